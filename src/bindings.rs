@@ -1,0 +1,276 @@
+//! The napi layer: one call per request, results handed over in one piece, every failure (including a
+//! panic) turned into an error value instead of crossing into Node.
+
+use crate::emulator::{self, EmulatorHandle, EmulatorOptions};
+use crate::error::{Error, ErrorCode};
+use crate::service::{self, CallDefaults};
+use crate::transport::{Secret, Transport, TransportConfig};
+use crate::wire::Format;
+use futures::FutureExt;
+use napi_derive::napi;
+use serde::Deserialize;
+use serde_json::{json, Value};
+use std::panic::AssertUnwindSafe;
+use std::sync::Arc;
+use std::time::Duration;
+
+fn panic_message(p: Box<dyn std::any::Any + Send>) -> String {
+    p.downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| p.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown panic".into())
+}
+
+fn js_error(e: Error) -> napi::Error {
+    napi::Error::from_reason(e.to_json())
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct ClientConfig {
+    endpoint: String,
+    access_key: String,
+    secret_key: String,
+    #[serde(default = "default_format")]
+    response_format: String,
+    #[serde(default = "default_timeout")]
+    timeout: u64,
+    #[serde(default = "default_connect_timeout")]
+    connect_timeout: u64,
+    #[serde(default = "default_retries")]
+    max_retries: u32,
+    #[serde(default = "default_retry_delay")]
+    retry_base_delay: u64,
+}
+
+fn default_format() -> String {
+    "json".into()
+}
+fn default_timeout() -> u64 {
+    30_000
+}
+fn default_connect_timeout() -> u64 {
+    5_000
+}
+fn default_retries() -> u32 {
+    2
+}
+fn default_retry_delay() -> u64 {
+    200
+}
+
+/// One client: one HTTP connection pool, one set of credentials.
+#[napi]
+pub struct NativeClient {
+    transport: Arc<Transport>,
+}
+
+#[napi]
+impl NativeClient {
+    /// `config`: JSON of `{ endpoint, accessKey, secretKey, responseFormat, timeout, connectTimeout,
+    /// maxRetries, retryBaseDelay }` (milliseconds).
+    #[napi(constructor)]
+    pub fn new(config: String) -> napi::Result<Self> {
+        let cfg: ClientConfig = serde_json::from_str(&config)
+            .map_err(|e| js_error(Error::validation(format!("invalid client options: {e}"))))?;
+        let format = Format::parse(&cfg.response_format).ok_or_else(|| {
+            js_error(Error::validation(format!(
+                "responseFormat must be 'json' or 'xml', got '{}'",
+                cfg.response_format
+            )))
+        })?;
+        let transport = Transport::new(TransportConfig {
+            endpoint: cfg.endpoint,
+            access_key: cfg.access_key,
+            secret_key: Secret::new(cfg.secret_key),
+            format,
+            timeout: Duration::from_millis(cfg.timeout.max(1)),
+            connect_timeout: Duration::from_millis(cfg.connect_timeout.max(1)),
+            max_retries: cfg.max_retries,
+            retry_base_delay: Duration::from_millis(cfg.retry_base_delay),
+        })
+        .map_err(js_error)?;
+        Ok(NativeClient { transport: Arc::new(transport) })
+    }
+
+    /// Runs one method. Resolves to JSON text, `{"ok": result}` or `{"error": {...}}`; never rejects.
+    #[napi]
+    pub async fn call(&self, method: String, params: String, defaults: String) -> String {
+        match self.run(method, params, defaults).await {
+            Ok(v) => json!({ "ok": v }).to_string(),
+            Err(e) => format!("{{\"error\":{}}}", e.to_json()),
+        }
+    }
+
+    /// The same call, with the result built as JS objects by napi (kept for `npm run bench`, which
+    /// compares it with handing over JSON text).
+    #[napi]
+    pub async fn call_value(&self, method: String, params: String, defaults: String) -> Value {
+        match self.run(method, params, defaults).await {
+            Ok(v) => json!({ "ok": v }),
+            Err(e) => json!({ "error": serde_json::to_value(&e).unwrap_or(Value::Null) }),
+        }
+    }
+}
+
+impl NativeClient {
+    async fn run(&self, method: String, params: String, defaults: String) -> Result<Value, Error> {
+        let transport = self.transport.clone();
+        let work = async move {
+            let method = service::method(&method)
+                .ok_or_else(|| Error::validation(format!("unknown method '{method}'")))?;
+            let params: Value = serde_json::from_str(&params)
+                .map_err(|e| Error::validation(format!("parameters are not valid JSON: {e}")))?;
+            let d: Value = serde_json::from_str(&defaults).unwrap_or(Value::Null);
+            let text = |k: &str| match d.get(k) {
+                Some(Value::String(s)) => Some(s.clone()),
+                Some(Value::Number(n)) => Some(n.to_string()),
+                _ => None,
+            };
+            let defaults = CallDefaults { region_code: text("regionCode"), region_no: text("regionNo") };
+            service::call(&transport, method, &params, &defaults).await
+        };
+        match AssertUnwindSafe(work).catch_unwind().await {
+            Ok(r) => r,
+            Err(p) => Err(Error::new(ErrorCode::Internal, format!("internal error (panic): {}", panic_message(p)))),
+        }
+    }
+}
+
+/// The methods `client.compute` offers, for the JavaScript facade: `[{ name, env, action, shape, summary }]`.
+#[napi]
+pub fn methods() -> String {
+    let list: Vec<Value> = service::methods()
+        .iter()
+        .map(|m| {
+            json!({
+                "name": m.name,
+                "env": match m.action.env { crate::catalog::Env::Classic => "classic", crate::catalog::Env::Vpc => "vpc" },
+                "action": m.action.name,
+                "compat": m.shape != service::Shape::Response,
+                "mutating": m.action.mutating,
+                "summary": m.action.summary,
+            })
+        })
+        .collect();
+    Value::Array(list).to_string()
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct EmulatorConfig {
+    #[serde(default = "default_host")]
+    host: String,
+    #[serde(default)]
+    port: u16,
+    #[serde(default)]
+    access_key: Option<String>,
+    #[serde(default)]
+    secret_key: Option<String>,
+    #[serde(default)]
+    fixture: Option<Value>,
+    /// Shortcuts merged into `fixture.settings`.
+    #[serde(default)]
+    create_delay_ms: Option<u64>,
+    #[serde(default)]
+    delete_delay_ms: Option<u64>,
+    #[serde(default)]
+    failure_rate: Option<f64>,
+}
+
+fn default_host() -> String {
+    "127.0.0.1".into()
+}
+
+/// A running emulator.
+#[napi]
+pub struct NativeEmulator {
+    handle: Arc<EmulatorHandle>,
+}
+
+#[napi]
+impl NativeEmulator {
+    #[napi(getter)]
+    pub fn endpoint(&self) -> String {
+        self.handle.endpoint.clone()
+    }
+    #[napi(getter)]
+    pub fn access_key(&self) -> String {
+        self.handle.access_key.clone()
+    }
+    #[napi(getter)]
+    pub fn secret_key(&self) -> String {
+        self.handle.secret_key.clone()
+    }
+    #[napi]
+    pub fn close(&self) {
+        self.handle.close();
+    }
+    /// Replaces the state with a fixture (JSON), over the default one.
+    #[napi]
+    pub fn load(&self, fixture: Option<String>) -> napi::Result<()> {
+        let v = match fixture {
+            Some(text) => Some(
+                serde_json::from_str::<Value>(&text)
+                    .map_err(|e| js_error(Error::validation(format!("fixture is not valid JSON: {e}"))))?,
+            ),
+            None => None,
+        };
+        self.handle.load(v.as_ref()).map_err(js_error)
+    }
+    #[napi]
+    pub fn request_count(&self) -> f64 {
+        self.handle.request_count() as f64
+    }
+    #[napi]
+    pub fn request_log(&self) -> String {
+        serde_json::to_string(&self.handle.request_log()).unwrap_or_else(|_| "[]".into())
+    }
+    #[napi]
+    pub fn clear_log(&self) {
+        self.handle.clear_log();
+    }
+    #[napi]
+    pub fn inject_fault(&self, fault: String) -> napi::Result<()> {
+        let f = serde_json::from_str(&fault).map_err(|e| js_error(Error::validation(format!("invalid fault: {e}"))))?;
+        self.handle.inject_fault(f);
+        Ok(())
+    }
+    #[napi]
+    pub fn set_settings(&self, patch: String) -> napi::Result<()> {
+        let v: Value =
+            serde_json::from_str(&patch).map_err(|e| js_error(Error::validation(format!("invalid settings: {e}"))))?;
+        self.handle.set_settings(&v).map_err(js_error)
+    }
+}
+
+/// Starts an emulator; `options` is JSON of `{ host, port, accessKey, secretKey, fixture,
+/// createDelayMs, deleteDelayMs, failureRate }`.
+#[napi]
+pub async fn start_emulator(options: String) -> napi::Result<NativeEmulator> {
+    let cfg: EmulatorConfig = serde_json::from_str(&options)
+        .map_err(|e| js_error(Error::validation(format!("invalid emulator options: {e}"))))?;
+    let mut fixture = cfg.fixture.unwrap_or_else(|| json!({}));
+    let mut settings = serde_json::Map::new();
+    if let Some(v) = cfg.create_delay_ms {
+        settings.insert("createDelayMs".into(), json!(v));
+    }
+    if let Some(v) = cfg.delete_delay_ms {
+        settings.insert("deleteDelayMs".into(), json!(v));
+    }
+    if let Some(v) = cfg.failure_rate {
+        settings.insert("failureRate".into(), json!(v));
+    }
+    if !settings.is_empty() {
+        emulator::state::merge(&mut fixture, &json!({ "settings": settings }));
+    }
+    let opts = EmulatorOptions {
+        host: cfg.host,
+        port: cfg.port,
+        access_key: cfg.access_key.unwrap_or_else(|| emulator::server::DEFAULT_ACCESS_KEY.into()),
+        secret_key: cfg.secret_key.unwrap_or_else(|| emulator::server::DEFAULT_SECRET_KEY.into()),
+        fixture: Some(fixture),
+    };
+    let handle = emulator::start(opts).await.map_err(js_error)?;
+    Ok(NativeEmulator { handle: Arc::new(handle) })
+}

@@ -1,0 +1,148 @@
+//! The old community client's result shapes (spec `compat-ncloud-js.md`, seed 000): the envelope is
+//! dropped, fields are renamed in place and ids become numbers. The field table below is exactly the
+//! seed's output, key for key and in its order; fields the 2017 API did not have are not shown.
+
+use serde_json::{Map, Number, Value};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Conv {
+    Same,
+    Num,
+    Region,
+    Zone,
+}
+
+/// (compat key, API field, conversion); `originalServerImageName` is filled in per method.
+const PRIVATE_IMAGE: &[(&str, &str, Conv)] = &[
+    ("privateImageNo", "memberServerImageNo", Conv::Num),
+    ("privateImageName", "memberServerImageName", Conv::Same),
+    ("privateImageDescription", "memberServerImageDescription", Conv::Same),
+    ("originalServerInstanceNo", "originalServerInstanceNo", Conv::Num),
+    ("originalVmFlavorId", "originalServerProductCode", Conv::Same),
+    ("originalServerName", "originalServerName", Conv::Same),
+    ("originalBaseBlockStorageDiskType", "originalBaseBlockStorageDiskType", Conv::Same),
+    ("originalVmImageId", "originalServerImageProductCode", Conv::Same),
+    ("originalOsInformation", "originalOsInformation", Conv::Same),
+    ("\u{0}imageName", "originalServerImageName", Conv::Same),
+    ("privateImageStatusName", "memberServerImageStatusName", Conv::Same),
+    ("privateImageStatus", "memberServerImageStatus", Conv::Same),
+    ("privateImageOperation", "memberServerImageOperation", Conv::Same),
+    ("privateImagePlatformType", "memberServerImagePlatformType", Conv::Same),
+    ("createDate", "createDate", Conv::Same),
+    ("region", "region", Conv::Region),
+    ("zone", "zone", Conv::Zone),
+    ("privateImageBlockStorageTotalRows", "memberServerImageBlockStorageTotalRows", Conv::Num),
+    ("privateImageBlockStorageTotalSize", "memberServerImageBlockStorageTotalSize", Conv::Num),
+];
+
+/// How a compat method names `originalServerImageName`: `findPrivateImages` keeps the API name, the
+/// create and destroy methods say `originalVmImageName` (both as the seed shows).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ImageNameKey {
+    Api,
+    Vm,
+}
+
+fn to_number(v: &Value) -> Value {
+    match v {
+        Value::String(s) => match s.trim().parse::<i64>() {
+            Ok(n) if n.abs() < (1 << 53) => Value::Number(Number::from(n)),
+            _ => v.clone(),
+        },
+        other => other.clone(),
+    }
+}
+
+fn pick(src: &Map<String, Value>, keys: &[(&str, Conv)]) -> Value {
+    let mut out = Map::new();
+    for (k, conv) in keys {
+        if let Some(v) = src.get(*k) {
+            out.insert((*k).to_string(), if *conv == Conv::Num { to_number(v) } else { v.clone() });
+        }
+    }
+    Value::Object(out)
+}
+
+/// One `MemberServerImage` in the old client's shape.
+pub fn private_image(item: &Value, name_key: ImageNameKey) -> Value {
+    let Some(src) = item.as_object() else {
+        return item.clone();
+    };
+    let mut out = Map::new();
+    for (key, field, conv) in PRIVATE_IMAGE {
+        let Some(v) = src.get(*field) else { continue };
+        let key = if key.starts_with('\u{0}') {
+            match name_key {
+                ImageNameKey::Api => "originalServerImageName",
+                ImageNameKey::Vm => "originalVmImageName",
+            }
+        } else {
+            key
+        };
+        let v = match conv {
+            Conv::Same => v.clone(),
+            Conv::Num => to_number(v),
+            Conv::Region => match v.as_object() {
+                Some(r) => pick(r, &[("regionNo", Conv::Num), ("regionCode", Conv::Same), ("regionName", Conv::Same)]),
+                None => v.clone(),
+            },
+            Conv::Zone => match v.as_object() {
+                Some(z) => pick(z, &[("zoneNo", Conv::Num), ("zoneName", Conv::Same), ("zoneDescription", Conv::Same)]),
+                None => v.clone(),
+            },
+        };
+        out.insert(key.to_string(), v);
+    }
+    Value::Object(out)
+}
+
+/// The other compat look-ups (`findServers`, `findRegions` ...): the list, with `...No` ids as numbers
+/// as the old client returned them.
+pub fn numeric_ids(v: &Value) -> Value {
+    match v {
+        Value::Object(o) => Value::Object(
+            o.iter()
+                .map(|(k, v)| {
+                    let v = if k.ends_with("No") { to_number(v) } else { numeric_ids(v) };
+                    (k.clone(), v)
+                })
+                .collect(),
+        ),
+        Value::Array(a) => Value::Array(a.iter().map(numeric_ids).collect()),
+        other => other.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn renames_in_seed_order_with_numbers() {
+        let api = json!({
+            "memberServerImageNo": "3791", "memberServerImageName": "img", "memberServerImageDescription": "",
+            "originalServerInstanceNo": "492964", "originalServerProductCode": "SPSVRSSD00000003",
+            "originalServerName": "ext-test",
+            "originalBaseBlockStorageDiskType": {"code": "NET", "codeName": "Network Storage"},
+            "originalServerImageProductCode": "SPSW0LINUX000046", "originalOsInformation": "CentOS 7.3 (64-bit)",
+            "originalServerImageName": "centos-7.3-64", "memberServerImageStatusName": "creating",
+            "memberServerImageStatus": {"code": "INIT", "codeName": "NSI INIT state"},
+            "memberServerImageOperation": {"code": "CREAT", "codeName": "NSI CREAT OP"},
+            "memberServerImagePlatformType": {"code": "LNX64", "codeName": "Linux 64 Bit"},
+            "createDate": "2017-10-10T01:28:44+0900",
+            "region": {"regionNo": "1", "regionCode": "KR", "regionName": "Korea"},
+            "zone": {"zoneNo": "2", "zoneName": "KR-1", "zoneCode": "KR-1", "zoneDescription": "z", "regionNo": "1"},
+            "memberServerImageBlockStorageTotalRows": 0, "memberServerImageBlockStorageTotalSize": 0,
+            "shareStatus": {"code": "NULL", "codeName": "NSI Share NULL State"}, "sharedLoginIdList": []
+        });
+        let out = private_image(&api, ImageNameKey::Vm);
+        let keys: Vec<&String> = out.as_object().unwrap().keys().collect();
+        assert_eq!(keys[0], "privateImageNo");
+        assert_eq!(keys[9], "originalVmImageName");
+        assert_eq!(keys.len(), 19);
+        assert_eq!(out["privateImageNo"], json!(3791));
+        assert_eq!(out["zone"], json!({"zoneNo": 2, "zoneName": "KR-1", "zoneDescription": "z"}));
+        assert_eq!(private_image(&api, ImageNameKey::Api)["originalServerImageName"], json!("centos-7.3-64"));
+    }
+}

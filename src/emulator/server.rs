@@ -1,0 +1,391 @@
+//! The HTTP side of the emulator (hyper): routing, the gateway's authentication checks, parameter
+//! parsing, and rendering of answers.
+
+use super::faults::{self, ApiFault, InjectedFault};
+use super::handlers;
+use super::state::{resolve_fixture, LogEntry, State, LOG_CAP};
+use crate::catalog::{self, Env};
+use crate::encoding::unflatten;
+use crate::error::{Error, ErrorCode, Result};
+use crate::signing;
+use crate::validate::validate;
+use crate::wire::{render_api_error, render_gateway_error, render_success, Format};
+use bytes::Bytes;
+use http_body_util::{BodyExt, Full, Limited};
+use hyper::body::Incoming;
+use hyper::server::conn::http1;
+use hyper::service::service_fn;
+use hyper::{Request, Response};
+use hyper_util::rt::TokioIo;
+use serde_json::Value;
+use std::convert::Infallible;
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use tokio::net::TcpListener;
+use tokio::sync::watch;
+
+#[derive(Debug, Clone)]
+pub struct EmulatorOptions {
+    pub host: String,
+    pub port: u16,
+    pub access_key: String,
+    pub secret_key: String,
+    /// Fixture document (merged over the default one unless it says `"base": "empty"`).
+    pub fixture: Option<Value>,
+}
+
+pub const DEFAULT_ACCESS_KEY: &str = "ncloud-emulator-access-key";
+pub const DEFAULT_SECRET_KEY: &str = "ncloud-emulator-secret-key";
+/// The gateway rejects requests whose timestamp is further than this from its clock.
+const TIMESTAMP_WINDOW_MS: i64 = 5 * 60 * 1000;
+const MAX_BODY: usize = 1 << 20;
+
+struct Shared {
+    state: Mutex<State>,
+    access_key: String,
+    secret_key: String,
+}
+
+impl Shared {
+    fn lock(&self) -> MutexGuard<'_, State> {
+        // A poisoned lock only means a handler panicked mid-request; the state is still usable.
+        self.state.lock().unwrap_or_else(|p| p.into_inner())
+    }
+}
+
+pub struct EmulatorHandle {
+    pub endpoint: String,
+    pub access_key: String,
+    pub secret_key: String,
+    shared: Arc<Shared>,
+    stop: watch::Sender<bool>,
+}
+
+impl std::fmt::Debug for EmulatorHandle {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("EmulatorHandle")
+            .field("endpoint", &self.endpoint)
+            .field("access_key", &self.access_key)
+            .field("secret_key", &"****")
+            .finish()
+    }
+}
+
+pub async fn start(opts: EmulatorOptions) -> Result<EmulatorHandle> {
+    let fixture = resolve_fixture(opts.fixture.as_ref()).map_err(Error::validation)?;
+    let listener = TcpListener::bind((opts.host.as_str(), opts.port))
+        .await
+        .map_err(|e| Error::new(ErrorCode::Network, format!("emulator could not listen on {}:{}: {e}", opts.host, opts.port)))?;
+    let addr = listener
+        .local_addr()
+        .map_err(|e| Error::internal(format!("emulator address: {e}")))?;
+    let shared = Arc::new(Shared {
+        state: Mutex::new(State::new(fixture)),
+        access_key: opts.access_key.clone(),
+        secret_key: opts.secret_key.clone(),
+    });
+    let (stop, stop_rx) = watch::channel(false);
+    let accept_shared = shared.clone();
+    let mut accept_stop = stop_rx.clone();
+    tokio::spawn(async move {
+        loop {
+            tokio::select! {
+                _ = accept_stop.changed() => break,
+                accepted = listener.accept() => {
+                    let Ok((stream, _)) = accepted else { continue };
+                    let _ = stream.set_nodelay(true);
+                    let shared = accept_shared.clone();
+                    let mut conn_stop = stop_rx.clone();
+                    tokio::spawn(async move {
+                        let service = service_fn(move |req| serve(shared.clone(), req));
+                        let conn = http1::Builder::new().serve_connection(TokioIo::new(stream), service);
+                        tokio::select! {
+                            _ = conn => {}
+                            _ = conn_stop.changed() => {}
+                        }
+                    });
+                }
+            }
+        }
+    });
+    let host = if addr.ip().is_unspecified() { "127.0.0.1".to_string() } else { addr.ip().to_string() };
+    Ok(EmulatorHandle {
+        endpoint: format!("http://{host}:{}", addr.port()),
+        access_key: opts.access_key,
+        secret_key: opts.secret_key,
+        shared,
+        stop,
+    })
+}
+
+impl EmulatorHandle {
+    /// Stops listening and drops open connections.
+    pub fn close(&self) {
+        let _ = self.stop.send(true);
+    }
+
+    /// Replaces the whole state with a fixture (over the default one).
+    pub fn load(&self, fixture: Option<&Value>) -> Result<()> {
+        let fixture = resolve_fixture(fixture).map_err(Error::validation)?;
+        let mut state = self.shared.lock();
+        let (log, count) = (std::mem::take(&mut state.log), state.request_count);
+        *state = State::new(fixture);
+        state.log = log;
+        state.request_count = count;
+        Ok(())
+    }
+
+    pub fn request_count(&self) -> u64 {
+        self.shared.lock().request_count
+    }
+
+    pub fn request_log(&self) -> Vec<LogEntry> {
+        self.shared.lock().log.clone()
+    }
+
+    pub fn clear_log(&self) {
+        let mut s = self.shared.lock();
+        s.log.clear();
+        s.request_count = 0;
+    }
+
+    pub fn inject_fault(&self, fault: InjectedFault) {
+        self.shared.lock().faults.push(fault);
+    }
+
+    /// Changes the timing settings without touching the images.
+    pub fn set_settings(&self, patch: &Value) -> Result<()> {
+        let mut s = self.shared.lock();
+        let mut current = serde_json::to_value(SettingsView::from(&s.settings)).unwrap_or(Value::Null);
+        super::state::merge(&mut current, patch);
+        let settings: super::state::Settings =
+            serde_json::from_value(current).map_err(|e| Error::validation(format!("invalid settings: {e}")))?;
+        s.settings = settings;
+        Ok(())
+    }
+}
+
+#[derive(serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SettingsView {
+    create_delay_ms: u64,
+    delete_delay_ms: u64,
+    failure_rate: f64,
+    clock: Option<String>,
+    seed: u64,
+}
+
+impl From<&super::state::Settings> for SettingsView {
+    fn from(s: &super::state::Settings) -> Self {
+        SettingsView {
+            create_delay_ms: s.create_delay_ms,
+            delete_delay_ms: s.delete_delay_ms,
+            failure_rate: s.failure_rate,
+            clock: s.clock.clone(),
+            seed: s.seed,
+        }
+    }
+}
+
+struct Reply {
+    status: u16,
+    body: String,
+    content_type: &'static str,
+    delay: Option<Duration>,
+}
+
+const JSON_TYPE: &str = "application/json;charset=UTF-8";
+const XML_TYPE: &str = "application/xml;charset=UTF-8";
+
+fn gateway(status: u16, code: &str, message: &str, details: &str) -> Reply {
+    Reply { status, body: render_gateway_error(code, message, details), content_type: JSON_TYPE, delay: None }
+}
+
+fn api_fault(f: &ApiFault, format: Format) -> Reply {
+    Reply {
+        status: f.http_status,
+        body: render_api_error(f.return_code, &f.return_message, format),
+        content_type: if format == Format::Json { JSON_TYPE } else { XML_TYPE },
+        delay: None,
+    }
+}
+
+async fn serve(shared: Arc<Shared>, req: Request<Incoming>) -> std::result::Result<Response<Full<Bytes>>, Infallible> {
+    let method = req.method().as_str().to_string();
+    let target = req.uri().path_and_query().map(|pq| pq.as_str().to_string()).unwrap_or_else(|| "/".into());
+    let path = req.uri().path().to_string();
+    let query = req.uri().query().unwrap_or_default().to_string();
+    let header = |name: &str| req.headers().get(name).and_then(|v| v.to_str().ok()).map(str::to_string);
+    let timestamp = header(signing::HEADER_TIMESTAMP);
+    let access_key = header(signing::HEADER_ACCESS_KEY);
+    let (sig_header, signature) = match header(signing::HEADER_SIGNATURE_V2) {
+        Some(s) => (Some("v2"), Some(s)),
+        None => match header(signing::HEADER_SIGNATURE_V1) {
+            Some(s) => (Some("v1"), Some(s)),
+            None => (None, None),
+        },
+    };
+    let body = match Limited::new(req.into_body(), MAX_BODY).collect().await {
+        Ok(b) => b.to_bytes(),
+        Err(_) => {
+            let r = gateway(413, "430", "Request Entity Too Large", "the request body is too large");
+            return Ok(respond(r));
+        }
+    };
+
+    let mut pairs: Vec<(String, String)> = form_urlencoded::parse(query.as_bytes()).into_owned().collect();
+    pairs.extend(form_urlencoded::parse(&body).into_owned());
+    let format = pairs
+        .iter()
+        .rev()
+        .find(|(k, _)| k == "responseFormatType")
+        .and_then(|(_, v)| Format::parse(v))
+        .unwrap_or(Format::Xml);
+
+    let route = route(&path);
+    let (reply, action_name) = match route {
+        None => (gateway(404, "300", "Not Found Exception", &format!("no API at {path}")), None),
+        Some(action) => {
+            let name = Some(action.name.to_string());
+            match authenticate(&shared, &method, &target, timestamp.as_deref(), access_key.as_deref(), signature.as_deref()) {
+                Err(details) => (gateway(401, "200", "Authentication Failed", details), name),
+                Ok(()) => (dispatch(&shared, action, &pairs, format), name),
+            }
+        }
+    };
+
+    {
+        let mut state = shared.lock();
+        state.request_count += 1;
+        if state.log.len() < LOG_CAP {
+            state.log.push(LogEntry {
+                method,
+                path,
+                action: action_name,
+                status: reply.status,
+                format: format.as_str().into(),
+                signature_header: sig_header.map(str::to_string),
+            });
+        }
+    }
+    if let Some(d) = reply.delay {
+        tokio::time::sleep(d).await;
+    }
+    Ok(respond(reply))
+}
+
+fn respond(reply: Reply) -> Response<Full<Bytes>> {
+    let mut res = Response::new(Full::new(Bytes::from(reply.body)));
+    *res.status_mut() = hyper::StatusCode::from_u16(reply.status).unwrap_or(hyper::StatusCode::INTERNAL_SERVER_ERROR);
+    if let Ok(v) = hyper::header::HeaderValue::from_str(reply.content_type) {
+        res.headers_mut().insert(hyper::header::CONTENT_TYPE, v);
+    }
+    res
+}
+
+fn route(path: &str) -> Option<&'static catalog::Action> {
+    let (env, name) = if let Some(rest) = path.strip_prefix("/vserver/v2/") {
+        (Env::Vpc, rest)
+    } else if let Some(rest) = path.strip_prefix("/server/v2/") {
+        (Env::Classic, rest)
+    } else {
+        return None;
+    };
+    catalog::action(env, name.trim_end_matches('/'))
+}
+
+fn authenticate(
+    shared: &Shared,
+    method: &str,
+    target: &str,
+    timestamp: Option<&str>,
+    access_key: Option<&str>,
+    signature: Option<&str>,
+) -> std::result::Result<(), &'static str> {
+    let (Some(ts), Some(ak), Some(sig)) = (timestamp, access_key, signature) else {
+        return Err("missing authentication headers");
+    };
+    let Ok(ts_ms) = ts.parse::<i64>() else {
+        return Err("invalid timestamp");
+    };
+    let now = SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_millis() as i64).unwrap_or(0);
+    if (now - ts_ms).abs() > TIMESTAMP_WINDOW_MS {
+        return Err("timestamp is outside the 5-minute window");
+    }
+    if ak != shared.access_key {
+        return Err("unknown access key");
+    }
+    if !signing::verify(&shared.secret_key, method, target, ts, ak, sig) {
+        return Err("signature mismatch");
+    }
+    Ok(())
+}
+
+fn dispatch(shared: &Shared, action: &'static catalog::Action, pairs: &[(String, String)], format: Format) -> Reply {
+    let mut state = shared.lock();
+    if let Some(i) = state
+        .faults
+        .iter()
+        .position(|f| f.action.as_deref().is_none_or(|a| a == action.name))
+    {
+        let fault = state.faults[i].clone();
+        if fault.count <= 1 {
+            state.faults.remove(i);
+        } else {
+            state.faults[i].count -= 1;
+        }
+        return injected(&fault, format);
+    }
+    // NCP ignores parameters it does not know; so does the emulator.
+    let (params, _unknown) = unflatten(action, pairs);
+    let normalized = match validate(action, &params, &[], false) {
+        Ok(n) => n,
+        Err(e) if e.message.starts_with("The following parameters should be defined") => {
+            return api_fault(&faults::missing_param(&e.message), format)
+        }
+        Err(e) => return api_fault(&faults::invalid_param(&e.message), format),
+    };
+    let params: handlers::Params = normalized.into_iter().map(|(p, v)| (p.name.to_string(), v)).collect();
+    match handlers::handle(&mut state, action, &params) {
+        Ok((items, total)) => {
+            let request_id = state.request_id();
+            Reply {
+                status: 200,
+                body: render_success(action, &items, total, &request_id, format),
+                content_type: if format == Format::Json { JSON_TYPE } else { XML_TYPE },
+                delay: None,
+            }
+        }
+        Err(f) => api_fault(&f, format),
+    }
+}
+
+fn injected(f: &InjectedFault, format: Format) -> Reply {
+    let delay = (f.delay_ms > 0).then(|| Duration::from_millis(f.delay_ms));
+    match &f.body {
+        Some(body) => Reply {
+            status: f.status,
+            body: body.clone(),
+            content_type: match f.content_type.as_deref() {
+                Some(t) if t.contains("html") => "text/html; charset=UTF-8",
+                Some(t) if t.contains("json") => JSON_TYPE,
+                Some(t) if t.contains("xml") => XML_TYPE,
+                _ => "text/plain; charset=UTF-8",
+            },
+            delay,
+        },
+        None => {
+            let code = f.return_code.clone().unwrap_or_else(|| "1300".into());
+            let message = f
+                .return_message
+                .clone()
+                .unwrap_or_else(|| "Please try your call again later. Temporarily out of service.".into());
+            Reply {
+                status: f.status,
+                body: render_api_error(&code, &message, format),
+                content_type: if format == Format::Json { JSON_TYPE } else { XML_TYPE },
+                delay,
+            }
+        }
+    }
+}

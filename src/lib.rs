@@ -1,0 +1,25 @@
+//! ncloud: the Rust core of the `ncloud` Node.js package.
+//!
+//! - [`signing`]: API Gateway signature v2.
+//! - [`encoding`]: flattened parameters and the RFC 3986 encoder.
+//! - [`transport`]: reqwest client, timeouts and retries.
+//! - [`wire`]: XML and JSON decoding into the typed models, and rendering for the emulator.
+//! - [`catalog`]: the one declaration of every action and model.
+//! - [`validate`]: input validation driven by the catalog.
+//! - [`service`] and [`compat`]: the client's methods and the old client's result shapes.
+//! - [`emulator`]: the embedded NCP emulator.
+//! - [`typings`]: TypeScript declarations generated from the catalog.
+//! - [`bindings`]: the thin napi layer.
+
+pub mod bindings;
+pub mod catalog;
+pub mod compat;
+pub mod emulator;
+pub mod encoding;
+pub mod error;
+pub mod service;
+pub mod signing;
+pub mod transport;
+pub mod typings;
+pub mod validate;
+pub mod wire;

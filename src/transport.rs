@@ -1,0 +1,165 @@
+//! HTTP transport: one reqwest client (rustls, connection reuse) per `createClient`, request signing,
+//! timeouts, and a retry policy with exponential back-off for answers that may succeed on a second try.
+
+use crate::catalog::Action;
+use crate::encoding::encode_pairs;
+use crate::error::{Error, ErrorCode, Result};
+use crate::signing;
+use crate::wire::{decode_response, Format};
+use serde_json::Value;
+use std::fmt;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+/// A secret that never shows itself in `Debug` or `Display` output.
+#[derive(Clone)]
+pub struct Secret(String);
+
+impl Secret {
+    pub fn new(s: String) -> Self {
+        Secret(s)
+    }
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Secret(****)")
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct TransportConfig {
+    /// Gateway origin, e.g. `https://ncloud.apigw.ntruss.com` (no path).
+    pub endpoint: String,
+    pub access_key: String,
+    pub secret_key: Secret,
+    pub format: Format,
+    /// Whole-request timeout.
+    pub timeout: Duration,
+    pub connect_timeout: Duration,
+    /// Retries after the first attempt, for retryable failures.
+    pub max_retries: u32,
+    /// First back-off delay; doubled on each retry (with jitter), capped at 8 s.
+    pub retry_base_delay: Duration,
+}
+
+#[derive(Debug)]
+pub struct Transport {
+    http: reqwest::Client,
+    cfg: TransportConfig,
+}
+
+pub const USER_AGENT: &str = concat!("ncloud-node/", env!("CARGO_PKG_VERSION"), " (rust; napi-rs)");
+
+impl Transport {
+    pub fn new(cfg: TransportConfig) -> Result<Self> {
+        let http = reqwest::Client::builder()
+            .user_agent(USER_AGENT)
+            .connect_timeout(cfg.connect_timeout)
+            .timeout(cfg.timeout)
+            .pool_idle_timeout(Duration::from_secs(60))
+            .build()
+            .map_err(|e| Error::internal(format!("could not build the HTTP client: {e}")))?;
+        Ok(Transport { http, cfg })
+    }
+
+    pub fn config(&self) -> &TransportConfig {
+        &self.cfg
+    }
+
+    /// Sends one action with its flattened parameters and decodes the answer, retrying what is safe
+    /// to retry: read actions on transient failures; every action when the connection was never made.
+    pub async fn call(&self, action: &Action, pairs: Vec<(String, String)>) -> Result<Value> {
+        let mut attempt = 0u32;
+        loop {
+            attempt += 1;
+            let result = self.send_once(action, &pairs).await;
+            match result {
+                Ok(v) => return Ok(v),
+                Err(mut e) => {
+                    let may_retry = e.retryable && (!action.mutating || e.code == ErrorCode::Network && is_connect(&e));
+                    if may_retry && attempt <= self.cfg.max_retries {
+                        tokio::time::sleep(self.backoff(attempt)).await;
+                        continue;
+                    }
+                    e.attempts = Some(attempt);
+                    return Err(e.with_action(action.name));
+                }
+            }
+        }
+    }
+
+    fn backoff(&self, attempt: u32) -> Duration {
+        let base = self.cfg.retry_base_delay.as_millis() as u64;
+        let exp = base.saturating_mul(1u64 << (attempt - 1).min(10)).min(8_000);
+        // "Equal jitter": half fixed, half random.
+        Duration::from_millis(exp / 2 + fastrand::u64(0..=exp / 2))
+    }
+
+    async fn send_once(&self, action: &Action, pairs: &[(String, String)]) -> Result<Value> {
+        // POST with a form body: the signed URI is the path plus the one fixed query parameter.
+        let path = format!("{}/{}", action.env.prefix(), action.name);
+        let query = format!("responseFormatType={}", self.cfg.format.as_str());
+        let request_uri = format!("{path}?{query}");
+        let url = format!("{}{}", self.cfg.endpoint.trim_end_matches('/'), request_uri);
+        let timestamp = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map(|d| d.as_millis())
+            .unwrap_or(0)
+            .to_string();
+        let signature = signing::sign(
+            self.cfg.secret_key.expose(),
+            "POST",
+            &request_uri,
+            &timestamp,
+            &self.cfg.access_key,
+        );
+        let body = encode_pairs(pairs);
+        let response = self
+            .http
+            .post(&url)
+            .header("content-type", "application/x-www-form-urlencoded; charset=utf-8")
+            .header("accept", if self.cfg.format == Format::Json { "application/json" } else { "application/xml" })
+            .header(signing::HEADER_TIMESTAMP, &timestamp)
+            .header(signing::HEADER_ACCESS_KEY, &self.cfg.access_key)
+            .header(signing::HEADER_SIGNATURE_V2, signature)
+            .body(body)
+            .send()
+            .await
+            .map_err(|e| network_error(&e, &self.cfg))?;
+        let status = response.status().as_u16();
+        let bytes = response.bytes().await.map_err(|e| network_error(&e, &self.cfg))?;
+        decode_response(action, status, &bytes)
+    }
+}
+
+const CONNECT_MARK: &str = "could not connect";
+
+fn is_connect(e: &Error) -> bool {
+    e.message.contains(CONNECT_MARK)
+}
+
+/// A transport failure, described without the URL's query or any header (no secrets).
+fn network_error(e: &reqwest::Error, cfg: &TransportConfig) -> Error {
+    let mut source = String::new();
+    let mut cur: Option<&dyn std::error::Error> = std::error::Error::source(e);
+    while let Some(s) = cur {
+        source = s.to_string();
+        cur = s.source();
+    }
+    let detail = if source.is_empty() { String::new() } else { format!(": {source}") };
+    let mut err = if e.is_timeout() {
+        Error::new(
+            ErrorCode::Timeout,
+            format!("request to {} timed out after {} ms", cfg.endpoint, cfg.timeout.as_millis()),
+        )
+    } else if e.is_connect() {
+        Error::new(ErrorCode::Network, format!("{CONNECT_MARK} to {}{detail}", cfg.endpoint))
+    } else {
+        Error::new(ErrorCode::Network, format!("request to {} failed{detail}", cfg.endpoint))
+    };
+    err.retryable = true;
+    err
+}

@@ -1,0 +1,405 @@
+//! Input validation, driven by the action declarations. It runs before any request is sent (client)
+//! and on every request received (emulator). Messages follow the old `ncloud` client's wording.
+
+use crate::catalog::{Action, Param, ParamKind, Req, Rule};
+use crate::error::{Error, Result};
+use serde_json::{Map, Value};
+
+/// A parameter with its normalized value: strings for `Str`, numbers for `Int`, booleans for `Bool`,
+/// arrays of strings or of normalized objects for lists.
+pub type Normalized = Vec<(&'static Param, Value)>;
+
+/// `renames` maps a caller's key to the parameter it stands for (`privateImageName` ->
+/// `memberServerImageName`); messages then use the caller's key.
+pub fn validate(
+    action: &'static Action,
+    input: &Map<String, Value>,
+    renames: &[(&str, &str)],
+    reject_unknown: bool,
+) -> Result<Normalized> {
+    let display = |param: &str| -> String {
+        renames
+            .iter()
+            .find(|(_, p)| *p == param)
+            .map(|(user, _)| (*user).to_string())
+            .unwrap_or_else(|| param.to_string())
+    };
+
+    let mut given: Vec<(&'static Param, &Value)> = Vec::new();
+    let mut unknown: Vec<&str> = Vec::new();
+    for (key, value) in input {
+        if value.is_null() {
+            continue;
+        }
+        let name = renames.iter().find(|(u, _)| u == key).map(|(_, p)| *p).unwrap_or(key);
+        match action.param(name) {
+            Some(param) if !given.iter().any(|(p, _)| p.name == param.name) => given.push((param, value)),
+            Some(_) => unknown.push(key),
+            None => unknown.push(key),
+        }
+    }
+    let has = |name: &str| given.iter().any(|(p, _)| p.name == name);
+
+    let mut missing = Vec::new();
+    for param in action.params {
+        match param.req {
+            Req::Yes if !has(param.name) => missing.push(display(param.name)),
+            Req::With(other) if has(other) && !has(param.name) => {
+                return Err(Error::validation(format!(
+                    "The following parameters should be defined : {} (required when '{}' is given)",
+                    display(param.name),
+                    display(other)
+                )));
+            }
+            _ => {}
+        }
+    }
+    if !missing.is_empty() {
+        return Err(Error::validation(format!(
+            "The following parameters should be defined : {}",
+            missing.join(",")
+        )));
+    }
+    if reject_unknown && !unknown.is_empty() {
+        return Err(Error::validation(format!("Invalid Parameters : {}", unknown.join(","))));
+    }
+
+    let mut out = Vec::with_capacity(given.len());
+    for param in action.params {
+        if let Some((_, value)) = given.iter().find(|(p, _)| p.name == param.name) {
+            let name = display(param.name);
+            let value = normalize(param, &name, value)?;
+            out.push((param, value));
+        }
+    }
+    Ok(out)
+}
+
+fn normalize(param: &'static Param, name: &str, value: &Value) -> Result<Value> {
+    // The size of a list is checked before its items.
+    if let Value::Array(items) = value {
+        for rule in param.rules {
+            if let Rule::Items(min, max) = rule {
+                if items.len() < *min || items.len() > *max {
+                    return Err(Error::validation(bounds_message("length", name, *min, *max)));
+                }
+            }
+        }
+    }
+    let v = match &param.kind {
+        ParamKind::Str => Value::String(scalar_text(name, value)?),
+        ParamKind::Int => Value::from(integer(name, value)?),
+        ParamKind::Bool => Value::Bool(boolean(name, value)?),
+        ParamKind::StrList => {
+            let items = list(name, value)?;
+            let mut out = Vec::with_capacity(items.len());
+            for item in items {
+                out.push(Value::String(scalar_text(name, item)?));
+            }
+            Value::Array(out)
+        }
+        ParamKind::ObjList(fields) => {
+            let items = list(name, value)?;
+            let mut out = Vec::with_capacity(items.len());
+            for (i, item) in items.iter().enumerate() {
+                let Some(obj) = item.as_object() else {
+                    return Err(Error::validation(format!("'{name}[{i}]' must be an object")));
+                };
+                out.push(normalize_object(fields, &format!("{name}[{i}]"), obj)?);
+            }
+            Value::Array(out)
+        }
+    };
+    check_rules(param, name, &v)?;
+    Ok(v)
+}
+
+fn normalize_object(fields: &'static [Param], prefix: &str, obj: &Map<String, Value>) -> Result<Value> {
+    let unknown: Vec<String> = obj
+        .keys()
+        .filter(|k| !fields.iter().any(|f| f.name == k.as_str()))
+        .map(|k| format!("{prefix}.{k}"))
+        .collect();
+    if !unknown.is_empty() {
+        return Err(Error::validation(format!("Invalid Parameters : {}", unknown.join(","))));
+    }
+    let missing: Vec<String> = fields
+        .iter()
+        .filter(|f| f.req == Req::Yes && obj.get(f.name).is_none_or(Value::is_null))
+        .map(|f| format!("{prefix}.{}", f.name))
+        .collect();
+    if !missing.is_empty() {
+        return Err(Error::validation(format!(
+            "The following parameters should be defined : {}",
+            missing.join(",")
+        )));
+    }
+    let mut out = Map::new();
+    for field in fields {
+        if let Some(v) = obj.get(field.name).filter(|v| !v.is_null()) {
+            let name = format!("{prefix}.{}", field.name);
+            out.insert(field.name.to_string(), normalize(field, &name, v)?);
+        }
+    }
+    Ok(Value::Object(out))
+}
+
+fn scalar_text(name: &str, value: &Value) -> Result<String> {
+    match value {
+        Value::String(s) => Ok(s.clone()),
+        Value::Number(n) if n.is_i64() || n.is_u64() => Ok(n.to_string()),
+        _ => Err(Error::validation(format!("'{name}' must be a string"))),
+    }
+}
+
+fn integer(name: &str, value: &Value) -> Result<i64> {
+    let parsed = match value {
+        Value::Number(n) => n.as_i64(),
+        Value::String(s) => s.trim().parse::<i64>().ok(),
+        _ => None,
+    };
+    parsed.ok_or_else(|| Error::validation(format!("'{name}' must be an integer")))
+}
+
+fn boolean(name: &str, value: &Value) -> Result<bool> {
+    match value {
+        Value::Bool(b) => Ok(*b),
+        Value::String(s) if s.eq_ignore_ascii_case("true") => Ok(true),
+        Value::String(s) if s.eq_ignore_ascii_case("false") => Ok(false),
+        _ => Err(Error::validation(format!("'{name}' must be a boolean"))),
+    }
+}
+
+fn list<'v>(name: &str, value: &'v Value) -> Result<&'v Vec<Value>> {
+    value
+        .as_array()
+        .ok_or_else(|| Error::validation(format!("'{name}' must be an array")))
+}
+
+/// The text a rule sees for one scalar value.
+fn text_of(v: &Value) -> String {
+    match v {
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+fn check_rules(param: &Param, name: &str, value: &Value) -> Result<()> {
+    let items: Vec<&Value> = match value {
+        Value::Array(a) => a.iter().collect(),
+        v => vec![v],
+    };
+    for rule in param.rules {
+        match rule {
+            Rule::Items(min, max) => {
+                let n = items.len();
+                if n < *min || n > *max {
+                    return Err(Error::validation(bounds_message("length", name, *min, *max)));
+                }
+            }
+            Rule::Unique => {
+                let mut seen = std::collections::HashSet::new();
+                let dups: Vec<String> = items.iter().map(|v| text_of(v)).filter(|t| !seen.insert(t.clone())).collect();
+                if !dups.is_empty() {
+                    return Err(Error::validation(format!(
+                        "'{name}' must not contain duplicates: {}",
+                        dups.join(",")
+                    )));
+                }
+            }
+            Rule::Check(check) => check(name, value).map_err(Error::validation)?,
+            _ => {
+                for item in &items {
+                    check_item(rule, name, item)?;
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+fn check_item(rule: &Rule, name: &str, value: &Value) -> Result<()> {
+    let text = text_of(value);
+    let ok = match rule {
+        Rule::Len(min, max) => {
+            let n = text.chars().count();
+            if n < *min || n > *max {
+                return Err(Error::validation(bounds_message("length", name, *min, *max)));
+            }
+            true
+        }
+        Rule::MaxBytes(max) => {
+            if text.len() > *max {
+                return Err(Error::validation(format!(
+                    "The size of '{name}' must be less than or equals to {max} bytes (UTF-8), got {}",
+                    text.len()
+                )));
+            }
+            true
+        }
+        Rule::ImageName => {
+            let n = text.chars().count();
+            if !(3..=30).contains(&n) {
+                return Err(Error::validation(bounds_message("length", name, 3, 30)));
+            }
+            is_image_name(&text)
+                .then_some(true)
+                .ok_or_else(|| {
+                    Error::validation(format!(
+                        "'{name}' must start with a lower-case letter, end with a lower-case letter or a digit, and contain only lower-case letters, digits and '-' (got '{text}')"
+                    ))
+                })?
+        }
+        Rule::OneOf(allowed) => allowed.contains(&text.as_str()),
+        Rule::OneOfIgnoreCase(allowed) => allowed.iter().any(|a| a.eq_ignore_ascii_case(&text)),
+        Rule::Range(min, max) => {
+            let n = value.as_i64().unwrap_or(i64::MIN);
+            if n < *min || n > *max {
+                return Err(Error::validation(format!(
+                    "'{name}' must be an integer between {min} and {max}, got {text}"
+                )));
+            }
+            true
+        }
+        Rule::Items(..) | Rule::Unique | Rule::Check(_) => true,
+    };
+    if ok {
+        return Ok(());
+    }
+    match rule {
+        Rule::OneOf(allowed) | Rule::OneOfIgnoreCase(allowed) => Err(Error::validation(format!(
+            "'{name}' must be one of: {} (got '{text}')",
+            allowed.join(", ")
+        ))),
+        _ => Err(Error::validation(format!("'{name}' is invalid"))),
+    }
+}
+
+fn is_image_name(s: &str) -> bool {
+    let bytes = s.as_bytes();
+    let allowed = |b: &u8| b.is_ascii_lowercase() || b.is_ascii_digit() || *b == b'-';
+    match (bytes.first(), bytes.last()) {
+        (Some(first), Some(last)) => {
+            first.is_ascii_lowercase()
+                && (last.is_ascii_lowercase() || last.is_ascii_digit())
+                && bytes.iter().all(allowed)
+        }
+        _ => false,
+    }
+}
+
+/// The old client's bounds wording.
+fn bounds_message(what: &str, name: &str, min: usize, max: usize) -> String {
+    match (min, max) {
+        (min, usize::MAX) => format!("The {what} of '{name}' must be greater than or equals to {min}"),
+        (0, max) => format!("The {what} of '{name}' must be less than or equals to {max}"),
+        (min, max) => format!(
+            "The {what} of '{name}' must be greater than or equals to {min} and less than or equals to {max}"
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::actions::*;
+    use serde_json::json;
+
+    fn obj(v: Value) -> Map<String, Value> {
+        v.as_object().cloned().unwrap_or_default()
+    }
+
+    fn err(action: &'static Action, v: Value, renames: &[(&str, &str)]) -> String {
+        match validate(action, &obj(v), renames, true) {
+            Ok(_) => panic!("expected a validation error"),
+            Err(e) => e.message,
+        }
+    }
+
+    #[test]
+    fn old_client_messages() {
+        let renames = [("privateImageName", "memberServerImageName")];
+        assert_eq!(
+            err(&CREATE_MEMBER_SERVER_IMAGE, json!({}), &renames),
+            "The following parameters should be defined : serverInstanceNo"
+        );
+        assert_eq!(
+            err(&CREATE_MEMBER_SERVER_IMAGE, json!({"serverInstanceNo": 1, "foo": 1, "bar": 2}), &renames),
+            "Invalid Parameters : foo,bar"
+        );
+        assert_eq!(
+            err(&CREATE_MEMBER_SERVER_IMAGE, json!({"serverInstanceNo": 1, "privateImageName": "ab"}), &renames),
+            "The length of 'privateImageName' must be greater than or equals to 3 and less than or equals to 30"
+        );
+        assert_eq!(
+            err(&DELETE_MEMBER_SERVER_IMAGES, json!({"privateImageNoList": []}), &[("privateImageNoList", "memberServerImageNoList")]),
+            "The length of 'privateImageNoList' must be greater than or equals to 1"
+        );
+    }
+
+    #[test]
+    fn numbers_become_text_and_order_follows_the_declaration() {
+        let out = validate(
+            &CREATE_MEMBER_SERVER_IMAGE,
+            &obj(json!({"memberServerImageName": "helloWorld", "serverInstanceNo": 492964})),
+            &[],
+            true,
+        )
+        .unwrap();
+        let names: Vec<_> = out.iter().map(|(p, v)| (p.name, v.clone())).collect();
+        assert_eq!(
+            names,
+            vec![("serverInstanceNo", json!("492964")), ("memberServerImageName", json!("helloWorld"))]
+        );
+    }
+
+    #[test]
+    fn vpc_image_name_rule() {
+        let base = json!({"serverInstanceNo": "1"});
+        for bad in ["Upper-case", "1starts-with-digit", "ends-with-dash-", "under_score", "sp ace"] {
+            let mut v = base.clone();
+            v["memberServerImageName"] = json!(bad);
+            let msg = err(&CREATE_MEMBER_SERVER_IMAGE_INSTANCE, v, &[]);
+            assert!(msg.contains("must start with a lower-case letter"), "{bad}: {msg}");
+        }
+        for good in ["abc", "web-img-01", "a-1"] {
+            let mut v = base.clone();
+            v["memberServerImageName"] = json!(good);
+            assert!(validate(&CREATE_MEMBER_SERVER_IMAGE_INSTANCE, &obj(v), &[], true).is_ok(), "{good}");
+        }
+    }
+
+    #[test]
+    fn description_counts_bytes() {
+        let v = json!({"serverInstanceNo": "1", "memberServerImageDescription": "이".repeat(334)});
+        assert!(err(&CREATE_MEMBER_SERVER_IMAGE_INSTANCE, v, &[]).contains("1000 bytes"));
+        let v = json!({"serverInstanceNo": "1", "memberServerImageDescription": "이".repeat(333)});
+        assert!(validate(&CREATE_MEMBER_SERVER_IMAGE_INSTANCE, &obj(v), &[], true).is_ok());
+    }
+
+    #[test]
+    fn page_size_with_page_no_and_enums() {
+        let msg = err(&GET_SERVER_IMAGE_LIST, json!({"pageNo": 1}), &[]);
+        assert!(msg.contains("pageSize") && msg.contains("pageNo"), "{msg}");
+        let msg = err(&GET_SERVER_IMAGE_LIST, json!({"sortingOrder": "descending"}), &[]);
+        assert_eq!(msg, "'sortingOrder' must be one of: ASC, DESC (got 'descending')");
+        let msg = err(&GET_SERVER_IMAGE_LIST, json!({"hypervisorTypeCodeList": ["XEN", "VMW"]}), &[]);
+        assert!(msg.contains("'hypervisorTypeCodeList' must be one of: XEN, KVM"), "{msg}");
+    }
+
+    #[test]
+    fn block_storage_list_rules() {
+        let base = |list: Value| json!({"serverInstanceNo": "1", "serverImageName": "img-1", "blockStorageList": list});
+        let msg = err(&CREATE_SERVER_IMAGE, base(json!([{"order": 1, "snapshotInstanceNo": "5"}])), &[]);
+        assert!(msg.contains("exactly one base storage"), "{msg}");
+        let msg = err(&CREATE_SERVER_IMAGE, base(json!([{"order": 0, "blockStorageVolumeTypeCode": "CB1"}])), &[]);
+        assert!(msg.contains("cannot be set on the base storage"), "{msg}");
+        let msg = err(&CREATE_SERVER_IMAGE, base(json!([{"order": 0}, {"order": 1, "colour": 1}])), &[]);
+        assert_eq!(msg, "Invalid Parameters : blockStorageList[1].colour");
+        let ok = base(json!([{"order": 0, "snapshotInstanceNo": 11}, {"order": 1, "blockStorageSize": 10, "blockStorageVolumeTypeCode": "CB1", "emptyBlockStorage": true}]));
+        assert!(validate(&CREATE_SERVER_IMAGE, &obj(ok), &[], true).is_ok());
+        let too_many: Vec<Value> = (0..22).map(|i| json!({"order": i, "noBlockStorage": true})).collect();
+        let msg = err(&CREATE_SERVER_IMAGE, base(Value::Array(too_many)), &[]);
+        assert!(msg.contains("less than or equals to 21"), "{msg}");
+    }
+}

@@ -1,0 +1,492 @@
+//! The two wire formats. Decoding turns an XML (quick-xml) or JSON (serde_json) answer into the one
+//! typed form of the declared model; rendering (used by the emulator) writes that form back out in
+//! the shapes of spec section 6. Error bodies of every shape become one [`Error`].
+
+use crate::catalog::{Action, FieldType, Model};
+use crate::error::{Error, Result};
+use quick_xml::events::Event;
+use quick_xml::Reader;
+use serde_json::{Map, Number, Value};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Json,
+    Xml,
+}
+
+impl Format {
+    pub fn parse(s: &str) -> Option<Format> {
+        match s.to_ascii_lowercase().as_str() {
+            "json" => Some(Format::Json),
+            "xml" => Some(Format::Xml),
+            _ => None,
+        }
+    }
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Format::Json => "json",
+            Format::Xml => "xml",
+        }
+    }
+}
+
+/// Largest integer a JavaScript number holds exactly; larger values are handed over as text.
+const MAX_SAFE_INTEGER: i64 = (1 << 53) - 1;
+
+// ------------------------------------------------------------------------------------------------
+// Decoding
+
+/// Decodes one answer of `action`. Success gives the response object without its `{action}Response`
+/// wrapper: `totalRows`, the list, `requestId`, `returnCode`, `returnMessage`, typed as the JSON form.
+pub fn decode_response(action: &Action, http_status: u16, body: &[u8]) -> Result<Value> {
+    let text = std::str::from_utf8(body)
+        .map_err(|_| Error::decode(format!("HTTP {http_status}: the response body is not UTF-8 text")))?;
+    let trimmed = text.trim_start_matches('\u{feff}').trim();
+    if trimmed.is_empty() {
+        return Err(with_status(
+            Error::decode(format!("HTTP {http_status}: empty response body")),
+            http_status,
+        ));
+    }
+    let root = if trimmed.starts_with('{') {
+        serde_json::from_str::<Value>(trimmed).map_err(|e| {
+            with_status(
+                Error::decode(format!("HTTP {http_status}: malformed JSON response ({e})")),
+                http_status,
+            )
+        })?
+    } else if trimmed.starts_with('<') {
+        if looks_like_html(trimmed) {
+            return Err(with_status(
+                Error::decode(format!(
+                    "HTTP {http_status}: expected an NCP API answer, got an HTML page: {}",
+                    snippet(trimmed)
+                )),
+                http_status,
+            ));
+        }
+        let node = parse_xml(trimmed).map_err(|e| {
+            with_status(
+                Error::decode(format!("HTTP {http_status}: malformed XML response ({e})")),
+                http_status,
+            )
+        })?;
+        xml_root_to_json(action, &node)
+    } else {
+        return Err(with_status(
+            Error::decode(format!("HTTP {http_status}: unrecognized response body: {}", snippet(trimmed))),
+            http_status,
+        ));
+    };
+    interpret(action, http_status, root)
+}
+
+fn with_status(mut e: Error, status: u16) -> Error {
+    e.http_status = Some(status);
+    e.retryable = status >= 500;
+    e
+}
+
+fn looks_like_html(s: &str) -> bool {
+    let head: String = s.chars().take(64).collect::<String>().to_ascii_lowercase();
+    head.starts_with("<!doctype html") || head.starts_with("<html")
+}
+
+fn snippet(s: &str) -> String {
+    let one_line: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut out: String = one_line.chars().take(120).collect();
+    if one_line.chars().count() > 120 {
+        out.push('…');
+    }
+    out
+}
+
+fn str_field(obj: &Map<String, Value>, key: &str) -> Option<String> {
+    match obj.get(key)? {
+        Value::String(s) => Some(s.trim().to_string()),
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+/// Tells an error body from a success body and types the success.
+fn interpret(action: &Action, status: u16, root: Value) -> Result<Value> {
+    let Value::Object(top) = root else {
+        return Err(with_status(Error::decode(format!("HTTP {status}: the answer is not an object")), status));
+    };
+    // Shape 1: {"responseError": {"returnCode", "returnMessage"}}
+    if let Some(Value::Object(e)) = top.get("responseError") {
+        let code = str_field(e, "returnCode").unwrap_or_else(|| "unknown".into());
+        let msg = str_field(e, "returnMessage").unwrap_or_default();
+        return Err(Error::api(status, &code, &msg));
+    }
+    // Shape 2: the gateway's {"error": {"errorCode", "message", "details"}}
+    if let Some(Value::Object(e)) = top.get("error") {
+        let code = str_field(e, "errorCode").unwrap_or_else(|| "unknown".into());
+        let msg = str_field(e, "message").unwrap_or_default();
+        let mut err = Error::gateway(status, &code, &msg, str_field(e, "details").as_deref());
+        err.request_id = str_field(e, "requestId");
+        return Err(err);
+    }
+    let wrapper = format!("{}Response", action.name);
+    let body = match top.get(&wrapper) {
+        Some(Value::Object(o)) => o.clone(),
+        // Lenient: some documented examples carry another action's wrapper (seed 001).
+        _ => match top.iter().find(|(k, v)| k.ends_with("Response") && v.is_object()) {
+            Some((_, Value::Object(o))) => o.clone(),
+            _ => top,
+        },
+    };
+    // Shape 3: a body whose returnCode (or responseCode) is not "0".
+    let return_code = str_field(&body, "returnCode").or_else(|| str_field(&body, "responseCode"));
+    match return_code.as_deref() {
+        Some("0") => {}
+        Some(code) => {
+            let msg = str_field(&body, "returnMessage")
+                .or_else(|| str_field(&body, "responseText"))
+                .or_else(|| str_field(&body, "message"))
+                .unwrap_or_default();
+            let mut e = Error::api(status, code, &msg);
+            e.request_id = str_field(&body, "requestId").filter(|s| !s.is_empty());
+            return Err(e);
+        }
+        None => {
+            return Err(with_status(
+                Error::decode(format!("HTTP {status}: the answer has no returnCode")),
+                status,
+            ))
+        }
+    }
+    if !(200..300).contains(&status) {
+        return Err(with_status(
+            Error::decode(format!("HTTP {status}: a success body with an error status")),
+            status,
+        ));
+    }
+    typed_envelope(action, &body)
+}
+
+/// The response object in the JSON form's order and types.
+fn typed_envelope(action: &Action, body: &Map<String, Value>) -> Result<Value> {
+    let list = typed_list(action.item, body.get(action.list), action.list)?;
+    let mut out = Map::new();
+    if action.total_rows {
+        let total = match body.get("totalRows") {
+            Some(v) => number(v, "totalRows")?,
+            None => None,
+        };
+        let total = total.unwrap_or_else(|| Value::from(list.len()));
+        out.insert("totalRows".into(), total);
+    }
+    out.insert(action.list.into(), Value::Array(list));
+    for key in ["requestId", "returnCode", "returnMessage"] {
+        if let Some(v) = str_field(body, key) {
+            out.insert(key.into(), Value::String(v));
+        }
+    }
+    Ok(Value::Object(out))
+}
+
+fn typed_list(model: &Model, v: Option<&Value>, name: &str) -> Result<Vec<Value>> {
+    match v {
+        None | Some(Value::Null) => Ok(Vec::new()),
+        Some(Value::Array(items)) => items.iter().map(|i| typed_object(model, i, name)).collect(),
+        // A single object where a list was expected.
+        Some(o @ Value::Object(_)) => Ok(vec![typed_object(model, o, name)?]),
+        Some(Value::String(s)) if s.trim().is_empty() => Ok(Vec::new()),
+        Some(other) => Err(Error::decode(format!("'{name}': expected a list, got {other}"))),
+    }
+}
+
+fn typed_object(model: &Model, v: &Value, name: &str) -> Result<Value> {
+    let Value::Object(obj) = v else {
+        if v.as_str().is_some_and(|s| s.trim().is_empty()) {
+            return Ok(Value::Object(Map::new()));
+        }
+        return Err(Error::decode(format!("'{name}': expected an object, got {v}")));
+    };
+    let mut out = Map::new();
+    for field in model.fields {
+        let raw = obj.get(field.name);
+        let typed = match field.ty {
+            FieldType::Str => raw.and_then(|v| match v {
+                Value::String(s) => Some(Value::String(s.clone())),
+                Value::Number(n) => Some(Value::String(n.to_string())),
+                Value::Bool(b) => Some(Value::String(b.to_string())),
+                _ => None,
+            }),
+            FieldType::Int | FieldType::Long => match raw {
+                Some(v) => number(v, field.name)?,
+                None => None,
+            },
+            FieldType::Bool => match raw {
+                Some(Value::Bool(b)) => Some(Value::Bool(*b)),
+                Some(Value::String(s)) if s.trim().eq_ignore_ascii_case("true") => Some(Value::Bool(true)),
+                Some(Value::String(s)) if s.trim().eq_ignore_ascii_case("false") => Some(Value::Bool(false)),
+                Some(Value::String(s)) if s.trim().is_empty() => None,
+                Some(Value::Null) | None => None,
+                Some(other) => return Err(Error::decode(format!("'{}': expected a boolean, got {other}", field.name))),
+            },
+            FieldType::Code => match raw {
+                Some(v @ Value::Object(_)) => Some(typed_object(&crate::catalog::models::COMMON_CODE, v, field.name)?),
+                _ => None,
+            },
+            FieldType::Obj(m) => match raw {
+                Some(v @ Value::Object(_)) => Some(typed_object(m, v, field.name)?),
+                _ => None,
+            },
+            FieldType::StrList => Some(Value::Array(match raw {
+                Some(Value::Array(items)) => items
+                    .iter()
+                    .filter_map(|i| match i {
+                        Value::String(s) => Some(Value::String(s.clone())),
+                        Value::Number(n) => Some(Value::String(n.to_string())),
+                        _ => None,
+                    })
+                    .collect(),
+                Some(Value::String(s)) if !s.trim().is_empty() => vec![Value::String(s.clone())],
+                _ => Vec::new(),
+            })),
+            FieldType::List(m) => Some(Value::Array(typed_list(m, raw, field.name)?)),
+        };
+        if let Some(v) = typed {
+            out.insert(field.name.to_string(), v);
+        }
+    }
+    Ok(Value::Object(out))
+}
+
+/// One item in its typed form (extra keys dropped, types coerced); the item itself if it does not fit.
+pub fn typed_item(model: &Model, v: &Value) -> Value {
+    typed_object(model, v, model.name).unwrap_or_else(|_| v.clone())
+}
+
+/// A number from a number or numeric text; empty text is "absent".
+fn number(v: &Value, name: &str) -> Result<Option<Value>> {
+    let n = match v {
+        Value::Number(n) => n.as_i64(),
+        Value::String(s) if s.trim().is_empty() => return Ok(None),
+        Value::String(s) => s.trim().parse::<i64>().ok(),
+        Value::Null => return Ok(None),
+        _ => None,
+    };
+    match n {
+        Some(n) if n.abs() <= MAX_SAFE_INTEGER => Ok(Some(Value::Number(Number::from(n)))),
+        Some(n) => Ok(Some(Value::String(n.to_string()))),
+        None => Err(Error::decode(format!("'{name}': expected a number, got {v}"))),
+    }
+}
+
+// ------------------------------------------------------------------------------------------------
+// XML: a small element tree, then model-guided conversion to the JSON shape.
+
+#[derive(Debug, Default)]
+pub struct Node {
+    pub name: String,
+    pub text: String,
+    pub children: Vec<Node>,
+}
+
+pub fn parse_xml(text: &str) -> std::result::Result<Node, String> {
+    let mut reader = Reader::from_str(text);
+    let mut stack: Vec<Node> = vec![Node::default()];
+    loop {
+        match reader.read_event().map_err(|e| e.to_string())? {
+            Event::Start(e) => stack.push(Node {
+                name: String::from_utf8_lossy(e.local_name().as_ref()).into_owned(),
+                ..Node::default()
+            }),
+            Event::Empty(e) => {
+                let node = Node {
+                    name: String::from_utf8_lossy(e.local_name().as_ref()).into_owned(),
+                    ..Node::default()
+                };
+                stack.last_mut().ok_or("unbalanced XML")?.children.push(node);
+            }
+            Event::End(_) => {
+                let node = stack.pop().ok_or("unbalanced XML")?;
+                stack.last_mut().ok_or("unbalanced XML")?.children.push(node);
+            }
+            Event::Text(t) => {
+                let s = t.decode().map_err(|e| e.to_string())?;
+                stack.last_mut().ok_or("unbalanced XML")?.text.push_str(&s);
+            }
+            Event::CData(t) => {
+                let s = t.decode().map_err(|e| e.to_string())?;
+                stack.last_mut().ok_or("unbalanced XML")?.text.push_str(&s);
+            }
+            Event::GeneralRef(r) => {
+                let resolved = if r.is_char_ref() {
+                    r.resolve_char_ref().map_err(|e| e.to_string())?.map(String::from)
+                } else {
+                    let name = r.decode().map_err(|e| e.to_string())?;
+                    quick_xml::escape::resolve_predefined_entity(&name).map(String::from)
+                };
+                let s = resolved.ok_or("unknown XML entity")?;
+                stack.last_mut().ok_or("unbalanced XML")?.text.push_str(&s);
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    if stack.len() != 1 {
+        return Err("unexpected end of document (truncated?)".into());
+    }
+    let mut doc = stack.pop().ok_or("empty document")?;
+    if doc.children.len() != 1 {
+        return Err(format!("expected one root element, found {}", doc.children.len()));
+    }
+    Ok(doc.children.remove(0))
+}
+
+/// The JSON shape of an XML answer: `{ "<root>": { ... } }`, with lists and objects where the model
+/// says so and text everywhere else (typing happens after, on the same path as JSON).
+fn xml_root_to_json(action: &Action, root: &Node) -> Value {
+    let mut inner = Map::new();
+    match root.name.as_str() {
+        "responseError" | "error" => {
+            for c in &root.children {
+                inner.insert(c.name.clone(), Value::String(c.text.trim().to_string()));
+            }
+        }
+        _ => {
+            for c in &root.children {
+                if c.name == action.list {
+                    let items = c.children.iter().map(|i| xml_object(action.item, i)).collect();
+                    inner.insert(c.name.clone(), Value::Array(items));
+                } else {
+                    inner.insert(c.name.clone(), Value::String(c.text.trim().to_string()));
+                }
+            }
+        }
+    }
+    let mut top = Map::new();
+    top.insert(root.name.clone(), Value::Object(inner));
+    Value::Object(top)
+}
+
+fn xml_object(model: &Model, node: &Node) -> Value {
+    let mut out = Map::new();
+    for c in &node.children {
+        let Some(field) = model.field(&c.name) else { continue };
+        let v = match field.ty {
+            // Every child of a list wrapper is an item, whatever its tag (spec 6.1).
+            FieldType::StrList => Value::Array(c.children.iter().map(|i| Value::String(i.text.clone())).collect()),
+            FieldType::List(m) => Value::Array(c.children.iter().map(|i| xml_object(m, i)).collect()),
+            FieldType::Code => xml_object(&crate::catalog::models::COMMON_CODE, c),
+            FieldType::Obj(m) => xml_object(m, c),
+            _ => Value::String(c.text.clone()),
+        };
+        out.insert(c.name.clone(), v);
+    }
+    Value::Object(out)
+}
+
+// ------------------------------------------------------------------------------------------------
+// Rendering (emulator side)
+
+/// A success answer for `action` carrying `items` (already in the typed form).
+pub fn render_success(action: &Action, items: &[Value], total_rows: usize, request_id: &str, format: Format) -> String {
+    match format {
+        Format::Json => {
+            let mut inner = Map::new();
+            if action.total_rows {
+                inner.insert("totalRows".into(), Value::from(total_rows));
+            }
+            let typed = items.iter().map(|i| typed_item(action.item, i)).collect();
+            inner.insert(action.list.into(), Value::Array(typed));
+            inner.insert("requestId".into(), Value::String(request_id.into()));
+            inner.insert("returnCode".into(), Value::String("0".into()));
+            inner.insert("returnMessage".into(), Value::String("success".into()));
+            let mut top = Map::new();
+            top.insert(format!("{}Response", action.name), Value::Object(inner));
+            Value::Object(top).to_string()
+        }
+        Format::Xml => {
+            let mut out = String::with_capacity(256 + items.len() * 1024);
+            let root = format!("{}Response", action.name);
+            out.push_str(&format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<{root}>"));
+            push_text_element(&mut out, "requestId", request_id);
+            push_text_element(&mut out, "returnCode", "0");
+            push_text_element(&mut out, "returnMessage", "success");
+            if action.total_rows {
+                push_text_element(&mut out, "totalRows", &total_rows.to_string());
+            }
+            if items.is_empty() {
+                out.push_str(&format!("<{}/>", action.list));
+            } else {
+                out.push_str(&format!("<{}>", action.list));
+                for item in items {
+                    push_object(&mut out, action.item.xml_item, action.item, item);
+                }
+                out.push_str(&format!("</{}>", action.list));
+            }
+            out.push_str(&format!("</{root}>"));
+            out
+        }
+    }
+}
+
+/// A server-API error body (`responseError`).
+pub fn render_api_error(return_code: &str, return_message: &str, format: Format) -> String {
+    match format {
+        Format::Json => serde_json::json!({
+            "responseError": { "returnCode": return_code, "returnMessage": return_message }
+        })
+        .to_string(),
+        Format::Xml => {
+            let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<responseError>");
+            push_text_element(&mut out, "returnCode", return_code);
+            push_text_element(&mut out, "returnMessage", return_message);
+            out.push_str("</responseError>");
+            out
+        }
+    }
+}
+
+/// An API-gateway error body (always JSON, as the gateway sends it).
+pub fn render_gateway_error(error_code: &str, message: &str, details: &str) -> String {
+    serde_json::json!({ "error": { "errorCode": error_code, "message": message, "details": details } }).to_string()
+}
+
+fn push_text_element(out: &mut String, name: &str, text: &str) {
+    out.push('<');
+    out.push_str(name);
+    out.push('>');
+    out.push_str(&quick_xml::escape::escape(text));
+    out.push_str("</");
+    out.push_str(name);
+    out.push('>');
+}
+
+fn push_object(out: &mut String, tag: &str, model: &Model, value: &Value) {
+    out.push_str(&format!("<{tag}>"));
+    for field in model.fields {
+        let Some(v) = value.get(field.name) else { continue };
+        match (field.ty, v) {
+            (FieldType::StrList, Value::Array(items)) | (FieldType::List(_), Value::Array(items)) if items.is_empty() => {
+                out.push_str(&format!("<{}/>", field.name));
+            }
+            (FieldType::StrList, Value::Array(items)) => {
+                let item_tag = field.name.trim_end_matches("List");
+                out.push_str(&format!("<{}>", field.name));
+                for i in items {
+                    push_text_element(out, item_tag, i.as_str().unwrap_or_default());
+                }
+                out.push_str(&format!("</{}>", field.name));
+            }
+            (FieldType::List(m), Value::Array(items)) => {
+                out.push_str(&format!("<{}>", field.name));
+                for i in items {
+                    push_object(out, m.xml_item, m, i);
+                }
+                out.push_str(&format!("</{}>", field.name));
+            }
+            (FieldType::Code, v) => push_object(out, field.name, &crate::catalog::models::COMMON_CODE, v),
+            (FieldType::Obj(m), v) => push_object(out, field.name, m, v),
+            (_, Value::String(s)) => push_text_element(out, field.name, s),
+            (_, other) => push_text_element(out, field.name, &other.to_string()),
+        }
+    }
+    out.push_str(&format!("</{tag}>"));
+}
