@@ -90,7 +90,9 @@ impl NativeClient {
             retry_base_delay: Duration::from_millis(cfg.retry_base_delay),
         })
         .map_err(js_error)?;
-        Ok(NativeClient { transport: Arc::new(transport) })
+        Ok(NativeClient {
+            transport: Arc::new(transport),
+        })
     }
 
     /// Runs one method. Resolves to JSON text, `{"ok": result}` or `{"error": {...}}`; never rejects.
@@ -117,8 +119,8 @@ impl NativeClient {
     async fn run(&self, method: String, params: String, defaults: String) -> Result<Value, Error> {
         let transport = self.transport.clone();
         let work = async move {
-            let method = service::method(&method)
-                .ok_or_else(|| Error::validation(format!("unknown method '{method}'")))?;
+            let method =
+                service::method(&method).ok_or_else(|| Error::validation(format!("unknown method '{method}'")))?;
             let params: Value = serde_json::from_str(&params)
                 .map_err(|e| Error::validation(format!("parameters are not valid JSON: {e}")))?;
             let d: Value = serde_json::from_str(&defaults).unwrap_or(Value::Null);
@@ -127,12 +129,18 @@ impl NativeClient {
                 Some(Value::Number(n)) => Some(n.to_string()),
                 _ => None,
             };
-            let defaults = CallDefaults { region_code: text("regionCode"), region_no: text("regionNo") };
+            let defaults = CallDefaults {
+                region_code: text("regionCode"),
+                region_no: text("regionNo"),
+            };
             service::call(&transport, method, &params, &defaults).await
         };
         match AssertUnwindSafe(work).catch_unwind().await {
             Ok(r) => r,
-            Err(p) => Err(Error::new(ErrorCode::Internal, format!("internal error (panic): {}", panic_message(p)))),
+            Err(p) => Err(Error::new(
+                ErrorCode::Internal,
+                format!("internal error (panic): {}", panic_message(p)),
+            )),
         }
     }
 }
@@ -267,10 +275,16 @@ pub async fn start_emulator(options: String) -> napi::Result<NativeEmulator> {
     let opts = EmulatorOptions {
         host: cfg.host,
         port: cfg.port,
-        access_key: cfg.access_key.unwrap_or_else(|| emulator::server::DEFAULT_ACCESS_KEY.into()),
-        secret_key: cfg.secret_key.unwrap_or_else(|| emulator::server::DEFAULT_SECRET_KEY.into()),
+        access_key: cfg
+            .access_key
+            .unwrap_or_else(|| emulator::server::DEFAULT_ACCESS_KEY.into()),
+        secret_key: cfg
+            .secret_key
+            .unwrap_or_else(|| emulator::server::DEFAULT_SECRET_KEY.into()),
         fixture: Some(fixture),
     };
     let handle = emulator::start(opts).await.map_err(js_error)?;
-    Ok(NativeEmulator { handle: Arc::new(handle) })
+    Ok(NativeEmulator {
+        handle: Arc::new(handle),
+    })
 }

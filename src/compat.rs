@@ -20,7 +20,11 @@ const PRIVATE_IMAGE: &[(&str, &str, Conv)] = &[
     ("originalServerInstanceNo", "originalServerInstanceNo", Conv::Num),
     ("originalVmFlavorId", "originalServerProductCode", Conv::Same),
     ("originalServerName", "originalServerName", Conv::Same),
-    ("originalBaseBlockStorageDiskType", "originalBaseBlockStorageDiskType", Conv::Same),
+    (
+        "originalBaseBlockStorageDiskType",
+        "originalBaseBlockStorageDiskType",
+        Conv::Same,
+    ),
     ("originalVmImageId", "originalServerImageProductCode", Conv::Same),
     ("originalOsInformation", "originalOsInformation", Conv::Same),
     ("\u{0}imageName", "originalServerImageName", Conv::Same),
@@ -31,8 +35,16 @@ const PRIVATE_IMAGE: &[(&str, &str, Conv)] = &[
     ("createDate", "createDate", Conv::Same),
     ("region", "region", Conv::Region),
     ("zone", "zone", Conv::Zone),
-    ("privateImageBlockStorageTotalRows", "memberServerImageBlockStorageTotalRows", Conv::Num),
-    ("privateImageBlockStorageTotalSize", "memberServerImageBlockStorageTotalSize", Conv::Num),
+    (
+        "privateImageBlockStorageTotalRows",
+        "memberServerImageBlockStorageTotalRows",
+        Conv::Num,
+    ),
+    (
+        "privateImageBlockStorageTotalSize",
+        "memberServerImageBlockStorageTotalSize",
+        Conv::Num,
+    ),
 ];
 
 /// How a compat method names `originalServerImageName`: `findPrivateImages` keeps the API name, the
@@ -57,7 +69,10 @@ fn pick(src: &Map<String, Value>, keys: &[(&str, Conv)]) -> Value {
     let mut out = Map::new();
     for (k, conv) in keys {
         if let Some(v) = src.get(*k) {
-            out.insert((*k).to_string(), if *conv == Conv::Num { to_number(v) } else { v.clone() });
+            out.insert(
+                (*k).to_string(),
+                if *conv == Conv::Num { to_number(v) } else { v.clone() },
+            );
         }
     }
     Value::Object(out)
@@ -83,11 +98,25 @@ pub fn private_image(item: &Value, name_key: ImageNameKey) -> Value {
             Conv::Same => v.clone(),
             Conv::Num => to_number(v),
             Conv::Region => match v.as_object() {
-                Some(r) => pick(r, &[("regionNo", Conv::Num), ("regionCode", Conv::Same), ("regionName", Conv::Same)]),
+                Some(r) => pick(
+                    r,
+                    &[
+                        ("regionNo", Conv::Num),
+                        ("regionCode", Conv::Same),
+                        ("regionName", Conv::Same),
+                    ],
+                ),
                 None => v.clone(),
             },
             Conv::Zone => match v.as_object() {
-                Some(z) => pick(z, &[("zoneNo", Conv::Num), ("zoneName", Conv::Same), ("zoneDescription", Conv::Same)]),
+                Some(z) => pick(
+                    z,
+                    &[
+                        ("zoneNo", Conv::Num),
+                        ("zoneName", Conv::Same),
+                        ("zoneDescription", Conv::Same),
+                    ],
+                ),
                 None => v.clone(),
             },
         };
@@ -103,7 +132,11 @@ pub fn numeric_ids(v: &Value) -> Value {
         Value::Object(o) => Value::Object(
             o.iter()
                 .map(|(k, v)| {
-                    let v = if k.ends_with("No") { to_number(v) } else { numeric_ids(v) };
+                    let v = if k.ends_with("No") {
+                        to_number(v)
+                    } else {
+                        numeric_ids(v)
+                    };
                     (k.clone(), v)
                 })
                 .collect(),
@@ -142,7 +175,13 @@ mod tests {
         assert_eq!(keys[9], "originalVmImageName");
         assert_eq!(keys.len(), 19);
         assert_eq!(out["privateImageNo"], json!(3791));
-        assert_eq!(out["zone"], json!({"zoneNo": 2, "zoneName": "KR-1", "zoneDescription": "z"}));
-        assert_eq!(private_image(&api, ImageNameKey::Api)["originalServerImageName"], json!("centos-7.3-64"));
+        assert_eq!(
+            out["zone"],
+            json!({"zoneNo": 2, "zoneName": "KR-1", "zoneDescription": "z"})
+        );
+        assert_eq!(
+            private_image(&api, ImageNameKey::Api)["originalServerImageName"],
+            json!("centos-7.3-64")
+        );
     }
 }

@@ -121,7 +121,10 @@ mod tests {
     #[test]
     fn rfc3986_encoder() {
         assert_eq!(pct_encode("a b+c/é~_.-"), "a%20b%2Bc%2F%C3%A9~_.-");
-        assert_eq!(pct_encode("my image 이미지"), "my%20image%20%EC%9D%B4%EB%AF%B8%EC%A7%80");
+        assert_eq!(
+            pct_encode("my image 이미지"),
+            "my%20image%20%EC%9D%B4%EB%AF%B8%EC%A7%80"
+        );
     }
 
     #[test]

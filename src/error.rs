@@ -129,8 +129,7 @@ impl Error {
     pub fn to_json(&self) -> String {
         // Serializing a plain struct of strings and numbers cannot fail; keep a fallback anyway.
         serde_json::to_string(self).unwrap_or_else(|_| {
-            r#"{"code":"ERR_INTERNAL","message":"error could not be serialized","retryable":false}"#
-                .to_string()
+            r#"{"code":"ERR_INTERNAL","message":"error could not be serialized","retryable":false}"#.to_string()
         })
     }
 }

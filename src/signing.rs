@@ -68,13 +68,19 @@ mod tests {
     #[test]
     fn vector_a_vpc_get_detail() {
         let uri = "/vserver/v2/getServerImageDetail?regionCode=KR&serverImageNo=12345&responseFormatType=json";
-        assert_eq!(sign(SK, "GET", uri, TS, AK), "952r+b9X3D8DO4wyPrLS4nMsq4StUX9dVbQT99y1MIM=");
+        assert_eq!(
+            sign(SK, "GET", uri, TS, AK),
+            "952r+b9X3D8DO4wyPrLS4nMsq4StUX9dVbQT99y1MIM="
+        );
     }
 
     #[test]
     fn vector_b_classic_get_list() {
         let uri = "/server/v2/getMemberServerImageList?responseFormatType=json";
-        assert_eq!(sign(SK, "GET", uri, TS, AK), "OTPbepXdDzmsWYPCMFJhzxdF0pYyB1dKQJ0x6CCXndc=");
+        assert_eq!(
+            sign(SK, "GET", uri, TS, AK),
+            "OTPbepXdDzmsWYPCMFJhzxdF0pYyB1dKQJ0x6CCXndc="
+        );
     }
 
     #[test]
@@ -93,19 +99,28 @@ mod tests {
             uri,
             "/vserver/v2/getMemberServerImageInstanceList?regionCode=KR&memberServerImageInstanceNoList.1=111&memberServerImageInstanceNoList.2=222&memberServerImageName=my%20image%20%EC%9D%B4%EB%AF%B8%EC%A7%80&responseFormatType=json"
         );
-        assert_eq!(sign(SK, "GET", &uri, TS, AK), "Ynu45gxEqkq8M94gOoC8V7egzShTTyKHK6tmjIB3Dzo=");
+        assert_eq!(
+            sign(SK, "GET", &uri, TS, AK),
+            "Ynu45gxEqkq8M94gOoC8V7egzShTTyKHK6tmjIB3Dzo="
+        );
     }
 
     #[test]
     fn vector_d_post_as_python_sends_it() {
         let uri = "/vserver/v2/getServerImageDetail?responseFormatType=json";
-        assert_eq!(sign(SK, "POST", uri, TS, AK), "oMsRqvgsYn7gLljHDD+gJtt19XKTtbv80bRNDs0965g=");
+        assert_eq!(
+            sign(SK, "POST", uri, TS, AK),
+            "oMsRqvgsYn7gLljHDD+gJtt19XKTtbv80bRNDs0965g="
+        );
     }
 
     #[test]
     fn vector_e_post_without_query() {
         let uri = "/vserver/v2/getServerImageDetail";
-        assert_eq!(sign(SK, "POST", uri, TS, AK), "r0ZXppkZKiB5Jd+ZggMekEevJavHGkpQa12EfoE87dc=");
+        assert_eq!(
+            sign(SK, "POST", uri, TS, AK),
+            "r0ZXppkZKiB5Jd+ZggMekEevJavHGkpQa12EfoE87dc="
+        );
     }
 
     #[test]

@@ -121,7 +121,14 @@ impl Transport {
             .http
             .post(&url)
             .header("content-type", "application/x-www-form-urlencoded; charset=utf-8")
-            .header("accept", if self.cfg.format == Format::Json { "application/json" } else { "application/xml" })
+            .header(
+                "accept",
+                if self.cfg.format == Format::Json {
+                    "application/json"
+                } else {
+                    "application/xml"
+                },
+            )
             .header(signing::HEADER_TIMESTAMP, &timestamp)
             .header(signing::HEADER_ACCESS_KEY, &self.cfg.access_key)
             .header(signing::HEADER_SIGNATURE_V2, signature)
@@ -149,16 +156,30 @@ fn network_error(e: &reqwest::Error, cfg: &TransportConfig) -> Error {
         source = s.to_string();
         cur = s.source();
     }
-    let detail = if source.is_empty() { String::new() } else { format!(": {source}") };
+    let detail = if source.is_empty() {
+        String::new()
+    } else {
+        format!(": {source}")
+    };
     let mut err = if e.is_timeout() {
         Error::new(
             ErrorCode::Timeout,
-            format!("request to {} timed out after {} ms", cfg.endpoint, cfg.timeout.as_millis()),
+            format!(
+                "request to {} timed out after {} ms",
+                cfg.endpoint,
+                cfg.timeout.as_millis()
+            ),
         )
     } else if e.is_connect() {
-        Error::new(ErrorCode::Network, format!("{CONNECT_MARK} to {}{detail}", cfg.endpoint))
+        Error::new(
+            ErrorCode::Network,
+            format!("{CONNECT_MARK} to {}{detail}", cfg.endpoint),
+        )
     } else {
-        Error::new(ErrorCode::Network, format!("request to {} failed{detail}", cfg.endpoint))
+        Error::new(
+            ErrorCode::Network,
+            format!("request to {} failed{detail}", cfg.endpoint),
+        )
     };
     err.retryable = true;
     err

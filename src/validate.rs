@@ -199,7 +199,11 @@ fn check_rules(param: &Param, name: &str, value: &Value) -> Result<()> {
             }
             Rule::Unique => {
                 let mut seen = std::collections::HashSet::new();
-                let dups: Vec<String> = items.iter().map(|v| text_of(v)).filter(|t| !seen.insert(t.clone())).collect();
+                let dups: Vec<String> = items
+                    .iter()
+                    .map(|v| text_of(v))
+                    .filter(|t| !seen.insert(t.clone()))
+                    .collect();
                 if !dups.is_empty() {
                     return Err(Error::validation(format!(
                         "'{name}' must not contain duplicates: {}",
@@ -293,9 +297,9 @@ fn bounds_message(what: &str, name: &str, min: usize, max: usize) -> String {
     match (min, max) {
         (min, usize::MAX) => format!("The {what} of '{name}' must be greater than or equals to {min}"),
         (0, max) => format!("The {what} of '{name}' must be less than or equals to {max}"),
-        (min, max) => format!(
-            "The {what} of '{name}' must be greater than or equals to {min} and less than or equals to {max}"
-        ),
+        (min, max) => {
+            format!("The {what} of '{name}' must be greater than or equals to {min} and less than or equals to {max}")
+        }
     }
 }
 
@@ -324,15 +328,27 @@ mod tests {
             "The following parameters should be defined : serverInstanceNo"
         );
         assert_eq!(
-            err(&CREATE_MEMBER_SERVER_IMAGE, json!({"serverInstanceNo": 1, "foo": 1, "bar": 2}), &renames),
+            err(
+                &CREATE_MEMBER_SERVER_IMAGE,
+                json!({"serverInstanceNo": 1, "foo": 1, "bar": 2}),
+                &renames
+            ),
             "Invalid Parameters : foo,bar"
         );
         assert_eq!(
-            err(&CREATE_MEMBER_SERVER_IMAGE, json!({"serverInstanceNo": 1, "privateImageName": "ab"}), &renames),
+            err(
+                &CREATE_MEMBER_SERVER_IMAGE,
+                json!({"serverInstanceNo": 1, "privateImageName": "ab"}),
+                &renames
+            ),
             "The length of 'privateImageName' must be greater than or equals to 3 and less than or equals to 30"
         );
         assert_eq!(
-            err(&DELETE_MEMBER_SERVER_IMAGES, json!({"privateImageNoList": []}), &[("privateImageNoList", "memberServerImageNoList")]),
+            err(
+                &DELETE_MEMBER_SERVER_IMAGES,
+                json!({"privateImageNoList": []}),
+                &[("privateImageNoList", "memberServerImageNoList")]
+            ),
             "The length of 'privateImageNoList' must be greater than or equals to 1"
         );
     }
@@ -349,14 +365,23 @@ mod tests {
         let names: Vec<_> = out.iter().map(|(p, v)| (p.name, v.clone())).collect();
         assert_eq!(
             names,
-            vec![("serverInstanceNo", json!("492964")), ("memberServerImageName", json!("helloWorld"))]
+            vec![
+                ("serverInstanceNo", json!("492964")),
+                ("memberServerImageName", json!("helloWorld"))
+            ]
         );
     }
 
     #[test]
     fn vpc_image_name_rule() {
         let base = json!({"serverInstanceNo": "1"});
-        for bad in ["Upper-case", "1starts-with-digit", "ends-with-dash-", "under_score", "sp ace"] {
+        for bad in [
+            "Upper-case",
+            "1starts-with-digit",
+            "ends-with-dash-",
+            "under_score",
+            "sp ace",
+        ] {
             let mut v = base.clone();
             v["memberServerImageName"] = json!(bad);
             let msg = err(&CREATE_MEMBER_SERVER_IMAGE_INSTANCE, v, &[]);
@@ -365,7 +390,10 @@ mod tests {
         for good in ["abc", "web-img-01", "a-1"] {
             let mut v = base.clone();
             v["memberServerImageName"] = json!(good);
-            assert!(validate(&CREATE_MEMBER_SERVER_IMAGE_INSTANCE, &obj(v), &[], true).is_ok(), "{good}");
+            assert!(
+                validate(&CREATE_MEMBER_SERVER_IMAGE_INSTANCE, &obj(v), &[], true).is_ok(),
+                "{good}"
+            );
         }
     }
 
@@ -383,20 +411,41 @@ mod tests {
         assert!(msg.contains("pageSize") && msg.contains("pageNo"), "{msg}");
         let msg = err(&GET_SERVER_IMAGE_LIST, json!({"sortingOrder": "descending"}), &[]);
         assert_eq!(msg, "'sortingOrder' must be one of: ASC, DESC (got 'descending')");
-        let msg = err(&GET_SERVER_IMAGE_LIST, json!({"hypervisorTypeCodeList": ["XEN", "VMW"]}), &[]);
-        assert!(msg.contains("'hypervisorTypeCodeList' must be one of: XEN, KVM"), "{msg}");
+        let msg = err(
+            &GET_SERVER_IMAGE_LIST,
+            json!({"hypervisorTypeCodeList": ["XEN", "VMW"]}),
+            &[],
+        );
+        assert!(
+            msg.contains("'hypervisorTypeCodeList' must be one of: XEN, KVM"),
+            "{msg}"
+        );
     }
 
     #[test]
     fn block_storage_list_rules() {
         let base = |list: Value| json!({"serverInstanceNo": "1", "serverImageName": "img-1", "blockStorageList": list});
-        let msg = err(&CREATE_SERVER_IMAGE, base(json!([{"order": 1, "snapshotInstanceNo": "5"}])), &[]);
+        let msg = err(
+            &CREATE_SERVER_IMAGE,
+            base(json!([{"order": 1, "snapshotInstanceNo": "5"}])),
+            &[],
+        );
         assert!(msg.contains("exactly one base storage"), "{msg}");
-        let msg = err(&CREATE_SERVER_IMAGE, base(json!([{"order": 0, "blockStorageVolumeTypeCode": "CB1"}])), &[]);
+        let msg = err(
+            &CREATE_SERVER_IMAGE,
+            base(json!([{"order": 0, "blockStorageVolumeTypeCode": "CB1"}])),
+            &[],
+        );
         assert!(msg.contains("cannot be set on the base storage"), "{msg}");
-        let msg = err(&CREATE_SERVER_IMAGE, base(json!([{"order": 0}, {"order": 1, "colour": 1}])), &[]);
+        let msg = err(
+            &CREATE_SERVER_IMAGE,
+            base(json!([{"order": 0}, {"order": 1, "colour": 1}])),
+            &[],
+        );
         assert_eq!(msg, "Invalid Parameters : blockStorageList[1].colour");
-        let ok = base(json!([{"order": 0, "snapshotInstanceNo": 11}, {"order": 1, "blockStorageSize": 10, "blockStorageVolumeTypeCode": "CB1", "emptyBlockStorage": true}]));
+        let ok = base(
+            json!([{"order": 0, "snapshotInstanceNo": 11}, {"order": 1, "blockStorageSize": 10, "blockStorageVolumeTypeCode": "CB1", "emptyBlockStorage": true}]),
+        );
         assert!(validate(&CREATE_SERVER_IMAGE, &obj(ok), &[], true).is_ok());
         let too_many: Vec<Value> = (0..22).map(|i| json!({"order": i, "noBlockStorage": true})).collect();
         let msg = err(&CREATE_SERVER_IMAGE, base(Value::Array(too_many)), &[]);

@@ -74,7 +74,10 @@ pub fn decode_response(action: &Action, http_status: u16, body: &[u8]) -> Result
         xml_root_to_json(action, &node)
     } else {
         return Err(with_status(
-            Error::decode(format!("HTTP {http_status}: unrecognized response body: {}", snippet(trimmed))),
+            Error::decode(format!(
+                "HTTP {http_status}: unrecognized response body: {}",
+                snippet(trimmed)
+            )),
             http_status,
         ));
     };
@@ -112,7 +115,10 @@ fn str_field(obj: &Map<String, Value>, key: &str) -> Option<String> {
 /// Tells an error body from a success body and types the success.
 fn interpret(action: &Action, status: u16, root: Value) -> Result<Value> {
     let Value::Object(top) = root else {
-        return Err(with_status(Error::decode(format!("HTTP {status}: the answer is not an object")), status));
+        return Err(with_status(
+            Error::decode(format!("HTTP {status}: the answer is not an object")),
+            status,
+        ));
     };
     // Shape 1: {"responseError": {"returnCode", "returnMessage"}}
     if let Some(Value::Object(e)) = top.get("responseError") {
@@ -225,7 +231,12 @@ fn typed_object(model: &Model, v: &Value, name: &str) -> Result<Value> {
                 Some(Value::String(s)) if s.trim().eq_ignore_ascii_case("false") => Some(Value::Bool(false)),
                 Some(Value::String(s)) if s.trim().is_empty() => None,
                 Some(Value::Null) | None => None,
-                Some(other) => return Err(Error::decode(format!("'{}': expected a boolean, got {other}", field.name))),
+                Some(other) => {
+                    return Err(Error::decode(format!(
+                        "'{}': expected a boolean, got {other}",
+                        field.name
+                    )))
+                }
             },
             FieldType::Code => match raw {
                 Some(v @ Value::Object(_)) => Some(typed_object(&crate::catalog::models::COMMON_CODE, v, field.name)?),
@@ -464,7 +475,9 @@ fn push_object(out: &mut String, tag: &str, model: &Model, value: &Value) {
     for field in model.fields {
         let Some(v) = value.get(field.name) else { continue };
         match (field.ty, v) {
-            (FieldType::StrList, Value::Array(items)) | (FieldType::List(_), Value::Array(items)) if items.is_empty() => {
+            (FieldType::StrList, Value::Array(items)) | (FieldType::List(_), Value::Array(items))
+                if items.is_empty() =>
+            {
                 out.push_str(&format!("<{}/>", field.name));
             }
             (FieldType::StrList, Value::Array(items)) => {

@@ -110,7 +110,12 @@ const REGION_NO: Param = p("regionNo", Str, No, &[]);
 const PAGE_NO: Param = p("pageNo", Int, No, &[INT32]);
 const VPC_PAGE_SIZE: Param = p("pageSize", Int, Req::With("pageNo"), &[Rule::Range(1, 1000)]);
 const CLASSIC_PAGE_SIZE: Param = p("pageSize", Int, No, &[INT32]);
-const TARGET_LOGIN_IDS: Param = p("targetLoginIdList", StrList, Yes, &[Rule::Items(1, usize::MAX), Rule::Unique]);
+const TARGET_LOGIN_IDS: Param = p(
+    "targetLoginIdList",
+    StrList,
+    Yes,
+    &[Rule::Items(1, usize::MAX), Rule::Unique],
+);
 const TARGET_LOGIN_IDS_OPTIONAL: Param = p("targetLoginIdList", StrList, No, &[Rule::Unique]);
 const DESCRIPTION_1000_BYTES: &[Rule] = &[Rule::MaxBytes(1000)];
 
@@ -122,12 +127,27 @@ pub static GET_MEMBER_SERVER_IMAGE_LIST: Action = Action {
     env: Env::Classic,
     params: &[
         p("memberServerImageNoList", StrList, No, &[]),
-        p("platformTypeCodeList", StrList, No, &[Rule::Items(1, 5), PLATFORM_TYPES]),
+        p(
+            "platformTypeCodeList",
+            StrList,
+            No,
+            &[Rule::Items(1, 5), PLATFORM_TYPES],
+        ),
         REGION_NO,
         PAGE_NO,
         CLASSIC_PAGE_SIZE,
-        p("sortedBy", Str, No, &[Rule::OneOfIgnoreCase(&["memberServerImageName", "memberServerImageNo"])]),
-        p("sortingOrder", Str, No, &[Rule::OneOfIgnoreCase(&["ascending", "descending"])]),
+        p(
+            "sortedBy",
+            Str,
+            No,
+            &[Rule::OneOfIgnoreCase(&["memberServerImageName", "memberServerImageNo"])],
+        ),
+        p(
+            "sortingOrder",
+            Str,
+            No,
+            &[Rule::OneOfIgnoreCase(&["ascending", "descending"])],
+        ),
     ],
     list: "memberServerImageList",
     item: &MEMBER_SERVER_IMAGE,
@@ -155,7 +175,12 @@ pub static CREATE_MEMBER_SERVER_IMAGE: Action = Action {
 pub static DELETE_MEMBER_SERVER_IMAGES: Action = Action {
     name: "deleteMemberServerImages",
     env: Env::Classic,
-    params: &[p("memberServerImageNoList", StrList, Yes, &[Rule::Items(1, usize::MAX), Rule::Unique])],
+    params: &[p(
+        "memberServerImageNoList",
+        StrList,
+        Yes,
+        &[Rule::Items(1, usize::MAX), Rule::Unique],
+    )],
     list: "memberServerImageList",
     item: &MEMBER_SERVER_IMAGE,
     total_rows: true,
@@ -204,7 +229,12 @@ pub static CLASSIC_GET_SERVER_IMAGE_PRODUCT_LIST: Action = Action {
     params: &[
         p("exclusionProductCode", Str, No, &[Rule::Len(1, 20)]),
         p("productCode", Str, No, &[Rule::Len(1, 20)]),
-        p("platformTypeCodeList", StrList, No, &[Rule::Items(1, 5), PLATFORM_TYPES]),
+        p(
+            "platformTypeCodeList",
+            StrList,
+            No,
+            &[Rule::Items(1, 5), PLATFORM_TYPES],
+        ),
         p("blockStorageSize", Int, No, &[Rule::OneOf(&["50", "100"])]),
         REGION_NO,
         p("infraResourceDetailTypeCode", Str, No, &[Rule::OneOf(&["BM"])]),
@@ -243,15 +273,30 @@ pub static CLASSIC_GET_SERVER_INSTANCE_LIST: Action = Action {
     env: Env::Classic,
     params: &[
         p("serverInstanceNoList", StrList, No, &[]),
-        p("searchFilterName", Str, No, &[Rule::OneOf(&["serverName", "publicIp", "privateIp"])]),
+        p(
+            "searchFilterName",
+            Str,
+            No,
+            &[Rule::OneOf(&["serverName", "publicIp", "privateIp"])],
+        ),
         p("searchFilterValue", Str, No, &[]),
         PAGE_NO,
         CLASSIC_PAGE_SIZE,
-        p("serverInstanceStatusCode", Str, No, &[Rule::OneOf(&["RUN", "NSTOP", "ING"])]),
+        p(
+            "serverInstanceStatusCode",
+            Str,
+            No,
+            &[Rule::OneOf(&["RUN", "NSTOP", "ING"])],
+        ),
         REGION_NO,
         p("zoneNo", Str, No, &[]),
         p("sortedBy", Str, No, &[]),
-        p("sortingOrder", Str, No, &[Rule::OneOfIgnoreCase(&["ascending", "descending"])]),
+        p(
+            "sortingOrder",
+            Str,
+            No,
+            &[Rule::OneOfIgnoreCase(&["ascending", "descending"])],
+        ),
     ],
     list: "serverInstanceList",
     item: &CLASSIC_SERVER_INSTANCE,
@@ -316,7 +361,12 @@ pub static DELETE_MEMBER_SERVER_IMAGE_INSTANCES: Action = Action {
     env: Env::Vpc,
     params: &[
         REGION_CODE,
-        p("memberServerImageInstanceNoList", StrList, Yes, &[Rule::Items(1, usize::MAX), Rule::Unique]),
+        p(
+            "memberServerImageInstanceNoList",
+            StrList,
+            Yes,
+            &[Rule::Items(1, usize::MAX), Rule::Unique],
+        ),
     ],
     list: "memberServerImageInstanceList",
     item: &MEMBER_SERVER_IMAGE_INSTANCE,
@@ -325,7 +375,11 @@ pub static DELETE_MEMBER_SERVER_IMAGE_INSTANCES: Action = Action {
     summary: "Deletes member server image instances.",
 };
 
-const VPC_MEMBER_SHARE_PARAMS: &[Param] = &[REGION_CODE, p("memberServerImageInstanceNo", Str, Yes, &[]), TARGET_LOGIN_IDS];
+const VPC_MEMBER_SHARE_PARAMS: &[Param] = &[
+    REGION_CODE,
+    p("memberServerImageInstanceNo", Str, Yes, &[]),
+    TARGET_LOGIN_IDS,
+];
 
 pub static ADD_MEMBER_SERVER_IMAGE_SHARING: Action = Action {
     name: "addMemberServerImageSharingPermission",
@@ -352,7 +406,11 @@ pub static REMOVE_MEMBER_SERVER_IMAGE_SHARING: Action = Action {
 pub static SET_MEMBER_SERVER_IMAGE_SHARING: Action = Action {
     name: "setMemberServerImageSharingPermission",
     env: Env::Vpc,
-    params: &[REGION_CODE, p("memberServerImageInstanceNo", Str, Yes, &[]), TARGET_LOGIN_IDS_OPTIONAL],
+    params: &[
+        REGION_CODE,
+        p("memberServerImageInstanceNo", Str, Yes, &[]),
+        TARGET_LOGIN_IDS_OPTIONAL,
+    ],
     list: "memberServerImageInstanceList",
     item: &MEMBER_SERVER_IMAGE_INSTANCE,
     total_rows: true,
@@ -370,8 +428,18 @@ pub static GET_SERVER_IMAGE_LIST: Action = Action {
         p("serverImageStatusCode", Str, No, &[IMAGE_STATUS]),
         p("serverImageTypeCodeList", StrList, No, &[Rule::OneOf(&["SELF", "NCP"])]),
         p("hypervisorTypeCodeList", StrList, No, &[Rule::OneOf(&["XEN", "KVM"])]),
-        p("osTypeCodeList", StrList, No, &[Rule::OneOf(&["CENTOS", "UBUNTU", "WINDOWS", "ROCKY", "NAVIX"])]),
-        p("platformCategoryCodeList", StrList, No, &[Rule::OneOf(&["OS", "APP", "DBMS", "GPU"])]),
+        p(
+            "osTypeCodeList",
+            StrList,
+            No,
+            &[Rule::OneOf(&["CENTOS", "UBUNTU", "WINDOWS", "ROCKY", "NAVIX"])],
+        ),
+        p(
+            "platformCategoryCodeList",
+            StrList,
+            No,
+            &[Rule::OneOf(&["OS", "APP", "DBMS", "GPU"])],
+        ),
         PAGE_NO,
         VPC_PAGE_SIZE,
         // Allowed values are not documented (spec 4.6): passed through unchecked.
@@ -400,7 +468,12 @@ const BLOCK_STORAGE_ITEM: &[Param] = &[
     p("order", Int, Yes, &[Rule::Range(0, 20)]),
     p("snapshotInstanceNo", Str, No, &[]),
     p("blockStorageSize", Int, No, &[Rule::Range(1, 16_384)]),
-    p("blockStorageVolumeTypeCode", Str, No, &[Rule::OneOf(&["CB1", "CB2", "FB1", "FB2"])]),
+    p(
+        "blockStorageVolumeTypeCode",
+        Str,
+        No,
+        &[Rule::OneOf(&["CB1", "CB2", "FB1", "FB2"])],
+    ),
     p("noBlockStorage", Bool, No, &[]),
     p("emptyBlockStorage", Bool, No, &[]),
 ];
@@ -414,7 +487,9 @@ fn check_block_storage_list(name: &str, value: &Value) -> Result<(), String> {
     let order_of = |v: &Value| v.get("order").and_then(Value::as_i64);
     let bases = items.iter().filter(|v| order_of(v) == Some(0)).count();
     if bases != 1 {
-        return Err(format!("'{name}' must have exactly one base storage (order 0), found {bases}"));
+        return Err(format!(
+            "'{name}' must have exactly one base storage (order 0), found {bases}"
+        ));
     }
     let mut seen = std::collections::HashSet::new();
     for (i, item) in items.iter().enumerate() {
@@ -451,7 +526,12 @@ pub static CREATE_SERVER_IMAGE: Action = Action {
         p("serverInstanceNo", Str, Yes, &[]),
         SERVER_IMAGE_NAME,
         SERVER_IMAGE_DESCRIPTION,
-        p("blockStorageList", ObjList(BLOCK_STORAGE_ITEM), No, BLOCK_STORAGE_LIST_RULES),
+        p(
+            "blockStorageList",
+            ObjList(BLOCK_STORAGE_ITEM),
+            No,
+            BLOCK_STORAGE_LIST_RULES,
+        ),
     ],
     list: "serverImageList",
     item: &SERVER_IMAGE,
@@ -467,7 +547,12 @@ pub static CREATE_SERVER_IMAGE_FROM_SNAPSHOT: Action = Action {
         REGION_CODE,
         SERVER_IMAGE_NAME,
         SERVER_IMAGE_DESCRIPTION,
-        p("blockStorageList", ObjList(BLOCK_STORAGE_ITEM), Yes, BLOCK_STORAGE_LIST_RULES),
+        p(
+            "blockStorageList",
+            ObjList(BLOCK_STORAGE_ITEM),
+            Yes,
+            BLOCK_STORAGE_LIST_RULES,
+        ),
     ],
     list: "serverImageList",
     item: &SERVER_IMAGE,
@@ -479,7 +564,15 @@ pub static CREATE_SERVER_IMAGE_FROM_SNAPSHOT: Action = Action {
 pub static DELETE_SERVER_IMAGE: Action = Action {
     name: "deleteServerImage",
     env: Env::Vpc,
-    params: &[REGION_CODE, p("serverImageNoList", StrList, Yes, &[Rule::Items(1, usize::MAX), Rule::Unique])],
+    params: &[
+        REGION_CODE,
+        p(
+            "serverImageNoList",
+            StrList,
+            Yes,
+            &[Rule::Items(1, usize::MAX), Rule::Unique],
+        ),
+    ],
     list: "serverImageList",
     item: &SERVER_IMAGE,
     total_rows: true,
@@ -563,12 +656,19 @@ pub static GET_SERVER_INSTANCE_LIST: Action = Action {
             "serverInstanceStatusCode",
             Str,
             No,
-            &[Rule::OneOf(&["INIT", "CREAT", "RUN", "NSTOP", "TERMT", "FSTOP", "SETUP"])],
+            &[Rule::OneOf(&[
+                "INIT", "CREAT", "RUN", "NSTOP", "TERMT", "FSTOP", "SETUP",
+            ])],
         ),
         p("ip", Str, No, &[]),
         PAGE_NO,
         VPC_PAGE_SIZE,
-        p("sortedBy", Str, No, &[Rule::OneOfIgnoreCase(&["serverName", "serverInstanceNo"])]),
+        p(
+            "sortedBy",
+            Str,
+            No,
+            &[Rule::OneOfIgnoreCase(&["serverName", "serverInstanceNo"])],
+        ),
         p("sortingOrder", Str, No, &[VPC_ORDER]),
     ],
     list: "serverInstanceList",
@@ -586,7 +686,12 @@ pub static GET_BLOCK_STORAGE_SNAPSHOT_INSTANCE_LIST: Action = Action {
         p("blockStorageSnapshotInstanceNoList", StrList, No, &[]),
         p("blockStorageSnapshotName", Str, No, &[]),
         p("originalBlockStorageInstanceNoList", StrList, No, &[]),
-        p("blockStorageSnapshotInstanceStatusCode", Str, No, &[Rule::OneOf(&["INIT", "CREAT"])]),
+        p(
+            "blockStorageSnapshotInstanceStatusCode",
+            Str,
+            No,
+            &[Rule::OneOf(&["INIT", "CREAT"])],
+        ),
         p("hypervisorTypeCodeList", StrList, No, &[Rule::OneOf(&["XEN", "KVM"])]),
         p("isBootable", Bool, No, &[]),
         PAGE_NO,

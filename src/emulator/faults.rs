@@ -15,13 +15,21 @@ pub struct ApiFault {
 }
 
 fn fault(http_status: u16, return_code: &'static str, return_message: impl Into<String>) -> ApiFault {
-    ApiFault { http_status, return_code, return_message: return_message.into() }
+    ApiFault {
+        http_status,
+        return_code,
+        return_message: return_message.into(),
+    }
 }
 
 pub fn missing_param(message: &str) -> ApiFault {
     // The validator names every missing parameter after the colon.
     let location = message.rsplit(": ").next().unwrap_or(message);
-    fault(400, "900", format!("Required field is not specified. location : {location}"))
+    fault(
+        400,
+        "900",
+        format!("Required field is not specified. location : {location}"),
+    )
 }
 
 pub fn invalid_param(message: &str) -> ApiFault {
@@ -29,7 +37,11 @@ pub fn invalid_param(message: &str) -> ApiFault {
 }
 
 pub fn server_not_found(no: &str) -> ApiFault {
-    fault(400, "24120", format!("Invalid server instance number. (serverInstanceNo: {no})"))
+    fault(
+        400,
+        "24120",
+        format!("Invalid server instance number. (serverInstanceNo: {no})"),
+    )
 }
 
 pub fn image_not_found(kind: &str, no: &str) -> ApiFault {
@@ -37,7 +49,11 @@ pub fn image_not_found(kind: &str, no: &str) -> ApiFault {
 }
 
 pub fn snapshot_not_found(no: &str) -> ApiFault {
-    fault(400, "10405", format!("The block storage snapshot does not exist. ({no})"))
+    fault(
+        400,
+        "10405",
+        format!("The block storage snapshot does not exist. ({no})"),
+    )
 }
 
 pub fn name_in_use(name: &str) -> ApiFault {
@@ -77,11 +93,19 @@ pub fn not_bootable(no: &str) -> ApiFault {
 }
 
 pub fn image_busy(kind: &str, no: &str, state: &str) -> ApiFault {
-    fault(400, "25033", format!("The {kind} is {state} and cannot take this operation now. ({no})"))
+    fault(
+        400,
+        "25033",
+        format!("The {kind} is {state} and cannot take this operation now. ({no})"),
+    )
 }
 
 pub fn ncp_image_read_only(no: &str) -> ApiFault {
-    fault(400, "25034", format!("NCP-provided server images cannot be changed. ({no})"))
+    fault(
+        400,
+        "25034",
+        format!("NCP-provided server images cannot be changed. ({no})"),
+    )
 }
 
 pub fn invalid_region(code: &str) -> ApiFault {

@@ -92,9 +92,17 @@ fn classic(state: &mut State, name: &str, p: &Params) -> Answer {
                 .servers
                 .iter()
                 .filter(|v| nos.is_empty() || text(v, "serverInstanceNo").is_some_and(|n| nos.contains(&n)))
-                .filter(|v| s(p, "serverInstanceStatusCode").is_none_or(|c| code(v, "serverInstanceStatus").as_deref() == Some(c)))
-                .filter(|v| s(p, "regionNo").is_none_or(|r| v.get("region").and_then(|g| text(g, "regionNo")).as_deref() == Some(r)))
-                .filter(|v| s(p, "zoneNo").is_none_or(|z| v.get("zone").and_then(|g| text(g, "zoneNo")).as_deref() == Some(z)))
+                .filter(|v| {
+                    s(p, "serverInstanceStatusCode")
+                        .is_none_or(|c| code(v, "serverInstanceStatus").as_deref() == Some(c))
+                })
+                .filter(|v| {
+                    s(p, "regionNo")
+                        .is_none_or(|r| v.get("region").and_then(|g| text(g, "regionNo")).as_deref() == Some(r))
+                })
+                .filter(|v| {
+                    s(p, "zoneNo").is_none_or(|z| v.get("zone").and_then(|g| text(g, "zoneNo")).as_deref() == Some(z))
+                })
                 .filter(|v| match (s(p, "searchFilterName"), s(p, "searchFilterValue")) {
                     (Some(field), Some(value)) => text(v, field).is_some_and(|t| t.contains(value)),
                     _ => true,
@@ -132,7 +140,9 @@ fn classic(state: &mut State, name: &str, p: &Params) -> Answer {
         "addMemberServerImageSharingPermission"
         | "removeMemberServerImageSharingPermission"
         | "setMemberServerImageSharingPermission" => share(state, Kind::ClassicImage, name, p, None),
-        other => Err(faults::invalid_param(&format!("the emulator does not serve Classic '{other}'"))),
+        other => Err(faults::invalid_param(&format!(
+            "the emulator does not serve Classic '{other}'"
+        ))),
     }
 }
 
@@ -173,9 +183,15 @@ fn create_classic_image(state: &mut State, p: &Params) -> Answer {
         "shareStatus": share_status(false),
         "sharedLoginIdList": [],
     });
-    let region = server.get("region").and_then(|r| text(r, "regionNo")).unwrap_or_else(|| "1".into());
+    let region = server
+        .get("region")
+        .and_then(|r| text(r, "regionNo"))
+        .unwrap_or_else(|| "1".into());
     let platform = code(&server, "platformType");
-    let size = server.get("baseBlockStorageSize").and_then(Value::as_i64).unwrap_or(50 * GIB);
+    let size = server
+        .get("baseBlockStorageSize")
+        .and_then(Value::as_i64)
+        .unwrap_or(50 * GIB);
     Ok(push_new(state, kind, value, region, platform, 1, size, false))
 }
 
@@ -187,7 +203,10 @@ fn vpc_region(state: &State, p: &Params) -> Result<String, ApiFault> {
     match s(p, "regionCode") {
         Some(code) if regions.iter().any(|r| text(r, "regionCode").as_deref() == Some(code)) => Ok(code.to_string()),
         Some(code) => Err(faults::invalid_region(code)),
-        None => Ok(regions.first().and_then(|r| text(r, "regionCode")).unwrap_or_else(|| "KR".into())),
+        None => Ok(regions
+            .first()
+            .and_then(|r| text(r, "regionCode"))
+            .unwrap_or_else(|| "KR".into())),
     }
 }
 
@@ -198,7 +217,14 @@ fn in_region(v: &Value, region: &str) -> bool {
 fn vpc(state: &mut State, name: &str, p: &Params, region: &str) -> Answer {
     match name {
         "getRegionList" => all(state.fixture.vpc.regions.clone()),
-        "getZoneList" => all(state.fixture.vpc.zones.iter().filter(|z| in_region(z, region)).cloned().collect()),
+        "getZoneList" => all(state
+            .fixture
+            .vpc
+            .zones
+            .iter()
+            .filter(|z| in_region(z, region))
+            .cloned()
+            .collect()),
         "getServerInstanceList" => {
             let nos = list(p, "serverInstanceNoList");
             let mut items: Vec<Value> = state
@@ -210,7 +236,10 @@ fn vpc(state: &mut State, name: &str, p: &Params, region: &str) -> Answer {
                 .filter(|v| nos.is_empty() || text(v, "serverInstanceNo").is_some_and(|n| nos.contains(&n)))
                 .filter(|v| s(p, "serverName").is_none_or(|n| text(v, "serverName").as_deref() == Some(n)))
                 .filter(|v| s(p, "vpcNo").is_none_or(|n| text(v, "vpcNo").as_deref() == Some(n)))
-                .filter(|v| s(p, "serverInstanceStatusCode").is_none_or(|c| code(v, "serverInstanceStatus").as_deref() == Some(c)))
+                .filter(|v| {
+                    s(p, "serverInstanceStatusCode")
+                        .is_none_or(|c| code(v, "serverInstanceStatus").as_deref() == Some(c))
+                })
                 .cloned()
                 .collect();
             if s(p, "sortingOrder") == Some("DESC") {
@@ -228,18 +257,42 @@ fn vpc(state: &mut State, name: &str, p: &Params, region: &str) -> Answer {
                 .snapshots
                 .iter()
                 .filter(|v| in_region(v, region))
-                .filter(|v| nos.is_empty() || text(v, "blockStorageSnapshotInstanceNo").is_some_and(|n| nos.contains(&n)))
-                .filter(|v| originals.is_empty() || text(v, "originalBlockStorageInstanceNo").is_some_and(|n| originals.contains(&n)))
-                .filter(|v| hypervisors.is_empty() || code(v, "hypervisorType").is_some_and(|h| hypervisors.contains(&h)))
-                .filter(|v| s(p, "blockStorageSnapshotName").is_none_or(|n| text(v, "blockStorageSnapshotName").as_deref() == Some(n)))
-                .filter(|v| s(p, "blockStorageSnapshotInstanceStatusCode").is_none_or(|c| code(v, "blockStorageSnapshotInstanceStatus").as_deref() == Some(c)))
-                .filter(|v| p.get("isBootable").and_then(Value::as_bool).is_none_or(|b| v.get("isBootable").and_then(Value::as_bool) == Some(b)))
+                .filter(|v| {
+                    nos.is_empty() || text(v, "blockStorageSnapshotInstanceNo").is_some_and(|n| nos.contains(&n))
+                })
+                .filter(|v| {
+                    originals.is_empty()
+                        || text(v, "originalBlockStorageInstanceNo").is_some_and(|n| originals.contains(&n))
+                })
+                .filter(|v| {
+                    hypervisors.is_empty() || code(v, "hypervisorType").is_some_and(|h| hypervisors.contains(&h))
+                })
+                .filter(|v| {
+                    s(p, "blockStorageSnapshotName")
+                        .is_none_or(|n| text(v, "blockStorageSnapshotName").as_deref() == Some(n))
+                })
+                .filter(|v| {
+                    s(p, "blockStorageSnapshotInstanceStatusCode")
+                        .is_none_or(|c| code(v, "blockStorageSnapshotInstanceStatus").as_deref() == Some(c))
+                })
+                .filter(|v| {
+                    p.get("isBootable")
+                        .and_then(Value::as_bool)
+                        .is_none_or(|b| v.get("isBootable").and_then(Value::as_bool) == Some(b))
+                })
                 .cloned()
                 .collect();
             paginate(items, p)
         }
         "getServerImageProductList" => {
-            let items: Vec<Value> = state.fixture.vpc.products.iter().filter(|v| in_region(v, region)).cloned().collect();
+            let items: Vec<Value> = state
+                .fixture
+                .vpc
+                .products
+                .iter()
+                .filter(|v| in_region(v, region))
+                .cloned()
+                .collect();
             products(&items, p)
         }
         "getMemberServerImageInstanceList" => {
@@ -257,11 +310,16 @@ fn vpc(state: &mut State, name: &str, p: &Params, region: &str) -> Answer {
             sort_vpc(&mut recs, p);
             paginate(recs.into_iter().map(|r| r.value.clone()).collect(), p)
         }
-        "getMemberServerImageInstanceDetail" => detail(state, Kind::MemberInstance, s(p, "memberServerImageInstanceNo"), region),
-        "createMemberServerImageInstance" => create_member_instance(state, p, region),
-        "deleteMemberServerImageInstances" => {
-            delete(state, Kind::MemberInstance, &list(p, "memberServerImageInstanceNoList"), Some(region))
+        "getMemberServerImageInstanceDetail" => {
+            detail(state, Kind::MemberInstance, s(p, "memberServerImageInstanceNo"), region)
         }
+        "createMemberServerImageInstance" => create_member_instance(state, p, region),
+        "deleteMemberServerImageInstances" => delete(
+            state,
+            Kind::MemberInstance,
+            &list(p, "memberServerImageInstanceNoList"),
+            Some(region),
+        ),
         "addMemberServerImageSharingPermission"
         | "removeMemberServerImageSharingPermission"
         | "setMemberServerImageSharingPermission" => share(state, Kind::MemberInstance, name, p, Some(region)),
@@ -280,8 +338,15 @@ fn vpc(state: &mut State, name: &str, p: &Params, region: &str) -> Answer {
                 .filter(|r| nos.is_empty() || nos.iter().any(|n| n == r.no()))
                 .filter(|r| s(p, "serverImageName").is_none_or(|n| r.name() == n))
                 .filter(|r| s(p, "serverImageStatusCode").is_none_or(|c| r.status_code() == c))
-                .filter(|r| filters.iter().all(|(f, codes)| codes.is_empty() || code(&r.value, f).is_some_and(|c| codes.contains(&c))))
-                .filter(|r| categories.is_empty() || text(&r.value, "platformCategoryCode").is_some_and(|c| categories.contains(&c)))
+                .filter(|r| {
+                    filters
+                        .iter()
+                        .all(|(f, codes)| codes.is_empty() || code(&r.value, f).is_some_and(|c| codes.contains(&c)))
+                })
+                .filter(|r| {
+                    categories.is_empty()
+                        || text(&r.value, "platformCategoryCode").is_some_and(|c| categories.contains(&c))
+                })
                 .collect();
             sort_vpc(&mut recs, p);
             paginate(recs.into_iter().map(|r| r.value.clone()).collect(), p)
@@ -293,7 +358,9 @@ fn vpc(state: &mut State, name: &str, p: &Params, region: &str) -> Answer {
         "addServerImageSharingPermission" | "removeServerImageSharingPermission" => {
             share(state, Kind::ServerImage, name, p, Some(region))
         }
-        other => Err(faults::invalid_param(&format!("the emulator does not serve VPC '{other}'"))),
+        other => Err(faults::invalid_param(&format!(
+            "the emulator does not serve VPC '{other}'"
+        ))),
     }
 }
 
@@ -323,7 +390,11 @@ fn products(items: &[Value], p: &Params) -> Answer {
 
 fn detail(state: &State, kind: Kind, no: Option<&str>, region: &str) -> Answer {
     let no = no.unwrap_or_default();
-    match state.records.iter().find(|r| r.kind == kind && r.no() == no && r.region == region) {
+    match state
+        .records
+        .iter()
+        .find(|r| r.kind == kind && r.no() == no && r.region == region)
+    {
         Some(r) => all(vec![r.value.clone()]),
         None => Err(faults::image_not_found(kind.label(), no)),
     }
@@ -430,9 +501,21 @@ fn create_member_instance(state: &mut State, p: &Params, region: &str) -> Answer
         "shareStatus": share_status(false),
         "sharedLoginIdList": [],
     });
-    let size = server.get("baseBlockStorageSize").and_then(Value::as_i64).unwrap_or(50 * GIB);
+    let size = server
+        .get("baseBlockStorageSize")
+        .and_then(Value::as_i64)
+        .unwrap_or(50 * GIB);
     let platform = code(&server, "platformType");
-    Ok(push_new(state, kind, value, region.to_string(), platform, 1, size, true))
+    Ok(push_new(
+        state,
+        kind,
+        value,
+        region.to_string(),
+        platform,
+        1,
+        size,
+        true,
+    ))
 }
 
 fn volume_type(code: &str) -> Value {
@@ -458,7 +541,11 @@ fn create_server_image(state: &mut State, p: &Params, region: &str, from_snapsho
             .cloned()
             .ok_or_else(|| faults::snapshot_not_found(no))
     };
-    let requested: Vec<Value> = p.get("blockStorageList").and_then(Value::as_array).cloned().unwrap_or_default();
+    let requested: Vec<Value> = p
+        .get("blockStorageList")
+        .and_then(Value::as_array)
+        .cloned()
+        .unwrap_or_default();
     let mut mappings = Vec::new();
     let mut ordered = requested.clone();
     ordered.sort_by_key(|v| v.get("order").and_then(Value::as_i64).unwrap_or(0));
@@ -475,7 +562,10 @@ fn create_server_image(state: &mut State, p: &Params, region: &str, from_snapsho
                 if order == 0 {
                     base_snapshot = Some(snap.clone());
                 }
-                let size = snap.get("blockStorageSnapshotVolumeSize").and_then(Value::as_i64).unwrap_or(10 * GIB);
+                let size = snap
+                    .get("blockStorageSnapshotVolumeSize")
+                    .and_then(Value::as_i64)
+                    .unwrap_or(10 * GIB);
                 json!({
                     "order": order,
                     "blockStorageSnapshotInstanceNo": no,
@@ -502,7 +592,13 @@ fn create_server_image(state: &mut State, p: &Params, region: &str, from_snapsho
         if !bootable || code(&base, "hypervisorType").as_deref() != Some("KVM") {
             return Err(faults::not_bootable(&no));
         }
-        (None, base.get("imageTemplate").cloned().unwrap_or(json!({"hypervisorType": {"code": "KVM", "codeName": "KVM"}})), vec![])
+        (
+            None,
+            base.get("imageTemplate")
+                .cloned()
+                .unwrap_or(json!({"hypervisorType": {"code": "KVM", "codeName": "KVM"}})),
+            vec![],
+        )
     } else {
         let server_no = s(p, "serverInstanceNo").unwrap_or_default().to_string();
         let server = find_vpc_server(state, &server_no, region)?;

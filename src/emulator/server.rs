@@ -73,9 +73,12 @@ impl std::fmt::Debug for EmulatorHandle {
 
 pub async fn start(opts: EmulatorOptions) -> Result<EmulatorHandle> {
     let fixture = resolve_fixture(opts.fixture.as_ref()).map_err(Error::validation)?;
-    let listener = TcpListener::bind((opts.host.as_str(), opts.port))
-        .await
-        .map_err(|e| Error::new(ErrorCode::Network, format!("emulator could not listen on {}:{}: {e}", opts.host, opts.port)))?;
+    let listener = TcpListener::bind((opts.host.as_str(), opts.port)).await.map_err(|e| {
+        Error::new(
+            ErrorCode::Network,
+            format!("emulator could not listen on {}:{}: {e}", opts.host, opts.port),
+        )
+    })?;
     let addr = listener
         .local_addr()
         .map_err(|e| Error::internal(format!("emulator address: {e}")))?;
@@ -108,7 +111,11 @@ pub async fn start(opts: EmulatorOptions) -> Result<EmulatorHandle> {
             }
         }
     });
-    let host = if addr.ip().is_unspecified() { "127.0.0.1".to_string() } else { addr.ip().to_string() };
+    let host = if addr.ip().is_unspecified() {
+        "127.0.0.1".to_string()
+    } else {
+        addr.ip().to_string()
+    };
     Ok(EmulatorHandle {
         endpoint: format!("http://{host}:{}", addr.port()),
         access_key: opts.access_key,
@@ -198,7 +205,12 @@ const JSON_TYPE: &str = "application/json;charset=UTF-8";
 const XML_TYPE: &str = "application/xml;charset=UTF-8";
 
 fn gateway(status: u16, code: &str, message: &str, details: &str) -> Reply {
-    Reply { status, body: render_gateway_error(code, message, details), content_type: JSON_TYPE, delay: None }
+    Reply {
+        status,
+        body: render_gateway_error(code, message, details),
+        content_type: JSON_TYPE,
+        delay: None,
+    }
 }
 
 fn api_fault(f: &ApiFault, format: Format) -> Reply {
@@ -212,10 +224,19 @@ fn api_fault(f: &ApiFault, format: Format) -> Reply {
 
 async fn serve(shared: Arc<Shared>, req: Request<Incoming>) -> std::result::Result<Response<Full<Bytes>>, Infallible> {
     let method = req.method().as_str().to_string();
-    let target = req.uri().path_and_query().map(|pq| pq.as_str().to_string()).unwrap_or_else(|| "/".into());
+    let target = req
+        .uri()
+        .path_and_query()
+        .map(|pq| pq.as_str().to_string())
+        .unwrap_or_else(|| "/".into());
     let path = req.uri().path().to_string();
     let query = req.uri().query().unwrap_or_default().to_string();
-    let header = |name: &str| req.headers().get(name).and_then(|v| v.to_str().ok()).map(str::to_string);
+    let header = |name: &str| {
+        req.headers()
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_string)
+    };
     let timestamp = header(signing::HEADER_TIMESTAMP);
     let access_key = header(signing::HEADER_ACCESS_KEY);
     let (sig_header, signature) = match header(signing::HEADER_SIGNATURE_V2) {
@@ -244,10 +265,20 @@ async fn serve(shared: Arc<Shared>, req: Request<Incoming>) -> std::result::Resu
 
     let route = route(&path);
     let (reply, action_name) = match route {
-        None => (gateway(404, "300", "Not Found Exception", &format!("no API at {path}")), None),
+        None => (
+            gateway(404, "300", "Not Found Exception", &format!("no API at {path}")),
+            None,
+        ),
         Some(action) => {
             let name = Some(action.name.to_string());
-            match authenticate(&shared, &method, &target, timestamp.as_deref(), access_key.as_deref(), signature.as_deref()) {
+            match authenticate(
+                &shared,
+                &method,
+                &target,
+                timestamp.as_deref(),
+                access_key.as_deref(),
+                signature.as_deref(),
+            ) {
                 Err(details) => (gateway(401, "200", "Authentication Failed", details), name),
                 Ok(()) => (dispatch(&shared, action, &pairs, format), name),
             }
@@ -308,7 +339,10 @@ fn authenticate(
     let Ok(ts_ms) = ts.parse::<i64>() else {
         return Err("invalid timestamp");
     };
-    let now = SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_millis() as i64).unwrap_or(0);
+    let now = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_millis() as i64)
+        .unwrap_or(0);
     if (now - ts_ms).abs() > TIMESTAMP_WINDOW_MS {
         return Err("timestamp is outside the 5-minute window");
     }

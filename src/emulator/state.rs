@@ -24,7 +24,13 @@ pub struct Settings {
 
 impl Default for Settings {
     fn default() -> Self {
-        Settings { create_delay_ms: 1500, delete_delay_ms: 1500, failure_rate: 0.0, clock: None, seed: 1 }
+        Settings {
+            create_delay_ms: 1500,
+            delete_delay_ms: 1500,
+            failure_rate: 0.0,
+            clock: None,
+            seed: 1,
+        }
     }
 }
 
@@ -41,6 +47,8 @@ pub struct Fixture {
     pub ids: Vec<String>,
     /// Names given to images created without one, before random ones.
     pub auto_names: Vec<String>,
+    /// Request ids answered before random ones.
+    pub request_ids: Vec<String>,
     pub classic: ClassicFixture,
     pub vpc: VpcFixture,
 }
@@ -197,10 +205,16 @@ pub struct Record {
 
 impl Record {
     pub fn no(&self) -> &str {
-        self.value.get(self.kind.no_field()).and_then(Value::as_str).unwrap_or_default()
+        self.value
+            .get(self.kind.no_field())
+            .and_then(Value::as_str)
+            .unwrap_or_default()
     }
     pub fn name(&self) -> &str {
-        self.value.get(self.kind.name_field()).and_then(Value::as_str).unwrap_or_default()
+        self.value
+            .get(self.kind.name_field())
+            .and_then(Value::as_str)
+            .unwrap_or_default()
     }
     pub fn status_code(&self) -> &str {
         self.value
@@ -239,6 +253,7 @@ pub struct State {
     pub next_no: u64,
     pub ids: std::collections::VecDeque<String>,
     pub auto_names: std::collections::VecDeque<String>,
+    pub request_ids: std::collections::VecDeque<String>,
     pub records: Vec<Record>,
     pub rng: fastrand::Rng,
     pub log: Vec<LogEntry>,
@@ -260,7 +275,10 @@ impl State {
             .to_string();
         let text = |v: &Value, k: &str| v.get(k).and_then(Value::as_str).map(str::to_string);
         for v in &fixture.classic.member_server_images {
-            let region = v.get("region").and_then(|r| text(r, "regionNo")).unwrap_or_else(|| "1".into());
+            let region = v
+                .get("region")
+                .and_then(|r| text(r, "regionNo"))
+                .unwrap_or_else(|| "1".into());
             let platform = v.get("memberServerImagePlatformType").and_then(|p| text(p, "code"));
             records.push(Record::from_fixture(Kind::ClassicImage, v, region, platform, now));
         }
@@ -278,6 +296,7 @@ impl State {
             next_no: fixture.next_no.max(1),
             ids: fixture.ids.iter().cloned().collect(),
             auto_names: fixture.auto_names.iter().cloned().collect(),
+            request_ids: fixture.request_ids.iter().cloned().collect(),
             rng: fastrand::Rng::with_seed(fixture.settings.seed),
             fixture,
             records,
@@ -300,11 +319,16 @@ impl State {
         if let Some(n) = self.auto_names.pop_front() {
             return n;
         }
-        let hex: String = (0..15).map(|_| char::from_digit(self.rng.u32(0..16), 16).unwrap_or('0')).collect();
+        let hex: String = (0..15)
+            .map(|_| char::from_digit(self.rng.u32(0..16), 16).unwrap_or('0'))
+            .collect();
         format!("img-{hex}")
     }
 
     pub fn request_id(&mut self) -> String {
+        if let Some(id) = self.request_ids.pop_front() {
+            return id;
+        }
         let mut h = || format!("{:08x}", self.rng.u32(..));
         let (a, b, c, d) = (h(), h(), h(), h());
         format!("{a}-{}-{}-{}-{}{}", &b[..4], &b[4..], &c[..4], &c[4..], d)
@@ -327,7 +351,8 @@ impl State {
     pub fn tick(&mut self, now: Instant) {
         let create = Duration::from_millis(self.settings.create_delay_ms);
         let delete = Duration::from_millis(self.settings.delete_delay_ms);
-        self.records.retain(|r| r.deleting_since.is_none_or(|t| now.duration_since(t) < delete));
+        self.records
+            .retain(|r| r.deleting_since.is_none_or(|t| now.duration_since(t) < delete));
         for r in &mut self.records {
             if r.status_code() == "INIT" && !r.is_terminating() && now.duration_since(r.created_at) >= create {
                 finish_creation(r);
@@ -364,7 +389,10 @@ impl Record {
         if let Some(o) = value.as_object_mut() {
             ensure_defaults(kind, o);
         }
-        let rows = v.get("memberServerImageBlockStorageTotalRows").and_then(Value::as_i64).unwrap_or(1);
+        let rows = v
+            .get("memberServerImageBlockStorageTotalRows")
+            .and_then(Value::as_i64)
+            .unwrap_or(1);
         let size = v
             .get("memberServerImageBlockStorageTotalSize")
             .and_then(Value::as_i64)

@@ -1,0 +1,30 @@
+'use strict';
+/**
+ * ncloud: NAVER Cloud Platform server images from Node.js.
+ *
+ *   const ncloud = require('ncloud');
+ *   const client = ncloud.createClient({ oauth_consumer_key, oauth_consumer_secret });
+ *   client.compute.findPrivateImages((err, images) => { ... });
+ *   const image = await client.compute.createServerImage({ serverInstanceNo, serverImageName });
+ */
+const { Client, createClient } = require('./lib/client');
+const { NcloudError } = require('./lib/error');
+const { Emulator, startEmulator } = require('./lib/emulator');
+
+class Ncloud {
+  /** The old client's static constructor. */
+  static createClient(options) {
+    return createClient(options);
+  }
+}
+
+module.exports = {
+  createClient,
+  startEmulator,
+  Client,
+  Emulator,
+  NcloudError,
+  Ncloud,
+  version: require('./package.json').version,
+};
+module.exports.default = module.exports;

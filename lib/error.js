@@ -1,0 +1,47 @@
+'use strict';
+
+/**
+ * The one error class of the package. `code` is stable:
+ * ERR_VALIDATION, ERR_API, ERR_AUTH, ERR_GATEWAY, ERR_NETWORK, ERR_TIMEOUT, ERR_DECODE, ERR_INTERNAL.
+ * API errors keep the old client's message form `returnCode: X, returnMessage: Y`.
+ */
+class NcloudError extends Error {
+  constructor(info) {
+    super(info.message);
+    this.name = 'NcloudError';
+    this.code = info.code;
+    if (info.action !== undefined) this.action = info.action;
+    if (info.httpStatus !== undefined) this.httpStatus = info.httpStatus;
+    if (info.returnCode !== undefined) this.returnCode = info.returnCode;
+    if (info.returnMessage !== undefined) this.returnMessage = info.returnMessage;
+    if (info.requestId !== undefined) this.requestId = info.requestId;
+    this.retryable = Boolean(info.retryable);
+    if (info.attempts !== undefined) this.attempts = info.attempts;
+  }
+
+  /** Builds the error from what the native core reports (an object, or its JSON text). */
+  static from(info) {
+    if (typeof info === 'string') {
+      try {
+        info = JSON.parse(info);
+      } catch {
+        info = { code: 'ERR_INTERNAL', message: info };
+      }
+    }
+    return new NcloudError(info);
+  }
+
+  static validation(message) {
+    return new NcloudError({ code: 'ERR_VALIDATION', message });
+  }
+}
+
+/** A napi error whose message carries the core's error JSON becomes an NcloudError. */
+function fromNative(err) {
+  if (err instanceof NcloudError) return err;
+  const text = err && typeof err.message === 'string' ? err.message : String(err);
+  if (text.startsWith('{')) return NcloudError.from(text);
+  return new NcloudError({ code: 'ERR_INTERNAL', message: text });
+}
+
+module.exports = { NcloudError, fromNative };
