@@ -258,7 +258,6 @@ impl NativeEmulator {
 pub async fn start_emulator(options: String) -> napi::Result<NativeEmulator> {
     let cfg: EmulatorConfig = serde_json::from_str(&options)
         .map_err(|e| js_error(Error::validation(format!("invalid emulator options: {e}"))))?;
-    let mut fixture = cfg.fixture.unwrap_or_else(|| json!({}));
     let mut settings = serde_json::Map::new();
     if let Some(v) = cfg.create_delay_ms {
         settings.insert("createDelayMs".into(), json!(v));
@@ -269,9 +268,6 @@ pub async fn start_emulator(options: String) -> napi::Result<NativeEmulator> {
     if let Some(v) = cfg.failure_rate {
         settings.insert("failureRate".into(), json!(v));
     }
-    if !settings.is_empty() {
-        emulator::state::merge(&mut fixture, &json!({ "settings": settings }));
-    }
     let opts = EmulatorOptions {
         host: cfg.host,
         port: cfg.port,
@@ -281,7 +277,8 @@ pub async fn start_emulator(options: String) -> napi::Result<NativeEmulator> {
         secret_key: cfg
             .secret_key
             .unwrap_or_else(|| emulator::server::DEFAULT_SECRET_KEY.into()),
-        fixture: Some(fixture),
+        fixture: cfg.fixture,
+        settings: Value::Object(settings),
     };
     let handle = emulator::start(opts).await.map_err(js_error)?;
     Ok(NativeEmulator {

@@ -39,8 +39,12 @@ const MAX_SAFE_INTEGER: i64 = (1 << 53) - 1;
 /// Decodes one answer of `action`. Success gives the response object without its `{action}Response`
 /// wrapper: `totalRows`, the list, `requestId`, `returnCode`, `returnMessage`, typed as the JSON form.
 pub fn decode_response(action: &Action, http_status: u16, body: &[u8]) -> Result<Value> {
-    let text = std::str::from_utf8(body)
-        .map_err(|_| Error::decode(format!("HTTP {http_status}: the response body is not UTF-8 text")))?;
+    let text = std::str::from_utf8(body).map_err(|_| {
+        with_status(
+            Error::decode(format!("HTTP {http_status}: the response body is not UTF-8 text")),
+            http_status,
+        )
+    })?;
     let trimmed = text.trim_start_matches('\u{feff}').trim();
     if trimmed.is_empty() {
         return Err(with_status(
@@ -114,7 +118,7 @@ fn str_field(obj: &Map<String, Value>, key: &str) -> Option<String> {
 
 /// Tells an error body from a success body and types the success.
 fn interpret(action: &Action, status: u16, root: Value) -> Result<Value> {
-    let Value::Object(top) = root else {
+    let Value::Object(mut top) = root else {
         return Err(with_status(
             Error::decode(format!("HTTP {status}: the answer is not an object")),
             status,
@@ -135,13 +139,19 @@ fn interpret(action: &Action, status: u16, root: Value) -> Result<Value> {
         return Err(err);
     }
     let wrapper = format!("{}Response", action.name);
-    let body = match top.get(&wrapper) {
-        Some(Value::Object(o)) => o.clone(),
-        // Lenient: some documented examples carry another action's wrapper (seed 001).
-        _ => match top.iter().find(|(k, v)| k.ends_with("Response") && v.is_object()) {
-            Some((_, Value::Object(o))) => o.clone(),
-            _ => top,
-        },
+    let body = match top.remove(&wrapper) {
+        Some(Value::Object(o)) => o,
+        _ => {
+            // Lenient: some documented examples carry another action's wrapper (seed 001).
+            let other = top
+                .iter()
+                .find(|(k, v)| k.ends_with("Response") && v.is_object())
+                .map(|(k, _)| k.clone());
+            match other.and_then(|k| top.remove(&k)) {
+                Some(Value::Object(o)) => o,
+                _ => top,
+            }
+        }
     };
     // Shape 3: a body whose returnCode (or responseCode) is not "0".
     let return_code = str_field(&body, "returnCode").or_else(|| str_field(&body, "responseCode"));
@@ -169,12 +179,12 @@ fn interpret(action: &Action, status: u16, root: Value) -> Result<Value> {
             status,
         ));
     }
-    typed_envelope(action, &body)
+    typed_envelope(action, body).map_err(|e| with_status(e, status))
 }
 
-/// The response object in the JSON form's order and types.
-fn typed_envelope(action: &Action, body: &Map<String, Value>) -> Result<Value> {
-    let list = typed_list(action.item, body.get(action.list), action.list)?;
+/// The response object in the JSON form's order and types (values are moved, not copied).
+fn typed_envelope(action: &Action, mut body: Map<String, Value>) -> Result<Value> {
+    let list = typed_list(action.item, body.remove(action.list), action.list)?;
     let mut out = Map::new();
     if action.total_rows {
         let total = match body.get("totalRows") {
@@ -186,17 +196,17 @@ fn typed_envelope(action: &Action, body: &Map<String, Value>) -> Result<Value> {
     }
     out.insert(action.list.into(), Value::Array(list));
     for key in ["requestId", "returnCode", "returnMessage"] {
-        if let Some(v) = str_field(body, key) {
+        if let Some(v) = str_field(&body, key) {
             out.insert(key.into(), Value::String(v));
         }
     }
     Ok(Value::Object(out))
 }
 
-fn typed_list(model: &Model, v: Option<&Value>, name: &str) -> Result<Vec<Value>> {
+fn typed_list(model: &Model, v: Option<Value>, name: &str) -> Result<Vec<Value>> {
     match v {
         None | Some(Value::Null) => Ok(Vec::new()),
-        Some(Value::Array(items)) => items.iter().map(|i| typed_object(model, i, name)).collect(),
+        Some(Value::Array(items)) => items.into_iter().map(|i| typed_object(model, i, name)).collect(),
         // A single object where a list was expected.
         Some(o @ Value::Object(_)) => Ok(vec![typed_object(model, o, name)?]),
         Some(Value::String(s)) if s.trim().is_empty() => Ok(Vec::new()),
@@ -204,29 +214,32 @@ fn typed_list(model: &Model, v: Option<&Value>, name: &str) -> Result<Vec<Value>
     }
 }
 
-fn typed_object(model: &Model, v: &Value, name: &str) -> Result<Value> {
-    let Value::Object(obj) = v else {
-        if v.as_str().is_some_and(|s| s.trim().is_empty()) {
-            return Ok(Value::Object(Map::new()));
-        }
-        return Err(Error::decode(format!("'{name}': expected an object, got {v}")));
+fn scalar_string(v: Value) -> Option<Value> {
+    match v {
+        s @ Value::String(_) => Some(s),
+        Value::Number(n) => Some(Value::String(n.to_string())),
+        Value::Bool(b) => Some(Value::String(b.to_string())),
+        _ => None,
+    }
+}
+
+fn typed_object(model: &Model, v: Value, name: &str) -> Result<Value> {
+    let mut obj = match v {
+        Value::Object(obj) => obj,
+        Value::String(s) if s.trim().is_empty() => return Ok(Value::Object(Map::new())),
+        other => return Err(Error::decode(format!("'{name}': expected an object, got {other}"))),
     };
     let mut out = Map::new();
     for field in model.fields {
-        let raw = obj.get(field.name);
+        let raw = obj.remove(field.name);
         let typed = match field.ty {
-            FieldType::Str => raw.and_then(|v| match v {
-                Value::String(s) => Some(Value::String(s.clone())),
-                Value::Number(n) => Some(Value::String(n.to_string())),
-                Value::Bool(b) => Some(Value::String(b.to_string())),
-                _ => None,
-            }),
+            FieldType::Str => raw.and_then(scalar_string),
             FieldType::Int | FieldType::Long => match raw {
-                Some(v) => number(v, field.name)?,
+                Some(v) => number(&v, field.name)?,
                 None => None,
             },
             FieldType::Bool => match raw {
-                Some(Value::Bool(b)) => Some(Value::Bool(*b)),
+                Some(Value::Bool(b)) => Some(Value::Bool(b)),
                 Some(Value::String(s)) if s.trim().eq_ignore_ascii_case("true") => Some(Value::Bool(true)),
                 Some(Value::String(s)) if s.trim().eq_ignore_ascii_case("false") => Some(Value::Bool(false)),
                 Some(Value::String(s)) if s.trim().is_empty() => None,
@@ -248,14 +261,11 @@ fn typed_object(model: &Model, v: &Value, name: &str) -> Result<Value> {
             },
             FieldType::StrList => Some(Value::Array(match raw {
                 Some(Value::Array(items)) => items
-                    .iter()
-                    .filter_map(|i| match i {
-                        Value::String(s) => Some(Value::String(s.clone())),
-                        Value::Number(n) => Some(Value::String(n.to_string())),
-                        _ => None,
-                    })
+                    .into_iter()
+                    .filter(|i| i.is_string() || i.is_number())
+                    .filter_map(scalar_string)
                     .collect(),
-                Some(Value::String(s)) if !s.trim().is_empty() => vec![Value::String(s.clone())],
+                Some(Value::String(s)) if !s.trim().is_empty() => vec![Value::String(s)],
                 _ => Vec::new(),
             })),
             FieldType::List(m) => Some(Value::Array(typed_list(m, raw, field.name)?)),
@@ -269,7 +279,7 @@ fn typed_object(model: &Model, v: &Value, name: &str) -> Result<Value> {
 
 /// One item in its typed form (extra keys dropped, types coerced); the item itself if it does not fit.
 pub fn typed_item(model: &Model, v: &Value) -> Value {
-    typed_object(model, v, model.name).unwrap_or_else(|_| v.clone())
+    typed_object(model, v.clone(), model.name).unwrap_or_else(|_| v.clone())
 }
 
 /// A number from a number or numeric text; empty text is "absent".
@@ -464,7 +474,7 @@ fn push_text_element(out: &mut String, name: &str, text: &str) {
     out.push('<');
     out.push_str(name);
     out.push('>');
-    out.push_str(&quick_xml::escape::escape(text));
+    out.push_str(&quick_xml::escape::partial_escape(text));
     out.push_str("</");
     out.push_str(name);
     out.push('>');
@@ -502,4 +512,224 @@ fn push_object(out: &mut String, tag: &str, model: &Model, value: &Value) {
         }
     }
     out.push_str(&format!("</{tag}>"));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::actions::*;
+    use crate::error::ErrorCode;
+    use serde_json::json;
+
+    fn expected(name: &str) -> Value {
+        let path = format!("{}/__test__/expected/{name}", env!("CARGO_MANIFEST_DIR"));
+        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+        serde_json::from_str(&text).unwrap_or_else(|e| panic!("{path}: {e}"))
+    }
+
+    fn body(name: &str) -> Vec<u8> {
+        let path = format!("{}/fixtures/wire/{name}", env!("CARGO_MANIFEST_DIR"));
+        std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+    }
+
+    fn masked_name(mut v: Value, list: &str, field: &str) -> Value {
+        v[list][0][field] = json!("test-***");
+        v
+    }
+
+    #[test]
+    fn seed_bodies_decode_to_the_typed_form() {
+        // Seed 001 is the documentation's answer, wrapped as getServerImageListResponse: accepted.
+        let got = decode_response(&CREATE_SERVER_IMAGE, 200, &body("seed-001.xml")).unwrap();
+        assert_eq!(
+            got,
+            masked_name(expected("seed-001.json"), "serverImageList", "serverImageName")
+        );
+        let got = decode_response(&CREATE_MEMBER_SERVER_IMAGE_INSTANCE, 200, &body("seed-002.xml")).unwrap();
+        assert_eq!(
+            got,
+            masked_name(
+                expected("seed-002.json"),
+                "memberServerImageInstanceList",
+                "memberServerImageName"
+            )
+        );
+        let got = decode_response(&GET_SERVER_IMAGE_DETAIL, 200, &body("seed-003.xml")).unwrap();
+        assert_eq!(got, expected("seed-003.json"));
+        let got = decode_response(&GET_MEMBER_SERVER_IMAGE_INSTANCE_DETAIL, 200, &body("seed-004.json")).unwrap();
+        assert_eq!(got, expected("seed-004.json"));
+    }
+
+    #[test]
+    fn xml_and_json_decode_to_the_same_value() {
+        let xml = r#"<getMemberServerImageListResponse><requestId>r1</requestId><returnCode>0</returnCode>
+            <returnMessage>success</returnMessage><totalRows>1</totalRows><memberServerImageList>
+            <memberServerImage><memberServerImageNo>3791</memberServerImageNo><memberServerImageName>a &amp; b</memberServerImageName>
+            <memberServerImageDescription/><originalServerInstanceNo>492964</originalServerInstanceNo>
+            <memberServerImageStatus><code>INIT</code><codeName>NSI INIT state</codeName></memberServerImageStatus>
+            <region><regionNo>1</regionNo><regionCode>KR</regionCode><regionName>Korea</regionName></region>
+            <memberServerImageBlockStorageTotalRows>1</memberServerImageBlockStorageTotalRows>
+            <memberServerImageBlockStorageTotalSize>53687091200</memberServerImageBlockStorageTotalSize>
+            <sharedLoginIdList><sharedLoginId>a@b.c</sharedLoginId><x>d@e.f</x></sharedLoginIdList>
+            <unknownNewField>ignored</unknownNewField>
+            </memberServerImage></memberServerImageList></getMemberServerImageListResponse>"#;
+        // The gateway's JSON: ids as strings; the old API: ids as numbers. Both are accepted.
+        let json = r#"{"getMemberServerImageListResponse": {"totalRows": "1", "memberServerImageList": [{
+            "memberServerImageNo": 3791, "memberServerImageName": "a & b", "memberServerImageDescription": "",
+            "originalServerInstanceNo": "492964", "memberServerImageStatus": {"code": "INIT", "codeName": "NSI INIT state"},
+            "region": {"regionNo": 1, "regionCode": "KR", "regionName": "Korea"},
+            "memberServerImageBlockStorageTotalRows": 1, "memberServerImageBlockStorageTotalSize": "53687091200",
+            "sharedLoginIdList": ["a@b.c", "d@e.f"], "unknownNewField": 1}],
+            "requestId": "r1", "returnCode": 0, "returnMessage": "success"}}"#;
+        let a = decode_response(&GET_MEMBER_SERVER_IMAGE_LIST, 200, xml.as_bytes()).unwrap();
+        let b = decode_response(&GET_MEMBER_SERVER_IMAGE_LIST, 200, json.as_bytes()).unwrap();
+        assert_eq!(a, b);
+        let item = &a["memberServerImageList"][0];
+        assert_eq!(item["memberServerImageNo"], json!("3791"));
+        assert_eq!(item["memberServerImageName"], json!("a & b"));
+        assert_eq!(item["memberServerImageDescription"], json!(""));
+        assert_eq!(item["memberServerImageBlockStorageTotalSize"], json!(53687091200i64));
+        assert_eq!(item["region"]["regionNo"], json!("1"));
+        assert_eq!(item.get("unknownNewField"), None);
+        assert_eq!(a["totalRows"], json!(1));
+        assert_eq!(a["returnCode"], json!("0"));
+    }
+
+    #[test]
+    fn empty_lists_in_every_form() {
+        for body in [
+            r#"<getServerImageListResponse><returnCode>0</returnCode><totalRows>0</totalRows><serverImageList/></getServerImageListResponse>"#,
+            r#"<getServerImageListResponse><returnCode>0</returnCode><totalRows>0</totalRows><serverImageList></serverImageList></getServerImageListResponse>"#,
+            r#"<getServerImageListResponse><returnCode>0</returnCode><totalRows>0</totalRows></getServerImageListResponse>"#,
+            r#"{"getServerImageListResponse": {"returnCode": "0", "totalRows": 0, "serverImageList": []}}"#,
+            r#"{"getServerImageListResponse": {"returnCode": "0", "totalRows": 0, "serverImageList": null}}"#,
+            r#"{"getServerImageListResponse": {"returnCode": "0", "totalRows": 0}}"#,
+        ] {
+            let v = decode_response(&GET_SERVER_IMAGE_LIST, 200, body.as_bytes()).unwrap();
+            assert_eq!(v["serverImageList"], json!([]), "{body}");
+            assert_eq!(v["totalRows"], json!(0), "{body}");
+        }
+        // Nested lists: missing or empty become [] too.
+        let v = decode_response(
+            &GET_SERVER_IMAGE_LIST,
+            200,
+            br#"{"getServerImageListResponse": {"returnCode": "0", "serverImageList": [{"serverImageNo": 1, "blockStorageMappingList": null}]}}"#,
+        )
+        .unwrap();
+        assert_eq!(v["serverImageList"][0]["blockStorageMappingList"], json!([]));
+        assert_eq!(v["serverImageList"][0]["sharedLoginIdList"], json!([]));
+        assert_eq!(v["totalRows"], json!(1));
+    }
+
+    #[test]
+    fn error_bodies_of_every_shape() {
+        let e = decode_response(
+            &GET_REGION_LIST,
+            400,
+            br#"{"responseError": {"returnCode": "1007009", "returnMessage": "busy"}}"#,
+        )
+        .unwrap_err();
+        assert_eq!(
+            (e.code, e.http_status, e.return_code.as_deref()),
+            (ErrorCode::Api, Some(400), Some("1007009"))
+        );
+        assert_eq!(e.message, "returnCode: 1007009, returnMessage: busy");
+        let e = decode_response(
+            &GET_REGION_LIST,
+            401,
+            b"<responseError>\n <returnCode>800</returnCode>\n <returnMessage>\n  Invalid consumerKey\n </returnMessage>\n</responseError>",
+        )
+        .unwrap_err();
+        assert_eq!(e.return_message.as_deref(), Some("Invalid consumerKey"));
+        assert_eq!(e.code, ErrorCode::Api);
+        let e = decode_response(
+            &GET_REGION_LIST,
+            429,
+            br#"{"error": {"errorCode": "410", "message": "Throttle Limited", "details": "slow down"}}"#,
+        )
+        .unwrap_err();
+        assert_eq!((e.code, e.retryable), (ErrorCode::Gateway, true));
+        let e = decode_response(
+            &GET_REGION_LIST,
+            401,
+            br#"{"error": {"errorCode": 200, "message": "Authentication Failed"}}"#,
+        )
+        .unwrap_err();
+        assert_eq!((e.code, e.return_code.as_deref()), (ErrorCode::Auth, Some("200")));
+        let e = decode_response(
+            &GET_REGION_LIST,
+            200,
+            br#"{"getRegionListResponse": {"returnCode": "1300", "returnMessage": "later", "requestId": "q"}}"#,
+        )
+        .unwrap_err();
+        assert_eq!(
+            (e.code, e.retryable, e.request_id.as_deref()),
+            (ErrorCode::Api, true, Some("q"))
+        );
+        let e = decode_response(
+            &GET_REGION_LIST,
+            500,
+            br#"{"responseCode": "500", "message": "internal"}"#,
+        )
+        .unwrap_err();
+        assert_eq!((e.code, e.return_code.as_deref()), (ErrorCode::Api, Some("500")));
+    }
+
+    #[test]
+    fn malformed_bodies_are_decode_errors() {
+        for (status, body) in [
+            (
+                200,
+                &b"<getRegionListResponse><returnCode>0</returnCode><regionList>"[..],
+            ),
+            (200, &br#"{"getRegionListResponse": {"returnCode": "0""#[..]),
+            (502, &b"<html><body>Bad Gateway</body></html>"[..]),
+            (200, &b""[..]),
+            (200, &b"   \n"[..]),
+            (200, &b"\xff\xfe"[..]),
+            (200, &br#"{"getRegionListResponse": {"regionList": []}}"#[..]),
+            (
+                200,
+                &br#"{"getServerImageListResponse": {"returnCode": "0", "totalRows": "many"}}"#[..],
+            ),
+        ] {
+            let e = decode_response(&GET_SERVER_IMAGE_LIST, status, body).unwrap_err();
+            assert_eq!(
+                e.code,
+                ErrorCode::Decode,
+                "{:?}: {}",
+                String::from_utf8_lossy(body),
+                e.message
+            );
+            assert_eq!(e.http_status, Some(status));
+        }
+    }
+
+    #[test]
+    fn large_numbers_beyond_2_pow_53_are_text() {
+        let v = decode_response(
+            &GET_SERVER_IMAGE_DETAIL,
+            200,
+            br#"{"r": 1, "getServerImageDetailResponse": {"returnCode": "0", "serverImageList": [{"blockStorageMappingList": [{"blockStorageSize": 9007199254740993}]}]}}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            v["serverImageList"][0]["blockStorageMappingList"][0]["blockStorageSize"],
+            json!("9007199254740993")
+        );
+    }
+
+    #[test]
+    fn rendering_round_trips_through_decoding() {
+        let item = expected("seed-003.json")["serverImageList"][0].clone();
+        for format in [Format::Json, Format::Xml] {
+            let text = render_success(&GET_SERVER_IMAGE_DETAIL, std::slice::from_ref(&item), 1, "rid", format);
+            let back = decode_response(&GET_SERVER_IMAGE_DETAIL, 200, text.as_bytes()).unwrap();
+            assert_eq!(back["serverImageList"][0], item, "{format:?}");
+            assert_eq!(back["requestId"], json!("rid"));
+            let err = render_api_error("900", "a < b & 'c'", format);
+            let e = decode_response(&GET_SERVER_IMAGE_DETAIL, 400, err.as_bytes()).unwrap_err();
+            assert_eq!(e.return_message.as_deref(), Some("a < b & 'c'"));
+        }
+    }
 }

@@ -32,6 +32,8 @@ pub struct EmulatorOptions {
     pub secret_key: String,
     /// Fixture document (merged over the default one unless it says `"base": "empty"`).
     pub fixture: Option<Value>,
+    /// Settings that hold for every fixture loaded later, unless that fixture sets them itself.
+    pub settings: Value,
 }
 
 pub const DEFAULT_ACCESS_KEY: &str = "ncloud-emulator-access-key";
@@ -57,6 +59,7 @@ pub struct EmulatorHandle {
     pub endpoint: String,
     pub access_key: String,
     pub secret_key: String,
+    settings: Mutex<Value>,
     shared: Arc<Shared>,
     stop: watch::Sender<bool>,
 }
@@ -71,8 +74,20 @@ impl std::fmt::Debug for EmulatorHandle {
     }
 }
 
+/// The fixture with the emulator-wide settings underneath it.
+fn with_settings(settings: &Value, fixture: Option<&Value>) -> Result<super::state::Fixture> {
+    let mut doc = serde_json::json!({ "settings": settings });
+    if let Some(f) = fixture {
+        if let Some(base) = f.get("base") {
+            doc["base"] = base.clone();
+        }
+        super::state::merge(&mut doc, f);
+    }
+    resolve_fixture(Some(&doc)).map_err(Error::validation)
+}
+
 pub async fn start(opts: EmulatorOptions) -> Result<EmulatorHandle> {
-    let fixture = resolve_fixture(opts.fixture.as_ref()).map_err(Error::validation)?;
+    let fixture = with_settings(&opts.settings, opts.fixture.as_ref())?;
     let listener = TcpListener::bind((opts.host.as_str(), opts.port)).await.map_err(|e| {
         Error::new(
             ErrorCode::Network,
@@ -120,6 +135,7 @@ pub async fn start(opts: EmulatorOptions) -> Result<EmulatorHandle> {
         endpoint: format!("http://{host}:{}", addr.port()),
         access_key: opts.access_key,
         secret_key: opts.secret_key,
+        settings: Mutex::new(opts.settings),
         shared,
         stop,
     })
@@ -133,7 +149,8 @@ impl EmulatorHandle {
 
     /// Replaces the whole state with a fixture (over the default one).
     pub fn load(&self, fixture: Option<&Value>) -> Result<()> {
-        let fixture = resolve_fixture(fixture).map_err(Error::validation)?;
+        let settings = self.settings.lock().unwrap_or_else(|p| p.into_inner()).clone();
+        let fixture = with_settings(&settings, fixture)?;
         let mut state = self.shared.lock();
         let (log, count) = (std::mem::take(&mut state.log), state.request_count);
         *state = State::new(fixture);
@@ -168,6 +185,7 @@ impl EmulatorHandle {
         let settings: super::state::Settings =
             serde_json::from_value(current).map_err(|e| Error::validation(format!("invalid settings: {e}")))?;
         s.settings = settings;
+        super::state::merge(&mut self.settings.lock().unwrap_or_else(|p| p.into_inner()), patch);
         Ok(())
     }
 }
