@@ -1,0 +1,192 @@
+// Type-level checks of index.d.ts and generated/api.d.ts: `npx tsc -p __test__/types` must report no
+// error. Never run; every `@ts-expect-error` line must really be an error.
+
+import * as ncloud from '../../index';
+import {
+  Client,
+  createClient,
+  Emulator,
+  Ncloud,
+  NcloudError,
+  startEmulator,
+  type CompatClassicServerInstance,
+  type CreateServerImageResponse,
+  type GetServerImageListParams,
+  type PrivateImage,
+  type ServerImage,
+} from '../../index';
+
+async function promises(client: Client): Promise<void> {
+  const { compute } = client;
+
+  // VPC, promise style.
+  const created: CreateServerImageResponse = await compute.createServerImage({
+    serverInstanceNo: 1234,
+    serverImageName: 'my-image',
+    blockStorageList: [{ order: 0, snapshotInstanceNo: '77' }, { order: 1, blockStorageVolumeTypeCode: 'CB1' }],
+  });
+  const image: ServerImage | undefined = created.serverImageList[0];
+  const total: number = created.totalRows;
+  const size: number | undefined = image?.blockStorageMappingList[0]?.blockStorageSize;
+  const code: string | undefined = image?.serverImageStatus?.code;
+  console.log(total, size, code, created.returnCode, created.requestId);
+
+  const list = await compute.getServerImageList({ sortingOrder: 'DESC', serverImageTypeCodeList: ['SELF'] });
+  list.serverImageList.forEach((i) => i.sharedLoginIdList.join(','));
+  await compute.getServerImageList();
+  const params: GetServerImageListParams = { pageNo: 1, pageSize: 10 };
+  await compute.vpc.getServerImageList(params);
+  const regions = await compute.getRegionList();
+  console.log(regions.regionList.map((r) => r.regionCode));
+  await compute.deleteServerImage({ serverImageNoList: [created.serverImageList[0]?.serverImageNo ?? '1', 2] });
+
+  // Classic, promise style.
+  const classic = await compute.classic.getMemberServerImageList({ sortingOrder: 'ascending', pageNo: 1 });
+  const regionNo: string | undefined = classic.memberServerImageList[0]?.region?.regionNo;
+  console.log(regionNo);
+  const zones = await compute.classic.getZoneList({ regionNo: 1 });
+  // Classic getZoneList has no totalRows.
+  // @ts-expect-error
+  console.log(zones.totalRows);
+
+  // Compat methods (the old client's).
+  compute.regionNo = 1;
+  const images: PrivateImage[] = await compute.findPrivateImages();
+  const no: number | undefined = images[0]?.privateImageNo;
+  const zoneNo: number | undefined = images[0]?.zone?.zoneNo;
+  console.log(no, zoneNo, images[0]?.originalServerImageName, images[0]?.originalVmImageName);
+  const made: PrivateImage = await compute.createPrivateImage({ serverInstanceNo: 492964, privateImageName: 'img' });
+  await compute.destroyPrivateImage({ privateImageNo: made.privateImageNo ?? 0 });
+  await compute.destroyPrivateImages({ privateImageNoList: [1, '2'] });
+  const servers: CompatClassicServerInstance[] = await compute.findServers({ serverInstanceNoList: [492964] });
+  const serverNo: number | undefined = servers[0]?.serverInstanceNo;
+  const serverZoneNo: number | undefined = servers[0]?.zone?.zoneNo;
+  console.log(serverNo, serverZoneNo);
+  const publicImages = await compute.findPublicImages({ platformTypeCodeList: ['LNX64'] });
+  console.log(publicImages.map((p) => p.productCode));
+  const compatZones = await compute.findZones();
+  const compatRegions = await compute.findRegions();
+  const n: number | undefined = compatZones[0]?.regionNo ?? compatRegions[0]?.regionNo;
+  console.log(n);
+
+  // Wait helpers.
+  const ready = await compute.waitForServerImage('1234', {
+    intervalMs: 500,
+    timeoutMs: 60_000,
+    onPoll: (item) => console.log(item.serverImageStatus?.code),
+  });
+  console.log(ready.serverImageName);
+  const member = await compute.waitForMemberServerImageInstance('99', { regionCode: 'KR' });
+  console.log(member.memberServerImageInstanceStatusName);
+}
+
+function callbacks(client: Client): void {
+  const { compute } = client;
+  compute.getServerImageDetail({ serverImageNo: '1' }, (err, result) => {
+    if (err) {
+      console.log(err.code, err.retryable);
+      return;
+    }
+    console.log(result?.serverImageList[0]?.serverImageName);
+  });
+  compute.getServerImageList((err, result) => console.log(err?.message, result?.totalRows));
+  compute.getZoneList(undefined, (err, result) => console.log(err, result?.zoneList.length));
+  compute.classic.getRegionList((err, result) => console.log(err, result?.regionList[0]?.regionNo));
+  compute.classic.createMemberServerImage({ serverInstanceNo: '1' }, (err, result) =>
+    console.log(err, result?.memberServerImageList.length),
+  );
+  compute.findPrivateImages((err, images) => {
+    if (err) throw err;
+    images?.forEach((i) => console.log(i.privateImageName));
+  });
+  compute.createPrivateImage({ serverInstanceNo: 1, privateImageDesc: 'old spelling' }, (err, image) => {
+    console.log(err?.returnCode, image?.originalVmImageName);
+  });
+  compute.findServers({}, (err, servers) => console.log(err, servers?.length));
+  // The callback style returns nothing.
+  const nothing: void = compute.findRegions((err, regions) => console.log(err, regions));
+  console.log(nothing);
+}
+
+async function emulator(): Promise<void> {
+  const emu: Emulator = await startEmulator({ port: 0, createDelayMs: 0, fixture: { settings: { clock: null } } });
+  const client = createClient({ endpoint: emu.endpoint, accessKey: emu.accessKey, secretKey: emu.secretKey });
+  emu
+    .configure({ createDelayMs: 10, failureRate: 0.5 })
+    .injectFault({ action: 'createServerImage', status: 503, returnCode: '1300', count: 2 })
+    .injectFault({ body: '<html></html>', contentType: 'text/html', delayMs: 10 })
+    .load({ base: 'empty', vpc: { servers: [{ serverInstanceNo: '1', serverName: 'a' }] } })
+    .load();
+  const count: number = emu.requestCount();
+  for (const r of emu.requests()) console.log(r.method, r.path, r.action, r.status, r.format, r.signatureHeader);
+  emu.clearRequests();
+  console.log(count, emu.closed, emu.toJSON().endpoint);
+  await emu.close();
+
+  const own = createClient({ emulator: true, emulatorOptions: { failureRate: 0 }, responseFormat: 'xml' });
+  const ownEmu: Emulator | null = await own.emulator();
+  const endpoint: string | null = own.endpoint;
+  console.log(ownEmu?.endpoint, endpoint, own.usingEmulator, own.region);
+  await own.close();
+  await client.close();
+}
+
+async function errors(client: Client): Promise<void> {
+  try {
+    await client.compute.createServerImage({ serverInstanceNo: '1', serverImageName: 'x' });
+  } catch (err) {
+    if (err instanceof NcloudError) {
+      const code: ncloud.NcloudErrorCode = err.code;
+      const returnCode: string | undefined = err.returnCode;
+      if (err.code === 'ERR_API') console.log(returnCode, err.returnMessage, err.httpStatus, err.action);
+      if (err.code === 'ERR_TIMEOUT' || err.retryable) console.log(code, err.attempts, err.requestId);
+      // @ts-expect-error: not an error code
+      if (err.code === 'ERR_NOPE') console.log('never');
+    }
+  }
+  const v: NcloudError = NcloudError.validation('bad');
+  console.log(v.name, NcloudError.from('{"code":"ERR_API","message":"x"}').code);
+}
+
+function rejected(client: Client): void {
+  const { compute } = client;
+  // @ts-expect-error: serverInstanceNo is required
+  void compute.createServerImage({ serverImageName: 'my-image' });
+  // @ts-expect-error: serverInstanceNo is required (Classic)
+  void compute.classic.createMemberServerImage({ memberServerImageName: 'img' });
+  // @ts-expect-error: responseFormat is 'json' or 'xml'
+  createClient({ responseFormat: 'yaml' });
+  // @ts-expect-error: unknown sortingOrder value
+  void compute.getServerImageList({ sortingOrder: 'UP' });
+  // @ts-expect-error: unknown sortingOrder value (Classic)
+  void compute.classic.getMemberServerImageList({ sortingOrder: 'sideways' });
+  // @ts-expect-error: unknown parameter
+  void compute.getServerImageDetail({ serverImageNo: '1', serverImageNum: '1' });
+  // @ts-expect-error: enum list item
+  void compute.getServerImageList({ hypervisorTypeCodeList: ['VMWARE'] });
+  // @ts-expect-error: Int parameter
+  void compute.getServerImageList({ pageNo: 'one' });
+  // @ts-expect-error: the Classic action is not on compute itself
+  void compute.getMemberServerImageList();
+  // @ts-expect-error: getRegionList takes no parameter
+  void compute.getRegionList({ regionCode: 'KR' });
+  // @ts-expect-error: a base storage entry needs its order
+  void compute.createServerImageFromSnapshot({ serverImageName: 'a-b', blockStorageList: [{ snapshotInstanceNo: 1 }] });
+  // @ts-expect-error: compat results have numeric ids
+  const s: string | undefined = (null as unknown as PrivateImage).privateImageNo;
+  console.log(s);
+  // @ts-expect-error: unknown fault action
+  void startEmulator().then((e) => e.injectFault({ action: 'getSomething' }));
+  // @ts-expect-error: Emulator is made by startEmulator()
+  void new Emulator();
+}
+
+const viaStatic: Client = Ncloud.createClient({ oauth_consumer_key: 'k', oauth_consumer_secret: 's', region: 'KR' });
+const viaDefault: Client = ncloud.default.createClient({ accessKey: 'k', secretKey: 's', timeout: 1000, maxRetries: 0 });
+const version: string = ncloud.version;
+console.log(version);
+void promises(viaStatic);
+callbacks(viaStatic);
+void emulator();
+void errors(viaDefault);
+rejected(viaDefault);

@@ -1,0 +1,309 @@
+// Type declarations of the `ncloud` package (index.js, lib/*.js). The per-action parameter, result and
+// method types come from the catalog: see generated/api.d.ts (`UPDATE_TYPINGS=1 cargo test typings`).
+
+import type {
+  ActionName,
+  ClassicMethods,
+  ComputeMethods,
+  MemberServerImageInstance,
+  ServerImage,
+  VpcMethods,
+} from './generated/api';
+
+export * from './generated/api';
+
+// ------------------------------------------------------------------------------------------------
+// Errors
+
+/** The stable error codes (`err.code`). */
+export type NcloudErrorCode =
+  /** The input was rejected before any request was sent. */
+  | 'ERR_VALIDATION'
+  /** The server API answered with an error `returnCode`. */
+  | 'ERR_API'
+  /** The API gateway refused the credentials or the signature (HTTP 401). */
+  | 'ERR_AUTH'
+  /** Any other API-gateway error (403, 404, 429, 5xx ...). */
+  | 'ERR_GATEWAY'
+  /** The request never got an HTTP answer (refused, reset, DNS ...). */
+  | 'ERR_NETWORK'
+  /** The request took longer than the configured timeout. */
+  | 'ERR_TIMEOUT'
+  /** An answer arrived but could not be understood (truncated, HTML, empty ...). */
+  | 'ERR_DECODE'
+  /** A bug in this package. */
+  | 'ERR_INTERNAL';
+
+/** What an `NcloudError` is built from (the core's error report). */
+export interface NcloudErrorInfo {
+  code: NcloudErrorCode;
+  message: string;
+  action?: string;
+  httpStatus?: number;
+  returnCode?: string;
+  returnMessage?: string;
+  requestId?: string;
+  retryable?: boolean;
+  attempts?: number;
+}
+
+/**
+ * The one error class of the package. API errors keep the old client's message form
+ * `returnCode: X, returnMessage: Y`.
+ */
+export declare class NcloudError extends Error {
+  constructor(info: NcloudErrorInfo);
+  name: 'NcloudError';
+  code: NcloudErrorCode;
+  /** The API action of the failed call. */
+  action?: string;
+  httpStatus?: number;
+  /** NCP's `returnCode` (API errors) or the gateway's error code. */
+  returnCode?: string;
+  returnMessage?: string;
+  requestId?: string;
+  /** Whether sending the same request again may succeed. */
+  retryable: boolean;
+  /** How many attempts were made before giving up (1 when no retry happened). */
+  attempts?: number;
+  /** Builds the error from the core's report (an object, or its JSON text). */
+  static from(info: NcloudErrorInfo | string): NcloudError;
+  static validation(message: string): NcloudError;
+}
+
+// ------------------------------------------------------------------------------------------------
+// Emulator
+
+/** The emulator's timing settings. */
+export interface EmulatorSettings {
+  /** How long a new image stays `INIT`/`creating` (default 1500). */
+  createDelayMs?: number;
+  /** How long a deleted image stays `terminating` before it vanishes (default 1500). */
+  deleteDelayMs?: number;
+  /** Share of VPC creations that end in `CREFL`, 0 to 1 (default 0). */
+  failureRate?: number;
+  /** A fixed `createDate` for new images (`YYYY-MM-DDThh:mm:ss+0900`); `null`: the real time. */
+  clock?: string | null;
+  /** Seed of the emulator's random choices (names, failures, request ids). */
+  seed?: number;
+}
+
+/** One record of a fixture list (a region, a server, an image ...), in the API's JSON form. */
+export type EmulatorFixtureRecord = Record<string, unknown>;
+
+/** The emulator's state (see fixtures/emulator.json for the default one). */
+export interface EmulatorFixture {
+  /** `'default'` (the default): merged over the default fixture; `'empty'`: replaces it. */
+  base?: 'default' | 'empty';
+  /** Documentation only. */
+  description?: string;
+  settings?: EmulatorSettings;
+  /** The next generated number (image ids). */
+  nextNo?: number;
+  /** Numbers handed out before `nextNo` is used. */
+  ids?: string[];
+  /** Names given to images created without one, before random ones. */
+  autoNames?: string[];
+  classic?: {
+    regions?: EmulatorFixtureRecord[];
+    zones?: EmulatorFixtureRecord[];
+    servers?: EmulatorFixtureRecord[];
+    products?: EmulatorFixtureRecord[];
+    memberServerImages?: EmulatorFixtureRecord[];
+  };
+  vpc?: {
+    regions?: EmulatorFixtureRecord[];
+    zones?: EmulatorFixtureRecord[];
+    servers?: EmulatorFixtureRecord[];
+    snapshots?: EmulatorFixtureRecord[];
+    products?: EmulatorFixtureRecord[];
+    memberServerImageInstances?: EmulatorFixtureRecord[];
+    serverImages?: EmulatorFixtureRecord[];
+  };
+}
+
+export interface EmulatorOptions {
+  /** Default `'127.0.0.1'`. */
+  host?: string;
+  /** Default 0: a free port. */
+  port?: number;
+  /** The key pair requests must be signed with (default `'ncloud-emulator-access-key'`). */
+  accessKey?: string;
+  /** Default `'ncloud-emulator-secret-key'`. */
+  secretKey?: string;
+  /** The initial state, over the default fixture. */
+  fixture?: EmulatorFixture;
+  /** Shortcut for `fixture.settings.createDelayMs`. */
+  createDelayMs?: number;
+  /** Shortcut for `fixture.settings.deleteDelayMs`. */
+  deleteDelayMs?: number;
+  /** Shortcut for `fixture.settings.failureRate`. */
+  failureRate?: number;
+}
+
+/** An answer the emulator gives to the next matching request(s) instead of the normal one. */
+export interface InjectedFault {
+  /** Only requests for this action (any action when absent). */
+  action?: ActionName;
+  /** How many requests it answers (default 1). */
+  count?: number;
+  /** HTTP status (default 500). */
+  status?: number;
+  /** NCP return code of the API error body (default `'1300'`, "try again later"). */
+  returnCode?: string;
+  returnMessage?: string;
+  /** A raw body to send instead of an NCP error (truncated XML, an HTML page, `''` ...). */
+  body?: string;
+  contentType?: string;
+  /** Wait this long before answering (to test timeouts). */
+  delayMs?: number;
+}
+
+/** One request that reached the emulator. */
+export interface EmulatorRequest {
+  method: string;
+  path: string;
+  action: string | null;
+  /** The HTTP status of the answer. */
+  status: number;
+  format: 'json' | 'xml';
+  /** The `x-ncp-apigw-signature-v2` header as received. */
+  signatureHeader: string | null;
+}
+
+/**
+ * A running embedded NCP emulator: a real HTTP server on `endpoint` that checks request signatures
+ * made with `accessKey` / `secretKey` and keeps image state. Made by `startEmulator()`.
+ */
+export declare class Emulator {
+  private constructor();
+  readonly endpoint: string;
+  readonly accessKey: string;
+  readonly secretKey: string;
+  closed: boolean;
+  /** Stops the server and drops its connections. */
+  close(): Promise<void>;
+  /** Replaces the whole state with a fixture (merged over the default one); no argument: the default. */
+  load(fixture?: EmulatorFixture): this;
+  /** Changes timing settings keeping the images. */
+  configure(settings: EmulatorSettings): this;
+  /** Answers the next matching request(s) with an error or a raw body (to test error handling). */
+  injectFault(fault: InjectedFault): this;
+  /** How many HTTP requests reached the emulator (since start or the last `clearRequests()`). */
+  requestCount(): number;
+  /** The requests that reached the emulator. */
+  requests(): EmulatorRequest[];
+  clearRequests(): this;
+  toJSON(): { endpoint: string; accessKey: string };
+}
+
+/** Starts an emulator: `startEmulator({ port: 0 })` picks a free port on 127.0.0.1. */
+export declare function startEmulator(options?: EmulatorOptions): Promise<Emulator>;
+
+// ------------------------------------------------------------------------------------------------
+// Client
+
+export interface ClientOptions {
+  /** Default: NCLOUD_ACCESS_KEY_ID (or NCLOUD_ACCESS_KEY). */
+  accessKey?: string;
+  /** Default: NCLOUD_SECRET_ACCESS_KEY (or NCLOUD_SECRET_KEY). */
+  secretKey?: string;
+  /** The old client's name for `accessKey`. */
+  oauth_consumer_key?: string;
+  /** The old client's name for `secretKey`. */
+  oauth_consumer_secret?: string;
+  /** API gateway origin. Default: NCLOUD_API_GW, else `https://ncloud.apigw.ntruss.com`. */
+  endpoint?: string;
+  /** VPC `regionCode` when a call gives none. Default: NCLOUD_REGION, else `'KR'`. */
+  region?: string;
+  /** Default `'json'`. */
+  responseFormat?: 'json' | 'xml';
+  /** Milliseconds per request (default 30000). */
+  timeout?: number;
+  /** Milliseconds to connect (default 5000). */
+  connectTimeout?: number;
+  /** Retries of a retryable failure (default 2). */
+  maxRetries?: number;
+  /** Milliseconds before the first retry, doubled each time (default 200). */
+  retryBaseDelay?: number;
+  /**
+   * `true`: talk to an embedded emulator of the client's own. `false`: never. Absent: the emulator
+   * when no credentials and no endpoint are given at all.
+   */
+  emulator?: boolean;
+  /** Options of the client's own emulator. */
+  emulatorOptions?: EmulatorOptions;
+}
+
+/** Options of the `waitFor...` helpers. */
+export interface WaitOptions<T> {
+  /** Milliseconds between polls. */
+  intervalMs?: number;
+  /** Give up after this many milliseconds. */
+  timeoutMs?: number;
+  /** VPC region of the image (default: the client's `region`). */
+  regionCode?: string;
+  /** Called with the item at every poll. */
+  onPoll?: (item: T) => void;
+}
+
+/**
+ * `client.compute`: the VPC actions by name (also under `compute.vpc`), the Classic ones under
+ * `compute.classic`, and the old client's methods (`findPrivateImages` ...). Every method returns a
+ * Promise, or takes an error-first callback as last argument.
+ */
+export interface Compute extends ComputeMethods {
+  /** Added as `regionNo` to Classic calls that give none, as the old client did. */
+  regionNo?: number | string;
+  classic: ClassicMethods;
+  vpc: VpcMethods;
+  /** Polls `getServerImageDetail` until the image is created (rejects if it fails or times out). */
+  waitForServerImage(serverImageNo: string | number, options?: WaitOptions<ServerImage>): Promise<ServerImage>;
+  /** Polls `getMemberServerImageInstanceDetail` until the image is created (rejects if it fails or times out). */
+  waitForMemberServerImageInstance(
+    memberServerImageInstanceNo: string | number,
+    options?: WaitOptions<MemberServerImageInstance>,
+  ): Promise<MemberServerImageInstance>;
+}
+
+/**
+ * A client: one connection pool and one set of credentials. Credentials come from the options, else
+ * from the environment; with none at all (or `emulator: true`) it talks to an embedded emulator.
+ */
+export declare class Client {
+  constructor(options?: ClientOptions);
+  compute: Compute;
+  /** VPC `regionCode` used when a call gives none. */
+  region: string;
+  readonly responseFormat: 'json' | 'xml';
+  /** The gateway origin; with the client's own emulator, `null` until it has started. */
+  readonly endpoint: string | null;
+  readonly usingEmulator: boolean;
+  readonly accessKey?: string;
+  /** The client's own emulator (only when it uses one), once started; otherwise `null`. */
+  emulator(): Promise<Emulator | null>;
+  /** Releases the client's own emulator, if any. */
+  close(): Promise<void>;
+  toJSON(): { endpoint: string | null; accessKey: string | undefined; region: string; responseFormat: 'json' | 'xml' };
+}
+
+export declare function createClient(options?: ClientOptions): Client;
+
+/** The old client's entry point. */
+export declare class Ncloud {
+  static createClient(options?: ClientOptions): Client;
+}
+
+/** The package version. */
+export declare const version: string;
+
+declare const ncloud: {
+  createClient: typeof createClient;
+  startEmulator: typeof startEmulator;
+  Client: typeof Client;
+  Emulator: typeof Emulator;
+  NcloudError: typeof NcloudError;
+  Ncloud: typeof Ncloud;
+  version: string;
+};
+export default ncloud;
