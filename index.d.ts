@@ -167,8 +167,10 @@ export interface EmulatorRequest {
   /** The HTTP status of the answer. */
   status: number;
   format: 'json' | 'xml';
-  /** The `x-ncp-apigw-signature-v2` header as received. */
-  signatureHeader: string | null;
+  /** Which header carried the signature: `x-ncp-apigw-signature-v2` or the `-v1` name the official SDKs send. */
+  signatureHeader: 'v2' | 'v1' | null;
+  /** The request's User-Agent. */
+  userAgent: string | null;
 }
 
 /**

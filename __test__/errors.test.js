@@ -139,6 +139,16 @@ test('the secret key never shows in inspect, JSON or errors', async (t) => {
   assert.match(util.inspect(c), /Client \{ endpoint: 'http:\/\/127\.0\.0\.1:\d+'/);
 });
 
+test('requests carry a User-Agent naming the package and version', async (t) => {
+  const emu = await emulator();
+  t.after(() => emu.close());
+  await client(emu).compute.getRegionList();
+  const [req] = emu.requests();
+  assert.equal(req.userAgent, `ncloud-node/${require('../package.json').version} (rust; napi-rs)`);
+  assert.equal(req.method, 'POST');
+  assert.equal(req.signatureHeader, 'v2');
+});
+
 test('a client without credentials uses an embedded emulator of its own', async () => {
   const c = ncloud.createClient({ emulator: true });
   try {

@@ -257,6 +257,7 @@ async fn serve(shared: Arc<Shared>, req: Request<Incoming>) -> std::result::Resu
     };
     let timestamp = header(signing::HEADER_TIMESTAMP);
     let access_key = header(signing::HEADER_ACCESS_KEY);
+    let user_agent = header("user-agent");
     let (sig_header, signature) = match header(signing::HEADER_SIGNATURE_V2) {
         Some(s) => (Some("v2"), Some(s)),
         None => match header(signing::HEADER_SIGNATURE_V1) {
@@ -314,6 +315,7 @@ async fn serve(shared: Arc<Shared>, req: Request<Incoming>) -> std::result::Resu
                 status: reply.status,
                 format: format.as_str().into(),
                 signature_header: sig_header.map(str::to_string),
+                user_agent,
             });
         }
     }

@@ -242,6 +242,7 @@ pub struct LogEntry {
     pub status: u16,
     pub format: String,
     pub signature_header: Option<String>,
+    pub user_agent: Option<String>,
 }
 
 pub const LOG_CAP: usize = 10_000;
