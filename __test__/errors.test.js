@@ -97,6 +97,8 @@ test('a refused connection reaches the callback as ERR_NETWORK', async () => {
   assert.match(err.message, new RegExp(`could not connect to http://127.0.0.1:${port}`));
   assert.equal(err.attempts, 2, 'a connection that was never made is retried');
   assert.equal(err.retryable, true);
+  // Even a create: nothing reached a server, so sending it again cannot create twice.
+  await assert.rejects(c.compute.createPrivateImage({ serverInstanceNo: 1 }), { code: 'ERR_NETWORK', attempts: 2 });
 });
 
 test('transient failures of read actions are retried; changes are not', async (t) => {

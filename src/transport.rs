@@ -78,8 +78,11 @@ impl Transport {
             let result = self.send_once(action, &pairs).await;
             match result {
                 Ok(v) => return Ok(v),
-                Err(mut e) => {
-                    let may_retry = e.retryable && (!action.mutating || e.code == ErrorCode::Network && is_connect(&e));
+                Err(Failure {
+                    error: mut e,
+                    never_sent,
+                }) => {
+                    let may_retry = e.retryable && (!action.mutating || never_sent);
                     if may_retry && attempt <= self.cfg.max_retries {
                         tokio::time::sleep(self.backoff(attempt)).await;
                         continue;
@@ -98,7 +101,7 @@ impl Transport {
         Duration::from_millis(exp / 2 + fastrand::u64(0..=exp / 2))
     }
 
-    async fn send_once(&self, action: &Action, pairs: &[(String, String)]) -> Result<Value> {
+    async fn send_once(&self, action: &Action, pairs: &[(String, String)]) -> std::result::Result<Value, Failure> {
         // POST with a form body: the signed URI is the path plus the one fixed query parameter.
         let path = format!("{}/{}", action.env.prefix(), action.name);
         let query = format!("responseFormatType={}", self.cfg.format.as_str());
@@ -135,17 +138,27 @@ impl Transport {
             .body(body)
             .send()
             .await
-            .map_err(|e| network_error(&e, &self.cfg))?;
+            .map_err(|e| Failure {
+                never_sent: e.is_connect(),
+                error: network_error(&e, &self.cfg),
+            })?;
         let status = response.status().as_u16();
-        let bytes = response.bytes().await.map_err(|e| network_error(&e, &self.cfg))?;
-        decode_response(action, status, &bytes)
+        let bytes = response.bytes().await.map_err(|e| Failure {
+            never_sent: false,
+            error: network_error(&e, &self.cfg),
+        })?;
+        decode_response(action, status, &bytes).map_err(|error| Failure {
+            error,
+            never_sent: false,
+        })
     }
 }
 
-const CONNECT_MARK: &str = "could not connect";
-
-fn is_connect(e: &Error) -> bool {
-    e.message.contains(CONNECT_MARK)
+/// A failed attempt, and whether the request certainly never reached the server (the connection
+/// was never made), which makes even a state-changing request safe to send again.
+struct Failure {
+    error: Error,
+    never_sent: bool,
 }
 
 /// A transport failure, described without the URL's query or any header (no secrets).
@@ -173,7 +186,7 @@ fn network_error(e: &reqwest::Error, cfg: &TransportConfig) -> Error {
     } else if e.is_connect() {
         Error::new(
             ErrorCode::Network,
-            format!("{CONNECT_MARK} to {}{detail}", cfg.endpoint),
+            format!("could not connect to {}{detail}", cfg.endpoint),
         )
     } else {
         Error::new(
