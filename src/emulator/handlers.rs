@@ -296,17 +296,11 @@ fn vpc(state: &mut State, name: &str, p: &Params, region: &str) -> Answer {
             products(&items, p)
         }
         "getMemberServerImageInstanceList" => {
-            let nos = list(p, "memberServerImageInstanceNoList");
             let platforms = list(p, "platformTypeCodeList");
-            let mut recs: Vec<&Record> = state
-                .records
-                .iter()
-                .filter(|r| r.kind == Kind::MemberInstance && r.region == region)
-                .filter(|r| nos.is_empty() || nos.iter().any(|n| n == r.no()))
-                .filter(|r| s(p, "memberServerImageName").is_none_or(|n| r.name() == n))
-                .filter(|r| s(p, "memberServerImageInstanceStatusCode").is_none_or(|c| r.status_code() == c))
-                .filter(|r| platforms.is_empty() || r.platform.as_ref().is_some_and(|x| platforms.contains(x)))
-                .collect();
+            let mut recs: Vec<&Record> =
+                vpc_images(state, Kind::MemberInstance, region, p, "memberServerImageInstance")
+                    .filter(|r| platforms.is_empty() || r.platform.as_ref().is_some_and(|x| platforms.contains(x)))
+                    .collect();
             sort_vpc(&mut recs, p);
             paginate(recs.into_iter().map(|r| r.value.clone()).collect(), p)
         }
@@ -324,20 +318,13 @@ fn vpc(state: &mut State, name: &str, p: &Params, region: &str) -> Answer {
         | "removeMemberServerImageSharingPermission"
         | "setMemberServerImageSharingPermission" => share(state, Kind::MemberInstance, name, p, Some(region)),
         "getServerImageList" => {
-            let nos = list(p, "serverImageNoList");
             let filters: Vec<(&str, Vec<String>)> = vec![
                 ("serverImageType", list(p, "serverImageTypeCodeList")),
                 ("hypervisorType", list(p, "hypervisorTypeCodeList")),
                 ("osType", list(p, "osTypeCodeList")),
             ];
             let categories = list(p, "platformCategoryCodeList");
-            let mut recs: Vec<&Record> = state
-                .records
-                .iter()
-                .filter(|r| r.kind == Kind::ServerImage && r.region == region)
-                .filter(|r| nos.is_empty() || nos.iter().any(|n| n == r.no()))
-                .filter(|r| s(p, "serverImageName").is_none_or(|n| r.name() == n))
-                .filter(|r| s(p, "serverImageStatusCode").is_none_or(|c| r.status_code() == c))
+            let mut recs: Vec<&Record> = vpc_images(state, Kind::ServerImage, region, p, "serverImage")
                 .filter(|r| {
                     filters
                         .iter()
@@ -362,6 +349,27 @@ fn vpc(state: &mut State, name: &str, p: &Params, region: &str) -> Answer {
             "the emulator does not serve VPC '{other}'"
         ))),
     }
+}
+
+/// The VPC images of one kind in a region, filtered by the parameters every list action has:
+/// `{prefix}NoList`, the name, and `{prefix}StatusCode`.
+fn vpc_images<'a>(
+    state: &'a State,
+    kind: Kind,
+    region: &'a str,
+    p: &'a Params,
+    prefix: &str,
+) -> impl Iterator<Item = &'a Record> + 'a {
+    let nos = list(p, &format!("{prefix}NoList"));
+    let name = s(p, kind.name_field());
+    let status = s(p, &format!("{prefix}StatusCode"));
+    state
+        .records
+        .iter()
+        .filter(move |r| r.kind == kind && r.region == region)
+        .filter(move |r| nos.is_empty() || nos.iter().any(|n| n == r.no()))
+        .filter(move |r| name.is_none_or(|n| r.name() == n))
+        .filter(move |r| status.is_none_or(|c| r.status_code() == c))
 }
 
 fn sort_vpc(recs: &mut [&Record], p: &Params) {
