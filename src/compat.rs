@@ -10,9 +10,11 @@ enum Conv {
     Num,
     Region,
     Zone,
+    /// `originalServerImageName`, named per method (see [`ImageNameKey`]).
+    ImageName,
 }
 
-/// (compat key, API field, conversion); `originalServerImageName` is filled in per method.
+/// (compat key, API field, conversion); the key of `ImageName` depends on the method.
 const PRIVATE_IMAGE: &[(&str, &str, Conv)] = &[
     ("privateImageNo", "memberServerImageNo", Conv::Num),
     ("privateImageName", "memberServerImageName", Conv::Same),
@@ -27,7 +29,7 @@ const PRIVATE_IMAGE: &[(&str, &str, Conv)] = &[
     ),
     ("originalVmImageId", "originalServerImageProductCode", Conv::Same),
     ("originalOsInformation", "originalOsInformation", Conv::Same),
-    ("\u{0}imageName", "originalServerImageName", Conv::Same),
+    ("originalServerImageName", "originalServerImageName", Conv::ImageName),
     ("privateImageStatusName", "memberServerImageStatusName", Conv::Same),
     ("privateImageStatus", "memberServerImageStatus", Conv::Same),
     ("privateImageOperation", "memberServerImageOperation", Conv::Same),
@@ -86,16 +88,12 @@ pub fn private_image(item: &Value, name_key: ImageNameKey) -> Value {
     let mut out = Map::new();
     for (key, field, conv) in PRIVATE_IMAGE {
         let Some(v) = src.get(*field) else { continue };
-        let key = if key.starts_with('\u{0}') {
-            match name_key {
-                ImageNameKey::Api => "originalServerImageName",
-                ImageNameKey::Vm => "originalVmImageName",
-            }
-        } else {
-            key
+        let key = match (conv, name_key) {
+            (Conv::ImageName, ImageNameKey::Vm) => "originalVmImageName",
+            _ => key,
         };
         let v = match conv {
-            Conv::Same => v.clone(),
+            Conv::Same | Conv::ImageName => v.clone(),
             Conv::Num => to_number(v),
             Conv::Region => match v.as_object() {
                 Some(r) => pick(

@@ -398,12 +398,8 @@ fn products(items: &[Value], p: &Params) -> Answer {
 
 fn detail(state: &State, kind: Kind, no: Option<&str>, region: &str) -> Answer {
     let no = no.unwrap_or_default();
-    match state
-        .records
-        .iter()
-        .find(|r| r.kind == kind && r.no() == no && r.region == region)
-    {
-        Some(r) => all(vec![r.value.clone()]),
+    match state.find(kind, no, Some(region)) {
+        Some(i) => all(vec![state.records[i].value.clone()]),
         None => Err(faults::image_not_found(kind.label(), no)),
     }
 }
@@ -660,9 +656,7 @@ fn delete(state: &mut State, kind: Kind, nos: &[String], region: Option<&str>) -
     let mut idx = Vec::new();
     for no in nos {
         let i = state
-            .records
-            .iter()
-            .position(|r| r.kind == kind && r.no() == no && region.is_none_or(|g| r.region == g))
+            .find(kind, no, region)
             .ok_or_else(|| faults::image_not_found(kind.label(), no))?;
         let r = &state.records[i];
         if r.is_terminating() {
@@ -692,9 +686,7 @@ fn share(state: &mut State, kind: Kind, action: &str, p: &Params, region: Option
         .unwrap_or_default()
         .to_string();
     let i = state
-        .records
-        .iter()
-        .position(|r| r.kind == kind && r.no() == no && region.is_none_or(|g| r.region == g))
+        .find(kind, &no, region)
         .ok_or_else(|| faults::image_not_found(kind.label(), &no))?;
     let r = &mut state.records[i];
     if kind == Kind::ServerImage && code(&r.value, "serverImageType").as_deref() == Some("NCP") {

@@ -361,8 +361,11 @@ impl State {
         }
     }
 
-    pub fn find(&self, kind: Kind, no: &str) -> Option<usize> {
-        self.records.iter().position(|r| r.kind == kind && r.no() == no)
+    /// The position of an image by number (within a region, for VPC images).
+    pub fn find(&self, kind: Kind, no: &str, region: Option<&str>) -> Option<usize> {
+        self.records
+            .iter()
+            .position(|r| r.kind == kind && r.no() == no && region.is_none_or(|g| r.region == g))
     }
 }
 
