@@ -21,7 +21,7 @@ export type NcloudErrorCode =
   | 'ERR_VALIDATION'
   /** The server API answered with an error `returnCode`. */
   | 'ERR_API'
-  /** The API gateway refused the credentials or the signature (HTTP 401). */
+  /** The credentials, the signature or the clock were refused (HTTP 401). */
   | 'ERR_AUTH'
   /** Any other API-gateway error (403, 404, 429, 5xx ...). */
   | 'ERR_GATEWAY'

@@ -13,7 +13,7 @@ pub enum ErrorCode {
     /// The server API answered with a `responseError` / non-zero `returnCode`.
     #[serde(rename = "ERR_API")]
     Api,
-    /// The API gateway refused the credentials or the signature (HTTP 401).
+    /// The credentials, the signature or the clock were refused (HTTP 401).
     #[serde(rename = "ERR_AUTH")]
     Auth,
     /// Any other API-gateway error (`{"error": {...}}`: 403, 404, 429, 5xx ...).
@@ -84,12 +84,18 @@ impl Error {
         Self::new(ErrorCode::Internal, message)
     }
 
-    /// A server-API error (`responseError`): the message keeps the old client's
+    /// A server-API error (`responseError`, or a non-zero `returnCode`): the message keeps the old client's
     /// `returnCode: X, returnMessage: Y` form.
     pub fn api(http_status: u16, return_code: &str, return_message: &str) -> Self {
         let return_message = return_message.trim();
+        // A 401 is an authentication failure whatever the body's shape (the legacy 800 "Invalid consumerKey").
+        let code = if http_status == 401 {
+            ErrorCode::Auth
+        } else {
+            ErrorCode::Api
+        };
         let mut e = Self::new(
-            ErrorCode::Api,
+            code,
             format!("returnCode: {return_code}, returnMessage: {return_message}"),
         );
         e.http_status = Some(http_status);

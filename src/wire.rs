@@ -641,7 +641,11 @@ mod tests {
         )
         .unwrap_err();
         assert_eq!(e.return_message.as_deref(), Some("Invalid consumerKey"));
-        assert_eq!(e.code, ErrorCode::Api);
+        assert_eq!(
+            e.code,
+            ErrorCode::Auth,
+            "a 401 is an authentication failure whatever its body"
+        );
         let e = decode_response(
             &GET_REGION_LIST,
             429,
