@@ -161,7 +161,9 @@ test('a fixture that is not valid is refused with the reason', async () => {
 
 test('npx ncloud-emulator --port 0 --json serves until SIGTERM', async () => {
   const bin = path.join(__dirname, '..', 'bin', 'ncloud-emulator.js');
-  const child = spawn(process.execPath, [bin, '--port', '0', '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const fixtureFile = path.join(require('node:os').tmpdir(), `ncloud-fixture-${process.pid}.json`);
+  require('node:fs').writeFileSync(fixtureFile, JSON.stringify({ vpc: { regions: [{ regionCode: 'KR', regionName: 'Korea' }] } }));
+  const child = spawn(process.execPath, [bin, '--port', '0', '--json', '--fixture', fixtureFile], { stdio: ['ignore', 'pipe', 'pipe'] });
   try {
     const line = await new Promise((resolve, reject) => {
       let out = '';
@@ -174,9 +176,11 @@ test('npx ncloud-emulator --port 0 --json serves until SIGTERM', async () => {
     const info = JSON.parse(line);
     assert.match(info.endpoint, /^http:\/\/127\.0\.0\.1:\d+$/);
     const c = ncloud.createClient(info);
-    assert.equal((await c.compute.getRegionList()).totalRows, 3);
+    // The --fixture file replaced the default three regions.
+    assert.equal((await c.compute.getRegionList()).totalRows, 1);
   } finally {
     child.kill('SIGTERM');
+    require('node:fs').rmSync(fixtureFile, { force: true });
   }
   const code = await new Promise((resolve) => child.once('exit', (c) => resolve(c)));
   assert.equal(code, 0);
