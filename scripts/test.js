@@ -32,6 +32,10 @@ run('format', 'cargo', ['fmt', '--check']);
 run('lint', 'cargo', ['clippy', '--all-targets', '--', '-D', 'warnings']);
 run('rust tests', 'cargo', ['test']);
 run('build the addon', npx, ['napi', 'build', '--platform', '--release', '--output-dir', 'native', '--js', 'binding.js', '--dts', 'binding.d.ts']);
+if (fs.existsSync(path.join(root, '.git'))) {
+  // The loader napi-rs generates is committed (a user's install has no build step): it must be current.
+  run('committed loader is current', 'git', ['diff', '--exit-code', '--', 'native/binding.js', 'native/binding.d.ts']);
+}
 run('type check index.d.ts', npx, ['tsc', '-p', '__test__/types']);
 if (!fs.existsSync(venvPython)) {
   run('python venv', 'python3', ['-m', 'venv', '.venv']);
