@@ -3,8 +3,11 @@
 
 import type { NcloudError } from '../index';
 
-/** Error-first callback: `(null, result)` on success, `(error, null)` on failure. */
-export type Callback<T> = (err: NcloudError | null, result: T | null) => void;
+/**
+ * Error-first callback: `(null, result)` on success, `(error, null)` on failure; after
+ * `if (err) return;` TypeScript knows `result` is a `T`.
+ */
+export type Callback<T> = (...args: [err: NcloudError, result: null] | [err: null, result: T]) => void;
 
 /** Every API action name (Classic and VPC). */
 export type ActionName =
@@ -32,9 +35,9 @@ export type ActionName =
   | 'getBlockStorageSnapshotInstanceList';
 
 /** A coded value: `code` and its display name `codeName`. */
-export interface CommonCode {
-  code?: string;
-  codeName?: string;
+export interface CommonCode<C extends string = string> {
+  code: C | (string & {});
+  codeName: string;
 }
 
 /**
@@ -42,9 +45,9 @@ export interface CommonCode {
  * Used in `MemberServerImage.region`, `ClassicServerInstance.region`.
  */
 export interface ClassicRegion {
-  regionNo?: string;
-  regionCode?: string;
-  regionName?: string;
+  regionNo: string;
+  regionCode: string;
+  regionName: string;
 }
 
 /**
@@ -52,80 +55,80 @@ export interface ClassicRegion {
  * Used in `MemberServerImage.zone`, `ClassicServerInstance.zone`.
  */
 export interface ClassicZone {
-  zoneNo?: string;
-  zoneName?: string;
+  zoneNo: string;
+  zoneName: string;
   zoneCode?: string;
-  zoneDescription?: string;
+  zoneDescription: string;
   regionNo?: string;
 }
 
 /** An item of the `region` list of: VPC `getRegionList`. */
 export interface Region {
-  regionCode?: string;
-  regionName?: string;
+  regionCode: string;
+  regionName: string;
 }
 
 /** An item of the `zone` list of: VPC `getZoneList`. */
 export interface Zone {
-  zoneName?: string;
-  zoneCode?: string;
-  regionCode?: string;
+  zoneName: string;
+  zoneCode: string;
+  regionCode: string;
   zoneDescription?: string;
 }
 
 /** An item of the `memberServerImage` list of: Classic `getMemberServerImageList`, Classic `createMemberServerImage`, Classic `deleteMemberServerImages`, Classic `addMemberServerImageSharingPermission`, Classic `removeMemberServerImageSharingPermission`, Classic `setMemberServerImageSharingPermission`. */
 export interface MemberServerImage {
-  memberServerImageNo?: string;
-  memberServerImageName?: string;
+  memberServerImageNo: string;
+  memberServerImageName: string;
   memberServerImageDescription?: string;
-  originalServerInstanceNo?: string;
+  originalServerInstanceNo: string;
   originalServerProductCode?: string;
   originalServerName?: string;
-  originalBaseBlockStorageDiskType?: CommonCode;
+  originalBaseBlockStorageDiskType?: CommonCode<'LOCAL' | 'NET'>;
   originalServerImageProductCode?: string;
   originalOsInformation?: string;
   originalServerImageName?: string;
-  memberServerImageStatusName?: string;
-  memberServerImageStatus?: CommonCode;
-  memberServerImageOperation?: CommonCode;
-  memberServerImagePlatformType?: CommonCode;
-  createDate?: string;
+  memberServerImageStatusName: string;
+  memberServerImageStatus: CommonCode<'INIT' | 'CREAT' | 'CREFL'>;
+  memberServerImageOperation: CommonCode<'NULL' | 'CREAT' | 'TERMT' | 'UPDAT' | 'COPY'>;
+  memberServerImagePlatformType?: CommonCode<'LNX32' | 'LNX64' | 'WND32' | 'WND64' | 'UBD64' | 'UBS64' | 'RKY64'>;
+  createDate: string;
   region?: ClassicRegion;
   zone?: ClassicZone;
   memberServerImageBlockStorageTotalRows?: number;
   /** 64-bit value: one beyond `Number.MAX_SAFE_INTEGER` (2^53 - 1) would arrive as a decimal string; real sizes stay far below. */
   memberServerImageBlockStorageTotalSize?: number;
-  shareStatus?: CommonCode;
+  shareStatus?: CommonCode<'NULL' | 'SHARE'>;
   sharedLoginIdList: string[];
 }
 
 /** An item of the `memberServerImageInstance` list of: VPC `createMemberServerImageInstance`, VPC `getMemberServerImageInstanceDetail`, VPC `getMemberServerImageInstanceList`, VPC `deleteMemberServerImageInstances`, VPC `addMemberServerImageSharingPermission`, VPC `removeMemberServerImageSharingPermission`, VPC `setMemberServerImageSharingPermission`. */
 export interface MemberServerImageInstance {
-  memberServerImageInstanceNo?: string;
-  memberServerImageName?: string;
+  memberServerImageInstanceNo: string;
+  memberServerImageName: string;
   memberServerImageDescription?: string;
-  originalServerInstanceNo?: string;
+  originalServerInstanceNo: string;
   originalServerImageProductCode?: string;
-  memberServerImageInstanceStatus?: CommonCode;
-  memberServerImageInstanceOperation?: CommonCode;
-  memberServerImageInstanceStatusName?: string;
-  createDate?: string;
+  memberServerImageInstanceStatus: CommonCode<'INIT' | 'CREAT' | 'CREFL'>;
+  memberServerImageInstanceOperation: CommonCode<'NULL' | 'CREAT' | 'TERMT' | 'UPDAT' | 'COPY'>;
+  memberServerImageInstanceStatusName: string;
+  createDate: string;
   memberServerImageBlockStorageTotalRows?: number;
   /** 64-bit value: one beyond `Number.MAX_SAFE_INTEGER` (2^53 - 1) would arrive as a decimal string; real sizes stay far below. */
   memberServerImageBlockStorageTotalSize?: number;
-  shareStatus?: CommonCode;
+  shareStatus?: CommonCode<'NULL' | 'SHARE'>;
   sharedLoginIdList: string[];
 }
 
 /** Used in `ServerImage.blockStorageMappingList`. */
 export interface BlockStorageMapping {
-  order?: number;
+  order: number;
   blockStorageSnapshotInstanceNo?: string;
   blockStorageSnapshotName?: string;
   /** 64-bit value: one beyond `Number.MAX_SAFE_INTEGER` (2^53 - 1) would arrive as a decimal string; real sizes stay far below. */
   blockStorageSize?: number;
   blockStorageName?: string;
-  blockStorageVolumeType?: CommonCode;
+  blockStorageVolumeType?: CommonCode<'SSD' | 'HDD' | 'CB1' | 'CB2' | 'FB1' | 'FB2'>;
   /** 64-bit value: one beyond `Number.MAX_SAFE_INTEGER` (2^53 - 1) would arrive as a decimal string; real sizes stay far below. */
   iops?: number;
   /** 64-bit value: one beyond `Number.MAX_SAFE_INTEGER` (2^53 - 1) would arrive as a decimal string; real sizes stay far below. */
@@ -135,31 +138,31 @@ export interface BlockStorageMapping {
 
 /** An item of the `serverImage` list of: VPC `createServerImage`, VPC `createServerImageFromSnapshot`, VPC `getServerImageDetail`, VPC `getServerImageList`, VPC `deleteServerImage`, VPC `addServerImageSharingPermission`, VPC `removeServerImageSharingPermission`. */
 export interface ServerImage {
-  serverImageNo?: string;
-  serverImageName?: string;
+  serverImageNo: string;
+  serverImageName: string;
   serverImageDescription?: string;
   serverImageProductCode?: string;
-  serverImageType?: CommonCode;
-  serverImageLifeCyclePhase?: CommonCode;
-  hypervisorType?: CommonCode;
-  cpuArchitectureType?: CommonCode;
-  osCategoryType?: CommonCode;
-  osType?: CommonCode;
+  serverImageType: CommonCode<'NCP' | 'SELF'>;
+  serverImageLifeCyclePhase?: CommonCode<'IN_SERVICE' | 'FADE_OUT' | 'RETIRED'>;
+  hypervisorType: CommonCode<'XEN' | 'KVM' | 'RHV'>;
+  cpuArchitectureType?: CommonCode<'X86_64' | 'ARM64'>;
+  osCategoryType?: CommonCode<'LINUX' | 'WINDOWS'>;
+  osType?: CommonCode<'CENTOS' | 'UBUNTU' | 'WINDOWS' | 'ROCKY' | 'NAVIX'>;
   productCode?: string;
   platformCategoryCode?: string;
-  serverImageStatus?: CommonCode;
-  serverImageOperation?: CommonCode;
-  serverImageStatusName?: string;
-  createDate?: string;
+  serverImageStatus: CommonCode<'INIT' | 'CREAT' | 'CREFL'>;
+  serverImageOperation: CommonCode<'NULL' | 'CREAT' | 'TERMT' | 'UPDAT' | 'COPY'>;
+  serverImageStatusName: string;
+  createDate: string;
   blockStorageMappingList: BlockStorageMapping[];
-  shareStatus?: CommonCode;
+  shareStatus?: CommonCode<'NULL' | 'SHARE'>;
   sharedLoginIdList: string[];
 }
 
 /** An item of the `product` list of: Classic `getServerImageProductList`, VPC `getServerImageProductList`. */
 export interface Product {
-  productCode?: string;
-  productName?: string;
+  productCode: string;
+  productName: string;
   productType?: CommonCode;
   productDescription?: string;
   infraResourceType?: CommonCode;
@@ -169,7 +172,7 @@ export interface Product {
   memorySize?: number;
   /** 64-bit value: one beyond `Number.MAX_SAFE_INTEGER` (2^53 - 1) would arrive as a decimal string; real sizes stay far below. */
   baseBlockStorageSize?: number;
-  platformType?: CommonCode;
+  platformType?: CommonCode<'LNX32' | 'LNX64' | 'WND32' | 'WND64' | 'UBD64' | 'UBS64' | 'RKY64'>;
   osInformation?: string;
   diskType?: CommonCode;
   dbKindCode?: string;
@@ -180,17 +183,17 @@ export interface Product {
 
 /** An item of the `serverInstance` list of: VPC `getServerInstanceList`. */
 export interface ServerInstance {
-  serverInstanceNo?: string;
-  serverName?: string;
+  serverInstanceNo: string;
+  serverName: string;
   serverDescription?: string;
   cpuCount?: number;
   /** 64-bit value: one beyond `Number.MAX_SAFE_INTEGER` (2^53 - 1) would arrive as a decimal string; real sizes stay far below. */
   memorySize?: number;
-  platformType?: CommonCode;
+  platformType?: CommonCode<'LNX32' | 'LNX64' | 'WND32' | 'WND64' | 'UBD64' | 'UBS64' | 'RKY64'>;
   loginKeyName?: string;
-  serverInstanceStatus?: CommonCode;
-  serverInstanceOperation?: CommonCode;
-  serverInstanceStatusName?: string;
+  serverInstanceStatus: CommonCode<'INIT' | 'CREAT' | 'RUN' | 'NSTOP' | 'TERMT' | 'FSTOP' | 'SETUP'>;
+  serverInstanceOperation: CommonCode<'NULL' | 'START' | 'SHTDN' | 'RESTA' | 'TERMT' | 'CHNG' | 'COPY' | 'SETUP'>;
+  serverInstanceStatusName: string;
   createDate?: string;
   serverImageProductCode?: string;
   serverProductCode?: string;
@@ -200,47 +203,47 @@ export interface ServerInstance {
   vpcNo?: string;
   subnetNo?: string;
   networkInterfaceNoList: string[];
-  baseBlockStorageDiskType?: CommonCode;
-  hypervisorType?: CommonCode;
+  baseBlockStorageDiskType?: CommonCode<'LOCAL' | 'NET'>;
+  hypervisorType?: CommonCode<'XEN' | 'KVM' | 'RHV'>;
   serverImageNo?: string;
   serverSpecCode?: string;
 }
 
 /** An item of the `serverInstance` list of: Classic `getServerInstanceList`. */
 export interface ClassicServerInstance {
-  serverInstanceNo?: string;
-  serverName?: string;
+  serverInstanceNo: string;
+  serverName: string;
   serverDescription?: string;
   cpuCount?: number;
   /** 64-bit value: one beyond `Number.MAX_SAFE_INTEGER` (2^53 - 1) would arrive as a decimal string; real sizes stay far below. */
   memorySize?: number;
   /** 64-bit value: one beyond `Number.MAX_SAFE_INTEGER` (2^53 - 1) would arrive as a decimal string; real sizes stay far below. */
   baseBlockStorageSize?: number;
-  platformType?: CommonCode;
+  platformType?: CommonCode<'LNX32' | 'LNX64' | 'WND32' | 'WND64' | 'UBD64' | 'UBS64' | 'RKY64'>;
   loginKeyName?: string;
   publicIp?: string;
   privateIp?: string;
   serverImageName?: string;
-  serverInstanceStatus?: CommonCode;
-  serverInstanceOperation?: CommonCode;
-  serverInstanceStatusName?: string;
+  serverInstanceStatus: CommonCode<'INIT' | 'CREAT' | 'RUN' | 'NSTOP' | 'TERMT' | 'FSTOP' | 'SETUP'>;
+  serverInstanceOperation: CommonCode<'NULL' | 'START' | 'SHTDN' | 'RESTA' | 'TERMT' | 'CHNG' | 'COPY' | 'SETUP'>;
+  serverInstanceStatusName: string;
   createDate?: string;
   serverImageProductCode?: string;
   serverProductCode?: string;
   isProtectServerTermination?: boolean;
   zone?: ClassicZone;
   region?: ClassicRegion;
-  baseBlockStorageDiskType?: CommonCode;
+  baseBlockStorageDiskType?: CommonCode<'LOCAL' | 'NET'>;
 }
 
 /** An item of the `blockStorageSnapshotInstance` list of: VPC `getBlockStorageSnapshotInstanceList`. */
 export interface BlockStorageSnapshotInstance {
-  blockStorageSnapshotInstanceNo?: string;
-  blockStorageSnapshotName?: string;
+  blockStorageSnapshotInstanceNo: string;
+  blockStorageSnapshotName: string;
   /** 64-bit value: one beyond `Number.MAX_SAFE_INTEGER` (2^53 - 1) would arrive as a decimal string; real sizes stay far below. */
   blockStorageSnapshotVolumeSize?: number;
   originalBlockStorageInstanceNo?: string;
-  blockStorageSnapshotInstanceStatus?: CommonCode;
+  blockStorageSnapshotInstanceStatus: CommonCode<'INIT' | 'CREAT'>;
   blockStorageSnapshotInstanceOperation?: CommonCode;
   blockStorageSnapshotInstanceStatusName?: string;
   createDate?: string;
@@ -248,7 +251,7 @@ export interface BlockStorageSnapshotInstance {
   blockStorageSnapshotDescription?: string;
   snapshotType?: CommonCode;
   isBootable?: boolean;
-  hypervisorType?: CommonCode;
+  hypervisorType?: CommonCode<'XEN' | 'KVM' | 'RHV'>;
 }
 
 /**
@@ -260,17 +263,17 @@ export interface PrivateImage {
    * The API's `memberServerImageNo`.
    * Text in the API, a number here.
    */
-  privateImageNo?: number;
+  privateImageNo: number;
   /** The API's `memberServerImageName`. */
-  privateImageName?: string;
+  privateImageName: string;
   /** The API's `memberServerImageDescription`. */
   privateImageDescription?: string;
   /** Text in the API, a number here. */
-  originalServerInstanceNo?: number;
+  originalServerInstanceNo: number;
   /** The API's `originalServerProductCode`. */
   originalVmFlavorId?: string;
   originalServerName?: string;
-  originalBaseBlockStorageDiskType?: CommonCode;
+  originalBaseBlockStorageDiskType?: CommonCode<'LOCAL' | 'NET'>;
   /** The API's `originalServerImageProductCode`. */
   originalVmImageId?: string;
   originalOsInformation?: string;
@@ -282,14 +285,14 @@ export interface PrivateImage {
    */
   originalVmImageName?: string;
   /** The API's `memberServerImageStatusName`. */
-  privateImageStatusName?: string;
+  privateImageStatusName: string;
   /** The API's `memberServerImageStatus`. */
-  privateImageStatus?: CommonCode;
+  privateImageStatus: CommonCode<'INIT' | 'CREAT' | 'CREFL'>;
   /** The API's `memberServerImageOperation`. */
-  privateImageOperation?: CommonCode;
+  privateImageOperation: CommonCode<'NULL' | 'CREAT' | 'TERMT' | 'UPDAT' | 'COPY'>;
   /** The API's `memberServerImagePlatformType`. */
-  privateImagePlatformType?: CommonCode;
-  createDate?: string;
+  privateImagePlatformType?: CommonCode<'LNX32' | 'LNX64' | 'WND32' | 'WND64' | 'UBD64' | 'UBS64' | 'RKY64'>;
+  createDate: string;
   region?: CompatClassicRegion;
   zone?: PrivateImageZone;
   /** The API's `memberServerImageBlockStorageTotalRows`. */
@@ -307,29 +310,29 @@ export interface PrivateImage {
  */
 export interface CompatClassicServerInstance {
   /** Text in the API, a number here. */
-  serverInstanceNo?: number;
-  serverName?: string;
+  serverInstanceNo: number;
+  serverName: string;
   serverDescription?: string;
   cpuCount?: number;
   /** 64-bit value: one beyond `Number.MAX_SAFE_INTEGER` (2^53 - 1) would arrive as a decimal string; real sizes stay far below. */
   memorySize?: number;
   /** 64-bit value: one beyond `Number.MAX_SAFE_INTEGER` (2^53 - 1) would arrive as a decimal string; real sizes stay far below. */
   baseBlockStorageSize?: number;
-  platformType?: CommonCode;
+  platformType?: CommonCode<'LNX32' | 'LNX64' | 'WND32' | 'WND64' | 'UBD64' | 'UBS64' | 'RKY64'>;
   loginKeyName?: string;
   publicIp?: string;
   privateIp?: string;
   serverImageName?: string;
-  serverInstanceStatus?: CommonCode;
-  serverInstanceOperation?: CommonCode;
-  serverInstanceStatusName?: string;
+  serverInstanceStatus: CommonCode<'INIT' | 'CREAT' | 'RUN' | 'NSTOP' | 'TERMT' | 'FSTOP' | 'SETUP'>;
+  serverInstanceOperation: CommonCode<'NULL' | 'START' | 'SHTDN' | 'RESTA' | 'TERMT' | 'CHNG' | 'COPY' | 'SETUP'>;
+  serverInstanceStatusName: string;
   createDate?: string;
   serverImageProductCode?: string;
   serverProductCode?: string;
   isProtectServerTermination?: boolean;
   zone?: CompatClassicZone;
   region?: CompatClassicRegion;
-  baseBlockStorageDiskType?: CommonCode;
+  baseBlockStorageDiskType?: CommonCode<'LOCAL' | 'NET'>;
 }
 
 /**
@@ -338,10 +341,10 @@ export interface CompatClassicServerInstance {
  */
 export interface CompatClassicZone {
   /** Text in the API, a number here. */
-  zoneNo?: number;
-  zoneName?: string;
+  zoneNo: number;
+  zoneName: string;
   zoneCode?: string;
-  zoneDescription?: string;
+  zoneDescription: string;
   /** Text in the API, a number here. */
   regionNo?: number;
 }
@@ -352,17 +355,17 @@ export interface CompatClassicZone {
  */
 export interface CompatClassicRegion {
   /** Text in the API, a number here. */
-  regionNo?: number;
-  regionCode?: string;
-  regionName?: string;
+  regionNo: number;
+  regionCode: string;
+  regionName: string;
 }
 
 /** `PrivateImage.zone`: part of a `ClassicZone` in the old client's shape. */
 export interface PrivateImageZone {
   /** Text in the API, a number here. */
-  zoneNo?: number;
-  zoneName?: string;
-  zoneDescription?: string;
+  zoneNo: number;
+  zoneName: string;
+  zoneDescription: string;
 }
 
 /** Parameters of Classic `getMemberServerImageList`: Lists the member (private) server images of the account. */
@@ -386,9 +389,9 @@ export interface ClassicGetMemberServerImageListParams {
 export interface ClassicGetMemberServerImageListResponse {
   totalRows: number;
   memberServerImageList: MemberServerImage[];
-  requestId?: string;
+  requestId: string;
   returnCode: string;
-  returnMessage?: string;
+  returnMessage: string;
 }
 
 /** Parameters of Classic `createMemberServerImage`: Creates a member server image from a stopped or running server. */
@@ -404,9 +407,9 @@ export interface ClassicCreateMemberServerImageParams {
 export interface ClassicCreateMemberServerImageResponse {
   totalRows: number;
   memberServerImageList: MemberServerImage[];
-  requestId?: string;
+  requestId: string;
   returnCode: string;
-  returnMessage?: string;
+  returnMessage: string;
 }
 
 /** Parameters of Classic `deleteMemberServerImages`: Deletes member server images. */
@@ -422,9 +425,9 @@ export interface ClassicDeleteMemberServerImagesParams {
 export interface ClassicDeleteMemberServerImagesResponse {
   totalRows: number;
   memberServerImageList: MemberServerImage[];
-  requestId?: string;
+  requestId: string;
   returnCode: string;
-  returnMessage?: string;
+  returnMessage: string;
 }
 
 /** Parameters of Classic `addMemberServerImageSharingPermission`: Shares a member server image with other NCP login ids. */
@@ -441,9 +444,9 @@ export interface ClassicAddMemberServerImageSharingPermissionParams {
 export interface ClassicAddMemberServerImageSharingPermissionResponse {
   totalRows: number;
   memberServerImageList: MemberServerImage[];
-  requestId?: string;
+  requestId: string;
   returnCode: string;
-  returnMessage?: string;
+  returnMessage: string;
 }
 
 /** Parameters of Classic `removeMemberServerImageSharingPermission`: Stops sharing a member server image with the given login ids. */
@@ -460,9 +463,9 @@ export interface ClassicRemoveMemberServerImageSharingPermissionParams {
 export interface ClassicRemoveMemberServerImageSharingPermissionResponse {
   totalRows: number;
   memberServerImageList: MemberServerImage[];
-  requestId?: string;
+  requestId: string;
   returnCode: string;
-  returnMessage?: string;
+  returnMessage: string;
 }
 
 /** Parameters of Classic `setMemberServerImageSharingPermission`: Replaces the share list of a member server image (none: unshare all). */
@@ -476,9 +479,9 @@ export interface ClassicSetMemberServerImageSharingPermissionParams {
 export interface ClassicSetMemberServerImageSharingPermissionResponse {
   totalRows: number;
   memberServerImageList: MemberServerImage[];
-  requestId?: string;
+  requestId: string;
   returnCode: string;
-  returnMessage?: string;
+  returnMessage: string;
 }
 
 /** Parameters of Classic `getServerImageProductList`: Lists the NCP-provided server images (OS products). */
@@ -499,9 +502,9 @@ export interface ClassicGetServerImageProductListParams {
 export interface ClassicGetServerImageProductListResponse {
   totalRows: number;
   productList: Product[];
-  requestId?: string;
+  requestId: string;
   returnCode: string;
-  returnMessage?: string;
+  returnMessage: string;
 }
 
 /** Parameters of Classic `getRegionList`: Lists the Classic regions. */
@@ -511,9 +514,9 @@ export type ClassicGetRegionListParams = Record<string, never>;
 export interface ClassicGetRegionListResponse {
   totalRows: number;
   regionList: ClassicRegion[];
-  requestId?: string;
+  requestId: string;
   returnCode: string;
-  returnMessage?: string;
+  returnMessage: string;
 }
 
 /** Parameters of Classic `getZoneList`: Lists the Classic zones of a region. */
@@ -525,9 +528,9 @@ export interface ClassicGetZoneListParams {
 /** Result of Classic `getZoneList` (the response without its `getZoneListResponse` wrapper). */
 export interface ClassicGetZoneListResponse {
   zoneList: ClassicZone[];
-  requestId?: string;
+  requestId: string;
   returnCode: string;
-  returnMessage?: string;
+  returnMessage: string;
 }
 
 /** Parameters of Classic `getServerInstanceList`: Lists the Classic server instances. */
@@ -552,9 +555,9 @@ export interface ClassicGetServerInstanceListParams {
 export interface ClassicGetServerInstanceListResponse {
   totalRows: number;
   serverInstanceList: ClassicServerInstance[];
-  requestId?: string;
+  requestId: string;
   returnCode: string;
-  returnMessage?: string;
+  returnMessage: string;
 }
 
 /** Parameters of VPC `createServerImage`: Creates a server image (own image) from a server, XEN or KVM. */
@@ -586,9 +589,9 @@ export interface CreateServerImageParams {
 export interface CreateServerImageResponse {
   totalRows: number;
   serverImageList: ServerImage[];
-  requestId?: string;
+  requestId: string;
   returnCode: string;
-  returnMessage?: string;
+  returnMessage: string;
 }
 
 /** Parameters of VPC `createServerImageFromSnapshot`: Creates a server image from block storage snapshots (KVM; the base snapshot must be bootable). */
@@ -619,9 +622,9 @@ export interface CreateServerImageFromSnapshotParams {
 export interface CreateServerImageFromSnapshotResponse {
   totalRows: number;
   serverImageList: ServerImage[];
-  requestId?: string;
+  requestId: string;
   returnCode: string;
-  returnMessage?: string;
+  returnMessage: string;
 }
 
 /** Parameters of VPC `getServerImageDetail`: Gets one server image. */
@@ -635,9 +638,9 @@ export interface GetServerImageDetailParams {
 export interface GetServerImageDetailResponse {
   totalRows: number;
   serverImageList: ServerImage[];
-  requestId?: string;
+  requestId: string;
   returnCode: string;
-  returnMessage?: string;
+  returnMessage: string;
 }
 
 /** Parameters of VPC `getServerImageList`: Lists server images (NCP and own, XEN and KVM). */
@@ -666,9 +669,9 @@ export interface GetServerImageListParams {
 export interface GetServerImageListResponse {
   totalRows: number;
   serverImageList: ServerImage[];
-  requestId?: string;
+  requestId: string;
   returnCode: string;
-  returnMessage?: string;
+  returnMessage: string;
 }
 
 /** Parameters of VPC `deleteServerImage`: Deletes server images (the action name is singular). */
@@ -686,9 +689,9 @@ export interface DeleteServerImageParams {
 export interface DeleteServerImageResponse {
   totalRows: number;
   serverImageList: ServerImage[];
-  requestId?: string;
+  requestId: string;
   returnCode: string;
-  returnMessage?: string;
+  returnMessage: string;
 }
 
 /** Parameters of VPC `addServerImageSharingPermission`: Shares a server image with other NCP login ids. */
@@ -707,9 +710,9 @@ export interface AddServerImageSharingPermissionParams {
 export interface AddServerImageSharingPermissionResponse {
   totalRows: number;
   serverImageList: ServerImage[];
-  requestId?: string;
+  requestId: string;
   returnCode: string;
-  returnMessage?: string;
+  returnMessage: string;
 }
 
 /** Parameters of VPC `removeServerImageSharingPermission`: Stops sharing a server image with the given login ids. */
@@ -728,9 +731,9 @@ export interface RemoveServerImageSharingPermissionParams {
 export interface RemoveServerImageSharingPermissionResponse {
   totalRows: number;
   serverImageList: ServerImage[];
-  requestId?: string;
+  requestId: string;
   returnCode: string;
-  returnMessage?: string;
+  returnMessage: string;
 }
 
 /** Parameters of VPC `createMemberServerImageInstance`: Creates a member server image instance from a stopped or running XEN server. */
@@ -748,9 +751,9 @@ export interface CreateMemberServerImageInstanceParams {
 export interface CreateMemberServerImageInstanceResponse {
   totalRows: number;
   memberServerImageInstanceList: MemberServerImageInstance[];
-  requestId?: string;
+  requestId: string;
   returnCode: string;
-  returnMessage?: string;
+  returnMessage: string;
 }
 
 /** Parameters of VPC `getMemberServerImageInstanceDetail`: Gets one member server image instance. */
@@ -764,9 +767,9 @@ export interface GetMemberServerImageInstanceDetailParams {
 export interface GetMemberServerImageInstanceDetailResponse {
   totalRows: number;
   memberServerImageInstanceList: MemberServerImageInstance[];
-  requestId?: string;
+  requestId: string;
   returnCode: string;
-  returnMessage?: string;
+  returnMessage: string;
 }
 
 /** Parameters of VPC `getMemberServerImageInstanceList`: Lists member server image instances (XEN). */
@@ -792,9 +795,9 @@ export interface GetMemberServerImageInstanceListParams {
 export interface GetMemberServerImageInstanceListResponse {
   totalRows: number;
   memberServerImageInstanceList: MemberServerImageInstance[];
-  requestId?: string;
+  requestId: string;
   returnCode: string;
-  returnMessage?: string;
+  returnMessage: string;
 }
 
 /** Parameters of VPC `deleteMemberServerImageInstances`: Deletes member server image instances. */
@@ -812,9 +815,9 @@ export interface DeleteMemberServerImageInstancesParams {
 export interface DeleteMemberServerImageInstancesResponse {
   totalRows: number;
   memberServerImageInstanceList: MemberServerImageInstance[];
-  requestId?: string;
+  requestId: string;
   returnCode: string;
-  returnMessage?: string;
+  returnMessage: string;
 }
 
 /** Parameters of VPC `addMemberServerImageSharingPermission`: Shares a member server image instance with other NCP login ids. */
@@ -833,9 +836,9 @@ export interface AddMemberServerImageSharingPermissionParams {
 export interface AddMemberServerImageSharingPermissionResponse {
   totalRows: number;
   memberServerImageInstanceList: MemberServerImageInstance[];
-  requestId?: string;
+  requestId: string;
   returnCode: string;
-  returnMessage?: string;
+  returnMessage: string;
 }
 
 /** Parameters of VPC `removeMemberServerImageSharingPermission`: Stops sharing a member server image instance with the given login ids. */
@@ -854,9 +857,9 @@ export interface RemoveMemberServerImageSharingPermissionParams {
 export interface RemoveMemberServerImageSharingPermissionResponse {
   totalRows: number;
   memberServerImageInstanceList: MemberServerImageInstance[];
-  requestId?: string;
+  requestId: string;
   returnCode: string;
-  returnMessage?: string;
+  returnMessage: string;
 }
 
 /** Parameters of VPC `setMemberServerImageSharingPermission`: Replaces the share list of a member server image instance (none: unshare all). */
@@ -872,9 +875,9 @@ export interface SetMemberServerImageSharingPermissionParams {
 export interface SetMemberServerImageSharingPermissionResponse {
   totalRows: number;
   memberServerImageInstanceList: MemberServerImageInstance[];
-  requestId?: string;
+  requestId: string;
   returnCode: string;
-  returnMessage?: string;
+  returnMessage: string;
 }
 
 /** Parameters of VPC `getRegionList`: Lists the VPC regions. */
@@ -884,9 +887,9 @@ export type GetRegionListParams = Record<string, never>;
 export interface GetRegionListResponse {
   totalRows: number;
   regionList: Region[];
-  requestId?: string;
+  requestId: string;
   returnCode: string;
-  returnMessage?: string;
+  returnMessage: string;
 }
 
 /** Parameters of VPC `getZoneList`: Lists the zones of a VPC region. */
@@ -899,9 +902,9 @@ export interface GetZoneListParams {
 export interface GetZoneListResponse {
   totalRows: number;
   zoneList: Zone[];
-  requestId?: string;
+  requestId: string;
   returnCode: string;
-  returnMessage?: string;
+  returnMessage: string;
 }
 
 /** Parameters of VPC `getServerInstanceList`: Lists the VPC server instances. */
@@ -929,9 +932,9 @@ export interface GetServerInstanceListParams {
 export interface GetServerInstanceListResponse {
   totalRows: number;
   serverInstanceList: ServerInstance[];
-  requestId?: string;
+  requestId: string;
   returnCode: string;
-  returnMessage?: string;
+  returnMessage: string;
 }
 
 /** Parameters of VPC `getBlockStorageSnapshotInstanceList`: Lists block storage snapshots (sources for createServerImageFromSnapshot). */
@@ -957,9 +960,9 @@ export interface GetBlockStorageSnapshotInstanceListParams {
 export interface GetBlockStorageSnapshotInstanceListResponse {
   totalRows: number;
   blockStorageSnapshotInstanceList: BlockStorageSnapshotInstance[];
-  requestId?: string;
+  requestId: string;
   returnCode: string;
-  returnMessage?: string;
+  returnMessage: string;
 }
 
 /** Parameters of VPC `getServerImageProductList`: Lists NCP-provided XEN OS images (KVM images are listed by getServerImageList). */
@@ -977,9 +980,9 @@ export interface GetServerImageProductListParams {
 export interface GetServerImageProductListResponse {
   totalRows: number;
   productList: Product[];
-  requestId?: string;
+  requestId: string;
   returnCode: string;
-  returnMessage?: string;
+  returnMessage: string;
 }
 
 /** Parameters of `findPrivateImages` (the old client's names for Classic `getMemberServerImageList`). */

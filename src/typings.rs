@@ -48,6 +48,8 @@ pub fn generate() -> String {
 enum Ty {
     /// `string`, `number`, `boolean`, `string[]` ...
     Scalar(&'static str),
+    /// `{ code, codeName }` with its known codes.
+    Code(&'static [&'static str]),
     Obj(Box<Struct>),
     List(Box<Struct>),
 }
@@ -149,7 +151,7 @@ fn probe(model: &'static Model, t: Transform) -> Struct {
                 (FieldType::StrList, Value::Array(items)) if items.iter().all(Value::is_number) => {
                     Ty::Scalar("number[]")
                 }
-                (FieldType::Code, Value::Object(_)) => Ty::Obj(Box::new(probe(&COMMON_CODE, &inner(false)))),
+                (FieldType::Code, Value::Object(_)) => Ty::Code(field.codes),
                 (FieldType::Obj(m), Value::Object(_)) => Ty::Obj(Box::new(probe(m, &inner(false)))),
                 (FieldType::List(m), Value::Array(_)) => Ty::List(Box::new(probe(m, &inner(true)))),
                 _ => panic!("typings: {}.{} came out as {v}", model.name, field.name),
@@ -158,7 +160,7 @@ fn probe(model: &'static Model, t: Transform) -> Struct {
                 key: key.clone(),
                 numeric_id: matches!((field.ty, &ty), (FieldType::Str, Ty::Scalar("number"))),
                 ty,
-                optional: !matches!(field.ty, FieldType::StrList | FieldType::List(_)),
+                optional: !field.always && !matches!(field.ty, FieldType::StrList | FieldType::List(_)),
                 source: field.name,
                 long: matches!(field.ty, FieldType::Long),
                 only_in: Vec::new(),
@@ -303,11 +305,14 @@ impl Gen {
         self.line(0, "");
         self.doc(
             0,
-            &["Error-first callback: `(null, result)` on success, `(error, null)` on failure.".into()],
+            &[
+                "Error-first callback: `(null, result)` on success, `(error, null)` on failure; after".into(),
+                "`if (err) return;` TypeScript knows `result` is a `T`.".into(),
+            ],
         );
         self.line(
             0,
-            "export type Callback<T> = (err: NcloudError | null, result: T | null) => void;",
+            "export type Callback<T> = (...args: [err: NcloudError, result: null] | [err: null, result: T]) => void;",
         );
         self.export("Callback");
         self.line(0, "");
@@ -361,14 +366,38 @@ impl Gen {
         for model in ALL_MODELS {
             self.line(0, "");
             self.doc(0, &Self::model_doc(model));
+            if std::ptr::eq(*model, &COMMON_CODE) {
+                self.common_code();
+                continue;
+            }
             let st = plain(model);
             self.interface(model.name, &st);
         }
     }
 
+    /// `CommonCode<C>`: `code` offers the known codes `C` as literals (editors complete them) and
+    /// accepts any other text, since NCP adds codes over time.
+    fn common_code(&mut self) {
+        let name = COMMON_CODE.name;
+        self.export(name);
+        self.line(0, &format!("export interface {name}<C extends string = string> {{"));
+        for field in COMMON_CODE.fields {
+            let opt = if field.always { "" } else { "?" };
+            let ty = if field.name == "code" { "C | (string & {})" } else { "string" };
+            self.line(1, &format!("{}{opt}: {ty};", field.name));
+        }
+        self.line(0, "}");
+    }
+
     fn type_text(&mut self, ty: &Ty, parent: &str, key: &str) -> String {
         match ty {
             Ty::Scalar(s) => (*s).to_string(),
+            Ty::Code(codes) if codes.is_empty() => COMMON_CODE.name.to_string(),
+            Ty::Code(codes) => format!(
+                "{}<{}>",
+                COMMON_CODE.name,
+                codes.iter().map(|c| quote(c)).collect::<Vec<_>>().join(" | ")
+            ),
             Ty::Obj(st) => self.struct_name(st, parent, key),
             Ty::List(st) => format!("{}[]", self.struct_name(st, parent, key)),
         }
@@ -674,9 +703,9 @@ impl Gen {
             self.line(1, "totalRows: number;");
         }
         self.line(1, &format!("{}: {}[];", action.list, action.item.name));
-        self.line(1, "requestId?: string;");
+        self.line(1, "requestId: string;");
         self.line(1, "returnCode: string;");
-        self.line(1, "returnMessage?: string;");
+        self.line(1, "returnMessage: string;");
         self.line(0, "}");
     }
 

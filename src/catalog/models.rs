@@ -20,6 +20,26 @@ pub enum FieldType {
 pub struct Field {
     pub name: &'static str,
     pub ty: FieldType,
+    /// The API returns this field in every item (the typings declare it non-optional). Only set where the
+    /// spec's examples and the seeds all show it; everything else is optional.
+    pub always: bool,
+    /// For a `{ code, codeName }` field: the codes it is known to carry. An open set (NCP adds codes over
+    /// time): the typings offer them as literals and accept any other string.
+    pub codes: &'static [&'static str],
+}
+
+impl Field {
+    /// Marks the field as returned in every item.
+    pub const fn always(mut self) -> Field {
+        self.always = true;
+        self
+    }
+
+    /// The codes a `{ code, codeName }` field is known to carry.
+    pub const fn codes(mut self, codes: &'static [&'static str]) -> Field {
+        self.codes = codes;
+        self
+    }
 }
 
 #[derive(Debug)]
@@ -38,32 +58,58 @@ impl Model {
 }
 
 const fn f(name: &'static str, ty: FieldType) -> Field {
-    Field { name, ty }
+    Field {
+        name,
+        ty,
+        always: false,
+        codes: &[],
+    }
 }
+
+// Known codes (spec section 5 and the seeds).
+const IMAGE_STATUS: &[&str] = &["INIT", "CREAT", "CREFL"];
+const IMAGE_OPERATION: &[&str] = &["NULL", "CREAT", "TERMT", "UPDAT", "COPY"];
+const PLATFORM_TYPE: &[&str] = &["LNX32", "LNX64", "WND32", "WND64", "UBD64", "UBS64", "RKY64"];
+const DISK_TYPE: &[&str] = &["LOCAL", "NET"];
+const SHARE_STATUS: &[&str] = &["NULL", "SHARE"];
+const SERVER_IMAGE_TYPE: &[&str] = &["NCP", "SELF"];
+const HYPERVISOR_TYPE: &[&str] = &["XEN", "KVM", "RHV"];
+const CPU_ARCHITECTURE: &[&str] = &["X86_64", "ARM64"];
+const OS_CATEGORY: &[&str] = &["LINUX", "WINDOWS"];
+const OS_TYPE: &[&str] = &["CENTOS", "UBUNTU", "WINDOWS", "ROCKY", "NAVIX"];
+const LIFE_CYCLE_PHASE: &[&str] = &["IN_SERVICE", "FADE_OUT", "RETIRED"];
+const VOLUME_TYPE: &[&str] = &["SSD", "HDD", "CB1", "CB2", "FB1", "FB2"];
+const SERVER_STATUS: &[&str] = &["INIT", "CREAT", "RUN", "NSTOP", "TERMT", "FSTOP", "SETUP"];
+const SERVER_OPERATION: &[&str] = &["NULL", "START", "SHTDN", "RESTA", "TERMT", "CHNG", "COPY", "SETUP"];
+const SNAPSHOT_STATUS: &[&str] = &["INIT", "CREAT"];
 
 use FieldType::*;
 
 pub static COMMON_CODE: Model = Model {
     name: "CommonCode",
     xml_item: "commonCode",
-    fields: &[f("code", Str), f("codeName", Str)],
+    fields: &[f("code", Str).always(), f("codeName", Str).always()],
 };
 const CODE: FieldType = Code;
 
 pub static CLASSIC_REGION: Model = Model {
     name: "ClassicRegion",
     xml_item: "region",
-    fields: &[f("regionNo", Str), f("regionCode", Str), f("regionName", Str)],
+    fields: &[
+        f("regionNo", Str).always(),
+        f("regionCode", Str).always(),
+        f("regionName", Str).always(),
+    ],
 };
 
 pub static CLASSIC_ZONE: Model = Model {
     name: "ClassicZone",
     xml_item: "zone",
     fields: &[
-        f("zoneNo", Str),
-        f("zoneName", Str),
+        f("zoneNo", Str).always(),
+        f("zoneName", Str).always(),
         f("zoneCode", Str),
-        f("zoneDescription", Str),
+        f("zoneDescription", Str).always(),
         f("regionNo", Str),
     ],
 };
@@ -71,16 +117,16 @@ pub static CLASSIC_ZONE: Model = Model {
 pub static REGION: Model = Model {
     name: "Region",
     xml_item: "region",
-    fields: &[f("regionCode", Str), f("regionName", Str)],
+    fields: &[f("regionCode", Str).always(), f("regionName", Str).always()],
 };
 
 pub static ZONE: Model = Model {
     name: "Zone",
     xml_item: "zone",
     fields: &[
-        f("zoneName", Str),
-        f("zoneCode", Str),
-        f("regionCode", Str),
+        f("zoneName", Str).always(),
+        f("zoneCode", Str).always(),
+        f("regionCode", Str).always(),
         f("zoneDescription", Str),
     ],
 };
@@ -90,26 +136,26 @@ pub static MEMBER_SERVER_IMAGE: Model = Model {
     name: "MemberServerImage",
     xml_item: "memberServerImage",
     fields: &[
-        f("memberServerImageNo", Str),
-        f("memberServerImageName", Str),
+        f("memberServerImageNo", Str).always(),
+        f("memberServerImageName", Str).always(),
         f("memberServerImageDescription", Str),
-        f("originalServerInstanceNo", Str),
+        f("originalServerInstanceNo", Str).always(),
         f("originalServerProductCode", Str),
         f("originalServerName", Str),
-        f("originalBaseBlockStorageDiskType", CODE),
+        f("originalBaseBlockStorageDiskType", CODE).codes(DISK_TYPE),
         f("originalServerImageProductCode", Str),
         f("originalOsInformation", Str),
         f("originalServerImageName", Str),
-        f("memberServerImageStatusName", Str),
-        f("memberServerImageStatus", CODE),
-        f("memberServerImageOperation", CODE),
-        f("memberServerImagePlatformType", CODE),
-        f("createDate", Str),
+        f("memberServerImageStatusName", Str).always(),
+        f("memberServerImageStatus", CODE).always().codes(IMAGE_STATUS),
+        f("memberServerImageOperation", CODE).always().codes(IMAGE_OPERATION),
+        f("memberServerImagePlatformType", CODE).codes(PLATFORM_TYPE),
+        f("createDate", Str).always(),
         f("region", Obj(&CLASSIC_REGION)),
         f("zone", Obj(&CLASSIC_ZONE)),
         f("memberServerImageBlockStorageTotalRows", Int),
         f("memberServerImageBlockStorageTotalSize", Long),
-        f("shareStatus", CODE),
+        f("shareStatus", CODE).codes(SHARE_STATUS),
         f("sharedLoginIdList", StrList),
     ],
 };
@@ -119,18 +165,18 @@ pub static MEMBER_SERVER_IMAGE_INSTANCE: Model = Model {
     name: "MemberServerImageInstance",
     xml_item: "memberServerImageInstance",
     fields: &[
-        f("memberServerImageInstanceNo", Str),
-        f("memberServerImageName", Str),
+        f("memberServerImageInstanceNo", Str).always(),
+        f("memberServerImageName", Str).always(),
         f("memberServerImageDescription", Str),
-        f("originalServerInstanceNo", Str),
+        f("originalServerInstanceNo", Str).always(),
         f("originalServerImageProductCode", Str),
-        f("memberServerImageInstanceStatus", CODE),
-        f("memberServerImageInstanceOperation", CODE),
-        f("memberServerImageInstanceStatusName", Str),
-        f("createDate", Str),
+        f("memberServerImageInstanceStatus", CODE).always().codes(IMAGE_STATUS),
+        f("memberServerImageInstanceOperation", CODE).always().codes(IMAGE_OPERATION),
+        f("memberServerImageInstanceStatusName", Str).always(),
+        f("createDate", Str).always(),
         f("memberServerImageBlockStorageTotalRows", Int),
         f("memberServerImageBlockStorageTotalSize", Long),
-        f("shareStatus", CODE),
+        f("shareStatus", CODE).codes(SHARE_STATUS),
         f("sharedLoginIdList", StrList),
     ],
 };
@@ -140,12 +186,12 @@ pub static BLOCK_STORAGE_MAPPING: Model = Model {
     name: "BlockStorageMapping",
     xml_item: "blockStorageMapping",
     fields: &[
-        f("order", Int),
+        f("order", Int).always(),
         f("blockStorageSnapshotInstanceNo", Str),
         f("blockStorageSnapshotName", Str),
         f("blockStorageSize", Long),
         f("blockStorageName", Str),
-        f("blockStorageVolumeType", CODE),
+        f("blockStorageVolumeType", CODE).codes(VOLUME_TYPE),
         f("iops", Long),
         f("throughput", Long),
         f("isEncryptedVolume", Bool),
@@ -157,24 +203,24 @@ pub static SERVER_IMAGE: Model = Model {
     name: "ServerImage",
     xml_item: "serverImage",
     fields: &[
-        f("serverImageNo", Str),
-        f("serverImageName", Str),
+        f("serverImageNo", Str).always(),
+        f("serverImageName", Str).always(),
         f("serverImageDescription", Str),
         f("serverImageProductCode", Str),
-        f("serverImageType", CODE),
-        f("serverImageLifeCyclePhase", CODE),
-        f("hypervisorType", CODE),
-        f("cpuArchitectureType", CODE),
-        f("osCategoryType", CODE),
-        f("osType", CODE),
+        f("serverImageType", CODE).always().codes(SERVER_IMAGE_TYPE),
+        f("serverImageLifeCyclePhase", CODE).codes(LIFE_CYCLE_PHASE),
+        f("hypervisorType", CODE).always().codes(HYPERVISOR_TYPE),
+        f("cpuArchitectureType", CODE).codes(CPU_ARCHITECTURE),
+        f("osCategoryType", CODE).codes(OS_CATEGORY),
+        f("osType", CODE).codes(OS_TYPE),
         f("productCode", Str),
         f("platformCategoryCode", Str),
-        f("serverImageStatus", CODE),
-        f("serverImageOperation", CODE),
-        f("serverImageStatusName", Str),
-        f("createDate", Str),
+        f("serverImageStatus", CODE).always().codes(IMAGE_STATUS),
+        f("serverImageOperation", CODE).always().codes(IMAGE_OPERATION),
+        f("serverImageStatusName", Str).always(),
+        f("createDate", Str).always(),
         f("blockStorageMappingList", List(&BLOCK_STORAGE_MAPPING)),
-        f("shareStatus", CODE),
+        f("shareStatus", CODE).codes(SHARE_STATUS),
         f("sharedLoginIdList", StrList),
     ],
 };
@@ -184,8 +230,8 @@ pub static PRODUCT: Model = Model {
     name: "Product",
     xml_item: "product",
     fields: &[
-        f("productCode", Str),
-        f("productName", Str),
+        f("productCode", Str).always(),
+        f("productName", Str).always(),
         f("productType", CODE),
         f("productDescription", Str),
         f("infraResourceType", CODE),
@@ -193,7 +239,7 @@ pub static PRODUCT: Model = Model {
         f("cpuCount", Int),
         f("memorySize", Long),
         f("baseBlockStorageSize", Long),
-        f("platformType", CODE),
+        f("platformType", CODE).codes(PLATFORM_TYPE),
         f("osInformation", Str),
         f("diskType", CODE),
         f("dbKindCode", Str),
@@ -207,16 +253,16 @@ pub static SERVER_INSTANCE: Model = Model {
     name: "ServerInstance",
     xml_item: "serverInstance",
     fields: &[
-        f("serverInstanceNo", Str),
-        f("serverName", Str),
+        f("serverInstanceNo", Str).always(),
+        f("serverName", Str).always(),
         f("serverDescription", Str),
         f("cpuCount", Int),
         f("memorySize", Long),
-        f("platformType", CODE),
+        f("platformType", CODE).codes(PLATFORM_TYPE),
         f("loginKeyName", Str),
-        f("serverInstanceStatus", CODE),
-        f("serverInstanceOperation", CODE),
-        f("serverInstanceStatusName", Str),
+        f("serverInstanceStatus", CODE).always().codes(SERVER_STATUS),
+        f("serverInstanceOperation", CODE).always().codes(SERVER_OPERATION),
+        f("serverInstanceStatusName", Str).always(),
         f("createDate", Str),
         f("serverImageProductCode", Str),
         f("serverProductCode", Str),
@@ -226,8 +272,8 @@ pub static SERVER_INSTANCE: Model = Model {
         f("vpcNo", Str),
         f("subnetNo", Str),
         f("networkInterfaceNoList", StrList),
-        f("baseBlockStorageDiskType", CODE),
-        f("hypervisorType", CODE),
+        f("baseBlockStorageDiskType", CODE).codes(DISK_TYPE),
+        f("hypervisorType", CODE).codes(HYPERVISOR_TYPE),
         f("serverImageNo", Str),
         f("serverSpecCode", Str),
     ],
@@ -238,27 +284,27 @@ pub static CLASSIC_SERVER_INSTANCE: Model = Model {
     name: "ClassicServerInstance",
     xml_item: "serverInstance",
     fields: &[
-        f("serverInstanceNo", Str),
-        f("serverName", Str),
+        f("serverInstanceNo", Str).always(),
+        f("serverName", Str).always(),
         f("serverDescription", Str),
         f("cpuCount", Int),
         f("memorySize", Long),
         f("baseBlockStorageSize", Long),
-        f("platformType", CODE),
+        f("platformType", CODE).codes(PLATFORM_TYPE),
         f("loginKeyName", Str),
         f("publicIp", Str),
         f("privateIp", Str),
         f("serverImageName", Str),
-        f("serverInstanceStatus", CODE),
-        f("serverInstanceOperation", CODE),
-        f("serverInstanceStatusName", Str),
+        f("serverInstanceStatus", CODE).always().codes(SERVER_STATUS),
+        f("serverInstanceOperation", CODE).always().codes(SERVER_OPERATION),
+        f("serverInstanceStatusName", Str).always(),
         f("createDate", Str),
         f("serverImageProductCode", Str),
         f("serverProductCode", Str),
         f("isProtectServerTermination", Bool),
         f("zone", Obj(&CLASSIC_ZONE)),
         f("region", Obj(&CLASSIC_REGION)),
-        f("baseBlockStorageDiskType", CODE),
+        f("baseBlockStorageDiskType", CODE).codes(DISK_TYPE),
     ],
 };
 
@@ -267,11 +313,11 @@ pub static BLOCK_STORAGE_SNAPSHOT_INSTANCE: Model = Model {
     name: "BlockStorageSnapshotInstance",
     xml_item: "blockStorageSnapshotInstance",
     fields: &[
-        f("blockStorageSnapshotInstanceNo", Str),
-        f("blockStorageSnapshotName", Str),
+        f("blockStorageSnapshotInstanceNo", Str).always(),
+        f("blockStorageSnapshotName", Str).always(),
         f("blockStorageSnapshotVolumeSize", Long),
         f("originalBlockStorageInstanceNo", Str),
-        f("blockStorageSnapshotInstanceStatus", CODE),
+        f("blockStorageSnapshotInstanceStatus", CODE).always().codes(SNAPSHOT_STATUS),
         f("blockStorageSnapshotInstanceOperation", CODE),
         f("blockStorageSnapshotInstanceStatusName", Str),
         f("createDate", Str),
@@ -279,7 +325,7 @@ pub static BLOCK_STORAGE_SNAPSHOT_INSTANCE: Model = Model {
         f("blockStorageSnapshotDescription", Str),
         f("snapshotType", CODE),
         f("isBootable", Bool),
-        f("hypervisorType", CODE),
+        f("hypervisorType", CODE).codes(HYPERVISOR_TYPE),
     ],
 };
 
