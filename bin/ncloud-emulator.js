@@ -1,85 +1,155 @@
 #!/usr/bin/env node
 'use strict';
 // `npx ncloud-emulator --port 8080`: the embedded NCP emulator as a standalone server, for any client
-// (this package, the official SDKs, curl). Stops on SIGINT/SIGTERM.
+// (this package, the official SDKs, curl). Logs one line per request on stderr; stops on SIGINT/SIGTERM.
 const fs = require('node:fs');
 const { parseArgs } = require('node:util');
-const { startEmulator } = require('..');
+const { startEmulator, version } = require('..');
 
 const USAGE = `Usage: ncloud-emulator [options]
-  --port <n>              port to listen on (default 8080; 0 picks a free one)
+  --port <n>              port to listen on, 0-65535 (default 8080; 0 picks a free one)
   --host <addr>           address to listen on (default 127.0.0.1)
   --access-key <key>      access key clients must sign with (default ncloud-emulator-access-key)
   --secret-key <key>      secret key clients must sign with (default ncloud-emulator-secret-key)
   --fixture <file.json>   initial state, merged over the default fixture
+  --scene <name>          with a scenario file (fixtures/seed-000.json, fixtures/seeds-vpc.json):
+                          the scene to load
   --create-delay-ms <n>   how long new images stay 'creating' (default 1500)
   --delete-delay-ms <n>   how long deleted images stay 'terminating' (default 1500)
   --failure-rate <0..1>   share of VPC image creations that end in CREFL (default 0)
   --json                  print one JSON line {endpoint, accessKey, secretKey} when ready
+  --quiet                 no log line per request
+  --version               print the version and exit
   -h, --help`;
 
-function number(v, name) {
+class UsageError extends Error {}
+
+function integer(v, name, min, max) {
   if (v === undefined) return undefined;
   const n = Number(v);
-  if (!Number.isFinite(n) || n < 0) {
-    console.error(`ncloud-emulator: --${name} must be a non-negative number`);
-    process.exit(2);
+  if (v.trim() === '' || !Number.isInteger(n) || n < min || n > max) {
+    throw new UsageError(`--${name} must be an integer ${min}–${max}, got '${v}'`);
   }
   return n;
 }
 
-async function main() {
+function fraction(v, name) {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (v.trim() === '' || !Number.isFinite(n) || n < 0 || n > 1) {
+    throw new UsageError(`--${name} must be a number 0–1, got '${v}'`);
+  }
+  return n;
+}
+
+/** The fixture in `file`: a fixture document, or one scene of a scenario file (`{ scenes: { … } }`). */
+function readFixture(file, scene) {
+  let doc;
+  try {
+    doc = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new UsageError(`--fixture ${file}: ${err.code === 'ENOENT' ? 'no such file' : err.message}`);
+  }
+  if (doc && typeof doc === 'object' && doc.scenes && typeof doc.scenes === 'object') {
+    const names = Object.keys(doc.scenes);
+    if (scene === undefined) {
+      throw new UsageError(`--fixture ${file} is a scenario file: add --scene <name>, one of ${names.join(', ')}`);
+    }
+    if (!Object.hasOwn(doc.scenes, scene)) {
+      throw new UsageError(`--fixture ${file} has no scene '${scene}': one of ${names.join(', ')}`);
+    }
+    return doc.scenes[scene];
+  }
+  if (scene !== undefined) throw new UsageError(`--scene needs a scenario file; ${file} has no 'scenes'`);
+  return doc;
+}
+
+function parse(argv) {
   let values;
   try {
     ({ values } = parseArgs({
+      args: argv,
       options: {
         port: { type: 'string' },
         host: { type: 'string' },
         'access-key': { type: 'string' },
         'secret-key': { type: 'string' },
         fixture: { type: 'string' },
+        scene: { type: 'string' },
         'create-delay-ms': { type: 'string' },
         'delete-delay-ms': { type: 'string' },
         'failure-rate': { type: 'string' },
         json: { type: 'boolean' },
+        quiet: { type: 'boolean' },
+        version: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
   } catch (err) {
+    throw new UsageError(err.message);
+  }
+  const options = { host: values.host ?? '127.0.0.1', port: integer(values.port, 'port', 0, 65535) ?? 8080 };
+  if (values['access-key'] !== undefined) options.accessKey = values['access-key'];
+  if (values['secret-key'] !== undefined) options.secretKey = values['secret-key'];
+  if (values.fixture !== undefined) options.fixture = readFixture(values.fixture, values.scene);
+  else if (values.scene !== undefined) throw new UsageError('--scene needs --fixture <scenario file>');
+  const cd = integer(values['create-delay-ms'], 'create-delay-ms', 0, 86_400_000);
+  const dd = integer(values['delete-delay-ms'], 'delete-delay-ms', 0, 86_400_000);
+  const fr = fraction(values['failure-rate'], 'failure-rate');
+  if (cd !== undefined) options.createDelayMs = cd;
+  if (dd !== undefined) options.deleteDelayMs = dd;
+  if (fr !== undefined) options.failureRate = fr;
+  return { values, options };
+}
+
+function logLine(r) {
+  const what = r.action ?? r.path;
+  const reason = r.reason ? ` (${r.reason})` : '';
+  return `${new Date().toISOString()} ${r.method} ${what} ${r.status}${reason}`;
+}
+
+async function main() {
+  let parsed;
+  try {
+    parsed = parse(process.argv.slice(2));
+  } catch (err) {
+    if (!(err instanceof UsageError)) throw err;
     console.error(`ncloud-emulator: ${err.message}\n${USAGE}`);
     process.exit(2);
   }
+  const { values, options } = parsed;
   if (values.help) {
     console.log(USAGE);
     return;
   }
-  const options = {
-    host: values.host ?? '127.0.0.1',
-    port: number(values.port, 'port') ?? 8080,
-  };
-  if (values['access-key']) options.accessKey = values['access-key'];
-  if (values['secret-key']) options.secretKey = values['secret-key'];
-  if (values.fixture) options.fixture = JSON.parse(fs.readFileSync(values.fixture, 'utf8'));
-  const cd = number(values['create-delay-ms'], 'create-delay-ms');
-  const dd = number(values['delete-delay-ms'], 'delete-delay-ms');
-  const fr = number(values['failure-rate'], 'failure-rate');
-  if (cd !== undefined) options.createDelayMs = Math.floor(cd);
-  if (dd !== undefined) options.deleteDelayMs = Math.floor(dd);
-  if (fr !== undefined) options.failureRate = fr;
-
-  const emu = await startEmulator(options);
+  if (values.version) {
+    console.log(version);
+    return;
+  }
+  let emu;
+  try {
+    emu = await startEmulator(options);
+  } catch (err) {
+    const where = values.fixture !== undefined && /fixture/i.test(err.message) ? `--fixture ${values.fixture}: ` : '';
+    console.error(`ncloud-emulator: ${where}${err.message}`);
+    process.exit(values.fixture !== undefined && where ? 2 : 1);
+  }
   if (values.json) {
     console.log(JSON.stringify({ endpoint: emu.endpoint, accessKey: emu.accessKey, secretKey: emu.secretKey }));
   } else {
-    console.log(`ncloud emulator listening on ${emu.endpoint}`);
+    console.log(`ncloud emulator ${version} listening on ${emu.endpoint}`);
     console.log(`  access key: ${emu.accessKey}`);
     console.log(`  secret key: ${emu.secretKey}`);
     console.log(`  official SDKs: NCLOUD_API_GW=${emu.endpoint}`);
   }
-  // The server runs on the native side; this keeps Node's event loop alive until a signal.
-  const keepAlive = setInterval(() => {}, 1 << 30);
+  // The server runs on the native side; this timer keeps Node's event loop alive and prints the log.
+  const flush = () => {
+    for (const r of emu.takeRequests()) if (!values.quiet) process.stderr.write(`${logLine(r)}\n`);
+  };
+  const ticker = setInterval(flush, 100);
   const stop = async () => {
-    clearInterval(keepAlive);
+    clearInterval(ticker);
+    flush();
     await emu.close();
     process.exit(0);
   };

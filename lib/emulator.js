@@ -47,9 +47,14 @@ class Emulator {
     return this.#native.requestCount();
   }
 
-  /** The requests that reached the emulator: `{ method, path, action, status, format, signatureHeader }`. */
+  /** The requests that reached the emulator: `{ method, path, action, status, format, signatureHeader, userAgent, reason }`. */
   requests() {
     return JSON.parse(this.#native.requestLog());
+  }
+
+  /** The requests that reached the emulator since the last `takeRequests()`, forgetting them. */
+  takeRequests() {
+    return JSON.parse(this.#native.drainLog());
   }
 
   clearRequests() {

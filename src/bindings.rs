@@ -234,6 +234,11 @@ impl NativeEmulator {
     pub fn request_log(&self) -> String {
         serde_json::to_string(&self.handle.request_log()).unwrap_or_else(|_| "[]".into())
     }
+    /// The request log so far, emptied in the same step.
+    #[napi]
+    pub fn drain_log(&self) -> String {
+        serde_json::to_string(&self.handle.drain_log()).unwrap_or_else(|_| "[]".into())
+    }
     #[napi]
     pub fn clear_log(&self) {
         self.handle.clear_log();

@@ -167,6 +167,11 @@ impl EmulatorHandle {
         self.shared.lock().log.clone()
     }
 
+    /// The log so far, emptied in the same step (the CLI prints each request once).
+    pub fn drain_log(&self) -> Vec<LogEntry> {
+        std::mem::take(&mut self.shared.lock().log)
+    }
+
     pub fn clear_log(&self) {
         let mut s = self.shared.lock();
         s.log.clear();
@@ -217,6 +222,8 @@ struct Reply {
     body: String,
     content_type: &'static str,
     delay: Option<Duration>,
+    /// For the request log: why the request was refused.
+    reason: Option<String>,
 }
 
 const JSON_TYPE: &str = "application/json;charset=UTF-8";
@@ -228,6 +235,7 @@ fn gateway(status: u16, code: &str, message: &str, details: &str) -> Reply {
         body: render_gateway_error(code, message, details),
         content_type: JSON_TYPE,
         delay: None,
+        reason: Some(format!("{message}: {details}")),
     }
 }
 
@@ -237,6 +245,7 @@ fn api_fault(f: &ApiFault, format: Format) -> Reply {
         body: render_api_error(f.return_code, &f.return_message, format),
         content_type: if format == Format::Json { JSON_TYPE } else { XML_TYPE },
         delay: None,
+        reason: Some(format!("returnCode {}", f.return_code)),
     }
 }
 
@@ -316,6 +325,7 @@ async fn serve(shared: Arc<Shared>, req: Request<Incoming>) -> std::result::Resu
                 format: format.as_str().into(),
                 signature_header: sig_header.map(str::to_string),
                 user_agent,
+                reason: reply.reason.clone(),
             });
         }
     }
@@ -408,6 +418,7 @@ fn dispatch(shared: &Shared, action: &'static catalog::Action, pairs: &[(String,
                 body: render_success(action, &items, total, &request_id, format),
                 content_type: if format == Format::Json { JSON_TYPE } else { XML_TYPE },
                 delay: None,
+                reason: None,
             }
         }
         Err(f) => api_fault(&f, format),
@@ -427,6 +438,7 @@ fn injected(f: &InjectedFault, format: Format) -> Reply {
                 _ => "text/plain; charset=UTF-8",
             },
             delay,
+            reason: Some("injected fault".into()),
         },
         None => {
             let code = f.return_code.clone().unwrap_or_else(|| "1300".into());
@@ -439,6 +451,7 @@ fn injected(f: &InjectedFault, format: Format) -> Reply {
                 body: render_api_error(&code, &message, format),
                 content_type: if format == Format::Json { JSON_TYPE } else { XML_TYPE },
                 delay,
+                reason: Some(format!("injected fault: returnCode {code}")),
             }
         }
     }

@@ -243,6 +243,10 @@ pub struct LogEntry {
     pub format: String,
     pub signature_header: Option<String>,
     pub user_agent: Option<String>,
+    /// Why the request was refused, when it was (the 401's details, the API error's return code); never
+    /// a key, a signature or a secret.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
 }
 
 pub const LOG_CAP: usize = 10_000;
