@@ -1,0 +1,220 @@
+'use strict';
+// A user's app, as a new user gets it: the main package and this platform's binary package are packed
+// with `npm pack` (scripts/pack.js, the napi-rs release flow), installed into an empty app directory with
+// `npm install --offline` and no compiler on PATH, and used from CommonJS, ES modules and strict
+// TypeScript (module node16 and bundler). Every code block of the README runs there too, as printed.
+const test = require('node:test');
+const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { execFileSync, spawn, spawnSync } = require('node:child_process');
+const { readmeBlocks } = require('./readme-blocks');
+
+const root = path.join(__dirname, '..');
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+const tsc = path.join(root, 'node_modules', 'typescript', 'bin', 'tsc');
+const COMPILERS = ['cargo', 'rustc', 'rustup', 'cc', 'gcc', 'g++', 'c++', 'clang', 'make', 'cmake', 'napi', 'node-gyp', 'zig'];
+
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'ncloud-consumer-'));
+const app = path.join(work, 'app');
+const marker = path.join(work, 'compiler-calls.txt');
+let packed;
+let installMs;
+
+/** PATH with shims that record any compiler the install would run, ahead of node's own directory. */
+function shimmedEnv() {
+  const shims = path.join(work, 'shims');
+  fs.mkdirSync(shims, { recursive: true });
+  for (const name of COMPILERS) {
+    const file = path.join(shims, name);
+    fs.writeFileSync(file, `#!/bin/sh\necho "${name} $*" >> '${marker}'\nexit 127\n`);
+    fs.chmodSync(file, 0o755);
+  }
+  return {
+    ...process.env,
+    PATH: [shims, path.dirname(process.execPath), '/usr/bin', '/bin'].join(path.delimiter),
+    npm_config_audit: 'false',
+    npm_config_fund: 'false',
+    npm_config_update_notifier: 'false',
+  };
+}
+
+function node(args, opts = {}) {
+  const r = spawnSync(process.execPath, args, { cwd: app, encoding: 'utf8', timeout: 60_000, ...opts });
+  return { code: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr };
+}
+
+test.before(() => {
+  packed = JSON.parse(execFileSync(process.execPath, [path.join(root, 'scripts', 'pack.js'), path.join(work, 'tarballs')], { encoding: 'utf8' }).trim().split('\n').pop());
+  fs.mkdirSync(app);
+  fs.writeFileSync(path.join(app, 'package.json'), JSON.stringify({ name: 'consumer-app', version: '1.0.0', private: true }, null, 2));
+  const started = Date.now();
+  const r = spawnSync(npm, ['install', '--offline', '--no-audit', '--no-fund', packed.main, packed.platform], {
+    cwd: app,
+    env: shimmedEnv(),
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  installMs = Date.now() - started;
+  assert.equal(r.status, 0, `npm install failed:\n${r.stdout}\n${r.stderr}`);
+});
+
+test.after(() => {
+  fs.rmSync(work, { recursive: true, force: true });
+});
+
+test('the install runs no compiler and no install script, and takes the binary from the platform package', () => {
+  assert.equal(fs.existsSync(marker) ? fs.readFileSync(marker, 'utf8') : '', '', 'no compiler may run during the install');
+  const installed = path.join(app, 'node_modules', 'ncloud');
+  const pkg = JSON.parse(fs.readFileSync(path.join(installed, 'package.json'), 'utf8'));
+  for (const s of ['preinstall', 'install', 'postinstall', 'prepare']) assert.equal(pkg.scripts?.[s], undefined, `no ${s} script`);
+  assert.deepEqual(pkg.optionalDependencies, { [packed.platformPackage]: pkg.version });
+  assert.deepEqual(
+    fs.readdirSync(path.join(installed, 'native')).filter((f) => f.endsWith('.node')),
+    [],
+    'the main package carries no binary',
+  );
+  const binary = path.join(app, 'node_modules', packed.platformPackage, `ncloud.${packed.platformPackage.slice('ncloud-'.length)}.node`);
+  assert.ok(fs.existsSync(binary), binary);
+  // Every file the package names exists (entry points, types, bins, fixtures it exports).
+  const named = [pkg.main, pkg.types, ...Object.values(pkg.bin)];
+  for (const cond of Object.values(pkg.exports['.'])) named.push(cond.types, cond.default);
+  for (const f of named) assert.ok(fs.existsSync(path.join(installed, f)), `the installed package has ${f}`);
+  console.log(`# consumer install: ${installMs} ms; binary ${packed.binaryBytes} bytes`);
+});
+
+test('CommonJS: a real call against startEmulator(), both call styles', () => {
+  fs.copyFileSync(path.join(__dirname, 'consumer', 'app.cjs'), path.join(app, 'app.cjs'));
+  const r = node(['app.cjs']);
+  assert.equal(r.code, 0, r.stderr);
+  const out = JSON.parse(r.stdout.trim());
+  assert.equal(out.style, 'cjs');
+  assert.ok(out.regions > 0);
+  assert.equal(out.binaries.length, 1);
+  assert.ok(out.binaries[0].includes(path.join('node_modules', packed.platformPackage)), out.binaries[0]);
+});
+
+test('ES modules: default and named imports, a real call', () => {
+  fs.copyFileSync(path.join(__dirname, 'consumer', 'app.mjs'), path.join(app, 'app.mjs'));
+  const r = node(['app.mjs']);
+  assert.equal(r.code, 0, r.stderr);
+  assert.deepEqual(JSON.parse(r.stdout.trim()), { style: 'esm', images: JSON.parse(r.stdout.trim()).images, code: 'ERR_API' });
+});
+
+test('without a binary for the platform, the loader says what it looked for and how to build from source', () => {
+  const pkgDir = path.join(app, 'node_modules', packed.platformPackage);
+  const aside = `${pkgDir}.aside`;
+  fs.renameSync(pkgDir, aside);
+  try {
+    const r = node(['-e', "try { require('ncloud') } catch (e) { console.log(JSON.stringify({ code: e.code, message: e.message })) }"]);
+    assert.equal(r.code, 0, r.stderr);
+    const e = JSON.parse(r.stdout.trim());
+    assert.equal(e.code, 'ERR_NCLOUD_NATIVE_MISSING');
+    const platform = packed.platformPackage.slice('ncloud-'.length);
+    assert.ok(e.message.includes(`(${platform},`), e.message);
+    assert.ok(e.message.includes(packed.platformPackage), e.message);
+    assert.match(e.message, /cargo >= \d+\.\d+/);
+    assert.ok(e.message.includes('npx ncloud-build-native'), e.message);
+  } finally {
+    fs.renameSync(aside, pkgDir);
+  }
+});
+
+test('the one-liner of a fresh install works', () => {
+  const r = node(['-e', "require('ncloud').startEmulator({port:0}).then(e=>e.close())"]);
+  assert.equal(r.code, 0, r.stderr);
+});
+
+test('strict TypeScript (node16 and bundler) accepts the usage files and the README examples as printed', () => {
+  const files = ['usage.mts', 'usage.cts'];
+  for (const f of files) fs.copyFileSync(path.join(__dirname, 'consumer', f), path.join(app, f));
+  const blocks = readmeBlocks().filter((b) => b.lang === 'js' && !b.skip);
+  assert.ok(blocks.length >= 5, 'the README has its examples');
+  for (const b of blocks) {
+    fs.writeFileSync(path.join(app, b.file), b.code);
+    files.push(b.file);
+  }
+  const base = {
+    strict: true,
+    noEmit: true,
+    target: 'ES2022',
+    lib: ['ES2022'],
+    types: ['node'],
+    typeRoots: [path.join(root, 'node_modules', '@types')],
+    allowJs: true,
+    checkJs: true,
+    resolveJsonModule: true,
+    skipLibCheck: false,
+  };
+  const configs = {
+    node16: [{ ...base, module: 'node16', moduleResolution: 'node16' }, files],
+    // `import x = require()` (usage.cts) is CommonJS-only TypeScript: a bundler project has no use for it.
+    bundler: [{ ...base, module: 'esnext', moduleResolution: 'bundler' }, files.filter((f) => f !== 'usage.cts')],
+  };
+  for (const [name, [compilerOptions, list]] of Object.entries(configs)) {
+    const config = path.join(app, `tsconfig.${name}.json`);
+    fs.writeFileSync(config, JSON.stringify({ compilerOptions, files: list }, null, 2));
+    const r = node([tsc, '-p', config], { timeout: 120_000 });
+    assert.equal(r.code, 0, `tsc (${name}):\n${r.stdout}${r.stderr}`);
+  }
+});
+
+test('every README code block runs as printed against the installed package', async () => {
+  const { startEmulator } = require(path.join(app, 'node_modules', 'ncloud'));
+  const emu = await startEmulator({ port: 0, createDelayMs: 200, deleteDelayMs: 200 });
+  try {
+    const env = {
+      ...process.env,
+      NCLOUD_ACCESS_KEY_ID: emu.accessKey,
+      NCLOUD_SECRET_ACCESS_KEY: emu.secretKey,
+      NCLOUD_API_GW: emu.endpoint,
+      HOME: work,
+    };
+    for (const b of readmeBlocks()) {
+      if (b.skip) {
+        assert.ok(b.skip.length > 5, `README block at line ${b.line}: a skip needs a reason`);
+        continue;
+      }
+      if (b.lang === 'js') {
+        fs.writeFileSync(path.join(app, b.file), b.code);
+        const r = node([b.file], { env, timeout: 60_000 });
+        assert.equal(r.code, 0, `README block at line ${b.line} (${b.file}) failed:\n${r.stdout}\n${r.stderr}`);
+      } else if (b.lang === 'sh') {
+        for (const line of b.code.split('\n').filter((l) => l.trim() && !l.trim().startsWith('#'))) {
+          const cmd = line.replace(/\s+#.*$/, '').trim();
+          assert.match(cmd, /^npx ncloud-emulator\b/, `README block at line ${b.line}: only ncloud-emulator commands run here; mark others with a skip reason`);
+          await runEmulatorCli(cmd.split(/\s+/).slice(2), env);
+        }
+      } else {
+        assert.fail(`README block at line ${b.line}: no runner for '${b.lang}' (mark it with a skip reason)`);
+      }
+    }
+  } finally {
+    await emu.close();
+  }
+});
+
+/** Runs the installed CLI with `args` (any --port replaced by 0) until it is ready or exits. */
+function runEmulatorCli(args, env) {
+  const a = args.map((x, i) => (args[i - 1] === '--port' ? '0' : x));
+  const bin = path.join(app, 'node_modules', '.bin', 'ncloud-emulator');
+  return new Promise((resolve, reject) => {
+    const child = spawn(bin, a, { cwd: app, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`ncloud-emulator ${a.join(' ')}: no answer in 20 s:\n${out}`));
+    }, 20_000);
+    child.stdout.on('data', (d) => {
+      out += d;
+      if (/listening on|^\{"endpoint"/m.test(out)) child.kill('SIGTERM');
+    });
+    child.stderr.on('data', (d) => (out += d));
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      if (code === 0 || signal === 'SIGTERM') resolve(out);
+      else reject(new Error(`ncloud-emulator ${a.join(' ')} exited ${code ?? signal}:\n${out}`));
+    });
+  });
+}
