@@ -171,6 +171,8 @@ export interface EmulatorRequest {
   signatureHeader: 'v2' | 'v1' | null;
   /** The request's User-Agent. */
   userAgent: string | null;
+  /** Why it was refused, if it was (`Authentication Failed: signature mismatch`, `returnCode 900`, ...). */
+  reason?: string;
 }
 
 /**
@@ -195,6 +197,8 @@ export declare class Emulator {
   requestCount(): number;
   /** The requests that reached the emulator. */
   requests(): EmulatorRequest[];
+  /** The requests since the last `takeRequests()`, forgetting them (what the CLI logs). */
+  takeRequests(): EmulatorRequest[];
   clearRequests(): this;
   toJSON(): { endpoint: string; accessKey: string };
 }

@@ -383,7 +383,11 @@ impl Gen {
         self.line(0, &format!("export interface {name}<C extends string = string> {{"));
         for field in COMMON_CODE.fields {
             let opt = if field.always { "" } else { "?" };
-            let ty = if field.name == "code" { "C | (string & {})" } else { "string" };
+            let ty = if field.name == "code" {
+                "C | (string & {})"
+            } else {
+                "string"
+            };
             self.line(1, &format!("{}{opt}: {ty};", field.name));
         }
         self.line(0, "}");

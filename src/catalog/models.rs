@@ -171,7 +171,9 @@ pub static MEMBER_SERVER_IMAGE_INSTANCE: Model = Model {
         f("originalServerInstanceNo", Str).always(),
         f("originalServerImageProductCode", Str),
         f("memberServerImageInstanceStatus", CODE).always().codes(IMAGE_STATUS),
-        f("memberServerImageInstanceOperation", CODE).always().codes(IMAGE_OPERATION),
+        f("memberServerImageInstanceOperation", CODE)
+            .always()
+            .codes(IMAGE_OPERATION),
         f("memberServerImageInstanceStatusName", Str).always(),
         f("createDate", Str).always(),
         f("memberServerImageBlockStorageTotalRows", Int),
@@ -317,7 +319,9 @@ pub static BLOCK_STORAGE_SNAPSHOT_INSTANCE: Model = Model {
         f("blockStorageSnapshotName", Str).always(),
         f("blockStorageSnapshotVolumeSize", Long),
         f("originalBlockStorageInstanceNo", Str),
-        f("blockStorageSnapshotInstanceStatus", CODE).always().codes(SNAPSHOT_STATUS),
+        f("blockStorageSnapshotInstanceStatus", CODE)
+            .always()
+            .codes(SNAPSHOT_STATUS),
         f("blockStorageSnapshotInstanceOperation", CODE),
         f("blockStorageSnapshotInstanceStatusName", Str),
         f("createDate", Str),
