@@ -65,7 +65,7 @@ async function main() {
     const ready = await client.compute.waitForServerImage(image.serverImageNo, {
       intervalMs: 200,
       timeoutMs: 30000,
-      onPoll: (i) => console.log(`   … ${i.serverImageStatusName}`),
+      onPoll: ({ item }) => console.log(`   … ${item.serverImageStatusName}`),
     });
     console.log(`created: ${ready.blockStorageMappingList.length} volumes, ${ready.blockStorageMappingList.reduce((s, m) => s + m.blockStorageSize, 0)} bytes`);
     const shared = await client.compute.addServerImageSharingPermission({ serverImageNo: image.serverImageNo, targetLoginIdList: ['partner@example.com'] });
