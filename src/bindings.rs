@@ -395,3 +395,77 @@ pub async fn start_emulator(options: String) -> napi::Result<NativeEmulator> {
         handle: Arc::new(handle),
     })
 }
+
+#[cfg(test)]
+mod cancel_tests {
+    use super::*;
+
+    async fn until(what: &str, check: impl Fn() -> bool) {
+        for _ in 0..1000 {
+            if check() {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(10)).await;
+        }
+        panic!("never happened: {what}");
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn abort_drops_the_request_and_a_flipped_switch_sends_nothing() {
+        let emu = emulator::start(EmulatorOptions {
+            host: "127.0.0.1".into(),
+            port: 0,
+            access_key: "ak".into(),
+            secret_key: "sk".into(),
+            fixture: None,
+            settings: json!({}),
+        })
+        .await
+        .expect("emulator starts");
+        let emu = Arc::new(emu);
+        let config = json!({ "endpoint": emu.endpoint, "accessKey": "ak", "secretKey": "sk" }).to_string();
+        let client = Arc::new(NativeClient::new(config).expect("client"));
+        let fault =
+            serde_json::from_value(json!({ "action": "getRegionList", "status": 200, "body": "{}", "delayMs": 30000 }))
+                .expect("fault");
+        emu.inject_fault(fault);
+
+        let id = client.cancel_handle();
+        let call = {
+            let client = client.clone();
+            tokio::spawn(async move {
+                client
+                    .run_cancellable("getRegionList".into(), "{}".into(), "{}".into(), Some(id))
+                    .await
+            })
+        };
+        until("the request reached the emulator", || emu.request_count() == 1).await;
+        client.abort(id);
+        let err = call.await.expect("joined").expect_err("aborted");
+        assert_eq!(err.code, ErrorCode::Aborted);
+        until("the emulator saw the connection close", || {
+            emu.stats()["abandoned"] == 1
+        })
+        .await;
+        assert_eq!(client.pending_cancels(), 0);
+
+        // A switch flipped before the call: nothing is sent.
+        let id = client.cancel_handle();
+        client.abort(id);
+        let err = client
+            .run_cancellable("getRegionList".into(), "{}".into(), "{}".into(), Some(id))
+            .await
+            .expect_err("aborted");
+        assert_eq!(err.code, ErrorCode::Aborted);
+        assert_eq!(emu.request_count(), 1);
+        assert_eq!(client.pending_cancels(), 0);
+        // Aborting an ended call is a no-op; calls without a switch are unaffected.
+        client.abort(id);
+        let ok = client
+            .run_cancellable("getZoneList".into(), "{}".into(), "{}".into(), None)
+            .await
+            .expect("zones");
+        assert!(ok.get("zoneList").is_some(), "{ok}");
+        emu.close();
+    }
+}
