@@ -153,3 +153,26 @@ test('a waiter takes the same signal: aborting ends the wait between polls', asy
   await sleep(200);
   assert.equal(emu.requestCount(), before, 'no poll after the abort');
 });
+
+test('one signal shared by many calls in flight: no listener leak warning, all abort together', async (t) => {
+  const emu = await emulator();
+  t.after(() => emu.close());
+  const c = client(emu);
+  const warnings = [];
+  const onWarning = (w) => warnings.push(w);
+  process.on('warning', onWarning);
+  t.after(() => process.off('warning', onWarning));
+  const shared = new AbortController();
+  // 40 calls that complete, then 40 held by the emulator and aborted together.
+  await Promise.all(Array.from({ length: 40 }, () => c.compute.getRegionList(undefined, { signal: shared.signal })));
+  emu.injectFault({ action: 'getZoneList', count: 40, status: 200, body: '{}', contentType: 'json', delayMs: 30000 });
+  const held = Array.from({ length: 40 }, () => c.compute.getZoneList(undefined, { signal: shared.signal }));
+  await until(() => emu.requestCount() === 80, 'the held requests reached the emulator');
+  shared.abort();
+  const results = await Promise.allSettled(held);
+  assert.ok(results.every((r) => r.status === 'rejected' && r.reason.code === 'ABORT_ERR'));
+  await until(() => emu.stats().abandoned === 40, 'the emulator saw 40 connections close');
+  await sleep(20);
+  assert.deepEqual(warnings.map((w) => w.name), []);
+  assert.equal(c._pendingCancels(), 0);
+});

@@ -136,9 +136,9 @@ class Client {
         nat.abort(cancelId);
         reject(abortError(name, signal));
       };
-      signal.addEventListener('abort', onAbort, { once: true });
+      const unlisten = onSignalAbort(signal, onAbort);
       const finish = (fn, value) => {
-        signal.removeEventListener('abort', onAbort);
+        unlisten();
         if (settled) return;
         settled = true;
         fn(value);
@@ -216,6 +216,32 @@ function callOptions(options, allowed = CALL_OPTIONS) {
     throw NcloudError.validation("'signal' must be an AbortSignal");
   }
   return options;
+}
+
+// One 'abort' listener per signal, whatever the number of calls sharing it (no MaxListeners warning
+// when 64 calls in flight share one signal); the callbacks of calls that ended are dropped.
+const abortCallbacks = new WeakMap();
+
+function onSignalAbort(signal, fn) {
+  let set = abortCallbacks.get(signal);
+  if (!set) {
+    set = new Set();
+    const listener = () => {
+      abortCallbacks.delete(signal);
+      for (const cb of set) cb();
+    };
+    set.listener = listener;
+    abortCallbacks.set(signal, set);
+    signal.addEventListener('abort', listener, { once: true });
+  }
+  set.add(fn);
+  return () => {
+    set.delete(fn);
+    if (set.size === 0 && abortCallbacks.get(signal) === set) {
+      abortCallbacks.delete(signal);
+      signal.removeEventListener('abort', set.listener);
+    }
+  };
 }
 
 function isAbortSignal(s) {
