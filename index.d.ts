@@ -276,7 +276,8 @@ export interface ClientOptions {
 /**
  * `client.compute`: the VPC actions by name (also under `compute.vpc`), the Classic ones under
  * `compute.classic`, and the old client's methods (`findPrivateImages` ...). Every method returns a
- * Promise, or takes an error-first callback as last argument.
+ * Promise, or takes an error-first callback as last argument; options (`{ signal }`) are its second
+ * argument. The `waitFor…` waiters and `paginate…` iterators are declared with the actions.
  */
 export interface Compute extends ComputeMethods {
   /** Added as `regionNo` to Classic calls that give none, as the old client did. */

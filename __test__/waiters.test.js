@@ -3,7 +3,7 @@
 const test = require('node:test');
 const assert = require('node:assert/strict');
 const { emulator, client, sleep } = require('./helpers');
-const { DECLARED } = require('../lib/client');
+const { DECLARED, waitDelay } = require('../lib/client');
 
 const fromSnapshot = (name) => ({ serverImageName: name, blockStorageList: [{ order: 0, snapshotInstanceNo: '3000001' }] });
 
@@ -33,6 +33,21 @@ test('the waiters and paginators come from the core declarations', () => {
   ]);
   assert.equal(typeof c.compute.paginateGetServerImageList, 'function');
   assert.equal(typeof c.compute.classic.paginateGetMemberServerImageList, 'function');
+});
+
+test('the waiters back off from minDelayMs to maxDelayMs, with jitter', () => {
+  // Without jitter (random = 1) the delays grow 1.5 times per poll up to the maximum.
+  assert.deepEqual([1, 2, 3, 4, 5, 6, 7, 8].map((a) => waitDelay(a, 2000, 30000, 1)), [2000, 3000, 4500, 6750, 10125, 15188, 22781, 30000]);
+  assert.equal(waitDelay(1000, 2000, 30000, 1), 30000);
+  // Jitter stays within [min, grown].
+  for (const r of [0, 0.25, 0.5, 0.99]) {
+    for (let a = 1; a < 20; a++) {
+      const d = waitDelay(a, 100, 1000, r);
+      assert.ok(d >= 100 && d <= Math.min(1000, 100 * 1.5 ** (a - 1)) + 1, `${a} ${r} ${d}`);
+    }
+  }
+  assert.equal(waitDelay(5, 50, 50, 0.7), 50);
+  assert.equal(waitDelay(3, 0, 0, 0.3), 0);
 });
 
 test('waitForServerImage resolves when created and reports every poll; the deleted waiter resolves when it is gone', async (t) => {

@@ -63,7 +63,8 @@ async function main() {
     });
     console.log(`createServerImage -> ${image.serverImageNo} ${image.serverImageStatusName}`);
     const ready = await client.compute.waitForServerImage(image.serverImageNo, {
-      intervalMs: 200,
+      minDelayMs: 200,
+      maxDelayMs: 1000,
       timeoutMs: 30000,
       onPoll: ({ item }) => console.log(`   … ${item.serverImageStatusName}`),
     });
@@ -72,7 +73,7 @@ async function main() {
     console.log('shared with', shared.serverImageList[0].sharedLoginIdList);
     const del = await client.compute.deleteServerImage({ serverImageNoList: [image.serverImageNo] });
     console.log('deleteServerImage ->', del.serverImageList[0].serverImageStatusName);
-    await new Promise((r) => setTimeout(r, 900));
+    await client.compute.waitForServerImageDeleted(image.serverImageNo, { minDelayMs: 200, timeoutMs: 30000 });
     await client.compute.getServerImageDetail({ serverImageNo: image.serverImageNo }).then(
       () => assert.fail('the image should be gone'),
       (err) => console.log(`gone: ${err.message}`),

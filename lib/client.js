@@ -331,6 +331,15 @@ function waitOptions(w, options) {
   return { minDelayMs, maxDelayMs, timeoutMs, signal: o.signal, onPoll: o.onPoll, regionCode: o.regionCode };
 }
 
+/**
+ * The delay after poll `attempt` (1, 2, ...): it grows 1.5 times per poll from `min` to at most `max`,
+ * and is drawn in [min, that] by `random` (0 to 1), so that many waiters started together spread out.
+ */
+function waitDelay(attempt, min, max, random) {
+  const grown = Math.min(max, min * 1.5 ** Math.min(attempt - 1, 64));
+  return Math.round(min + random * (grown - min));
+}
+
 const matches = (list, status, operation) =>
   list.some((m) => (m.status === null || m.status === status) && (m.operation === null || m.operation === operation));
 
@@ -374,8 +383,7 @@ async function waitFor(client, w, no, options) {
         message: `${w.idParam} ${no} will not become created: it is ${item[w.statusName]} (${status}/${operation})`,
       });
     }
-    const grown = Math.min(o.maxDelayMs, o.minDelayMs * 1.5 ** (attempt - 1));
-    const delay = Math.round(o.minDelayMs + Math.random() * (grown - o.minDelayMs));
+    const delay = waitDelay(attempt, o.minDelayMs, o.maxDelayMs, Math.random());
     if (Date.now() - started + delay > o.timeoutMs) {
       const what = item ? item[w.statusName] : 'not found';
       throw new NcloudError({
@@ -430,4 +438,4 @@ function createClient(options) {
   return new Client(options);
 }
 
-module.exports = { Client, createClient, METHODS, DECLARED };
+module.exports = { Client, createClient, METHODS, DECLARED, waitDelay };
