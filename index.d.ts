@@ -4,10 +4,10 @@
 import type {
   ActionName,
   ClassicMethods,
+  ClassicPaginators,
   ComputeMethods,
-  MemberServerImageInstance,
-  ServerImage,
   VpcMethods,
+  VpcPaginators,
 } from './generated/api';
 
 export * from './generated/api';
@@ -32,7 +32,9 @@ export type NcloudErrorCode =
   /** An answer arrived but could not be understood (truncated, HTML, empty ...). */
   | 'ERR_DECODE'
   /** A bug in this package. */
-  | 'ERR_INTERNAL';
+  | 'ERR_INTERNAL'
+  /** The call was aborted through its `AbortSignal` (an `AbortError`). */
+  | 'ABORT_ERR';
 
 /** What an `NcloudError` is built from (the core's error report). */
 export interface NcloudErrorInfo {
@@ -53,7 +55,8 @@ export interface NcloudErrorInfo {
  */
 export declare class NcloudError extends Error {
   constructor(info: NcloudErrorInfo);
-  name: 'NcloudError';
+  /** `'AbortError'` for an aborted call (see `AbortError`). */
+  name: 'NcloudError' | 'AbortError';
   code: NcloudErrorCode;
   /** The API action of the failed call. */
   action?: string;
@@ -71,6 +74,17 @@ export declare class NcloudError extends Error {
   static validation(message: string): NcloudError;
 }
 
+/**
+ * A call aborted through its `AbortSignal`: `name` and `code` as Node's own AbortError, and an
+ * NcloudError all the same. `cause` is the signal's reason.
+ */
+export declare class AbortError extends NcloudError {
+  constructor(message?: string, options?: { cause?: unknown; action?: string });
+  name: 'AbortError';
+  code: 'ABORT_ERR';
+  cause?: unknown;
+}
+
 // ------------------------------------------------------------------------------------------------
 // Emulator
 
@@ -86,6 +100,22 @@ export interface EmulatorSettings {
   clock?: string | null;
   /** Seed of the emulator's random choices (names, failures, request ids). */
   seed?: number;
+  /**
+   * Chaos mode: a share of requests (after the signature check) answered with HTTP 500/502/503/429
+   * without being handled (`errorRate`), and a share handled and then cut off without an answer
+   * (`resetRate`), drawn from `seed`. Off by default.
+   */
+  chaos?: { errorRate?: number; resetRate?: number; seed?: number };
+}
+
+/** The emulator's counters (`emu.stats()`), since start or the last `clearRequests()`. */
+export interface EmulatorStats {
+  requests: number;
+  /** Requests whose client closed the connection before the answer was written (cancelled calls). */
+  abandoned: number;
+  /** Chaos answers given: HTTP errors, and connections reset. */
+  chaosErrors: number;
+  chaosResets: number;
 }
 
 /** One record of a fixture list (a region, a server, an image ...), in the API's JSON form. */
@@ -173,6 +203,10 @@ export interface EmulatorRequest {
   userAgent: string | null;
   /** Why it was refused, if it was (`Authentication Failed: signature mismatch`, `returnCode 900`, ...). */
   reason?: string;
+  /** The parameters of a state-changing action (absent for reads). */
+  params?: Record<string, unknown>;
+  /** `'error'` or `'reset'` when chaos mode answered this request. */
+  chaos?: 'error' | 'reset';
 }
 
 /**
@@ -199,6 +233,8 @@ export declare class Emulator {
   requests(): EmulatorRequest[];
   /** The requests since the last `takeRequests()`, forgetting them (what the CLI logs). */
   takeRequests(): EmulatorRequest[];
+  /** Counters: requests, abandoned requests, chaos faults. */
+  stats(): EmulatorStats;
   clearRequests(): this;
   toJSON(): { endpoint: string; accessKey: string };
 }
@@ -241,35 +277,17 @@ export interface ClientOptions {
   emulatorOptions?: EmulatorOptions;
 }
 
-/** Options of the `waitFor...` helpers. */
-export interface WaitOptions<T> {
-  /** Milliseconds between polls. */
-  intervalMs?: number;
-  /** Give up after this many milliseconds. */
-  timeoutMs?: number;
-  /** VPC region of the image (default: the client's `region`). */
-  regionCode?: string;
-  /** Called with the item at every poll. */
-  onPoll?: (item: T) => void;
-}
-
 /**
  * `client.compute`: the VPC actions by name (also under `compute.vpc`), the Classic ones under
  * `compute.classic`, and the old client's methods (`findPrivateImages` ...). Every method returns a
- * Promise, or takes an error-first callback as last argument.
+ * Promise, or takes an error-first callback as last argument; options (`{ signal }`) are its second
+ * argument. The `waitFor…` waiters and `paginate…` iterators are declared with the actions.
  */
 export interface Compute extends ComputeMethods {
   /** Added as `regionNo` to Classic calls that give none, as the old client did. */
   regionNo?: number | string;
-  classic: ClassicMethods;
-  vpc: VpcMethods;
-  /** Polls `getServerImageDetail` until the image is created (rejects if it fails or times out). */
-  waitForServerImage(serverImageNo: string | number, options?: WaitOptions<ServerImage>): Promise<ServerImage>;
-  /** Polls `getMemberServerImageInstanceDetail` until the image is created (rejects if it fails or times out). */
-  waitForMemberServerImageInstance(
-    memberServerImageInstanceNo: string | number,
-    options?: WaitOptions<MemberServerImageInstance>,
-  ): Promise<MemberServerImageInstance>;
+  classic: ClassicMethods & ClassicPaginators;
+  vpc: VpcMethods & VpcPaginators;
 }
 
 /**
@@ -309,6 +327,7 @@ declare const ncloud: {
   Client: typeof Client;
   Emulator: typeof Emulator;
   NcloudError: typeof NcloudError;
+  AbortError: typeof AbortError;
   Ncloud: typeof Ncloud;
   version: string;
 };

@@ -8,7 +8,7 @@
  *   const image = await client.compute.createServerImage({ serverInstanceNo, serverImageName });
  */
 const { Client, createClient } = require('./lib/client');
-const { NcloudError } = require('./lib/error');
+const { NcloudError, AbortError } = require('./lib/error');
 const { Emulator, startEmulator } = require('./lib/emulator');
 
 class Ncloud {
@@ -24,6 +24,7 @@ module.exports = {
   Client,
   Emulator,
   NcloudError,
+  AbortError,
   Ncloud,
   version: require('./package.json').version,
 };

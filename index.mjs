@@ -7,6 +7,7 @@ export const {
   Client,
   Emulator,
   NcloudError,
+  AbortError,
   Ncloud,
   version,
 } = ncloud;

@@ -108,7 +108,7 @@ test('image state machine: creating -> created, terminating -> gone, CREFL, busy
   assert.equal(created.memberServerImageBlockStorageTotalSize, undefined);
   await assert.rejects(c.compute.createMemberServerImageInstance({ serverInstanceNo: '1000001' }), { returnCode: '25018' });
   const polls = [];
-  const ready = await c.compute.waitForMemberServerImageInstance(created.memberServerImageInstanceNo, { intervalMs: 50, onPoll: (i) => polls.push(i.memberServerImageInstanceStatusName) });
+  const ready = await c.compute.waitForMemberServerImageInstance(created.memberServerImageInstanceNo, { intervalMs: 50, onPoll: ({ item }) => polls.push(item.memberServerImageInstanceStatusName) });
   assert.equal(ready.memberServerImageInstanceStatus.code, 'CREAT');
   assert.equal(ready.memberServerImageInstanceOperation.code, 'NULL');
   assert.equal(ready.memberServerImageBlockStorageTotalRows, 1);

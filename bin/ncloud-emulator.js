@@ -134,15 +134,8 @@ async function main() {
     console.error(`ncloud-emulator: ${where}${err.message}`);
     process.exit(values.fixture !== undefined && where ? 2 : 1);
   }
-  if (values.json) {
-    console.log(JSON.stringify({ endpoint: emu.endpoint, accessKey: emu.accessKey, secretKey: emu.secretKey }));
-  } else {
-    console.log(`ncloud emulator ${version} listening on ${emu.endpoint}`);
-    console.log(`  access key: ${emu.accessKey}`);
-    console.log(`  secret key: ${emu.secretKey}`);
-    console.log(`  official SDKs: NCLOUD_API_GW=${emu.endpoint}`);
-  }
-  // The server runs on the native side; this timer keeps Node's event loop alive and prints the log.
+  // The server runs on the native side; this timer keeps Node's event loop alive and prints the log. The
+  // signal handlers are in place before the endpoint is printed: a caller may signal as soon as it read it.
   const flush = () => {
     for (const r of emu.takeRequests()) if (!values.quiet) process.stderr.write(`${logLine(r)}\n`);
   };
@@ -155,6 +148,14 @@ async function main() {
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+  if (values.json) {
+    console.log(JSON.stringify({ endpoint: emu.endpoint, accessKey: emu.accessKey, secretKey: emu.secretKey }));
+  } else {
+    console.log(`ncloud emulator ${version} listening on ${emu.endpoint}`);
+    console.log(`  access key: ${emu.accessKey}`);
+    console.log(`  secret key: ${emu.secretKey}`);
+    console.log(`  official SDKs: NCLOUD_API_GW=${emu.endpoint}`);
+  }
 }
 
 main().catch((err) => {

@@ -63,16 +63,17 @@ async function main() {
     });
     console.log(`createServerImage -> ${image.serverImageNo} ${image.serverImageStatusName}`);
     const ready = await client.compute.waitForServerImage(image.serverImageNo, {
-      intervalMs: 200,
+      minDelayMs: 200,
+      maxDelayMs: 1000,
       timeoutMs: 30000,
-      onPoll: (i) => console.log(`   … ${i.serverImageStatusName}`),
+      onPoll: ({ item }) => console.log(`   … ${item.serverImageStatusName}`),
     });
     console.log(`created: ${ready.blockStorageMappingList.length} volumes, ${ready.blockStorageMappingList.reduce((s, m) => s + m.blockStorageSize, 0)} bytes`);
     const shared = await client.compute.addServerImageSharingPermission({ serverImageNo: image.serverImageNo, targetLoginIdList: ['partner@example.com'] });
     console.log('shared with', shared.serverImageList[0].sharedLoginIdList);
     const del = await client.compute.deleteServerImage({ serverImageNoList: [image.serverImageNo] });
     console.log('deleteServerImage ->', del.serverImageList[0].serverImageStatusName);
-    await new Promise((r) => setTimeout(r, 900));
+    await client.compute.waitForServerImageDeleted(image.serverImageNo, { minDelayMs: 200, timeoutMs: 30000 });
     await client.compute.getServerImageDetail({ serverImageNo: image.serverImageNo }).then(
       () => assert.fail('the image should be gone'),
       (err) => console.log(`gone: ${err.message}`),

@@ -9,6 +9,52 @@ import type { NcloudError } from '../index';
  */
 export type Callback<T> = (...args: [err: NcloudError, result: null] | [err: null, result: T]) => void;
 
+/** Options of one call, always its second argument (`method(params, options?, callback?)`). */
+export interface CallOptions {
+  /** Aborting it rejects with an `AbortError` (`code: 'ABORT_ERR'`) and drops the request (and its retries); an aborted one sends nothing. */
+  signal?: AbortSignal;
+}
+
+/** What `onPoll` sees at every poll of a waiter. */
+export interface WaitPoll<T> {
+  /** 1 for the first poll. */
+  attempt: number;
+  /** Milliseconds since the wait began. */
+  elapsedMs: number;
+  /** The item's status code (`INIT`, `CREAT`, `CREFL`); `null` when it is gone. */
+  status: string | null;
+  /** The item's operation code (`CREAT`, `NULL`, `TERMT`); `null` when it is gone. */
+  operation: string | null;
+  /** The item as the detail action gave it; `null` when it is gone. */
+  item: T | null;
+}
+
+/** Options of the `waitFor…` methods (checked: a bad value rejects with `ERR_VALIDATION`). */
+export interface WaitOptions<T> {
+  /** Delay before the second poll (default 2000); each next delay grows 1.5 times, with jitter. */
+  minDelayMs?: number;
+  /** Longest delay between polls (default 30000). */
+  maxDelayMs?: number;
+  /** A fixed delay between polls (sets both `minDelayMs` and `maxDelayMs`). */
+  intervalMs?: number;
+  /** Give up with `ERR_TIMEOUT` after this many milliseconds (default: 30 min for created, 10 min for deleted). */
+  timeoutMs?: number;
+  /** Aborting it rejects with an `AbortError` (`code: 'ABORT_ERR'`) and drops the request (and its retries); an aborted one sends nothing. */
+  signal?: AbortSignal;
+  /** VPC region of the image (default: the client's `region`). */
+  regionCode?: string;
+  /** Called after every poll. */
+  onPoll?: (poll: WaitPoll<T>) => void;
+}
+
+/** Options of the `paginate…` methods. */
+export interface PaginateOptions {
+  /** Items asked per page, 1-1000 (default 100). */
+  pageSize?: number;
+  /** Aborting it rejects the pending `next()` with an `AbortError`. */
+  signal?: AbortSignal;
+}
+
 /** Every API action name (Classic and VPC). */
 export type ActionName =
   | 'getMemberServerImageList'
@@ -1046,134 +1092,163 @@ export interface DestroyPrivateImageParams {
 /** The VPC actions (`/vserver/v2`): `client.compute.<action>` and `client.compute.vpc.<action>`. */
 export interface VpcMethods {
   /** Creates a server image (own image) from a server, XEN or KVM. */
-  createServerImage(params: CreateServerImageParams): Promise<CreateServerImageResponse>;
+  createServerImage(params: CreateServerImageParams, options?: CallOptions): Promise<CreateServerImageResponse>;
   createServerImage(params: CreateServerImageParams, callback: Callback<CreateServerImageResponse>): void;
+  createServerImage(params: CreateServerImageParams, options: CallOptions | undefined, callback: Callback<CreateServerImageResponse>): void;
 
   /** Creates a server image from block storage snapshots (KVM; the base snapshot must be bootable). */
-  createServerImageFromSnapshot(params: CreateServerImageFromSnapshotParams): Promise<CreateServerImageFromSnapshotResponse>;
+  createServerImageFromSnapshot(params: CreateServerImageFromSnapshotParams, options?: CallOptions): Promise<CreateServerImageFromSnapshotResponse>;
   createServerImageFromSnapshot(params: CreateServerImageFromSnapshotParams, callback: Callback<CreateServerImageFromSnapshotResponse>): void;
+  createServerImageFromSnapshot(params: CreateServerImageFromSnapshotParams, options: CallOptions | undefined, callback: Callback<CreateServerImageFromSnapshotResponse>): void;
 
   /** Gets one server image. */
-  getServerImageDetail(params: GetServerImageDetailParams): Promise<GetServerImageDetailResponse>;
+  getServerImageDetail(params: GetServerImageDetailParams, options?: CallOptions): Promise<GetServerImageDetailResponse>;
   getServerImageDetail(params: GetServerImageDetailParams, callback: Callback<GetServerImageDetailResponse>): void;
+  getServerImageDetail(params: GetServerImageDetailParams, options: CallOptions | undefined, callback: Callback<GetServerImageDetailResponse>): void;
 
   /** Lists server images (NCP and own, XEN and KVM). */
-  getServerImageList(params?: GetServerImageListParams): Promise<GetServerImageListResponse>;
+  getServerImageList(params?: GetServerImageListParams, options?: CallOptions): Promise<GetServerImageListResponse>;
   getServerImageList(params: GetServerImageListParams | undefined, callback: Callback<GetServerImageListResponse>): void;
+  getServerImageList(params: GetServerImageListParams | undefined, options: CallOptions | undefined, callback: Callback<GetServerImageListResponse>): void;
   getServerImageList(callback: Callback<GetServerImageListResponse>): void;
 
   /** Deletes server images (the action name is singular). */
-  deleteServerImage(params: DeleteServerImageParams): Promise<DeleteServerImageResponse>;
+  deleteServerImage(params: DeleteServerImageParams, options?: CallOptions): Promise<DeleteServerImageResponse>;
   deleteServerImage(params: DeleteServerImageParams, callback: Callback<DeleteServerImageResponse>): void;
+  deleteServerImage(params: DeleteServerImageParams, options: CallOptions | undefined, callback: Callback<DeleteServerImageResponse>): void;
 
   /** Shares a server image with other NCP login ids. */
-  addServerImageSharingPermission(params: AddServerImageSharingPermissionParams): Promise<AddServerImageSharingPermissionResponse>;
+  addServerImageSharingPermission(params: AddServerImageSharingPermissionParams, options?: CallOptions): Promise<AddServerImageSharingPermissionResponse>;
   addServerImageSharingPermission(params: AddServerImageSharingPermissionParams, callback: Callback<AddServerImageSharingPermissionResponse>): void;
+  addServerImageSharingPermission(params: AddServerImageSharingPermissionParams, options: CallOptions | undefined, callback: Callback<AddServerImageSharingPermissionResponse>): void;
 
   /** Stops sharing a server image with the given login ids. */
-  removeServerImageSharingPermission(params: RemoveServerImageSharingPermissionParams): Promise<RemoveServerImageSharingPermissionResponse>;
+  removeServerImageSharingPermission(params: RemoveServerImageSharingPermissionParams, options?: CallOptions): Promise<RemoveServerImageSharingPermissionResponse>;
   removeServerImageSharingPermission(params: RemoveServerImageSharingPermissionParams, callback: Callback<RemoveServerImageSharingPermissionResponse>): void;
+  removeServerImageSharingPermission(params: RemoveServerImageSharingPermissionParams, options: CallOptions | undefined, callback: Callback<RemoveServerImageSharingPermissionResponse>): void;
 
   /** Creates a member server image instance from a stopped or running XEN server. */
-  createMemberServerImageInstance(params: CreateMemberServerImageInstanceParams): Promise<CreateMemberServerImageInstanceResponse>;
+  createMemberServerImageInstance(params: CreateMemberServerImageInstanceParams, options?: CallOptions): Promise<CreateMemberServerImageInstanceResponse>;
   createMemberServerImageInstance(params: CreateMemberServerImageInstanceParams, callback: Callback<CreateMemberServerImageInstanceResponse>): void;
+  createMemberServerImageInstance(params: CreateMemberServerImageInstanceParams, options: CallOptions | undefined, callback: Callback<CreateMemberServerImageInstanceResponse>): void;
 
   /** Gets one member server image instance. */
-  getMemberServerImageInstanceDetail(params: GetMemberServerImageInstanceDetailParams): Promise<GetMemberServerImageInstanceDetailResponse>;
+  getMemberServerImageInstanceDetail(params: GetMemberServerImageInstanceDetailParams, options?: CallOptions): Promise<GetMemberServerImageInstanceDetailResponse>;
   getMemberServerImageInstanceDetail(params: GetMemberServerImageInstanceDetailParams, callback: Callback<GetMemberServerImageInstanceDetailResponse>): void;
+  getMemberServerImageInstanceDetail(params: GetMemberServerImageInstanceDetailParams, options: CallOptions | undefined, callback: Callback<GetMemberServerImageInstanceDetailResponse>): void;
 
   /** Lists member server image instances (XEN). */
-  getMemberServerImageInstanceList(params?: GetMemberServerImageInstanceListParams): Promise<GetMemberServerImageInstanceListResponse>;
+  getMemberServerImageInstanceList(params?: GetMemberServerImageInstanceListParams, options?: CallOptions): Promise<GetMemberServerImageInstanceListResponse>;
   getMemberServerImageInstanceList(params: GetMemberServerImageInstanceListParams | undefined, callback: Callback<GetMemberServerImageInstanceListResponse>): void;
+  getMemberServerImageInstanceList(params: GetMemberServerImageInstanceListParams | undefined, options: CallOptions | undefined, callback: Callback<GetMemberServerImageInstanceListResponse>): void;
   getMemberServerImageInstanceList(callback: Callback<GetMemberServerImageInstanceListResponse>): void;
 
   /** Deletes member server image instances. */
-  deleteMemberServerImageInstances(params: DeleteMemberServerImageInstancesParams): Promise<DeleteMemberServerImageInstancesResponse>;
+  deleteMemberServerImageInstances(params: DeleteMemberServerImageInstancesParams, options?: CallOptions): Promise<DeleteMemberServerImageInstancesResponse>;
   deleteMemberServerImageInstances(params: DeleteMemberServerImageInstancesParams, callback: Callback<DeleteMemberServerImageInstancesResponse>): void;
+  deleteMemberServerImageInstances(params: DeleteMemberServerImageInstancesParams, options: CallOptions | undefined, callback: Callback<DeleteMemberServerImageInstancesResponse>): void;
 
   /** Shares a member server image instance with other NCP login ids. */
-  addMemberServerImageSharingPermission(params: AddMemberServerImageSharingPermissionParams): Promise<AddMemberServerImageSharingPermissionResponse>;
+  addMemberServerImageSharingPermission(params: AddMemberServerImageSharingPermissionParams, options?: CallOptions): Promise<AddMemberServerImageSharingPermissionResponse>;
   addMemberServerImageSharingPermission(params: AddMemberServerImageSharingPermissionParams, callback: Callback<AddMemberServerImageSharingPermissionResponse>): void;
+  addMemberServerImageSharingPermission(params: AddMemberServerImageSharingPermissionParams, options: CallOptions | undefined, callback: Callback<AddMemberServerImageSharingPermissionResponse>): void;
 
   /** Stops sharing a member server image instance with the given login ids. */
-  removeMemberServerImageSharingPermission(params: RemoveMemberServerImageSharingPermissionParams): Promise<RemoveMemberServerImageSharingPermissionResponse>;
+  removeMemberServerImageSharingPermission(params: RemoveMemberServerImageSharingPermissionParams, options?: CallOptions): Promise<RemoveMemberServerImageSharingPermissionResponse>;
   removeMemberServerImageSharingPermission(params: RemoveMemberServerImageSharingPermissionParams, callback: Callback<RemoveMemberServerImageSharingPermissionResponse>): void;
+  removeMemberServerImageSharingPermission(params: RemoveMemberServerImageSharingPermissionParams, options: CallOptions | undefined, callback: Callback<RemoveMemberServerImageSharingPermissionResponse>): void;
 
   /** Replaces the share list of a member server image instance (none: unshare all). */
-  setMemberServerImageSharingPermission(params: SetMemberServerImageSharingPermissionParams): Promise<SetMemberServerImageSharingPermissionResponse>;
+  setMemberServerImageSharingPermission(params: SetMemberServerImageSharingPermissionParams, options?: CallOptions): Promise<SetMemberServerImageSharingPermissionResponse>;
   setMemberServerImageSharingPermission(params: SetMemberServerImageSharingPermissionParams, callback: Callback<SetMemberServerImageSharingPermissionResponse>): void;
+  setMemberServerImageSharingPermission(params: SetMemberServerImageSharingPermissionParams, options: CallOptions | undefined, callback: Callback<SetMemberServerImageSharingPermissionResponse>): void;
 
   /** Lists the VPC regions. */
-  getRegionList(params?: GetRegionListParams): Promise<GetRegionListResponse>;
+  getRegionList(params?: GetRegionListParams, options?: CallOptions): Promise<GetRegionListResponse>;
   getRegionList(params: GetRegionListParams | undefined, callback: Callback<GetRegionListResponse>): void;
+  getRegionList(params: GetRegionListParams | undefined, options: CallOptions | undefined, callback: Callback<GetRegionListResponse>): void;
   getRegionList(callback: Callback<GetRegionListResponse>): void;
 
   /** Lists the zones of a VPC region. */
-  getZoneList(params?: GetZoneListParams): Promise<GetZoneListResponse>;
+  getZoneList(params?: GetZoneListParams, options?: CallOptions): Promise<GetZoneListResponse>;
   getZoneList(params: GetZoneListParams | undefined, callback: Callback<GetZoneListResponse>): void;
+  getZoneList(params: GetZoneListParams | undefined, options: CallOptions | undefined, callback: Callback<GetZoneListResponse>): void;
   getZoneList(callback: Callback<GetZoneListResponse>): void;
 
   /** Lists the VPC server instances. */
-  getServerInstanceList(params?: GetServerInstanceListParams): Promise<GetServerInstanceListResponse>;
+  getServerInstanceList(params?: GetServerInstanceListParams, options?: CallOptions): Promise<GetServerInstanceListResponse>;
   getServerInstanceList(params: GetServerInstanceListParams | undefined, callback: Callback<GetServerInstanceListResponse>): void;
+  getServerInstanceList(params: GetServerInstanceListParams | undefined, options: CallOptions | undefined, callback: Callback<GetServerInstanceListResponse>): void;
   getServerInstanceList(callback: Callback<GetServerInstanceListResponse>): void;
 
   /** Lists block storage snapshots (sources for createServerImageFromSnapshot). */
-  getBlockStorageSnapshotInstanceList(params?: GetBlockStorageSnapshotInstanceListParams): Promise<GetBlockStorageSnapshotInstanceListResponse>;
+  getBlockStorageSnapshotInstanceList(params?: GetBlockStorageSnapshotInstanceListParams, options?: CallOptions): Promise<GetBlockStorageSnapshotInstanceListResponse>;
   getBlockStorageSnapshotInstanceList(params: GetBlockStorageSnapshotInstanceListParams | undefined, callback: Callback<GetBlockStorageSnapshotInstanceListResponse>): void;
+  getBlockStorageSnapshotInstanceList(params: GetBlockStorageSnapshotInstanceListParams | undefined, options: CallOptions | undefined, callback: Callback<GetBlockStorageSnapshotInstanceListResponse>): void;
   getBlockStorageSnapshotInstanceList(callback: Callback<GetBlockStorageSnapshotInstanceListResponse>): void;
 
   /** Lists NCP-provided XEN OS images (KVM images are listed by getServerImageList). */
-  getServerImageProductList(params?: GetServerImageProductListParams): Promise<GetServerImageProductListResponse>;
+  getServerImageProductList(params?: GetServerImageProductListParams, options?: CallOptions): Promise<GetServerImageProductListResponse>;
   getServerImageProductList(params: GetServerImageProductListParams | undefined, callback: Callback<GetServerImageProductListResponse>): void;
+  getServerImageProductList(params: GetServerImageProductListParams | undefined, options: CallOptions | undefined, callback: Callback<GetServerImageProductListResponse>): void;
   getServerImageProductList(callback: Callback<GetServerImageProductListResponse>): void;
 }
 
 /** The Classic actions (`/server/v2`): `client.compute.classic.<action>`. */
 export interface ClassicMethods {
   /** Lists the member (private) server images of the account. */
-  getMemberServerImageList(params?: ClassicGetMemberServerImageListParams): Promise<ClassicGetMemberServerImageListResponse>;
+  getMemberServerImageList(params?: ClassicGetMemberServerImageListParams, options?: CallOptions): Promise<ClassicGetMemberServerImageListResponse>;
   getMemberServerImageList(params: ClassicGetMemberServerImageListParams | undefined, callback: Callback<ClassicGetMemberServerImageListResponse>): void;
+  getMemberServerImageList(params: ClassicGetMemberServerImageListParams | undefined, options: CallOptions | undefined, callback: Callback<ClassicGetMemberServerImageListResponse>): void;
   getMemberServerImageList(callback: Callback<ClassicGetMemberServerImageListResponse>): void;
 
   /** Creates a member server image from a stopped or running server. */
-  createMemberServerImage(params: ClassicCreateMemberServerImageParams): Promise<ClassicCreateMemberServerImageResponse>;
+  createMemberServerImage(params: ClassicCreateMemberServerImageParams, options?: CallOptions): Promise<ClassicCreateMemberServerImageResponse>;
   createMemberServerImage(params: ClassicCreateMemberServerImageParams, callback: Callback<ClassicCreateMemberServerImageResponse>): void;
+  createMemberServerImage(params: ClassicCreateMemberServerImageParams, options: CallOptions | undefined, callback: Callback<ClassicCreateMemberServerImageResponse>): void;
 
   /** Deletes member server images. */
-  deleteMemberServerImages(params: ClassicDeleteMemberServerImagesParams): Promise<ClassicDeleteMemberServerImagesResponse>;
+  deleteMemberServerImages(params: ClassicDeleteMemberServerImagesParams, options?: CallOptions): Promise<ClassicDeleteMemberServerImagesResponse>;
   deleteMemberServerImages(params: ClassicDeleteMemberServerImagesParams, callback: Callback<ClassicDeleteMemberServerImagesResponse>): void;
+  deleteMemberServerImages(params: ClassicDeleteMemberServerImagesParams, options: CallOptions | undefined, callback: Callback<ClassicDeleteMemberServerImagesResponse>): void;
 
   /** Shares a member server image with other NCP login ids. */
-  addMemberServerImageSharingPermission(params: ClassicAddMemberServerImageSharingPermissionParams): Promise<ClassicAddMemberServerImageSharingPermissionResponse>;
+  addMemberServerImageSharingPermission(params: ClassicAddMemberServerImageSharingPermissionParams, options?: CallOptions): Promise<ClassicAddMemberServerImageSharingPermissionResponse>;
   addMemberServerImageSharingPermission(params: ClassicAddMemberServerImageSharingPermissionParams, callback: Callback<ClassicAddMemberServerImageSharingPermissionResponse>): void;
+  addMemberServerImageSharingPermission(params: ClassicAddMemberServerImageSharingPermissionParams, options: CallOptions | undefined, callback: Callback<ClassicAddMemberServerImageSharingPermissionResponse>): void;
 
   /** Stops sharing a member server image with the given login ids. */
-  removeMemberServerImageSharingPermission(params: ClassicRemoveMemberServerImageSharingPermissionParams): Promise<ClassicRemoveMemberServerImageSharingPermissionResponse>;
+  removeMemberServerImageSharingPermission(params: ClassicRemoveMemberServerImageSharingPermissionParams, options?: CallOptions): Promise<ClassicRemoveMemberServerImageSharingPermissionResponse>;
   removeMemberServerImageSharingPermission(params: ClassicRemoveMemberServerImageSharingPermissionParams, callback: Callback<ClassicRemoveMemberServerImageSharingPermissionResponse>): void;
+  removeMemberServerImageSharingPermission(params: ClassicRemoveMemberServerImageSharingPermissionParams, options: CallOptions | undefined, callback: Callback<ClassicRemoveMemberServerImageSharingPermissionResponse>): void;
 
   /** Replaces the share list of a member server image (none: unshare all). */
-  setMemberServerImageSharingPermission(params: ClassicSetMemberServerImageSharingPermissionParams): Promise<ClassicSetMemberServerImageSharingPermissionResponse>;
+  setMemberServerImageSharingPermission(params: ClassicSetMemberServerImageSharingPermissionParams, options?: CallOptions): Promise<ClassicSetMemberServerImageSharingPermissionResponse>;
   setMemberServerImageSharingPermission(params: ClassicSetMemberServerImageSharingPermissionParams, callback: Callback<ClassicSetMemberServerImageSharingPermissionResponse>): void;
+  setMemberServerImageSharingPermission(params: ClassicSetMemberServerImageSharingPermissionParams, options: CallOptions | undefined, callback: Callback<ClassicSetMemberServerImageSharingPermissionResponse>): void;
 
   /** Lists the NCP-provided server images (OS products). */
-  getServerImageProductList(params?: ClassicGetServerImageProductListParams): Promise<ClassicGetServerImageProductListResponse>;
+  getServerImageProductList(params?: ClassicGetServerImageProductListParams, options?: CallOptions): Promise<ClassicGetServerImageProductListResponse>;
   getServerImageProductList(params: ClassicGetServerImageProductListParams | undefined, callback: Callback<ClassicGetServerImageProductListResponse>): void;
+  getServerImageProductList(params: ClassicGetServerImageProductListParams | undefined, options: CallOptions | undefined, callback: Callback<ClassicGetServerImageProductListResponse>): void;
   getServerImageProductList(callback: Callback<ClassicGetServerImageProductListResponse>): void;
 
   /** Lists the Classic regions. */
-  getRegionList(params?: ClassicGetRegionListParams): Promise<ClassicGetRegionListResponse>;
+  getRegionList(params?: ClassicGetRegionListParams, options?: CallOptions): Promise<ClassicGetRegionListResponse>;
   getRegionList(params: ClassicGetRegionListParams | undefined, callback: Callback<ClassicGetRegionListResponse>): void;
+  getRegionList(params: ClassicGetRegionListParams | undefined, options: CallOptions | undefined, callback: Callback<ClassicGetRegionListResponse>): void;
   getRegionList(callback: Callback<ClassicGetRegionListResponse>): void;
 
   /** Lists the Classic zones of a region. */
-  getZoneList(params?: ClassicGetZoneListParams): Promise<ClassicGetZoneListResponse>;
+  getZoneList(params?: ClassicGetZoneListParams, options?: CallOptions): Promise<ClassicGetZoneListResponse>;
   getZoneList(params: ClassicGetZoneListParams | undefined, callback: Callback<ClassicGetZoneListResponse>): void;
+  getZoneList(params: ClassicGetZoneListParams | undefined, options: CallOptions | undefined, callback: Callback<ClassicGetZoneListResponse>): void;
   getZoneList(callback: Callback<ClassicGetZoneListResponse>): void;
 
   /** Lists the Classic server instances. */
-  getServerInstanceList(params?: ClassicGetServerInstanceListParams): Promise<ClassicGetServerInstanceListResponse>;
+  getServerInstanceList(params?: ClassicGetServerInstanceListParams, options?: CallOptions): Promise<ClassicGetServerInstanceListResponse>;
   getServerInstanceList(params: ClassicGetServerInstanceListParams | undefined, callback: Callback<ClassicGetServerInstanceListResponse>): void;
+  getServerInstanceList(params: ClassicGetServerInstanceListParams | undefined, options: CallOptions | undefined, callback: Callback<ClassicGetServerInstanceListResponse>): void;
   getServerInstanceList(callback: Callback<ClassicGetServerInstanceListResponse>): void;
 }
 
@@ -1183,8 +1258,9 @@ export interface CompatMethods {
    * Lists the member (private) server images of the account.
    * The old client's method, over Classic `getMemberServerImageList`.
    */
-  findPrivateImages(params?: FindPrivateImagesParams): Promise<PrivateImage[]>;
+  findPrivateImages(params?: FindPrivateImagesParams, options?: CallOptions): Promise<PrivateImage[]>;
   findPrivateImages(params: FindPrivateImagesParams | undefined, callback: Callback<PrivateImage[]>): void;
+  findPrivateImages(params: FindPrivateImagesParams | undefined, options: CallOptions | undefined, callback: Callback<PrivateImage[]>): void;
   findPrivateImages(callback: Callback<PrivateImage[]>): void;
 
   /**
@@ -1192,56 +1268,104 @@ export interface CompatMethods {
    * The old client's method, over Classic `createMemberServerImage`.
    * Resolves to the first image of the answer (`null` only if the answer has none).
    */
-  createPrivateImage(params: CreatePrivateImageParams): Promise<PrivateImage>;
+  createPrivateImage(params: CreatePrivateImageParams, options?: CallOptions): Promise<PrivateImage>;
   createPrivateImage(params: CreatePrivateImageParams, callback: Callback<PrivateImage>): void;
+  createPrivateImage(params: CreatePrivateImageParams, options: CallOptions | undefined, callback: Callback<PrivateImage>): void;
 
   /**
    * Deletes member server images.
    * The old client's method, over Classic `deleteMemberServerImages`.
    */
-  destroyPrivateImages(params: DestroyPrivateImagesParams): Promise<PrivateImage[]>;
+  destroyPrivateImages(params: DestroyPrivateImagesParams, options?: CallOptions): Promise<PrivateImage[]>;
   destroyPrivateImages(params: DestroyPrivateImagesParams, callback: Callback<PrivateImage[]>): void;
+  destroyPrivateImages(params: DestroyPrivateImagesParams, options: CallOptions | undefined, callback: Callback<PrivateImage[]>): void;
 
   /**
    * Deletes member server images.
    * The old client's method, over Classic `deleteMemberServerImages`.
    * Resolves to the first image of the answer (`null` only if the answer has none).
    */
-  destroyPrivateImage(params: DestroyPrivateImageParams): Promise<PrivateImage>;
+  destroyPrivateImage(params: DestroyPrivateImageParams, options?: CallOptions): Promise<PrivateImage>;
   destroyPrivateImage(params: DestroyPrivateImageParams, callback: Callback<PrivateImage>): void;
+  destroyPrivateImage(params: DestroyPrivateImageParams, options: CallOptions | undefined, callback: Callback<PrivateImage>): void;
 
   /**
    * Lists the Classic server instances.
    * The old client's method, over Classic `getServerInstanceList`.
    */
-  findServers(params?: ClassicGetServerInstanceListParams): Promise<CompatClassicServerInstance[]>;
+  findServers(params?: ClassicGetServerInstanceListParams, options?: CallOptions): Promise<CompatClassicServerInstance[]>;
   findServers(params: ClassicGetServerInstanceListParams | undefined, callback: Callback<CompatClassicServerInstance[]>): void;
+  findServers(params: ClassicGetServerInstanceListParams | undefined, options: CallOptions | undefined, callback: Callback<CompatClassicServerInstance[]>): void;
   findServers(callback: Callback<CompatClassicServerInstance[]>): void;
 
   /**
    * Lists the NCP-provided server images (OS products).
    * The old client's method, over Classic `getServerImageProductList`.
    */
-  findPublicImages(params?: ClassicGetServerImageProductListParams): Promise<Product[]>;
+  findPublicImages(params?: ClassicGetServerImageProductListParams, options?: CallOptions): Promise<Product[]>;
   findPublicImages(params: ClassicGetServerImageProductListParams | undefined, callback: Callback<Product[]>): void;
+  findPublicImages(params: ClassicGetServerImageProductListParams | undefined, options: CallOptions | undefined, callback: Callback<Product[]>): void;
   findPublicImages(callback: Callback<Product[]>): void;
 
   /**
    * Lists the Classic zones of a region.
    * The old client's method, over Classic `getZoneList`.
    */
-  findZones(params?: ClassicGetZoneListParams): Promise<CompatClassicZone[]>;
+  findZones(params?: ClassicGetZoneListParams, options?: CallOptions): Promise<CompatClassicZone[]>;
   findZones(params: ClassicGetZoneListParams | undefined, callback: Callback<CompatClassicZone[]>): void;
+  findZones(params: ClassicGetZoneListParams | undefined, options: CallOptions | undefined, callback: Callback<CompatClassicZone[]>): void;
   findZones(callback: Callback<CompatClassicZone[]>): void;
 
   /**
    * Lists the Classic regions.
    * The old client's method, over Classic `getRegionList`.
    */
-  findRegions(params?: ClassicGetRegionListParams): Promise<CompatClassicRegion[]>;
+  findRegions(params?: ClassicGetRegionListParams, options?: CallOptions): Promise<CompatClassicRegion[]>;
   findRegions(params: ClassicGetRegionListParams | undefined, callback: Callback<CompatClassicRegion[]>): void;
+  findRegions(params: ClassicGetRegionListParams | undefined, options: CallOptions | undefined, callback: Callback<CompatClassicRegion[]>): void;
   findRegions(callback: Callback<CompatClassicRegion[]>): void;
 }
 
 /** The methods of `client.compute`: every VPC action, and the old client's methods. */
-export interface ComputeMethods extends VpcMethods, CompatMethods {}
+
+/** The waiters declared with the detail actions, on `client.compute`. */
+export interface WaiterMethods {
+  /** Polls `getServerImageDetail` until the server image is created (status CREAT, operation NULL); rejects when it fails (CREFL) or is being deleted. */
+  waitForServerImage(serverImageNo: string | number, options?: WaitOptions<ServerImage>): Promise<ServerImage>;
+
+  /** Polls `getServerImageDetail` until the server image is gone (resolves with `null`). */
+  waitForServerImageDeleted(serverImageNo: string | number, options?: WaitOptions<ServerImage>): Promise<null>;
+
+  /** Polls `getMemberServerImageInstanceDetail` until the member server image is created (status CREAT, operation NULL); rejects when it fails (CREFL) or is being deleted. */
+  waitForMemberServerImageInstance(memberServerImageInstanceNo: string | number, options?: WaitOptions<MemberServerImageInstance>): Promise<MemberServerImageInstance>;
+
+  /** Polls `getMemberServerImageInstanceDetail` until the member server image is gone (resolves with `null`). */
+  waitForMemberServerImageInstanceDeleted(memberServerImageInstanceNo: string | number, options?: WaitOptions<MemberServerImageInstance>): Promise<null>;
+}
+
+/** Async iterators over every item of the list actions that take `pageNo`, on `client.compute` (and `compute.vpc`). */
+export interface VpcPaginators {
+  /** Every item of `getServerImageList`, page by page (`pageNo` and `pageSize` are set by the iterator). */
+  paginateGetServerImageList(params?: Omit<GetServerImageListParams, 'pageNo' | 'pageSize'>, options?: PaginateOptions): AsyncIterableIterator<ServerImage>;
+
+  /** Every item of `getMemberServerImageInstanceList`, page by page (`pageNo` and `pageSize` are set by the iterator). */
+  paginateGetMemberServerImageInstanceList(params?: Omit<GetMemberServerImageInstanceListParams, 'pageNo' | 'pageSize'>, options?: PaginateOptions): AsyncIterableIterator<MemberServerImageInstance>;
+
+  /** Every item of `getServerInstanceList`, page by page (`pageNo` and `pageSize` are set by the iterator). */
+  paginateGetServerInstanceList(params?: Omit<GetServerInstanceListParams, 'pageNo' | 'pageSize'>, options?: PaginateOptions): AsyncIterableIterator<ServerInstance>;
+
+  /** Every item of `getBlockStorageSnapshotInstanceList`, page by page (`pageNo` and `pageSize` are set by the iterator). */
+  paginateGetBlockStorageSnapshotInstanceList(params?: Omit<GetBlockStorageSnapshotInstanceListParams, 'pageNo' | 'pageSize'>, options?: PaginateOptions): AsyncIterableIterator<BlockStorageSnapshotInstance>;
+}
+
+/** Async iterators over every item of the list actions that take `pageNo`, on `client.compute.classic`. */
+export interface ClassicPaginators {
+  /** Every item of `getMemberServerImageList`, page by page (`pageNo` and `pageSize` are set by the iterator). */
+  paginateGetMemberServerImageList(params?: Omit<ClassicGetMemberServerImageListParams, 'pageNo' | 'pageSize'>, options?: PaginateOptions): AsyncIterableIterator<MemberServerImage>;
+
+  /** Every item of `getServerInstanceList`, page by page (`pageNo` and `pageSize` are set by the iterator). */
+  paginateGetServerInstanceList(params?: Omit<ClassicGetServerInstanceListParams, 'pageNo' | 'pageSize'>, options?: PaginateOptions): AsyncIterableIterator<ClassicServerInstance>;
+}
+
+/** The methods of `client.compute`: every VPC action, the old client's methods, the waiters and the VPC paginators. */
+export interface ComputeMethods extends VpcMethods, CompatMethods, WaiterMethods, VpcPaginators {}

@@ -1,11 +1,14 @@
 'use strict';
 const util = require('node:util');
 const native = require('./native');
-const { NcloudError, fromNative } = require('./error');
+const timers = require('node:timers/promises');
+const { NcloudError, AbortError, fromNative } = require('./error');
 const { startEmulator } = require('./emulator');
 
 const DEFAULT_ENDPOINT = 'https://ncloud.apigw.ntruss.com';
 const METHODS = JSON.parse(native.methods());
+// The waiters and paginators declared with the actions (src/catalog/waiters.rs).
+const DECLARED = JSON.parse(native.waiters());
 
 function env(...names) {
   for (const n of names) {
@@ -99,9 +102,15 @@ class Client {
     if (this.#emulator) await this.#emulator.close();
   }
 
-  /** @internal One call into the core: resolves to the result or rejects with an NcloudError. */
-  async _call(name, params, mode) {
+  /**
+   * @internal One call into the core: resolves to the result or rejects with an NcloudError. With a
+   * `signal`, aborting rejects at once with an AbortError and drops the request in the core (its
+   * connection, retries and back-off); an already aborted signal sends nothing.
+   */
+  async _call(name, params, mode, signal) {
+    if (signal?.aborted) throw abortError(name, signal);
     const nat = this.#native ?? (await this.#pending);
+    if (signal?.aborted) throw abortError(name, signal);
     let json;
     try {
       json = JSON.stringify(params ?? {});
@@ -109,14 +118,41 @@ class Client {
       throw NcloudError.validation(`The parameters could not be serialized: ${err.message}`);
     }
     const defaults = JSON.stringify({ regionCode: this.region, regionNo: this.compute.regionNo });
-    if (mode === 'objects') {
-      const out = await nat.callValue(name, json, defaults);
-      if (out.error) throw new NcloudError(out.error);
+    const unwrap = (out) => {
+      if (out.error) throw out.error.code === 'ABORT_ERR' ? abortError(name, signal) : new NcloudError(out.error);
       return out.ok;
-    }
-    const out = JSON.parse(await nat.call(name, json, defaults));
-    if (out.error) throw new NcloudError(out.error);
-    return out.ok;
+    };
+    const send = (cancelId) =>
+      mode === 'objects'
+        ? nat.callValue(name, json, defaults, cancelId).then(unwrap)
+        : nat.call(name, json, defaults, cancelId).then((text) => unwrap(JSON.parse(text)));
+    if (!signal) return send(undefined);
+    const cancelId = nat.cancelHandle();
+    return new Promise((resolve, reject) => {
+      let settled = false;
+      const onAbort = () => {
+        if (settled) return;
+        settled = true;
+        nat.abort(cancelId);
+        reject(abortError(name, signal));
+      };
+      const unlisten = onSignalAbort(signal, onAbort);
+      const finish = (fn, value) => {
+        unlisten();
+        if (settled) return;
+        settled = true;
+        fn(value);
+      };
+      send(cancelId).then(
+        (v) => finish(resolve, v),
+        (err) => finish(reject, err),
+      );
+    });
+  }
+
+  /** @internal How many calls with a signal are in flight in the core (for the leak tests). */
+  _pendingCancels() {
+    return this.#native ? this.#native.pendingCancels() : 0;
   }
 
   [util.inspect.custom]() {
@@ -153,10 +189,79 @@ function count(v, name, dflt) {
   return v;
 }
 
+/**
+ * Splits `(params?, options?, callback?)`: the callback is the last argument when it is a function;
+ * options (`{ signal }`) are only ever the second argument, so a method without parameters takes
+ * `(undefined, { signal })` (or `({}, { signal })`).
+ */
+function splitArgs(args) {
+  const cb = typeof args[args.length - 1] === 'function' ? args.pop() : null;
+  while (args.length > 0 && args[args.length - 1] === undefined) args.pop();
+  if (args.length > 2) throw NcloudError.validation(`Expected (params, options, callback), got ${args.length} arguments before the callback`);
+  return { params: args[0], options: callOptions(args[1]), cb };
+}
+
+const CALL_OPTIONS = ['signal'];
+
+/** Validates a call's options: `undefined`, or `{ signal }` with an AbortSignal. */
+function callOptions(options, allowed = CALL_OPTIONS) {
+  if (options === undefined || options === null) return {};
+  if (typeof options !== 'object' || Array.isArray(options)) {
+    throw NcloudError.validation('The options (second argument) must be an object such as { signal }');
+  }
+  const unknown = Object.keys(options).filter((k) => !allowed.includes(k));
+  if (unknown.length) throw NcloudError.validation(`Invalid options : ${unknown.join(',')}`);
+  const { signal } = options;
+  if (signal !== undefined && !isAbortSignal(signal)) {
+    throw NcloudError.validation("'signal' must be an AbortSignal");
+  }
+  return options;
+}
+
+// One 'abort' listener per signal, whatever the number of calls sharing it (no MaxListeners warning
+// when 64 calls in flight share one signal); the callbacks of calls that ended are dropped.
+const abortCallbacks = new WeakMap();
+
+function onSignalAbort(signal, fn) {
+  let set = abortCallbacks.get(signal);
+  if (!set) {
+    set = new Set();
+    const listener = () => {
+      abortCallbacks.delete(signal);
+      for (const cb of set) cb();
+    };
+    set.listener = listener;
+    abortCallbacks.set(signal, set);
+    signal.addEventListener('abort', listener, { once: true });
+  }
+  set.add(fn);
+  return () => {
+    set.delete(fn);
+    if (set.size === 0 && abortCallbacks.get(signal) === set) {
+      abortCallbacks.delete(signal);
+      signal.removeEventListener('abort', set.listener);
+    }
+  };
+}
+
+function isAbortSignal(s) {
+  return s !== null && typeof s === 'object' && typeof s.aborted === 'boolean' && typeof s.addEventListener === 'function';
+}
+
+function abortError(action, signal) {
+  return new AbortError('The operation was aborted', { cause: signal?.reason, action: action.replace(/^classic\./, '') });
+}
+
 /** Runs a call with an error-first callback as last argument, or returns a Promise when there is none. */
 function invoke(client, name, args) {
-  const cb = typeof args[args.length - 1] === 'function' ? args.pop() : null;
-  const promise = client._call(name, args[0]);
+  const cb = typeof args[args.length - 1] === 'function' ? args[args.length - 1] : null;
+  let promise;
+  try {
+    const { params, options } = splitArgs(args);
+    promise = client._call(name, params, undefined, options.signal);
+  } catch (err) {
+    promise = Promise.reject(err);
+  }
   if (!cb) return promise;
   promise.then(
     (result) => process.nextTick(cb, null, result),
@@ -187,69 +292,150 @@ class Compute {
         if (m.env === 'vpc' && !m.compat) this.vpc[m.name] = fn;
       }
     }
-    for (const [name, w] of Object.entries(WAITERS)) {
-      this[name] = (no, options) => waitFor(this.#client, w, no, options);
+    for (const w of DECLARED.waiters) {
+      this[w.name] = (no, options) => waitFor(this.#client, w, no, options);
+    }
+    for (const p of DECLARED.paginators) {
+      const fn = (params, options) => paginate(this.#client, p, params, options);
+      Object.defineProperty(fn, 'name', { value: p.name });
+      if (p.env === 'classic') {
+        this.classic[p.name] = fn;
+      } else {
+        this[p.name] = fn;
+        this.vpc[p.name] = fn;
+      }
     }
   }
 }
 
-const WAITERS = {
-  waitForServerImage: {
-    method: 'getServerImageDetail',
-    key: 'serverImageNo',
-    list: 'serverImageList',
-    status: 'serverImageStatus',
-    operation: 'serverImageOperation',
-    statusName: 'serverImageStatusName',
-  },
-  waitForMemberServerImageInstance: {
-    method: 'getMemberServerImageInstanceDetail',
-    key: 'memberServerImageInstanceNo',
-    list: 'memberServerImageInstanceList',
-    status: 'memberServerImageInstanceStatus',
-    operation: 'memberServerImageInstanceOperation',
-    statusName: 'memberServerImageInstanceStatusName',
-  },
-};
+const WAIT_OPTIONS = ['minDelayMs', 'maxDelayMs', 'intervalMs', 'timeoutMs', 'signal', 'onPoll', 'regionCode'];
+
+function waitOptions(w, options) {
+  const o = callOptions(options, WAIT_OPTIONS);
+  const ms = (key, dflt) => {
+    const v = o[key];
+    if (v === undefined) return dflt;
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) {
+      throw NcloudError.validation(`'${key}' must be a finite number of milliseconds >= 0, got ${util.inspect(v)}`);
+    }
+    return v;
+  };
+  // `intervalMs` (the first release's option) is a fixed delay: min = max.
+  const interval = ms('intervalMs', undefined);
+  const minDelayMs = ms('minDelayMs', interval ?? DECLARED.minDelayMs);
+  const maxDelayMs = ms('maxDelayMs', interval ?? Math.max(DECLARED.maxDelayMs, minDelayMs));
+  if (minDelayMs > maxDelayMs) throw NcloudError.validation(`'minDelayMs' (${minDelayMs}) must not exceed 'maxDelayMs' (${maxDelayMs})`);
+  const timeoutMs = ms('timeoutMs', w.timeoutMs);
+  if (o.onPoll !== undefined && typeof o.onPoll !== 'function') throw NcloudError.validation("'onPoll' must be a function");
+  if (o.regionCode !== undefined && typeof o.regionCode !== 'string') throw NcloudError.validation("'regionCode' must be a string");
+  return { minDelayMs, maxDelayMs, timeoutMs, signal: o.signal, onPoll: o.onPoll, regionCode: o.regionCode };
+}
 
 /**
- * Polls the detail action until the image is created (status CREAT, operation NULL). Rejects with
- * ERR_API when it ends in CREFL or is being deleted, and with ERR_TIMEOUT after `timeoutMs`.
- * `onPoll(item)` sees every answer (progress for long waits).
+ * The delay after poll `attempt` (1, 2, ...): it grows 1.5 times per poll from `min` to at most `max`,
+ * and is drawn in [min, that] by `random` (0 to 1), so that many waiters started together spread out.
  */
-async function waitFor(client, w, no, options = {}) {
-  const intervalMs = options.intervalMs ?? 3000;
-  const timeoutMs = options.timeoutMs ?? 60 * 60 * 1000;
-  const deadline = Date.now() + timeoutMs;
-  const params = { [w.key]: no };
-  if (options.regionCode !== undefined) params.regionCode = options.regionCode;
-  for (;;) {
-    const res = await client._call(w.method, params);
-    const item = res[w.list][0];
-    if (typeof options.onPoll === 'function') options.onPoll(item);
-    const status = item?.[w.status]?.code;
-    const operation = item?.[w.operation]?.code;
-    if (status === 'CREAT' && operation === 'NULL') return item;
-    if (status === 'CREFL' || operation === 'TERMT') {
+function waitDelay(attempt, min, max, random) {
+  const grown = Math.min(max, min * 1.5 ** Math.min(attempt - 1, 64));
+  return Math.round(min + random * (grown - min));
+}
+
+const matches = (list, status, operation) =>
+  list.some((m) => (m.status === null || m.status === status) && (m.operation === null || m.operation === operation));
+
+/**
+ * A declared waiter: polls the detail action, first at once, then after a delay growing 1.5 times per
+ * poll from `minDelayMs` to `maxDelayMs` (with jitter), until the item is in a success state (resolves
+ * with it), in a failure state (ERR_API), gone (the deleted waiters resolve with `null`), or `timeoutMs`
+ * has passed (ERR_TIMEOUT). `signal` aborts the poll in flight and the sleep; `onPoll({ attempt,
+ * elapsedMs, status, operation, item })` sees every answer.
+ */
+async function waitFor(client, w, no, options) {
+  const o = waitOptions(w, options);
+  if (typeof no !== 'string' && !(typeof no === 'number' && Number.isInteger(no))) {
+    throw NcloudError.validation(`${w.name}: '${w.idParam}' must be a string or an integer`);
+  }
+  const params = { [w.idParam]: String(no) };
+  if (o.regionCode !== undefined) params.regionCode = o.regionCode;
+  const started = Date.now();
+  const deleted = w.goal === 'deleted';
+  for (let attempt = 1; ; attempt++) {
+    let item = null;
+    let gone = false;
+    try {
+      const res = await client._call(w.method, params, undefined, o.signal);
+      item = res?.[w.list]?.[0] ?? null;
+      gone = deleted && item === null;
+    } catch (err) {
+      if (!(deleted && err.code === 'ERR_API' && w.goneReturnCodes.includes(err.returnCode))) throw err;
+      gone = true;
+    }
+    const status = item?.[w.status]?.code ?? null;
+    const operation = item?.[w.operation]?.code ?? null;
+    const elapsedMs = Date.now() - started;
+    if (o.onPoll) o.onPoll({ attempt, elapsedMs, status, operation, item });
+    if (gone) return null;
+    if (item && matches(w.success, status, operation)) return item;
+    if (item && matches(w.failure, status, operation)) {
       throw new NcloudError({
         code: 'ERR_API',
         action: w.method,
-        message: `${w.key} ${no} will not become created: it is ${item[w.statusName]} (${status}/${operation})`,
+        message: `${w.idParam} ${no} will not become created: it is ${item[w.statusName]} (${status}/${operation})`,
       });
     }
-    if (Date.now() + intervalMs > deadline) {
+    const delay = waitDelay(attempt, o.minDelayMs, o.maxDelayMs, Math.random());
+    if (Date.now() - started + delay > o.timeoutMs) {
+      const what = item ? item[w.statusName] : 'not found';
       throw new NcloudError({
         code: 'ERR_TIMEOUT',
         action: w.method,
-        message: `${w.key} ${no} was still ${item?.[w.statusName]} after ${timeoutMs} ms`,
+        message: `${w.idParam} ${no} was still ${what} after ${o.timeoutMs} ms (${attempt} polls)`,
       });
     }
-    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+    try {
+      await timers.setTimeout(delay, undefined, o.signal ? { signal: o.signal } : undefined);
+    } catch (err) {
+      if (err?.name === 'AbortError') throw abortError(w.method, o.signal);
+      throw err;
+    }
   }
+}
+
+const PAGINATE_OPTIONS = ['pageSize', 'signal'];
+
+/**
+ * A declared paginator: an async iterator over the items of every page of a list action, asking
+ * `pageSize` items at a time from page 1 and stopping after a short page or `totalRows` items.
+ */
+function paginate(client, p, params, options) {
+  const o = callOptions(options, PAGINATE_OPTIONS);
+  const pageSize = o.pageSize ?? DECLARED.pageSize;
+  if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 1000) {
+    throw NcloudError.validation(`'pageSize' must be an integer from 1 to 1000, got ${util.inspect(pageSize)}`);
+  }
+  if (params !== undefined && params !== null && (typeof params !== 'object' || Array.isArray(params))) {
+    throw NcloudError.validation('The parameters must be given as an object');
+  }
+  for (const key of ['pageNo', 'pageSize']) {
+    if (params && params[key] !== undefined) {
+      throw NcloudError.validation(`${p.name} sets '${key}' itself: give the page size as its option { pageSize }`);
+    }
+  }
+  return (async function* pages() {
+    let seen = 0;
+    for (let pageNo = 1; ; pageNo++) {
+      const res = await client._call(p.method, { ...params, pageNo, pageSize }, undefined, o.signal);
+      const items = Array.isArray(res?.[p.list]) ? res[p.list] : [];
+      for (const item of items) yield item;
+      seen += items.length;
+      const total = Number(res?.totalRows);
+      if (items.length < pageSize || (Number.isFinite(total) && seen >= total)) return;
+    }
+  })();
 }
 
 function createClient(options) {
   return new Client(options);
 }
 
-module.exports = { Client, createClient, METHODS };
+module.exports = { Client, createClient, METHODS, DECLARED, waitDelay };

@@ -30,7 +30,10 @@ class Emulator {
     return this;
   }
 
-  /** Changes timing settings (`createDelayMs`, `deleteDelayMs`, `failureRate`, `clock`) keeping the images. */
+  /**
+   * Changes settings (`createDelayMs`, `deleteDelayMs`, `failureRate`, `clock`, `chaos: { errorRate,
+   * resetRate, seed }`) keeping the images.
+   */
   configure(settings) {
     wrap(() => this.#native.setSettings(JSON.stringify(settings)));
     return this;
@@ -55,6 +58,15 @@ class Emulator {
   /** The requests that reached the emulator since the last `takeRequests()`, forgetting them. */
   takeRequests() {
     return JSON.parse(this.#native.drainLog());
+  }
+
+  /**
+   * Counters since start or the last `clearRequests()`: `{ requests, abandoned, chaosErrors,
+   * chaosResets }`. `abandoned` counts requests whose client closed the connection before the answer
+   * was written (a cancelled call); the chaos counters count the faults of `configure({ chaos })`.
+   */
+  stats() {
+    return JSON.parse(this.#native.stats());
   }
 
   clearRequests() {

@@ -36,6 +36,18 @@ class NcloudError extends Error {
   }
 }
 
+/**
+ * A call aborted through its `AbortSignal`: named and coded as Node's own (`name: 'AbortError'`,
+ * `code: 'ABORT_ERR'`), and still an NcloudError; `cause` is the signal's reason.
+ */
+class AbortError extends NcloudError {
+  constructor(message = 'The operation was aborted', options = {}) {
+    super({ code: 'ABORT_ERR', message, action: options.action });
+    this.name = 'AbortError';
+    if (options.cause !== undefined) this.cause = options.cause;
+  }
+}
+
 /** A napi error whose message carries the core's error JSON becomes an NcloudError. */
 function fromNative(err) {
   if (err instanceof NcloudError) return err;
@@ -44,4 +56,4 @@ function fromNative(err) {
   return new NcloudError({ code: 'ERR_INTERNAL', message: text });
 }
 
-module.exports = { NcloudError, fromNative };
+module.exports = { NcloudError, AbortError, fromNative };

@@ -16,13 +16,22 @@ export declare class NativeClient {
    * maxRetries, retryBaseDelay }` (milliseconds).
    */
   constructor(config: string)
-  /** Runs one method. Resolves to JSON text, `{"ok": result}` or `{"error": {...}}`; never rejects. */
-  call(method: string, params: string, defaults: string): Promise<string>
+  /** A cancel switch for the next `call`: pass its id as `cancelId`, flip it with `abort(id)`. */
+  cancelHandle(): number
+  /** Aborts the call holding that switch (nothing when it has ended). */
+  abort(id: number): void
+  /** How many cancel switches are held (calls with a signal in flight); for the leak tests. */
+  pendingCancels(): number
+  /**
+   * Runs one method. Resolves to JSON text, `{"ok": result}` or `{"error": {...}}`; never rejects.
+   * With `cancelId` (from `cancelHandle()`), `abort(cancelId)` ends it with `ABORT_ERR`.
+   */
+  call(method: string, params: string, defaults: string, cancelId?: number | undefined | null): Promise<string>
   /**
    * The same call, with the result built as JS objects by napi (kept for `npm run bench`, which
    * compares it with handing over JSON text).
    */
-  callValue(method: string, params: string, defaults: string): Promise<any>
+  callValue(method: string, params: string, defaults: string, cancelId?: number | undefined | null): Promise<any>
 }
 
 /** A running emulator. */
@@ -37,6 +46,8 @@ export declare class NativeEmulator {
   requestLog(): string
   /** The request log so far, emptied in the same step. */
   drainLog(): string
+  /** JSON of `{ requests, abandoned, chaosErrors, chaosResets }`. */
+  stats(): string
   clearLog(): void
   injectFault(fault: string): void
   setSettings(patch: string): void
@@ -50,3 +61,6 @@ export declare function methods(): string
  * createDelayMs, deleteDelayMs, failureRate }`.
  */
 export declare function startEmulator(options: string): Promise<NativeEmulator>
+
+/** The declared waiters and paginators (src/catalog/waiters.rs), for the JavaScript facade. */
+export declare function waiters(): string

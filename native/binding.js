@@ -839,3 +839,4 @@ module.exports.NativeClient = nativeBinding.NativeClient
 module.exports.NativeEmulator = nativeBinding.NativeEmulator
 module.exports.methods = nativeBinding.methods
 module.exports.startEmulator = nativeBinding.startEmulator
+module.exports.waiters = nativeBinding.waiters

@@ -10,9 +10,12 @@ use futures::FutureExt;
 use napi_derive::napi;
 use serde::Deserialize;
 use serde_json::{json, Value};
+use std::collections::HashMap;
 use std::panic::AssertUnwindSafe;
-use std::sync::Arc;
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
+use tokio::sync::watch;
 
 fn panic_message(p: Box<dyn std::any::Any + Send>) -> String {
     p.downcast_ref::<&str>()
@@ -63,6 +66,56 @@ fn default_retry_delay() -> u64 {
 #[napi]
 pub struct NativeClient {
     transport: Arc<Transport>,
+    cancels: Arc<Cancels>,
+}
+
+/// The cancel switches of the calls in flight that can be aborted (an `AbortSignal` was given). The
+/// JavaScript side takes an id with `cancelHandle()` before the call and flips it with `abort(id)`; the
+/// call then drops its future (the HTTP request, its connection and any back-off sleep) and ends with
+/// `ABORT_ERR`. An entry lives from `cancelHandle()` until its call ends.
+#[derive(Default)]
+struct Cancels {
+    next: AtomicU32,
+    switches: Mutex<HashMap<u32, watch::Sender<bool>>>,
+}
+
+impl Cancels {
+    fn map(&self) -> std::sync::MutexGuard<'_, HashMap<u32, watch::Sender<bool>>> {
+        self.switches.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    fn register(&self) -> u32 {
+        let mut map = self.map();
+        // Ids wrap after 2^32 calls; skip any still in use.
+        loop {
+            let id = self.next.fetch_add(1, Ordering::Relaxed).wrapping_add(1);
+            if id != 0 && !map.contains_key(&id) {
+                map.insert(id, watch::channel(false).0);
+                return id;
+            }
+        }
+    }
+
+    fn abort(&self, id: u32) {
+        if let Some(tx) = self.map().get(&id) {
+            tx.send_replace(true);
+        }
+    }
+
+    fn subscribe(&self, id: u32) -> Option<watch::Receiver<bool>> {
+        self.map().get(&id).map(|tx| tx.subscribe())
+    }
+
+    fn release(&self, id: u32) {
+        self.map().remove(&id);
+    }
+}
+
+/// Resolves once the switch is flipped; never when it is dropped unflipped.
+async fn aborted(mut rx: watch::Receiver<bool>) {
+    if rx.wait_for(|v| *v).await.is_err() {
+        std::future::pending::<()>().await;
+    }
 }
 
 #[napi]
@@ -92,13 +145,33 @@ impl NativeClient {
         .map_err(js_error)?;
         Ok(NativeClient {
             transport: Arc::new(transport),
+            cancels: Arc::default(),
         })
     }
 
-    /// Runs one method. Resolves to JSON text, `{"ok": result}` or `{"error": {...}}`; never rejects.
+    /// A cancel switch for the next `call`: pass its id as `cancelId`, flip it with `abort(id)`.
     #[napi]
-    pub async fn call(&self, method: String, params: String, defaults: String) -> String {
-        match self.run(method, params, defaults).await {
+    pub fn cancel_handle(&self) -> u32 {
+        self.cancels.register()
+    }
+
+    /// Aborts the call holding that switch (nothing when it has ended).
+    #[napi]
+    pub fn abort(&self, id: u32) {
+        self.cancels.abort(id);
+    }
+
+    /// How many cancel switches are held (calls with a signal in flight); for the leak tests.
+    #[napi]
+    pub fn pending_cancels(&self) -> u32 {
+        self.cancels.map().len() as u32
+    }
+
+    /// Runs one method. Resolves to JSON text, `{"ok": result}` or `{"error": {...}}`; never rejects.
+    /// With `cancelId` (from `cancelHandle()`), `abort(cancelId)` ends it with `ABORT_ERR`.
+    #[napi]
+    pub async fn call(&self, method: String, params: String, defaults: String, cancel_id: Option<u32>) -> String {
+        match self.run_cancellable(method, params, defaults, cancel_id).await {
             Ok(v) => json!({ "ok": v }).to_string(),
             Err(e) => format!("{{\"error\":{}}}", e.to_json()),
         }
@@ -107,8 +180,8 @@ impl NativeClient {
     /// The same call, with the result built as JS objects by napi (kept for `npm run bench`, which
     /// compares it with handing over JSON text).
     #[napi]
-    pub async fn call_value(&self, method: String, params: String, defaults: String) -> Value {
-        match self.run(method, params, defaults).await {
+    pub async fn call_value(&self, method: String, params: String, defaults: String, cancel_id: Option<u32>) -> Value {
+        match self.run_cancellable(method, params, defaults, cancel_id).await {
             Ok(v) => json!({ "ok": v }),
             Err(e) => json!({ "error": serde_json::to_value(&e).unwrap_or(Value::Null) }),
         }
@@ -116,6 +189,32 @@ impl NativeClient {
 }
 
 impl NativeClient {
+    /// `run`, raced against the call's cancel switch: flipping it drops the whole call future (the
+    /// in-flight request and its connection, the retry loop and its back-off sleep).
+    async fn run_cancellable(
+        &self,
+        method: String,
+        params: String,
+        defaults: String,
+        cancel_id: Option<u32>,
+    ) -> Result<Value, Error> {
+        let Some(id) = cancel_id else {
+            return self.run(method, params, defaults).await;
+        };
+        let result = match self.cancels.subscribe(id) {
+            // Checked first, so a switch flipped before the call started never sends anything.
+            Some(rx) if *rx.borrow() => Err(Error::aborted()),
+            Some(rx) => tokio::select! {
+                biased;
+                _ = aborted(rx) => Err(Error::aborted()),
+                r = self.run(method, params, defaults) => r,
+            },
+            None => Err(Error::validation(format!("unknown cancel handle {id}"))),
+        };
+        self.cancels.release(id);
+        result
+    }
+
     async fn run(&self, method: String, params: String, defaults: String) -> Result<Value, Error> {
         let transport = self.transport.clone();
         let work = async move {
@@ -162,6 +261,12 @@ pub fn methods() -> String {
         })
         .collect();
     Value::Array(list).to_string()
+}
+
+/// The declared waiters and paginators (src/catalog/waiters.rs), for the JavaScript facade.
+#[napi]
+pub fn waiters() -> String {
+    crate::catalog::waiters::to_json().to_string()
 }
 
 #[derive(Deserialize)]
@@ -239,6 +344,11 @@ impl NativeEmulator {
     pub fn drain_log(&self) -> String {
         serde_json::to_string(&self.handle.drain_log()).unwrap_or_else(|_| "[]".into())
     }
+    /// JSON of `{ requests, abandoned, chaosErrors, chaosResets }`.
+    #[napi]
+    pub fn stats(&self) -> String {
+        self.handle.stats().to_string()
+    }
     #[napi]
     pub fn clear_log(&self) {
         self.handle.clear_log();
@@ -289,4 +399,78 @@ pub async fn start_emulator(options: String) -> napi::Result<NativeEmulator> {
     Ok(NativeEmulator {
         handle: Arc::new(handle),
     })
+}
+
+#[cfg(test)]
+mod cancel_tests {
+    use super::*;
+
+    async fn until(what: &str, check: impl Fn() -> bool) {
+        for _ in 0..1000 {
+            if check() {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(10)).await;
+        }
+        panic!("never happened: {what}");
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn abort_drops_the_request_and_a_flipped_switch_sends_nothing() {
+        let emu = emulator::start(EmulatorOptions {
+            host: "127.0.0.1".into(),
+            port: 0,
+            access_key: "ak".into(),
+            secret_key: "sk".into(),
+            fixture: None,
+            settings: json!({}),
+        })
+        .await
+        .expect("emulator starts");
+        let emu = Arc::new(emu);
+        let config = json!({ "endpoint": emu.endpoint, "accessKey": "ak", "secretKey": "sk" }).to_string();
+        let client = Arc::new(NativeClient::new(config).expect("client"));
+        let fault =
+            serde_json::from_value(json!({ "action": "getRegionList", "status": 200, "body": "{}", "delayMs": 30000 }))
+                .expect("fault");
+        emu.inject_fault(fault);
+
+        let id = client.cancel_handle();
+        let call = {
+            let client = client.clone();
+            tokio::spawn(async move {
+                client
+                    .run_cancellable("getRegionList".into(), "{}".into(), "{}".into(), Some(id))
+                    .await
+            })
+        };
+        until("the request reached the emulator", || emu.request_count() == 1).await;
+        client.abort(id);
+        let err = call.await.expect("joined").expect_err("aborted");
+        assert_eq!(err.code, ErrorCode::Aborted);
+        until("the emulator saw the connection close", || {
+            emu.stats()["abandoned"] == 1
+        })
+        .await;
+        assert_eq!(client.pending_cancels(), 0);
+
+        // A switch flipped before the call: nothing is sent.
+        let id = client.cancel_handle();
+        client.abort(id);
+        let err = client
+            .run_cancellable("getRegionList".into(), "{}".into(), "{}".into(), Some(id))
+            .await
+            .expect_err("aborted");
+        assert_eq!(err.code, ErrorCode::Aborted);
+        assert_eq!(emu.request_count(), 1);
+        assert_eq!(client.pending_cancels(), 0);
+        // Aborting an ended call is a no-op; calls without a switch are unaffected.
+        client.abort(id);
+        let ok = client
+            .run_cancellable("getZoneList".into(), "{}".into(), "{}".into(), None)
+            .await
+            .expect("zones");
+        assert!(ok.get("zoneList").is_some(), "{ok}");
+        emu.close();
+    }
 }

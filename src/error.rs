@@ -31,6 +31,9 @@ pub enum ErrorCode {
     /// A bug in this package (including a caught panic).
     #[serde(rename = "ERR_INTERNAL")]
     Internal,
+    /// The caller aborted the call (its `AbortSignal`); named as Node names it.
+    #[serde(rename = "ABORT_ERR")]
+    Aborted,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -82,6 +85,11 @@ impl Error {
 
     pub fn internal(message: impl Into<String>) -> Self {
         Self::new(ErrorCode::Internal, message)
+    }
+
+    /// The call was cancelled by the caller (its request dropped, its retries stopped).
+    pub fn aborted() -> Self {
+        Self::new(ErrorCode::Aborted, "The operation was aborted")
     }
 
     /// A server-API error (`responseError`, or a non-zero `returnCode`): the message keeps the old client's

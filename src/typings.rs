@@ -17,6 +17,7 @@
 //!   validator does; `OneOf` rules become string-literal (or number-literal) unions.
 
 use crate::catalog::models::{FieldType, Model, ALL_MODELS, COMMON_CODE};
+use crate::catalog::waiters::{self, Goal, WAITERS};
 use crate::catalog::{Action, Env, Param, ParamKind, Req, Rule, ACTIONS};
 use crate::compat::{self, ImageNameKey};
 use crate::service::{self, Method, Shape};
@@ -315,6 +316,8 @@ impl Gen {
             "export type Callback<T> = (...args: [err: NcloudError, result: null] | [err: null, result: T]) => void;",
         );
         self.export("Callback");
+        self.line(0, "");
+        self.options();
         self.line(0, "");
         let mut names: Vec<&str> = Vec::new();
         for a in ACTIONS {
@@ -772,19 +775,28 @@ impl Gen {
 
     fn method(&mut self, key: &str, doc: &[String], params: &str, result: &str, required: bool) {
         self.doc(1, doc);
+        let cb = format!("callback: Callback<{result}>");
         if required {
-            self.line(1, &format!("{key}(params: {params}): Promise<{result}>;"));
             self.line(
                 1,
-                &format!("{key}(params: {params}, callback: Callback<{result}>): void;"),
+                &format!("{key}(params: {params}, options?: CallOptions): Promise<{result}>;"),
+            );
+            self.line(1, &format!("{key}(params: {params}, {cb}): void;"));
+            self.line(
+                1,
+                &format!("{key}(params: {params}, options: CallOptions | undefined, {cb}): void;"),
             );
         } else {
-            self.line(1, &format!("{key}(params?: {params}): Promise<{result}>;"));
             self.line(
                 1,
-                &format!("{key}(params: {params} | undefined, callback: Callback<{result}>): void;"),
+                &format!("{key}(params?: {params}, options?: CallOptions): Promise<{result}>;"),
             );
-            self.line(1, &format!("{key}(callback: Callback<{result}>): void;"));
+            self.line(1, &format!("{key}(params: {params} | undefined, {cb}): void;"));
+            self.line(
+                1,
+                &format!("{key}(params: {params} | undefined, options: CallOptions | undefined, {cb}): void;"),
+            );
+            self.line(1, &format!("{key}({cb}): void;"));
         }
     }
 
@@ -850,11 +862,167 @@ impl Gen {
             0,
             &["The methods of `client.compute`: every VPC action, and the old client's methods.".into()],
         );
+        self.waiters();
+        self.paginators(Env::Vpc, "VpcPaginators");
+        self.paginators(Env::Classic, "ClassicPaginators");
+        self.line(0, "");
+        self.doc(
+            0,
+            &["The methods of `client.compute`: every VPC action, the old client's methods, the waiters and the VPC paginators.".into()],
+        );
         self.export("ComputeMethods");
         self.line(
             0,
-            "export interface ComputeMethods extends VpcMethods, CompatMethods {}",
+            "export interface ComputeMethods extends VpcMethods, CompatMethods, WaiterMethods, VpcPaginators {}",
         );
+    }
+
+    // -- options, waiters and paginators (src/catalog/waiters.rs) ------------------------------
+
+    fn options(&mut self) {
+        let block = |g: &mut Gen, name: &str, doc: &str, head: &str, fields: &[(&str, String)]| {
+            g.doc(0, &[doc.to_string()]);
+            g.export(name);
+            g.line(0, &format!("export interface {head} {{"));
+            for (field, doc) in fields {
+                g.doc(1, std::slice::from_ref(doc));
+                g.line(1, field);
+            }
+            g.line(0, "}");
+        };
+        let signal = "Aborting it rejects with an `AbortError` (`code: 'ABORT_ERR'`) and drops the request (and its retries); an aborted one sends nothing.".to_string();
+        block(
+            self,
+            "CallOptions",
+            "Options of one call, always its second argument (`method(params, options?, callback?)`).",
+            "CallOptions",
+            &[("signal?: AbortSignal;", signal.clone())],
+        );
+        self.line(0, "");
+        block(
+            self,
+            "WaitPoll",
+            "What `onPoll` sees at every poll of a waiter.",
+            "WaitPoll<T>",
+            &[
+                ("attempt: number;", "1 for the first poll.".into()),
+                ("elapsedMs: number;", "Milliseconds since the wait began.".into()),
+                (
+                    "status: string | null;",
+                    "The item's status code (`INIT`, `CREAT`, `CREFL`); `null` when it is gone.".into(),
+                ),
+                (
+                    "operation: string | null;",
+                    "The item's operation code (`CREAT`, `NULL`, `TERMT`); `null` when it is gone.".into(),
+                ),
+                (
+                    "item: T | null;",
+                    "The item as the detail action gave it; `null` when it is gone.".into(),
+                ),
+            ],
+        );
+        self.line(0, "");
+        block(
+            self,
+            "WaitOptions",
+            "Options of the `waitFor…` methods (checked: a bad value rejects with `ERR_VALIDATION`).",
+            "WaitOptions<T>",
+            &[
+                ("minDelayMs?: number;", format!("Delay before the second poll (default {}); each next delay grows 1.5 times, with jitter.", waiters::WAIT_MIN_DELAY_MS)),
+                ("maxDelayMs?: number;", format!("Longest delay between polls (default {}).", waiters::WAIT_MAX_DELAY_MS)),
+                ("intervalMs?: number;", "A fixed delay between polls (sets both `minDelayMs` and `maxDelayMs`).".into()),
+                ("timeoutMs?: number;", "Give up with `ERR_TIMEOUT` after this many milliseconds (default: 30 min for created, 10 min for deleted).".into()),
+                ("signal?: AbortSignal;", signal),
+                ("regionCode?: string;", "VPC region of the image (default: the client's `region`).".into()),
+                ("onPoll?: (poll: WaitPoll<T>) => void;", "Called after every poll.".into()),
+            ],
+        );
+        self.line(0, "");
+        block(
+            self,
+            "PaginateOptions",
+            "Options of the `paginate…` methods.",
+            "PaginateOptions",
+            &[
+                (
+                    "pageSize?: number;",
+                    format!("Items asked per page, 1-1000 (default {}).", waiters::PAGE_SIZE),
+                ),
+                (
+                    "signal?: AbortSignal;",
+                    "Aborting it rejects the pending `next()` with an `AbortError`.".into(),
+                ),
+            ],
+        );
+    }
+
+    fn waiters(&mut self) {
+        self.line(0, "");
+        self.doc(
+            0,
+            &["The waiters declared with the detail actions, on `client.compute`.".into()],
+        );
+        self.export("WaiterMethods");
+        self.line(0, "export interface WaiterMethods {");
+        for (i, w) in WAITERS.iter().enumerate() {
+            if i > 0 {
+                self.line(0, "");
+            }
+            let item = w.action.item.name;
+            self.doc(1, &[w.summary.to_string()]);
+            let result = match w.goal {
+                Goal::Created => item.to_string(),
+                Goal::Deleted => "null".to_string(),
+            };
+            self.line(
+                1,
+                &format!(
+                    "{}({}: string | number, options?: WaitOptions<{item}>): Promise<{result}>;",
+                    w.name, w.id_param
+                ),
+            );
+        }
+        self.line(0, "}");
+    }
+
+    fn paginators(&mut self, env: Env, name: &str) {
+        self.line(0, "");
+        let place = match env {
+            Env::Vpc => "`client.compute` (and `compute.vpc`)",
+            Env::Classic => "`client.compute.classic`",
+        };
+        self.doc(
+            0,
+            &[format!(
+                "Async iterators over every item of the list actions that take `pageNo`, on {place}."
+            )],
+        );
+        self.export(name);
+        self.line(0, &format!("export interface {name} {{"));
+        let list: Vec<&waiters::Paginator> = waiters::paginators().iter().filter(|p| p.action.env == env).collect();
+        for (i, p) in list.iter().enumerate() {
+            if i > 0 {
+                self.line(0, "");
+            }
+            let action = p.action;
+            self.doc(
+                1,
+                &[format!(
+                    "Every item of `{}`, page by page (`pageNo` and `pageSize` are set by the iterator).",
+                    action.name
+                )],
+            );
+            self.line(
+                1,
+                &format!(
+                    "{}(params?: Omit<{}, 'pageNo' | 'pageSize'>, options?: PaginateOptions): AsyncIterableIterator<{}>;",
+                    p.name,
+                    params_name(action),
+                    action.item.name
+                ),
+            );
+        }
+        self.line(0, "}");
     }
 }
 

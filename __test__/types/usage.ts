@@ -3,6 +3,7 @@
 
 import * as ncloud from '../../index';
 import {
+  AbortError,
   Client,
   createClient,
   Emulator,
@@ -10,6 +11,7 @@ import {
   NcloudError,
   startEmulator,
   type CompatClassicServerInstance,
+  type EmulatorStats,
   type CreateServerImageResponse,
   type GetServerImageListParams,
   type PrivateImage,
@@ -70,14 +72,42 @@ async function promises(client: Client): Promise<void> {
   console.log(n);
 
   // Wait helpers.
+  const ac = new AbortController();
   const ready = await compute.waitForServerImage('1234', {
-    intervalMs: 500,
+    minDelayMs: 500,
+    maxDelayMs: 10_000,
     timeoutMs: 60_000,
-    onPoll: (item) => console.log(item.serverImageStatus?.code),
+    signal: ac.signal,
+    onPoll: ({ attempt, elapsedMs, status, operation, item }) =>
+      console.log(attempt, elapsedMs, status, operation, item?.serverImageStatus?.code),
   });
   console.log(ready.serverImageName);
-  const member = await compute.waitForMemberServerImageInstance('99', { regionCode: 'KR' });
+  const member = await compute.waitForMemberServerImageInstance('99', { regionCode: 'KR', intervalMs: 500 });
   console.log(member.memberServerImageInstanceStatusName);
+  const gone: null = await compute.waitForServerImageDeleted('1234', { timeoutMs: 600_000 });
+  const memberGone: null = await compute.waitForMemberServerImageInstanceDeleted(7);
+  console.log(gone, memberGone);
+
+  // Cancellation: options are the second argument.
+  const regionsAgain = await compute.getRegionList(undefined, { signal: ac.signal });
+  console.log(regionsAgain.regionList.length);
+  await compute.getServerImageDetail({ serverImageNo: '1' }, { signal: AbortSignal.timeout(5000) });
+  compute.getServerImageList({}, { signal: ac.signal }, (err, result) => console.log(err?.code, result?.totalRows));
+  try {
+    await compute.classic.getZoneList({ regionNo: '1' }, { signal: ac.signal });
+  } catch (err) {
+    if (err instanceof AbortError) console.log(err.name, err.code, err.cause);
+  }
+
+  // Paginators.
+  for await (const image of compute.paginateGetServerImageList({ serverImageTypeCodeList: ['SELF'] }, { pageSize: 50 })) {
+    const no: string | undefined = image.serverImageNo;
+    console.log(no);
+  }
+  for await (const m of compute.vpc.paginateGetMemberServerImageInstanceList()) console.log(m.memberServerImageName);
+  for await (const i of compute.classic.paginateGetMemberServerImageList({}, { signal: ac.signal })) console.log(i.memberServerImageName);
+  const stats: EmulatorStats = (await ncloud.startEmulator()).configure({ chaos: { errorRate: 0.1 } }).stats();
+  console.log(stats.abandoned, stats.chaosResets);
 }
 
 function callbacks(client: Client): void {
@@ -150,6 +180,12 @@ async function errors(client: Client): Promise<void> {
 
 function rejected(client: Client): void {
   const { compute } = client;
+  // @ts-expect-error: options are { signal }
+  void compute.getRegionList(undefined, { timeout: 5 });
+  // @ts-expect-error: paginators set pageNo themselves
+  void compute.paginateGetServerImageList({ pageNo: 2 });
+  // @ts-expect-error: onPoll gets a WaitPoll, not the item
+  void compute.waitForServerImage('1', { onPoll: (item: ServerImage) => item });
   // @ts-expect-error: serverInstanceNo is required
   void compute.createServerImage({ serverImageName: 'my-image' });
   // @ts-expect-error: serverInstanceNo is required (Classic)

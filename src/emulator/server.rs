@@ -18,7 +18,6 @@ use hyper::service::service_fn;
 use hyper::{Request, Response};
 use hyper_util::rt::TokioIo;
 use serde_json::Value;
-use std::convert::Infallible;
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 use tokio::net::TcpListener;
@@ -116,6 +115,8 @@ pub async fn start(opts: EmulatorOptions) -> Result<EmulatorHandle> {
                     let mut conn_stop = stop_rx.clone();
                     tokio::spawn(async move {
                         let service = service_fn(move |req| serve(shared.clone(), req));
+                        // A chaos reset is an error of the service: hyper then closes the connection
+                        // without writing an answer.
                         let conn = http1::Builder::new().serve_connection(TokioIo::new(stream), service);
                         tokio::select! {
                             _ = conn => {}
@@ -153,9 +154,11 @@ impl EmulatorHandle {
         let fixture = with_settings(&settings, fixture)?;
         let mut state = self.shared.lock();
         let (log, count) = (std::mem::take(&mut state.log), state.request_count);
+        let counters = (state.abandoned, state.chaos_errors, state.chaos_resets);
         *state = State::new(fixture);
         state.log = log;
         state.request_count = count;
+        (state.abandoned, state.chaos_errors, state.chaos_resets) = counters;
         Ok(())
     }
 
@@ -176,6 +179,21 @@ impl EmulatorHandle {
         let mut s = self.shared.lock();
         s.log.clear();
         s.request_count = 0;
+        s.abandoned = 0;
+        s.chaos_errors = 0;
+        s.chaos_resets = 0;
+    }
+
+    /// Counters since start or the last `clear_log`: requests, requests abandoned by their client
+    /// before the answer was written, and the chaos faults given.
+    pub fn stats(&self) -> Value {
+        let s = self.shared.lock();
+        serde_json::json!({
+            "requests": s.request_count,
+            "abandoned": s.abandoned,
+            "chaosErrors": s.chaos_errors,
+            "chaosResets": s.chaos_resets,
+        })
     }
 
     pub fn inject_fault(&self, fault: InjectedFault) {
@@ -203,6 +221,7 @@ struct SettingsView {
     failure_rate: f64,
     clock: Option<String>,
     seed: u64,
+    chaos: super::state::Chaos,
 }
 
 impl From<&super::state::Settings> for SettingsView {
@@ -213,6 +232,7 @@ impl From<&super::state::Settings> for SettingsView {
             failure_rate: s.failure_rate,
             clock: s.clock.clone(),
             seed: s.seed,
+            chaos: s.chaos.clone(),
         }
     }
 }
@@ -249,7 +269,74 @@ fn api_fault(f: &ApiFault, format: Format) -> Reply {
     }
 }
 
-async fn serve(shared: Arc<Shared>, req: Request<Incoming>) -> std::result::Result<Response<Full<Bytes>>, Infallible> {
+/// Chaos mode's "reset": the connection is closed without an answer.
+#[derive(Debug)]
+struct ChaosReset;
+
+impl std::fmt::Display for ChaosReset {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("chaos mode: connection reset")
+    }
+}
+
+impl std::error::Error for ChaosReset {}
+
+/// Counts a request as abandoned when its handling is dropped before the answer is handed to hyper
+/// (hyper drops the handler when the client closes the connection).
+struct AnswerGuard {
+    shared: Arc<Shared>,
+    answered: bool,
+}
+
+impl Drop for AnswerGuard {
+    fn drop(&mut self) {
+        if !self.answered {
+            self.shared.lock().abandoned += 1;
+        }
+    }
+}
+
+/// The chaos draw for one request: `Some("error")`, `Some("reset")` or `None`.
+fn chaos_draw(state: &mut State) -> Option<&'static str> {
+    let chaos = state.settings.chaos.clone();
+    if chaos.error_rate <= 0.0 && chaos.reset_rate <= 0.0 {
+        return None;
+    }
+    if state.chaos_rng.0 != chaos.seed {
+        state.chaos_rng = (chaos.seed, fastrand::Rng::with_seed(chaos.seed));
+    }
+    let r = state.chaos_rng.1.f64();
+    if r < chaos.reset_rate {
+        Some("reset")
+    } else if r < chaos.reset_rate + chaos.error_rate {
+        Some("error")
+    } else {
+        None
+    }
+}
+
+/// A chaos error answer: one of the transient failures a gateway gives.
+fn chaos_error(state: &mut State, format: Format) -> Reply {
+    match state.chaos_rng.1.u32(0..4) {
+        0 => gateway(429, "400", "Too Many Requests", "chaos mode: rate limited"),
+        1 => gateway(503, "500", "Service Unavailable", "chaos mode"),
+        2 => gateway(502, "500", "Bad Gateway", "chaos mode"),
+        _ => api_fault(
+            &ApiFault {
+                http_status: 500,
+                return_code: "1300",
+                return_message: "Please try your call again later. Temporarily out of service.".into(),
+            },
+            format,
+        ),
+    }
+}
+
+async fn serve(shared: Arc<Shared>, req: Request<Incoming>) -> std::result::Result<Response<Full<Bytes>>, ChaosReset> {
+    let mut guard = AnswerGuard {
+        shared: shared.clone(),
+        answered: false,
+    };
     let method = req.method().as_str().to_string();
     let target = req
         .uri()
@@ -278,6 +365,7 @@ async fn serve(shared: Arc<Shared>, req: Request<Incoming>) -> std::result::Resu
         Ok(b) => b.to_bytes(),
         Err(_) => {
             let r = gateway(413, "430", "Request Entity Too Large", "the request body is too large");
+            guard.answered = true;
             return Ok(respond(r));
         }
     };
@@ -292,6 +380,7 @@ async fn serve(shared: Arc<Shared>, req: Request<Incoming>) -> std::result::Resu
         .unwrap_or(Format::Xml);
 
     let route = route(&path);
+    let mut chaos = None;
     let (reply, action_name) = match route {
         None => (
             gateway(404, "300", "Not Found Exception", &format!("no API at {path}")),
@@ -308,14 +397,30 @@ async fn serve(shared: Arc<Shared>, req: Request<Incoming>) -> std::result::Resu
                 signature.as_deref(),
             ) {
                 Err(details) => (gateway(401, "200", "Authentication Failed", details), name),
-                Ok(()) => (dispatch(&shared, action, &pairs, format), name),
+                Ok(()) => {
+                    chaos = chaos_draw(&mut shared.lock());
+                    if chaos == Some("error") {
+                        (chaos_error(&mut shared.lock(), format), name)
+                    } else {
+                        (dispatch(&shared, action, &pairs, format), name)
+                    }
+                }
             }
         }
     };
 
+    let logged_params = route.filter(|a| a.mutating).map(|a| {
+        let (params, _unknown) = unflatten(a, &pairs);
+        Value::Object(params)
+    });
     {
         let mut state = shared.lock();
         state.request_count += 1;
+        match chaos {
+            Some("error") => state.chaos_errors += 1,
+            Some(_) => state.chaos_resets += 1,
+            None => {}
+        }
         if state.log.len() < LOG_CAP {
             state.log.push(LogEntry {
                 method,
@@ -326,11 +431,17 @@ async fn serve(shared: Arc<Shared>, req: Request<Incoming>) -> std::result::Resu
                 signature_header: sig_header.map(str::to_string),
                 user_agent,
                 reason: reply.reason.clone(),
+                params: logged_params,
+                chaos,
             });
         }
     }
     if let Some(d) = reply.delay {
         tokio::time::sleep(d).await;
+    }
+    guard.answered = true;
+    if chaos == Some("reset") {
+        return Err(ChaosReset);
     }
     Ok(respond(reply))
 }

@@ -20,6 +20,19 @@ pub struct Settings {
     pub clock: Option<String>,
     /// Seed of the emulator's random choices (names, failures, request ids).
     pub seed: u64,
+    /// Probabilistic faults on every request (chaos testing); off by default.
+    pub chaos: Chaos,
+}
+
+/// Chaos mode: each request, after its signature check, gets an HTTP 5xx/429 answer instead of its own
+/// with probability `errorRate` (not processed), or is processed and then has its connection closed
+/// without an answer with probability `resetRate` (the answer is lost). Drawn from its own `seed`.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, serde::Serialize)]
+#[serde(rename_all = "camelCase", default, deny_unknown_fields)]
+pub struct Chaos {
+    pub error_rate: f64,
+    pub reset_rate: f64,
+    pub seed: u64,
 }
 
 impl Default for Settings {
@@ -30,6 +43,7 @@ impl Default for Settings {
             failure_rate: 0.0,
             clock: None,
             seed: 1,
+            chaos: Chaos::default(),
         }
     }
 }
@@ -247,6 +261,12 @@ pub struct LogEntry {
     /// a key, a signature or a secret.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
+    /// The parameters of a state-changing action (to count what was created); absent for reads.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub params: Option<Value>,
+    /// `"error"` or `"reset"` when chaos mode answered this request.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub chaos: Option<&'static str>,
 }
 
 pub const LOG_CAP: usize = 10_000;
@@ -264,11 +284,19 @@ pub struct State {
     pub log: Vec<LogEntry>,
     pub request_count: u64,
     pub faults: Vec<InjectedFault>,
+    /// Requests whose handling ended before the answer was written (the client went away).
+    pub abandoned: u64,
+    /// Chaos answers given: HTTP errors and reset connections.
+    pub chaos_errors: u64,
+    pub chaos_resets: u64,
+    /// The chaos draws, reseeded whenever `settings.chaos.seed` changes.
+    pub chaos_rng: (u64, fastrand::Rng),
 }
 
 impl State {
     pub fn new(fixture: Fixture) -> State {
         let now = Instant::now();
+        let chaos_seed = fixture.settings.chaos.seed;
         let mut records = Vec::new();
         let first_vpc_region = fixture
             .vpc
@@ -308,6 +336,10 @@ impl State {
             log: Vec::new(),
             request_count: 0,
             faults: Vec::new(),
+            abandoned: 0,
+            chaos_errors: 0,
+            chaos_resets: 0,
+            chaos_rng: (chaos_seed, fastrand::Rng::with_seed(chaos_seed)),
         }
     }
 
