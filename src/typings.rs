@@ -399,7 +399,7 @@ impl Gen {
     fn type_text(&mut self, ty: &Ty, parent: &str, key: &str) -> String {
         match ty {
             Ty::Scalar(s) => (*s).to_string(),
-            Ty::Code(codes) if codes.is_empty() => COMMON_CODE.name.to_string(),
+            Ty::Code([]) => COMMON_CODE.name.to_string(),
             Ty::Code(codes) => format!(
                 "{}<{}>",
                 COMMON_CODE.name,
