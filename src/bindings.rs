@@ -7,6 +7,8 @@ use crate::service::{self, CallDefaults};
 use crate::transport::{Secret, Transport, TransportConfig};
 use crate::wire::Format;
 use futures::FutureExt;
+use napi::bindgen_prelude::PromiseRaw;
+use napi::Env;
 use napi_derive::napi;
 use serde::Deserialize;
 use serde_json::{json, Value};
@@ -96,52 +98,71 @@ impl NativeClient {
     }
 
     /// Runs one method. Resolves to JSON text, `{"ok": result}` or `{"error": {...}}`; never rejects.
-    #[napi]
-    pub async fn call(&self, method: String, params: String, defaults: String) -> String {
-        match self.run(method, params, defaults).await {
-            Ok(v) => json!({ "ok": v }).to_string(),
-            Err(e) => format!("{{\"error\":{}}}", e.to_json()),
-        }
+    ///
+    /// Not an `async fn` on `&self`: such a future borrows the object, which Node frees when a worker
+    /// thread's environment is torn down with calls in flight (use after free, SIGSEGV). The future
+    /// owns a clone of the transport instead and outlives the object safely.
+    #[napi(ts_return_type = "Promise<string>")]
+    pub fn call<'env>(
+        &self,
+        env: &'env Env,
+        method: String,
+        params: String,
+        defaults: String,
+    ) -> napi::Result<PromiseRaw<'env, String>> {
+        let transport = self.transport.clone();
+        env.spawn_future(async move {
+            Ok(match run(transport, method, params, defaults).await {
+                Ok(v) => json!({ "ok": v }).to_string(),
+                Err(e) => format!("{{\"error\":{}}}", e.to_json()),
+            })
+        })
     }
 
     /// The same call, with the result built as JS objects by napi (kept for `npm run bench`, which
     /// compares it with handing over JSON text).
-    #[napi]
-    pub async fn call_value(&self, method: String, params: String, defaults: String) -> Value {
-        match self.run(method, params, defaults).await {
-            Ok(v) => json!({ "ok": v }),
-            Err(e) => json!({ "error": serde_json::to_value(&e).unwrap_or(Value::Null) }),
-        }
+    #[napi(ts_return_type = "Promise<any>")]
+    pub fn call_value<'env>(
+        &self,
+        env: &'env Env,
+        method: String,
+        params: String,
+        defaults: String,
+    ) -> napi::Result<PromiseRaw<'env, Value>> {
+        let transport = self.transport.clone();
+        env.spawn_future(async move {
+            Ok(match run(transport, method, params, defaults).await {
+                Ok(v) => json!({ "ok": v }),
+                Err(e) => json!({ "error": serde_json::to_value(&e).unwrap_or(Value::Null) }),
+            })
+        })
     }
 }
 
-impl NativeClient {
-    async fn run(&self, method: String, params: String, defaults: String) -> Result<Value, Error> {
-        let transport = self.transport.clone();
-        let work = async move {
-            let method =
-                service::method(&method).ok_or_else(|| Error::validation(format!("unknown method '{method}'")))?;
-            let params: Value = serde_json::from_str(&params)
-                .map_err(|e| Error::validation(format!("parameters are not valid JSON: {e}")))?;
-            let d: Value = serde_json::from_str(&defaults).unwrap_or(Value::Null);
-            let text = |k: &str| match d.get(k) {
-                Some(Value::String(s)) => Some(s.clone()),
-                Some(Value::Number(n)) => Some(n.to_string()),
-                _ => None,
-            };
-            let defaults = CallDefaults {
-                region_code: text("regionCode"),
-                region_no: text("regionNo"),
-            };
-            service::call(&transport, method, &params, &defaults).await
+/// One call, owning everything it uses (see [`NativeClient::call`]); a panic becomes `ERR_INTERNAL`.
+async fn run(transport: Arc<Transport>, method: String, params: String, defaults: String) -> Result<Value, Error> {
+    let work = async move {
+        let method = service::method(&method).ok_or_else(|| Error::validation(format!("unknown method '{method}'")))?;
+        let params: Value = serde_json::from_str(&params)
+            .map_err(|e| Error::validation(format!("parameters are not valid JSON: {e}")))?;
+        let d: Value = serde_json::from_str(&defaults).unwrap_or(Value::Null);
+        let text = |k: &str| match d.get(k) {
+            Some(Value::String(s)) => Some(s.clone()),
+            Some(Value::Number(n)) => Some(n.to_string()),
+            _ => None,
         };
-        match AssertUnwindSafe(work).catch_unwind().await {
-            Ok(r) => r,
-            Err(p) => Err(Error::new(
-                ErrorCode::Internal,
-                format!("internal error (panic): {}", panic_message(p)),
-            )),
-        }
+        let defaults = CallDefaults {
+            region_code: text("regionCode"),
+            region_no: text("regionNo"),
+        };
+        service::call(&transport, method, &params, &defaults).await
+    };
+    match AssertUnwindSafe(work).catch_unwind().await {
+        Ok(r) => r,
+        Err(p) => Err(Error::new(
+            ErrorCode::Internal,
+            format!("internal error (panic): {}", panic_message(p)),
+        )),
     }
 }
 
