@@ -2,27 +2,19 @@
 const util = require('node:util');
 const native = require('./native');
 const { NcloudError, fromNative } = require('./error');
-const { startEmulator } = require('./emulator');
+const { Emulator, startEmulator } = require('./emulator');
 
-const DEFAULT_ENDPOINT = 'https://ncloud.apigw.ntruss.com';
+const { resolveConfig } = require('./config');
+
 const METHODS = JSON.parse(native.methods());
-
-function env(...names) {
-  for (const n of names) {
-    const v = process.env[n];
-    if (v !== undefined && v !== '') return v;
-  }
-  return undefined;
-}
-
-let warnedEmulator = false;
 
 /**
  * A client: one connection pool and one set of credentials. `client.compute` holds the methods.
  * Credentials come from the options (`accessKey`/`secretKey`, or the old `oauth_consumer_key`/
  * `oauth_consumer_secret`), else from NCLOUD_ACCESS_KEY_ID / NCLOUD_SECRET_ACCESS_KEY (or
- * NCLOUD_ACCESS_KEY / NCLOUD_SECRET_KEY). With none at all, or with `emulator: true`, the client talks
- * to an embedded emulator of its own.
+ * NCLOUD_ACCESS_KEY / NCLOUD_SECRET_KEY), else from ~/.ncloud/configure; with none, ERR_CREDENTIALS.
+ * The embedded emulator is used only when asked for: `emulator: true`, an Emulator passed as the
+ * options, or NCLOUD_EMULATOR=1.
  */
 class Client {
   #native = null;
@@ -30,49 +22,21 @@ class Client {
   #emulator = null;
 
   constructor(options = {}) {
-    if (options === null || typeof options !== 'object') {
-      throw NcloudError.validation('createClient options must be an object');
-    }
-    const accessKey = options.accessKey ?? options.oauth_consumer_key ?? env('NCLOUD_ACCESS_KEY_ID', 'NCLOUD_ACCESS_KEY');
-    const secretKey = options.secretKey ?? options.oauth_consumer_secret ?? env('NCLOUD_SECRET_ACCESS_KEY', 'NCLOUD_SECRET_KEY');
-    const responseFormat = options.responseFormat ?? 'json';
-    if (responseFormat !== 'json' && responseFormat !== 'xml') {
-      throw NcloudError.validation(`responseFormat must be 'json' or 'xml', got '${responseFormat}'`);
-    }
-    this.region = options.region ?? env('NCLOUD_REGION') ?? 'KR';
-    this.responseFormat = responseFormat;
-    const transport = {
-      responseFormat,
-      timeout: positive(options.timeout, 'timeout', 30000),
-      connectTimeout: positive(options.connectTimeout, 'connectTimeout', 5000),
-      maxRetries: count(options.maxRetries, 'maxRetries', 2),
-      retryBaseDelay: count(options.retryBaseDelay, 'retryBaseDelay', 200),
-    };
-    const useEmulator = options.emulator === true || (options.emulator !== false && !accessKey && !secretKey && !options.endpoint);
-    if (useEmulator) {
-      if (options.emulator !== true && !warnedEmulator) {
-        warnedEmulator = true;
-        process.emitWarning('no NCP credentials were given: using the embedded NCP emulator', {
-          code: 'NCLOUD_EMULATOR',
-          detail: 'Pass accessKey/secretKey (or set NCLOUD_ACCESS_KEY_ID / NCLOUD_SECRET_ACCESS_KEY) to call NCP.',
-        });
-      }
+    const cfg = resolveConfig(options, Emulator);
+    this.region = cfg.region;
+    this.responseFormat = cfg.transport.responseFormat;
+    if (cfg.mode === 'own-emulator') {
       this.endpoint = null;
       this.usingEmulator = true;
-      this.#pending = this.#startOwnEmulator(options.emulatorOptions ?? {}, transport);
+      this.#pending = this.#startOwnEmulator(cfg.emulatorOptions, cfg.transport);
       // A failure is reported by the first call; keep it from being an unhandled rejection here.
       this.#pending.catch(() => {});
     } else {
-      if (!accessKey || !secretKey) {
-        throw NcloudError.validation(
-          'accessKey and secretKey are required (or oauth_consumer_key and oauth_consumer_secret, or the ' +
-            'NCLOUD_ACCESS_KEY_ID and NCLOUD_SECRET_ACCESS_KEY environment variables)',
-        );
-      }
-      this.endpoint = (options.endpoint ?? env('NCLOUD_API_GW') ?? DEFAULT_ENDPOINT).replace(/\/+$/, '');
-      this.usingEmulator = false;
-      this.accessKey = accessKey;
-      this.#native = makeNative({ endpoint: this.endpoint, accessKey, secretKey, ...transport });
+      this.endpoint = cfg.endpoint;
+      this.usingEmulator = cfg.mode === 'emulator';
+      if (cfg.mode === 'emulator') this.#emulator = cfg.emulator;
+      this.accessKey = cfg.accessKey;
+      this.#native = makeNative({ endpoint: cfg.endpoint, accessKey: cfg.accessKey, secretKey: cfg.secretKey, ...cfg.transport });
     }
     this.compute = new Compute(this);
   }
@@ -89,26 +53,27 @@ class Client {
   /** The client's own emulator (only when it uses one), once started. */
   async emulator() {
     if (!this.usingEmulator) return null;
-    await this.#pending;
+    if (this.#pending) await this.#pending;
     return this.#emulator;
   }
 
   /** Releases the client's own emulator, if any. */
   async close() {
-    if (this.#pending) await this.#pending.catch(() => {});
+    if (!this.#pending) return; // an emulator passed in belongs to the caller
+    await this.#pending.catch(() => {});
     if (this.#emulator) await this.#emulator.close();
   }
 
   /** @internal One call into the core: resolves to the result or rejects with an NcloudError. */
   async _call(name, params, mode) {
-    const nat = this.#native ?? (await this.#pending);
-    let json;
-    try {
-      json = JSON.stringify(params ?? {});
-    } catch (err) {
-      throw NcloudError.validation(`The parameters could not be serialized: ${err.message}`);
+    const json = serializeParams(params);
+    const regionNo = this.compute.regionNo;
+    if (regionNo !== undefined && regionNo !== null && typeof regionNo !== 'string' && !Number.isSafeInteger(regionNo)) {
+      throw NcloudError.validation(`compute.regionNo must be a number or a string, got ${typeof regionNo}`);
     }
-    const defaults = JSON.stringify({ regionCode: this.region, regionNo: this.compute.regionNo });
+    if (typeof this.region !== 'string') throw NcloudError.validation(`client.region must be a string, got ${typeof this.region}`);
+    const defaults = JSON.stringify({ regionCode: this.region, regionNo });
+    const nat = this.#native ?? (await this.#pending);
     if (mode === 'objects') {
       const out = await nat.callValue(name, json, defaults);
       if (out.error) throw new NcloudError(out.error);
@@ -128,6 +93,39 @@ class Client {
   }
 }
 
+/** The parameters as JSON, refusing what JSON would drop or choke on (functions, symbols, BigInt). */
+function serializeParams(params) {
+  if (params === undefined || params === null) return '{}';
+  if (typeof params !== 'object' || Array.isArray(params)) {
+    throw NcloudError.validation('The parameters must be given as an object');
+  }
+  const bad = [];
+  const seen = new Set();
+  const walk = (v, at, depth) => {
+    if (bad.length > 5) return;
+    const t = typeof v;
+    if (t === 'function' || t === 'symbol' || t === 'bigint') bad.push(`${at} (${t})`);
+    else if (t === 'number' && !Number.isFinite(v)) bad.push(`${at} (${v})`);
+    else if (v !== null && t === 'object') {
+      if (seen.has(v) || depth > 16) {
+        bad.push(`${at} (nested too deep or circular)`);
+        return;
+      }
+      seen.add(v);
+      for (const k of Object.keys(v)) walk(v[k], at ? `${at}.${k}` : k, depth + 1);
+      for (const sym of Object.getOwnPropertySymbols(v)) bad.push(`${at ? `${at}.` : ''}[${String(sym)}] (symbol key)`);
+      seen.delete(v);
+    }
+  };
+  walk(params, '', 0);
+  if (bad.length) throw NcloudError.validation(`The parameters could not be serialized: ${bad.join(', ')}`);
+  try {
+    return JSON.stringify(params);
+  } catch (err) {
+    throw NcloudError.validation(`The parameters could not be serialized: ${err.message}`);
+  }
+}
+
 function mask(key) {
   if (typeof key !== 'string') return key;
   return key.length > 8 ? `${key.slice(0, 4)}…${key.slice(-2)}` : '****';
@@ -141,22 +139,18 @@ function makeNative(config) {
   }
 }
 
-function positive(v, name, dflt) {
-  if (v === undefined) return dflt;
-  if (!Number.isInteger(v) || v <= 0) throw NcloudError.validation(`'${name}' must be a positive integer (milliseconds)`);
-  return v;
-}
-
-function count(v, name, dflt) {
-  if (v === undefined) return dflt;
-  if (!Number.isInteger(v) || v < 0) throw NcloudError.validation(`'${name}' must be a non-negative integer`);
-  return v;
-}
-
 /** Runs a call with an error-first callback as last argument, or returns a Promise when there is none. */
 function invoke(client, name, args) {
   const cb = typeof args[args.length - 1] === 'function' ? args.pop() : null;
-  const promise = client._call(name, args[0]);
+  // A last argument that is meant as a callback but is not a function would leave the promise's
+  // rejection unhandled (and end the process): refuse it now, synchronously.
+  const last = args[args.length - 1];
+  if (!cb && last !== undefined && (args.length > 2 || (args.length === 2 && (last === null || typeof last !== 'object')))) {
+    throw NcloudError.validation(`${name}: the callback must be a function, got ${last === null ? 'null' : typeof last}`);
+  }
+  const promise = client._call(name, args[0]).catch((err) => {
+    throw err instanceof NcloudError ? err : new NcloudError({ code: 'ERR_INTERNAL', action: name, message: String(err && err.message ? err.message : err) });
+  });
   if (!cb) return promise;
   promise.then(
     (result) => process.nextTick(cb, null, result),
@@ -218,8 +212,11 @@ const WAITERS = {
  * `onPoll(item)` sees every answer (progress for long waits).
  */
 async function waitFor(client, w, no, options = {}) {
-  const intervalMs = options.intervalMs ?? 3000;
-  const timeoutMs = options.timeoutMs ?? 60 * 60 * 1000;
+  if (options === null || typeof options !== 'object') throw NcloudError.validation(`${w.method}: waiter options must be an object`);
+  const intervalMs = waitNumber(options.intervalMs, 'intervalMs', 3000, 10);
+  const timeoutMs = waitNumber(options.timeoutMs, 'timeoutMs', 60 * 60 * 1000, 0);
+  if (options.onPoll !== undefined && typeof options.onPoll !== 'function') throw NcloudError.validation("waiter option 'onPoll' must be a function");
+  if (options.regionCode !== undefined && typeof options.regionCode !== 'string') throw NcloudError.validation("waiter option 'regionCode' must be a string");
   const deadline = Date.now() + timeoutMs;
   const params = { [w.key]: no };
   if (options.regionCode !== undefined) params.regionCode = options.regionCode;
@@ -246,6 +243,15 @@ async function waitFor(client, w, no, options = {}) {
     }
     await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }
+}
+
+/** A waiter's number option: finite, at least `min` (no NaN / 0 interval that polls in a loop). */
+function waitNumber(v, name, dflt, min) {
+  if (v === undefined) return dflt;
+  if (typeof v !== 'number' || !Number.isFinite(v) || v < min || v > 2 ** 31 - 1) {
+    throw NcloudError.validation(`waiter option '${name}' must be a number of milliseconds from ${min} to 2147483647, got ${typeof v === 'number' ? v : typeof v}`);
+  }
+  return v;
 }
 
 function createClient(options) {

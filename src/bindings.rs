@@ -37,8 +37,14 @@ struct ClientConfig {
     response_format: String,
     #[serde(default = "default_timeout")]
     timeout: u64,
+    #[serde(default)]
+    attempt_timeout: Option<u64>,
     #[serde(default = "default_connect_timeout")]
     connect_timeout: u64,
+    #[serde(default = "default_max_response_bytes")]
+    max_response_bytes: u64,
+    #[serde(default)]
+    ca: Option<String>,
     #[serde(default = "default_retries")]
     max_retries: u32,
     #[serde(default = "default_retry_delay")]
@@ -53,6 +59,9 @@ fn default_timeout() -> u64 {
 }
 fn default_connect_timeout() -> u64 {
     5_000
+}
+fn default_max_response_bytes() -> u64 {
+    64 << 20
 }
 fn default_retries() -> u32 {
     2
@@ -69,8 +78,8 @@ pub struct NativeClient {
 
 #[napi]
 impl NativeClient {
-    /// `config`: JSON of `{ endpoint, accessKey, secretKey, responseFormat, timeout, connectTimeout,
-    /// maxRetries, retryBaseDelay }` (milliseconds).
+    /// `config`: JSON of `{ endpoint, accessKey, secretKey, responseFormat, timeout, attemptTimeout,
+    /// connectTimeout, maxRetries, retryBaseDelay (milliseconds), maxResponseBytes, ca (PEM) }`.
     #[napi(constructor)]
     pub fn new(config: String) -> napi::Result<Self> {
         let cfg: ClientConfig = serde_json::from_str(&config)
@@ -87,7 +96,10 @@ impl NativeClient {
             secret_key: Secret::new(cfg.secret_key),
             format,
             timeout: Duration::from_millis(cfg.timeout.max(1)),
+            attempt_timeout: cfg.attempt_timeout.map(|t| Duration::from_millis(t.max(1))),
             connect_timeout: Duration::from_millis(cfg.connect_timeout.max(1)),
+            max_response_bytes: cfg.max_response_bytes,
+            ca_pem: cfg.ca,
             max_retries: cfg.max_retries,
             retry_base_delay: Duration::from_millis(cfg.retry_base_delay),
         })
@@ -205,6 +217,9 @@ struct EmulatorConfig {
     delete_delay_ms: Option<u64>,
     #[serde(default)]
     failure_rate: Option<f64>,
+    /// Head/idle timeout of the emulator's connections, ms.
+    #[serde(default)]
+    header_timeout_ms: Option<u64>,
 }
 
 fn default_host() -> String {
@@ -262,8 +277,7 @@ impl NativeEmulator {
     #[napi]
     pub fn inject_fault(&self, fault: String) -> napi::Result<()> {
         let f = serde_json::from_str(&fault).map_err(|e| js_error(Error::validation(format!("invalid fault: {e}"))))?;
-        self.handle.inject_fault(f);
-        Ok(())
+        self.handle.inject_fault(f).map_err(js_error)
     }
     #[napi]
     pub fn set_settings(&self, patch: String) -> napi::Result<()> {
@@ -300,6 +314,11 @@ pub async fn start_emulator(options: String) -> napi::Result<NativeEmulator> {
             .unwrap_or_else(|| emulator::server::DEFAULT_SECRET_KEY.into()),
         fixture: cfg.fixture,
         settings: Value::Object(settings),
+        header_timeout: cfg
+            .header_timeout_ms
+            .map_or(emulator::server::DEFAULT_HEADER_TIMEOUT, |ms| {
+                Duration::from_millis(ms.max(1))
+            }),
     };
     let handle = emulator::start(opts).await.map_err(js_error)?;
     Ok(NativeEmulator {

@@ -100,12 +100,7 @@ fn looks_like_html(s: &str) -> bool {
 }
 
 fn snippet(s: &str) -> String {
-    let one_line: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    let mut out: String = one_line.chars().take(120).collect();
-    if one_line.chars().count() > 120 {
-        out.push('…');
-    }
-    out
+    crate::error::snippet(s, 120)
 }
 
 fn str_field(obj: &Map<String, Value>, key: &str) -> Option<String> {

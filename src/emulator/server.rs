@@ -11,7 +11,7 @@ use crate::signing;
 use crate::validate::validate;
 use crate::wire::{render_api_error, render_gateway_error, render_success, Format};
 use bytes::Bytes;
-use http_body_util::{BodyExt, Full, Limited};
+use http_body_util::{BodyExt, Full};
 use hyper::body::Incoming;
 use hyper::server::conn::http1;
 use hyper::service::service_fn;
@@ -34,7 +34,16 @@ pub struct EmulatorOptions {
     pub fixture: Option<Value>,
     /// Settings that hold for every fixture loaded later, unless that fixture sets them itself.
     pub settings: Value,
+    /// A connection that has not sent a whole request head within this time is closed; the same
+    /// limit closes idle keep-alive connections and bounds reading a request body.
+    pub header_timeout: Duration,
 }
+
+pub const DEFAULT_HEADER_TIMEOUT: Duration = Duration::from_secs(10);
+/// Pause after a failed accept (EMFILE ...), so that running out of descriptors does not spin a core.
+const ACCEPT_BACKOFF: Duration = Duration::from_millis(100);
+/// How much of a too-large request body is read (and dropped) so that the client sees the 413.
+const MAX_DRAIN: usize = 64 << 20;
 
 pub const DEFAULT_ACCESS_KEY: &str = "ncloud-emulator-access-key";
 pub const DEFAULT_SECRET_KEY: &str = "ncloud-emulator-secret-key";
@@ -83,7 +92,19 @@ fn with_settings(settings: &Value, fixture: Option<&Value>) -> Result<super::sta
         }
         super::state::merge(&mut doc, f);
     }
-    resolve_fixture(Some(&doc)).map_err(Error::validation)
+    let fixture = resolve_fixture(Some(&doc)).map_err(Error::validation)?;
+    check_settings(&fixture.settings)?;
+    Ok(fixture)
+}
+
+fn check_settings(s: &super::state::Settings) -> Result<()> {
+    if !(0.0..=1.0).contains(&s.failure_rate) {
+        return Err(Error::validation(format!(
+            "failureRate must be between 0 and 1, got {}",
+            s.failure_rate
+        )));
+    }
+    Ok(())
 }
 
 pub async fn start(opts: EmulatorOptions) -> Result<EmulatorHandle> {
@@ -105,18 +126,33 @@ pub async fn start(opts: EmulatorOptions) -> Result<EmulatorHandle> {
     let (stop, stop_rx) = watch::channel(false);
     let accept_shared = shared.clone();
     let mut accept_stop = stop_rx.clone();
+    let header_timeout = opts.header_timeout;
     tokio::spawn(async move {
         loop {
             tokio::select! {
                 _ = accept_stop.changed() => break,
                 accepted = listener.accept() => {
-                    let Ok((stream, _)) = accepted else { continue };
+                    let stream = match accepted {
+                        Ok((stream, _)) => stream,
+                        Err(_) => {
+                            // Out of descriptors or memory: wait for some to be released.
+                            tokio::select! {
+                                _ = accept_stop.changed() => break,
+                                _ = tokio::time::sleep(ACCEPT_BACKOFF) => continue,
+                            }
+                        }
+                    };
                     let _ = stream.set_nodelay(true);
                     let shared = accept_shared.clone();
                     let mut conn_stop = stop_rx.clone();
                     tokio::spawn(async move {
-                        let service = service_fn(move |req| serve(shared.clone(), req));
-                        let conn = http1::Builder::new().serve_connection(TokioIo::new(stream), service);
+                        let service = service_fn(move |req| serve(shared.clone(), header_timeout, req));
+                        // The head timeout also runs while a keep-alive connection waits for its next
+                        // request, so it closes idle and slow (slowloris) connections alike.
+                        let conn = http1::Builder::new()
+                            .timer(hyper_util::rt::TokioTimer::new())
+                            .header_read_timeout(header_timeout)
+                            .serve_connection(TokioIo::new(stream), service);
                         tokio::select! {
                             _ = conn => {}
                             _ = conn_stop.changed() => {}
@@ -126,10 +162,11 @@ pub async fn start(opts: EmulatorOptions) -> Result<EmulatorHandle> {
             }
         }
     });
-    let host = if addr.ip().is_unspecified() {
-        "127.0.0.1".to_string()
-    } else {
-        addr.ip().to_string()
+    let host = match addr.ip() {
+        std::net::IpAddr::V4(ip) if ip.is_unspecified() => "127.0.0.1".to_string(),
+        std::net::IpAddr::V6(ip) if ip.is_unspecified() => "[::1]".to_string(),
+        std::net::IpAddr::V4(ip) => ip.to_string(),
+        std::net::IpAddr::V6(ip) => format!("[{ip}]"),
     };
     Ok(EmulatorHandle {
         endpoint: format!("http://{host}:{}", addr.port()),
@@ -173,8 +210,10 @@ impl EmulatorHandle {
         s.request_count = 0;
     }
 
-    pub fn inject_fault(&self, fault: InjectedFault) {
+    pub fn inject_fault(&self, fault: InjectedFault) -> Result<()> {
+        fault.check().map_err(Error::validation)?;
         self.shared.lock().faults.push(fault);
+        Ok(())
     }
 
     /// Changes the timing settings without touching the images.
@@ -184,6 +223,7 @@ impl EmulatorHandle {
         super::state::merge(&mut current, patch);
         let settings: super::state::Settings =
             serde_json::from_value(current).map_err(|e| Error::validation(format!("invalid settings: {e}")))?;
+        check_settings(&settings)?;
         s.settings = settings;
         super::state::merge(&mut self.settings.lock().unwrap_or_else(|p| p.into_inner()), patch);
         Ok(())
@@ -217,6 +257,8 @@ struct Reply {
     body: String,
     content_type: &'static str,
     delay: Option<Duration>,
+    /// Extra response headers (an injected fault's `headers`).
+    headers: Vec<(String, String)>,
 }
 
 const JSON_TYPE: &str = "application/json;charset=UTF-8";
@@ -228,6 +270,7 @@ fn gateway(status: u16, code: &str, message: &str, details: &str) -> Reply {
         body: render_gateway_error(code, message, details),
         content_type: JSON_TYPE,
         delay: None,
+        headers: Vec::new(),
     }
 }
 
@@ -237,10 +280,15 @@ fn api_fault(f: &ApiFault, format: Format) -> Reply {
         body: render_api_error(f.return_code, &f.return_message, format),
         content_type: if format == Format::Json { JSON_TYPE } else { XML_TYPE },
         delay: None,
+        headers: Vec::new(),
     }
 }
 
-async fn serve(shared: Arc<Shared>, req: Request<Incoming>) -> std::result::Result<Response<Full<Bytes>>, Infallible> {
+async fn serve(
+    shared: Arc<Shared>,
+    body_timeout: Duration,
+    req: Request<Incoming>,
+) -> std::result::Result<Response<Full<Bytes>>, Infallible> {
     let method = req.method().as_str().to_string();
     let target = req
         .uri()
@@ -265,13 +313,37 @@ async fn serve(shared: Arc<Shared>, req: Request<Incoming>) -> std::result::Resu
             None => (None, None),
         },
     };
-    let body = match Limited::new(req.into_body(), MAX_BODY).collect().await {
-        Ok(b) => b.to_bytes(),
-        Err(_) => {
-            let r = gateway(413, "430", "Request Entity Too Large", "the request body is too large");
-            return Ok(respond(r));
+    let mut incoming = req.into_body();
+    let mut body = Vec::new();
+    let mut too_large = false;
+    let read = async {
+        let mut seen = 0usize;
+        while let Some(frame) = incoming.frame().await {
+            let Ok(frame) = frame else { break };
+            if let Ok(data) = frame.into_data() {
+                seen = seen.saturating_add(data.len());
+                if seen > MAX_BODY {
+                    // Read the rest (up to a bound) so that the client, still sending, gets the 413
+                    // rather than a broken pipe.
+                    too_large = true;
+                    if seen > MAX_DRAIN {
+                        break;
+                    }
+                } else {
+                    body.extend_from_slice(&data);
+                }
+            }
         }
     };
+    if tokio::time::timeout(body_timeout, read).await.is_err() {
+        let r = gateway(408, "408", "Request Timeout", "the request body did not arrive in time");
+        return Ok(respond(r));
+    }
+    if too_large {
+        let r = gateway(413, "430", "Request Entity Too Large", "the request body is too large");
+        return Ok(respond(r));
+    }
+    let body = Bytes::from(body);
 
     let mut pairs: Vec<(String, String)> = form_urlencoded::parse(query.as_bytes()).into_owned().collect();
     pairs.extend(form_urlencoded::parse(&body).into_owned());
@@ -330,6 +402,14 @@ fn respond(reply: Reply) -> Response<Full<Bytes>> {
     *res.status_mut() = hyper::StatusCode::from_u16(reply.status).unwrap_or(hyper::StatusCode::INTERNAL_SERVER_ERROR);
     if let Ok(v) = hyper::header::HeaderValue::from_str(reply.content_type) {
         res.headers_mut().insert(hyper::header::CONTENT_TYPE, v);
+    }
+    for (name, value) in &reply.headers {
+        if let (Ok(n), Ok(v)) = (
+            hyper::header::HeaderName::from_bytes(name.as_bytes()),
+            hyper::header::HeaderValue::from_str(value),
+        ) {
+            res.headers_mut().append(n, v);
+        }
     }
     res
 }
@@ -408,6 +488,7 @@ fn dispatch(shared: &Shared, action: &'static catalog::Action, pairs: &[(String,
                 body: render_success(action, &items, total, &request_id, format),
                 content_type: if format == Format::Json { JSON_TYPE } else { XML_TYPE },
                 delay: None,
+                headers: Vec::new(),
             }
         }
         Err(f) => api_fault(&f, format),
@@ -427,6 +508,7 @@ fn injected(f: &InjectedFault, format: Format) -> Reply {
                 _ => "text/plain; charset=UTF-8",
             },
             delay,
+            headers: f.headers.clone(),
         },
         None => {
             let code = f.return_code.clone().unwrap_or_else(|| "1300".into());
@@ -439,6 +521,7 @@ fn injected(f: &InjectedFault, format: Format) -> Reply {
                 body: render_api_error(&code, &message, format),
                 content_type: if format == Format::Json { JSON_TYPE } else { XML_TYPE },
                 delay,
+                headers: f.headers.clone(),
             }
         }
     }
