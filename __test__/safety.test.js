@@ -466,3 +466,32 @@ test('ca: a private CA (PEM) is trusted for the gateway; without it the certific
   }
   assert.throws(() => ncloud.createClient({ ...base, ca: 'not a certificate' }), { code: 'ERR_VALIDATION', message: /'ca' holds no PEM certificate/ });
 });
+
+test('out of file descriptors, the emulator backs off instead of spinning a core', { timeout: 60000 }, async () => {
+  const script = `
+    const net = require('node:net');
+    const ncloud = require(${JSON.stringify(path.join(__dirname, '..'))});
+    (async () => {
+      const emu = await ncloud.startEmulator({ port: 0 });
+      const port = Number(new URL(emu.endpoint).port);
+      const socks = [];
+      // Connect until the process has no descriptor left: the kernel keeps queuing connections the
+      // emulator cannot accept (EMFILE).
+      for (let i = 0; i < 400; i++) {
+        const s = net.connect(port, '127.0.0.1');
+        s.on('error', () => {});
+        socks.push(s);
+      }
+      await new Promise((r) => setTimeout(r, 500));
+      const before = process.cpuUsage();
+      await new Promise((r) => setTimeout(r, 2000));
+      const used = process.cpuUsage(before);
+      console.log(JSON.stringify({ cpuMs: (used.user + used.system) / 1000 }));
+      process.exit(0);
+    })();
+  `;
+  const out = execFileSync('sh', ['-c', `ulimit -n 128 && exec "${process.execPath}" -e "$0"`, script], { encoding: 'utf8', timeout: 30000 });
+  const { cpuMs } = JSON.parse(out.trim().split('\n').pop());
+  // A busy accept loop burns most of a core for the 2 s measured; backing off uses almost none.
+  assert.ok(cpuMs < 400, `${cpuMs} ms of CPU in 2 s`);
+});

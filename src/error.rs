@@ -10,6 +10,9 @@ pub enum ErrorCode {
     /// The input was rejected before any request was sent.
     #[serde(rename = "ERR_VALIDATION")]
     Validation,
+    /// No credentials were found, or only half of a pair (raised by the JavaScript side).
+    #[serde(rename = "ERR_CREDENTIALS")]
+    Credentials,
     /// The server API answered with a `responseError` / non-zero `returnCode`.
     #[serde(rename = "ERR_API")]
     Api,
