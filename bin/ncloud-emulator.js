@@ -68,14 +68,7 @@ async function main() {
   if (fr !== undefined) options.failureRate = fr;
 
   const emu = await startEmulator(options);
-  if (values.json) {
-    console.log(JSON.stringify({ endpoint: emu.endpoint, accessKey: emu.accessKey, secretKey: emu.secretKey }));
-  } else {
-    console.log(`ncloud emulator listening on ${emu.endpoint}`);
-    console.log(`  access key: ${emu.accessKey}`);
-    console.log(`  secret key: ${emu.secretKey}`);
-    console.log(`  official SDKs: NCLOUD_API_GW=${emu.endpoint}`);
-  }
+  // Signal handlers first: whoever reads the line below may stop us at once.
   // The server runs on the native side; this keeps Node's event loop alive until a signal.
   const keepAlive = setInterval(() => {}, 1 << 30);
   const stop = async () => {
@@ -85,6 +78,14 @@ async function main() {
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+  if (values.json) {
+    console.log(JSON.stringify({ endpoint: emu.endpoint, accessKey: emu.accessKey, secretKey: emu.secretKey }));
+  } else {
+    console.log(`ncloud emulator listening on ${emu.endpoint}`);
+    console.log(`  access key: ${emu.accessKey}`);
+    console.log(`  secret key: ${emu.secretKey}`);
+    console.log(`  official SDKs: NCLOUD_API_GW=${emu.endpoint}`);
+  }
 }
 
 main().catch((err) => {
