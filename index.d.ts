@@ -143,6 +143,8 @@ export interface EmulatorOptions {
   failureRate?: number;
   /** A connection that has not sent a whole request head within this time is closed, idle ones too (default 10000). */
   headerTimeoutMs?: number;
+  /** The emulator's clock minus the real one, ms: a gateway whose clock is off (default 0). */
+  clockOffsetMs?: number;
 }
 
 /** An answer the emulator gives to the next matching request(s) instead of the normal one. */
@@ -193,8 +195,8 @@ export declare class Emulator {
   close(): Promise<void>;
   /** Replaces the whole state with a fixture (merged over the default one); no argument: the default. */
   load(fixture?: EmulatorFixture): this;
-  /** Changes timing settings keeping the images. */
-  configure(settings: EmulatorSettings): this;
+  /** Changes timing settings keeping the images; `clockOffsetMs` shifts the gateway's clock. */
+  configure(settings: EmulatorSettings & { clockOffsetMs?: number }): this;
   /** Answers the next matching request(s) with an error or a raw body (to test error handling). */
   injectFault(fault: InjectedFault): this;
   /** How many HTTP requests reached the emulator (since start or the last `clearRequests()`). */
@@ -247,6 +249,8 @@ export interface ClientOptions {
   retryBaseDelay?: number;
   /** Largest answer accepted, in bytes (default 64 MiB). */
   maxResponseBytes?: number;
+  /** Your product, appended to the User-Agent (`'my-app/1.2'`). */
+  userAgent?: string;
   /**
    * `true`: talk to an embedded emulator of the client's own; an `Emulator`: talk to that one;
    * `false` or absent: never (unless NCLOUD_EMULATOR=1).

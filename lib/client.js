@@ -8,6 +8,28 @@ const { resolveConfig } = require('./config');
 
 const METHODS = JSON.parse(native.methods());
 
+// NODE_DEBUG=ncloud: one line per attempt (never a key, a secret or a signature).
+const debug = util.debuglog('ncloud');
+
+function logAttempts(name, attempts) {
+  if (!debug.enabled || !Array.isArray(attempts)) return;
+  for (const a of attempts) {
+    const outcome = a.error ? `${a.error}` : 'ok';
+    const tail = a.retry ? `; retrying: ${a.retry}` : a.gaveUp ? `; gave up: ${a.gaveUp}` : '';
+    debug(
+      '%s attempt %d: %s HTTP %s returnCode %s in %d ms, requestId %s%s',
+      name,
+      a.attempt,
+      outcome,
+      a.status ?? '-',
+      a.returnCode ?? '-',
+      a.durationMs,
+      a.requestId ?? '-',
+      tail,
+    );
+  }
+}
+
 /**
  * A client: one connection pool and one set of credentials. `client.compute` holds the methods.
  * Credentials come from the options (`accessKey`/`secretKey`, or the old `oauth_consumer_key`/
@@ -76,10 +98,12 @@ class Client {
     const nat = this.#native ?? (await this.#pending);
     if (mode === 'objects') {
       const out = await nat.callValue(name, json, defaults);
+      logAttempts(name, out.attempts);
       if (out.error) throw new NcloudError(out.error);
       return out.ok;
     }
     const out = JSON.parse(await nat.call(name, json, defaults));
+    logAttempts(name, out.attempts);
     if (out.error) throw new NcloudError(out.error);
     return out.ok;
   }

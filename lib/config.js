@@ -27,6 +27,7 @@ const KNOWN_OPTIONS = [
   'maxRetries',
   'retryBaseDelay',
   'maxResponseBytes',
+  'userAgent',
   'emulator',
   'emulatorOptions',
 ];
@@ -283,6 +284,13 @@ function transportOptions(options) {
     maxResponseBytes: positive(options.maxResponseBytes, 'maxResponseBytes', 64 * 1024 * 1024),
   };
   if (options.attemptTimeout !== undefined) t.attemptTimeout = positive(options.attemptTimeout, 'attemptTimeout');
+  if (options.userAgent !== undefined) {
+    const ua = options.userAgent;
+    if (typeof ua !== 'string' || !/^[\x21-\x7e][\x20-\x7e]{0,199}$/.test(ua)) {
+      throw validation("'userAgent' must be printable ASCII text of 1 to 200 characters (your product, e.g. 'my-app/1.2')");
+    }
+    t.userAgent = ua;
+  }
   const ca = caText(options.ca);
   if (ca !== undefined) t.ca = ca;
   return t;

@@ -4,7 +4,7 @@
 use crate::emulator::{self, EmulatorHandle, EmulatorOptions};
 use crate::error::{Error, ErrorCode};
 use crate::service::{self, CallDefaults};
-use crate::transport::{Secret, Transport, TransportConfig};
+use crate::transport::{AttemptRecord, Secret, Transport, TransportConfig};
 use crate::wire::Format;
 use futures::FutureExt;
 use napi::bindgen_prelude::PromiseRaw;
@@ -45,6 +45,8 @@ struct ClientConfig {
     max_response_bytes: u64,
     #[serde(default)]
     ca: Option<String>,
+    #[serde(default)]
+    user_agent: Option<String>,
     #[serde(default = "default_retries")]
     max_retries: u32,
     #[serde(default = "default_retry_delay")]
@@ -100,6 +102,7 @@ impl NativeClient {
             connect_timeout: Duration::from_millis(cfg.connect_timeout.max(1)),
             max_response_bytes: cfg.max_response_bytes,
             ca_pem: cfg.ca,
+            user_agent_suffix: cfg.user_agent,
             max_retries: cfg.max_retries,
             retry_base_delay: Duration::from_millis(cfg.retry_base_delay),
         })
@@ -124,9 +127,11 @@ impl NativeClient {
     ) -> napi::Result<PromiseRaw<'env, String>> {
         let transport = self.transport.clone();
         env.spawn_future(async move {
-            Ok(match run(transport, method, params, defaults).await {
-                Ok(v) => json!({ "ok": v }).to_string(),
-                Err(e) => format!("{{\"error\":{}}}", e.to_json()),
+            let (result, trace) = run(transport, method, params, defaults).await;
+            let attempts = serde_json::to_string(&trace).unwrap_or_else(|_| "[]".into());
+            Ok(match result {
+                Ok(v) => format!("{{\"ok\":{v},\"attempts\":{attempts}}}"),
+                Err(e) => format!("{{\"error\":{},\"attempts\":{attempts}}}", e.to_json()),
             })
         })
     }
@@ -143,16 +148,26 @@ impl NativeClient {
     ) -> napi::Result<PromiseRaw<'env, Value>> {
         let transport = self.transport.clone();
         env.spawn_future(async move {
-            Ok(match run(transport, method, params, defaults).await {
-                Ok(v) => json!({ "ok": v }),
-                Err(e) => json!({ "error": serde_json::to_value(&e).unwrap_or(Value::Null) }),
+            let (result, trace) = run(transport, method, params, defaults).await;
+            let attempts = serde_json::to_value(&trace).unwrap_or(Value::Null);
+            Ok(match result {
+                Ok(v) => json!({ "ok": v, "attempts": attempts }),
+                Err(e) => json!({ "error": serde_json::to_value(&e).unwrap_or(Value::Null), "attempts": attempts }),
             })
         })
     }
 }
 
 /// One call, owning everything it uses (see [`NativeClient::call`]); a panic becomes `ERR_INTERNAL`.
-async fn run(transport: Arc<Transport>, method: String, params: String, defaults: String) -> Result<Value, Error> {
+/// Also returns the record of each attempt (for `NODE_DEBUG=ncloud`).
+async fn run(
+    transport: Arc<Transport>,
+    method: String,
+    params: String,
+    defaults: String,
+) -> (Result<Value, Error>, Vec<AttemptRecord>) {
+    let mut trace = Vec::new();
+    let traced = &mut trace;
     let work = async move {
         let method = service::method(&method).ok_or_else(|| Error::validation(format!("unknown method '{method}'")))?;
         let params: Value = serde_json::from_str(&params)
@@ -167,15 +182,16 @@ async fn run(transport: Arc<Transport>, method: String, params: String, defaults
             region_code: text("regionCode"),
             region_no: text("regionNo"),
         };
-        service::call(&transport, method, &params, &defaults).await
+        service::call_traced(&transport, method, &params, &defaults, traced).await
     };
-    match AssertUnwindSafe(work).catch_unwind().await {
+    let result = match AssertUnwindSafe(work).catch_unwind().await {
         Ok(r) => r,
         Err(p) => Err(Error::new(
             ErrorCode::Internal,
             format!("internal error (panic): {}", panic_message(p)),
         )),
-    }
+    };
+    (result, trace)
 }
 
 /// The methods `client.compute` offers, for the JavaScript facade: `[{ name, env, action, shape, summary }]`.
@@ -220,6 +236,9 @@ struct EmulatorConfig {
     /// Head/idle timeout of the emulator's connections, ms.
     #[serde(default)]
     header_timeout_ms: Option<u64>,
+    /// Shift of the emulator's clock, ms (a gateway whose clock is off).
+    #[serde(default)]
+    clock_offset_ms: i64,
 }
 
 fn default_host() -> String {
@@ -319,6 +338,7 @@ pub async fn start_emulator(options: String) -> napi::Result<NativeEmulator> {
             .map_or(emulator::server::DEFAULT_HEADER_TIMEOUT, |ms| {
                 Duration::from_millis(ms.max(1))
             }),
+        clock_offset_ms: cfg.clock_offset_ms,
     };
     let handle = emulator::start(opts).await.map_err(js_error)?;
     Ok(NativeEmulator {

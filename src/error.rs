@@ -51,7 +51,8 @@ pub struct Error {
     pub return_message: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub request_id: Option<String>,
-    /// Whether sending the same request again may succeed (used by the retry policy).
+    /// Whether sending the same request again may succeed: set by the transport from the one retry
+    /// strategy (src/retry.rs), never by the constructors.
     pub retryable: bool,
     /// How many attempts were made before giving up (1 when no retry happened).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -105,8 +106,6 @@ impl Error {
         e.http_status = Some(http_status);
         e.return_code = Some(return_code.clone());
         e.return_message = Some(return_message);
-        // 1300 is NCP's "temporarily out of service, try again"; 5xx answers are transient too.
-        e.retryable = http_status >= 500 || return_code == "1300";
         e
     }
 
@@ -127,7 +126,6 @@ impl Error {
         e.http_status = Some(http_status);
         e.return_code = Some(error_code);
         e.return_message = Some(message);
-        e.retryable = matches!(http_status, 429 | 502 | 503 | 504);
         e
     }
 
@@ -197,8 +195,7 @@ mod tests {
         let e = Error::api(400, "25018", "  The server is busy.\n ");
         assert_eq!(e.message, "returnCode: 25018, returnMessage: The server is busy.");
         assert_eq!(e.return_message.as_deref(), Some("The server is busy."));
-        assert!(!e.retryable);
-        assert!(Error::api(500, "1300", "later").retryable);
+        assert_eq!(e.code, ErrorCode::Api);
     }
 
     #[test]

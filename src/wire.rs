@@ -90,7 +90,6 @@ pub fn decode_response(action: &Action, http_status: u16, body: &[u8]) -> Result
 
 fn with_status(mut e: Error, status: u16) -> Error {
     e.http_status = Some(status);
-    e.retryable = status >= 500;
     e
 }
 
@@ -656,7 +655,7 @@ mod tests {
             br#"{"error": {"errorCode": "410", "message": "Throttle Limited", "details": "slow down"}}"#,
         )
         .unwrap_err();
-        assert_eq!((e.code, e.retryable), (ErrorCode::Gateway, true));
+        assert_eq!((e.code, e.http_status), (ErrorCode::Gateway, Some(429)));
         let e = decode_response(
             &GET_REGION_LIST,
             401,
@@ -671,8 +670,8 @@ mod tests {
         )
         .unwrap_err();
         assert_eq!(
-            (e.code, e.retryable, e.request_id.as_deref()),
-            (ErrorCode::Api, true, Some("q"))
+            (e.code, e.return_code.as_deref(), e.request_id.as_deref()),
+            (ErrorCode::Api, Some("1300"), Some("q"))
         );
         let e = decode_response(
             &GET_REGION_LIST,

@@ -37,6 +37,8 @@ pub struct EmulatorOptions {
     /// A connection that has not sent a whole request head within this time is closed; the same
     /// limit closes idle keep-alive connections and bounds reading a request body.
     pub header_timeout: Duration,
+    /// The emulator's clock minus the real one (a gateway whose clock is off, to test skew correction).
+    pub clock_offset_ms: i64,
 }
 
 pub const DEFAULT_HEADER_TIMEOUT: Duration = Duration::from_secs(10);
@@ -55,6 +57,18 @@ struct Shared {
     state: Mutex<State>,
     access_key: String,
     secret_key: String,
+    clock_offset_ms: std::sync::atomic::AtomicI64,
+}
+
+impl Shared {
+    /// The emulator's (possibly shifted) clock, ms since the epoch.
+    fn now_ms(&self) -> i64 {
+        let real = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map(|d| d.as_millis() as i64)
+            .unwrap_or(0);
+        real.saturating_add(self.clock_offset_ms.load(std::sync::atomic::Ordering::Relaxed))
+    }
 }
 
 impl Shared {
@@ -122,6 +136,7 @@ pub async fn start(opts: EmulatorOptions) -> Result<EmulatorHandle> {
         state: Mutex::new(State::new(fixture)),
         access_key: opts.access_key.clone(),
         secret_key: opts.secret_key.clone(),
+        clock_offset_ms: std::sync::atomic::AtomicI64::new(opts.clock_offset_ms),
     });
     let (stop, stop_rx) = watch::channel(false);
     let accept_shared = shared.clone();
@@ -218,6 +233,18 @@ impl EmulatorHandle {
 
     /// Changes the timing settings without touching the images.
     pub fn set_settings(&self, patch: &Value) -> Result<()> {
+        // `clockOffsetMs` shifts the gateway's clock (the timestamp check and the Date header).
+        let mut patch = patch.clone();
+        if let Some(v) = patch.as_object_mut().and_then(|o| o.remove("clockOffsetMs")) {
+            let ms = v
+                .as_i64()
+                .filter(|ms| ms.unsigned_abs() <= 10 * 365 * 86_400_000)
+                .ok_or_else(|| Error::validation("clockOffsetMs must be an integer number of ms (at most 10 years)"))?;
+            self.shared
+                .clock_offset_ms
+                .store(ms, std::sync::atomic::Ordering::Relaxed);
+        }
+        let patch = &patch;
         let mut s = self.shared.lock();
         let mut current = serde_json::to_value(SettingsView::from(&s.settings)).unwrap_or(Value::Null);
         super::state::merge(&mut current, patch);
@@ -394,7 +421,14 @@ async fn serve(
     if let Some(d) = reply.delay {
         tokio::time::sleep(d).await;
     }
-    Ok(respond(reply))
+    let mut res = respond(reply);
+    // The gateway's clock, as an HTTP date (clients correct their clock skew from it).
+    if let Some(date) = chrono::DateTime::from_timestamp_millis(shared.now_ms()) {
+        if let Ok(v) = hyper::header::HeaderValue::from_str(&date.format("%a, %d %b %Y %H:%M:%S GMT").to_string()) {
+            res.headers_mut().insert(hyper::header::DATE, v);
+        }
+    }
+    Ok(res)
 }
 
 fn respond(reply: Reply) -> Response<Full<Bytes>> {
@@ -439,11 +473,8 @@ fn authenticate(
     let Ok(ts_ms) = ts.parse::<i64>() else {
         return Err("invalid timestamp");
     };
-    let now = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| d.as_millis() as i64)
-        .unwrap_or(0);
-    if (now - ts_ms).abs() > TIMESTAMP_WINDOW_MS {
+    let now = shared.now_ms();
+    if (now.saturating_sub(ts_ms)).unsigned_abs() > TIMESTAMP_WINDOW_MS as u64 {
         return Err("timestamp is outside the 5-minute window");
     }
     if ak != shared.access_key {
