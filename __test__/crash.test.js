@@ -84,3 +84,38 @@ test('terminating worker threads with calls in flight never crashes the process 
   assert.equal(out.rounds, 20);
   assert.ok(out.served > 0);
 });
+
+test('workers that each run their own emulator and client, terminated mid-flight (main thread never loads the addon)', async () => {
+  // The runtime is shared by every environment that loaded the addon; here each round's workers are
+  // the only ones, so it is left and found again 20 times.
+  const script = `
+    const { Worker } = require('node:worker_threads');
+    const WORKER = \`
+      const { parentPort, workerData } = require('node:worker_threads');
+      const ncloud = require(workerData.root);
+      (async () => {
+        const emu = await ncloud.startEmulator({ port: 0 });
+        const c = ncloud.createClient(emu);
+        let told = false;
+        for (;;) {
+          const batch = Promise.all(Array.from({ length: 100 }, () => c.compute.getRegionList()));
+          if (!told) { told = true; parentPort.postMessage('in flight'); }
+          await batch;
+        }
+      })();
+    \`;
+    (async () => {
+      for (let round = 0; round < 20; round++) {
+        const workers = [0, 1].map(() => new Worker(WORKER, { eval: true, workerData: { root: ${ROOT} } }));
+        await Promise.all(workers.map((w) => new Promise((resolve, reject) => { w.once('message', resolve); w.once('error', reject); })));
+        await new Promise((r) => setTimeout(r, 5 + (round % 4) * 10));
+        await Promise.all(workers.map((w) => w.terminate()));
+      }
+      console.log('rounds: 20');
+    })();
+  `;
+  const r = await runChild(script, 300000);
+  assert.equal(r.signal, null, r.stderr);
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(r.stdout.trim(), 'rounds: 20');
+});
