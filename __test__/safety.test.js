@@ -496,3 +496,26 @@ test('out of file descriptors, the emulator backs off instead of spinning a core
   // A busy accept loop burns most of a core for the 2 s measured; backing off uses almost none.
   assert.ok(cpuMs < 400, `${cpuMs} ms of CPU in 2 s`);
 });
+
+test('HTTPS_PROXY is used for https endpoints (read when the client is created)', async (t) => {
+  const seen = [];
+  const proxy = http.createServer();
+  // Refuse the tunnel: nothing leaves the machine.
+  proxy.on('connect', (req, sock) => {
+    seen.push(req.url);
+    sock.end('HTTP/1.1 403 Forbidden\r\n\r\n');
+  });
+  const port = await listen(proxy);
+  t.after(() => proxy.close());
+  const saved = process.env.HTTPS_PROXY;
+  process.env.HTTPS_PROXY = `http://127.0.0.1:${port}`;
+  let c;
+  try {
+    c = ncloud.createClient({ endpoint: 'https://ncloud.apigw.ntruss.com', accessKey: 'a', secretKey: 'b', maxRetries: 0 });
+  } finally {
+    if (saved === undefined) delete process.env.HTTPS_PROXY;
+    else process.env.HTTPS_PROXY = saved;
+  }
+  await assert.rejects(c.compute.getRegionList(), { code: 'ERR_NETWORK', message: /tunnel/ });
+  assert.deepStrictEqual(seen, ['ncloud.apigw.ntruss.com:443']);
+});
