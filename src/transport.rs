@@ -450,3 +450,18 @@ fn network_error(e: &reqwest::Error, cfg: &TransportConfig) -> Error {
     };
     err
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn skew_from_an_http_date() {
+        // 1700000000 s is Tue, 14 Nov 2023 22:13:20 GMT.
+        let now = UNIX_EPOCH + Duration::from_secs(1_700_000_000);
+        assert_eq!(skew_ms("Tue, 14 Nov 2023 22:19:20 GMT", now), Some(360_000));
+        assert_eq!(skew_ms("Tue, 14 Nov 2023 22:06:20 GMT", now), Some(-420_000));
+        assert_eq!(skew_ms("yesterday", now), None);
+        assert!(360_000 > SKEW_EXPLAINS_401_MS && 60_000 < SKEW_EXPLAINS_401_MS);
+    }
+}
