@@ -462,6 +462,5 @@ mod tests {
         assert_eq!(skew_ms("Tue, 14 Nov 2023 22:19:20 GMT", now), Some(360_000));
         assert_eq!(skew_ms("Tue, 14 Nov 2023 22:06:20 GMT", now), Some(-420_000));
         assert_eq!(skew_ms("yesterday", now), None);
-        assert!(360_000 > SKEW_EXPLAINS_401_MS && 60_000 < SKEW_EXPLAINS_401_MS);
     }
 }
