@@ -19,6 +19,8 @@ export * from './generated/api';
 export type NcloudErrorCode =
   /** The input was rejected before any request was sent. */
   | 'ERR_VALIDATION'
+  /** No credentials were found (options, environment, ~/.ncloud/configure), or only half a pair. */
+  | 'ERR_CREDENTIALS'
   /** The server API answered with an error `returnCode`. */
   | 'ERR_API'
   /** The credentials, the signature or the clock were refused (HTTP 401). */
@@ -167,8 +169,12 @@ export interface EmulatorOptions {
   createDelayMs?: number;
   /** Shortcut for `fixture.settings.deleteDelayMs`. */
   deleteDelayMs?: number;
-  /** Shortcut for `fixture.settings.failureRate`. */
+  /** Shortcut for `fixture.settings.failureRate` (0 to 1). */
   failureRate?: number;
+  /** A connection that has not sent a whole request head within this time is closed, idle ones too (default 10000). */
+  headerTimeoutMs?: number;
+  /** The emulator's clock minus the real one, ms: a gateway whose clock is off (default 0). */
+  clockOffsetMs?: number;
 }
 
 /** An answer the emulator gives to the next matching request(s) instead of the normal one. */
@@ -187,6 +193,8 @@ export interface InjectedFault {
   contentType?: string;
   /** Wait this long before answering (to test timeouts). */
   delayMs?: number;
+  /** Extra response headers, e.g. `{ Location: 'https://elsewhere.example/' }` with a 302. */
+  headers?: Record<string, string>;
 }
 
 /** One request that reached the emulator. */
@@ -223,8 +231,8 @@ export declare class Emulator {
   close(): Promise<void>;
   /** Replaces the whole state with a fixture (merged over the default one); no argument: the default. */
   load(fixture?: EmulatorFixture): this;
-  /** Changes timing settings keeping the images. */
-  configure(settings: EmulatorSettings): this;
+  /** Changes timing settings keeping the images; `clockOffsetMs` shifts the gateway's clock. */
+  configure(settings: EmulatorSettings & { clockOffsetMs?: number }): this;
   /** Answers the next matching request(s) with an error or a raw body (to test error handling). */
   injectFault(fault: InjectedFault): this;
   /** How many HTTP requests reached the emulator (since start or the last `clearRequests()`). */
@@ -246,34 +254,49 @@ export declare function startEmulator(options?: EmulatorOptions): Promise<Emulat
 // Client
 
 export interface ClientOptions {
-  /** Default: NCLOUD_ACCESS_KEY_ID (or NCLOUD_ACCESS_KEY). */
+  /** Default: NCLOUD_ACCESS_KEY_ID (or NCLOUD_ACCESS_KEY), else `ncloud_access_key_id` of ~/.ncloud/configure. */
   accessKey?: string;
-  /** Default: NCLOUD_SECRET_ACCESS_KEY (or NCLOUD_SECRET_KEY). */
+  /** Default: NCLOUD_SECRET_ACCESS_KEY (or NCLOUD_SECRET_KEY), else `ncloud_secret_access_key` of ~/.ncloud/configure. */
   secretKey?: string;
   /** The old client's name for `accessKey`. */
   oauth_consumer_key?: string;
   /** The old client's name for `secretKey`. */
   oauth_consumer_secret?: string;
-  /** API gateway origin. Default: NCLOUD_API_GW, else `https://ncloud.apigw.ntruss.com`. */
+  /** Profile (section) of ~/.ncloud/configure. Default: NCLOUD_PROFILE, else `DEFAULT`. */
+  profile?: string;
+  /**
+   * API gateway origin (`https://host[:port]`). Default: NCLOUD_API_GW, else the profile's
+   * `ncloud_api_url`, else `https://ncloud.apigw.ntruss.com`. `http://` only to loopback hosts.
+   */
   endpoint?: string;
+  /** Allow an `http://` endpoint to a host that is not a loopback one (keys and signatures in clear text). */
+  allowInsecureHttp?: boolean;
+  /** Extra trusted root certificates (PEM), e.g. a corporate proxy's CA. */
+  ca?: string | Uint8Array | Array<string | Uint8Array>;
   /** VPC `regionCode` when a call gives none. Default: NCLOUD_REGION, else `'KR'`. */
   region?: string;
   /** Default `'json'`. */
   responseFormat?: 'json' | 'xml';
-  /** Milliseconds per request (default 30000). */
+  /** Milliseconds for the whole call, retries and back-off included (default 30000). */
   timeout?: number;
+  /** Milliseconds for one attempt (default: only `timeout`). */
+  attemptTimeout?: number;
   /** Milliseconds to connect (default 5000). */
   connectTimeout?: number;
   /** Retries of a retryable failure (default 2). */
   maxRetries?: number;
   /** Milliseconds before the first retry, doubled each time (default 200). */
   retryBaseDelay?: number;
+  /** Largest answer accepted, in bytes (default 64 MiB). */
+  maxResponseBytes?: number;
+  /** Your product, appended to the User-Agent (`'my-app/1.2'`). */
+  userAgent?: string;
   /**
-   * `true`: talk to an embedded emulator of the client's own. `false`: never. Absent: the emulator
-   * when no credentials and no endpoint are given at all.
+   * `true`: talk to an embedded emulator of the client's own; an `Emulator`: talk to that one;
+   * `false` or absent: never (unless NCLOUD_EMULATOR=1).
    */
-  emulator?: boolean;
-  /** Options of the client's own emulator. */
+  emulator?: boolean | Emulator;
+  /** Options of the client's own emulator (with `emulator: true`). */
   emulatorOptions?: EmulatorOptions;
 }
 
@@ -292,10 +315,11 @@ export interface Compute extends ComputeMethods {
 
 /**
  * A client: one connection pool and one set of credentials. Credentials come from the options, else
- * from the environment; with none at all (or `emulator: true`) it talks to an embedded emulator.
+ * from the environment, else from ~/.ncloud/configure (none: ERR_CREDENTIALS); the embedded emulator
+ * only with `emulator: true`, an `Emulator` as options, or NCLOUD_EMULATOR=1.
  */
 export declare class Client {
-  constructor(options?: ClientOptions);
+  constructor(options?: ClientOptions | Emulator);
   compute: Compute;
   /** VPC `regionCode` used when a call gives none. */
   region: string;
@@ -311,11 +335,11 @@ export declare class Client {
   toJSON(): { endpoint: string | null; accessKey: string | undefined; region: string; responseFormat: 'json' | 'xml' };
 }
 
-export declare function createClient(options?: ClientOptions): Client;
+export declare function createClient(options?: ClientOptions | Emulator): Client;
 
 /** The old client's entry point. */
 export declare class Ncloud {
-  static createClient(options?: ClientOptions): Client;
+  static createClient(options?: ClientOptions | Emulator): Client;
 }
 
 /** The package version. */

@@ -122,7 +122,9 @@ test('options are the second argument and are checked', async (t) => {
   const c = client(emu);
   await assert.rejects(c.compute.getRegionList(undefined, { signal: 'stop' }), { code: 'ERR_VALIDATION', message: /AbortSignal/ });
   await assert.rejects(c.compute.getRegionList({}, { timeout: 5 }), { code: 'ERR_VALIDATION', message: 'Invalid options : timeout' });
-  await assert.rejects(c.compute.getRegionList({}, 'fast'), { code: 'ERR_VALIDATION' });
+  // A second argument that is neither options nor a function is refused at once (issue 7: a mistaken
+  // callback must not become an unhandled rejection).
+  assert.throws(() => c.compute.getRegionList({}, 'fast'), { code: 'ERR_VALIDATION' });
   const [err] = await new Promise((resolve) => c.compute.getRegionList({}, { colour: 1 }, (...a) => resolve(a)));
   assert.equal(err.code, 'ERR_VALIDATION');
   // Without a signal, and with a live one, calls work as before.

@@ -164,30 +164,3 @@ test('a client without credentials uses an embedded emulator of its own', async 
     await c.close();
   }
 });
-
-test('with no credentials anywhere, the client says once that it uses its own emulator', async () => {
-  const { execFile } = require('node:child_process');
-  const script = `
-    const ncloud = require(${JSON.stringify(require('node:path').join(__dirname, '..'))});
-    const warnings = [];
-    process.on('warning', (w) => warnings.push(w.code));
-    (async () => {
-      const a = ncloud.createClient();
-      const b = ncloud.createClient({});
-      const regions = await a.compute.getRegionList();
-      await new Promise((r) => setImmediate(r));
-      console.log(JSON.stringify({ a: a.usingEmulator, b: b.usingEmulator, n: regions.totalRows, warnings }));
-      await a.close(); await b.close();
-      let refused = null;
-      try { ncloud.createClient({ emulator: false }); } catch (e) { refused = e.code; }
-      console.log(JSON.stringify({ refused }));
-    })();
-  `;
-  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('NCLOUD_')));
-  const stdout = await new Promise((resolve, reject) => {
-    execFile(process.execPath, ['-e', script], { env, timeout: 20000 }, (err, out, errOut) => (err ? reject(new Error(errOut || err.message)) : resolve(out)));
-  });
-  const [first, second] = stdout.trim().split('\n').map((l) => JSON.parse(l));
-  assert.deepStrictEqual(first, { a: true, b: true, n: 3, warnings: ['NCLOUD_EMULATOR'] });
-  assert.deepStrictEqual(second, { refused: 'ERR_VALIDATION' });
-});

@@ -107,5 +107,5 @@ test('client options are checked', () => {
     message: "responseFormat must be 'json' or 'xml', got 'yaml'",
   });
   assert.throws(() => ncloud.createClient({ accessKey: 'a', secretKey: 'b', timeout: -1 }), { code: 'ERR_VALIDATION' });
-  assert.throws(() => ncloud.createClient({ accessKey: 'a', emulator: false }), { code: 'ERR_VALIDATION', message: /accessKey and secretKey are required/ });
+  assert.throws(() => ncloud.createClient({ accessKey: 'a', emulator: false }), { code: 'ERR_CREDENTIALS', message: /an access key was given without its secret key/ });
 });

@@ -3,29 +3,43 @@ const util = require('node:util');
 const native = require('./native');
 const timers = require('node:timers/promises');
 const { NcloudError, AbortError, fromNative } = require('./error');
-const { startEmulator } = require('./emulator');
+const { Emulator, startEmulator } = require('./emulator');
 
-const DEFAULT_ENDPOINT = 'https://ncloud.apigw.ntruss.com';
+const { resolveConfig } = require('./config');
+
 const METHODS = JSON.parse(native.methods());
 // The waiters and paginators declared with the actions (src/catalog/waiters.rs).
 const DECLARED = JSON.parse(native.waiters());
 
-function env(...names) {
-  for (const n of names) {
-    const v = process.env[n];
-    if (v !== undefined && v !== '') return v;
-  }
-  return undefined;
-}
+// NODE_DEBUG=ncloud: one line per attempt (never a key, a secret or a signature).
+const debug = util.debuglog('ncloud');
 
-let warnedEmulator = false;
+function logAttempts(name, attempts) {
+  if (!debug.enabled || !Array.isArray(attempts)) return;
+  for (const a of attempts) {
+    const outcome = a.error ? `${a.error}` : 'ok';
+    const tail = a.retry ? `; retrying: ${a.retry}` : a.gaveUp ? `; gave up: ${a.gaveUp}` : '';
+    debug(
+      '%s attempt %d: %s HTTP %s returnCode %s in %d ms, requestId %s%s',
+      name,
+      a.attempt,
+      outcome,
+      a.status ?? '-',
+      a.returnCode ?? '-',
+      a.durationMs,
+      a.requestId ?? '-',
+      tail,
+    );
+  }
+}
 
 /**
  * A client: one connection pool and one set of credentials. `client.compute` holds the methods.
  * Credentials come from the options (`accessKey`/`secretKey`, or the old `oauth_consumer_key`/
  * `oauth_consumer_secret`), else from NCLOUD_ACCESS_KEY_ID / NCLOUD_SECRET_ACCESS_KEY (or
- * NCLOUD_ACCESS_KEY / NCLOUD_SECRET_KEY). With none at all, or with `emulator: true`, the client talks
- * to an embedded emulator of its own.
+ * NCLOUD_ACCESS_KEY / NCLOUD_SECRET_KEY), else from ~/.ncloud/configure; with none, ERR_CREDENTIALS.
+ * The embedded emulator is used only when asked for: `emulator: true`, an Emulator passed as the
+ * options, or NCLOUD_EMULATOR=1.
  */
 class Client {
   #native = null;
@@ -33,49 +47,21 @@ class Client {
   #emulator = null;
 
   constructor(options = {}) {
-    if (options === null || typeof options !== 'object') {
-      throw NcloudError.validation('createClient options must be an object');
-    }
-    const accessKey = options.accessKey ?? options.oauth_consumer_key ?? env('NCLOUD_ACCESS_KEY_ID', 'NCLOUD_ACCESS_KEY');
-    const secretKey = options.secretKey ?? options.oauth_consumer_secret ?? env('NCLOUD_SECRET_ACCESS_KEY', 'NCLOUD_SECRET_KEY');
-    const responseFormat = options.responseFormat ?? 'json';
-    if (responseFormat !== 'json' && responseFormat !== 'xml') {
-      throw NcloudError.validation(`responseFormat must be 'json' or 'xml', got '${responseFormat}'`);
-    }
-    this.region = options.region ?? env('NCLOUD_REGION') ?? 'KR';
-    this.responseFormat = responseFormat;
-    const transport = {
-      responseFormat,
-      timeout: positive(options.timeout, 'timeout', 30000),
-      connectTimeout: positive(options.connectTimeout, 'connectTimeout', 5000),
-      maxRetries: count(options.maxRetries, 'maxRetries', 2),
-      retryBaseDelay: count(options.retryBaseDelay, 'retryBaseDelay', 200),
-    };
-    const useEmulator = options.emulator === true || (options.emulator !== false && !accessKey && !secretKey && !options.endpoint);
-    if (useEmulator) {
-      if (options.emulator !== true && !warnedEmulator) {
-        warnedEmulator = true;
-        process.emitWarning('no NCP credentials were given: using the embedded NCP emulator', {
-          code: 'NCLOUD_EMULATOR',
-          detail: 'Pass accessKey/secretKey (or set NCLOUD_ACCESS_KEY_ID / NCLOUD_SECRET_ACCESS_KEY) to call NCP.',
-        });
-      }
+    const cfg = resolveConfig(options, Emulator);
+    this.region = cfg.region;
+    this.responseFormat = cfg.transport.responseFormat;
+    if (cfg.mode === 'own-emulator') {
       this.endpoint = null;
       this.usingEmulator = true;
-      this.#pending = this.#startOwnEmulator(options.emulatorOptions ?? {}, transport);
+      this.#pending = this.#startOwnEmulator(cfg.emulatorOptions, cfg.transport);
       // A failure is reported by the first call; keep it from being an unhandled rejection here.
       this.#pending.catch(() => {});
     } else {
-      if (!accessKey || !secretKey) {
-        throw NcloudError.validation(
-          'accessKey and secretKey are required (or oauth_consumer_key and oauth_consumer_secret, or the ' +
-            'NCLOUD_ACCESS_KEY_ID and NCLOUD_SECRET_ACCESS_KEY environment variables)',
-        );
-      }
-      this.endpoint = (options.endpoint ?? env('NCLOUD_API_GW') ?? DEFAULT_ENDPOINT).replace(/\/+$/, '');
-      this.usingEmulator = false;
-      this.accessKey = accessKey;
-      this.#native = makeNative({ endpoint: this.endpoint, accessKey, secretKey, ...transport });
+      this.endpoint = cfg.endpoint;
+      this.usingEmulator = cfg.mode === 'emulator';
+      if (cfg.mode === 'emulator') this.#emulator = cfg.emulator;
+      this.accessKey = cfg.accessKey;
+      this.#native = makeNative({ endpoint: cfg.endpoint, accessKey: cfg.accessKey, secretKey: cfg.secretKey, ...cfg.transport });
     }
     this.compute = new Compute(this);
   }
@@ -92,13 +78,14 @@ class Client {
   /** The client's own emulator (only when it uses one), once started. */
   async emulator() {
     if (!this.usingEmulator) return null;
-    await this.#pending;
+    if (this.#pending) await this.#pending;
     return this.#emulator;
   }
 
   /** Releases the client's own emulator, if any. */
   async close() {
-    if (this.#pending) await this.#pending.catch(() => {});
+    if (!this.#pending) return; // an emulator passed in belongs to the caller
+    await this.#pending.catch(() => {});
     if (this.#emulator) await this.#emulator.close();
   }
 
@@ -109,16 +96,17 @@ class Client {
    */
   async _call(name, params, mode, signal) {
     if (signal?.aborted) throw abortError(name, signal);
+    const json = serializeParams(params);
+    const regionNo = this.compute.regionNo;
+    if (regionNo !== undefined && regionNo !== null && typeof regionNo !== 'string' && !Number.isSafeInteger(regionNo)) {
+      throw NcloudError.validation(`compute.regionNo must be a number or a string, got ${typeof regionNo}`);
+    }
+    if (typeof this.region !== 'string') throw NcloudError.validation(`client.region must be a string, got ${typeof this.region}`);
+    const defaults = JSON.stringify({ regionCode: this.region, regionNo });
     const nat = this.#native ?? (await this.#pending);
     if (signal?.aborted) throw abortError(name, signal);
-    let json;
-    try {
-      json = JSON.stringify(params ?? {});
-    } catch (err) {
-      throw NcloudError.validation(`The parameters could not be serialized: ${err.message}`);
-    }
-    const defaults = JSON.stringify({ regionCode: this.region, regionNo: this.compute.regionNo });
     const unwrap = (out) => {
+      logAttempts(name, out.attempts);
       if (out.error) throw out.error.code === 'ABORT_ERR' ? abortError(name, signal) : new NcloudError(out.error);
       return out.ok;
     };
@@ -164,6 +152,39 @@ class Client {
   }
 }
 
+/** The parameters as JSON, refusing what JSON would drop or choke on (functions, symbols, BigInt). */
+function serializeParams(params) {
+  if (params === undefined || params === null) return '{}';
+  if (typeof params !== 'object' || Array.isArray(params)) {
+    throw NcloudError.validation('The parameters must be given as an object');
+  }
+  const bad = [];
+  const seen = new Set();
+  const walk = (v, at, depth) => {
+    if (bad.length > 5) return;
+    const t = typeof v;
+    if (t === 'function' || t === 'symbol' || t === 'bigint') bad.push(`${at} (${t})`);
+    else if (t === 'number' && !Number.isFinite(v)) bad.push(`${at} (${v})`);
+    else if (v !== null && t === 'object') {
+      if (seen.has(v) || depth > 16) {
+        bad.push(`${at} (nested too deep or circular)`);
+        return;
+      }
+      seen.add(v);
+      for (const k of Object.keys(v)) walk(v[k], at ? `${at}.${k}` : k, depth + 1);
+      for (const sym of Object.getOwnPropertySymbols(v)) bad.push(`${at ? `${at}.` : ''}[${String(sym)}] (symbol key)`);
+      seen.delete(v);
+    }
+  };
+  walk(params, '', 0);
+  if (bad.length) throw NcloudError.validation(`The parameters could not be serialized: ${bad.join(', ')}`);
+  try {
+    return JSON.stringify(params);
+  } catch (err) {
+    throw NcloudError.validation(`The parameters could not be serialized: ${err.message}`);
+  }
+}
+
 function mask(key) {
   if (typeof key !== 'string') return key;
   return key.length > 8 ? `${key.slice(0, 4)}…${key.slice(-2)}` : '****';
@@ -175,18 +196,6 @@ function makeNative(config) {
   } catch (err) {
     throw fromNative(err);
   }
-}
-
-function positive(v, name, dflt) {
-  if (v === undefined) return dflt;
-  if (!Number.isInteger(v) || v <= 0) throw NcloudError.validation(`'${name}' must be a positive integer (milliseconds)`);
-  return v;
-}
-
-function count(v, name, dflt) {
-  if (v === undefined) return dflt;
-  if (!Number.isInteger(v) || v < 0) throw NcloudError.validation(`'${name}' must be a non-negative integer`);
-  return v;
 }
 
 /**
@@ -255,10 +264,19 @@ function abortError(action, signal) {
 /** Runs a call with an error-first callback as last argument, or returns a Promise when there is none. */
 function invoke(client, name, args) {
   const cb = typeof args[args.length - 1] === 'function' ? args[args.length - 1] : null;
+  // A last argument that is meant as a callback but is not a function would leave the promise's
+  // rejection unhandled (and end the process): refuse it now, synchronously. Options (the second
+  // argument) are an object.
+  const last = args[args.length - 1];
+  if (!cb && last !== undefined && (args.length > 2 || (args.length === 2 && (last === null || typeof last !== 'object')))) {
+    throw NcloudError.validation(`${name}: the callback must be a function, got ${last === null ? 'null' : typeof last}`);
+  }
   let promise;
   try {
     const { params, options } = splitArgs(args);
-    promise = client._call(name, params, undefined, options.signal);
+    promise = client._call(name, params, undefined, options.signal).catch((err) => {
+      throw err instanceof NcloudError ? err : new NcloudError({ code: 'ERR_INTERNAL', action: name, message: String(err && err.message ? err.message : err) });
+    });
   } catch (err) {
     promise = Promise.reject(err);
   }
@@ -311,12 +329,14 @@ class Compute {
 const WAIT_OPTIONS = ['minDelayMs', 'maxDelayMs', 'intervalMs', 'timeoutMs', 'signal', 'onPoll', 'regionCode'];
 
 function waitOptions(w, options) {
+  if (options === null) throw NcloudError.validation(`${w.name}: the waiter options must be an object`);
   const o = callOptions(options, WAIT_OPTIONS);
-  const ms = (key, dflt) => {
+  // Delays below 10 ms would poll the API in a busy loop.
+  const ms = (key, dflt, min = 10) => {
     const v = o[key];
     if (v === undefined) return dflt;
-    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) {
-      throw NcloudError.validation(`'${key}' must be a finite number of milliseconds >= 0, got ${util.inspect(v)}`);
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < min || v > 2 ** 31 - 1) {
+      throw NcloudError.validation(`'${key}' must be a finite number of milliseconds from ${min} to 2147483647, got ${util.inspect(v)}`);
     }
     return v;
   };
@@ -325,7 +345,7 @@ function waitOptions(w, options) {
   const minDelayMs = ms('minDelayMs', interval ?? DECLARED.minDelayMs);
   const maxDelayMs = ms('maxDelayMs', interval ?? Math.max(DECLARED.maxDelayMs, minDelayMs));
   if (minDelayMs > maxDelayMs) throw NcloudError.validation(`'minDelayMs' (${minDelayMs}) must not exceed 'maxDelayMs' (${maxDelayMs})`);
-  const timeoutMs = ms('timeoutMs', w.timeoutMs);
+  const timeoutMs = ms('timeoutMs', w.timeoutMs, 0);
   if (o.onPoll !== undefined && typeof o.onPoll !== 'function') throw NcloudError.validation("'onPoll' must be a function");
   if (o.regionCode !== undefined && typeof o.regionCode !== 'string') throw NcloudError.validation("'regionCode' must be a string");
   return { minDelayMs, maxDelayMs, timeoutMs, signal: o.signal, onPoll: o.onPoll, regionCode: o.regionCode };

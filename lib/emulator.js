@@ -1,4 +1,5 @@
 'use strict';
+const util = require('node:util');
 const native = require('./native');
 const { NcloudError, fromNative } = require('./error');
 
@@ -12,8 +13,12 @@ class Emulator {
     this.#native = nativeEmulator;
     this.endpoint = nativeEmulator.endpoint;
     this.accessKey = nativeEmulator.accessKey;
-    this.secretKey = nativeEmulator.secretKey;
     this.closed = false;
+  }
+
+  /** The secret key requests must be signed with (a getter, so that inspect and JSON never show it). */
+  get secretKey() {
+    return this.#native.secretKey;
   }
 
   /** Stops the server and drops its connections. */
@@ -41,7 +46,13 @@ class Emulator {
 
   /** Answers the next matching request(s) with an error or a raw body (to test error handling). */
   injectFault(fault) {
-    wrap(() => this.#native.injectFault(JSON.stringify(fault)));
+    if (fault === null || typeof fault !== 'object') throw NcloudError.validation('injectFault takes an object');
+    let f = fault;
+    if (fault.headers !== undefined) {
+      if (fault.headers === null || typeof fault.headers !== 'object') throw NcloudError.validation('injectFault headers must be an object');
+      f = { ...fault, headers: Object.entries(fault.headers).map(([k, v]) => [k, String(v)]) };
+    }
+    wrap(() => this.#native.injectFault(JSON.stringify(f)));
     return this;
   }
 
@@ -77,6 +88,10 @@ class Emulator {
   toJSON() {
     return { endpoint: this.endpoint, accessKey: this.accessKey };
   }
+
+  [util.inspect.custom]() {
+    return `Emulator { endpoint: ${util.inspect(this.endpoint)}, accessKey: ${util.inspect(this.accessKey)}, closed: ${this.closed} }`;
+  }
 }
 
 function wrap(fn) {
@@ -91,6 +106,12 @@ function wrap(fn) {
 async function startEmulator(options = {}) {
   if (options === null || typeof options !== 'object') {
     throw NcloudError.validation('startEmulator options must be an object');
+  }
+  // Checked here so that a wrong value (a key!) is never quoted back in an error message.
+  for (const k of ['accessKey', 'secretKey', 'host']) {
+    if (options[k] !== undefined && (typeof options[k] !== 'string' || options[k] === '')) {
+      throw NcloudError.validation(`startEmulator: '${k}' must be a non-empty string, got ${typeof options[k]}`);
+    }
   }
   try {
     return new Emulator(await native.startEmulator(JSON.stringify(options)));

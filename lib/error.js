@@ -2,7 +2,7 @@
 
 /**
  * The one error class of the package. `code` is stable:
- * ERR_VALIDATION, ERR_API, ERR_AUTH, ERR_GATEWAY, ERR_NETWORK, ERR_TIMEOUT, ERR_DECODE, ERR_INTERNAL.
+ * ERR_VALIDATION, ERR_CREDENTIALS, ERR_API, ERR_AUTH, ERR_GATEWAY, ERR_NETWORK, ERR_TIMEOUT, ERR_DECODE, ERR_INTERNAL.
  * API errors keep the old client's message form `returnCode: X, returnMessage: Y`.
  */
 class NcloudError extends Error {

@@ -12,8 +12,8 @@ export declare const __napiBindingTarget: 'native' | 'wasm32-wasi' | 'wasm32-was
 /** One client: one HTTP connection pool, one set of credentials. */
 export declare class NativeClient {
   /**
-   * `config`: JSON of `{ endpoint, accessKey, secretKey, responseFormat, timeout, connectTimeout,
-   * maxRetries, retryBaseDelay }` (milliseconds).
+   * `config`: JSON of `{ endpoint, accessKey, secretKey, responseFormat, timeout, attemptTimeout,
+   * connectTimeout, maxRetries, retryBaseDelay (milliseconds), maxResponseBytes, ca (PEM) }`.
    */
   constructor(config: string)
   /** A cancel switch for the next `call`: pass its id as `cancelId`, flip it with `abort(id)`. */
@@ -23,8 +23,13 @@ export declare class NativeClient {
   /** How many cancel switches are held (calls with a signal in flight); for the leak tests. */
   pendingCancels(): number
   /**
-   * Runs one method. Resolves to JSON text, `{"ok": result}` or `{"error": {...}}`; never rejects.
-   * With `cancelId` (from `cancelHandle()`), `abort(cancelId)` ends it with `ABORT_ERR`.
+   * Runs one method. Resolves to JSON text, `{"ok": result, "attempts": [...]}` or
+   * `{"error": {...}, "attempts": [...]}`; never rejects. With `cancelId` (from `cancelHandle()`),
+   * `abort(cancelId)` ends it with `ABORT_ERR`.
+   *
+   * Not an `async fn` on `&self`: such a future borrows the object, which Node frees when a worker
+   * thread's environment is torn down with calls in flight (use after free, SIGSEGV). The future
+   * owns clones of the transport and of the cancel switches instead and outlives the object safely.
    */
   call(method: string, params: string, defaults: string, cancelId?: number | undefined | null): Promise<string>
   /**

@@ -4,9 +4,11 @@
 use crate::emulator::{self, EmulatorHandle, EmulatorOptions};
 use crate::error::{Error, ErrorCode};
 use crate::service::{self, CallDefaults};
-use crate::transport::{Secret, Transport, TransportConfig};
+use crate::transport::{AttemptRecord, Secret, Transport, TransportConfig};
 use crate::wire::Format;
 use futures::FutureExt;
+use napi::bindgen_prelude::PromiseRaw;
+use napi::Env;
 use napi_derive::napi;
 use serde::Deserialize;
 use serde_json::{json, Value};
@@ -38,8 +40,16 @@ struct ClientConfig {
     response_format: String,
     #[serde(default = "default_timeout")]
     timeout: u64,
+    #[serde(default)]
+    attempt_timeout: Option<u64>,
     #[serde(default = "default_connect_timeout")]
     connect_timeout: u64,
+    #[serde(default = "default_max_response_bytes")]
+    max_response_bytes: u64,
+    #[serde(default)]
+    ca: Option<String>,
+    #[serde(default)]
+    user_agent: Option<String>,
     #[serde(default = "default_retries")]
     max_retries: u32,
     #[serde(default = "default_retry_delay")]
@@ -54,6 +64,9 @@ fn default_timeout() -> u64 {
 }
 fn default_connect_timeout() -> u64 {
     5_000
+}
+fn default_max_response_bytes() -> u64 {
+    64 << 20
 }
 fn default_retries() -> u32 {
     2
@@ -120,8 +133,8 @@ async fn aborted(mut rx: watch::Receiver<bool>) {
 
 #[napi]
 impl NativeClient {
-    /// `config`: JSON of `{ endpoint, accessKey, secretKey, responseFormat, timeout, connectTimeout,
-    /// maxRetries, retryBaseDelay }` (milliseconds).
+    /// `config`: JSON of `{ endpoint, accessKey, secretKey, responseFormat, timeout, attemptTimeout,
+    /// connectTimeout, maxRetries, retryBaseDelay (milliseconds), maxResponseBytes, ca (PEM) }`.
     #[napi(constructor)]
     pub fn new(config: String) -> napi::Result<Self> {
         let cfg: ClientConfig = serde_json::from_str(&config)
@@ -138,7 +151,11 @@ impl NativeClient {
             secret_key: Secret::new(cfg.secret_key),
             format,
             timeout: Duration::from_millis(cfg.timeout.max(1)),
+            attempt_timeout: cfg.attempt_timeout.map(|t| Duration::from_millis(t.max(1))),
             connect_timeout: Duration::from_millis(cfg.connect_timeout.max(1)),
+            max_response_bytes: cfg.max_response_bytes,
+            ca_pem: cfg.ca,
+            user_agent_suffix: cfg.user_agent,
             max_retries: cfg.max_retries,
             retry_base_delay: Duration::from_millis(cfg.retry_base_delay),
         })
@@ -167,81 +184,120 @@ impl NativeClient {
         self.cancels.map().len() as u32
     }
 
-    /// Runs one method. Resolves to JSON text, `{"ok": result}` or `{"error": {...}}`; never rejects.
-    /// With `cancelId` (from `cancelHandle()`), `abort(cancelId)` ends it with `ABORT_ERR`.
-    #[napi]
-    pub async fn call(&self, method: String, params: String, defaults: String, cancel_id: Option<u32>) -> String {
-        match self.run_cancellable(method, params, defaults, cancel_id).await {
-            Ok(v) => json!({ "ok": v }).to_string(),
-            Err(e) => format!("{{\"error\":{}}}", e.to_json()),
-        }
-    }
-
-    /// The same call, with the result built as JS objects by napi (kept for `npm run bench`, which
-    /// compares it with handing over JSON text).
-    #[napi]
-    pub async fn call_value(&self, method: String, params: String, defaults: String, cancel_id: Option<u32>) -> Value {
-        match self.run_cancellable(method, params, defaults, cancel_id).await {
-            Ok(v) => json!({ "ok": v }),
-            Err(e) => json!({ "error": serde_json::to_value(&e).unwrap_or(Value::Null) }),
-        }
-    }
-}
-
-impl NativeClient {
-    /// `run`, raced against the call's cancel switch: flipping it drops the whole call future (the
-    /// in-flight request and its connection, the retry loop and its back-off sleep).
-    async fn run_cancellable(
+    /// Runs one method. Resolves to JSON text, `{"ok": result, "attempts": [...]}` or
+    /// `{"error": {...}, "attempts": [...]}`; never rejects. With `cancelId` (from `cancelHandle()`),
+    /// `abort(cancelId)` ends it with `ABORT_ERR`.
+    ///
+    /// Not an `async fn` on `&self`: such a future borrows the object, which Node frees when a worker
+    /// thread's environment is torn down with calls in flight (use after free, SIGSEGV). The future
+    /// owns clones of the transport and of the cancel switches instead and outlives the object safely.
+    #[napi(ts_return_type = "Promise<string>")]
+    pub fn call<'env>(
         &self,
+        env: &'env Env,
         method: String,
         params: String,
         defaults: String,
         cancel_id: Option<u32>,
-    ) -> Result<Value, Error> {
-        let Some(id) = cancel_id else {
-            return self.run(method, params, defaults).await;
-        };
-        let result = match self.cancels.subscribe(id) {
-            // Checked first, so a switch flipped before the call started never sends anything.
-            Some(rx) if *rx.borrow() => Err(Error::aborted()),
-            Some(rx) => tokio::select! {
-                biased;
-                _ = aborted(rx) => Err(Error::aborted()),
-                r = self.run(method, params, defaults) => r,
-            },
-            None => Err(Error::validation(format!("unknown cancel handle {id}"))),
-        };
-        self.cancels.release(id);
-        result
+    ) -> napi::Result<PromiseRaw<'env, String>> {
+        let (transport, cancels) = (self.transport.clone(), self.cancels.clone());
+        env.spawn_future(async move {
+            let (result, trace) = run_cancellable(transport, cancels, method, params, defaults, cancel_id).await;
+            let attempts = serde_json::to_string(&trace).unwrap_or_else(|_| "[]".into());
+            Ok(match result {
+                Ok(v) => format!("{{\"ok\":{v},\"attempts\":{attempts}}}"),
+                Err(e) => format!("{{\"error\":{},\"attempts\":{attempts}}}", e.to_json()),
+            })
+        })
     }
 
-    async fn run(&self, method: String, params: String, defaults: String) -> Result<Value, Error> {
-        let transport = self.transport.clone();
-        let work = async move {
-            let method =
-                service::method(&method).ok_or_else(|| Error::validation(format!("unknown method '{method}'")))?;
-            let params: Value = serde_json::from_str(&params)
-                .map_err(|e| Error::validation(format!("parameters are not valid JSON: {e}")))?;
-            let d: Value = serde_json::from_str(&defaults).unwrap_or(Value::Null);
-            let text = |k: &str| match d.get(k) {
-                Some(Value::String(s)) => Some(s.clone()),
-                Some(Value::Number(n)) => Some(n.to_string()),
-                _ => None,
-            };
-            let defaults = CallDefaults {
-                region_code: text("regionCode"),
-                region_no: text("regionNo"),
-            };
-            service::call(&transport, method, &params, &defaults).await
-        };
-        match AssertUnwindSafe(work).catch_unwind().await {
-            Ok(r) => r,
-            Err(p) => Err(Error::new(
-                ErrorCode::Internal,
-                format!("internal error (panic): {}", panic_message(p)),
-            )),
-        }
+    /// The same call, with the result built as JS objects by napi (kept for `npm run bench`, which
+    /// compares it with handing over JSON text).
+    #[napi(ts_return_type = "Promise<any>")]
+    pub fn call_value<'env>(
+        &self,
+        env: &'env Env,
+        method: String,
+        params: String,
+        defaults: String,
+        cancel_id: Option<u32>,
+    ) -> napi::Result<PromiseRaw<'env, Value>> {
+        let (transport, cancels) = (self.transport.clone(), self.cancels.clone());
+        env.spawn_future(async move {
+            let (result, trace) = run_cancellable(transport, cancels, method, params, defaults, cancel_id).await;
+            let attempts = serde_json::to_value(&trace).unwrap_or(Value::Null);
+            Ok(match result {
+                Ok(v) => json!({ "ok": v, "attempts": attempts }),
+                Err(e) => json!({ "error": serde_json::to_value(&e).unwrap_or(Value::Null), "attempts": attempts }),
+            })
+        })
     }
+}
+
+/// `run`, raced against the call's cancel switch: flipping it drops the whole call future (the in-flight
+/// request and its connection, the retry loop and its back-off sleep).
+async fn run_cancellable(
+    transport: Arc<Transport>,
+    cancels: Arc<Cancels>,
+    method: String,
+    params: String,
+    defaults: String,
+    cancel_id: Option<u32>,
+) -> (Result<Value, Error>, Vec<AttemptRecord>) {
+    let Some(id) = cancel_id else {
+        return run(transport, method, params, defaults).await;
+    };
+    let result = match cancels.subscribe(id) {
+        // Checked first, so a switch flipped before the call started never sends anything.
+        Some(rx) if *rx.borrow() => (Err(Error::aborted()), Vec::new()),
+        Some(rx) => tokio::select! {
+            biased;
+            _ = aborted(rx) => (Err(Error::aborted()), Vec::new()),
+            r = run(transport, method, params, defaults) => r,
+        },
+        None => (
+            Err(Error::validation(format!("unknown cancel handle {id}"))),
+            Vec::new(),
+        ),
+    };
+    cancels.release(id);
+    result
+}
+
+/// One call, owning everything it uses (see [`NativeClient::call`]); a panic becomes `ERR_INTERNAL`.
+/// Also returns the record of each attempt (for `NODE_DEBUG=ncloud`).
+async fn run(
+    transport: Arc<Transport>,
+    method: String,
+    params: String,
+    defaults: String,
+) -> (Result<Value, Error>, Vec<AttemptRecord>) {
+    let mut trace = Vec::new();
+    let traced = &mut trace;
+    let work = async move {
+        let method = service::method(&method).ok_or_else(|| Error::validation(format!("unknown method '{method}'")))?;
+        let params: Value = serde_json::from_str(&params)
+            .map_err(|e| Error::validation(format!("parameters are not valid JSON: {e}")))?;
+        let d: Value = serde_json::from_str(&defaults).unwrap_or(Value::Null);
+        let text = |k: &str| match d.get(k) {
+            Some(Value::String(s)) => Some(s.clone()),
+            Some(Value::Number(n)) => Some(n.to_string()),
+            _ => None,
+        };
+        let defaults = CallDefaults {
+            region_code: text("regionCode"),
+            region_no: text("regionNo"),
+        };
+        service::call_traced(&transport, method, &params, &defaults, traced).await
+    };
+    let result = match AssertUnwindSafe(work).catch_unwind().await {
+        Ok(r) => r,
+        Err(p) => Err(Error::new(
+            ErrorCode::Internal,
+            format!("internal error (panic): {}", panic_message(p)),
+        )),
+    };
+    (result, trace)
 }
 
 /// The methods `client.compute` offers, for the JavaScript facade: `[{ name, env, action, shape, summary }]`.
@@ -289,6 +345,12 @@ struct EmulatorConfig {
     delete_delay_ms: Option<u64>,
     #[serde(default)]
     failure_rate: Option<f64>,
+    /// Head/idle timeout of the emulator's connections, ms.
+    #[serde(default)]
+    header_timeout_ms: Option<u64>,
+    /// Shift of the emulator's clock, ms (a gateway whose clock is off).
+    #[serde(default)]
+    clock_offset_ms: i64,
 }
 
 fn default_host() -> String {
@@ -356,8 +418,7 @@ impl NativeEmulator {
     #[napi]
     pub fn inject_fault(&self, fault: String) -> napi::Result<()> {
         let f = serde_json::from_str(&fault).map_err(|e| js_error(Error::validation(format!("invalid fault: {e}"))))?;
-        self.handle.inject_fault(f);
-        Ok(())
+        self.handle.inject_fault(f).map_err(js_error)
     }
     #[napi]
     pub fn set_settings(&self, patch: String) -> napi::Result<()> {
@@ -394,6 +455,12 @@ pub async fn start_emulator(options: String) -> napi::Result<NativeEmulator> {
             .unwrap_or_else(|| emulator::server::DEFAULT_SECRET_KEY.into()),
         fixture: cfg.fixture,
         settings: Value::Object(settings),
+        header_timeout: cfg
+            .header_timeout_ms
+            .map_or(emulator::server::DEFAULT_HEADER_TIMEOUT, |ms| {
+                Duration::from_millis(ms.max(1))
+            }),
+        clock_offset_ms: cfg.clock_offset_ms,
     };
     let handle = emulator::start(opts).await.map_err(js_error)?;
     Ok(NativeEmulator {
@@ -404,6 +471,13 @@ pub async fn start_emulator(options: String) -> napi::Result<NativeEmulator> {
 #[cfg(test)]
 mod cancel_tests {
     use super::*;
+
+    async fn run_call(client: &NativeClient, method: &str, cancel_id: Option<u32>) -> Result<Value, Error> {
+        let (transport, cancels) = (client.transport.clone(), client.cancels.clone());
+        run_cancellable(transport, cancels, method.into(), "{}".into(), "{}".into(), cancel_id)
+            .await
+            .0
+    }
 
     async fn until(what: &str, check: impl Fn() -> bool) {
         for _ in 0..1000 {
@@ -424,6 +498,8 @@ mod cancel_tests {
             secret_key: "sk".into(),
             fixture: None,
             settings: json!({}),
+            header_timeout: Duration::from_secs(10),
+            clock_offset_ms: 0,
         })
         .await
         .expect("emulator starts");
@@ -433,16 +509,12 @@ mod cancel_tests {
         let fault =
             serde_json::from_value(json!({ "action": "getRegionList", "status": 200, "body": "{}", "delayMs": 30000 }))
                 .expect("fault");
-        emu.inject_fault(fault);
+        emu.inject_fault(fault).expect("fault accepted");
 
         let id = client.cancel_handle();
         let call = {
             let client = client.clone();
-            tokio::spawn(async move {
-                client
-                    .run_cancellable("getRegionList".into(), "{}".into(), "{}".into(), Some(id))
-                    .await
-            })
+            tokio::spawn(async move { run_call(&client, "getRegionList", Some(id)).await })
         };
         until("the request reached the emulator", || emu.request_count() == 1).await;
         client.abort(id);
@@ -457,19 +529,13 @@ mod cancel_tests {
         // A switch flipped before the call: nothing is sent.
         let id = client.cancel_handle();
         client.abort(id);
-        let err = client
-            .run_cancellable("getRegionList".into(), "{}".into(), "{}".into(), Some(id))
-            .await
-            .expect_err("aborted");
+        let err = run_call(&client, "getRegionList", Some(id)).await.expect_err("aborted");
         assert_eq!(err.code, ErrorCode::Aborted);
         assert_eq!(emu.request_count(), 1);
         assert_eq!(client.pending_cancels(), 0);
         // Aborting an ended call is a no-op; calls without a switch are unaffected.
         client.abort(id);
-        let ok = client
-            .run_cancellable("getZoneList".into(), "{}".into(), "{}".into(), None)
-            .await
-            .expect("zones");
+        let ok = run_call(&client, "getZoneList", None).await.expect("zones");
         assert!(ok.get("zoneList").is_some(), "{ok}");
         emu.close();
     }

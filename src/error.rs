@@ -10,6 +10,9 @@ pub enum ErrorCode {
     /// The input was rejected before any request was sent.
     #[serde(rename = "ERR_VALIDATION")]
     Validation,
+    /// No credentials were found, or only half of a pair (raised by the JavaScript side).
+    #[serde(rename = "ERR_CREDENTIALS")]
+    Credentials,
     /// The server API answered with a `responseError` / non-zero `returnCode`.
     #[serde(rename = "ERR_API")]
     Api,
@@ -51,7 +54,8 @@ pub struct Error {
     pub return_message: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub request_id: Option<String>,
-    /// Whether sending the same request again may succeed (used by the retry policy).
+    /// Whether sending the same request again may succeed: set by the transport from the one retry
+    /// strategy (src/retry.rs), never by the constructors.
     pub retryable: bool,
     /// How many attempts were made before giving up (1 when no retry happened).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -95,7 +99,8 @@ impl Error {
     /// A server-API error (`responseError`, or a non-zero `returnCode`): the message keeps the old client's
     /// `returnCode: X, returnMessage: Y` form.
     pub fn api(http_status: u16, return_code: &str, return_message: &str) -> Self {
-        let return_message = return_message.trim();
+        let return_message = clip(return_message.trim(), MAX_QUOTED);
+        let return_code = clip(return_code, 40);
         // A 401 is an authentication failure whatever the body's shape (the legacy 800 "Invalid consumerKey").
         let code = if http_status == 401 {
             ErrorCode::Auth
@@ -107,10 +112,8 @@ impl Error {
             format!("returnCode: {return_code}, returnMessage: {return_message}"),
         );
         e.http_status = Some(http_status);
-        e.return_code = Some(return_code.to_string());
-        e.return_message = Some(return_message.to_string());
-        // 1300 is NCP's "temporarily out of service, try again"; 5xx answers are transient too.
-        e.retryable = http_status >= 500 || return_code == "1300";
+        e.return_code = Some(return_code.clone());
+        e.return_message = Some(return_message);
         e
     }
 
@@ -121,15 +124,16 @@ impl Error {
         } else {
             ErrorCode::Gateway
         };
+        let error_code = clip(error_code, 40);
+        let message = clip(message, MAX_QUOTED);
         let mut text = format!("returnCode: {error_code}, returnMessage: {message}");
         if let Some(d) = details.filter(|d| !d.trim().is_empty()) {
-            text.push_str(&format!(" ({})", d.trim()));
+            text.push_str(&format!(" ({})", clip(d.trim(), MAX_QUOTED)));
         }
         let mut e = Self::new(code, text);
         e.http_status = Some(http_status);
-        e.return_code = Some(error_code.to_string());
-        e.return_message = Some(message.to_string());
-        e.retryable = matches!(http_status, 429 | 502 | 503 | 504);
+        e.return_code = Some(error_code);
+        e.return_message = Some(message);
         e
     }
 
@@ -148,6 +152,40 @@ impl Error {
     }
 }
 
+/// At most `max` characters of `s` on one line (whitespace runs and control characters become one
+/// space), with `…` when cut: how a body or header is quoted in an error message.
+pub fn snippet(s: &str, max: usize) -> String {
+    let mut out = String::new();
+    let mut space = false;
+    for (n, ch) in s.trim().chars().enumerate() {
+        if n == max {
+            out.push('…');
+            break;
+        }
+        if ch.is_whitespace() || ch.is_control() {
+            if !space {
+                out.push(' ');
+            }
+            space = true;
+        } else {
+            out.push(ch);
+            space = false;
+        }
+    }
+    out
+}
+
+/// At most `max` characters of `s`, with `…` when cut (a message field from an answer).
+pub fn clip(s: &str, max: usize) -> String {
+    match s.char_indices().nth(max) {
+        Some((i, _)) => format!("{}…", &s[..i]),
+        None => s.to_string(),
+    }
+}
+
+/// Longest text taken from an answer into an error's message or fields.
+pub const MAX_QUOTED: usize = 300;
+
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.message)
@@ -165,8 +203,20 @@ mod tests {
         let e = Error::api(400, "25018", "  The server is busy.\n ");
         assert_eq!(e.message, "returnCode: 25018, returnMessage: The server is busy.");
         assert_eq!(e.return_message.as_deref(), Some("The server is busy."));
-        assert!(!e.retryable);
-        assert!(Error::api(500, "1300", "later").retryable);
+        assert_eq!(e.code, ErrorCode::Api);
+    }
+
+    #[test]
+    fn quoted_text_is_short() {
+        let huge = "x".repeat(50 << 20);
+        let e = Error::api(401, "800", &huge);
+        assert!(e.message.len() < 400, "{}", e.message.len());
+        assert!(e.return_message.as_deref().is_some_and(|m| m.ends_with('…')));
+        let g = Error::gateway(401, "200", &huge, Some(&huge));
+        assert!(g.message.len() < 800);
+        assert_eq!(snippet("  a \n\r\t b  ", 10), "a b");
+        assert_eq!(snippet("abcdef", 3), "abc…");
+        assert_eq!(clip("한국어", 2), "한국…");
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //!
 //! - [`signing`]: API Gateway signature v2.
 //! - [`encoding`]: flattened parameters and the RFC 3986 encoder.
-//! - [`transport`]: reqwest client, timeouts and retries.
+//! - [`transport`]: reqwest client and timeouts; [`retry`]: the one retry strategy.
 //! - [`wire`]: XML and JSON decoding into the typed models, and rendering for the emulator.
 //! - [`catalog`]: the one declaration of every action and model.
 //! - [`validate`]: input validation driven by the catalog.
@@ -21,6 +21,7 @@ pub mod compat;
 pub mod emulator;
 pub mod encoding;
 pub mod error;
+pub mod retry;
 pub mod service;
 pub mod signing;
 pub mod transport;

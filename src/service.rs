@@ -200,7 +200,18 @@ pub fn shape(method: &Method, response: Value) -> Value {
 
 /// One whole call.
 pub async fn call(transport: &Transport, method: &Method, params: &Value, defaults: &CallDefaults) -> Result<Value> {
+    call_traced(transport, method, params, defaults, &mut Vec::new()).await
+}
+
+/// One whole call, recording each attempt in `trace` (for the debug log).
+pub async fn call_traced(
+    transport: &Transport,
+    method: &Method,
+    params: &Value,
+    defaults: &CallDefaults,
+    trace: &mut Vec<crate::transport::AttemptRecord>,
+) -> Result<Value> {
     let pairs = prepare(method, params, defaults).map_err(|e| e.with_action(method.action.name))?;
-    let response = transport.call(method.action, pairs).await?;
+    let response = transport.call_traced(method.action, pairs, trace).await?;
     Ok(shape(method, response))
 }

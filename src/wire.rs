@@ -90,7 +90,6 @@ pub fn decode_response(action: &Action, http_status: u16, body: &[u8]) -> Result
 
 fn with_status(mut e: Error, status: u16) -> Error {
     e.http_status = Some(status);
-    e.retryable = status >= 500;
     e
 }
 
@@ -100,12 +99,7 @@ fn looks_like_html(s: &str) -> bool {
 }
 
 fn snippet(s: &str) -> String {
-    let one_line: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    let mut out: String = one_line.chars().take(120).collect();
-    if one_line.chars().count() > 120 {
-        out.push('…');
-    }
-    out
+    crate::error::snippet(s, 120)
 }
 
 fn str_field(obj: &Map<String, Value>, key: &str) -> Option<String> {
@@ -292,7 +286,7 @@ fn number(v: &Value, name: &str) -> Result<Option<Value>> {
         _ => None,
     };
     match n {
-        Some(n) if n.abs() <= MAX_SAFE_INTEGER => Ok(Some(Value::Number(Number::from(n)))),
+        Some(n) if n.unsigned_abs() <= MAX_SAFE_INTEGER as u64 => Ok(Some(Value::Number(Number::from(n)))),
         Some(n) => Ok(Some(Value::String(n.to_string()))),
         None => Err(Error::decode(format!("'{name}': expected a number, got {v}"))),
     }
@@ -308,15 +302,24 @@ pub struct Node {
     pub children: Vec<Node>,
 }
 
+/// Deepest element nesting accepted in an answer. NCP's answers nest about 6 levels; the bound keeps
+/// the tree (and its drop, which recurses) far from the stack's limit whatever the body holds.
+pub const MAX_XML_DEPTH: usize = 64;
+
 pub fn parse_xml(text: &str) -> std::result::Result<Node, String> {
     let mut reader = Reader::from_str(text);
     let mut stack: Vec<Node> = vec![Node::default()];
     loop {
         match reader.read_event().map_err(|e| e.to_string())? {
-            Event::Start(e) => stack.push(Node {
-                name: String::from_utf8_lossy(e.local_name().as_ref()).into_owned(),
-                ..Node::default()
-            }),
+            Event::Start(e) => {
+                if stack.len() > MAX_XML_DEPTH {
+                    return Err(format!("elements nested deeper than {MAX_XML_DEPTH} levels"));
+                }
+                stack.push(Node {
+                    name: String::from_utf8_lossy(e.local_name().as_ref()).into_owned(),
+                    ..Node::default()
+                })
+            }
             Event::Empty(e) => {
                 let node = Node {
                     name: String::from_utf8_lossy(e.local_name().as_ref()).into_owned(),
@@ -652,7 +655,7 @@ mod tests {
             br#"{"error": {"errorCode": "410", "message": "Throttle Limited", "details": "slow down"}}"#,
         )
         .unwrap_err();
-        assert_eq!((e.code, e.retryable), (ErrorCode::Gateway, true));
+        assert_eq!((e.code, e.http_status), (ErrorCode::Gateway, Some(429)));
         let e = decode_response(
             &GET_REGION_LIST,
             401,
@@ -667,8 +670,8 @@ mod tests {
         )
         .unwrap_err();
         assert_eq!(
-            (e.code, e.retryable, e.request_id.as_deref()),
-            (ErrorCode::Api, true, Some("q"))
+            (e.code, e.return_code.as_deref(), e.request_id.as_deref()),
+            (ErrorCode::Api, Some("1300"), Some("q"))
         );
         let e = decode_response(
             &GET_REGION_LIST,
@@ -735,5 +738,30 @@ mod tests {
             let e = decode_response(&GET_SERVER_IMAGE_DETAIL, 400, err.as_bytes()).unwrap_err();
             assert_eq!(e.return_message.as_deref(), Some("a < b & 'c'"));
         }
+    }
+
+    #[test]
+    fn deep_nesting_is_a_decode_error_not_a_stack_overflow() {
+        let deep_xml = format!("{}{}", "<a>".repeat(100_000), "</a>".repeat(100_000));
+        let e = decode_response(&GET_REGION_LIST, 502, deep_xml.as_bytes()).unwrap_err();
+        assert_eq!(e.code, ErrorCode::Decode);
+        assert!(e.message.contains("nested deeper than 64"), "{}", e.message);
+        let deep_json = format!("{}1{}", "{\"a\":".repeat(100_000), "}".repeat(100_000));
+        let e = decode_response(&GET_REGION_LIST, 200, deep_json.as_bytes()).unwrap_err();
+        assert_eq!(e.code, ErrorCode::Decode);
+        assert!(e.message.contains("recursion limit"), "{}", e.message);
+        // An ordinary answer is far below the bound.
+        let ok = format!(
+            "<getRegionListResponse><returnCode>0</returnCode><regionList>{}</regionList></getRegionListResponse>",
+            "<region><regionCode>KR</regionCode></region>"
+        );
+        assert!(decode_response(&GET_REGION_LIST, 200, ok.as_bytes()).is_ok());
+    }
+
+    #[test]
+    fn the_smallest_i64_does_not_overflow() {
+        let body = br#"{"getServerImageDetailResponse": {"returnCode": "0", "totalRows": -9223372036854775808, "serverImageList": []}}"#;
+        let v = decode_response(&GET_SERVER_IMAGE_DETAIL, 200, body).unwrap();
+        assert_eq!(v["totalRows"], json!("-9223372036854775808"));
     }
 }

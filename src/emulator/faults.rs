@@ -139,6 +139,32 @@ pub struct InjectedFault {
     /// Wait this long before answering (to test timeouts).
     #[serde(default)]
     pub delay_ms: u64,
+    /// Extra response headers (`Location` for a redirect, `Retry-After` ...).
+    #[serde(default)]
+    pub headers: Vec<(String, String)>,
+}
+
+impl InjectedFault {
+    /// Refuses settings that cannot mean what they say.
+    pub fn check(&self) -> Result<(), String> {
+        if self.count < 1 {
+            return Err(format!("injectFault count must be at least 1, got {}", self.count));
+        }
+        if !(100..=999).contains(&self.status) {
+            return Err(format!(
+                "injectFault status must be an HTTP status (100-999), got {}",
+                self.status
+            ));
+        }
+        for (name, value) in &self.headers {
+            if hyper::header::HeaderName::from_bytes(name.as_bytes()).is_err()
+                || hyper::header::HeaderValue::from_str(value).is_err()
+            {
+                return Err(format!("injectFault header '{name}' is not a valid HTTP header"));
+            }
+        }
+        Ok(())
+    }
 }
 
 fn one() -> u32 {

@@ -11,7 +11,7 @@ use crate::signing;
 use crate::validate::validate;
 use crate::wire::{render_api_error, render_gateway_error, render_success, Format};
 use bytes::Bytes;
-use http_body_util::{BodyExt, Full, Limited};
+use http_body_util::{BodyExt, Full};
 use hyper::body::Incoming;
 use hyper::server::conn::http1;
 use hyper::service::service_fn;
@@ -33,7 +33,18 @@ pub struct EmulatorOptions {
     pub fixture: Option<Value>,
     /// Settings that hold for every fixture loaded later, unless that fixture sets them itself.
     pub settings: Value,
+    /// A connection that has not sent a whole request head within this time is closed; the same
+    /// limit closes idle keep-alive connections and bounds reading a request body.
+    pub header_timeout: Duration,
+    /// The emulator's clock minus the real one (a gateway whose clock is off, to test skew correction).
+    pub clock_offset_ms: i64,
 }
+
+pub const DEFAULT_HEADER_TIMEOUT: Duration = Duration::from_secs(10);
+/// Pause after a failed accept (EMFILE ...), so that running out of descriptors does not spin a core.
+const ACCEPT_BACKOFF: Duration = Duration::from_millis(100);
+/// How much of a too-large request body is read (and dropped) so that the client sees the 413.
+const MAX_DRAIN: usize = 64 << 20;
 
 pub const DEFAULT_ACCESS_KEY: &str = "ncloud-emulator-access-key";
 pub const DEFAULT_SECRET_KEY: &str = "ncloud-emulator-secret-key";
@@ -45,6 +56,18 @@ struct Shared {
     state: Mutex<State>,
     access_key: String,
     secret_key: String,
+    clock_offset_ms: std::sync::atomic::AtomicI64,
+}
+
+impl Shared {
+    /// The emulator's (possibly shifted) clock, ms since the epoch.
+    fn now_ms(&self) -> i64 {
+        let real = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map(|d| d.as_millis() as i64)
+            .unwrap_or(0);
+        real.saturating_add(self.clock_offset_ms.load(std::sync::atomic::Ordering::Relaxed))
+    }
 }
 
 impl Shared {
@@ -82,7 +105,19 @@ fn with_settings(settings: &Value, fixture: Option<&Value>) -> Result<super::sta
         }
         super::state::merge(&mut doc, f);
     }
-    resolve_fixture(Some(&doc)).map_err(Error::validation)
+    let fixture = resolve_fixture(Some(&doc)).map_err(Error::validation)?;
+    check_settings(&fixture.settings)?;
+    Ok(fixture)
+}
+
+fn check_settings(s: &super::state::Settings) -> Result<()> {
+    if !(0.0..=1.0).contains(&s.failure_rate) {
+        return Err(Error::validation(format!(
+            "failureRate must be between 0 and 1, got {}",
+            s.failure_rate
+        )));
+    }
+    Ok(())
 }
 
 pub async fn start(opts: EmulatorOptions) -> Result<EmulatorHandle> {
@@ -100,24 +135,40 @@ pub async fn start(opts: EmulatorOptions) -> Result<EmulatorHandle> {
         state: Mutex::new(State::new(fixture)),
         access_key: opts.access_key.clone(),
         secret_key: opts.secret_key.clone(),
+        clock_offset_ms: std::sync::atomic::AtomicI64::new(opts.clock_offset_ms),
     });
     let (stop, stop_rx) = watch::channel(false);
     let accept_shared = shared.clone();
     let mut accept_stop = stop_rx.clone();
+    let header_timeout = opts.header_timeout;
     tokio::spawn(async move {
         loop {
             tokio::select! {
                 _ = accept_stop.changed() => break,
                 accepted = listener.accept() => {
-                    let Ok((stream, _)) = accepted else { continue };
+                    let stream = match accepted {
+                        Ok((stream, _)) => stream,
+                        Err(_) => {
+                            // Out of descriptors or memory: wait for some to be released.
+                            tokio::select! {
+                                _ = accept_stop.changed() => break,
+                                _ = tokio::time::sleep(ACCEPT_BACKOFF) => continue,
+                            }
+                        }
+                    };
                     let _ = stream.set_nodelay(true);
                     let shared = accept_shared.clone();
                     let mut conn_stop = stop_rx.clone();
                     tokio::spawn(async move {
-                        let service = service_fn(move |req| serve(shared.clone(), req));
+                        let service = service_fn(move |req| serve(shared.clone(), header_timeout, req));
                         // A chaos reset is an error of the service: hyper then closes the connection
-                        // without writing an answer.
-                        let conn = http1::Builder::new().serve_connection(TokioIo::new(stream), service);
+                        // without writing an answer. The head timeout also runs while a keep-alive
+                        // connection waits for its next request, so it closes idle and slow (slowloris)
+                        // connections alike.
+                        let conn = http1::Builder::new()
+                            .timer(hyper_util::rt::TokioTimer::new())
+                            .header_read_timeout(header_timeout)
+                            .serve_connection(TokioIo::new(stream), service);
                         tokio::select! {
                             _ = conn => {}
                             _ = conn_stop.changed() => {}
@@ -127,10 +178,11 @@ pub async fn start(opts: EmulatorOptions) -> Result<EmulatorHandle> {
             }
         }
     });
-    let host = if addr.ip().is_unspecified() {
-        "127.0.0.1".to_string()
-    } else {
-        addr.ip().to_string()
+    let host = match addr.ip() {
+        std::net::IpAddr::V4(ip) if ip.is_unspecified() => "127.0.0.1".to_string(),
+        std::net::IpAddr::V6(ip) if ip.is_unspecified() => "[::1]".to_string(),
+        std::net::IpAddr::V4(ip) => ip.to_string(),
+        std::net::IpAddr::V6(ip) => format!("[{ip}]"),
     };
     Ok(EmulatorHandle {
         endpoint: format!("http://{host}:{}", addr.port()),
@@ -177,7 +229,7 @@ impl EmulatorHandle {
 
     pub fn clear_log(&self) {
         let mut s = self.shared.lock();
-        s.log.clear();
+        s.log = Vec::new();
         s.request_count = 0;
         s.abandoned = 0;
         s.chaos_errors = 0;
@@ -196,17 +248,32 @@ impl EmulatorHandle {
         })
     }
 
-    pub fn inject_fault(&self, fault: InjectedFault) {
+    pub fn inject_fault(&self, fault: InjectedFault) -> Result<()> {
+        fault.check().map_err(Error::validation)?;
         self.shared.lock().faults.push(fault);
+        Ok(())
     }
 
     /// Changes the timing settings without touching the images.
     pub fn set_settings(&self, patch: &Value) -> Result<()> {
+        // `clockOffsetMs` shifts the gateway's clock (the timestamp check and the Date header).
+        let mut patch = patch.clone();
+        if let Some(v) = patch.as_object_mut().and_then(|o| o.remove("clockOffsetMs")) {
+            let ms = v
+                .as_i64()
+                .filter(|ms| ms.unsigned_abs() <= 10 * 365 * 86_400_000)
+                .ok_or_else(|| Error::validation("clockOffsetMs must be an integer number of ms (at most 10 years)"))?;
+            self.shared
+                .clock_offset_ms
+                .store(ms, std::sync::atomic::Ordering::Relaxed);
+        }
+        let patch = &patch;
         let mut s = self.shared.lock();
         let mut current = serde_json::to_value(SettingsView::from(&s.settings)).unwrap_or(Value::Null);
         super::state::merge(&mut current, patch);
         let settings: super::state::Settings =
             serde_json::from_value(current).map_err(|e| Error::validation(format!("invalid settings: {e}")))?;
+        check_settings(&settings)?;
         s.settings = settings;
         super::state::merge(&mut self.settings.lock().unwrap_or_else(|p| p.into_inner()), patch);
         Ok(())
@@ -244,6 +311,8 @@ struct Reply {
     delay: Option<Duration>,
     /// For the request log: why the request was refused.
     reason: Option<String>,
+    /// Extra response headers (an injected fault's `headers`).
+    headers: Vec<(String, String)>,
 }
 
 const JSON_TYPE: &str = "application/json;charset=UTF-8";
@@ -256,6 +325,7 @@ fn gateway(status: u16, code: &str, message: &str, details: &str) -> Reply {
         content_type: JSON_TYPE,
         delay: None,
         reason: Some(format!("{message}: {details}")),
+        headers: Vec::new(),
     }
 }
 
@@ -266,6 +336,7 @@ fn api_fault(f: &ApiFault, format: Format) -> Reply {
         content_type: if format == Format::Json { JSON_TYPE } else { XML_TYPE },
         delay: None,
         reason: Some(format!("returnCode {}", f.return_code)),
+        headers: Vec::new(),
     }
 }
 
@@ -332,7 +403,11 @@ fn chaos_error(state: &mut State, format: Format) -> Reply {
     }
 }
 
-async fn serve(shared: Arc<Shared>, req: Request<Incoming>) -> std::result::Result<Response<Full<Bytes>>, ChaosReset> {
+async fn serve(
+    shared: Arc<Shared>,
+    body_timeout: Duration,
+    req: Request<Incoming>,
+) -> std::result::Result<Response<Full<Bytes>>, ChaosReset> {
     let mut guard = AnswerGuard {
         shared: shared.clone(),
         answered: false,
@@ -361,14 +436,39 @@ async fn serve(shared: Arc<Shared>, req: Request<Incoming>) -> std::result::Resu
             None => (None, None),
         },
     };
-    let body = match Limited::new(req.into_body(), MAX_BODY).collect().await {
-        Ok(b) => b.to_bytes(),
-        Err(_) => {
-            let r = gateway(413, "430", "Request Entity Too Large", "the request body is too large");
-            guard.answered = true;
-            return Ok(respond(r));
+    let mut incoming = req.into_body();
+    let mut body = Vec::new();
+    let mut too_large = false;
+    let read = async {
+        let mut seen = 0usize;
+        while let Some(frame) = incoming.frame().await {
+            let Ok(frame) = frame else { break };
+            if let Ok(data) = frame.into_data() {
+                seen = seen.saturating_add(data.len());
+                if seen > MAX_BODY {
+                    // Read the rest (up to a bound) so that the client, still sending, gets the 413
+                    // rather than a broken pipe.
+                    too_large = true;
+                    if seen > MAX_DRAIN {
+                        break;
+                    }
+                } else {
+                    body.extend_from_slice(&data);
+                }
+            }
         }
     };
+    if tokio::time::timeout(body_timeout, read).await.is_err() {
+        let r = gateway(408, "408", "Request Timeout", "the request body did not arrive in time");
+        guard.answered = true;
+        return Ok(respond(r));
+    }
+    if too_large {
+        let r = gateway(413, "430", "Request Entity Too Large", "the request body is too large");
+        guard.answered = true;
+        return Ok(respond(r));
+    }
+    let body = Bytes::from(body);
 
     let mut pairs: Vec<(String, String)> = form_urlencoded::parse(query.as_bytes()).into_owned().collect();
     pairs.extend(form_urlencoded::parse(&body).into_owned());
@@ -443,7 +543,14 @@ async fn serve(shared: Arc<Shared>, req: Request<Incoming>) -> std::result::Resu
     if chaos == Some("reset") {
         return Err(ChaosReset);
     }
-    Ok(respond(reply))
+    let mut res = respond(reply);
+    // The gateway's clock, as an HTTP date (clients correct their clock skew from it).
+    if let Some(date) = chrono::DateTime::from_timestamp_millis(shared.now_ms()) {
+        if let Ok(v) = hyper::header::HeaderValue::from_str(&date.format("%a, %d %b %Y %H:%M:%S GMT").to_string()) {
+            res.headers_mut().insert(hyper::header::DATE, v);
+        }
+    }
+    Ok(res)
 }
 
 fn respond(reply: Reply) -> Response<Full<Bytes>> {
@@ -451,6 +558,14 @@ fn respond(reply: Reply) -> Response<Full<Bytes>> {
     *res.status_mut() = hyper::StatusCode::from_u16(reply.status).unwrap_or(hyper::StatusCode::INTERNAL_SERVER_ERROR);
     if let Ok(v) = hyper::header::HeaderValue::from_str(reply.content_type) {
         res.headers_mut().insert(hyper::header::CONTENT_TYPE, v);
+    }
+    for (name, value) in &reply.headers {
+        if let (Ok(n), Ok(v)) = (
+            hyper::header::HeaderName::from_bytes(name.as_bytes()),
+            hyper::header::HeaderValue::from_str(value),
+        ) {
+            res.headers_mut().append(n, v);
+        }
     }
     res
 }
@@ -480,11 +595,8 @@ fn authenticate(
     let Ok(ts_ms) = ts.parse::<i64>() else {
         return Err("invalid timestamp");
     };
-    let now = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| d.as_millis() as i64)
-        .unwrap_or(0);
-    if (now - ts_ms).abs() > TIMESTAMP_WINDOW_MS {
+    let now = shared.now_ms();
+    if (now.saturating_sub(ts_ms)).unsigned_abs() > TIMESTAMP_WINDOW_MS as u64 {
         return Err("timestamp is outside the 5-minute window");
     }
     if ak != shared.access_key {
@@ -530,6 +642,7 @@ fn dispatch(shared: &Shared, action: &'static catalog::Action, pairs: &[(String,
                 content_type: if format == Format::Json { JSON_TYPE } else { XML_TYPE },
                 delay: None,
                 reason: None,
+                headers: Vec::new(),
             }
         }
         Err(f) => api_fault(&f, format),
@@ -550,6 +663,7 @@ fn injected(f: &InjectedFault, format: Format) -> Reply {
             },
             delay,
             reason: Some("injected fault".into()),
+            headers: f.headers.clone(),
         },
         None => {
             let code = f.return_code.clone().unwrap_or_else(|| "1300".into());
@@ -563,6 +677,7 @@ fn injected(f: &InjectedFault, format: Format) -> Reply {
                 content_type: if format == Format::Json { JSON_TYPE } else { XML_TYPE },
                 delay,
                 reason: Some(format!("injected fault: returnCode {code}")),
+                headers: f.headers.clone(),
             }
         }
     }

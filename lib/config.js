@@ -1,0 +1,347 @@
+'use strict';
+// What `createClient(options)` turns into: checked options, credentials from the one place they come
+// from (options, then the environment, then ~/.ncloud/configure), a checked endpoint, and whether the
+// embedded emulator was asked for. Nothing here falls back silently to a fake cloud.
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { NcloudError } = require('./error');
+
+const DEFAULT_ENDPOINT = 'https://ncloud.apigw.ntruss.com';
+
+/** Every option `createClient` takes. */
+const KNOWN_OPTIONS = [
+  'accessKey',
+  'secretKey',
+  'oauth_consumer_key',
+  'oauth_consumer_secret',
+  'profile',
+  'endpoint',
+  'allowInsecureHttp',
+  'ca',
+  'region',
+  'responseFormat',
+  'timeout',
+  'attemptTimeout',
+  'connectTimeout',
+  'maxRetries',
+  'retryBaseDelay',
+  'maxResponseBytes',
+  'userAgent',
+  'emulator',
+  'emulatorOptions',
+];
+
+/** Names people reach for that mean one of ours. */
+const ALIASES = {
+  accesskeyid: 'accessKey',
+  access_key: 'accessKey',
+  access_key_id: 'accessKey',
+  ncloud_access_key_id: 'accessKey',
+  secretaccesskey: 'secretKey',
+  secret_key: 'secretKey',
+  secret_access_key: 'secretKey',
+  ncloud_secret_access_key: 'secretKey',
+  endpointurl: 'endpoint',
+  url: 'endpoint',
+  baseurl: 'endpoint',
+  apiurl: 'endpoint',
+  ncloud_api_url: 'endpoint',
+  regioncode: 'region',
+  format: 'responseFormat',
+  responseformattype: 'responseFormat',
+  retries: 'maxRetries',
+};
+
+function validation(message) {
+  return NcloudError.validation(message);
+}
+
+function credentials(message) {
+  return new NcloudError({ code: 'ERR_CREDENTIALS', message });
+}
+
+function distance(a, b) {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0][j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+  }
+  return d[a.length][b.length];
+}
+
+function suggest(name) {
+  const lower = name.toLowerCase();
+  if (ALIASES[lower]) return ALIASES[lower];
+  let best = null;
+  let bestD = Infinity;
+  for (const k of KNOWN_OPTIONS) {
+    const kl = k.toLowerCase();
+    const dd = kl === lower ? 0 : lower.startsWith(kl) || kl.startsWith(lower) ? 1 : distance(lower, kl);
+    if (dd < bestD) {
+      bestD = dd;
+      best = k;
+    }
+  }
+  return bestD <= Math.max(2, Math.floor(name.length / 4)) ? best : null;
+}
+
+function checkUnknown(options) {
+  const unknown = Object.keys(options).filter((k) => !KNOWN_OPTIONS.includes(k));
+  if (unknown.length === 0) return;
+  const parts = unknown.map((k) => {
+    const s = suggest(k);
+    return s ? `'${k}' (did you mean '${s}'?)` : `'${k}'`;
+  });
+  throw validation(`createClient: unknown option${unknown.length > 1 ? 's' : ''} ${parts.join(', ')}`);
+}
+
+function describe(v) {
+  if (v === null) return 'null';
+  if (typeof v === 'string') return 'a string';
+  return typeof v === 'object' ? 'an object' : `a ${typeof v}`;
+}
+
+function optString(options, name) {
+  const v = options[name];
+  if (v === undefined) return undefined;
+  if (typeof v !== 'string') throw validation(`'${name}' must be a string, got ${describe(v)}`);
+  return v;
+}
+
+function env(...names) {
+  for (const n of names) {
+    const v = process.env[n];
+    if (v !== undefined && v !== '') return v;
+  }
+  return undefined;
+}
+
+/** The loopback hosts that may be reached over plain http. */
+function isLoopback(hostname) {
+  const h = hostname.toLowerCase();
+  return h === 'localhost' || h === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(h);
+}
+
+/**
+ * A gateway origin (`scheme://host[:port]`), checked: http or https; https unless the host is a
+ * loopback one or `allowInsecureHttp` is set; no user name or password; no path, query, fragment or
+ * control characters; IPv6 hosts in brackets. Returns the normalized origin.
+ */
+function checkEndpoint(value, allowInsecureHttp, source = 'endpoint') {
+  if (typeof value !== 'string') {
+    throw validation(`${source} must be a URL string such as '${DEFAULT_ENDPOINT}', got ${describe(value)}`);
+  }
+  // Never quote a value that may carry a password.
+  const shown = value.includes('@') ? '(not shown: it carries user information)' : `'${value.slice(0, 200)}'`;
+  if (value === '') throw validation(`${source} is empty`);
+  if (/[\u0000-\u0020\u007f]/.test(value)) throw validation(`${source} ${JSON.stringify(value.slice(0, 200))} contains spaces or control characters`);
+  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) {
+    throw validation(`${source} ${shown} is not a URL: expected scheme://host[:port], e.g. '${DEFAULT_ENDPOINT}'`);
+  }
+  let url;
+  try {
+    url = new URL(value);
+  } catch {
+    throw validation(`${source} ${shown} is not a valid URL (IPv6 hosts go in brackets: http://[::1]:8080)`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw validation(`${source} must use https:// (or http:// to a loopback host), got ${url.protocol}//`);
+  }
+  if (url.username || url.password) {
+    throw validation(`${source} must not carry a user name or password (the keys are given as accessKey/secretKey)`);
+  }
+  if ((url.pathname !== '/' && url.pathname !== '') || url.search || url.hash || /[?#]/.test(value)) {
+    throw validation(`${source} ${shown} must be an origin only (scheme://host[:port]), without a path, query or fragment`);
+  }
+  if (url.protocol === 'http:' && !isLoopback(url.hostname) && allowInsecureHttp !== true) {
+    throw validation(
+      `${source} ${shown} uses http:// to a host that is not a loopback one: the access key and the signature ` +
+        'would travel in clear text. Use https://, or pass allowInsecureHttp: true if you mean it.',
+    );
+  }
+  return url.origin;
+}
+
+/** The profiles of an INI-like `~/.ncloud/configure`: `{ [section]: { key: value } }`. */
+function parseConfigure(text) {
+  const profiles = {};
+  let section = 'DEFAULT';
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (line === '' || line.startsWith('#') || line.startsWith(';')) continue;
+    const header = /^\[\s*([^\]]+?)\s*\]$/.exec(line);
+    if (header) {
+      section = header[1];
+      continue;
+    }
+    const eq = line.indexOf('=');
+    if (eq < 0) continue;
+    const key = line.slice(0, eq).trim();
+    const value = line.slice(eq + 1).trim();
+    (profiles[section] ??= {})[key] = value;
+  }
+  return profiles;
+}
+
+function configurePath() {
+  return path.join(process.env.HOME || os.homedir(), '.ncloud', 'configure');
+}
+
+/**
+ * Credentials, in order: the options; NCLOUD_ACCESS_KEY_ID/NCLOUD_SECRET_ACCESS_KEY; NCLOUD_ACCESS_KEY/
+ * NCLOUD_SECRET_KEY; the profile of ~/.ncloud/configure. A key without its secret (or the reverse) is
+ * an error wherever it is found; with none anywhere, ERR_CREDENTIALS names every place looked.
+ */
+function resolveCredentials(options) {
+  const looked = [];
+  const key = optString(options, 'accessKey') ?? optString(options, 'oauth_consumer_key');
+  const secret = optString(options, 'secretKey') ?? optString(options, 'oauth_consumer_secret');
+  if (key !== undefined || secret !== undefined) {
+    if (!key) throw credentials('createClient: a secret key was given without its access key (accessKey / oauth_consumer_key)');
+    if (!secret) throw credentials('createClient: an access key was given without its secret key (secretKey / oauth_consumer_secret)');
+    return { accessKey: key, secretKey: secret, source: 'options' };
+  }
+  looked.push('the options accessKey/secretKey (or oauth_consumer_key/oauth_consumer_secret)');
+  for (const [k, s] of [
+    ['NCLOUD_ACCESS_KEY_ID', 'NCLOUD_SECRET_ACCESS_KEY'],
+    ['NCLOUD_ACCESS_KEY', 'NCLOUD_SECRET_KEY'],
+  ]) {
+    const ek = env(k);
+    const es = env(s);
+    if (ek && es) return { accessKey: ek, secretKey: es, source: `environment (${k})` };
+    if (ek) throw credentials(`${k} is set but ${s} is not`);
+    if (es) throw credentials(`${s} is set but ${k} is not`);
+    looked.push(`the environment variables ${k} and ${s}`);
+  }
+  const file = configurePath();
+  const explicitProfile = optString(options, 'profile') ?? env('NCLOUD_PROFILE');
+  const profile = explicitProfile ?? 'DEFAULT';
+  let text = null;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (err) {
+    if (err.code !== 'ENOENT' && err.code !== 'ENOTDIR') throw credentials(`could not read ${file}: ${err.code}`);
+  }
+  if (text !== null) {
+    const section = parseConfigure(text)[profile];
+    if (section) {
+      const fk = section.ncloud_access_key_id;
+      const fs_ = section.ncloud_secret_access_key;
+      if (fk && fs_) return { accessKey: fk, secretKey: fs_, apiUrl: section.ncloud_api_url || undefined, source: `${file} [${profile}]` };
+      if (fk || fs_) throw credentials(`${file} [${profile}] has ${fk ? 'ncloud_access_key_id without ncloud_secret_access_key' : 'ncloud_secret_access_key without ncloud_access_key_id'}`);
+    }
+    if (explicitProfile !== undefined && !section) throw credentials(`profile '${profile}' is not in ${file}`);
+    looked.push(`the [${profile}] profile of ${file}`);
+  } else {
+    looked.push(`${file} (absent)`);
+  }
+  throw credentials(
+    `no NCP credentials found. Looked in: ${looked.join('; ')}. ` +
+      'To use the embedded emulator instead, pass emulator: true (or set NCLOUD_EMULATOR=1).',
+  );
+}
+
+function positive(v, name, dflt) {
+  if (v === undefined) return dflt;
+  if (!Number.isSafeInteger(v) || v <= 0) throw validation(`'${name}' must be a positive integer, got ${typeof v === 'number' ? v : describe(v)}`);
+  return v;
+}
+
+function count(v, name, dflt) {
+  if (v === undefined) return dflt;
+  if (!Number.isSafeInteger(v) || v < 0) throw validation(`'${name}' must be a non-negative integer, got ${typeof v === 'number' ? v : describe(v)}`);
+  return v;
+}
+
+function caText(ca) {
+  if (ca === undefined) return undefined;
+  const list = Array.isArray(ca) ? ca : [ca];
+  const parts = list.map((c) => {
+    if (typeof c === 'string') return c;
+    if (Buffer.isBuffer(c) || c instanceof Uint8Array) return Buffer.from(c).toString('utf8');
+    throw validation(`'ca' must be PEM text or a Buffer (or an array of them), got ${describe(c)}`);
+  });
+  const text = parts.join('\n');
+  if (!text.includes('-----BEGIN CERTIFICATE-----')) throw validation("'ca' holds no PEM certificate (-----BEGIN CERTIFICATE-----)");
+  return text;
+}
+
+/** The transport settings handed to the core. */
+function transportOptions(options) {
+  const responseFormat = options.responseFormat ?? 'json';
+  if (responseFormat !== 'json' && responseFormat !== 'xml') {
+    throw validation(`responseFormat must be 'json' or 'xml', got ${typeof responseFormat === 'string' ? `'${responseFormat.slice(0, 40)}'` : describe(responseFormat)}`);
+  }
+  const t = {
+    responseFormat,
+    timeout: positive(options.timeout, 'timeout', 30000),
+    connectTimeout: positive(options.connectTimeout, 'connectTimeout', 5000),
+    maxRetries: count(options.maxRetries, 'maxRetries', 2),
+    retryBaseDelay: count(options.retryBaseDelay, 'retryBaseDelay', 200),
+    maxResponseBytes: positive(options.maxResponseBytes, 'maxResponseBytes', 64 * 1024 * 1024),
+  };
+  if (options.attemptTimeout !== undefined) t.attemptTimeout = positive(options.attemptTimeout, 'attemptTimeout');
+  if (options.userAgent !== undefined) {
+    const ua = options.userAgent;
+    if (typeof ua !== 'string' || !/^[\x21-\x7e][\x20-\x7e]{0,199}$/.test(ua)) {
+      throw validation("'userAgent' must be printable ASCII text of 1 to 200 characters (your product, e.g. 'my-app/1.2')");
+    }
+    t.userAgent = ua;
+  }
+  const ca = caText(options.ca);
+  if (ca !== undefined) t.ca = ca;
+  return t;
+}
+
+/**
+ * Everything `createClient` needs: `{ mode: 'remote' | 'own-emulator' | 'emulator', accessKey,
+ * secretKey, endpoint, region, transport, emulator, emulatorOptions }`.
+ */
+function resolveConfig(options, Emulator) {
+  if (options === undefined) options = {};
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
+    throw validation(`createClient options must be an object, got ${Array.isArray(options) ? 'an array' : describe(options)}`);
+  }
+  // An emulator object passed as the options: its endpoint and keys.
+  if (Emulator && options instanceof Emulator) {
+    options = { emulator: options };
+  }
+  checkUnknown(options);
+  if (options.allowInsecureHttp !== undefined && typeof options.allowInsecureHttp !== 'boolean') {
+    throw validation(`'allowInsecureHttp' must be a boolean, got ${describe(options.allowInsecureHttp)}`);
+  }
+  const region = optString(options, 'region') ?? env('NCLOUD_REGION') ?? 'KR';
+  const transport = transportOptions(options);
+  const emu = options.emulator;
+  if (emu !== undefined && typeof emu !== 'boolean' && !(Emulator && emu instanceof Emulator)) {
+    throw validation(`'emulator' must be true, false or an Emulator (from startEmulator), got ${describe(emu)}`);
+  }
+  if (options.emulatorOptions !== undefined && (options.emulatorOptions === null || typeof options.emulatorOptions !== 'object')) {
+    throw validation(`'emulatorOptions' must be an object, got ${describe(options.emulatorOptions)}`);
+  }
+  const conflicting = ['accessKey', 'secretKey', 'oauth_consumer_key', 'oauth_consumer_secret', 'endpoint', 'profile'].filter((k) => options[k] !== undefined);
+  if (Emulator && emu instanceof Emulator) {
+    if (conflicting.length) throw validation(`an Emulator carries its own endpoint and keys: drop ${conflicting.join(', ')}`);
+    if (emu.closed) throw validation('this Emulator is closed');
+    return { mode: 'emulator', emulator: emu, accessKey: emu.accessKey, secretKey: emu.secretKey, endpoint: emu.endpoint, region, transport };
+  }
+  const envEmulator = emu === undefined && env('NCLOUD_EMULATOR') === '1';
+  if (emu === true || envEmulator) {
+    if (conflicting.length) throw validation(`emulator: true starts an emulator with its own endpoint and keys: drop ${conflicting.join(', ')}`);
+    return { mode: 'own-emulator', region, transport, emulatorOptions: options.emulatorOptions ?? {} };
+  }
+  if (options.emulatorOptions !== undefined) throw validation("'emulatorOptions' only applies with emulator: true");
+  const creds = resolveCredentials(options);
+  const endpointOption = options.endpoint;
+  let endpoint;
+  if (endpointOption !== undefined) endpoint = checkEndpoint(endpointOption, options.allowInsecureHttp, 'endpoint');
+  else if (env('NCLOUD_API_GW')) endpoint = checkEndpoint(env('NCLOUD_API_GW'), options.allowInsecureHttp, 'NCLOUD_API_GW');
+  else if (creds.apiUrl) endpoint = checkEndpoint(creds.apiUrl, options.allowInsecureHttp, 'ncloud_api_url');
+  else endpoint = DEFAULT_ENDPOINT;
+  return { mode: 'remote', accessKey: creds.accessKey, secretKey: creds.secretKey, endpoint, region, transport };
+}
+
+module.exports = { resolveConfig, checkEndpoint, parseConfigure, KNOWN_OPTIONS, DEFAULT_ENDPOINT };
