@@ -8,7 +8,7 @@ use crate::catalog::{self, Env};
 use crate::encoding::unflatten;
 use crate::error::{Error, ErrorCode, Result};
 use crate::signing;
-use crate::validate::validate;
+use crate::validate::{check, Invalid};
 use crate::wire::{render_api_error, render_gateway_error, render_success, Format};
 use bytes::Bytes;
 use http_body_util::{BodyExt, Full, Limited};
@@ -392,12 +392,11 @@ fn dispatch(shared: &Shared, action: &'static catalog::Action, pairs: &[(String,
     }
     // NCP ignores parameters it does not know; so does the emulator.
     let (params, _unknown) = unflatten(action, pairs);
-    let normalized = match validate(action, &params, &[], false) {
+    let normalized = match check(action, &params, &[], false) {
         Ok(n) => n,
-        Err(e) if e.message.starts_with("The following parameters should be defined") => {
-            return api_fault(&faults::missing_param(&e.message), format)
-        }
-        Err(e) => return api_fault(&faults::invalid_param(&e.message), format),
+        Err(Invalid::Missing(names)) => return api_fault(&faults::missing_param(&names), format),
+        Err(Invalid::MissingWith { param, .. }) => return api_fault(&faults::missing_param(&[param]), format),
+        Err(e) => return api_fault(&faults::invalid_param(&e.message()), format),
     };
     let params: handlers::Params = normalized.into_iter().map(|(p, v)| (p.name.to_string(), v)).collect();
     match handlers::handle(&mut state, action, &params) {
