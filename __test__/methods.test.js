@@ -43,6 +43,7 @@ function plan(tag) {
     ['classic.getRegionList', () => undefined, (r) => assert.equal(r.regionList[0].regionNo, '1')],
     ['classic.getZoneList', () => ({ regionNo: '1' }), (r) => { assert.equal(r.zoneList.length, 2); assert.equal(r.totalRows, undefined); }],
     ['classic.getServerInstanceList', () => ({ searchFilterName: 'serverName', searchFilterValue: 'ext' }), (r) => assert.equal(r.serverInstanceList[0].serverInstanceNo, '492964')],
+    ['classic.getBlockStorageSnapshotInstanceList', () => ({ originalBlockStorageInstanceNoList: ['492965'] }), (r) => { assert.equal(r.totalRows, 1); assert.equal(r.blockStorageSnapshotInstanceList[0].originalBlockStorageName, 'ext-test-disk'); }],
     ['classic.getServerImageProductList', () => ({ productCode: 'SPSW0LINUX000046' }), (r) => assert.equal(r.productList[0].productName, 'centos-7.3-64')],
     ['classic.createMemberServerImage', () => ({ serverInstanceNo: '491604', memberServerImageName: `cl-${tag}` }), (r, ctx) => { ctx.classicNo = r.memberServerImageList[0].memberServerImageNo; }],
     ['classic.getMemberServerImageList', (ctx) => ({ memberServerImageNoList: [ctx.classicNo] }), (r) => assert.equal(r.memberServerImageList[0].memberServerImageStatusName, 'created')],

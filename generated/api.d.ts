@@ -18,6 +18,7 @@ export type ActionName =
   | 'getRegionList'
   | 'getZoneList'
   | 'getServerInstanceList'
+  | 'getBlockStorageSnapshotInstanceList'
   | 'createServerImage'
   | 'createServerImageFromSnapshot'
   | 'getServerImageDetail'
@@ -28,8 +29,7 @@ export type ActionName =
   | 'createMemberServerImageInstance'
   | 'getMemberServerImageInstanceDetail'
   | 'getMemberServerImageInstanceList'
-  | 'deleteMemberServerImageInstances'
-  | 'getBlockStorageSnapshotInstanceList';
+  | 'deleteMemberServerImageInstances';
 
 /** A coded value: `code` and its display name `codeName`. */
 export interface CommonCode {
@@ -251,6 +251,23 @@ export interface BlockStorageSnapshotInstance {
   hypervisorType?: CommonCode;
 }
 
+/** An item of the `blockStorageSnapshotInstance` list of: Classic `getBlockStorageSnapshotInstanceList`. */
+export interface ClassicBlockStorageSnapshotInstance {
+  blockStorageSnapshotInstanceNo?: string;
+  blockStorageSnapshotName?: string;
+  /** 64-bit value: one beyond `Number.MAX_SAFE_INTEGER` (2^53 - 1) would arrive as a decimal string; real sizes stay far below. */
+  blockStorageSnapshotVolumeSize?: number;
+  originalBlockStorageInstanceNo?: string;
+  originalBlockStorageName?: string;
+  blockStorageSnapshotInstanceStatus?: CommonCode;
+  blockStorageSnapshotInstanceOperation?: CommonCode;
+  blockStorageSnapshotInstanceStatusName?: string;
+  createDate?: string;
+  blockStorageSnapshotInstanceDescription?: string;
+  serverImageProductCode?: string;
+  osInformation?: string;
+}
+
 /**
  * A `MemberServerImage` in the old `ncloud` client's shape, as returned by `findPrivateImages`, `createPrivateImage`, `destroyPrivateImages`, `destroyPrivateImage`:
  * the keys are renamed and ids are numbers (an id that is not a safe integer stays text).
@@ -368,16 +385,14 @@ export interface PrivateImageZone {
 /** Parameters of Classic `getMemberServerImageList`: Lists the member (private) server images of the account. */
 export interface ClassicGetMemberServerImageListParams {
   memberServerImageNoList?: Array<string | number>;
-  /** 1 to 5 items. */
-  platformTypeCodeList?: Array<'LNX32' | 'LNX64' | 'WND32' | 'WND64' | 'UBD64' | 'UBS64'>;
+  platformTypeCodeList?: string[];
   /** Defaults to `compute.regionNo` when that is set. */
   regionNo?: string | number;
   /** Integer from 0 to 2147483647. */
   pageNo?: number;
   /** Integer from 0 to 2147483647. */
   pageSize?: number;
-  /** Any letter case is accepted at run time; the type lists the documented spelling. */
-  sortedBy?: 'memberServerImageName' | 'memberServerImageNo';
+  sortedBy?: string;
   /** Any letter case is accepted at run time; the type lists the documented spelling. */
   sortingOrder?: 'ascending' | 'descending';
 }
@@ -483,16 +498,13 @@ export interface ClassicSetMemberServerImageSharingPermissionResponse {
 
 /** Parameters of Classic `getServerImageProductList`: Lists the NCP-provided server images (OS products). */
 export interface ClassicGetServerImageProductListParams {
-  /** 1 to 20 characters. */
   exclusionProductCode?: string;
-  /** 1 to 20 characters. */
   productCode?: string;
-  /** 1 to 5 items. */
-  platformTypeCodeList?: Array<'LNX32' | 'LNX64' | 'WND32' | 'WND64' | 'UBD64' | 'UBS64'>;
-  blockStorageSize?: 50 | 100;
+  platformTypeCodeList?: string[];
+  blockStorageSize?: number;
   /** Defaults to `compute.regionNo` when that is set. */
   regionNo?: string | number;
-  infraResourceDetailTypeCode?: 'BM';
+  infraResourceDetailTypeCode?: string;
 }
 
 /** Result of Classic `getServerImageProductList` (the response without its `getServerImageProductListResponse` wrapper). */
@@ -533,25 +545,52 @@ export interface ClassicGetZoneListResponse {
 /** Parameters of Classic `getServerInstanceList`: Lists the Classic server instances. */
 export interface ClassicGetServerInstanceListParams {
   serverInstanceNoList?: Array<string | number>;
-  searchFilterName?: 'serverName' | 'publicIp' | 'privateIp';
+  searchFilterName?: string;
   searchFilterValue?: string;
   /** Integer from 0 to 2147483647. */
   pageNo?: number;
   /** Integer from 0 to 2147483647. */
   pageSize?: number;
-  serverInstanceStatusCode?: 'RUN' | 'NSTOP' | 'ING';
+  serverInstanceStatusCode?: string;
   /** Defaults to `compute.regionNo` when that is set. */
   regionNo?: string | number;
   zoneNo?: string | number;
+  baseBlockStorageDiskTypeCode?: string;
+  baseBlockStorageDiskDetailTypeCode?: string;
   sortedBy?: string;
   /** Any letter case is accepted at run time; the type lists the documented spelling. */
   sortingOrder?: 'ascending' | 'descending';
+  serverInstanceTypeCodeList?: string[];
+  tagKeyList?: string[];
+  tagValueList?: string[];
+  internetLineTypeCode?: string;
 }
 
 /** Result of Classic `getServerInstanceList` (the response without its `getServerInstanceListResponse` wrapper). */
 export interface ClassicGetServerInstanceListResponse {
   totalRows: number;
   serverInstanceList: ClassicServerInstance[];
+  requestId?: string;
+  returnCode: string;
+  returnMessage?: string;
+}
+
+/** Parameters of Classic `getBlockStorageSnapshotInstanceList`: Lists the Classic block storage snapshots. */
+export interface ClassicGetBlockStorageSnapshotInstanceListParams {
+  blockStorageSnapshotInstanceNoList?: Array<string | number>;
+  originalBlockStorageInstanceNoList?: Array<string | number>;
+  /** Integer from 0 to 2147483647. */
+  pageNo?: number;
+  /** Integer from 0 to 2147483647. */
+  pageSize?: number;
+  /** Defaults to `compute.regionNo` when that is set. */
+  regionNo?: string | number;
+}
+
+/** Result of Classic `getBlockStorageSnapshotInstanceList` (the response without its `getBlockStorageSnapshotInstanceListResponse` wrapper). */
+export interface ClassicGetBlockStorageSnapshotInstanceListResponse {
+  totalRows: number;
+  blockStorageSnapshotInstanceList: ClassicBlockStorageSnapshotInstance[];
   requestId?: string;
   returnCode: string;
   returnMessage?: string;
@@ -574,9 +613,9 @@ export interface CreateServerImageParams {
     /** Integer from 0 to 20. */
     order: number;
     snapshotInstanceNo?: string | number;
-    /** Integer from 1 to 16384. */
+    /** Integer from 0 to 2147483647. */
     blockStorageSize?: number;
-    blockStorageVolumeTypeCode?: 'CB1' | 'CB2' | 'FB1' | 'FB2';
+    blockStorageVolumeTypeCode?: string;
     noBlockStorage?: boolean;
     emptyBlockStorage?: boolean;
   }>;
@@ -607,9 +646,9 @@ export interface CreateServerImageFromSnapshotParams {
     /** Integer from 0 to 20. */
     order: number;
     snapshotInstanceNo?: string | number;
-    /** Integer from 1 to 16384. */
+    /** Integer from 0 to 2147483647. */
     blockStorageSize?: number;
-    blockStorageVolumeTypeCode?: 'CB1' | 'CB2' | 'FB1' | 'FB2';
+    blockStorageVolumeTypeCode?: string;
     noBlockStorage?: boolean;
     emptyBlockStorage?: boolean;
   }>;
@@ -646,11 +685,11 @@ export interface GetServerImageListParams {
   regionCode?: string;
   serverImageNoList?: Array<string | number>;
   serverImageName?: string;
-  serverImageStatusCode?: 'INIT' | 'CREAT' | 'CREFL';
-  serverImageTypeCodeList?: Array<'SELF' | 'NCP'>;
-  hypervisorTypeCodeList?: Array<'XEN' | 'KVM'>;
-  osTypeCodeList?: Array<'CENTOS' | 'UBUNTU' | 'WINDOWS' | 'ROCKY' | 'NAVIX'>;
-  platformCategoryCodeList?: Array<'OS' | 'APP' | 'DBMS' | 'GPU'>;
+  serverImageStatusCode?: string;
+  serverImageTypeCodeList?: string[];
+  hypervisorTypeCodeList?: string[];
+  osTypeCodeList?: string[];
+  platformCategoryCodeList?: string[];
   /** Integer from 0 to 2147483647. */
   pageNo?: number;
   /**
@@ -775,8 +814,8 @@ export interface GetMemberServerImageInstanceListParams {
   regionCode?: string;
   memberServerImageInstanceNoList?: Array<string | number>;
   memberServerImageName?: string;
-  memberServerImageInstanceStatusCode?: 'INIT' | 'CREAT' | 'CREFL';
-  platformTypeCodeList?: Array<'LNX32' | 'LNX64' | 'WND32' | 'WND64' | 'UBD64' | 'UBS64'>;
+  memberServerImageInstanceStatusCode?: string;
+  platformTypeCodeList?: string[];
   /** Integer from 0 to 2147483647. */
   pageNo?: number;
   /**
@@ -784,7 +823,7 @@ export interface GetMemberServerImageInstanceListParams {
    * Integer from 1 to 1000.
    */
   pageSize?: number;
-  sortedBy?: 'memberServerImageName';
+  sortedBy?: string;
   sortingOrder?: 'ASC' | 'DESC';
 }
 
@@ -911,7 +950,9 @@ export interface GetServerInstanceListParams {
   vpcNo?: string | number;
   serverInstanceNoList?: Array<string | number>;
   serverName?: string;
-  serverInstanceStatusCode?: 'INIT' | 'CREAT' | 'RUN' | 'NSTOP' | 'TERMT' | 'FSTOP' | 'SETUP';
+  serverInstanceStatusCode?: string;
+  baseBlockStorageDiskTypeCode?: string;
+  baseBlockStorageDiskDetailTypeCode?: string;
   ip?: string;
   /** Integer from 0 to 2147483647. */
   pageNo?: number;
@@ -920,9 +961,13 @@ export interface GetServerInstanceListParams {
    * Integer from 1 to 1000.
    */
   pageSize?: number;
-  /** Any letter case is accepted at run time; the type lists the documented spelling. */
-  sortedBy?: 'serverName' | 'serverInstanceNo';
+  sortedBy?: string;
   sortingOrder?: 'ASC' | 'DESC';
+  placementGroupNoList?: Array<string | number>;
+  hypervisorTypeCodeList?: string[];
+  fabricClusterPoolNo?: string | number;
+  fabricClusterNo?: string | number;
+  fabricClusterMode?: string;
 }
 
 /** Result of VPC `getServerInstanceList` (the response without its `getServerInstanceListResponse` wrapper). */
@@ -941,8 +986,8 @@ export interface GetBlockStorageSnapshotInstanceListParams {
   blockStorageSnapshotInstanceNoList?: Array<string | number>;
   blockStorageSnapshotName?: string;
   originalBlockStorageInstanceNoList?: Array<string | number>;
-  blockStorageSnapshotInstanceStatusCode?: 'INIT' | 'CREAT';
-  hypervisorTypeCodeList?: Array<'XEN' | 'KVM'>;
+  blockStorageSnapshotInstanceStatusCode?: string;
+  hypervisorTypeCodeList?: string[];
   isBootable?: boolean;
   /** Integer from 0 to 2147483647. */
   pageNo?: number;
@@ -951,6 +996,10 @@ export interface GetBlockStorageSnapshotInstanceListParams {
    * Integer from 1 to 1000.
    */
   pageSize?: number;
+  blockStorageSnapshotVolumeSize?: number;
+  isEncryptedOriginalBlockStorageVolume?: boolean;
+  sortedBy?: string;
+  sortingOrder?: 'ASC' | 'DESC';
 }
 
 /** Result of VPC `getBlockStorageSnapshotInstanceList` (the response without its `getBlockStorageSnapshotInstanceListResponse` wrapper). */
@@ -966,11 +1015,11 @@ export interface GetBlockStorageSnapshotInstanceListResponse {
 export interface GetServerImageProductListParams {
   /** Defaults to the client's `region`. */
   regionCode?: string;
-  blockStorageSize?: 50 | 100;
+  blockStorageSize?: number;
   exclusionProductCode?: string;
   productCode?: string;
-  platformTypeCodeList?: Array<'LNX32' | 'LNX64' | 'WND32' | 'WND64' | 'UBD64' | 'UBS64'>;
-  infraResourceDetailTypeCode?: 'BM';
+  platformTypeCodeList?: string[];
+  infraResourceDetailTypeCode?: string;
 }
 
 /** Result of VPC `getServerImageProductList` (the response without its `getServerImageProductListResponse` wrapper). */
@@ -986,16 +1035,14 @@ export interface GetServerImageProductListResponse {
 export interface FindPrivateImagesParams {
   /** The API's `memberServerImageNoList`. */
   privateImageNoList?: Array<string | number>;
-  /** 1 to 5 items. */
-  platformTypeCodeList?: Array<'LNX32' | 'LNX64' | 'WND32' | 'WND64' | 'UBD64' | 'UBS64'>;
+  platformTypeCodeList?: string[];
   /** Defaults to `compute.regionNo` when that is set. */
   regionNo?: string | number;
   /** Integer from 0 to 2147483647. */
   pageNo?: number;
   /** Integer from 0 to 2147483647. */
   pageSize?: number;
-  /** Any letter case is accepted at run time; the type lists the documented spelling. */
-  sortedBy?: 'memberServerImageName' | 'memberServerImageNo';
+  sortedBy?: string;
   /** Any letter case is accepted at run time; the type lists the documented spelling. */
   sortingOrder?: 'ascending' | 'descending';
 }
@@ -1172,6 +1219,11 @@ export interface ClassicMethods {
   getServerInstanceList(params?: ClassicGetServerInstanceListParams): Promise<ClassicGetServerInstanceListResponse>;
   getServerInstanceList(params: ClassicGetServerInstanceListParams | undefined, callback: Callback<ClassicGetServerInstanceListResponse>): void;
   getServerInstanceList(callback: Callback<ClassicGetServerInstanceListResponse>): void;
+
+  /** Lists the Classic block storage snapshots. */
+  getBlockStorageSnapshotInstanceList(params?: ClassicGetBlockStorageSnapshotInstanceListParams): Promise<ClassicGetBlockStorageSnapshotInstanceListResponse>;
+  getBlockStorageSnapshotInstanceList(params: ClassicGetBlockStorageSnapshotInstanceListParams | undefined, callback: Callback<ClassicGetBlockStorageSnapshotInstanceListResponse>): void;
+  getBlockStorageSnapshotInstanceList(callback: Callback<ClassicGetBlockStorageSnapshotInstanceListResponse>): void;
 }
 
 /** The old `ncloud` client's methods (Classic), on `client.compute`. */

@@ -283,6 +283,26 @@ pub static BLOCK_STORAGE_SNAPSHOT_INSTANCE: Model = Model {
     ],
 };
 
+/// Classic `BlockStorageSnapshotInstance` (Go SDK v2 `services/server/block_storage_snapshot_instance.go`).
+pub static CLASSIC_BLOCK_STORAGE_SNAPSHOT_INSTANCE: Model = Model {
+    name: "ClassicBlockStorageSnapshotInstance",
+    xml_item: "blockStorageSnapshotInstance",
+    fields: &[
+        f("blockStorageSnapshotInstanceNo", Str),
+        f("blockStorageSnapshotName", Str),
+        f("blockStorageSnapshotVolumeSize", Long),
+        f("originalBlockStorageInstanceNo", Str),
+        f("originalBlockStorageName", Str),
+        f("blockStorageSnapshotInstanceStatus", CODE),
+        f("blockStorageSnapshotInstanceOperation", CODE),
+        f("blockStorageSnapshotInstanceStatusName", Str),
+        f("createDate", Str),
+        f("blockStorageSnapshotInstanceDescription", Str),
+        f("serverImageProductCode", Str),
+        f("osInformation", Str),
+    ],
+};
+
 /// Every model, for the typings generator.
 pub static ALL_MODELS: &[&Model] = &[
     &COMMON_CODE,
@@ -298,4 +318,5 @@ pub static ALL_MODELS: &[&Model] = &[
     &SERVER_INSTANCE,
     &CLASSIC_SERVER_INSTANCE,
     &BLOCK_STORAGE_SNAPSHOT_INSTANCE,
+    &CLASSIC_BLOCK_STORAGE_SNAPSHOT_INSTANCE,
 ];

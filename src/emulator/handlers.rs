@@ -112,6 +112,26 @@ fn classic(state: &mut State, name: &str, p: &Params) -> Answer {
             paginate(items, p)
         }
         "getServerImageProductList" => products(&state.fixture.classic.products.clone(), p),
+        "getBlockStorageSnapshotInstanceList" => {
+            let nos = list(p, "blockStorageSnapshotInstanceNoList");
+            let originals = list(p, "originalBlockStorageInstanceNoList");
+            let items = state
+                .fixture
+                .classic
+                .snapshots
+                .iter()
+                .filter(|v| {
+                    nos.is_empty() || text(v, "blockStorageSnapshotInstanceNo").is_some_and(|n| nos.contains(&n))
+                })
+                .filter(|v| {
+                    originals.is_empty()
+                        || text(v, "originalBlockStorageInstanceNo").is_some_and(|n| originals.contains(&n))
+                })
+                .filter(|v| s(p, "regionNo").is_none_or(|r| text(v, "regionNo").is_none_or(|x| x == r)))
+                .cloned()
+                .collect();
+            paginate(items, p)
+        }
         "getMemberServerImageList" => {
             let nos = list(p, "memberServerImageNoList");
             let platforms = list(p, "platformTypeCodeList");
@@ -237,6 +257,10 @@ fn vpc(state: &mut State, name: &str, p: &Params, region: &str) -> Answer {
                 .filter(|v| s(p, "serverName").is_none_or(|n| text(v, "serverName").as_deref() == Some(n)))
                 .filter(|v| s(p, "vpcNo").is_none_or(|n| text(v, "vpcNo").as_deref() == Some(n)))
                 .filter(|v| {
+                    let hypervisors = list(p, "hypervisorTypeCodeList");
+                    hypervisors.is_empty() || code(v, "hypervisorType").is_some_and(|h| hypervisors.contains(&h))
+                })
+                .filter(|v| {
                     s(p, "serverInstanceStatusCode")
                         .is_none_or(|c| code(v, "serverInstanceStatus").as_deref() == Some(c))
                 })
@@ -280,8 +304,27 @@ fn vpc(state: &mut State, name: &str, p: &Params, region: &str) -> Answer {
                         .and_then(Value::as_bool)
                         .is_none_or(|b| v.get("isBootable").and_then(Value::as_bool) == Some(b))
                 })
+                .filter(|v| {
+                    p.get("isEncryptedOriginalBlockStorageVolume")
+                        .and_then(Value::as_bool)
+                        .is_none_or(|b| {
+                            v.get("isEncryptedOriginalBlockStorageVolume").and_then(Value::as_bool) == Some(b)
+                        })
+                })
+                .filter(|v| {
+                    // The size is given in GiB, kept in bytes.
+                    p.get("blockStorageSnapshotVolumeSize")
+                        .and_then(Value::as_i64)
+                        .is_none_or(|gb| {
+                            v.get("blockStorageSnapshotVolumeSize").and_then(Value::as_i64) == Some(gb * GIB)
+                        })
+                })
                 .cloned()
-                .collect();
+                .collect::<Vec<Value>>();
+            let mut items = items;
+            if s(p, "sortingOrder") == Some("DESC") {
+                items.reverse();
+            }
             paginate(items, p)
         }
         "getServerImageProductList" => {
@@ -433,11 +476,29 @@ fn check_server_ready(state: &State, kind: Kind, server: &Value, no: &str) -> Re
     Ok(())
 }
 
+/// The spec's VPC image-name rule (spec 4.x: lower-case letters, digits and `-`, starting with a
+/// lower-case letter, ending with a lower-case letter or digit). The client accepts the seeds' wider
+/// wording (upper case too) and lets the API judge; the emulator judges as the spec says NCP does.
+pub fn spec_image_name_ok(name: &str) -> bool {
+    let b = name.as_bytes();
+    let allowed = |c: &u8| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == b'-';
+    (3..=30).contains(&name.chars().count())
+        && b.first().is_some_and(u8::is_ascii_lowercase)
+        && b.last().is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+        && b.iter().all(allowed)
+}
+
 fn image_name(state: &mut State, kind: Kind, given: Option<&str>, region: Option<&str>) -> Result<String, ApiFault> {
     let name = match given {
         Some(n) => n.to_string(),
         None => state.auto_name(),
     };
+    if kind != Kind::ClassicImage && !spec_image_name_ok(&name) {
+        return Err(faults::invalid_param(&format!(
+            "'{}' must be 3-30 lower-case letters, digits or '-', start with a lower-case letter and end with a lower-case letter or a digit (got '{name}')",
+            kind.name_field()
+        )));
+    }
     let taken = state
         .records
         .iter()

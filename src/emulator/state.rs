@@ -61,6 +61,7 @@ pub struct ClassicFixture {
     pub servers: Vec<Value>,
     pub products: Vec<Value>,
     pub member_server_images: Vec<Value>,
+    pub snapshots: Vec<Value>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
