@@ -3,6 +3,7 @@ const util = require('node:util');
 const native = require('./native');
 const { NcloudError, fromNative } = require('./error');
 const { startEmulator } = require('./emulator');
+const v1 = require('./v1');
 
 const DEFAULT_ENDPOINT = 'https://ncloud.apigw.ntruss.com';
 const METHODS = JSON.parse(native.methods());
@@ -28,6 +29,7 @@ class Client {
   #native = null;
   #pending = null;
   #emulator = null;
+  #transport = null;
 
   constructor(options = {}) {
     if (options === null || typeof options !== 'object') {
@@ -40,6 +42,7 @@ class Client {
       throw NcloudError.validation(`responseFormat must be 'json' or 'xml', got '${responseFormat}'`);
     }
     this.region = options.region ?? env('NCLOUD_REGION') ?? 'KR';
+    this.#transport = null;
     this.responseFormat = responseFormat;
     const transport = {
       responseFormat,
@@ -48,6 +51,7 @@ class Client {
       maxRetries: count(options.maxRetries, 'maxRetries', 2),
       retryBaseDelay: count(options.retryBaseDelay, 'retryBaseDelay', 200),
     };
+    this.#transport = transport;
     const useEmulator = options.emulator === true || (options.emulator !== false && !accessKey && !secretKey && !options.endpoint);
     if (useEmulator) {
       if (options.emulator !== true && !warnedEmulator) {
@@ -84,6 +88,32 @@ class Client {
     this.accessKey = emu.accessKey;
     this.#native = makeNative({ endpoint: emu.endpoint, accessKey: emu.accessKey, secretKey: emu.secretKey, ...transport });
     return this.#native;
+  }
+
+  /** The old 1.x client's `setConfig({ regionNo, accessKey, secretKey, ... })` (see lib/v1.js). */
+  setConfig(values) {
+    return v1.setConfig(this, values);
+  }
+
+  /** The old 1.x client's `client.IaaS.server().<action>(params)` (see lib/v1.js). */
+  get IaaS() {
+    return v1.iaas(this);
+  }
+
+  /** The old 1.x client's `client.PaaS` (nothing of it is served; see lib/v1.js). */
+  get PaaS() {
+    return v1.paas();
+  }
+
+  /** @internal `setConfig` with keys: later calls sign with them (an own emulator keeps its keys). */
+  _setKeys(accessKey, secretKey) {
+    if (this.usingEmulator || !this.#native) return;
+    if (secretKey === undefined) {
+      if (accessKey === undefined || accessKey === this.accessKey) return;
+      throw NcloudError.validation('setConfig: a new accessKey needs its secretKey');
+    }
+    this.accessKey = accessKey ?? this.accessKey;
+    this.#native = makeNative({ endpoint: this.endpoint, accessKey: this.accessKey, secretKey, ...this.#transport });
   }
 
   /** The client's own emulator (only when it uses one), once started. */
