@@ -71,8 +71,45 @@ pub struct Param {
     pub rules: &'static [Rule],
 }
 
+/// Every action as a closed set: a `match` over it (the emulator's dispatch) must name each one, so an
+/// action added to the catalog without a handler is a compile error.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ActionId {
+    ClassicGetMemberServerImageList,
+    ClassicCreateMemberServerImage,
+    ClassicDeleteMemberServerImages,
+    ClassicAddMemberServerImageSharing,
+    ClassicRemoveMemberServerImageSharing,
+    ClassicSetMemberServerImageSharing,
+    ClassicGetServerImageProductList,
+    ClassicGetRegionList,
+    ClassicGetZoneList,
+    ClassicGetServerInstanceList,
+    ClassicGetBlockStorageSnapshotInstanceList,
+    GetMemberServerImageInstanceList,
+    GetMemberServerImageInstanceDetail,
+    CreateMemberServerImageInstance,
+    DeleteMemberServerImageInstances,
+    AddMemberServerImageSharing,
+    RemoveMemberServerImageSharing,
+    SetMemberServerImageSharing,
+    GetServerImageList,
+    GetServerImageDetail,
+    CreateServerImage,
+    CreateServerImageFromSnapshot,
+    DeleteServerImage,
+    AddServerImageSharing,
+    RemoveServerImageSharing,
+    GetServerImageProductList,
+    GetRegionList,
+    GetZoneList,
+    GetServerInstanceList,
+    GetBlockStorageSnapshotInstanceList,
+}
+
 #[derive(Debug)]
 pub struct Action {
+    pub id: ActionId,
     pub name: &'static str,
     pub env: Env,
     pub params: &'static [Param],
@@ -125,6 +162,7 @@ const DESCRIPTION_1000_BYTES: &[Rule] = &[Rule::MaxBytes(1000)];
 // Classic (/server/v2)
 
 pub static GET_MEMBER_SERVER_IMAGE_LIST: Action = Action {
+    id: ActionId::ClassicGetMemberServerImageList,
     name: "getMemberServerImageList",
     env: Env::Classic,
     params: &[
@@ -144,6 +182,7 @@ pub static GET_MEMBER_SERVER_IMAGE_LIST: Action = Action {
 };
 
 pub static CREATE_MEMBER_SERVER_IMAGE: Action = Action {
+    id: ActionId::ClassicCreateMemberServerImage,
     name: "createMemberServerImage",
     env: Env::Classic,
     params: &[
@@ -160,6 +199,7 @@ pub static CREATE_MEMBER_SERVER_IMAGE: Action = Action {
 };
 
 pub static DELETE_MEMBER_SERVER_IMAGES: Action = Action {
+    id: ActionId::ClassicDeleteMemberServerImages,
     name: "deleteMemberServerImages",
     env: Env::Classic,
     params: &[p(
@@ -178,6 +218,7 @@ pub static DELETE_MEMBER_SERVER_IMAGES: Action = Action {
 const CLASSIC_SHARE_PARAMS: &[Param] = &[p("memberServerImageNo", Str, Yes, &[]), TARGET_LOGIN_IDS];
 
 pub static CLASSIC_ADD_MEMBER_SERVER_IMAGE_SHARING: Action = Action {
+    id: ActionId::ClassicAddMemberServerImageSharing,
     name: "addMemberServerImageSharingPermission",
     env: Env::Classic,
     params: CLASSIC_SHARE_PARAMS,
@@ -189,6 +230,7 @@ pub static CLASSIC_ADD_MEMBER_SERVER_IMAGE_SHARING: Action = Action {
 };
 
 pub static CLASSIC_REMOVE_MEMBER_SERVER_IMAGE_SHARING: Action = Action {
+    id: ActionId::ClassicRemoveMemberServerImageSharing,
     name: "removeMemberServerImageSharingPermission",
     env: Env::Classic,
     params: CLASSIC_SHARE_PARAMS,
@@ -200,6 +242,7 @@ pub static CLASSIC_REMOVE_MEMBER_SERVER_IMAGE_SHARING: Action = Action {
 };
 
 pub static CLASSIC_SET_MEMBER_SERVER_IMAGE_SHARING: Action = Action {
+    id: ActionId::ClassicSetMemberServerImageSharing,
     name: "setMemberServerImageSharingPermission",
     env: Env::Classic,
     params: &[p("memberServerImageNo", Str, Yes, &[]), TARGET_LOGIN_IDS_OPTIONAL],
@@ -211,6 +254,7 @@ pub static CLASSIC_SET_MEMBER_SERVER_IMAGE_SHARING: Action = Action {
 };
 
 pub static CLASSIC_GET_SERVER_IMAGE_PRODUCT_LIST: Action = Action {
+    id: ActionId::ClassicGetServerImageProductList,
     name: "getServerImageProductList",
     env: Env::Classic,
     params: &[
@@ -229,6 +273,7 @@ pub static CLASSIC_GET_SERVER_IMAGE_PRODUCT_LIST: Action = Action {
 };
 
 pub static CLASSIC_GET_REGION_LIST: Action = Action {
+    id: ActionId::ClassicGetRegionList,
     name: "getRegionList",
     env: Env::Classic,
     params: &[],
@@ -240,6 +285,7 @@ pub static CLASSIC_GET_REGION_LIST: Action = Action {
 };
 
 pub static CLASSIC_GET_ZONE_LIST: Action = Action {
+    id: ActionId::ClassicGetZoneList,
     name: "getZoneList",
     env: Env::Classic,
     params: &[REGION_NO],
@@ -251,6 +297,7 @@ pub static CLASSIC_GET_ZONE_LIST: Action = Action {
 };
 
 pub static CLASSIC_GET_SERVER_INSTANCE_LIST: Action = Action {
+    id: ActionId::ClassicGetServerInstanceList,
     name: "getServerInstanceList",
     env: Env::Classic,
     params: &[
@@ -280,6 +327,7 @@ pub static CLASSIC_GET_SERVER_INSTANCE_LIST: Action = Action {
 };
 
 pub static CLASSIC_GET_BLOCK_STORAGE_SNAPSHOT_INSTANCE_LIST: Action = Action {
+    id: ActionId::ClassicGetBlockStorageSnapshotInstanceList,
     name: "getBlockStorageSnapshotInstanceList",
     env: Env::Classic,
     params: &[
@@ -300,6 +348,7 @@ pub static CLASSIC_GET_BLOCK_STORAGE_SNAPSHOT_INSTANCE_LIST: Action = Action {
 // VPC (/vserver/v2)
 
 pub static GET_MEMBER_SERVER_IMAGE_INSTANCE_LIST: Action = Action {
+    id: ActionId::GetMemberServerImageInstanceList,
     name: "getMemberServerImageInstanceList",
     env: Env::Vpc,
     params: &[
@@ -321,6 +370,7 @@ pub static GET_MEMBER_SERVER_IMAGE_INSTANCE_LIST: Action = Action {
 };
 
 pub static GET_MEMBER_SERVER_IMAGE_INSTANCE_DETAIL: Action = Action {
+    id: ActionId::GetMemberServerImageInstanceDetail,
     name: "getMemberServerImageInstanceDetail",
     env: Env::Vpc,
     params: &[REGION_CODE, p("memberServerImageInstanceNo", Str, Yes, &[])],
@@ -332,6 +382,7 @@ pub static GET_MEMBER_SERVER_IMAGE_INSTANCE_DETAIL: Action = Action {
 };
 
 pub static CREATE_MEMBER_SERVER_IMAGE_INSTANCE: Action = Action {
+    id: ActionId::CreateMemberServerImageInstance,
     name: "createMemberServerImageInstance",
     env: Env::Vpc,
     params: &[
@@ -348,6 +399,7 @@ pub static CREATE_MEMBER_SERVER_IMAGE_INSTANCE: Action = Action {
 };
 
 pub static DELETE_MEMBER_SERVER_IMAGE_INSTANCES: Action = Action {
+    id: ActionId::DeleteMemberServerImageInstances,
     name: "deleteMemberServerImageInstances",
     env: Env::Vpc,
     params: &[
@@ -373,6 +425,7 @@ const VPC_MEMBER_SHARE_PARAMS: &[Param] = &[
 ];
 
 pub static ADD_MEMBER_SERVER_IMAGE_SHARING: Action = Action {
+    id: ActionId::AddMemberServerImageSharing,
     name: "addMemberServerImageSharingPermission",
     env: Env::Vpc,
     params: VPC_MEMBER_SHARE_PARAMS,
@@ -384,6 +437,7 @@ pub static ADD_MEMBER_SERVER_IMAGE_SHARING: Action = Action {
 };
 
 pub static REMOVE_MEMBER_SERVER_IMAGE_SHARING: Action = Action {
+    id: ActionId::RemoveMemberServerImageSharing,
     name: "removeMemberServerImageSharingPermission",
     env: Env::Vpc,
     params: VPC_MEMBER_SHARE_PARAMS,
@@ -395,6 +449,7 @@ pub static REMOVE_MEMBER_SERVER_IMAGE_SHARING: Action = Action {
 };
 
 pub static SET_MEMBER_SERVER_IMAGE_SHARING: Action = Action {
+    id: ActionId::SetMemberServerImageSharing,
     name: "setMemberServerImageSharingPermission",
     env: Env::Vpc,
     params: &[
@@ -410,6 +465,7 @@ pub static SET_MEMBER_SERVER_IMAGE_SHARING: Action = Action {
 };
 
 pub static GET_SERVER_IMAGE_LIST: Action = Action {
+    id: ActionId::GetServerImageList,
     name: "getServerImageList",
     env: Env::Vpc,
     params: &[
@@ -435,6 +491,7 @@ pub static GET_SERVER_IMAGE_LIST: Action = Action {
 };
 
 pub static GET_SERVER_IMAGE_DETAIL: Action = Action {
+    id: ActionId::GetServerImageDetail,
     name: "getServerImageDetail",
     env: Env::Vpc,
     params: &[REGION_CODE, p("serverImageNo", Str, Yes, &[])],
@@ -495,6 +552,7 @@ const SERVER_IMAGE_DESCRIPTION: Param = p("serverImageDescription", Str, No, DES
 const BLOCK_STORAGE_LIST_RULES: &[Rule] = &[Rule::Items(1, 21), Rule::Check(check_block_storage_list)];
 
 pub static CREATE_SERVER_IMAGE: Action = Action {
+    id: ActionId::CreateServerImage,
     name: "createServerImage",
     env: Env::Vpc,
     params: &[
@@ -517,6 +575,7 @@ pub static CREATE_SERVER_IMAGE: Action = Action {
 };
 
 pub static CREATE_SERVER_IMAGE_FROM_SNAPSHOT: Action = Action {
+    id: ActionId::CreateServerImageFromSnapshot,
     name: "createServerImageFromSnapshot",
     env: Env::Vpc,
     params: &[
@@ -538,6 +597,7 @@ pub static CREATE_SERVER_IMAGE_FROM_SNAPSHOT: Action = Action {
 };
 
 pub static DELETE_SERVER_IMAGE: Action = Action {
+    id: ActionId::DeleteServerImage,
     name: "deleteServerImage",
     env: Env::Vpc,
     params: &[
@@ -559,6 +619,7 @@ pub static DELETE_SERVER_IMAGE: Action = Action {
 const SERVER_IMAGE_SHARE_PARAMS: &[Param] = &[REGION_CODE, p("serverImageNo", Str, Yes, &[]), TARGET_LOGIN_IDS];
 
 pub static ADD_SERVER_IMAGE_SHARING: Action = Action {
+    id: ActionId::AddServerImageSharing,
     name: "addServerImageSharingPermission",
     env: Env::Vpc,
     params: SERVER_IMAGE_SHARE_PARAMS,
@@ -570,6 +631,7 @@ pub static ADD_SERVER_IMAGE_SHARING: Action = Action {
 };
 
 pub static REMOVE_SERVER_IMAGE_SHARING: Action = Action {
+    id: ActionId::RemoveServerImageSharing,
     name: "removeServerImageSharingPermission",
     env: Env::Vpc,
     params: SERVER_IMAGE_SHARE_PARAMS,
@@ -581,6 +643,7 @@ pub static REMOVE_SERVER_IMAGE_SHARING: Action = Action {
 };
 
 pub static GET_SERVER_IMAGE_PRODUCT_LIST: Action = Action {
+    id: ActionId::GetServerImageProductList,
     name: "getServerImageProductList",
     env: Env::Vpc,
     params: &[
@@ -599,6 +662,7 @@ pub static GET_SERVER_IMAGE_PRODUCT_LIST: Action = Action {
 };
 
 pub static GET_REGION_LIST: Action = Action {
+    id: ActionId::GetRegionList,
     name: "getRegionList",
     env: Env::Vpc,
     params: &[],
@@ -610,6 +674,7 @@ pub static GET_REGION_LIST: Action = Action {
 };
 
 pub static GET_ZONE_LIST: Action = Action {
+    id: ActionId::GetZoneList,
     name: "getZoneList",
     env: Env::Vpc,
     params: &[REGION_CODE],
@@ -621,6 +686,7 @@ pub static GET_ZONE_LIST: Action = Action {
 };
 
 pub static GET_SERVER_INSTANCE_LIST: Action = Action {
+    id: ActionId::GetServerInstanceList,
     name: "getServerInstanceList",
     env: Env::Vpc,
     params: &[
@@ -650,6 +716,7 @@ pub static GET_SERVER_INSTANCE_LIST: Action = Action {
 };
 
 pub static GET_BLOCK_STORAGE_SNAPSHOT_INSTANCE_LIST: Action = Action {
+    id: ActionId::GetBlockStorageSnapshotInstanceList,
     name: "getBlockStorageSnapshotInstanceList",
     env: Env::Vpc,
     params: &[

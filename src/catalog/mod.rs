@@ -4,5 +4,5 @@
 pub mod actions;
 pub mod models;
 
-pub use actions::{action, Action, Env, Param, ParamKind, Req, Rule, ACTIONS};
+pub use actions::{action, Action, ActionId, Env, Param, ParamKind, Req, Rule, ACTIONS};
 pub use models::{Field, FieldType, Model};

@@ -3,6 +3,7 @@
 
 pub mod faults;
 pub mod handlers;
+pub mod rules;
 pub mod server;
 pub mod state;
 

@@ -3,12 +3,11 @@
 
 use super::faults::{self, ApiFault, InjectedFault};
 use super::handlers;
+use super::rules::{self, Failure};
 use super::state::{resolve_fixture, LogEntry, State, LOG_CAP};
 use crate::catalog::{self, Env};
-use crate::encoding::unflatten;
 use crate::error::{Error, ErrorCode, Result};
 use crate::signing;
-use crate::validate::{check, Invalid};
 use crate::wire::{render_api_error, render_gateway_error, render_success, Format};
 use bytes::Bytes;
 use http_body_util::{BodyExt, Full, Limited};
@@ -390,15 +389,13 @@ fn dispatch(shared: &Shared, action: &'static catalog::Action, pairs: &[(String,
         }
         return injected(&fault, format);
     }
-    // NCP ignores parameters it does not know; so does the emulator.
-    let (params, _unknown) = unflatten(action, pairs);
-    let normalized = match check(action, &params, &[], false) {
-        Ok(n) => n,
-        Err(Invalid::Missing(names)) => return api_fault(&faults::missing_param(&names), format),
-        Err(Invalid::MissingWith { param, .. }) => return api_fault(&faults::missing_param(&[param]), format),
-        Err(e) => return api_fault(&faults::invalid_param(&e.message()), format),
+    // The emulator's own reading of the request (rules.rs), apart from the client's declarations.
+    // Parameters it does not know are kept and ignored, as NCP does.
+    let params = match rules::parse(pairs).and_then(|p| rules::check(action.id, &p).map(|()| p)) {
+        Ok(p) => p,
+        Err(Failure::Missing(names)) => return api_fault(&faults::missing_param(&names), format),
+        Err(Failure::Invalid { reason, .. }) => return api_fault(&faults::invalid_param(&reason), format),
     };
-    let params: handlers::Params = normalized.into_iter().map(|(p, v)| (p.name.to_string(), v)).collect();
     match handlers::handle(&mut state, action, &params) {
         Ok((items, total)) => {
             let request_id = state.request_id();
