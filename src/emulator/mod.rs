@@ -3,6 +3,8 @@
 
 pub mod faults;
 pub mod handlers;
+pub mod model;
+pub mod render;
 pub mod rules;
 pub mod server;
 pub mod state;

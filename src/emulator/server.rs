@@ -3,12 +3,13 @@
 
 use super::faults::{self, ApiFault, InjectedFault};
 use super::handlers;
+use super::render;
 use super::rules::{self, Failure};
 use super::state::{resolve_fixture, LogEntry, State, LOG_CAP};
 use crate::catalog::{self, Env};
 use crate::error::{Error, ErrorCode, Result};
 use crate::signing;
-use crate::wire::{render_api_error, render_gateway_error, render_success, Format};
+use crate::wire::{render_api_error, render_gateway_error, Format};
 use bytes::Bytes;
 use http_body_util::{BodyExt, Full, Limited};
 use hyper::body::Incoming;
@@ -397,11 +398,14 @@ fn dispatch(shared: &Shared, action: &'static catalog::Action, pairs: &[(String,
         Err(Failure::Invalid { reason, .. }) => return api_fault(&faults::invalid_param(&reason), format),
     };
     match handlers::handle(&mut state, action, &params) {
-        Ok((items, total)) => {
+        Ok(listing) => {
             let request_id = state.request_id();
             Reply {
                 status: 200,
-                body: render_success(action, &items, total, &request_id, format),
+                body: match format {
+                    Format::Json => render::json(action.name, &listing, &request_id),
+                    Format::Xml => render::xml(action.name, &listing, &request_id),
+                },
                 content_type: if format == Format::Json { JSON_TYPE } else { XML_TYPE },
                 delay: None,
             }
