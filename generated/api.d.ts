@@ -320,7 +320,7 @@ export interface PrivateImage {
 
 /**
  * A `ClassicServerInstance` as returned by the old client's `findServers`:
- * the same fields, with ids as numbers (an id that is not a safe integer stays text).
+ * the same fields, keys renamed as the old client did (`vmImageId` ...), ids as numbers (an id that is not a safe integer stays text).
  */
 export interface CompatClassicServerInstance {
   /** Text in the API, a number here. */
@@ -341,8 +341,10 @@ export interface CompatClassicServerInstance {
   serverInstanceOperation?: CommonCode;
   serverInstanceStatusName?: string;
   createDate?: string;
-  serverImageProductCode?: string;
-  serverProductCode?: string;
+  /** The API's `serverImageProductCode`. */
+  vmImageId?: string;
+  /** The API's `serverProductCode`. */
+  vmFlavorId?: string;
   isProtectServerTermination?: boolean;
   zone?: CompatClassicZone;
   region?: CompatClassicRegion;
@@ -350,8 +352,37 @@ export interface CompatClassicServerInstance {
 }
 
 /**
+ * A `Product` as returned by the old client's `findPublicImages`:
+ * the same fields, keys renamed as the old client did (`vmImageId` ...), ids as numbers (an id that is not a safe integer stays text).
+ */
+export interface CompatProduct {
+  /** The API's `productCode`. */
+  vmImageId?: string;
+  /** The API's `productName`. */
+  vmImageName?: string;
+  /** The API's `productType`. */
+  vmImageType?: CommonCode;
+  /** The API's `productDescription`. */
+  vmImageDescription?: string;
+  infraResourceType?: CommonCode;
+  infraResourceDetailType?: CommonCode;
+  cpuCount?: number;
+  /** 64-bit value: one beyond `Number.MAX_SAFE_INTEGER` (2^53 - 1) would arrive as a decimal string; real sizes stay far below. */
+  memorySize?: number;
+  /** 64-bit value: one beyond `Number.MAX_SAFE_INTEGER` (2^53 - 1) would arrive as a decimal string; real sizes stay far below. */
+  baseBlockStorageSize?: number;
+  platformType?: CommonCode;
+  osInformation?: string;
+  diskType?: CommonCode;
+  dbKindCode?: string;
+  /** 64-bit value: one beyond `Number.MAX_SAFE_INTEGER` (2^53 - 1) would arrive as a decimal string; real sizes stay far below. */
+  addBlockStorageSize?: number;
+  generationCode?: string;
+}
+
+/**
  * A `ClassicZone` as returned by the old client's `findZones`:
- * the same fields, with ids as numbers (an id that is not a safe integer stays text).
+ * the same fields, keys renamed as the old client did (`vmImageId` ...), ids as numbers (an id that is not a safe integer stays text).
  */
 export interface CompatClassicZone {
   /** Text in the API, a number here. */
@@ -365,7 +396,7 @@ export interface CompatClassicZone {
 
 /**
  * A `ClassicRegion` as returned by the old client's `findRegions`:
- * the same fields, with ids as numbers (an id that is not a safe integer stays text).
+ * the same fields, keys renamed as the old client did (`vmImageId` ...), ids as numbers (an id that is not a safe integer stays text).
  */
 export interface CompatClassicRegion {
   /** Text in the API, a number here. */
@@ -1271,9 +1302,9 @@ export interface CompatMethods {
    * Lists the NCP-provided server images (OS products).
    * The old client's method, over Classic `getServerImageProductList`.
    */
-  findPublicImages(params?: ClassicGetServerImageProductListParams): Promise<Product[]>;
-  findPublicImages(params: ClassicGetServerImageProductListParams | undefined, callback: Callback<Product[]>): void;
-  findPublicImages(callback: Callback<Product[]>): void;
+  findPublicImages(params?: ClassicGetServerImageProductListParams): Promise<CompatProduct[]>;
+  findPublicImages(params: ClassicGetServerImageProductListParams | undefined, callback: Callback<CompatProduct[]>): void;
+  findPublicImages(callback: Callback<CompatProduct[]>): void;
 
   /**
    * Lists the Classic zones of a region.

@@ -63,7 +63,7 @@ async function promises(client: Client): Promise<void> {
   const serverZoneNo: number | undefined = servers[0]?.zone?.zoneNo;
   console.log(serverNo, serverZoneNo);
   const publicImages = await compute.findPublicImages({ platformTypeCodeList: ['LNX64'] });
-  console.log(publicImages.map((p) => p.productCode));
+  console.log(publicImages.map((p) => p.vmImageId));
   const compatZones = await compute.findZones();
   const compatRegions = await compute.findRegions();
   const n: number | undefined = compatZones[0]?.regionNo ?? compatRegions[0]?.regionNo;
