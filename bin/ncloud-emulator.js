@@ -68,6 +68,17 @@ async function main() {
   if (fr !== undefined) options.failureRate = fr;
 
   const emu = await startEmulator(options);
+  // The server runs on the native side; this keeps Node's event loop alive until a signal.
+  const keepAlive = setInterval(() => {}, 1 << 30);
+  const stop = async () => {
+    clearInterval(keepAlive);
+    await emu.close();
+    process.exit(0);
+  };
+  // Before saying it is ready: the native server answers while this thread may not have run yet, so a
+  // caller could otherwise send SIGTERM before the handlers exist (and the process dies of the signal).
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
   if (values.json) {
     console.log(JSON.stringify({ endpoint: emu.endpoint, accessKey: emu.accessKey, secretKey: emu.secretKey }));
   } else {
@@ -76,15 +87,6 @@ async function main() {
     console.log(`  secret key: ${emu.secretKey}`);
     console.log(`  official SDKs: NCLOUD_API_GW=${emu.endpoint}`);
   }
-  // The server runs on the native side; this keeps Node's event loop alive until a signal.
-  const keepAlive = setInterval(() => {}, 1 << 30);
-  const stop = async () => {
-    clearInterval(keepAlive);
-    await emu.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
 }
 
 main().catch((err) => {
