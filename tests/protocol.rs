@@ -83,3 +83,33 @@ fn decode_vectors() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// Never stricter than the API: every request the emulator vectors say NCP accepts, the client's own
+/// validation accepts too (the request parsed by the emulator's reader, checked by the client's rules).
+#[test]
+fn the_client_accepts_what_the_api_accepts() {
+    let vectors = load("emulator.json");
+    let mut checked = 0;
+    let mut failures = Vec::new();
+    for v in vectors.iter().filter(|v| v["status"] == 200) {
+        let id = v["id"].as_str().unwrap_or("?");
+        let path = v["path"].as_str().unwrap_or_default();
+        let (env, name) = match (path.strip_prefix("/vserver/v2/"), path.strip_prefix("/server/v2/")) {
+            (Some(n), _) => (Env::Vpc, n),
+            (_, Some(n)) => (Env::Classic, n),
+            _ => panic!("{id}: path {path}"),
+        };
+        let a = action(env, name).unwrap_or_else(|| panic!("{id}: unknown action"));
+        let pairs: Vec<(String, String)> = form_urlencoded::parse(v["query"].as_str().unwrap_or_default().as_bytes())
+            .into_owned()
+            .collect();
+        let params = ncloud::emulator::rules::parse(&pairs).unwrap_or_else(|e| panic!("{id}: {e:?}"));
+        // Unknown keys are left to the API (reject_unknown: false), as NCP ignores them.
+        if let Err(e) = ncloud::validate::validate(a, &params, &[], false) {
+            failures.push(format!("{id}: the client refuses what the API takes: {}", e.message));
+        }
+        checked += 1;
+    }
+    assert!(checked >= 5);
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
