@@ -126,3 +126,15 @@ test('setConfig with other keys signs later calls with them', async (t) => {
   client.setConfig({ accessKey: emu.accessKey, secretKey: emu.secretKey });
   assert.equal((await client.IaaS.server().getRegionList()).returnCode, '0');
 });
+
+test('the 0.1.x methods outside the scope answer ERR_UNSUPPORTED through the callback or the promise', async (t) => {
+  const { client } = await setUp(t);
+  // src/ncloud/compute/index.ts (0.1.16-0.1.29) had e.g. findFlavors(args, callback), createServer(args, callback).
+  const err = await new Promise((resolve) => client.compute.findFlavors({ vmImageId: 'SPSW0LINUX000046' }, (e, r) => resolve([e, r])));
+  assert.equal(err[0].code, 'ERR_UNSUPPORTED');
+  assert.equal(err[1], null);
+  assert.match(err[0].message, /^compute\.findFlavors\(\) of the old ncloud 0\.1\.x client is not supported/);
+  await assert.rejects(client.compute.createServer({ vmImageId: 'x' }), { code: 'ERR_UNSUPPORTED', action: 'createServer' });
+  // The served methods are untouched.
+  assert.ok(Array.isArray(await client.compute.findPrivateImages()));
+});

@@ -220,6 +220,10 @@ class Compute {
     for (const [name, w] of Object.entries(WAITERS)) {
       this[name] = (no, options) => waitFor(this.#client, w, no, options);
     }
+    // The old client's other methods say clearly that they are not served (lib/v1.js).
+    for (const name of v1.V0_UNSUPPORTED) {
+      if (!(name in this)) this[name] = v1.unsupportedV0(name);
+    }
   }
 }
 

@@ -163,4 +163,39 @@ function paas() {
   };
 }
 
-module.exports = { setConfig, iaas, paas, SERVER_SUPPORTED, SERVER_UNSUPPORTED, LOAD_BALANCER_UNSUPPORTED };
+// The first generation's `client.compute` methods (0.1.x, src/ncloud/compute/index.ts over its history)
+// that this package does not serve: they answer ERR_UNSUPPORTED through the callback (or the promise)
+// instead of `TypeError: client.compute.findFlavors is not a function`.
+const V0_UNSUPPORTED = [
+  'findFlavors', 'findLoginKeys', 'createLoginKey', 'findAccessControlGroup', 'findAccessControlGroups',
+  'findAccessControlRules', 'findSecurityGroups', 'findServer', 'createServer', 'rebuildServer', 'rebootServer',
+  'destroyServer', 'stopServer', 'startServer', 'findRootPassword', 'findPublicIpInstances',
+  'createPublicIpInstance', 'destroyPublicIpInstance', 'attachPublicIpInstance', 'detachPublicIpInstance',
+  'findPortForwardingRules', 'createPortForwardingRule', 'destroyPortForwardingRule',
+];
+
+/** A 0.1.x method outside this package's scope: error-first callback as last argument, or a promise. */
+function unsupportedV0(name) {
+  return (...args) => {
+    const err = new NcloudError({
+      code: 'ERR_UNSUPPORTED',
+      action: name,
+      message: `compute.${name}() of the old ncloud 0.1.x client is not supported by this package (it serves server images: findPrivateImages, createPrivateImage, destroyPrivateImage(s), and the look-ups findServers, findPublicImages, findZones, findRegions)`,
+    });
+    const cb = typeof args[args.length - 1] === 'function' ? args[args.length - 1] : null;
+    if (!cb) return Promise.reject(err);
+    process.nextTick(cb, err, null);
+    return undefined;
+  };
+}
+
+module.exports = {
+  setConfig,
+  iaas,
+  paas,
+  unsupportedV0,
+  SERVER_SUPPORTED,
+  SERVER_UNSUPPORTED,
+  LOAD_BALANCER_UNSUPPORTED,
+  V0_UNSUPPORTED,
+};
