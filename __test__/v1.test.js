@@ -138,3 +138,22 @@ test('the 0.1.x methods outside the scope answer ERR_UNSUPPORTED through the cal
   // The served methods are untouched.
   assert.ok(Array.isArray(await client.compute.findPrivateImages()));
 });
+
+test('nothing NCP sends about a server is dropped: every field of the Go SDK v2 ServerInstance', async (t) => {
+  const { client, emu } = await setUp(t);
+  // 1.x passed the gateway's JSON through; the Classic ServerInstance model now declares every field of
+  // the Go SDK's services/server/server_instance.go (portForwarding*, accessControlGroupList ...).
+  const { serverInstanceList: [server] } = await client.IaaS.server().getServerInstanceList({ serverInstanceNoList: ['492964'] });
+  assert.equal(server.portForwardingPublicIp, '211.249.50.10');
+  assert.equal(server.portForwardingExternalPort, 1024);
+  assert.equal(server.uptime, '2017-09-20T10:05:00+0900');
+  assert.deepStrictEqual(server.serverInstanceType, { code: 'STAND', codeName: 'Standard' });
+  assert.deepStrictEqual(server.accessControlGroupList, [{
+    accessControlGroupConfigurationNo: '5475', accessControlGroupName: 'ncloud-default-acg',
+    accessControlGroupDescription: 'Default AccessControlGroup', isDefaultGroup: true, createDate: '2017-09-01T10:00:00+0900',
+  }]);
+  // The same through the XML wire format.
+  const xml = ncloud.createClient({ endpoint: emu.endpoint, accessKey: emu.accessKey, secretKey: emu.secretKey, responseFormat: 'xml' });
+  const { serverInstanceList: [viaXml] } = await xml.IaaS.server().getServerInstanceList({ serverInstanceNoList: ['492964'] });
+  assert.deepStrictEqual(viaXml, server);
+});

@@ -178,6 +178,29 @@ export interface Product {
   generationCode?: string;
 }
 
+/** Used in `ClassicServerInstance.accessControlGroupList`. */
+export interface AccessControlGroup {
+  accessControlGroupConfigurationNo?: string;
+  accessControlGroupName?: string;
+  accessControlGroupDescription?: string;
+  isDefaultGroup?: boolean;
+  createDate?: string;
+}
+
+/** Used in `ClassicServerInstance.instanceTagList`. */
+export interface InstanceTag {
+  instanceNo?: string;
+  instanceType?: CommonCode;
+  tagKey?: string;
+  tagValue?: string;
+}
+
+/** Used in `ServerInstance.blockDevicePartitionList`, `ClassicServerInstance.blockDevicePartitionList`. */
+export interface BlockDevicePartition {
+  mountPoint?: string;
+  partitionSize?: string;
+}
+
 /** An item of the `serverInstance` list of: VPC `getServerInstanceList`. */
 export interface ServerInstance {
   serverInstanceNo?: string;
@@ -188,10 +211,13 @@ export interface ServerInstance {
   memorySize?: number;
   platformType?: CommonCode;
   loginKeyName?: string;
+  publicIpInstanceNo?: string;
+  publicIp?: string;
   serverInstanceStatus?: CommonCode;
   serverInstanceOperation?: CommonCode;
   serverInstanceStatusName?: string;
   createDate?: string;
+  uptime?: string;
   serverImageProductCode?: string;
   serverProductCode?: string;
   isProtectServerTermination?: boolean;
@@ -200,10 +226,24 @@ export interface ServerInstance {
   vpcNo?: string;
   subnetNo?: string;
   networkInterfaceNoList: string[];
+  initScriptNo?: string;
+  serverInstanceType?: CommonCode;
   baseBlockStorageDiskType?: CommonCode;
+  baseBlockStorageDiskDetailType?: CommonCode;
+  placementGroupNo?: string;
+  placementGroupName?: string;
+  memberServerImageInstanceNo?: string;
+  blockDevicePartitionList: BlockDevicePartition[];
   hypervisorType?: CommonCode;
   serverImageNo?: string;
   serverSpecCode?: string;
+  fabricClusterPoolNo?: string;
+  fabricClusterPoolName?: string;
+  fabricClusterMode?: string;
+  fabricClusterNo?: string;
+  fabricClusterName?: string;
+  isPreInstallGpuDriver?: boolean;
+  eventList: string[];
 }
 
 /** An item of the `serverInstance` list of: Classic `getServerInstanceList`. */
@@ -218,6 +258,7 @@ export interface ClassicServerInstance {
   baseBlockStorageSize?: number;
   platformType?: CommonCode;
   loginKeyName?: string;
+  isFeeChargingMonitoring?: boolean;
   publicIp?: string;
   privateIp?: string;
   serverImageName?: string;
@@ -225,12 +266,22 @@ export interface ClassicServerInstance {
   serverInstanceOperation?: CommonCode;
   serverInstanceStatusName?: string;
   createDate?: string;
+  uptime?: string;
   serverImageProductCode?: string;
   serverProductCode?: string;
   isProtectServerTermination?: boolean;
+  portForwardingPublicIp?: string;
+  portForwardingExternalPort?: number;
+  portForwardingInternalPort?: number;
   zone?: ClassicZone;
   region?: ClassicRegion;
   baseBlockStorageDiskType?: CommonCode;
+  baseBlockStorageDiskDetailType?: CommonCode;
+  serverInstanceType?: CommonCode;
+  userData?: string;
+  accessControlGroupList: AccessControlGroup[];
+  instanceTagList: InstanceTag[];
+  blockDevicePartitionList: BlockDevicePartition[];
 }
 
 /** An item of the `blockStorageSnapshotInstance` list of: VPC `getBlockStorageSnapshotInstanceList`. */
@@ -334,6 +385,7 @@ export interface CompatClassicServerInstance {
   baseBlockStorageSize?: number;
   platformType?: CommonCode;
   loginKeyName?: string;
+  isFeeChargingMonitoring?: boolean;
   publicIp?: string;
   privateIp?: string;
   serverImageName?: string;
@@ -341,14 +393,24 @@ export interface CompatClassicServerInstance {
   serverInstanceOperation?: CommonCode;
   serverInstanceStatusName?: string;
   createDate?: string;
+  uptime?: string;
   /** The API's `serverImageProductCode`. */
   vmImageId?: string;
   /** The API's `serverProductCode`. */
   vmFlavorId?: string;
   isProtectServerTermination?: boolean;
+  portForwardingPublicIp?: string;
+  portForwardingExternalPort?: number;
+  portForwardingInternalPort?: number;
   zone?: CompatClassicZone;
   region?: CompatClassicRegion;
   baseBlockStorageDiskType?: CommonCode;
+  baseBlockStorageDiskDetailType?: CommonCode;
+  serverInstanceType?: CommonCode;
+  userData?: string;
+  accessControlGroupList: CompatAccessControlGroup[];
+  instanceTagList: CompatInstanceTag[];
+  blockDevicePartitionList: BlockDevicePartition[];
 }
 
 /**
@@ -411,6 +473,25 @@ export interface PrivateImageZone {
   zoneNo?: number;
   zoneName?: string;
   zoneDescription?: string;
+}
+
+/** `CompatClassicServerInstance.accessControlGroupList`: part of a `AccessControlGroup` in the old client's shape. */
+export interface CompatAccessControlGroup {
+  /** Text in the API, a number here. */
+  accessControlGroupConfigurationNo?: number;
+  accessControlGroupName?: string;
+  accessControlGroupDescription?: string;
+  isDefaultGroup?: boolean;
+  createDate?: string;
+}
+
+/** `CompatClassicServerInstance.instanceTagList`: part of a `InstanceTag` in the old client's shape. */
+export interface CompatInstanceTag {
+  /** Text in the API, a number here. */
+  instanceNo?: number;
+  instanceType?: CommonCode;
+  tagKey?: string;
+  tagValue?: string;
 }
 
 /** Parameters of Classic `getMemberServerImageList`: Lists the member (private) server images of the account. */

@@ -202,7 +202,39 @@ pub static PRODUCT: Model = Model {
     ],
 };
 
-/// VPC `ServerInstance` (the fields an image workflow needs).
+/// `AccessControlGroup` of a Classic server (Go SDK v2 `services/server/access_control_group.go`).
+pub static ACCESS_CONTROL_GROUP: Model = Model {
+    name: "AccessControlGroup",
+    xml_item: "accessControlGroup",
+    fields: &[
+        f("accessControlGroupConfigurationNo", Str),
+        f("accessControlGroupName", Str),
+        f("accessControlGroupDescription", Str),
+        f("isDefaultGroup", Bool),
+        f("createDate", Str),
+    ],
+};
+
+/// `InstanceTag` of a Classic server (Go SDK v2 `services/server/instance_tag.go`).
+pub static INSTANCE_TAG: Model = Model {
+    name: "InstanceTag",
+    xml_item: "instanceTag",
+    fields: &[
+        f("instanceNo", Str),
+        f("instanceType", CODE),
+        f("tagKey", Str),
+        f("tagValue", Str),
+    ],
+};
+
+/// `BlockDevicePartition` of a server (Go SDK v2 `block_device_partition.go`).
+pub static BLOCK_DEVICE_PARTITION: Model = Model {
+    name: "BlockDevicePartition",
+    xml_item: "blockDevicePartition",
+    fields: &[f("mountPoint", Str), f("partitionSize", Str)],
+};
+
+/// VPC `ServerInstance`, every field of Go SDK v2 `services/vserver/server_instance.go`, in its order.
 pub static SERVER_INSTANCE: Model = Model {
     name: "ServerInstance",
     xml_item: "serverInstance",
@@ -214,10 +246,13 @@ pub static SERVER_INSTANCE: Model = Model {
         f("memorySize", Long),
         f("platformType", CODE),
         f("loginKeyName", Str),
+        f("publicIpInstanceNo", Str),
+        f("publicIp", Str),
         f("serverInstanceStatus", CODE),
         f("serverInstanceOperation", CODE),
         f("serverInstanceStatusName", Str),
         f("createDate", Str),
+        f("uptime", Str),
         f("serverImageProductCode", Str),
         f("serverProductCode", Str),
         f("isProtectServerTermination", Bool),
@@ -226,14 +261,29 @@ pub static SERVER_INSTANCE: Model = Model {
         f("vpcNo", Str),
         f("subnetNo", Str),
         f("networkInterfaceNoList", StrList),
+        f("initScriptNo", Str),
+        f("serverInstanceType", CODE),
         f("baseBlockStorageDiskType", CODE),
+        f("baseBlockStorageDiskDetailType", CODE),
+        f("placementGroupNo", Str),
+        f("placementGroupName", Str),
+        f("memberServerImageInstanceNo", Str),
+        f("blockDevicePartitionList", List(&BLOCK_DEVICE_PARTITION)),
         f("hypervisorType", CODE),
         f("serverImageNo", Str),
         f("serverSpecCode", Str),
+        f("fabricClusterPoolNo", Str),
+        f("fabricClusterPoolName", Str),
+        f("fabricClusterMode", Str),
+        f("fabricClusterNo", Str),
+        f("fabricClusterName", Str),
+        f("isPreInstallGpuDriver", Bool),
+        f("eventList", StrList),
     ],
 };
 
-/// Classic `ServerInstance` (the fields an image workflow needs).
+/// Classic `ServerInstance`, every field of Go SDK v2 `services/server/server_instance.go`, in its order
+/// (1.x returned the whole answer: nothing NCP sends is dropped).
 pub static CLASSIC_SERVER_INSTANCE: Model = Model {
     name: "ClassicServerInstance",
     xml_item: "serverInstance",
@@ -246,6 +296,7 @@ pub static CLASSIC_SERVER_INSTANCE: Model = Model {
         f("baseBlockStorageSize", Long),
         f("platformType", CODE),
         f("loginKeyName", Str),
+        f("isFeeChargingMonitoring", Bool),
         f("publicIp", Str),
         f("privateIp", Str),
         f("serverImageName", Str),
@@ -253,12 +304,22 @@ pub static CLASSIC_SERVER_INSTANCE: Model = Model {
         f("serverInstanceOperation", CODE),
         f("serverInstanceStatusName", Str),
         f("createDate", Str),
+        f("uptime", Str),
         f("serverImageProductCode", Str),
         f("serverProductCode", Str),
         f("isProtectServerTermination", Bool),
+        f("portForwardingPublicIp", Str),
+        f("portForwardingExternalPort", Int),
+        f("portForwardingInternalPort", Int),
         f("zone", Obj(&CLASSIC_ZONE)),
         f("region", Obj(&CLASSIC_REGION)),
         f("baseBlockStorageDiskType", CODE),
+        f("baseBlockStorageDiskDetailType", CODE),
+        f("serverInstanceType", CODE),
+        f("userData", Str),
+        f("accessControlGroupList", List(&ACCESS_CONTROL_GROUP)),
+        f("instanceTagList", List(&INSTANCE_TAG)),
+        f("blockDevicePartitionList", List(&BLOCK_DEVICE_PARTITION)),
     ],
 };
 
@@ -315,6 +376,9 @@ pub static ALL_MODELS: &[&Model] = &[
     &BLOCK_STORAGE_MAPPING,
     &SERVER_IMAGE,
     &PRODUCT,
+    &ACCESS_CONTROL_GROUP,
+    &INSTANCE_TAG,
+    &BLOCK_DEVICE_PARTITION,
     &SERVER_INSTANCE,
     &CLASSIC_SERVER_INSTANCE,
     &BLOCK_STORAGE_SNAPSHOT_INSTANCE,

@@ -55,6 +55,27 @@ record!(
 );
 
 record!(
+    /// `AccessControlGroup` of a Classic server.
+    AccessControlGroup {
+        access_control_group_configuration_no: String,
+        access_control_group_name: String,
+        access_control_group_description: String,
+        is_default_group: bool,
+        create_date: String,
+    }
+);
+
+record!(
+    /// `InstanceTag` of a Classic server.
+    InstanceTag { instance_no: String, instance_type: Code, tag_key: String, tag_value: String }
+);
+
+record!(
+    /// `BlockDevicePartition` of a server.
+    BlockDevicePartition { mount_point: String, partition_size: String }
+);
+
+record!(
     /// Classic `ServerInstance` (`osInformation` is what a member image of it reports).
     ClassicServer {
         server_instance_no: String,
@@ -65,6 +86,7 @@ record!(
         base_block_storage_size: i64,
         platform_type: Code,
         login_key_name: String,
+        is_fee_charging_monitoring: bool,
         public_ip: String,
         private_ip: String,
         server_image_name: String,
@@ -72,12 +94,22 @@ record!(
         server_instance_operation: Code,
         server_instance_status_name: String,
         create_date: String,
+        uptime: String,
         server_image_product_code: String,
         server_product_code: String,
         is_protect_server_termination: bool,
+        port_forwarding_public_ip: String,
+        port_forwarding_external_port: i64,
+        port_forwarding_internal_port: i64,
         zone: ClassicZone,
         region: ClassicRegion,
         base_block_storage_disk_type: Code,
+        base_block_storage_disk_detail_type: Code,
+        server_instance_type: Code,
+        user_data: String,
+        access_control_group_list: Vec<AccessControlGroup>,
+        instance_tag_list: Vec<InstanceTag>,
+        block_device_partition_list: Vec<BlockDevicePartition>,
         #[serde(skip_serializing)]
         os_information: String,
     }
@@ -106,10 +138,13 @@ record!(
         memory_size: i64,
         platform_type: Code,
         login_key_name: String,
+        public_ip_instance_no: String,
+        public_ip: String,
         server_instance_status: Code,
         server_instance_operation: Code,
         server_instance_status_name: String,
         create_date: String,
+        uptime: String,
         server_image_product_code: String,
         server_product_code: String,
         is_protect_server_termination: bool,
@@ -118,10 +153,24 @@ record!(
         vpc_no: String,
         subnet_no: String,
         network_interface_no_list: Vec<String>,
+        init_script_no: String,
+        server_instance_type: Code,
         base_block_storage_disk_type: Code,
+        base_block_storage_disk_detail_type: Code,
+        placement_group_no: String,
+        placement_group_name: String,
+        member_server_image_instance_no: String,
+        block_device_partition_list: Vec<BlockDevicePartition>,
         hypervisor_type: Code,
         server_image_no: String,
         server_spec_code: String,
+        fabric_cluster_pool_no: String,
+        fabric_cluster_pool_name: String,
+        fabric_cluster_mode: String,
+        fabric_cluster_no: String,
+        fabric_cluster_name: String,
+        is_pre_install_gpu_driver: bool,
+        event_list: Vec<String>,
         #[serde(skip_serializing)]
         base_block_storage_size: i64,
         #[serde(skip_serializing)]
