@@ -176,6 +176,8 @@ export interface Product {
   /** 64-bit value: one beyond `Number.MAX_SAFE_INTEGER` (2^53 - 1) would arrive as a decimal string; real sizes stay far below. */
   addBlockStorageSize?: number;
   generationCode?: string;
+  /** 64-bit value: one beyond `Number.MAX_SAFE_INTEGER` (2^53 - 1) would arrive as a decimal string; real sizes stay far below. */
+  osMemorySize?: number;
 }
 
 /** Used in `ClassicServerInstance.accessControlGroupList`. */
@@ -298,8 +300,11 @@ export interface BlockStorageSnapshotInstance {
   isEncryptedOriginalBlockStorageVolume?: boolean;
   blockStorageSnapshotDescription?: string;
   snapshotType?: CommonCode;
-  isBootable?: boolean;
+  baseSnapshotInstanceNo?: string;
+  snapshotChainDepth?: number;
   hypervisorType?: CommonCode;
+  isBootable?: boolean;
+  blockStorageVolumeType?: CommonCode;
 }
 
 /** An item of the `blockStorageSnapshotInstance` list of: Classic `getBlockStorageSnapshotInstanceList`. */
@@ -440,6 +445,8 @@ export interface CompatProduct {
   /** 64-bit value: one beyond `Number.MAX_SAFE_INTEGER` (2^53 - 1) would arrive as a decimal string; real sizes stay far below. */
   addBlockStorageSize?: number;
   generationCode?: string;
+  /** 64-bit value: one beyond `Number.MAX_SAFE_INTEGER` (2^53 - 1) would arrive as a decimal string; real sizes stay far below. */
+  osMemorySize?: number;
 }
 
 /**

@@ -199,6 +199,7 @@ pub static PRODUCT: Model = Model {
         f("dbKindCode", Str),
         f("addBlockStorageSize", Long),
         f("generationCode", Str),
+        f("osMemorySize", Long),
     ],
 };
 
@@ -339,8 +340,11 @@ pub static BLOCK_STORAGE_SNAPSHOT_INSTANCE: Model = Model {
         f("isEncryptedOriginalBlockStorageVolume", Bool),
         f("blockStorageSnapshotDescription", Str),
         f("snapshotType", CODE),
-        f("isBootable", Bool),
+        f("baseSnapshotInstanceNo", Str),
+        f("snapshotChainDepth", Int),
         f("hypervisorType", CODE),
+        f("isBootable", Bool),
+        f("blockStorageVolumeType", CODE),
     ],
 };
 

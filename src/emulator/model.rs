@@ -194,8 +194,11 @@ record!(
         is_encrypted_original_block_storage_volume: bool,
         block_storage_snapshot_description: String,
         snapshot_type: Code,
-        is_bootable: bool,
+        base_snapshot_instance_no: String,
+        snapshot_chain_depth: i64,
         hypervisor_type: Code,
+        is_bootable: bool,
+        block_storage_volume_type: Code,
         #[serde(skip_serializing)]
         region_code: String,
         #[serde(skip_serializing)]
@@ -241,6 +244,7 @@ record!(
         db_kind_code: String,
         add_block_storage_size: i64,
         generation_code: String,
+        os_memory_size: i64,
         #[serde(skip_serializing)]
         region_code: String,
     }
