@@ -36,7 +36,9 @@ export type NcloudErrorCode =
   /** A bug in this package. */
   | 'ERR_INTERNAL'
   /** The call was aborted through its `AbortSignal` (an `AbortError`). */
-  | 'ABORT_ERR';
+  | 'ABORT_ERR'
+  /** A method of the old 1.x client (`client.IaaS.server().getLoginKeyList` ...) this package does not serve. */
+  | 'ERR_UNSUPPORTED';
 
 /** What an `NcloudError` is built from (the core's error report). */
 export interface NcloudErrorInfo {
@@ -53,7 +55,7 @@ export interface NcloudErrorInfo {
 
 /**
  * The one error class of the package. API errors keep the old client's message form
- * `returnCode: X, returnMessage: Y`.
+ * `Error: returnCode: X, returnMessage: Y`.
  */
 export declare class NcloudError extends Error {
   constructor(info: NcloudErrorInfo);
@@ -74,6 +76,8 @@ export declare class NcloudError extends Error {
   /** Builds the error from the core's report (an object, or its JSON text). */
   static from(info: NcloudErrorInfo | string): NcloudError;
   static validation(message: string): NcloudError;
+  /** Errors of the 1.x surface (`client.IaaS`) carry axios's `response` as 1.x code read it. */
+  response?: { status: number | null; data: { responseError: { returnCode?: string; returnMessage?: string } } | { error: { errorCode: string; message: string } } };
 }
 
 /**
@@ -332,10 +336,48 @@ export declare class Client {
   emulator(): Promise<Emulator | null>;
   /** Releases the client's own emulator, if any. */
   close(): Promise<void>;
+  /** The old 1.x client's `setConfig`: merges `regionNo` ... into every 1.x call; keys replace the credentials. */
+  setConfig(values: { accessKey?: string; secretKey?: string; regionNo?: string; [key: string]: unknown }): this;
+  /** The old 1.x client's `client.IaaS.server().<action>(params)`. */
+  readonly IaaS: V1IaaS;
+  /** The old 1.x client's `client.PaaS` (not served: every method rejects with `ERR_UNSUPPORTED`). */
+  readonly PaaS: V1PaaS;
   toJSON(): { endpoint: string | null; accessKey: string | undefined; region: string; responseFormat: 'json' | 'xml' };
 }
 
 export declare function createClient(options?: ClientOptions | Emulator): Client;
+
+/** A 1.x method this package does not serve: it rejects with `ERR_UNSUPPORTED`. */
+export type V1Unsupported = (params?: Record<string, unknown>) => Promise<never>;
+
+/**
+ * `client.IaaS.server()` of the old 1.x client: the Classic actions, resolving to the response object
+ * (as `client.compute.classic.<action>`); store values from `setConfig` go under each call's parameters.
+ */
+export interface V1Server {
+  getServerImageProductList(params?: Record<string, unknown>): Promise<import('./generated/api').ClassicGetServerImageProductListResponse>;
+  getZoneList(params?: Record<string, unknown>): Promise<import('./generated/api').ClassicGetZoneListResponse>;
+  getRegionList(params?: Record<string, unknown>): Promise<import('./generated/api').ClassicGetRegionListResponse>;
+  getServerInstanceList(params?: Record<string, unknown>): Promise<import('./generated/api').ClassicGetServerInstanceListResponse>;
+  getMemberServerImageList(params?: Record<string, unknown>): Promise<import('./generated/api').ClassicGetMemberServerImageListResponse>;
+  createMemberServerImage(params: Record<string, unknown>): Promise<import('./generated/api').ClassicCreateMemberServerImageResponse>;
+  deleteMemberServerImages(params: Record<string, unknown>): Promise<import('./generated/api').ClassicDeleteMemberServerImagesResponse>;
+  getBlockStorageSnapshotInstanceList(params?: Record<string, unknown>): Promise<import('./generated/api').ClassicGetBlockStorageSnapshotInstanceListResponse>;
+  /** Every other 1.x method (NAS, login keys, access control groups, servers, block storage, public IPs, port forwarding). */
+  [method: string]: ((params?: any) => Promise<any>) | undefined;
+}
+
+/** `client.IaaS` of the old 1.x client. */
+export interface V1IaaS {
+  server(): V1Server;
+  loadBalancer(): Record<string, V1Unsupported>;
+}
+
+/** `client.PaaS` of the old 1.x client (nothing of it is served). */
+export interface V1PaaS {
+  geoLocation(): Record<string, V1Unsupported>;
+  containerRegistry(): Record<string, V1Unsupported>;
+}
 
 /** The old client's entry point. */
 export declare class Ncloud {

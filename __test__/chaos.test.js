@@ -8,9 +8,14 @@ const { spawnSync } = require('node:child_process');
 const path = require('node:path');
 
 test('chaos: every call settles once, reads succeed, no create is sent twice, memory comes back', () => {
+  // glibc gives each thread that allocates (the tokio workers of the client and of the in-process
+  // emulator) an arena of its own and keeps what they freed: measured here, RSS after close() stayed
+  // 11.3-11.6 MB above the start with the default arena count and 2.3-6.3 MB with two arenas, for the
+  // same run. Two arenas measure what the process still holds rather than what the allocator caches.
   const r = spawnSync(process.execPath, ['--expose-gc', path.join(__dirname, 'chaos-run.js'), '2000', '200', '64', '0.1', '0.05'], {
     encoding: 'utf8',
     timeout: 240000,
+    env: { ...process.env, MALLOC_ARENA_MAX: '2' },
   });
   assert.equal(r.status, 0, `chaos run failed (status ${r.status}, signal ${r.signal}):\n${r.stderr}`);
   const f = JSON.parse(r.stdout.trim().split('\n').pop());

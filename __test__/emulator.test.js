@@ -92,9 +92,13 @@ test('the emulator validates what any client sends: NCP error 900 for a missing 
   const r = await raw(emu, { uri: '/vserver/v2/createServerImage?serverImageName=abc&responseFormatType=json' });
   assert.equal(r.status, 400);
   assert.deepStrictEqual(JSON.parse(r.text), { responseError: { returnCode: '900', returnMessage: 'Required field is not specified. location : serverInstanceNo' } });
-  const x = await raw(emu, { uri: '/vserver/v2/getServerImageList?serverImageStatusCode=DONE' });
+  const x = await raw(emu, { uri: '/vserver/v2/getServerImageList?sortingOrder=sideways' });
   assert.equal(x.status, 400);
-  assert.match(x.text, /^<\?xml[^>]*>\n<responseError><returnCode>901<\/returnCode><returnMessage>Invalid parameter\. 'serverImageStatusCode' must be one of/);
+  assert.match(x.text, /^<\?xml[^>]*>\n<responseError><returnCode>901<\/returnCode><returnMessage>Invalid parameter\. 'sortingOrder' must be one of/);
+  // Codes NCP adds over time are not refused (a status this package never listed).
+  const y = await raw(emu, { uri: '/vserver/v2/getServerImageList?serverImageStatusCode=DONE&responseFormatType=json' });
+  assert.equal(y.status, 200);
+  assert.equal(JSON.parse(y.text).getServerImageListResponse.totalRows, 0);
 });
 
 test('image state machine: creating -> created, terminating -> gone, CREFL, busy, KVM, not found', async (t) => {

@@ -43,6 +43,7 @@ function plan(tag) {
     ['classic.getRegionList', () => undefined, (r) => assert.equal(r.regionList[0].regionNo, '1')],
     ['classic.getZoneList', () => ({ regionNo: '1' }), (r) => { assert.equal(r.zoneList.length, 2); assert.equal(r.totalRows, undefined); }],
     ['classic.getServerInstanceList', () => ({ searchFilterName: 'serverName', searchFilterValue: 'ext' }), (r) => assert.equal(r.serverInstanceList[0].serverInstanceNo, '492964')],
+    ['classic.getBlockStorageSnapshotInstanceList', () => ({ originalBlockStorageInstanceNoList: ['492965'] }), (r) => { assert.equal(r.totalRows, 1); assert.equal(r.blockStorageSnapshotInstanceList[0].originalBlockStorageName, 'ext-test-disk'); }],
     ['classic.getServerImageProductList', () => ({ productCode: 'SPSW0LINUX000046' }), (r) => assert.equal(r.productList[0].productName, 'centos-7.3-64')],
     ['classic.createMemberServerImage', () => ({ serverInstanceNo: '491604', memberServerImageName: `cl-${tag}` }), (r, ctx) => { ctx.classicNo = r.memberServerImageList[0].memberServerImageNo; }],
     ['classic.getMemberServerImageList', (ctx) => ({ memberServerImageNoList: [ctx.classicNo] }), (r) => assert.equal(r.memberServerImageList[0].memberServerImageStatusName, 'created')],
@@ -56,8 +57,22 @@ function plan(tag) {
     ['destroyPrivateImage', (ctx) => ({ privateImageNo: ctx.privateNo }), (r, ctx) => assert.equal(r.privateImageNo, ctx.privateNo)],
     ['createPrivateImage', () => ({ serverInstanceNo: 491049, privateImageName: `Compat2${tag}` }), (r, ctx) => { ctx.privateNo2 = r.privateImageNo; }],
     ['destroyPrivateImages', (ctx) => ({ privateImageNoList: [ctx.privateNo2] }), (r, ctx) => assert.deepStrictEqual(r.map((i) => i.privateImageNo), [ctx.privateNo2])],
-    ['findServers', () => undefined, (r) => assert.deepStrictEqual(r.map((s) => s.serverInstanceNo), [492964, 491049, 491604])],
-    ['findPublicImages', () => undefined, (r) => assert.equal(r.length, 2)],
+    // The old client's response_alias (src/ncloud/compute/serverInstance/paramSet.ts, product/paramSet.ts):
+    //   { 'src':'serverImageProductCode', 'dst':'vmImageId' }, { 'src':'serverProductCode', 'dst': 'vmFlavorId' }
+    //   { src: 'productCode', dst: 'vmImageId'}, { src: 'productName', dst: 'vmImageName'},
+    //   { src: 'productType', dst: 'vmImageType'}, { src: 'productDescription', dst: 'vmImageDescription'}
+    ['findServers', () => undefined, (r) => {
+      assert.deepStrictEqual(r.map((s) => s.serverInstanceNo), [492964, 491049, 491604]);
+      assert.equal(r[0].vmImageId, 'SPSW0LINUX000046');
+      assert.equal(r[0].vmFlavorId, 'SPSVRSSD00000003');
+      assert.ok(!('serverImageProductCode' in r[0]) && !('serverProductCode' in r[0]));
+      assert.ok(Object.keys(r[0]).indexOf('vmImageId') > Object.keys(r[0]).indexOf('createDate'), 'renamed in place');
+    }],
+    ['findPublicImages', () => undefined, (r) => {
+      assert.equal(r.length, 2);
+      assert.deepStrictEqual(Object.keys(r[0]).slice(0, 4), ['vmImageId', 'vmImageName', 'vmImageType', 'vmImageDescription']);
+      assert.ok(!('productCode' in r[0]));
+    }],
     ['findZones', () => ({ regionNo: 1 }), (r) => assert.deepStrictEqual(r.map((z) => z.zoneNo), [2, 3])],
     ['findRegions', () => undefined, (r) => assert.equal(r[0].regionNo, 1)],
   ];

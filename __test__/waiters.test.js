@@ -24,6 +24,7 @@ test('the waiters and paginators come from the core declarations', () => {
   // One paginator per list action that takes pageNo, VPC ones on compute, Classic ones on compute.classic.
   const paginators = DECLARED.paginators.map((p) => `${p.env}:${p.name}`).sort();
   assert.deepEqual(paginators, [
+    'classic:paginateGetBlockStorageSnapshotInstanceList',
     'classic:paginateGetMemberServerImageList',
     'classic:paginateGetServerInstanceList',
     'vpc:paginateGetBlockStorageSnapshotInstanceList',

@@ -67,6 +67,7 @@ export type ActionName =
   | 'getRegionList'
   | 'getZoneList'
   | 'getServerInstanceList'
+  | 'getBlockStorageSnapshotInstanceList'
   | 'createServerImage'
   | 'createServerImageFromSnapshot'
   | 'getServerImageDetail'
@@ -77,8 +78,7 @@ export type ActionName =
   | 'createMemberServerImageInstance'
   | 'getMemberServerImageInstanceDetail'
   | 'getMemberServerImageInstanceList'
-  | 'deleteMemberServerImageInstances'
-  | 'getBlockStorageSnapshotInstanceList';
+  | 'deleteMemberServerImageInstances';
 
 /** A coded value: `code` and its display name `codeName`. */
 export interface CommonCode<C extends string = string> {
@@ -225,6 +225,31 @@ export interface Product {
   /** 64-bit value: one beyond `Number.MAX_SAFE_INTEGER` (2^53 - 1) would arrive as a decimal string; real sizes stay far below. */
   addBlockStorageSize?: number;
   generationCode?: string;
+  /** 64-bit value: one beyond `Number.MAX_SAFE_INTEGER` (2^53 - 1) would arrive as a decimal string; real sizes stay far below. */
+  osMemorySize?: number;
+}
+
+/** Used in `ClassicServerInstance.accessControlGroupList`. */
+export interface AccessControlGroup {
+  accessControlGroupConfigurationNo?: string;
+  accessControlGroupName?: string;
+  accessControlGroupDescription?: string;
+  isDefaultGroup?: boolean;
+  createDate?: string;
+}
+
+/** Used in `ClassicServerInstance.instanceTagList`. */
+export interface InstanceTag {
+  instanceNo?: string;
+  instanceType?: CommonCode;
+  tagKey?: string;
+  tagValue?: string;
+}
+
+/** Used in `ServerInstance.blockDevicePartitionList`, `ClassicServerInstance.blockDevicePartitionList`. */
+export interface BlockDevicePartition {
+  mountPoint?: string;
+  partitionSize?: string;
 }
 
 /** An item of the `serverInstance` list of: VPC `getServerInstanceList`. */
@@ -237,10 +262,13 @@ export interface ServerInstance {
   memorySize?: number;
   platformType?: CommonCode<'LNX32' | 'LNX64' | 'WND32' | 'WND64' | 'UBD64' | 'UBS64' | 'RKY64'>;
   loginKeyName?: string;
+  publicIpInstanceNo?: string;
+  publicIp?: string;
   serverInstanceStatus: CommonCode<'INIT' | 'CREAT' | 'RUN' | 'NSTOP' | 'TERMT' | 'FSTOP' | 'SETUP'>;
   serverInstanceOperation: CommonCode<'NULL' | 'START' | 'SHTDN' | 'RESTA' | 'TERMT' | 'CHNG' | 'COPY' | 'SETUP'>;
   serverInstanceStatusName: string;
   createDate?: string;
+  uptime?: string;
   serverImageProductCode?: string;
   serverProductCode?: string;
   isProtectServerTermination?: boolean;
@@ -249,10 +277,24 @@ export interface ServerInstance {
   vpcNo?: string;
   subnetNo?: string;
   networkInterfaceNoList: string[];
+  initScriptNo?: string;
+  serverInstanceType?: CommonCode;
   baseBlockStorageDiskType?: CommonCode<'LOCAL' | 'NET'>;
+  baseBlockStorageDiskDetailType?: CommonCode;
+  placementGroupNo?: string;
+  placementGroupName?: string;
+  memberServerImageInstanceNo?: string;
+  blockDevicePartitionList: BlockDevicePartition[];
   hypervisorType?: CommonCode<'XEN' | 'KVM' | 'RHV'>;
   serverImageNo?: string;
   serverSpecCode?: string;
+  fabricClusterPoolNo?: string;
+  fabricClusterPoolName?: string;
+  fabricClusterMode?: string;
+  fabricClusterNo?: string;
+  fabricClusterName?: string;
+  isPreInstallGpuDriver?: boolean;
+  eventList: string[];
 }
 
 /** An item of the `serverInstance` list of: Classic `getServerInstanceList`. */
@@ -267,6 +309,7 @@ export interface ClassicServerInstance {
   baseBlockStorageSize?: number;
   platformType?: CommonCode<'LNX32' | 'LNX64' | 'WND32' | 'WND64' | 'UBD64' | 'UBS64' | 'RKY64'>;
   loginKeyName?: string;
+  isFeeChargingMonitoring?: boolean;
   publicIp?: string;
   privateIp?: string;
   serverImageName?: string;
@@ -274,12 +317,22 @@ export interface ClassicServerInstance {
   serverInstanceOperation: CommonCode<'NULL' | 'START' | 'SHTDN' | 'RESTA' | 'TERMT' | 'CHNG' | 'COPY' | 'SETUP'>;
   serverInstanceStatusName: string;
   createDate?: string;
+  uptime?: string;
   serverImageProductCode?: string;
   serverProductCode?: string;
   isProtectServerTermination?: boolean;
+  portForwardingPublicIp?: string;
+  portForwardingExternalPort?: number;
+  portForwardingInternalPort?: number;
   zone?: ClassicZone;
   region?: ClassicRegion;
   baseBlockStorageDiskType?: CommonCode<'LOCAL' | 'NET'>;
+  baseBlockStorageDiskDetailType?: CommonCode;
+  serverInstanceType?: CommonCode;
+  userData?: string;
+  accessControlGroupList: AccessControlGroup[];
+  instanceTagList: InstanceTag[];
+  blockDevicePartitionList: BlockDevicePartition[];
 }
 
 /** An item of the `blockStorageSnapshotInstance` list of: VPC `getBlockStorageSnapshotInstanceList`. */
@@ -296,8 +349,28 @@ export interface BlockStorageSnapshotInstance {
   isEncryptedOriginalBlockStorageVolume?: boolean;
   blockStorageSnapshotDescription?: string;
   snapshotType?: CommonCode;
-  isBootable?: boolean;
+  baseSnapshotInstanceNo?: string;
+  snapshotChainDepth?: number;
   hypervisorType?: CommonCode<'XEN' | 'KVM' | 'RHV'>;
+  isBootable?: boolean;
+  blockStorageVolumeType?: CommonCode;
+}
+
+/** An item of the `blockStorageSnapshotInstance` list of: Classic `getBlockStorageSnapshotInstanceList`. */
+export interface ClassicBlockStorageSnapshotInstance {
+  blockStorageSnapshotInstanceNo?: string;
+  blockStorageSnapshotName?: string;
+  /** 64-bit value: one beyond `Number.MAX_SAFE_INTEGER` (2^53 - 1) would arrive as a decimal string; real sizes stay far below. */
+  blockStorageSnapshotVolumeSize?: number;
+  originalBlockStorageInstanceNo?: string;
+  originalBlockStorageName?: string;
+  blockStorageSnapshotInstanceStatus?: CommonCode;
+  blockStorageSnapshotInstanceOperation?: CommonCode;
+  blockStorageSnapshotInstanceStatusName?: string;
+  createDate?: string;
+  blockStorageSnapshotInstanceDescription?: string;
+  serverImageProductCode?: string;
+  osInformation?: string;
 }
 
 /**
@@ -352,7 +425,7 @@ export interface PrivateImage {
 
 /**
  * A `ClassicServerInstance` as returned by the old client's `findServers`:
- * the same fields, with ids as numbers (an id that is not a safe integer stays text).
+ * the same fields, keys renamed as the old client did (`vmImageId` ...), ids as numbers (an id that is not a safe integer stays text).
  */
 export interface CompatClassicServerInstance {
   /** Text in the API, a number here. */
@@ -366,6 +439,7 @@ export interface CompatClassicServerInstance {
   baseBlockStorageSize?: number;
   platformType?: CommonCode<'LNX32' | 'LNX64' | 'WND32' | 'WND64' | 'UBD64' | 'UBS64' | 'RKY64'>;
   loginKeyName?: string;
+  isFeeChargingMonitoring?: boolean;
   publicIp?: string;
   privateIp?: string;
   serverImageName?: string;
@@ -373,17 +447,60 @@ export interface CompatClassicServerInstance {
   serverInstanceOperation: CommonCode<'NULL' | 'START' | 'SHTDN' | 'RESTA' | 'TERMT' | 'CHNG' | 'COPY' | 'SETUP'>;
   serverInstanceStatusName: string;
   createDate?: string;
-  serverImageProductCode?: string;
-  serverProductCode?: string;
+  uptime?: string;
+  /** The API's `serverImageProductCode`. */
+  vmImageId?: string;
+  /** The API's `serverProductCode`. */
+  vmFlavorId?: string;
   isProtectServerTermination?: boolean;
+  portForwardingPublicIp?: string;
+  portForwardingExternalPort?: number;
+  portForwardingInternalPort?: number;
   zone?: CompatClassicZone;
   region?: CompatClassicRegion;
   baseBlockStorageDiskType?: CommonCode<'LOCAL' | 'NET'>;
+  baseBlockStorageDiskDetailType?: CommonCode;
+  serverInstanceType?: CommonCode;
+  userData?: string;
+  accessControlGroupList: CompatAccessControlGroup[];
+  instanceTagList: CompatInstanceTag[];
+  blockDevicePartitionList: BlockDevicePartition[];
+}
+
+/**
+ * A `Product` as returned by the old client's `findPublicImages`:
+ * the same fields, keys renamed as the old client did (`vmImageId` ...), ids as numbers (an id that is not a safe integer stays text).
+ */
+export interface CompatProduct {
+  /** The API's `productCode`. */
+  vmImageId: string;
+  /** The API's `productName`. */
+  vmImageName: string;
+  /** The API's `productType`. */
+  vmImageType?: CommonCode;
+  /** The API's `productDescription`. */
+  vmImageDescription?: string;
+  infraResourceType?: CommonCode;
+  infraResourceDetailType?: CommonCode;
+  cpuCount?: number;
+  /** 64-bit value: one beyond `Number.MAX_SAFE_INTEGER` (2^53 - 1) would arrive as a decimal string; real sizes stay far below. */
+  memorySize?: number;
+  /** 64-bit value: one beyond `Number.MAX_SAFE_INTEGER` (2^53 - 1) would arrive as a decimal string; real sizes stay far below. */
+  baseBlockStorageSize?: number;
+  platformType?: CommonCode<'LNX32' | 'LNX64' | 'WND32' | 'WND64' | 'UBD64' | 'UBS64' | 'RKY64'>;
+  osInformation?: string;
+  diskType?: CommonCode;
+  dbKindCode?: string;
+  /** 64-bit value: one beyond `Number.MAX_SAFE_INTEGER` (2^53 - 1) would arrive as a decimal string; real sizes stay far below. */
+  addBlockStorageSize?: number;
+  generationCode?: string;
+  /** 64-bit value: one beyond `Number.MAX_SAFE_INTEGER` (2^53 - 1) would arrive as a decimal string; real sizes stay far below. */
+  osMemorySize?: number;
 }
 
 /**
  * A `ClassicZone` as returned by the old client's `findZones`:
- * the same fields, with ids as numbers (an id that is not a safe integer stays text).
+ * the same fields, keys renamed as the old client did (`vmImageId` ...), ids as numbers (an id that is not a safe integer stays text).
  */
 export interface CompatClassicZone {
   /** Text in the API, a number here. */
@@ -397,7 +514,7 @@ export interface CompatClassicZone {
 
 /**
  * A `ClassicRegion` as returned by the old client's `findRegions`:
- * the same fields, with ids as numbers (an id that is not a safe integer stays text).
+ * the same fields, keys renamed as the old client did (`vmImageId` ...), ids as numbers (an id that is not a safe integer stays text).
  */
 export interface CompatClassicRegion {
   /** Text in the API, a number here. */
@@ -414,19 +531,36 @@ export interface PrivateImageZone {
   zoneDescription: string;
 }
 
+/** `CompatClassicServerInstance.accessControlGroupList`: part of a `AccessControlGroup` in the old client's shape. */
+export interface CompatAccessControlGroup {
+  /** Text in the API, a number here. */
+  accessControlGroupConfigurationNo?: number;
+  accessControlGroupName?: string;
+  accessControlGroupDescription?: string;
+  isDefaultGroup?: boolean;
+  createDate?: string;
+}
+
+/** `CompatClassicServerInstance.instanceTagList`: part of a `InstanceTag` in the old client's shape. */
+export interface CompatInstanceTag {
+  /** Text in the API, a number here. */
+  instanceNo?: number;
+  instanceType?: CommonCode;
+  tagKey?: string;
+  tagValue?: string;
+}
+
 /** Parameters of Classic `getMemberServerImageList`: Lists the member (private) server images of the account. */
 export interface ClassicGetMemberServerImageListParams {
   memberServerImageNoList?: Array<string | number>;
-  /** 1 to 5 items. */
-  platformTypeCodeList?: Array<'LNX32' | 'LNX64' | 'WND32' | 'WND64' | 'UBD64' | 'UBS64'>;
+  platformTypeCodeList?: string[];
   /** Defaults to `compute.regionNo` when that is set. */
   regionNo?: string | number;
   /** Integer from 0 to 2147483647. */
   pageNo?: number;
   /** Integer from 0 to 2147483647. */
   pageSize?: number;
-  /** Any letter case is accepted at run time; the type lists the documented spelling. */
-  sortedBy?: 'memberServerImageName' | 'memberServerImageNo';
+  sortedBy?: string;
   /** Any letter case is accepted at run time; the type lists the documented spelling. */
   sortingOrder?: 'ascending' | 'descending';
 }
@@ -532,16 +666,13 @@ export interface ClassicSetMemberServerImageSharingPermissionResponse {
 
 /** Parameters of Classic `getServerImageProductList`: Lists the NCP-provided server images (OS products). */
 export interface ClassicGetServerImageProductListParams {
-  /** 1 to 20 characters. */
   exclusionProductCode?: string;
-  /** 1 to 20 characters. */
   productCode?: string;
-  /** 1 to 5 items. */
-  platformTypeCodeList?: Array<'LNX32' | 'LNX64' | 'WND32' | 'WND64' | 'UBD64' | 'UBS64'>;
-  blockStorageSize?: 50 | 100;
+  platformTypeCodeList?: string[];
+  blockStorageSize?: number;
   /** Defaults to `compute.regionNo` when that is set. */
   regionNo?: string | number;
-  infraResourceDetailTypeCode?: 'BM';
+  infraResourceDetailTypeCode?: string;
 }
 
 /** Result of Classic `getServerImageProductList` (the response without its `getServerImageProductListResponse` wrapper). */
@@ -582,25 +713,52 @@ export interface ClassicGetZoneListResponse {
 /** Parameters of Classic `getServerInstanceList`: Lists the Classic server instances. */
 export interface ClassicGetServerInstanceListParams {
   serverInstanceNoList?: Array<string | number>;
-  searchFilterName?: 'serverName' | 'publicIp' | 'privateIp';
+  searchFilterName?: string;
   searchFilterValue?: string;
   /** Integer from 0 to 2147483647. */
   pageNo?: number;
   /** Integer from 0 to 2147483647. */
   pageSize?: number;
-  serverInstanceStatusCode?: 'RUN' | 'NSTOP' | 'ING';
+  serverInstanceStatusCode?: string;
   /** Defaults to `compute.regionNo` when that is set. */
   regionNo?: string | number;
   zoneNo?: string | number;
+  baseBlockStorageDiskTypeCode?: string;
+  baseBlockStorageDiskDetailTypeCode?: string;
   sortedBy?: string;
   /** Any letter case is accepted at run time; the type lists the documented spelling. */
   sortingOrder?: 'ascending' | 'descending';
+  serverInstanceTypeCodeList?: string[];
+  tagKeyList?: string[];
+  tagValueList?: string[];
+  internetLineTypeCode?: string;
 }
 
 /** Result of Classic `getServerInstanceList` (the response without its `getServerInstanceListResponse` wrapper). */
 export interface ClassicGetServerInstanceListResponse {
   totalRows: number;
   serverInstanceList: ClassicServerInstance[];
+  requestId: string;
+  returnCode: string;
+  returnMessage: string;
+}
+
+/** Parameters of Classic `getBlockStorageSnapshotInstanceList`: Lists the Classic block storage snapshots. */
+export interface ClassicGetBlockStorageSnapshotInstanceListParams {
+  blockStorageSnapshotInstanceNoList?: Array<string | number>;
+  originalBlockStorageInstanceNoList?: Array<string | number>;
+  /** Integer from 0 to 2147483647. */
+  pageNo?: number;
+  /** Integer from 0 to 2147483647. */
+  pageSize?: number;
+  /** Defaults to `compute.regionNo` when that is set. */
+  regionNo?: string | number;
+}
+
+/** Result of Classic `getBlockStorageSnapshotInstanceList` (the response without its `getBlockStorageSnapshotInstanceListResponse` wrapper). */
+export interface ClassicGetBlockStorageSnapshotInstanceListResponse {
+  totalRows: number;
+  blockStorageSnapshotInstanceList: ClassicBlockStorageSnapshotInstance[];
   requestId: string;
   returnCode: string;
   returnMessage: string;
@@ -623,9 +781,9 @@ export interface CreateServerImageParams {
     /** Integer from 0 to 20. */
     order: number;
     snapshotInstanceNo?: string | number;
-    /** Integer from 1 to 16384. */
+    /** Integer from 0 to 2147483647. */
     blockStorageSize?: number;
-    blockStorageVolumeTypeCode?: 'CB1' | 'CB2' | 'FB1' | 'FB2';
+    blockStorageVolumeTypeCode?: string;
     noBlockStorage?: boolean;
     emptyBlockStorage?: boolean;
   }>;
@@ -656,9 +814,9 @@ export interface CreateServerImageFromSnapshotParams {
     /** Integer from 0 to 20. */
     order: number;
     snapshotInstanceNo?: string | number;
-    /** Integer from 1 to 16384. */
+    /** Integer from 0 to 2147483647. */
     blockStorageSize?: number;
-    blockStorageVolumeTypeCode?: 'CB1' | 'CB2' | 'FB1' | 'FB2';
+    blockStorageVolumeTypeCode?: string;
     noBlockStorage?: boolean;
     emptyBlockStorage?: boolean;
   }>;
@@ -695,11 +853,11 @@ export interface GetServerImageListParams {
   regionCode?: string;
   serverImageNoList?: Array<string | number>;
   serverImageName?: string;
-  serverImageStatusCode?: 'INIT' | 'CREAT' | 'CREFL';
-  serverImageTypeCodeList?: Array<'SELF' | 'NCP'>;
-  hypervisorTypeCodeList?: Array<'XEN' | 'KVM'>;
-  osTypeCodeList?: Array<'CENTOS' | 'UBUNTU' | 'WINDOWS' | 'ROCKY' | 'NAVIX'>;
-  platformCategoryCodeList?: Array<'OS' | 'APP' | 'DBMS' | 'GPU'>;
+  serverImageStatusCode?: string;
+  serverImageTypeCodeList?: string[];
+  hypervisorTypeCodeList?: string[];
+  osTypeCodeList?: string[];
+  platformCategoryCodeList?: string[];
   /** Integer from 0 to 2147483647. */
   pageNo?: number;
   /**
@@ -824,8 +982,8 @@ export interface GetMemberServerImageInstanceListParams {
   regionCode?: string;
   memberServerImageInstanceNoList?: Array<string | number>;
   memberServerImageName?: string;
-  memberServerImageInstanceStatusCode?: 'INIT' | 'CREAT' | 'CREFL';
-  platformTypeCodeList?: Array<'LNX32' | 'LNX64' | 'WND32' | 'WND64' | 'UBD64' | 'UBS64'>;
+  memberServerImageInstanceStatusCode?: string;
+  platformTypeCodeList?: string[];
   /** Integer from 0 to 2147483647. */
   pageNo?: number;
   /**
@@ -833,7 +991,7 @@ export interface GetMemberServerImageInstanceListParams {
    * Integer from 1 to 1000.
    */
   pageSize?: number;
-  sortedBy?: 'memberServerImageName';
+  sortedBy?: string;
   sortingOrder?: 'ASC' | 'DESC';
 }
 
@@ -960,7 +1118,9 @@ export interface GetServerInstanceListParams {
   vpcNo?: string | number;
   serverInstanceNoList?: Array<string | number>;
   serverName?: string;
-  serverInstanceStatusCode?: 'INIT' | 'CREAT' | 'RUN' | 'NSTOP' | 'TERMT' | 'FSTOP' | 'SETUP';
+  serverInstanceStatusCode?: string;
+  baseBlockStorageDiskTypeCode?: string;
+  baseBlockStorageDiskDetailTypeCode?: string;
   ip?: string;
   /** Integer from 0 to 2147483647. */
   pageNo?: number;
@@ -969,9 +1129,13 @@ export interface GetServerInstanceListParams {
    * Integer from 1 to 1000.
    */
   pageSize?: number;
-  /** Any letter case is accepted at run time; the type lists the documented spelling. */
-  sortedBy?: 'serverName' | 'serverInstanceNo';
+  sortedBy?: string;
   sortingOrder?: 'ASC' | 'DESC';
+  placementGroupNoList?: Array<string | number>;
+  hypervisorTypeCodeList?: string[];
+  fabricClusterPoolNo?: string | number;
+  fabricClusterNo?: string | number;
+  fabricClusterMode?: string;
 }
 
 /** Result of VPC `getServerInstanceList` (the response without its `getServerInstanceListResponse` wrapper). */
@@ -990,8 +1154,8 @@ export interface GetBlockStorageSnapshotInstanceListParams {
   blockStorageSnapshotInstanceNoList?: Array<string | number>;
   blockStorageSnapshotName?: string;
   originalBlockStorageInstanceNoList?: Array<string | number>;
-  blockStorageSnapshotInstanceStatusCode?: 'INIT' | 'CREAT';
-  hypervisorTypeCodeList?: Array<'XEN' | 'KVM'>;
+  blockStorageSnapshotInstanceStatusCode?: string;
+  hypervisorTypeCodeList?: string[];
   isBootable?: boolean;
   /** Integer from 0 to 2147483647. */
   pageNo?: number;
@@ -1000,6 +1164,10 @@ export interface GetBlockStorageSnapshotInstanceListParams {
    * Integer from 1 to 1000.
    */
   pageSize?: number;
+  blockStorageSnapshotVolumeSize?: number;
+  isEncryptedOriginalBlockStorageVolume?: boolean;
+  sortedBy?: string;
+  sortingOrder?: 'ASC' | 'DESC';
 }
 
 /** Result of VPC `getBlockStorageSnapshotInstanceList` (the response without its `getBlockStorageSnapshotInstanceListResponse` wrapper). */
@@ -1015,11 +1183,11 @@ export interface GetBlockStorageSnapshotInstanceListResponse {
 export interface GetServerImageProductListParams {
   /** Defaults to the client's `region`. */
   regionCode?: string;
-  blockStorageSize?: 50 | 100;
+  blockStorageSize?: number;
   exclusionProductCode?: string;
   productCode?: string;
-  platformTypeCodeList?: Array<'LNX32' | 'LNX64' | 'WND32' | 'WND64' | 'UBD64' | 'UBS64'>;
-  infraResourceDetailTypeCode?: 'BM';
+  platformTypeCodeList?: string[];
+  infraResourceDetailTypeCode?: string;
 }
 
 /** Result of VPC `getServerImageProductList` (the response without its `getServerImageProductListResponse` wrapper). */
@@ -1035,16 +1203,14 @@ export interface GetServerImageProductListResponse {
 export interface FindPrivateImagesParams {
   /** The API's `memberServerImageNoList`. */
   privateImageNoList?: Array<string | number>;
-  /** 1 to 5 items. */
-  platformTypeCodeList?: Array<'LNX32' | 'LNX64' | 'WND32' | 'WND64' | 'UBD64' | 'UBS64'>;
+  platformTypeCodeList?: string[];
   /** Defaults to `compute.regionNo` when that is set. */
   regionNo?: string | number;
   /** Integer from 0 to 2147483647. */
   pageNo?: number;
   /** Integer from 0 to 2147483647. */
   pageSize?: number;
-  /** Any letter case is accepted at run time; the type lists the documented spelling. */
-  sortedBy?: 'memberServerImageName' | 'memberServerImageNo';
+  sortedBy?: string;
   /** Any letter case is accepted at run time; the type lists the documented spelling. */
   sortingOrder?: 'ascending' | 'descending';
 }
@@ -1250,6 +1416,12 @@ export interface ClassicMethods {
   getServerInstanceList(params: ClassicGetServerInstanceListParams | undefined, callback: Callback<ClassicGetServerInstanceListResponse>): void;
   getServerInstanceList(params: ClassicGetServerInstanceListParams | undefined, options: CallOptions | undefined, callback: Callback<ClassicGetServerInstanceListResponse>): void;
   getServerInstanceList(callback: Callback<ClassicGetServerInstanceListResponse>): void;
+
+  /** Lists the Classic block storage snapshots. */
+  getBlockStorageSnapshotInstanceList(params?: ClassicGetBlockStorageSnapshotInstanceListParams, options?: CallOptions): Promise<ClassicGetBlockStorageSnapshotInstanceListResponse>;
+  getBlockStorageSnapshotInstanceList(params: ClassicGetBlockStorageSnapshotInstanceListParams | undefined, callback: Callback<ClassicGetBlockStorageSnapshotInstanceListResponse>): void;
+  getBlockStorageSnapshotInstanceList(params: ClassicGetBlockStorageSnapshotInstanceListParams | undefined, options: CallOptions | undefined, callback: Callback<ClassicGetBlockStorageSnapshotInstanceListResponse>): void;
+  getBlockStorageSnapshotInstanceList(callback: Callback<ClassicGetBlockStorageSnapshotInstanceListResponse>): void;
 }
 
 /** The old `ncloud` client's methods (Classic), on `client.compute`. */
@@ -1302,10 +1474,10 @@ export interface CompatMethods {
    * Lists the NCP-provided server images (OS products).
    * The old client's method, over Classic `getServerImageProductList`.
    */
-  findPublicImages(params?: ClassicGetServerImageProductListParams, options?: CallOptions): Promise<Product[]>;
-  findPublicImages(params: ClassicGetServerImageProductListParams | undefined, callback: Callback<Product[]>): void;
-  findPublicImages(params: ClassicGetServerImageProductListParams | undefined, options: CallOptions | undefined, callback: Callback<Product[]>): void;
-  findPublicImages(callback: Callback<Product[]>): void;
+  findPublicImages(params?: ClassicGetServerImageProductListParams, options?: CallOptions): Promise<CompatProduct[]>;
+  findPublicImages(params: ClassicGetServerImageProductListParams | undefined, callback: Callback<CompatProduct[]>): void;
+  findPublicImages(params: ClassicGetServerImageProductListParams | undefined, options: CallOptions | undefined, callback: Callback<CompatProduct[]>): void;
+  findPublicImages(callback: Callback<CompatProduct[]>): void;
 
   /**
    * Lists the Classic zones of a region.
@@ -1365,6 +1537,9 @@ export interface ClassicPaginators {
 
   /** Every item of `getServerInstanceList`, page by page (`pageNo` and `pageSize` are set by the iterator). */
   paginateGetServerInstanceList(params?: Omit<ClassicGetServerInstanceListParams, 'pageNo' | 'pageSize'>, options?: PaginateOptions): AsyncIterableIterator<ClassicServerInstance>;
+
+  /** Every item of `getBlockStorageSnapshotInstanceList`, page by page (`pageNo` and `pageSize` are set by the iterator). */
+  paginateGetBlockStorageSnapshotInstanceList(params?: Omit<ClassicGetBlockStorageSnapshotInstanceListParams, 'pageNo' | 'pageSize'>, options?: PaginateOptions): AsyncIterableIterator<ClassicBlockStorageSnapshotInstance>;
 }
 
 /** The methods of `client.compute`: every VPC action, the old client's methods, the waiters and the VPC paginators. */

@@ -6,6 +6,7 @@ const { NcloudError, AbortError, fromNative } = require('./error');
 const { Emulator, startEmulator } = require('./emulator');
 
 const { resolveConfig } = require('./config');
+const v1 = require('./v1');
 
 const METHODS = JSON.parse(native.methods());
 // The waiters and paginators declared with the actions (src/catalog/waiters.rs).
@@ -45,11 +46,13 @@ class Client {
   #native = null;
   #pending = null;
   #emulator = null;
+  #transport = null;
 
   constructor(options = {}) {
     const cfg = resolveConfig(options, Emulator);
     this.region = cfg.region;
     this.responseFormat = cfg.transport.responseFormat;
+    this.#transport = cfg.transport;
     if (cfg.mode === 'own-emulator') {
       this.endpoint = null;
       this.usingEmulator = true;
@@ -73,6 +76,32 @@ class Client {
     this.accessKey = emu.accessKey;
     this.#native = makeNative({ endpoint: emu.endpoint, accessKey: emu.accessKey, secretKey: emu.secretKey, ...transport });
     return this.#native;
+  }
+
+  /** The old 1.x client's `setConfig({ regionNo, accessKey, secretKey, ... })` (see lib/v1.js). */
+  setConfig(values) {
+    return v1.setConfig(this, values);
+  }
+
+  /** The old 1.x client's `client.IaaS.server().<action>(params)` (see lib/v1.js). */
+  get IaaS() {
+    return v1.iaas(this);
+  }
+
+  /** The old 1.x client's `client.PaaS` (nothing of it is served; see lib/v1.js). */
+  get PaaS() {
+    return v1.paas();
+  }
+
+  /** @internal `setConfig` with keys: later calls sign with them (an own emulator keeps its keys). */
+  _setKeys(accessKey, secretKey) {
+    if (this.usingEmulator || !this.#native) return;
+    if (secretKey === undefined) {
+      if (accessKey === undefined || accessKey === this.accessKey) return;
+      throw NcloudError.validation('setConfig: a new accessKey needs its secretKey');
+    }
+    this.accessKey = accessKey ?? this.accessKey;
+    this.#native = makeNative({ endpoint: this.endpoint, accessKey: this.accessKey, secretKey, ...this.#transport });
   }
 
   /** The client's own emulator (only when it uses one), once started. */
@@ -322,6 +351,10 @@ class Compute {
         this[p.name] = fn;
         this.vpc[p.name] = fn;
       }
+    }
+    // The old client's other methods say clearly that they are not served (lib/v1.js).
+    for (const name of v1.V0_UNSUPPORTED) {
+      if (!(name in this)) this[name] = v1.unsupportedV0(name);
     }
   }
 }

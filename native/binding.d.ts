@@ -58,7 +58,7 @@ export declare class NativeEmulator {
   setSettings(patch: string): void
 }
 
-/** The methods `client.compute` offers, for the JavaScript facade: `[{ name, env, action, shape, summary }]`. */
+/** The methods `client.compute` offers, for the JavaScript facade: `[{ name, env, action, compat, mutating, summary, params }]`. */
 export declare function methods(): string
 
 /**

@@ -300,7 +300,7 @@ async fn run(
     (result, trace)
 }
 
-/// The methods `client.compute` offers, for the JavaScript facade: `[{ name, env, action, shape, summary }]`.
+/// The methods `client.compute` offers, for the JavaScript facade: `[{ name, env, action, compat, mutating, summary, params }]`.
 #[napi]
 pub fn methods() -> String {
     let list: Vec<Value> = service::methods()
@@ -313,6 +313,7 @@ pub fn methods() -> String {
                 "compat": m.shape != service::Shape::Response,
                 "mutating": m.action.mutating,
                 "summary": m.action.summary,
+                "params": m.action.params.iter().map(|p| p.name).collect::<Vec<_>>(),
             })
         })
         .collect();

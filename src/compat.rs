@@ -144,6 +144,22 @@ pub fn numeric_ids(v: &Value) -> Value {
     }
 }
 
+/// One item of a compat look-up: ids as numbers, then the old client's key renames, in place (the key
+/// keeps its position).
+pub fn list_item(v: &Value, aliases: &[(&str, &str)]) -> Value {
+    match numeric_ids(v) {
+        Value::Object(o) if !aliases.is_empty() => Value::Object(
+            o.into_iter()
+                .map(|(k, v)| match aliases.iter().find(|(src, _)| *src == k) {
+                    Some((_, dst)) => ((*dst).to_string(), v),
+                    None => (k, v),
+                })
+                .collect(),
+        ),
+        other => other,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -64,6 +64,11 @@ pub struct Error {
 
 pub type Result<T> = std::result::Result<T, Error>;
 
+/// The old client's `helpers/errorHandler` answered every non-2xx response with
+/// `new Error(`Error: returnCode: ${ data.returnCode }, returnMessage: ${ data.returnMessage }`)`:
+/// messages of that form keep its `Error: ` prefix (`returnMessage` itself stays plain).
+pub const API_PREFIX: &str = "Error: ";
+
 impl Error {
     pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
         Error {
@@ -97,7 +102,7 @@ impl Error {
     }
 
     /// A server-API error (`responseError`, or a non-zero `returnCode`): the message keeps the old client's
-    /// `returnCode: X, returnMessage: Y` form.
+    /// `Error: returnCode: X, returnMessage: Y` form.
     pub fn api(http_status: u16, return_code: &str, return_message: &str) -> Self {
         let return_message = clip(return_message.trim(), MAX_QUOTED);
         let return_code = clip(return_code, 40);
@@ -109,7 +114,7 @@ impl Error {
         };
         let mut e = Self::new(
             code,
-            format!("returnCode: {return_code}, returnMessage: {return_message}"),
+            format!("{API_PREFIX}returnCode: {return_code}, returnMessage: {return_message}"),
         );
         e.http_status = Some(http_status);
         e.return_code = Some(return_code.clone());
@@ -126,7 +131,7 @@ impl Error {
         };
         let error_code = clip(error_code, 40);
         let message = clip(message, MAX_QUOTED);
-        let mut text = format!("returnCode: {error_code}, returnMessage: {message}");
+        let mut text = format!("{API_PREFIX}returnCode: {error_code}, returnMessage: {message}");
         if let Some(d) = details.filter(|d| !d.trim().is_empty()) {
             text.push_str(&format!(" ({})", clip(d.trim(), MAX_QUOTED)));
         }
@@ -201,7 +206,10 @@ mod tests {
     #[test]
     fn api_error_keeps_the_old_message_form() {
         let e = Error::api(400, "25018", "  The server is busy.\n ");
-        assert_eq!(e.message, "returnCode: 25018, returnMessage: The server is busy.");
+        assert_eq!(
+            e.message,
+            "Error: returnCode: 25018, returnMessage: The server is busy."
+        );
         assert_eq!(e.return_message.as_deref(), Some("The server is busy."));
         assert_eq!(e.code, ErrorCode::Api);
     }

@@ -17,8 +17,8 @@ pub enum Shape {
     PrivateImages(ImageNameKey),
     /// Compat: the first private image.
     PrivateImage(ImageNameKey),
-    /// Compat: the list with numeric ids.
-    List,
+    /// Compat: the list with numeric ids and the old client's key renames (`response_alias`).
+    List(&'static [(&'static str, &'static str)]),
 }
 
 #[derive(Debug)]
@@ -43,6 +43,21 @@ struct CompatDecl {
 use catalog::actions as a;
 
 const IMAGE_NO_LIST: (&str, &str) = ("privateImageNoList", "memberServerImageNoList");
+
+/// The old client's `response_alias` of `findServers` (src/ncloud/compute/serverInstance/paramSet.ts,
+/// 0.1.16-0.1.29): `{ src: 'serverImageProductCode', dst: 'vmImageId' }, { src: 'serverProductCode', dst: 'vmFlavorId' }`.
+const SERVER_ALIASES: &[(&str, &str)] = &[
+    ("serverImageProductCode", "vmImageId"),
+    ("serverProductCode", "vmFlavorId"),
+];
+
+/// The old client's `response_alias` of `findPublicImages` (src/ncloud/compute/product/paramSet.ts).
+const PRODUCT_ALIASES: &[(&str, &str)] = &[
+    ("productCode", "vmImageId"),
+    ("productName", "vmImageName"),
+    ("productType", "vmImageType"),
+    ("productDescription", "vmImageDescription"),
+];
 
 static COMPAT: &[CompatDecl] = &[
     CompatDecl {
@@ -83,28 +98,28 @@ static COMPAT: &[CompatDecl] = &[
         action: &a::CLASSIC_GET_SERVER_INSTANCE_LIST,
         renames: &[],
         one_as_list: &[],
-        shape: Shape::List,
+        shape: Shape::List(SERVER_ALIASES),
     },
     CompatDecl {
         name: "findPublicImages",
         action: &a::CLASSIC_GET_SERVER_IMAGE_PRODUCT_LIST,
         renames: &[],
         one_as_list: &[],
-        shape: Shape::List,
+        shape: Shape::List(PRODUCT_ALIASES),
     },
     CompatDecl {
         name: "findZones",
         action: &a::CLASSIC_GET_ZONE_LIST,
         renames: &[],
         one_as_list: &[],
-        shape: Shape::List,
+        shape: Shape::List(&[]),
     },
     CompatDecl {
         name: "findRegions",
         action: &a::CLASSIC_GET_REGION_LIST,
         renames: &[],
         one_as_list: &[],
-        shape: Shape::List,
+        shape: Shape::List(&[]),
     },
 ];
 
@@ -194,7 +209,7 @@ pub fn shape(method: &Method, response: Value) -> Value {
             .first()
             .map(|i| compat::private_image(i, key))
             .unwrap_or(Value::Null),
-        Shape::List => compat::numeric_ids(&Value::Array(list())),
+        Shape::List(aliases) => Value::Array(list().iter().map(|i| compat::list_item(i, aliases)).collect()),
     }
 }
 

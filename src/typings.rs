@@ -465,7 +465,7 @@ impl Gen {
     fn compat_item(method: &Method) -> Option<Struct> {
         match method.shape {
             Shape::Response => None,
-            Shape::List => Some(probe(method.action.item, &compat::numeric_ids)),
+            Shape::List(aliases) => Some(probe(method.action.item, &move |v| compat::list_item(v, aliases))),
             Shape::PrivateImages(key) | Shape::PrivateImage(key) => {
                 Some(probe(method.action.item, &move |v| compat::private_image(v, key)))
             }
@@ -506,7 +506,7 @@ impl Gen {
             Shape::Response => response_name(method.action),
             Shape::PrivateImages(_) => format!("{PRIVATE_IMAGE}[]"),
             Shape::PrivateImage(_) => PRIVATE_IMAGE.to_string(),
-            Shape::List => {
+            Shape::List(_) => {
                 let st = Self::compat_item(method).expect("list shape");
                 let name = if st == plain(st.model) {
                     st.model.name
@@ -537,7 +537,7 @@ impl Gen {
             self.named.push((PRIVATE_IMAGE.to_string(), st, doc));
         }
         for m in Self::compat_methods() {
-            if m.shape != Shape::List {
+            if !matches!(m.shape, Shape::List(_)) {
                 continue;
             }
             let st = Self::compat_item(m).expect("list shape");
@@ -545,7 +545,7 @@ impl Gen {
                 continue;
             }
             let users: Vec<String> = Self::compat_methods()
-                .filter(|x| x.shape == Shape::List && std::ptr::eq(x.action.item, st.model))
+                .filter(|x| matches!(x.shape, Shape::List(_)) && std::ptr::eq(x.action.item, st.model))
                 .map(|x| x.name.clone())
                 .collect();
             let doc = vec![
@@ -554,7 +554,7 @@ impl Gen {
                     st.model.name,
                     join_code(&users)
                 ),
-                "the same fields, with ids as numbers (an id that is not a safe integer stays text).".into(),
+                "the same fields, keys renamed as the old client did (`vmImageId` ...), ids as numbers (an id that is not a safe integer stays text).".into(),
             ];
             self.named.push((format!("Compat{}", st.model.name), st, doc));
         }

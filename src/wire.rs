@@ -636,7 +636,7 @@ mod tests {
             (e.code, e.http_status, e.return_code.as_deref()),
             (ErrorCode::Api, Some(400), Some("1007009"))
         );
-        assert_eq!(e.message, "returnCode: 1007009, returnMessage: busy");
+        assert_eq!(e.message, "Error: returnCode: 1007009, returnMessage: busy");
         let e = decode_response(
             &GET_REGION_LIST,
             401,

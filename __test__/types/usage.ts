@@ -65,7 +65,7 @@ async function promises(client: Client): Promise<void> {
   const serverZoneNo: number | undefined = servers[0]?.zone?.zoneNo;
   console.log(serverNo, serverZoneNo);
   const publicImages = await compute.findPublicImages({ platformTypeCodeList: ['LNX64'] });
-  console.log(publicImages.map((p) => p.productCode));
+  console.log(publicImages.map((p) => p.vmImageId));
   const compatZones = await compute.findZones();
   const compatRegions = await compute.findRegions();
   const n: number | undefined = compatZones[0]?.regionNo ?? compatRegions[0]?.regionNo;
@@ -198,7 +198,7 @@ function rejected(client: Client): void {
   void compute.classic.getMemberServerImageList({ sortingOrder: 'sideways' });
   // @ts-expect-error: unknown parameter
   void compute.getServerImageDetail({ serverImageNo: '1', serverImageNum: '1' });
-  // @ts-expect-error: enum list item
+  // Open code sets (NCP adds values) are plain strings: no error.
   void compute.getServerImageList({ hypervisorTypeCodeList: ['VMWARE'] });
   // @ts-expect-error: Int parameter
   void compute.getServerImageList({ pageNo: 'one' });
@@ -226,3 +226,18 @@ callbacks(viaStatic);
 void emulator();
 void errors(viaDefault);
 rejected(viaDefault);
+
+// The old 1.x surface.
+async function v1Surface(): Promise<void> {
+  const c = ncloud.createClient({ accessKey: 'a', secretKey: 'b' });
+  const zones = await c.setConfig({ regionNo: '1' }).IaaS.server().getZoneList();
+  const zoneNo: string | undefined = zones.zoneList[0].zoneNo;
+  const snaps = await c.IaaS.server().getBlockStorageSnapshotInstanceList();
+  const size: number | undefined = snaps.blockStorageSnapshotInstanceList[0].blockStorageSnapshotVolumeSize;
+  try {
+    await c.IaaS.loadBalancer().getLoadBalancerInstanceList();
+  } catch (err) {
+    if (err instanceof ncloud.NcloudError && err.code === 'ERR_UNSUPPORTED') console.log(err.response?.data, zoneNo, size);
+  }
+}
+void v1Surface;

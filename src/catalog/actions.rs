@@ -71,8 +71,45 @@ pub struct Param {
     pub rules: &'static [Rule],
 }
 
+/// Every action as a closed set: a `match` over it (the emulator's dispatch) must name each one, so an
+/// action added to the catalog without a handler is a compile error.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ActionId {
+    ClassicGetMemberServerImageList,
+    ClassicCreateMemberServerImage,
+    ClassicDeleteMemberServerImages,
+    ClassicAddMemberServerImageSharing,
+    ClassicRemoveMemberServerImageSharing,
+    ClassicSetMemberServerImageSharing,
+    ClassicGetServerImageProductList,
+    ClassicGetRegionList,
+    ClassicGetZoneList,
+    ClassicGetServerInstanceList,
+    ClassicGetBlockStorageSnapshotInstanceList,
+    GetMemberServerImageInstanceList,
+    GetMemberServerImageInstanceDetail,
+    CreateMemberServerImageInstance,
+    DeleteMemberServerImageInstances,
+    AddMemberServerImageSharing,
+    RemoveMemberServerImageSharing,
+    SetMemberServerImageSharing,
+    GetServerImageList,
+    GetServerImageDetail,
+    CreateServerImage,
+    CreateServerImageFromSnapshot,
+    DeleteServerImage,
+    AddServerImageSharing,
+    RemoveServerImageSharing,
+    GetServerImageProductList,
+    GetRegionList,
+    GetZoneList,
+    GetServerInstanceList,
+    GetBlockStorageSnapshotInstanceList,
+}
+
 #[derive(Debug)]
 pub struct Action {
+    pub id: ActionId,
     pub name: &'static str,
     pub env: Env,
     pub params: &'static [Param],
@@ -100,9 +137,11 @@ use ParamKind::{Bool, Int, ObjList, Str, StrList};
 use Req::{No, Yes};
 
 const INT32: Rule = Rule::Range(0, 2_147_483_647);
-const PLATFORM_TYPES: Rule = Rule::OneOf(&["LNX32", "LNX64", "WND32", "WND64", "UBD64", "UBS64"]);
-const IMAGE_STATUS: Rule = Rule::OneOf(&["INIT", "CREAT", "CREFL"]);
+// Values are checked only where the API documents a closed set that cannot grow (sort orders). Codes
+// NCP adds over time (platform types such as RKY64, statuses, hypervisors, OS types, volume types,
+// product sizes, `sortedBy` fields) are passed on for the API to judge.
 const VPC_ORDER: Rule = Rule::OneOf(&["ASC", "DESC"]);
+const CLASSIC_ORDER: Rule = Rule::OneOfIgnoreCase(&["ascending", "descending"]);
 
 // Parameters shared by many actions.
 const REGION_CODE: Param = p("regionCode", Str, No, &[]);
@@ -123,31 +162,17 @@ const DESCRIPTION_1000_BYTES: &[Rule] = &[Rule::MaxBytes(1000)];
 // Classic (/server/v2)
 
 pub static GET_MEMBER_SERVER_IMAGE_LIST: Action = Action {
+    id: ActionId::ClassicGetMemberServerImageList,
     name: "getMemberServerImageList",
     env: Env::Classic,
     params: &[
         p("memberServerImageNoList", StrList, No, &[]),
-        p(
-            "platformTypeCodeList",
-            StrList,
-            No,
-            &[Rule::Items(1, 5), PLATFORM_TYPES],
-        ),
+        p("platformTypeCodeList", StrList, No, &[]),
         REGION_NO,
         PAGE_NO,
         CLASSIC_PAGE_SIZE,
-        p(
-            "sortedBy",
-            Str,
-            No,
-            &[Rule::OneOfIgnoreCase(&["memberServerImageName", "memberServerImageNo"])],
-        ),
-        p(
-            "sortingOrder",
-            Str,
-            No,
-            &[Rule::OneOfIgnoreCase(&["ascending", "descending"])],
-        ),
+        p("sortedBy", Str, No, &[]),
+        p("sortingOrder", Str, No, &[CLASSIC_ORDER]),
     ],
     list: "memberServerImageList",
     item: &MEMBER_SERVER_IMAGE,
@@ -157,6 +182,7 @@ pub static GET_MEMBER_SERVER_IMAGE_LIST: Action = Action {
 };
 
 pub static CREATE_MEMBER_SERVER_IMAGE: Action = Action {
+    id: ActionId::ClassicCreateMemberServerImage,
     name: "createMemberServerImage",
     env: Env::Classic,
     params: &[
@@ -173,6 +199,7 @@ pub static CREATE_MEMBER_SERVER_IMAGE: Action = Action {
 };
 
 pub static DELETE_MEMBER_SERVER_IMAGES: Action = Action {
+    id: ActionId::ClassicDeleteMemberServerImages,
     name: "deleteMemberServerImages",
     env: Env::Classic,
     params: &[p(
@@ -191,6 +218,7 @@ pub static DELETE_MEMBER_SERVER_IMAGES: Action = Action {
 const CLASSIC_SHARE_PARAMS: &[Param] = &[p("memberServerImageNo", Str, Yes, &[]), TARGET_LOGIN_IDS];
 
 pub static CLASSIC_ADD_MEMBER_SERVER_IMAGE_SHARING: Action = Action {
+    id: ActionId::ClassicAddMemberServerImageSharing,
     name: "addMemberServerImageSharingPermission",
     env: Env::Classic,
     params: CLASSIC_SHARE_PARAMS,
@@ -202,6 +230,7 @@ pub static CLASSIC_ADD_MEMBER_SERVER_IMAGE_SHARING: Action = Action {
 };
 
 pub static CLASSIC_REMOVE_MEMBER_SERVER_IMAGE_SHARING: Action = Action {
+    id: ActionId::ClassicRemoveMemberServerImageSharing,
     name: "removeMemberServerImageSharingPermission",
     env: Env::Classic,
     params: CLASSIC_SHARE_PARAMS,
@@ -213,6 +242,7 @@ pub static CLASSIC_REMOVE_MEMBER_SERVER_IMAGE_SHARING: Action = Action {
 };
 
 pub static CLASSIC_SET_MEMBER_SERVER_IMAGE_SHARING: Action = Action {
+    id: ActionId::ClassicSetMemberServerImageSharing,
     name: "setMemberServerImageSharingPermission",
     env: Env::Classic,
     params: &[p("memberServerImageNo", Str, Yes, &[]), TARGET_LOGIN_IDS_OPTIONAL],
@@ -224,20 +254,16 @@ pub static CLASSIC_SET_MEMBER_SERVER_IMAGE_SHARING: Action = Action {
 };
 
 pub static CLASSIC_GET_SERVER_IMAGE_PRODUCT_LIST: Action = Action {
+    id: ActionId::ClassicGetServerImageProductList,
     name: "getServerImageProductList",
     env: Env::Classic,
     params: &[
-        p("exclusionProductCode", Str, No, &[Rule::Len(1, 20)]),
-        p("productCode", Str, No, &[Rule::Len(1, 20)]),
-        p(
-            "platformTypeCodeList",
-            StrList,
-            No,
-            &[Rule::Items(1, 5), PLATFORM_TYPES],
-        ),
-        p("blockStorageSize", Int, No, &[Rule::OneOf(&["50", "100"])]),
+        p("exclusionProductCode", Str, No, &[]),
+        p("productCode", Str, No, &[]),
+        p("platformTypeCodeList", StrList, No, &[]),
+        p("blockStorageSize", Int, No, &[]),
         REGION_NO,
-        p("infraResourceDetailTypeCode", Str, No, &[Rule::OneOf(&["BM"])]),
+        p("infraResourceDetailTypeCode", Str, No, &[]),
     ],
     list: "productList",
     item: &PRODUCT,
@@ -247,6 +273,7 @@ pub static CLASSIC_GET_SERVER_IMAGE_PRODUCT_LIST: Action = Action {
 };
 
 pub static CLASSIC_GET_REGION_LIST: Action = Action {
+    id: ActionId::ClassicGetRegionList,
     name: "getRegionList",
     env: Env::Classic,
     params: &[],
@@ -258,6 +285,7 @@ pub static CLASSIC_GET_REGION_LIST: Action = Action {
 };
 
 pub static CLASSIC_GET_ZONE_LIST: Action = Action {
+    id: ActionId::ClassicGetZoneList,
     name: "getZoneList",
     env: Env::Classic,
     params: &[REGION_NO],
@@ -269,34 +297,27 @@ pub static CLASSIC_GET_ZONE_LIST: Action = Action {
 };
 
 pub static CLASSIC_GET_SERVER_INSTANCE_LIST: Action = Action {
+    id: ActionId::ClassicGetServerInstanceList,
     name: "getServerInstanceList",
     env: Env::Classic,
     params: &[
         p("serverInstanceNoList", StrList, No, &[]),
-        p(
-            "searchFilterName",
-            Str,
-            No,
-            &[Rule::OneOf(&["serverName", "publicIp", "privateIp"])],
-        ),
+        p("searchFilterName", Str, No, &[]),
         p("searchFilterValue", Str, No, &[]),
         PAGE_NO,
         CLASSIC_PAGE_SIZE,
-        p(
-            "serverInstanceStatusCode",
-            Str,
-            No,
-            &[Rule::OneOf(&["RUN", "NSTOP", "ING"])],
-        ),
+        p("serverInstanceStatusCode", Str, No, &[]),
         REGION_NO,
         p("zoneNo", Str, No, &[]),
+        p("baseBlockStorageDiskTypeCode", Str, No, &[]),
+        p("baseBlockStorageDiskDetailTypeCode", Str, No, &[]),
         p("sortedBy", Str, No, &[]),
-        p(
-            "sortingOrder",
-            Str,
-            No,
-            &[Rule::OneOfIgnoreCase(&["ascending", "descending"])],
-        ),
+        p("sortingOrder", Str, No, &[CLASSIC_ORDER]),
+        p("serverInstanceTypeCodeList", StrList, No, &[]),
+        p("tagKeyList", StrList, No, &[]),
+        p("tagValueList", StrList, No, &[]),
+        // Declared by the old 1.x client (description.yaml), not by the Go SDK.
+        p("internetLineTypeCode", Str, No, &[]),
     ],
     list: "serverInstanceList",
     item: &CLASSIC_SERVER_INSTANCE,
@@ -305,21 +326,40 @@ pub static CLASSIC_GET_SERVER_INSTANCE_LIST: Action = Action {
     summary: "Lists the Classic server instances.",
 };
 
+pub static CLASSIC_GET_BLOCK_STORAGE_SNAPSHOT_INSTANCE_LIST: Action = Action {
+    id: ActionId::ClassicGetBlockStorageSnapshotInstanceList,
+    name: "getBlockStorageSnapshotInstanceList",
+    env: Env::Classic,
+    params: &[
+        p("blockStorageSnapshotInstanceNoList", StrList, No, &[]),
+        p("originalBlockStorageInstanceNoList", StrList, No, &[]),
+        PAGE_NO,
+        CLASSIC_PAGE_SIZE,
+        REGION_NO,
+    ],
+    list: "blockStorageSnapshotInstanceList",
+    item: &CLASSIC_BLOCK_STORAGE_SNAPSHOT_INSTANCE,
+    total_rows: true,
+    mutating: false,
+    summary: "Lists the Classic block storage snapshots.",
+};
+
 // ---------------------------------------------------------------------------------------------
 // VPC (/vserver/v2)
 
 pub static GET_MEMBER_SERVER_IMAGE_INSTANCE_LIST: Action = Action {
+    id: ActionId::GetMemberServerImageInstanceList,
     name: "getMemberServerImageInstanceList",
     env: Env::Vpc,
     params: &[
         REGION_CODE,
         p("memberServerImageInstanceNoList", StrList, No, &[]),
         p("memberServerImageName", Str, No, &[]),
-        p("memberServerImageInstanceStatusCode", Str, No, &[IMAGE_STATUS]),
-        p("platformTypeCodeList", StrList, No, &[PLATFORM_TYPES]),
+        p("memberServerImageInstanceStatusCode", Str, No, &[]),
+        p("platformTypeCodeList", StrList, No, &[]),
         PAGE_NO,
         VPC_PAGE_SIZE,
-        p("sortedBy", Str, No, &[Rule::OneOf(&["memberServerImageName"])]),
+        p("sortedBy", Str, No, &[]),
         p("sortingOrder", Str, No, &[VPC_ORDER]),
     ],
     list: "memberServerImageInstanceList",
@@ -330,6 +370,7 @@ pub static GET_MEMBER_SERVER_IMAGE_INSTANCE_LIST: Action = Action {
 };
 
 pub static GET_MEMBER_SERVER_IMAGE_INSTANCE_DETAIL: Action = Action {
+    id: ActionId::GetMemberServerImageInstanceDetail,
     name: "getMemberServerImageInstanceDetail",
     env: Env::Vpc,
     params: &[REGION_CODE, p("memberServerImageInstanceNo", Str, Yes, &[])],
@@ -341,6 +382,7 @@ pub static GET_MEMBER_SERVER_IMAGE_INSTANCE_DETAIL: Action = Action {
 };
 
 pub static CREATE_MEMBER_SERVER_IMAGE_INSTANCE: Action = Action {
+    id: ActionId::CreateMemberServerImageInstance,
     name: "createMemberServerImageInstance",
     env: Env::Vpc,
     params: &[
@@ -357,6 +399,7 @@ pub static CREATE_MEMBER_SERVER_IMAGE_INSTANCE: Action = Action {
 };
 
 pub static DELETE_MEMBER_SERVER_IMAGE_INSTANCES: Action = Action {
+    id: ActionId::DeleteMemberServerImageInstances,
     name: "deleteMemberServerImageInstances",
     env: Env::Vpc,
     params: &[
@@ -382,6 +425,7 @@ const VPC_MEMBER_SHARE_PARAMS: &[Param] = &[
 ];
 
 pub static ADD_MEMBER_SERVER_IMAGE_SHARING: Action = Action {
+    id: ActionId::AddMemberServerImageSharing,
     name: "addMemberServerImageSharingPermission",
     env: Env::Vpc,
     params: VPC_MEMBER_SHARE_PARAMS,
@@ -393,6 +437,7 @@ pub static ADD_MEMBER_SERVER_IMAGE_SHARING: Action = Action {
 };
 
 pub static REMOVE_MEMBER_SERVER_IMAGE_SHARING: Action = Action {
+    id: ActionId::RemoveMemberServerImageSharing,
     name: "removeMemberServerImageSharingPermission",
     env: Env::Vpc,
     params: VPC_MEMBER_SHARE_PARAMS,
@@ -404,6 +449,7 @@ pub static REMOVE_MEMBER_SERVER_IMAGE_SHARING: Action = Action {
 };
 
 pub static SET_MEMBER_SERVER_IMAGE_SHARING: Action = Action {
+    id: ActionId::SetMemberServerImageSharing,
     name: "setMemberServerImageSharingPermission",
     env: Env::Vpc,
     params: &[
@@ -419,27 +465,18 @@ pub static SET_MEMBER_SERVER_IMAGE_SHARING: Action = Action {
 };
 
 pub static GET_SERVER_IMAGE_LIST: Action = Action {
+    id: ActionId::GetServerImageList,
     name: "getServerImageList",
     env: Env::Vpc,
     params: &[
         REGION_CODE,
         p("serverImageNoList", StrList, No, &[]),
         p("serverImageName", Str, No, &[]),
-        p("serverImageStatusCode", Str, No, &[IMAGE_STATUS]),
-        p("serverImageTypeCodeList", StrList, No, &[Rule::OneOf(&["SELF", "NCP"])]),
-        p("hypervisorTypeCodeList", StrList, No, &[Rule::OneOf(&["XEN", "KVM"])]),
-        p(
-            "osTypeCodeList",
-            StrList,
-            No,
-            &[Rule::OneOf(&["CENTOS", "UBUNTU", "WINDOWS", "ROCKY", "NAVIX"])],
-        ),
-        p(
-            "platformCategoryCodeList",
-            StrList,
-            No,
-            &[Rule::OneOf(&["OS", "APP", "DBMS", "GPU"])],
-        ),
+        p("serverImageStatusCode", Str, No, &[]),
+        p("serverImageTypeCodeList", StrList, No, &[]),
+        p("hypervisorTypeCodeList", StrList, No, &[]),
+        p("osTypeCodeList", StrList, No, &[]),
+        p("platformCategoryCodeList", StrList, No, &[]),
         PAGE_NO,
         VPC_PAGE_SIZE,
         // Allowed values are not documented (spec 4.6): passed through unchecked.
@@ -454,6 +491,7 @@ pub static GET_SERVER_IMAGE_LIST: Action = Action {
 };
 
 pub static GET_SERVER_IMAGE_DETAIL: Action = Action {
+    id: ActionId::GetServerImageDetail,
     name: "getServerImageDetail",
     env: Env::Vpc,
     params: &[REGION_CODE, p("serverImageNo", Str, Yes, &[])],
@@ -467,13 +505,8 @@ pub static GET_SERVER_IMAGE_DETAIL: Action = Action {
 const BLOCK_STORAGE_ITEM: &[Param] = &[
     p("order", Int, Yes, &[Rule::Range(0, 20)]),
     p("snapshotInstanceNo", Str, No, &[]),
-    p("blockStorageSize", Int, No, &[Rule::Range(1, 16_384)]),
-    p(
-        "blockStorageVolumeTypeCode",
-        Str,
-        No,
-        &[Rule::OneOf(&["CB1", "CB2", "FB1", "FB2"])],
-    ),
+    p("blockStorageSize", Int, No, &[INT32]),
+    p("blockStorageVolumeTypeCode", Str, No, &[]),
     p("noBlockStorage", Bool, No, &[]),
     p("emptyBlockStorage", Bool, No, &[]),
 ];
@@ -519,6 +552,7 @@ const SERVER_IMAGE_DESCRIPTION: Param = p("serverImageDescription", Str, No, DES
 const BLOCK_STORAGE_LIST_RULES: &[Rule] = &[Rule::Items(1, 21), Rule::Check(check_block_storage_list)];
 
 pub static CREATE_SERVER_IMAGE: Action = Action {
+    id: ActionId::CreateServerImage,
     name: "createServerImage",
     env: Env::Vpc,
     params: &[
@@ -541,6 +575,7 @@ pub static CREATE_SERVER_IMAGE: Action = Action {
 };
 
 pub static CREATE_SERVER_IMAGE_FROM_SNAPSHOT: Action = Action {
+    id: ActionId::CreateServerImageFromSnapshot,
     name: "createServerImageFromSnapshot",
     env: Env::Vpc,
     params: &[
@@ -562,6 +597,7 @@ pub static CREATE_SERVER_IMAGE_FROM_SNAPSHOT: Action = Action {
 };
 
 pub static DELETE_SERVER_IMAGE: Action = Action {
+    id: ActionId::DeleteServerImage,
     name: "deleteServerImage",
     env: Env::Vpc,
     params: &[
@@ -583,6 +619,7 @@ pub static DELETE_SERVER_IMAGE: Action = Action {
 const SERVER_IMAGE_SHARE_PARAMS: &[Param] = &[REGION_CODE, p("serverImageNo", Str, Yes, &[]), TARGET_LOGIN_IDS];
 
 pub static ADD_SERVER_IMAGE_SHARING: Action = Action {
+    id: ActionId::AddServerImageSharing,
     name: "addServerImageSharingPermission",
     env: Env::Vpc,
     params: SERVER_IMAGE_SHARE_PARAMS,
@@ -594,6 +631,7 @@ pub static ADD_SERVER_IMAGE_SHARING: Action = Action {
 };
 
 pub static REMOVE_SERVER_IMAGE_SHARING: Action = Action {
+    id: ActionId::RemoveServerImageSharing,
     name: "removeServerImageSharingPermission",
     env: Env::Vpc,
     params: SERVER_IMAGE_SHARE_PARAMS,
@@ -605,15 +643,16 @@ pub static REMOVE_SERVER_IMAGE_SHARING: Action = Action {
 };
 
 pub static GET_SERVER_IMAGE_PRODUCT_LIST: Action = Action {
+    id: ActionId::GetServerImageProductList,
     name: "getServerImageProductList",
     env: Env::Vpc,
     params: &[
         REGION_CODE,
-        p("blockStorageSize", Int, No, &[Rule::OneOf(&["50", "100"])]),
+        p("blockStorageSize", Int, No, &[]),
         p("exclusionProductCode", Str, No, &[]),
         p("productCode", Str, No, &[]),
-        p("platformTypeCodeList", StrList, No, &[PLATFORM_TYPES]),
-        p("infraResourceDetailTypeCode", Str, No, &[Rule::OneOf(&["BM"])]),
+        p("platformTypeCodeList", StrList, No, &[]),
+        p("infraResourceDetailTypeCode", Str, No, &[]),
     ],
     list: "productList",
     item: &PRODUCT,
@@ -623,6 +662,7 @@ pub static GET_SERVER_IMAGE_PRODUCT_LIST: Action = Action {
 };
 
 pub static GET_REGION_LIST: Action = Action {
+    id: ActionId::GetRegionList,
     name: "getRegionList",
     env: Env::Vpc,
     params: &[],
@@ -634,6 +674,7 @@ pub static GET_REGION_LIST: Action = Action {
 };
 
 pub static GET_ZONE_LIST: Action = Action {
+    id: ActionId::GetZoneList,
     name: "getZoneList",
     env: Env::Vpc,
     params: &[REGION_CODE],
@@ -645,6 +686,7 @@ pub static GET_ZONE_LIST: Action = Action {
 };
 
 pub static GET_SERVER_INSTANCE_LIST: Action = Action {
+    id: ActionId::GetServerInstanceList,
     name: "getServerInstanceList",
     env: Env::Vpc,
     params: &[
@@ -652,24 +694,19 @@ pub static GET_SERVER_INSTANCE_LIST: Action = Action {
         p("vpcNo", Str, No, &[]),
         p("serverInstanceNoList", StrList, No, &[]),
         p("serverName", Str, No, &[]),
-        p(
-            "serverInstanceStatusCode",
-            Str,
-            No,
-            &[Rule::OneOf(&[
-                "INIT", "CREAT", "RUN", "NSTOP", "TERMT", "FSTOP", "SETUP",
-            ])],
-        ),
+        p("serverInstanceStatusCode", Str, No, &[]),
+        p("baseBlockStorageDiskTypeCode", Str, No, &[]),
+        p("baseBlockStorageDiskDetailTypeCode", Str, No, &[]),
         p("ip", Str, No, &[]),
         PAGE_NO,
         VPC_PAGE_SIZE,
-        p(
-            "sortedBy",
-            Str,
-            No,
-            &[Rule::OneOfIgnoreCase(&["serverName", "serverInstanceNo"])],
-        ),
+        p("sortedBy", Str, No, &[]),
         p("sortingOrder", Str, No, &[VPC_ORDER]),
+        p("placementGroupNoList", StrList, No, &[]),
+        p("hypervisorTypeCodeList", StrList, No, &[]),
+        p("fabricClusterPoolNo", Str, No, &[]),
+        p("fabricClusterNo", Str, No, &[]),
+        p("fabricClusterMode", Str, No, &[]),
     ],
     list: "serverInstanceList",
     item: &SERVER_INSTANCE,
@@ -679,6 +716,7 @@ pub static GET_SERVER_INSTANCE_LIST: Action = Action {
 };
 
 pub static GET_BLOCK_STORAGE_SNAPSHOT_INSTANCE_LIST: Action = Action {
+    id: ActionId::GetBlockStorageSnapshotInstanceList,
     name: "getBlockStorageSnapshotInstanceList",
     env: Env::Vpc,
     params: &[
@@ -686,16 +724,15 @@ pub static GET_BLOCK_STORAGE_SNAPSHOT_INSTANCE_LIST: Action = Action {
         p("blockStorageSnapshotInstanceNoList", StrList, No, &[]),
         p("blockStorageSnapshotName", Str, No, &[]),
         p("originalBlockStorageInstanceNoList", StrList, No, &[]),
-        p(
-            "blockStorageSnapshotInstanceStatusCode",
-            Str,
-            No,
-            &[Rule::OneOf(&["INIT", "CREAT"])],
-        ),
-        p("hypervisorTypeCodeList", StrList, No, &[Rule::OneOf(&["XEN", "KVM"])]),
+        p("blockStorageSnapshotInstanceStatusCode", Str, No, &[]),
+        p("hypervisorTypeCodeList", StrList, No, &[]),
         p("isBootable", Bool, No, &[]),
         PAGE_NO,
         VPC_PAGE_SIZE,
+        p("blockStorageSnapshotVolumeSize", Int, No, &[]),
+        p("isEncryptedOriginalBlockStorageVolume", Bool, No, &[]),
+        p("sortedBy", Str, No, &[]),
+        p("sortingOrder", Str, No, &[VPC_ORDER]),
     ],
     list: "blockStorageSnapshotInstanceList",
     item: &BLOCK_STORAGE_SNAPSHOT_INSTANCE,
@@ -716,6 +753,7 @@ pub static ACTIONS: &[&Action] = &[
     &CLASSIC_GET_REGION_LIST,
     &CLASSIC_GET_ZONE_LIST,
     &CLASSIC_GET_SERVER_INSTANCE_LIST,
+    &CLASSIC_GET_BLOCK_STORAGE_SNAPSHOT_INSTANCE_LIST,
     &CREATE_SERVER_IMAGE,
     &CREATE_SERVER_IMAGE_FROM_SNAPSHOT,
     &GET_SERVER_IMAGE_DETAIL,

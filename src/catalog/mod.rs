@@ -5,5 +5,5 @@ pub mod actions;
 pub mod models;
 pub mod waiters;
 
-pub use actions::{action, Action, Env, Param, ParamKind, Req, Rule, ACTIONS};
+pub use actions::{action, Action, ActionId, Env, Param, ParamKind, Req, Rule, ACTIONS};
 pub use models::{Field, FieldType, Model};

@@ -247,10 +247,43 @@ pub static PRODUCT: Model = Model {
         f("dbKindCode", Str),
         f("addBlockStorageSize", Long),
         f("generationCode", Str),
+        f("osMemorySize", Long),
     ],
 };
 
-/// VPC `ServerInstance` (the fields an image workflow needs).
+/// `AccessControlGroup` of a Classic server (Go SDK v2 `services/server/access_control_group.go`).
+pub static ACCESS_CONTROL_GROUP: Model = Model {
+    name: "AccessControlGroup",
+    xml_item: "accessControlGroup",
+    fields: &[
+        f("accessControlGroupConfigurationNo", Str),
+        f("accessControlGroupName", Str),
+        f("accessControlGroupDescription", Str),
+        f("isDefaultGroup", Bool),
+        f("createDate", Str),
+    ],
+};
+
+/// `InstanceTag` of a Classic server (Go SDK v2 `services/server/instance_tag.go`).
+pub static INSTANCE_TAG: Model = Model {
+    name: "InstanceTag",
+    xml_item: "instanceTag",
+    fields: &[
+        f("instanceNo", Str),
+        f("instanceType", CODE),
+        f("tagKey", Str),
+        f("tagValue", Str),
+    ],
+};
+
+/// `BlockDevicePartition` of a server (Go SDK v2 `block_device_partition.go`).
+pub static BLOCK_DEVICE_PARTITION: Model = Model {
+    name: "BlockDevicePartition",
+    xml_item: "blockDevicePartition",
+    fields: &[f("mountPoint", Str), f("partitionSize", Str)],
+};
+
+/// VPC `ServerInstance`, every field of Go SDK v2 `services/vserver/server_instance.go`, in its order.
 pub static SERVER_INSTANCE: Model = Model {
     name: "ServerInstance",
     xml_item: "serverInstance",
@@ -262,10 +295,13 @@ pub static SERVER_INSTANCE: Model = Model {
         f("memorySize", Long),
         f("platformType", CODE).codes(PLATFORM_TYPE),
         f("loginKeyName", Str),
+        f("publicIpInstanceNo", Str),
+        f("publicIp", Str),
         f("serverInstanceStatus", CODE).always().codes(SERVER_STATUS),
         f("serverInstanceOperation", CODE).always().codes(SERVER_OPERATION),
         f("serverInstanceStatusName", Str).always(),
         f("createDate", Str),
+        f("uptime", Str),
         f("serverImageProductCode", Str),
         f("serverProductCode", Str),
         f("isProtectServerTermination", Bool),
@@ -274,14 +310,29 @@ pub static SERVER_INSTANCE: Model = Model {
         f("vpcNo", Str),
         f("subnetNo", Str),
         f("networkInterfaceNoList", StrList),
+        f("initScriptNo", Str),
+        f("serverInstanceType", CODE),
         f("baseBlockStorageDiskType", CODE).codes(DISK_TYPE),
+        f("baseBlockStorageDiskDetailType", CODE),
+        f("placementGroupNo", Str),
+        f("placementGroupName", Str),
+        f("memberServerImageInstanceNo", Str),
+        f("blockDevicePartitionList", List(&BLOCK_DEVICE_PARTITION)),
         f("hypervisorType", CODE).codes(HYPERVISOR_TYPE),
         f("serverImageNo", Str),
         f("serverSpecCode", Str),
+        f("fabricClusterPoolNo", Str),
+        f("fabricClusterPoolName", Str),
+        f("fabricClusterMode", Str),
+        f("fabricClusterNo", Str),
+        f("fabricClusterName", Str),
+        f("isPreInstallGpuDriver", Bool),
+        f("eventList", StrList),
     ],
 };
 
-/// Classic `ServerInstance` (the fields an image workflow needs).
+/// Classic `ServerInstance`, every field of Go SDK v2 `services/server/server_instance.go`, in its order
+/// (1.x returned the whole answer: nothing NCP sends is dropped).
 pub static CLASSIC_SERVER_INSTANCE: Model = Model {
     name: "ClassicServerInstance",
     xml_item: "serverInstance",
@@ -294,6 +345,7 @@ pub static CLASSIC_SERVER_INSTANCE: Model = Model {
         f("baseBlockStorageSize", Long),
         f("platformType", CODE).codes(PLATFORM_TYPE),
         f("loginKeyName", Str),
+        f("isFeeChargingMonitoring", Bool),
         f("publicIp", Str),
         f("privateIp", Str),
         f("serverImageName", Str),
@@ -301,12 +353,22 @@ pub static CLASSIC_SERVER_INSTANCE: Model = Model {
         f("serverInstanceOperation", CODE).always().codes(SERVER_OPERATION),
         f("serverInstanceStatusName", Str).always(),
         f("createDate", Str),
+        f("uptime", Str),
         f("serverImageProductCode", Str),
         f("serverProductCode", Str),
         f("isProtectServerTermination", Bool),
+        f("portForwardingPublicIp", Str),
+        f("portForwardingExternalPort", Int),
+        f("portForwardingInternalPort", Int),
         f("zone", Obj(&CLASSIC_ZONE)),
         f("region", Obj(&CLASSIC_REGION)),
         f("baseBlockStorageDiskType", CODE).codes(DISK_TYPE),
+        f("baseBlockStorageDiskDetailType", CODE),
+        f("serverInstanceType", CODE),
+        f("userData", Str),
+        f("accessControlGroupList", List(&ACCESS_CONTROL_GROUP)),
+        f("instanceTagList", List(&INSTANCE_TAG)),
+        f("blockDevicePartitionList", List(&BLOCK_DEVICE_PARTITION)),
     ],
 };
 
@@ -328,8 +390,31 @@ pub static BLOCK_STORAGE_SNAPSHOT_INSTANCE: Model = Model {
         f("isEncryptedOriginalBlockStorageVolume", Bool),
         f("blockStorageSnapshotDescription", Str),
         f("snapshotType", CODE),
-        f("isBootable", Bool),
+        f("baseSnapshotInstanceNo", Str),
+        f("snapshotChainDepth", Int),
         f("hypervisorType", CODE).codes(HYPERVISOR_TYPE),
+        f("isBootable", Bool),
+        f("blockStorageVolumeType", CODE),
+    ],
+};
+
+/// Classic `BlockStorageSnapshotInstance` (Go SDK v2 `services/server/block_storage_snapshot_instance.go`).
+pub static CLASSIC_BLOCK_STORAGE_SNAPSHOT_INSTANCE: Model = Model {
+    name: "ClassicBlockStorageSnapshotInstance",
+    xml_item: "blockStorageSnapshotInstance",
+    fields: &[
+        f("blockStorageSnapshotInstanceNo", Str),
+        f("blockStorageSnapshotName", Str),
+        f("blockStorageSnapshotVolumeSize", Long),
+        f("originalBlockStorageInstanceNo", Str),
+        f("originalBlockStorageName", Str),
+        f("blockStorageSnapshotInstanceStatus", CODE),
+        f("blockStorageSnapshotInstanceOperation", CODE),
+        f("blockStorageSnapshotInstanceStatusName", Str),
+        f("createDate", Str),
+        f("blockStorageSnapshotInstanceDescription", Str),
+        f("serverImageProductCode", Str),
+        f("osInformation", Str),
     ],
 };
 
@@ -345,7 +430,11 @@ pub static ALL_MODELS: &[&Model] = &[
     &BLOCK_STORAGE_MAPPING,
     &SERVER_IMAGE,
     &PRODUCT,
+    &ACCESS_CONTROL_GROUP,
+    &INSTANCE_TAG,
+    &BLOCK_DEVICE_PARTITION,
     &SERVER_INSTANCE,
     &CLASSIC_SERVER_INSTANCE,
     &BLOCK_STORAGE_SNAPSHOT_INSTANCE,
+    &CLASSIC_BLOCK_STORAGE_SNAPSHOT_INSTANCE,
 ];

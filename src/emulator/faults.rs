@@ -22,13 +22,11 @@ fn fault(http_status: u16, return_code: &'static str, return_message: impl Into<
     }
 }
 
-pub fn missing_param(message: &str) -> ApiFault {
-    // The validator names every missing parameter after the colon.
-    let location = message.rsplit(": ").next().unwrap_or(message);
+pub fn missing_param(names: &[String]) -> ApiFault {
     fault(
         400,
         "900",
-        format!("Required field is not specified. location : {location}"),
+        format!("Required field is not specified. location : {}", names.join(",")),
     )
 }
 

@@ -1,14 +1,18 @@
-//! What each action does to the emulator's state. Input arrives validated by the same declarations the
-//! client uses; each handler returns the items of the answer's list and the total row count.
+//! What each action does to the emulator's state. Input arrives checked by the emulator's own rules
+//! (rules.rs); each handler works on the typed records (model.rs) and returns the answer's list in
+//! wire form, produced from those records.
 
 use super::faults::{self, ApiFault};
-use super::state::{finish_creation, share_status, Kind, Record, State};
-use crate::catalog::{Action, Env};
-use serde_json::{json, Map, Value};
+use super::model::*;
+use super::render::Listing;
+use super::state::{finish_creation, Image, Kind, Record, State};
+use crate::catalog::{Action, ActionId};
+use serde::Serialize;
+use serde_json::{Map, Value};
 use std::time::Instant;
 
 pub type Params = Map<String, Value>;
-pub type Answer = Result<(Vec<Value>, usize), ApiFault>;
+pub type Answer = Result<Listing, ApiFault>;
 
 const GIB: i64 = 1 << 30;
 
@@ -21,43 +25,60 @@ fn list(p: &Params, k: &str) -> Vec<String> {
         .map(|a| a.iter().filter_map(|v| v.as_str().map(str::to_string)).collect())
         .unwrap_or_default()
 }
-fn text(v: &Value, k: &str) -> Option<String> {
-    match v.get(k)? {
-        Value::String(s) => Some(s.clone()),
-        Value::Number(n) => Some(n.to_string()),
-        _ => None,
-    }
+fn int(p: &Params, k: &str) -> Option<i64> {
+    p.get(k).and_then(Value::as_i64)
 }
-fn code(v: &Value, k: &str) -> Option<String> {
-    v.get(k).and_then(|c| text(c, "code"))
+fn flag(p: &Params, k: &str) -> Option<bool> {
+    p.get(k).and_then(Value::as_bool)
 }
-
-pub fn handle(state: &mut State, action: &Action, p: &Params) -> Answer {
-    state.tick(Instant::now());
-    match action.env {
-        Env::Classic => classic(state, action.name, p),
-        Env::Vpc => {
-            let region = vpc_region(state, p)?;
-            vpc(state, action.name, p, &region)
-        }
-    }
+/// An optional text field equals `want`.
+fn is(field: &Option<String>, want: &str) -> bool {
+    field.as_deref() == Some(want)
+}
+/// An optional code's `code` is in `codes` (an empty filter takes everything).
+fn code_in(field: &Option<Code>, codes: &[String]) -> bool {
+    codes.is_empty() || field.as_ref().is_some_and(|c| codes.contains(&c.code))
+}
+/// An optional text field is in `values` (an empty filter takes everything).
+fn text_in(field: &Option<String>, values: &[String]) -> bool {
+    values.is_empty() || field.as_ref().is_some_and(|v| values.contains(v))
 }
 
-fn all(items: Vec<Value>) -> Answer {
+fn wire<T: Serialize>(t: &T) -> Value {
+    serde_json::to_value(t).unwrap_or(Value::Null)
+}
+
+fn listing(list: &'static str, items: Vec<Value>) -> Answer {
     let n = items.len();
-    Ok((items, n))
+    Ok(Listing {
+        list,
+        items,
+        total_rows: Some(n),
+    })
 }
 
 /// `pageNo` (0 and 1 both mean the first page) and `pageSize` (0 or absent: everything).
-fn paginate(items: Vec<Value>, p: &Params) -> Answer {
+fn paginate(list: &'static str, items: Vec<Value>, p: &Params) -> Answer {
     let total = items.len();
-    let size = p.get("pageSize").and_then(Value::as_i64).unwrap_or(0).max(0) as usize;
+    let size = int(p, "pageSize").unwrap_or(0).max(0) as usize;
     if size == 0 {
-        return Ok((items, total));
+        return listing(list, items);
     }
-    let page = p.get("pageNo").and_then(Value::as_i64).unwrap_or(1).max(1) as usize;
+    let page = int(p, "pageNo").unwrap_or(1).max(1) as usize;
     let start = (page - 1).saturating_mul(size);
-    Ok((items.into_iter().skip(start).take(size).collect(), total))
+    Ok(Listing {
+        list,
+        items: items.into_iter().skip(start).take(size).collect(),
+        total_rows: Some(total),
+    })
+}
+
+fn list_name(kind: Kind) -> &'static str {
+    match kind {
+        Kind::ClassicImage => "memberServerImageList",
+        Kind::MemberInstance => "memberServerImageInstanceList",
+        Kind::ServerImage => "serverImageList",
+    }
 }
 
 fn by_number_desc(a: &Record, b: &Record) -> std::cmp::Ordering {
@@ -67,58 +88,127 @@ fn by_number_desc(a: &Record, b: &Record) -> std::cmp::Ordering {
     }
 }
 
+/// What a sharing action does to the share list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ShareOp {
+    Add,
+    Remove,
+    Set,
+}
+
+/// Dispatch over every action of the catalog: the matches here and in [`classic`] / [`vpc`] name
+/// every [`ActionId`] (no wildcard), so an action added to the catalog without a handler does not
+/// compile.
+pub fn handle(state: &mut State, action: &Action, p: &Params) -> Answer {
+    use ActionId::*;
+    state.tick(Instant::now());
+    let id = action.id;
+    match id {
+        ClassicGetMemberServerImageList
+        | ClassicCreateMemberServerImage
+        | ClassicDeleteMemberServerImages
+        | ClassicAddMemberServerImageSharing
+        | ClassicRemoveMemberServerImageSharing
+        | ClassicSetMemberServerImageSharing
+        | ClassicGetServerImageProductList
+        | ClassicGetRegionList
+        | ClassicGetZoneList
+        | ClassicGetServerInstanceList
+        | ClassicGetBlockStorageSnapshotInstanceList => classic(state, id, p),
+        GetMemberServerImageInstanceList
+        | GetMemberServerImageInstanceDetail
+        | CreateMemberServerImageInstance
+        | DeleteMemberServerImageInstances
+        | AddMemberServerImageSharing
+        | RemoveMemberServerImageSharing
+        | SetMemberServerImageSharing
+        | GetServerImageList
+        | GetServerImageDetail
+        | CreateServerImage
+        | CreateServerImageFromSnapshot
+        | DeleteServerImage
+        | AddServerImageSharing
+        | RemoveServerImageSharing
+        | GetServerImageProductList
+        | GetRegionList
+        | GetZoneList
+        | GetServerInstanceList
+        | GetBlockStorageSnapshotInstanceList => {
+            let region = vpc_region(state, p)?;
+            vpc(state, id, p, &region)
+        }
+    }
+}
+
 // ------------------------------------------------------------------------------------------------
 // Classic
 
-fn classic(state: &mut State, name: &str, p: &Params) -> Answer {
-    match name {
-        "getRegionList" => all(state.fixture.classic.regions.clone()),
-        "getZoneList" => {
-            let region = s(p, "regionNo").map(str::to_string);
-            all(state
-                .fixture
-                .classic
+fn classic(state: &mut State, id: ActionId, p: &Params) -> Answer {
+    use ActionId::*;
+    let f = &state.fixture.classic;
+    match id {
+        ClassicGetRegionList => listing("regionList", f.regions.iter().map(wire).collect()),
+        ClassicGetZoneList => {
+            let region = s(p, "regionNo");
+            let zones = f
                 .zones
                 .iter()
-                .filter(|z| region.as_ref().is_none_or(|r| text(z, "regionNo").as_ref() == Some(r)))
-                .cloned()
-                .collect())
+                .filter(|z| region.is_none_or(|r| is(&z.region_no, r)))
+                .map(wire)
+                .collect();
+            // Classic getZoneList answers without totalRows.
+            Ok(Listing {
+                list: "zoneList",
+                items: zones,
+                total_rows: None,
+            })
         }
-        "getServerInstanceList" => {
+        ClassicGetServerInstanceList => {
             let nos = list(p, "serverInstanceNoList");
-            let items = state
-                .fixture
-                .classic
+            let items = f
                 .servers
                 .iter()
-                .filter(|v| nos.is_empty() || text(v, "serverInstanceNo").is_some_and(|n| nos.contains(&n)))
-                .filter(|v| {
-                    s(p, "serverInstanceStatusCode")
-                        .is_none_or(|c| code(v, "serverInstanceStatus").as_deref() == Some(c))
-                })
-                .filter(|v| {
-                    s(p, "regionNo")
-                        .is_none_or(|r| v.get("region").and_then(|g| text(g, "regionNo")).as_deref() == Some(r))
-                })
-                .filter(|v| {
-                    s(p, "zoneNo").is_none_or(|z| v.get("zone").and_then(|g| text(g, "zoneNo")).as_deref() == Some(z))
-                })
+                .filter(|v| text_in(&v.server_instance_no, &nos))
+                .filter(|v| s(p, "serverInstanceStatusCode").is_none_or(|c| c_is(&v.server_instance_status, c)))
+                .filter(|v| s(p, "regionNo").is_none_or(|r| v.region.as_ref().is_some_and(|g| is(&g.region_no, r))))
+                .filter(|v| s(p, "zoneNo").is_none_or(|z| v.zone.as_ref().is_some_and(|g| is(&g.zone_no, z))))
                 .filter(|v| match (s(p, "searchFilterName"), s(p, "searchFilterValue")) {
-                    (Some(field), Some(value)) => text(v, field).is_some_and(|t| t.contains(value)),
+                    (Some(field), Some(value)) => {
+                        let text = match field {
+                            "serverName" => &v.server_name,
+                            "publicIp" => &v.public_ip,
+                            "privateIp" => &v.private_ip,
+                            _ => &None,
+                        };
+                        text.as_deref().is_some_and(|t| t.contains(value))
+                    }
                     _ => true,
                 })
-                .cloned()
+                .map(wire)
                 .collect();
-            paginate(items, p)
+            paginate("serverInstanceList", items, p)
         }
-        "getServerImageProductList" => products(&state.fixture.classic.products.clone(), p),
-        "getMemberServerImageList" => {
+        ClassicGetServerImageProductList => products(f.products.iter(), p),
+        ClassicGetBlockStorageSnapshotInstanceList => {
+            let nos = list(p, "blockStorageSnapshotInstanceNoList");
+            let originals = list(p, "originalBlockStorageInstanceNoList");
+            let items = f
+                .snapshots
+                .iter()
+                .filter(|v| text_in(&v.block_storage_snapshot_instance_no, &nos))
+                .filter(|v| text_in(&v.original_block_storage_instance_no, &originals))
+                .filter(|v| s(p, "regionNo").is_none_or(|r| v.region_no.as_deref().is_none_or(|x| x == r)))
+                .map(wire)
+                .collect();
+            paginate("blockStorageSnapshotInstanceList", items, p)
+        }
+        ClassicGetMemberServerImageList => {
             let nos = list(p, "memberServerImageNoList");
             let platforms = list(p, "platformTypeCodeList");
             let mut recs: Vec<&Record> = state
                 .records
                 .iter()
-                .filter(|r| r.kind == Kind::ClassicImage)
+                .filter(|r| r.kind() == Kind::ClassicImage)
                 .filter(|r| nos.is_empty() || nos.iter().any(|n| n == r.no()))
                 .filter(|r| platforms.is_empty() || r.platform.as_ref().is_some_and(|x| platforms.contains(x)))
                 .filter(|r| s(p, "regionNo").is_none_or(|x| r.region == x))
@@ -132,18 +222,42 @@ fn classic(state: &mut State, name: &str, p: &Params) -> Answer {
             if s(p, "sortingOrder").is_some_and(|o| o.eq_ignore_ascii_case("descending")) {
                 recs.reverse();
             }
-            let items = recs.into_iter().map(|r| r.value.clone()).collect();
-            paginate(items, p)
+            let items = recs.into_iter().map(Record::wire).collect();
+            paginate("memberServerImageList", items, p)
         }
-        "createMemberServerImage" => create_classic_image(state, p),
-        "deleteMemberServerImages" => delete(state, Kind::ClassicImage, &list(p, "memberServerImageNoList"), None),
-        "addMemberServerImageSharingPermission"
-        | "removeMemberServerImageSharingPermission"
-        | "setMemberServerImageSharingPermission" => share(state, Kind::ClassicImage, name, p, None),
-        other => Err(faults::invalid_param(&format!(
-            "the emulator does not serve Classic '{other}'"
+        ClassicCreateMemberServerImage => create_classic_image(state, p),
+        ClassicDeleteMemberServerImages => delete(state, Kind::ClassicImage, &list(p, "memberServerImageNoList"), None),
+        ClassicAddMemberServerImageSharing => share(state, Kind::ClassicImage, ShareOp::Add, p, None),
+        ClassicRemoveMemberServerImageSharing => share(state, Kind::ClassicImage, ShareOp::Remove, p, None),
+        ClassicSetMemberServerImageSharing => share(state, Kind::ClassicImage, ShareOp::Set, p, None),
+        // Listed, not wildcarded: a new action must be placed here or handled above to compile.
+        GetMemberServerImageInstanceList
+        | GetMemberServerImageInstanceDetail
+        | CreateMemberServerImageInstance
+        | DeleteMemberServerImageInstances
+        | AddMemberServerImageSharing
+        | RemoveMemberServerImageSharing
+        | SetMemberServerImageSharing
+        | GetServerImageList
+        | GetServerImageDetail
+        | CreateServerImage
+        | CreateServerImageFromSnapshot
+        | DeleteServerImage
+        | AddServerImageSharing
+        | RemoveServerImageSharing
+        | GetServerImageProductList
+        | GetRegionList
+        | GetZoneList
+        | GetServerInstanceList
+        | GetBlockStorageSnapshotInstanceList => Err(faults::invalid_param(&format!(
+            "internal: {id:?} is not a Classic action"
         ))),
     }
+}
+
+/// The code of an optional `{ code, codeName }` equals `want`.
+fn c_is(field: &Option<Code>, want: &str) -> bool {
+    field.as_ref().is_some_and(|c| c.code == want)
 }
 
 fn create_classic_image(state: &mut State, p: &Params) -> Answer {
@@ -153,46 +267,43 @@ fn create_classic_image(state: &mut State, p: &Params) -> Answer {
         .classic
         .servers
         .iter()
-        .find(|v| text(v, "serverInstanceNo").as_deref() == Some(server_no.as_str()))
+        .find(|v| is(&v.server_instance_no, &server_no))
         .cloned()
         .ok_or_else(|| faults::server_not_found(&server_no))?;
-    check_server_ready(state, Kind::ClassicImage, &server, &server_no)?;
+    check_server_ready(state, Kind::ClassicImage, c(&server.server_instance_status), &server_no)?;
     let name = image_name(state, Kind::ClassicImage, s(p, "memberServerImageName"), None)?;
-    let no = state.next_id();
     let kind = Kind::ClassicImage;
-    let value = json!({
-        "memberServerImageNo": no,
-        "memberServerImageName": name,
-        "memberServerImageDescription": s(p, "memberServerImageDescription").unwrap_or(""),
-        "originalServerInstanceNo": server_no,
-        "originalServerProductCode": server.get("serverProductCode"),
-        "originalServerName": server.get("serverName"),
-        "originalBaseBlockStorageDiskType": server.get("baseBlockStorageDiskType"),
-        "originalServerImageProductCode": server.get("serverImageProductCode"),
-        "originalOsInformation": server.get("osInformation"),
-        "originalServerImageName": server.get("serverImageName"),
-        "memberServerImageStatusName": "creating",
-        "memberServerImageStatus": kind.status("INIT"),
-        "memberServerImageOperation": kind.operation("CREAT"),
-        "memberServerImagePlatformType": server.get("platformType"),
-        "createDate": state.create_date(),
-        "region": server.get("region"),
-        "zone": server.get("zone"),
-        "memberServerImageBlockStorageTotalRows": 0,
-        "memberServerImageBlockStorageTotalSize": 0,
-        "shareStatus": share_status(false),
-        "sharedLoginIdList": [],
-    });
+    let image = ClassicImage {
+        member_server_image_no: Some(state.next_id()),
+        member_server_image_name: Some(name),
+        member_server_image_description: Some(s(p, "memberServerImageDescription").unwrap_or("").to_string()),
+        original_server_instance_no: Some(server_no),
+        original_server_product_code: server.server_product_code.clone(),
+        original_server_name: server.server_name.clone(),
+        original_base_block_storage_disk_type: server.base_block_storage_disk_type.clone(),
+        original_server_image_product_code: server.server_image_product_code.clone(),
+        original_os_information: server.os_information.clone(),
+        original_server_image_name: server.server_image_name.clone(),
+        member_server_image_status_name: Some("creating".into()),
+        member_server_image_status: Some(kind.status("INIT")),
+        member_server_image_operation: Some(kind.operation("CREAT")),
+        member_server_image_platform_type: server.platform_type.clone(),
+        create_date: Some(state.create_date()),
+        region: server.region.clone(),
+        zone: server.zone.clone(),
+        member_server_image_block_storage_total_rows: Some(0),
+        member_server_image_block_storage_total_size: Some(0),
+        share_status: Some(super::state::share_status(false)),
+        shared_login_id_list: Some(Vec::new()),
+    };
     let region = server
-        .get("region")
-        .and_then(|r| text(r, "regionNo"))
+        .region
+        .as_ref()
+        .and_then(|r| r.region_no.clone())
         .unwrap_or_else(|| "1".into());
-    let platform = code(&server, "platformType");
-    let size = server
-        .get("baseBlockStorageSize")
-        .and_then(Value::as_i64)
-        .unwrap_or(50 * GIB);
-    Ok(push_new(state, kind, value, region, platform, 1, size, false))
+    let platform = server.platform_type.as_ref().map(|c| c.code.clone());
+    let size = server.base_block_storage_size.unwrap_or(50 * GIB);
+    Ok(push_new(state, Image::Classic(image), region, platform, 1, size, false))
 }
 
 // ------------------------------------------------------------------------------------------------
@@ -201,172 +312,184 @@ fn create_classic_image(state: &mut State, p: &Params) -> Answer {
 fn vpc_region(state: &State, p: &Params) -> Result<String, ApiFault> {
     let regions = &state.fixture.vpc.regions;
     match s(p, "regionCode") {
-        Some(code) if regions.iter().any(|r| text(r, "regionCode").as_deref() == Some(code)) => Ok(code.to_string()),
+        Some(code) if regions.iter().any(|r| is(&r.region_code, code)) => Ok(code.to_string()),
         Some(code) => Err(faults::invalid_region(code)),
         None => Ok(regions
             .first()
-            .and_then(|r| text(r, "regionCode"))
+            .and_then(|r| r.region_code.clone())
             .unwrap_or_else(|| "KR".into())),
     }
 }
 
-fn in_region(v: &Value, region: &str) -> bool {
-    text(v, "regionCode").is_none_or(|r| r == region)
+/// A record of a region (records without a region belong to every region).
+fn in_region(field: &Option<String>, region: &str) -> bool {
+    field.as_deref().is_none_or(|r| r == region)
 }
 
-fn vpc(state: &mut State, name: &str, p: &Params, region: &str) -> Answer {
-    match name {
-        "getRegionList" => all(state.fixture.vpc.regions.clone()),
-        "getZoneList" => all(state
-            .fixture
-            .vpc
-            .zones
-            .iter()
-            .filter(|z| in_region(z, region))
-            .cloned()
-            .collect()),
-        "getServerInstanceList" => {
+fn vpc(state: &mut State, id: ActionId, p: &Params, region: &str) -> Answer {
+    use ActionId::*;
+    let f = &state.fixture.vpc;
+    match id {
+        GetRegionList => listing("regionList", f.regions.iter().map(wire).collect()),
+        GetZoneList => listing(
+            "zoneList",
+            f.zones
+                .iter()
+                .filter(|z| in_region(&z.region_code, region))
+                .map(wire)
+                .collect(),
+        ),
+        GetServerInstanceList => {
             let nos = list(p, "serverInstanceNoList");
-            let mut items: Vec<Value> = state
-                .fixture
-                .vpc
+            let hypervisors = list(p, "hypervisorTypeCodeList");
+            let mut items: Vec<Value> = f
                 .servers
                 .iter()
-                .filter(|v| in_region(v, region))
-                .filter(|v| nos.is_empty() || text(v, "serverInstanceNo").is_some_and(|n| nos.contains(&n)))
-                .filter(|v| s(p, "serverName").is_none_or(|n| text(v, "serverName").as_deref() == Some(n)))
-                .filter(|v| s(p, "vpcNo").is_none_or(|n| text(v, "vpcNo").as_deref() == Some(n)))
-                .filter(|v| {
-                    s(p, "serverInstanceStatusCode")
-                        .is_none_or(|c| code(v, "serverInstanceStatus").as_deref() == Some(c))
-                })
-                .cloned()
+                .filter(|v| in_region(&v.region_code, region))
+                .filter(|v| text_in(&v.server_instance_no, &nos))
+                .filter(|v| s(p, "serverName").is_none_or(|n| is(&v.server_name, n)))
+                .filter(|v| s(p, "vpcNo").is_none_or(|n| is(&v.vpc_no, n)))
+                .filter(|v| s(p, "serverInstanceStatusCode").is_none_or(|c| c_is(&v.server_instance_status, c)))
+                .filter(|v| code_in(&v.hypervisor_type, &hypervisors))
+                .map(wire)
                 .collect();
             if s(p, "sortingOrder") == Some("DESC") {
                 items.reverse();
             }
-            paginate(items, p)
+            paginate("serverInstanceList", items, p)
         }
-        "getBlockStorageSnapshotInstanceList" => {
+        GetBlockStorageSnapshotInstanceList => {
             let nos = list(p, "blockStorageSnapshotInstanceNoList");
             let originals = list(p, "originalBlockStorageInstanceNoList");
             let hypervisors = list(p, "hypervisorTypeCodeList");
-            let items = state
-                .fixture
-                .vpc
+            let mut items: Vec<Value> = f
                 .snapshots
                 .iter()
-                .filter(|v| in_region(v, region))
-                .filter(|v| {
-                    nos.is_empty() || text(v, "blockStorageSnapshotInstanceNo").is_some_and(|n| nos.contains(&n))
-                })
-                .filter(|v| {
-                    originals.is_empty()
-                        || text(v, "originalBlockStorageInstanceNo").is_some_and(|n| originals.contains(&n))
-                })
-                .filter(|v| {
-                    hypervisors.is_empty() || code(v, "hypervisorType").is_some_and(|h| hypervisors.contains(&h))
-                })
-                .filter(|v| {
-                    s(p, "blockStorageSnapshotName")
-                        .is_none_or(|n| text(v, "blockStorageSnapshotName").as_deref() == Some(n))
-                })
+                .filter(|v| in_region(&v.region_code, region))
+                .filter(|v| text_in(&v.block_storage_snapshot_instance_no, &nos))
+                .filter(|v| text_in(&v.original_block_storage_instance_no, &originals))
+                .filter(|v| code_in(&v.hypervisor_type, &hypervisors))
+                .filter(|v| s(p, "blockStorageSnapshotName").is_none_or(|n| is(&v.block_storage_snapshot_name, n)))
                 .filter(|v| {
                     s(p, "blockStorageSnapshotInstanceStatusCode")
-                        .is_none_or(|c| code(v, "blockStorageSnapshotInstanceStatus").as_deref() == Some(c))
+                        .is_none_or(|c| c_is(&v.block_storage_snapshot_instance_status, c))
                 })
+                .filter(|v| flag(p, "isBootable").is_none_or(|b| v.is_bootable == Some(b)))
                 .filter(|v| {
-                    p.get("isBootable")
-                        .and_then(Value::as_bool)
-                        .is_none_or(|b| v.get("isBootable").and_then(Value::as_bool) == Some(b))
+                    flag(p, "isEncryptedOriginalBlockStorageVolume")
+                        .is_none_or(|b| v.is_encrypted_original_block_storage_volume == Some(b))
                 })
-                .cloned()
+                // The size is given in GiB, kept in bytes.
+                .filter(|v| {
+                    int(p, "blockStorageSnapshotVolumeSize")
+                        .is_none_or(|gb| v.block_storage_snapshot_volume_size == Some(gb * GIB))
+                })
+                .map(wire)
                 .collect();
-            paginate(items, p)
+            if s(p, "sortingOrder") == Some("DESC") {
+                items.reverse();
+            }
+            paginate("blockStorageSnapshotInstanceList", items, p)
         }
-        "getServerImageProductList" => {
-            let items: Vec<Value> = state
-                .fixture
-                .vpc
-                .products
-                .iter()
-                .filter(|v| in_region(v, region))
-                .cloned()
-                .collect();
-            products(&items, p)
-        }
-        "getMemberServerImageInstanceList" => {
+        GetServerImageProductList => products(f.products.iter().filter(|v| in_region(&v.region_code, region)), p),
+        GetMemberServerImageInstanceList => {
             let platforms = list(p, "platformTypeCodeList");
-            let mut recs: Vec<&Record> =
-                vpc_images(state, Kind::MemberInstance, region, p, "memberServerImageInstance")
-                    .filter(|r| platforms.is_empty() || r.platform.as_ref().is_some_and(|x| platforms.contains(x)))
-                    .collect();
+            let mut recs: Vec<&Record> = vpc_images(
+                state,
+                Kind::MemberInstance,
+                region,
+                p,
+                (
+                    "memberServerImageInstanceNoList",
+                    "memberServerImageName",
+                    "memberServerImageInstanceStatusCode",
+                ),
+            )
+            .filter(|r| platforms.is_empty() || r.platform.as_ref().is_some_and(|x| platforms.contains(x)))
+            .collect();
             sort_vpc(&mut recs, p);
-            paginate(recs.into_iter().map(|r| r.value.clone()).collect(), p)
+            paginate(
+                "memberServerImageInstanceList",
+                recs.into_iter().map(Record::wire).collect(),
+                p,
+            )
         }
-        "getMemberServerImageInstanceDetail" => {
+        GetMemberServerImageInstanceDetail => {
             detail(state, Kind::MemberInstance, s(p, "memberServerImageInstanceNo"), region)
         }
-        "createMemberServerImageInstance" => create_member_instance(state, p, region),
-        "deleteMemberServerImageInstances" => delete(
+        CreateMemberServerImageInstance => create_member_instance(state, p, region),
+        DeleteMemberServerImageInstances => delete(
             state,
             Kind::MemberInstance,
             &list(p, "memberServerImageInstanceNoList"),
             Some(region),
         ),
-        "addMemberServerImageSharingPermission"
-        | "removeMemberServerImageSharingPermission"
-        | "setMemberServerImageSharingPermission" => share(state, Kind::MemberInstance, name, p, Some(region)),
-        "getServerImageList" => {
-            let filters: Vec<(&str, Vec<String>)> = vec![
-                ("serverImageType", list(p, "serverImageTypeCodeList")),
-                ("hypervisorType", list(p, "hypervisorTypeCodeList")),
-                ("osType", list(p, "osTypeCodeList")),
-            ];
+        AddMemberServerImageSharing => share(state, Kind::MemberInstance, ShareOp::Add, p, Some(region)),
+        RemoveMemberServerImageSharing => share(state, Kind::MemberInstance, ShareOp::Remove, p, Some(region)),
+        SetMemberServerImageSharing => share(state, Kind::MemberInstance, ShareOp::Set, p, Some(region)),
+        GetServerImageList => {
+            let types = list(p, "serverImageTypeCodeList");
+            let hypervisors = list(p, "hypervisorTypeCodeList");
+            let os_types = list(p, "osTypeCodeList");
             let categories = list(p, "platformCategoryCodeList");
-            let mut recs: Vec<&Record> = vpc_images(state, Kind::ServerImage, region, p, "serverImage")
-                .filter(|r| {
-                    filters
-                        .iter()
-                        .all(|(f, codes)| codes.is_empty() || code(&r.value, f).is_some_and(|c| codes.contains(&c)))
-                })
-                .filter(|r| {
-                    categories.is_empty()
-                        || text(&r.value, "platformCategoryCode").is_some_and(|c| categories.contains(&c))
-                })
-                .collect();
+            let mut recs: Vec<&Record> = vpc_images(
+                state,
+                Kind::ServerImage,
+                region,
+                p,
+                ("serverImageNoList", "serverImageName", "serverImageStatusCode"),
+            )
+            .filter(|r| match &r.image {
+                Image::Server(i) => {
+                    code_in(&i.server_image_type, &types)
+                        && code_in(&i.hypervisor_type, &hypervisors)
+                        && code_in(&i.os_type, &os_types)
+                        && text_in(&i.platform_category_code, &categories)
+                }
+                _ => false,
+            })
+            .collect();
             sort_vpc(&mut recs, p);
-            paginate(recs.into_iter().map(|r| r.value.clone()).collect(), p)
+            paginate("serverImageList", recs.into_iter().map(Record::wire).collect(), p)
         }
-        "getServerImageDetail" => detail(state, Kind::ServerImage, s(p, "serverImageNo"), region),
-        "createServerImage" => create_server_image(state, p, region, false),
-        "createServerImageFromSnapshot" => create_server_image(state, p, region, true),
-        "deleteServerImage" => delete(state, Kind::ServerImage, &list(p, "serverImageNoList"), Some(region)),
-        "addServerImageSharingPermission" | "removeServerImageSharingPermission" => {
-            share(state, Kind::ServerImage, name, p, Some(region))
+        GetServerImageDetail => detail(state, Kind::ServerImage, s(p, "serverImageNo"), region),
+        CreateServerImage => create_server_image(state, p, region, false),
+        CreateServerImageFromSnapshot => create_server_image(state, p, region, true),
+        DeleteServerImage => delete(state, Kind::ServerImage, &list(p, "serverImageNoList"), Some(region)),
+        AddServerImageSharing => share(state, Kind::ServerImage, ShareOp::Add, p, Some(region)),
+        RemoveServerImageSharing => share(state, Kind::ServerImage, ShareOp::Remove, p, Some(region)),
+        ClassicGetMemberServerImageList
+        | ClassicCreateMemberServerImage
+        | ClassicDeleteMemberServerImages
+        | ClassicAddMemberServerImageSharing
+        | ClassicRemoveMemberServerImageSharing
+        | ClassicSetMemberServerImageSharing
+        | ClassicGetServerImageProductList
+        | ClassicGetRegionList
+        | ClassicGetZoneList
+        | ClassicGetServerInstanceList
+        | ClassicGetBlockStorageSnapshotInstanceList => {
+            Err(faults::invalid_param(&format!("internal: {id:?} is not a VPC action")))
         }
-        other => Err(faults::invalid_param(&format!(
-            "the emulator does not serve VPC '{other}'"
-        ))),
     }
 }
 
-/// The VPC images of one kind in a region, filtered by the parameters every list action has:
-/// `{prefix}NoList`, the name, and `{prefix}StatusCode`.
+/// The VPC images of one kind in a region, filtered by the parameters every list action has: the
+/// number list, the name and the status code (their parameter names, in that order).
 fn vpc_images<'a>(
     state: &'a State,
     kind: Kind,
     region: &'a str,
     p: &'a Params,
-    prefix: &str,
+    (nos, name, status): (&str, &str, &str),
 ) -> impl Iterator<Item = &'a Record> + 'a {
-    let nos = list(p, &format!("{prefix}NoList"));
-    let name = s(p, kind.name_field());
-    let status = s(p, &format!("{prefix}StatusCode"));
+    let nos = list(p, nos);
+    let name = s(p, name);
+    let status = s(p, status);
     state
         .records
         .iter()
-        .filter(move |r| r.kind == kind && r.region == region)
+        .filter(move |r| r.kind() == kind && r.region == region)
         .filter(move |r| nos.is_empty() || nos.iter().any(|n| n == r.no()))
         .filter(move |r| name.is_none_or(|n| r.name() == n))
         .filter(move |r| status.is_none_or(|c| r.status_code() == c))
@@ -381,52 +504,55 @@ fn sort_vpc(recs: &mut [&Record], p: &Params) {
     }
 }
 
-fn products(items: &[Value], p: &Params) -> Answer {
+fn products<'a>(items: impl Iterator<Item = &'a Product>, p: &Params) -> Answer {
     let platforms = list(p, "platformTypeCodeList");
-    let size = p.get("blockStorageSize").and_then(Value::as_i64).map(|gb| gb * GIB);
-    let bare_metal = s(p, "infraResourceDetailTypeCode") == Some("BM");
-    all(items
-        .iter()
-        .filter(|v| s(p, "productCode").is_none_or(|c| text(v, "productCode").as_deref() == Some(c)))
-        .filter(|v| s(p, "exclusionProductCode").is_none_or(|c| text(v, "productCode").as_deref() != Some(c)))
-        .filter(|v| platforms.is_empty() || code(v, "platformType").is_some_and(|c| platforms.contains(&c)))
-        .filter(|v| size.is_none_or(|sz| v.get("baseBlockStorageSize").and_then(Value::as_i64) == Some(sz)))
-        .filter(|v| (code(v, "infraResourceDetailType").as_deref() == Some("BM")) == bare_metal)
-        .cloned()
-        .collect())
+    let size = int(p, "blockStorageSize").map(|gb| gb * GIB);
+    // Bare-metal images only when asked for (`infraResourceDetailTypeCode=BM`); other codes filter too.
+    let detail_type = s(p, "infraResourceDetailTypeCode");
+    listing(
+        "productList",
+        items
+            .filter(|v| s(p, "productCode").is_none_or(|c| is(&v.product_code, c)))
+            .filter(|v| s(p, "exclusionProductCode").is_none_or(|c| !is(&v.product_code, c)))
+            .filter(|v| code_in(&v.platform_type, &platforms))
+            .filter(|v| size.is_none_or(|sz| v.base_block_storage_size == Some(sz)))
+            .filter(|v| match detail_type {
+                Some(t) => c_is(&v.infra_resource_detail_type, t),
+                None => !c_is(&v.infra_resource_detail_type, "BM"),
+            })
+            .map(wire)
+            .collect(),
+    )
 }
 
 fn detail(state: &State, kind: Kind, no: Option<&str>, region: &str) -> Answer {
     let no = no.unwrap_or_default();
     match state.find(kind, no, Some(region)) {
-        Some(i) => all(vec![state.records[i].value.clone()]),
+        Some(i) => listing(list_name(kind), vec![state.records[i].wire()]),
         None => Err(faults::image_not_found(kind.label(), no)),
     }
 }
 
-fn find_vpc_server(state: &State, no: &str, region: &str) -> Result<Value, ApiFault> {
+fn find_vpc_server(state: &State, no: &str, region: &str) -> Result<VpcServer, ApiFault> {
     state
         .fixture
         .vpc
         .servers
         .iter()
-        .find(|v| text(v, "serverInstanceNo").as_deref() == Some(no) && in_region(v, region))
+        .find(|v| is(&v.server_instance_no, no) && in_region(&v.region_code, region))
         .cloned()
         .ok_or_else(|| faults::server_not_found(no))
 }
 
 /// A server can be imaged when running or stopped, and when no image of it is being made.
-fn check_server_ready(state: &State, kind: Kind, server: &Value, no: &str) -> Result<(), ApiFault> {
-    let status = code(server, "serverInstanceStatus").unwrap_or_default();
+fn check_server_ready(state: &State, kind: Kind, status: &str, no: &str) -> Result<(), ApiFault> {
     if status != "RUN" && status != "NSTOP" {
-        return Err(faults::server_not_ready(no, &status));
+        return Err(faults::server_not_ready(no, status));
     }
-    let busy = state.records.iter().any(|r| {
-        r.kind == kind
-            && r.status_code() == "INIT"
-            && !r.is_terminating()
-            && text(&r.value, "originalServerInstanceNo").as_deref() == Some(no)
-    });
+    let busy = state
+        .records
+        .iter()
+        .any(|r| r.kind() == kind && r.status_code() == "INIT" && !r.is_terminating() && r.original_server() == no);
     if busy {
         return Err(faults::server_busy(no));
     }
@@ -441,28 +567,27 @@ fn image_name(state: &mut State, kind: Kind, given: Option<&str>, region: Option
     let taken = state
         .records
         .iter()
-        .any(|r| r.kind == kind && r.name() == name && !r.is_terminating() && region.is_none_or(|g| r.region == g));
+        .any(|r| r.kind() == kind && r.name() == name && !r.is_terminating() && region.is_none_or(|g| r.region == g));
     if taken {
         return Err(faults::name_in_use(&name));
     }
     Ok(name)
 }
 
-#[allow(clippy::too_many_arguments)]
+/// Keeps a new image and answers it (already created when `createDelayMs` is 0).
 fn push_new(
     state: &mut State,
-    kind: Kind,
-    value: Value,
+    image: Image,
     region: String,
     platform: Option<String>,
     rows: i64,
     size: i64,
     may_fail: bool,
-) -> (Vec<Value>, usize) {
+) -> Listing {
     let will_fail = may_fail && state.settings.failure_rate > 0.0 && state.rng.f64() < state.settings.failure_rate;
+    let kind = image.kind();
     let mut record = Record {
-        kind,
-        value,
+        image,
         region,
         platform,
         created_at: Instant::now(),
@@ -471,49 +596,49 @@ fn push_new(
         storage_rows: rows,
         storage_size: size,
     };
-    let answer = record.value.clone();
     if state.settings.create_delay_ms == 0 {
         finish_creation(&mut record);
-        let done = record.value.clone();
-        state.records.push(record);
-        return (vec![done], 1);
     }
+    let answer = record.wire();
     state.records.push(record);
-    (vec![answer], 1)
+    Listing {
+        list: list_name(kind),
+        items: vec![answer],
+        total_rows: Some(1),
+    }
 }
 
 fn create_member_instance(state: &mut State, p: &Params, region: &str) -> Answer {
     let server_no = s(p, "serverInstanceNo").unwrap_or_default().to_string();
     let server = find_vpc_server(state, &server_no, region)?;
-    if code(&server, "hypervisorType").as_deref() == Some("KVM") {
+    if c_is(&server.hypervisor_type, "KVM") {
         return Err(faults::kvm_not_supported(&server_no));
     }
-    check_server_ready(state, Kind::MemberInstance, &server, &server_no)?;
-    let name = image_name(state, Kind::MemberInstance, s(p, "memberServerImageName"), Some(region))?;
     let kind = Kind::MemberInstance;
-    let no = state.next_id();
-    let value = json!({
-        "memberServerImageInstanceNo": no,
-        "memberServerImageName": name,
-        "memberServerImageDescription": s(p, "memberServerImageDescription").unwrap_or(""),
-        "originalServerInstanceNo": server_no,
-        "originalServerImageProductCode": server.get("serverImageProductCode"),
-        "memberServerImageInstanceStatus": kind.status("INIT"),
-        "memberServerImageInstanceOperation": kind.operation("CREAT"),
-        "memberServerImageInstanceStatusName": "creating",
-        "createDate": state.create_date(),
-        "shareStatus": share_status(false),
-        "sharedLoginIdList": [],
-    });
-    let size = server
-        .get("baseBlockStorageSize")
-        .and_then(Value::as_i64)
-        .unwrap_or(50 * GIB);
-    let platform = code(&server, "platformType");
+    check_server_ready(state, kind, c(&server.server_instance_status), &server_no)?;
+    let name = image_name(state, kind, s(p, "memberServerImageName"), Some(region))?;
+    let platform = server.platform_type.as_ref().map(|c| c.code.clone());
+    let image = MemberInstance {
+        member_server_image_instance_no: Some(state.next_id()),
+        member_server_image_name: Some(name),
+        member_server_image_description: Some(s(p, "memberServerImageDescription").unwrap_or("").to_string()),
+        original_server_instance_no: Some(server_no),
+        original_server_image_product_code: server.server_image_product_code.clone(),
+        member_server_image_instance_status: Some(kind.status("INIT")),
+        member_server_image_instance_operation: Some(kind.operation("CREAT")),
+        member_server_image_instance_status_name: Some("creating".into()),
+        create_date: Some(state.create_date()),
+        member_server_image_block_storage_total_rows: None,
+        member_server_image_block_storage_total_size: None,
+        share_status: Some(super::state::share_status(false)),
+        shared_login_id_list: Some(Vec::new()),
+        region_code: Some(region.to_string()),
+        platform_type: platform.clone(),
+    };
+    let size = server.base_block_storage_size.unwrap_or(50 * GIB);
     Ok(push_new(
         state,
-        kind,
-        value,
+        Image::Member(image),
         region.to_string(),
         platform,
         1,
@@ -522,7 +647,7 @@ fn create_member_instance(state: &mut State, p: &Params, region: &str) -> Answer
     ))
 }
 
-fn volume_type(code: &str) -> Value {
+fn volume_type(code: &str) -> Code {
     let name = match code {
         "CB1" => "Common BlockStorage 1",
         "CB2" => "Common BlockStorage 2",
@@ -530,94 +655,124 @@ fn volume_type(code: &str) -> Value {
         "FB2" => "Fast BlockStorage 2",
         other => other,
     };
-    json!({"code": code, "codeName": name})
+    Code::new(code, name)
+}
+
+/// One requested `blockStorageList` entry, as rules.rs typed it.
+struct Requested {
+    order: i64,
+    snapshot: Option<String>,
+    size_gb: Option<i64>,
+    volume_type: Option<String>,
+    no_storage: bool,
+}
+
+fn requested(p: &Params) -> Vec<Requested> {
+    let mut out: Vec<Requested> = p
+        .get("blockStorageList")
+        .and_then(Value::as_array)
+        .map(|items| {
+            items
+                .iter()
+                .map(|v| Requested {
+                    order: v.get("order").and_then(Value::as_i64).unwrap_or(0),
+                    snapshot: v.get("snapshotInstanceNo").and_then(Value::as_str).map(str::to_string),
+                    size_gb: v.get("blockStorageSize").and_then(Value::as_i64),
+                    volume_type: v
+                        .get("blockStorageVolumeTypeCode")
+                        .and_then(Value::as_str)
+                        .map(str::to_string),
+                    no_storage: v.get("noBlockStorage").and_then(Value::as_bool) == Some(true),
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    out.sort_by_key(|r| r.order);
+    out
 }
 
 fn create_server_image(state: &mut State, p: &Params, region: &str, from_snapshot: bool) -> Answer {
     let kind = Kind::ServerImage;
-    let find_snapshot = |state: &State, no: &str| -> Result<Value, ApiFault> {
+    let find_snapshot = |state: &State, no: &str| -> Result<Snapshot, ApiFault> {
         state
             .fixture
             .vpc
             .snapshots
             .iter()
-            .find(|v| text(v, "blockStorageSnapshotInstanceNo").as_deref() == Some(no) && in_region(v, region))
+            .find(|v| is(&v.block_storage_snapshot_instance_no, no) && in_region(&v.region_code, region))
             .cloned()
             .ok_or_else(|| faults::snapshot_not_found(no))
     };
-    let requested: Vec<Value> = p
-        .get("blockStorageList")
-        .and_then(Value::as_array)
-        .cloned()
-        .unwrap_or_default();
     let mut mappings = Vec::new();
-    let mut ordered = requested.clone();
-    ordered.sort_by_key(|v| v.get("order").and_then(Value::as_i64).unwrap_or(0));
-    let mut base_snapshot: Option<Value> = None;
-    for item in &ordered {
-        if item.get("noBlockStorage").and_then(Value::as_bool) == Some(true) {
-            continue;
-        }
-        let order = item.get("order").and_then(Value::as_i64).unwrap_or(0);
-        let wanted = item.get("blockStorageSize").and_then(Value::as_i64).map(|gb| gb * GIB);
-        let mapping = match s(item.as_object().unwrap_or(&Map::new()), "snapshotInstanceNo") {
+    let mut base_snapshot: Option<Snapshot> = None;
+    for item in requested(p).into_iter().filter(|r| !r.no_storage) {
+        let wanted = item.size_gb.map(|gb| gb * GIB);
+        let volume = volume_type(item.volume_type.as_deref().unwrap_or("CB1"));
+        let mapping = match &item.snapshot {
             Some(no) => {
                 let snap = find_snapshot(state, no)?;
-                if order == 0 {
-                    base_snapshot = Some(snap.clone());
+                let size = snap.block_storage_snapshot_volume_size.unwrap_or(10 * GIB);
+                let m = Mapping {
+                    order: Some(item.order),
+                    block_storage_snapshot_instance_no: Some(no.clone()),
+                    block_storage_snapshot_name: snap.block_storage_snapshot_name.clone(),
+                    block_storage_size: Some(wanted.unwrap_or(size).max(size)),
+                    block_storage_volume_type: Some(volume),
+                    iops: Some(100),
+                    throughput: Some(104_857_600),
+                    is_encrypted_volume: Some(false),
+                    ..Mapping::default()
+                };
+                if item.order == 0 {
+                    base_snapshot = Some(snap);
                 }
-                let size = snap
-                    .get("blockStorageSnapshotVolumeSize")
-                    .and_then(Value::as_i64)
-                    .unwrap_or(10 * GIB);
-                json!({
-                    "order": order,
-                    "blockStorageSnapshotInstanceNo": no,
-                    "blockStorageSnapshotName": snap.get("blockStorageSnapshotName"),
-                    "blockStorageSize": wanted.unwrap_or(size).max(size),
-                    "blockStorageVolumeType": item.get("blockStorageVolumeTypeCode").and_then(Value::as_str).map(volume_type).unwrap_or_else(|| volume_type("CB1")),
-                    "iops": 100, "throughput": 104_857_600, "isEncryptedVolume": false,
-                })
+                m
             }
-            None => json!({
-                "order": order,
-                "blockStorageSize": wanted.unwrap_or(10 * GIB),
-                "blockStorageVolumeType": volume_type(item.get("blockStorageVolumeTypeCode").and_then(Value::as_str).unwrap_or("CB1")),
-                "iops": 100, "throughput": 104_857_600, "isEncryptedVolume": false,
-            }),
+            None => Mapping {
+                order: Some(item.order),
+                block_storage_size: Some(wanted.unwrap_or(10 * GIB)),
+                block_storage_volume_type: Some(volume),
+                iops: Some(100),
+                throughput: Some(104_857_600),
+                is_encrypted_volume: Some(false),
+                ..Mapping::default()
+            },
         };
         mappings.push(mapping);
     }
 
     let (source_no, template, default_mappings) = if from_snapshot {
         let base = base_snapshot.ok_or_else(|| faults::not_bootable("(none)"))?;
-        let no = text(&base, "blockStorageSnapshotInstanceNo").unwrap_or_default();
-        let bootable = base.get("isBootable").and_then(Value::as_bool) == Some(true);
-        if !bootable || code(&base, "hypervisorType").as_deref() != Some("KVM") {
+        let no = base.block_storage_snapshot_instance_no.clone().unwrap_or_default();
+        if base.is_bootable != Some(true) || !c_is(&base.hypervisor_type, "KVM") {
             return Err(faults::not_bootable(&no));
         }
-        (
-            None,
-            base.get("imageTemplate")
-                .cloned()
-                .unwrap_or(json!({"hypervisorType": {"code": "KVM", "codeName": "KVM"}})),
-            vec![],
-        )
+        let template = base.image_template.clone().unwrap_or(ImageTemplate {
+            hypervisor_type: Some(Code::new("KVM", "KVM")),
+            ..ImageTemplate::default()
+        });
+        (None, template, vec![])
     } else {
         let server_no = s(p, "serverInstanceNo").unwrap_or_default().to_string();
         let server = find_vpc_server(state, &server_no, region)?;
-        check_server_ready(state, kind, &server, &server_no)?;
-        let mut template = server.get("imageTemplate").cloned().unwrap_or(json!({}));
-        if let (Some(t), Some(h)) = (template.as_object_mut(), server.get("hypervisorType")) {
-            t.entry("hypervisorType").or_insert(h.clone());
+        check_server_ready(state, kind, c(&server.server_instance_status), &server_no)?;
+        let mut template = server.image_template.clone().unwrap_or_default();
+        if template.hypervisor_type.is_none() {
+            template.hypervisor_type = server.hypervisor_type.clone();
         }
-        let storages = server.get("blockStorages").and_then(Value::as_array).cloned().unwrap_or_else(|| {
-            vec![json!({
-                "order": 0,
-                "blockStorageSize": server.get("baseBlockStorageSize").and_then(Value::as_i64).unwrap_or(50 * GIB),
-                "blockStorageVolumeType": server.get("baseBlockStorageDiskType").cloned().unwrap_or_else(|| volume_type("CB1")),
-                "isEncryptedVolume": false,
-            })]
+        let storages = server.block_storages.clone().unwrap_or_else(|| {
+            vec![Mapping {
+                order: Some(0),
+                block_storage_size: Some(server.base_block_storage_size.unwrap_or(50 * GIB)),
+                block_storage_volume_type: Some(
+                    server
+                        .base_block_storage_disk_type
+                        .clone()
+                        .unwrap_or_else(|| volume_type("CB1")),
+                ),
+                is_encrypted_volume: Some(false),
+                ..Mapping::default()
+            }]
         });
         (Some(server_no), template, storages)
     };
@@ -625,31 +780,45 @@ fn create_server_image(state: &mut State, p: &Params, region: &str, from_snapsho
         mappings = default_mappings;
     }
     let name = image_name(state, kind, s(p, "serverImageName"), Some(region))?;
-    let no = state.next_id();
-    let mut value = json!({
-        "serverImageNo": no,
-        "serverImageName": name,
-        "serverImageDescription": s(p, "serverImageDescription").unwrap_or(""),
-        "serverImageType": {"code": "SELF", "codeName": "SELF Server Image"},
-        "cpuArchitectureType": {"code": "X86_64", "codeName": "x86 64bit"},
-        "serverImageStatus": kind.status("INIT"),
-        "serverImageOperation": kind.operation("CREAT"),
-        "serverImageStatusName": "creating",
-        "createDate": state.create_date(),
-        "blockStorageMappingList": mappings,
-        "shareStatus": share_status(false),
-        "sharedLoginIdList": [],
-    });
-    if let (Some(v), Some(t)) = (value.as_object_mut(), template.as_object()) {
-        for (k, x) in t {
-            v.insert(k.clone(), x.clone());
-        }
-        if let Some(no) = source_no {
-            // Not part of the ServerImage model: kept for the "busy server" check only.
-            v.insert("originalServerInstanceNo".into(), json!(no));
-        }
-    }
-    Ok(push_new(state, kind, value, region.to_string(), None, 0, 0, true))
+    let mut image = ServerImage {
+        server_image_no: Some(state.next_id()),
+        server_image_name: Some(name),
+        server_image_description: Some(s(p, "serverImageDescription").unwrap_or("").to_string()),
+        server_image_type: Some(Code::new("SELF", "SELF Server Image")),
+        cpu_architecture_type: Some(Code::new("X86_64", "x86 64bit")),
+        server_image_status: Some(kind.status("INIT")),
+        server_image_operation: Some(kind.operation("CREAT")),
+        server_image_status_name: Some("creating".into()),
+        create_date: Some(state.create_date()),
+        block_storage_mapping_list: Some(mappings),
+        share_status: Some(super::state::share_status(false)),
+        shared_login_id_list: Some(Vec::new()),
+        region_code: Some(region.to_string()),
+        original_server_instance_no: source_no,
+        ..ServerImage::default()
+    };
+    // What the source says about the OS wins over the defaults above.
+    let t = template;
+    image.hypervisor_type = t.hypervisor_type.or(image.hypervisor_type);
+    image.cpu_architecture_type = t.cpu_architecture_type.or(image.cpu_architecture_type);
+    image.os_category_type = t.os_category_type.or(image.os_category_type);
+    image.os_type = t.os_type.or(image.os_type);
+    image.server_image_type = t.server_image_type.or(image.server_image_type);
+    image.product_code = t.product_code.or(image.product_code);
+    image.platform_category_code = t.platform_category_code.or(image.platform_category_code);
+    Ok(push_new(
+        state,
+        Image::Server(image),
+        region.to_string(),
+        None,
+        0,
+        0,
+        true,
+    ))
+}
+
+fn is_ncp_image(r: &Record) -> bool {
+    matches!(&r.image, Image::Server(i) if c_is(&i.server_image_type, "NCP"))
 }
 
 fn delete(state: &mut State, kind: Kind, nos: &[String], region: Option<&str>) -> Answer {
@@ -662,7 +831,7 @@ fn delete(state: &mut State, kind: Kind, nos: &[String], region: Option<&str>) -
         if r.is_terminating() {
             return Err(faults::image_busy(kind.label(), no, "already terminating"));
         }
-        if kind == Kind::ServerImage && code(&r.value, "serverImageType").as_deref() == Some("NCP") {
+        if is_ncp_image(r) {
             return Err(faults::ncp_image_read_only(no));
         }
         idx.push(i);
@@ -671,50 +840,44 @@ fn delete(state: &mut State, kind: Kind, nos: &[String], region: Option<&str>) -
     for &i in &idx {
         let r = &mut state.records[i];
         r.deleting_since = Some(now);
-        r.set(&kind.operation_field(), kind.operation("TERMT"));
-        r.set(&kind.status_name_field(), json!("terminating"));
+        r.set_state(None, "TERMT", "terminating");
     }
     // Newest first, as the API answers (seed 000).
     let mut recs: Vec<&Record> = idx.iter().map(|&i| &state.records[i]).collect();
     recs.sort_by(|a, b| by_number_desc(a, b));
-    all(recs.into_iter().map(|r| r.value.clone()).collect())
+    listing(list_name(kind), recs.into_iter().map(Record::wire).collect())
 }
 
-fn share(state: &mut State, kind: Kind, action: &str, p: &Params, region: Option<&str>) -> Answer {
-    let no = s(p, kind.no_field())
-        .or_else(|| s(p, "memberServerImageNo"))
-        .unwrap_or_default()
-        .to_string();
+fn share(state: &mut State, kind: Kind, op: ShareOp, p: &Params, region: Option<&str>) -> Answer {
+    let key = match kind {
+        Kind::ClassicImage => "memberServerImageNo",
+        Kind::MemberInstance => "memberServerImageInstanceNo",
+        Kind::ServerImage => "serverImageNo",
+    };
+    let no = s(p, key).unwrap_or_default().to_string();
     let i = state
         .find(kind, &no, region)
         .ok_or_else(|| faults::image_not_found(kind.label(), &no))?;
     let r = &mut state.records[i];
-    if kind == Kind::ServerImage && code(&r.value, "serverImageType").as_deref() == Some("NCP") {
+    if is_ncp_image(r) {
         return Err(faults::ncp_image_read_only(&no));
     }
     if r.status_code() != "CREAT" || r.is_terminating() {
-        let state_name = text(&r.value, &kind.status_name_field()).unwrap_or_default();
-        return Err(faults::image_busy(kind.label(), &no, &state_name));
+        return Err(faults::image_busy(kind.label(), &no, r.status_name()));
     }
-    let mut ids: Vec<String> = r
-        .value
-        .get("sharedLoginIdList")
-        .and_then(Value::as_array)
-        .map(|a| a.iter().filter_map(|v| v.as_str().map(str::to_string)).collect())
-        .unwrap_or_default();
+    let mut ids = r.shared();
     let given = list(p, "targetLoginIdList");
-    if action.starts_with("add") {
-        for id in given {
-            if !ids.contains(&id) {
-                ids.push(id);
+    match op {
+        ShareOp::Add => {
+            for id in given {
+                if !ids.contains(&id) {
+                    ids.push(id);
+                }
             }
         }
-    } else if action.starts_with("remove") {
-        ids.retain(|id| !given.contains(id));
-    } else {
-        ids = given;
+        ShareOp::Remove => ids.retain(|id| !given.contains(id)),
+        ShareOp::Set => ids = given,
     }
-    r.set("shareStatus", share_status(!ids.is_empty()));
-    r.set("sharedLoginIdList", json!(ids));
-    all(vec![r.value.clone()])
+    r.set_shared(ids);
+    listing(list_name(kind), vec![r.wire()])
 }

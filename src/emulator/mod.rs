@@ -3,6 +3,9 @@
 
 pub mod faults;
 pub mod handlers;
+pub mod model;
+pub mod render;
+pub mod rules;
 pub mod server;
 pub mod state;
 

@@ -3,13 +3,13 @@
 
 use super::faults::{self, ApiFault, InjectedFault};
 use super::handlers;
+use super::render;
+use super::rules::{self, Failure};
 use super::state::{resolve_fixture, LogEntry, State, LOG_CAP};
 use crate::catalog::{self, Env};
-use crate::encoding::unflatten;
 use crate::error::{Error, ErrorCode, Result};
 use crate::signing;
-use crate::validate::validate;
-use crate::wire::{render_api_error, render_gateway_error, render_success, Format};
+use crate::wire::{render_api_error, render_gateway_error, Format};
 use bytes::Bytes;
 use http_body_util::{BodyExt, Full};
 use hyper::body::Incoming;
@@ -509,10 +509,10 @@ async fn serve(
         }
     };
 
-    let logged_params = route.filter(|a| a.mutating).map(|a| {
-        let (params, _unknown) = unflatten(a, &pairs);
-        Value::Object(params)
-    });
+    let logged_params = route
+        .filter(|a| a.mutating)
+        .and_then(|_| rules::parse(&pairs).ok())
+        .map(Value::Object);
     {
         let mut state = shared.lock();
         state.request_count += 1;
@@ -623,22 +623,22 @@ fn dispatch(shared: &Shared, action: &'static catalog::Action, pairs: &[(String,
         }
         return injected(&fault, format);
     }
-    // NCP ignores parameters it does not know; so does the emulator.
-    let (params, _unknown) = unflatten(action, pairs);
-    let normalized = match validate(action, &params, &[], false) {
-        Ok(n) => n,
-        Err(e) if e.message.starts_with("The following parameters should be defined") => {
-            return api_fault(&faults::missing_param(&e.message), format)
-        }
-        Err(e) => return api_fault(&faults::invalid_param(&e.message), format),
+    // The emulator's own reading of the request (rules.rs), apart from the client's declarations.
+    // Parameters it does not know are kept and ignored, as NCP does.
+    let params = match rules::parse(pairs).and_then(|p| rules::check(action.id, &p).map(|()| p)) {
+        Ok(p) => p,
+        Err(Failure::Missing(names)) => return api_fault(&faults::missing_param(&names), format),
+        Err(Failure::Invalid { reason, .. }) => return api_fault(&faults::invalid_param(&reason), format),
     };
-    let params: handlers::Params = normalized.into_iter().map(|(p, v)| (p.name.to_string(), v)).collect();
     match handlers::handle(&mut state, action, &params) {
-        Ok((items, total)) => {
+        Ok(listing) => {
             let request_id = state.request_id();
             Reply {
                 status: 200,
-                body: render_success(action, &items, total, &request_id, format),
+                body: match format {
+                    Format::Json => render::json(action.name, &listing, &request_id),
+                    Format::Xml => render::xml(action.name, &listing, &request_id),
+                },
                 content_type: if format == Format::Json { JSON_TYPE } else { XML_TYPE },
                 delay: None,
                 reason: None,

@@ -3,8 +3,9 @@
 //! at the start of each request, from the recorded instants.
 
 use super::faults::InjectedFault;
+use super::model::*;
 use serde::Deserialize;
-use serde_json::{json, Map, Value};
+use serde_json::Value;
 use std::time::{Duration, Instant};
 
 #[derive(Debug, Clone, Deserialize)]
@@ -70,23 +71,24 @@ pub struct Fixture {
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(rename_all = "camelCase", default, deny_unknown_fields)]
 pub struct ClassicFixture {
-    pub regions: Vec<Value>,
-    pub zones: Vec<Value>,
-    pub servers: Vec<Value>,
-    pub products: Vec<Value>,
-    pub member_server_images: Vec<Value>,
+    pub regions: Vec<ClassicRegion>,
+    pub zones: Vec<ClassicZone>,
+    pub servers: Vec<ClassicServer>,
+    pub products: Vec<Product>,
+    pub member_server_images: Vec<ClassicImage>,
+    pub snapshots: Vec<ClassicSnapshot>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(rename_all = "camelCase", default, deny_unknown_fields)]
 pub struct VpcFixture {
-    pub regions: Vec<Value>,
-    pub zones: Vec<Value>,
-    pub servers: Vec<Value>,
-    pub snapshots: Vec<Value>,
-    pub products: Vec<Value>,
-    pub member_server_image_instances: Vec<Value>,
-    pub server_images: Vec<Value>,
+    pub regions: Vec<Region>,
+    pub zones: Vec<Zone>,
+    pub servers: Vec<VpcServer>,
+    pub snapshots: Vec<Snapshot>,
+    pub products: Vec<Product>,
+    pub member_server_image_instances: Vec<MemberInstance>,
+    pub server_images: Vec<ServerImage>,
 }
 
 pub static DEFAULT_FIXTURE: &str = include_str!("../../fixtures/emulator.json");
@@ -134,35 +136,6 @@ pub enum Kind {
 }
 
 impl Kind {
-    pub fn no_field(self) -> &'static str {
-        match self {
-            Kind::ClassicImage => "memberServerImageNo",
-            Kind::MemberInstance => "memberServerImageInstanceNo",
-            Kind::ServerImage => "serverImageNo",
-        }
-    }
-    pub fn name_field(self) -> &'static str {
-        match self {
-            Kind::ClassicImage | Kind::MemberInstance => "memberServerImageName",
-            Kind::ServerImage => "serverImageName",
-        }
-    }
-    fn prefix(self) -> &'static str {
-        match self {
-            Kind::ClassicImage => "memberServerImage",
-            Kind::MemberInstance => "memberServerImageInstance",
-            Kind::ServerImage => "serverImage",
-        }
-    }
-    pub fn status_field(self) -> String {
-        format!("{}Status", self.prefix())
-    }
-    pub fn operation_field(self) -> String {
-        format!("{}Operation", self.prefix())
-    }
-    pub fn status_name_field(self) -> String {
-        format!("{}StatusName", self.prefix())
-    }
     pub fn label(self) -> &'static str {
         match self {
             Kind::ClassicImage => "member server image",
@@ -172,7 +145,7 @@ impl Kind {
     }
 
     /// `{code, codeName}` of a status, as each API family names it.
-    pub fn status(self, code: &str) -> Value {
+    pub fn status(self, code: &str) -> Code {
         let name = match (self, code) {
             (Kind::ServerImage, "INIT") => "Server init state",
             (Kind::ServerImage, "CREAT") => "Server created state",
@@ -182,10 +155,10 @@ impl Kind {
             (_, "CREFL") => "NSI CREATE FAILED state",
             _ => code,
         };
-        json!({"code": code, "codeName": name})
+        Code::new(code, name)
     }
 
-    pub fn operation(self, code: &str) -> Value {
+    pub fn operation(self, code: &str) -> Code {
         let name = match (self, code) {
             (Kind::ServerImage, "NULL") => "NULL OP",
             (Kind::ServerImage, "CREAT") => "CREATE OP",
@@ -196,16 +169,88 @@ impl Kind {
             (_, "TERMT") => "NSI TERMINATE OP",
             _ => code,
         };
-        json!({"code": code, "codeName": name})
+        Code::new(code, name)
     }
+}
+
+/// An image the emulator keeps, in its typed form.
+#[derive(Debug, Clone)]
+pub enum Image {
+    Classic(ClassicImage),
+    Member(MemberInstance),
+    Server(ServerImage),
+}
+
+/// The fields every kind of image has, by reference, whatever their names on the wire.
+struct Common<'a> {
+    status: &'a mut Option<Code>,
+    operation: &'a mut Option<Code>,
+    status_name: &'a mut Option<String>,
+    share_status: &'a mut Option<Code>,
+    shared: &'a mut Option<Vec<String>>,
+}
+
+impl Image {
+    pub fn kind(&self) -> Kind {
+        match self {
+            Image::Classic(_) => Kind::ClassicImage,
+            Image::Member(_) => Kind::MemberInstance,
+            Image::Server(_) => Kind::ServerImage,
+        }
+    }
+
+    fn common(&mut self) -> Common<'_> {
+        match self {
+            Image::Classic(i) => Common {
+                status: &mut i.member_server_image_status,
+                operation: &mut i.member_server_image_operation,
+                status_name: &mut i.member_server_image_status_name,
+                share_status: &mut i.share_status,
+                shared: &mut i.shared_login_id_list,
+            },
+            Image::Member(i) => Common {
+                status: &mut i.member_server_image_instance_status,
+                operation: &mut i.member_server_image_instance_operation,
+                status_name: &mut i.member_server_image_instance_status_name,
+                share_status: &mut i.share_status,
+                shared: &mut i.shared_login_id_list,
+            },
+            Image::Server(i) => Common {
+                status: &mut i.server_image_status,
+                operation: &mut i.server_image_operation,
+                status_name: &mut i.server_image_status_name,
+                share_status: &mut i.share_status,
+                shared: &mut i.shared_login_id_list,
+            },
+        }
+    }
+
+    /// The image's wire form.
+    pub fn wire(&self) -> Value {
+        let v = match self {
+            Image::Classic(i) => serde_json::to_value(i),
+            Image::Member(i) => serde_json::to_value(i),
+            Image::Server(i) => serde_json::to_value(i),
+        };
+        v.unwrap_or(Value::Null)
+    }
+}
+
+/// The same field of whichever kind of image a record holds (Classic, member instance, server image).
+macro_rules! pick {
+    ($r:expr, $classic:ident, $member:ident, $server:ident) => {
+        match &$r.image {
+            Image::Classic(i) => &i.$classic,
+            Image::Member(i) => &i.$member,
+            Image::Server(i) => &i.$server,
+        }
+    };
 }
 
 /// One image the emulator keeps.
 #[derive(Debug, Clone)]
 pub struct Record {
-    pub kind: Kind,
-    /// The image in its typed form (extra keys are dropped when it is rendered).
-    pub value: Value,
+    pub image: Image,
     /// VPC region code, or Classic region number.
     pub region: String,
     pub platform: Option<String>,
@@ -218,32 +263,85 @@ pub struct Record {
 }
 
 impl Record {
+    pub fn kind(&self) -> Kind {
+        self.image.kind()
+    }
     pub fn no(&self) -> &str {
-        self.value
-            .get(self.kind.no_field())
-            .and_then(Value::as_str)
-            .unwrap_or_default()
+        pick!(
+            self,
+            member_server_image_no,
+            member_server_image_instance_no,
+            server_image_no
+        )
+        .as_deref()
+        .unwrap_or_default()
     }
     pub fn name(&self) -> &str {
-        self.value
-            .get(self.kind.name_field())
-            .and_then(Value::as_str)
-            .unwrap_or_default()
+        pick!(
+            self,
+            member_server_image_name,
+            member_server_image_name,
+            server_image_name
+        )
+        .as_deref()
+        .unwrap_or_default()
     }
     pub fn status_code(&self) -> &str {
-        self.value
-            .get(self.kind.status_field())
-            .and_then(|s| s.get("code"))
-            .and_then(Value::as_str)
+        pick!(
+            self,
+            member_server_image_status,
+            member_server_image_instance_status,
+            server_image_status
+        )
+        .as_ref()
+        .map(|c| c.code.as_str())
+        .unwrap_or_default()
+    }
+    pub fn status_name(&self) -> &str {
+        pick!(
+            self,
+            member_server_image_status_name,
+            member_server_image_instance_status_name,
+            server_image_status_name
+        )
+        .as_deref()
+        .unwrap_or_default()
+    }
+    pub fn original_server(&self) -> &str {
+        pick!(
+            self,
+            original_server_instance_no,
+            original_server_instance_no,
+            original_server_instance_no
+        )
+        .as_deref()
+        .unwrap_or_default()
+    }
+    pub fn shared(&self) -> Vec<String> {
+        pick!(self, shared_login_id_list, shared_login_id_list, shared_login_id_list)
+            .clone()
             .unwrap_or_default()
     }
     pub fn is_terminating(&self) -> bool {
         self.deleting_since.is_some()
     }
-    pub fn set(&mut self, key: &str, v: Value) {
-        if let Some(o) = self.value.as_object_mut() {
-            o.insert(key.to_string(), v);
+    /// Status, operation and status name at once.
+    pub fn set_state(&mut self, status: Option<&str>, operation: &str, status_name: &str) {
+        let kind = self.kind();
+        let c = self.image.common();
+        if let Some(st) = status {
+            *c.status = Some(kind.status(st));
         }
+        *c.operation = Some(kind.operation(operation));
+        *c.status_name = Some(status_name.to_string());
+    }
+    pub fn set_shared(&mut self, ids: Vec<String>) {
+        let c = self.image.common();
+        *c.share_status = Some(share_status(!ids.is_empty()));
+        *c.shared = Some(ids);
+    }
+    pub fn wire(&self) -> Value {
+        self.image.wire()
     }
 }
 
@@ -302,27 +400,54 @@ impl State {
             .vpc
             .regions
             .first()
-            .and_then(|r| r.get("regionCode"))
-            .and_then(Value::as_str)
-            .unwrap_or("KR")
-            .to_string();
-        let text = |v: &Value, k: &str| v.get(k).and_then(Value::as_str).map(str::to_string);
+            .and_then(|r| r.region_code.clone())
+            .unwrap_or_else(|| "KR".to_string());
         for v in &fixture.classic.member_server_images {
             let region = v
-                .get("region")
-                .and_then(|r| text(r, "regionNo"))
+                .region
+                .as_ref()
+                .and_then(|r| r.region_no.clone())
                 .unwrap_or_else(|| "1".into());
-            let platform = v.get("memberServerImagePlatformType").and_then(|p| text(p, "code"));
-            records.push(Record::from_fixture(Kind::ClassicImage, v, region, platform, now));
+            let platform = v.member_server_image_platform_type.as_ref().map(|p| p.code.clone());
+            let (rows, size) = (
+                v.member_server_image_block_storage_total_rows,
+                v.member_server_image_block_storage_total_size,
+            );
+            records.push(Record::from_fixture(
+                Image::Classic(v.clone()),
+                region,
+                platform,
+                rows,
+                size,
+                now,
+            ));
         }
         for v in &fixture.vpc.member_server_image_instances {
-            let region = text(v, "regionCode").unwrap_or_else(|| first_vpc_region.clone());
-            let platform = text(v, "platformType");
-            records.push(Record::from_fixture(Kind::MemberInstance, v, region, platform, now));
+            let region = v.region_code.clone().unwrap_or_else(|| first_vpc_region.clone());
+            let platform = v.platform_type.clone();
+            let (rows, size) = (
+                v.member_server_image_block_storage_total_rows,
+                v.member_server_image_block_storage_total_size,
+            );
+            records.push(Record::from_fixture(
+                Image::Member(v.clone()),
+                region,
+                platform,
+                rows,
+                size,
+                now,
+            ));
         }
         for v in &fixture.vpc.server_images {
-            let region = text(v, "regionCode").unwrap_or_else(|| first_vpc_region.clone());
-            records.push(Record::from_fixture(Kind::ServerImage, v, region, None, now));
+            let region = v.region_code.clone().unwrap_or_else(|| first_vpc_region.clone());
+            records.push(Record::from_fixture(
+                Image::Server(v.clone()),
+                region,
+                None,
+                None,
+                None,
+                now,
+            ));
         }
         State {
             settings: fixture.settings.clone(),
@@ -401,70 +526,93 @@ impl State {
     pub fn find(&self, kind: Kind, no: &str, region: Option<&str>) -> Option<usize> {
         self.records
             .iter()
-            .position(|r| r.kind == kind && r.no() == no && region.is_none_or(|g| r.region == g))
+            .position(|r| r.kind() == kind && r.no() == no && region.is_none_or(|g| r.region == g))
     }
 }
 
 /// `INIT` -> `CREAT` (or `CREFL` when this creation was drawn to fail).
 pub fn finish_creation(r: &mut Record) {
-    let kind = r.kind;
     if r.will_fail {
-        r.set(&kind.status_field(), kind.status("CREFL"));
-        r.set(&kind.operation_field(), kind.operation("NULL"));
-        r.set(&kind.status_name_field(), json!("createFailed"));
+        r.set_state(Some("CREFL"), "NULL", "createFailed");
         return;
     }
-    r.set(&kind.status_field(), kind.status("CREAT"));
-    r.set(&kind.operation_field(), kind.operation("NULL"));
-    r.set(&kind.status_name_field(), json!("created"));
-    if kind != Kind::ServerImage {
-        r.set("memberServerImageBlockStorageTotalRows", json!(r.storage_rows));
-        r.set("memberServerImageBlockStorageTotalSize", json!(r.storage_size));
+    r.set_state(Some("CREAT"), "NULL", "created");
+    let (rows, size) = (r.storage_rows, r.storage_size);
+    match &mut r.image {
+        Image::Classic(i) => {
+            i.member_server_image_block_storage_total_rows = Some(rows);
+            i.member_server_image_block_storage_total_size = Some(size);
+        }
+        Image::Member(i) => {
+            i.member_server_image_block_storage_total_rows = Some(rows);
+            i.member_server_image_block_storage_total_size = Some(size);
+        }
+        Image::Server(_) => {}
     }
 }
 
 impl Record {
-    fn from_fixture(kind: Kind, v: &Value, region: String, platform: Option<String>, now: Instant) -> Record {
-        let mut value = v.clone();
-        if let Some(o) = value.as_object_mut() {
-            ensure_defaults(kind, o);
-        }
-        let rows = v
-            .get("memberServerImageBlockStorageTotalRows")
-            .and_then(Value::as_i64)
-            .unwrap_or(1);
-        let size = v
-            .get("memberServerImageBlockStorageTotalSize")
-            .and_then(Value::as_i64)
-            .unwrap_or(53_687_091_200);
-        Record {
-            kind,
-            value,
+    fn from_fixture(
+        image: Image,
+        region: String,
+        platform: Option<String>,
+        rows: Option<i64>,
+        size: Option<i64>,
+        now: Instant,
+    ) -> Record {
+        let mut r = Record {
+            image,
             region,
             platform,
             created_at: now,
             will_fail: false,
             deleting_since: None,
-            storage_rows: rows,
-            storage_size: size,
+            storage_rows: rows.unwrap_or(1),
+            storage_size: size.unwrap_or(53_687_091_200),
+        };
+        // Share fields every image has.
+        let c = r.image.common();
+        if c.share_status.is_none() {
+            *c.share_status = Some(share_status(false));
         }
+        if c.shared.is_none() {
+            *c.shared = Some(Vec::new());
+        }
+        r
     }
 }
 
-/// Share fields every image has.
-pub fn ensure_defaults(_kind: Kind, o: &mut Map<String, Value>) {
-    if !o.contains_key("shareStatus") {
-        o.insert("shareStatus".into(), share_status(false));
-    }
-    if !o.contains_key("sharedLoginIdList") {
-        o.insert("sharedLoginIdList".into(), json!([]));
-    }
-}
-
-pub fn share_status(shared: bool) -> Value {
+pub fn share_status(shared: bool) -> Code {
     if shared {
-        json!({"code": "SHARE", "codeName": "NSI Share State"})
+        Code::new("SHARE", "NSI Share State")
     } else {
-        json!({"code": "NULL", "codeName": "NSI Share NULL State"})
+        Code::new("NULL", "NSI Share NULL State")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_misspelt_fixture_key_is_an_error_not_a_vanished_field() {
+        let bad = serde_json::json!({"vpc": {"servers": [{"serverInstanceN0": "1"}]}});
+        let err = resolve_fixture(Some(&bad)).unwrap_err();
+        assert!(err.contains("unknown field `serverInstanceN0`"), "{err}");
+        let ok = serde_json::json!({"classic": {"snapshots": [{"blockStorageSnapshotInstanceNo": "1"}]}});
+        assert_eq!(resolve_fixture(Some(&ok)).unwrap().classic.snapshots.len(), 1);
+    }
+
+    #[test]
+    fn the_default_fixture_reads_into_the_typed_records() {
+        let f = resolve_fixture(None).unwrap();
+        let state = State::new(f);
+        assert!(state
+            .fixture
+            .vpc
+            .servers
+            .iter()
+            .any(|s| s.hypervisor_type.as_ref().is_some_and(|h| h.code == "KVM")));
+        assert!(!state.fixture.classic.snapshots.is_empty());
     }
 }
