@@ -6,6 +6,15 @@ const { startEmulator } = require('./emulator');
 
 const DEFAULT_ENDPOINT = 'https://ncloud.apigw.ntruss.com';
 const METHODS = JSON.parse(native.methods());
+/** Method name -> its index in the core's table (the handle a call crosses with). */
+const METHOD_INDEX = new Map(METHODS.map((m) => [m.name, m.index]));
+
+/** A per-call default as the core takes it: text, or undefined when unset. */
+function defaultText(v) {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' && Number.isFinite(v)) return String(v);
+  return undefined;
+}
 
 function env(...names) {
   for (const n of names) {
@@ -101,22 +110,26 @@ class Client {
 
   /** @internal One call into the core: resolves to the result or rejects with an NcloudError. */
   async _call(name, params, mode) {
+    const index = METHOD_INDEX.get(name);
+    if (index === undefined) throw NcloudError.validation(`unknown method '${name}'`);
     const nat = this.#native ?? (await this.#pending);
     let json;
     try {
-      json = JSON.stringify(params ?? {});
+      json = params == null ? '{}' : JSON.stringify(params);
     } catch (err) {
       throw NcloudError.validation(`The parameters could not be serialized: ${err.message}`);
     }
-    const defaults = JSON.stringify({ regionCode: this.region, regionNo: this.compute.regionNo });
+    const regionCode = defaultText(this.region);
+    const regionNo = defaultText(this.compute.regionNo);
     if (mode === 'objects') {
-      const out = await nat.callValue(name, json, defaults);
+      const out = await nat.callValue(index, json, regionCode, regionNo);
       if (out.error) throw new NcloudError(out.error);
       return out.ok;
     }
-    const out = JSON.parse(await nat.call(name, json, defaults));
-    if (out.error) throw new NcloudError(out.error);
-    return out.ok;
+    // The core answers the result as JSON text, or '!' and the error as JSON text.
+    const text = await nat.call(index, json, regionCode, regionNo);
+    if (text.charCodeAt(0) === 33) throw new NcloudError(JSON.parse(text.slice(1)));
+    return JSON.parse(text);
   }
 
   [util.inspect.custom]() {

@@ -95,20 +95,37 @@ impl NativeClient {
         })
     }
 
-    /// Runs one method. Resolves to JSON text, `{"ok": result}` or `{"error": {...}}`; never rejects.
+    /// Runs one method, given by its index in `methods()`. Resolves to the result as JSON text, or to
+    /// `!` followed by the error as JSON text; never rejects. `regionCode` / `regionNo` are the
+    /// defaults the JavaScript side holds (sent when the caller gives none).
     #[napi]
-    pub async fn call(&self, method: String, params: String, defaults: String) -> String {
-        match self.run(method, params, defaults).await {
-            Ok(v) => json!({ "ok": v }).to_string(),
-            Err(e) => format!("{{\"error\":{}}}", e.to_json()),
+    pub async fn call(
+        &self,
+        method: u32,
+        params: String,
+        region_code: Option<String>,
+        region_no: Option<String>,
+    ) -> String {
+        match self.run(method, params, region_code, region_no).await {
+            Ok(text) => text,
+            Err(e) => format!("!{}", e.to_json()),
         }
     }
 
     /// The same call, with the result built as JS objects by napi (kept for `npm run bench`, which
-    /// compares it with handing over JSON text).
+    /// compares it with handing over JSON text): `{ ok }` or `{ error }`.
     #[napi]
-    pub async fn call_value(&self, method: String, params: String, defaults: String) -> Value {
-        match self.run(method, params, defaults).await {
+    pub async fn call_value(
+        &self,
+        method: u32,
+        params: String,
+        region_code: Option<String>,
+        region_no: Option<String>,
+    ) -> Value {
+        let result = self.run(method, params, region_code, region_no).await.and_then(|text| {
+            serde_json::from_str::<Value>(&text).map_err(|e| Error::internal(format!("invalid result JSON: {e}")))
+        });
+        match result {
             Ok(v) => json!({ "ok": v }),
             Err(e) => json!({ "error": serde_json::to_value(&e).unwrap_or(Value::Null) }),
         }
@@ -116,23 +133,21 @@ impl NativeClient {
 }
 
 impl NativeClient {
-    async fn run(&self, method: String, params: String, defaults: String) -> Result<Value, Error> {
+    async fn run(
+        &self,
+        method: u32,
+        params: String,
+        region_code: Option<String>,
+        region_no: Option<String>,
+    ) -> Result<String, Error> {
         let transport = self.transport.clone();
         let work = async move {
-            let method =
-                service::method(&method).ok_or_else(|| Error::validation(format!("unknown method '{method}'")))?;
+            let method = service::methods()
+                .get(method as usize)
+                .ok_or_else(|| Error::validation(format!("unknown method #{method}")))?;
             let params: Value = serde_json::from_str(&params)
                 .map_err(|e| Error::validation(format!("parameters are not valid JSON: {e}")))?;
-            let d: Value = serde_json::from_str(&defaults).unwrap_or(Value::Null);
-            let text = |k: &str| match d.get(k) {
-                Some(Value::String(s)) => Some(s.clone()),
-                Some(Value::Number(n)) => Some(n.to_string()),
-                _ => None,
-            };
-            let defaults = CallDefaults {
-                region_code: text("regionCode"),
-                region_no: text("regionNo"),
-            };
+            let defaults = CallDefaults { region_code, region_no };
             service::call(&transport, method, &params, &defaults).await
         };
         match AssertUnwindSafe(work).catch_unwind().await {
@@ -150,8 +165,10 @@ impl NativeClient {
 pub fn methods() -> String {
     let list: Vec<Value> = service::methods()
         .iter()
-        .map(|m| {
+        .enumerate()
+        .map(|(index, m)| {
             json!({
+                "index": index,
                 "name": m.name,
                 "env": match m.action.env { crate::catalog::Env::Classic => "classic", crate::catalog::Env::Vpc => "vpc" },
                 "action": m.action.name,

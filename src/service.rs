@@ -198,9 +198,15 @@ pub fn shape(method: &Method, response: Value) -> Value {
     }
 }
 
-/// One whole call.
-pub async fn call(transport: &Transport, method: &Method, params: &Value, defaults: &CallDefaults) -> Result<Value> {
+/// One whole call; the result as JSON text. The response object passes through as the decoder wrote
+/// it; only the compat shapes (small lists) are re-shaped through a `Value`.
+pub async fn call(transport: &Transport, method: &Method, params: &Value, defaults: &CallDefaults) -> Result<String> {
     let pairs = prepare(method, params, defaults).map_err(|e| e.with_action(method.action.name))?;
-    let response = transport.call(method.action, pairs).await?;
-    Ok(shape(method, response))
+    let text = transport.call(method.action, pairs).await?;
+    if method.shape == Shape::Response {
+        return Ok(text);
+    }
+    let response: Value =
+        serde_json::from_str(&text).map_err(|e| Error::internal(format!("the decoder wrote invalid JSON: {e}")))?;
+    Ok(shape(method, response).to_string())
 }

@@ -5,8 +5,7 @@ use crate::catalog::Action;
 use crate::encoding::encode_pairs;
 use crate::error::{Error, ErrorCode, Result};
 use crate::signing;
-use crate::wire::{decode_response, Format};
-use serde_json::Value;
+use crate::wire::{decode_response_text, Format};
 use std::fmt;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
@@ -71,7 +70,8 @@ impl Transport {
 
     /// Sends one action with its flattened parameters and decodes the answer, retrying what is safe
     /// to retry: read actions on transient failures; every action when the connection was never made.
-    pub async fn call(&self, action: &Action, pairs: Vec<(String, String)>) -> Result<Value> {
+    /// The result is the typed response object as JSON text (see `wire::decode_into`).
+    pub async fn call(&self, action: &'static Action, pairs: Vec<(String, String)>) -> Result<String> {
         let mut attempt = 0u32;
         loop {
             attempt += 1;
@@ -101,7 +101,11 @@ impl Transport {
         Duration::from_millis(exp / 2 + fastrand::u64(0..=exp / 2))
     }
 
-    async fn send_once(&self, action: &Action, pairs: &[(String, String)]) -> std::result::Result<Value, Failure> {
+    async fn send_once(
+        &self,
+        action: &'static Action,
+        pairs: &[(String, String)],
+    ) -> std::result::Result<String, Failure> {
         // POST with a form body: the signed URI is the path plus the one fixed query parameter.
         let path = format!("{}/{}", action.env.prefix(), action.name);
         let query = format!("responseFormatType={}", self.cfg.format.as_str());
@@ -147,7 +151,7 @@ impl Transport {
             never_sent: false,
             error: network_error(&e, &self.cfg),
         })?;
-        decode_response(action, status, &bytes).map_err(|error| Failure {
+        decode_response_text(action, status, &bytes).map_err(|error| Failure {
             error,
             never_sent: false,
         })
