@@ -5,7 +5,7 @@ use crate::catalog::Action;
 use crate::encoding::encode_pairs;
 use crate::error::{Error, ErrorCode, Result};
 use crate::signing;
-use crate::wire::{decode_response_text, Format};
+use crate::wire::{decode_into, Format, Shape};
 use std::fmt;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
@@ -70,12 +70,12 @@ impl Transport {
 
     /// Sends one action with its flattened parameters and decodes the answer, retrying what is safe
     /// to retry: read actions on transient failures; every action when the connection was never made.
-    /// The result is the typed response object as JSON text (see `wire::decode_into`).
-    pub async fn call(&self, action: &'static Action, pairs: Vec<(String, String)>) -> Result<String> {
+    /// The result is JSON text in `shape` (see `wire::decode_into`).
+    pub async fn call(&self, action: &'static Action, pairs: Vec<(String, String)>, shape: Shape) -> Result<String> {
         let mut attempt = 0u32;
         loop {
             attempt += 1;
-            let result = self.send_once(action, &pairs).await;
+            let result = self.send_once(action, &pairs, shape).await;
             match result {
                 Ok(v) => return Ok(v),
                 Err(Failure {
@@ -105,6 +105,7 @@ impl Transport {
         &self,
         action: &'static Action,
         pairs: &[(String, String)],
+        shape: Shape,
     ) -> std::result::Result<String, Failure> {
         // POST with a form body: the signed URI is the path plus the one fixed query parameter.
         let path = format!("{}/{}", action.env.prefix(), action.name);
@@ -151,10 +152,12 @@ impl Transport {
             never_sent: false,
             error: network_error(&e, &self.cfg),
         })?;
-        decode_response_text(action, status, &bytes).map_err(|error| Failure {
+        let mut out = String::with_capacity(bytes.len() + 256);
+        decode_into(action, shape, status, &bytes, &mut out).map_err(|error| Failure {
             error,
             never_sent: false,
-        })
+        })?;
+        Ok(out)
     }
 }
 

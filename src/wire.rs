@@ -11,6 +11,7 @@ pub mod decode_xml;
 pub mod out;
 
 use out::with_status;
+pub use out::{Shape, View};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -51,13 +52,19 @@ pub fn decode_response(action: &'static Action, http_status: u16, body: &[u8]) -
 /// [`decode_response`] as the JSON text handed to JavaScript.
 pub fn decode_response_text(action: &'static Action, http_status: u16, body: &[u8]) -> Result<String> {
     let mut out = String::with_capacity(body.len() + 256);
-    decode_into(action, http_status, body, &mut out)?;
+    decode_into(action, Shape::Response, http_status, body, &mut out)?;
     Ok(out)
 }
 
-/// Appends the typed response object of one answer to `out` as JSON text, in one pass over `body`
-/// (on error `out` is left as it was).
-pub fn decode_into(action: &'static Action, http_status: u16, body: &[u8], out: &mut String) -> Result<()> {
+/// Appends the result of one answer to `out` as JSON text, in one pass over `body`: the typed
+/// response object (`Shape::Response`) or one of the compat shapes (on error `out` is left as it was).
+pub fn decode_into(
+    action: &'static Action,
+    shape: Shape,
+    http_status: u16,
+    body: &[u8],
+    out: &mut String,
+) -> Result<()> {
     let text = std::str::from_utf8(body).map_err(|_| {
         with_status(
             Error::decode(format!("HTTP {http_status}: the response body is not UTF-8 text")),
@@ -72,7 +79,7 @@ pub fn decode_into(action: &'static Action, http_status: u16, body: &[u8], out: 
         ));
     }
     if trimmed.starts_with('{') {
-        decode_json::decode(action, http_status, trimmed, out)
+        decode_json::decode(action, shape, http_status, trimmed, out)
     } else if trimmed.starts_with('<') {
         if looks_like_html(trimmed) {
             return Err(with_status(
@@ -83,7 +90,7 @@ pub fn decode_into(action: &'static Action, http_status: u16, body: &[u8], out: 
                 http_status,
             ));
         }
-        decode_xml::decode(action, http_status, trimmed, out)
+        decode_xml::decode(action, shape, http_status, trimmed, out)
     } else {
         Err(with_status(
             Error::decode(format!(

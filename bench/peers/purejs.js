@@ -16,6 +16,8 @@ const NUMERIC = new Set([
   'memberServerImageInstanceBlockStorageTotalRows', 'memberServerImageInstanceBlockStorageTotalSize',
 ]);
 const BOOLEAN = new Set(['isEncryptedVolume']);
+/** Lists every item of a list has in the JSON form, even when the XML leaves them out. */
+const ITEM_LISTS = { serverImageList: ['blockStorageMappingList', 'sharedLoginIdList'] };
 
 class PureJsClient {
   constructor({ endpoint, accessKey, secretKey, responseFormat = 'json', region = 'KR' }) {
@@ -90,7 +92,12 @@ function typed(v, key) {
       if (k.endsWith('List')) {
         // { item: [...] } or '' for an empty list
         const items = x && typeof x === 'object' ? Object.values(x)[0] ?? [] : [];
-        out[k] = items.map((i) => typed(i));
+        const lists = ITEM_LISTS[k] ?? [];
+        out[k] = items.map((i) => {
+          const item = typed(i);
+          for (const l of lists) item[l] ??= [];
+          return item;
+        });
       } else {
         out[k] = typed(x, k);
       }

@@ -32,8 +32,17 @@ function makeCall() {
   throw new Error(`unknown client ${clientName}`);
 }
 
+/** Key order is not part of a result's meaning: keys are sorted, requestId left out. */
+function canonical(v) {
+  if (Array.isArray(v)) return v.map(canonical);
+  if (v !== null && typeof v === 'object') {
+    return Object.fromEntries(Object.keys(v).filter((k) => k !== 'requestId').sort().map((k) => [k, canonical(v[k])]));
+  }
+  return v;
+}
+
 function digest(result) {
-  const text = JSON.stringify(result, (k, v) => (k === 'requestId' ? undefined : v));
+  const text = JSON.stringify(canonical(result));
   return crypto.createHash('sha256').update(text).digest('hex').slice(0, 16);
 }
 

@@ -5,7 +5,7 @@
 //! serde_json's own limit of 128 nested containers); everything the model does not know is skipped
 //! with `IgnoredAny`, which serde_json walks iteratively (one byte of stack per level, on the heap).
 
-use super::out::{self, BodyFields, ErrorFields, ErrorShape, Layout, Out, Scalar};
+use super::out::{self, BodyFields, ErrorFields, ErrorShape, Layout, Out, Scalar, Shape, View};
 use crate::catalog::models::COMMON_CODE;
 use crate::catalog::{Action, FieldType, Model};
 use crate::error::{Error, Result};
@@ -30,11 +30,12 @@ struct State<'o, 'b> {
     out: &'o mut Out<'b>,
     action: &'static Action,
     layout: Layout,
+    shape: Shape,
     list_owner: Source,
     list_count: usize,
 }
 
-pub fn decode(action: &'static Action, status: u16, text: &str, buf: &mut String) -> Result<()> {
+pub fn decode(action: &'static Action, shape: Shape, status: u16, text: &str, buf: &mut String) -> Result<()> {
     let mark = buf.len();
     let layout = out::begin(buf, action);
     let mut out = Out::new(buf);
@@ -42,6 +43,7 @@ pub fn decode(action: &'static Action, status: u16, text: &str, buf: &mut String
         out: &mut out,
         action,
         layout,
+        shape,
         list_owner: Source::None,
         list_count: 0,
     };
@@ -98,7 +100,7 @@ fn conclude(st: &mut State<'_, '_>, status: u16, r: TopResult) -> Result<()> {
     if st.list_owner != source {
         st.out.type_err = None;
     }
-    out::finish(st.out, st.layout, status, body, count)
+    out::finish(st.out, st.layout, st.shape, status, body, count)
 }
 
 // ------------------------------------------------------------------------------------------------
@@ -419,6 +421,7 @@ impl<'de> DeserializeSeed<'de> for ListField<'_, '_, '_> {
         st.list_count = ListSeed {
             out: &mut *st.out,
             model: action.item,
+            view: st.shape.item_view(),
             name: action.list,
         }
         .deserialize(d)?;
@@ -435,6 +438,7 @@ use serde::de::Deserialize;
 struct ListSeed<'s, 'b> {
     out: &'s mut Out<'b>,
     model: &'static Model,
+    view: View,
     name: &'static str,
 }
 
@@ -473,6 +477,7 @@ impl<'de> Visitor<'de> for ListSeed<'_, '_> {
             let got = seq.next_element_seed(ItemSeed {
                 out: &mut *self.out,
                 model: self.model,
+                view: self.view,
                 name: self.name,
             })?;
             if got.is_none() {
@@ -487,7 +492,7 @@ impl<'de> Visitor<'de> for ListSeed<'_, '_> {
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> DeResult<usize, A::Error> {
         // A single object where a list was expected.
         self.out.buf.push('[');
-        write_object(self.out, self.model, map)?;
+        write_object(self.out, self.model, self.view, map)?;
         self.out.buf.push(']');
         Ok(1)
     }
@@ -519,6 +524,7 @@ impl<'de> Visitor<'de> for ListSeed<'_, '_> {
 struct ItemSeed<'s, 'b> {
     out: &'s mut Out<'b>,
     model: &'static Model,
+    view: View,
     name: &'static str,
 }
 
@@ -543,7 +549,7 @@ impl<'de> Visitor<'de> for ItemSeed<'_, '_> {
         f.write_str("an object")
     }
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> DeResult<(), A::Error> {
-        write_object(self.out, self.model, map)
+        write_object(self.out, self.model, self.view, map)
     }
     fn visit_str<E>(self, v: &str) -> DeResult<(), E> {
         if v.trim().is_empty() {
@@ -584,9 +590,10 @@ impl<'de> Visitor<'de> for ItemSeed<'_, '_> {
 fn write_object<'de, A: MapAccess<'de>>(
     out: &mut Out<'_>,
     model: &'static Model,
+    view: View,
     mut map: A,
 ) -> DeResult<(), A::Error> {
-    let mut m = out.begin_object();
+    let mut m = out.begin_object(view);
     let mut hint = 0;
     while let Some(idx) = map.next_key_seed(FieldKey { model, hint })? {
         let Some(idx) = idx else {
@@ -595,19 +602,24 @@ fn write_object<'de, A: MapAccess<'de>>(
         };
         hint = idx + 1;
         let field = &model.fields[idx];
-        let f = out.begin_field(&mut m, model, idx);
+        let Some((f, fv)) = out.begin_field(&mut m, model, idx) else {
+            map.next_value::<IgnoredAny>()?;
+            continue;
+        };
         let written = match field.ty {
             FieldType::Str | FieldType::Int | FieldType::Long | FieldType::Bool => {
                 let o = &mut *out;
-                map.next_value_seed(ScalarSeed(|v: Scalar<'_>| o.scalar(field.ty, v, field.name)))?
+                map.next_value_seed(ScalarSeed(|v: Scalar<'_>| o.scalar(field.ty, v, field.name, fv.num)))?
             }
             FieldType::Code => map.next_value_seed(ObjectSeed {
                 out: &mut *out,
                 model: &COMMON_CODE,
+                view: fv.sub,
             })?,
             FieldType::Obj(sub) => map.next_value_seed(ObjectSeed {
                 out: &mut *out,
                 model: sub,
+                view: fv.sub,
             })?,
             FieldType::StrList => {
                 map.next_value_seed(StrListSeed { out: &mut *out })?;
@@ -617,6 +629,7 @@ fn write_object<'de, A: MapAccess<'de>>(
                 map.next_value_seed(ListSeed {
                     out: &mut *out,
                     model: sub,
+                    view: fv.sub,
                     name: field.name,
                 })?;
                 true
@@ -632,6 +645,7 @@ fn write_object<'de, A: MapAccess<'de>>(
 struct ObjectSeed<'s, 'b> {
     out: &'s mut Out<'b>,
     model: &'static Model,
+    view: View,
 }
 
 impl<'de> DeserializeSeed<'de> for ObjectSeed<'_, '_> {
@@ -647,7 +661,7 @@ impl<'de> Visitor<'de> for ObjectSeed<'_, '_> {
         f.write_str("an object")
     }
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> DeResult<bool, A::Error> {
-        write_object(self.out, self.model, map)?;
+        write_object(self.out, self.model, self.view, map)?;
         Ok(true)
     }
     fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> DeResult<bool, A::Error> {
@@ -708,7 +722,9 @@ impl<'de> Visitor<'de> for StrListSeed<'_, '_> {
             }
             let o = &mut *out;
             let item = seq.next_element_seed(ScalarSeed(|v: Scalar<'_>| match v {
-                Scalar::Str(..) | Scalar::U64(_) | Scalar::I64(_) | Scalar::F64(_) => o.scalar(FieldType::Str, v, ""),
+                Scalar::Str(..) | Scalar::U64(_) | Scalar::I64(_) | Scalar::F64(_) => {
+                    o.scalar(FieldType::Str, v, "", false)
+                }
                 _ => false,
             }))?;
             match item {
@@ -764,7 +780,7 @@ impl StrListSeed<'_, '_> {
             return self.empty();
         }
         self.out.buf.push('[');
-        self.out.scalar(FieldType::Str, Scalar::Str(v, clean), "");
+        self.out.scalar(FieldType::Str, Scalar::Str(v, clean), "", false);
         self.out.buf.push(']');
     }
 }

@@ -5,7 +5,7 @@
 //! by a loop that counts levels. Every element opened anywhere counts against [`MAX_DEPTH`], so a
 //! hostile body cannot make the decoder hold more than that many open levels.
 
-use super::out::{self, BodyFields, ErrorFields, ErrorShape, Out, Scalar};
+use super::out::{self, BodyFields, ErrorFields, ErrorShape, Out, Scalar, Shape, View};
 use crate::catalog::models::COMMON_CODE;
 use crate::catalog::{Action, FieldType, Model};
 use crate::error::{Error, Result};
@@ -120,9 +120,9 @@ fn local(name: quick_xml::name::QName<'_>) -> Vec<u8> {
     name.local_name().as_ref().to_vec()
 }
 
-pub fn decode(action: &'static Action, status: u16, text: &str, buf: &mut String) -> Result<()> {
+pub fn decode(action: &'static Action, shape: Shape, status: u16, text: &str, buf: &mut String) -> Result<()> {
     let mark = buf.len();
-    let result = run(action, status, text, buf);
+    let result = run(action, shape, status, text, buf);
     if result.is_err() {
         buf.truncate(mark);
     }
@@ -135,7 +135,7 @@ enum Root {
     Body(bool, BodyFields, Option<usize>),
 }
 
-fn run(action: &'static Action, status: u16, text: &str, buf: &mut String) -> Result<()> {
+fn run(action: &'static Action, shape: Shape, status: u16, text: &str, buf: &mut String) -> Result<()> {
     let malformed = |e: String| {
         out::with_status(
             Error::decode(format!("HTTP {status}: malformed XML response ({e})")),
@@ -148,18 +148,24 @@ fn run(action: &'static Action, status: u16, text: &str, buf: &mut String) -> Re
         reader: Reader::from_str(text),
         depth: 0,
     };
-    let root = read_document(&mut x, action, &mut out, layout.list_start).map_err(malformed)?;
+    let root = read_document(&mut x, action, shape.item_view(), &mut out, layout.list_start).map_err(malformed)?;
     match root {
         Root::Error(shape, fields) => Err(fields.into_error(shape, status)),
         Root::Body(false, _, _) => Err(out::with_status(
             Error::decode(format!("HTTP {status}: the answer has no returnCode")),
             status,
         )),
-        Root::Body(true, fields, count) => out::finish(&mut out, layout, status, fields, count),
+        Root::Body(true, fields, count) => out::finish(&mut out, layout, shape, status, fields, count),
     }
 }
 
-fn read_document(x: &mut Xml<'_>, action: &'static Action, out: &mut Out<'_>, list_start: usize) -> X<Root> {
+fn read_document(
+    x: &mut Xml<'_>,
+    action: &'static Action,
+    view: View,
+    out: &mut Out<'_>,
+    list_start: usize,
+) -> X<Root> {
     // Up to the root element.
     let (name, empty) = loop {
         match x.next()? {
@@ -204,7 +210,7 @@ fn read_document(x: &mut Xml<'_>, action: &'static Action, out: &mut Out<'_>, li
                             if child == list {
                                 out.buf.truncate(list_start);
                                 out.type_err = None;
-                                count = Some(write_list(x, out, action.item)?);
+                                count = Some(write_list(x, out, action.item, view)?);
                             } else if let Some(key) = body_key(&child) {
                                 let t = x.text_string()?;
                                 fields.set(key, Scalar::Str(t.trim(), false));
@@ -272,7 +278,7 @@ fn read_children(x: &mut Xml<'_>, mut f: impl FnMut(&mut Xml<'_>, &[u8], bool) -
 }
 
 /// The children of a list element, each an object of `model` whatever its tag; returns the count.
-fn write_list(x: &mut Xml<'_>, out: &mut Out<'_>, model: &'static Model) -> X<usize> {
+fn write_list(x: &mut Xml<'_>, out: &mut Out<'_>, model: &'static Model, view: View) -> X<usize> {
     out.buf.push('[');
     let mut n = 0usize;
     loop {
@@ -281,14 +287,14 @@ fn write_list(x: &mut Xml<'_>, out: &mut Out<'_>, model: &'static Model) -> X<us
                 if n > 0 {
                     out.buf.push(',');
                 }
-                write_object(x, out, model)?;
+                write_object(x, out, model, view)?;
                 n += 1;
             }
             Event::Empty(_) => {
                 if n > 0 {
                     out.buf.push(',');
                 }
-                out.empty_object(model);
+                out.empty_object(model, view);
                 n += 1;
             }
             Event::End(_) => break,
@@ -341,8 +347,8 @@ fn write_text_string(x: &mut Xml<'_>, out: &mut Out<'_>) -> X<()> {
 }
 
 /// One object of `model` whose start element was just read.
-fn write_object(x: &mut Xml<'_>, out: &mut Out<'_>, model: &'static Model) -> X<()> {
-    let mut m = out.begin_object();
+fn write_object(x: &mut Xml<'_>, out: &mut Out<'_>, model: &'static Model, view: View) -> X<()> {
+    let mut m = out.begin_object(view);
     let mut hint = 0;
     let mut scratch = String::new();
     loop {
@@ -354,23 +360,26 @@ fn write_object(x: &mut Xml<'_>, out: &mut Out<'_>, model: &'static Model) -> X<
                 };
                 hint = idx + 1;
                 let field = &model.fields[idx];
-                let f = out.begin_field(&mut m, model, idx);
+                let Some((f, fv)) = out.begin_field(&mut m, model, idx) else {
+                    x.skip()?;
+                    continue;
+                };
                 let written = match field.ty {
-                    FieldType::Str => {
+                    FieldType::Str if !fv.num => {
                         write_text_string(x, out)?;
                         true
                     }
-                    FieldType::Int | FieldType::Long | FieldType::Bool => {
+                    FieldType::Str | FieldType::Int | FieldType::Long | FieldType::Bool => {
                         scratch.clear();
                         x.text(&mut |p| scratch.push_str(p))?;
-                        out.scalar(field.ty, Scalar::Str(&scratch, false), field.name)
+                        out.scalar(field.ty, Scalar::Str(&scratch, false), field.name, fv.num)
                     }
                     FieldType::Code => {
-                        write_object(x, out, &COMMON_CODE)?;
+                        write_object(x, out, &COMMON_CODE, fv.sub)?;
                         true
                     }
                     FieldType::Obj(sub) => {
-                        write_object(x, out, sub)?;
+                        write_object(x, out, sub, fv.sub)?;
                         true
                     }
                     FieldType::StrList => {
@@ -378,7 +387,7 @@ fn write_object(x: &mut Xml<'_>, out: &mut Out<'_>, model: &'static Model) -> X<
                         true
                     }
                     FieldType::List(sub) => {
-                        write_list(x, out, sub)?;
+                        write_list(x, out, sub, fv.sub)?;
                         true
                     }
                 };
@@ -390,7 +399,9 @@ fn write_object(x: &mut Xml<'_>, out: &mut Out<'_>, model: &'static Model) -> X<
                 };
                 hint = idx + 1;
                 let field = &model.fields[idx];
-                let f = out.begin_field(&mut m, model, idx);
+                let Some((f, fv)) = out.begin_field(&mut m, model, idx) else {
+                    continue;
+                };
                 let written = match field.ty {
                     FieldType::Str => {
                         out.buf.push_str("\"\"");
@@ -398,11 +409,11 @@ fn write_object(x: &mut Xml<'_>, out: &mut Out<'_>, model: &'static Model) -> X<
                     }
                     FieldType::Int | FieldType::Long | FieldType::Bool => false,
                     FieldType::Code => {
-                        out.empty_object(&COMMON_CODE);
+                        out.empty_object(&COMMON_CODE, fv.sub);
                         true
                     }
                     FieldType::Obj(sub) => {
-                        out.empty_object(sub);
+                        out.empty_object(sub, fv.sub);
                         true
                     }
                     FieldType::StrList | FieldType::List(_) => {

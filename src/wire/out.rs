@@ -8,6 +8,7 @@
 //! filled in as `[]` where the answer leaves them out.
 
 use crate::catalog::{Action, FieldType, Model};
+use crate::compat::{self, Conv, ImageNameKey};
 use crate::error::{Error, Result};
 
 /// Largest integer a JavaScript number holds exactly; larger values are handed over as text.
@@ -122,6 +123,96 @@ fn push_display(buf: &mut String, n: impl std::fmt::Display) {
     let _ = write!(buf, "{n}");
 }
 
+/// How objects are written: the typed form, or one of the old client's shapes (`compat.rs`), applied
+/// as the body is read so that no second pass is needed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum View {
+    /// The typed form of the model.
+    Typed,
+    /// `compat::private_image`: renamed keys, some fields dropped, ids as numbers.
+    Compat(ImageNameKey),
+    /// `compat::REGION_PICK` / `compat::ZONE_PICK`.
+    Region,
+    Zone,
+    /// `compat::numeric_ids`: every `...No` key as a number, at any depth.
+    NumericIds,
+}
+
+/// How one field is written under a view.
+#[derive(Debug, Clone, Copy)]
+pub struct FieldView {
+    pub key: &'static str,
+    /// Text that holds a whole number below 2^53 becomes a number (`compat::to_number`).
+    pub num: bool,
+    /// The view of a nested object or list.
+    pub sub: View,
+}
+
+fn pick(keys: &'static [(&'static str, Conv)], name: &str) -> Option<FieldView> {
+    keys.iter().find(|(k, _)| *k == name).map(|(k, conv)| FieldView {
+        key: k,
+        num: *conv == Conv::Num,
+        sub: View::Typed,
+    })
+}
+
+impl View {
+    /// `None` when the view drops the field.
+    pub fn field(self, model: &'static Model, idx: usize) -> Option<FieldView> {
+        let name = model.fields[idx].name;
+        match self {
+            View::Typed => Some(FieldView {
+                key: name,
+                num: false,
+                sub: View::Typed,
+            }),
+            View::NumericIds => Some(FieldView {
+                key: name,
+                num: name.ends_with("No"),
+                sub: View::NumericIds,
+            }),
+            View::Region => pick(compat::REGION_PICK, name),
+            View::Zone => pick(compat::ZONE_PICK, name),
+            View::Compat(name_key) => {
+                let (key, _, conv) = compat::PRIVATE_IMAGE.iter().find(|(_, f, _)| *f == name)?;
+                let key = match (conv, name_key) {
+                    (Conv::ImageName, ImageNameKey::Vm) => "originalVmImageName",
+                    _ => key,
+                };
+                Some(FieldView {
+                    key,
+                    num: *conv == Conv::Num,
+                    sub: match conv {
+                        Conv::Region => View::Region,
+                        Conv::Zone => View::Zone,
+                        _ => View::Typed,
+                    },
+                })
+            }
+        }
+    }
+}
+
+/// What the decoder hands over.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    /// The response object without its wrapper.
+    Response,
+    /// Only the list, its items in the view.
+    List(View),
+    /// Only the list's first item in the view (`null` when the list is empty).
+    First(View),
+}
+
+impl Shape {
+    pub fn item_view(self) -> View {
+        match self {
+            Shape::Response => View::Typed,
+            Shape::List(v) | Shape::First(v) => v,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy)]
 struct Span {
     idx: usize,
@@ -139,6 +230,7 @@ pub struct ObjMark {
     /// Index of the next model field expected in order.
     next: usize,
     in_order: bool,
+    view: View,
 }
 
 /// A field being written.
@@ -175,13 +267,14 @@ impl<'a> Out<'a> {
         }
     }
 
-    pub fn begin_object(&mut self) -> ObjMark {
+    pub fn begin_object(&mut self, view: View) -> ObjMark {
         self.buf.push('{');
         ObjMark {
             start: self.buf.len(),
             base: self.spans.len(),
             next: 0,
             in_order: true,
+            view,
         }
     }
 
@@ -198,11 +291,13 @@ impl<'a> Out<'a> {
     }
 
     /// Writes `[]` for every always-present field in `from..to` (fields the answer left out).
-    fn fill_missing(&mut self, m: &ObjMark, model: &Model, from: usize, to: usize) {
+    fn fill_missing(&mut self, m: &ObjMark, model: &'static Model, from: usize, to: usize) {
         for idx in from..to {
-            let field = &model.fields[idx];
-            if always_present(field.ty) {
-                let (_, start) = self.push_key(m, field.name);
+            if !always_present(model.fields[idx].ty) {
+                continue;
+            }
+            if let Some(fv) = m.view.field(model, idx) {
+                let (_, start) = self.push_key(m, fv.key);
                 self.buf.push_str("[]");
                 self.spans.push(Span {
                     idx,
@@ -213,7 +308,14 @@ impl<'a> Out<'a> {
         }
     }
 
-    pub fn begin_field(&mut self, m: &mut ObjMark, model: &Model, idx: usize) -> FieldMark {
+    /// Starts field `idx`; `None` when the object's view drops it (the caller skips its value).
+    pub fn begin_field(
+        &mut self,
+        m: &mut ObjMark,
+        model: &'static Model,
+        idx: usize,
+    ) -> Option<(FieldMark, FieldView)> {
+        let fv = m.view.field(model, idx)?;
         if m.in_order {
             if idx >= m.next {
                 self.fill_missing(m, model, m.next, idx);
@@ -222,8 +324,8 @@ impl<'a> Out<'a> {
                 m.in_order = false;
             }
         }
-        let (before, start) = self.push_key(m, model.fields[idx].name);
-        FieldMark { before, start, idx }
+        let (before, start) = self.push_key(m, fv.key);
+        Some((FieldMark { before, start, idx }, fv))
     }
 
     /// Ends a field; `written == false` takes its key back (the value was absent).
@@ -239,7 +341,7 @@ impl<'a> Out<'a> {
         }
     }
 
-    pub fn end_object(&mut self, mut m: ObjMark, model: &Model) {
+    pub fn end_object(&mut self, mut m: ObjMark, model: &'static Model) {
         if m.in_order {
             let from = m.next;
             m.next = model.fields.len();
@@ -250,19 +352,24 @@ impl<'a> Out<'a> {
             let mut text = String::with_capacity(self.buf.len() - m.start + 16);
             for (idx, field) in model.fields.iter().enumerate() {
                 let span = spans.iter().rev().find(|s| s.idx == idx);
-                if span.is_none() && !always_present(field.ty) {
+                let missing_list = match m.view.field(model, idx) {
+                    Some(fv) if span.is_none() && always_present(field.ty) => Some(fv.key),
+                    _ => None,
+                };
+                if span.is_none() && missing_list.is_none() {
                     continue;
                 }
                 if !text.is_empty() {
                     text.push(',');
                 }
-                match span {
-                    Some(s) => text.push_str(&self.buf[s.start..s.end]),
-                    None => {
+                match (span, missing_list) {
+                    (Some(s), _) => text.push_str(&self.buf[s.start..s.end]),
+                    (None, Some(key)) => {
                         text.push('"');
-                        text.push_str(field.name);
+                        text.push_str(key);
                         text.push_str("\":[]");
                     }
+                    (None, None) => {}
                 }
             }
             self.buf.truncate(m.start);
@@ -274,14 +381,27 @@ impl<'a> Out<'a> {
 
     /// An object of `model` with no fields at all (an empty element, or empty text where an item
     /// was expected).
-    pub fn empty_object(&mut self, model: &Model) {
-        let m = self.begin_object();
+    pub fn empty_object(&mut self, model: &'static Model, view: View) {
+        let m = self.begin_object(view);
         self.end_object(m, model);
     }
 
     /// Writes a scalar field's value typed as `ty` (`Str`, `Int`, `Long`, `Bool`); false when the
-    /// value counts as absent. Wrong types are recorded as a typing error.
-    pub fn scalar(&mut self, ty: FieldType, v: Scalar<'_>, name: &str) -> bool {
+    /// value counts as absent. Wrong types are recorded as a typing error. `num`: text holding a whole
+    /// number below 2^53 is written as a number (the compat shapes' ids).
+    pub fn scalar(&mut self, ty: FieldType, v: Scalar<'_>, name: &str, num: bool) -> bool {
+        if num && matches!(ty, FieldType::Str) {
+            let n = match v {
+                Scalar::Str(s, _) => s.trim().parse::<i64>().ok(),
+                Scalar::U64(n) => i64::try_from(n).ok(),
+                Scalar::I64(n) => Some(n),
+                _ => None,
+            };
+            if let Some(n) = n.filter(|n| n.unsigned_abs() <= MAX_SAFE_INTEGER) {
+                push_display(self.buf, n);
+                return true;
+            }
+        }
         match ty {
             FieldType::Str => match v {
                 Scalar::Str(s, true) => {
@@ -484,6 +604,7 @@ pub fn begin(buf: &mut String, action: &Action) -> Layout {
 pub fn finish(
     out: &mut Out<'_>,
     layout: Layout,
+    shape: Shape,
     status: u16,
     body: BodyFields,
     list_count: Option<usize>,
@@ -525,6 +646,25 @@ pub fn finish(
             0
         }
     };
+    match shape {
+        Shape::Response => {}
+        Shape::List(_) => {
+            // Only the list: it is the last thing written.
+            let list = out.buf.split_off(layout.list_start);
+            out.buf.truncate(layout.mark);
+            out.buf.push_str(&list);
+            return Ok(());
+        }
+        Shape::First(_) => {
+            let first = match first_item_end(&out.buf[layout.list_start..]) {
+                Some(end) => out.buf[layout.list_start + 1..layout.list_start + end].to_string(),
+                None => "null".to_string(),
+            };
+            out.buf.truncate(layout.mark);
+            out.buf.push_str(&first);
+            return Ok(());
+        }
+    }
     if let Some(at) = layout.total_slot {
         let total = match body.total_rows {
             Some(Err(e)) => return Err(with_status(Error::decode(e), status)),
@@ -562,4 +702,39 @@ pub fn field_index(model: &Model, name: &[u8], hint: usize) -> Option<usize> {
         }
     }
     model.fields.iter().position(|f| f.name.as_bytes() == name)
+}
+
+/// In a list this module wrote (`[{...},...]`), the end of the first item (exclusive), or `None` for an
+/// empty list. Iterative; strings are skipped with their escapes.
+fn first_item_end(list: &str) -> Option<usize> {
+    let bytes = list.as_bytes();
+    let mut depth = 0usize;
+    let mut in_str = false;
+    let mut escaped = false;
+    for (i, &b) in bytes.iter().enumerate().skip(1) {
+        if in_str {
+            match b {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_str = false,
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_str = true,
+            b'{' | b'[' => depth += 1,
+            b'}' | b']' => {
+                if depth == 0 {
+                    return None;
+                }
+                depth -= 1;
+                if depth == 0 {
+                    return Some(i + 1);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
 }
