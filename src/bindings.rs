@@ -59,6 +59,22 @@ fn default_retry_delay() -> u64 {
     200
 }
 
+/// glibc raises its mmap threshold each time a large block is freed, so after the first multi-MB answer
+/// every later body and result buffer comes from a per-thread arena that keeps the memory after it is
+/// freed: with two tokio workers, a 10,000-image list left ~40 MB resident for good. A fixed threshold
+/// (glibc's initial 128 KiB, doubled) keeps large buffers in their own mappings, returned on free.
+/// Measured with `npm run bench -- peers`: peak RSS of the 10k JSON list 194 MiB -> 158 MiB.
+fn tune_allocator() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    {
+        static ONCE: std::sync::Once = std::sync::Once::new();
+        // SAFETY: mallopt only sets a malloc tunable; it is thread-safe in glibc.
+        ONCE.call_once(|| unsafe {
+            libc::mallopt(libc::M_MMAP_THRESHOLD, 256 * 1024);
+        });
+    }
+}
+
 /// One client: one HTTP connection pool, one set of credentials.
 #[napi]
 pub struct NativeClient {
@@ -71,6 +87,7 @@ impl NativeClient {
     /// maxRetries, retryBaseDelay }` (milliseconds).
     #[napi(constructor)]
     pub fn new(config: String) -> napi::Result<Self> {
+        tune_allocator();
         let cfg: ClientConfig = serde_json::from_str(&config)
             .map_err(|e| js_error(Error::validation(format!("invalid client options: {e}"))))?;
         let format = Format::parse(&cfg.response_format).ok_or_else(|| {

@@ -48,6 +48,10 @@ pub struct TransportConfig {
 pub struct Transport {
     http: reqwest::Client,
     cfg: TransportConfig,
+    signer: signing::Signer,
+    /// Per action (in `catalog::ACTIONS` order): the URL, parsed once, and the signed request URI.
+    /// Empty when the endpoint does not parse as a URL (each call then reports it as before).
+    routes: Vec<(reqwest::Url, String)>,
 }
 
 pub const USER_AGENT: &str = concat!("ncloud-node/", env!("CARGO_PKG_VERSION"), " (rust; napi-rs)");
@@ -61,7 +65,26 @@ impl Transport {
             .pool_idle_timeout(Duration::from_secs(60))
             .build()
             .map_err(|e| Error::internal(format!("could not build the HTTP client: {e}")))?;
-        Ok(Transport { http, cfg })
+        let routes: Option<Vec<(reqwest::Url, String)>> = crate::catalog::ACTIONS
+            .iter()
+            .map(|action| {
+                let request_uri = request_uri(action, cfg.format);
+                let url = format!("{}{}", cfg.endpoint.trim_end_matches('/'), request_uri);
+                reqwest::Url::parse(&url).ok().map(|u| (u, request_uri))
+            })
+            .collect();
+        Ok(Transport {
+            http,
+            signer: signing::Signer::new(cfg.secret_key.expose()),
+            routes: routes.unwrap_or_default(),
+            cfg,
+        })
+    }
+
+    /// The parsed URL and signed request URI of `action`, when the endpoint parses.
+    fn route(&self, action: &'static Action) -> Option<&(reqwest::Url, String)> {
+        let i = crate::catalog::ACTIONS.iter().position(|a| std::ptr::eq(*a, action))?;
+        self.routes.get(i)
     }
 
     pub fn config(&self) -> &TransportConfig {
@@ -108,26 +131,37 @@ impl Transport {
         shape: Shape,
     ) -> std::result::Result<String, Failure> {
         // POST with a form body: the signed URI is the path plus the one fixed query parameter.
-        let path = format!("{}/{}", action.env.prefix(), action.name);
-        let query = format!("responseFormatType={}", self.cfg.format.as_str());
-        let request_uri = format!("{path}?{query}");
-        let url = format!("{}{}", self.cfg.endpoint.trim_end_matches('/'), request_uri);
+        let (url, request_uri): (reqwest::Url, std::borrow::Cow<'_, str>) = match self.route(action) {
+            Some((url, uri)) => (url.clone(), uri.as_str().into()),
+            None => {
+                let uri = request_uri(action, self.cfg.format);
+                let url = format!("{}{}", self.cfg.endpoint.trim_end_matches('/'), uri);
+                match reqwest::Url::parse(&url) {
+                    Ok(u) => (u, uri.into()),
+                    Err(e) => {
+                        let mut error = Error::new(
+                            ErrorCode::Network,
+                            format!("request to {} failed: invalid URL ({e})", self.cfg.endpoint),
+                        );
+                        error.retryable = false;
+                        return Err(Failure {
+                            error,
+                            never_sent: true,
+                        });
+                    }
+                }
+            }
+        };
         let timestamp = SystemTime::now()
             .duration_since(UNIX_EPOCH)
             .map(|d| d.as_millis())
             .unwrap_or(0)
             .to_string();
-        let signature = signing::sign(
-            self.cfg.secret_key.expose(),
-            "POST",
-            &request_uri,
-            &timestamp,
-            &self.cfg.access_key,
-        );
+        let signature = self.signer.sign("POST", &request_uri, &timestamp, &self.cfg.access_key);
         let body = encode_pairs(pairs);
         let response = self
             .http
-            .post(&url)
+            .post(url)
             .header("content-type", "application/x-www-form-urlencoded; charset=utf-8")
             .header(
                 "accept",
@@ -159,6 +193,16 @@ impl Transport {
         })?;
         Ok(out)
     }
+}
+
+/// The signed request URI of `action`: its path and the one fixed query parameter.
+fn request_uri(action: &Action, format: Format) -> String {
+    format!(
+        "{}/{}?responseFormatType={}",
+        action.env.prefix(),
+        action.name,
+        format.as_str()
+    )
 }
 
 /// A failed attempt, and whether the request certainly never reached the server (the connection

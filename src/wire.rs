@@ -547,4 +547,80 @@ mod tests {
             assert_eq!(e.return_message.as_deref(), Some("a < b & 'c'"));
         }
     }
+
+    #[test]
+    fn fields_out_of_order_or_twice_come_out_in_model_order_last_one_winning() {
+        let json =
+            br#"{"getServerImageDetailResponse": {"serverImageList": [{"createDate": "d", "serverImageName": "first",
+            "serverImageNo": 7, "serverImageName": "second", "blockStorageMappingList": {"order": "1"}}],
+            "returnCode": "0", "totalRows": 1}}"#;
+        let v = decode_response(&GET_SERVER_IMAGE_DETAIL, 200, json).unwrap();
+        let item = &v["serverImageList"][0];
+        let keys: Vec<&String> = item.as_object().unwrap().keys().collect();
+        assert_eq!(
+            keys,
+            [
+                "serverImageNo",
+                "serverImageName",
+                "createDate",
+                "blockStorageMappingList",
+                "sharedLoginIdList"
+            ]
+        );
+        assert_eq!(item["serverImageName"], json!("second"));
+        assert_eq!(item["blockStorageMappingList"], json!([{"order": 1}]));
+        let xml = b"<getServerImageDetailResponse><returnCode>0</returnCode><serverImageList><serverImage>\
+            <createDate>d</createDate><serverImageName>first</serverImageName><serverImageNo>7</serverImageNo>\
+            <serverImageName>second</serverImageName></serverImage></serverImageList></getServerImageDetailResponse>";
+        let x = decode_response(&GET_SERVER_IMAGE_DETAIL, 200, xml).unwrap();
+        assert_eq!(
+            x["serverImageList"][0],
+            json!({"serverImageNo": "7", "serverImageName": "second", "createDate": "d",
+                "blockStorageMappingList": [], "sharedLoginIdList": []})
+        );
+    }
+
+    #[test]
+    fn deep_nesting_is_a_decode_error_or_skipped_never_a_crash() {
+        let depth = 200_000;
+        // Deep where the model goes: refused by the bounded readers.
+        let mut xml =
+            String::from("<getServerImageListResponse><returnCode>0</returnCode><serverImageList><serverImage>");
+        xml.push_str(&"<osType>".repeat(depth));
+        let e = decode_response(&GET_SERVER_IMAGE_LIST, 200, xml.as_bytes()).unwrap_err();
+        assert_eq!(e.code, ErrorCode::Decode, "{}", e.message);
+        let json = format!(
+            r#"{{"getServerImageListResponse": {{"returnCode": "0", "serverImageList": {}"#,
+            "[".repeat(depth)
+        );
+        let e = decode_response(&GET_SERVER_IMAGE_LIST, 200, json.as_bytes()).unwrap_err();
+        assert_eq!(e.code, ErrorCode::Decode, "{}", e.message);
+        // Deep in a field the model does not know: skipped without recursion when well formed.
+        let json = format!(
+            r#"{{"getServerImageListResponse": {{"returnCode": "0", "x": {}{}, "serverImageList": []}}}}"#,
+            "[".repeat(depth),
+            "]".repeat(depth)
+        );
+        let v = decode_response(&GET_SERVER_IMAGE_LIST, 200, json.as_bytes()).unwrap();
+        assert_eq!(v["serverImageList"], json!([]));
+        // XML past the depth bound is refused even where the model does not look.
+        let xml = format!(
+            "<getServerImageListResponse><returnCode>0</returnCode><x>{}{}</x></getServerImageListResponse>",
+            "<y>".repeat(100),
+            "</y>".repeat(100)
+        );
+        let e = decode_response(&GET_SERVER_IMAGE_LIST, 200, xml.as_bytes()).unwrap_err();
+        assert_eq!(e.code, ErrorCode::Decode, "{}", e.message);
+    }
+
+    #[test]
+    fn escapes_and_entities_survive_the_one_pass_writer() {
+        let json = br#"{"getServerImageDetailResponse": {"returnCode": "0", "serverImageList": [{"serverImageName": "a\"b\\c\u0001\u00e9\ud83d\ude00 \n"}]}}"#;
+        let v = decode_response(&GET_SERVER_IMAGE_DETAIL, 200, json).unwrap();
+        assert_eq!(v["serverImageList"][0]["serverImageName"], json!("a\"b\\c\u{1}é😀 \n"));
+        let xml = "<getServerImageDetailResponse><returnCode>0</returnCode><serverImageList><serverImage>\
+            <serverImageName>a&quot;b\\c&#1;&#xe9;<![CDATA[<x>]]>\t</serverImageName></serverImage></serverImageList></getServerImageDetailResponse>";
+        let v = decode_response(&GET_SERVER_IMAGE_DETAIL, 200, xml.as_bytes()).unwrap();
+        assert_eq!(v["serverImageList"][0]["serverImageName"], json!("a\"b\\c\u{1}é<x>\t"));
+    }
 }
