@@ -158,8 +158,20 @@ fn pick(keys: &'static [(&'static str, Conv)], name: &str) -> Option<FieldView> 
 
 impl View {
     /// `None` when the view drops the field.
+    #[inline]
     pub fn field(self, model: &'static Model, idx: usize) -> Option<FieldView> {
         let name = model.fields[idx].name;
+        if self == View::Typed {
+            return Some(FieldView {
+                key: name,
+                num: false,
+                sub: View::Typed,
+            });
+        }
+        self.field_slow(name)
+    }
+
+    fn field_slow(self, name: &'static str) -> Option<FieldView> {
         match self {
             View::Typed => Some(FieldView {
                 key: name,
@@ -278,8 +290,10 @@ impl<'a> Out<'a> {
         }
     }
 
+    #[inline]
     fn push_key(&mut self, m: &ObjMark, name: &str) -> (usize, usize) {
         let before = self.buf.len();
+        self.buf.reserve(name.len() + 4);
         if self.spans.len() > m.base {
             self.buf.push(',');
         }
@@ -318,7 +332,9 @@ impl<'a> Out<'a> {
         let fv = m.view.field(model, idx)?;
         if m.in_order {
             if idx >= m.next {
-                self.fill_missing(m, model, m.next, idx);
+                if idx > m.next {
+                    self.fill_missing(m, model, m.next, idx);
+                }
                 m.next = idx + 1;
             } else {
                 m.in_order = false;
