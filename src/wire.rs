@@ -9,6 +9,8 @@ use serde_json::{Map, Number, Value};
 mod decode_json;
 pub mod decode_xml;
 pub mod out;
+#[cfg(test)]
+mod proptests;
 
 use out::with_status;
 pub use out::{Shape, View};
