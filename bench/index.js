@@ -369,6 +369,17 @@ async function main() {
   console.log(`\ntotal ${summary.totalSeconds} s; objects/text mean ratio by N: ${util.inspect(summary.ratioObjectsToText)}`);
 }
 
+if (process.argv[2] === 'peers') {
+  // `npm run bench -- peers`: the side-by-side comparison (bench/peers.js), instead of the sections above.
+  require('./peers')
+    .main()
+    .catch((err) => {
+      console.error(err && err.stack ? err.stack : err);
+      process.exitCode = 1;
+    });
+  return;
+}
+
 const watchdog = setTimeout(() => {
   console.error(`bench: still running after ${WATCHDOG_MS / 1000} s, giving up`);
   console.log(JSON.stringify({ ...summary, ok: false, error: 'watchdog' }));

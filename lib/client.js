@@ -11,6 +11,15 @@ const v1 = require('./v1');
 const METHODS = JSON.parse(native.methods());
 // The waiters and paginators declared with the actions (src/catalog/waiters.rs).
 const DECLARED = JSON.parse(native.waiters());
+/** Method name -> its index in the core's table (the handle a call crosses with). */
+const METHOD_INDEX = new Map(METHODS.map((m) => [m.name, m.index]));
+
+/** A per-call default as the core takes it: text, or undefined when unset. */
+function defaultText(v) {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' && Number.isFinite(v)) return String(v);
+  return undefined;
+}
 
 // NODE_DEBUG=ncloud: one line per attempt (never a key, a secret or a signature).
 const debug = util.debuglog('ncloud');
@@ -125,24 +134,39 @@ class Client {
    */
   async _call(name, params, mode, signal) {
     if (signal?.aborted) throw abortError(name, signal);
+    const index = METHOD_INDEX.get(name);
+    if (index === undefined) throw NcloudError.validation(`unknown method '${name}'`);
     const json = serializeParams(params);
     const regionNo = this.compute.regionNo;
     if (regionNo !== undefined && regionNo !== null && typeof regionNo !== 'string' && !Number.isSafeInteger(regionNo)) {
       throw NcloudError.validation(`compute.regionNo must be a number or a string, got ${typeof regionNo}`);
     }
     if (typeof this.region !== 'string') throw NcloudError.validation(`client.region must be a string, got ${typeof this.region}`);
-    const defaults = JSON.stringify({ regionCode: this.region, regionNo });
     const nat = this.#native ?? (await this.#pending);
     if (signal?.aborted) throw abortError(name, signal);
-    const unwrap = (out) => {
-      logAttempts(name, out.attempts);
-      if (out.error) throw out.error.code === 'ABORT_ERR' ? abortError(name, signal) : new NcloudError(out.error);
-      return out.ok;
+    const failed = (info) => (info.code === 'ABORT_ERR' ? abortError(name, signal) : new NcloudError(info));
+    const send = (cancelId) => {
+      const opts = { regionCode: this.region, regionNo: defaultText(regionNo), cancelId, trace: debug.enabled };
+      if (mode === 'objects') {
+        return nat.callValue(index, json, opts).then((out) => {
+          logAttempts(name, out.attempts);
+          if (out.error) throw failed(out.error);
+          return out.ok;
+        });
+      }
+      // The core answers the result as JSON text, or '!' and the error as JSON text; with `trace`, both
+      // come after '~', the attempts as JSON and a newline.
+      return nat.call(index, json, opts).then((raw) => {
+        let text = raw;
+        if (text.charCodeAt(0) === 126) {
+          const nl = text.indexOf('\n');
+          logAttempts(name, JSON.parse(text.slice(1, nl)));
+          text = text.slice(nl + 1);
+        }
+        if (text.charCodeAt(0) === 33) throw failed(JSON.parse(text.slice(1)));
+        return JSON.parse(text);
+      });
     };
-    const send = (cancelId) =>
-      mode === 'objects'
-        ? nat.callValue(name, json, defaults, cancelId).then(unwrap)
-        : nat.call(name, json, defaults, cancelId).then((text) => unwrap(JSON.parse(text)));
     if (!signal) return send(undefined);
     const cancelId = nat.cancelHandle();
     return new Promise((resolve, reject) => {

@@ -23,20 +23,22 @@ export declare class NativeClient {
   /** How many cancel switches are held (calls with a signal in flight); for the leak tests. */
   pendingCancels(): number
   /**
-   * Runs one method. Resolves to JSON text, `{"ok": result, "attempts": [...]}` or
-   * `{"error": {...}, "attempts": [...]}`; never rejects. With `cancelId` (from `cancelHandle()`),
-   * `abort(cancelId)` ends it with `ABORT_ERR`.
+   * Runs one method, given by its index in `methods()`. Resolves to the result as JSON text, or to
+   * `!` followed by the error as JSON text; never rejects. `regionCode` / `regionNo` are the defaults
+   * the JavaScript side holds (sent when the caller gives none). With `cancelId` (from
+   * `cancelHandle()`), `abort(cancelId)` ends the call with `ABORT_ERR`. With `trace`, the text starts
+   * with `~`, the record of every attempt as JSON and a newline (for `NODE_DEBUG=ncloud`).
    *
    * Not an `async fn` on `&self`: such a future borrows the object, which Node frees when a worker
    * thread's environment is torn down with calls in flight (use after free, SIGSEGV). The future
    * owns clones of the transport and of the cancel switches instead and outlives the object safely.
    */
-  call(method: string, params: string, defaults: string, cancelId?: number | undefined | null): Promise<string>
+  call(method: number, params: string, opts: CallOpts): Promise<string>
   /**
    * The same call, with the result built as JS objects by napi (kept for `npm run bench`, which
-   * compares it with handing over JSON text).
+   * compares it with handing over JSON text): `{ ok }` or `{ error }`, and `attempts`.
    */
-  callValue(method: string, params: string, defaults: string, cancelId?: number | undefined | null): Promise<any>
+  callValue(method: number, params: string, opts: CallOpts): Promise<any>
 }
 
 /** A running emulator. */
@@ -56,6 +58,18 @@ export declare class NativeEmulator {
   clearLog(): void
   injectFault(fault: string): void
   setSettings(patch: string): void
+}
+
+/** The per-call options the JavaScript side passes with a call (one object, read field by field). */
+export interface CallOpts {
+  /** VPC `regionCode` when the caller gives none. */
+  regionCode?: string
+  /** Classic `regionNo` when the caller gives none. */
+  regionNo?: string
+  /** The cancel switch of this call (`cancelHandle()`). */
+  cancelId?: number
+  /** Hand the attempts' records back with the result. */
+  trace?: boolean
 }
 
 /** The methods `client.compute` offers, for the JavaScript facade: `[{ name, env, action, compat, mutating, summary, params }]`. */

@@ -5,7 +5,7 @@
 use serde_json::{Map, Number, Value};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Conv {
+pub enum Conv {
     Same,
     Num,
     Region,
@@ -15,7 +15,7 @@ enum Conv {
 }
 
 /// (compat key, API field, conversion); the key of `ImageName` depends on the method.
-const PRIVATE_IMAGE: &[(&str, &str, Conv)] = &[
+pub const PRIVATE_IMAGE: &[(&str, &str, Conv)] = &[
     ("privateImageNo", "memberServerImageNo", Conv::Num),
     ("privateImageName", "memberServerImageName", Conv::Same),
     ("privateImageDescription", "memberServerImageDescription", Conv::Same),
@@ -67,6 +67,19 @@ fn to_number(v: &Value) -> Value {
     }
 }
 
+/// The fields `Conv::Region` keeps, in order (also used by the decoder's compat view).
+pub const REGION_PICK: &[(&str, Conv)] = &[
+    ("regionNo", Conv::Num),
+    ("regionCode", Conv::Same),
+    ("regionName", Conv::Same),
+];
+/// The fields `Conv::Zone` keeps, in order.
+pub const ZONE_PICK: &[(&str, Conv)] = &[
+    ("zoneNo", Conv::Num),
+    ("zoneName", Conv::Same),
+    ("zoneDescription", Conv::Same),
+];
+
 fn pick(src: &Map<String, Value>, keys: &[(&str, Conv)]) -> Value {
     let mut out = Map::new();
     for (k, conv) in keys {
@@ -96,25 +109,11 @@ pub fn private_image(item: &Value, name_key: ImageNameKey) -> Value {
             Conv::Same | Conv::ImageName => v.clone(),
             Conv::Num => to_number(v),
             Conv::Region => match v.as_object() {
-                Some(r) => pick(
-                    r,
-                    &[
-                        ("regionNo", Conv::Num),
-                        ("regionCode", Conv::Same),
-                        ("regionName", Conv::Same),
-                    ],
-                ),
+                Some(r) => pick(r, REGION_PICK),
                 None => v.clone(),
             },
             Conv::Zone => match v.as_object() {
-                Some(z) => pick(
-                    z,
-                    &[
-                        ("zoneNo", Conv::Num),
-                        ("zoneName", Conv::Same),
-                        ("zoneDescription", Conv::Same),
-                    ],
-                ),
+                Some(z) => pick(z, ZONE_PICK),
                 None => v.clone(),
             },
         };

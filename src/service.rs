@@ -7,6 +7,7 @@ use crate::encoding::flatten;
 use crate::error::{Error, Result};
 use crate::transport::Transport;
 use crate::validate::validate;
+use crate::wire;
 use serde_json::{Map, Value};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -213,8 +214,21 @@ pub fn shape(method: &Method, response: Value) -> Value {
     }
 }
 
-/// One whole call.
-pub async fn call(transport: &Transport, method: &Method, params: &Value, defaults: &CallDefaults) -> Result<Value> {
+impl Shape {
+    /// The same shape, written by the decoder as it reads the answer (no second pass; `shape` above
+    /// is the reference it is tested against).
+    pub fn wire(self) -> wire::Shape {
+        match self {
+            Shape::Response => wire::Shape::Response,
+            Shape::PrivateImages(key) => wire::Shape::List(wire::View::Compat(key)),
+            Shape::PrivateImage(key) => wire::Shape::First(wire::View::Compat(key)),
+            Shape::List(aliases) => wire::Shape::List(wire::View::NumericIds(aliases)),
+        }
+    }
+}
+
+/// One whole call; the result as JSON text, in the method's shape.
+pub async fn call(transport: &Transport, method: &Method, params: &Value, defaults: &CallDefaults) -> Result<String> {
     call_traced(transport, method, params, defaults, &mut Vec::new()).await
 }
 
@@ -225,8 +239,64 @@ pub async fn call_traced(
     params: &Value,
     defaults: &CallDefaults,
     trace: &mut Vec<crate::transport::AttemptRecord>,
-) -> Result<Value> {
+) -> Result<String> {
     let pairs = prepare(method, params, defaults).map_err(|e| e.with_action(method.action.name))?;
-    let response = transport.call_traced(method.action, pairs, trace).await?;
-    Ok(shape(method, response))
+    transport
+        .call_traced(method.action, pairs, method.shape.wire(), trace)
+        .await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::wire::{self, render_success, Format};
+    use serde_json::json;
+
+    fn member_image(no: &str) -> Value {
+        json!({
+            "memberServerImageNo": no, "memberServerImageName": "img \"q\" \\ 이미지", "memberServerImageDescription": "",
+            "originalServerInstanceNo": "492964", "originalServerProductCode": "SPSVRSSD00000003",
+            "originalServerName": "ext-test",
+            "originalBaseBlockStorageDiskType": {"code": "NET", "codeName": "Network Storage"},
+            "originalServerImageProductCode": "SPSW0LINUX000046", "originalOsInformation": "CentOS 7.3 (64-bit)",
+            "originalServerImageName": "centos-7.3-64", "memberServerImageStatusName": "creating",
+            "memberServerImageStatus": {"code": "INIT", "codeName": "NSI INIT state"},
+            "region": {"regionNo": "1", "regionCode": "KR", "regionName": "Korea"},
+            "zone": {"zoneNo": "2", "zoneName": "KR-1", "zoneCode": "KR-1", "zoneDescription": "z", "regionNo": "1"},
+            "memberServerImageBlockStorageTotalRows": 0, "memberServerImageBlockStorageTotalSize": "9007199254740993",
+            "shareStatus": {"code": "NULL", "codeName": "NSI Share NULL State"}, "sharedLoginIdList": ["a"]
+        })
+    }
+
+    /// The decoder writes every compat shape itself; `shape` over the decoded response object is the
+    /// reference it must match, in both formats, for empty, one-item and two-item lists.
+    #[test]
+    fn compat_shapes_written_by_the_decoder_match_the_reference() {
+        let zones = vec![
+            json!({"zoneNo": "2", "zoneName": "KR-1", "zoneCode": "KR-1", "zoneDescription": "a", "regionNo": "1"}),
+            json!({"zoneNo": "99999999999999999", "zoneName": "KR-2", "zoneCode": "KR-2", "zoneDescription": "b", "regionNo": " 1 "}),
+        ];
+        let images = vec![member_image("3791"), member_image("x12")];
+        for m in methods().iter().filter(|m| m.shape != Shape::Response) {
+            let items: &[Value] = if m.action.item.name == "MemberServerImage" {
+                &images
+            } else if m.action.item.name == "ClassicZone" {
+                &zones
+            } else {
+                &[]
+            };
+            for n in [0, 1.min(items.len()), items.len()] {
+                for format in [Format::Json, Format::Xml] {
+                    let body = render_success(m.action, &items[..n], n, "rid", format);
+                    let reference = shape(m, wire::decode_response(m.action, 200, body.as_bytes()).unwrap());
+                    let mut text = String::new();
+                    wire::decode_into(m.action, m.shape.wire(), 200, body.as_bytes(), &mut text).unwrap();
+                    let got: Value = serde_json::from_str(&text).unwrap();
+                    assert_eq!(got, reference, "{} n={n} {format:?}: {text}", m.name);
+                    // Same key order too (the seeds are compared key for key).
+                    assert_eq!(got.to_string(), reference.to_string(), "{} n={n} {format:?}", m.name);
+                }
+            }
+        }
+    }
 }

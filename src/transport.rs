@@ -6,9 +6,8 @@ use crate::encoding::encode_pairs;
 use crate::error::{Error, ErrorCode, Result};
 use crate::retry::{Attempt, Decision, Strategy};
 use crate::signing;
-use crate::wire::{decode_response, Format};
+use crate::wire::{decode_into, Format, Shape};
 use serde::Serialize;
-use serde_json::Value;
 use std::fmt;
 use std::sync::atomic::{AtomicI64, Ordering};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
@@ -63,6 +62,10 @@ pub struct Transport {
     strategy: Strategy,
     /// The gateway's clock minus ours, learnt from a `Date` header when a 401 showed our clock off.
     clock_offset_ms: AtomicI64,
+    signer: signing::Signer,
+    /// Per action (in `catalog::ACTIONS` order): the URL, parsed once, and the signed request URI.
+    /// Empty when the endpoint does not parse as a URL (each call then reports it as before).
+    routes: Vec<(reqwest::Url, String)>,
 }
 
 /// One attempt of a call, as the debug log shows it (never a key, a secret or a signature).
@@ -119,21 +122,38 @@ impl Transport {
             .build()
             .map_err(|e| Error::internal(format!("could not build the HTTP client: {e}")))?;
         let strategy = Strategy::new(cfg.max_retries, cfg.retry_base_delay);
+        let routes: Option<Vec<(reqwest::Url, String)>> = crate::catalog::ACTIONS
+            .iter()
+            .map(|action| {
+                let request_uri = request_uri(action, cfg.format);
+                let url = format!("{}{}", cfg.endpoint.trim_end_matches('/'), request_uri);
+                reqwest::Url::parse(&url).ok().map(|u| (u, request_uri))
+            })
+            .collect();
         Ok(Transport {
             http,
+            signer: signing::Signer::new(cfg.secret_key.expose()),
+            routes: routes.unwrap_or_default(),
             cfg,
             strategy,
             clock_offset_ms: AtomicI64::new(0),
         })
     }
 
+    /// The parsed URL and signed request URI of `action`, when the endpoint parses.
+    fn route(&self, action: &'static Action) -> Option<&(reqwest::Url, String)> {
+        let i = crate::catalog::ACTIONS.iter().position(|a| std::ptr::eq(*a, action))?;
+        self.routes.get(i)
+    }
+
     pub fn config(&self) -> &TransportConfig {
         &self.cfg
     }
 
-    /// Sends one action with its flattened parameters and decodes the answer (see [`Self::call_traced`]).
-    pub async fn call(&self, action: &Action, pairs: Vec<(String, String)>) -> Result<Value> {
-        self.call_traced(action, pairs, &mut Vec::new()).await
+    /// Sends one action with its flattened parameters and decodes the answer into JSON text in `shape`
+    /// (see `wire::decode_into` and [`Self::call_traced`]).
+    pub async fn call(&self, action: &'static Action, pairs: Vec<(String, String)>, shape: Shape) -> Result<String> {
+        self.call_traced(action, pairs, shape, &mut Vec::new()).await
     }
 
     /// The gateway's clock minus ours, in ms, as last learnt (0 until a skew was seen).
@@ -144,13 +164,14 @@ impl Transport {
     /// Sends one action and decodes the answer, retrying as [`crate::retry`] decides, within `timeout`
     /// (the whole call's deadline; `attemptTimeout` bounds each attempt). A 401 explained by our
     /// clock being off is corrected from the answer's `Date` and tried once more. Every attempt is
-    /// recorded in `trace`.
+    /// recorded in `trace`. The result is JSON text in `shape`.
     pub async fn call_traced(
         &self,
-        action: &Action,
+        action: &'static Action,
         pairs: Vec<(String, String)>,
+        shape: Shape,
         trace: &mut Vec<AttemptRecord>,
-    ) -> Result<Value> {
+    ) -> Result<String> {
         let deadline = Instant::now() + self.cfg.timeout;
         let mut attempt = 0u32;
         let mut spent = 0u32;
@@ -163,25 +184,26 @@ impl Transport {
                 Some(a) if a < remaining => (a, false),
                 _ => (remaining, true),
             };
-            let result = match tokio::time::timeout(limit, self.send_once(action, &pairs)).await {
+            let result = match tokio::time::timeout(limit, self.send_once(action, &pairs, shape)).await {
                 Ok(r) => r,
                 Err(_) => Err(Failure::new(self.timeout_error(by_deadline), false)),
             };
             let duration_ms = started.elapsed().as_millis() as u64;
             let failure = match result {
-                Ok((v, status)) => {
+                Ok((text, status, request_id)) => {
                     self.strategy.succeeded(spent);
                     trace.push(AttemptRecord {
                         attempt,
                         status: Some(status),
-                        return_code: v.get("returnCode").and_then(Value::as_str).map(str::to_string),
+                        // A success is an answer whose returnCode is 0 (the decoder refuses any other).
+                        return_code: Some("0".to_string()),
                         error: None,
                         duration_ms,
-                        request_id: v.get("requestId").and_then(Value::as_str).map(str::to_string),
+                        request_id,
                         retry: None,
                         gave_up: None,
                     });
-                    return Ok(v);
+                    return Ok(text);
                 }
                 Err(f) => f,
             };
@@ -271,31 +293,40 @@ impl Transport {
 
     async fn send_once(
         &self,
-        action: &Action,
+        action: &'static Action,
         pairs: &[(String, String)],
-    ) -> std::result::Result<(Value, u16), Failure> {
-        // POST with a form body: the signed URI is the path plus the one fixed query parameter.
-        let path = format!("{}/{}", action.env.prefix(), action.name);
-        let query = format!("responseFormatType={}", self.cfg.format.as_str());
-        let request_uri = format!("{path}?{query}");
-        let url = format!("{}{}", self.cfg.endpoint.trim_end_matches('/'), request_uri);
+        shape: Shape,
+    ) -> std::result::Result<(String, u16, Option<String>), Failure> {
+        // POST with a form body: the signed URI is the path plus the one fixed query parameter. The
+        // URL is parsed once per action (see `routes`).
+        let (url, request_uri): (reqwest::Url, std::borrow::Cow<'_, str>) = match self.route(action) {
+            Some((url, uri)) => (url.clone(), uri.as_str().into()),
+            None => {
+                let uri = request_uri(action, self.cfg.format);
+                let url = format!("{}{}", self.cfg.endpoint.trim_end_matches('/'), uri);
+                match reqwest::Url::parse(&url) {
+                    Ok(u) => (u, uri.into()),
+                    Err(e) => {
+                        let error = Error::new(
+                            ErrorCode::Network,
+                            format!("request to {} failed: invalid URL ({e})", self.cfg.endpoint),
+                        );
+                        return Err(Failure::new(error, true));
+                    }
+                }
+            }
+        };
         // Our clock, corrected by what the gateway's Date told us (0 unless a skew was seen).
         let now_ms = SystemTime::now()
             .duration_since(UNIX_EPOCH)
             .map(|d| d.as_millis() as i64)
             .unwrap_or(0);
         let timestamp = now_ms.saturating_add(self.clock_offset_ms()).to_string();
-        let signature = signing::sign(
-            self.cfg.secret_key.expose(),
-            "POST",
-            &request_uri,
-            &timestamp,
-            &self.cfg.access_key,
-        );
+        let signature = self.signer.sign("POST", &request_uri, &timestamp, &self.cfg.access_key);
         let body = encode_pairs(pairs);
         let response = self
             .http
-            .post(&url)
+            .post(url)
             .header("content-type", "application/x-www-form-urlencoded; charset=utf-8")
             .header(
                 "accept",
@@ -344,8 +375,9 @@ impl Transport {
             return Err(with_headers(Failure::new(e, false)));
         }
         let bytes = self.read_body(response).await.map_err(with_headers)?;
-        decode_response(action, status, &bytes)
-            .map(|v| (v, status))
+        let mut out = String::with_capacity(bytes.len() + 256);
+        decode_into(action, shape, status, &bytes, &mut out)
+            .map(|request_id| (out, status, request_id))
             .map_err(|error| with_headers(Failure::new(error, false)))
     }
 
@@ -378,6 +410,16 @@ impl Transport {
             }
         }
     }
+}
+
+/// The signed request URI of `action`: its path and the one fixed query parameter.
+fn request_uri(action: &Action, format: Format) -> String {
+    format!(
+        "{}/{}?responseFormatType={}",
+        action.env.prefix(),
+        action.name,
+        format.as_str()
+    )
 }
 
 /// A failed attempt, and whether the request certainly never reached the server (the connection
