@@ -217,7 +217,7 @@ impl NativeClient {
         method: u32,
         params: String,
         opts: CallOpts,
-    ) -> napi::Result<PromiseRaw<'env, String>> {
+    ) -> napi::Result<PromiseRaw<'env, JsText>> {
         let (transport, cancels) = (self.transport.clone(), self.cancels.clone());
         env.spawn_future(async move {
             let trace_wanted = opts.trace.unwrap_or(false);
@@ -228,18 +228,18 @@ impl NativeClient {
                 out.push_str(&serde_json::to_string(&trace).unwrap_or_else(|_| "[]".into()));
                 out.push('\n');
             }
-            match result {
-                Ok(text) if out.is_empty() => Ok(text),
+            Ok(JsText(match result {
+                Ok(text) if out.is_empty() => text,
                 Ok(text) => {
                     out.push_str(&text);
-                    Ok(out)
+                    out
                 }
                 Err(e) => {
                     out.push('!');
                     out.push_str(&e.to_json());
-                    Ok(out)
+                    out
                 }
-            }
+            }))
         })
     }
 
@@ -265,6 +265,36 @@ impl NativeClient {
                 Err(e) => json!({ "error": serde_json::to_value(&e).unwrap_or(Value::Null), "attempts": attempts }),
             })
         })
+    }
+}
+
+/// A call's answer text on its way to JavaScript. The decoder writes pure ASCII (non-ASCII characters
+/// as `\uXXXX`), which becomes a one-byte V8 string by a plain copy (`napi_create_string_latin1`):
+/// no UTF-8 decoding, and `JSON.parse` reads one-byte strings faster. Text that is not ASCII (an error
+/// message quoting the answer) goes through UTF-8 as usual.
+pub struct JsText(String);
+
+impl napi::bindgen_prelude::ToNapiValue for JsText {
+    unsafe fn to_napi_value(env: napi::sys::napi_env, val: Self) -> napi::Result<napi::sys::napi_value> {
+        let text = val.0;
+        let len = isize::try_from(text.len())
+            .map_err(|_| napi::Error::from_reason("answer too large for a JavaScript string"))?;
+        let mut out = std::ptr::null_mut();
+        // SAFETY: `text` outlives the call, `len` is its length in bytes, and Latin-1 is read only for
+        // ASCII text, where the two encodings agree byte for byte.
+        let status = unsafe {
+            if text.is_ascii() {
+                napi::sys::napi_create_string_latin1(env, text.as_ptr().cast(), len, &mut out)
+            } else {
+                napi::sys::napi_create_string_utf8(env, text.as_ptr().cast(), len, &mut out)
+            }
+        };
+        if status != napi::sys::Status::napi_ok {
+            return Err(napi::Error::from_reason(format!(
+                "could not hand the answer over to JavaScript (napi status {status})"
+            )));
+        }
+        Ok(out)
     }
 }
 

@@ -659,4 +659,19 @@ mod tests {
         let v = decode_response(&GET_SERVER_IMAGE_DETAIL, 200, body).unwrap();
         assert_eq!(v["totalRows"], json!("-9223372036854775808"));
     }
+
+    #[test]
+    fn the_text_handed_over_is_ascii_and_means_the_same() {
+        let body = "{\"getRegionListResponse\": {\"returnCode\": \"0\", \"requestId\": \"r\", \"regionList\": [{\"regionCode\": \"KR\", \"regionName\": \"한국 \\\"서울\\\" 😀\"}]}}";
+        let text = decode_response_text(&GET_REGION_LIST, 200, body.as_bytes()).unwrap();
+        assert!(text.is_ascii(), "{text}");
+        assert!(text.contains("\\ud55c\\uad6d"), "{text}");
+        let v: Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(v["regionList"][0]["regionName"], json!("한국 \"서울\" 😀"));
+        let xml = "<getRegionListResponse><returnCode>0</returnCode><regionList><region><regionName>가산 &amp; 😀</regionName></region></regionList></getRegionListResponse>";
+        let text = decode_response_text(&GET_REGION_LIST, 200, xml.as_bytes()).unwrap();
+        assert!(text.is_ascii(), "{text}");
+        let v: Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(v["regionList"][0]["regionName"], json!("가산 & 😀"));
+    }
 }
