@@ -1,34 +1,6 @@
-//! Fuzzes the one-pass XML decoder: any bytes after a leading `<`, for an action and a result
-//! shape picked by the first byte. It must return a value or an error, never panic or overflow the
-//! stack, and a value must be valid JSON text.
+//! Fuzzes the one-pass XML decoder (see common.rs for what is checked).
 #![no_main]
 
-use libfuzzer_sys::fuzz_target;
-use ncloud::catalog::ACTIONS;
-use ncloud::compat::ImageNameKey;
-use ncloud::wire::{decode_into, Shape, View};
+mod common;
 
-fuzz_target!(|data: &[u8]| {
-    let Some((&pick, rest)) = data.split_first() else {
-        return;
-    };
-    let action = ACTIONS[pick as usize % ACTIONS.len()];
-    let shape = match pick / 64 {
-        0 => Shape::Response,
-        1 => Shape::List(View::NumericIds),
-        2 => Shape::List(View::Compat(ImageNameKey::Api)),
-        _ => Shape::First(View::Compat(ImageNameKey::Vm)),
-    };
-    let mut body = Vec::with_capacity(rest.len() + 1);
-    body.push(b'<');
-    body.extend_from_slice(rest);
-    let mut out = String::new();
-    if decode_into(action, shape, 200, &body, &mut out).is_ok() {
-        assert!(
-            serde_json::from_str::<serde_json::Value>(&out).is_ok(),
-            "invalid output: {out}"
-        );
-    } else {
-        assert!(out.is_empty(), "output left behind on error");
-    }
-});
+libfuzzer_sys::fuzz_target!(|data: &[u8]| common::run(data, b'<'));

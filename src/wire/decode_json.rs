@@ -35,6 +35,34 @@ struct State<'o, 'b> {
     list_count: usize,
 }
 
+/// The visits of a value that is not an object, for a visitor whose result is `Option<_>`: `None`
+/// (an array is skipped without recursion).
+macro_rules! not_an_object {
+    () => {
+        fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> DeResult<Self::Value, A::Error> {
+            IgnoredAny.visit_seq(seq).map(|_| None)
+        }
+        fn visit_str<E>(self, _: &str) -> DeResult<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_u64<E>(self, _: u64) -> DeResult<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_i64<E>(self, _: i64) -> DeResult<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_f64<E>(self, _: f64) -> DeResult<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_bool<E>(self, _: bool) -> DeResult<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_unit<E>(self) -> DeResult<Self::Value, E> {
+            Ok(None)
+        }
+    };
+}
+
 pub fn decode(
     action: &'static Action,
     shape: Shape,
@@ -324,27 +352,7 @@ impl<'de> Visitor<'de> for ErrorSeed {
         }
         Ok(Some(fields))
     }
-    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> DeResult<Self::Value, A::Error> {
-        IgnoredAny.visit_seq(seq).map(|_| None)
-    }
-    fn visit_str<E>(self, _: &str) -> DeResult<Self::Value, E> {
-        Ok(None)
-    }
-    fn visit_u64<E>(self, _: u64) -> DeResult<Self::Value, E> {
-        Ok(None)
-    }
-    fn visit_i64<E>(self, _: i64) -> DeResult<Self::Value, E> {
-        Ok(None)
-    }
-    fn visit_f64<E>(self, _: f64) -> DeResult<Self::Value, E> {
-        Ok(None)
-    }
-    fn visit_bool<E>(self, _: bool) -> DeResult<Self::Value, E> {
-        Ok(None)
-    }
-    fn visit_unit<E>(self) -> DeResult<Self::Value, E> {
-        Ok(None)
-    }
+    not_an_object!();
 }
 
 /// A wrapper's body: its scalar fields are returned, its list is written if `source` ranks high
@@ -384,27 +392,7 @@ impl<'de> Visitor<'de> for BodySeed<'_, '_, '_> {
         }
         Ok(Some(fields))
     }
-    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> DeResult<Self::Value, A::Error> {
-        IgnoredAny.visit_seq(seq).map(|_| None)
-    }
-    fn visit_str<E>(self, _: &str) -> DeResult<Self::Value, E> {
-        Ok(None)
-    }
-    fn visit_u64<E>(self, _: u64) -> DeResult<Self::Value, E> {
-        Ok(None)
-    }
-    fn visit_i64<E>(self, _: i64) -> DeResult<Self::Value, E> {
-        Ok(None)
-    }
-    fn visit_f64<E>(self, _: f64) -> DeResult<Self::Value, E> {
-        Ok(None)
-    }
-    fn visit_bool<E>(self, _: bool) -> DeResult<Self::Value, E> {
-        Ok(None)
-    }
-    fn visit_unit<E>(self) -> DeResult<Self::Value, E> {
-        Ok(None)
-    }
+    not_an_object!();
 }
 
 /// The action's list, written at the list position when `source` outranks its current writer.
