@@ -1,3 +1,43 @@
+//! Generates the catalog from the model (`model/*.toml`, see `model/README.md`): `build/model.rs`
+//! reads and checks it, `build/emit.rs` writes it as Rust into `$OUT_DIR`.
+
+#[path = "build/emit.rs"]
+mod emit;
+#[path = "build/model.rs"]
+mod model;
+
+use std::path::Path;
+
 fn main() {
     napi_build::setup();
+    println!("cargo:rerun-if-changed=model");
+    println!("cargo:rerun-if-changed=build");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("model");
+    let set = match model::load(&dir) {
+        Ok(set) => set,
+        Err(e) => {
+            // One line naming the file and entry; the build stops here.
+            eprintln!("error: {e}");
+            println!("cargo:warning=model: {e}");
+            std::process::exit(1);
+        }
+    };
+    let out = std::path::PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
+    let catalog = emit::catalog(&set).unwrap_or_else(|e| {
+        println!("cargo:warning=model: {e}");
+        std::process::exit(1);
+    });
+    write(&out.join("catalog.rs"), &catalog);
+    write(&out.join("dispatch.rs"), &emit::dispatch(&set));
+}
+
+/// Writes only when the text changed, so that an unchanged model does not rebuild the crate.
+fn write(path: &Path, text: &str) {
+    if std::fs::read_to_string(path).ok().as_deref() == Some(text) {
+        return;
+    }
+    if let Err(e) = std::fs::write(path, text) {
+        println!("cargo:warning=could not write {}: {e}", path.display());
+        std::process::exit(1);
+    }
 }

@@ -18,8 +18,11 @@ test('the waiters and paginators come from the core declarations', () => {
   const c = client({ endpoint: 'http://127.0.0.1:9', accessKey: 'a', secretKey: 'b' });
   for (const name of names) assert.equal(typeof c.compute[name], 'function', name);
   const created = DECLARED.waiters.find((w) => w.name === 'waitForServerImage');
-  assert.deepEqual(created.success, [{ status: 'CREAT', operation: 'NULL' }]);
-  assert.ok(created.failure.some((m) => m.status === 'CREFL'));
+  // Declared as acceptors (model/vserver.toml): CREFL fails, CREAT with operation NULL succeeds.
+  const on = (state) => created.acceptors.filter((a) => a.state === state).map((a) => a.matcher);
+  assert.deepEqual(on('success'), [{ path: ['serverImageStatus', 'code'], op: '=', values: ['CREAT'] }]);
+  assert.ok(on('failure').some((m) => m.values?.[0] === 'CREFL'));
+  assert.ok(created.acceptors.some((a) => a.state === 'retry' && a.matcher.op === '!=' && a.matcher.values[0] === 'NULL'));
   assert.ok(created.timeoutMs <= 30 * 60 * 1000);
   // One paginator per list action that takes pageNo, VPC ones on compute, Classic ones on compute.classic.
   const paginators = DECLARED.paginators.map((p) => `${p.env}:${p.name}`).sort();

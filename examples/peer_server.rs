@@ -14,7 +14,7 @@ use hyper::server::conn::http1;
 use hyper::service::service_fn;
 use hyper::{Request, Response};
 use hyper_util::rt::TokioIo;
-use ncloud::catalog::actions as a;
+use ncloud::catalog::generated as a;
 use ncloud::wire::{render_success, Format};
 use serde_json::{json, Value};
 use std::collections::HashMap;
@@ -68,11 +68,29 @@ fn main() {
     let mut bodies: HashMap<(String, &'static str), Bytes> = HashMap::new();
     for format in [Format::Json, Format::Xml] {
         let f = format.as_str();
-        let list = render_success(&a::GET_SERVER_IMAGE_LIST, &images, images.len(), "bench-list", format);
+        let list = render_success(
+            &a::VSERVER_GET_SERVER_IMAGE_LIST,
+            &images,
+            images.len(),
+            "bench-list",
+            format,
+        );
         bodies.insert(("/vserver/v2/getServerImageList".into(), f), Bytes::from(list));
-        let detail = render_success(&a::GET_SERVER_IMAGE_DETAIL, &images[..1], 1, "bench-detail", format);
+        let detail = render_success(
+            &a::VSERVER_GET_SERVER_IMAGE_DETAIL,
+            &images[..1],
+            1,
+            "bench-detail",
+            format,
+        );
         bodies.insert(("/vserver/v2/getServerImageDetail".into(), f), Bytes::from(detail));
-        let classic = render_success(&a::GET_MEMBER_SERVER_IMAGE_LIST, &members, 2, "bench-classic", format);
+        let classic = render_success(
+            &a::SERVER_GET_MEMBER_SERVER_IMAGE_LIST,
+            &members,
+            2,
+            "bench-classic",
+            format,
+        );
         bodies.insert(("/server/v2/getMemberServerImageList".into(), f), Bytes::from(classic));
     }
     let bodies = Arc::new(bodies);

@@ -108,20 +108,6 @@ export interface ClassicZone {
   regionNo?: string;
 }
 
-/** An item of the `region` list of: VPC `getRegionList`. */
-export interface Region {
-  regionCode: string;
-  regionName: string;
-}
-
-/** An item of the `zone` list of: VPC `getZoneList`. */
-export interface Zone {
-  zoneName: string;
-  zoneCode: string;
-  regionCode: string;
-  zoneDescription?: string;
-}
-
 /** An item of the `memberServerImage` list of: Classic `getMemberServerImageList`, Classic `createMemberServerImage`, Classic `deleteMemberServerImages`, Classic `addMemberServerImageSharingPermission`, Classic `removeMemberServerImageSharingPermission`, Classic `setMemberServerImageSharingPermission`. */
 export interface MemberServerImage {
   memberServerImageNo: string;
@@ -144,63 +130,6 @@ export interface MemberServerImage {
   memberServerImageBlockStorageTotalRows?: number;
   /** 64-bit value: one beyond `Number.MAX_SAFE_INTEGER` (2^53 - 1) would arrive as a decimal string; real sizes stay far below. */
   memberServerImageBlockStorageTotalSize?: number;
-  shareStatus?: CommonCode<'NULL' | 'SHARE'>;
-  sharedLoginIdList: string[];
-}
-
-/** An item of the `memberServerImageInstance` list of: VPC `createMemberServerImageInstance`, VPC `getMemberServerImageInstanceDetail`, VPC `getMemberServerImageInstanceList`, VPC `deleteMemberServerImageInstances`, VPC `addMemberServerImageSharingPermission`, VPC `removeMemberServerImageSharingPermission`, VPC `setMemberServerImageSharingPermission`. */
-export interface MemberServerImageInstance {
-  memberServerImageInstanceNo: string;
-  memberServerImageName: string;
-  memberServerImageDescription?: string;
-  originalServerInstanceNo: string;
-  originalServerImageProductCode?: string;
-  memberServerImageInstanceStatus: CommonCode<'INIT' | 'CREAT' | 'CREFL'>;
-  memberServerImageInstanceOperation: CommonCode<'NULL' | 'CREAT' | 'TERMT' | 'UPDAT' | 'COPY'>;
-  memberServerImageInstanceStatusName: string;
-  createDate: string;
-  memberServerImageBlockStorageTotalRows?: number;
-  /** 64-bit value: one beyond `Number.MAX_SAFE_INTEGER` (2^53 - 1) would arrive as a decimal string; real sizes stay far below. */
-  memberServerImageBlockStorageTotalSize?: number;
-  shareStatus?: CommonCode<'NULL' | 'SHARE'>;
-  sharedLoginIdList: string[];
-}
-
-/** Used in `ServerImage.blockStorageMappingList`. */
-export interface BlockStorageMapping {
-  order: number;
-  blockStorageSnapshotInstanceNo?: string;
-  blockStorageSnapshotName?: string;
-  /** 64-bit value: one beyond `Number.MAX_SAFE_INTEGER` (2^53 - 1) would arrive as a decimal string; real sizes stay far below. */
-  blockStorageSize?: number;
-  blockStorageName?: string;
-  blockStorageVolumeType?: CommonCode<'SSD' | 'HDD' | 'CB1' | 'CB2' | 'FB1' | 'FB2'>;
-  /** 64-bit value: one beyond `Number.MAX_SAFE_INTEGER` (2^53 - 1) would arrive as a decimal string; real sizes stay far below. */
-  iops?: number;
-  /** 64-bit value: one beyond `Number.MAX_SAFE_INTEGER` (2^53 - 1) would arrive as a decimal string; real sizes stay far below. */
-  throughput?: number;
-  isEncryptedVolume?: boolean;
-}
-
-/** An item of the `serverImage` list of: VPC `createServerImage`, VPC `createServerImageFromSnapshot`, VPC `getServerImageDetail`, VPC `getServerImageList`, VPC `deleteServerImage`, VPC `addServerImageSharingPermission`, VPC `removeServerImageSharingPermission`. */
-export interface ServerImage {
-  serverImageNo: string;
-  serverImageName: string;
-  serverImageDescription?: string;
-  serverImageProductCode?: string;
-  serverImageType: CommonCode<'NCP' | 'SELF'>;
-  serverImageLifeCyclePhase?: CommonCode<'IN_SERVICE' | 'FADE_OUT' | 'RETIRED'>;
-  hypervisorType: CommonCode<'XEN' | 'KVM' | 'RHV'>;
-  cpuArchitectureType?: CommonCode<'X86_64' | 'ARM64'>;
-  osCategoryType?: CommonCode<'LINUX' | 'WINDOWS'>;
-  osType?: CommonCode<'CENTOS' | 'UBUNTU' | 'WINDOWS' | 'ROCKY' | 'NAVIX'>;
-  productCode?: string;
-  platformCategoryCode?: string;
-  serverImageStatus: CommonCode<'INIT' | 'CREAT' | 'CREFL'>;
-  serverImageOperation: CommonCode<'NULL' | 'CREAT' | 'TERMT' | 'UPDAT' | 'COPY'>;
-  serverImageStatusName: string;
-  createDate: string;
-  blockStorageMappingList: BlockStorageMapping[];
   shareStatus?: CommonCode<'NULL' | 'SHARE'>;
   sharedLoginIdList: string[];
 }
@@ -246,10 +175,136 @@ export interface InstanceTag {
   tagValue?: string;
 }
 
-/** Used in `ServerInstance.blockDevicePartitionList`, `ClassicServerInstance.blockDevicePartitionList`. */
+/** Used in `ClassicServerInstance.blockDevicePartitionList`, `ServerInstance.blockDevicePartitionList`. */
 export interface BlockDevicePartition {
   mountPoint?: string;
   partitionSize?: string;
+}
+
+/** An item of the `serverInstance` list of: Classic `getServerInstanceList`. */
+export interface ClassicServerInstance {
+  serverInstanceNo: string;
+  serverName: string;
+  serverDescription?: string;
+  cpuCount?: number;
+  /** 64-bit value: one beyond `Number.MAX_SAFE_INTEGER` (2^53 - 1) would arrive as a decimal string; real sizes stay far below. */
+  memorySize?: number;
+  /** 64-bit value: one beyond `Number.MAX_SAFE_INTEGER` (2^53 - 1) would arrive as a decimal string; real sizes stay far below. */
+  baseBlockStorageSize?: number;
+  platformType?: CommonCode<'LNX32' | 'LNX64' | 'WND32' | 'WND64' | 'UBD64' | 'UBS64' | 'RKY64'>;
+  loginKeyName?: string;
+  isFeeChargingMonitoring?: boolean;
+  publicIp?: string;
+  privateIp?: string;
+  serverImageName?: string;
+  serverInstanceStatus: CommonCode<'INIT' | 'CREAT' | 'RUN' | 'NSTOP' | 'TERMT' | 'FSTOP' | 'SETUP'>;
+  serverInstanceOperation: CommonCode<'NULL' | 'START' | 'SHTDN' | 'RESTA' | 'TERMT' | 'CHNG' | 'COPY' | 'SETUP'>;
+  serverInstanceStatusName: string;
+  createDate?: string;
+  uptime?: string;
+  serverImageProductCode?: string;
+  serverProductCode?: string;
+  isProtectServerTermination?: boolean;
+  portForwardingPublicIp?: string;
+  portForwardingExternalPort?: number;
+  portForwardingInternalPort?: number;
+  zone?: ClassicZone;
+  region?: ClassicRegion;
+  baseBlockStorageDiskType?: CommonCode<'LOCAL' | 'NET'>;
+  baseBlockStorageDiskDetailType?: CommonCode;
+  serverInstanceType?: CommonCode;
+  userData?: string;
+  accessControlGroupList: AccessControlGroup[];
+  instanceTagList: InstanceTag[];
+  blockDevicePartitionList: BlockDevicePartition[];
+}
+
+/** An item of the `blockStorageSnapshotInstance` list of: Classic `getBlockStorageSnapshotInstanceList`. */
+export interface ClassicBlockStorageSnapshotInstance {
+  blockStorageSnapshotInstanceNo?: string;
+  blockStorageSnapshotName?: string;
+  /** 64-bit value: one beyond `Number.MAX_SAFE_INTEGER` (2^53 - 1) would arrive as a decimal string; real sizes stay far below. */
+  blockStorageSnapshotVolumeSize?: number;
+  originalBlockStorageInstanceNo?: string;
+  originalBlockStorageName?: string;
+  blockStorageSnapshotInstanceStatus?: CommonCode;
+  blockStorageSnapshotInstanceOperation?: CommonCode;
+  blockStorageSnapshotInstanceStatusName?: string;
+  createDate?: string;
+  blockStorageSnapshotInstanceDescription?: string;
+  serverImageProductCode?: string;
+  osInformation?: string;
+}
+
+/** Used in `ServerImage.blockStorageMappingList`. */
+export interface BlockStorageMapping {
+  order: number;
+  blockStorageSnapshotInstanceNo?: string;
+  blockStorageSnapshotName?: string;
+  /** 64-bit value: one beyond `Number.MAX_SAFE_INTEGER` (2^53 - 1) would arrive as a decimal string; real sizes stay far below. */
+  blockStorageSize?: number;
+  blockStorageName?: string;
+  blockStorageVolumeType?: CommonCode<'SSD' | 'HDD' | 'CB1' | 'CB2' | 'FB1' | 'FB2'>;
+  /** 64-bit value: one beyond `Number.MAX_SAFE_INTEGER` (2^53 - 1) would arrive as a decimal string; real sizes stay far below. */
+  iops?: number;
+  /** 64-bit value: one beyond `Number.MAX_SAFE_INTEGER` (2^53 - 1) would arrive as a decimal string; real sizes stay far below. */
+  throughput?: number;
+  isEncryptedVolume?: boolean;
+}
+
+/** An item of the `serverImage` list of: VPC `createServerImage`, VPC `createServerImageFromSnapshot`, VPC `getServerImageDetail`, VPC `getServerImageList`, VPC `deleteServerImage`, VPC `addServerImageSharingPermission`, VPC `removeServerImageSharingPermission`. */
+export interface ServerImage {
+  serverImageNo: string;
+  serverImageName: string;
+  serverImageDescription?: string;
+  serverImageProductCode?: string;
+  serverImageType: CommonCode<'NCP' | 'SELF'>;
+  serverImageLifeCyclePhase?: CommonCode<'IN_SERVICE' | 'FADE_OUT' | 'RETIRED'>;
+  hypervisorType: CommonCode<'XEN' | 'KVM' | 'RHV'>;
+  cpuArchitectureType?: CommonCode<'X86_64' | 'ARM64'>;
+  osCategoryType?: CommonCode<'LINUX' | 'WINDOWS'>;
+  osType?: CommonCode<'CENTOS' | 'UBUNTU' | 'WINDOWS' | 'ROCKY' | 'NAVIX'>;
+  productCode?: string;
+  platformCategoryCode?: string;
+  serverImageStatus: CommonCode<'INIT' | 'CREAT' | 'CREFL'>;
+  serverImageOperation: CommonCode<'NULL' | 'CREAT' | 'TERMT' | 'UPDAT' | 'COPY'>;
+  serverImageStatusName: string;
+  createDate: string;
+  blockStorageMappingList: BlockStorageMapping[];
+  shareStatus?: CommonCode<'NULL' | 'SHARE'>;
+  sharedLoginIdList: string[];
+}
+
+/** An item of the `memberServerImageInstance` list of: VPC `createMemberServerImageInstance`, VPC `getMemberServerImageInstanceDetail`, VPC `getMemberServerImageInstanceList`, VPC `deleteMemberServerImageInstances`, VPC `addMemberServerImageSharingPermission`, VPC `removeMemberServerImageSharingPermission`, VPC `setMemberServerImageSharingPermission`. */
+export interface MemberServerImageInstance {
+  memberServerImageInstanceNo: string;
+  memberServerImageName: string;
+  memberServerImageDescription?: string;
+  originalServerInstanceNo: string;
+  originalServerImageProductCode?: string;
+  memberServerImageInstanceStatus: CommonCode<'INIT' | 'CREAT' | 'CREFL'>;
+  memberServerImageInstanceOperation: CommonCode<'NULL' | 'CREAT' | 'TERMT' | 'UPDAT' | 'COPY'>;
+  memberServerImageInstanceStatusName: string;
+  createDate: string;
+  memberServerImageBlockStorageTotalRows?: number;
+  /** 64-bit value: one beyond `Number.MAX_SAFE_INTEGER` (2^53 - 1) would arrive as a decimal string; real sizes stay far below. */
+  memberServerImageBlockStorageTotalSize?: number;
+  shareStatus?: CommonCode<'NULL' | 'SHARE'>;
+  sharedLoginIdList: string[];
+}
+
+/** An item of the `region` list of: VPC `getRegionList`. */
+export interface Region {
+  regionCode: string;
+  regionName: string;
+}
+
+/** An item of the `zone` list of: VPC `getZoneList`. */
+export interface Zone {
+  zoneName: string;
+  zoneCode: string;
+  regionCode: string;
+  zoneDescription?: string;
 }
 
 /** An item of the `serverInstance` list of: VPC `getServerInstanceList`. */
@@ -297,44 +352,6 @@ export interface ServerInstance {
   eventList: string[];
 }
 
-/** An item of the `serverInstance` list of: Classic `getServerInstanceList`. */
-export interface ClassicServerInstance {
-  serverInstanceNo: string;
-  serverName: string;
-  serverDescription?: string;
-  cpuCount?: number;
-  /** 64-bit value: one beyond `Number.MAX_SAFE_INTEGER` (2^53 - 1) would arrive as a decimal string; real sizes stay far below. */
-  memorySize?: number;
-  /** 64-bit value: one beyond `Number.MAX_SAFE_INTEGER` (2^53 - 1) would arrive as a decimal string; real sizes stay far below. */
-  baseBlockStorageSize?: number;
-  platformType?: CommonCode<'LNX32' | 'LNX64' | 'WND32' | 'WND64' | 'UBD64' | 'UBS64' | 'RKY64'>;
-  loginKeyName?: string;
-  isFeeChargingMonitoring?: boolean;
-  publicIp?: string;
-  privateIp?: string;
-  serverImageName?: string;
-  serverInstanceStatus: CommonCode<'INIT' | 'CREAT' | 'RUN' | 'NSTOP' | 'TERMT' | 'FSTOP' | 'SETUP'>;
-  serverInstanceOperation: CommonCode<'NULL' | 'START' | 'SHTDN' | 'RESTA' | 'TERMT' | 'CHNG' | 'COPY' | 'SETUP'>;
-  serverInstanceStatusName: string;
-  createDate?: string;
-  uptime?: string;
-  serverImageProductCode?: string;
-  serverProductCode?: string;
-  isProtectServerTermination?: boolean;
-  portForwardingPublicIp?: string;
-  portForwardingExternalPort?: number;
-  portForwardingInternalPort?: number;
-  zone?: ClassicZone;
-  region?: ClassicRegion;
-  baseBlockStorageDiskType?: CommonCode<'LOCAL' | 'NET'>;
-  baseBlockStorageDiskDetailType?: CommonCode;
-  serverInstanceType?: CommonCode;
-  userData?: string;
-  accessControlGroupList: AccessControlGroup[];
-  instanceTagList: InstanceTag[];
-  blockDevicePartitionList: BlockDevicePartition[];
-}
-
 /** An item of the `blockStorageSnapshotInstance` list of: VPC `getBlockStorageSnapshotInstanceList`. */
 export interface BlockStorageSnapshotInstance {
   blockStorageSnapshotInstanceNo: string;
@@ -354,23 +371,6 @@ export interface BlockStorageSnapshotInstance {
   hypervisorType?: CommonCode<'XEN' | 'KVM' | 'RHV'>;
   isBootable?: boolean;
   blockStorageVolumeType?: CommonCode;
-}
-
-/** An item of the `blockStorageSnapshotInstance` list of: Classic `getBlockStorageSnapshotInstanceList`. */
-export interface ClassicBlockStorageSnapshotInstance {
-  blockStorageSnapshotInstanceNo?: string;
-  blockStorageSnapshotName?: string;
-  /** 64-bit value: one beyond `Number.MAX_SAFE_INTEGER` (2^53 - 1) would arrive as a decimal string; real sizes stay far below. */
-  blockStorageSnapshotVolumeSize?: number;
-  originalBlockStorageInstanceNo?: string;
-  originalBlockStorageName?: string;
-  blockStorageSnapshotInstanceStatus?: CommonCode;
-  blockStorageSnapshotInstanceOperation?: CommonCode;
-  blockStorageSnapshotInstanceStatusName?: string;
-  createDate?: string;
-  blockStorageSnapshotInstanceDescription?: string;
-  serverImageProductCode?: string;
-  osInformation?: string;
 }
 
 /**
@@ -1502,16 +1502,16 @@ export interface CompatMethods {
 
 /** The waiters declared with the detail actions, on `client.compute`. */
 export interface WaiterMethods {
-  /** Polls `getServerImageDetail` until the server image is created (status CREAT, operation NULL); rejects when it fails (CREFL) or is being deleted. */
+  /** Polls `getServerImageDetail` until the item is created (`serverImageStatus.code` is CREAT); rejects when `serverImageStatus.code` is CREFL or `serverImageOperation.code` is TERMT. */
   waitForServerImage(serverImageNo: string | number, options?: WaitOptions<ServerImage>): Promise<ServerImage>;
 
-  /** Polls `getServerImageDetail` until the server image is gone (resolves with `null`). */
+  /** Polls `getServerImageDetail` until the item is deleted (it is gone); resolves with `null`. */
   waitForServerImageDeleted(serverImageNo: string | number, options?: WaitOptions<ServerImage>): Promise<null>;
 
-  /** Polls `getMemberServerImageInstanceDetail` until the member server image is created (status CREAT, operation NULL); rejects when it fails (CREFL) or is being deleted. */
+  /** Polls `getMemberServerImageInstanceDetail` until the item is created (`memberServerImageInstanceStatus.code` is CREAT); rejects when `memberServerImageInstanceStatus.code` is CREFL or `memberServerImageInstanceOperation.code` is TERMT. */
   waitForMemberServerImageInstance(memberServerImageInstanceNo: string | number, options?: WaitOptions<MemberServerImageInstance>): Promise<MemberServerImageInstance>;
 
-  /** Polls `getMemberServerImageInstanceDetail` until the member server image is gone (resolves with `null`). */
+  /** Polls `getMemberServerImageInstanceDetail` until the item is deleted (it is gone); resolves with `null`. */
   waitForMemberServerImageInstanceDeleted(memberServerImageInstanceNo: string | number, options?: WaitOptions<MemberServerImageInstance>): Promise<null>;
 }
 

@@ -417,15 +417,46 @@ function waitDelay(attempt, min, max, random) {
   return Math.round(min + random * (grown - min));
 }
 
-const matches = (list, status, operation) =>
-  list.some((m) => (m.status === null || m.status === status) && (m.operation === null || m.operation === operation));
+/** The value at a dotted path of the item (`serverImageStatus.code`), or undefined. */
+function at(item, path) {
+  let v = item;
+  for (const key of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = v[key];
+  }
+  return v;
+}
 
 /**
- * A declared waiter: polls the detail action, first at once, then after a delay growing 1.5 times per
- * poll from `minDelayMs` to `maxDelayMs` (with jitter), until the item is in a success state (resolves
- * with it), in a failure state (ERR_API), gone (the deleted waiters resolve with `null`), or `timeoutMs`
- * has passed (ERR_TIMEOUT). `signal` aborts the poll in flight and the sleep; `onPoll({ attempt,
- * elapsedMs, status, operation, item })` sees every answer.
+ * The first of the waiter's acceptors (src/catalog/waiters.rs, declared in model/*.toml) that matches
+ * an answer (`item`, or the call's `err`), or null: poll again.
+ */
+function accept(w, item, err) {
+  for (const a of w.acceptors) {
+    const m = a.matcher;
+    let hit;
+    if (m.path) {
+      if (err || !item) continue;
+      const v = at(item, m.path);
+      hit = m.op === '=' ? v === m.values[0] : m.op === '!=' ? v !== m.values[0] : m.values.includes(v);
+    } else if (m.empty) {
+      hit = !err && !item;
+    } else if (m.error !== undefined) {
+      hit = !!err && err.code === 'ERR_API' && err.returnCode === m.error;
+    } else if (m.gone) {
+      hit = err ? err.code === 'ERR_API' && m.gone.includes(err.returnCode) : !item;
+    }
+    if (hit) return a.state;
+  }
+  return null;
+}
+
+/**
+ * A declared waiter: polls the read action, first at once, then after a delay growing 1.5 times per
+ * poll from `minDelayMs` to `maxDelayMs` (with jitter), until an acceptor decides: success (resolves
+ * with the item, or `null` when it is gone), failure (ERR_API), or `timeoutMs` has passed
+ * (ERR_TIMEOUT). An error no acceptor takes rejects at once. `signal` aborts the poll in flight and the
+ * sleep; `onPoll({ attempt, elapsedMs, status, operation, item })` sees every answer.
  */
 async function waitFor(client, w, no, options) {
   const o = waitOptions(w, options);
@@ -435,38 +466,46 @@ async function waitFor(client, w, no, options) {
   const params = { [w.idParam]: String(no) };
   if (o.regionCode !== undefined) params.regionCode = o.regionCode;
   const started = Date.now();
-  const deleted = w.goal === 'deleted';
+  const describe = (item) => {
+    const name = w.statusName ? item?.[w.statusName] : undefined;
+    const codes = [w.status && item?.[w.status]?.code, w.operation && item?.[w.operation]?.code].filter(Boolean);
+    return name !== undefined ? `${name} (${codes.join('/')})` : codes.length ? codes.join('/') : 'without a status';
+  };
   for (let attempt = 1; ; attempt++) {
     let item = null;
-    let gone = false;
+    let err = null;
     try {
       const res = await client._call(w.method, params, undefined, o.signal);
       item = res?.[w.list]?.[0] ?? null;
-      gone = deleted && item === null;
-    } catch (err) {
-      if (!(deleted && err.code === 'ERR_API' && w.goneReturnCodes.includes(err.returnCode))) throw err;
-      gone = true;
+    } catch (e) {
+      if (e.code === 'ABORT_ERR') throw e;
+      err = e;
     }
-    const status = item?.[w.status]?.code ?? null;
-    const operation = item?.[w.operation]?.code ?? null;
+    const state = accept(w, item, err);
+    if (err && state === null) throw err;
+    const status = (w.status && item?.[w.status]?.code) ?? null;
+    const operation = (w.operation && item?.[w.operation]?.code) ?? null;
     const elapsedMs = Date.now() - started;
     if (o.onPoll) o.onPoll({ attempt, elapsedMs, status, operation, item });
-    if (gone) return null;
-    if (item && matches(w.success, status, operation)) return item;
-    if (item && matches(w.failure, status, operation)) {
+    if (state === 'success') return item;
+    if (state === 'failure') {
       throw new NcloudError({
         code: 'ERR_API',
         action: w.method,
-        message: `${w.idParam} ${no} will not become created: it is ${item[w.statusName]} (${status}/${operation})`,
+        message: err
+          ? `${w.idParam} ${no} will not be ${w.goal}: ${err.message}`
+          : item
+            ? `${w.idParam} ${no} will not be ${w.goal}: it is ${describe(item)}`
+            : `${w.idParam} ${no} will not be ${w.goal}: it is gone`,
       });
     }
     const delay = waitDelay(attempt, o.minDelayMs, o.maxDelayMs, Math.random());
     if (Date.now() - started + delay > o.timeoutMs) {
-      const what = item ? item[w.statusName] : 'not found';
+      const state = item ? `still ${(w.statusName && item[w.statusName]) || status || 'without a status'}` : 'not found';
       throw new NcloudError({
         code: 'ERR_TIMEOUT',
         action: w.method,
-        message: `${w.idParam} ${no} was still ${what} after ${o.timeoutMs} ms (${attempt} polls)`,
+        message: `${w.idParam} ${no} was ${state} after ${o.timeoutMs} ms (${attempt} polls), waiting for it to be ${w.goal}`,
       });
     }
     try {

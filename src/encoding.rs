@@ -44,9 +44,9 @@ pub fn flatten(params: &Normalized) -> Vec<(String, String)> {
                     out.push((format!("{}.{}", param.name, i + 1), text(item)));
                 }
             }
-            (ParamKind::ObjList(fields), Value::Array(items)) => {
+            (ParamKind::ObjList(input), Value::Array(items)) => {
                 for (i, item) in items.iter().enumerate() {
-                    for field in fields.iter() {
+                    for field in input.params.iter() {
                         if let Some(v) = item.get(field.name) {
                             out.push((format!("{}.{}.{}", param.name, i + 1, field.name), text(v)));
                         }
@@ -114,7 +114,7 @@ pub fn unflatten(action: &Action, pairs: &[(String, String)]) -> (Map<String, Va
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::catalog::actions::*;
+    use crate::catalog::generated::*;
     use crate::validate::validate;
     use serde_json::json;
 
@@ -134,16 +134,16 @@ mod tests {
             "serverImageName": "img-1",
             "serverInstanceNo": 42
         });
-        let norm = validate(&CREATE_SERVER_IMAGE, input.as_object().unwrap(), &[], true).unwrap();
+        let norm = validate(&VSERVER_CREATE_SERVER_IMAGE, input.as_object().unwrap(), &[], true).unwrap();
         let pairs = flatten(&norm);
         let enc = encode_pairs(&pairs);
         assert_eq!(
             enc,
             "serverInstanceNo=42&serverImageName=img-1&blockStorageList.1.order=0&blockStorageList.1.snapshotInstanceNo=11&blockStorageList.2.order=1&blockStorageList.2.blockStorageSize=10&blockStorageList.2.blockStorageVolumeTypeCode=CB1"
         );
-        let (back, unknown) = unflatten(&CREATE_SERVER_IMAGE, &pairs);
+        let (back, unknown) = unflatten(&VSERVER_CREATE_SERVER_IMAGE, &pairs);
         assert!(unknown.is_empty());
-        let again = validate(&CREATE_SERVER_IMAGE, &back, &[], true).unwrap();
+        let again = validate(&VSERVER_CREATE_SERVER_IMAGE, &back, &[], true).unwrap();
         assert_eq!(flatten(&again), pairs);
     }
 
@@ -158,7 +158,7 @@ mod tests {
         .iter()
         .map(|(k, v)| (k.to_string(), v.to_string()))
         .collect();
-        let (obj, unknown) = unflatten(&DELETE_MEMBER_SERVER_IMAGES, &pairs);
+        let (obj, unknown) = unflatten(&SERVER_DELETE_MEMBER_SERVER_IMAGES, &pairs);
         assert_eq!(Value::Object(obj), json!({"memberServerImageNoList": ["a", "b"]}));
         assert_eq!(unknown, vec!["bogus".to_string()]);
     }

@@ -41,7 +41,7 @@ struct CompatDecl {
     shape: Shape,
 }
 
-use catalog::actions as a;
+use catalog::generated as a;
 
 const IMAGE_NO_LIST: (&str, &str) = ("privateImageNoList", "memberServerImageNoList");
 
@@ -63,14 +63,14 @@ const PRODUCT_ALIASES: &[(&str, &str)] = &[
 static COMPAT: &[CompatDecl] = &[
     CompatDecl {
         name: "findPrivateImages",
-        action: &a::GET_MEMBER_SERVER_IMAGE_LIST,
+        action: &a::SERVER_GET_MEMBER_SERVER_IMAGE_LIST,
         renames: &[IMAGE_NO_LIST],
         one_as_list: &[],
         shape: Shape::PrivateImages(ImageNameKey::Api),
     },
     CompatDecl {
         name: "createPrivateImage",
-        action: &a::CREATE_MEMBER_SERVER_IMAGE,
+        action: &a::SERVER_CREATE_MEMBER_SERVER_IMAGE,
         renames: &[
             ("privateImageName", "memberServerImageName"),
             ("privateImageDescription", "memberServerImageDescription"),
@@ -82,47 +82,55 @@ static COMPAT: &[CompatDecl] = &[
     },
     CompatDecl {
         name: "destroyPrivateImages",
-        action: &a::DELETE_MEMBER_SERVER_IMAGES,
+        action: &a::SERVER_DELETE_MEMBER_SERVER_IMAGES,
         renames: &[IMAGE_NO_LIST],
         one_as_list: &[],
         shape: Shape::PrivateImages(ImageNameKey::Vm),
     },
     CompatDecl {
         name: "destroyPrivateImage",
-        action: &a::DELETE_MEMBER_SERVER_IMAGES,
+        action: &a::SERVER_DELETE_MEMBER_SERVER_IMAGES,
         renames: &[("privateImageNo", "memberServerImageNoList")],
         one_as_list: &["privateImageNo"],
         shape: Shape::PrivateImage(ImageNameKey::Vm),
     },
     CompatDecl {
         name: "findServers",
-        action: &a::CLASSIC_GET_SERVER_INSTANCE_LIST,
+        action: &a::SERVER_GET_SERVER_INSTANCE_LIST,
         renames: &[],
         one_as_list: &[],
         shape: Shape::List(SERVER_ALIASES),
     },
     CompatDecl {
         name: "findPublicImages",
-        action: &a::CLASSIC_GET_SERVER_IMAGE_PRODUCT_LIST,
+        action: &a::SERVER_GET_SERVER_IMAGE_PRODUCT_LIST,
         renames: &[],
         one_as_list: &[],
         shape: Shape::List(PRODUCT_ALIASES),
     },
     CompatDecl {
         name: "findZones",
-        action: &a::CLASSIC_GET_ZONE_LIST,
+        action: &a::SERVER_GET_ZONE_LIST,
         renames: &[],
         one_as_list: &[],
         shape: Shape::List(&[]),
     },
     CompatDecl {
         name: "findRegions",
-        action: &a::CLASSIC_GET_REGION_LIST,
+        action: &a::SERVER_GET_REGION_LIST,
         renames: &[],
         one_as_list: &[],
         shape: Shape::List(&[]),
     },
 ];
+
+/// The name a call of `action` crosses with: VPC actions by name, Classic ones as `classic.<name>`.
+pub fn method_name(action: &Action) -> String {
+    match action.env {
+        Env::Vpc => action.name.to_string(),
+        Env::Classic => format!("classic.{}", action.name),
+    }
+}
 
 /// Every method of `client.compute`: VPC actions by their name, Classic actions as `classic.<name>`,
 /// then the compat methods.

@@ -416,7 +416,7 @@ impl Transport {
 fn request_uri(action: &Action, format: Format) -> String {
     format!(
         "{}/{}?responseFormatType={}",
-        action.env.prefix(),
+        action.api.prefix,
         action.name,
         format.as_str()
     )

@@ -16,9 +16,10 @@
 //! - input ids (`Str` parameters named `...No`, lists named `...NoList`) accept numbers too, as the
 //!   validator does; `OneOf` rules become string-literal (or number-literal) unions.
 
-use crate::catalog::models::{FieldType, Model, ALL_MODELS, COMMON_CODE};
-use crate::catalog::waiters::{self, Goal, WAITERS};
+use crate::catalog::waiters;
+use crate::catalog::WAITERS;
 use crate::catalog::{Action, Env, Param, ParamKind, Req, Rule, ACTIONS};
+use crate::catalog::{FieldType, Model, ALL_MODELS, COMMON_CODE};
 use crate::compat::{self, ImageNameKey};
 use crate::service::{self, Method, Shape};
 use serde_json::{Map, Value};
@@ -89,6 +90,7 @@ fn sample(ty: FieldType) -> Value {
         // Numeric text, so that a conversion to a number shows.
         FieldType::Str => Value::from("7"),
         FieldType::Int | FieldType::Long => Value::from(7),
+        FieldType::Float => Value::from(7.5),
         FieldType::Bool => Value::Bool(true),
         FieldType::Code => sample_object(&COMMON_CODE),
         FieldType::StrList => Value::Array(vec![Value::from("7")]),
@@ -585,8 +587,8 @@ impl Gen {
     fn scalar_type(kind: &ParamKind, key: &str, rules: &[Rule]) -> String {
         let values = Self::one_of(rules);
         match (kind, values) {
-            (ParamKind::Int, Some(v)) => v.join(" | "),
-            (ParamKind::Int, None) => "number".into(),
+            (ParamKind::Int | ParamKind::Long, Some(v)) => v.join(" | "),
+            (ParamKind::Int | ParamKind::Long, None) => "number".into(),
             (ParamKind::Bool, _) => "boolean".into(),
             (_, Some(v)) => v.iter().map(|s| quote(s)).collect::<Vec<_>>().join(" | "),
             (_, None) if Self::is_id(key) => "string | number".into(),
@@ -645,9 +647,16 @@ impl Gen {
         self.doc(indent, &doc);
         let opt = if req == Req::Yes { "" } else { "?" };
         let ty = match &param.kind {
-            ParamKind::Str | ParamKind::Int | ParamKind::Bool => Self::scalar_type(&param.kind, key, param.rules),
-            ParamKind::StrList => {
-                let item = Self::scalar_type(&ParamKind::Str, key, param.rules);
+            ParamKind::Str | ParamKind::Int | ParamKind::Long | ParamKind::Bool => {
+                Self::scalar_type(&param.kind, key, param.rules)
+            }
+            ParamKind::StrList | ParamKind::IntList => {
+                let scalar = if matches!(param.kind, ParamKind::IntList) {
+                    ParamKind::Int
+                } else {
+                    ParamKind::Str
+                };
+                let item = Self::scalar_type(&scalar, key, param.rules);
                 if single {
                     item
                 } else if item.contains(' ') {
@@ -656,9 +665,9 @@ impl Gen {
                     format!("{item}[]")
                 }
             }
-            ParamKind::ObjList(fields) => {
+            ParamKind::ObjList(input) => {
                 self.line(indent, &format!("{key}{opt}: Array<{{"));
-                for f in fields.iter() {
+                for f in input.params.iter() {
                     self.param(indent + 1, env, f, f.name, f.req, &[], false);
                 }
                 self.line(indent, "}>;");
@@ -969,10 +978,11 @@ impl Gen {
                 self.line(0, "");
             }
             let item = w.action.item.name;
-            self.doc(1, &[w.summary.to_string()]);
-            let result = match w.goal {
-                Goal::Created => item.to_string(),
-                Goal::Deleted => "null".to_string(),
+            self.doc(1, &[waiters::summary(w)]);
+            let result = if waiters::resolves_null(w) {
+                "null".to_string()
+            } else {
+                item.to_string()
             };
             self.line(
                 1,
@@ -999,12 +1009,12 @@ impl Gen {
         );
         self.export(name);
         self.line(0, &format!("export interface {name} {{"));
-        let list: Vec<&waiters::Paginator> = waiters::paginators().iter().filter(|p| p.action.env == env).collect();
-        for (i, p) in list.iter().enumerate() {
+        let list: Vec<&Action> = waiters::paginated().filter(|a| a.env == env).collect();
+        for (i, action) in list.iter().enumerate() {
             if i > 0 {
                 self.line(0, "");
             }
-            let action = p.action;
+            let name = format!("paginate{}", pascal(action.name));
             self.doc(
                 1,
                 &[format!(
@@ -1016,7 +1026,7 @@ impl Gen {
                 1,
                 &format!(
                     "{}(params?: Omit<{}, 'pageNo' | 'pageSize'>, options?: PaginateOptions): AsyncIterableIterator<{}>;",
-                    p.name,
+                    name,
                     params_name(action),
                     action.item.name
                 ),

@@ -239,7 +239,7 @@ fn normalize(param: &'static Param, name: &str, value: &Value) -> Checked<Value>
     }
     let v = match &param.kind {
         ParamKind::Str => Value::String(scalar_text(name, value)?),
-        ParamKind::Int => Value::from(integer(name, value)?),
+        ParamKind::Int | ParamKind::Long => Value::from(integer(name, value)?),
         ParamKind::Bool => Value::Bool(boolean(name, value)?),
         ParamKind::StrList => {
             let items = list(name, value)?;
@@ -249,7 +249,16 @@ fn normalize(param: &'static Param, name: &str, value: &Value) -> Checked<Value>
             }
             Value::Array(out)
         }
-        ParamKind::ObjList(fields) => {
+        ParamKind::IntList => {
+            let items = list(name, value)?;
+            let mut out = Vec::with_capacity(items.len());
+            for item in items {
+                out.push(Value::from(integer(name, item)?));
+            }
+            Value::Array(out)
+        }
+        ParamKind::ObjList(input) => {
+            let fields = input.params;
             let items = list(name, value)?;
             let mut out = Vec::with_capacity(items.len());
             for (i, item) in items.iter().enumerate() {
@@ -472,7 +481,8 @@ fn bounds_message(what: &str, name: &str, min: usize, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::catalog::actions::*;
+    use crate::catalog::generated::*;
+    use crate::catalog::*;
     use serde_json::json;
 
     fn obj(v: Value) -> Map<String, Value> {
@@ -490,14 +500,14 @@ mod tests {
     fn old_client_messages() {
         let renames = [("privateImageName", "memberServerImageName")];
         assert_eq!(
-            err(&CREATE_MEMBER_SERVER_IMAGE, json!({}), &renames),
+            err(&SERVER_CREATE_MEMBER_SERVER_IMAGE, json!({}), &renames),
             // helpers/Validator/service.ts (0.1.13-0.1.18):
             // throw new Error('Error: The following parameters should be defined : ' + not_exist_required_param);
             "Error: The following parameters should be defined : serverInstanceNo"
         );
         assert_eq!(
             err(
-                &CREATE_MEMBER_SERVER_IMAGE,
+                &SERVER_CREATE_MEMBER_SERVER_IMAGE,
                 json!({"serverInstanceNo": 1, "foo": 1, "bar": 2}),
                 &renames
             ),
@@ -506,7 +516,7 @@ mod tests {
         );
         assert_eq!(
             err(
-                &CREATE_MEMBER_SERVER_IMAGE,
+                &SERVER_CREATE_MEMBER_SERVER_IMAGE,
                 json!({"serverInstanceNo": 1, "privateImageName": "ab"}),
                 &renames
             ),
@@ -515,7 +525,7 @@ mod tests {
         );
         assert_eq!(
             err(
-                &DELETE_MEMBER_SERVER_IMAGES,
+                &SERVER_DELETE_MEMBER_SERVER_IMAGES,
                 json!({"privateImageNoList": []}),
                 &[("privateImageNoList", "memberServerImageNoList")]
             ),
@@ -527,7 +537,7 @@ mod tests {
     #[test]
     fn numbers_become_text_and_order_follows_the_declaration() {
         let out = validate(
-            &CREATE_MEMBER_SERVER_IMAGE,
+            &SERVER_CREATE_MEMBER_SERVER_IMAGE,
             &obj(json!({"memberServerImageName": "helloWorld", "serverInstanceNo": 492964})),
             &[],
             true,
@@ -549,7 +559,7 @@ mod tests {
         for bad in ["1starts-with-digit", "ends-with-dash-", "under_score", "sp ace"] {
             let mut v = base.clone();
             v["memberServerImageName"] = json!(bad);
-            let msg = err(&CREATE_MEMBER_SERVER_IMAGE_INSTANCE, v, &[]);
+            let msg = err(&VSERVER_CREATE_MEMBER_SERVER_IMAGE_INSTANCE, v, &[]);
             assert!(msg.contains("must start with a letter"), "{bad}: {msg}");
         }
         // Seeds 001/002 allow English letters (the client accepts the wider set; the API judges).
@@ -557,7 +567,7 @@ mod tests {
             let mut v = base.clone();
             v["memberServerImageName"] = json!(good);
             assert!(
-                validate(&CREATE_MEMBER_SERVER_IMAGE_INSTANCE, &obj(v), &[], true).is_ok(),
+                validate(&VSERVER_CREATE_MEMBER_SERVER_IMAGE_INSTANCE, &obj(v), &[], true).is_ok(),
                 "{good}"
             );
         }
@@ -566,16 +576,20 @@ mod tests {
     #[test]
     fn description_counts_bytes() {
         let v = json!({"serverInstanceNo": "1", "memberServerImageDescription": "이".repeat(334)});
-        assert!(err(&CREATE_MEMBER_SERVER_IMAGE_INSTANCE, v, &[]).contains("1000 bytes"));
+        assert!(err(&VSERVER_CREATE_MEMBER_SERVER_IMAGE_INSTANCE, v, &[]).contains("1000 bytes"));
         let v = json!({"serverInstanceNo": "1", "memberServerImageDescription": "이".repeat(333)});
-        assert!(validate(&CREATE_MEMBER_SERVER_IMAGE_INSTANCE, &obj(v), &[], true).is_ok());
+        assert!(validate(&VSERVER_CREATE_MEMBER_SERVER_IMAGE_INSTANCE, &obj(v), &[], true).is_ok());
     }
 
     #[test]
     fn page_size_with_page_no_and_enums() {
-        let msg = err(&GET_SERVER_IMAGE_LIST, json!({"pageNo": 1}), &[]);
+        let msg = err(&VSERVER_GET_SERVER_IMAGE_LIST, json!({"pageNo": 1}), &[]);
         assert!(msg.contains("pageSize") && msg.contains("pageNo"), "{msg}");
-        let msg = err(&GET_SERVER_IMAGE_LIST, json!({"sortingOrder": "descending"}), &[]);
+        let msg = err(
+            &VSERVER_GET_SERVER_IMAGE_LIST,
+            json!({"sortingOrder": "descending"}),
+            &[],
+        );
         assert_eq!(msg, "'sortingOrder' must be one of: ASC, DESC (got 'descending')");
         // Open code sets are passed on: NCP adds hypervisors, platforms and sizes over time.
         for open in [
@@ -584,12 +598,12 @@ mod tests {
             json!({"sortedBy": "createDate"}),
         ] {
             assert!(
-                validate(&GET_SERVER_IMAGE_LIST, &obj(open.clone()), &[], true).is_ok(),
+                validate(&VSERVER_GET_SERVER_IMAGE_LIST, &obj(open.clone()), &[], true).is_ok(),
                 "{open}"
             );
         }
         assert!(validate(
-            &GET_MEMBER_SERVER_IMAGE_LIST,
+            &SERVER_GET_MEMBER_SERVER_IMAGE_LIST,
             &obj(json!({"platformTypeCodeList": ["RKY64"]})),
             &[],
             true
@@ -601,19 +615,19 @@ mod tests {
     fn block_storage_list_rules() {
         let base = |list: Value| json!({"serverInstanceNo": "1", "serverImageName": "img-1", "blockStorageList": list});
         let msg = err(
-            &CREATE_SERVER_IMAGE,
+            &VSERVER_CREATE_SERVER_IMAGE,
             base(json!([{"order": 1, "snapshotInstanceNo": "5"}])),
             &[],
         );
         assert!(msg.contains("exactly one base storage"), "{msg}");
         let msg = err(
-            &CREATE_SERVER_IMAGE,
+            &VSERVER_CREATE_SERVER_IMAGE,
             base(json!([{"order": 0, "blockStorageVolumeTypeCode": "CB1"}])),
             &[],
         );
         assert!(msg.contains("cannot be set on the base storage"), "{msg}");
         let msg = err(
-            &CREATE_SERVER_IMAGE,
+            &VSERVER_CREATE_SERVER_IMAGE,
             base(json!([{"order": 0}, {"order": 1, "colour": 1}])),
             &[],
         );
@@ -621,9 +635,9 @@ mod tests {
         let ok = base(
             json!([{"order": 0, "snapshotInstanceNo": 11}, {"order": 1, "blockStorageSize": 10, "blockStorageVolumeTypeCode": "CB1", "emptyBlockStorage": true}]),
         );
-        assert!(validate(&CREATE_SERVER_IMAGE, &obj(ok), &[], true).is_ok());
+        assert!(validate(&VSERVER_CREATE_SERVER_IMAGE, &obj(ok), &[], true).is_ok());
         let too_many: Vec<Value> = (0..22).map(|i| json!({"order": i, "noBlockStorage": true})).collect();
-        let msg = err(&CREATE_SERVER_IMAGE, base(Value::Array(too_many)), &[]);
+        let msg = err(&VSERVER_CREATE_SERVER_IMAGE, base(Value::Array(too_many)), &[]);
         assert!(msg.contains("less than or equals to 21"), "{msg}");
     }
 }

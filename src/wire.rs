@@ -157,6 +157,21 @@ fn typed_object(model: &Model, v: Value, name: &str) -> Result<Value> {
                 Some(v) => number(&v, field.name)?,
                 None => None,
             },
+            FieldType::Float => match raw {
+                Some(Value::Number(n)) => Some(Value::Number(n)),
+                Some(Value::String(s)) if s.trim().is_empty() => None,
+                Some(Value::String(s)) => match s.trim().parse::<f64>().ok().and_then(Number::from_f64) {
+                    Some(n) => Some(Value::Number(n)),
+                    None => return Err(Error::decode(format!("'{}': expected a number, got {s:?}", field.name))),
+                },
+                Some(Value::Null) | None => None,
+                Some(other) => {
+                    return Err(Error::decode(format!(
+                        "'{}': expected a number, got {other}",
+                        field.name
+                    )))
+                }
+            },
             FieldType::Bool => match raw {
                 Some(Value::Bool(b)) => Some(Value::Bool(b)),
                 Some(Value::String(s)) if s.trim().eq_ignore_ascii_case("true") => Some(Value::Bool(true)),
@@ -171,7 +186,7 @@ fn typed_object(model: &Model, v: Value, name: &str) -> Result<Value> {
                 }
             },
             FieldType::Code => match raw {
-                Some(v @ Value::Object(_)) => Some(typed_object(&crate::catalog::models::COMMON_CODE, v, field.name)?),
+                Some(v @ Value::Object(_)) => Some(typed_object(&crate::catalog::COMMON_CODE, v, field.name)?),
                 _ => None,
             },
             FieldType::Obj(m) => match raw {
@@ -319,7 +334,7 @@ fn push_object(out: &mut String, tag: &str, model: &Model, value: &Value) {
                 }
                 out.push_str(&format!("</{}>", field.name));
             }
-            (FieldType::Code, v) => push_object(out, field.name, &crate::catalog::models::COMMON_CODE, v),
+            (FieldType::Code, v) => push_object(out, field.name, &crate::catalog::COMMON_CODE, v),
             (FieldType::Obj(m), v) => push_object(out, field.name, m, v),
             (_, Value::String(s)) => push_text_element(out, field.name, s),
             (_, other) => push_text_element(out, field.name, &other.to_string()),
@@ -331,7 +346,7 @@ fn push_object(out: &mut String, tag: &str, model: &Model, value: &Value) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::catalog::actions::*;
+    use crate::catalog::generated::*;
     use crate::error::ErrorCode;
     use serde_json::json;
 
@@ -354,12 +369,12 @@ mod tests {
     #[test]
     fn seed_bodies_decode_to_the_typed_form() {
         // Seed 001 is the documentation's answer, wrapped as getServerImageListResponse: accepted.
-        let got = decode_response(&CREATE_SERVER_IMAGE, 200, &body("seed-001.xml")).unwrap();
+        let got = decode_response(&VSERVER_CREATE_SERVER_IMAGE, 200, &body("seed-001.xml")).unwrap();
         assert_eq!(
             got,
             masked_name(expected("seed-001.json"), "serverImageList", "serverImageName")
         );
-        let got = decode_response(&CREATE_MEMBER_SERVER_IMAGE_INSTANCE, 200, &body("seed-002.xml")).unwrap();
+        let got = decode_response(&VSERVER_CREATE_MEMBER_SERVER_IMAGE_INSTANCE, 200, &body("seed-002.xml")).unwrap();
         assert_eq!(
             got,
             masked_name(
@@ -368,9 +383,14 @@ mod tests {
                 "memberServerImageName"
             )
         );
-        let got = decode_response(&GET_SERVER_IMAGE_DETAIL, 200, &body("seed-003.xml")).unwrap();
+        let got = decode_response(&VSERVER_GET_SERVER_IMAGE_DETAIL, 200, &body("seed-003.xml")).unwrap();
         assert_eq!(got, expected("seed-003.json"));
-        let got = decode_response(&GET_MEMBER_SERVER_IMAGE_INSTANCE_DETAIL, 200, &body("seed-004.json")).unwrap();
+        let got = decode_response(
+            &VSERVER_GET_MEMBER_SERVER_IMAGE_INSTANCE_DETAIL,
+            200,
+            &body("seed-004.json"),
+        )
+        .unwrap();
         assert_eq!(got, expected("seed-004.json"));
     }
 
@@ -395,8 +415,8 @@ mod tests {
             "memberServerImageBlockStorageTotalRows": 1, "memberServerImageBlockStorageTotalSize": "53687091200",
             "sharedLoginIdList": ["a@b.c", "d@e.f"], "unknownNewField": 1}],
             "requestId": "r1", "returnCode": 0, "returnMessage": "success"}}"#;
-        let a = decode_response(&GET_MEMBER_SERVER_IMAGE_LIST, 200, xml.as_bytes()).unwrap();
-        let b = decode_response(&GET_MEMBER_SERVER_IMAGE_LIST, 200, json.as_bytes()).unwrap();
+        let a = decode_response(&SERVER_GET_MEMBER_SERVER_IMAGE_LIST, 200, xml.as_bytes()).unwrap();
+        let b = decode_response(&SERVER_GET_MEMBER_SERVER_IMAGE_LIST, 200, json.as_bytes()).unwrap();
         assert_eq!(a, b);
         let item = &a["memberServerImageList"][0];
         assert_eq!(item["memberServerImageNo"], json!("3791"));
@@ -419,13 +439,13 @@ mod tests {
             r#"{"getServerImageListResponse": {"returnCode": "0", "totalRows": 0, "serverImageList": null}}"#,
             r#"{"getServerImageListResponse": {"returnCode": "0", "totalRows": 0}}"#,
         ] {
-            let v = decode_response(&GET_SERVER_IMAGE_LIST, 200, body.as_bytes()).unwrap();
+            let v = decode_response(&VSERVER_GET_SERVER_IMAGE_LIST, 200, body.as_bytes()).unwrap();
             assert_eq!(v["serverImageList"], json!([]), "{body}");
             assert_eq!(v["totalRows"], json!(0), "{body}");
         }
         // Nested lists: missing or empty become [] too.
         let v = decode_response(
-            &GET_SERVER_IMAGE_LIST,
+            &VSERVER_GET_SERVER_IMAGE_LIST,
             200,
             br#"{"getServerImageListResponse": {"returnCode": "0", "serverImageList": [{"serverImageNo": 1, "blockStorageMappingList": null}]}}"#,
         )
@@ -438,7 +458,7 @@ mod tests {
     #[test]
     fn error_bodies_of_every_shape() {
         let e = decode_response(
-            &GET_REGION_LIST,
+            &VSERVER_GET_REGION_LIST,
             400,
             br#"{"responseError": {"returnCode": "1007009", "returnMessage": "busy"}}"#,
         )
@@ -449,7 +469,7 @@ mod tests {
         );
         assert_eq!(e.message, "Error: returnCode: 1007009, returnMessage: busy");
         let e = decode_response(
-            &GET_REGION_LIST,
+            &VSERVER_GET_REGION_LIST,
             401,
             b"<responseError>\n <returnCode>800</returnCode>\n <returnMessage>\n  Invalid consumerKey\n </returnMessage>\n</responseError>",
         )
@@ -461,21 +481,21 @@ mod tests {
             "a 401 is an authentication failure whatever its body"
         );
         let e = decode_response(
-            &GET_REGION_LIST,
+            &VSERVER_GET_REGION_LIST,
             429,
             br#"{"error": {"errorCode": "410", "message": "Throttle Limited", "details": "slow down"}}"#,
         )
         .unwrap_err();
         assert_eq!((e.code, e.http_status), (ErrorCode::Gateway, Some(429)));
         let e = decode_response(
-            &GET_REGION_LIST,
+            &VSERVER_GET_REGION_LIST,
             401,
             br#"{"error": {"errorCode": 200, "message": "Authentication Failed"}}"#,
         )
         .unwrap_err();
         assert_eq!((e.code, e.return_code.as_deref()), (ErrorCode::Auth, Some("200")));
         let e = decode_response(
-            &GET_REGION_LIST,
+            &VSERVER_GET_REGION_LIST,
             200,
             br#"{"getRegionListResponse": {"returnCode": "1300", "returnMessage": "later", "requestId": "q"}}"#,
         )
@@ -485,7 +505,7 @@ mod tests {
             (ErrorCode::Api, Some("1300"), Some("q"))
         );
         let e = decode_response(
-            &GET_REGION_LIST,
+            &VSERVER_GET_REGION_LIST,
             500,
             br#"{"responseCode": "500", "message": "internal"}"#,
         )
@@ -511,7 +531,7 @@ mod tests {
                 &br#"{"getServerImageListResponse": {"returnCode": "0", "totalRows": "many"}}"#[..],
             ),
         ] {
-            let e = decode_response(&GET_SERVER_IMAGE_LIST, status, body).unwrap_err();
+            let e = decode_response(&VSERVER_GET_SERVER_IMAGE_LIST, status, body).unwrap_err();
             assert_eq!(
                 e.code,
                 ErrorCode::Decode,
@@ -526,7 +546,7 @@ mod tests {
     #[test]
     fn large_numbers_beyond_2_pow_53_are_text() {
         let v = decode_response(
-            &GET_SERVER_IMAGE_DETAIL,
+            &VSERVER_GET_SERVER_IMAGE_DETAIL,
             200,
             br#"{"r": 1, "getServerImageDetailResponse": {"returnCode": "0", "serverImageList": [{"blockStorageMappingList": [{"blockStorageSize": 9007199254740993}]}]}}"#,
         )
@@ -541,12 +561,18 @@ mod tests {
     fn rendering_round_trips_through_decoding() {
         let item = expected("seed-003.json")["serverImageList"][0].clone();
         for format in [Format::Json, Format::Xml] {
-            let text = render_success(&GET_SERVER_IMAGE_DETAIL, std::slice::from_ref(&item), 1, "rid", format);
-            let back = decode_response(&GET_SERVER_IMAGE_DETAIL, 200, text.as_bytes()).unwrap();
+            let text = render_success(
+                &VSERVER_GET_SERVER_IMAGE_DETAIL,
+                std::slice::from_ref(&item),
+                1,
+                "rid",
+                format,
+            );
+            let back = decode_response(&VSERVER_GET_SERVER_IMAGE_DETAIL, 200, text.as_bytes()).unwrap();
             assert_eq!(back["serverImageList"][0], item, "{format:?}");
             assert_eq!(back["requestId"], json!("rid"));
             let err = render_api_error("900", "a < b & 'c'", format);
-            let e = decode_response(&GET_SERVER_IMAGE_DETAIL, 400, err.as_bytes()).unwrap_err();
+            let e = decode_response(&VSERVER_GET_SERVER_IMAGE_DETAIL, 400, err.as_bytes()).unwrap_err();
             assert_eq!(e.return_message.as_deref(), Some("a < b & 'c'"));
         }
     }
@@ -557,7 +583,7 @@ mod tests {
             br#"{"getServerImageDetailResponse": {"serverImageList": [{"createDate": "d", "serverImageName": "first",
             "serverImageNo": 7, "serverImageName": "second", "blockStorageMappingList": {"order": "1"}}],
             "returnCode": "0", "totalRows": 1}}"#;
-        let v = decode_response(&GET_SERVER_IMAGE_DETAIL, 200, json).unwrap();
+        let v = decode_response(&VSERVER_GET_SERVER_IMAGE_DETAIL, 200, json).unwrap();
         let item = &v["serverImageList"][0];
         let keys: Vec<&String> = item.as_object().unwrap().keys().collect();
         assert_eq!(
@@ -575,7 +601,7 @@ mod tests {
         let xml = b"<getServerImageDetailResponse><returnCode>0</returnCode><serverImageList><serverImage>\
             <createDate>d</createDate><serverImageName>first</serverImageName><serverImageNo>7</serverImageNo>\
             <serverImageName>second</serverImageName></serverImage></serverImageList></getServerImageDetailResponse>";
-        let x = decode_response(&GET_SERVER_IMAGE_DETAIL, 200, xml).unwrap();
+        let x = decode_response(&VSERVER_GET_SERVER_IMAGE_DETAIL, 200, xml).unwrap();
         assert_eq!(
             x["serverImageList"][0],
             json!({"serverImageNo": "7", "serverImageName": "second", "createDate": "d",
@@ -590,13 +616,13 @@ mod tests {
         let mut xml =
             String::from("<getServerImageListResponse><returnCode>0</returnCode><serverImageList><serverImage>");
         xml.push_str(&"<osType>".repeat(depth));
-        let e = decode_response(&GET_SERVER_IMAGE_LIST, 200, xml.as_bytes()).unwrap_err();
+        let e = decode_response(&VSERVER_GET_SERVER_IMAGE_LIST, 200, xml.as_bytes()).unwrap_err();
         assert_eq!(e.code, ErrorCode::Decode, "{}", e.message);
         let json = format!(
             r#"{{"getServerImageListResponse": {{"returnCode": "0", "serverImageList": {}"#,
             "[".repeat(depth)
         );
-        let e = decode_response(&GET_SERVER_IMAGE_LIST, 200, json.as_bytes()).unwrap_err();
+        let e = decode_response(&VSERVER_GET_SERVER_IMAGE_LIST, 200, json.as_bytes()).unwrap_err();
         assert_eq!(e.code, ErrorCode::Decode, "{}", e.message);
         // Deep in a field the model does not know: skipped without recursion when well formed.
         let json = format!(
@@ -604,7 +630,7 @@ mod tests {
             "[".repeat(depth),
             "]".repeat(depth)
         );
-        let v = decode_response(&GET_SERVER_IMAGE_LIST, 200, json.as_bytes()).unwrap();
+        let v = decode_response(&VSERVER_GET_SERVER_IMAGE_LIST, 200, json.as_bytes()).unwrap();
         assert_eq!(v["serverImageList"], json!([]));
         // XML past the depth bound is refused even where the model does not look.
         let xml = format!(
@@ -612,64 +638,64 @@ mod tests {
             "<y>".repeat(100),
             "</y>".repeat(100)
         );
-        let e = decode_response(&GET_SERVER_IMAGE_LIST, 200, xml.as_bytes()).unwrap_err();
+        let e = decode_response(&VSERVER_GET_SERVER_IMAGE_LIST, 200, xml.as_bytes()).unwrap_err();
         assert_eq!(e.code, ErrorCode::Decode, "{}", e.message);
     }
 
     #[test]
     fn escapes_and_entities_survive_the_one_pass_writer() {
         let json = br#"{"getServerImageDetailResponse": {"returnCode": "0", "serverImageList": [{"serverImageName": "a\"b\\c\u0001\u00e9\ud83d\ude00 \n"}]}}"#;
-        let v = decode_response(&GET_SERVER_IMAGE_DETAIL, 200, json).unwrap();
+        let v = decode_response(&VSERVER_GET_SERVER_IMAGE_DETAIL, 200, json).unwrap();
         assert_eq!(v["serverImageList"][0]["serverImageName"], json!("a\"b\\c\u{1}é😀 \n"));
         let xml = "<getServerImageDetailResponse><returnCode>0</returnCode><serverImageList><serverImage>\
             <serverImageName>a&quot;b\\c&#1;&#xe9;<![CDATA[<x>]]>\t</serverImageName></serverImage></serverImageList></getServerImageDetailResponse>";
-        let v = decode_response(&GET_SERVER_IMAGE_DETAIL, 200, xml.as_bytes()).unwrap();
+        let v = decode_response(&VSERVER_GET_SERVER_IMAGE_DETAIL, 200, xml.as_bytes()).unwrap();
         assert_eq!(v["serverImageList"][0]["serverImageName"], json!("a\"b\\c\u{1}é<x>\t"));
     }
 
     #[test]
     fn deep_nesting_is_a_decode_error_not_a_stack_overflow() {
         let deep_xml = format!("{}{}", "<a>".repeat(100_000), "</a>".repeat(100_000));
-        let e = decode_response(&GET_REGION_LIST, 502, deep_xml.as_bytes()).unwrap_err();
+        let e = decode_response(&VSERVER_GET_REGION_LIST, 502, deep_xml.as_bytes()).unwrap_err();
         assert_eq!(e.code, ErrorCode::Decode);
         assert!(e.message.contains("nested deeper than 64"), "{}", e.message);
         // JSON: a subtree the model does not know is skipped without recursion (no stack overflow), and
         // the answer is still refused; where the model descends, serde_json's recursion limit holds.
         let deep_json = format!("{}1{}", "{\"a\":".repeat(100_000), "}".repeat(100_000));
-        let e = decode_response(&GET_REGION_LIST, 200, deep_json.as_bytes()).unwrap_err();
+        let e = decode_response(&VSERVER_GET_REGION_LIST, 200, deep_json.as_bytes()).unwrap_err();
         assert_eq!(e.code, ErrorCode::Decode, "{}", e.message);
         let deep_list = format!(
             "{{\"getRegionListResponse\": {{\"returnCode\": \"0\", \"regionList\": {}1{}}}}}",
             "[".repeat(100_000),
             "]".repeat(100_000)
         );
-        let e = decode_response(&GET_REGION_LIST, 200, deep_list.as_bytes()).unwrap_err();
+        let e = decode_response(&VSERVER_GET_REGION_LIST, 200, deep_list.as_bytes()).unwrap_err();
         assert_eq!(e.code, ErrorCode::Decode, "{}", e.message);
         // An ordinary answer is far below the bound.
         let ok = format!(
             "<getRegionListResponse><returnCode>0</returnCode><regionList>{}</regionList></getRegionListResponse>",
             "<region><regionCode>KR</regionCode></region>"
         );
-        assert!(decode_response(&GET_REGION_LIST, 200, ok.as_bytes()).is_ok());
+        assert!(decode_response(&VSERVER_GET_REGION_LIST, 200, ok.as_bytes()).is_ok());
     }
 
     #[test]
     fn the_smallest_i64_does_not_overflow() {
         let body = br#"{"getServerImageDetailResponse": {"returnCode": "0", "totalRows": -9223372036854775808, "serverImageList": []}}"#;
-        let v = decode_response(&GET_SERVER_IMAGE_DETAIL, 200, body).unwrap();
+        let v = decode_response(&VSERVER_GET_SERVER_IMAGE_DETAIL, 200, body).unwrap();
         assert_eq!(v["totalRows"], json!("-9223372036854775808"));
     }
 
     #[test]
     fn the_text_handed_over_is_ascii_and_means_the_same() {
         let body = "{\"getRegionListResponse\": {\"returnCode\": \"0\", \"requestId\": \"r\", \"regionList\": [{\"regionCode\": \"KR\", \"regionName\": \"한국 \\\"서울\\\" 😀\"}]}}";
-        let text = decode_response_text(&GET_REGION_LIST, 200, body.as_bytes()).unwrap();
+        let text = decode_response_text(&VSERVER_GET_REGION_LIST, 200, body.as_bytes()).unwrap();
         assert!(text.is_ascii(), "{text}");
         assert!(text.contains("\\ud55c\\uad6d"), "{text}");
         let v: Value = serde_json::from_str(&text).unwrap();
         assert_eq!(v["regionList"][0]["regionName"], json!("한국 \"서울\" 😀"));
         let xml = "<getRegionListResponse><returnCode>0</returnCode><regionList><region><regionName>가산 &amp; 😀</regionName></region></regionList></getRegionListResponse>";
-        let text = decode_response_text(&GET_REGION_LIST, 200, xml.as_bytes()).unwrap();
+        let text = decode_response_text(&VSERVER_GET_REGION_LIST, 200, xml.as_bytes()).unwrap();
         assert!(text.is_ascii(), "{text}");
         let v: Value = serde_json::from_str(&text).unwrap();
         assert_eq!(v["regionList"][0]["regionName"], json!("가산 & 😀"));

@@ -104,36 +104,36 @@ pub fn handle(state: &mut State, action: &Action, p: &Params) -> Answer {
     state.tick(Instant::now());
     let id = action.id;
     match id {
-        ClassicGetMemberServerImageList
-        | ClassicCreateMemberServerImage
-        | ClassicDeleteMemberServerImages
-        | ClassicAddMemberServerImageSharing
-        | ClassicRemoveMemberServerImageSharing
-        | ClassicSetMemberServerImageSharing
-        | ClassicGetServerImageProductList
-        | ClassicGetRegionList
-        | ClassicGetZoneList
-        | ClassicGetServerInstanceList
-        | ClassicGetBlockStorageSnapshotInstanceList => classic(state, id, p),
-        GetMemberServerImageInstanceList
-        | GetMemberServerImageInstanceDetail
-        | CreateMemberServerImageInstance
-        | DeleteMemberServerImageInstances
-        | AddMemberServerImageSharing
-        | RemoveMemberServerImageSharing
-        | SetMemberServerImageSharing
-        | GetServerImageList
-        | GetServerImageDetail
-        | CreateServerImage
-        | CreateServerImageFromSnapshot
-        | DeleteServerImage
-        | AddServerImageSharing
-        | RemoveServerImageSharing
-        | GetServerImageProductList
-        | GetRegionList
-        | GetZoneList
-        | GetServerInstanceList
-        | GetBlockStorageSnapshotInstanceList => {
+        ServerGetMemberServerImageList
+        | ServerCreateMemberServerImage
+        | ServerDeleteMemberServerImages
+        | ServerAddMemberServerImageSharingPermission
+        | ServerRemoveMemberServerImageSharingPermission
+        | ServerSetMemberServerImageSharingPermission
+        | ServerGetServerImageProductList
+        | ServerGetRegionList
+        | ServerGetZoneList
+        | ServerGetServerInstanceList
+        | ServerGetBlockStorageSnapshotInstanceList => classic(state, id, p),
+        VserverGetMemberServerImageInstanceList
+        | VserverGetMemberServerImageInstanceDetail
+        | VserverCreateMemberServerImageInstance
+        | VserverDeleteMemberServerImageInstances
+        | VserverAddMemberServerImageSharingPermission
+        | VserverRemoveMemberServerImageSharingPermission
+        | VserverSetMemberServerImageSharingPermission
+        | VserverGetServerImageList
+        | VserverGetServerImageDetail
+        | VserverCreateServerImage
+        | VserverCreateServerImageFromSnapshot
+        | VserverDeleteServerImage
+        | VserverAddServerImageSharingPermission
+        | VserverRemoveServerImageSharingPermission
+        | VserverGetServerImageProductList
+        | VserverGetRegionList
+        | VserverGetZoneList
+        | VserverGetServerInstanceList
+        | VserverGetBlockStorageSnapshotInstanceList => {
             let region = vpc_region(state, p)?;
             vpc(state, id, p, &region)
         }
@@ -147,8 +147,8 @@ fn classic(state: &mut State, id: ActionId, p: &Params) -> Answer {
     use ActionId::*;
     let f = &state.fixture.classic;
     match id {
-        ClassicGetRegionList => listing("regionList", f.regions.iter().map(wire).collect()),
-        ClassicGetZoneList => {
+        ServerGetRegionList => listing("regionList", f.regions.iter().map(wire).collect()),
+        ServerGetZoneList => {
             let region = s(p, "regionNo");
             let zones = f
                 .zones
@@ -163,7 +163,7 @@ fn classic(state: &mut State, id: ActionId, p: &Params) -> Answer {
                 total_rows: None,
             })
         }
-        ClassicGetServerInstanceList => {
+        ServerGetServerInstanceList => {
             let nos = list(p, "serverInstanceNoList");
             let items = f
                 .servers
@@ -188,8 +188,8 @@ fn classic(state: &mut State, id: ActionId, p: &Params) -> Answer {
                 .collect();
             paginate("serverInstanceList", items, p)
         }
-        ClassicGetServerImageProductList => products(f.products.iter(), p),
-        ClassicGetBlockStorageSnapshotInstanceList => {
+        ServerGetServerImageProductList => products(f.products.iter(), p),
+        ServerGetBlockStorageSnapshotInstanceList => {
             let nos = list(p, "blockStorageSnapshotInstanceNoList");
             let originals = list(p, "originalBlockStorageInstanceNoList");
             let items = f
@@ -202,7 +202,7 @@ fn classic(state: &mut State, id: ActionId, p: &Params) -> Answer {
                 .collect();
             paginate("blockStorageSnapshotInstanceList", items, p)
         }
-        ClassicGetMemberServerImageList => {
+        ServerGetMemberServerImageList => {
             let nos = list(p, "memberServerImageNoList");
             let platforms = list(p, "platformTypeCodeList");
             let mut recs: Vec<&Record> = state
@@ -225,31 +225,31 @@ fn classic(state: &mut State, id: ActionId, p: &Params) -> Answer {
             let items = recs.into_iter().map(Record::wire).collect();
             paginate("memberServerImageList", items, p)
         }
-        ClassicCreateMemberServerImage => create_classic_image(state, p),
-        ClassicDeleteMemberServerImages => delete(state, Kind::ClassicImage, &list(p, "memberServerImageNoList"), None),
-        ClassicAddMemberServerImageSharing => share(state, Kind::ClassicImage, ShareOp::Add, p, None),
-        ClassicRemoveMemberServerImageSharing => share(state, Kind::ClassicImage, ShareOp::Remove, p, None),
-        ClassicSetMemberServerImageSharing => share(state, Kind::ClassicImage, ShareOp::Set, p, None),
+        ServerCreateMemberServerImage => create_classic_image(state, p),
+        ServerDeleteMemberServerImages => delete(state, Kind::ClassicImage, &list(p, "memberServerImageNoList"), None),
+        ServerAddMemberServerImageSharingPermission => share(state, Kind::ClassicImage, ShareOp::Add, p, None),
+        ServerRemoveMemberServerImageSharingPermission => share(state, Kind::ClassicImage, ShareOp::Remove, p, None),
+        ServerSetMemberServerImageSharingPermission => share(state, Kind::ClassicImage, ShareOp::Set, p, None),
         // Listed, not wildcarded: a new action must be placed here or handled above to compile.
-        GetMemberServerImageInstanceList
-        | GetMemberServerImageInstanceDetail
-        | CreateMemberServerImageInstance
-        | DeleteMemberServerImageInstances
-        | AddMemberServerImageSharing
-        | RemoveMemberServerImageSharing
-        | SetMemberServerImageSharing
-        | GetServerImageList
-        | GetServerImageDetail
-        | CreateServerImage
-        | CreateServerImageFromSnapshot
-        | DeleteServerImage
-        | AddServerImageSharing
-        | RemoveServerImageSharing
-        | GetServerImageProductList
-        | GetRegionList
-        | GetZoneList
-        | GetServerInstanceList
-        | GetBlockStorageSnapshotInstanceList => Err(faults::invalid_param(&format!(
+        VserverGetMemberServerImageInstanceList
+        | VserverGetMemberServerImageInstanceDetail
+        | VserverCreateMemberServerImageInstance
+        | VserverDeleteMemberServerImageInstances
+        | VserverAddMemberServerImageSharingPermission
+        | VserverRemoveMemberServerImageSharingPermission
+        | VserverSetMemberServerImageSharingPermission
+        | VserverGetServerImageList
+        | VserverGetServerImageDetail
+        | VserverCreateServerImage
+        | VserverCreateServerImageFromSnapshot
+        | VserverDeleteServerImage
+        | VserverAddServerImageSharingPermission
+        | VserverRemoveServerImageSharingPermission
+        | VserverGetServerImageProductList
+        | VserverGetRegionList
+        | VserverGetZoneList
+        | VserverGetServerInstanceList
+        | VserverGetBlockStorageSnapshotInstanceList => Err(faults::invalid_param(&format!(
             "internal: {id:?} is not a Classic action"
         ))),
     }
@@ -330,8 +330,8 @@ fn vpc(state: &mut State, id: ActionId, p: &Params, region: &str) -> Answer {
     use ActionId::*;
     let f = &state.fixture.vpc;
     match id {
-        GetRegionList => listing("regionList", f.regions.iter().map(wire).collect()),
-        GetZoneList => listing(
+        VserverGetRegionList => listing("regionList", f.regions.iter().map(wire).collect()),
+        VserverGetZoneList => listing(
             "zoneList",
             f.zones
                 .iter()
@@ -339,7 +339,7 @@ fn vpc(state: &mut State, id: ActionId, p: &Params, region: &str) -> Answer {
                 .map(wire)
                 .collect(),
         ),
-        GetServerInstanceList => {
+        VserverGetServerInstanceList => {
             let nos = list(p, "serverInstanceNoList");
             let hypervisors = list(p, "hypervisorTypeCodeList");
             let mut items: Vec<Value> = f
@@ -358,7 +358,7 @@ fn vpc(state: &mut State, id: ActionId, p: &Params, region: &str) -> Answer {
             }
             paginate("serverInstanceList", items, p)
         }
-        GetBlockStorageSnapshotInstanceList => {
+        VserverGetBlockStorageSnapshotInstanceList => {
             let nos = list(p, "blockStorageSnapshotInstanceNoList");
             let originals = list(p, "originalBlockStorageInstanceNoList");
             let hypervisors = list(p, "hypervisorTypeCodeList");
@@ -391,8 +391,10 @@ fn vpc(state: &mut State, id: ActionId, p: &Params, region: &str) -> Answer {
             }
             paginate("blockStorageSnapshotInstanceList", items, p)
         }
-        GetServerImageProductList => products(f.products.iter().filter(|v| in_region(&v.region_code, region)), p),
-        GetMemberServerImageInstanceList => {
+        VserverGetServerImageProductList => {
+            products(f.products.iter().filter(|v| in_region(&v.region_code, region)), p)
+        }
+        VserverGetMemberServerImageInstanceList => {
             let platforms = list(p, "platformTypeCodeList");
             let mut recs: Vec<&Record> = vpc_images(
                 state,
@@ -414,20 +416,26 @@ fn vpc(state: &mut State, id: ActionId, p: &Params, region: &str) -> Answer {
                 p,
             )
         }
-        GetMemberServerImageInstanceDetail => {
+        VserverGetMemberServerImageInstanceDetail => {
             detail(state, Kind::MemberInstance, s(p, "memberServerImageInstanceNo"), region)
         }
-        CreateMemberServerImageInstance => create_member_instance(state, p, region),
-        DeleteMemberServerImageInstances => delete(
+        VserverCreateMemberServerImageInstance => create_member_instance(state, p, region),
+        VserverDeleteMemberServerImageInstances => delete(
             state,
             Kind::MemberInstance,
             &list(p, "memberServerImageInstanceNoList"),
             Some(region),
         ),
-        AddMemberServerImageSharing => share(state, Kind::MemberInstance, ShareOp::Add, p, Some(region)),
-        RemoveMemberServerImageSharing => share(state, Kind::MemberInstance, ShareOp::Remove, p, Some(region)),
-        SetMemberServerImageSharing => share(state, Kind::MemberInstance, ShareOp::Set, p, Some(region)),
-        GetServerImageList => {
+        VserverAddMemberServerImageSharingPermission => {
+            share(state, Kind::MemberInstance, ShareOp::Add, p, Some(region))
+        }
+        VserverRemoveMemberServerImageSharingPermission => {
+            share(state, Kind::MemberInstance, ShareOp::Remove, p, Some(region))
+        }
+        VserverSetMemberServerImageSharingPermission => {
+            share(state, Kind::MemberInstance, ShareOp::Set, p, Some(region))
+        }
+        VserverGetServerImageList => {
             let types = list(p, "serverImageTypeCodeList");
             let hypervisors = list(p, "hypervisorTypeCodeList");
             let os_types = list(p, "osTypeCodeList");
@@ -452,23 +460,23 @@ fn vpc(state: &mut State, id: ActionId, p: &Params, region: &str) -> Answer {
             sort_vpc(&mut recs, p);
             paginate("serverImageList", recs.into_iter().map(Record::wire).collect(), p)
         }
-        GetServerImageDetail => detail(state, Kind::ServerImage, s(p, "serverImageNo"), region),
-        CreateServerImage => create_server_image(state, p, region, false),
-        CreateServerImageFromSnapshot => create_server_image(state, p, region, true),
-        DeleteServerImage => delete(state, Kind::ServerImage, &list(p, "serverImageNoList"), Some(region)),
-        AddServerImageSharing => share(state, Kind::ServerImage, ShareOp::Add, p, Some(region)),
-        RemoveServerImageSharing => share(state, Kind::ServerImage, ShareOp::Remove, p, Some(region)),
-        ClassicGetMemberServerImageList
-        | ClassicCreateMemberServerImage
-        | ClassicDeleteMemberServerImages
-        | ClassicAddMemberServerImageSharing
-        | ClassicRemoveMemberServerImageSharing
-        | ClassicSetMemberServerImageSharing
-        | ClassicGetServerImageProductList
-        | ClassicGetRegionList
-        | ClassicGetZoneList
-        | ClassicGetServerInstanceList
-        | ClassicGetBlockStorageSnapshotInstanceList => {
+        VserverGetServerImageDetail => detail(state, Kind::ServerImage, s(p, "serverImageNo"), region),
+        VserverCreateServerImage => create_server_image(state, p, region, false),
+        VserverCreateServerImageFromSnapshot => create_server_image(state, p, region, true),
+        VserverDeleteServerImage => delete(state, Kind::ServerImage, &list(p, "serverImageNoList"), Some(region)),
+        VserverAddServerImageSharingPermission => share(state, Kind::ServerImage, ShareOp::Add, p, Some(region)),
+        VserverRemoveServerImageSharingPermission => share(state, Kind::ServerImage, ShareOp::Remove, p, Some(region)),
+        ServerGetMemberServerImageList
+        | ServerCreateMemberServerImage
+        | ServerDeleteMemberServerImages
+        | ServerAddMemberServerImageSharingPermission
+        | ServerRemoveMemberServerImageSharingPermission
+        | ServerSetMemberServerImageSharingPermission
+        | ServerGetServerImageProductList
+        | ServerGetRegionList
+        | ServerGetZoneList
+        | ServerGetServerInstanceList
+        | ServerGetBlockStorageSnapshotInstanceList => {
             Err(faults::invalid_param(&format!("internal: {id:?} is not a VPC action")))
         }
     }

@@ -154,58 +154,60 @@ const CLASSIC_LIST: Table = &[("sortingOrder", &[ClassicOrder])];
 fn rules(id: ActionId) -> Table {
     use ActionId::*;
     match id {
-        ClassicGetMemberServerImageList | ClassicGetServerInstanceList => CLASSIC_LIST,
-        ClassicCreateMemberServerImage => &[
+        ServerGetMemberServerImageList | ServerGetServerInstanceList => CLASSIC_LIST,
+        ServerCreateMemberServerImage => &[
             ("serverInstanceNo", &[Required]),
             ("memberServerImageName", &[ClassicName]),
             ("memberServerImageDescription", &[Description]),
         ],
-        ClassicDeleteMemberServerImages => &[("memberServerImageNoList", &[Required, Unique])],
-        ClassicAddMemberServerImageSharing | ClassicRemoveMemberServerImageSharing => &[
+        ServerDeleteMemberServerImages => &[("memberServerImageNoList", &[Required, Unique])],
+        ServerAddMemberServerImageSharingPermission | ServerRemoveMemberServerImageSharingPermission => &[
             ("memberServerImageNo", &[Required]),
             ("targetLoginIdList", &[Required, Unique]),
         ],
-        ClassicSetMemberServerImageSharing => &[("memberServerImageNo", &[Required]), ("targetLoginIdList", &[Unique])],
-        ClassicGetServerImageProductList
-        | ClassicGetRegionList
-        | ClassicGetZoneList
-        | ClassicGetBlockStorageSnapshotInstanceList
-        | GetServerImageProductList
-        | GetRegionList
-        | GetZoneList => &[],
-        GetMemberServerImageInstanceList
-        | GetServerImageList
-        | GetServerInstanceList
-        | GetBlockStorageSnapshotInstanceList => VPC_LIST,
-        GetMemberServerImageInstanceDetail => &[("memberServerImageInstanceNo", &[Required])],
-        CreateMemberServerImageInstance => &[
+        ServerSetMemberServerImageSharingPermission => {
+            &[("memberServerImageNo", &[Required]), ("targetLoginIdList", &[Unique])]
+        }
+        ServerGetServerImageProductList
+        | ServerGetRegionList
+        | ServerGetZoneList
+        | ServerGetBlockStorageSnapshotInstanceList
+        | VserverGetServerImageProductList
+        | VserverGetRegionList
+        | VserverGetZoneList => &[],
+        VserverGetMemberServerImageInstanceList
+        | VserverGetServerImageList
+        | VserverGetServerInstanceList
+        | VserverGetBlockStorageSnapshotInstanceList => VPC_LIST,
+        VserverGetMemberServerImageInstanceDetail => &[("memberServerImageInstanceNo", &[Required])],
+        VserverCreateMemberServerImageInstance => &[
             ("serverInstanceNo", &[Required]),
             ("memberServerImageName", &[VpcName]),
             ("memberServerImageDescription", &[Description]),
         ],
-        DeleteMemberServerImageInstances => &[("memberServerImageInstanceNoList", &[Required, Unique])],
-        AddMemberServerImageSharing | RemoveMemberServerImageSharing => &[
+        VserverDeleteMemberServerImageInstances => &[("memberServerImageInstanceNoList", &[Required, Unique])],
+        VserverAddMemberServerImageSharingPermission | VserverRemoveMemberServerImageSharingPermission => &[
             ("memberServerImageInstanceNo", &[Required]),
             ("targetLoginIdList", &[Required, Unique]),
         ],
-        SetMemberServerImageSharing => &[
+        VserverSetMemberServerImageSharingPermission => &[
             ("memberServerImageInstanceNo", &[Required]),
             ("targetLoginIdList", &[Unique]),
         ],
-        GetServerImageDetail => &[("serverImageNo", &[Required])],
-        CreateServerImage => &[
+        VserverGetServerImageDetail => &[("serverImageNo", &[Required])],
+        VserverCreateServerImage => &[
             ("serverInstanceNo", &[Required]),
             ("serverImageName", &[Required, VpcName]),
             ("serverImageDescription", &[Description]),
             ("blockStorageList", &[BlockStorage]),
         ],
-        CreateServerImageFromSnapshot => &[
+        VserverCreateServerImageFromSnapshot => &[
             ("serverImageName", &[Required, VpcName]),
             ("serverImageDescription", &[Description]),
             ("blockStorageList", &[Required, BlockStorage]),
         ],
-        DeleteServerImage => &[("serverImageNoList", &[Required, Unique])],
-        AddServerImageSharing | RemoveServerImageSharing => &[
+        VserverDeleteServerImage => &[("serverImageNoList", &[Required, Unique])],
+        VserverAddServerImageSharingPermission | VserverRemoveServerImageSharingPermission => &[
             ("serverImageNo", &[Required]),
             ("targetLoginIdList", &[Required, Unique]),
         ],
@@ -402,7 +404,7 @@ mod tests {
     fn missing_parameters_are_all_named() {
         let p = parse(&pairs("serverImageDescription=d")).unwrap();
         assert_eq!(
-            check(ActionId::CreateServerImage, &p),
+            check(ActionId::VserverCreateServerImage, &p),
             Err(Failure::Missing(vec![
                 "serverInstanceNo".into(),
                 "serverImageName".into()

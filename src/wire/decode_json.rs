@@ -6,7 +6,7 @@
 //! with `IgnoredAny`, which serde_json walks iteratively (one byte of stack per level, on the heap).
 
 use super::out::{self, BodyFields, ErrorFields, ErrorShape, Layout, Out, Scalar, Shape, View};
-use crate::catalog::models::COMMON_CODE;
+use crate::catalog::COMMON_CODE;
 use crate::catalog::{Action, FieldType, Model};
 use crate::error::{Error, Result};
 use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
@@ -601,7 +601,7 @@ fn write_object<'de, A: MapAccess<'de>>(
             continue;
         };
         let written = match field.ty {
-            FieldType::Str | FieldType::Int | FieldType::Long | FieldType::Bool => {
+            FieldType::Str | FieldType::Int | FieldType::Long | FieldType::Float | FieldType::Bool => {
                 let o = &mut *out;
                 map.next_value_seed(ScalarSeed(|v: Scalar<'_>| o.scalar(field.ty, v, field.name, fv.num)))?
             }

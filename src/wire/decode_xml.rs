@@ -6,7 +6,7 @@
 //! hostile body cannot make the decoder hold more than that many open levels.
 
 use super::out::{self, BodyFields, ErrorFields, ErrorShape, Out, Scalar, Shape, View};
-use crate::catalog::models::COMMON_CODE;
+use crate::catalog::COMMON_CODE;
 use crate::catalog::{Action, FieldType, Model};
 use crate::error::{Error, Result};
 use quick_xml::events::{BytesRef, Event};
@@ -375,7 +375,7 @@ fn write_object(x: &mut Xml<'_>, out: &mut Out<'_>, model: &'static Model, view:
                         write_text_string(x, out)?;
                         true
                     }
-                    FieldType::Str | FieldType::Int | FieldType::Long | FieldType::Bool => {
+                    FieldType::Str | FieldType::Int | FieldType::Long | FieldType::Float | FieldType::Bool => {
                         scratch.clear();
                         x.text(&mut |p| scratch.push_str(p))?;
                         out.scalar(field.ty, Scalar::Str(&scratch, false), field.name, fv.num)
@@ -413,7 +413,7 @@ fn write_object(x: &mut Xml<'_>, out: &mut Out<'_>, model: &'static Model, view:
                         out.buf.push_str("\"\"");
                         true
                     }
-                    FieldType::Int | FieldType::Long | FieldType::Bool => false,
+                    FieldType::Int | FieldType::Long | FieldType::Float | FieldType::Bool => false,
                     FieldType::Code => {
                         out.empty_object(&COMMON_CODE, fv.sub);
                         true

@@ -495,6 +495,36 @@ impl<'a> Out<'a> {
                     false
                 }
             },
+            FieldType::Float => match v {
+                Scalar::F64(f) if f.is_finite() => {
+                    push_display(self.buf, f);
+                    true
+                }
+                Scalar::U64(n) => {
+                    push_display(self.buf, n);
+                    true
+                }
+                Scalar::I64(n) => {
+                    push_display(self.buf, n);
+                    true
+                }
+                Scalar::Str(s, _) if s.trim().is_empty() => false,
+                Scalar::Str(s, _) => match s.trim().parse::<f64>() {
+                    Ok(f) if f.is_finite() => {
+                        push_display(self.buf, f);
+                        true
+                    }
+                    _ => {
+                        self.type_error(format!("'{name}': expected a number, got {}", v.describe()));
+                        false
+                    }
+                },
+                Scalar::Null => false,
+                other => {
+                    self.type_error(format!("'{name}': expected a number, got {}", other.describe()));
+                    false
+                }
+            },
             FieldType::Bool => match v {
                 Scalar::Bool(b) => {
                     self.buf.push_str(if b { "true" } else { "false" });

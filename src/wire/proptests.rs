@@ -37,8 +37,9 @@ fn typed_value(model: &'static Model) -> BoxedStrategy<Value> {
             let v: BoxedStrategy<Value> = match f.ty {
                 FieldType::Str => text().prop_map(Value::String).boxed(),
                 FieldType::Int | FieldType::Long => safe_int().prop_map(Value::from).boxed(),
+                FieldType::Float => (-1.0e9f64..1.0e9).prop_map(Value::from).boxed(),
                 FieldType::Bool => any::<bool>().prop_map(Value::Bool).boxed(),
-                FieldType::Code => typed_value(&crate::catalog::models::COMMON_CODE),
+                FieldType::Code => typed_value(&crate::catalog::COMMON_CODE),
                 FieldType::Obj(m) => typed_value(m),
                 FieldType::StrList => prop::collection::vec(text().prop_map(Value::String), 0..3)
                     .prop_map(Value::Array)
