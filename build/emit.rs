@@ -38,6 +38,9 @@ fn strs(items: &[String]) -> String {
 }
 
 fn model_static(name: &str) -> String {
+    if name == crate::model::COMMON_CODE {
+        return "COMMON_CODE".into();
+    }
     format!("M_{}", screaming(name))
 }
 

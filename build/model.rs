@@ -19,6 +19,9 @@ pub const FILES: &[&str] = &[
     "vpc",
 ];
 
+/// The implicit model of `code` fields (`{ code, codeName }`).
+pub const COMMON_CODE: &str = "CommonCode";
+
 #[derive(Debug, Clone)]
 pub struct Api {
     pub name: String,
@@ -550,6 +553,7 @@ pub fn field(s: &str) -> R<Field> {
         "bool" => FType::Bool,
         "code" => FType::Code(None),
         "[str]" => FType::StrList,
+        "[code]" => FType::List(COMMON_CODE.into()),
         t if t.starts_with("code(") && t.ends_with(')') => FType::Code(Some(t[5..t.len() - 1].to_string())),
         t if t.starts_with('[') && t.ends_with(']') && t.len() > 2 => FType::List(t[1..t.len() - 1].to_string()),
         t if t.starts_with(|c: char| c.is_ascii_uppercase()) => FType::Obj(t.to_string()),
@@ -606,6 +610,7 @@ pub fn acceptor(s: &str) -> R<(State, Matcher)> {
 
 fn check(set: &Set) -> R<()> {
     let mut names = BTreeSet::new();
+    names.insert(COMMON_CODE);
     for m in &set.models {
         if !names.insert(m.name.as_str()) {
             return Err(format!("model '{}' declared twice", m.name));
@@ -616,7 +621,7 @@ fn check(set: &Set) -> R<()> {
             return Err(format!("input '{}' has the name of another model or input", i.name));
         }
     }
-    let model = |n: &str| set.models.iter().any(|m| m.name == n);
+    let model = |n: &str| n == COMMON_CODE || set.models.iter().any(|m| m.name == n);
     let input = |n: &str| set.inputs.iter().any(|i| i.name == n);
     let check_fields = |owner: &str, fields: &[Field]| -> R<()> {
         let mut seen = BTreeSet::new();
