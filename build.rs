@@ -12,7 +12,9 @@ fn main() {
     napi_build::setup();
     println!("cargo:rerun-if-changed=model");
     println!("cargo:rerun-if-changed=build");
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("model");
+    // Read at run time: the build script's binary may be shared between checkouts.
+    let root = std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    let dir = Path::new(&root).join("model");
     let set = match model::load(&dir) {
         Ok(set) => set,
         Err(e) => {
