@@ -124,14 +124,6 @@ static COMPAT: &[CompatDecl] = &[
     },
 ];
 
-/// The name a call of `action` crosses with: VPC actions by name, Classic ones as `classic.<name>`.
-pub fn method_name(action: &Action) -> String {
-    match action.env {
-        Env::Vpc => action.name.to_string(),
-        Env::Classic => format!("classic.{}", action.name),
-    }
-}
-
 /// Every method of `client.compute`: VPC actions by their name, Classic actions as `classic.<name>`,
 /// then the compat methods.
 pub fn methods() -> &'static [Method] {

@@ -190,6 +190,15 @@ impl Action {
     pub fn param(&self, name: &str) -> Option<&Param> {
         self.params.iter().find(|p| p.name == name)
     }
+
+    /// The name a call of it crosses into the core with: VPC actions by name, Classic ones as
+    /// `classic.<name>`.
+    pub fn method_name(&self) -> String {
+        match self.env {
+            Env::Vpc => self.name.to_string(),
+            Env::Classic => format!("classic.{}", self.name),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

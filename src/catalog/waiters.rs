@@ -113,7 +113,7 @@ pub fn to_json() -> Value {
             json!({
                 "name": w.name,
                 "methods": w.methods,
-                "method": crate::service::method_name(w.action),
+                "method": w.action.method_name(),
                 "idParam": w.id_param,
                 "goal": w.goal,
                 "list": w.action.list,
@@ -128,7 +128,7 @@ pub fn to_json() -> Value {
             "name": format!("paginate{}", upper_first(a.name)),
             "methods": a.paginators,
             "env": match a.env { super::Env::Vpc => "vpc", super::Env::Classic => "classic" },
-            "method": crate::service::method_name(a),
+            "method": a.method_name(),
             "list": a.list,
             "totalRows": a.total_rows,
         })).collect::<Vec<_>>(),
