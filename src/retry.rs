@@ -74,11 +74,16 @@ pub struct Attempt<'a> {
     pub mutating: bool,
     /// The answer's `Retry-After` header, if any.
     pub retry_after: Option<&'a str>,
+    /// Trying again cannot help, whatever the action (an untrusted certificate).
+    pub permanent: bool,
 }
 
 /// Whether another attempt may succeed, and why; `None`: it may not (or must not).
 pub fn classify(a: &Attempt<'_>) -> Option<Reason> {
     let e = a.error;
+    if a.permanent {
+        return None;
+    }
     if a.never_sent {
         return Some(if e.code == ErrorCode::Timeout {
             Reason::Timeout
@@ -90,9 +95,12 @@ pub fn classify(a: &Attempt<'_>) -> Option<Reason> {
         return None;
     }
     match e.code {
-        ErrorCode::Validation | ErrorCode::Credentials | ErrorCode::Auth | ErrorCode::Internal | ErrorCode::Aborted => {
-            return None
-        }
+        ErrorCode::Validation
+        | ErrorCode::Credentials
+        | ErrorCode::Auth
+        | ErrorCode::Internal
+        | ErrorCode::Aborted
+        | ErrorCode::ClientClosed => return None,
         ErrorCode::Network => return Some(Reason::Network),
         ErrorCode::Timeout => return Some(Reason::Timeout),
         ErrorCode::Api | ErrorCode::Gateway | ErrorCode::Decode => {}
@@ -258,6 +266,7 @@ mod tests {
             never_sent,
             mutating,
             retry_after: None,
+            permanent: false,
         }
     }
 
