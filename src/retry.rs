@@ -301,6 +301,14 @@ mod tests {
         }
         assert_eq!(classify(&attempt(&network, true, true)), Some(Reason::NotSent));
         assert_eq!(classify(&attempt(&timeout, true, true)), Some(Reason::Timeout));
+        // An untrusted certificate: never again, not even a read whose connection was never made.
+        let permanent = Attempt {
+            permanent: true,
+            ..attempt(&network, false, true)
+        };
+        assert_eq!(classify(&permanent), None);
+        let closed = err(ErrorCode::ClientClosed, None, None);
+        assert_eq!(classify(&attempt(&closed, false, false)), None);
     }
 
     #[test]

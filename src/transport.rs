@@ -454,7 +454,9 @@ impl Transport {
         shape: Shape,
     ) -> std::result::Result<(String, u16, Option<String>), Failure> {
         let Some(http) = self.http.read().unwrap_or_else(|p| p.into_inner()).clone() else {
-            return Err(Failure::new(limits::closed_error(), true));
+            let mut f = Failure::new(limits::closed_error(), true);
+            f.permanent = true;
+            return Err(f);
         };
         // POST with a form body: the signed URI is the path plus the one fixed query parameter. The
         // URL is parsed once per action (see `routes`).

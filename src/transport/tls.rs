@@ -130,22 +130,27 @@ impl ServerCertVerifier for PinnedOrWebPki {
     }
 }
 
-/// The certificate failure behind a request error, if that is what it was (rustls's error, found in
-/// the chain of sources and inside the I/O errors that carry it).
+/// The certificate failure behind a request error, if that is what it was: rustls's error, found in
+/// the chain of sources and inside the I/O errors that carry it (hyper-rustls wraps tokio-rustls's
+/// I/O error in another one).
 pub fn certificate_failure(e: &(dyn std::error::Error + 'static)) -> Option<String> {
-    let mut cur: Option<&(dyn std::error::Error + 'static)> = Some(e);
-    while let Some(err) = cur {
-        if let Some(r) = err.downcast_ref::<rustls::Error>() {
-            return certificate_text(r);
-        }
-        if let Some(io) = err.downcast_ref::<std::io::Error>() {
-            if let Some(r) = io.get_ref().and_then(|i| i.downcast_ref::<rustls::Error>()) {
-                return certificate_text(r);
-            }
-        }
-        cur = err.source();
+    find_rustls(e, 0).and_then(certificate_text)
+}
+
+fn find_rustls<'a>(e: &'a (dyn std::error::Error + 'static), depth: usize) -> Option<&'a rustls::Error> {
+    if depth > 16 {
+        return None;
     }
-    None
+    if let Some(r) = e.downcast_ref::<rustls::Error>() {
+        return Some(r);
+    }
+    if let Some(inner) = e.downcast_ref::<std::io::Error>().and_then(|io| io.get_ref()) {
+        let inner: &(dyn std::error::Error + 'static) = inner;
+        if let Some(r) = find_rustls(inner, depth + 1) {
+            return Some(r);
+        }
+    }
+    e.source().and_then(|s| find_rustls(s, depth + 1))
 }
 
 fn certificate_text(e: &rustls::Error) -> Option<String> {
@@ -158,6 +163,15 @@ fn certificate_text(e: &rustls::Error) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_certificate_failure_is_found_inside_nested_io_errors() {
+        let rustls_error = rustls::Error::InvalidCertificate(CertificateError::UnknownIssuer);
+        let nested = std::io::Error::other(std::io::Error::new(std::io::ErrorKind::InvalidData, rustls_error));
+        let found = certificate_failure(&nested).expect("found");
+        assert!(found.contains("UnknownIssuer"), "{found}");
+        assert_eq!(certificate_failure(&std::io::Error::other("reset")), None);
+    }
 
     #[test]
     fn a_bad_item_is_named() {
