@@ -37,6 +37,8 @@ export type NcloudErrorCode =
   | 'ERR_INTERNAL'
   /** The call was aborted through its `AbortSignal` (an `AbortError`). */
   | 'ABORT_ERR'
+  /** The client was closed (`client.close()`, or the end of the thread that created it); nothing more is sent. */
+  | 'ERR_CLIENT_CLOSED'
   /** A method of the old 1.x client (`client.IaaS.server().getLoginKeyList` ...) this package does not serve. */
   | 'ERR_UNSUPPORTED';
 
@@ -231,7 +233,11 @@ export declare class Emulator {
   readonly accessKey: string;
   readonly secretKey: string;
   closed: boolean;
-  /** Stops the server and drops its connections. */
+  /**
+   * Stops the server and drops its connections. Without it, an emulator runs until the thread that
+   * started it ends (the process, or a worker), whether or not this object is kept; it never keeps a
+   * process alive.
+   */
   close(): Promise<void>;
   /** Replaces the whole state with a fixture (merged over the default one); no argument: the default. */
   load(fixture?: EmulatorFixture): this;
@@ -275,7 +281,11 @@ export interface ClientOptions {
   endpoint?: string;
   /** Allow an `http://` endpoint to a host that is not a loopback one (keys and signatures in clear text). */
   allowInsecureHttp?: boolean;
-  /** Extra trusted root certificates (PEM), e.g. a corporate proxy's CA. */
+  /**
+   * Extra trusted certificates (PEM), e.g. a corporate proxy's CA, or a gateway's self-signed
+   * certificate itself (trusted when the server presents exactly it, `CA:TRUE` or not, as Node does).
+   * An item without a valid certificate is an `ERR_VALIDATION` naming it (`'ca[1]'`).
+   */
   ca?: string | Uint8Array | Array<string | Uint8Array>;
   /** VPC `regionCode` when a call gives none. Default: NCLOUD_REGION, else `'KR'`. */
   region?: string;
@@ -295,6 +305,26 @@ export interface ClientOptions {
   maxResponseBytes?: number;
   /** Your product, appended to the User-Agent (`'my-app/1.2'`). */
   userAgent?: string;
+  /**
+   * Requests (so connections) in flight at once (default 50, as the AWS SDK v3); calls beyond it wait
+   * their turn, within their own `timeout`.
+   */
+  maxSockets?: number;
+  /** Idle connections kept for reuse (default 10); more are closed as soon as they are idle. */
+  maxFreeSockets?: number;
+  /** Milliseconds an idle connection is kept (default 4000, as Node's `fetch`). */
+  keepAliveTimeout?: number;
+  /**
+   * Bytes all answers in flight may hold together (default 4 × `maxResponseBytes`, 256 MiB); an answer
+   * that would pass it is `ERR_DECODE` naming the option. At least `maxResponseBytes`.
+   */
+  maxBufferedBytes?: number;
+  /**
+   * Send the parameters in the signed query string of a GET instead of the unsigned POST body, so that
+   * a captured request cannot be replayed with other parameters (default `false`). A request target
+   * over 8192 bytes is then refused with `ERR_VALIDATION` before anything is sent.
+   */
+  signParameters?: boolean;
   /**
    * `true`: talk to an embedded emulator of the client's own; an `Emulator`: talk to that one;
    * `false` or absent: never (unless NCLOUD_EMULATOR=1).
@@ -334,7 +364,11 @@ export declare class Client {
   readonly accessKey?: string;
   /** The client's own emulator (only when it uses one), once started; otherwise `null`. */
   emulator(): Promise<Emulator | null>;
-  /** Releases the client's own emulator, if any. */
+  /**
+   * Closes the client: calls in flight end with `ERR_CLIENT_CLOSED` (their requests dropped), later
+   * calls fail the same way at once without sending anything, the connection pool is released, and the
+   * client's own emulator (if any) is stopped. A client also closes when the thread that created it ends.
+   */
   close(): Promise<void>;
   /** The old 1.x client's `setConfig`: merges `regionNo` ... into every 1.x call; keys replace the credentials. */
   setConfig(values: { accessKey?: string; secretKey?: string; regionNo?: string; [key: string]: unknown }): this;

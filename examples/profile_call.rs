@@ -28,7 +28,7 @@ fn main() {
         attempt_timeout: None,
         connect_timeout: Duration::from_secs(5),
         max_response_bytes: 64 << 20,
-        ca_pem: None,
+        net: Default::default(),
         max_retries: 0,
         retry_base_delay: Duration::from_millis(10),
         user_agent_suffix: None,

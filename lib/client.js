@@ -5,7 +5,8 @@ const timers = require('node:timers/promises');
 const { NcloudError, AbortError, fromNative } = require('./error');
 const { Emulator, startEmulator } = require('./emulator');
 
-const { resolveConfig } = require('./config');
+const { resolveConfig, checkKeyText } = require('./config');
+const { pageGuard } = require('./pages');
 const v1 = require('./v1');
 
 const METHODS = JSON.parse(native.methods());
@@ -56,6 +57,7 @@ class Client {
   #pending = null;
   #emulator = null;
   #transport = null;
+  #closed = false;
 
   constructor(options = {}) {
     const cfg = resolveConfig(options, Emulator);
@@ -109,8 +111,11 @@ class Client {
       if (accessKey === undefined || accessKey === this.accessKey) return;
       throw NcloudError.validation('setConfig: a new accessKey needs its secretKey');
     }
+    checkKeyText(accessKey, 'access key', 'setConfig');
+    checkKeyText(secretKey, 'secret key', 'setConfig');
     this.accessKey = accessKey ?? this.accessKey;
     this.#native = makeNative({ endpoint: this.endpoint, accessKey: this.accessKey, secretKey, ...this.#transport });
+    if (this.#closed) this.#native.close();
   }
 
   /** The client's own emulator (only when it uses one), once started. */
@@ -120,10 +125,17 @@ class Client {
     return this.#emulator;
   }
 
-  /** Releases the client's own emulator, if any. */
+  /**
+   * Closes the client: calls in flight end with ERR_CLIENT_CLOSED (their requests dropped), later calls
+   * fail the same way at once without sending anything, and the connection pool is released. Also
+   * stops the client's own emulator, if any (an emulator passed in belongs to the caller).
+   */
   async close() {
-    if (!this.#pending) return; // an emulator passed in belongs to the caller
+    this.#closed = true;
+    if (this.#native) this.#native.close();
+    if (!this.#pending) return;
     await this.#pending.catch(() => {});
+    if (this.#native) this.#native.close();
     if (this.#emulator) await this.#emulator.close();
   }
 
@@ -133,6 +145,7 @@ class Client {
    * connection, retries and back-off); an already aborted signal sends nothing.
    */
   async _call(name, params, mode, signal) {
+    if (this.#closed) throw closedError(name);
     if (signal?.aborted) throw abortError(name, signal);
     const index = METHOD_INDEX.get(name);
     if (index === undefined) throw NcloudError.validation(`unknown method '${name}'`);
@@ -191,6 +204,11 @@ class Client {
     });
   }
 
+  /** @internal `[requests in flight, bytes their answers hold]` in the core (for the tests). */
+  _inFlight() {
+    return this.#native ? this.#native.inFlight() : [0, 0];
+  }
+
   /** @internal How many calls with a signal are in flight in the core (for the leak tests). */
   _pendingCancels() {
     return this.#native ? this.#native.pendingCancels() : 0;
@@ -218,13 +236,35 @@ function serializeParams(params) {
     const t = typeof v;
     if (t === 'function' || t === 'symbol' || t === 'bigint') bad.push(`${at} (${t})`);
     else if (t === 'number' && !Number.isFinite(v)) bad.push(`${at} (${v})`);
+    else if (t === 'string' && !v.isWellFormed()) bad.push(`${at} (a lone surrogate: not valid Unicode text)`);
     else if (v !== null && t === 'object') {
       if (seen.has(v) || depth > 16) {
         bad.push(`${at} (nested too deep or circular)`);
         return;
       }
+      // JSON would send a Map or a Set as {} and leave inherited properties out: say so instead.
+      if (v instanceof Map || v instanceof Set) {
+        bad.push(`${at || 'the parameters'} (a ${v instanceof Map ? 'Map' : 'Set'}: give ${v instanceof Map ? 'a plain object, e.g. Object.fromEntries(map)' : 'an array, e.g. [...set]'})`);
+        return;
+      }
       seen.add(v);
-      for (const k of Object.keys(v)) walk(v[k], at ? `${at}.${k}` : k, depth + 1);
+      if (!Array.isArray(v)) {
+        for (const k in v) {
+          if (!Object.prototype.hasOwnProperty.call(v, k)) bad.push(`${at ? `${at}.` : ''}${k} (inherited, which JSON leaves out: give own properties, e.g. { ...defaults, ...params })`);
+        }
+      }
+      for (const k of Object.keys(v)) {
+        const where = at ? `${at}.${k}` : k;
+        if (!k.isWellFormed()) bad.push(`${where} (a key with a lone surrogate)`);
+        let value;
+        try {
+          value = v[k];
+        } catch (err) {
+          bad.push(`${where} (reading it threw: ${String(err && err.message ? err.message : err).slice(0, 100)})`);
+          continue;
+        }
+        walk(value, where, depth + 1);
+      }
       for (const sym of Object.getOwnPropertySymbols(v)) bad.push(`${at ? `${at}.` : ''}[${String(sym)}] (symbol key)`);
       seen.delete(v);
     }
@@ -236,6 +276,14 @@ function serializeParams(params) {
   } catch (err) {
     throw NcloudError.validation(`The parameters could not be serialized: ${err.message}`);
   }
+}
+
+function closedError(name) {
+  return new NcloudError({
+    code: 'ERR_CLIENT_CLOSED',
+    action: name.replace(/^classic\./, ''),
+    message: 'the client is closed (client.close(), or the end of the thread that created it): nothing was sent',
+  });
 }
 
 function mask(key) {
@@ -501,7 +549,10 @@ async function waitFor(client, w, no, options) {
     }
     const delay = waitDelay(attempt, o.minDelayMs, o.maxDelayMs, Math.random());
     if (Date.now() - started + delay > o.timeoutMs) {
-      const state = item ? `still ${(w.statusName && item[w.statusName]) || status || 'without a status'}` : 'not found';
+      const name = w.statusName ? item?.[w.statusName] : undefined;
+      const state = !item
+        ? 'not found'
+        : `still ${name ?? (status !== null ? `in status ${status}` : `without a status${w.statusName ? ` (no ${w.statusName} in the answer)` : ''}`)}`;
       throw new NcloudError({
         code: 'ERR_TIMEOUT',
         action: w.method,
@@ -539,9 +590,12 @@ function paginate(client, p, params, options) {
   }
   return (async function* pages() {
     let seen = 0;
+    const guard = pageGuard(p.name, p.method, pageSize);
     for (let pageNo = 1; ; pageNo++) {
+      if (pageNo > 1) guard.next(pageNo);
       const res = await client._call(p.method, { ...params, pageNo, pageSize }, undefined, o.signal);
       const items = Array.isArray(res?.[p.list]) ? res[p.list] : [];
+      guard.page(pageNo, items, res?.totalRows, seen);
       for (const item of items) yield item;
       seen += items.length;
       const total = Number(res?.totalRows);

@@ -30,6 +30,11 @@ const KNOWN_OPTIONS = [
   'userAgent',
   'emulator',
   'emulatorOptions',
+  'maxSockets',
+  'maxFreeSockets',
+  'keepAliveTimeout',
+  'maxBufferedBytes',
+  'signParameters',
 ];
 
 /** Names people reach for that mean one of ours. */
@@ -119,10 +124,10 @@ function env(...names) {
   return undefined;
 }
 
-/** The loopback hosts that may be reached over plain http. */
+/** The loopback hosts that may be reached over plain http (`*.localhost` too: RFC 6761). */
 function isLoopback(hostname) {
-  const h = hostname.toLowerCase();
-  return h === 'localhost' || h === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(h);
+  const h = hostname.toLowerCase().replace(/\.$/, '');
+  return h === 'localhost' || h.endsWith('.localhost') || h === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(h);
 }
 
 /**
@@ -256,17 +261,30 @@ function count(v, name, dflt) {
   return v;
 }
 
+/** The `ca` option as a list of PEM texts, one per item; an item without a certificate is named. */
 function caText(ca) {
   if (ca === undefined) return undefined;
   const list = Array.isArray(ca) ? ca : [ca];
-  const parts = list.map((c) => {
-    if (typeof c === 'string') return c;
-    if (Buffer.isBuffer(c) || c instanceof Uint8Array) return Buffer.from(c).toString('utf8');
-    throw validation(`'ca' must be PEM text or a Buffer (or an array of them), got ${describe(c)}`);
+  if (list.length === 0) throw validation("'ca' is an empty array: give PEM text or a Buffer (or an array of them)");
+  return list.map((c, i) => {
+    const name = Array.isArray(ca) && ca.length > 1 ? `'ca[${i}]'` : "'ca'";
+    let text;
+    if (typeof c === 'string') text = c;
+    else if (Buffer.isBuffer(c) || c instanceof Uint8Array) text = Buffer.from(c).toString('utf8');
+    else throw validation(`${name} must be PEM text or a Buffer (or an array of them), got ${describe(c)}`);
+    if (!text.includes('-----BEGIN CERTIFICATE-----')) throw validation(`${name} holds no PEM certificate (-----BEGIN CERTIFICATE-----)`);
+    return text;
   });
-  const text = parts.join('\n');
-  if (!text.includes('-----BEGIN CERTIFICATE-----')) throw validation("'ca' holds no PEM certificate (-----BEGIN CERTIFICATE-----)");
-  return text;
+}
+
+/**
+ * A key must be printable text: the access key travels in an HTTP header, where CR, LF or NUL would
+ * break it (and every call would fail); neither key is ever quoted.
+ */
+function checkKeyText(key, what, source) {
+  if (typeof key === 'string' && /[\u0000-\u001f\u007f]/.test(key)) {
+    throw credentials(`the ${what} (from ${source}) contains a control character (CR, LF, NUL, tab ...): keys are printable text; check for a stray line break`);
+  }
 }
 
 /** The transport settings handed to the core. */
@@ -282,7 +300,19 @@ function transportOptions(options) {
     maxRetries: count(options.maxRetries, 'maxRetries', 2),
     retryBaseDelay: count(options.retryBaseDelay, 'retryBaseDelay', 200),
     maxResponseBytes: positive(options.maxResponseBytes, 'maxResponseBytes', 64 * 1024 * 1024),
+    maxSockets: positive(options.maxSockets, 'maxSockets', 50),
+    maxFreeSockets: count(options.maxFreeSockets, 'maxFreeSockets', 10),
+    keepAliveTimeout: positive(options.keepAliveTimeout, 'keepAliveTimeout', 4000),
   };
+  // Answers in flight together: by default room for four of the largest answer.
+  t.maxBufferedBytes = positive(options.maxBufferedBytes, 'maxBufferedBytes', 4 * t.maxResponseBytes);
+  if (t.maxBufferedBytes < t.maxResponseBytes) {
+    throw validation(`'maxBufferedBytes' (${t.maxBufferedBytes}) must be at least 'maxResponseBytes' (${t.maxResponseBytes}): one whole answer must fit`);
+  }
+  if (options.signParameters !== undefined) {
+    if (typeof options.signParameters !== 'boolean') throw validation(`'signParameters' must be a boolean, got ${describe(options.signParameters)}`);
+    t.signParameters = options.signParameters;
+  }
   if (options.attemptTimeout !== undefined) t.attemptTimeout = positive(options.attemptTimeout, 'attemptTimeout');
   if (options.userAgent !== undefined) {
     const ua = options.userAgent;
@@ -335,6 +365,8 @@ function resolveConfig(options, Emulator) {
   }
   if (options.emulatorOptions !== undefined) throw validation("'emulatorOptions' only applies with emulator: true");
   const creds = resolveCredentials(options);
+  checkKeyText(creds.accessKey, 'access key', creds.source);
+  checkKeyText(creds.secretKey, 'secret key', creds.source);
   const endpointOption = options.endpoint;
   let endpoint;
   if (endpointOption !== undefined) endpoint = checkEndpoint(endpointOption, options.allowInsecureHttp, 'endpoint');
@@ -344,4 +376,4 @@ function resolveConfig(options, Emulator) {
   return { mode: 'remote', accessKey: creds.accessKey, secretKey: creds.secretKey, endpoint, region, transport };
 }
 
-module.exports = { resolveConfig, checkEndpoint, parseConfigure, KNOWN_OPTIONS, DEFAULT_ENDPOINT };
+module.exports = { resolveConfig, checkEndpoint, parseConfigure, checkKeyText, KNOWN_OPTIONS, DEFAULT_ENDPOINT };

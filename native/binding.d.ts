@@ -16,6 +16,13 @@ export declare class NativeClient {
    * connectTimeout, maxRetries, retryBaseDelay (milliseconds), maxResponseBytes, ca (PEM) }`.
    */
   constructor(config: string)
+  /**
+   * Closes the client: calls in flight end with `ERR_CLIENT_CLOSED`, later ones fail at once
+   * without sending anything, and the connection pool is released.
+   */
+  close(): void
+  /** `[requests in flight, bytes their answers hold]`, for the tests. */
+  inFlight(): Array<number>
   /** A cancel switch for the next `call`: pass its id as `cancelId`, flip it with `abort(id)`. */
   cancelHandle(): number
   /** Aborts the call holding that switch (nothing when it has ended). */
@@ -77,7 +84,8 @@ export declare function methods(): string
 
 /**
  * Starts an emulator; `options` is JSON of `{ host, port, accessKey, secretKey, fixture,
- * createDelayMs, deleteDelayMs, failureRate }`.
+ * createDelayMs, deleteDelayMs, failureRate }`. It runs until `close()` or the end of the thread that
+ * started it (see `crate::lifetime`), whether or not JavaScript keeps its object.
  */
 export declare function startEmulator(options: string): Promise<NativeEmulator>
 

@@ -4,7 +4,7 @@
 use crate::emulator::{self, EmulatorHandle, EmulatorOptions};
 use crate::error::{Error, ErrorCode};
 use crate::service::{self, CallDefaults};
-use crate::transport::{AttemptRecord, Secret, Transport, TransportConfig};
+use crate::transport::{AttemptRecord, NetOptions, Secret, Transport, TransportConfig};
 use crate::wire::Format;
 use futures::FutureExt;
 use napi::bindgen_prelude::PromiseRaw;
@@ -47,13 +47,23 @@ struct ClientConfig {
     #[serde(default = "default_max_response_bytes")]
     max_response_bytes: u64,
     #[serde(default)]
-    ca: Option<String>,
+    ca: Vec<String>,
     #[serde(default)]
     user_agent: Option<String>,
     #[serde(default = "default_retries")]
     max_retries: u32,
     #[serde(default = "default_retry_delay")]
     retry_base_delay: u64,
+    #[serde(default)]
+    max_sockets: Option<usize>,
+    #[serde(default)]
+    max_free_sockets: Option<usize>,
+    #[serde(default)]
+    keep_alive_timeout: Option<u64>,
+    #[serde(default)]
+    max_buffered_bytes: Option<u64>,
+    #[serde(default)]
+    sign_parameters: bool,
 }
 
 fn default_format() -> String {
@@ -73,6 +83,26 @@ fn default_retries() -> u32 {
 }
 fn default_retry_delay() -> u64 {
     200
+}
+
+/// The connection options, each at its default when not given (see `transport::NetOptions`).
+fn net_options(
+    max_sockets: Option<usize>,
+    max_free_sockets: Option<usize>,
+    keep_alive_timeout: Option<u64>,
+    max_buffered_bytes: Option<u64>,
+    sign_parameters: bool,
+    ca: Vec<String>,
+) -> NetOptions {
+    let d = NetOptions::default();
+    NetOptions {
+        max_sockets: max_sockets.unwrap_or(d.max_sockets).max(1),
+        max_free_sockets: max_free_sockets.unwrap_or(d.max_free_sockets),
+        keep_alive_timeout: keep_alive_timeout.map_or(d.keep_alive_timeout, Duration::from_millis),
+        max_buffered_bytes: max_buffered_bytes.unwrap_or(d.max_buffered_bytes).max(1),
+        sign_parameters,
+        ca,
+    }
 }
 
 /// glibc raises its mmap threshold each time a large block is freed, so after the first multi-MB answer
@@ -152,7 +182,32 @@ impl NativeClient {
     /// `config`: JSON of `{ endpoint, accessKey, secretKey, responseFormat, timeout, attemptTimeout,
     /// connectTimeout, maxRetries, retryBaseDelay (milliseconds), maxResponseBytes, ca (PEM) }`.
     #[napi(constructor)]
-    pub fn new(config: String) -> napi::Result<Self> {
+    pub fn new(env: &Env, config: String) -> napi::Result<Self> {
+        let client = Self::build(config)?;
+        // Closed when the thread that created it ends (a terminated worker's calls release their sockets).
+        let weak: std::sync::Weak<dyn crate::lifetime::Closable> = Arc::downgrade(&client.transport) as _;
+        crate::lifetime::keep_weak(crate::lifetime::enter(env), weak);
+        Ok(client)
+    }
+
+    /// Closes the client: calls in flight end with `ERR_CLIENT_CLOSED`, later ones fail at once
+    /// without sending anything, and the connection pool is released.
+    #[napi]
+    pub fn close(&self) {
+        self.transport.close();
+    }
+
+    /// `[requests in flight, bytes their answers hold]`, for the tests.
+    #[napi]
+    pub fn in_flight(&self) -> Vec<f64> {
+        let (requests, bytes) = self.transport.in_flight();
+        vec![requests as f64, bytes as f64]
+    }
+}
+
+impl NativeClient {
+    /// The client of a configuration (JSON, see [`NativeClient::new`]), owned by no environment.
+    fn build(config: String) -> napi::Result<Self> {
         tune_allocator();
         let cfg: ClientConfig = serde_json::from_str(&config)
             .map_err(|e| js_error(Error::validation(format!("invalid client options: {e}"))))?;
@@ -171,10 +226,17 @@ impl NativeClient {
             attempt_timeout: cfg.attempt_timeout.map(|t| Duration::from_millis(t.max(1))),
             connect_timeout: Duration::from_millis(cfg.connect_timeout.max(1)),
             max_response_bytes: cfg.max_response_bytes,
-            ca_pem: cfg.ca,
             user_agent_suffix: cfg.user_agent,
             max_retries: cfg.max_retries,
             retry_base_delay: Duration::from_millis(cfg.retry_base_delay),
+            net: net_options(
+                cfg.max_sockets,
+                cfg.max_free_sockets,
+                cfg.keep_alive_timeout,
+                cfg.max_buffered_bytes,
+                cfg.sign_parameters,
+                cfg.ca,
+            ),
         })
         .map_err(js_error)?;
         Ok(NativeClient {
@@ -182,7 +244,10 @@ impl NativeClient {
             cancels: Arc::default(),
         })
     }
+}
 
+#[napi]
+impl NativeClient {
     /// A cancel switch for the next `call`: pass its id as `cancelId`, flip it with `abort(id)`.
     #[napi]
     pub fn cancel_handle(&self) -> u32 {
@@ -505,9 +570,20 @@ impl NativeEmulator {
 }
 
 /// Starts an emulator; `options` is JSON of `{ host, port, accessKey, secretKey, fixture,
-/// createDelayMs, deleteDelayMs, failureRate }`.
-#[napi]
-pub async fn start_emulator(options: String) -> napi::Result<NativeEmulator> {
+/// createDelayMs, deleteDelayMs, failureRate }`. It runs until `close()` or the end of the thread that
+/// started it (see `crate::lifetime`), whether or not JavaScript keeps its object.
+#[napi(ts_return_type = "Promise<NativeEmulator>")]
+pub fn start_emulator<'env>(env: &'env Env, options: String) -> napi::Result<PromiseRaw<'env, NativeEmulator>> {
+    let owner = crate::lifetime::enter(env);
+    env.spawn_future(async move {
+        let emulator = start_emulator_owned(options).await?;
+        let kept: Arc<dyn crate::lifetime::Closable> = emulator.handle.clone();
+        crate::lifetime::keep_strong(owner, kept);
+        Ok(emulator)
+    })
+}
+
+async fn start_emulator_owned(options: String) -> napi::Result<NativeEmulator> {
     let cfg: EmulatorConfig = serde_json::from_str(&options)
         .map_err(|e| js_error(Error::validation(format!("invalid emulator options: {e}"))))?;
     let mut settings = serde_json::Map::new();
@@ -588,7 +664,7 @@ mod cancel_tests {
         .expect("emulator starts");
         let emu = Arc::new(emu);
         let config = json!({ "endpoint": emu.endpoint, "accessKey": "ak", "secretKey": "sk" }).to_string();
-        let client = Arc::new(NativeClient::new(config).expect("client"));
+        let client = Arc::new(NativeClient::build(config).expect("client"));
         let fault =
             serde_json::from_value(json!({ "action": "getRegionList", "status": 200, "body": "{}", "delayMs": 30000 }))
                 .expect("fault");

@@ -37,6 +37,9 @@ pub enum ErrorCode {
     /// The caller aborted the call (its `AbortSignal`); named as Node names it.
     #[serde(rename = "ABORT_ERR")]
     Aborted,
+    /// The client was closed (`client.close()`, or the end of the thread that created it).
+    #[serde(rename = "ERR_CLIENT_CLOSED")]
+    ClientClosed,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -21,6 +21,7 @@ pub mod compat;
 pub mod emulator;
 pub mod encoding;
 pub mod error;
+pub mod lifetime;
 pub mod retry;
 pub mod service;
 pub mod signing;

@@ -74,11 +74,16 @@ pub struct Attempt<'a> {
     pub mutating: bool,
     /// The answer's `Retry-After` header, if any.
     pub retry_after: Option<&'a str>,
+    /// Trying again cannot help, whatever the action (an untrusted certificate).
+    pub permanent: bool,
 }
 
 /// Whether another attempt may succeed, and why; `None`: it may not (or must not).
 pub fn classify(a: &Attempt<'_>) -> Option<Reason> {
     let e = a.error;
+    if a.permanent {
+        return None;
+    }
     if a.never_sent {
         return Some(if e.code == ErrorCode::Timeout {
             Reason::Timeout
@@ -90,9 +95,12 @@ pub fn classify(a: &Attempt<'_>) -> Option<Reason> {
         return None;
     }
     match e.code {
-        ErrorCode::Validation | ErrorCode::Credentials | ErrorCode::Auth | ErrorCode::Internal | ErrorCode::Aborted => {
-            return None
-        }
+        ErrorCode::Validation
+        | ErrorCode::Credentials
+        | ErrorCode::Auth
+        | ErrorCode::Internal
+        | ErrorCode::Aborted
+        | ErrorCode::ClientClosed => return None,
         ErrorCode::Network => return Some(Reason::Network),
         ErrorCode::Timeout => return Some(Reason::Timeout),
         ErrorCode::Api | ErrorCode::Gateway | ErrorCode::Decode => {}
@@ -258,6 +266,7 @@ mod tests {
             never_sent,
             mutating,
             retry_after: None,
+            permanent: false,
         }
     }
 
@@ -292,6 +301,14 @@ mod tests {
         }
         assert_eq!(classify(&attempt(&network, true, true)), Some(Reason::NotSent));
         assert_eq!(classify(&attempt(&timeout, true, true)), Some(Reason::Timeout));
+        // An untrusted certificate: never again, not even a read whose connection was never made.
+        let permanent = Attempt {
+            permanent: true,
+            ..attempt(&network, false, true)
+        };
+        assert_eq!(classify(&permanent), None);
+        let closed = err(ErrorCode::ClientClosed, None, None);
+        assert_eq!(classify(&attempt(&closed, false, false)), None);
     }
 
     #[test]

@@ -1,5 +1,13 @@
 //! HTTP transport: one reqwest client (rustls, connection reuse) per `createClient`, request signing,
-//! timeouts, clock-skew correction, and the retry loop that asks [`crate::retry`] what to do.
+//! timeouts, clock-skew correction, and the retry loop that asks [`crate::retry`] what to do. Its bounds
+//! and choices live in submodules: [`limits`] (connections, buffered bytes, closing), [`proxy`],
+//! [`tls`] (trust), [`dns`] (`*.localhost`), [`query`] (`signParameters`).
+
+pub mod dns;
+pub mod limits;
+pub mod proxy;
+pub mod query;
+pub mod tls;
 
 use crate::catalog::Action;
 use crate::encoding::encode_pairs;
@@ -7,9 +15,11 @@ use crate::error::{Error, ErrorCode, Result};
 use crate::retry::{Attempt, Decision, Strategy};
 use crate::signing;
 use crate::wire::{decode_into, Format, Shape};
+use limits::{BudgetError, BufferBudget, Closer, ConnectionLimit, Reserved};
 use serde::Serialize;
 use std::fmt;
 use std::sync::atomic::{AtomicI64, Ordering};
+use std::sync::RwLock;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 /// A secret that never shows itself in `Debug` or `Display` output.
@@ -45,19 +55,55 @@ pub struct TransportConfig {
     pub connect_timeout: Duration,
     /// Largest answer body accepted, counted while it arrives.
     pub max_response_bytes: u64,
-    /// Extra trusted root certificates (PEM), for gateways behind a TLS-inspecting proxy.
-    pub ca_pem: Option<String>,
     /// Retries after the first attempt, for retryable failures.
     pub max_retries: u32,
     /// First back-off delay; doubled on each retry (with full jitter), capped at 8 s.
     pub retry_base_delay: Duration,
     /// Appended to the User-Agent (the caller's product name).
     pub user_agent_suffix: Option<String>,
+    /// Connections, trust and where the parameters go.
+    pub net: NetOptions,
+}
+
+/// The client's connection bounds, its extra trust, and whether the parameters are signed.
+#[derive(Debug, Clone)]
+pub struct NetOptions {
+    /// Requests (so connections) in flight at once; calls beyond it wait their turn (`maxSockets`).
+    pub max_sockets: usize,
+    /// Idle connections kept for reuse (`maxFreeSockets`).
+    pub max_free_sockets: usize,
+    /// How long an idle connection is kept (`keepAliveTimeout`).
+    pub keep_alive_timeout: Duration,
+    /// Bytes all answers in flight may hold together (`maxBufferedBytes`).
+    pub max_buffered_bytes: u64,
+    /// Parameters in the signed query string of a GET instead of the unsigned POST body (`signParameters`).
+    pub sign_parameters: bool,
+    /// Extra trusted certificates (`ca`): PEM text, one entry per item of the option.
+    pub ca: Vec<String>,
+}
+
+pub const DEFAULT_MAX_SOCKETS: usize = 50;
+pub const DEFAULT_MAX_FREE_SOCKETS: usize = 10;
+pub const DEFAULT_KEEP_ALIVE_TIMEOUT: Duration = Duration::from_millis(4000);
+pub const DEFAULT_MAX_BUFFERED_BYTES: u64 = 256 << 20;
+
+impl Default for NetOptions {
+    fn default() -> Self {
+        NetOptions {
+            max_sockets: DEFAULT_MAX_SOCKETS,
+            max_free_sockets: DEFAULT_MAX_FREE_SOCKETS,
+            keep_alive_timeout: DEFAULT_KEEP_ALIVE_TIMEOUT,
+            max_buffered_bytes: DEFAULT_MAX_BUFFERED_BYTES,
+            sign_parameters: false,
+            ca: Vec::new(),
+        }
+    }
 }
 
 #[derive(Debug)]
 pub struct Transport {
-    http: reqwest::Client,
+    /// The HTTP client and its connection pool; taken out (and so released) by [`Transport::close`].
+    http: RwLock<Option<reqwest::Client>>,
     cfg: TransportConfig,
     strategy: Strategy,
     /// The gateway's clock minus ours, learnt from a `Date` header when a 401 showed our clock off.
@@ -66,6 +112,20 @@ pub struct Transport {
     /// Per action (in `catalog::ACTIONS` order): the URL, parsed once, and the signed request URI.
     /// Empty when the endpoint does not parse as a URL (each call then reports it as before).
     routes: Vec<(reqwest::Url, String)>,
+    connections: ConnectionLimit,
+    buffers: BufferBudget,
+    closer: Closer,
+    /// The proxy requests go through (chosen from the environment when the client was created).
+    proxy: Option<proxy::ProxyChoice>,
+}
+
+impl crate::lifetime::Closable for Transport {
+    fn close_now(&self) {
+        self.close();
+    }
+    fn is_closed(&self) -> bool {
+        Transport::is_closed(self)
+    }
 }
 
 /// One attempt of a call, as the debug log shows it (never a key, a secret or a signature).
@@ -98,6 +158,15 @@ pub const USER_AGENT: &str = concat!("ncloud-node/", env!("CARGO_PKG_VERSION"), 
 
 impl Transport {
     pub fn new(cfg: TransportConfig) -> Result<Self> {
+        // The access key travels in a header: one that cannot (CR, LF, NUL ...) would fail every call.
+        if reqwest::header::HeaderValue::from_str(&cfg.access_key).is_err()
+            || cfg.access_key.chars().any(char::is_control)
+        {
+            return Err(Error::new(
+                ErrorCode::Credentials,
+                "the access key contains a control character (CR, LF, NUL, tab ...) and cannot be sent in a header: check for a stray line break",
+            ));
+        }
         let mut builder = reqwest::Client::builder()
             .user_agent(match &cfg.user_agent_suffix {
                 Some(s) => format!("{USER_AGENT} {s}"),
@@ -107,17 +176,27 @@ impl Transport {
             // A redirect would carry the signed headers (and a 307/308 the form body) to wherever
             // `Location` points, and a 301-303 would turn a delete into a GET: never follow one.
             .redirect(reqwest::redirect::Policy::none())
-            .pool_idle_timeout(Duration::from_secs(60));
-        if let Some(pem) = &cfg.ca_pem {
-            let certs = reqwest::Certificate::from_pem_bundle(pem.as_bytes())
-                .map_err(|e| Error::validation(format!("'ca' is not a PEM certificate: {e}")))?;
-            if certs.is_empty() {
-                return Err(Error::validation("'ca' holds no PEM certificate"));
+            .pool_idle_timeout(cfg.net.keep_alive_timeout)
+            .pool_max_idle_per_host(cfg.net.max_free_sockets)
+            .use_preconfigured_tls(tls::client_config(tls::parse_ca(&cfg.net.ca)?)?)
+            .dns_resolver(std::sync::Arc::new(dns::LocalhostAware));
+        let proxy = proxy::choose(&cfg.endpoint, &proxy::ProxyEnv::from_process())?;
+        builder = match &proxy {
+            Some(p) => {
+                let url = if p.url.contains("://") {
+                    p.url.clone()
+                } else {
+                    format!("http://{}", p.url)
+                };
+                builder.proxy(reqwest::Proxy::all(url).map_err(|_| {
+                    Error::validation(format!(
+                        "{} is not a proxy URL this client can use: {}",
+                        p.variable, p.shown
+                    ))
+                })?)
             }
-            for c in certs {
-                builder = builder.add_root_certificate(c);
-            }
-        }
+            None => builder.no_proxy(),
+        };
         let http = builder
             .build()
             .map_err(|e| Error::internal(format!("could not build the HTTP client: {e}")))?;
@@ -131,7 +210,11 @@ impl Transport {
             })
             .collect();
         Ok(Transport {
-            http,
+            http: RwLock::new(Some(http)),
+            connections: ConnectionLimit::new(cfg.net.max_sockets),
+            buffers: BufferBudget::new(cfg.net.max_buffered_bytes),
+            closer: Closer::default(),
+            proxy,
             signer: signing::Signer::new(cfg.secret_key.expose()),
             routes: routes.unwrap_or_default(),
             cfg,
@@ -148,6 +231,22 @@ impl Transport {
 
     pub fn config(&self) -> &TransportConfig {
         &self.cfg
+    }
+
+    /// Closes the client: calls in flight end with `ERR_CLIENT_CLOSED` (their requests dropped), later
+    /// calls fail the same way at once, and the connection pool is released (idle connections close).
+    pub fn close(&self) {
+        self.closer.close();
+        self.http.write().unwrap_or_else(|p| p.into_inner()).take();
+    }
+
+    pub fn is_closed(&self) -> bool {
+        self.closer.is_closed()
+    }
+
+    /// Requests in flight (connection slots in use) and bytes their answers hold, for the tests.
+    pub fn in_flight(&self) -> (usize, u64) {
+        (self.connections.in_use(), self.buffers.in_use())
     }
 
     /// Sends one action with its flattened parameters and decodes the answer into JSON text in `shape`
@@ -172,6 +271,37 @@ impl Transport {
         shape: Shape,
         trace: &mut Vec<AttemptRecord>,
     ) -> Result<String> {
+        if self.closer.is_closed() {
+            return Err(limits::closed_error().with_action(action.name));
+        }
+        tokio::select! {
+            biased;
+            _ = self.closer.closed() => Err(limits::closed_in_flight_error().with_action(action.name)),
+            r = self.attempts(action, pairs, shape, trace) => r,
+        }
+    }
+
+    /// The attempts of one call (see [`Self::call_traced`]).
+    async fn attempts(
+        &self,
+        action: &'static Action,
+        pairs: Vec<(String, String)>,
+        shape: Shape,
+        trace: &mut Vec<AttemptRecord>,
+    ) -> Result<String> {
+        // With signParameters, the signed request target holds the parameters (checked once, before
+        // anything is sent).
+        let target = match (self.cfg.net.sign_parameters, self.route(action)) {
+            (true, Some((_, uri))) => {
+                Some(query::signed_target(action.name, uri, &pairs).map_err(|e| e.with_action(action.name))?)
+            }
+            (true, None) => Some(query::signed_target(
+                action.name,
+                &request_uri(action, self.cfg.format),
+                &pairs,
+            )?),
+            (false, _) => None,
+        };
         let deadline = Instant::now() + self.cfg.timeout;
         let mut attempt = 0u32;
         let mut spent = 0u32;
@@ -179,14 +309,24 @@ impl Transport {
         loop {
             attempt += 1;
             let started = Instant::now();
-            let remaining = deadline.saturating_duration_since(started);
-            let (limit, by_deadline) = match self.cfg.attempt_timeout {
-                Some(a) if a < remaining => (a, false),
-                _ => (remaining, true),
-            };
-            let result = match tokio::time::timeout(limit, self.send_once(action, &pairs, shape)).await {
-                Ok(r) => r,
-                Err(_) => Err(Failure::new(self.timeout_error(by_deadline), false)),
+            // A connection slot (maxSockets), waited for within the call's deadline; the attempt's own
+            // limit starts once it has one.
+            let slot =
+                tokio::time::timeout(deadline.saturating_duration_since(started), self.connections.acquire()).await;
+            let result = match slot {
+                Err(_) => Err(Failure::new(self.queue_timeout_error(), true)),
+                Ok(Err(e)) => Err(Failure::new(e, true)),
+                Ok(Ok(_slot)) => {
+                    let remaining = deadline.saturating_duration_since(Instant::now());
+                    let (limit, by_deadline) = match self.cfg.attempt_timeout {
+                        Some(a) if a < remaining => (a, false),
+                        _ => (remaining, true),
+                    };
+                    match tokio::time::timeout(limit, self.send_once(action, &pairs, target.as_deref(), shape)).await {
+                        Ok(r) => r,
+                        Err(_) => Err(Failure::new(self.timeout_error(by_deadline), false)),
+                    }
+                }
             };
             let duration_ms = started.elapsed().as_millis() as u64;
             let failure = match result {
@@ -212,6 +352,7 @@ impl Transport {
                 never_sent,
                 retry_after,
                 server_date,
+                permanent,
             } = failure;
             let mut record = AttemptRecord {
                 attempt,
@@ -245,6 +386,7 @@ impl Transport {
                 never_sent,
                 mutating: action.mutating,
                 retry_after: retry_after.as_deref(),
+                permanent,
             };
             let remaining = deadline.saturating_duration_since(Instant::now());
             match self
@@ -266,6 +408,19 @@ impl Transport {
                 }
             }
         }
+    }
+
+    /// The deadline passed while the call waited for a connection slot: nothing was sent.
+    fn queue_timeout_error(&self) -> Error {
+        Error::new(
+            ErrorCode::Timeout,
+            format!(
+                "request to {} timed out after {} ms waiting for a connection: all {} (maxSockets) were in use; nothing was sent",
+                self.cfg.endpoint,
+                self.cfg.timeout.as_millis(),
+                self.connections.max()
+            ),
+        )
     }
 
     fn timeout_error(&self, by_deadline: bool) -> Error {
@@ -295,11 +450,17 @@ impl Transport {
         &self,
         action: &'static Action,
         pairs: &[(String, String)],
+        target: Option<&str>,
         shape: Shape,
     ) -> std::result::Result<(String, u16, Option<String>), Failure> {
+        let Some(http) = self.http.read().unwrap_or_else(|p| p.into_inner()).clone() else {
+            let mut f = Failure::new(limits::closed_error(), true);
+            f.permanent = true;
+            return Err(f);
+        };
         // POST with a form body: the signed URI is the path plus the one fixed query parameter. The
         // URL is parsed once per action (see `routes`).
-        let (url, request_uri): (reqwest::Url, std::borrow::Cow<'_, str>) = match self.route(action) {
+        let (mut url, mut request_uri): (reqwest::Url, std::borrow::Cow<'_, str>) = match self.route(action) {
             Some((url, uri)) => (url.clone(), uri.as_str().into()),
             None => {
                 let uri = request_uri(action, self.cfg.format);
@@ -322,12 +483,25 @@ impl Transport {
             .map(|d| d.as_millis() as i64)
             .unwrap_or(0);
         let timestamp = now_ms.saturating_add(self.clock_offset_ms()).to_string();
-        let signature = self.signer.sign("POST", &request_uri, &timestamp, &self.cfg.access_key);
-        let body = encode_pairs(pairs);
-        let response = self
-            .http
-            .post(url)
-            .header("content-type", "application/x-www-form-urlencoded; charset=utf-8")
+        // signParameters: a GET whose signed query holds the parameters; otherwise a POST with a form body.
+        let method = match target {
+            Some(t) => {
+                url.set_query(t.split_once('?').map(|(_, q)| q));
+                request_uri = t.into();
+                reqwest::Method::GET
+            }
+            None => reqwest::Method::POST,
+        };
+        let signature = self
+            .signer
+            .sign(method.as_str(), &request_uri, &timestamp, &self.cfg.access_key);
+        let mut request = http.request(method, url);
+        if target.is_none() {
+            request = request
+                .header("content-type", "application/x-www-form-urlencoded; charset=utf-8")
+                .body(encode_pairs(pairs));
+        }
+        let response = request
             .header(
                 "accept",
                 if self.cfg.format == Format::Json {
@@ -339,10 +513,9 @@ impl Transport {
             .header(signing::HEADER_TIMESTAMP, &timestamp)
             .header(signing::HEADER_ACCESS_KEY, &self.cfg.access_key)
             .header(signing::HEADER_SIGNATURE_V2, signature)
-            .body(body)
             .send()
             .await
-            .map_err(|e| Failure::new(network_error(&e, &self.cfg), e.is_connect()))?;
+            .map_err(|e| self.send_failure(&e))?;
         let status = response.status().as_u16();
         let header = |name: reqwest::header::HeaderName| {
             response
@@ -383,6 +556,8 @@ impl Transport {
 
     /// The answer's body, refused as soon as it grows beyond `maxResponseBytes` (what was read is
     /// released). No content decoding is enabled, so the bytes counted are the bytes kept.
+    /// The bytes are also counted against the client-wide `maxBufferedBytes` (see [`BufferBudget`]):
+    /// a body of known length reserves it before reading, others as they arrive.
     async fn read_body(&self, mut response: reqwest::Response) -> std::result::Result<Vec<u8>, Failure> {
         let max = self.cfg.max_response_bytes;
         let status = response.status().as_u16();
@@ -393,22 +568,86 @@ impl Transport {
             e.http_status = Some(status);
             Failure::new(e, false)
         };
+        let over_budget = |read: usize| {
+            let mut e = Error::decode(format!(
+                "HTTP {status}: the answers in flight on this client would hold more than {} bytes (maxBufferedBytes); \
+                 this one was dropped after {read} bytes",
+                self.buffers.max()
+            ));
+            e.http_status = Some(status);
+            Failure::new(e, false)
+        };
         if response.content_length().is_some_and(|n| n > max) {
             return Err(too_large());
+        }
+        let mut held = Reserved::default();
+        if let Some(n) = response.content_length() {
+            if self.buffers.reserve(&mut held, n).await.is_err() {
+                return Err(over_budget(0));
+            }
         }
         let mut body: Vec<u8> = Vec::with_capacity(response.content_length().unwrap_or(0).min(1 << 20) as usize);
         loop {
             match response.chunk().await {
                 Ok(Some(chunk)) => {
-                    if body.len() as u64 + chunk.len() as u64 > max {
+                    let len = body.len() as u64 + chunk.len() as u64;
+                    if len > max {
                         return Err(too_large());
+                    }
+                    let more = len.saturating_sub(held.bytes() as u64);
+                    match self.buffers.reserve(&mut held, more).await {
+                        Ok(()) => {}
+                        Err(BudgetError::TooLarge | BudgetError::Spent) => return Err(over_budget(body.len())),
                     }
                     body.extend_from_slice(&chunk);
                 }
                 Ok(None) => return Ok(body),
-                Err(e) => return Err(Failure::new(network_error(&e, &self.cfg), false)),
+                Err(e) => return Err(self.send_failure(&e).sent()),
             }
         }
+    }
+
+    /// A request error as the caller should see it: an untrusted certificate names the `ca` option and
+    /// is never retried; a failure reaching or through the proxy names the proxy (never its password).
+    fn send_failure(&self, e: &reqwest::Error) -> Failure {
+        if let Some(why) = tls::certificate_failure(e) {
+            let error = Error::new(
+                ErrorCode::Network,
+                format!(
+                    "the server's certificate for {} is not trusted ({why}); if the gateway uses a private CA or a \
+                     self-signed certificate, pass that certificate (PEM) in the 'ca' option of createClient",
+                    self.cfg.endpoint
+                ),
+            );
+            let mut f = Failure::new(error, false);
+            f.permanent = true;
+            return f;
+        }
+        if let (Some(p), true) = (&self.proxy, e.is_connect()) {
+            let detail = innermost(e);
+            let error = if e.is_timeout() {
+                Error::new(
+                    ErrorCode::Timeout,
+                    format!(
+                        "could not connect to the proxy {} ({}) within {} ms (connectTimeout), for {}",
+                        p.shown,
+                        p.variable,
+                        self.cfg.connect_timeout.as_millis(),
+                        self.cfg.endpoint
+                    ),
+                )
+            } else {
+                Error::new(
+                    ErrorCode::Network,
+                    format!(
+                        "could not reach {} through the proxy {} ({}){detail}",
+                        self.cfg.endpoint, p.shown, p.variable
+                    ),
+                )
+            };
+            return Failure::new(error, true);
+        }
+        Failure::new(network_error(e, &self.cfg), e.is_connect())
     }
 }
 
@@ -430,6 +669,8 @@ struct Failure {
     /// The answer's `Retry-After` and `Date` headers, when there was an answer.
     retry_after: Option<String>,
     server_date: Option<String>,
+    /// Trying again cannot help (an untrusted certificate).
+    permanent: bool,
 }
 
 impl Failure {
@@ -439,7 +680,29 @@ impl Failure {
             never_sent,
             retry_after: None,
             server_date: None,
+            permanent: false,
         }
+    }
+
+    /// The same failure once the request was sent (an answer's body broke off).
+    fn sent(mut self) -> Self {
+        self.never_sent = false;
+        self
+    }
+}
+
+/// `: ` and the innermost cause of an error (the most specific words: "Connection refused ..."), or nothing.
+fn innermost(e: &reqwest::Error) -> String {
+    let mut source = String::new();
+    let mut cur: Option<&dyn std::error::Error> = std::error::Error::source(e);
+    while let Some(s) = cur {
+        source = s.to_string();
+        cur = s.source();
+    }
+    if source.is_empty() {
+        source
+    } else {
+        format!(": {}", crate::error::clip(&source, 200))
     }
 }
 

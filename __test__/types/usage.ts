@@ -192,6 +192,8 @@ function rejected(client: Client): void {
   void compute.classic.createMemberServerImage({ memberServerImageName: 'img' });
   // @ts-expect-error: responseFormat is 'json' or 'xml'
   createClient({ responseFormat: 'yaml' });
+  // @ts-expect-error: signParameters is a boolean
+  createClient({ signParameters: 'yes' });
   // @ts-expect-error: unknown sortingOrder value
   void compute.getServerImageList({ sortingOrder: 'UP' });
   // @ts-expect-error: unknown sortingOrder value (Classic)
@@ -219,6 +221,18 @@ function rejected(client: Client): void {
 
 const viaStatic: Client = Ncloud.createClient({ oauth_consumer_key: 'k', oauth_consumer_secret: 's', region: 'KR' });
 const viaDefault: Client = ncloud.default.createClient({ accessKey: 'k', secretKey: 's', timeout: 1000, maxRetries: 0 });
+const bounded: Client = createClient({
+  accessKey: 'k',
+  secretKey: 's',
+  maxSockets: 8,
+  maxFreeSockets: 2,
+  keepAliveTimeout: 1000,
+  maxBufferedBytes: 128 * 1024 * 1024,
+  signParameters: true,
+  ca: ['-----BEGIN CERTIFICATE-----'],
+});
+const closedCode: ncloud.NcloudErrorCode = 'ERR_CLIENT_CLOSED';
+void bounded.close().then(() => closedCode);
 const version: string = ncloud.version;
 console.log(version);
 void promises(viaStatic);

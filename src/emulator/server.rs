@@ -144,14 +144,14 @@ pub async fn start(opts: EmulatorOptions) -> Result<EmulatorHandle> {
     tokio::spawn(async move {
         loop {
             tokio::select! {
-                _ = accept_stop.changed() => break,
+                _ = stopped(&mut accept_stop) => break,
                 accepted = listener.accept() => {
                     let stream = match accepted {
                         Ok((stream, _)) => stream,
                         Err(_) => {
                             // Out of descriptors or memory: wait for some to be released.
                             tokio::select! {
-                                _ = accept_stop.changed() => break,
+                                _ = stopped(&mut accept_stop) => break,
                                 _ = tokio::time::sleep(ACCEPT_BACKOFF) => continue,
                             }
                         }
@@ -171,7 +171,7 @@ pub async fn start(opts: EmulatorOptions) -> Result<EmulatorHandle> {
                             .serve_connection(TokioIo::new(stream), service);
                         tokio::select! {
                             _ = conn => {}
-                            _ = conn_stop.changed() => {}
+                            _ = stopped(&mut conn_stop) => {}
                         }
                     });
                 }
@@ -192,6 +192,23 @@ pub async fn start(opts: EmulatorOptions) -> Result<EmulatorHandle> {
         shared,
         stop,
     })
+}
+
+/// Resolves once the emulator is closed. Dropping the handle does not stop it: an emulator runs until
+/// `close()` (or the end of the runtime, or of the Node environment that started it: `crate::lifetime`).
+async fn stopped(rx: &mut watch::Receiver<bool>) {
+    if rx.wait_for(|v| *v).await.is_err() {
+        std::future::pending::<()>().await;
+    }
+}
+
+impl crate::lifetime::Closable for EmulatorHandle {
+    fn close_now(&self) {
+        self.close();
+    }
+    fn is_closed(&self) -> bool {
+        *self.stop.borrow()
+    }
 }
 
 impl EmulatorHandle {
