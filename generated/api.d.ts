@@ -1144,10 +1144,10 @@ export interface ClientSurfaces {
 }
 
 // The names of earlier releases, which split `client.compute` by kind of method.
-/** @deprecated Part of `ComputeVpcMethods`. */
-export type VpcMethods = Omit<ComputeVpcMethods, 'waitForServerImage' | 'waitForServerImageDeleted' | 'waitForMemberServerImageInstance' | 'waitForMemberServerImageInstanceDeleted' | 'paginateGetServerImageList' | 'paginateGetMemberServerImageInstanceList' | 'paginateGetServerInstanceList' | 'paginateGetBlockStorageSnapshotInstanceList'>;
-/** @deprecated Part of `ComputeClassicMethods`. */
-export type ClassicMethods = Omit<ComputeClassicMethods, 'paginateGetMemberServerImageList' | 'paginateGetServerInstanceList' | 'paginateGetBlockStorageSnapshotInstanceList'>;
+/** @deprecated The whole `client.compute.vpc`: `ComputeVpcMethods`. */
+export type VpcMethods = ComputeVpcMethods;
+/** @deprecated The whole `client.compute.classic`: `ComputeClassicMethods`. */
+export type ClassicMethods = ComputeClassicMethods;
 /** @deprecated Part of `ComputeMethods`. */
 export type CompatMethods = Pick<ComputeMethods, 'findPrivateImages' | 'createPrivateImage' | 'destroyPrivateImages' | 'destroyPrivateImage' | 'findServers' | 'findPublicImages' | 'findZones' | 'findRegions'>;
 /** @deprecated Part of `ComputeMethods`. */

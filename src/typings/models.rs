@@ -6,6 +6,7 @@ use super::source::{self, code_set_name};
 use super::writer::{join_code, literals, pascal};
 use super::Gen;
 use crate::catalog::{Field, FieldType, Model, ALL_MODELS, CODE_SETS, COMMON_CODE};
+use crate::service::{Method, Shape};
 
 /// The name of the old client's image shape.
 const PRIVATE_IMAGE: &str = "PrivateImage";
@@ -142,8 +143,7 @@ impl Gen {
     }
 
     /// The result type of a compat method (`PrivateImage[]`, `CompatClassicZone[]` ...).
-    pub(super) fn compat_result(&mut self, method: &crate::service::Method) -> String {
-        use crate::service::Shape;
+    pub(super) fn compat_result(&mut self, method: &Method) -> String {
         match method.shape {
             Shape::Response => source::response_name(method.action).to_string(),
             Shape::PrivateImages(_) => format!("{PRIVATE_IMAGE}[]"),
@@ -171,10 +171,7 @@ impl Gen {
             ];
             self.shapes.push((PRIVATE_IMAGE.to_string(), st, doc));
         }
-        for m in methods
-            .iter()
-            .filter(|m| matches!(m.method.shape, crate::service::Shape::List(_)))
-        {
+        for m in methods.iter().filter(|m| matches!(m.method.shape, Shape::List(_))) {
             let st = probe::compat_item(m.method).expect("a list method's action has a list");
             if st == *self.plain_of(st.model) || self.shapes.iter().any(|(_, s, _)| *s == st) {
                 continue;
@@ -182,7 +179,7 @@ impl Gen {
             let users: Vec<String> = methods
                 .iter()
                 .filter(|x| {
-                    matches!(x.method.shape, crate::service::Shape::List(_))
+                    matches!(x.method.shape, Shape::List(_))
                         && source::answer_list(x.method.action).map(|(_, item)| item.name) == Some(st.model.name)
                 })
                 .map(|x| x.method.name.clone())

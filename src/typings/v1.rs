@@ -108,3 +108,32 @@ impl Gen {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::writer::read::{declares, interfaces};
+    use super::*;
+
+    /// Every 1.x method of the list is declared on its surface, which its root's getter returns.
+    #[test]
+    fn every_v1_method_is_typed() {
+        let all = interfaces(&crate::typings::generate());
+        let surfaces = source::v1_surfaces();
+        assert!(surfaces.iter().any(|s| !s.methods.is_empty()));
+        for s in &surfaces {
+            for (name, _) in &s.methods {
+                assert!(
+                    declares(&all, &node_name(s.path), name),
+                    "{}.{name} is not typed",
+                    s.path
+                );
+            }
+            let (root, getter) = s.path.split_once('.').expect("1.x surfaces are `Root.getter()`");
+            assert!(
+                declares(&all, &node_name(root), getter.trim_end_matches("()")),
+                "{}",
+                s.path
+            );
+        }
+    }
+}

@@ -114,6 +114,48 @@ pub fn union_lines(values: &[&str], width: usize) -> Vec<String> {
     lines
 }
 
+/// Reading the generated text back, for the tests: interface name -> (bases, member names).
+#[cfg(test)]
+pub mod read {
+    use std::collections::HashMap;
+
+    /// The interfaces of the generated text: name -> (bases, member names).
+    pub fn interfaces(text: &str) -> HashMap<String, (Vec<String>, Vec<String>)> {
+        let mut out = HashMap::new();
+        let mut current: Option<String> = None;
+        for line in text.lines() {
+            if let Some(head) = line.strip_prefix("export interface ") {
+                let head = head.trim_end_matches(" {").trim_end_matches(" {}");
+                let (name, bases) = match head.split_once(" extends ") {
+                    Some((n, b)) => (n, b.split(", ").map(str::to_string).collect()),
+                    None => (head, Vec::new()),
+                };
+                let name = name.split('<').next().unwrap_or(name).to_string();
+                out.insert(name.clone(), (bases, Vec::new()));
+                current = line.ends_with('{').then_some(name);
+            } else if line == "}" {
+                current = None;
+            } else if let (Some(name), Some(member)) = (&current, line.strip_prefix("  ")) {
+                let key: String = member
+                    .chars()
+                    .take_while(|c| c.is_alphanumeric() || *c == '_')
+                    .collect();
+                if !key.is_empty() {
+                    out.get_mut(name).unwrap().1.push(key);
+                }
+            }
+        }
+        out
+    }
+
+    pub fn declares(all: &HashMap<String, (Vec<String>, Vec<String>)>, interface: &str, key: &str) -> bool {
+        let Some((bases, members)) = all.get(interface) else {
+            return false;
+        };
+        members.iter().any(|m| m == key) || bases.iter().any(|b| declares(all, b, key))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
