@@ -41,25 +41,33 @@ fn interface_name(surface: &str) -> String {
     format!("{}Methods", path_name(surface))
 }
 
-/// The earlier typings split `client.compute` by kind; their names are kept for code that imports
-/// them: (name, surface, the kind of member it held).
-const EARLIER_NAMES: &[(&str, &str, u8)] = &[
-    ("VpcMethods", "compute.vpc", 0),
-    ("ClassicMethods", "compute.classic", 0),
-    ("CompatMethods", "compute", 1),
-    ("WaiterMethods", "compute", 2),
-    ("VpcPaginators", "compute.vpc", 3),
-    ("ClassicPaginators", "compute.classic", 3),
-];
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Action,
+    Compat,
+    Waiter,
+    Paginator,
+}
 
-fn kind(origin: Origin) -> u8 {
+fn kind(origin: Origin) -> Kind {
     match origin {
-        Origin::Action(_) => 0,
-        Origin::Compat(_) => 1,
-        Origin::Waiter(_) => 2,
-        Origin::Paginator(_) => 3,
+        Origin::Action(_) => Kind::Action,
+        Origin::Compat(_) => Kind::Compat,
+        Origin::Waiter(_) => Kind::Waiter,
+        Origin::Paginator(_) => Kind::Paginator,
     }
 }
+
+/// The earlier typings split `client.compute` by kind; their names are kept for code that imports
+/// them: (name, surface, the kind of member it held).
+const EARLIER_NAMES: &[(&str, &str, Kind)] = &[
+    ("VpcMethods", "compute.vpc", Kind::Action),
+    ("ClassicMethods", "compute.classic", Kind::Action),
+    ("CompatMethods", "compute", Kind::Compat),
+    ("WaiterMethods", "compute", Kind::Waiter),
+    ("VpcPaginators", "compute.vpc", Kind::Paginator),
+    ("ClassicPaginators", "compute.classic", Kind::Paginator),
+];
 
 struct Tree {
     /// Every surface with the members on it, ancestors of a surface included.
@@ -226,6 +234,10 @@ impl Gen {
             self.members(&own);
             for child in tree.children(surface) {
                 let (_, key) = split(child);
+                assert!(
+                    !members.iter().any(|(_, k)| *k == key),
+                    "typings: `{surface}.{key}` is both a method and a surface"
+                );
                 self.w.line(1, &format!("{key}: {};", interface_name(child)));
             }
             self.w.line(0, "}");
@@ -252,7 +264,7 @@ impl Gen {
             let Some(members) = tree.surfaces.get(*surface) else {
                 panic!("typings: the earlier name {name} stands for `{surface}`, which the model no longer has");
             };
-            let keys = |keep: &dyn Fn(u8) -> bool| -> Vec<String> {
+            let keys = |keep: &dyn Fn(Kind) -> bool| -> Vec<String> {
                 members
                     .iter()
                     .filter(|(o, _)| keep(kind(*o)))
@@ -262,7 +274,7 @@ impl Gen {
             let interface = interface_name(surface);
             // The actions were most of a surface: the surface itself (a plain alias costs nothing to
             // check, where `Omit` over a few hundred keys would). The other kinds are a few keys each.
-            let (ty, doc) = if *wanted == 0 {
+            let (ty, doc) = if *wanted == Kind::Action {
                 (
                     interface.clone(),
                     format!("@deprecated The whole `client.{surface}`: `{interface}`."),
