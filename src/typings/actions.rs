@@ -216,6 +216,11 @@ impl Gen {
                 format!("{}{opt}: {};", f.name, field_type(f))
             })
             .collect();
+        if fields.is_empty() {
+            self.w
+                .line(0, &format!("export interface {name} extends ApiResponse {{}}"));
+            return;
+        }
         self.w
             .line(0, &format!("export interface {name} extends ApiResponse {{"));
         for f in fields {
