@@ -1,14 +1,7 @@
 // Type declarations of the `ncloud` package (index.js, lib/*.js). The per-action parameter, result and
 // method types come from the catalog: see generated/api.d.ts (`UPDATE_TYPINGS=1 cargo test typings`).
 
-import type {
-  ActionName,
-  ClassicMethods,
-  ClassicPaginators,
-  ComputeMethods,
-  VpcMethods,
-  VpcPaginators,
-} from './generated/api';
+import type { ActionName, ClientSurfaces, ComputeMethods, V1IaaS, V1PaaS } from './generated/api';
 
 export * from './generated/api';
 
@@ -343,9 +336,10 @@ export interface ClientOptions {
 export interface Compute extends ComputeMethods {
   /** Added as `regionNo` to Classic calls that give none, as the old client did. */
   regionNo?: number | string;
-  classic: ClassicMethods & ClassicPaginators;
-  vpc: VpcMethods & VpcPaginators;
 }
+
+/** The client's other surfaces, as the model declares them (generated/api.d.ts). */
+export interface Client extends Omit<ClientSurfaces, 'compute'> {}
 
 /**
  * A client: one connection pool and one set of credentials. Credentials come from the options, else
@@ -380,38 +374,6 @@ export declare class Client {
 }
 
 export declare function createClient(options?: ClientOptions | Emulator): Client;
-
-/** A 1.x method this package does not serve: it rejects with `ERR_UNSUPPORTED`. */
-export type V1Unsupported = (params?: Record<string, unknown>) => Promise<never>;
-
-/**
- * `client.IaaS.server()` of the old 1.x client: the Classic actions, resolving to the response object
- * (as `client.compute.classic.<action>`); store values from `setConfig` go under each call's parameters.
- */
-export interface V1Server {
-  getServerImageProductList(params?: Record<string, unknown>): Promise<import('./generated/api').ClassicGetServerImageProductListResponse>;
-  getZoneList(params?: Record<string, unknown>): Promise<import('./generated/api').ClassicGetZoneListResponse>;
-  getRegionList(params?: Record<string, unknown>): Promise<import('./generated/api').ClassicGetRegionListResponse>;
-  getServerInstanceList(params?: Record<string, unknown>): Promise<import('./generated/api').ClassicGetServerInstanceListResponse>;
-  getMemberServerImageList(params?: Record<string, unknown>): Promise<import('./generated/api').ClassicGetMemberServerImageListResponse>;
-  createMemberServerImage(params: Record<string, unknown>): Promise<import('./generated/api').ClassicCreateMemberServerImageResponse>;
-  deleteMemberServerImages(params: Record<string, unknown>): Promise<import('./generated/api').ClassicDeleteMemberServerImagesResponse>;
-  getBlockStorageSnapshotInstanceList(params?: Record<string, unknown>): Promise<import('./generated/api').ClassicGetBlockStorageSnapshotInstanceListResponse>;
-  /** Every other 1.x method (NAS, login keys, access control groups, servers, block storage, public IPs, port forwarding). */
-  [method: string]: ((params?: any) => Promise<any>) | undefined;
-}
-
-/** `client.IaaS` of the old 1.x client. */
-export interface V1IaaS {
-  server(): V1Server;
-  loadBalancer(): Record<string, V1Unsupported>;
-}
-
-/** `client.PaaS` of the old 1.x client (nothing of it is served). */
-export interface V1PaaS {
-  geoLocation(): Record<string, V1Unsupported>;
-  containerRegistry(): Record<string, V1Unsupported>;
-}
 
 /** The old client's entry point. */
 export declare class Ncloud {

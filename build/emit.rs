@@ -158,6 +158,16 @@ pub fn catalog(set: &Set) -> Result<String, String> {
     for (name, values) in &set.codes {
         let _ = writeln!(o, "const C_{}: &[&str] = {};", screaming(name), strs(values));
     }
+    let sets: Vec<String> = set
+        .codes
+        .keys()
+        .map(|name| format!("({}, C_{})", q(name), screaming(name)))
+        .collect();
+    let _ = writeln!(
+        o,
+        "\n/// Every code set by its name in the model (the typings name a union after it).\npub static CODE_SETS: &[(&str, &[&str])] = &[{}];",
+        sets.join(", ")
+    );
     o.push('\n');
     for m in &set.models {
         let _ = writeln!(

@@ -255,3 +255,49 @@ async function v1Surface(): Promise<void> {
   }
 }
 void v1Surface;
+
+// The 1.x methods are the Classic actions: typed parameters and answers.
+async function v1Typed(c: Client): Promise<void> {
+  const server = c.IaaS.server();
+  const images = await server.getMemberServerImageList({ sortingOrder: 'ascending', pageNo: 1 });
+  const status: ncloud.ImageStatusCode | (string & {}) | undefined = images.memberServerImageList[0]?.memberServerImageStatus.code;
+  const made = await server.createMemberServerImage({ serverInstanceNo: '492964', memberServerImageName: 'hello' });
+  console.log(status, made.totalRows, made.returnCode);
+  // @ts-expect-error: serverInstanceNo is required
+  await server.createMemberServerImage({ memberServerImageName: 'hello' });
+  // @ts-expect-error: unknown sortingOrder value
+  await server.getMemberServerImageList({ sortingOrder: 'sideways' });
+  // A 1.x method this package does not serve may be absent: call it as such.
+  await server.getLoginKeyList?.();
+  await c.PaaS.geoLocation().geoLocation({ ip: '1.1.1.1' }).catch(() => undefined);
+}
+void v1Typed;
+
+// The surfaces follow the model's method paths: the waiters are on `compute.vpc` too.
+async function surfaces(client: Client): Promise<void> {
+  const vpc: ncloud.ComputeVpcMethods = client.compute.vpc;
+  const image: ServerImage = await vpc.waitForServerImage(1);
+  const all: ncloud.ClientSurfaces = client;
+  // The names of earlier releases still work.
+  const earlier: ncloud.VpcMethods & ncloud.VpcPaginators = client.compute.vpc;
+  const classic: ncloud.ClassicMethods & ncloud.ClassicPaginators = client.compute.classic;
+  const compat: ncloud.CompatMethods & ncloud.WaiterMethods = client.compute;
+  console.log(image.serverImageNo, all.compute.vpc === vpc, earlier, classic, compat);
+}
+void surfaces;
+
+// Under `exactOptionalPropertyTypes` (this project's setting), optional parameters take `undefined`, so
+// that values such as `process.env.X` can be passed as they are.
+async function exactOptional(client: Client): Promise<void> {
+  const { compute } = client;
+  await compute.getServerImageList({ serverImageName: process.env['IMAGE_NAME'], sortedBy: undefined });
+  await compute.classic.getZoneList({ regionNo: process.env['REGION_NO'] });
+  await compute.findPrivateImages({ privateImageNoList: undefined }, { signal: undefined });
+  for await (const i of compute.paginateGetServerInstanceList({ serverName: process.env['NAME'] }, { pageSize: undefined })) {
+    console.log(i.serverInstanceNo);
+  }
+  await compute.waitForServerImageDeleted('1', { timeoutMs: undefined, onPoll: undefined, regionCode: process.env['REGION'] });
+  // @ts-expect-error: a required parameter does not take undefined
+  await compute.getServerImageDetail({ serverImageNo: undefined });
+}
+void exactOptional;

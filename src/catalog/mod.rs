@@ -7,7 +7,7 @@ pub mod generated;
 pub mod types;
 pub mod waiters;
 
-pub use generated::{ActionId, ACTIONS, ALL_MODELS, APIS, WAITERS};
+pub use generated::{ActionId, ACTIONS, ALL_MODELS, APIS, CODE_SETS, WAITERS};
 pub use types::*;
 
 impl ActionId {

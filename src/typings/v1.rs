@@ -1,0 +1,139 @@
+//! The old 1.x client's surfaces (`client.IaaS.server()` ...), from [`source::v1_surfaces`]: each
+//! served method is the model action of its name, resolving to the answer without its wrapper; a
+//! surface's other methods reject with `ERR_UNSUPPORTED`.
+
+use super::source::{self, params_name, response_name};
+use super::writer::pascal;
+use super::Gen;
+use crate::catalog::Req;
+use std::collections::BTreeMap;
+
+/// `IaaS.server()` -> `V1Server`; `IaaS` -> `V1IaaS`.
+fn node_name(path: &str) -> String {
+    let last = path.rsplit('.').next().unwrap_or(path);
+    format!("V1{}", pascal(last.trim_end_matches("()")))
+}
+
+impl Gen {
+    pub(super) fn v1(&mut self) {
+        let surfaces = source::v1_surfaces();
+        self.w.blank();
+        self.w.doc(
+            0,
+            &[
+                "A method of the old 1.x client that this package does not serve: it rejects with `ERR_UNSUPPORTED`."
+                    .into(),
+            ],
+        );
+        self.w.export("V1Unsupported");
+        self.w.line(
+            0,
+            "export type V1Unsupported = (params?: Record<string, unknown>) => Promise<never>;",
+        );
+        // Every node (`IaaS`, `IaaS.server()`) with its children, in the order the surfaces are listed.
+        let mut nodes: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        let mut order: Vec<String> = Vec::new();
+        for s in &surfaces {
+            let mut path = String::new();
+            for seg in s.path.split('.') {
+                let parent = path.clone();
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                path.push_str(seg);
+                if !nodes.contains_key(&path) {
+                    nodes.insert(path.clone(), Vec::new());
+                    order.push(path.clone());
+                    if !parent.is_empty() {
+                        nodes.get_mut(&parent).expect("parents come first").push(path.clone());
+                    }
+                }
+            }
+        }
+        for path in order {
+            let name = node_name(&path);
+            let served = surfaces.iter().find(|s| s.path == path);
+            self.w.blank();
+            self.w
+                .doc(0, &[self.v1_doc(&path, served.map(|s| s.methods.is_empty()))]);
+            self.w.export(&name);
+            self.w.line(0, &format!("export interface {name} {{"));
+            for child in &nodes[&path] {
+                let seg = child.rsplit('.').next().unwrap_or(child);
+                let member = match seg.strip_suffix("()") {
+                    Some(getter) => format!("{getter}(): {};", node_name(child)),
+                    None => format!("readonly {seg}: {};", node_name(child)),
+                };
+                self.w.line(1, &member);
+            }
+            if let Some(s) = served {
+                for (method, action) in &s.methods {
+                    let required = action.params.iter().any(|p| p.req == Req::Yes);
+                    let q = if required { "" } else { "?" };
+                    self.w.doc(1, &[action.summary.to_string()]);
+                    self.w.line(
+                        1,
+                        &format!(
+                            "{method}(params{q}: {}): Promise<{}>;",
+                            params_name(action),
+                            response_name(action)
+                        ),
+                    );
+                }
+                if s.methods.is_empty() {
+                    self.w.line(1, "[method: string]: V1Unsupported;");
+                } else {
+                    self.w.doc(
+                        1,
+                        &[
+                            "Every other 1.x method of this surface (not served: it rejects with `ERR_UNSUPPORTED`)."
+                                .into(),
+                        ],
+                    );
+                    self.w
+                        .line(1, "[method: string]: ((params?: any) => Promise<any>) | undefined;");
+                }
+            }
+            self.w.line(0, "}");
+        }
+    }
+
+    fn v1_doc(&self, path: &str, empty: Option<bool>) -> String {
+        match empty {
+            None => format!("`client.{path}` of the old 1.x client."),
+            Some(true) => format!("`client.{path}` of the old 1.x client (nothing of it is served)."),
+            Some(false) => format!(
+                "`client.{path}` of the old 1.x client: a served method resolves to the API's answer without its wrapper; the values given to `client.setConfig` go under each call's own parameters."
+            ),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::writer::read::{declares, interfaces};
+    use super::*;
+
+    /// Every 1.x method of the list is declared on its surface, which its root's getter returns.
+    #[test]
+    fn every_v1_method_is_typed() {
+        let all = interfaces(&crate::typings::generate());
+        let surfaces = source::v1_surfaces();
+        assert!(surfaces.iter().any(|s| !s.methods.is_empty()));
+        for s in &surfaces {
+            for (name, _) in &s.methods {
+                assert!(
+                    declares(&all, &node_name(s.path), name),
+                    "{}.{name} is not typed",
+                    s.path
+                );
+            }
+            let (root, getter) = s.path.split_once('.').expect("1.x surfaces are `Root.getter()`");
+            assert!(
+                declares(&all, &node_name(root), getter.trim_end_matches("()")),
+                "{}",
+                s.path
+            );
+        }
+    }
+}
