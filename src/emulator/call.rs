@@ -1,21 +1,24 @@
 //! One API call behind the gateway: an injected fault, or the emulator's own reading of the request, its
-//! handler and the answer rendered in the format asked.
+//! handler (`handler.rs`, dispatched by the generated `match`) and the answer rendered in the format asked.
 
 use super::chaos::injected;
-use super::handlers;
+use super::handler::{dispatch as handle, Cx};
 use super::http::Shared;
 use super::reply::{api_fault, Reply, JSON_TYPE, XML_TYPE};
 use super::rules::{self, Failure};
 use super::{faults, render};
 use crate::catalog;
 use crate::wire::Format;
+use serde_json::Value;
+use std::time::Instant;
 
+/// Answers one call; also gives the checked parameters of a state-changing call for the request log.
 pub(super) fn dispatch(
     shared: &Shared,
     action: &'static catalog::Action,
     pairs: &[(String, String)],
     format: Format,
-) -> Reply {
+) -> (Reply, Option<Value>) {
     let mut state = shared.lock();
     if let Some(i) = state
         .faults
@@ -28,24 +31,26 @@ pub(super) fn dispatch(
         } else {
             state.faults[i].count -= 1;
         }
-        return injected(&fault, format);
+        return (injected(&fault, format), None);
     }
-    // The emulator's own reading of the request (rules.rs), apart from the client's declarations.
-    // Parameters it does not know are kept and ignored, as NCP does.
-    let params = match rules::parse(pairs).and_then(|p| rules::check(action.id, &p).map(|()| p)) {
+    // The emulator's own reading of the request (rules/read.rs), apart from the client's declarations;
+    // the handler checks it against its action's rules.
+    let raw = match rules::parse(pairs) {
         Ok(p) => p,
-        Err(Failure::Missing(names)) => return api_fault(&faults::missing_param(&names), format),
-        Err(Failure::Invalid { reason, .. }) => return api_fault(&faults::invalid_param(&reason), format),
+        Err(Failure::Missing(names)) => return (api_fault(&faults::missing_param(&names), format), None),
+        Err(Failure::Invalid { reason, .. }) => return (api_fault(&faults::invalid_param(&reason), format), None),
     };
-    match handlers::handle(&mut state, action, &params) {
-        Ok(listing) => {
+    let now = Instant::now();
+    state.tick(now);
+    let mut cx = Cx::new(&mut state, action, raw, now);
+    let answer = handle(&mut cx);
+    let logged = cx.logged.take();
+    let reply = match answer {
+        Ok(fields) => {
             let request_id = state.request_id();
             Reply {
                 status: 200,
-                body: match format {
-                    Format::Json => render::json(action.name, &listing, &request_id),
-                    Format::Xml => render::xml(action.name, &listing, &request_id),
-                },
+                body: render::render_response(action, &fields, &request_id, format),
                 content_type: if format == Format::Json { JSON_TYPE } else { XML_TYPE },
                 delay: None,
                 reason: None,
@@ -53,5 +58,6 @@ pub(super) fn dispatch(
             }
         }
         Err(f) => api_fault(&f, format),
-    }
+    };
+    (reply, logged)
 }

@@ -9,7 +9,7 @@ use super::gateway::authenticate;
 use super::reply::{gateway, respond};
 use super::rules;
 use super::state::{resolve_fixture, LogEntry, State, LOG_CAP};
-use crate::catalog::{self, Env};
+use crate::catalog;
 use crate::error::{Error, ErrorCode, Result};
 use crate::signing;
 use crate::wire::Format;
@@ -283,6 +283,7 @@ impl EmulatorHandle {
 struct SettingsView {
     create_delay_ms: u64,
     delete_delay_ms: u64,
+    operation_delay_ms: Option<u64>,
     failure_rate: f64,
     clock: Option<String>,
     seed: u64,
@@ -294,6 +295,7 @@ impl From<&super::state::Settings> for SettingsView {
         SettingsView {
             create_delay_ms: s.create_delay_ms,
             delete_delay_ms: s.delete_delay_ms,
+            operation_delay_ms: s.operation_delay_ms,
             failure_rate: s.failure_rate,
             clock: s.clock.clone(),
             seed: s.seed,
@@ -395,6 +397,7 @@ async fn serve(
 
     let route = route(&path);
     let mut chaos = None;
+    let mut checked = None;
     let (reply, action_name) = match route {
         None => (
             gateway(404, "300", "Not Found Exception", &format!("no API at {path}")),
@@ -416,17 +419,22 @@ async fn serve(
                     if chaos == Some("error") {
                         (chaos_error(&mut shared.lock(), format), name)
                     } else {
-                        (dispatch(&shared, action, &pairs, format), name)
+                        let (reply, params) = dispatch(&shared, action, &pairs, format);
+                        checked = params;
+                        (reply, name)
                     }
                 }
             }
         }
     };
 
-    let logged_params = route
-        .filter(|a| a.mutating)
-        .and_then(|_| rules::parse(&pairs).ok())
-        .map(Value::Object);
+    // The handler's checked parameters; the request as read when it never got that far.
+    let logged_params = checked.or_else(|| {
+        route
+            .filter(|a| a.mutating)
+            .and_then(|_| rules::parse(&pairs).ok())
+            .map(Value::Object)
+    });
     {
         let mut state = shared.lock();
         state.request_count += 1;
@@ -467,13 +475,10 @@ async fn serve(
     Ok(res)
 }
 
+/// The action at `path`: an API's prefix (`/vserver/v2`), then the action's name.
 fn route(path: &str) -> Option<&'static catalog::Action> {
-    let (env, name) = if let Some(rest) = path.strip_prefix("/vserver/v2/") {
-        (Env::Vpc, rest)
-    } else if let Some(rest) = path.strip_prefix("/server/v2/") {
-        (Env::Classic, rest)
-    } else {
-        return None;
-    };
-    catalog::action(env, name.trim_end_matches('/'))
+    catalog::APIS.iter().find_map(|api| {
+        let name = path.strip_prefix(api.prefix)?.strip_prefix('/')?;
+        catalog::action_of(api.name, name.trim_end_matches('/'))
+    })
 }
