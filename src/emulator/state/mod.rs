@@ -295,5 +295,18 @@ mod tests {
             .iter()
             .any(|s| s.rec.hypervisor_type.as_ref().is_some_and(|h| h.code == "KVM")));
         assert!(!state.classic.snapshots.items.is_empty());
+        // What a VPC launch names exists: the VPC and subnet of the servers, their interfaces, a login key.
+        let server = &state.vpc.servers.items[0].rec;
+        let vpc_no = server.vpc_no.as_deref().unwrap_or_default();
+        assert!(state.vpc.vpcs.find(vpc_no, Some("KR")).is_some());
+        assert!(state
+            .vpc
+            .subnets
+            .find(server.subnet_no.as_deref().unwrap_or_default(), None)
+            .is_some());
+        for nic in server.network_interface_no_list.iter().flatten() {
+            assert!(state.vpc.network_interfaces.find(nic, Some("KR")).is_some(), "{nic}");
+        }
+        assert!(state.vpc.login_keys.find("my-key", None).is_some());
     }
 }
