@@ -29,5 +29,8 @@ pub mod server;
 pub mod state;
 pub mod vserver;
 
+#[cfg(test)]
+mod tests;
+
 pub use gateway::{DEFAULT_ACCESS_KEY, DEFAULT_SECRET_KEY};
 pub use http::{start, EmulatorHandle, EmulatorOptions, DEFAULT_HEADER_TIMEOUT};
