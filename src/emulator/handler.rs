@@ -208,6 +208,6 @@ pub fn in_region(field: &Option<String>, region: &str) -> bool {
 }
 
 /// A look-up record's wire form.
-pub fn wire<T: serde::Serialize>(t: &T) -> Value {
-    serde_json::to_value(t).unwrap_or(Value::Null)
+pub fn wire<T: super::model::ToWire>(t: &T) -> Value {
+    Value::Object(t.to_wire())
 }

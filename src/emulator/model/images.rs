@@ -1,7 +1,6 @@
 //! Images: Classic member server images, VPC member server image instances and VPC server images.
 
 use super::{record, ClassicRegion, ClassicZone, Code};
-use serde::{Deserialize, Serialize};
 
 record!(
     /// Classic `MemberServerImage`.
@@ -46,9 +45,8 @@ record!(
         member_server_image_block_storage_total_size: i64,
         share_status: Code,
         shared_login_id_list: Vec<String>,
-        #[serde(skip_serializing)]
+    } keep {
         region_code: String,
-        #[serde(skip_serializing)]
         platform_type: String,
     }
 );
@@ -90,10 +88,9 @@ record!(
         block_storage_mapping_list: Vec<Mapping>,
         share_status: Code,
         shared_login_id_list: Vec<String>,
-        #[serde(skip_serializing)]
+    } keep {
         region_code: String,
         /// The server it was made from (the "busy server" check).
-        #[serde(skip_serializing)]
         original_server_instance_no: String,
     }
 );

@@ -2,7 +2,6 @@
 //! subnets, Classic load balancers.
 
 use super::{record, ClassicRegion, ClassicZone, Code};
-use serde::{Deserialize, Serialize};
 
 record!(
     /// Classic `PublicIpInstance`. The server it is associated with is kept as a link
@@ -19,7 +18,7 @@ record!(
         public_ip_kind_type: Code,
         region: ClassicRegion,
         zone: ClassicZone,
-        #[serde(skip_serializing)]
+    } keep {
         server_instance_no: String,
     }
 );
@@ -38,7 +37,7 @@ record!(
         private_ip: String,
         last_modify_date: String,
         public_ip_instance_operation: Code,
-        #[serde(skip_serializing)]
+    } keep {
         region_code: String,
     }
 );
@@ -53,7 +52,7 @@ record!(
         source_access_control_rule_name: String,
         destination_port: String,
         access_control_rule_description: String,
-        #[serde(skip_serializing)]
+    } keep {
         access_control_group_configuration_no: String,
     }
 );
@@ -67,7 +66,7 @@ record!(
         vpc_no: String,
         access_control_group_status: Code,
         access_control_group_description: String,
-        #[serde(skip_serializing)]
+    } keep {
         region_code: String,
     }
 );
@@ -122,7 +121,7 @@ record!(
         network_interface_description: String,
         secondary_ip_list: Vec<String>,
         enable_flow_log: bool,
-        #[serde(skip_serializing)]
+    } keep {
         region_code: String,
     }
 );
@@ -190,7 +189,7 @@ record!(
         load_balancer_rule_list: Vec<LoadBalancerRule>,
         region: ClassicRegion,
         zone: ClassicZone,
-        #[serde(skip_serializing)]
+    } keep {
         server_instance_no_list: Vec<String>,
     }
 );

@@ -1,7 +1,6 @@
 //! Servers of both platforms, and what a launch names: login keys, init scripts, placement groups.
 
 use super::{record, ClassicRegion, ClassicZone, Code, Mapping};
-use serde::{Deserialize, Serialize};
 
 record!(
     /// `AccessControlGroup` of the Classic platform (also the item of a Classic server's list).
@@ -59,7 +58,7 @@ record!(
         access_control_group_list: Vec<AccessControlGroup>,
         instance_tag_list: Vec<InstanceTag>,
         block_device_partition_list: Vec<BlockDevicePartition>,
-        #[serde(skip_serializing)]
+    } keep {
         os_information: String,
     }
 );
@@ -120,11 +119,9 @@ record!(
         fabric_cluster_name: String,
         is_pre_install_gpu_driver: bool,
         event_list: Vec<String>,
-        #[serde(skip_serializing)]
+    } keep {
         base_block_storage_size: i64,
-        #[serde(skip_serializing)]
         image_template: ImageTemplate,
-        #[serde(skip_serializing)]
         block_storages: Vec<Mapping>,
     }
 );
@@ -136,8 +133,8 @@ record!(
         fingerprint: String,
         public_key: String,
         create_date: String,
+    } keep {
         /// The private key NCP hands out once, at creation (emulator-only: handlers answer it as text).
-        #[serde(skip_serializing)]
         private_key: String,
     }
 );
@@ -151,7 +148,7 @@ record!(
         init_script_description: String,
         init_script_content: String,
         os_type: Code,
-        #[serde(skip_serializing)]
+    } keep {
         region_code: String,
     }
 );
@@ -162,7 +159,7 @@ record!(
         placement_group_no: String,
         placement_group_name: String,
         placement_group_type: Code,
-        #[serde(skip_serializing)]
+    } keep {
         region_code: String,
     }
 );

@@ -1,7 +1,6 @@
 //! Storage: block storage and its snapshots (both platforms), Classic NAS volumes and their access lists.
 
 use super::{record, ClassicRegion, ClassicZone, Code, ImageTemplate};
-use serde::{Deserialize, Serialize};
 
 record!(
     /// VPC `BlockStorageSnapshotInstance`.
@@ -22,9 +21,8 @@ record!(
         hypervisor_type: Code,
         is_bootable: bool,
         block_storage_volume_type: Code,
-        #[serde(skip_serializing)]
+    } keep {
         region_code: String,
-        #[serde(skip_serializing)]
         image_template: ImageTemplate,
     }
 );
@@ -44,7 +42,7 @@ record!(
         block_storage_snapshot_instance_description: String,
         server_image_product_code: String,
         os_information: String,
-        #[serde(skip_serializing)]
+    } keep {
         region_no: String,
     }
 );
@@ -141,7 +139,7 @@ record!(
         zone: ClassicZone,
         is_return_protection: bool,
         nas_volume_instance_custom_ip_list: Vec<NasCustomIp>,
-        #[serde(skip_serializing)]
+    } keep {
         access_control_rules: Vec<NasAccessRule>,
     }
 );

@@ -8,7 +8,8 @@
 //! timer changed by `configure` applies to the steps still waiting.
 
 use super::Settings;
-use serde::{Deserialize, Deserializer, Serialize};
+use crate::emulator::model::ToWire;
+use serde::{Deserialize, Deserializer};
 use std::collections::VecDeque;
 use std::time::{Duration, Instant};
 
@@ -137,7 +138,7 @@ impl<T> Plan<T> {
 }
 
 /// A record the emulator keeps: its number, its status fields and its region.
-pub trait Resource: Serialize {
+pub trait Resource: ToWire {
     /// Labels and code names of its kind.
     const KIND: super::kinds::Kind;
     /// Its number (`serverInstanceNo` ...), or its name where the API has no number (login keys).
@@ -226,7 +227,7 @@ impl<T: Resource> Entry<T> {
 
     /// The record's wire form.
     pub fn wire(&self) -> serde_json::Value {
-        serde_json::to_value(&self.rec).unwrap_or(serde_json::Value::Null)
+        serde_json::Value::Object(self.rec.to_wire())
     }
 }
 
