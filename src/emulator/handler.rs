@@ -4,19 +4,25 @@
 //! model without its handler does not compile. A handler:
 //!
 //! ```ignore
-//! /// `stopServerInstances`
+//! /// `stopServerInstances`: running servers shut down, then are stopped.
 //! pub fn stop_server_instances(cx: &mut Cx<'_>) -> Answer {
-//!     let p = cx.params(&[("serverInstanceNoList", &[Required, Unique])])?; // its rules (900/901)
-//!     let region = cx.region().to_string();
+//!     let p = cx.params(&[("serverInstanceNoList", &[Required, Unique])])?; // its rules: 900 / 901
+//!     let (region, now) = (cx.region().to_string(), cx.now);
 //!     let mut items = Vec::new();
 //!     for no in p.list("serverInstanceNoList") {
-//!         let e = cx.state.vpc.servers.find_mut(&no, Some(&region)).ok_or_else(|| faults::not_found(Kind::Server, &no))?;
-//!         e.run(cx.now, plans::server::stop());                                  // its transition
+//!         let servers = &mut cx.state.vpc.servers;
+//!         let e = servers.find_mut(&no, Some(&region)).ok_or_else(|| faults::not_found(Kind::Server, &no))?;
+//!         if e.rec.status() != "RUN" || e.busy() {
+//!             return Err(faults::not_now(Kind::Server, &no, e.rec.status_name()));
+//!         }
+//!         e.run(now, plans::server::stop()); // its transition, on the emulator's timers
 //!         items.push(e.wire());
 //!     }
-//!     cx.list(items)                                                              // its answer's fields
+//!     cx.list(items) // its answer's fields: totalRows and serverInstanceList
 //! }
 //! ```
+//!
+//! (`emulator::tests::a_new_actions_handler_is_one_function` runs this very function.)
 //!
 //! The answer is the response's fields (`totalRows` and the list, `rootPassword`, or nothing), which
 //! the server renders with the action's response model.

@@ -1,11 +1,12 @@
 //! The emulator's handlers driven without HTTP: the dispatch, the rules and the state together.
 
 use super::faults::ApiFault;
-use super::handler::{dispatch, Cx, Fields};
+use super::handler::prelude::*;
+use super::handler::{dispatch, Fields};
 use super::rules;
 use super::state::{resolve_fixture, Resource, State};
 use crate::catalog::{self, Action, FieldType, Model, ACTIONS};
-use serde_json::{json, Value};
+use serde_json::json;
 use std::time::{Duration, Instant};
 
 fn state(fixture: Value) -> State {
@@ -247,4 +248,70 @@ fn numbers_come_from_one_counter_for_every_kind() {
     assert_eq!(s.next_id(), "501");
     let b = call(&mut s, "server", "createMemberServerImage", "serverInstanceNo=492964").unwrap();
     assert_eq!(first(&b, "memberServerImageList")["memberServerImageNo"], json!("502"));
+}
+
+/// The handler shown in `handler.rs` for an action of issue 16 (`stopServerInstances`), as written there.
+pub fn stop_server_instances(cx: &mut Cx<'_>) -> Answer {
+    let p = cx.params(&[("serverInstanceNoList", &[Required, Unique])])?; // its rules: 900 / 901
+    let (region, now) = (cx.region().to_string(), cx.now);
+    let mut items = Vec::new();
+    for no in p.list("serverInstanceNoList") {
+        let servers = &mut cx.state.vpc.servers;
+        let e = servers
+            .find_mut(&no, Some(&region))
+            .ok_or_else(|| faults::not_found(Kind::Server, &no))?;
+        if e.rec.status() != "RUN" || e.busy() {
+            return Err(faults::not_now(Kind::Server, &no, e.rec.status_name()));
+        }
+        e.run(now, plans::server::stop()); // its transition, on the emulator's timers
+        items.push(e.wire());
+    }
+    cx.list(items) // its answer's fields: totalRows and serverInstanceList
+}
+
+#[test]
+fn a_new_actions_handler_is_one_function() {
+    let mut s = state(json!({"settings": {"operationDelayMs": 40}}));
+    // Not in the model yet: run it with the action whose answer has the same shape.
+    let shape = catalog::action_of("vserver", "getServerInstanceList").unwrap();
+    let stop = |s: &mut State, query: &str, now: Instant| {
+        let pairs: Vec<(String, String)> = form_urlencoded::parse(query.as_bytes()).into_owned().collect();
+        stop_server_instances(&mut Cx::new(s, shape, rules::parse(&pairs).unwrap(), now))
+    };
+    let t0 = Instant::now();
+    let out = stop(&mut s, "serverInstanceNoList.1=1000001", t0).unwrap();
+    assert_eq!(out["totalRows"], json!(1));
+    let item = first(&out, "serverInstanceList");
+    assert_eq!(item["serverInstanceStatusName"], json!("shutting down"));
+    assert_eq!(
+        item["serverInstanceOperation"],
+        json!({"code": "SHTDN", "codeName": "Server SHTDN OP"})
+    );
+    assert_eq!(
+        stop(&mut s, "serverInstanceNoList.1=1000001", t0)
+            .unwrap_err()
+            .return_code,
+        "25013"
+    );
+    assert_eq!(
+        stop(&mut s, "serverInstanceNoList.1=424242", t0)
+            .unwrap_err()
+            .return_code,
+        "24120"
+    );
+    assert_eq!(stop(&mut s, "", t0).unwrap_err().return_code, "900");
+
+    let listed = call_at(
+        &mut s,
+        "vserver",
+        "getServerInstanceList",
+        "serverInstanceNoList.1=1000001",
+        t0 + Duration::from_millis(40),
+    );
+    let item = first(&listed.unwrap(), "serverInstanceList").clone();
+    assert_eq!(
+        item["serverInstanceStatus"],
+        json!({"code": "NSTOP", "codeName": "Server NSTOP state"})
+    );
+    assert_eq!(item["serverInstanceStatusName"], json!("stopped"));
 }
