@@ -3,7 +3,7 @@
 //! `build/emit.rs` (`$OUT_DIR/dispatch.rs`), a `match` naming every action, so an action added to the
 //! model without its handler does not compile. A handler:
 //!
-//! ```ignore
+//! ```text
 //! /// `stopServerInstances`: running servers shut down, then are stopped.
 //! pub fn stop_server_instances(cx: &mut Cx<'_>) -> Answer {
 //!     let p = cx.params(&[("serverInstanceNoList", &[Required, Unique])])?; // its rules: 900 / 901
