@@ -101,11 +101,11 @@ export type ActionName =
   | 'getMemberServerImageList' | 'createMemberServerImage' | 'deleteMemberServerImages'
   | 'addMemberServerImageSharingPermission' | 'removeMemberServerImageSharingPermission'
   | 'setMemberServerImageSharingPermission' | 'getServerImageProductList' | 'getRegionList' | 'getZoneList'
-  | 'getServerInstanceList' | 'getBlockStorageSnapshotInstanceList' | 'createServerImage'
-  | 'createServerImageFromSnapshot' | 'getServerImageDetail' | 'getServerImageList' | 'deleteServerImage'
-  | 'addServerImageSharingPermission' | 'removeServerImageSharingPermission' | 'createMemberServerImageInstance'
-  | 'getMemberServerImageInstanceDetail' | 'getMemberServerImageInstanceList'
-  | 'deleteMemberServerImageInstances';
+  | 'getServerInstanceList' | 'getBlockStorageSnapshotInstanceList' | 'getMemberServerImageInstanceList'
+  | 'getMemberServerImageInstanceDetail' | 'createMemberServerImageInstance'
+  | 'deleteMemberServerImageInstances' | 'getServerImageList' | 'getServerImageDetail' | 'createServerImage'
+  | 'createServerImageFromSnapshot' | 'deleteServerImage' | 'addServerImageSharingPermission'
+  | 'removeServerImageSharingPermission';
 
 /**
  * A coded value: `code` and its display name `codeName`. `C` lists the codes known for the field;
@@ -116,15 +116,22 @@ export interface CommonCode<C extends string = string> {
   codeName: string;
 }
 
+export type BlockStorageOperationCode = 'NULL' | 'ATTAC' | 'DETAC';
+export type BlockStorageStatusCode = 'INIT' | 'CREAT' | 'ATTAC' | 'TERMT' | 'NAVAI' | 'DT_FL';
+export type BlockStorageTypeCode = 'BASIC' | 'SVRBS' | 'SNAP' | 'NSI';
 export type CpuArchitectureCode = 'X86_64' | 'ARM64';
 export type DiskTypeCode = 'LOCAL' | 'NET';
 export type HypervisorTypeCode = 'XEN' | 'KVM' | 'RHV';
 export type ImageOperationCode = 'NULL' | 'CREAT' | 'TERMT' | 'UPDAT' | 'COPY';
 export type ImageStatusCode = 'INIT' | 'CREAT' | 'CREFL';
 export type LifeCyclePhaseCode = 'IN_SERVICE' | 'FADE_OUT' | 'RETIRED';
+export type LoadBalancerOperationCode = 'NULL' | 'USE' | 'CHANG' | 'TERMT';
+export type LoadBalancerStatusCode = 'INIT' | 'USED';
 export type OsCategoryCode = 'LINUX' | 'WINDOWS';
 export type OsTypeCode = 'CENTOS' | 'UBUNTU' | 'WINDOWS' | 'ROCKY' | 'NAVIX';
 export type PlatformTypeCode = 'LNX32' | 'LNX64' | 'WND32' | 'WND64' | 'UBD64' | 'UBS64' | 'RKY64';
+export type PublicIpOperationCode = 'NULL' | 'USE' | 'DISUS';
+export type PublicIpStatusCode = 'CREAT' | 'USED' | 'TERMT';
 export type ServerImageTypeCode = 'NCP' | 'SELF';
 export type ServerOperationCode = 'NULL' | 'START' | 'SHTDN' | 'RESTA' | 'TERMT' | 'CHNG' | 'COPY' | 'SETUP';
 export type ServerStatusCode = 'INIT' | 'CREAT' | 'RUN' | 'NSTOP' | 'TERMT' | 'FSTOP' | 'SETUP';
@@ -146,30 +153,6 @@ export interface ClassicZone {
   regionNo?: string;
 }
 
-export interface MemberServerImage {
-  memberServerImageNo: string;
-  memberServerImageName: string;
-  memberServerImageDescription?: string;
-  originalServerInstanceNo: string;
-  originalServerProductCode?: string;
-  originalServerName?: string;
-  originalBaseBlockStorageDiskType?: CommonCode<DiskTypeCode>;
-  originalServerImageProductCode?: string;
-  originalOsInformation?: string;
-  originalServerImageName?: string;
-  memberServerImageStatusName: string;
-  memberServerImageStatus: CommonCode<ImageStatusCode>;
-  memberServerImageOperation: CommonCode<ImageOperationCode>;
-  memberServerImagePlatformType?: CommonCode<PlatformTypeCode>;
-  createDate: string;
-  region?: ClassicRegion;
-  zone?: ClassicZone;
-  memberServerImageBlockStorageTotalRows?: number;
-  memberServerImageBlockStorageTotalSize?: Long;
-  shareStatus?: CommonCode<ShareStatusCode>;
-  sharedLoginIdList: string[];
-}
-
 export interface Product {
   productCode: string;
   productName: string;
@@ -187,21 +170,6 @@ export interface Product {
   addBlockStorageSize?: Long;
   generationCode?: string;
   osMemorySize?: Long;
-}
-
-export interface AccessControlGroup {
-  accessControlGroupConfigurationNo?: string;
-  accessControlGroupName?: string;
-  accessControlGroupDescription?: string;
-  isDefaultGroup?: boolean;
-  createDate?: string;
-}
-
-export interface InstanceTag {
-  instanceNo?: string;
-  instanceType?: CommonCode;
-  tagKey?: string;
-  tagValue?: string;
 }
 
 export interface BlockDevicePartition {
@@ -239,9 +207,60 @@ export interface ClassicServerInstance {
   baseBlockStorageDiskDetailType?: CommonCode;
   serverInstanceType?: CommonCode;
   userData?: string;
-  accessControlGroupList: AccessControlGroup[];
-  instanceTagList: InstanceTag[];
+  accessControlGroupList: ClassicAccessControlGroup[];
+  instanceTagList: ClassicInstanceTag[];
   blockDevicePartitionList: BlockDevicePartition[];
+  baseBlockStroageDiskDetailType?: CommonCode;
+  internetLineType?: CommonCode;
+}
+
+export interface ClassicAccessControlGroup {
+  accessControlGroupConfigurationNo?: string;
+  accessControlGroupName?: string;
+  accessControlGroupDescription?: string;
+  isDefaultGroup?: boolean;
+  createDate?: string;
+  isDefault?: boolean;
+}
+
+export interface ClassicInstanceTag {
+  instanceNo?: string;
+  instanceType?: CommonCode;
+  tagKey?: string;
+  tagValue?: string;
+}
+
+export interface InitScript {
+  initScriptNo?: string;
+  initScriptName?: string;
+  createDate?: string;
+  initScriptDescription?: string;
+  initScriptContent?: string;
+  osType?: CommonCode;
+}
+
+export interface MemberServerImage {
+  memberServerImageNo: string;
+  memberServerImageName: string;
+  memberServerImageDescription?: string;
+  originalServerInstanceNo: string;
+  originalServerProductCode?: string;
+  originalServerName?: string;
+  originalBaseBlockStorageDiskType?: CommonCode<DiskTypeCode>;
+  originalServerImageProductCode?: string;
+  originalOsInformation?: string;
+  originalServerImageName?: string;
+  memberServerImageStatusName: string;
+  memberServerImageStatus: CommonCode<ImageStatusCode>;
+  memberServerImageOperation: CommonCode<ImageOperationCode>;
+  memberServerImagePlatformType?: CommonCode<PlatformTypeCode>;
+  createDate: string;
+  region?: ClassicRegion;
+  zone?: ClassicZone;
+  memberServerImageBlockStorageTotalRows?: number;
+  memberServerImageBlockStorageTotalSize?: Long;
+  shareStatus?: CommonCode<ShareStatusCode>;
+  sharedLoginIdList: string[];
 }
 
 export interface ClassicBlockStorageSnapshotInstance {
@@ -257,6 +276,286 @@ export interface ClassicBlockStorageSnapshotInstance {
   blockStorageSnapshotInstanceDescription?: string;
   serverImageProductCode?: string;
   osInformation?: string;
+}
+
+export interface NasVolumeInstance {
+  nasVolumeInstanceNo?: string;
+  nasVolumeInstanceStatus?: CommonCode;
+  nasVolumeInstanceOperation?: CommonCode;
+  nasVolumeInstanceStatusName?: string;
+  createDate?: string;
+  nasVolumeInstanceDescription?: string;
+  mountInformation?: string;
+  volumeAllotmentProtocolType?: CommonCode;
+  volumeName?: string;
+  volumeTotalSize?: Long;
+  volumeSize?: Long;
+  snapshotVolumeConfigurationRatio?: number;
+  snapshotVolumeConfigPeriodType?: CommonCode;
+  snapshotVolumeConfigDayOfWeekType?: CommonCode;
+  snapshotVolumeConfigTime?: number;
+  snapshotVolumeSize?: Long;
+  isSnapshotConfiguration?: boolean;
+  isEventConfiguration?: boolean;
+  region?: ClassicRegion;
+  zone?: ClassicZone;
+  isReturnProtection?: boolean;
+  nasVolumeInstanceCustomIpList: NasVolumeInstanceCustomIp[];
+  nasVolumeServerInstanceList: ClassicServerInstance[];
+  volumeUseSize?: Long;
+  volumeUseRatio?: number;
+  snapshotVolumeUseSize?: Long;
+  snapshotVolumeUseRatio?: number;
+}
+
+export interface NasVolumeInstanceCustomIp {
+  customIp?: string;
+}
+
+export interface PortForwardingRule {
+  portForwardingConfigurationNo?: string;
+  portForwardingPublicIp?: string;
+  zone?: ClassicZone;
+  portForwardingExternalPort?: number;
+  portForwardingInternalPort?: number;
+  serverInstance?: ClassicServerInstance;
+}
+
+export interface ClassicPublicIpInstance {
+  publicIpInstanceNo?: string;
+  publicIp?: string;
+  publicIpDescription?: string;
+  createDate?: string;
+  publicIpInstanceStatusName?: string;
+  publicIpInstanceStatus?: CommonCode<PublicIpStatusCode>;
+  publicIpInstanceOperation?: CommonCode<PublicIpOperationCode>;
+  publicIpKindType?: CommonCode;
+  serverInstanceAssociatedWithPublicIp?: ClassicServerInstance;
+  region?: ClassicRegion;
+  zone?: ClassicZone;
+  internetLineType?: CommonCode;
+}
+
+export interface ClassicBlockStorageInstance {
+  blockStorageInstanceNo?: string;
+  serverInstanceNo?: string;
+  serverName?: string;
+  blockStorageType?: CommonCode<BlockStorageTypeCode>;
+  blockStorageName?: string;
+  blockStorageSize?: Long;
+  deviceName?: string;
+  memberServerImageNo?: string;
+  blockStorageProductCode?: string;
+  blockStorageInstanceStatus?: CommonCode<BlockStorageStatusCode>;
+  blockStorageInstanceOperation?: CommonCode<BlockStorageOperationCode>;
+  blockStorageInstanceStatusName?: string;
+  createDate?: string;
+  blockStorageInstanceDescription?: string;
+  diskType?: CommonCode;
+  diskDetailType?: CommonCode;
+  maxIopsThroughput?: number;
+  region?: ClassicRegion;
+  zone?: ClassicZone;
+}
+
+export interface NasVolumeSnapshot {
+}
+
+export interface AccessControlRule {
+  accessControlRuleConfigurationNo?: string;
+  protocolType?: CommonCode;
+  sourceIp?: string;
+  sourceAccessControlRuleConfigurationNo?: string;
+  sourceAccessControlRuleName?: string;
+  destinationPort?: string;
+  accessControlRuleDescription?: string;
+}
+
+export interface ClassicLoginKey {
+  fingerprint?: string;
+  keyName?: string;
+  createDate?: string;
+}
+
+export interface NasVolumeAccessControlRule {
+  serverInstanceNo?: string;
+  customIp?: string;
+  readAccess?: boolean;
+  writeAccess?: boolean;
+}
+
+export interface NasVolumeInstanceRating {
+  ratingTime?: string;
+  volumeSize?: Long;
+  volumeUseSize?: Long;
+  volumeUseRatio?: number;
+  averageVolumeSize?: Long;
+  averageVolumeUseSize?: Long;
+  averageVolumeUseRatio?: number;
+  maxVolumeUseSize?: Long;
+  maxVolumeUseRatio?: number;
+  minVolumeUseSize?: Long;
+  minVolumeUseRatio?: number;
+  snapshotVolumeSize?: Long;
+  snapshotVolumeUseSize?: Long;
+  snapshotVolumeUseRatio?: number;
+  snapshotAverageVolumeSize?: Long;
+  snapshotAverageVolumeUseSize?: Long;
+  snapshotAverageVolumeUseRatio?: number;
+  snapshotMaxVolumeUseSize?: Long;
+  snapshotMaxVolumeUseRatio?: number;
+  snapshotMinVolumeUseSize?: Long;
+  snapshotMinVolumeUseRatio?: number;
+}
+
+export interface NasVolumeSnapshotConfigurationHistory {
+}
+
+export interface ClassicNetworkInterface {
+  networkInterfaceNo?: string;
+  networkInterfaceName?: string;
+  networkInterfaceIp?: string;
+  networkInterfaceDescription?: string;
+  serverInstanceNo?: string;
+  statusCode?: string;
+  region?: ClassicRegion;
+  zone?: ClassicZone;
+}
+
+export interface PortForwardingConfiguration {
+  portForwardingConfigurationNo?: string;
+  portForwardingPublicIp?: string;
+  serverInstanceNoList: string[];
+}
+
+export interface PrivateSubnetInstance {
+  privateSubnetInstanceNo?: string;
+  subnet?: string;
+  privateSubnetDescription?: string;
+  createDate?: string;
+  privateSubnetInstanceStatus?: CommonCode;
+  privateSubnetInstanceOperation?: CommonCode;
+  privateSubnetInstanceStatusName?: string;
+  region?: ClassicRegion;
+  zone?: ClassicZone;
+}
+
+export interface ClassicRaid {
+  raidTypeName?: string;
+  raidName?: string;
+}
+
+export interface ClassicRootPasswordServerInstance {
+  serverInstanceNo?: string;
+  rootPassword?: string;
+}
+
+export interface SslCertificate {
+  certificateName?: string;
+  privateKey?: string;
+  publicKeyCertificate?: string;
+  certificateChain?: string;
+}
+
+export interface LoadBalancerInstance {
+  loadBalancerInstanceNo?: string;
+  virtualIp?: string;
+  loadBalancerName?: string;
+  loadBalancerAlgorithmType?: CommonCode;
+  loadBalancerDescription?: string;
+  createDate?: string;
+  domainName?: string;
+  loadBalancerInstanceStatusName?: string;
+  loadBalancerInstanceStatus?: CommonCode<LoadBalancerStatusCode>;
+  loadBalancerInstanceOperation?: CommonCode<LoadBalancerOperationCode>;
+  networkUsageType?: CommonCode;
+  isHttpKeepAlive?: boolean;
+  connectionTimeout?: number;
+  certificateName?: string;
+  loadBalancerRuleList: LoadBalancerRule[];
+  loadBalancedServerInstanceList: LoadBalancedServerInstance[];
+  region?: ClassicRegion;
+  zone?: ClassicZone;
+}
+
+export interface LoadBalancerRule {
+  protocolType?: CommonCode;
+  loadBalancerPort?: number;
+  serverPort?: number;
+  l7HealthCheckPath?: string;
+  certificateName?: string;
+  proxyProtocolUseYn?: string;
+  stickySessionUseYn?: string;
+  http2UseYn?: string;
+}
+
+export interface LoadBalancedServerInstance {
+  serverInstance?: ClassicServerInstance;
+  serverHealthCheckStatusList: ServerHealthCheckStatus[];
+}
+
+export interface ServerHealthCheckStatus {
+  protocolType?: CommonCode;
+  loadBalancerPort?: number;
+  serverPort?: number;
+  l7HealthCheckPath?: string;
+  proxyProtocolUseYn?: string;
+  serverStatus?: boolean;
+}
+
+export interface Metric {
+  instanceNo?: string;
+  metricName?: string;
+}
+
+export interface MetricStatistic {
+  instanceNo?: string;
+  dataPoints: DataPoint[];
+}
+
+export interface DataPoint {
+  timestamp?: string;
+  average?: number;
+  unit?: string;
+}
+
+export interface GeoLocation {
+  country: string;
+  code: string;
+  r1: string;
+  r2: string;
+  r3?: string;
+  lat?: number;
+  long?: number;
+  net?: string;
+}
+
+export interface Region {
+  regionCode: string;
+  regionName: string;
+}
+
+export interface Zone {
+  zoneName: string;
+  zoneCode: string;
+  regionCode: string;
+  zoneDescription?: string;
+}
+
+export interface MemberServerImageInstance {
+  memberServerImageInstanceNo: string;
+  memberServerImageName: string;
+  memberServerImageDescription?: string;
+  originalServerInstanceNo: string;
+  originalServerImageProductCode?: string;
+  memberServerImageInstanceStatus: CommonCode<ImageStatusCode>;
+  memberServerImageInstanceOperation: CommonCode<ImageOperationCode>;
+  memberServerImageInstanceStatusName: string;
+  createDate: string;
+  memberServerImageBlockStorageTotalRows?: number;
+  memberServerImageBlockStorageTotalSize?: Long;
+  shareStatus?: CommonCode<ShareStatusCode>;
+  sharedLoginIdList: string[];
 }
 
 export interface BlockStorageMapping {
@@ -291,34 +590,6 @@ export interface ServerImage {
   blockStorageMappingList: BlockStorageMapping[];
   shareStatus?: CommonCode<ShareStatusCode>;
   sharedLoginIdList: string[];
-}
-
-export interface MemberServerImageInstance {
-  memberServerImageInstanceNo: string;
-  memberServerImageName: string;
-  memberServerImageDescription?: string;
-  originalServerInstanceNo: string;
-  originalServerImageProductCode?: string;
-  memberServerImageInstanceStatus: CommonCode<ImageStatusCode>;
-  memberServerImageInstanceOperation: CommonCode<ImageOperationCode>;
-  memberServerImageInstanceStatusName: string;
-  createDate: string;
-  memberServerImageBlockStorageTotalRows?: number;
-  memberServerImageBlockStorageTotalSize?: Long;
-  shareStatus?: CommonCode<ShareStatusCode>;
-  sharedLoginIdList: string[];
-}
-
-export interface Region {
-  regionCode: string;
-  regionName: string;
-}
-
-export interface Zone {
-  zoneName: string;
-  zoneCode: string;
-  regionCode: string;
-  zoneDescription?: string;
 }
 
 export interface ServerInstance {
@@ -381,6 +652,208 @@ export interface BlockStorageSnapshotInstance {
   hypervisorType?: CommonCode<HypervisorTypeCode>;
   isBootable?: boolean;
   blockStorageVolumeType?: CommonCode;
+}
+
+export interface AccessControlGroupRule {
+  accessControlGroupNo?: string;
+  protocolType?: ProtocolType;
+  ipBlock?: string;
+  portRange?: string;
+  accessControlGroupSequence?: string;
+  accessControlGroupRuleType?: CommonCode;
+  accessControlGroupRuleDescription?: string;
+}
+
+export interface ProtocolType {
+  code?: string;
+  codeName?: string;
+  number?: number;
+}
+
+export interface NetworkInterface {
+  networkInterfaceNo?: string;
+  networkInterfaceName?: string;
+  subnetNo?: string;
+  deleteOnTermination?: boolean;
+  isDefault?: boolean;
+  deviceName?: string;
+  networkInterfaceStatus?: CommonCode;
+  instanceType?: CommonCode;
+  instanceNo?: string;
+  ip?: string;
+  macAddress?: string;
+  accessControlGroupNoList: string[];
+  networkInterfaceDescription?: string;
+  secondaryIpList: string[];
+  enableFlowLog?: boolean;
+}
+
+export interface PublicIpInstance {
+  publicIpInstanceNo?: string;
+  publicIp?: string;
+  publicIpDescription?: string;
+  createDate?: string;
+  publicIpInstanceStatusName?: string;
+  publicIpInstanceStatus?: CommonCode<PublicIpStatusCode>;
+  serverInstanceNo?: string;
+  serverName?: string;
+  privateIp?: string;
+  lastModifyDate?: string;
+  publicIpInstanceOperation?: CommonCode<PublicIpOperationCode>;
+}
+
+export interface BlockStorageInstance {
+  blockStorageInstanceNo?: string;
+  serverInstanceNo?: string;
+  blockStorageName?: string;
+  blockStorageType?: CommonCode<BlockStorageTypeCode>;
+  blockStorageSize?: Long;
+  deviceName?: string;
+  blockStorageProductCode?: string;
+  blockStorageInstanceStatus?: CommonCode<BlockStorageStatusCode>;
+  blockStorageInstanceOperation?: CommonCode<BlockStorageOperationCode>;
+  blockStorageInstanceStatusName?: string;
+  createDate?: string;
+  blockStorageDescription?: string;
+  blockStorageDiskType?: CommonCode;
+  blockStorageDiskDetailType?: CommonCode;
+  maxIopsThroughput?: number;
+  isEncryptedVolume?: boolean;
+  zoneCode?: string;
+  regionCode?: string;
+  isReturnProtection?: boolean;
+  blockStorageVolumeType?: CommonCode<VolumeTypeCode>;
+  hypervisorType?: CommonCode<HypervisorTypeCode>;
+  throughput?: Long;
+  iops?: Long;
+  blockStorageSnapshotInstanceNo?: Long;
+}
+
+export interface FabricCluster {
+  fabricClusterNo?: string;
+  fabricClusterName?: string;
+  fabricClusterDescription?: string;
+  fabricClusterStatus?: CommonCode;
+  zoneCode?: string;
+  regionCode?: string;
+  vpcNo?: string;
+  fabricClusterPoolNo?: string;
+  fabricClusterPoolName?: string;
+  fabricClusterPoolCode?: string;
+  createDate?: string;
+  serverCount?: Long;
+  fabricClusterServerInstanceList: FabricClusterServerInstance[];
+}
+
+export interface FabricClusterServerInstance {
+  serverInstanceNo?: string;
+  serverName?: string;
+  serverInstanceStatus?: CommonCode<ServerStatusCode>;
+  serverInstanceOperation?: CommonCode<ServerOperationCode>;
+  serverInstanceStatusName?: string;
+  createDate?: string;
+}
+
+export interface AccessControlGroup {
+  accessControlGroupNo?: string;
+  accessControlGroupName?: string;
+  isDefault?: boolean;
+  vpcNo?: string;
+  accessControlGroupStatus?: CommonCode;
+  accessControlGroupDescription?: string;
+}
+
+export interface PlacementGroup {
+  placementGroupNo?: string;
+  placementGroupName?: string;
+  placementGroupType?: CommonCode;
+}
+
+export interface FlowLogConfiguration {
+  networkInterfaceNo?: string;
+  collectActionType?: CommonCode;
+  collectIntervalMinute?: number;
+  storageType?: CommonCode;
+  storageBucketName?: string;
+  storageBucketDirectoryName?: string;
+}
+
+export interface BlockStorageVolumeType {
+  zoneCodeList: string[];
+  blockStorageVolumeType?: CommonCode<VolumeTypeCode>;
+  hypervisorType?: CommonCode<HypervisorTypeCode>;
+  minThroughput?: number;
+  maxThroughput?: number;
+  minIops?: number;
+  maxIops?: number;
+  minVolumeSize?: number;
+  maxVolumeSize?: number;
+  minBaseVolumeSize?: number;
+  maxBaseVolumeSize?: number;
+  isBaseStorageAvailable?: boolean;
+}
+
+export interface FabricClusterPool {
+  fabricClusterPoolNo?: string;
+  fabricClusterPoolName?: string;
+}
+
+export interface LoginKey {
+  keyName?: string;
+  fingerprint?: string;
+  publicKey?: string;
+  createDate?: string;
+}
+
+export interface Raid {
+  raidTypeName?: string;
+  raidName?: string;
+  productType?: CommonCode;
+}
+
+export interface RootPasswordServerInstance {
+  rootPassword?: string;
+  serverInstanceNo?: string;
+}
+
+export interface ServerSpec {
+  serverSpecCode?: string;
+  generationCode?: string;
+  cpuCount?: number;
+  memorySize?: Long;
+  hypervisorType?: CommonCode<HypervisorTypeCode>;
+  cpuArchitectureType?: CommonCode;
+  blockStorageMaxCount?: number;
+  blockStorageMaxIops?: number;
+  blockStorageMaxThroughput?: number;
+  networkPerformance?: Long;
+  networkInterfaceMaxCount?: number;
+  serverProductCode?: string;
+  serverSpecDescription?: string;
+  gpuCount?: number;
+  serverSpecNo?: Long;
+}
+
+export interface Vpc {
+  vpcNo?: string;
+  vpcName?: string;
+  ipv4CidrBlock?: string;
+  vpcStatus?: CommonCode;
+  regionCode?: string;
+  createDate?: string;
+}
+
+export interface Subnet {
+  subnetNo?: string;
+  vpcNo?: string;
+  zoneCode?: string;
+  subnetName?: string;
+  subnet?: string;
+  subnetStatus?: CommonCode;
+  createDate?: string;
+  subnetType?: CommonCode;
+  usageType?: CommonCode;
+  networkAclNo?: string;
 }
 
 /**
@@ -462,9 +935,11 @@ export interface CompatClassicServerInstance {
   baseBlockStorageDiskDetailType?: CommonCode;
   serverInstanceType?: CommonCode;
   userData?: string;
-  accessControlGroupList: CompatAccessControlGroup[];
-  instanceTagList: CompatInstanceTag[];
+  accessControlGroupList: CompatClassicAccessControlGroup[];
+  instanceTagList: CompatClassicInstanceTag[];
   blockDevicePartitionList: BlockDevicePartition[];
+  baseBlockStroageDiskDetailType?: CommonCode;
+  internetLineType?: CommonCode;
 }
 
 /**
@@ -523,17 +998,18 @@ export interface PrivateImageZone {
   zoneDescription: string;
 }
 
-/** `CompatClassicServerInstance.accessControlGroupList`: `AccessControlGroup` in the old client's shape. */
-export interface CompatAccessControlGroup {
+/** `CompatClassicServerInstance.accessControlGroupList`: `ClassicAccessControlGroup` in the old client's shape. */
+export interface CompatClassicAccessControlGroup {
   accessControlGroupConfigurationNo?: NumericId;
   accessControlGroupName?: string;
   accessControlGroupDescription?: string;
   isDefaultGroup?: boolean;
   createDate?: string;
+  isDefault?: boolean;
 }
 
-/** `CompatClassicServerInstance.instanceTagList`: `InstanceTag` in the old client's shape. */
-export interface CompatInstanceTag {
+/** `CompatClassicServerInstance.instanceTagList`: `ClassicInstanceTag` in the old client's shape. */
+export interface CompatClassicInstanceTag {
   instanceNo?: NumericId;
   instanceType?: CommonCode;
   tagKey?: string;
@@ -690,128 +1166,6 @@ export interface ClassicGetBlockStorageSnapshotInstanceListResponse extends ApiR
   blockStorageSnapshotInstanceList: ClassicBlockStorageSnapshotInstance[];
 }
 
-export interface CreateServerImageParams {
-  /** Defaults to the client's `region`. */
-  regionCode?: string | undefined;
-  serverInstanceNo: string | number;
-  /** 3 to 30 characters: lower-case letters, digits and `-`, starting with a letter and ending with a letter or digit. */
-  serverImageName: string;
-  /** At most 1000 bytes (UTF-8). */
-  serverImageDescription?: string | undefined;
-  /** 1 to 21 items. The whole value is checked before sending (consistency across items). */
-  blockStorageList?: BlockStorageParameter[] | undefined;
-}
-export interface CreateServerImageResponse extends ApiResponse {
-  totalRows: number;
-  serverImageList: ServerImage[];
-}
-
-export interface CreateServerImageFromSnapshotParams {
-  /** Defaults to the client's `region`. */
-  regionCode?: string | undefined;
-  /** 3 to 30 characters: lower-case letters, digits and `-`, starting with a letter and ending with a letter or digit. */
-  serverImageName: string;
-  /** At most 1000 bytes (UTF-8). */
-  serverImageDescription?: string | undefined;
-  /** 1 to 21 items. The whole value is checked before sending (consistency across items). */
-  blockStorageList: BlockStorageParameter[];
-}
-export interface CreateServerImageFromSnapshotResponse extends ApiResponse {
-  totalRows: number;
-  serverImageList: ServerImage[];
-}
-
-export interface GetServerImageDetailParams {
-  /** Defaults to the client's `region`. */
-  regionCode?: string | undefined;
-  serverImageNo: string | number;
-}
-export interface GetServerImageDetailResponse extends ApiResponse {
-  totalRows: number;
-  serverImageList: ServerImage[];
-}
-
-export interface GetServerImageListParams {
-  /** Defaults to the client's `region`. */
-  regionCode?: string | undefined;
-  serverImageNoList?: Array<string | number> | undefined;
-  serverImageName?: string | undefined;
-  serverImageStatusCode?: string | undefined;
-  serverImageTypeCodeList?: string[] | undefined;
-  hypervisorTypeCodeList?: string[] | undefined;
-  osTypeCodeList?: string[] | undefined;
-  platformCategoryCodeList?: string[] | undefined;
-  /** Integer from 0 to 2147483647. */
-  pageNo?: number | undefined;
-  /** Required when `pageNo` is given. Integer from 1 to 1000. */
-  pageSize?: number | undefined;
-  sortedBy?: string | undefined;
-  sortingOrder?: 'ASC' | 'DESC' | undefined;
-}
-export interface GetServerImageListResponse extends ApiResponse {
-  totalRows: number;
-  serverImageList: ServerImage[];
-}
-
-export interface DeleteServerImageParams {
-  /** Defaults to the client's `region`. */
-  regionCode?: string | undefined;
-  /** At least 1 item. No duplicate items. */
-  serverImageNoList: Array<string | number>;
-}
-export interface DeleteServerImageResponse extends ApiResponse {
-  totalRows: number;
-  serverImageList: ServerImage[];
-}
-
-export interface AddServerImageSharingPermissionParams {
-  /** Defaults to the client's `region`. */
-  regionCode?: string | undefined;
-  serverImageNo: string | number;
-  /** At least 1 item. No duplicate items. */
-  targetLoginIdList: string[];
-}
-export interface AddServerImageSharingPermissionResponse extends ApiResponse {
-  totalRows: number;
-  serverImageList: ServerImage[];
-}
-
-export interface RemoveServerImageSharingPermissionParams {
-  /** Defaults to the client's `region`. */
-  regionCode?: string | undefined;
-  serverImageNo: string | number;
-  /** At least 1 item. No duplicate items. */
-  targetLoginIdList: string[];
-}
-export interface RemoveServerImageSharingPermissionResponse extends ApiResponse {
-  totalRows: number;
-  serverImageList: ServerImage[];
-}
-
-export interface CreateMemberServerImageInstanceParams {
-  /** Defaults to the client's `region`. */
-  regionCode?: string | undefined;
-  serverInstanceNo: string | number;
-  /** 3 to 30 characters: lower-case letters, digits and `-`, starting with a letter and ending with a letter or digit. */
-  memberServerImageName?: string | undefined;
-  /** At most 1000 bytes (UTF-8). */
-  memberServerImageDescription?: string | undefined;
-}
-export interface CreateMemberServerImageInstanceResponse extends ApiResponse {
-  totalRows: number;
-  memberServerImageInstanceList: MemberServerImageInstance[];
-}
-
-export interface GetMemberServerImageInstanceDetailParams {
-  /** Defaults to the client's `region`. */
-  regionCode?: string | undefined;
-  memberServerImageInstanceNo: string | number;
-}
-export interface GetMemberServerImageInstanceDetailResponse extends ApiResponse {
-  totalRows: number;
-  memberServerImageInstanceList: MemberServerImageInstance[];
-}
-
 export interface GetMemberServerImageInstanceListParams {
   /** Defaults to the client's `region`. */
   regionCode?: string | undefined;
@@ -827,6 +1181,30 @@ export interface GetMemberServerImageInstanceListParams {
   sortingOrder?: 'ASC' | 'DESC' | undefined;
 }
 export interface GetMemberServerImageInstanceListResponse extends ApiResponse {
+  totalRows: number;
+  memberServerImageInstanceList: MemberServerImageInstance[];
+}
+
+export interface GetMemberServerImageInstanceDetailParams {
+  /** Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  memberServerImageInstanceNo: string | number;
+}
+export interface GetMemberServerImageInstanceDetailResponse extends ApiResponse {
+  totalRows: number;
+  memberServerImageInstanceList: MemberServerImageInstance[];
+}
+
+export interface CreateMemberServerImageInstanceParams {
+  /** Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  serverInstanceNo: string | number;
+  /** 3 to 30 characters: lower-case letters, digits and `-`, starting with a letter and ending with a letter or digit. */
+  memberServerImageName?: string | undefined;
+  /** At most 1000 bytes (UTF-8). */
+  memberServerImageDescription?: string | undefined;
+}
+export interface CreateMemberServerImageInstanceResponse extends ApiResponse {
   totalRows: number;
   memberServerImageInstanceList: MemberServerImageInstance[];
 }
@@ -876,6 +1254,118 @@ export interface SetMemberServerImageSharingPermissionParams {
 export interface SetMemberServerImageSharingPermissionResponse extends ApiResponse {
   totalRows: number;
   memberServerImageInstanceList: MemberServerImageInstance[];
+}
+
+export interface GetServerImageListParams {
+  /** Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  serverImageNoList?: Array<string | number> | undefined;
+  serverImageName?: string | undefined;
+  serverImageStatusCode?: string | undefined;
+  serverImageTypeCodeList?: string[] | undefined;
+  hypervisorTypeCodeList?: string[] | undefined;
+  osTypeCodeList?: string[] | undefined;
+  platformCategoryCodeList?: string[] | undefined;
+  /** Integer from 0 to 2147483647. */
+  pageNo?: number | undefined;
+  /** Required when `pageNo` is given. Integer from 1 to 1000. */
+  pageSize?: number | undefined;
+  sortedBy?: string | undefined;
+  sortingOrder?: 'ASC' | 'DESC' | undefined;
+}
+export interface GetServerImageListResponse extends ApiResponse {
+  totalRows: number;
+  serverImageList: ServerImage[];
+}
+
+export interface GetServerImageDetailParams {
+  /** Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  serverImageNo: string | number;
+}
+export interface GetServerImageDetailResponse extends ApiResponse {
+  totalRows: number;
+  serverImageList: ServerImage[];
+}
+
+export interface CreateServerImageParams {
+  /** Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  serverInstanceNo: string | number;
+  /** 3 to 30 characters: lower-case letters, digits and `-`, starting with a letter and ending with a letter or digit. */
+  serverImageName: string;
+  /** At most 1000 bytes (UTF-8). */
+  serverImageDescription?: string | undefined;
+  /** 1 to 21 items. The whole value is checked before sending (consistency across items). */
+  blockStorageList?: BlockStorageParameter[] | undefined;
+}
+export interface CreateServerImageResponse extends ApiResponse {
+  totalRows: number;
+  serverImageList: ServerImage[];
+}
+
+export interface CreateServerImageFromSnapshotParams {
+  /** Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  /** 3 to 30 characters: lower-case letters, digits and `-`, starting with a letter and ending with a letter or digit. */
+  serverImageName: string;
+  /** At most 1000 bytes (UTF-8). */
+  serverImageDescription?: string | undefined;
+  /** 1 to 21 items. The whole value is checked before sending (consistency across items). */
+  blockStorageList: BlockStorageParameter[];
+}
+export interface CreateServerImageFromSnapshotResponse extends ApiResponse {
+  totalRows: number;
+  serverImageList: ServerImage[];
+}
+
+export interface DeleteServerImageParams {
+  /** Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  /** At least 1 item. No duplicate items. */
+  serverImageNoList: Array<string | number>;
+}
+export interface DeleteServerImageResponse extends ApiResponse {
+  totalRows: number;
+  serverImageList: ServerImage[];
+}
+
+export interface AddServerImageSharingPermissionParams {
+  /** Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  serverImageNo: string | number;
+  /** At least 1 item. No duplicate items. */
+  targetLoginIdList: string[];
+}
+export interface AddServerImageSharingPermissionResponse extends ApiResponse {
+  totalRows: number;
+  serverImageList: ServerImage[];
+}
+
+export interface RemoveServerImageSharingPermissionParams {
+  /** Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  serverImageNo: string | number;
+  /** At least 1 item. No duplicate items. */
+  targetLoginIdList: string[];
+}
+export interface RemoveServerImageSharingPermissionResponse extends ApiResponse {
+  totalRows: number;
+  serverImageList: ServerImage[];
+}
+
+export interface GetServerImageProductListParams {
+  /** Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  blockStorageSize?: number | undefined;
+  exclusionProductCode?: string | undefined;
+  productCode?: string | undefined;
+  platformTypeCodeList?: string[] | undefined;
+  infraResourceDetailTypeCode?: string | undefined;
+}
+export interface GetServerImageProductListResponse extends ApiResponse {
+  totalRows: number;
+  productList: Product[];
 }
 
 export type GetRegionListParams = Record<string, never>;
@@ -941,20 +1431,6 @@ export interface GetBlockStorageSnapshotInstanceListParams {
 export interface GetBlockStorageSnapshotInstanceListResponse extends ApiResponse {
   totalRows: number;
   blockStorageSnapshotInstanceList: BlockStorageSnapshotInstance[];
-}
-
-export interface GetServerImageProductListParams {
-  /** Defaults to the client's `region`. */
-  regionCode?: string | undefined;
-  blockStorageSize?: number | undefined;
-  exclusionProductCode?: string | undefined;
-  productCode?: string | undefined;
-  platformTypeCodeList?: string[] | undefined;
-  infraResourceDetailTypeCode?: string | undefined;
-}
-export interface GetServerImageProductListResponse extends ApiResponse {
-  totalRows: number;
-  productList: Product[];
 }
 
 /** Parameters of `findPrivateImages`: the old client's names for those of `getMemberServerImageList`. */
@@ -1070,26 +1546,12 @@ export interface ComputeClassicMethods {
 
 /** The methods of `client.compute.vpc`. */
 export interface ComputeVpcMethods {
-  /** Creates a server image (own image) from a server, XEN or KVM. */
-  createServerImage: Method<CreateServerImageParams, CreateServerImageResponse>;
-  /** Creates a server image from block storage snapshots (KVM; the base snapshot must be bootable). */
-  createServerImageFromSnapshot: Method<CreateServerImageFromSnapshotParams, CreateServerImageFromSnapshotResponse>;
-  /** Gets one server image. */
-  getServerImageDetail: Method<GetServerImageDetailParams, GetServerImageDetailResponse>;
-  /** Lists server images (NCP and own, XEN and KVM). */
-  getServerImageList: MethodOptionalParams<GetServerImageListParams, GetServerImageListResponse>;
-  /** Deletes server images (the action name is singular). */
-  deleteServerImage: Method<DeleteServerImageParams, DeleteServerImageResponse>;
-  /** Shares a server image with other NCP login ids. */
-  addServerImageSharingPermission: Method<AddServerImageSharingPermissionParams, AddServerImageSharingPermissionResponse>;
-  /** Stops sharing a server image with the given login ids. */
-  removeServerImageSharingPermission: Method<RemoveServerImageSharingPermissionParams, RemoveServerImageSharingPermissionResponse>;
-  /** Creates a member server image instance from a stopped or running XEN server. */
-  createMemberServerImageInstance: Method<CreateMemberServerImageInstanceParams, CreateMemberServerImageInstanceResponse>;
-  /** Gets one member server image instance. */
-  getMemberServerImageInstanceDetail: Method<GetMemberServerImageInstanceDetailParams, GetMemberServerImageInstanceDetailResponse>;
   /** Lists member server image instances (XEN). */
   getMemberServerImageInstanceList: MethodOptionalParams<GetMemberServerImageInstanceListParams, GetMemberServerImageInstanceListResponse>;
+  /** Gets one member server image instance. */
+  getMemberServerImageInstanceDetail: Method<GetMemberServerImageInstanceDetailParams, GetMemberServerImageInstanceDetailResponse>;
+  /** Creates a member server image instance from a stopped or running XEN server. */
+  createMemberServerImageInstance: Method<CreateMemberServerImageInstanceParams, CreateMemberServerImageInstanceResponse>;
   /** Deletes member server image instances. */
   deleteMemberServerImageInstances: Method<DeleteMemberServerImageInstancesParams, DeleteMemberServerImageInstancesResponse>;
   /** Shares a member server image instance with other NCP login ids. */
@@ -1098,6 +1560,22 @@ export interface ComputeVpcMethods {
   removeMemberServerImageSharingPermission: Method<RemoveMemberServerImageSharingPermissionParams, RemoveMemberServerImageSharingPermissionResponse>;
   /** Replaces the share list of a member server image instance (none: unshare all). */
   setMemberServerImageSharingPermission: Method<SetMemberServerImageSharingPermissionParams, SetMemberServerImageSharingPermissionResponse>;
+  /** Lists server images (NCP and own, XEN and KVM). */
+  getServerImageList: MethodOptionalParams<GetServerImageListParams, GetServerImageListResponse>;
+  /** Gets one server image. */
+  getServerImageDetail: Method<GetServerImageDetailParams, GetServerImageDetailResponse>;
+  /** Creates a server image (own image) from a server, XEN or KVM. */
+  createServerImage: Method<CreateServerImageParams, CreateServerImageResponse>;
+  /** Creates a server image from block storage snapshots (KVM; the base snapshot must be bootable). */
+  createServerImageFromSnapshot: Method<CreateServerImageFromSnapshotParams, CreateServerImageFromSnapshotResponse>;
+  /** Deletes server images (the action name is singular). */
+  deleteServerImage: Method<DeleteServerImageParams, DeleteServerImageResponse>;
+  /** Shares a server image with other NCP login ids. */
+  addServerImageSharingPermission: Method<AddServerImageSharingPermissionParams, AddServerImageSharingPermissionResponse>;
+  /** Stops sharing a server image with the given login ids. */
+  removeServerImageSharingPermission: Method<RemoveServerImageSharingPermissionParams, RemoveServerImageSharingPermissionResponse>;
+  /** Lists NCP-provided XEN OS images (KVM images are listed by getServerImageList). */
+  getServerImageProductList: MethodOptionalParams<GetServerImageProductListParams, GetServerImageProductListResponse>;
   /** Lists the VPC regions. */
   getRegionList: MethodOptionalParams<GetRegionListParams, GetRegionListResponse>;
   /** Lists the zones of a VPC region. */
@@ -1106,8 +1584,6 @@ export interface ComputeVpcMethods {
   getServerInstanceList: MethodOptionalParams<GetServerInstanceListParams, GetServerInstanceListResponse>;
   /** Lists block storage snapshots (sources for createServerImageFromSnapshot). */
   getBlockStorageSnapshotInstanceList: MethodOptionalParams<GetBlockStorageSnapshotInstanceListParams, GetBlockStorageSnapshotInstanceListResponse>;
-  /** Lists NCP-provided XEN OS images (KVM images are listed by getServerImageList). */
-  getServerImageProductList: MethodOptionalParams<GetServerImageProductListParams, GetServerImageProductListResponse>;
   /**
    * Polls `getServerImageDetail` until the item is created (`serverImageStatus.code` is CREAT); rejects when `serverImageStatus.code` is CREFL or `serverImageOperation.code` is TERMT.
    * Gives up after 30 min unless `timeoutMs` says otherwise.
@@ -1128,10 +1604,10 @@ export interface ComputeVpcMethods {
    * Gives up after 10 min unless `timeoutMs` says otherwise.
    */
   waitForMemberServerImageInstanceDeleted(memberServerImageInstanceNo: string | number, options?: WaitOptions<MemberServerImageInstance>): Promise<null>;
-  /** Every item of `getServerImageList`, page by page. */
-  paginateGetServerImageList: Paginator<GetServerImageListParams, ServerImage>;
   /** Every item of `getMemberServerImageInstanceList`, page by page. */
   paginateGetMemberServerImageInstanceList: Paginator<GetMemberServerImageInstanceListParams, MemberServerImageInstance>;
+  /** Every item of `getServerImageList`, page by page. */
+  paginateGetServerImageList: Paginator<GetServerImageListParams, ServerImage>;
   /** Every item of `getServerInstanceList`, page by page. */
   paginateGetServerInstanceList: Paginator<GetServerInstanceListParams, ServerInstance>;
   /** Every item of `getBlockStorageSnapshotInstanceList`, page by page. */
@@ -1153,7 +1629,7 @@ export type CompatMethods = Pick<ComputeMethods, 'findPrivateImages' | 'createPr
 /** @deprecated Part of `ComputeMethods`. */
 export type WaiterMethods = Pick<ComputeMethods, 'waitForServerImage' | 'waitForServerImageDeleted' | 'waitForMemberServerImageInstance' | 'waitForMemberServerImageInstanceDeleted'>;
 /** @deprecated Part of `ComputeVpcMethods`. */
-export type VpcPaginators = Pick<ComputeVpcMethods, 'paginateGetServerImageList' | 'paginateGetMemberServerImageInstanceList' | 'paginateGetServerInstanceList' | 'paginateGetBlockStorageSnapshotInstanceList'>;
+export type VpcPaginators = Pick<ComputeVpcMethods, 'paginateGetMemberServerImageInstanceList' | 'paginateGetServerImageList' | 'paginateGetServerInstanceList' | 'paginateGetBlockStorageSnapshotInstanceList'>;
 /** @deprecated Part of `ComputeClassicMethods`. */
 export type ClassicPaginators = Pick<ComputeClassicMethods, 'paginateGetMemberServerImageList' | 'paginateGetServerInstanceList' | 'paginateGetBlockStorageSnapshotInstanceList'>;
 

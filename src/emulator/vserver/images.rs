@@ -210,6 +210,12 @@ pub fn create_server_image(cx: &mut Cx<'_>) -> Answer {
     create_image(cx, false)
 }
 
+/// `createServerImageFromSnapshot`: a KVM image whose base storage (order 0) comes from a bootable
+/// snapshot.
+pub fn create_server_image_from_snapshot(cx: &mut Cx<'_>) -> Answer {
+    super::images::create_image(cx, true)
+}
+
 /// `deleteServerImage` (the action name is singular; it takes a list).
 pub fn delete_server_image(cx: &mut Cx<'_>) -> Answer {
     let p = cx.params(&[("serverImageNoList", &[Required, Unique])])?;

@@ -1,4 +1,4 @@
-//! VPC block storage snapshots, and images made from them.
+//! VPC block storage snapshots.
 
 use crate::emulator::handler::prelude::*;
 
@@ -48,10 +48,4 @@ pub fn get_block_storage_snapshot_instance_list(cx: &mut Cx<'_>) -> Answer {
         items.reverse();
     }
     cx.page(items, &p)
-}
-
-/// `createServerImageFromSnapshot`: a KVM image whose base storage (order 0) comes from a bootable
-/// snapshot.
-pub fn create_server_image_from_snapshot(cx: &mut Cx<'_>) -> Answer {
-    super::images::create_image(cx, true)
 }
