@@ -895,12 +895,65 @@ def check(importer: Importer, folder: Path) -> int:
             problems.append(f"input {name}: missing")
             continue
         compare(f"input {name}", inputs[name].get("params", []), sdk_input["params"], True)
+    problems += lint(files)
     for p in problems:
         print(p)
     for note in sorted(set(importer.notes)):
         print("note:", note)
     print(f"{len(problems)} difference(s)")
     return 1 if problems else 0
+
+
+FLAG = re.compile(r"required|required_with=\w+|range=-?\d*\.\.-?\d*|len=\d*\.\.\d*|bytes=\.\.\d+"
+                  r"|items=\d*\.\.\d*|unique|oneof=[\w|]+|oneof_ci=[\w|]+|image_name|base64|check=\w+")
+
+
+def lint(files: dict[str, dict]) -> list[str]:
+    """Every name declared once, every reference declared, every flag known (model/README.md)."""
+    problems = []
+    declared: dict[str, dict[str, str]] = {"models": {}, "inputs": {}, "codes": {}}
+    for file, data in files.items():
+        for kind, names in declared.items():
+            for name in data.get(kind, {}):
+                if name in names:
+                    problems.append(f"{kind[:-1]} {name}: declared in {names[name]} and {file}")
+                names[name] = file
+    models, inputs, codes = declared["models"], declared["inputs"], declared["codes"]
+    scalar = {"str", "int", "long", "float", "bool", "code", "[str]", "[int]", "[long]"}
+
+    def field_type(where: str, typ: str) -> None:
+        inner = typ.strip("[]")
+        m = re.fullmatch(r"code\((\w+)\)", typ)
+        if m:
+            if m.group(1) not in codes:
+                problems.append(f"{where}: code set {m.group(1)} is not declared")
+        elif typ not in scalar and inner not in models and inner != "CommonCode":
+            problems.append(f"{where}: type {typ} is not declared")
+
+    for file, data in files.items():
+        for name, model in data.get("models", {}).items():
+            for decl in model.get("fields", []):
+                n, typ, flags = split_decl(decl)
+                field_type(f"{file} model {name}.{n}", typ)
+                if flags not in ([], ["always"]):
+                    problems.append(f"{file} model {name}.{n}: unknown flags {flags}")
+        params = [(f"{file} input {n}", i.get("params", [])) for n, i in data.get("inputs", {}).items()]
+        params += [(f"{file} action {n}", a.get("params", [])) for n, a in data.get("actions", {}).items()]
+        for where, decls in params:
+            for decl in decls:
+                n, typ, flags = split_decl(decl)
+                inner = typ.strip("[]")
+                if typ not in scalar - {"code"} and inner not in inputs:
+                    problems.append(f"{where}.{n}: type {typ} is not declared")
+                problems += [f"{where}.{n}: unknown flag {f}" for f in flags if not FLAG.fullmatch(f)]
+        for name, action in data.get("actions", {}).items():
+            for decl in action.get("returns", []):
+                n, typ, _ = split_decl(decl)
+                field_type(f"{file} action {name} returns {n}", typ)
+            for key in ("group", "summary", "params", "returns"):
+                if key not in action:
+                    problems.append(f"{file} action {name}: no {key}")
+    return problems
 
 
 def main() -> int:
