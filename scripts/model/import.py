@@ -176,7 +176,7 @@ SUMMARIES = {
     "getRootPasswordServerInstanceList": "Gets the initial root passwords of several servers at once.",
     "getServerInstanceDetail": "Gets one server instance.",
     "getServerInstanceList": "Lists the server instances.",
-    "interruptServerInstance": "Interrupts a server instance stuck in a transition.",
+    "interruptServerInstance": "Interrupts a server instance.",
     "rebootServerInstances": "Restarts running server instances.",
     "recreateServerInstance": "Recreates a server instance from another image, keeping its number.",
     "setProtectServerTermination": "Turns a server's termination protection on or off.",
@@ -202,8 +202,8 @@ SUMMARIES = {
     "getServerImageDetail": "Gets one server image.",
     "getServerImageList": "Lists server images.",
     # look-ups
-    "getHypervisorTypeList": "Lists the hypervisor types of a zone.",
-    "getRaidList": "Lists the RAID types a server image product supports.",
+    "getHypervisorTypeList": "Lists the hypervisor types.",
+    "getRaidList": "Lists the RAID types.",
     "getRegionList": "Lists the regions.",
     "getServerImageProductList": "Lists the NCP server image (OS) products.",
     "getServerProductList": "Lists the server products (specs) an image can run on.",
@@ -222,7 +222,7 @@ SUMMARIES = {
     "replaceServerInstanceAssociatedWithPublicIp": "Moves a public IP to another server instance.",
     # block storage
     "attachBlockStorageInstance": "Attaches a block storage to a server instance.",
-    "changeBlockStorageInstance": "Changes a block storage's settings (volume performance).",
+    "changeBlockStorageInstance": "Changes a block storage's size.",
     "changeBlockStorageVolumeSize": "Grows a block storage volume.",
     "createBlockStorageInstance": "Creates a block storage, optionally attached to a server.",
     "deleteBlockStorageInstances": "Deletes block storages.",
@@ -289,7 +289,7 @@ SUMMARIES = {
     # port forwarding
     "addPortForwardingRules": "Adds port forwarding rules.",
     "deletePortForwardingRules": "Deletes port forwarding rules.",
-    "getPortForwardingConfigurationList": "Gets the port forwarding settings (public IP) of a zone.",
+    "getPortForwardingConfigurationList": "Lists the port forwarding settings (public IPs).",
     "getPortForwardingRuleList": "Lists the port forwarding rules.",
     # init scripts
     "createInitScript": "Creates an init script.",
@@ -310,14 +310,14 @@ SUMMARIES = {
     # fabric clusters
     "changeFabricClusterDescription": "Changes a fabric cluster's description.",
     "changeFabricClusterName": "Renames a fabric cluster.",
-    "changeFabricClusterServerInstances": "Adds servers to or removes servers from a fabric cluster.",
+    "changeFabricClusterServerInstances": "Changes the server instances of a fabric cluster.",
     "createFabricCluster": "Creates a fabric cluster.",
     "deleteFabricCluster": "Deletes a fabric cluster.",
     "getFabricClusterDetail": "Gets one fabric cluster.",
     "getFabricClusterList": "Lists the fabric clusters.",
     "getFabricClusterPoolList": "Lists the fabric cluster pools.",
-    "updateFabricCluster": "Applies a fabric cluster's pending changes.",
-    "updateFabricClusterServerInstances": "Applies the pending server changes of a fabric cluster.",
+    "updateFabricCluster": "Updates a fabric cluster's name and description.",
+    "updateFabricClusterServerInstances": "Updates the server instances of a fabric cluster.",
     # vpc
     "getVpcList": "Lists the VPCs.",
     "getVpcDetail": "Gets one VPC.",
