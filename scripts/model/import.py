@@ -103,7 +103,14 @@ FORCE_CLASSIC = {"InstanceTag"}
 # Known values of { code, codeName } fields (open sets), by field name, for the models this script
 # writes. Sources: NCP's API data type pages (api.ncloud-docs.com common-apidatatype-*) and the
 # codes seen in the old Go SDK's XML answers (sdk/*_test.go).
-NEW_CODE_SETS = {
+CODE_SETS = {
+    # As src/catalog/models.rs had them (NCP's reference and the seeds).
+    "platformType": ["LNX32", "LNX64", "WND32", "WND64", "UBD64", "UBS64", "RKY64"],
+    "diskType": ["LOCAL", "NET"],
+    "serverStatus": ["INIT", "CREAT", "RUN", "NSTOP", "TERMT", "FSTOP", "SETUP"],
+    "serverOperation": ["NULL", "START", "SHTDN", "RESTA", "TERMT", "CHNG", "COPY", "SETUP"],
+    "hypervisorType": ["XEN", "KVM", "RHV"],
+    "volumeType": ["SSD", "HDD", "CB1", "CB2", "FB1", "FB2"],
     # Classic BlockStorageInstance page: INIT | CREAT | ATTAC | TERMT | NAVAI | DT_FL
     "blockStorageStatus": ["INIT", "CREAT", "ATTAC", "TERMT", "NAVAI", "DT_FL"],
     # old Go SDK answers
@@ -827,7 +834,7 @@ def write(importer: Importer, folder: Path) -> None:
     code_lines: dict[str, list[str]] = {k: [] for k in texts}
     for c in sorted(code_users):
         if c not in have_codes:
-            code_lines[home(code_users[c])].append(toml_array(c, NEW_CODE_SETS[c], True))
+            code_lines[home(code_users[c])].append(toml_array(c, CODE_SETS[c], True))
     for key, text in texts.items():
         text = insert_codes(text, code_lines[key])
         if appended[key]:
