@@ -534,6 +534,15 @@ class Importer:
         return sdk if mine == theirs else "Classic" + sdk
 
     # ---- types
+    # Inputs whose SDK struct also serves as a response model (one Go struct, two roles): the input
+    # gets its own name, since models and inputs share one namespace (the TypeScript names).
+    INPUT_RENAMES = {"BlockDevicePartition": "BlockDevicePartitionParameter"}
+
+    def as_input(self, typ: str, nested: str | None) -> str:
+        if nested and nested in self.INPUT_RENAMES:
+            return typ.replace(nested, self.INPUT_RENAMES[nested])
+        return typ
+
     def go_type(self, family: str, t: str, code_set: str | None = None) -> tuple[str, str | None]:
         """(model type, the SDK struct it names or None)."""
         simple = {"*string": "str", "*int32": "int", "*int64": "long", "*bool": "bool",
@@ -640,7 +649,7 @@ class Importer:
                     use_model(api, nested)
 
         def use_input(api: Api, sdk: str) -> None:
-            name = self.name_of(api.family, sdk)
+            name = self.INPUT_RENAMES.get(sdk) or self.name_of(api.family, sdk)
             if name in inputs:
                 inputs[name]["users"].add(api.name)
                 return
@@ -649,7 +658,7 @@ class Importer:
                 typ, nested = self.go_type(api.family, f.type)
                 if nested:
                     use_input(api, nested)
-                params.append(self.param_flags(api, sdk, f.name, typ))
+                params.append(self.param_flags(api, sdk, f.name, self.as_input(typ, nested)))
             extras = self.py_extras(api, sdk, {f.name for f in self.go[api.name].structs[sdk]})
             if extras:
                 params.append(self.py_comment(api))
@@ -669,7 +678,7 @@ class Importer:
                     typ, nested = self.go_type(api.family, f.type)
                     if nested:
                         use_input(api, nested)
-                    params.append(self.param_flags(api, req, f.name, typ))
+                    params.append(self.param_flags(api, req, f.name, self.as_input(typ, nested)))
                 extras = self.py_extras(api, req, {f.name for f in go.structs[req]})
                 if extras:
                     params.append(self.py_comment(api))
