@@ -536,7 +536,7 @@ class Importer:
     # ---- types
     # Inputs whose SDK struct also serves as a response model (one Go struct, two roles): the input
     # gets its own name, since models and inputs share one namespace (the TypeScript names).
-    INPUT_RENAMES = {"BlockDevicePartition": "BlockDevicePartitionParameter"}
+    INPUT_RENAMES = {"BlockDevicePartition": "BlockDevicePartitionParameter", "BlockStorage": "BlockStorageParameter"}
 
     def as_input(self, typ: str, nested: str | None) -> str:
         if nested and nested in self.INPUT_RENAMES:
