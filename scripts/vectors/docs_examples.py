@@ -65,3 +65,61 @@ def decode_cases():
                     ensure_ascii=False, separators=(",", ":")),
          {"requestId": "3b0f5a52-2c1e-4d0e-9d5c-6f1f2b7f0a11", "returnCode": "0", "geoLocation": ext_t}),
     ]
+
+
+# XML answers printed in NCP's API reference for VPC actions (values masked with *** there, kept as
+# they are: every one of them is a string field). Typed by the Go SDK v2 models like the old Go SDK's.
+DOCS_XML = [
+    {"api": "vpc", "action": "deleteVpc",
+     "page": "api.ncloud-docs.com/docs/en/networking-vpc-vpcmanagement-deletevpc (response example)",
+     "body": """<deleteVpcResponse>
+  <requestId>f6d32d67-ab92-4096-b240-ed2e96d8d265</requestId>
+  <returnCode>0</returnCode>
+  <returnMessage>success</returnMessage>
+  <totalRows>1</totalRows>
+  <vpcList>
+    <vpc>
+      <vpcNo>***04</vpcNo>
+      <vpcName>test-***</vpcName>
+      <ipv4CidrBlock>***.***.0.0/16</ipv4CidrBlock>
+      <vpcStatus>
+        <code>TERMTING</code>
+        <codeName>terminating</codeName>
+      </vpcStatus>
+      <regionCode>KR</regionCode>
+      <createDate>2020-07-27T17:17:05+0900</createDate>
+    </vpc>
+  </vpcList>
+</deleteVpcResponse>"""},
+    {"api": "vpc", "action": "deleteSubnet",
+     "page": "cli.ncloud-docs.com/docs/en/cli-vpc-subnetmanagement-deletesubnet (response example; the stored copy is cut inside the closing tag, completed here)",
+     "body": """<deleteSubnetResponse>
+  <requestId>a0746ba0-488a-45d1-94e9-a62dea9db1a8</requestId>
+  <returnCode>0</returnCode>
+  <returnMessage>success</returnMessage>
+  <totalRows>1</totalRows>
+  <subnetList>
+    <subnet>
+      <subnetNo>***43</subnetNo>
+      <vpcNo>***04</vpcNo>
+      <zoneCode>KR-1</zoneCode>
+      <subnetName>test-***</subnetName>
+      <subnet>***.***.1.0/24</subnet>
+      <subnetStatus>
+        <code>TERMTING</code>
+        <codeName>terminating</codeName>
+      </subnetStatus>
+      <createDate>2020-07-31T14:38:00+0900</createDate>
+      <subnetType>
+        <code>PUBLIC</code>
+        <codeName>Public</codeName>
+      </subnetType>
+      <usageType>
+        <code>GEN</code>
+        <codeName>General</codeName>
+      </usageType>
+      <networkAclNo>***31</networkAclNo>
+    </subnet>
+  </subnetList>
+</deleteSubnetResponse>"""},
+]

@@ -254,9 +254,27 @@ def common_code(name):
     return {"code": c, "codeName": n}
 
 
-ANSWER_STRINGS = {"metricName": "CPUUtilization", "unit": "Percent", "label": "CPUUtilization",
+# answer objects whose fields are better shown together
+STRUCT_ANSWERS = {"ProtocolType": {"code": "TCP", "codeName": "tcp", "number": 6}}
+
+ANSWER_STRINGS = {"destinationPort": "22", "macAddress": "F2:20:4A:9B:03:1E",
+                  "fingerprint": "9a:3b:1c:7d:00:ee:51:2f:8b:64:90:aa:13:c4:de:f0",
+                  "mountInformation": "10.250.53.13:/n000000_nas01", "originalOsInformation": "CentOS 7.8 (64-bit)",
+                  "ratingTime": "2024-03-21T18:20:00+0900",
+                  "metricName": "CPUUtilization", "unit": "Percent", "label": "CPUUtilization",
                   "returnMessage": "success", "regionNo": "1", "zoneNo": "2", "zoneDescription": "평촌 zone",
                   "osInformation": "CentOS 7.8 (64-bit)", "platformType": "LNX64", "memorySize": "8GB"}
+
+
+LIST_ANSWERS = {"sharedLoginIdList": ["a@example.com", "b.c@example.com"], "eventList": ["MAINTENANCE", "REBOOT"]}
+
+
+def answer_list(name, idx):
+    if name in LIST_ANSWERS:
+        return LIST_ANSWERS[name][idx % 2]
+    if name.endswith("NoList"):
+        return _id(name[:-4], "ab"[idx % 2])
+    return None
 
 
 def answer_string(name, idx=0):
