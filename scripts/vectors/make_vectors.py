@@ -864,7 +864,8 @@ def main():
         e, d, j, x = counts(docs[api])
         print(f"{api}.json: encode {e}, decode {d} (JSON {j}, XML {x})")
     report = write_report(runner, docs) + "\n"
-    rpath = os.path.join(HERE, "REPORT.md")
+    default_out = os.path.join(ROOT, "fixtures", "protocol")
+    rpath = os.path.join(HERE if os.path.abspath(args.out) == default_out else args.out, "REPORT.md")
     old = open(rpath, encoding="utf-8").read() if os.path.exists(rpath) else None
     if old != report:
         changed.append(rpath)
