@@ -32,7 +32,8 @@ CONVENTIONS (also in each file's description)
   responseFormatType left out. result: the answer without its {action}Response wrapper, typed by the
   SDK models (Go *string -> string even for digits, ints -> number, *bool -> boolean, CommonCode ->
   {code, codeName}), unknown elements dropped, absent scalars absent, every list field an array.
-  Entries whose id does not start with 'sdk-' are kept as they are; 'sdk-' entries are regenerated.
+  Entries whose id does not start with 'sdk-' are kept as they are; 'sdk-' entries are regenerated;
+  any top-level key besides description/encode/decode (e.g. an `emulator` array) is kept unchanged.
   Output is deterministic (fixed values, stable order, no timestamps).
 """
 
@@ -764,7 +765,7 @@ CONVENTIONS = (
     "when XML gives digits, *int32/*int64 -> number, *bool -> boolean, CommonCode -> {code, codeName}), unknown "
     "elements dropped, absent scalar fields absent, every list field (top level and inside items) an array, [] "
     "when absent or empty. Ids starting with 'sdk-' are written by scripts/vectors/make_vectors.py and "
-    "rewritten on every run; any other entry is kept unchanged. See scripts/vectors/REPORT.md for what the SDKs "
+    "rewritten on every run; any other entry, and any other top-level key, is kept unchanged. See scripts/vectors/REPORT.md for what the SDKs "
     "disagree on."
 )
 
@@ -785,26 +786,40 @@ def describe(api, meta, runner):
 
 
 def merge(path, generated, description):
-    keep_e, keep_d = [], []
-    if os.path.exists(path):
-        old = json.load(open(path, encoding="utf-8"))
-        keep_e = [v for v in old.get("encode", []) if not str(v.get("id", "")).startswith("sdk-")]
-        keep_d = [v for v in old.get("decode", []) if not str(v.get("id", "")).startswith("sdk-")]
-    return {"description": description, "encode": keep_e + generated["encode"], "decode": keep_d + generated["decode"]}
+    """The file's new content: `description`, `encode` and `decode` written anew ('sdk-' entries
+    regenerated, every other entry kept as it was, first), and every other top-level key of the
+    existing file (e.g. an `emulator` array someone added) kept unchanged, in the file's key order."""
+    old = json.load(open(path, encoding="utf-8")) if os.path.exists(path) else {}
+    keep = {k: [v for v in old.get(k, []) if not str(v.get("id", "")).startswith("sdk-")]
+            for k in ("encode", "decode")}
+    new = {"description": description, "encode": keep["encode"] + generated["encode"],
+           "decode": keep["decode"] + generated["decode"]}
+    doc = {}
+    for k in list(old) + [k for k in new if k not in old]:
+        doc[k] = new[k] if k in new else old[k]
+    return doc
 
 
 def dumps(doc):
-    """One vector per line-group, stable and diff-friendly."""
-    out = ["{", '  "description": ' + json.dumps(doc["description"], ensure_ascii=False) + ","]
-    for key in ("encode", "decode"):
-        out.append(f'  "{key}": [')
+    """One vector per line-group, stable and diff-friendly. Arrays of objects (encode, decode and any
+    other such top-level key) are written one object per group; any other value as indented JSON."""
+    out = ["{"]
+    keys = list(doc)
+    for n, key in enumerate(keys):
+        comma = "," if n < len(keys) - 1 else ""
         items = doc[key]
-        for i, v in enumerate(items):
-            fields = []
-            for k, val in v.items():
-                fields.append(f'      "{k}": ' + json.dumps(val, ensure_ascii=False, separators=(", ", ": ")))
-            out.append("    {\n" + ",\n".join(fields) + "\n    }" + ("," if i < len(items) - 1 else ""))
-        out.append("  ]" + ("," if key == "encode" else ""))
+        if isinstance(items, list) and items and all(isinstance(v, dict) for v in items):
+            out.append(f"  {json.dumps(key, ensure_ascii=False)}: [")
+            for i, v in enumerate(items):
+                fields = []
+                for k, val in v.items():
+                    fields.append(f"      {json.dumps(k, ensure_ascii=False)}: "
+                                  + json.dumps(val, ensure_ascii=False, separators=(", ", ": ")))
+                out.append("    {\n" + ",\n".join(fields) + "\n    }" + ("," if i < len(items) - 1 else ""))
+            out.append("  ]" + comma)
+        else:
+            text = json.dumps(items, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+            out.append(f"  {json.dumps(key, ensure_ascii=False)}: {text}{comma}")
     out.append("}")
     return "\n".join(out) + "\n"
 
