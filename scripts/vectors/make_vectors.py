@@ -7,7 +7,9 @@ WHY THESE ARE NOT THIS PACKAGE'S OUTPUT
   Nothing of this package is built, imported or run here. Encode vectors are what NAVER's SDKs send:
   the Python SDKs are really called and their request bodies captured on 127.0.0.1 (pysdk_run.py);
   where only the Go SDK v2 has an action (or a parameter the Python SDK cannot send), the form is the
-  Go SDK's buildQueryString rule restated in gomodel.py over the Go request struct. Decode vectors are
+  Go SDK's buildQueryString rule restated in gomodel.py over the Go request struct. The parameters are
+  every field of the SDK model filled in (or only the required ones), changed only where NCP's API
+  reference says NCP refuses such a request (ncp_rules.py, cited in the vector's source). Decode vectors are
   answer bodies typed by NAVER's models: JSON bodies built field by field from the Go SDK v2 response
   structs (every field filled, plus sparse and empty variants), checked against the Python SDK's own
   deserialisation of the same body; XML bodies are the real answers in the old Go SDK's test files,
@@ -51,6 +53,7 @@ sys.path.insert(0, HERE)
 
 import docs_examples  # noqa: E402
 import gomodel  # noqa: E402
+import ncp_rules  # noqa: E402
 import values as V  # noqa: E402
 import xmlbodies  # noqa: E402
 from gomodel import GoField, GoSdk, GoStruct, go_form_pairs  # noqa: E402
@@ -446,12 +449,12 @@ class Runner:
                 skip = python_cannot_send(api, go, ga.request) if ga else python_cannot_send(api)
                 full, left = build_params(pm, preq, skip=skip)
                 req, _ = build_params(pm, preq, only_required=True, skip=skip)
-                cases = [("1", full, left)]
+                cases = [(v, p, n, left) for v, p, n in self.rule_cases(api, action, "1", full, pm, preq)]
                 if req and req != full:
-                    cases.append(("required", req, []))
-                for variant, params, left in cases:
+                    cases += [(v, p, n, []) for v, p, n in self.rule_cases(api, action, "required", req, pm, preq)]
+                for variant, params, rnotes, left in cases:
                     jid = f"sdk-py-{action}-{variant}"
-                    job = {"id": jid, "action": action, "params": params}
+                    job = {"id": jid, "action": action, "params": params, "variant": variant, "notes": rnotes}
                     if variant == "1" and ga is not None:
                         dv = answer_vectors(api, go, action, ga.response, "", "x")[0]
                         job["body"] = dv["body"]
@@ -475,7 +478,7 @@ class Runner:
             ga = go.actions.get(action) if go else None
             ps = py_of[action]
             py_vectors = []
-            py_covers_go_full = False
+            py_covers = set()  # variants of the Go request the Python vectors already show
             if ps:
                 for job, ps_, left in jobs[(ps["package"], ps["extra"])]:
                     if job["action"] != action:
@@ -490,7 +493,8 @@ class Runner:
                     if v is None:
                         continue
                     py_vectors.append(v)
-                    py_covers_go_full |= covers
+                    if covers:
+                        py_covers.add(job["variant"])
                     if "expect" in job:
                         notes = []
                         if "decoded" in r:
@@ -503,10 +507,12 @@ class Runner:
             if ga is not None:
                 gfull, _ = build_params(go, ga.request)
                 greq, _ = build_params(go, ga.request, only_required=True)
-                if not py_covers_go_full:
-                    encode.append(self.go_vector(api, go, ga, "1", gfull, ps, bool(py_vectors)))
+                for variant, params, rnotes in self.rule_cases(api, action, "1", gfull, go, ga.request):
+                    if variant not in py_covers:
+                        encode.append(self.go_vector(api, go, ga, variant, params, ps, bool(py_vectors), rnotes))
                 if not py_vectors and greq and greq != gfull:
-                    encode.append(self.go_vector(api, go, ga, "required", greq, ps, False))
+                    for variant, params, rnotes in self.rule_cases(api, action, "required", greq, go, ga.request):
+                        encode.append(self.go_vector(api, go, ga, variant, params, ps, False, rnotes))
                 src = f"Go SDK v2 {api} {ga.response} and its models at {self.go2.commit[:7]}"
                 if ps:
                     src += f"; deserialised alike by {ps['label']} except where REPORT.md says"
@@ -517,6 +523,8 @@ class Runner:
                 decode.extend(answer_vectors(api, pm, action, ps["actions"][action]["response"], src, "sdk-py"))
             decode.extend(self.xml_vectors(api, go, action, ga))
         self.model_differences(api, go, scope, py_of)
+        for line in ncp_rules.DOUBTS.get(api, []):
+            self.note(api, "requests: doubtful values no source read here settles (left as the SDK models make them)", line)
         check(api, scope, encode, decode)
         return {"encode": encode, "decode": decode, "sdks": sorted({s["label"] for s in py_of.values() if s})}
 
@@ -579,10 +587,23 @@ class Runner:
             gall, _ = build_params(go, ga.request)
             pyall, _ = build_params(pm, preq)
             real_left = [x for x in left if "Go SDK v2" not in x[1]]
-            covers = not real_left and not (a - b) and set(gall) <= set(pyall) and job["id"].endswith("-1")
+            covers = not real_left and not (a - b) and set(gall) <= set(pyall) and job["variant"] != "required"
+        src += self.rule_source(job["notes"])
         return ({"id": job["id"], "source": src, "action": action, "params": params, "form": form_of(pairs)}, covers)
 
-    def go_vector(self, api, go, ga, variant, params, ps, has_py):
+    def rule_cases(self, api, action, variant, params, model, request):
+        """ncp_rules.cases, its notes also collected for REPORT.md."""
+        out = ncp_rules.cases(api, action, variant, params, model, request)
+        for _, _, notes in out:
+            for n in notes:
+                self.note(api, "requests: what NCP's reference says beyond the SDK models (ncp_rules.py)", f"{action}: {n}")
+        return out
+
+    @staticmethod
+    def rule_source(notes):
+        return "".join(f"; {n}" for n in notes)
+
+    def go_vector(self, api, go, ga, variant, params, ps, has_py, rnotes=()):
         raw = go_form_pairs(go, ga.request, params)
         pairs = [(k, t) for k, t, _ in raw]
         src = f"Go SDK v2 {api} {ga.request} at {self.go2.commit[:7]}, form by the Go SDK's own rule (buildQueryString: field name lower-camel, prefix.N.field)"
@@ -600,6 +621,7 @@ class Runner:
                 src += f"; {ps['label']} cannot send some of these (see the sdk-py vector)"
         if variant == "required":
             src += "; required parameters only (json tags without omitempty)"
+        src += self.rule_source(rnotes)
         if "userData" in params and ga.base64_user_data:
             src += "; userData base64-encoded as the Go SDK's v2_api.go does before sending (ncloud-server 1.1.3 raises TypeError instead)"
             pairs = [(k, __import__("base64").b64encode(t.encode("utf-8")).decode("ascii") if k == "userData" else t)

@@ -17,7 +17,7 @@ TEXTS = [
 
 STRING_PARAMS = {
     "regionCode": "KR", "regionNo": "1", "zoneCode": "KR-1", "zoneNo": "2",
-    "sortingOrder": "DESC", "sortedBy": "serverName",
+    "sortedBy": "serverName",
     "feeSystemTypeCode": "MTRAT", "blockStorageVolumeTypeCode": "SSD",
     "diskTypeCode": "NET", "diskDetailTypeCode": "SSD",
     "baseBlockStorageDiskTypeCode": "NET", "baseBlockStorageDiskDetailTypeCode": "SSD",
@@ -56,11 +56,11 @@ STRING_PARAMS = {
     "metricName": "CPUUtilization", "instanceNo": "1234567", "enc": "utf8", "ext": "t",
 }
 
-# per API: product codes look different in Classic and VPC
+# per API: product codes look different in Classic and VPC, and so do sort orders (ncp_rules.py says why)
 API_STRINGS = {
-    "classic": {"serverImageProductCode": "SPSW0LINUX000046", "serverProductCode": "SPSVRSSD00000003",
+    "classic": {"sortingOrder": "descending","serverImageProductCode": "SPSW0LINUX000046", "serverProductCode": "SPSVRSSD00000003",
                 "productCode": "SPSVRSSD00000003", "exclusionProductCode": "SPSVRSTAND000004"},
-    "vpc": {"serverImageProductCode": "SW.VSVR.OS.LNX64.CNTOS.0703.B050",
+    "vpc": {"sortingOrder": "DESC", "serverImageProductCode": "SW.VSVR.OS.LNX64.CNTOS.0703.B050",
             "serverProductCode": "SVR.VSVR.STAND.C002.M008.NET.SSD.B050.G002",
             "productCode": "SVR.VSVR.STAND.C002.M008.NET.SSD.B050.G002",
             "exclusionProductCode": "SVR.VSVR.STAND.C004.M016.NET.SSD.B050.G002"},
