@@ -56,7 +56,7 @@ import gomodel  # noqa: E402
 import ncp_rules  # noqa: E402
 import values as V  # noqa: E402
 import xmlbodies  # noqa: E402
-from gomodel import GoField, GoSdk, GoStruct, go_form_pairs  # noqa: E402
+from gomodel import ClassicUnion, GoField, GoSdk, GoStruct, go_form_pairs  # noqa: E402
 
 APIS = ["server", "vserver", "vpc", "loadbalancer", "monitoring", "geolocation"]
 VPC_SCOPE = ["getVpcList", "getVpcDetail", "createVpc", "deleteVpc",
@@ -421,7 +421,15 @@ class Runner:
     # -------------------------------------------------------------------------------------------
     def make_api(self, api):
         V.ENV["name"] = "vpc" if api in ("vserver", "vpc") else "classic"
-        go = self.go2.service(api) if api in ("server", "vserver", "vpc", "loadbalancer") else None
+        go = self.go2.service(api) if api in ("vserver", "vpc") else None
+        if api in gomodel.CLASSIC_APIS:
+            go = ClassicUnion(self.go2, api)
+            for name, fields in go.added.items():
+                if fields:
+                    self.note(api, "answers: Classic shared models typed by the union of services/server and services/loadbalancer",
+                              f"{name}: {', '.join(f'{j} (from services/{svc})' for j, svc in fields)}")
+            self.note(api, "answers: Classic shared models typed by the union of services/server and services/loadbalancer",
+                      "elsewhere in this API's sections 'the Go model' of these four is this union")
         if api == "geolocation":
             return self.make_geolocation()
         scope = list(go.actions) if api in ("server", "vserver", "loadbalancer") else \
@@ -513,7 +521,7 @@ class Runner:
                 if not py_vectors and greq and greq != gfull:
                     for variant, params, rnotes in self.rule_cases(api, action, "required", greq, go, ga.request):
                         encode.append(self.go_vector(api, go, ga, variant, params, ps, False, rnotes))
-                src = f"Go SDK v2 {api} {ga.response} and its models at {self.go2.commit[:7]}"
+                src = f"Go SDK v2 {api} {ga.response} and its models at {self.go2.commit[:7]}" + self.union_source(go, ga.response)
                 if ps:
                     src += f"; deserialised alike by {ps['label']} except where REPORT.md says"
                 decode.extend(answer_vectors(api, go, action, ga.response, src, "sdk-go"))
@@ -600,6 +608,14 @@ class Runner:
         return out
 
     @staticmethod
+    def union_source(go, response):
+        if not isinstance(go, ClassicUnion) or not go.reaches_shared(response):
+            return ""
+        return ("; " + ", ".join(gomodel.CLASSIC_SHARED) + " typed by the union of the same-named models of "
+                "services/server and services/loadbalancer (NCP's Classic server and load balancer APIs answer "
+                "with the same objects; the old Go SDK's XML answers carry fields only one of them declares)")
+
+    @staticmethod
     def rule_source(notes):
         return "".join(f"; {n}" for n in notes)
 
@@ -662,7 +678,7 @@ class Runner:
             notes = []
             result = xmlbodies.xml_object(go, ga.response, el, action, notes)
             n += 1
-            src = f"old Go SDK {path} (ncloud-sdk-go {self.go1_commit[:7]}) answer #{i}, typed by Go SDK v2 {ga.response}"
+            src = f"old Go SDK {path} (ncloud-sdk-go {self.go1_commit[:7]}) answer #{i}, typed by Go SDK v2 {ga.response}" + self.union_source(go, ga.response)
             if root != f"{action}Response":
                 src += f"; its root element is <{root}>"
                 self.note(api, "XML answers", f"{action}: {path} answers with root <{root}> (capitalised)")
@@ -802,6 +818,11 @@ def describe(api, meta, runner):
         "monitoring": "NAVER's Python SDK ncloud-monitoring: getListMetrics from its newest release, getMetricStatistics from 1.1.0 (the last release that has it; 1.1.3+ has getMetricStatisticList instead); requests captured on 127.0.0.1, answers typed by its models",
         "geolocation": "NCP's API reference (geoLocation page and GeoLocation data type): its request example, its XML example verbatim, its JSON shape",
     }[api]
+    if api in gomodel.CLASSIC_APIS:
+        parts += ("; answers hold " + ", ".join(gomodel.CLASSIC_SHARED) + " typed by the union of the same-named "
+                  "Go SDK v2 models of services/server and services/loadbalancer, as NCP's Classic APIs answer with "
+                  "the same objects and the old Go SDK's XML answers carry fields only one of them declares "
+                  "(isDefault, baseBlockStroageDiskDetailType, internetLineType, zoneCode, regionNo)")
     sdks = ", ".join(meta["sdks"])
     return (f"Conformance vectors for {PATHS[api]}, written by scripts/vectors/make_vectors.py from {parts}"
             + (f" (Python SDKs: {sdks})" if sdks else "") + ". Not this package's output. " + CONVENTIONS)
