@@ -21,6 +21,7 @@ class GoField:
     kind: str             # "scalar" | "object" | "list"
     elem: str             # scalar type name (string, int32 ...) or struct name
     required: bool        # json tag without ",omitempty" (swagger "required")
+    wire: str = ""        # "number": answer bodies send this string-typed field as a JSON number (ANSWER_TYPE_FIXES)
 
     @property
     def form_name(self):
@@ -89,6 +90,18 @@ def parse_type(t):
 
 QUIRKS = []
 
+# Answer fields whose type NCP's API reference gives otherwise than the Go SDK v2 model (which keeps the
+# old type for compatibility): the result is typed as the reference says; `wire` is how the vectors'
+# JSON bodies send it (as real answers do; a decoder must accept both).
+ANSWER_TYPE_FIXES = {
+    ("vserver", "BlockStorageMapping", "blockStorageSnapshotInstanceNo"): dict(
+        elem="string", wire="number",
+        why="BlockStorageMapping.blockStorageSnapshotInstanceNo typed as a string: NCP's API reference "
+            "(BlockStorageMapping data type) and the latest vserver swagger say String (spec "
+            "ncp-server-image-api.md §5.4), the Go SDK v2 keeps *int32 for compatibility; the body sends it "
+            "as a number, as real answers do (spec: accept both)"),
+}
+
 
 def parse_structs(text, label=""):
     structs = {}
@@ -134,6 +147,14 @@ class GoService:
             if n.endswith(".go") and n not in self.SKIP and not n.endswith("_test.go"):
                 self.structs.update(parse_structs(sdk.show(f"{self.dir}/{n}"), f"{api}."))
         self.actions = self._parse_actions(sdk.show(f"{self.dir}/v2_api.go"))
+        self.fixes = {}  # struct -> {json name: why}
+        for (api_, struct, name), fix in ANSWER_TYPE_FIXES.items():
+            if api_ == api:
+                f = self.structs[struct].get(name)
+                if f is None or f.kind != "scalar" or f.elem == fix["elem"]:
+                    raise SystemExit(f"{api}.{struct}.{name}: ANSWER_TYPE_FIXES needs a look ({f})")
+                f.elem, f.wire = fix["elem"], fix["wire"]
+                self.fixes.setdefault(struct, {})[name] = fix["why"]
 
     def _parse_actions(self, text):
         actions = {}
@@ -152,6 +173,18 @@ class GoService:
 
     def has_struct(self, name):
         return name in self.structs
+
+    def fixes_reached(self, name, seen=None):
+        """The ANSWER_TYPE_FIXES notes of the structs an answer typed by `name` holds (at any depth)."""
+        seen = set() if seen is None else seen
+        if name in seen or name not in self.structs:
+            return []
+        seen.add(name)
+        out = list(self.fixes.get(name, {}).values())
+        for f in self.structs[name].fields:
+            if f.is_struct:
+                out += [w for w in self.fixes_reached(f.elem, seen) if w not in out]
+        return out
 
 
 def go_query_escape(s):
@@ -231,6 +264,7 @@ class ClassicUnion:
         own = sdk.service(api)
         self.sdk, self.api, self.dir, self.actions = sdk, api, own.dir, own.actions
         self.structs = dict(own.structs)
+        self.fixes = dict(own.fixes)
         self.added = {}  # struct -> [(json name, the service that adds it)]
         server, lb = sdk.service("server"), sdk.service("loadbalancer")
         for name in CLASSIC_SHARED:
@@ -260,6 +294,8 @@ class ClassicUnion:
 
     def has_struct(self, name):
         return name in self.structs
+
+    fixes_reached = GoService.fixes_reached
 
     def reaches_shared(self, name, seen=None):
         """Does an answer typed by `name` hold one of the shared models (at any depth)?"""
