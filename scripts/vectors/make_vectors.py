@@ -893,7 +893,24 @@ def write_report(runner, docs):
         e, d, j, x = counts(docs[api])
         acts = len({v["action"] for v in docs[api]["encode"]} | {v["action"] for v in docs[api]["decode"]})
         lines.append(f"| {api}.json | {e} | {d} | {j} | {x} | {acts} |")
-    lines.append("")
+    lines += ["", "## Where the vectors follow NCP's reference rather than a filled-in SDK model", "",
+              "- Requests (`ncp_rules.py`, cited in each vector's `source`; per API under \"requests: what NCP's "
+              "reference says beyond the SDK models\"): Classic `sortingOrder` is `ascending` | `descending` "
+              "(case-insensitive), VPC's `ASC` | `DESC` (spec ncp-server-image-api.md §3.1, §4.1); `sortedBy` "
+              "takes the values the spec or the old Go SDK's checks name; the `blockStorageList` of VPC "
+              "createServerImage / createServerImageFromSnapshot follows the reference (spec §4.8, §4.9: `order` "
+              "on every item, also in the required-only vector; the base storage with `snapshotInstanceNo` only; "
+              "each order once; an additional item with `snapshotInstanceNo`, `blockStorageVolumeTypeCode` or "
+              "`noBlockStorage=true`); VPC createServerInstances never sends `serverImageNo` next to "
+              "`memberServerImageInstanceNo` / `serverImageProductCode` (two vectors). What looks doubtful but "
+              "no source read here settles is listed per API, left as the models make it.",
+              "- Answers: Classic `ServerInstance`, `AccessControlGroup`, `Zone`, `Region` are typed by the union "
+              "of the same-named Go SDK v2 models of services/server and services/loadbalancer (NCP's Classic APIs "
+              "answer with the same objects; the old Go SDK's XML answers carry `isDefault`, "
+              "`baseBlockStroageDiskDetailType`, `internetLineType`, `zoneCode`/`regionNo` that only one declares); "
+              "VPC `BlockStorageMapping.blockStorageSnapshotInstanceNo` is a string in results (NCP's reference "
+              "and the latest vserver swagger; spec §5.4) and a number in the bodies, as real answers send it.",
+              ""]
     if gomodel.QUIRKS:
         lines += ["## Go SDK v2 model slips", ""] + [f"- {q}" for q in gomodel.QUIRKS] + [
             "", "The vectors use the plain lowerCamel names (the API reference shows `vpcList` for deleteVpc).", ""]
