@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 /// The model files, in the order their actions are numbered. Any other `.toml` file is an error, so
-/// that nothing is silently left out.
+/// that nothing is silently left out, except [`NOT_ACTIONS`].
 pub const FILES: &[&str] = &[
     "common",
     "server",
@@ -18,6 +18,10 @@ pub const FILES: &[&str] = &[
     "vserver",
     "vpc",
 ];
+
+/// Files of `model/` that declare no action: `surfaces.toml`, the old clients' methods, read by
+/// `build/surfaces.rs`.
+pub const NOT_ACTIONS: &[&str] = &["surfaces"];
 
 /// The implicit model of `code` fields (`{ code, codeName }`).
 pub const COMMON_CODE: &str = "CommonCode";
@@ -268,6 +272,9 @@ pub fn load(dir: &Path) -> R<Set> {
                 .and_then(|s| s.to_str())
                 .unwrap_or_default()
                 .to_string();
+            if NOT_ACTIONS.contains(&stem.as_str()) {
+                continue;
+            }
             if !FILES.contains(&stem.as_str()) {
                 return Err(format!("{}: not a model file (known: {FILES:?})", path.display()));
             }

@@ -101,11 +101,16 @@ export type ActionName =
   | 'getMemberServerImageList' | 'createMemberServerImage' | 'deleteMemberServerImages'
   | 'addMemberServerImageSharingPermission' | 'removeMemberServerImageSharingPermission'
   | 'setMemberServerImageSharingPermission' | 'getServerImageProductList' | 'getRegionList' | 'getZoneList'
-  | 'getServerInstanceList' | 'getBlockStorageSnapshotInstanceList' | 'getMemberServerImageInstanceList'
-  | 'getMemberServerImageInstanceDetail' | 'createMemberServerImageInstance'
-  | 'deleteMemberServerImageInstances' | 'getServerImageList' | 'getServerImageDetail' | 'createServerImage'
-  | 'createServerImageFromSnapshot' | 'deleteServerImage' | 'addServerImageSharingPermission'
-  | 'removeServerImageSharingPermission';
+  | 'getServerInstanceList' | 'getBlockStorageSnapshotInstanceList' | 'addLoadBalancerSslCertificate'
+  | 'addServerInstancesToLoadBalancer' | 'changeLoadBalancedServerInstances'
+  | 'changeLoadBalancerInstanceConfiguration' | 'createLoadBalancerInstance' | 'deleteLoadBalancerInstances'
+  | 'deleteLoadBalancerSslCertificate' | 'deleteServerInstancesFromLoadBalancer'
+  | 'getLoadBalancedServerInstanceList' | 'getLoadBalancerInstanceList' | 'getLoadBalancerSslCertificateList'
+  | 'getLoadBalancerTargetServerInstanceList' | 'getListMetrics' | 'getMetricStatistics'
+  | 'getMemberServerImageInstanceList' | 'getMemberServerImageInstanceDetail'
+  | 'createMemberServerImageInstance' | 'deleteMemberServerImageInstances' | 'getServerImageList'
+  | 'getServerImageDetail' | 'createServerImage' | 'createServerImageFromSnapshot' | 'deleteServerImage'
+  | 'addServerImageSharingPermission' | 'removeServerImageSharingPermission';
 
 /**
  * A coded value: `code` and its display name `codeName`. `C` lists the codes known for the field;
@@ -510,7 +515,16 @@ export interface Metric {
 
 export interface MetricStatistic {
   instanceNo?: string;
-  dataPoints: DataPoint[];
+  dataPointsList: DataPoints[];
+}
+
+export interface DataPoints {
+  label?: string;
+  average?: number;
+  maximum?: number;
+  minimum?: number;
+  sum?: number;
+  dataPointList: DataPoint[];
 }
 
 export interface DataPoint {
@@ -1016,6 +1030,17 @@ export interface CompatClassicInstanceTag {
   tagValue?: string;
 }
 
+export interface LoadBalancerRuleParameter {
+  protocolTypeCode?: string | undefined;
+  loadBalancerPort?: number | undefined;
+  serverPort?: number | undefined;
+  l7HealthCheckPath?: string | undefined;
+  certificateName?: string | undefined;
+  proxyProtocolUseYn?: string | undefined;
+  stickySessionUseYn?: string | undefined;
+  http2UseYn?: string | undefined;
+}
+
 export interface BlockStorageParameter {
   /** Integer from 0 to 20. */
   order: number;
@@ -1164,6 +1189,154 @@ export interface ClassicGetBlockStorageSnapshotInstanceListParams {
 export interface ClassicGetBlockStorageSnapshotInstanceListResponse extends ApiResponse {
   totalRows: number;
   blockStorageSnapshotInstanceList: ClassicBlockStorageSnapshotInstance[];
+}
+
+export interface ClassicAddLoadBalancerSslCertificateParams {
+  certificateName: string;
+  privateKey: string;
+  publicKeyCertificate: string;
+  certificateChain?: string | undefined;
+}
+export interface ClassicAddLoadBalancerSslCertificateResponse extends ApiResponse {
+  totalRows: number;
+  sslCertificateList: SslCertificate[];
+}
+
+export interface ClassicAddServerInstancesToLoadBalancerParams {
+  loadBalancerInstanceNo: string | number;
+  serverInstanceNoList: Array<string | number>;
+}
+export interface ClassicAddServerInstancesToLoadBalancerResponse extends ApiResponse {
+  totalRows: number;
+  loadBalancerInstanceList: LoadBalancerInstance[];
+}
+
+export interface ClassicChangeLoadBalancedServerInstancesParams {
+  loadBalancerInstanceNo: string | number;
+  serverInstanceNoList: Array<string | number>;
+}
+export interface ClassicChangeLoadBalancedServerInstancesResponse extends ApiResponse {
+  totalRows: number;
+  loadBalancerInstanceList: LoadBalancerInstance[];
+}
+
+export interface ClassicChangeLoadBalancerInstanceConfigurationParams {
+  loadBalancerInstanceNo: string | number;
+  loadBalancerAlgorithmTypeCode: string;
+  loadBalancerDescription?: string | undefined;
+  loadBalancerRuleList: LoadBalancerRuleParameter[];
+  zoneNoList?: Array<string | number> | undefined;
+}
+export interface ClassicChangeLoadBalancerInstanceConfigurationResponse extends ApiResponse {
+  totalRows: number;
+  loadBalancerInstanceList: LoadBalancerInstance[];
+}
+
+export interface ClassicCreateLoadBalancerInstanceParams {
+  loadBalancerName?: string | undefined;
+  loadBalancerAlgorithmTypeCode?: string | undefined;
+  loadBalancerDescription?: string | undefined;
+  loadBalancerRuleList: LoadBalancerRuleParameter[];
+  serverInstanceNoList?: Array<string | number> | undefined;
+  networkUsageTypeCode?: string | undefined;
+  /** Defaults to `compute.regionNo` when that is set. */
+  regionNo?: string | number | undefined;
+  zoneNoList?: Array<string | number> | undefined;
+}
+export interface ClassicCreateLoadBalancerInstanceResponse extends ApiResponse {
+  totalRows: number;
+  loadBalancerInstanceList: LoadBalancerInstance[];
+}
+
+export interface ClassicDeleteLoadBalancerInstancesParams {
+  loadBalancerInstanceNoList: Array<string | number>;
+}
+export interface ClassicDeleteLoadBalancerInstancesResponse extends ApiResponse {
+  totalRows: number;
+  loadBalancerInstanceList: LoadBalancerInstance[];
+}
+
+export interface ClassicDeleteLoadBalancerSslCertificateParams {
+  certificateName: string;
+}
+export interface ClassicDeleteLoadBalancerSslCertificateResponse extends ApiResponse {
+  totalRows: number;
+  sslCertificateList: SslCertificate[];
+}
+
+export interface ClassicDeleteServerInstancesFromLoadBalancerParams {
+  loadBalancerInstanceNo: string | number;
+  serverInstanceNoList: Array<string | number>;
+}
+export interface ClassicDeleteServerInstancesFromLoadBalancerResponse extends ApiResponse {
+  totalRows: number;
+  loadBalancerInstanceList: LoadBalancerInstance[];
+}
+
+export interface ClassicGetLoadBalancedServerInstanceListParams {
+  loadBalancerInstanceNo: string | number;
+}
+export interface ClassicGetLoadBalancedServerInstanceListResponse extends ApiResponse {
+  totalRows: number;
+  serverInstanceList: ClassicServerInstance[];
+}
+
+export interface ClassicGetLoadBalancerInstanceListParams {
+  loadBalancerName?: string | undefined;
+  loadBalancerInstanceNoList?: Array<string | number> | undefined;
+  networkUsageTypeCode?: string | undefined;
+  /** Defaults to `compute.regionNo` when that is set. */
+  regionNo?: string | number | undefined;
+  zoneNo?: string | number | undefined;
+  /** Integer from 0 to 2147483647. */
+  pageNo?: number | undefined;
+  /** Integer from 0 to 2147483647. */
+  pageSize?: number | undefined;
+  sortedBy?: string | undefined;
+  /** Any letter case is accepted; the type lists the documented spelling. */
+  sortingOrder?: 'ascending' | 'descending' | undefined;
+}
+export interface ClassicGetLoadBalancerInstanceListResponse extends ApiResponse {
+  totalRows: number;
+  loadBalancerInstanceList: LoadBalancerInstance[];
+}
+
+export interface ClassicGetLoadBalancerSslCertificateListParams {
+  certificateName?: string | undefined;
+}
+export interface ClassicGetLoadBalancerSslCertificateListResponse extends ApiResponse {
+  totalRows: number;
+  sslCertificateList: SslCertificate[];
+}
+
+export interface ClassicGetLoadBalancerTargetServerInstanceListParams {
+  networkUsageTypeCode?: string | undefined;
+  /** Defaults to `compute.regionNo` when that is set. */
+  regionNo?: string | number | undefined;
+}
+export interface ClassicGetLoadBalancerTargetServerInstanceListResponse extends ApiResponse {
+  totalRows: number;
+  serverInstanceList: ClassicServerInstance[];
+}
+
+export interface ClassicGetListMetricsParams {
+  instanceNo: string | number;
+  metricName?: string | undefined;
+}
+export interface ClassicGetListMetricsResponse extends ApiResponse {
+  metrics: Metric[];
+}
+
+export interface ClassicGetMetricStatisticsParams {
+  /** 1 to 30 items. */
+  instanceNoList: Array<string | number>;
+  metricName: string;
+  startTime: string;
+  endTime: string;
+  period: number;
+}
+export interface ClassicGetMetricStatisticsResponse extends ApiResponse {
+  statistics: MetricStatistic[];
 }
 
 export interface GetMemberServerImageInstanceListParams {
@@ -1614,9 +1787,59 @@ export interface ComputeVpcMethods {
   paginateGetBlockStorageSnapshotInstanceList: Paginator<GetBlockStorageSnapshotInstanceListParams, BlockStorageSnapshotInstance>;
 }
 
+/** The methods of `client.loadBalancer`. */
+export interface LoadBalancerMethods {
+  classic: LoadBalancerClassicMethods;
+}
+
+/** The methods of `client.loadBalancer.classic`. */
+export interface LoadBalancerClassicMethods {
+  /** Registers an SSL certificate for load balancers. */
+  addLoadBalancerSslCertificate: Method<ClassicAddLoadBalancerSslCertificateParams, ClassicAddLoadBalancerSslCertificateResponse>;
+  /** Adds servers behind a load balancer. */
+  addServerInstancesToLoadBalancer: Method<ClassicAddServerInstancesToLoadBalancerParams, ClassicAddServerInstancesToLoadBalancerResponse>;
+  /** Replaces the servers behind a load balancer. */
+  changeLoadBalancedServerInstances: Method<ClassicChangeLoadBalancedServerInstancesParams, ClassicChangeLoadBalancedServerInstancesResponse>;
+  /** Changes a load balancer's algorithm, description and rules. */
+  changeLoadBalancerInstanceConfiguration: Method<ClassicChangeLoadBalancerInstanceConfigurationParams, ClassicChangeLoadBalancerInstanceConfigurationResponse>;
+  /** Creates a load balancer. */
+  createLoadBalancerInstance: Method<ClassicCreateLoadBalancerInstanceParams, ClassicCreateLoadBalancerInstanceResponse>;
+  /** Deletes load balancers. */
+  deleteLoadBalancerInstances: Method<ClassicDeleteLoadBalancerInstancesParams, ClassicDeleteLoadBalancerInstancesResponse>;
+  /** Deletes an SSL certificate. */
+  deleteLoadBalancerSslCertificate: Method<ClassicDeleteLoadBalancerSslCertificateParams, ClassicDeleteLoadBalancerSslCertificateResponse>;
+  /** Removes servers from behind a load balancer. */
+  deleteServerInstancesFromLoadBalancer: Method<ClassicDeleteServerInstancesFromLoadBalancerParams, ClassicDeleteServerInstancesFromLoadBalancerResponse>;
+  /** Lists the servers behind a load balancer with their health. */
+  getLoadBalancedServerInstanceList: Method<ClassicGetLoadBalancedServerInstanceListParams, ClassicGetLoadBalancedServerInstanceListResponse>;
+  /** Lists the load balancers. */
+  getLoadBalancerInstanceList: MethodOptionalParams<ClassicGetLoadBalancerInstanceListParams, ClassicGetLoadBalancerInstanceListResponse>;
+  /** Lists the SSL certificates. */
+  getLoadBalancerSslCertificateList: MethodOptionalParams<ClassicGetLoadBalancerSslCertificateListParams, ClassicGetLoadBalancerSslCertificateListResponse>;
+  /** Lists the servers a load balancer can use. */
+  getLoadBalancerTargetServerInstanceList: MethodOptionalParams<ClassicGetLoadBalancerTargetServerInstanceListParams, ClassicGetLoadBalancerTargetServerInstanceListResponse>;
+  /** Every item of `getLoadBalancerInstanceList`, page by page. */
+  paginateGetLoadBalancerInstanceList: Paginator<ClassicGetLoadBalancerInstanceListParams, LoadBalancerInstance>;
+}
+
+/** The methods of `client.monitoring`. */
+export interface MonitoringMethods {
+  classic: MonitoringClassicMethods;
+}
+
+/** The methods of `client.monitoring.classic`. */
+export interface MonitoringClassicMethods {
+  /** Lists the metrics that can be queried for a server instance. */
+  getListMetrics: Method<ClassicGetListMetricsParams, ClassicGetListMetricsResponse>;
+  /** Gets the statistics of one metric of server instances over a time range. */
+  getMetricStatistics: Method<ClassicGetMetricStatisticsParams, ClassicGetMetricStatisticsResponse>;
+}
+
 /** The surfaces of a client (`client.compute` ...). */
 export interface ClientSurfaces {
   compute: ComputeMethods;
+  loadBalancer: LoadBalancerMethods;
+  monitoring: MonitoringMethods;
 }
 
 // The names of earlier releases, which split `client.compute` by kind of method.

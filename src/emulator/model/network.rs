@@ -193,3 +193,13 @@ record!(
         server_instance_no_list: Vec<String>,
     }
 );
+
+record!(
+    /// Classic `SslCertificate` of the load balancer API (a look-up list, by `certificateName`).
+    SslCertificate {
+        certificate_name: String,
+        private_key: String,
+        public_key_certificate: String,
+        certificate_chain: String,
+    }
+);

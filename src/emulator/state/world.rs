@@ -41,6 +41,10 @@ world!(
             regions: ClassicRegion,
             zones: ClassicZone,
             products: Product,
+            /// The load balancers' SSL certificates (by `certificateName`).
+            ssl_certificates: SslCertificate,
+            /// The monitoring API's metrics and how their values go (`emulator::monitoring::series`).
+            metrics: crate::emulator::monitoring::MetricSeries,
         }
         stores {
             servers: ClassicServer,
