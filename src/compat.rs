@@ -4,6 +4,14 @@
 
 use serde_json::{Map, Number, Value};
 
+pub mod calls;
+pub mod export;
+pub mod shapes;
+pub mod table;
+pub mod v0;
+#[cfg(test)]
+mod v0_tests;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Conv {
     Same,

@@ -10,7 +10,6 @@ use super::source::{params_name, response_name};
 use super::writer::{join_code, path_name};
 use super::{waiters, Gen};
 use crate::catalog::{waiters::paginated, Action, Req, ACTIONS, WAITERS};
-use crate::service::Shape;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Where a member comes from. The order of the variants is the order of members in a surface.
@@ -135,7 +134,7 @@ impl Gen {
     fn api_of(&self, origin: Origin) -> &'static str {
         match origin {
             Origin::Action(i) | Origin::Paginator(i) => ACTIONS[i].api.name,
-            Origin::Compat(i) => self.compat[i].method.action.api.name,
+            Origin::Compat(i) => self.compat[i].method.map_or("storage", |m| m.action.api.name),
             Origin::Waiter(i) => WAITERS[i].action.api.name,
         }
     }
@@ -146,20 +145,7 @@ impl Gen {
             Origin::Action(i) => action_member(ACTIONS[i], key),
             Origin::Paginator(i) => waiters::paginator(ACTIONS[i], key),
             Origin::Waiter(i) => waiters::waiter(&WAITERS[i], key),
-            Origin::Compat(i) => {
-                let method = self.compat[i].method;
-                let action = method.action;
-                let mut doc = vec![
-                    action.summary.to_string(),
-                    format!("The old client's method, over {}.", join_code(&action.methods[..1])),
-                ];
-                if matches!(method.shape, Shape::PrivateImage(_)) {
-                    doc.push("Resolves to the first image of the answer (`null` only if the answer has none).".into());
-                }
-                let params = Self::compat_params_name(method);
-                let result = self.compat_result(method);
-                (doc, format!("{key}: {}<{params}, {result}>;", generic(action)))
-            }
+            Origin::Compat(i) => self.v0_member(i, key),
         }
     }
 
