@@ -38,6 +38,44 @@ pub const ARGS: &[&str] = &["none", "params", "params?", "params|list", "params-
 pub const TRANSFORMS: &[&str] = &["base64", "strip_fraction", "append_newline"];
 pub const FLOWS: &[&str] = &["attach_public_ip"];
 pub const MESSAGE_SETS: &[&str] = &["seed", "0.1.39", "common", "v1"];
+/// The messages each set has, every one of them (the code reads them by these names).
+pub const MESSAGE_KEYS: &[(&str, &[&str])] = &[
+    ("seed", &["missing", "unknown", "length", "items"]),
+    ("0.1.39", &["missing", "unknown", "length", "items"]),
+    (
+        "common",
+        &[
+            "api",
+            "only_one",
+            "invalid_ip",
+            "private_ip",
+            "server_not_found",
+            "wait_status",
+            "wait_timeout",
+            "no_public_ip",
+            "pf_array",
+            "filter_vcpu",
+            "filter_memory",
+            "filter_storage",
+            "filter_storage_type",
+            "filter_public_ip",
+            "storage_error",
+        ],
+    ),
+    (
+        "v1",
+        &[
+            "type_string",
+            "type_enum",
+            "type_string_list",
+            "type_number",
+            "type_array",
+            "type_boolean",
+            "missing",
+            "warning",
+        ],
+    ),
+];
 
 #[derive(Debug, Clone, Default)]
 pub struct V0Param {
@@ -266,11 +304,23 @@ pub fn load(dir: &Path, set: &Set) -> R<Surfaces> {
                 "model/surfaces.toml [messages.{set_name}]: unknown message set"
             ));
         }
+        let keys = MESSAGE_KEYS
+            .iter()
+            .find(|(s, _)| s == set_name)
+            .map_or(&[][..], |(_, k)| *k);
         for (k, v) in table {
+            if !keys.contains(&k.as_str()) {
+                return Err(format!(
+                    "model/surfaces.toml [messages.{set_name}] {k}: unknown message (known: {keys:?})"
+                ));
+            }
             let text = v
                 .as_str()
                 .ok_or_else(|| format!("model/surfaces.toml [messages.{set_name}] {k}: not a string"))?;
             out.messages.push((set_name.clone(), k.clone(), text.to_string()));
+        }
+        if let Some(k) = keys.iter().find(|k| !table.contains_key(**k)) {
+            return Err(format!("model/surfaces.toml [messages.{set_name}]: no message {k}"));
         }
     }
     for (path, v) in file.v0 {
