@@ -70,11 +70,14 @@ fn source(state: &State, p: &Params) -> Result<Source, ApiFault> {
     })
 }
 
-fn server_product(state: &State, given: Option<&str>) -> Result<Product, ApiFault> {
+/// The spec named, else the first whose base disk holds the image (as `getServerProductList` lists them).
+fn server_product(state: &State, given: Option<&str>, needs: i64) -> Result<Product, ApiFault> {
     let products = &state.classic.server_products;
     match given {
         Some(code) => products.iter().find(|x| is(&x.product_code, code)),
-        None => products.first(),
+        None => products
+            .iter()
+            .find(|x| x.base_block_storage_size.is_none_or(|s| s >= needs)),
     }
     .cloned()
     .ok_or_else(|| faults::product_not_found("server product", given.unwrap_or("(default)")))
@@ -127,7 +130,7 @@ pub fn create_server_instances(cx: &mut Cx<'_>) -> Answer {
     let now = cx.now;
     let state = &mut *cx.state;
     let src = source(state, &p)?;
-    let spec = server_product(state, p.str("serverProductCode"))?;
+    let spec = server_product(state, p.str("serverProductCode"), src.base_size)?;
     let zone = common::zone(state, &region_no, p.str("zoneNo"))?;
     let region = common::region(state, zone.region_no.as_deref().unwrap_or(&region_no));
     let key_name = login_keys::chosen(state, p.str("loginKeyName"))?;

@@ -23,3 +23,6 @@ pub mod servers;
 pub mod snapshots;
 pub mod subnets;
 pub mod tags;
+
+#[cfg(test)]
+mod tests;
