@@ -2406,6 +2406,41 @@ export interface ComputeClassicMethods {
   stopServerInstances: Method<ClassicStopServerInstancesParams, ClassicStopServerInstancesResponse>;
   /** Terminates (returns) stopped server instances. */
   terminateServerInstances: Method<ClassicTerminateServerInstancesParams, ClassicTerminateServerInstancesResponse>;
+  /**
+   * Polls `getServerInstanceList` until the item is running (`serverInstanceStatus.code` is RUN); rejects when `serverInstanceOperation.code` is TERMT or `serverInstanceStatus.code` is NSTOP or it is gone.
+   * Gives up after 30 min unless `timeoutMs` says otherwise.
+   */
+  waitForServerInstanceRunning(serverInstanceNoList: string | number, options?: WaitOptions<ClassicServerInstance>): Promise<ClassicServerInstance>;
+  /**
+   * Polls `getServerInstanceList` until the item is stopped (`serverInstanceStatus.code` is NSTOP); rejects when `serverInstanceOperation.code` is TERMT or it is gone.
+   * Gives up after 30 min unless `timeoutMs` says otherwise.
+   */
+  waitForServerInstanceStopped(serverInstanceNoList: string | number, options?: WaitOptions<ClassicServerInstance>): Promise<ClassicServerInstance>;
+  /**
+   * Polls `getServerInstanceList` until the item is terminated (it is gone); resolves with `null`.
+   * Gives up after 30 min unless `timeoutMs` says otherwise.
+   */
+  waitForServerInstanceTerminated(serverInstanceNoList: string | number, options?: WaitOptions<ClassicServerInstance>): Promise<null>;
+  /**
+   * Polls `getBlockStorageInstanceList` until the item is attached (`blockStorageInstanceStatus.code` is ATTAC); rejects when it is gone.
+   * Gives up after 10 min unless `timeoutMs` says otherwise.
+   */
+  waitForBlockStorageInstanceAttached(blockStorageInstanceNoList: string | number, options?: WaitOptions<ClassicBlockStorageInstance>): Promise<ClassicBlockStorageInstance>;
+  /**
+   * Polls `getBlockStorageInstanceList` until the item is detached (`blockStorageInstanceStatus.code` is CREAT); rejects when it is gone.
+   * Gives up after 10 min unless `timeoutMs` says otherwise.
+   */
+  waitForBlockStorageInstanceDetached(blockStorageInstanceNoList: string | number, options?: WaitOptions<ClassicBlockStorageInstance>): Promise<ClassicBlockStorageInstance>;
+  /**
+   * Polls `getPublicIpInstanceList` until the item is usable (`publicIpInstanceStatus.code` is one of CREAT, USED); rejects when it is gone.
+   * Gives up after 10 min unless `timeoutMs` says otherwise.
+   */
+  waitForPublicIpInstance(publicIpInstanceNoList: string | number, options?: WaitOptions<ClassicPublicIpInstance>): Promise<ClassicPublicIpInstance>;
+  /**
+   * Polls `getNasVolumeInstanceList` until the item is created (`nasVolumeInstanceStatus.code` is CREAT); rejects when it is gone or `nasVolumeInstanceOperation.code` is TERMT.
+   * Gives up after 30 min unless `timeoutMs` says otherwise.
+   */
+  waitForNasVolumeInstance(nasVolumeInstanceNoList: string | number, options?: WaitOptions<NasVolumeInstance>): Promise<NasVolumeInstance>;
   /** Every item of `getMemberServerImageList`, page by page. */
   paginateGetMemberServerImageList: Paginator<ClassicGetMemberServerImageListParams, MemberServerImage>;
   /** Every item of `getServerInstanceList`, page by page. */
