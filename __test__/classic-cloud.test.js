@@ -8,7 +8,7 @@ const { emulator, client } = require('./helpers');
 const FAST = { minDelayMs: 20, maxDelayMs: 100, timeoutMs: 30000 };
 
 test('a Classic server is waited for until running, stopped and terminated', { timeout: 60000 }, async (t) => {
-  const emu = await emulator({ createDelayMs: 60, deleteDelayMs: 60, operationDelayMs: 60 });
+  const emu = await emulator({ createDelayMs: 60, deleteDelayMs: 60, fixture: { settings: { operationDelayMs: 60 } } });
   t.after(() => emu.close());
   const { classic } = client(emu).compute;
   const { serverInstanceList: [made] } = await classic.createServerInstances({
@@ -37,7 +37,7 @@ test('a Classic server is waited for until running, stopped and terminated', { t
 });
 
 test('block storage, public IP and NAS waiters, and an abortable wait', { timeout: 60000 }, async (t) => {
-  const emu = await emulator({ createDelayMs: 60, deleteDelayMs: 60, operationDelayMs: 60 });
+  const emu = await emulator({ createDelayMs: 60, deleteDelayMs: 60, fixture: { settings: { operationDelayMs: 60 } } });
   t.after(() => emu.close());
   const { classic } = client(emu).compute;
   const { blockStorageInstanceList: [bs] } = await classic.createBlockStorageInstance({ serverInstanceNo: '492964', blockStorageSize: 20 });

@@ -15,7 +15,11 @@ pub mod public_ip {
 
     /// `createPublicIpInstance`: created, then associated when a server was named (`then` links it).
     pub fn create<T>(with_server: Option<Effect<T>>) -> Plan<T> {
-        let mut later = vec![Step::to(Delay::Create, CREATED)];
+        let created = match with_server {
+            Some(_) => Phase::new("CREAT", "USE", "using"),
+            None => CREATED,
+        };
+        let mut later = vec![Step::to(Delay::Create, created)];
         if let Some(link) = with_server {
             later.push(Step {
                 then: Some(link),
