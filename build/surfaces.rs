@@ -472,13 +472,31 @@ fn v0(set: &Set, path: &str, t: V0Toml, messages: &[(String, String, String)]) -
         .map(|r| arrow(r, "->", "response rename"))
         .collect::<R<Vec<_>>>()?;
     if let Some(a) = action.filter(|_| !response_renames.is_empty()) {
-        let item = set.actions[a]
-            .list()
-            .map(|(_, m)| m.to_string())
-            .ok_or_else(|| format!("{} answers no list to rename in", set.actions[a].name))?;
+        // The port-forwarding shapes keep the answer's object: their renames start at its fields.
+        let whole = t.shape == "port_forwarding" || t.shape == "port_forwarding_deleted";
         for (src, dst) in &response_renames {
-            if !field_path(set, &item, src) || dst.contains('.') {
-                return Err(format!("response rename '{src} -> {dst}': {item} has no field '{src}'"));
+            let known = if whole {
+                let (head, rest) = src.split_once('.').unwrap_or((src, ""));
+                set.actions[a].returns.iter().any(|f| {
+                    f.name == head
+                        && match (&f.ty, rest.strip_prefix("*.").unwrap_or(rest)) {
+                            (_, "") => true,
+                            (FType::Obj(m) | FType::List(m), rest) => field_path(set, m, rest),
+                            _ => false,
+                        }
+                })
+            } else {
+                let item = set.actions[a]
+                    .list()
+                    .map(|(_, m)| m.to_string())
+                    .ok_or_else(|| format!("{} answers no list to rename in", set.actions[a].name))?;
+                field_path(set, &item, src)
+            };
+            if !known || dst.contains('.') {
+                return Err(format!(
+                    "response rename '{src} -> {dst}': the answer of {} has no field '{src}'",
+                    set.actions[a].name
+                ));
             }
         }
     }

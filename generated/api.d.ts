@@ -192,7 +192,27 @@ export type ActionName =
   | 'getMemberServerImageList' | 'createMemberServerImage' | 'deleteMemberServerImages'
   | 'addMemberServerImageSharingPermission' | 'removeMemberServerImageSharingPermission'
   | 'setMemberServerImageSharingPermission' | 'getServerImageProductList' | 'getRegionList' | 'getZoneList'
-  | 'getServerInstanceList' | 'getBlockStorageSnapshotInstanceList' | 'addLoadBalancerSslCertificate'
+  | 'getServerInstanceList' | 'getBlockStorageSnapshotInstanceList' | 'addNasVolumeAccessControl'
+  | 'addPortForwardingRules' | 'associatePublicIpWithServerInstance' | 'attachBlockStorageInstance'
+  | 'attachNetworkInterface' | 'changeBlockStorageVolumeSize' | 'changeNasVolumeSize'
+  | 'changeNasVolumeSnapshotConfiguration' | 'changeServerInstanceSpec' | 'createBlockStorageInstance'
+  | 'createBlockStorageSnapshotInstance' | 'createInstanceTags' | 'createLoginKey' | 'createNasVolumeInstance'
+  | 'createNasVolumeSnapshot' | 'createNetworkInterface' | 'createPublicIpInstance' | 'createServerInstances'
+  | 'deleteBlockStorageInstances' | 'deleteBlockStorageSnapshotInstances' | 'deleteInstanceTags'
+  | 'deleteLoginKey' | 'deleteNasVolumeInstance' | 'deleteNasVolumeSnapshot' | 'deleteNetworkInterface'
+  | 'deletePortForwardingRules' | 'deletePublicIpInstances' | 'detachBlockStorageInstances'
+  | 'detachNetworkInterface' | 'disassociatePublicIpFromServerInstance' | 'getAccessControlGroupList'
+  | 'getAccessControlGroupServerInstanceList' | 'getAccessControlRuleList' | 'getBlockStorageInstanceList'
+  | 'getInitScriptList' | 'getInstanceTagList' | 'getLoginKeyList' | 'getNasVolumeAccessControlRuleList'
+  | 'getNasVolumeInstanceList' | 'getNasVolumeInstanceRatingList'
+  | 'getNasVolumeSnapshotConfigurationHistoryList' | 'getNasVolumeSnapshotList' | 'getNetworkInterfaceList'
+  | 'getPortForwardingConfigurationList' | 'getPortForwardingRuleList' | 'getPrivateSubnetInstanceList'
+  | 'getPublicIpInstanceList' | 'getPublicIpTargetServerInstanceList' | 'getRaidList' | 'getRootPassword'
+  | 'getRootPasswordServerInstanceList' | 'getServerProductList' | 'importLoginKey' | 'interruptServerInstance'
+  | 'rebootServerInstances' | 'recreateServerInstance' | 'removeNasVolumeAccessControl'
+  | 'replaceServerInstanceAssociatedWithPublicIp' | 'restoreNasVolumeWithSnapshot' | 'setNasVolumeAccessControl'
+  | 'setNasVolumeReturnProtection' | 'setProtectServerTermination' | 'startServerInstances'
+  | 'stopServerInstances' | 'terminateServerInstances' | 'addLoadBalancerSslCertificate'
   | 'addServerInstancesToLoadBalancer' | 'changeLoadBalancedServerInstances'
   | 'changeLoadBalancerInstanceConfiguration' | 'createLoadBalancerInstance' | 'deleteLoadBalancerInstances'
   | 'deleteLoadBalancerSslCertificate' | 'deleteServerInstancesFromLoadBalancer'
@@ -455,6 +475,10 @@ export interface ClassicBlockStorageInstance {
 }
 
 export interface NasVolumeSnapshot {
+  nasVolumeSnapshotName?: string;
+  createDate?: string;
+  snapshotSize?: Long;
+  isBusy?: boolean;
 }
 
 export interface AccessControlRule {
@@ -505,6 +529,15 @@ export interface NasVolumeInstanceRating {
 }
 
 export interface NasVolumeSnapshotConfigurationHistory {
+  nasVolumeInstanceNo?: string;
+  historySequenceNo?: string;
+  historyType?: CommonCode;
+  ip?: string;
+  registerDate?: string;
+  snapshotVolumeConfigurationRatio?: number;
+  snapshotVolumeConfigPeriodType?: CommonCode;
+  snapshotVolumeConfigDayOfWeekType?: CommonCode;
+  snapshotVolumeConfigTime?: number;
 }
 
 export interface ClassicNetworkInterface {
@@ -1032,6 +1065,31 @@ export interface CompatProduct {
   osMemorySize?: Long;
 }
 
+/** A `Product` as returned by the old client's `findFlavors`: keys renamed as the old client did, ids as numbers. */
+export interface FindFlavorsProduct {
+  /** The API's `productCode`. */
+  vmFlavorId: string;
+  /** The API's `productName`. */
+  vmFlavorName: string;
+  /** The API's `productType`. */
+  vmFlavorType?: CommonCode;
+  /** The API's `productDescription`. */
+  vmFlavorDescription?: string;
+  infraResourceType?: CommonCode;
+  infraResourceDetailType?: CommonCode;
+  cpuCount?: number;
+  memorySize?: Long;
+  baseBlockStorageSize?: Long;
+  platformType?: CommonCode<PlatformTypeCode>;
+  osInformation?: string;
+  diskType?: CommonCode;
+  dbKindCode?: string;
+  /** The API's `addBlockStorageSize`. */
+  addBlockStroageSize?: Long;
+  generationCode?: string;
+  osMemorySize?: Long;
+}
+
 /**
  * A `ClassicZone` as returned by the old client's `findZones`:
  * keys renamed as the old client did, ids as numbers.
@@ -1055,7 +1113,46 @@ export interface CompatClassicRegion {
 }
 
 /**
- * A `ClassicServerInstance` as returned by the old client's `findServer`, `findServers`:
+ * A `ClassicLoginKey` as returned by the old client's `findLoginKeys`:
+ * keys renamed as the old client did, ids as numbers.
+ */
+export interface CompatClassicLoginKey {
+  fingerprint?: string;
+  /** The API's `keyName`. */
+  loginKeyName?: string;
+  createDate?: string;
+}
+
+/**
+ * A `ClassicAccessControlGroup` as returned by the old client's `findAccessControlGroups`, `findAccessControlGroup`, `findSecurityGroups`:
+ * keys renamed as the old client did, ids as numbers.
+ */
+export interface CompatClassicAccessControlGroup {
+  accessControlGroupConfigurationNo?: NumericId;
+  accessControlGroupName?: string;
+  accessControlGroupDescription?: string;
+  /** The API's `isDefaultGroup`. */
+  isDefault?: boolean;
+  isDefault?: boolean;
+  createDate?: string;
+}
+
+/**
+ * A `AccessControlRule` as returned by the old client's `findAccessControlRules`:
+ * keys renamed as the old client did, ids as numbers.
+ */
+export interface CompatAccessControlRule {
+  accessControlRuleConfigurationNo?: NumericId;
+  protocolType?: CommonCode;
+  sourceIp?: string;
+  sourceAccessControlRuleConfigurationNo?: NumericId;
+  sourceAccessControlRuleName?: string;
+  destinationPort?: string;
+  accessControlRuleDescription?: string;
+}
+
+/**
+ * A `ClassicServerInstance` as returned by the old client's `findServer`, `findServers`, `createServer`, `destroyServer`, `rebuildServer`, `rebootServer`, `startServer`, `stopServer`:
  * keys renamed as the old client did, ids as numbers.
  */
 export interface CompatClassicServerInstance {
@@ -1098,6 +1195,57 @@ export interface CompatClassicServerInstance {
 }
 
 /**
+ * A `ClassicPublicIpInstance` as returned by the old client's `findPublicIpInstances`, `createPublicIpInstance`, `attachPublicIpInstance`, `detachPublicIpInstance`:
+ * keys renamed as the old client did, ids as numbers.
+ */
+export interface CompatClassicPublicIpInstance {
+  publicIpInstanceNo?: NumericId;
+  publicIp?: string;
+  publicIpDescription?: string;
+  createDate?: string;
+  publicIpInstanceStatusName?: string;
+  publicIpInstanceStatus?: CommonCode<PublicIpStatusCode>;
+  publicIpInstanceOperation?: CommonCode<PublicIpOperationCode>;
+  publicIpKindType?: CommonCode;
+  serverInstanceAssociatedWithPublicIp?: CompatClassicPublicIpInstanceServerInstanceAssociatedWithPublicIp;
+  region?: CompatClassicRegion;
+  zone?: CompatClassicZone;
+  internetLineType?: CommonCode;
+}
+
+/**
+ * A `ClassicPublicIpInstance` as returned by the old client's `destroyPublicIpInstance`:
+ * keys renamed as the old client did, ids as numbers.
+ */
+export interface DestroyPublicIpInstanceClassicPublicIpInstance {
+  publicIpInstanceNo?: NumericId;
+  publicIp?: string;
+  publicIpDescription?: string;
+  createDate?: string;
+  publicIpInstanceStatusName?: string;
+  publicIpInstanceStatus?: CommonCode<PublicIpStatusCode>;
+  publicIpInstanceOperation?: CommonCode<PublicIpOperationCode>;
+  publicIpKindType?: CommonCode;
+  serverInstanceAssociatedWithPublicIp?: DestroyPublicIpInstanceClassicPublicIpInstanceServerInstanceAssociatedWithPublicIp;
+  region?: CompatClassicRegion;
+  zone?: CompatClassicZone;
+  internetLineType?: CommonCode;
+}
+
+/**
+ * A `PortForwardingRule` as returned by the old client's `findPortForwardingRules`, `createPortForwardingRule`, `destroyPortForwardingRule`:
+ * keys renamed as the old client did, ids as numbers.
+ */
+export interface CompatPortForwardingRule {
+  portForwardingConfigurationNo?: NumericId;
+  portForwardingPublicIp?: string;
+  zone?: CompatClassicZone;
+  portForwardingExternalPort?: number;
+  portForwardingInternalPort?: number;
+  serverInstance?: CompatClassicPublicIpInstanceServerInstanceAssociatedWithPublicIp;
+}
+
+/**
  * A `Metric` as returned by the old client's `management.monitoring.findMetrics`:
  * keys renamed as the old client did, ids as numbers.
  */
@@ -1114,23 +1262,127 @@ export interface PrivateImageZone {
   zoneDescription: string;
 }
 
-/** `CompatClassicServerInstance.accessControlGroupList`: `ClassicAccessControlGroup` in the old client's shape. */
-export interface CompatClassicAccessControlGroup {
-  accessControlGroupConfigurationNo?: NumericId;
-  accessControlGroupName?: string;
-  accessControlGroupDescription?: string;
-  /** The API's `isDefaultGroup`. */
-  isDefault?: boolean;
-  isDefault?: boolean;
-  createDate?: string;
-}
-
 /** `CompatClassicServerInstance.instanceTagList`: `ClassicInstanceTag` in the old client's shape. */
 export interface CompatClassicInstanceTag {
   instanceNo?: NumericId;
   instanceType?: CommonCode;
   tagKey?: string;
   tagValue?: string;
+}
+
+/** `CompatClassicPublicIpInstance.serverInstanceAssociatedWithPublicIp`: `ClassicServerInstance` in the old client's shape. */
+export interface CompatClassicPublicIpInstanceServerInstanceAssociatedWithPublicIp {
+  serverInstanceNo: NumericId;
+  serverName: string;
+  serverDescription?: string;
+  cpuCount?: number;
+  memorySize?: Long;
+  baseBlockStorageSize?: Long;
+  platformType?: CommonCode<PlatformTypeCode>;
+  loginKeyName?: string;
+  isFeeChargingMonitoring?: boolean;
+  publicIp?: string;
+  privateIp?: string;
+  serverImageName?: string;
+  serverInstanceStatus: CommonCode<ServerStatusCode>;
+  serverInstanceOperation: CommonCode<ServerOperationCode>;
+  serverInstanceStatusName: string;
+  createDate?: string;
+  uptime?: string;
+  /** The API's `serverImageProductCode`. */
+  vmImageId?: string;
+  /** The API's `serverProductCode`. */
+  vmFlavorId?: string;
+  isProtectServerTermination?: boolean;
+  portForwardingPublicIp?: string;
+  portForwardingExternalPort?: number;
+  portForwardingInternalPort?: number;
+  zone?: CompatClassicZone;
+  region?: CompatClassicRegion;
+  baseBlockStorageDiskType?: CommonCode<DiskTypeCode>;
+  baseBlockStorageDiskDetailType?: CommonCode;
+  serverInstanceType?: CommonCode;
+  userData?: string;
+  accessControlGroupList: CompatClassicPublicIpInstanceServerInstanceAssociatedWithPublicIpAccessControlGroupList[];
+  instanceTagList: CompatClassicInstanceTag[];
+  blockDevicePartitionList: BlockDevicePartition[];
+  baseBlockStroageDiskDetailType?: CommonCode;
+  internetLineType?: CommonCode;
+}
+
+/** `DestroyPublicIpInstanceClassicPublicIpInstance.serverInstanceAssociatedWithPublicIp`: `ClassicServerInstance` in the old client's shape. */
+export interface DestroyPublicIpInstanceClassicPublicIpInstanceServerInstanceAssociatedWithPublicIp {
+  serverInstanceNo: NumericId;
+  serverName: string;
+  serverDescription?: string;
+  cpuCount?: number;
+  memorySize?: Long;
+  baseBlockStorageSize?: Long;
+  platformType?: CommonCode<PlatformTypeCode>;
+  loginKeyName?: string;
+  isFeeChargingMonitoring?: boolean;
+  publicIp?: string;
+  privateIp?: string;
+  serverImageName?: string;
+  serverInstanceStatus: CommonCode<ServerStatusCode>;
+  serverInstanceOperation: CommonCode<ServerOperationCode>;
+  serverInstanceStatusName: string;
+  createDate?: string;
+  uptime?: string;
+  serverImageProductCode?: string;
+  serverProductCode?: string;
+  isProtectServerTermination?: boolean;
+  portForwardingPublicIp?: string;
+  portForwardingExternalPort?: number;
+  portForwardingInternalPort?: number;
+  zone?: CompatClassicZone;
+  region?: CompatClassicRegion;
+  baseBlockStorageDiskType?: CommonCode<DiskTypeCode>;
+  baseBlockStorageDiskDetailType?: CommonCode;
+  serverInstanceType?: CommonCode;
+  userData?: string;
+  accessControlGroupList: CompatClassicPublicIpInstanceServerInstanceAssociatedWithPublicIpAccessControlGroupList[];
+  instanceTagList: CompatClassicInstanceTag[];
+  blockDevicePartitionList: BlockDevicePartition[];
+  baseBlockStroageDiskDetailType?: CommonCode;
+  internetLineType?: CommonCode;
+}
+
+/** `CompatClassicPublicIpInstanceServerInstanceAssociatedWithPublicIp.accessControlGroupList`: `ClassicAccessControlGroup` in the old client's shape. */
+export interface CompatClassicPublicIpInstanceServerInstanceAssociatedWithPublicIpAccessControlGroupList {
+  accessControlGroupConfigurationNo?: NumericId;
+  accessControlGroupName?: string;
+  accessControlGroupDescription?: string;
+  isDefaultGroup?: boolean;
+  createDate?: string;
+  isDefault?: boolean;
+}
+
+export interface AccessControlRuleParameter {
+  serverInstanceNo?: string | number | undefined;
+  customIp?: string | undefined;
+  writeAccess?: string | undefined;
+}
+
+export interface PortForwardingRuleParameter {
+  portForwardingExternalPort: number;
+  portForwardingInternalPort: number;
+  serverInstanceNo: string | number;
+}
+
+export interface InstanceTagParameter {
+  tagKey?: string | undefined;
+  tagValue?: string | undefined;
+}
+
+export interface BlockDevicePartitionParameter {
+  mountPoint?: string | undefined;
+  partitionSize?: string | undefined;
+}
+
+export interface RootPasswordServerInstanceParameter {
+  serverInstanceNo?: string | number | undefined;
+  privateKey?: string | undefined;
 }
 
 export interface LoadBalancerRuleParameter {
@@ -1292,6 +1544,686 @@ export interface ClassicGetBlockStorageSnapshotInstanceListParams {
 export interface ClassicGetBlockStorageSnapshotInstanceListResponse extends ApiResponse {
   totalRows: number;
   blockStorageSnapshotInstanceList: ClassicBlockStorageSnapshotInstance[];
+}
+
+export interface ClassicAddNasVolumeAccessControlParams {
+  nasVolumeInstanceNo: string | number;
+  accessControlRuleList?: AccessControlRuleParameter[] | undefined;
+  serverInstanceNoList?: Array<string | number> | undefined;
+  customIpList?: string[] | undefined;
+}
+export interface ClassicAddNasVolumeAccessControlResponse extends ApiResponse {
+  totalRows: number;
+  nasVolumeInstanceList: NasVolumeInstance[];
+}
+
+export interface ClassicAddPortForwardingRulesParams {
+  portForwardingConfigurationNo: string | number;
+  portForwardingRuleList: PortForwardingRuleParameter[];
+}
+export interface ClassicAddPortForwardingRulesResponse extends ApiResponse {
+  totalRows: number;
+  portForwardingRuleList: PortForwardingRule[];
+  portForwardingConfigurationNo?: string;
+  portForwardingPublicIp?: string;
+  zone?: ClassicZone;
+  internetLineType?: CommonCode;
+}
+
+export interface ClassicAssociatePublicIpWithServerInstanceParams {
+  publicIpInstanceNo: string | number;
+  serverInstanceNo: string | number;
+}
+export interface ClassicAssociatePublicIpWithServerInstanceResponse extends ApiResponse {
+  totalRows: number;
+  publicIpInstanceList: ClassicPublicIpInstance[];
+}
+
+export interface ClassicAttachBlockStorageInstanceParams {
+  serverInstanceNo: string | number;
+  blockStorageInstanceNo: string | number;
+}
+export interface ClassicAttachBlockStorageInstanceResponse extends ApiResponse {
+  totalRows: number;
+  blockStorageInstanceList: ClassicBlockStorageInstance[];
+}
+
+export interface ClassicAttachNetworkInterfaceParams {
+  networkInterfaceNo: string | number;
+  serverInstanceNo: string | number;
+}
+export interface ClassicAttachNetworkInterfaceResponse extends ApiResponse {}
+
+export interface ClassicChangeBlockStorageVolumeSizeParams {
+  blockStorageInstanceNo: string | number;
+  blockStorageSize: number;
+}
+export interface ClassicChangeBlockStorageVolumeSizeResponse extends ApiResponse {
+  totalRows: number;
+  blockStorageInstanceList: ClassicBlockStorageInstance[];
+}
+
+export interface ClassicChangeNasVolumeSizeParams {
+  nasVolumeInstanceNo: string | number;
+  volumeSize: number;
+  isAsync?: boolean | undefined;
+}
+export interface ClassicChangeNasVolumeSizeResponse extends ApiResponse {
+  totalRows: number;
+  nasVolumeInstanceList: NasVolumeInstance[];
+}
+
+export interface ClassicChangeNasVolumeSnapshotConfigurationParams {
+  nasVolumeInstanceNo: string | number;
+  snapshotVolumeConfigurationRatio: number;
+  snapshotVolumeConfigDayOfWeekTypeCode?: string | undefined;
+  snapshotVolumeConfigTime?: number | undefined;
+}
+export interface ClassicChangeNasVolumeSnapshotConfigurationResponse extends ApiResponse {
+  totalRows: number;
+  nasVolumeInstanceList: NasVolumeInstance[];
+}
+
+export interface ClassicChangeServerInstanceSpecParams {
+  serverInstanceNo: string | number;
+  serverProductCode: string;
+}
+export interface ClassicChangeServerInstanceSpecResponse extends ApiResponse {
+  totalRows: number;
+  serverInstanceList: ClassicServerInstance[];
+}
+
+export interface ClassicCreateBlockStorageInstanceParams {
+  blockStorageName?: string | undefined;
+  blockStorageSize: number;
+  blockStorageDescription?: string | undefined;
+  serverInstanceNo: string | number;
+  diskDetailTypeCode?: string | undefined;
+}
+export interface ClassicCreateBlockStorageInstanceResponse extends ApiResponse {
+  totalRows: number;
+  blockStorageInstanceList: ClassicBlockStorageInstance[];
+}
+
+export interface ClassicCreateBlockStorageSnapshotInstanceParams {
+  blockStorageInstanceNo: string | number;
+  blockStorageSnapshotName?: string | undefined;
+  blockStorageSnapshotDescription?: string | undefined;
+}
+export interface ClassicCreateBlockStorageSnapshotInstanceResponse extends ApiResponse {
+  totalRows: number;
+  blockStorageSnapshotInstanceList: ClassicBlockStorageSnapshotInstance[];
+}
+
+export interface ClassicCreateInstanceTagsParams {
+  instanceNoList: Array<string | number>;
+  instanceTagList: InstanceTagParameter[];
+}
+export interface ClassicCreateInstanceTagsResponse extends ApiResponse {
+  totalRows: number;
+  instanceTagList: ClassicInstanceTag[];
+}
+
+export interface ClassicCreateLoginKeyParams {
+  keyName: string;
+}
+export interface ClassicCreateLoginKeyResponse extends ApiResponse {
+  privateKey?: string;
+}
+
+export interface ClassicCreateNasVolumeInstanceParams {
+  volumeName: string;
+  volumeSize: number;
+  volumeAllotmentProtocolTypeCode: string;
+  serverInstanceNoList?: Array<string | number> | undefined;
+  accessControlRuleList?: AccessControlRuleParameter[] | undefined;
+  cifsUserName?: string | undefined;
+  cifsUserPassword?: string | undefined;
+  nasVolumeDescription?: string | undefined;
+  /** Defaults to `compute.regionNo` when that is set. */
+  regionNo?: string | number | undefined;
+  zoneNo?: string | number | undefined;
+  isReturnProtection?: boolean | undefined;
+  isAsync?: boolean | undefined;
+  customIpList?: string[] | undefined;
+}
+export interface ClassicCreateNasVolumeInstanceResponse extends ApiResponse {
+  totalRows: number;
+  nasVolumeInstanceList: NasVolumeInstance[];
+}
+
+export interface ClassicCreateNasVolumeSnapshotParams {
+  nasVolumeInstanceNo: string | number;
+}
+export interface ClassicCreateNasVolumeSnapshotResponse extends ApiResponse {
+  totalRows: number;
+  nasVolumeSnapshotList: NasVolumeSnapshot[];
+}
+
+export interface ClassicCreateNetworkInterfaceParams {
+  privateSubnetInstanceNo: string | number;
+  networkInterfaceName: string;
+  networkInterfaceIp: string;
+  networkInterfaceDescription?: string | undefined;
+  /** Defaults to `compute.regionNo` when that is set. */
+  regionNo?: string | number | undefined;
+  zoneNo?: string | number | undefined;
+  serverInstanceNo?: string | number | undefined;
+}
+export interface ClassicCreateNetworkInterfaceResponse extends ApiResponse {}
+
+export interface ClassicCreatePublicIpInstanceParams {
+  serverInstanceNo?: string | number | undefined;
+  publicIpDescription?: string | undefined;
+  /** Defaults to `compute.regionNo` when that is set. */
+  regionNo?: string | number | undefined;
+  zoneNo?: string | number | undefined;
+  internetLineTypeCode?: string | undefined;
+}
+export interface ClassicCreatePublicIpInstanceResponse extends ApiResponse {
+  totalRows: number;
+  publicIpInstanceList: ClassicPublicIpInstance[];
+}
+
+export interface ClassicCreateServerInstancesParams {
+  serverImageProductCode?: string | undefined;
+  serverProductCode?: string | undefined;
+  memberServerImageNo?: string | number | undefined;
+  serverName?: string | undefined;
+  serverDescription?: string | undefined;
+  loginKeyName?: string | undefined;
+  isProtectServerTermination?: boolean | undefined;
+  serverCreateCount?: number | undefined;
+  serverCreateStartNo?: number | undefined;
+  feeSystemTypeCode?: string | undefined;
+  userData?: string | undefined;
+  initScriptNo?: string | number | undefined;
+  zoneNo?: string | number | undefined;
+  accessControlGroupConfigurationNoList?: Array<string | number> | undefined;
+  raidTypeName?: string | undefined;
+  instanceTagList?: InstanceTagParameter[] | undefined;
+  isVaccineInstall?: boolean | undefined;
+  blockDevicePartitionList?: BlockDevicePartitionParameter[] | undefined;
+  internetLineTypeCode?: string | undefined;
+}
+export interface ClassicCreateServerInstancesResponse extends ApiResponse {
+  totalRows: number;
+  serverInstanceList: ClassicServerInstance[];
+}
+
+export interface ClassicDeleteBlockStorageInstancesParams {
+  blockStorageInstanceNoList: Array<string | number>;
+}
+export interface ClassicDeleteBlockStorageInstancesResponse extends ApiResponse {
+  totalRows: number;
+  blockStorageInstanceList: ClassicBlockStorageInstance[];
+}
+
+export interface ClassicDeleteBlockStorageSnapshotInstancesParams {
+  blockStorageSnapshotInstanceNoList: Array<string | number>;
+}
+export interface ClassicDeleteBlockStorageSnapshotInstancesResponse extends ApiResponse {
+  totalRows: number;
+  blockStorageSnapshotInstanceList: ClassicBlockStorageSnapshotInstance[];
+}
+
+export interface ClassicDeleteInstanceTagsParams {
+  instanceNoList: Array<string | number>;
+  instanceTagList?: InstanceTagParameter[] | undefined;
+}
+export interface ClassicDeleteInstanceTagsResponse extends ApiResponse {
+  totalRows: number;
+}
+
+export interface ClassicDeleteLoginKeyParams {
+  keyName: string;
+}
+export interface ClassicDeleteLoginKeyResponse extends ApiResponse {}
+
+export interface ClassicDeleteNasVolumeInstanceParams {
+  nasVolumeInstanceNo: string | number;
+  isAsync?: boolean | undefined;
+}
+export interface ClassicDeleteNasVolumeInstanceResponse extends ApiResponse {
+  totalRows: number;
+  nasVolumeInstanceList: NasVolumeInstance[];
+}
+
+export interface ClassicDeleteNasVolumeSnapshotParams {
+  nasVolumeInstanceNo: string | number;
+  nasVolumeSnapshotName: string;
+}
+export interface ClassicDeleteNasVolumeSnapshotResponse extends ApiResponse {
+  totalRows: number;
+  nasVolumeSnapshotList: NasVolumeSnapshot[];
+}
+
+export interface ClassicDeleteNetworkInterfaceParams {
+  networkInterfaceNo: string | number;
+}
+export interface ClassicDeleteNetworkInterfaceResponse extends ApiResponse {}
+
+export interface ClassicDeletePortForwardingRulesParams {
+  portForwardingConfigurationNo: string | number;
+  portForwardingRuleList: PortForwardingRuleParameter[];
+}
+export interface ClassicDeletePortForwardingRulesResponse extends ApiResponse {
+  totalRows: number;
+  portForwardingRuleList: PortForwardingRule[];
+  portForwardingConfigurationNo?: string;
+  portForwardingPublicIp?: string;
+  zone?: ClassicZone;
+  internetLineType?: CommonCode;
+}
+
+export interface ClassicDeletePublicIpInstancesParams {
+  publicIpInstanceNoList: Array<string | number>;
+}
+export interface ClassicDeletePublicIpInstancesResponse extends ApiResponse {
+  totalRows: number;
+  publicIpInstanceList: ClassicPublicIpInstance[];
+}
+
+export interface ClassicDetachBlockStorageInstancesParams {
+  blockStorageInstanceNoList: Array<string | number>;
+}
+export interface ClassicDetachBlockStorageInstancesResponse extends ApiResponse {
+  totalRows: number;
+  blockStorageInstanceList: ClassicBlockStorageInstance[];
+}
+
+export interface ClassicDetachNetworkInterfaceParams {
+  networkInterfaceNo: string | number;
+  serverInstanceNo: string | number;
+}
+export interface ClassicDetachNetworkInterfaceResponse extends ApiResponse {}
+
+export interface ClassicDisassociatePublicIpFromServerInstanceParams {
+  publicIpInstanceNo: string | number;
+}
+export interface ClassicDisassociatePublicIpFromServerInstanceResponse extends ApiResponse {
+  totalRows: number;
+  publicIpInstanceList: ClassicPublicIpInstance[];
+}
+
+export interface ClassicGetAccessControlGroupListParams {
+  accessControlGroupConfigurationNoList?: Array<string | number> | undefined;
+  isDefault?: boolean | undefined;
+  accessControlGroupName?: string | undefined;
+  /** Integer from 0 to 2147483647. */
+  pageNo?: number | undefined;
+  /** Integer from 0 to 2147483647. */
+  pageSize?: number | undefined;
+}
+export interface ClassicGetAccessControlGroupListResponse extends ApiResponse {
+  totalRows: number;
+  accessControlGroupList: ClassicAccessControlGroup[];
+}
+
+export interface ClassicGetAccessControlGroupServerInstanceListParams {
+  accessControlGroupConfigurationNo: string | number;
+}
+export interface ClassicGetAccessControlGroupServerInstanceListResponse extends ApiResponse {
+  totalRows: number;
+  serverInstanceList: ClassicServerInstance[];
+}
+
+export interface ClassicGetAccessControlRuleListParams {
+  accessControlGroupConfigurationNo: string | number;
+}
+export interface ClassicGetAccessControlRuleListResponse extends ApiResponse {
+  totalRows: number;
+  accessControlRuleList: AccessControlRule[];
+}
+
+export interface ClassicGetBlockStorageInstanceListParams {
+  serverInstanceNo?: string | number | undefined;
+  blockStorageInstanceNoList?: Array<string | number> | undefined;
+  searchFilterName?: string | undefined;
+  searchFilterValue?: string | undefined;
+  blockStorageTypeCodeList?: string[] | undefined;
+  /** Integer from 0 to 2147483647. */
+  pageNo?: number | undefined;
+  /** Integer from 0 to 2147483647. */
+  pageSize?: number | undefined;
+  blockStorageInstanceStatusCode?: string | undefined;
+  diskTypeCode?: string | undefined;
+  diskDetailTypeCode?: string | undefined;
+  /** Defaults to `compute.regionNo` when that is set. */
+  regionNo?: string | number | undefined;
+  zoneNo?: string | number | undefined;
+  sortedBy?: string | undefined;
+  /** Any letter case is accepted; the type lists the documented spelling. */
+  sortingOrder?: 'ascending' | 'descending' | undefined;
+}
+export interface ClassicGetBlockStorageInstanceListResponse extends ApiResponse {
+  totalRows: number;
+  blockStorageInstanceList: ClassicBlockStorageInstance[];
+}
+
+export type ClassicGetInitScriptListParams = Record<string, never>;
+export interface ClassicGetInitScriptListResponse extends ApiResponse {
+  totalRows: number;
+  initScriptList: InitScript[];
+}
+
+export interface ClassicGetInstanceTagListParams {
+  instanceNoList?: Array<string | number> | undefined;
+  tagKeyList?: string[] | undefined;
+  tagValueList?: string[] | undefined;
+  /** Integer from 0 to 2147483647. */
+  pageNo?: number | undefined;
+  /** Integer from 0 to 2147483647. */
+  pageSize?: number | undefined;
+}
+export interface ClassicGetInstanceTagListResponse extends ApiResponse {
+  totalRows: number;
+  instanceTagList: ClassicInstanceTag[];
+}
+
+export interface ClassicGetLoginKeyListParams {
+  keyName?: string | undefined;
+  /** Integer from 0 to 2147483647. */
+  pageNo?: number | undefined;
+  /** Integer from 0 to 2147483647. */
+  pageSize?: number | undefined;
+}
+export interface ClassicGetLoginKeyListResponse extends ApiResponse {
+  totalRows: number;
+  loginKeyList: ClassicLoginKey[];
+}
+
+export interface ClassicGetNasVolumeAccessControlRuleListParams {
+  regionCode?: string | undefined;
+  nasVolumeInstanceNo: string | number;
+}
+export interface ClassicGetNasVolumeAccessControlRuleListResponse extends ApiResponse {
+  totalRows: number;
+  nasVolumeAccessControlRuleList: NasVolumeAccessControlRule[];
+}
+
+export interface ClassicGetNasVolumeInstanceListParams {
+  volumeAllotmentProtocolTypeCode?: string | undefined;
+  isEventConfiguration?: boolean | undefined;
+  isSnapshotConfiguration?: boolean | undefined;
+  nasVolumeInstanceNoList?: Array<string | number> | undefined;
+  /** Defaults to `compute.regionNo` when that is set. */
+  regionNo?: string | number | undefined;
+  zoneNo?: string | number | undefined;
+}
+export interface ClassicGetNasVolumeInstanceListResponse extends ApiResponse {
+  totalRows: number;
+  nasVolumeInstanceList: NasVolumeInstance[];
+}
+
+export interface ClassicGetNasVolumeInstanceRatingListParams {
+  endTime: string;
+  interval: string;
+  nasVolumeInstanceNo: string | number;
+  startTime: string;
+}
+export interface ClassicGetNasVolumeInstanceRatingListResponse extends ApiResponse {
+  totalRows: number;
+  nasVolumeInstanceRatingList: NasVolumeInstanceRating[];
+}
+
+export interface ClassicGetNasVolumeSnapshotConfigurationHistoryListParams {
+  nasVolumeInstanceNo: string | number;
+}
+export interface ClassicGetNasVolumeSnapshotConfigurationHistoryListResponse extends ApiResponse {
+  totalRows: number;
+  nasVolumeSnapshotConfigurationHistoryList: NasVolumeSnapshotConfigurationHistory[];
+}
+
+export interface ClassicGetNasVolumeSnapshotListParams {
+  nasVolumeInstanceNo: string | number;
+}
+export interface ClassicGetNasVolumeSnapshotListResponse extends ApiResponse {
+  totalRows: number;
+  nasVolumeSnapshotList: NasVolumeSnapshot[];
+}
+
+export interface ClassicGetNetworkInterfaceListParams {
+  /** Defaults to `compute.regionNo` when that is set. */
+  regionNo?: string | number | undefined;
+  zoneNo?: string | number | undefined;
+  /** Integer from 0 to 2147483647. */
+  pageNo?: number | undefined;
+  /** Integer from 0 to 2147483647. */
+  pageSize?: number | undefined;
+}
+export interface ClassicGetNetworkInterfaceListResponse extends ApiResponse {
+  totalRows: number;
+  networkInterfaceList: ClassicNetworkInterface[];
+}
+
+export interface ClassicGetPortForwardingConfigurationListParams {
+  /** Defaults to `compute.regionNo` when that is set. */
+  regionNo?: string | number | undefined;
+  serverInstanceNoList?: Array<string | number> | undefined;
+  portForwardingPublicIpList?: string[] | undefined;
+}
+export interface ClassicGetPortForwardingConfigurationListResponse extends ApiResponse {
+  totalRows: number;
+  portForwardingConfigurationList: PortForwardingConfiguration[];
+}
+
+export interface ClassicGetPortForwardingRuleListParams {
+  /** Defaults to `compute.regionNo` when that is set. */
+  regionNo?: string | number | undefined;
+  zoneNo?: string | number | undefined;
+  internetLineTypeCode?: string | undefined;
+}
+export interface ClassicGetPortForwardingRuleListResponse extends ApiResponse {
+  totalRows: number;
+  portForwardingRuleList: PortForwardingRule[];
+  portForwardingConfigurationNo?: string;
+  portForwardingPublicIp?: string;
+  zone?: ClassicZone;
+  internetLineType?: CommonCode;
+}
+
+export interface ClassicGetPrivateSubnetInstanceListParams {
+  /** Defaults to `compute.regionNo` when that is set. */
+  regionNo?: string | number | undefined;
+  /** Integer from 0 to 2147483647. */
+  pageNo?: number | undefined;
+  /** Integer from 0 to 2147483647. */
+  pageSize?: number | undefined;
+}
+export interface ClassicGetPrivateSubnetInstanceListResponse extends ApiResponse {
+  totalRows: number;
+  privateSubnetInstanceList: PrivateSubnetInstance[];
+}
+
+export interface ClassicGetPublicIpInstanceListParams {
+  isAssociated?: boolean | undefined;
+  publicIpInstanceNoList?: Array<string | number> | undefined;
+  publicIpList?: string[] | undefined;
+  searchFilterName?: string | undefined;
+  searchFilterValue?: string | undefined;
+  /** Defaults to `compute.regionNo` when that is set. */
+  regionNo?: string | number | undefined;
+  zoneNo?: string | number | undefined;
+  /** Integer from 0 to 2147483647. */
+  pageNo?: number | undefined;
+  /** Integer from 0 to 2147483647. */
+  pageSize?: number | undefined;
+  sortedBy?: string | undefined;
+  /** Any letter case is accepted; the type lists the documented spelling. */
+  sortingOrder?: 'ascending' | 'descending' | undefined;
+  internetLineTypeCode?: string | undefined;
+}
+export interface ClassicGetPublicIpInstanceListResponse extends ApiResponse {
+  totalRows: number;
+  publicIpInstanceList: ClassicPublicIpInstance[];
+}
+
+export interface ClassicGetPublicIpTargetServerInstanceListParams {
+  /** Defaults to `compute.regionNo` when that is set. */
+  regionNo?: string | number | undefined;
+  zoneNo?: string | number | undefined;
+  internetLineTypeCode?: string | undefined;
+}
+export interface ClassicGetPublicIpTargetServerInstanceListResponse extends ApiResponse {
+  totalRows: number;
+  serverInstanceList: ClassicServerInstance[];
+}
+
+export type ClassicGetRaidListParams = Record<string, never>;
+export interface ClassicGetRaidListResponse extends ApiResponse {
+  totalRows: number;
+  raidList: ClassicRaid[];
+}
+
+export interface ClassicGetRootPasswordParams {
+  privateKey?: string | undefined;
+  serverInstanceNo: string | number;
+}
+export interface ClassicGetRootPasswordResponse extends ApiResponse {
+  totalRows: number;
+  rootPassword?: string;
+}
+
+export interface ClassicGetRootPasswordServerInstanceListParams {
+  rootPasswordServerInstanceList: RootPasswordServerInstanceParameter[];
+}
+export interface ClassicGetRootPasswordServerInstanceListResponse extends ApiResponse {
+  totalRows: number;
+  rootPasswordServerInstanceList: ClassicRootPasswordServerInstance[];
+}
+
+export interface ClassicGetServerProductListParams {
+  exclusionProductCode?: string | undefined;
+  productCode?: string | undefined;
+  generationCode?: string | undefined;
+  /** Defaults to `compute.regionNo` when that is set. */
+  regionNo?: string | number | undefined;
+  serverImageProductCode: string;
+  zoneNo?: string | number | undefined;
+  internetLineTypeCode?: string | undefined;
+}
+export interface ClassicGetServerProductListResponse extends ApiResponse {
+  productList: Product[];
+  totalRows: number;
+}
+
+export interface ClassicImportLoginKeyParams {
+  keyName: string;
+  publicKey: string;
+}
+export interface ClassicImportLoginKeyResponse extends ApiResponse {
+  totalRows: number;
+  loginKeyList: ClassicLoginKey[];
+}
+
+export interface ClassicInterruptServerInstanceParams {
+  serverInstanceNo: string | number;
+}
+export interface ClassicInterruptServerInstanceResponse extends ApiResponse {
+  serverInstanceNoList: string[];
+}
+
+export interface ClassicRebootServerInstancesParams {
+  serverInstanceNoList: Array<string | number>;
+}
+export interface ClassicRebootServerInstancesResponse extends ApiResponse {
+  totalRows: number;
+  serverInstanceList: ClassicServerInstance[];
+}
+
+export interface ClassicRecreateServerInstanceParams {
+  serverInstanceNo?: string | number | undefined;
+  serverInstanceName?: string | undefined;
+  serverImageProductCode?: string | undefined;
+  userData?: string | undefined;
+  instanceTagList?: InstanceTagParameter[] | undefined;
+  isVaccineInstall?: boolean | undefined;
+}
+export interface ClassicRecreateServerInstanceResponse extends ApiResponse {
+  totalRows: number;
+  serverInstanceList: ClassicServerInstance[];
+}
+
+export interface ClassicRemoveNasVolumeAccessControlParams {
+  nasVolumeInstanceNo: string | number;
+  serverInstanceNoList?: Array<string | number> | undefined;
+  customIpList?: string[] | undefined;
+}
+export interface ClassicRemoveNasVolumeAccessControlResponse extends ApiResponse {
+  totalRows: number;
+  nasVolumeInstanceList: NasVolumeInstance[];
+}
+
+export interface ClassicReplaceServerInstanceAssociatedWithPublicIpParams {
+  publicIpInstanceNo: string | number;
+  serverInstanceNo: string | number;
+}
+export interface ClassicReplaceServerInstanceAssociatedWithPublicIpResponse extends ApiResponse {
+  totalRows: number;
+  publicIpInstanceList: ClassicPublicIpInstance[];
+}
+
+export interface ClassicRestoreNasVolumeWithSnapshotParams {
+  nasVolumeInstanceNo: string | number;
+  nasVolumeSnapshotName: string;
+}
+export interface ClassicRestoreNasVolumeWithSnapshotResponse extends ApiResponse {
+  totalRows: number;
+  nasVolumeSnapshotList: NasVolumeSnapshot[];
+}
+
+export interface ClassicSetNasVolumeAccessControlParams {
+  nasVolumeInstanceNo: string | number;
+  accessControlRuleList?: AccessControlRuleParameter[] | undefined;
+  serverInstanceNoList?: Array<string | number> | undefined;
+  customIpList?: string[] | undefined;
+}
+export interface ClassicSetNasVolumeAccessControlResponse extends ApiResponse {
+  totalRows: number;
+  nasVolumeInstanceList: NasVolumeInstance[];
+}
+
+export interface ClassicSetNasVolumeReturnProtectionParams {
+  nasVolumeInstanceNo: string | number;
+  isReturnProtection: boolean;
+}
+export interface ClassicSetNasVolumeReturnProtectionResponse extends ApiResponse {
+  totalRows: number;
+  nasVolumeInstanceList: NasVolumeInstance[];
+}
+
+export interface ClassicSetProtectServerTerminationParams {
+  serverInstanceNo: string | number;
+  isProtectServerTermination: boolean;
+}
+export interface ClassicSetProtectServerTerminationResponse extends ApiResponse {
+  totalRows: number;
+  serverInstanceList: ClassicServerInstance[];
+}
+
+export interface ClassicStartServerInstancesParams {
+  serverInstanceNoList: Array<string | number>;
+}
+export interface ClassicStartServerInstancesResponse extends ApiResponse {
+  totalRows: number;
+  serverInstanceList: ClassicServerInstance[];
+}
+
+export interface ClassicStopServerInstancesParams {
+  serverInstanceNoList: Array<string | number>;
+}
+export interface ClassicStopServerInstancesResponse extends ApiResponse {
+  totalRows: number;
+  serverInstanceList: ClassicServerInstance[];
+}
+
+export interface ClassicTerminateServerInstancesParams {
+  serverInstanceNoList: Array<string | number>;
+}
+export interface ClassicTerminateServerInstancesResponse extends ApiResponse {
+  totalRows: number;
+  serverInstanceList: ClassicServerInstance[];
 }
 
 export interface ClassicAddLoadBalancerSslCertificateParams {
@@ -1752,10 +2684,132 @@ export interface DestroyPrivateImagesParams {
   privateImageNoList: Array<string | number>;
 }
 
+/** Parameters of the old client's `compute.findFlavors` (over `getServerProductList`). */
+export interface FindFlavorsParams {
+  /** The API's `serverImageProductCode`. */
+  vmImageId: string | number;
+}
+
+/** Parameters of the old client's `compute.createLoginKey` (over `createLoginKey`). */
+export interface CreateLoginKeyParams {
+  /** The API's `keyName`. 3 to 30 characters. */
+  loginKeyName: string | number;
+  /** A client-side option, never sent. */
+  outputPath?: string | undefined;
+}
+
+/** Parameters of the old client's `compute.findAccessControlRules` (over `getAccessControlRuleList`). */
+export interface FindAccessControlRulesParams {
+  accessControlGroupConfigurationNo: string | number;
+}
+
 /** Parameters of the old client's `compute.findServer` (over `getServerInstanceList`). */
 export interface FindServerParams {
   /** The API's `serverInstanceNoList`. */
   serverInstanceNo: string | number;
+}
+
+/** Parameters of the old client's `compute.createServer` (over `createServerInstances`). */
+export interface CreateServerParams {
+  /** The API's `serverImageProductCode`. */
+  vmImageId?: string | number | undefined;
+  /** The API's `serverProductCode`. */
+  vmFlavorId?: string | number | undefined;
+  /** The API's `memberServerImageNo`. */
+  privateImageNo?: string | number | undefined;
+  serverName?: string | number | undefined;
+  serverDescription?: string | number | undefined;
+  loginKeyName?: string | number | undefined;
+  feeSystemTypeCode?: string | number | undefined;
+  zoneNo?: string | number | undefined;
+  /** 1 to 5 items. */
+  accessControlGroupConfigurationNoList?: Array<string | number> | undefined;
+  /** 1 to 21847 characters. */
+  userData?: string | number | undefined;
+}
+
+/** Parameters of the old client's `compute.destroyServer` (over `terminateServerInstances`). */
+export interface DestroyServerParams {
+  /** The API's `serverInstanceNoList`. */
+  serverInstanceNo: string | number;
+}
+
+/** Parameters of the old client's `compute.rebuildServer` (over `changeServerInstanceSpec`). */
+export interface RebuildServerParams {
+  serverInstanceNo: string | number;
+  /** The API's `serverProductCode`. */
+  vmFlavorId: string | number;
+}
+
+/** Parameters of the old client's `compute.rebootServer` (over `rebootServerInstances`). */
+export interface RebootServerParams {
+  /** The API's `serverInstanceNoList`. */
+  serverInstanceNo: string | number;
+}
+
+/** Parameters of the old client's `compute.startServer` (over `startServerInstances`). */
+export interface StartServerParams {
+  /** The API's `serverInstanceNoList`. */
+  serverInstanceNo: string | number;
+}
+
+/** Parameters of the old client's `compute.stopServer` (over `stopServerInstances`). */
+export interface StopServerParams {
+  /** The API's `serverInstanceNoList`. */
+  serverInstanceNo: string | number;
+}
+
+/** Parameters of the old client's `compute.findRootPassword` (over `getRootPassword`). */
+export interface FindRootPasswordParams {
+  serverInstanceNo: string | number;
+  privateKey: string | number;
+}
+
+/** Parameters of the old client's `compute.createPublicIpInstance` (over `createPublicIpInstance`). */
+export interface CreatePublicIpInstanceParams {
+  serverInstanceNo?: string | number | undefined;
+  publicIpDescription?: string | number | undefined;
+}
+
+/** Parameters of the old client's `compute.attachPublicIpInstance` (over `associatePublicIpWithServerInstance`). */
+export interface AttachPublicIpInstanceParams {
+  publicIpInstanceNo?: string | number | undefined;
+  serverInstanceNo: string | number;
+  /** A client-side option, never sent. Default: `true`. */
+  autoCreateIp?: boolean | undefined;
+}
+
+/** Parameters of the old client's `compute.detachPublicIpInstance` (over `disassociatePublicIpFromServerInstance`). */
+export interface DetachPublicIpInstanceParams {
+  publicIpInstanceNo: string | number;
+}
+
+/** Parameters of the old client's `compute.destroyPublicIpInstance` (over `deletePublicIpInstances`). */
+export interface DestroyPublicIpInstanceParams {
+  /** The API's `publicIpInstanceNoList`. */
+  publicIpInstanceNo: string | number;
+}
+
+/** Parameters of the old client's `compute.createPortForwardingRule` (over `addPortForwardingRules`). */
+export interface CreatePortForwardingRuleParams {
+  portForwardingConfigurationNo?: string | number | undefined;
+  /** The API's `portForwardingRuleList.1.serverInstanceNo`. */
+  serverInstanceNo: string | number;
+  /** The API's `portForwardingRuleList.1.portForwardingExternalPort`. */
+  externalPort: number | string;
+  /** The API's `portForwardingRuleList.1.portForwardingInternalPort`. */
+  internalPort: number | string;
+}
+
+/** Parameters of the old client's `compute.destroyPortForwardingRule` (over `deletePortForwardingRules`). */
+export interface DestroyPortForwardingRuleParams {
+  portForwardingConfigurationNo?: string | number | undefined;
+  /** The API's `portForwardingRuleList.1.serverInstanceNo`. */
+  serverInstanceNo: string | number;
+  /** The API's `portForwardingRuleList.1.portForwardingExternalPort`. */
+  externalPort: number | string;
+  /** The API's `portForwardingRuleList.1.portForwardingInternalPort`. */
+  internalPort: number | string;
 }
 
 /** Parameters of the old client's `management.monitoring.findMetrics` (over `getListMetrics`). */
@@ -1783,6 +2837,11 @@ export interface ComputeMethods extends ComputeVpcMethods {
    */
   findPublicImages: MethodOptionalParams<ClassicGetServerImageProductListParams, V0FilterList<CompatProduct>>;
   /**
+   * Lists the server products (specs) an image can run on.
+   * The old client's method (0.1.x, since 0.0.14), over `compute.classic.getServerProductList`.
+   */
+  findFlavors: Method<FindFlavorsParams, V0FlavorList<FindFlavorsProduct>>;
+  /**
    * Lists the Classic zones of a region.
    * The old client's method (0.1.x, since 0.1.1), over `compute.classic.getZoneList`.
    */
@@ -1792,6 +2851,33 @@ export interface ComputeMethods extends ComputeVpcMethods {
    * The old client's method (0.1.x, since 0.1.18), over `compute.classic.getRegionList`.
    */
   findRegions: MethodOptionalParams<ClassicGetRegionListParams, CompatClassicRegion[]>;
+  /** Lists the login keys. The old client's method (0.1.x, since 0.1.2), over `compute.classic.getLoginKeyList`. */
+  findLoginKeys: MethodOptionalParams<ClassicGetLoginKeyListParams, CompatClassicLoginKey[]>;
+  /**
+   * Creates a login key and returns its private key once.
+   * The old client's method (0.1.x, since 0.1.2), over `compute.classic.createLoginKey`.
+   */
+  createLoginKey: Method<CreateLoginKeyParams, V0LoginKey>;
+  /**
+   * Lists the access control groups.
+   * The old client's method (0.1.x, since 0.1.29), over `compute.classic.getAccessControlGroupList`.
+   */
+  findAccessControlGroups: MethodOptionalParams<ClassicGetAccessControlGroupListParams, V0FilterList<CompatClassicAccessControlGroup>>;
+  /**
+   * Lists the access control groups.
+   * The old client's method (0.1.x, since 0.1.7), over `compute.classic.getAccessControlGroupList`.
+   */
+  findAccessControlGroup: MethodOptionalParams<ClassicGetAccessControlGroupListParams, CompatClassicAccessControlGroup[]>;
+  /**
+   * Lists the access control groups.
+   * The old client's method (0.1.x, since 0.1.2), over `compute.classic.getAccessControlGroupList`.
+   */
+  findSecurityGroups: MethodOptionalParams<ClassicGetAccessControlGroupListParams, CompatClassicAccessControlGroup[]>;
+  /**
+   * Lists the rules of an access control group.
+   * The old client's method (0.1.x, since 0.1.18), over `compute.classic.getAccessControlRuleList`.
+   */
+  findAccessControlRules: Method<FindAccessControlRulesParams, V0FilterList<CompatAccessControlRule>>;
   /**
    * Lists the Classic server instances.
    * The old client's method (0.1.x, since 0.1.17), over `compute.classic.getServerInstanceList`.
@@ -1802,6 +2888,41 @@ export interface ComputeMethods extends ComputeVpcMethods {
    * The old client's method (0.1.x, since 0.1.2), over `compute.classic.getServerInstanceList`.
    */
   findServers: MethodOptionalParams<ClassicGetServerInstanceListParams, V0Server<CompatClassicServerInstance>[]>;
+  /**
+   * Creates one or more server instances.
+   * The old client's method (0.1.x, since 0.1.13), over `compute.classic.createServerInstances`.
+   */
+  createServer: MethodOptionalParams<CreateServerParams, V0Server<CompatClassicServerInstance> | null>;
+  /**
+   * Terminates (returns) stopped server instances.
+   * The old client's method (0.1.x, since 0.1.17), over `compute.classic.terminateServerInstances`.
+   */
+  destroyServer: Method<DestroyServerParams, V0Server<CompatClassicServerInstance> | null>;
+  /**
+   * Changes the server product (CPU and memory spec) of a stopped server.
+   * The old client's method (0.1.x, since 0.1.17), over `compute.classic.changeServerInstanceSpec`.
+   */
+  rebuildServer: Method<RebuildServerParams, V0Server<CompatClassicServerInstance> | null>;
+  /**
+   * Restarts running server instances.
+   * The old client's method (0.1.x, since 0.1.17), over `compute.classic.rebootServerInstances`.
+   */
+  rebootServer: Method<RebootServerParams, V0Server<CompatClassicServerInstance> | null>;
+  /**
+   * Starts stopped server instances.
+   * The old client's method (0.1.x, since 0.1.17), over `compute.classic.startServerInstances`.
+   */
+  startServer: Method<StartServerParams, V0Server<CompatClassicServerInstance> | null>;
+  /**
+   * Stops running server instances.
+   * The old client's method (0.1.x, since 0.1.17), over `compute.classic.stopServerInstances`.
+   */
+  stopServer: Method<StopServerParams, V0Server<CompatClassicServerInstance> | null>;
+  /**
+   * Gets a server's initial root (administrator) password, decrypted with its login key.
+   * The old client's method (0.1.x, since 0.1.17), over `compute.classic.getRootPassword`.
+   */
+  findRootPassword: Method<FindRootPasswordParams, V0RootPassword>;
   /**
    * Lists the member (private) server images of the account.
    * The old client's method (0.1.x, since 0.1.2), over `compute.classic.getMemberServerImageList`.
@@ -1823,6 +2944,46 @@ export interface ComputeMethods extends ComputeVpcMethods {
    * The old client's method (0.1.x, since 0.1.12), over `compute.classic.deleteMemberServerImages`.
    */
   destroyPrivateImages: Method<DestroyPrivateImagesParams, PrivateImage[]>;
+  /**
+   * Lists the public IPs.
+   * The old client's method (0.1.x, since 0.1.18), over `compute.classic.getPublicIpInstanceList`.
+   */
+  findPublicIpInstances: MethodOptionalParams<ClassicGetPublicIpInstanceListParams, V0PublicIpList<CompatClassicPublicIpInstance>>;
+  /**
+   * Creates a public IP, optionally assigned to a server.
+   * The old client's method (0.1.x, since 0.1.18), over `compute.classic.createPublicIpInstance`.
+   */
+  createPublicIpInstance: MethodOptionalParams<CreatePublicIpInstanceParams, CompatClassicPublicIpInstance | null>;
+  /**
+   * Assigns a public IP to a server instance.
+   * The old client's method (0.1.x, since 0.1.18), over `compute.classic.associatePublicIpWithServerInstance`.
+   */
+  attachPublicIpInstance: Method<AttachPublicIpInstanceParams, CompatClassicPublicIpInstance | null>;
+  /**
+   * Removes a public IP from its server instance.
+   * The old client's method (0.1.x, since 0.1.18), over `compute.classic.disassociatePublicIpFromServerInstance`.
+   */
+  detachPublicIpInstance: Method<DetachPublicIpInstanceParams, CompatClassicPublicIpInstance | null>;
+  /**
+   * Deletes public IPs.
+   * The old client's method (0.1.x, since 0.1.18), over `compute.classic.deletePublicIpInstances`.
+   */
+  destroyPublicIpInstance: Method<DestroyPublicIpInstanceParams, DestroyPublicIpInstanceClassicPublicIpInstance | null>;
+  /**
+   * Lists the port forwarding rules.
+   * The old client's method (0.1.x, since 0.1.18), over `compute.classic.getPortForwardingRuleList`.
+   */
+  findPortForwardingRules: MethodOptionalParams<ClassicGetPortForwardingRuleListParams, V0PortForwarding<CompatPortForwardingRule>>;
+  /**
+   * Adds port forwarding rules.
+   * The old client's method (0.1.x, since 0.1.18), over `compute.classic.addPortForwardingRules`.
+   */
+  createPortForwardingRule: Method<CreatePortForwardingRuleParams | CreatePortForwardingRuleParams[], CompatPortForwardingRule | CompatPortForwardingRule[] | null>;
+  /**
+   * Deletes port forwarding rules.
+   * The old client's method (0.1.x, since 0.1.18), over `compute.classic.deletePortForwardingRules`.
+   */
+  destroyPortForwardingRule: Method<DestroyPortForwardingRuleParams, V0PortForwardingDeleted<CompatPortForwardingRule>>;
   classic: ComputeClassicMethods;
   vpc: ComputeVpcMethods;
 }
@@ -1851,12 +3012,191 @@ export interface ComputeClassicMethods {
   getServerInstanceList: MethodOptionalParams<ClassicGetServerInstanceListParams, ClassicGetServerInstanceListResponse>;
   /** Lists the Classic block storage snapshots. */
   getBlockStorageSnapshotInstanceList: MethodOptionalParams<ClassicGetBlockStorageSnapshotInstanceListParams, ClassicGetBlockStorageSnapshotInstanceListResponse>;
+  /** Adds servers or IPs to a NAS volume's access control. */
+  addNasVolumeAccessControl: Method<ClassicAddNasVolumeAccessControlParams, ClassicAddNasVolumeAccessControlResponse>;
+  /** Adds port forwarding rules. */
+  addPortForwardingRules: Method<ClassicAddPortForwardingRulesParams, ClassicAddPortForwardingRulesResponse>;
+  /** Assigns a public IP to a server instance. */
+  associatePublicIpWithServerInstance: Method<ClassicAssociatePublicIpWithServerInstanceParams, ClassicAssociatePublicIpWithServerInstanceResponse>;
+  /** Attaches a block storage to a server instance. */
+  attachBlockStorageInstance: Method<ClassicAttachBlockStorageInstanceParams, ClassicAttachBlockStorageInstanceResponse>;
+  /** Attaches a network interface to a server instance. */
+  attachNetworkInterface: Method<ClassicAttachNetworkInterfaceParams, ClassicAttachNetworkInterfaceResponse>;
+  /** Grows a block storage volume. */
+  changeBlockStorageVolumeSize: Method<ClassicChangeBlockStorageVolumeSizeParams, ClassicChangeBlockStorageVolumeSizeResponse>;
+  /** Changes the size of a NAS volume. */
+  changeNasVolumeSize: Method<ClassicChangeNasVolumeSizeParams, ClassicChangeNasVolumeSizeResponse>;
+  /** Changes the snapshot settings of a NAS volume. */
+  changeNasVolumeSnapshotConfiguration: Method<ClassicChangeNasVolumeSnapshotConfigurationParams, ClassicChangeNasVolumeSnapshotConfigurationResponse>;
+  /** Changes the server product (CPU and memory spec) of a stopped server. */
+  changeServerInstanceSpec: Method<ClassicChangeServerInstanceSpecParams, ClassicChangeServerInstanceSpecResponse>;
+  /** Creates a block storage, optionally attached to a server. */
+  createBlockStorageInstance: Method<ClassicCreateBlockStorageInstanceParams, ClassicCreateBlockStorageInstanceResponse>;
+  /** Creates a snapshot of a block storage. */
+  createBlockStorageSnapshotInstance: Method<ClassicCreateBlockStorageSnapshotInstanceParams, ClassicCreateBlockStorageSnapshotInstanceResponse>;
+  /** Adds tags to instances. */
+  createInstanceTags: Method<ClassicCreateInstanceTagsParams, ClassicCreateInstanceTagsResponse>;
+  /** Creates a login key and returns its private key once. */
+  createLoginKey: Method<ClassicCreateLoginKeyParams, ClassicCreateLoginKeyResponse>;
+  /** Creates a NAS volume. */
+  createNasVolumeInstance: Method<ClassicCreateNasVolumeInstanceParams, ClassicCreateNasVolumeInstanceResponse>;
+  /** Creates a snapshot of a NAS volume. */
+  createNasVolumeSnapshot: Method<ClassicCreateNasVolumeSnapshotParams, ClassicCreateNasVolumeSnapshotResponse>;
+  /** Creates a network interface. */
+  createNetworkInterface: Method<ClassicCreateNetworkInterfaceParams, ClassicCreateNetworkInterfaceResponse>;
+  /** Creates a public IP, optionally assigned to a server. */
+  createPublicIpInstance: MethodOptionalParams<ClassicCreatePublicIpInstanceParams, ClassicCreatePublicIpInstanceResponse>;
+  /** Creates one or more server instances. */
+  createServerInstances: MethodOptionalParams<ClassicCreateServerInstancesParams, ClassicCreateServerInstancesResponse>;
+  /** Deletes block storages. */
+  deleteBlockStorageInstances: Method<ClassicDeleteBlockStorageInstancesParams, ClassicDeleteBlockStorageInstancesResponse>;
+  /** Deletes block storage snapshots. */
+  deleteBlockStorageSnapshotInstances: Method<ClassicDeleteBlockStorageSnapshotInstancesParams, ClassicDeleteBlockStorageSnapshotInstancesResponse>;
+  /** Removes tags from instances. */
+  deleteInstanceTags: Method<ClassicDeleteInstanceTagsParams, ClassicDeleteInstanceTagsResponse>;
+  /** Deletes a login key. */
+  deleteLoginKey: Method<ClassicDeleteLoginKeyParams, ClassicDeleteLoginKeyResponse>;
+  /** Deletes a NAS volume. */
+  deleteNasVolumeInstance: Method<ClassicDeleteNasVolumeInstanceParams, ClassicDeleteNasVolumeInstanceResponse>;
+  /** Deletes NAS volume snapshots. */
+  deleteNasVolumeSnapshot: Method<ClassicDeleteNasVolumeSnapshotParams, ClassicDeleteNasVolumeSnapshotResponse>;
+  /** Deletes a network interface. */
+  deleteNetworkInterface: Method<ClassicDeleteNetworkInterfaceParams, ClassicDeleteNetworkInterfaceResponse>;
+  /** Deletes port forwarding rules. */
+  deletePortForwardingRules: Method<ClassicDeletePortForwardingRulesParams, ClassicDeletePortForwardingRulesResponse>;
+  /** Deletes public IPs. */
+  deletePublicIpInstances: Method<ClassicDeletePublicIpInstancesParams, ClassicDeletePublicIpInstancesResponse>;
+  /** Detaches block storages from their servers. */
+  detachBlockStorageInstances: Method<ClassicDetachBlockStorageInstancesParams, ClassicDetachBlockStorageInstancesResponse>;
+  /** Detaches a network interface from its server. */
+  detachNetworkInterface: Method<ClassicDetachNetworkInterfaceParams, ClassicDetachNetworkInterfaceResponse>;
+  /** Removes a public IP from its server instance. */
+  disassociatePublicIpFromServerInstance: Method<ClassicDisassociatePublicIpFromServerInstanceParams, ClassicDisassociatePublicIpFromServerInstanceResponse>;
+  /** Lists the access control groups. */
+  getAccessControlGroupList: MethodOptionalParams<ClassicGetAccessControlGroupListParams, ClassicGetAccessControlGroupListResponse>;
+  /** Lists the servers of an access control group. */
+  getAccessControlGroupServerInstanceList: Method<ClassicGetAccessControlGroupServerInstanceListParams, ClassicGetAccessControlGroupServerInstanceListResponse>;
+  /** Lists the rules of an access control group. */
+  getAccessControlRuleList: Method<ClassicGetAccessControlRuleListParams, ClassicGetAccessControlRuleListResponse>;
+  /** Lists the block storages. */
+  getBlockStorageInstanceList: MethodOptionalParams<ClassicGetBlockStorageInstanceListParams, ClassicGetBlockStorageInstanceListResponse>;
+  /** Lists the init scripts. */
+  getInitScriptList: MethodOptionalParams<ClassicGetInitScriptListParams, ClassicGetInitScriptListResponse>;
+  /** Lists instance tags. */
+  getInstanceTagList: MethodOptionalParams<ClassicGetInstanceTagListParams, ClassicGetInstanceTagListResponse>;
+  /** Lists the login keys. */
+  getLoginKeyList: MethodOptionalParams<ClassicGetLoginKeyListParams, ClassicGetLoginKeyListResponse>;
+  /** Lists the access control rules of a NAS volume. */
+  getNasVolumeAccessControlRuleList: Method<ClassicGetNasVolumeAccessControlRuleListParams, ClassicGetNasVolumeAccessControlRuleListResponse>;
+  /** Lists the NAS volumes. */
+  getNasVolumeInstanceList: MethodOptionalParams<ClassicGetNasVolumeInstanceListParams, ClassicGetNasVolumeInstanceListResponse>;
+  /** Lists the usage measurements of a NAS volume. */
+  getNasVolumeInstanceRatingList: Method<ClassicGetNasVolumeInstanceRatingListParams, ClassicGetNasVolumeInstanceRatingListResponse>;
+  /** Lists the snapshot setting changes of a NAS volume. */
+  getNasVolumeSnapshotConfigurationHistoryList: Method<ClassicGetNasVolumeSnapshotConfigurationHistoryListParams, ClassicGetNasVolumeSnapshotConfigurationHistoryListResponse>;
+  /** Lists the snapshots of a NAS volume. */
+  getNasVolumeSnapshotList: Method<ClassicGetNasVolumeSnapshotListParams, ClassicGetNasVolumeSnapshotListResponse>;
+  /** Lists the network interfaces. */
+  getNetworkInterfaceList: MethodOptionalParams<ClassicGetNetworkInterfaceListParams, ClassicGetNetworkInterfaceListResponse>;
+  /** Lists the port forwarding settings (public IPs). */
+  getPortForwardingConfigurationList: MethodOptionalParams<ClassicGetPortForwardingConfigurationListParams, ClassicGetPortForwardingConfigurationListResponse>;
+  /** Lists the port forwarding rules. */
+  getPortForwardingRuleList: MethodOptionalParams<ClassicGetPortForwardingRuleListParams, ClassicGetPortForwardingRuleListResponse>;
+  /** Lists the private subnets. */
+  getPrivateSubnetInstanceList: MethodOptionalParams<ClassicGetPrivateSubnetInstanceListParams, ClassicGetPrivateSubnetInstanceListResponse>;
+  /** Lists the public IPs. */
+  getPublicIpInstanceList: MethodOptionalParams<ClassicGetPublicIpInstanceListParams, ClassicGetPublicIpInstanceListResponse>;
+  /** Lists the servers a public IP can be assigned to. */
+  getPublicIpTargetServerInstanceList: MethodOptionalParams<ClassicGetPublicIpTargetServerInstanceListParams, ClassicGetPublicIpTargetServerInstanceListResponse>;
+  /** Lists the RAID types. */
+  getRaidList: MethodOptionalParams<ClassicGetRaidListParams, ClassicGetRaidListResponse>;
+  /** Gets a server's initial root (administrator) password, decrypted with its login key. */
+  getRootPassword: Method<ClassicGetRootPasswordParams, ClassicGetRootPasswordResponse>;
+  /** Gets the initial root passwords of several servers at once. */
+  getRootPasswordServerInstanceList: Method<ClassicGetRootPasswordServerInstanceListParams, ClassicGetRootPasswordServerInstanceListResponse>;
+  /** Lists the server products (specs) an image can run on. */
+  getServerProductList: Method<ClassicGetServerProductListParams, ClassicGetServerProductListResponse>;
+  /** Registers a login key from an existing public key. */
+  importLoginKey: Method<ClassicImportLoginKeyParams, ClassicImportLoginKeyResponse>;
+  /** Interrupts a server instance. */
+  interruptServerInstance: Method<ClassicInterruptServerInstanceParams, ClassicInterruptServerInstanceResponse>;
+  /** Restarts running server instances. */
+  rebootServerInstances: Method<ClassicRebootServerInstancesParams, ClassicRebootServerInstancesResponse>;
+  /** Recreates a server instance from another image, keeping its number. */
+  recreateServerInstance: MethodOptionalParams<ClassicRecreateServerInstanceParams, ClassicRecreateServerInstanceResponse>;
+  /** Removes servers or IPs from a NAS volume's access control. */
+  removeNasVolumeAccessControl: Method<ClassicRemoveNasVolumeAccessControlParams, ClassicRemoveNasVolumeAccessControlResponse>;
+  /** Moves a public IP to another server instance. */
+  replaceServerInstanceAssociatedWithPublicIp: Method<ClassicReplaceServerInstanceAssociatedWithPublicIpParams, ClassicReplaceServerInstanceAssociatedWithPublicIpResponse>;
+  /** Restores a NAS volume from one of its snapshots. */
+  restoreNasVolumeWithSnapshot: Method<ClassicRestoreNasVolumeWithSnapshotParams, ClassicRestoreNasVolumeWithSnapshotResponse>;
+  /** Replaces a NAS volume's access control. */
+  setNasVolumeAccessControl: Method<ClassicSetNasVolumeAccessControlParams, ClassicSetNasVolumeAccessControlResponse>;
+  /** Turns a NAS volume's return protection on or off. */
+  setNasVolumeReturnProtection: Method<ClassicSetNasVolumeReturnProtectionParams, ClassicSetNasVolumeReturnProtectionResponse>;
+  /** Turns a server's termination protection on or off. */
+  setProtectServerTermination: Method<ClassicSetProtectServerTerminationParams, ClassicSetProtectServerTerminationResponse>;
+  /** Starts stopped server instances. */
+  startServerInstances: Method<ClassicStartServerInstancesParams, ClassicStartServerInstancesResponse>;
+  /** Stops running server instances. */
+  stopServerInstances: Method<ClassicStopServerInstancesParams, ClassicStopServerInstancesResponse>;
+  /** Terminates (returns) stopped server instances. */
+  terminateServerInstances: Method<ClassicTerminateServerInstancesParams, ClassicTerminateServerInstancesResponse>;
+  /**
+   * Polls `getServerInstanceList` until the item is running (`serverInstanceStatus.code` is RUN); rejects when `serverInstanceOperation.code` is TERMT or `serverInstanceStatus.code` is NSTOP or it is gone.
+   * Gives up after 30 min unless `timeoutMs` says otherwise.
+   */
+  waitForServerInstanceRunning(serverInstanceNoList: string | number, options?: WaitOptions<ClassicServerInstance>): Promise<ClassicServerInstance>;
+  /**
+   * Polls `getServerInstanceList` until the item is stopped (`serverInstanceStatus.code` is NSTOP); rejects when `serverInstanceOperation.code` is TERMT or it is gone.
+   * Gives up after 30 min unless `timeoutMs` says otherwise.
+   */
+  waitForServerInstanceStopped(serverInstanceNoList: string | number, options?: WaitOptions<ClassicServerInstance>): Promise<ClassicServerInstance>;
+  /**
+   * Polls `getServerInstanceList` until the item is terminated (it is gone); resolves with `null`.
+   * Gives up after 30 min unless `timeoutMs` says otherwise.
+   */
+  waitForServerInstanceTerminated(serverInstanceNoList: string | number, options?: WaitOptions<ClassicServerInstance>): Promise<null>;
+  /**
+   * Polls `getBlockStorageInstanceList` until the item is attached (`blockStorageInstanceStatus.code` is ATTAC); rejects when it is gone.
+   * Gives up after 10 min unless `timeoutMs` says otherwise.
+   */
+  waitForBlockStorageInstanceAttached(blockStorageInstanceNoList: string | number, options?: WaitOptions<ClassicBlockStorageInstance>): Promise<ClassicBlockStorageInstance>;
+  /**
+   * Polls `getBlockStorageInstanceList` until the item is detached (`blockStorageInstanceStatus.code` is CREAT); rejects when it is gone.
+   * Gives up after 10 min unless `timeoutMs` says otherwise.
+   */
+  waitForBlockStorageInstanceDetached(blockStorageInstanceNoList: string | number, options?: WaitOptions<ClassicBlockStorageInstance>): Promise<ClassicBlockStorageInstance>;
+  /**
+   * Polls `getPublicIpInstanceList` until the item is usable (`publicIpInstanceStatus.code` is one of CREAT, USED); rejects when it is gone.
+   * Gives up after 10 min unless `timeoutMs` says otherwise.
+   */
+  waitForPublicIpInstance(publicIpInstanceNoList: string | number, options?: WaitOptions<ClassicPublicIpInstance>): Promise<ClassicPublicIpInstance>;
+  /**
+   * Polls `getNasVolumeInstanceList` until the item is created (`nasVolumeInstanceStatus.code` is CREAT); rejects when it is gone or `nasVolumeInstanceOperation.code` is TERMT.
+   * Gives up after 30 min unless `timeoutMs` says otherwise.
+   */
+  waitForNasVolumeInstance(nasVolumeInstanceNoList: string | number, options?: WaitOptions<NasVolumeInstance>): Promise<NasVolumeInstance>;
   /** Every item of `getMemberServerImageList`, page by page. */
   paginateGetMemberServerImageList: Paginator<ClassicGetMemberServerImageListParams, MemberServerImage>;
   /** Every item of `getServerInstanceList`, page by page. */
   paginateGetServerInstanceList: Paginator<ClassicGetServerInstanceListParams, ClassicServerInstance>;
   /** Every item of `getBlockStorageSnapshotInstanceList`, page by page. */
   paginateGetBlockStorageSnapshotInstanceList: Paginator<ClassicGetBlockStorageSnapshotInstanceListParams, ClassicBlockStorageSnapshotInstance>;
+  /** Every item of `getAccessControlGroupList`, page by page. */
+  paginateGetAccessControlGroupList: Paginator<ClassicGetAccessControlGroupListParams, ClassicAccessControlGroup>;
+  /** Every item of `getBlockStorageInstanceList`, page by page. */
+  paginateGetBlockStorageInstanceList: Paginator<ClassicGetBlockStorageInstanceListParams, ClassicBlockStorageInstance>;
+  /** Every item of `getInstanceTagList`, page by page. */
+  paginateGetInstanceTagList: Paginator<ClassicGetInstanceTagListParams, ClassicInstanceTag>;
+  /** Every item of `getLoginKeyList`, page by page. */
+  paginateGetLoginKeyList: Paginator<ClassicGetLoginKeyListParams, ClassicLoginKey>;
+  /** Every item of `getNetworkInterfaceList`, page by page. */
+  paginateGetNetworkInterfaceList: Paginator<ClassicGetNetworkInterfaceListParams, ClassicNetworkInterface>;
+  /** Every item of `getPrivateSubnetInstanceList`, page by page. */
+  paginateGetPrivateSubnetInstanceList: Paginator<ClassicGetPrivateSubnetInstanceListParams, PrivateSubnetInstance>;
+  /** Every item of `getPublicIpInstanceList`, page by page. */
+  paginateGetPublicIpInstanceList: Paginator<ClassicGetPublicIpInstanceListParams, ClassicPublicIpInstance>;
 }
 
 /** The methods of `client.compute.vpc`. */
@@ -2085,13 +3425,13 @@ export type VpcMethods = ComputeVpcMethods;
 /** @deprecated The whole `client.compute.classic`: `ComputeClassicMethods`. */
 export type ClassicMethods = ComputeClassicMethods;
 /** @deprecated Part of `ComputeMethods`. */
-export type CompatMethods = Pick<ComputeMethods, 'findPublicImages' | 'findZones' | 'findRegions' | 'findServer' | 'findServers' | 'findPrivateImages' | 'createPrivateImage' | 'destroyPrivateImage' | 'destroyPrivateImages'>;
+export type CompatMethods = Pick<ComputeMethods, 'findPublicImages' | 'findFlavors' | 'findZones' | 'findRegions' | 'findLoginKeys' | 'createLoginKey' | 'findAccessControlGroups' | 'findAccessControlGroup' | 'findSecurityGroups' | 'findAccessControlRules' | 'findServer' | 'findServers' | 'createServer' | 'destroyServer' | 'rebuildServer' | 'rebootServer' | 'startServer' | 'stopServer' | 'findRootPassword' | 'findPrivateImages' | 'createPrivateImage' | 'destroyPrivateImage' | 'destroyPrivateImages' | 'findPublicIpInstances' | 'createPublicIpInstance' | 'attachPublicIpInstance' | 'detachPublicIpInstance' | 'destroyPublicIpInstance' | 'findPortForwardingRules' | 'createPortForwardingRule' | 'destroyPortForwardingRule'>;
 /** @deprecated Part of `ComputeMethods`. */
 export type WaiterMethods = Pick<ComputeMethods, 'waitForServerImage' | 'waitForServerImageDeleted' | 'waitForMemberServerImageInstance' | 'waitForMemberServerImageInstanceDeleted'>;
 /** @deprecated Part of `ComputeVpcMethods`. */
 export type VpcPaginators = Pick<ComputeVpcMethods, 'paginateGetMemberServerImageInstanceList' | 'paginateGetServerImageList' | 'paginateGetServerInstanceList' | 'paginateGetBlockStorageSnapshotInstanceList'>;
 /** @deprecated Part of `ComputeClassicMethods`. */
-export type ClassicPaginators = Pick<ComputeClassicMethods, 'paginateGetMemberServerImageList' | 'paginateGetServerInstanceList' | 'paginateGetBlockStorageSnapshotInstanceList'>;
+export type ClassicPaginators = Pick<ComputeClassicMethods, 'paginateGetMemberServerImageList' | 'paginateGetServerInstanceList' | 'paginateGetBlockStorageSnapshotInstanceList' | 'paginateGetAccessControlGroupList' | 'paginateGetBlockStorageInstanceList' | 'paginateGetInstanceTagList' | 'paginateGetLoginKeyList' | 'paginateGetNetworkInterfaceList' | 'paginateGetPrivateSubnetInstanceList' | 'paginateGetPublicIpInstanceList'>;
 
 /**
  * A method the old 1.x client declared but could not call (`PaaS.containerRegistry()` returned `undefined`
@@ -2109,20 +3449,109 @@ export interface V1IaaS {
 export interface V1Server {
   /** Lists the NCP-provided server images (OS products). */
   getServerImageProductList(params?: ClassicGetServerImageProductListParams): Promise<ClassicGetServerImageProductListResponse>;
+  /** Lists the server products (specs) an image can run on. */
+  getServerProductList(params: ClassicGetServerProductListParams): Promise<ClassicGetServerProductListResponse>;
+  /** Lists the RAID types. */
+  getRaidList(params?: ClassicGetRaidListParams): Promise<ClassicGetRaidListResponse>;
   /** Lists the Classic zones of a region. */
   getZoneList(params?: ClassicGetZoneListParams): Promise<ClassicGetZoneListResponse>;
   /** Lists the Classic regions. */
   getRegionList(params?: ClassicGetRegionListParams): Promise<ClassicGetRegionListResponse>;
+  /** Creates a NAS volume. */
+  createNasVolumeInstance(params: ClassicCreateNasVolumeInstanceParams): Promise<ClassicCreateNasVolumeInstanceResponse>;
+  /** Deletes a NAS volume. */
+  deleteNasVolumeInstance(params: ClassicDeleteNasVolumeInstanceParams): Promise<ClassicDeleteNasVolumeInstanceResponse>;
+  /** Lists the NAS volumes. */
+  getNasVolumeInstanceList(params?: ClassicGetNasVolumeInstanceListParams): Promise<ClassicGetNasVolumeInstanceListResponse>;
+  /** Changes the size of a NAS volume. */
+  changeNasVolumeSize(params: ClassicChangeNasVolumeSizeParams): Promise<ClassicChangeNasVolumeSizeResponse>;
+  /** Lists the usage measurements of a NAS volume. */
+  getNasVolumeInstanceRatingListProto(params: ClassicGetNasVolumeInstanceRatingListParams): Promise<ClassicGetNasVolumeInstanceRatingListResponse>;
+  /**
+   * Lists the usage measurements of a NAS volume.
+   * 1.x's hand-written method over `getNasVolumeInstanceRatingListProto`.
+   */
+  getNasVolumeInstanceRatingList(params: ClassicGetNasVolumeInstanceRatingListParams): Promise<ClassicGetNasVolumeInstanceRatingListResponse>;
+  /** Replaces a NAS volume's access control. */
+  setNasVolumeAccessControl(params: ClassicSetNasVolumeAccessControlParams): Promise<ClassicSetNasVolumeAccessControlResponse>;
+  /** Adds servers or IPs to a NAS volume's access control. */
+  addNasVolumeAccessControl(params: ClassicAddNasVolumeAccessControlParams): Promise<ClassicAddNasVolumeAccessControlResponse>;
+  /** Removes servers or IPs from a NAS volume's access control. */
+  removeNasVolumeAccessControl(params: ClassicRemoveNasVolumeAccessControlParams): Promise<ClassicRemoveNasVolumeAccessControlResponse>;
+  /** Lists the login keys. */
+  getLoginKeyList(params?: ClassicGetLoginKeyListParams): Promise<ClassicGetLoginKeyListResponse>;
+  /** Creates a login key and returns its private key once. */
+  createLoginKey(params: ClassicCreateLoginKeyParams): Promise<ClassicCreateLoginKeyResponse>;
+  /** Deletes a login key. */
+  deleteLoginKey(params: ClassicDeleteLoginKeyParams): Promise<ClassicDeleteLoginKeyResponse>;
+  /** Registers a login key from an existing public key. */
+  importLoginKey(params: ClassicImportLoginKeyParams): Promise<ClassicImportLoginKeyResponse>;
+  /** Lists the access control groups. */
+  getAccessControlGroupList(params?: ClassicGetAccessControlGroupListParams): Promise<ClassicGetAccessControlGroupListResponse>;
+  /** Lists the servers of an access control group. */
+  getAccessControlGroupServerInstanceList(params: ClassicGetAccessControlGroupServerInstanceListParams): Promise<ClassicGetAccessControlGroupServerInstanceListResponse>;
+  /** Lists the rules of an access control group. */
+  getAccessControlRuleList(params: ClassicGetAccessControlRuleListParams): Promise<ClassicGetAccessControlRuleListResponse>;
   /** Lists the Classic server instances. */
   getServerInstanceList(params?: ClassicGetServerInstanceListParams): Promise<ClassicGetServerInstanceListResponse>;
+  /** Creates one or more server instances. */
+  createServerInstancesProto(params?: ClassicCreateServerInstancesParams): Promise<ClassicCreateServerInstancesResponse>;
+  /** Creates one or more server instances. 1.x's hand-written method over `createServerInstancesProto`. */
+  createServerInstances(params?: ClassicCreateServerInstancesParams): Promise<ClassicCreateServerInstancesResponse>;
+  /** Terminates (returns) stopped server instances. */
+  terminateServerInstances(params: ClassicTerminateServerInstancesParams): Promise<ClassicTerminateServerInstancesResponse>;
+  /** Changes the server product (CPU and memory spec) of a stopped server. */
+  changeServerInstanceSpec(params: ClassicChangeServerInstanceSpecParams): Promise<ClassicChangeServerInstanceSpecResponse>;
+  /** Restarts running server instances. */
+  rebootServerInstances(params: ClassicRebootServerInstancesParams): Promise<ClassicRebootServerInstancesResponse>;
+  /** Starts stopped server instances. */
+  startServerInstances(params: ClassicStartServerInstancesParams): Promise<ClassicStartServerInstancesResponse>;
+  /** Stops running server instances. */
+  stopServerInstances(params: ClassicStopServerInstancesParams): Promise<ClassicStopServerInstancesResponse>;
+  /** Gets a server's initial root (administrator) password, decrypted with its login key. */
+  getRootPassword(params: ClassicGetRootPasswordParams): Promise<ClassicGetRootPasswordResponse>;
   /** Lists the member (private) server images of the account. */
   getMemberServerImageList(params?: ClassicGetMemberServerImageListParams): Promise<ClassicGetMemberServerImageListResponse>;
   /** Creates a member server image from a stopped or running server. */
   createMemberServerImage(params: ClassicCreateMemberServerImageParams): Promise<ClassicCreateMemberServerImageResponse>;
   /** Deletes member server images. */
   deleteMemberServerImages(params: ClassicDeleteMemberServerImagesParams): Promise<ClassicDeleteMemberServerImagesResponse>;
+  /** Lists the block storages. */
+  getBlockStorageInstanceList(params?: ClassicGetBlockStorageInstanceListParams): Promise<ClassicGetBlockStorageInstanceListResponse>;
+  /** Creates a block storage, optionally attached to a server. */
+  createBlockStorageInstance(params: ClassicCreateBlockStorageInstanceParams): Promise<ClassicCreateBlockStorageInstanceResponse>;
+  /** Deletes block storages. */
+  deleteBlockStorageInstances(params: ClassicDeleteBlockStorageInstancesParams): Promise<ClassicDeleteBlockStorageInstancesResponse>;
+  /** Grows a block storage volume. */
+  changeBlockStorageVolumeSize(params: ClassicChangeBlockStorageVolumeSizeParams): Promise<ClassicChangeBlockStorageVolumeSizeResponse>;
+  /** Creates a snapshot of a block storage. */
+  createBlockStorageSnapshotInstance(params: ClassicCreateBlockStorageSnapshotInstanceParams): Promise<ClassicCreateBlockStorageSnapshotInstanceResponse>;
+  /** Deletes block storage snapshots. */
+  deleteBlockStorageSnapshotInstances(params: ClassicDeleteBlockStorageSnapshotInstancesParams): Promise<ClassicDeleteBlockStorageSnapshotInstancesResponse>;
   /** Lists the Classic block storage snapshots. */
   getBlockStorageSnapshotInstanceList(params?: ClassicGetBlockStorageSnapshotInstanceListParams): Promise<ClassicGetBlockStorageSnapshotInstanceListResponse>;
+  /** Attaches a block storage to a server instance. */
+  attachBlockStorageInstance(params: ClassicAttachBlockStorageInstanceParams): Promise<ClassicAttachBlockStorageInstanceResponse>;
+  /** Detaches block storages from their servers. */
+  detachBlockStorageInstances(params: ClassicDetachBlockStorageInstancesParams): Promise<ClassicDetachBlockStorageInstancesResponse>;
+  /** Lists the public IPs. */
+  getPublicIpInstanceList(params?: ClassicGetPublicIpInstanceListParams): Promise<ClassicGetPublicIpInstanceListResponse>;
+  /** Lists the servers a public IP can be assigned to. */
+  getPublicIpTargetServerInstanceList(params?: ClassicGetPublicIpTargetServerInstanceListParams): Promise<ClassicGetPublicIpTargetServerInstanceListResponse>;
+  /** Creates a public IP, optionally assigned to a server. */
+  createPublicIpInstance(params?: ClassicCreatePublicIpInstanceParams): Promise<ClassicCreatePublicIpInstanceResponse>;
+  /** Assigns a public IP to a server instance. */
+  associatePublicIpWithServerInstance(params: ClassicAssociatePublicIpWithServerInstanceParams): Promise<ClassicAssociatePublicIpWithServerInstanceResponse>;
+  /** Removes a public IP from its server instance. */
+  disassociatePublicIpFromServerInstance(params: ClassicDisassociatePublicIpFromServerInstanceParams): Promise<ClassicDisassociatePublicIpFromServerInstanceResponse>;
+  /** Deletes public IPs. */
+  deletePublicIpInstances(params: ClassicDeletePublicIpInstancesParams): Promise<ClassicDeletePublicIpInstancesResponse>;
+  /** Lists the port forwarding rules. */
+  getPortForwardingRuleList(params?: ClassicGetPortForwardingRuleListParams): Promise<ClassicGetPortForwardingRuleListResponse>;
+  /** Adds port forwarding rules. */
+  addPortForwardingRules(params: ClassicAddPortForwardingRulesParams): Promise<ClassicAddPortForwardingRulesResponse>;
+  /** Deletes port forwarding rules. */
+  deletePortForwardingRules(params: ClassicDeletePortForwardingRulesParams): Promise<ClassicDeletePortForwardingRulesResponse>;
 }
 
 /** `client.IaaS.loadBalancer()` of the old 1.x client: a method resolves to the API's answer without its wrapper; the values given to `client.setConfig` go under each call's own parameters. */

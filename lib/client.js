@@ -423,7 +423,12 @@ class Compute {
       }
     }
     for (const w of DECLARED.waiters) {
-      this[w.name] = (no, options) => waitFor(this.#client, w, no, options);
+      const fn = (no, options) => waitFor(this.#client, w, no, options);
+      // At the model's method paths: `compute.classic.waitFor…` for Classic waiters.
+      for (const path of w.methods) {
+        if (path.startsWith('compute.classic.')) this.classic[w.name] = fn;
+        else this[w.name] = fn;
+      }
     }
     for (const p of DECLARED.paginators) {
       const fn = (params, options) => paginate(this.#client, p, params, options);
@@ -518,7 +523,7 @@ async function waitFor(client, w, no, options) {
   if (typeof no !== 'string' && !(typeof no === 'number' && Number.isInteger(no))) {
     throw NcloudError.validation(`${w.name}: '${w.idParam}' must be a string or an integer`);
   }
-  const params = { [w.idParam]: String(no) };
+  const params = { [w.idParam]: w.idList ? [String(no)] : String(no) };
   if (o.regionCode !== undefined) params.regionCode = o.regionCode;
   const started = Date.now();
   const describe = (item) => {

@@ -53,6 +53,12 @@ pub fn flatten(params: &Normalized) -> Vec<(String, String)> {
                     }
                 }
             }
+            // `userData`: sent base64-encoded (model flag `base64`), as NAVER's SDKs send it.
+            (_, v) if param.base64 => {
+                use base64::Engine;
+                let encoded = base64::engine::general_purpose::STANDARD.encode(text(v));
+                out.push((param.name.to_string(), encoded));
+            }
             (_, v) => out.push((param.name.to_string(), text(v))),
         }
     }

@@ -220,7 +220,11 @@ mod tests {
             json!({"zoneNo": "99999999999999999", "zoneName": "KR-2", "zoneCode": "KR-2", "zoneDescription": "b", "regionNo": " 1 "}),
         ];
         let images = vec![member_image("3791"), member_image("x12")];
-        for m in methods().iter().filter(|m| m.shape != Shape::Response) {
+        // (`Shape::V0` is the response object on the wire, shaped afterwards by `compat::shapes`.)
+        for m in methods()
+            .iter()
+            .filter(|m| !matches!(m.shape, Shape::Response | Shape::V0))
+        {
             let items: &[Value] = if m.action.item.name == "MemberServerImage" {
                 &images
             } else if m.action.item.name == "ClassicZone" {

@@ -199,3 +199,42 @@ fn one() -> u32 {
 fn five_hundred() -> u16 {
     500
 }
+
+// ------------------------------------------------------------------------------------------------
+// Classic refusals NCP does not publish a code for: the emulator's own codes, next to 25031-25034.
+
+/// A product code (OS image, server spec) that names no product: `10404`, as other unknown records.
+pub fn product_not_found(what: &str, code: &str) -> ApiFault {
+    fault(400, "10404", format!("The {what} does not exist. ({code})"))
+}
+
+/// `terminateServerInstances` of a server whose termination protection is on; `deleteNasVolumeInstance`
+/// of a volume whose return protection is on (`25035`).
+pub fn protected(label: &str, no: &str) -> ApiFault {
+    fault(
+        400,
+        "25035",
+        format!("The {label} is protected against termination; turn the protection off first. ({no})"),
+    )
+}
+
+/// A documented limit would be passed (`25036`): additional block storages per server, port-forwarding
+/// rules, tags per instance ...
+pub fn limit_exceeded(what: &str, max: usize) -> ApiFault {
+    fault(400, "25036", format!("The limit of {max} {what} would be exceeded."))
+}
+
+/// `getRootPassword` with a private key that does not decrypt the server's password (`25037`).
+pub fn private_key_mismatch(no: &str) -> ApiFault {
+    fault(
+        400,
+        "25037",
+        format!("The private key does not match the login key of the server, or is not an RSA private key. (serverInstanceNo: {no})"),
+    )
+}
+
+/// A record still used by another one cannot be changed this way (`25038`): an associated public IP
+/// deleted, an attached network interface deleted, a port already forwarded ...
+pub fn in_use(label: &str, no: &str, by: &str) -> ApiFault {
+    fault(400, "25038", format!("The {label} is in use by {by}. ({no})"))
+}

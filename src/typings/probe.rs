@@ -209,7 +209,15 @@ pub fn v0_item(v0: &'static V0Method, action: &'static Action) -> Option<Struct>
         | V0Shape::First
         | V0Shape::PublicIps
         | V0Shape::PublicIp
-        | V0Shape::PortForwardingRule => Some(probe(item, &move |v| compat::shapes::item(v0, v))),
+        | V0Shape::PortForwardingRule => Some(probe(item, &move |v| {
+            // A key the shape adds as `''` when the answer lacks it (a public IP's server) is left to
+            // the probe of its own field.
+            let mut out = compat::shapes::item(v0, v);
+            if let (Value::Object(o), Value::Object(given)) = (&mut out, v) {
+                o.retain(|k, x| !(x == "" && !given.contains_key(k)));
+            }
+            out
+        })),
         _ => None,
     }
 }

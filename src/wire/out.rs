@@ -496,8 +496,9 @@ impl<'a> Out<'a> {
                 }
             },
             FieldType::Float => match v {
+                // `{:?}` keeps a whole float a float (`0.0`, not `0`), so it reads back as one.
                 Scalar::F64(f) if f.is_finite() => {
-                    push_display(self.buf, f);
+                    self.buf.push_str(&format!("{f:?}"));
                     true
                 }
                 Scalar::U64(n) => {
@@ -511,7 +512,7 @@ impl<'a> Out<'a> {
                 Scalar::Str(s, _) if s.trim().is_empty() => false,
                 Scalar::Str(s, _) => match s.trim().parse::<f64>() {
                     Ok(f) if f.is_finite() => {
-                        push_display(self.buf, f);
+                        self.buf.push_str(&format!("{f:?}"));
                         true
                     }
                     _ => {

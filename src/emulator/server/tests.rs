@@ -1,0 +1,550 @@
+//! The Classic cloud driven through its handlers (no HTTP): what a user of the API would check.
+
+use crate::catalog;
+use crate::emulator::faults::ApiFault;
+use crate::emulator::handler::{dispatch, Cx, Fields};
+use crate::emulator::rules;
+use crate::emulator::state::{resolve_fixture, State};
+use serde_json::{json, Value};
+use std::time::{Duration, Instant};
+
+fn state(fixture: Value) -> State {
+    State::new(resolve_fixture(Some(&fixture)).expect("fixture"))
+}
+
+/// Calls a Classic action at `now`, after the state has moved to `now`.
+fn at(s: &mut State, name: &str, query: &str, now: Instant) -> Result<Fields, ApiFault> {
+    let action = catalog::action_of("server", name).unwrap_or_else(|| panic!("no action {name}"));
+    let pairs: Vec<(String, String)> = form_urlencoded::parse(query.as_bytes()).into_owned().collect();
+    let raw = rules::parse(&pairs).expect("readable");
+    s.tick(now);
+    dispatch(&mut Cx::new(s, action, raw, now))
+}
+
+fn code(r: Result<Fields, ApiFault>) -> String {
+    match r {
+        Ok(f) => panic!("expected a refusal, got {f:?}"),
+        Err(e) => e.return_code.to_string(),
+    }
+}
+
+fn server(s: &mut State, no: &str, now: Instant) -> Value {
+    let f = at(s, "getServerInstanceList", &format!("serverInstanceNoList.1={no}"), now).unwrap();
+    f["serverInstanceList"][0].clone()
+}
+
+fn status(v: &Value) -> (String, String, String) {
+    (
+        v["serverInstanceStatus"]["code"].as_str().unwrap_or("-").into(),
+        v["serverInstanceOperation"]["code"].as_str().unwrap_or("-").into(),
+        v["serverInstanceStatusName"].as_str().unwrap_or("-").into(),
+    )
+}
+
+fn st(a: &str, b: &str, c: &str) -> (String, String, String) {
+    (a.into(), b.into(), c.into())
+}
+
+const TIMERS: &str = r#"{"createDelayMs": 100, "deleteDelayMs": 40, "operationDelayMs": 50}"#;
+
+#[test]
+fn a_server_lives_from_creating_to_gone_with_ncp_refusals_on_the_way() {
+    let mut s = state(json!({ "settings": serde_json::from_str::<Value>(TIMERS).unwrap(), "ids": ["5001", "5002"] }));
+    let t0 = Instant::now();
+    let ms = |n: u64| t0 + Duration::from_millis(n);
+    let made = at(
+        &mut s,
+        "createServerInstances",
+        "serverImageProductCode=SPSW0LINUX000046&serverName=web-1&userData=IyEvYmluL3NoCg%3D%3D&instanceTagList.1.tagKey=env&instanceTagList.1.tagValue=dev",
+        t0,
+    )
+    .unwrap();
+    let item = &made["serverInstanceList"][0];
+    assert_eq!(item["serverInstanceNo"], json!("5001"));
+    assert_eq!(status(item), st("INIT", "CREAT", "creating"));
+    assert_eq!(item["userData"], json!("IyEvYmluL3NoCg=="));
+    assert_eq!(item["loginKeyName"], json!("my-key"), "the newest login key");
+    assert_eq!(
+        item["serverProductCode"],
+        json!("SPSVRSSD00000003"),
+        "the first spec the image fits"
+    );
+    assert_eq!(item["accessControlGroupList"][0]["isDefaultGroup"], json!(true));
+    assert_eq!(item["instanceTagList"][0]["tagValue"], json!("dev"));
+    assert_eq!(
+        status(&server(&mut s, "5001", ms(100))),
+        st("CREAT", "START", "booting")
+    );
+    assert_eq!(status(&server(&mut s, "5001", ms(150))), st("RUN", "NULL", "running"));
+    // Its base storage came with it.
+    let storages = at(&mut s, "getBlockStorageInstanceList", "serverInstanceNo=5001", ms(150)).unwrap();
+    assert_eq!(
+        storages["blockStorageInstanceList"][0]["blockStorageType"]["code"],
+        json!("BASIC")
+    );
+
+    // Names are unique; a spec change needs a stopped server; so does termination.
+    let dup = at(
+        &mut s,
+        "createServerInstances",
+        "serverImageProductCode=SPSW0LINUX000046&serverName=web-1",
+        ms(150),
+    );
+    assert_eq!(code(dup), "10300");
+    let spec = "serverInstanceNo=5001&serverProductCode=SPSVRSSD00000005";
+    assert_eq!(code(at(&mut s, "changeServerInstanceSpec", spec, ms(150))), "25013");
+    assert_eq!(
+        code(at(
+            &mut s,
+            "terminateServerInstances",
+            "serverInstanceNoList.1=5001",
+            ms(150)
+        )),
+        "25013"
+    );
+    let stop = at(&mut s, "stopServerInstances", "serverInstanceNoList.1=5001", ms(150)).unwrap();
+    assert_eq!(
+        status(&stop["serverInstanceList"][0]),
+        st("RUN", "SHTDN", "shutting down")
+    );
+    assert_eq!(status(&server(&mut s, "5001", ms(200))), st("NSTOP", "NULL", "stopped"));
+    let changed = at(&mut s, "changeServerInstanceSpec", spec, ms(200)).unwrap();
+    assert_eq!(
+        status(&changed["serverInstanceList"][0]),
+        st("NSTOP", "CHNG", "changingSpec")
+    );
+    let after = server(&mut s, "5001", ms(250));
+    assert_eq!(
+        (after["cpuCount"].clone(), status(&after)),
+        (json!(4), st("NSTOP", "NULL", "stopped"))
+    );
+
+    // Termination protection refuses termination until it is turned off.
+    at(
+        &mut s,
+        "setProtectServerTermination",
+        "serverInstanceNo=5001&isProtectServerTermination=true",
+        ms(250),
+    )
+    .unwrap();
+    assert_eq!(
+        code(at(
+            &mut s,
+            "terminateServerInstances",
+            "serverInstanceNoList.1=5001",
+            ms(250)
+        )),
+        "25035"
+    );
+    at(
+        &mut s,
+        "setProtectServerTermination",
+        "serverInstanceNo=5001&isProtectServerTermination=false",
+        ms(250),
+    )
+    .unwrap();
+    let gone = at(
+        &mut s,
+        "terminateServerInstances",
+        "serverInstanceNoList.1=5001",
+        ms(250),
+    )
+    .unwrap();
+    assert_eq!(
+        status(&gone["serverInstanceList"][0]),
+        st("NSTOP", "TERMT", "terminating")
+    );
+    let listed = at(&mut s, "getServerInstanceList", "serverInstanceNoList.1=5001", ms(290)).unwrap();
+    assert_eq!(listed["totalRows"], json!(0));
+    let storages = at(&mut s, "getBlockStorageInstanceList", "serverInstanceNo=5001", ms(290)).unwrap();
+    assert_eq!(storages["totalRows"], json!(0), "its storage went with it");
+    assert_eq!(
+        code(at(
+            &mut s,
+            "startServerInstances",
+            "serverInstanceNoList.1=5001",
+            ms(290)
+        )),
+        "24120"
+    );
+}
+
+#[test]
+fn a_server_from_a_member_image_inherits_its_os_and_several_are_numbered() {
+    let mut s = state(json!({"settings": {"createDelayMs": 0}}));
+    let now = Instant::now();
+    let image = at(
+        &mut s,
+        "createMemberServerImage",
+        "serverInstanceNo=491604&memberServerImageName=win-gold",
+        now,
+    )
+    .unwrap();
+    let image_no = image["memberServerImageList"][0]["memberServerImageNo"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let q = format!("memberServerImageNo={image_no}&serverName=win&serverCreateCount=2&serverCreateStartNo=7");
+    let made = at(&mut s, "createServerInstances", &q, now).unwrap();
+    let list = made["serverInstanceList"].as_array().unwrap();
+    let names: Vec<&str> = list.iter().filter_map(|v| v["serverName"].as_str()).collect();
+    assert_eq!(names, ["win-007", "win-008"]);
+    assert_eq!(list[0]["platformType"]["code"], json!("WND64"));
+    assert_eq!(list[0]["serverImageProductCode"], json!("SPSW0WINNT000034"));
+    assert_eq!(status(&list[0]), st("RUN", "NULL", "running"));
+    let windows = at(
+        &mut s,
+        "createServerInstances",
+        "serverImageProductCode=SPSW0WINNT000034",
+        now,
+    )
+    .unwrap();
+    let spec = &windows["serverInstanceList"][0]["serverProductCode"];
+    assert_eq!(
+        spec,
+        &json!("SPSVRSSD00000010"),
+        "the first spec whose disk holds the 100 GB image"
+    );
+    assert_eq!(code(at(&mut s, "createServerInstances", "serverName=x-1", now)), "900");
+    assert_eq!(
+        code(at(&mut s, "createServerInstances", "serverImageProductCode=NOPE", now)),
+        "10404"
+    );
+    assert_eq!(
+        code(at(
+            &mut s,
+            "createServerInstances",
+            "serverImageProductCode=SPSW0LINUX000046&serverCreateCount=21",
+            now
+        )),
+        "901"
+    );
+}
+
+#[test]
+fn a_root_password_decrypts_with_the_login_keys_private_key_only() {
+    let mut s = state(json!({"settings": {"createDelayMs": 0}}));
+    let now = Instant::now();
+    let key = at(&mut s, "createLoginKey", "keyName=ops-key", now).unwrap();
+    let pem = key["privateKey"].as_str().unwrap().to_string();
+    assert!(pem.starts_with("-----BEGIN RSA PRIVATE KEY-----"));
+    assert_eq!(code(at(&mut s, "createLoginKey", "keyName=ops-key", now)), "10300");
+    let keys = at(&mut s, "getLoginKeyList", "keyName=ops-key", now).unwrap();
+    assert_eq!(keys["loginKeyList"][0]["fingerprint"].as_str().map(str::len), Some(47));
+    let made = at(
+        &mut s,
+        "createServerInstances",
+        "serverImageProductCode=SPSW0LINUX000046&loginKeyName=ops-key",
+        now,
+    )
+    .unwrap();
+    let no = made["serverInstanceList"][0]["serverInstanceNo"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let enc = |k: &str| form_urlencoded::byte_serialize(k.as_bytes()).collect::<String>();
+    let q = format!("serverInstanceNo={no}&privateKey={}", enc(&pem));
+    let one = at(&mut s, "getRootPassword", &q, now).unwrap();
+    let password = one["rootPassword"].as_str().unwrap().to_string();
+    assert_eq!(password.len(), 12);
+    assert_eq!(
+        at(&mut s, "getRootPassword", &q, now).unwrap()["rootPassword"],
+        json!(password)
+    );
+    let list = format!(
+        "rootPasswordServerInstanceList.1.serverInstanceNo={no}&rootPasswordServerInstanceList.1.privateKey={}",
+        enc(&pem)
+    );
+    let many = at(&mut s, "getRootPasswordServerInstanceList", &list, now).unwrap();
+    assert_eq!(
+        many["rootPasswordServerInstanceList"][0]["rootPassword"],
+        json!(password)
+    );
+    // Another key (the fixture's, whose private key nobody was given) does not decrypt it.
+    let other = crate::emulator::server::keys::generate().unwrap();
+    let wrong = format!("serverInstanceNo={no}&privateKey={}", enc(&other.private_pem));
+    assert_eq!(code(at(&mut s, "getRootPassword", &wrong, now)), "25037");
+    assert_eq!(
+        code(at(
+            &mut s,
+            "getRootPassword",
+            &format!("serverInstanceNo={no}&privateKey=nope"),
+            now
+        )),
+        "25037"
+    );
+    // An imported public key is refused unless it is an OpenSSH RSA key.
+    assert_eq!(
+        code(at(&mut s, "importLoginKey", "keyName=imp-1&publicKey=hello", now)),
+        "901"
+    );
+    let ok = format!("keyName=imp-1&publicKey={}", enc(&other.public_openssh));
+    let imported = at(&mut s, "importLoginKey", &ok, now).unwrap();
+    assert_eq!(imported["loginKeyList"][0]["fingerprint"], json!(other.fingerprint));
+    at(&mut s, "deleteLoginKey", "keyName=imp-1", now).unwrap();
+    assert_eq!(code(at(&mut s, "deleteLoginKey", "keyName=imp-1", now)), "10404");
+}
+
+#[test]
+fn public_ips_block_storage_and_port_forwarding_follow_their_servers() {
+    let mut s = state(json!({ "settings": serde_json::from_str::<Value>(TIMERS).unwrap() }));
+    let t0 = Instant::now();
+    let ms = |n: u64| t0 + Duration::from_millis(n);
+    // A public IP created for a server is associated once created; it cannot be deleted meanwhile.
+    let ip = at(&mut s, "createPublicIpInstance", "serverInstanceNo=491049", t0).unwrap();
+    let ip = &ip["publicIpInstanceList"][0];
+    let no = ip["publicIpInstanceNo"].as_str().unwrap().to_string();
+    assert_eq!(ip["publicIpInstanceStatus"]["code"], json!("INIT"));
+    assert_eq!(server(&mut s, "491049", t0)["publicIp"], ip["publicIp"]);
+    let used = at(
+        &mut s,
+        "getPublicIpInstanceList",
+        &format!("publicIpInstanceNoList.1={no}"),
+        ms(150),
+    )
+    .unwrap();
+    let used = &used["publicIpInstanceList"][0];
+    assert_eq!(used["publicIpInstanceStatus"]["code"], json!("USED"));
+    assert_eq!(
+        used["serverInstanceAssociatedWithPublicIp"]["serverInstanceNo"],
+        json!("491049")
+    );
+    assert_eq!(
+        code(at(
+            &mut s,
+            "deletePublicIpInstances",
+            &format!("publicIpInstanceNoList.1={no}"),
+            ms(150)
+        )),
+        "25038"
+    );
+    // The fixture's free IP cannot go to a server that has one.
+    assert_eq!(
+        code(at(
+            &mut s,
+            "associatePublicIpWithServerInstance",
+            "publicIpInstanceNo=9001&serverInstanceNo=491049",
+            ms(150)
+        )),
+        "25038"
+    );
+    at(
+        &mut s,
+        "disassociatePublicIpFromServerInstance",
+        &format!("publicIpInstanceNo={no}"),
+        ms(150),
+    )
+    .unwrap();
+    assert_eq!(server(&mut s, "491049", ms(150))["publicIp"], json!(""));
+    let del = at(
+        &mut s,
+        "deletePublicIpInstances",
+        &format!("publicIpInstanceNoList.1={no}"),
+        ms(200),
+    )
+    .unwrap();
+    assert_eq!(
+        del["publicIpInstanceList"][0]["publicIpInstanceStatusName"],
+        json!("terminating")
+    );
+
+    // Block storage: created attached, detached, attached again; the base storage stays.
+    let q = "serverInstanceNo=492964&blockStorageSize=100&blockStorageName=data-1";
+    let b = at(&mut s, "createBlockStorageInstance", q, ms(200)).unwrap();
+    let b = b["blockStorageInstanceList"][0]["blockStorageInstanceNo"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert_eq!(
+        code(at(
+            &mut s,
+            "createBlockStorageInstance",
+            "serverInstanceNo=492964&blockStorageSize=5",
+            ms(200)
+        )),
+        "901"
+    );
+    assert_eq!(
+        code(at(
+            &mut s,
+            "detachBlockStorageInstances",
+            "blockStorageInstanceNoList.1=492965",
+            ms(300)
+        )),
+        "25013"
+    );
+    let d = at(
+        &mut s,
+        "detachBlockStorageInstances",
+        &format!("blockStorageInstanceNoList.1={b}"),
+        ms(300),
+    )
+    .unwrap();
+    assert_eq!(
+        d["blockStorageInstanceList"][0]["blockStorageInstanceStatusName"],
+        json!("detaching")
+    );
+    let got = at(
+        &mut s,
+        "getBlockStorageInstanceList",
+        &format!("blockStorageInstanceNoList.1={b}"),
+        ms(350),
+    )
+    .unwrap();
+    let got = &got["blockStorageInstanceList"][0];
+    assert_eq!(
+        (
+            got["blockStorageInstanceStatus"]["code"].clone(),
+            got.get("serverInstanceNo")
+        ),
+        (json!("CREAT"), None)
+    );
+    at(
+        &mut s,
+        "attachBlockStorageInstance",
+        &format!("serverInstanceNo=491049&blockStorageInstanceNo={b}"),
+        ms(350),
+    )
+    .unwrap();
+    let got = at(
+        &mut s,
+        "getBlockStorageInstanceList",
+        &format!("blockStorageInstanceNoList.1={b}"),
+        ms(400),
+    )
+    .unwrap();
+    assert_eq!(got["blockStorageInstanceList"][0]["serverInstanceNo"], json!("491049"));
+    assert_eq!(
+        got["blockStorageInstanceList"][0]["blockStorageInstanceStatus"]["code"],
+        json!("ATTAC")
+    );
+
+    // Port forwarding: a port is forwarded once; the server shows it.
+    let rule = |ext: u32, server: &str| {
+        format!("portForwardingConfigurationNo=6101&portForwardingRuleList.1.portForwardingExternalPort={ext}&portForwardingRuleList.1.portForwardingInternalPort=22&portForwardingRuleList.1.serverInstanceNo={server}")
+    };
+    let added = at(&mut s, "addPortForwardingRules", &rule(2022, "491049"), ms(400)).unwrap();
+    assert_eq!(added["portForwardingRuleList"].as_array().map(Vec::len), Some(2));
+    assert_eq!(
+        server(&mut s, "491049", ms(400))["portForwardingExternalPort"],
+        json!(2022)
+    );
+    assert_eq!(
+        code(at(&mut s, "addPortForwardingRules", &rule(2022, "491604"), ms(400))),
+        "25038"
+    );
+    assert_eq!(
+        code(at(&mut s, "deletePortForwardingRules", &rule(2023, "491049"), ms(400))),
+        "10404"
+    );
+    let left = at(&mut s, "deletePortForwardingRules", &rule(2022, "491049"), ms(400)).unwrap();
+    assert_eq!(left["portForwardingRuleList"].as_array().map(Vec::len), Some(1));
+}
+
+#[test]
+fn a_nas_volume_keeps_its_access_list_snapshots_and_protection() {
+    let mut s = state(json!({"settings": {"createDelayMs": 0}}));
+    let now = Instant::now();
+    assert_eq!(
+        code(at(
+            &mut s,
+            "createNasVolumeInstance",
+            "volumeName=vol1&volumeSize=550&volumeAllotmentProtocolTypeCode=NFS",
+            now
+        )),
+        "901"
+    );
+    assert_eq!(
+        code(at(
+            &mut s,
+            "createNasVolumeInstance",
+            "volumeName=vol1&volumeSize=500&volumeAllotmentProtocolTypeCode=CIFS",
+            now
+        )),
+        "900"
+    );
+    let q = "volumeName=vol1&volumeSize=500&volumeAllotmentProtocolTypeCode=NFS&serverInstanceNoList.1=492964&customIpList.1=10.0.0.9&isReturnProtection=true";
+    let made = at(&mut s, "createNasVolumeInstance", q, now).unwrap();
+    let v = &made["nasVolumeInstanceList"][0];
+    let no = v["nasVolumeInstanceNo"].as_str().unwrap().to_string();
+    assert_eq!(v["nasVolumeInstanceStatus"]["code"], json!("CREAT"));
+    assert_eq!(v["nasVolumeServerInstanceList"][0]["serverInstanceNo"], json!("492964"));
+    assert_eq!(v["nasVolumeInstanceCustomIpList"], json!([{"customIp": "10.0.0.9"}]));
+    let rm = format!("nasVolumeInstanceNo={no}&customIpList.1=10.0.0.9");
+    at(&mut s, "removeNasVolumeAccessControl", &rm, now).unwrap();
+    let rules = at(
+        &mut s,
+        "getNasVolumeAccessControlRuleList",
+        &format!("nasVolumeInstanceNo={no}"),
+        now,
+    )
+    .unwrap();
+    assert_eq!(
+        rules["nasVolumeAccessControlRuleList"].as_array().map(Vec::len),
+        Some(1)
+    );
+    assert_eq!(
+        code(at(
+            &mut s,
+            "createNasVolumeSnapshot",
+            &format!("nasVolumeInstanceNo={no}"),
+            now
+        )),
+        "25013"
+    );
+    let cfg = format!("nasVolumeInstanceNo={no}&snapshotVolumeConfigurationRatio=20&snapshotVolumeConfigDayOfWeekTypeCode=MON&snapshotVolumeConfigTime=3");
+    let changed = at(&mut s, "changeNasVolumeSnapshotConfiguration", &cfg, now).unwrap();
+    assert_eq!(
+        changed["nasVolumeInstanceList"][0]["snapshotVolumeSize"],
+        json!(100_i64 << 30)
+    );
+    let snaps = at(
+        &mut s,
+        "createNasVolumeSnapshot",
+        &format!("nasVolumeInstanceNo={no}"),
+        now,
+    )
+    .unwrap();
+    assert_eq!(snaps["nasVolumeSnapshotList"].as_array().map(Vec::len), Some(1));
+    let history = at(
+        &mut s,
+        "getNasVolumeSnapshotConfigurationHistoryList",
+        &format!("nasVolumeInstanceNo={no}"),
+        now,
+    )
+    .unwrap();
+    assert_eq!(
+        history["nasVolumeSnapshotConfigurationHistoryList"][0]["snapshotVolumeConfigurationRatio"],
+        json!(20.0)
+    );
+    let rating = format!("nasVolumeInstanceNo={no}&startTime=2024-03-21T00%3A00%3A00%2B0900&endTime=2024-03-21T01%3A00%3A00%2B0900&interval=5m");
+    let rows = at(&mut s, "getNasVolumeInstanceRatingList", &rating, now).unwrap();
+    assert_eq!(rows["nasVolumeInstanceRatingList"].as_array().map(Vec::len), Some(13));
+    assert_eq!(
+        code(at(
+            &mut s,
+            "deleteNasVolumeInstance",
+            &format!("nasVolumeInstanceNo={no}"),
+            now
+        )),
+        "25035"
+    );
+    at(
+        &mut s,
+        "setNasVolumeReturnProtection",
+        &format!("nasVolumeInstanceNo={no}&isReturnProtection=false"),
+        now,
+    )
+    .unwrap();
+    let del = at(
+        &mut s,
+        "deleteNasVolumeInstance",
+        &format!("nasVolumeInstanceNo={no}"),
+        now,
+    )
+    .unwrap();
+    assert_eq!(
+        del["nasVolumeInstanceList"][0]["nasVolumeInstanceStatusName"],
+        json!("terminating")
+    );
+}
