@@ -214,7 +214,7 @@ pub fn v0_item(v0: &'static V0Method, action: &'static Action) -> Option<Struct>
             // the probe of its own field.
             let mut out = compat::shapes::item(v0, v);
             if let (Value::Object(o), Value::Object(given)) = (&mut out, v) {
-                o.retain(|k, x| !(x == "" && !given.contains_key(k)));
+                o.retain(|k, x| x != "" || given.contains_key(k));
             }
             out
         })),
