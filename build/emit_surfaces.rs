@@ -3,7 +3,8 @@
 
 use crate::emit::screaming;
 use crate::model::Set;
-use crate::surfaces::{Surfaces, V0Param, V1Param};
+use crate::surfaces::{Surfaces, V0Param};
+use crate::surfaces_v1::V1Param;
 use std::fmt::Write;
 
 fn q(s: &str) -> String {

@@ -6,7 +6,7 @@
 
 use crate::model::{FType, PType, Set};
 use crate::surfaces_v1::{v1, V1SurfaceToml};
-pub use crate::surfaces_v1::{V1Param, V1Surface};
+pub use crate::surfaces_v1::V1Surface;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::Path;
