@@ -217,7 +217,7 @@ export type ActionName =
   | 'changeLoadBalancerInstanceConfiguration' | 'createLoadBalancerInstance' | 'deleteLoadBalancerInstances'
   | 'deleteLoadBalancerSslCertificate' | 'deleteServerInstancesFromLoadBalancer'
   | 'getLoadBalancedServerInstanceList' | 'getLoadBalancerInstanceList' | 'getLoadBalancerSslCertificateList'
-  | 'getLoadBalancerTargetServerInstanceList' | 'getListMetrics' | 'getMetricStatistics'
+  | 'getLoadBalancerTargetServerInstanceList' | 'getListMetrics' | 'getMetricStatistics' | 'geoLocation'
   | 'getMemberServerImageInstanceList' | 'getMemberServerImageInstanceDetail'
   | 'createMemberServerImageInstance' | 'deleteMemberServerImageInstances' | 'getServerImageList'
   | 'getServerImageDetail' | 'createServerImage' | 'createServerImageFromSnapshot' | 'deleteServerImage'
@@ -2374,6 +2374,15 @@ export interface ClassicGetMetricStatisticsResponse extends ApiResponse {
   statistics: MetricStatistic[];
 }
 
+export interface ClassicGeoLocationParams {
+  ip: string;
+  ext?: string | undefined;
+  enc?: string | undefined;
+}
+export interface ClassicGeoLocationResponse extends ApiResponse {
+  geoLocation?: GeoLocation;
+}
+
 export interface GetMemberServerImageInstanceListParams {
   /** Defaults to the client's `region`. */
   regionCode?: string | undefined;
@@ -2829,6 +2838,13 @@ export interface FindStatisticsParams {
   period?: number | string | undefined;
 }
 
+/** Parameters of the old client's `openapi.geolocation.findLocation` (over `geoLocation`). */
+export interface FindLocationParams {
+  ip: string | number;
+  enc?: string | number | undefined;
+  ext?: string | number | undefined;
+}
+
 /** The methods of `client.compute`. */
 export interface ComputeMethods extends ComputeVpcMethods {
   /**
@@ -3269,6 +3285,12 @@ export interface ComputeVpcMethods {
   paginateGetBlockStorageSnapshotInstanceList: Paginator<GetBlockStorageSnapshotInstanceListParams, BlockStorageSnapshotInstance>;
 }
 
+/** The methods of `client.geolocation`. */
+export interface GeolocationMethods {
+  /** Looks up the country and region of an IP address. */
+  geoLocation: Method<ClassicGeoLocationParams, ClassicGeoLocationResponse>;
+}
+
 /** The methods of `client.loadBalancer`. */
 export interface LoadBalancerMethods {
   classic: LoadBalancerClassicMethods;
@@ -3334,6 +3356,20 @@ export interface MonitoringClassicMethods {
   getListMetrics: Method<ClassicGetListMetricsParams, ClassicGetListMetricsResponse>;
   /** Gets the statistics of one metric of server instances over a time range. */
   getMetricStatistics: Method<ClassicGetMetricStatisticsParams, ClassicGetMetricStatisticsResponse>;
+}
+
+/** The methods of `client.openapi`. */
+export interface OpenapiMethods {
+  geolocation: OpenapiGeolocationMethods;
+}
+
+/** The methods of `client.openapi.geolocation`. */
+export interface OpenapiGeolocationMethods {
+  /**
+   * Looks up the country and region of an IP address.
+   * The old client's method (0.1.x, since 0.0.x), over `geolocation.geoLocation`.
+   */
+  findLocation: Method<FindLocationParams, GeoLocation | null>;
 }
 
 /** The methods of `client.storage`. */
@@ -3413,9 +3449,11 @@ export interface StorageMethods {
 /** The surfaces of a client (`client.compute` ...). */
 export interface ClientSurfaces {
   compute: ComputeMethods;
+  geolocation: GeolocationMethods;
   loadBalancer: LoadBalancerMethods;
   management: ManagementMethods;
   monitoring: MonitoringMethods;
+  openapi: OpenapiMethods;
   storage: StorageMethods;
 }
 
@@ -3578,7 +3616,14 @@ export interface V1LoadBalancer {
 
 /** `client.PaaS` of the old 1.x client. */
 export interface V1PaaS {
+  geoLocation(): V1GeoLocation;
   containerRegistry(): V1ContainerRegistry;
+}
+
+/** `client.PaaS.geoLocation()` of the old 1.x client: a method resolves to the API's answer without its wrapper; the values given to `client.setConfig` go under each call's own parameters. */
+export interface V1GeoLocation {
+  /** Looks up the country and region of an IP address. */
+  geoLocation(params: ClassicGeoLocationParams): Promise<Omit<ClassicGeoLocationResponse, 'returnCode'> & { returnCode: number }>;
 }
 
 /** `client.PaaS.containerRegistry()` of the old 1.x client (1.1.4 could call none of its methods). */

@@ -55,6 +55,9 @@ world!(
             ssl_certificates: SslCertificate,
             /// The monitoring API's metrics and how their values go (`emulator::monitoring::series`).
             metrics: crate::emulator::monitoring::MetricSeries,
+            /// The geolocation API's networks (`emulator::geolocation::table`; the API serves both
+            /// platforms, its model files it with the Classic ones). Fixture key `geoLocations`.
+            geo_locations: crate::emulator::geolocation::GeoNetwork,
         }
         stores {
             servers: ClassicServer,
