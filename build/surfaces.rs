@@ -5,8 +5,8 @@
 //! not have; 1.x methods wrapping methods that do not exist.
 
 use crate::model::{FType, PType, Set};
-use crate::surfaces_v1::{v1, V1SurfaceToml};
 pub use crate::surfaces_v1::V1Surface;
+use crate::surfaces_v1::{v1, V1SurfaceToml};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -326,26 +326,11 @@ pub fn load(dir: &Path, set: &Set) -> R<Surfaces> {
     for (path, v) in file.v0 {
         let ctx = |e: String| format!("model/surfaces.toml [v0.\"{path}\"]: {e}");
         let t: V0Toml = v.try_into().map_err(|e| ctx(format!("{e}")))?;
-        // TRANSITIONAL (issue 15): a method whose action the model does not have yet is left out, until
-        // the Classic server actions (branch classic) and geolocation's are in; then this goes and such
-        // an entry is refused.
-        match v0(set, &path, t, &out.messages) {
-            Err(e) if e.contains("is not in the model") => continue,
-            other => out.v0.push(other.map_err(ctx)?),
-        }
+        out.v0.push(v0(set, &path, t, &out.messages).map_err(ctx)?);
     }
     for (path, v) in file.v1 {
         let ctx = |e: String| format!("model/surfaces.toml [v1.\"{path}\"]: {e}");
         let t: V1SurfaceToml = v.try_into().map_err(|e| ctx(format!("{e}")))?;
-        // TRANSITIONAL (issue 15): as above.
-        if !set
-            .apis
-            .iter()
-            .any(|a| a.name == t.api && set.actions.iter().any(|x| set.apis[x.api].name == t.api))
-            && t.api != "ncr"
-        {
-            continue;
-        }
         out.v1.push(v1(set, &path, t).map_err(ctx)?);
     }
     let mut seen = std::collections::BTreeSet::new();

@@ -137,11 +137,7 @@ pub fn v1(set: &Set, path: &str, t: V1SurfaceToml) -> R<V1Surface> {
                 )));
             }
             let a = m.action.clone().unwrap_or_else(|| name.clone());
-            // TRANSITIONAL (issue 15): as in `surfaces::load`.
-            match action_index(set, &format!("{}.{a}", t.api)) {
-                Ok(i) => Some(i),
-                Err(_) => continue,
-            }
+            Some(action_index(set, &format!("{}.{a}", t.api)).map_err(ctx)?)
         };
         if m.params.is_some() && m.wraps.is_some() {
             return Err(ctx(
@@ -179,6 +175,9 @@ pub fn v1(set: &Set, path: &str, t: V1SurfaceToml) -> R<V1Surface> {
         let raw = m.transforms;
         let last = methods.len() - 1;
         let wrapped = methods[last].wraps.clone();
+        if let Some(w) = wrapped.as_ref().filter(|w| !t.methods.contains_key(w.as_str())) {
+            return Err(ctx(format!("wraps '{w}', not a method of this surface")));
+        }
         let wrapped_params: Vec<String> = match &wrapped {
             Some(w) => t
                 .methods

@@ -52,6 +52,27 @@ fn the_file_loads_with_every_message_set_and_status() {
     }
     assert_eq!(s.server_status.first().map(|(k, _)| k.as_str()), Some("init"));
     assert!(s.v0.iter().any(|m| m.path == "storage.findFiles" && m.action.is_none()));
+    // 0.1.39's 45 methods (and three names of older 0.1.x), 1.1.4's 62 (docs/old-clients.md A.7, B.5).
+    assert_eq!(s.v0.iter().filter(|m| m.in_0_1_39).count(), 45);
+    assert_eq!(s.v0.len(), 48);
+    let v1: Vec<(String, usize)> = s.v1.iter().map(|x| (x.path.clone(), x.methods.len())).collect();
+    assert_eq!(
+        v1,
+        [
+            ("IaaS.server".to_string(), 51),
+            ("IaaS.loadBalancer".to_string(), 9),
+            ("PaaS.geoLocation".to_string(), 1),
+            ("PaaS.containerRegistry".to_string(), 1),
+        ]
+    );
+    // Every method but the unreachable one calls an action of the model.
+    assert_eq!(
+        s.v1.iter()
+            .flat_map(|x| &x.methods)
+            .filter(|m| m.action.is_none())
+            .count(),
+        1
+    );
 }
 
 #[test]
@@ -118,6 +139,26 @@ fn mistakes_are_refused_with_the_entry_named() {
             "strip",
         ),
         &["findStatistics", "strip"],
+    );
+    refused(
+        in_entry(
+            "[v0.\"management.monitoring.findMetrics\"]",
+            "monitoring.getListMetrics",
+            "monitoring.getListMetric",
+        ),
+        &["findMetrics", "monitoring.getListMetric", "not in the model"],
+    );
+    refused(
+        in_entry("[v1.\"IaaS.server\".methods]", "getRaidList ", "getRaidLists "),
+        &["IaaS.server", "server.getRaidLists", "not in the model"],
+    );
+    refused(
+        in_entry(
+            "[v1.\"IaaS.server\".methods]",
+            "wraps = \"createServerInstancesProto\"",
+            "wraps = \"createServerInstancesProt\"",
+        ),
+        &["IaaS.server", "createServerInstancesProt"],
     );
     refused(
         in_entry("[v0.\"storage.findFiles\"]", "shape = \"retired\"", "shape = \"list\""),
