@@ -206,7 +206,11 @@ function method(surface, m) {
  * core by its name and resolves to its result.
  */
 function attach(client, call) {
-  const surface = { call: (m, params, signal) => call(m.name, params, signal) };
+  // The array form of a method that takes one (`createPortForwardingRule([...])`) crosses as
+  // `{ $items: [...] }`: the core's calls take an object.
+  const surface = {
+    call: (m, params, signal) => call(m.name, Array.isArray(params) && m.args === 'params|list' ? { $items: params } : params, signal),
+  };
   for (const m of TABLE.v0) {
     const parts = m.path.split('.');
     const name = parts.pop();

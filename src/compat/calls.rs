@@ -107,6 +107,7 @@ pub async fn call(
     trace: &mut Vec<AttemptRecord>,
 ) -> Result<String> {
     let named = |e: Error| e.with_action(action.name);
+    let params = &*super::v0::list_form(m, params);
     check(m, params).map_err(named)?;
     let mut input = params.clone();
     if input.is_null() {

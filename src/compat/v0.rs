@@ -142,8 +142,20 @@ fn check_object(m: &V0Method, set: MessageSet, item: &Map<String, Value>, in_lis
     Ok(())
 }
 
+/// The array form of a method that takes one, as JavaScript hands it over (`{ "$items": [...] }`: a
+/// call's parameters cross as an object), as the array.
+pub fn list_form<'a>(m: &V0Method, input: &'a Value) -> std::borrow::Cow<'a, Value> {
+    match input.as_object() {
+        Some(o) if m.args == Args::ParamsOrList && o.len() == 1 && o.get("$items").is_some_and(Value::is_array) => {
+            std::borrow::Cow::Owned(o["$items"].clone())
+        }
+        _ => std::borrow::Cow::Borrowed(input),
+    }
+}
+
 /// The caller's argument as the list of objects it stands for (one, or the items of the array form).
 fn objects(m: &V0Method, input: &Value) -> Result<(Vec<Map<String, Value>>, bool)> {
+    let input = &*list_form(m, input);
     match input {
         Value::Null => Ok((vec![Map::new()], false)),
         Value::Object(o) => Ok((vec![o.clone()], false)),
