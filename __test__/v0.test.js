@@ -201,3 +201,16 @@ test('monitoring and geolocation: the 2017 result forms', async (t) => {
   assert.deepStrictEqual(Object.keys(place), ['country', 'code', 'r1', 'r2', 'r3', 'lat', 'long', 'net']);
   assert.equal(place.lat, 36.370724);
 });
+
+test("docs/old-clients.md's Part D lists every method of both generations, with the action it calls", () => {
+  const doc = fs.readFileSync(path.join(__dirname, '..', 'docs', 'old-clients.md'), 'utf8');
+  const part = doc.slice(doc.indexOf('# Part D'), doc.indexOf('# Uncertain'));
+  for (const m of TABLE.v0) {
+    const row = part.split('\n').find((l) => l.includes(`| \`${m.path}\` |`));
+    assert.ok(row, `${m.path} is in the table`);
+    if (m.action) assert.ok(row.includes(`\`${m.action.api}.${m.action.name}\``), row);
+  }
+  for (const s of TABLE.v1) {
+    for (const m of s.methods) assert.ok(part.includes(`| \`${s.path}().${m.name}\` |`), `${s.path}().${m.name}`);
+  }
+});
