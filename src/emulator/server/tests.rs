@@ -548,3 +548,57 @@ fn a_nas_volume_keeps_its_access_list_snapshots_and_protection() {
         json!("terminating")
     );
 }
+
+#[test]
+fn hostile_values_are_refused_not_panicked_on_and_lists_stay_bounded() {
+    let mut s = state(json!({"settings": {"createDelayMs": 0}}));
+    let now = Instant::now();
+    let q = "volumeName=vol2&volumeSize=500&volumeAllotmentProtocolTypeCode=NFS";
+    let made = at(&mut s, "createNasVolumeInstance", q, now).unwrap();
+    let no = made["nasVolumeInstanceList"][0]["nasVolumeInstanceNo"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let times = "startTime=2024-03-21T00%3A00%3A00%2B0900&endTime=2099-03-21T01%3A00%3A00%2B0900";
+    for interval in [
+        "5%C3%A9",
+        "",
+        "m",
+        "0m",
+        "-5m",
+        "99999999999999999d",
+        "9223372036854775807m",
+        "1y",
+    ] {
+        let q = format!("nasVolumeInstanceNo={no}&{times}&interval={interval}");
+        assert_eq!(
+            code(at(&mut s, "getNasVolumeInstanceRatingList", &q, now)),
+            "901",
+            "{interval}"
+        );
+    }
+    // Decades asked for at 5 minutes: a bounded answer.
+    let q = format!("nasVolumeInstanceNo={no}&{times}&interval=5m");
+    let rows = at(&mut s, "getNasVolumeInstanceRatingList", &q, now).unwrap();
+    assert_eq!(rows["nasVolumeInstanceRatingList"].as_array().map(Vec::len), Some(288));
+    // Tags: new keys up to the bound, then refused; a key given again replaces its value.
+    for i in 0..50 {
+        let q = format!("instanceNoList.1=492964&instanceTagList.1.tagKey=k{i}&instanceTagList.1.tagValue=v");
+        at(&mut s, "createInstanceTags", &q, now).unwrap();
+    }
+    let again = "instanceNoList.1=492964&instanceTagList.1.tagKey=k1&instanceTagList.1.tagValue=w";
+    at(&mut s, "createInstanceTags", again, now).unwrap();
+    let more = "instanceNoList.1=492964&instanceTagList.1.tagKey=k50&instanceTagList.1.tagValue=v";
+    assert_eq!(code(at(&mut s, "createInstanceTags", more, now)), "25036");
+    let missing = "instanceNoList.1=492964&instanceTagList.1.tagKey=k51";
+    assert_eq!(code(at(&mut s, "createInstanceTags", missing, now)), "900");
+    // Keys that are not keys.
+    for bad in [
+        "ssh-rsa%20%2F%2F%2F%2F",
+        "ssh-rsa%20AAAAB3NzaC1yc2E%3D",
+        "ssh-rsa%20AAAAB3NzaC1yc2EAAAAD",
+    ] {
+        let q = format!("keyName=bad-key&publicKey={bad}");
+        assert_eq!(code(at(&mut s, "importLoginKey", &q, now)), "901", "{bad}");
+    }
+}
