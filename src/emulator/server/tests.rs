@@ -602,3 +602,60 @@ fn hostile_values_are_refused_not_panicked_on_and_lists_stay_bounded() {
         assert_eq!(code(at(&mut s, "importLoginKey", &q, now)), "901", "{bad}");
     }
 }
+
+/// A scene of `fixtures/classic-cloud.json`, merged over the default fixture as `--scene` loads it.
+fn scene(name: &str) -> State {
+    let doc: Value = serde_json::from_str(include_str!("../../../fixtures/classic-cloud.json")).unwrap();
+    state(doc["scenes"][name].clone())
+}
+
+#[test]
+fn the_classic_scenes_load_and_behave() {
+    let now = Instant::now();
+    let mut s = scene("keyed");
+    let doc: Value = serde_json::from_str(include_str!("../../../fixtures/classic-cloud.json")).unwrap();
+    let pem = doc["scenes"]["keyed"]["classic"]["loginKeys"][1]["privateKey"]
+        .as_str()
+        .unwrap();
+    let enc = form_urlencoded::byte_serialize(pem.as_bytes()).collect::<String>();
+    let q = format!("serverInstanceNo=7100001&privateKey={enc}");
+    let first = at(&mut s, "getRootPassword", &q, now).unwrap()["rootPassword"].clone();
+    assert_eq!(at(&mut s, "getRootPassword", &q, now).unwrap()["rootPassword"], first);
+    assert_eq!(
+        code(at(
+            &mut s,
+            "getRootPassword",
+            "serverInstanceNo=7100001&privateKey=x",
+            now
+        )),
+        "25037"
+    );
+
+    let mut s = scene("protected");
+    let q = "serverInstanceNoList.1=7100002";
+    assert_eq!(code(at(&mut s, "terminateServerInstances", q, now)), "25035");
+
+    let mut s = scene("nas");
+    let rules = at(
+        &mut s,
+        "getNasVolumeAccessControlRuleList",
+        "nasVolumeInstanceNo=7200001",
+        now,
+    )
+    .unwrap();
+    assert_eq!(
+        rules["nasVolumeAccessControlRuleList"].as_array().map(Vec::len),
+        Some(2)
+    );
+    assert_eq!(
+        code(at(
+            &mut s,
+            "deleteNasVolumeInstance",
+            "nasVolumeInstanceNo=7200001",
+            now
+        )),
+        "25035"
+    );
+    let snap = at(&mut s, "createNasVolumeSnapshot", "nasVolumeInstanceNo=7200001", now).unwrap();
+    assert_eq!(snap["nasVolumeSnapshotList"].as_array().map(Vec::len), Some(1));
+}
