@@ -228,16 +228,23 @@ pub fn get_nas_volume_instance_rating_list(cx: &mut Cx<'_>) -> Answer {
     let start = instant("startTime", p.str("startTime").unwrap_or_default())?;
     let end = instant("endTime", p.str("endTime").unwrap_or_default())?;
     let interval = p.str("interval").unwrap_or_default();
-    let (n, unit) = interval.split_at(interval.len().saturating_sub(1));
-    let step = match (n.parse::<i64>(), unit) {
-        (Ok(n), "m") if n > 0 => n * 60,
-        (Ok(n), "h") if n > 0 => n * 3600,
-        (Ok(n), "d") if n > 0 => n * 86400,
-        _ => {
-            return Err(faults::invalid_param(&format!(
-                "'interval' must be like 5m, 2h or 1d, got '{interval}'"
-            )))
-        }
+    // The unit is the last character (any text may come: split on a character boundary).
+    let cut = interval.char_indices().last().map_or(0, |(i, _)| i);
+    let (n, unit) = interval.split_at(cut);
+    let seconds = match unit {
+        "m" => Some(60),
+        "h" => Some(3600),
+        "d" => Some(86400),
+        _ => None,
+    };
+    let step = match (n.parse::<i64>(), seconds) {
+        (Ok(n), Some(unit)) if n > 0 => n.checked_mul(unit).filter(|s| *s <= 366 * 86400),
+        _ => None,
+    };
+    let Some(step) = step else {
+        return Err(faults::invalid_param(&format!(
+            "'interval' must be like 5m, 2h or 1d (at most a year), got '{interval}'"
+        )));
     };
     if end < start {
         return Err(faults::invalid_param("'endTime' must not be before 'startTime'"));
@@ -245,10 +252,10 @@ pub fn get_nas_volume_instance_rating_list(cx: &mut Cx<'_>) -> Answer {
     let size = v.volume_size.unwrap_or(500 * GIB);
     let snap = v.snapshot_volume_size.unwrap_or(0);
     let kst = chrono::FixedOffset::east_opt(9 * 3600);
-    let rows = ((end - start) / step + 1).clamp(0, MAX_ROWS);
+    let rows = (end.saturating_sub(start) / step).saturating_add(1).clamp(0, MAX_ROWS);
     let items = (0..rows)
         .map(|i| {
-            let t = start + i * step;
+            let t = start.saturating_add(i * step);
             let ratio = 10.0 + (i as f64) * 0.01 + ((t / step) % 7) as f64 * 0.1;
             let used = (size as f64 * ratio / 100.0) as i64;
             let time = chrono::DateTime::from_timestamp(t, 0)

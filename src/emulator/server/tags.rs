@@ -1,10 +1,17 @@
-//! Classic instance tags, kept on the servers they tag (`instanceTagList`, instance type `SVR`): a key
-//! given again replaces its value; deleting without tags removes every tag of the instances.
+//! Classic instance tags, kept on the servers they tag (`instanceTagList`, instance type `SVR`; NCP's
+//! reference: tags are for servers only, a new tag names its key and value): a key given again replaces
+//! its value; deleting without tags removes every tag of the instances. At most 50 tags per instance
+//! (the emulator's bound, `25036`: NCP publishes none).
 
 use super::common;
 use crate::emulator::handler::prelude::*;
 
 const TAG: &[(&str, &[Rule])] = &[("tagKey", &[Chars(1, 127)]), ("tagValue", &[Chars(0, 255)])];
+const NEW_TAG: &[(&str, &[Rule])] = &[
+    ("tagKey", &[Required, Chars(1, 127)]),
+    ("tagValue", &[Required, Chars(0, 255)]),
+];
+const MAX_TAGS: usize = 50;
 
 /// `getInstanceTagList`
 pub fn get_instance_tag_list(cx: &mut Cx<'_>) -> Answer {
@@ -27,11 +34,27 @@ pub fn get_instance_tag_list(cx: &mut Cx<'_>) -> Answer {
 pub fn create_instance_tags(cx: &mut Cx<'_>) -> Answer {
     let p = cx.params(&[
         ("instanceNoList", &[Required, Unique]),
-        ("instanceTagList", &[Required, Each(TAG)]),
+        ("instanceTagList", &[Required, Each(NEW_TAG)]),
     ])?;
     let nos = p.list("instanceNoList");
+    let given_keys: Vec<&str> = p
+        .objects("instanceTagList")
+        .iter()
+        .filter_map(|t| t.str("tagKey"))
+        .collect();
     for no in &nos {
-        common::server(cx.state, no)?;
+        let tags = common::server(cx.state, no)?
+            .rec
+            .instance_tag_list
+            .as_deref()
+            .unwrap_or_default();
+        let kept = tags
+            .iter()
+            .filter(|t| !given_keys.iter().any(|k| is(&t.tag_key, k)))
+            .count();
+        if kept + given_keys.len() > MAX_TAGS {
+            return Err(faults::limit_exceeded("tags per instance", MAX_TAGS));
+        }
     }
     let given: Vec<(String, String)> = p
         .objects("instanceTagList")
