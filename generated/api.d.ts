@@ -2860,6 +2860,7 @@ export interface ComputeMethods extends ComputeVpcMethods {
   /**
    * Lists the Classic zones of a region.
    * The old client's method (0.1.x, since 0.1.1), over `compute.classic.getZoneList`.
+   * Unlike the old client: items carry today's zoneCode and regionNo besides 2017's three fields.
    */
   findZones: MethodOptionalParams<ClassicGetZoneListParams, CompatClassicZone[]>;
   /**
@@ -2892,21 +2893,25 @@ export interface ComputeMethods extends ComputeVpcMethods {
   /**
    * Lists the rules of an access control group.
    * The old client's method (0.1.x, since 0.1.18), over `compute.classic.getAccessControlRuleList`.
+   * Unlike the old client: destinationPort is today's text ('22', or a range '1-65535'), not 2017's number.
    */
   findAccessControlRules: Method<FindAccessControlRulesParams, V0FilterList<CompatAccessControlRule>>;
   /**
    * Lists the Classic server instances.
    * The old client's method (0.1.x, since 0.1.17), over `compute.classic.getServerInstanceList`.
+   * Unlike the old client: a server's accessControlGroupList is today's plain list of groups (2017 wrapped each in { accessControlGroup }).
    */
   findServer: Method<FindServerParams, V0Server<CompatClassicServerInstance>>;
   /**
    * Lists the Classic server instances.
    * The old client's method (0.1.x, since 0.1.2), over `compute.classic.getServerInstanceList`.
+   * Unlike the old client: a server's accessControlGroupList is today's plain list of groups (2017 wrapped each in { accessControlGroup }).
    */
   findServers: MethodOptionalParams<ClassicGetServerInstanceListParams, V0Server<CompatClassicServerInstance>[]>;
   /**
    * Creates one or more server instances.
    * The old client's method (0.1.x, since 0.1.13), over `compute.classic.createServerInstances`.
+   * Unlike the old client: no client-wide queue (0.1.39 delayed the n-th pending call by (n-1) x 3 s); the caller's userData is not replaced by its base64.
    */
   createServer: MethodOptionalParams<CreateServerParams, V0Server<CompatClassicServerInstance> | null>;
   /**
@@ -2937,6 +2942,7 @@ export interface ComputeMethods extends ComputeVpcMethods {
   /**
    * Gets a server's initial root (administrator) password, decrypted with its login key.
    * The old client's method (0.1.x, since 0.1.17), over `compute.classic.getRootPassword`.
+   * Unlike the old client: the newline is appended to the key sent, not to the caller's privateKey.
    */
   findRootPassword: Method<FindRootPasswordParams, V0RootPassword>;
   /**
@@ -2973,6 +2979,7 @@ export interface ComputeMethods extends ComputeVpcMethods {
   /**
    * Assigns a public IP to a server instance.
    * The old client's method (0.1.x, since 0.1.18), over `compute.classic.associatePublicIpWithServerInstance`.
+   * Unlike the old client: no client-wide queue before the look-up of a free IP.
    */
   attachPublicIpInstance: Method<AttachPublicIpInstanceParams, CompatClassicPublicIpInstance | null>;
   /**
@@ -2993,11 +3000,13 @@ export interface ComputeMethods extends ComputeVpcMethods {
   /**
    * Adds port forwarding rules.
    * The old client's method (0.1.x, since 0.1.18), over `compute.classic.addPortForwardingRules`.
+   * Unlike the old client: ports are compared as numbers ('52273' finds 52273) and no matching rule gives null (0.1.39: a TypeError); the configuration number is not written into the caller's object.
    */
   createPortForwardingRule: Method<CreatePortForwardingRuleParams | CreatePortForwardingRuleParams[], CompatPortForwardingRule | CompatPortForwardingRule[] | null>;
   /**
    * Deletes port forwarding rules.
    * The old client's method (0.1.x, since 0.1.18), over `compute.classic.deletePortForwardingRules`.
+   * Unlike the old client: rules.setWait compares ports as numbers.
    */
   destroyPortForwardingRule: Method<DestroyPortForwardingRuleParams, V0PortForwardingDeleted<CompatPortForwardingRule>>;
   classic: ComputeClassicMethods;
@@ -3052,7 +3061,10 @@ export interface ComputeClassicMethods {
   createBlockStorageSnapshotInstance: Method<ClassicCreateBlockStorageSnapshotInstanceParams, ClassicCreateBlockStorageSnapshotInstanceResponse>;
   /** Adds tags to instances. */
   createInstanceTags: Method<ClassicCreateInstanceTagsParams, ClassicCreateInstanceTagsResponse>;
-  /** Creates a login key and returns its private key once. */
+  /**
+   * Creates a login key and returns its private key once.
+   * `client.compute.createLoginKey` is the old 0.1.x client's method of this name.
+   */
   createLoginKey: Method<ClassicCreateLoginKeyParams, ClassicCreateLoginKeyResponse>;
   /** Creates a NAS volume. */
   createNasVolumeInstance: Method<ClassicCreateNasVolumeInstanceParams, ClassicCreateNasVolumeInstanceResponse>;
@@ -3060,7 +3072,10 @@ export interface ComputeClassicMethods {
   createNasVolumeSnapshot: Method<ClassicCreateNasVolumeSnapshotParams, ClassicCreateNasVolumeSnapshotResponse>;
   /** Creates a network interface. */
   createNetworkInterface: Method<ClassicCreateNetworkInterfaceParams, ClassicCreateNetworkInterfaceResponse>;
-  /** Creates a public IP, optionally assigned to a server. */
+  /**
+   * Creates a public IP, optionally assigned to a server.
+   * `client.compute.createPublicIpInstance` is the old 0.1.x client's method of this name.
+   */
   createPublicIpInstance: MethodOptionalParams<ClassicCreatePublicIpInstanceParams, ClassicCreatePublicIpInstanceResponse>;
   /** Creates one or more server instances. */
   createServerInstances: MethodOptionalParams<ClassicCreateServerInstancesParams, ClassicCreateServerInstancesResponse>;
@@ -3341,6 +3356,7 @@ export interface ManagementMonitoringMethods {
   /**
    * Gets the statistics of one metric of server instances over a time range.
    * The old client's method (0.1.x, since 0.1.29), over `monitoring.classic.getMetricStatistics`.
+   * Unlike the old client: today's points (their timestamps as the API writes them: +0900, which has no Z to rewrite); a startTime or endTime that is not text is refused as such, not a TypeError.
    */
   findStatistics: Method<FindStatisticsParams, V0Statistic | null>;
 }
@@ -3368,6 +3384,7 @@ export interface OpenapiGeolocationMethods {
   /**
    * Looks up the country and region of an IP address.
    * The old client's method (0.1.x, since 0.0.x), over `geolocation.geoLocation`.
+   * Unlike the old client: without a callback a bad IP rejects the returned Promise (0.1.39 threw at once).
    */
   findLocation: Method<FindLocationParams, GeoLocation | null>;
 }

@@ -142,7 +142,15 @@ impl Gen {
     /// A member's doc and its line.
     fn member(&mut self, (origin, key): &Member) -> (Vec<String>, String) {
         match *origin {
-            Origin::Action(i) => action_member(ACTIONS[i], key),
+            Origin::Action(i) => {
+                let (mut doc, line) = action_member(ACTIONS[i], key);
+                // An action whose name an old 0.1.x method has: that method keeps `compute.<name>`.
+                let old = format!("compute.{key}");
+                if !ACTIONS[i].methods.contains(&old.as_str()) && self.compat.iter().any(|m| m.path == old) {
+                    doc.push(format!("`client.{old}` is the old 0.1.x client's method of this name."));
+                }
+                (doc, line)
+            }
             Origin::Paginator(i) => waiters::paginator(ACTIONS[i], key),
             Origin::Waiter(i) => waiters::waiter(&WAITERS[i], key),
             Origin::Compat(i) => self.v0_member(i, key),

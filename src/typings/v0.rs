@@ -321,6 +321,15 @@ impl Gen {
         if let Some(d) = v0.differs {
             doc.push(format!("Unlike the old client: {d}."));
         }
+        // A name that is also a VPC action's: this is the old client's method; the action is elsewhere.
+        let vpc = crate::catalog::ACTIONS
+            .iter()
+            .filter(|a| a.env == crate::catalog::Env::Vpc && a.name == key)
+            .flat_map(|a| a.methods.iter())
+            .find(|p| **p != v0.path);
+        if let Some(other) = vpc {
+            doc.push(format!("The VPC action of this name is `client.{other}`."));
+        }
         let result = {
             let cm = CompatMethod {
                 path: v0.path.to_string(),
