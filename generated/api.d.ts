@@ -1133,7 +1133,6 @@ export interface CompatClassicAccessControlGroup {
   accessControlGroupDescription?: string;
   /** The API's `isDefaultGroup`. */
   isDefault?: boolean;
-  isDefault?: boolean;
   createDate?: string;
 }
 

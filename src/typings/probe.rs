@@ -143,6 +143,10 @@ pub fn probe(model: &'static Model, t: Transform) -> Struct {
         }
     }
     props.sort_by_key(|p| order.iter().position(|k| *k == p.key).unwrap_or(usize::MAX));
+    // Two fields may come out under one key (`isDefaultGroup` renamed to `isDefault`, which the model
+    // also has): one key, the first field's.
+    let mut seen = std::collections::HashSet::new();
+    props.retain(|p| seen.insert(p.key.clone()));
     Struct { model, props }
 }
 
