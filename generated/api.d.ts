@@ -2910,34 +2910,40 @@ export interface ComputeMethods extends ComputeVpcMethods {
   /**
    * Creates one or more server instances.
    * The old client's method (0.1.x, since 0.1.13), over `compute.classic.createServerInstances`.
+   * Resolves to the answer's item (`null` only if the answer has none).
    * Unlike the old client: no client-wide queue (0.1.39 delayed the n-th pending call by (n-1) x 3 s); the caller's userData is not replaced by its base64.
    */
-  createServer: MethodOptionalParams<CreateServerParams, V0Server<CompatClassicServerInstance> | null>;
+  createServer: MethodOptionalParams<CreateServerParams, V0Server<CompatClassicServerInstance>>;
   /**
    * Terminates (returns) stopped server instances.
    * The old client's method (0.1.x, since 0.1.17), over `compute.classic.terminateServerInstances`.
+   * Resolves to the answer's item (`null` only if the answer has none).
    */
-  destroyServer: Method<DestroyServerParams, V0Server<CompatClassicServerInstance> | null>;
+  destroyServer: Method<DestroyServerParams, V0Server<CompatClassicServerInstance>>;
   /**
    * Changes the server product (CPU and memory spec) of a stopped server.
    * The old client's method (0.1.x, since 0.1.17), over `compute.classic.changeServerInstanceSpec`.
+   * Resolves to the answer's item (`null` only if the answer has none).
    */
-  rebuildServer: Method<RebuildServerParams, V0Server<CompatClassicServerInstance> | null>;
+  rebuildServer: Method<RebuildServerParams, V0Server<CompatClassicServerInstance>>;
   /**
    * Restarts running server instances.
    * The old client's method (0.1.x, since 0.1.17), over `compute.classic.rebootServerInstances`.
+   * Resolves to the answer's item (`null` only if the answer has none).
    */
-  rebootServer: Method<RebootServerParams, V0Server<CompatClassicServerInstance> | null>;
+  rebootServer: Method<RebootServerParams, V0Server<CompatClassicServerInstance>>;
   /**
    * Starts stopped server instances.
    * The old client's method (0.1.x, since 0.1.17), over `compute.classic.startServerInstances`.
+   * Resolves to the answer's item (`null` only if the answer has none).
    */
-  startServer: Method<StartServerParams, V0Server<CompatClassicServerInstance> | null>;
+  startServer: Method<StartServerParams, V0Server<CompatClassicServerInstance>>;
   /**
    * Stops running server instances.
    * The old client's method (0.1.x, since 0.1.17), over `compute.classic.stopServerInstances`.
+   * Resolves to the answer's item (`null` only if the answer has none).
    */
-  stopServer: Method<StopServerParams, V0Server<CompatClassicServerInstance> | null>;
+  stopServer: Method<StopServerParams, V0Server<CompatClassicServerInstance>>;
   /**
    * Gets a server's initial root (administrator) password, decrypted with its login key.
    * The old client's method (0.1.x, since 0.1.17), over `compute.classic.getRootPassword`.
@@ -2973,24 +2979,28 @@ export interface ComputeMethods extends ComputeVpcMethods {
   /**
    * Creates a public IP, optionally assigned to a server.
    * The old client's method (0.1.x, since 0.1.18), over `compute.classic.createPublicIpInstance`.
+   * Resolves to the answer's item (`null` only if the answer has none).
    */
-  createPublicIpInstance: MethodOptionalParams<CreatePublicIpInstanceParams, CompatClassicPublicIpInstance | null>;
+  createPublicIpInstance: MethodOptionalParams<CreatePublicIpInstanceParams, CompatClassicPublicIpInstance>;
   /**
    * Assigns a public IP to a server instance.
    * The old client's method (0.1.x, since 0.1.18), over `compute.classic.associatePublicIpWithServerInstance`.
+   * Resolves to the answer's item (`null` only if the answer has none).
    * Unlike the old client: no client-wide queue before the look-up of a free IP.
    */
-  attachPublicIpInstance: Method<AttachPublicIpInstanceParams, CompatClassicPublicIpInstance | null>;
+  attachPublicIpInstance: Method<AttachPublicIpInstanceParams, CompatClassicPublicIpInstance>;
   /**
    * Removes a public IP from its server instance.
    * The old client's method (0.1.x, since 0.1.18), over `compute.classic.disassociatePublicIpFromServerInstance`.
+   * Resolves to the answer's item (`null` only if the answer has none).
    */
-  detachPublicIpInstance: Method<DetachPublicIpInstanceParams, CompatClassicPublicIpInstance | null>;
+  detachPublicIpInstance: Method<DetachPublicIpInstanceParams, CompatClassicPublicIpInstance>;
   /**
    * Deletes public IPs.
    * The old client's method (0.1.x, since 0.1.18), over `compute.classic.deletePublicIpInstances`.
+   * Resolves to the answer's item (`null` only if the answer has none).
    */
-  destroyPublicIpInstance: Method<DestroyPublicIpInstanceParams, DestroyPublicIpInstanceClassicPublicIpInstance | null>;
+  destroyPublicIpInstance: Method<DestroyPublicIpInstanceParams, DestroyPublicIpInstanceClassicPublicIpInstance>;
   /**
    * Lists the port forwarding rules.
    * The old client's method (0.1.x, since 0.1.18), over `compute.classic.getPortForwardingRuleList`.
@@ -2999,9 +3009,10 @@ export interface ComputeMethods extends ComputeVpcMethods {
   /**
    * Adds port forwarding rules.
    * The old client's method (0.1.x, since 0.1.18), over `compute.classic.addPortForwardingRules`.
+   * Resolves to the answer's item (`null` only if the answer has none).
    * Unlike the old client: ports are compared as numbers ('52273' finds 52273) and no matching rule gives null (0.1.39: a TypeError); the configuration number is not written into the caller's object.
    */
-  createPortForwardingRule: Method<CreatePortForwardingRuleParams | CreatePortForwardingRuleParams[], CompatPortForwardingRule | CompatPortForwardingRule[] | null>;
+  createPortForwardingRule: Method<CreatePortForwardingRuleParams, CompatPortForwardingRule> & Method<CreatePortForwardingRuleParams[], CompatPortForwardingRule[]>;
   /**
    * Deletes port forwarding rules.
    * The old client's method (0.1.x, since 0.1.18), over `compute.classic.deletePortForwardingRules`.
@@ -3355,9 +3366,10 @@ export interface ManagementMonitoringMethods {
   /**
    * Gets the statistics of one metric of server instances over a time range.
    * The old client's method (0.1.x, since 0.1.29), over `monitoring.classic.getMetricStatistics`.
+   * Resolves to the answer's item (`null` only if the answer has none).
    * Unlike the old client: today's points (their timestamps as the API writes them: +0900, which has no Z to rewrite); a startTime or endTime that is not text is refused as such, not a TypeError.
    */
-  findStatistics: Method<FindStatisticsParams, V0Statistic | null>;
+  findStatistics: Method<FindStatisticsParams, V0Statistic>;
 }
 
 /** The methods of `client.monitoring`. */
@@ -3385,7 +3397,7 @@ export interface OpenapiGeolocationMethods {
    * The old client's method (0.1.x, since 0.0.x), over `geolocation.geoLocation`.
    * Unlike the old client: without a callback a bad IP rejects the returned Promise (0.1.39 threw at once).
    */
-  findLocation: Method<FindLocationParams, GeoLocation | null>;
+  findLocation: Method<FindLocationParams, GeoLocation>;
 }
 
 /** The methods of `client.storage`. */

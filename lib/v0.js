@@ -50,7 +50,6 @@ function setWait(surface, m, server) {
       return;
     }
     const started = Date.now();
-    let timer = null;
     let over = false;
     const poll = () => {
       if (Date.now() - started >= timeout) {
@@ -67,7 +66,7 @@ function setWait(surface, m, server) {
             return;
           }
           if (verbose) cb(null, { serverName: found.serverName, serverInstanceStatusName: found.serverInstanceStatusName });
-          timer = setTimeout(poll, interval);
+          setTimeout(poll, interval);
         },
         (err) => {
           if (over) return;
@@ -76,8 +75,7 @@ function setWait(surface, m, server) {
         },
       );
     };
-    timer = setTimeout(poll, interval);
-    return timer;
+    setTimeout(poll, interval);
   };
 }
 
@@ -182,6 +180,12 @@ function method(surface, m) {
     };
   }
   return function oldMethod(...args) {
+    // A last argument meant as a callback that is not a function: refused now, as every method does
+    // (its rejection would otherwise go unhandled).
+    const last = args[args.length - 1];
+    if (typeof last !== 'function' && last !== undefined && (args.length > 2 || (args.length === 2 && (last === null || typeof last !== 'object')))) {
+      throw NcloudError.validation(`${m.path}: the callback must be a function, got ${last === null ? 'null' : typeof last}`);
+    }
     let promise;
     let cbOut = null;
     try {

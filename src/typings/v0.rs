@@ -176,21 +176,21 @@ impl Gen {
             V0Shape::Flavors => format!("V0FlavorList<{item}>"),
             V0Shape::PublicIps => format!("V0PublicIpList<{item}>"),
             V0Shape::Servers => format!("V0Server<{item}>[]"),
-            V0Shape::Server => format!("V0Server<{item}> | null"),
-            V0Shape::ServerFound => format!("V0Server<{item}>"),
-            V0Shape::First | V0Shape::PublicIp => format!("{item} | null"),
+            // One item of the answer (`null` only if the answer has none, which NCP does not send).
+            V0Shape::Server | V0Shape::ServerFound => format!("V0Server<{item}>"),
+            V0Shape::First | V0Shape::PublicIp => item,
             V0Shape::PortForwarding => format!("V0PortForwarding<{item}>"),
             V0Shape::PortForwardingDeleted => format!("V0PortForwardingDeleted<{item}>"),
-            V0Shape::PortForwardingRule => format!("{item} | {item}[] | null"),
+            V0Shape::PortForwardingRule => item,
             V0Shape::LoginKeyCreated => "V0LoginKey".into(),
             V0Shape::RootPassword => "V0RootPassword".into(),
-            V0Shape::Statistics => "V0Statistic | null".into(),
+            V0Shape::Statistics => "V0Statistic".into(),
             V0Shape::Geolocation => {
                 let model = action.response.fields.iter().find_map(|f| match f.ty {
                     FieldType::Obj(model) => Some(model.name),
                     _ => None,
                 });
-                format!("{} | null", model.unwrap_or("Record<string, unknown>"))
+                model.unwrap_or("Record<string, unknown>").to_string()
             }
             V0Shape::PrivateImages | V0Shape::PrivateImagesVm | V0Shape::PrivateImage | V0Shape::Retired => {
                 "never".into()
@@ -318,6 +318,12 @@ impl Gen {
                 join_code(&action.methods[..1])
             ),
         ];
+        if matches!(
+            v0.shape,
+            V0Shape::Server | V0Shape::First | V0Shape::PublicIp | V0Shape::PortForwardingRule | V0Shape::Statistics
+        ) {
+            doc.push("Resolves to the answer's item (`null` only if the answer has none).".into());
+        }
         if let Some(d) = v0.differs {
             doc.push(format!("Unlike the old client: {d}."));
         }
@@ -346,7 +352,8 @@ impl Gen {
             ),
         };
         let ty = match v0.args {
-            Args::ParamsOrList => format!("Method<{params} | {params}[], {result}>"),
+            // One rule for one object, the rules for a list of them.
+            Args::ParamsOrList => format!("Method<{params}, {result}> & Method<{params}[], {result}[]>"),
             Args::None | Args::ParamsOpt => format!("MethodOptionalParams<{params}, {result}>"),
             _ if required => format!("Method<{params}, {result}>"),
             _ => format!("MethodOptionalParams<{params}, {result}>"),
