@@ -342,7 +342,7 @@ impl Gen {
         let mut doc = Vec::new();
         let returned: Vec<String> = ACTIONS
             .iter()
-            .filter(|a| std::ptr::eq(a.item, model))
+            .filter(|a| a.list.is_some_and(|l| std::ptr::eq(l.item, model)))
             .map(|a| format!("{} `{}`", env_label(a.env), a.name))
             .collect();
         if !returned.is_empty() {
@@ -465,11 +465,12 @@ impl Gen {
 
     /// The old client's shape of one item of the method's action.
     fn compat_item(method: &Method) -> Option<Struct> {
+        let item = method.action.list?.item;
         match method.shape {
             Shape::Response => None,
-            Shape::List(aliases) => Some(probe(method.action.item, &move |v| compat::list_item(v, aliases))),
+            Shape::List(aliases) => Some(probe(item, &move |v| compat::list_item(v, aliases))),
             Shape::PrivateImages(key) | Shape::PrivateImage(key) => {
-                Some(probe(method.action.item, &move |v| compat::private_image(v, key)))
+                Some(probe(item, &move |v| compat::private_image(v, key)))
             }
         }
     }
@@ -547,7 +548,9 @@ impl Gen {
                 continue;
             }
             let users: Vec<String> = Self::compat_methods()
-                .filter(|x| matches!(x.shape, Shape::List(_)) && std::ptr::eq(x.action.item, st.model))
+                .filter(|x| {
+                    matches!(x.shape, Shape::List(_)) && x.action.list.is_some_and(|l| std::ptr::eq(l.item, st.model))
+                })
                 .map(|x| x.name.clone())
                 .collect();
             let doc = vec![
@@ -718,7 +721,9 @@ impl Gen {
         if action.total_rows {
             self.line(1, "totalRows: number;");
         }
-        self.line(1, &format!("{}: {}[];", action.list, action.item.name));
+        if let Some(list) = action.list {
+            self.line(1, &format!("{}: {}[];", list.name, list.item.name));
+        }
         self.line(1, "requestId: string;");
         self.line(1, "returnCode: string;");
         self.line(1, "returnMessage: string;");
@@ -977,7 +982,7 @@ impl Gen {
             if i > 0 {
                 self.line(0, "");
             }
-            let item = w.action.item.name;
+            let item = w.action.list.map_or("null", |l| l.item.name);
             self.doc(1, &[waiters::summary(w)]);
             let result = if waiters::resolves_null(w) {
                 "null".to_string()
@@ -1028,7 +1033,7 @@ impl Gen {
                     "{}(params?: Omit<{}, 'pageNo' | 'pageSize'>, options?: PaginateOptions): AsyncIterableIterator<{}>;",
                     name,
                     params_name(action),
-                    action.item.name
+                    action.list.map_or("never", |l| l.item.name)
                 ),
             );
         }
