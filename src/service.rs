@@ -198,7 +198,7 @@ pub fn prepare(method: &Method, params: &Value, defaults: &CallDefaults) -> Resu
             input.insert(default.0.to_string(), Value::String(value.clone()));
         }
     }
-    let normalized = validate(action, &input, method.renames, true)?;
+    let normalized = validate(action, &input, method.renames)?;
     Ok(flatten(&normalized))
 }
 

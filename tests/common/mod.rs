@@ -1,11 +1,12 @@
 //! Hand-built actions of the shapes the model will soon hold but does not yet (the catalog's types
-//! are public): answers without a list, with other top-level fields, with nested lists of floats. Field names follow NAVER's SDK
+//! are public): answers without a list, with other top-level fields, with nested lists of floats, and
+//! parameters that nest lists in object lists or are sent as base64. Field names follow NAVER's SDK
 //! models and API reference (cited at each one); the tests that use them say what they check.
 
 #![allow(dead_code)]
 
 use ncloud::catalog::generated::{ActionId, API_SERVER};
-use ncloud::catalog::{Action, Env, Field, FieldType, ListField, Model, Param, ParamKind, Req};
+use ncloud::catalog::{Action, Env, Field, FieldType, Input, ListField, Model, Param, ParamKind, Req, Rule};
 
 const fn field(name: &'static str, ty: FieldType) -> Field {
     Field {
@@ -219,3 +220,66 @@ pub static ANSWERS: &[&Action] = &[
     &GEO_LOCATION,
     &MIXED,
 ];
+
+/// VPC `createServerInstances`' parameters of interest (Go SDK v2 `CreateServerInstancesRequest` and
+/// `NetworkInterfaceParameter`): an object list whose items hold a list, `userData` sent as base64,
+/// numbers of both widths and a list of integers.
+pub static CREATE_SERVER_INSTANCES: Action = action(
+    "createServerInstances",
+    &[
+        param("vpcNo", ParamKind::Str, Req::Yes),
+        param("subnetNo", ParamKind::Str, Req::Yes),
+        Param {
+            name: "networkInterfaceList",
+            kind: ParamKind::ObjList(&NETWORK_INTERFACE),
+            req: Req::Yes,
+            rules: &[Rule::Items(1, 3)],
+            base64: false,
+        },
+        Param {
+            name: "userData",
+            kind: ParamKind::Str,
+            req: Req::No,
+            rules: &[Rule::MaxBytes(21847)],
+            base64: true,
+        },
+        param("serverCreateCount", ParamKind::Int, Req::No),
+        param("blockStorageSize", ParamKind::Long, Req::No),
+        param("portList", ParamKind::IntList, Req::No),
+    ],
+    &R_DELETE_LOGIN_KEY,
+    None,
+    false,
+);
+pub static NETWORK_INTERFACE: Input = Input {
+    name: "NetworkInterfaceParameter",
+    params: &[
+        param("networkInterfaceOrder", ParamKind::Int, Req::Yes),
+        param("networkInterfaceNo", ParamKind::Str, Req::No),
+        param("subnetNo", ParamKind::Str, Req::No),
+        param("ip", ParamKind::Str, Req::No),
+        Param {
+            name: "accessControlGroupNoList",
+            kind: ParamKind::StrList,
+            req: Req::No,
+            rules: &[Rule::Items(1, 3), Rule::Unique],
+            base64: false,
+        },
+    ],
+};
+
+/// An input that holds itself: the depth of what a caller passes must stay bounded anyway.
+pub static NESTED: Action = action(
+    "nested",
+    &[param("nodeList", ParamKind::ObjList(&NODE), Req::No)],
+    &R_DELETE_LOGIN_KEY,
+    None,
+    false,
+);
+pub static NODE: Input = Input {
+    name: "Node",
+    params: &[
+        param("name", ParamKind::Str, Req::No),
+        param("nodeList", ParamKind::ObjList(&NODE), Req::No),
+    ],
+};
