@@ -224,9 +224,6 @@ pub fn catalog(set: &Set) -> Result<String, String> {
         );
         fields(&mut o, set, &a.returns);
         o.push_str("] };\n");
-        let (list, item) = a
-            .list()
-            .ok_or_else(|| format!("{}.{}: an answer without a list is not supported yet", api.name, a.name))?;
         let _ = writeln!(o, "pub static {}: Action = Action {{", action_static(set, i));
         let _ = writeln!(o, "    id: ActionId::{},", action_variant(set, i));
         let _ = writeln!(o, "    api: &API_{},", screaming(&api.name));
@@ -240,8 +237,17 @@ pub fn catalog(set: &Set) -> Result<String, String> {
         }
         o.push_str("    ],\n");
         let _ = writeln!(o, "    response: &R_{},", action_static(set, i));
-        let _ = writeln!(o, "    list: {},", q(list));
-        let _ = writeln!(o, "    item: &{},", model_static(item));
+        match a.list() {
+            Some((list, item)) => {
+                let _ = writeln!(
+                    o,
+                    "    list: Some(ListField {{ name: {}, item: &{} }}),",
+                    q(list),
+                    model_static(item)
+                );
+            }
+            None => o.push_str("    list: None,\n"),
+        }
         let _ = writeln!(o, "    total_rows: {},", a.total_rows());
         let _ = writeln!(o, "    mutating: {},", a.mutating);
         let _ = writeln!(o, "    summary: {},", q(&a.summary));
