@@ -2,12 +2,16 @@
 //! reads and checks it, `build/emit.rs` writes it as Rust into `$OUT_DIR`; `build/surfaces.rs` and
 //! `build/emit_surfaces.rs` do the same for the old clients' methods (`model/surfaces.toml`).
 
+#[path = "build/checks.rs"]
+mod checks;
 #[path = "build/emit.rs"]
 mod emit;
 #[path = "build/emit_surfaces.rs"]
 mod emit_surfaces;
 #[path = "build/model.rs"]
 mod model;
+#[path = "build/specs.rs"]
+mod specs;
 #[path = "build/surfaces.rs"]
 mod surfaces;
 #[path = "build/surfaces_v1.rs"]

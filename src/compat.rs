@@ -4,7 +4,6 @@
 
 use serde_json::{Map, Number, Value};
 
-pub mod calls;
 pub mod export;
 pub mod shapes;
 pub mod table;

@@ -10,6 +10,8 @@ use crate::error::{Error, Result};
 use crate::transport::Transport;
 use crate::validate::validate;
 use crate::wire;
+
+mod old_calls;
 use serde_json::{Map, Value};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -100,11 +102,11 @@ pub struct CallDefaults {
 /// Validates and encodes a call without sending it (an old method's look-ups are not made: the
 /// parameter they would give must be in `params`).
 pub fn prepare(method: &Method, params: &Value, defaults: &CallDefaults) -> Result<Vec<(String, String)>> {
-    if let Some(m) = method.v0.filter(|m| compat::calls::shaped_here(m)) {
+    if let Some(m) = method.v0.filter(|m| old_calls::shaped_here(m)) {
         compat::v0::check(m, params)?;
         let req = compat::v0::request(m, method.action, params)?;
-        let req = compat::calls::with_region(method.action, req, defaults);
-        return Ok(flatten(&validate(method.action, &req, &[], true)?));
+        let req = old_calls::with_region(method.action, req, defaults);
+        return Ok(flatten(&validate(method.action, &req, &[])?));
     }
     let mut input: Map<String, Value> = match params {
         Value::Object(o) => o.clone(),
@@ -128,15 +130,17 @@ pub fn prepare(method: &Method, params: &Value, defaults: &CallDefaults) -> Resu
             input.insert(default.0.to_string(), Value::String(value.clone()));
         }
     }
-    let normalized = validate(action, &input, method.renames, true)?;
+    let normalized = validate(action, &input, method.renames)?;
     Ok(flatten(&normalized))
 }
 
 /// Shapes a decoded response object for the method.
 pub fn shape(method: &Method, response: Value) -> Value {
     let list = || {
-        response
-            .get(method.action.list)
+        method
+            .action
+            .list
+            .and_then(|l| response.get(l.name))
             .and_then(Value::as_array)
             .cloned()
             .unwrap_or_default()
@@ -181,7 +185,7 @@ pub async fn call_traced(
     trace: &mut Vec<crate::transport::AttemptRecord>,
 ) -> Result<String> {
     if let (Some(m), Shape::V0) = (method.v0, method.shape) {
-        return compat::calls::call(transport, m, method.action, params, defaults, trace).await;
+        return old_calls::call(transport, m, method.action, params, defaults, trace).await;
     }
     let pairs = prepare(method, params, defaults).map_err(|e| e.with_action(method.action.name))?;
     transport
@@ -192,7 +196,7 @@ pub async fn call_traced(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::wire::{self, render_success, Format};
+    use crate::wire::{self, render_response, Format};
     use serde_json::json;
 
     fn member_image(no: &str) -> Value {
@@ -225,16 +229,18 @@ mod tests {
             .iter()
             .filter(|m| !matches!(m.shape, Shape::Response | Shape::V0))
         {
-            let items: &[Value] = if m.action.item.name == "MemberServerImage" {
+            let Some(list) = m.action.list else { continue };
+            let items: &[Value] = if list.item.name == "MemberServerImage" {
                 &images
-            } else if m.action.item.name == "ClassicZone" {
+            } else if list.item.name == "ClassicZone" {
                 &zones
             } else {
                 &[]
             };
             for n in [0, 1.min(items.len()), items.len()] {
                 for format in [Format::Json, Format::Xml] {
-                    let body = render_success(m.action, &items[..n], n, "rid", format);
+                    let fields = Map::from_iter([(list.name.to_string(), Value::Array(items[..n].to_vec()))]);
+                    let body = render_response(m.action, &fields, "rid", format);
                     let reference = shape(m, wire::decode_response(m.action, 200, body.as_bytes()).unwrap());
                     let mut text = String::new();
                     wire::decode_into(m.action, m.shape.wire(), 200, body.as_bytes(), &mut text).unwrap();

@@ -2,11 +2,17 @@
 //! on the real file and on broken copies of it, each of which must be refused with the entry named.
 
 #[allow(dead_code)]
+#[path = "../build/checks.rs"]
+mod checks;
+#[allow(dead_code)]
 #[path = "../build/emit.rs"]
 mod emit;
 #[allow(dead_code)]
 #[path = "../build/model.rs"]
 mod model;
+#[allow(dead_code)]
+#[path = "../build/specs.rs"]
+mod specs;
 #[allow(dead_code)]
 #[path = "../build/surfaces.rs"]
 mod surfaces;

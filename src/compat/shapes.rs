@@ -130,8 +130,9 @@ pub fn item(m: &V0Method, v: &Value) -> Value {
 pub fn shape(m: &V0Method, action: &Action, response: Value, input: &Value) -> Result<Value> {
     let renames = m.response_renames;
     let items = || -> Vec<Value> {
-        response
-            .get(action.list)
+        action
+            .list
+            .and_then(|l| response.get(l.name))
             .and_then(Value::as_array)
             .map(|a| a.iter().map(|i| item(m, i)).collect())
             .unwrap_or_default()
@@ -173,11 +174,12 @@ pub fn shape(m: &V0Method, action: &Action, response: Value, input: &Value) -> R
         }
         V0Shape::PortForwarding | V0Shape::PortForwardingDeleted => {
             let mut o = Map::new();
+            let list = action.list.map_or("", |l| l.name);
             for key in [
                 "portForwardingConfigurationNo",
                 "portForwardingPublicIp",
                 "totalRows",
-                action.list,
+                list,
             ] {
                 if let Some(v) = response.get(key) {
                     o.insert(key.into(), v.clone());

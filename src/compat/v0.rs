@@ -290,7 +290,7 @@ pub fn action_input(m: &V0Method, action: &'static Action, input: &Value) -> Res
     let req = request(m, action, input)?;
     // The action's rules (types, the API's limits) on what is sent; keys it does not take were refused
     // by the old client's checks already.
-    validate(action, &req, &[], false)?;
+    validate(action, &req, &[])?;
     Ok(req)
 }
 

@@ -3,13 +3,13 @@
 //! port-forwarding configuration number), its choice of what to call (`flow`), the call itself and its
 //! result shape (`shapes.rs`).
 
-use super::shapes::shape;
-use super::table::{V0Method, V0Shape};
-use super::v0::{check, common, old_error, request};
+use super::CallDefaults;
 use crate::catalog::{Action, Env};
+use crate::compat::shapes::shape;
+use crate::compat::table::{V0Method, V0Shape};
+use crate::compat::v0::{check, common, old_error, request};
 use crate::encoding::flatten;
 use crate::error::{Error, Result};
-use crate::service::CallDefaults;
 use crate::transport::{AttemptRecord, Transport};
 use crate::validate::validate;
 use crate::wire;
@@ -41,7 +41,7 @@ pub(crate) async fn send(
     trace: &mut Vec<AttemptRecord>,
 ) -> Result<Value> {
     let input = with_region(action, input, defaults);
-    let normalized = validate(action, &input, &[], true).map_err(|e| e.with_action(action.name))?;
+    let normalized = validate(action, &input, &[]).map_err(|e| e.with_action(action.name))?;
     let text = transport
         .call_traced(action, flatten(&normalized), wire::Shape::Response, trace)
         .await?;
@@ -69,8 +69,9 @@ async fn attach_public_ip(
         )));
     };
     let ips = send(transport, list, Map::new(), defaults, trace).await?;
-    let free = ips[list.list]
-        .as_array()
+    let free = list
+        .list
+        .and_then(|l| ips[l.name].as_array())
         .into_iter()
         .flatten()
         .find(|ip| ip["publicIpInstanceStatusName"] == "created")
@@ -107,7 +108,7 @@ pub async fn call(
     trace: &mut Vec<AttemptRecord>,
 ) -> Result<String> {
     let named = |e: Error| e.with_action(action.name);
-    let params = &*super::v0::list_form(m, params);
+    let params = &*crate::compat::v0::list_form(m, params);
     check(m, params).map_err(named)?;
     let mut input = params.clone();
     if input.is_null() {
