@@ -202,7 +202,6 @@ pub fn catalog(set: &Set) -> Result<String, String> {
         }
         o.push_str("] };\n");
     }
-    o.push_str("/// The item of an answer without a list (bridge, see below).\npub static M_NO_ITEM: Model = Model { name: \"NoItem\", xml_item: \"\", fields: &[] };\n");
     // The closed set of actions: a `match` over it must name each one.
     o.push_str("\n/// Every action as a closed set, in model-file order (`ACTIONS[id as usize]`).\n");
     o.push_str("#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]\n#[repr(u16)]\npub enum ActionId {\n");
@@ -225,9 +224,6 @@ pub fn catalog(set: &Set) -> Result<String, String> {
         );
         fields(&mut o, set, &a.returns);
         o.push_str("] };\n");
-        // Bridge until the wire branch's `list: Option<ListField>` is merged: an answer without a list
-        // names no list and an item model without fields (the decoders then keep only the envelope).
-        let (list, item) = a.list().unwrap_or(("", "NoItem"));
         let _ = writeln!(o, "pub static {}: Action = Action {{", action_static(set, i));
         let _ = writeln!(o, "    id: ActionId::{},", action_variant(set, i));
         let _ = writeln!(o, "    api: &API_{},", screaming(&api.name));
@@ -241,8 +237,17 @@ pub fn catalog(set: &Set) -> Result<String, String> {
         }
         o.push_str("    ],\n");
         let _ = writeln!(o, "    response: &R_{},", action_static(set, i));
-        let _ = writeln!(o, "    list: {},", q(list));
-        let _ = writeln!(o, "    item: &{},", model_static(item));
+        match a.list() {
+            Some((list, item)) => {
+                let _ = writeln!(
+                    o,
+                    "    list: Some(ListField {{ name: {}, item: &{} }}),",
+                    q(list),
+                    model_static(item)
+                );
+            }
+            None => o.push_str("    list: None,\n"),
+        }
         let _ = writeln!(o, "    total_rows: {},", a.total_rows());
         let _ = writeln!(o, "    mutating: {},", a.mutating);
         let _ = writeln!(o, "    summary: {},", q(&a.summary));

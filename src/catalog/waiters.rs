@@ -26,7 +26,9 @@ pub fn paginated() -> impl Iterator<Item = &'static Action> {
 /// and operation code (`serverImageStatusName`, `serverImageStatus`, `serverImageOperation`), found by
 /// NCP's naming of them.
 pub fn state_fields(w: &Waiter) -> (Option<&'static str>, Option<&'static str>, Option<&'static str>) {
-    let item = w.action.item;
+    let Some(item) = w.action.list.map(|l| l.item) else {
+        return (None, None, None);
+    };
     let find = |suffix: &str, code: bool| {
         item.fields
             .iter()
@@ -118,7 +120,7 @@ pub fn to_json() -> Value {
                 // A list parameter (Classic look-ups): the id is sent as a list of one.
                 "idList": w.action.param(w.id_param).is_some_and(|p| matches!(p.kind, super::ParamKind::StrList)),
                 "goal": w.goal,
-                "list": w.action.list,
+                "list": w.action.list.map(|l| l.name),
                 "statusName": status_name,
                 "status": status,
                 "operation": operation,
@@ -131,7 +133,7 @@ pub fn to_json() -> Value {
             "methods": a.paginators,
             "env": match a.env { super::Env::Vpc => "vpc", super::Env::Classic => "classic" },
             "method": a.method_name(),
-            "list": a.list,
+            "list": a.list.map(|l| l.name),
             "totalRows": a.total_rows,
         })).collect::<Vec<_>>(),
     })
