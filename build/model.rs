@@ -31,6 +31,8 @@ pub struct Api {
     pub name: String,
     pub title: String,
     pub prefix: String,
+    /// The API's own host on NCP when it is not the gateway's (`geolocation.apigw.ntruss.com`).
+    pub host: Option<String>,
     pub classic: bool,
     pub methods: Vec<String>,
     pub not_found: Vec<String>,
@@ -207,6 +209,7 @@ struct ApiToml {
     name: String,
     title: String,
     prefix: String,
+    host: Option<String>,
     env: String,
     methods: Vec<String>,
     #[serde(default)]
@@ -299,10 +302,21 @@ pub fn load(dir: &Path) -> R<Set> {
                     "vpc" => false,
                     other => return Err(ctx(format!("[api] env must be 'classic' or 'vpc', got '{other}'"))),
                 };
+                if let Some(h) = &a.host {
+                    let ok = !h.is_empty()
+                        && h.split('.')
+                            .all(|l| !l.is_empty() && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'));
+                    if !ok {
+                        return Err(ctx(format!(
+                            "[api] host must be a host name such as 'x.apigw.ntruss.com', got '{h}'"
+                        )));
+                    }
+                }
                 set.apis.push(Api {
                     name: a.name,
                     title: a.title,
                     prefix: a.prefix,
+                    host: a.host,
                     classic,
                     methods: a.methods,
                     not_found: a.not_found,

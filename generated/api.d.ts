@@ -3395,7 +3395,7 @@ export interface OpenapiGeolocationMethods {
   /**
    * Looks up the country and region of an IP address.
    * The old client's method (0.1.x, since 0.0.x), over `geolocation.geoLocation`.
-   * Unlike the old client: without a callback a bad IP rejects the returned Promise (0.1.39 threw at once).
+   * Unlike the old client: without a callback a bad IP rejects the returned Promise (0.1.39 threw at once); sent to geolocation.apigw.ntruss.com, where NCP serves the API today, when the endpoint is NCP's gateway (0.1.39: api.ncloud.com).
    */
   findLocation: Method<FindLocationParams, GeoLocation>;
 }

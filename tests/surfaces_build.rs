@@ -199,3 +199,36 @@ fn mistakes_are_refused_with_the_entry_named() {
         &["IaaS.loadBalancer", "getLoadBalancedServerInstanceList", "PUT"],
     );
 }
+
+#[test]
+fn an_apis_own_host_is_read_and_a_bad_one_refused() {
+    let set = model::load(&model_dir()).expect("the model loads");
+    let geo = set.apis.iter().find(|a| a.name == "geolocation").expect("geolocation");
+    assert_eq!(geo.host.as_deref(), Some("geolocation.apigw.ntruss.com"));
+    assert!(set
+        .apis
+        .iter()
+        .filter(|a| a.name != "geolocation")
+        .all(|a| a.host.is_none()));
+    // A copy of the model whose geolocation host is not a host name is refused, the file named.
+    let dir = std::env::temp_dir().join(format!("ncloud-model-{}-{}", std::process::id(), fastrand::u64(..)));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    for entry in std::fs::read_dir(model_dir()).expect("model/") {
+        let path = entry.expect("entry").path();
+        if path.extension().is_some_and(|x| x == "toml") {
+            let name = path.file_name().expect("name");
+            let mut text = std::fs::read_to_string(&path).expect("read");
+            if name == "geolocation.toml" {
+                text = text.replace(
+                    "host = \"geolocation.apigw.ntruss.com\"",
+                    "host = \"https://geolocation.apigw.ntruss.com/\"",
+                );
+            }
+            std::fs::write(dir.join(name), text).expect("write");
+        }
+    }
+    let err = model::load(&dir).err();
+    let _ = std::fs::remove_dir_all(&dir);
+    let err = err.expect("a URL as host is refused");
+    assert!(err.contains("geolocation") && err.contains("host"), "{err}");
+}

@@ -27,6 +27,10 @@ pub struct Api {
     pub title: &'static str,
     /// The path prefix appended to the gateway origin (`/vserver/v2`).
     pub prefix: &'static str,
+    /// The API's own host on NCP when it is not the gateway's (`geolocation.apigw.ntruss.com`): used
+    /// only when the client's endpoint is NCP's gateway (any other endpoint, such as the emulator,
+    /// serves every API).
+    pub host: Option<&'static str>,
     pub env: Env,
     /// Return codes meaning "no such item" (the waiters' `gone`).
     pub not_found: &'static [&'static str],
