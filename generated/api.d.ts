@@ -105,7 +105,12 @@ export type ActionName =
   | 'getMemberServerImageInstanceDetail' | 'createMemberServerImageInstance'
   | 'deleteMemberServerImageInstances' | 'getServerImageList' | 'getServerImageDetail' | 'createServerImage'
   | 'createServerImageFromSnapshot' | 'deleteServerImage' | 'addServerImageSharingPermission'
-  | 'removeServerImageSharingPermission';
+  | 'removeServerImageSharingPermission' | 'addAccessControlGroupInboundRule'
+  | 'addAccessControlGroupOutboundRule' | 'createAccessControlGroup' | 'deleteAccessControlGroup'
+  | 'getAccessControlGroupDetail' | 'getAccessControlGroupList' | 'getAccessControlGroupRuleList'
+  | 'removeAccessControlGroupInboundRule' | 'removeAccessControlGroupOutboundRule' | 'getVpcList'
+  | 'getVpcDetail' | 'createVpc' | 'deleteVpc' | 'getSubnetList' | 'getSubnetDetail' | 'createSubnet'
+  | 'deleteSubnet';
 
 /**
  * A coded value: `code` and its display name `codeName`. `C` lists the codes known for the field;
@@ -1027,6 +1032,21 @@ export interface BlockStorageParameter {
   emptyBlockStorage?: boolean | undefined;
 }
 
+export interface AddAccessControlGroupRuleParameter {
+  accessControlGroupRuleDescription?: string | undefined;
+  ipBlock?: string | undefined;
+  accessControlGroupSequence?: string | undefined;
+  portRange?: string | undefined;
+  protocolTypeCode: string;
+}
+
+export interface RemoveAccessControlGroupRuleParameter {
+  ipBlock?: string | undefined;
+  accessControlGroupSequence?: string | undefined;
+  portRange?: string | undefined;
+  protocolTypeCode: string;
+}
+
 export interface ClassicGetMemberServerImageListParams {
   memberServerImageNoList?: Array<string | number> | undefined;
   platformTypeCodeList?: string[] | undefined;
@@ -1433,6 +1453,216 @@ export interface GetBlockStorageSnapshotInstanceListResponse extends ApiResponse
   blockStorageSnapshotInstanceList: BlockStorageSnapshotInstance[];
 }
 
+export interface AddAccessControlGroupInboundRuleParams {
+  /** Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  accessControlGroupNo: string | number;
+  vpcNo: string | number;
+  accessControlGroupRuleList: AddAccessControlGroupRuleParameter[];
+}
+export interface AddAccessControlGroupInboundRuleResponse extends ApiResponse {
+  totalRows: number;
+  accessControlGroupRuleList: AccessControlGroupRule[];
+}
+
+export interface AddAccessControlGroupOutboundRuleParams {
+  /** Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  accessControlGroupNo: string | number;
+  vpcNo: string | number;
+  accessControlGroupRuleList: AddAccessControlGroupRuleParameter[];
+}
+export interface AddAccessControlGroupOutboundRuleResponse extends ApiResponse {
+  totalRows: number;
+  accessControlGroupRuleList: AccessControlGroupRule[];
+}
+
+export interface CreateAccessControlGroupParams {
+  /** Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  accessControlGroupName?: string | undefined;
+  accessControlGroupDescription?: string | undefined;
+  vpcNo: string | number;
+}
+export interface CreateAccessControlGroupResponse extends ApiResponse {
+  totalRows: number;
+  accessControlGroupList: AccessControlGroup[];
+}
+
+export interface DeleteAccessControlGroupParams {
+  /** Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  vpcNo: string | number;
+  accessControlGroupNo: string | number;
+}
+export interface DeleteAccessControlGroupResponse extends ApiResponse {
+  totalRows: number;
+  accessControlGroupList: AccessControlGroup[];
+}
+
+export interface GetAccessControlGroupDetailParams {
+  /** Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  accessControlGroupNo: string | number;
+}
+export interface GetAccessControlGroupDetailResponse extends ApiResponse {
+  totalRows: number;
+  accessControlGroupList: AccessControlGroup[];
+}
+
+export interface GetAccessControlGroupListParams {
+  /** Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  accessControlGroupNoList?: Array<string | number> | undefined;
+  accessControlGroupName?: string | undefined;
+  accessControlGroupStatusCode?: string | undefined;
+  /** Integer from 0 to 2147483647. */
+  pageNo?: number | undefined;
+  /** Required when `pageNo` is given. Integer from 1 to 1000. */
+  pageSize?: number | undefined;
+  vpcNo?: string | number | undefined;
+}
+export interface GetAccessControlGroupListResponse extends ApiResponse {
+  totalRows: number;
+  accessControlGroupList: AccessControlGroup[];
+}
+
+export interface GetAccessControlGroupRuleListParams {
+  /** Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  accessControlGroupNo: string | number;
+  accessControlGroupRuleTypeCode?: string | undefined;
+}
+export interface GetAccessControlGroupRuleListResponse extends ApiResponse {
+  totalRows: number;
+  accessControlGroupRuleList: AccessControlGroupRule[];
+}
+
+export interface RemoveAccessControlGroupInboundRuleParams {
+  /** Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  accessControlGroupNo: string | number;
+  vpcNo: string | number;
+  accessControlGroupRuleList: RemoveAccessControlGroupRuleParameter[];
+}
+export interface RemoveAccessControlGroupInboundRuleResponse extends ApiResponse {
+  totalRows: number;
+  accessControlGroupRuleList: AccessControlGroupRule[];
+}
+
+export interface RemoveAccessControlGroupOutboundRuleParams {
+  /** Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  accessControlGroupNo: string | number;
+  vpcNo: string | number;
+  accessControlGroupRuleList: RemoveAccessControlGroupRuleParameter[];
+}
+export interface RemoveAccessControlGroupOutboundRuleResponse extends ApiResponse {
+  totalRows: number;
+  accessControlGroupRuleList: AccessControlGroupRule[];
+}
+
+export interface GetVpcListParams {
+  /** Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  vpcName?: string | undefined;
+  vpcStatusCode?: string | undefined;
+  vpcNoList?: Array<string | number> | undefined;
+}
+export interface GetVpcListResponse extends ApiResponse {
+  totalRows: number;
+  vpcList: Vpc[];
+}
+
+export interface GetVpcDetailParams {
+  /** Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  vpcNo: string | number;
+}
+export interface GetVpcDetailResponse extends ApiResponse {
+  totalRows: number;
+  vpcList: Vpc[];
+}
+
+export interface CreateVpcParams {
+  /** Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  ipv4CidrBlock: string;
+  vpcName?: string | undefined;
+}
+export interface CreateVpcResponse extends ApiResponse {
+  totalRows: number;
+  vpcList: Vpc[];
+}
+
+export interface DeleteVpcParams {
+  /** Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  vpcNo: string | number;
+}
+export interface DeleteVpcResponse extends ApiResponse {
+  totalRows: number;
+  vpcList: Vpc[];
+}
+
+export interface GetSubnetListParams {
+  /** Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  subnetNoList?: Array<string | number> | undefined;
+  subnetName?: string | undefined;
+  subnet?: string | undefined;
+  subnetTypeCode?: string | undefined;
+  usageTypeCode?: string | undefined;
+  networkAclNo?: string | number | undefined;
+  /** Integer from 0 to 2147483647. */
+  pageNo?: number | undefined;
+  /** Required when `pageNo` is given. Integer from 1 to 1000. */
+  pageSize?: number | undefined;
+  subnetStatusCode?: string | undefined;
+  vpcNo?: string | number | undefined;
+  zoneCode?: string | undefined;
+}
+export interface GetSubnetListResponse extends ApiResponse {
+  totalRows: number;
+  subnetList: Subnet[];
+}
+
+export interface GetSubnetDetailParams {
+  /** Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  subnetNo: string | number;
+}
+export interface GetSubnetDetailResponse extends ApiResponse {
+  totalRows: number;
+  subnetList: Subnet[];
+}
+
+export interface CreateSubnetParams {
+  /** Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  subnetTypeCode: string;
+  usageTypeCode?: string | undefined;
+  networkAclNo: string | number;
+  subnet: string;
+  subnetName?: string | undefined;
+  vpcNo: string | number;
+  zoneCode: string;
+}
+export interface CreateSubnetResponse extends ApiResponse {
+  totalRows: number;
+  subnetList: Subnet[];
+}
+
+export interface DeleteSubnetParams {
+  /** Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  subnetNo: string | number;
+}
+export interface DeleteSubnetResponse extends ApiResponse {
+  totalRows: number;
+  subnetList: Subnet[];
+}
+
 /** Parameters of `findPrivateImages`: the old client's names for those of `getMemberServerImageList`. */
 export interface FindPrivateImagesParams {
   /** The API's `memberServerImageNoList`. */
@@ -1584,6 +1814,40 @@ export interface ComputeVpcMethods {
   getServerInstanceList: MethodOptionalParams<GetServerInstanceListParams, GetServerInstanceListResponse>;
   /** Lists block storage snapshots (sources for createServerImageFromSnapshot). */
   getBlockStorageSnapshotInstanceList: MethodOptionalParams<GetBlockStorageSnapshotInstanceListParams, GetBlockStorageSnapshotInstanceListResponse>;
+  /** Adds inbound rules to an access control group. */
+  addAccessControlGroupInboundRule: Method<AddAccessControlGroupInboundRuleParams, AddAccessControlGroupInboundRuleResponse>;
+  /** Adds outbound rules to an access control group. */
+  addAccessControlGroupOutboundRule: Method<AddAccessControlGroupOutboundRuleParams, AddAccessControlGroupOutboundRuleResponse>;
+  /** Creates an access control group in a VPC. */
+  createAccessControlGroup: Method<CreateAccessControlGroupParams, CreateAccessControlGroupResponse>;
+  /** Deletes an access control group. */
+  deleteAccessControlGroup: Method<DeleteAccessControlGroupParams, DeleteAccessControlGroupResponse>;
+  /** Gets one access control group. */
+  getAccessControlGroupDetail: Method<GetAccessControlGroupDetailParams, GetAccessControlGroupDetailResponse>;
+  /** Lists the access control groups. */
+  getAccessControlGroupList: MethodOptionalParams<GetAccessControlGroupListParams, GetAccessControlGroupListResponse>;
+  /** Lists the rules of an access control group. */
+  getAccessControlGroupRuleList: Method<GetAccessControlGroupRuleListParams, GetAccessControlGroupRuleListResponse>;
+  /** Removes inbound rules from an access control group. */
+  removeAccessControlGroupInboundRule: Method<RemoveAccessControlGroupInboundRuleParams, RemoveAccessControlGroupInboundRuleResponse>;
+  /** Removes outbound rules from an access control group. */
+  removeAccessControlGroupOutboundRule: Method<RemoveAccessControlGroupOutboundRuleParams, RemoveAccessControlGroupOutboundRuleResponse>;
+  /** Lists the VPCs. */
+  getVpcList: MethodOptionalParams<GetVpcListParams, GetVpcListResponse>;
+  /** Gets one VPC. */
+  getVpcDetail: Method<GetVpcDetailParams, GetVpcDetailResponse>;
+  /** Creates a VPC. */
+  createVpc: Method<CreateVpcParams, CreateVpcResponse>;
+  /** Deletes a VPC. */
+  deleteVpc: Method<DeleteVpcParams, DeleteVpcResponse>;
+  /** Lists the subnets. */
+  getSubnetList: MethodOptionalParams<GetSubnetListParams, GetSubnetListResponse>;
+  /** Gets one subnet. */
+  getSubnetDetail: Method<GetSubnetDetailParams, GetSubnetDetailResponse>;
+  /** Creates a subnet in a VPC. */
+  createSubnet: Method<CreateSubnetParams, CreateSubnetResponse>;
+  /** Deletes a subnet. */
+  deleteSubnet: Method<DeleteSubnetParams, DeleteSubnetResponse>;
   /**
    * Polls `getServerImageDetail` until the item is created (`serverImageStatus.code` is CREAT); rejects when `serverImageStatus.code` is CREFL or `serverImageOperation.code` is TERMT.
    * Gives up after 30 min unless `timeoutMs` says otherwise.
@@ -1612,6 +1876,10 @@ export interface ComputeVpcMethods {
   paginateGetServerInstanceList: Paginator<GetServerInstanceListParams, ServerInstance>;
   /** Every item of `getBlockStorageSnapshotInstanceList`, page by page. */
   paginateGetBlockStorageSnapshotInstanceList: Paginator<GetBlockStorageSnapshotInstanceListParams, BlockStorageSnapshotInstance>;
+  /** Every item of `getAccessControlGroupList`, page by page. */
+  paginateGetAccessControlGroupList: Paginator<GetAccessControlGroupListParams, AccessControlGroup>;
+  /** Every item of `getSubnetList`, page by page. */
+  paginateGetSubnetList: Paginator<GetSubnetListParams, Subnet>;
 }
 
 /** The surfaces of a client (`client.compute` ...). */
@@ -1629,7 +1897,7 @@ export type CompatMethods = Pick<ComputeMethods, 'findPrivateImages' | 'createPr
 /** @deprecated Part of `ComputeMethods`. */
 export type WaiterMethods = Pick<ComputeMethods, 'waitForServerImage' | 'waitForServerImageDeleted' | 'waitForMemberServerImageInstance' | 'waitForMemberServerImageInstanceDeleted'>;
 /** @deprecated Part of `ComputeVpcMethods`. */
-export type VpcPaginators = Pick<ComputeVpcMethods, 'paginateGetMemberServerImageInstanceList' | 'paginateGetServerImageList' | 'paginateGetServerInstanceList' | 'paginateGetBlockStorageSnapshotInstanceList'>;
+export type VpcPaginators = Pick<ComputeVpcMethods, 'paginateGetMemberServerImageInstanceList' | 'paginateGetServerImageList' | 'paginateGetServerInstanceList' | 'paginateGetBlockStorageSnapshotInstanceList' | 'paginateGetAccessControlGroupList' | 'paginateGetSubnetList'>;
 /** @deprecated Part of `ComputeClassicMethods`. */
 export type ClassicPaginators = Pick<ComputeClassicMethods, 'paginateGetMemberServerImageList' | 'paginateGetServerInstanceList' | 'paginateGetBlockStorageSnapshotInstanceList'>;
 

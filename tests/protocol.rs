@@ -97,7 +97,11 @@ fn decode_vectors() {
         };
         let status = v["status"].as_u64().unwrap_or(200) as u16;
         let body = v["body"].as_str().unwrap_or_default();
-        match (decode_response(a, status, body.as_bytes()), v.get("result"), v.get("error")) {
+        match (
+            decode_response(a, status, body.as_bytes()),
+            v.get("result"),
+            v.get("error"),
+        ) {
             (Ok(got), Some(want), _) => {
                 if &got != want {
                     failures.push(format!("{}:\n  got  {got}\n  want {want}", id(&v)));

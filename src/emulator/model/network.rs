@@ -135,6 +135,9 @@ record!(
         vpc_status: Code,
         region_code: String,
         create_date: String,
+    } keep {
+        /// The network ACL NCP makes with the VPC (what `createSubnet` names in `networkAclNo`).
+        default_network_acl_no: String,
     }
 );
 

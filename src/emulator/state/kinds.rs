@@ -26,6 +26,8 @@ pub enum Kind {
     ClassicAcg,
     ClassicAcgRule,
     Acg,
+    /// A VPC access control group's rule (no number of its own).
+    AcgRule,
     ClassicNic,
     Nic,
     Vpc,
@@ -49,6 +51,7 @@ impl Kind {
             Kind::InitScript => "init script",
             Kind::PlacementGroup => "placement group",
             Kind::ClassicAcg | Kind::Acg => "access control group",
+            Kind::AcgRule => "access control group rule",
             Kind::ClassicAcgRule => "access control rule",
             Kind::ClassicNic | Kind::Nic => "network interface",
             Kind::Vpc => "VPC",

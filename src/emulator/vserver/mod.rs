@@ -2,6 +2,7 @@
 //! per action (see `handler.rs`). Every call belongs to a region (`regionCode`, the first region when
 //! absent; `cx.region()`).
 
+pub mod acgs;
 pub mod images;
 pub mod lookups;
 pub mod servers;
