@@ -17,6 +17,7 @@
 
 pub mod call;
 pub mod chaos;
+pub mod crypto;
 pub mod faults;
 pub mod gateway;
 pub mod handler;
