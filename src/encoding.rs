@@ -47,8 +47,15 @@ pub fn flatten(params: &Normalized) -> Vec<(String, String)> {
             (ParamKind::ObjList(input), Value::Array(items)) => {
                 for (i, item) in items.iter().enumerate() {
                     for field in input.params.iter() {
-                        if let Some(v) = item.get(field.name) {
-                            out.push((format!("{}.{}.{}", param.name, i + 1, field.name), text(v)));
+                        match item.get(field.name) {
+                            // A list inside an item: `networkInterfaceList.1.accessControlGroupNoList.1`.
+                            Some(Value::Array(list)) => {
+                                for (j, v) in list.iter().enumerate() {
+                                    out.push((format!("{}.{}.{}.{}", param.name, i + 1, field.name, j + 1), text(v)));
+                                }
+                            }
+                            Some(v) => out.push((format!("{}.{}.{}", param.name, i + 1, field.name), text(v))),
+                            None => {}
                         }
                     }
                 }
