@@ -270,3 +270,23 @@ pub fn wrong_private_key(server_no: &str) -> ApiFault {
 pub fn mismatch(message: impl Into<String>) -> ApiFault {
     fault(400, "25042", message.into())
 }
+
+/// A server that has a public IP already: `28100`, the code NCP's Classic `createPublicIpInstance`
+/// reference publishes for it ("Another public IP is already associated with the server").
+pub fn has_public_ip(server_no: &str) -> ApiFault {
+    fault(
+        400,
+        "28100",
+        format!("Another public IP is already associated with the server. (serverInstanceNo: {server_no})"),
+    )
+}
+
+/// More public IPs than servers: `10101`, the code of NCP's `createPublicIpInstance` reference ("You
+/// may request as many public IPs as the number of server in possession").
+pub fn public_ip_quota(servers: usize) -> ApiFault {
+    fault(
+        400,
+        "10101",
+        format!("Unable to request for public IP. You may request as many public IPs as the number of servers in possession ({servers})."),
+    )
+}

@@ -196,3 +196,15 @@ record!(
         server_instance_no_list: Vec<String>,
     }
 );
+
+record!(
+    /// VPC `FlowLogConfiguration` of a network interface (kept while its flow log is enabled).
+    FlowLogConfiguration {
+        network_interface_no: String,
+        collect_action_type: Code,
+        collect_interval_minute: i64,
+        storage_type: Code,
+        storage_bucket_name: String,
+        storage_bucket_directory_name: String,
+    }
+);

@@ -1,6 +1,7 @@
 //! IPv4 blocks and addresses: parsing a CIDR block, containment and overlap, and handing out private
 //! IPs of a subnet (what servers, network interfaces and secondary IPs take).
 
+use std::collections::HashSet;
 use std::net::Ipv4Addr;
 
 /// An IPv4 block `a.b.c.d/n` (its base is the address with the host bits cleared).
@@ -83,12 +84,15 @@ pub fn host_of(subnet: Cidr, ip: u32) -> bool {
     subnet.contains_ip(ip) && ip >= subnet.base + RESERVED_HEAD && u64::from(ip - subnet.base) + 1 < subnet.size()
 }
 
-/// The lowest free host address of `subnet`, given the addresses taken.
-pub fn next_free(subnet: Cidr, taken: &[u32]) -> Option<u32> {
+/// The `n` lowest free host addresses of `subnet`, given the addresses taken (fewer when the subnet
+/// runs out). One pass over the subnet, whatever `n`.
+pub fn free_hosts(subnet: Cidr, taken: &HashSet<u32>, n: usize) -> Vec<u32> {
     let last = subnet.base as u64 + subnet.size() - 1;
     (u64::from(subnet.base + RESERVED_HEAD)..last)
         .map(|ip| ip as u32)
-        .find(|ip| !taken.contains(ip))
+        .filter(|ip| !taken.contains(ip))
+        .take(n)
+        .collect()
 }
 
 #[cfg(test)]
@@ -107,14 +111,12 @@ mod tests {
         assert!(!private_block(Cidr::parse("10.0.0.0/8").unwrap()), "wider than /16");
         assert!(!private_block(Cidr::parse("8.8.0.0/16").unwrap()));
         assert!(private_block(Cidr::parse("192.168.10.0/28").unwrap()));
-        let taken = [parse_ip("10.0.1.6").unwrap()];
-        assert_eq!(next_free(a, &taken).map(ip_text).as_deref(), Some("10.0.1.7"));
+        let taken: HashSet<u32> = [parse_ip("10.0.1.6").unwrap()].into();
+        let got: Vec<String> = free_hosts(a, &taken, 2).into_iter().map(ip_text).collect();
+        assert_eq!(got, ["10.0.1.7", "10.0.1.8"]);
         let tiny = Cidr::parse("10.0.3.0/29").unwrap();
-        assert_eq!(
-            next_free(tiny, &[parse_ip("10.0.3.6").unwrap()]),
-            None,
-            ".7 is the broadcast"
-        );
+        let taken: HashSet<u32> = [parse_ip("10.0.3.6").unwrap()].into();
+        assert!(free_hosts(tiny, &taken, 5).is_empty(), ".7 is the broadcast");
         assert!(host_of(a, parse_ip("10.0.1.200").unwrap()));
         assert!(!host_of(a, parse_ip("10.0.1.255").unwrap()));
         assert!(!host_of(a, parse_ip("10.0.1.2").unwrap()));

@@ -3,7 +3,22 @@
 //! absent; `cx.region()`).
 
 pub mod acgs;
+pub mod block_storage;
+pub mod fabric_clusters;
+pub mod flow_logs;
 pub mod images;
+pub mod init_scripts;
+pub mod launch;
+pub mod login_keys;
 pub mod lookups;
+pub mod network_interfaces;
+pub mod placement_groups;
+pub mod public_ips;
+pub mod secondary_ips;
 pub mod servers;
 pub mod snapshots;
+
+#[cfg(test)]
+mod tests;
+#[cfg(test)]
+mod tests_storage;
