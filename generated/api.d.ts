@@ -163,6 +163,7 @@ export type ServerStatusCode = 'INIT' | 'CREAT' | 'RUN' | 'NSTOP' | 'TERMT' | 'F
 export type ShareStatusCode = 'NULL' | 'SHARE';
 export type SnapshotStatusCode = 'INIT' | 'CREAT';
 export type VolumeTypeCode = 'SSD' | 'HDD' | 'CB1' | 'CB2' | 'FB1' | 'FB2';
+export type VpcPublicIpStatusCode = 'INIT' | 'SET' | 'RUN' | 'TERMTING';
 
 export interface ClassicRegion {
   regionNo: string;
@@ -719,7 +720,7 @@ export interface PublicIpInstance {
   publicIpDescription?: string;
   createDate?: string;
   publicIpInstanceStatusName?: string;
-  publicIpInstanceStatus?: CommonCode<PublicIpStatusCode>;
+  publicIpInstanceStatus?: CommonCode<VpcPublicIpStatusCode>;
   serverInstanceNo?: string;
   serverName?: string;
   privateIp?: string;
@@ -2847,6 +2848,41 @@ export interface VserverVpcMethods {
    * Gives up after 10 min unless `timeoutMs` says otherwise.
    */
   waitForMemberServerImageInstanceDeleted(memberServerImageInstanceNo: string | number, options?: WaitOptions<MemberServerImageInstance>): Promise<null>;
+  /**
+   * Polls `getServerInstanceDetail` until the item is running (`serverInstanceStatus.code` is RUN); rejects when `serverInstanceOperation.code` is TERMT or it is gone.
+   * Gives up after 30 min unless `timeoutMs` says otherwise.
+   */
+  waitForServerInstanceRunning(serverInstanceNo: string | number, options?: WaitOptions<ServerInstance>): Promise<ServerInstance>;
+  /**
+   * Polls `getServerInstanceDetail` until the item is stopped (`serverInstanceStatus.code` is NSTOP); rejects when `serverInstanceOperation.code` is TERMT or it is gone.
+   * Gives up after 30 min unless `timeoutMs` says otherwise.
+   */
+  waitForServerInstanceStopped(serverInstanceNo: string | number, options?: WaitOptions<ServerInstance>): Promise<ServerInstance>;
+  /**
+   * Polls `getServerInstanceDetail` until the item is terminated (it is gone); resolves with `null`.
+   * Gives up after 30 min unless `timeoutMs` says otherwise.
+   */
+  waitForServerInstanceTerminated(serverInstanceNo: string | number, options?: WaitOptions<ServerInstance>): Promise<null>;
+  /**
+   * Polls `getBlockStorageInstanceDetail` until the item is attached (`blockStorageInstanceStatus.code` is ATTAC); rejects when `blockStorageInstanceOperation.code` is TERMT or it is gone.
+   * Gives up after 10 min unless `timeoutMs` says otherwise.
+   */
+  waitForBlockStorageInstanceAttached(blockStorageInstanceNo: string | number, options?: WaitOptions<BlockStorageInstance>): Promise<BlockStorageInstance>;
+  /**
+   * Polls `getBlockStorageInstanceDetail` until the item is detached (`blockStorageInstanceStatus.code` is CREAT); rejects when `blockStorageInstanceOperation.code` is TERMT or it is gone.
+   * Gives up after 10 min unless `timeoutMs` says otherwise.
+   */
+  waitForBlockStorageInstanceDetached(blockStorageInstanceNo: string | number, options?: WaitOptions<BlockStorageInstance>): Promise<BlockStorageInstance>;
+  /**
+   * Polls `getBlockStorageSnapshotInstanceDetail` until the item is created (`blockStorageSnapshotInstanceStatus.code` is CREAT); rejects when `blockStorageSnapshotInstanceOperation.code` is TERMT or it is gone.
+   * Gives up after 30 min unless `timeoutMs` says otherwise.
+   */
+  waitForBlockStorageSnapshotInstance(blockStorageSnapshotInstanceNo: string | number, options?: WaitOptions<BlockStorageSnapshotInstance>): Promise<BlockStorageSnapshotInstance>;
+  /**
+   * Polls `getPublicIpInstanceDetail` until the item is ready (`publicIpInstanceStatus.code` is RUN); rejects when it is gone.
+   * Gives up after 10 min unless `timeoutMs` says otherwise.
+   */
+  waitForPublicIpInstance(publicIpInstanceNo: string | number, options?: WaitOptions<PublicIpInstance>): Promise<PublicIpInstance>;
   /** Every item of `getMemberServerImageInstanceList`, page by page. */
   paginateGetMemberServerImageInstanceList: Paginator<GetMemberServerImageInstanceListParams, MemberServerImageInstance>;
   /** Every item of `getServerImageList`, page by page. */
@@ -2960,7 +2996,7 @@ export type ClassicMethods = ComputeClassicMethods;
 /** @deprecated Part of `ComputeMethods`. */
 export type CompatMethods = Pick<ComputeMethods, 'findPrivateImages' | 'createPrivateImage' | 'destroyPrivateImages' | 'destroyPrivateImage' | 'findServers' | 'findPublicImages' | 'findZones' | 'findRegions'>;
 /** @deprecated Part of `ComputeMethods`. */
-export type WaiterMethods = Pick<ComputeMethods, 'waitForServerImage' | 'waitForServerImageDeleted' | 'waitForMemberServerImageInstance' | 'waitForMemberServerImageInstanceDeleted'>;
+export type WaiterMethods = Pick<ComputeMethods, 'waitForServerImage' | 'waitForServerImageDeleted' | 'waitForMemberServerImageInstance' | 'waitForMemberServerImageInstanceDeleted' | 'waitForServerInstanceRunning' | 'waitForServerInstanceStopped' | 'waitForServerInstanceTerminated' | 'waitForBlockStorageInstanceAttached' | 'waitForBlockStorageInstanceDetached' | 'waitForBlockStorageSnapshotInstance' | 'waitForPublicIpInstance'>;
 /** @deprecated Part of `ComputeVpcMethods`. */
 export type VpcPaginators = Pick<ComputeVpcMethods, 'paginateGetMemberServerImageInstanceList' | 'paginateGetServerImageList' | 'paginateGetServerInstanceList' | 'paginateGetBlockStorageSnapshotInstanceList' | 'paginateGetAccessControlGroupList' | 'paginateGetLoginKeyList' | 'paginateGetInitScriptList' | 'paginateGetNetworkInterfaceList' | 'paginateGetPublicIpInstanceList' | 'paginateGetBlockStorageInstanceList' | 'paginateGetFabricClusterList' | 'paginateGetSubnetList'>;
 /** @deprecated Part of `ComputeClassicMethods`. */

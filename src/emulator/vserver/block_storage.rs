@@ -381,6 +381,7 @@ pub fn attach_block_storage_instance(cx: &mut Cx<'_>) -> Answer {
         ));
     }
     let device = next_device(state, &server);
+    let settings = state.settings.clone();
     let e = state
         .vpc
         .block_storages
@@ -389,6 +390,7 @@ pub fn attach_block_storage_instance(cx: &mut Cx<'_>) -> Answer {
     e.rec.server_instance_no = Some(server_no);
     e.rec.device_name = Some(device);
     e.run(now, plans::block_storage::attach());
+    e.advance(now, &settings);
     let answer = e.wire();
     cx.list(vec![answer])
 }
@@ -413,6 +415,7 @@ pub fn detach_block_storage_instances(cx: &mut Cx<'_>) -> Answer {
         server_at_rest(cx.state, s(&e.rec.server_instance_no), &region)?;
     }
     let mut items = Vec::new();
+    let settings = cx.state.settings.clone();
     for no in &nos {
         if let Some(e) = cx.state.vpc.block_storages.find_mut(no, Some(&region)) {
             e.run(
@@ -422,6 +425,7 @@ pub fn detach_block_storage_instances(cx: &mut Cx<'_>) -> Answer {
                     b.device_name = None;
                 }),
             );
+            e.advance(now, &settings);
             items.push(e.wire());
         }
     }
@@ -497,6 +501,7 @@ fn grow(cx: &mut Cx<'_>, kvm: bool) -> Answer {
             return Err(faults::not_now(Kind::Server, &server, "not stopped"));
         }
     }
+    let settings = cx.state.settings.clone();
     let rest = if attached {
         plans::block_storage::ATTACHED
     } else {
@@ -510,6 +515,7 @@ fn grow(cx: &mut Cx<'_>, kvm: bool) -> Answer {
         .ok_or_else(|| faults::not_found(Kind::BlockStorage, &no))?;
     e.rec.block_storage_size = Some(gb * GIB);
     e.run(now, plans::block_storage::change(rest));
+    e.advance(now, &settings);
     let answer = e.wire();
     cx.list(vec![answer])
 }

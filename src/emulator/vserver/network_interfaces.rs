@@ -416,6 +416,7 @@ pub fn detach_network_interface(cx: &mut Cx<'_>) -> Answer {
         return Err(faults::not_now(Kind::Nic, &no, phase_of(&nic.rec)));
     }
     stopped_server(state, &server_no, &region)?;
+    let settings = state.settings.clone();
     if let Some(e) = state.vpc.servers.find_mut(&server_no, Some(&region)) {
         if let Some(list) = e.rec.network_interface_no_list.as_mut() {
             list.retain(|n| *n != no);
@@ -434,6 +435,7 @@ pub fn detach_network_interface(cx: &mut Cx<'_>) -> Answer {
             n.device_name = None;
         }),
     );
+    e.advance(now, &settings);
     let answer = e.wire();
     cx.list(vec![answer])
 }

@@ -38,6 +38,8 @@ pub fn check_target(state: &State, server: &VpcServer, region: &str) -> Result<(
     Ok(())
 }
 
+/// A server a public IP can go to now: in a public subnet (checked first: no state makes a private
+/// subnet's server a target), running or stopped, not busy.
 fn server_of(state: &State, no: &str, region: &str) -> Result<VpcServer, ApiFault> {
     let e = state
         .vpc
@@ -45,6 +47,7 @@ fn server_of(state: &State, no: &str, region: &str) -> Result<VpcServer, ApiFaul
         .find(no, Some(region))
         .filter(|e| !e.terminating())
         .ok_or_else(|| faults::server_not_found(no))?;
+    check_target(state, &e.rec, region)?;
     let status = e.rec.status();
     if e.busy() || !(status == "RUN" || status == "NSTOP") {
         return Err(faults::not_now(Kind::Server, no, e.rec.status_name()));
@@ -208,7 +211,6 @@ pub fn create_public_ip_instance(cx: &mut Cx<'_>) -> Answer {
     let server = match p.str("serverInstanceNo") {
         Some(no) => {
             let server = server_of(state, no, &region)?;
-            check_target(state, &server, &region)?;
             Some(server)
         }
         None => None,
@@ -270,7 +272,6 @@ pub fn associate_public_ip_with_server_instance(cx: &mut Cx<'_>) -> Answer {
         ));
     }
     let server = server_of(state, p.str("serverInstanceNo").unwrap_or_default(), &region)?;
-    check_target(state, &server, &region)?;
     link(state, &no, &server, &region);
     let e = state
         .vpc

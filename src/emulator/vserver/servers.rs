@@ -92,13 +92,19 @@ fn each(cx: &mut Cx<'_>, from: &str, plan: fn() -> crate::emulator::state::Plan<
         }
     }
     let mut items = Vec::new();
+    let settings = cx.state.settings.clone();
     for no in &nos {
         if protect {
             release(cx.state, no, &region, now);
         }
         if let Some(e) = cx.state.vpc.servers.find_mut(no, Some(&region)) {
             e.run(now, plan());
+            // Timers at 0: done when answered; a server terminated at once is gone from the store.
+            let alive = e.advance(now, &settings);
             items.push(e.wire());
+            if !alive {
+                cx.state.vpc.servers.remove(no, Some(&region));
+            }
         }
     }
     cx.list(items)
@@ -182,6 +188,7 @@ pub fn change_server_instance_spec(cx: &mut Cx<'_>) -> Answer {
         return Err(faults::missing_param(&["serverProductCode".into()]));
     }
     let state = &mut *cx.state;
+    let settings = state.settings.clone();
     let e = find(state, &no, &region)?;
     if e.busy() || e.rec.status() != "NSTOP" {
         return Err(faults::not_now(Kind::Server, &no, e.rec.status_name()));
@@ -212,6 +219,7 @@ pub fn change_server_instance_spec(cx: &mut Cx<'_>) -> Answer {
     e.rec.server_spec_code = spec.server_spec_code.clone();
     e.rec.server_product_code = spec.server_product_code.clone();
     e.run(now, plans::server::change_spec());
+    e.advance(now, &settings);
     let answer = e.wire();
     cx.list(vec![answer])
 }
