@@ -182,7 +182,13 @@ pub fn delete_subnet(cx: &mut Cx<'_>) -> Answer {
     if e.busy() {
         return Err(faults::not_now(Kind::Subnet, &no, super::phase_of(&e.rec)));
     }
-    if let Some(nic) = state.vpc.network_interfaces.iter().find(|n| is(&n.rec.subnet_no, &no)) {
+    let nic = state
+        .vpc
+        .network_interfaces
+        .items
+        .iter()
+        .find(|n| !n.terminating() && is(&n.rec.subnet_no, &no));
+    if let Some(nic) = nic {
         return Err(faults::in_use(
             Kind::Subnet,
             &no,

@@ -111,13 +111,20 @@ pub fn delete_vpc(cx: &mut Cx<'_>) -> Answer {
         return Err(faults::not_now(Kind::Vpc, &no, super::phase_of(&e.rec)));
     }
     let in_vpc = |v: &Option<String>| is(v, &no);
-    if let Some(s) = state.vpc.subnets.iter().find(|s| in_vpc(&s.rec.vpc_no)) {
+    let subnet = state
+        .vpc
+        .subnets
+        .items
+        .iter()
+        .find(|s| !s.terminating() && in_vpc(&s.rec.vpc_no));
+    if let Some(s) = subnet {
         return Err(faults::in_use(Kind::Vpc, &no, &format!("subnet {}", s.rec.no())));
     }
     let own_group = state
         .vpc
         .access_control_groups
         .iter()
+        .filter(|g| !g.terminating())
         .find(|g| in_vpc(&g.rec.vpc_no) && g.rec.is_default != Some(true));
     if let Some(g) = own_group {
         return Err(faults::in_use(

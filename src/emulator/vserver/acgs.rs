@@ -201,6 +201,7 @@ pub fn delete_access_control_group(cx: &mut Cx<'_>) -> Answer {
         .vpc
         .network_interfaces
         .iter()
+        .filter(|n| !n.terminating())
         .find(|n| n.rec.access_control_group_no_list.iter().flatten().any(|a| *a == no));
     if let Some(n) = on_nic {
         return Err(faults::in_use(
