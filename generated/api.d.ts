@@ -697,7 +697,7 @@ export interface ProtocolType {
 }
 
 export interface NetworkInterface {
-  networkInterfaceNo?: string;
+  networkInterfaceNo: string;
   networkInterfaceName?: string;
   subnetNo?: string;
   deleteOnTermination?: boolean;
@@ -715,7 +715,7 @@ export interface NetworkInterface {
 }
 
 export interface PublicIpInstance {
-  publicIpInstanceNo?: string;
+  publicIpInstanceNo: string;
   publicIp?: string;
   publicIpDescription?: string;
   createDate?: string;
@@ -729,7 +729,7 @@ export interface PublicIpInstance {
 }
 
 export interface BlockStorageInstance {
-  blockStorageInstanceNo?: string;
+  blockStorageInstanceNo: string;
   serverInstanceNo?: string;
   blockStorageName?: string;
   blockStorageType?: CommonCode<BlockStorageTypeCode>;
@@ -756,7 +756,7 @@ export interface BlockStorageInstance {
 }
 
 export interface FabricCluster {
-  fabricClusterNo?: string;
+  fabricClusterNo: string;
   fabricClusterName?: string;
   fabricClusterDescription?: string;
   fabricClusterStatus?: CommonCode;
@@ -781,7 +781,7 @@ export interface FabricClusterServerInstance {
 }
 
 export interface AccessControlGroup {
-  accessControlGroupNo?: string;
+  accessControlGroupNo: string;
   accessControlGroupName?: string;
   isDefault?: boolean;
   vpcNo?: string;
@@ -790,7 +790,7 @@ export interface AccessControlGroup {
 }
 
 export interface PlacementGroup {
-  placementGroupNo?: string;
+  placementGroupNo: string;
   placementGroupName?: string;
   placementGroupType?: CommonCode;
 }
@@ -861,7 +861,7 @@ export interface ServerSpec {
 }
 
 export interface Vpc {
-  vpcNo?: string;
+  vpcNo: string;
   vpcName?: string;
   ipv4CidrBlock?: string;
   vpcStatus?: CommonCode;
@@ -870,7 +870,7 @@ export interface Vpc {
 }
 
 export interface Subnet {
-  subnetNo?: string;
+  subnetNo: string;
   vpcNo?: string;
   zoneCode?: string;
   subnetName?: string;
