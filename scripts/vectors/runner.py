@@ -254,7 +254,7 @@ def check(api, scope, encode, decode):
     if dup:
         raise SystemExit(f"{api}: duplicate ids {sorted(dup)}")
     for a in scope:
-        if not any(v["action"] == a for v in encode) or not any(v["action"] == a for v in decode):
+        if not any(v.get("action") == a for v in encode) or not any(v.get("action") == a for v in decode):
             raise SystemExit(f"{api}.{a}: an encode and a decode vector are both needed")
     allowed = set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~%")
     for v in encode:

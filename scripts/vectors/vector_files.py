@@ -99,7 +99,7 @@ def write_report(runner, docs):
              "| file | encode | decode | JSON | XML | actions |", "|---|---|---|---|---|---|"]
     for api in APIS:
         e, d, j, x = counts(docs[api])
-        acts = len({v["action"] for v in docs[api]["encode"]} | {v["action"] for v in docs[api]["decode"]})
+        acts = len({v.get("action", v.get("method")) for v in docs[api]["encode"] + docs[api]["decode"]})
         lines.append(f"| {api}.json | {e} | {d} | {j} | {x} | {acts} |")
     lines += ["", "## Where the vectors follow NCP's reference rather than a filled-in SDK model", "",
               "- Requests (`ncp_rules.py`, cited in each vector's `source`; per API under \"requests: what NCP's "
