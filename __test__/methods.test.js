@@ -6,6 +6,7 @@ const assert = require('node:assert/strict');
 const { METHODS } = require('../lib/client');
 const { emulator, client, viaCallback } = require('./helpers');
 const { classicCloud } = require('./classic-plan');
+const vpc = require('./methods-vpc');
 
 const ok = (r) => assert.equal(r.returnCode, '0');
 
@@ -78,10 +79,13 @@ function plan(tag) {
     ['findRegions', () => undefined, (r) => assert.equal(r[0].regionNo, 1)],
     // The rest of the Classic cloud (classic-plan.js), after the look-ups above that count servers
     ...classicCloud(tag),
+    // The VPC cloud (__test__/methods-vpc.js)
+    ...vpc.plan(tag),
   ];
 }
 
 function resolve(compute, name) {
+  if (vpc.VPC_ONLY.includes(name)) return compute.vpc[name];
   return name.startsWith('classic.') ? compute.classic[name.slice(8)] : compute[name];
 }
 

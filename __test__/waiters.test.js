@@ -11,10 +11,17 @@ test('the waiters and paginators come from the core declarations', () => {
   // The VPC ones here; the Classic ones (compute.classic.waitFor…) in classic-cloud.test.js.
   const names = DECLARED.waiters.filter((w) => !w.methods.some((m) => m.startsWith('compute.classic.'))).map((w) => w.name).sort();
   assert.deepEqual(names, [
+    'waitForBlockStorageInstanceAttached',
+    'waitForBlockStorageInstanceDetached',
+    'waitForBlockStorageSnapshotInstance',
     'waitForMemberServerImageInstance',
     'waitForMemberServerImageInstanceDeleted',
+    'waitForPublicIpInstance',
     'waitForServerImage',
     'waitForServerImageDeleted',
+    'waitForServerInstanceRunning',
+    'waitForServerInstanceStopped',
+    'waitForServerInstanceTerminated',
   ]);
   const c = client({ endpoint: 'http://127.0.0.1:9', accessKey: 'a', secretKey: 'b' });
   for (const name of names) assert.equal(typeof c.compute[name], 'function', name);
@@ -31,10 +38,18 @@ test('the waiters and paginators come from the core declarations', () => {
     assert.ok(paginators.includes(`classic:${name}`), name);
   }
   assert.deepEqual(paginators.filter((p) => p.startsWith('vpc:')), [
+    'vpc:paginateGetAccessControlGroupList',
+    'vpc:paginateGetBlockStorageInstanceList',
     'vpc:paginateGetBlockStorageSnapshotInstanceList',
+    'vpc:paginateGetFabricClusterList',
+    'vpc:paginateGetInitScriptList',
+    'vpc:paginateGetLoginKeyList',
     'vpc:paginateGetMemberServerImageInstanceList',
+    'vpc:paginateGetNetworkInterfaceList',
+    'vpc:paginateGetPublicIpInstanceList',
     'vpc:paginateGetServerImageList',
     'vpc:paginateGetServerInstanceList',
+    'vpc:paginateGetSubnetList',
   ]);
   assert.equal(typeof c.compute.paginateGetServerImageList, 'function');
   assert.equal(typeof c.compute.classic.paginateGetMemberServerImageList, 'function');

@@ -406,6 +406,9 @@ class Compute {
       Object.defineProperty(fn, 'name', { value: m.name.replace(/^classic\./, '') });
       if (m.name.startsWith('classic.')) {
         this.classic[m.action] = fn;
+      } else if (m.env === 'vpc' && v1.V0_UNSUPPORTED.includes(m.name)) {
+        // The old 0.1.x client owns the name on compute (model: methods = ["compute.vpc.{name}"]).
+        this.vpc[m.name] = fn;
       } else {
         this[m.name] = fn;
         if (m.env === 'vpc' && !m.compat) this.vpc[m.name] = fn;
