@@ -24,7 +24,15 @@ test('the waiters and paginators come from the core declarations', () => {
     'waitForServerInstanceTerminated',
   ]);
   const c = client({ endpoint: 'http://127.0.0.1:9', accessKey: 'a', secretKey: 'b' });
-  for (const name of names) assert.equal(typeof c.compute[name], 'function', name);
+  for (const name of names) {
+    assert.equal(typeof c.compute[name], 'function', name);
+    // compute.vpc has the VPC waiters too (the model's method paths, as the typings say).
+    assert.equal(c.compute.vpc[name], c.compute[name], name);
+  }
+  // The Classic ones are on compute.classic only, apart from the VPC ones of the same name.
+  assert.equal(typeof c.compute.classic.waitForNasVolumeInstance, 'function');
+  assert.equal(c.compute.waitForNasVolumeInstance, undefined);
+  assert.notEqual(c.compute.classic.waitForServerInstanceRunning, c.compute.waitForServerInstanceRunning);
   const created = DECLARED.waiters.find((w) => w.name === 'waitForServerImage');
   // Declared as acceptors (model/vserver.toml): CREFL fails, CREAT with operation NULL succeeds.
   const on = (state) => created.acceptors.filter((a) => a.state === state).map((a) => a.matcher);

@@ -364,9 +364,12 @@ class Compute {
     }
     for (const w of DECLARED.waiters) {
       const fn = (no, options) => waitFor(this.#client, w, no, options);
-      // At the model's method paths: `compute.classic.waitFor…` for Classic waiters.
+      Object.defineProperty(fn, 'name', { value: w.name });
+      // At the model's method paths: `compute.classic.waitFor…` for Classic waiters, `compute.waitFor…`
+      // and `compute.vpc.waitFor…` for VPC ones.
       for (const path of w.methods) {
         if (path.startsWith('compute.classic.')) this.classic[w.name] = fn;
+        else if (path.startsWith('compute.vpc.')) this.vpc[w.name] = fn;
         else this[w.name] = fn;
       }
     }
