@@ -52,7 +52,7 @@ test('block storage, public IP and NAS waiters, and an abortable wait', { timeou
   const usable = await classic.waitForPublicIpInstance(ip.publicIpInstanceNo, FAST);
   assert.equal(usable.publicIpInstanceStatus.code, 'USED');
   assert.equal(usable.serverInstanceAssociatedWithPublicIp.serverInstanceNo, '491049');
-  await assert.rejects(classic.deletePublicIpInstances({ publicIpInstanceNoList: [ip.publicIpInstanceNo] }), (err) => err.returnCode === '25038');
+  await assert.rejects(classic.deletePublicIpInstances({ publicIpInstanceNoList: [ip.publicIpInstanceNo] }), (err) => err.returnCode === '25035');
 
   const { nasVolumeInstanceList: [nas] } = await classic.createNasVolumeInstance({
     volumeName: 'waited1',

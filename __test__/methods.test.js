@@ -7,6 +7,7 @@ const { METHODS } = require('../lib/client');
 const { emulator, client, viaCallback } = require('./helpers');
 const { classicCloud } = require('./classic-plan');
 const { oldClients } = require('./oldclients-plan');
+const vpc = require('./methods-vpc');
 
 const ok = (r) => assert.equal(r.returnCode, '0');
 
@@ -81,10 +82,13 @@ function plan(tag) {
     ...classicCloud(tag),
     // The load balancer, monitoring and geolocation, and the old 0.1.x client's methods (oldclients-plan.js)
     ...oldClients(tag),
+    // The VPC cloud (__test__/methods-vpc.js)
+    ...vpc.plan(tag),
   ];
 }
 
 function resolve(c, name) {
+  if (vpc.VPC_ONLY.includes(name)) return c.compute.vpc[name];
   if (name.startsWith('classic.')) return c.compute.classic[name.slice(8)];
   // An old 0.1.x method not on client.compute is named by its path (management.monitoring.findMetrics).
   return name.includes('.') ? name.split('.').reduce((node, k) => node?.[k], c) : c.compute[name];

@@ -201,40 +201,103 @@ fn five_hundred() -> u16 {
 }
 
 // ------------------------------------------------------------------------------------------------
-// Classic refusals NCP does not publish a code for: the emulator's own codes, next to 25031-25034.
+// The server clouds' refusals, one code per meaning for both (VPC vserver/v2 and vpc/v2, Classic
+// server/v2). NCP's reference pages list no return code for these (they point to the common status
+// codes), so the codes are the emulator's own, in the range of the image ones above, and documented in
+// the README; the rule each one enforces is NCP's, cited where the handler checks it.
 
-/// A product code (OS image, server spec) that names no product: `10404`, as other unknown records.
-pub fn product_not_found(what: &str, code: &str) -> ApiFault {
-    fault(400, "10404", format!("The {what} does not exist. ({code})"))
-}
-
-/// `terminateServerInstances` of a server whose termination protection is on; `deleteNasVolumeInstance`
-/// of a volume whose return protection is on (`25035`).
-pub fn protected(label: &str, no: &str) -> ApiFault {
+/// A record still used by others cannot be deleted (a VPC with subnets, a subnet with interfaces, an
+/// access control group on an interface, a login key, ...): `25035`.
+pub fn in_use(kind: Kind, no: &str, by: &str) -> ApiFault {
     fault(
         400,
         "25035",
-        format!("The {label} is protected against termination; turn the protection off first. ({no})"),
+        format!(
+            "The {} is in use by {by} and cannot be deleted now. ({no})",
+            kind.label()
+        ),
     )
 }
 
-/// A documented limit would be passed (`25036`): additional block storages per server, port-forwarding
-/// rules, tags per instance ...
-pub fn limit_exceeded(what: &str, max: usize) -> ApiFault {
-    fault(400, "25036", format!("The limit of {max} {what} would be exceeded."))
+/// A limit NCP documents is reached (VPCs per region, subnets per VPC, rules per group, storage per
+/// server ...): `25036`.
+pub fn limit(what: &str, max: usize) -> ApiFault {
+    fault(400, "25036", format!("The limit of {what} ({max}) is reached."))
 }
 
-/// `getRootPassword` with a private key that does not decrypt the server's password (`25037`).
-pub fn private_key_mismatch(no: &str) -> ApiFault {
+/// A public IP for a server outside a public subnet: `25037`.
+pub fn not_public_subnet(server_no: &str) -> ApiFault {
     fault(
         400,
         "25037",
-        format!("The private key does not match the login key of the server, or is not an RSA private key. (serverInstanceNo: {no})"),
+        format!("A public IP can be assigned only to a server in a public subnet. (serverInstanceNo: {server_no})"),
     )
 }
 
-/// A record still used by another one cannot be changed this way (`25038`): an associated public IP
-/// deleted, an attached network interface deleted, a port already forwarded ...
-pub fn in_use(label: &str, no: &str, by: &str) -> ApiFault {
-    fault(400, "25038", format!("The {label} is in use by {by}. ({no})"))
+/// Addresses that clash: overlapping CIDR blocks, an IP outside its subnet or already taken: `25038`.
+pub fn address_conflict(message: impl Into<String>) -> ApiFault {
+    fault(400, "25038", message.into())
+}
+
+/// Termination or return protection is on: `25039`.
+pub fn protected(kind: Kind, no: &str) -> ApiFault {
+    fault(
+        400,
+        "25039",
+        format!(
+            "The {} is protected against termination; turn its protection off first. ({no})",
+            kind.label()
+        ),
+    )
+}
+
+/// An operation the record's hypervisor (or type) does not support: `25040`.
+pub fn unsupported(message: impl Into<String>) -> ApiFault {
+    fault(400, "25040", message.into())
+}
+
+/// The private key given does not decrypt the server's password (not the key of its login key): `25041`.
+pub fn wrong_private_key(server_no: &str) -> ApiFault {
+    fault(
+        400,
+        "25041",
+        format!("The private key does not match the login key of the server. (serverInstanceNo: {server_no})"),
+    )
+}
+
+/// Records that must belong together do not (a subnet of another VPC, an access control group of
+/// another VPC, a server in another zone ...): `25042`.
+pub fn mismatch(message: impl Into<String>) -> ApiFault {
+    fault(400, "25042", message.into())
+}
+
+/// A server that has a public IP already: `28100`, the code NCP's Classic `createPublicIpInstance`
+/// reference publishes for it ("Another public IP is already associated with the server").
+pub fn has_public_ip(server_no: &str) -> ApiFault {
+    fault(
+        400,
+        "28100",
+        format!("Another public IP is already associated with the server. (serverInstanceNo: {server_no})"),
+    )
+}
+
+/// More public IPs than servers: `10101`, the code of NCP's `createPublicIpInstance` reference ("You
+/// may request as many public IPs as the number of server in possession").
+pub fn public_ip_quota(servers: usize) -> ApiFault {
+    fault(
+        400,
+        "10101",
+        format!("Unable to request for public IP. You may request as many public IPs as the number of servers in possession ({servers})."),
+    )
+}
+
+// ------------------------------------------------------------------------------------------------
+// The Classic cloud (server/v2) refuses with the codes above (records in use `25035`, limits `25036`,
+// addresses or ports taken `25038`, protection `25039`, a private key that is not the login key's
+// `25041`, a second public IP for a server `28100`) and this one:
+
+/// A product code (OS image, server spec), zone or configuration that names nothing: `10404`, as
+/// other unknown records.
+pub fn product_not_found(what: &str, code: &str) -> ApiFault {
+    fault(400, "10404", format!("The {what} does not exist. ({code})"))
 }

@@ -10,13 +10,14 @@
 //!   can disagree with the client.
 //! - **Dispatch**: [`handler::dispatch`] is generated from the model (`build/emit.rs`): a `match` over
 //!   every action calling `<api>::<group>::<action in snake case>`; handlers live in
-//!   `src/emulator/<api>/<group>.rs` ([`server`], [`vserver`], [`loadbalancer`], [`monitoring`], [`geolocation`]), so an action without a handler does not
+//!   `src/emulator/<api>/<group>.rs` ([`server`], [`vserver`], [`vpc`], [`loadbalancer`], [`monitoring`], [`geolocation`]), so an action without a handler does not
 //!   compile and adding one touches its group file only.
 //! - **State**: [`model`] (the records, the emulator's own structs), [`state`] (stores of records with
 //!   their plans, the timed transitions of [`state::plans`], fixtures, ids from one counter).
 
 pub mod call;
 pub mod chaos;
+pub mod crypto;
 pub mod faults;
 pub mod gateway;
 pub mod geolocation;
@@ -30,6 +31,7 @@ pub mod reply;
 pub mod rules;
 pub mod server;
 pub mod state;
+pub mod vpc;
 pub mod vserver;
 
 #[cfg(test)]

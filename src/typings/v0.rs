@@ -198,8 +198,18 @@ impl Gen {
         }
     }
 
+    /// `CreateServerParams`; `V0CreateLoginKeyParams` where an action's parameters have the name
+    /// already (`createLoginKey`, `createPublicIpInstance` are VPC actions too).
     fn v0_params_name(v0: &V0Method) -> String {
-        format!("{}Params", last(v0.path))
+        let name = format!("{}Params", last(v0.path));
+        if crate::catalog::ACTIONS
+            .iter()
+            .any(|a| super::source::params_name(a) == name)
+        {
+            format!("V0{name}")
+        } else {
+            name
+        }
     }
 
     /// The parameters of the methods 0.1.39 checked: the caller's keys (in 0.1.39's order), each typed

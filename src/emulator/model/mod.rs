@@ -143,6 +143,10 @@ record!(
         os_memory_size: i64,
     } keep {
         region_code: String,
+        /// What a server launched from this OS image product runs (VPC XEN products; emulator-only).
+        image_template: ImageTemplate,
+        /// The zones a server product is sold in (VPC `getServerProductList`'s `zoneCode`).
+        zone_code_list: Vec<String>,
     }
 );
 

@@ -135,6 +135,9 @@ record!(
         vpc_status: Code,
         region_code: String,
         create_date: String,
+    } keep {
+        /// The network ACL NCP makes with the VPC (what `createSubnet` names in `networkAclNo`).
+        default_network_acl_no: String,
     }
 );
 
@@ -201,5 +204,17 @@ record!(
         private_key: String,
         public_key_certificate: String,
         certificate_chain: String,
+    }
+);
+
+record!(
+    /// VPC `FlowLogConfiguration` of a network interface (kept while its flow log is enabled).
+    FlowLogConfiguration {
+        network_interface_no: String,
+        collect_action_type: Code,
+        collect_interval_minute: i64,
+        storage_type: Code,
+        storage_bucket_name: String,
+        storage_bucket_directory_name: String,
     }
 );

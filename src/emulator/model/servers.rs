@@ -129,6 +129,9 @@ record!(
         base_block_storage_size: i64,
         image_template: ImageTemplate,
         block_storages: Vec<Mapping>,
+        /// The root password, encrypted with the login key's public key (base64; `getRootPassword`
+        /// decrypts it with the private key the caller sends).
+        root_password: String,
     }
 );
 
@@ -167,5 +170,80 @@ record!(
         placement_group_type: Code,
     } keep {
         region_code: String,
+    }
+);
+
+record!(
+    /// VPC `ServerSpec` (`getServerSpecList`): what a server of that spec has and may hold (block
+    /// storage and network interfaces at most).
+    ServerSpec {
+        server_spec_code: String,
+        generation_code: String,
+        cpu_count: i64,
+        memory_size: i64,
+        hypervisor_type: Code,
+        cpu_architecture_type: Code,
+        block_storage_max_count: i64,
+        block_storage_max_iops: i64,
+        block_storage_max_throughput: i64,
+        network_performance: i64,
+        network_interface_max_count: i64,
+        server_product_code: String,
+        server_spec_description: String,
+        gpu_count: i64,
+        server_spec_no: i64,
+    } keep {
+        region_code: String,
+        zone_code_list: Vec<String>,
+    }
+);
+
+record!(
+    /// VPC `Raid` (bare-metal RAID types).
+    Raid { raid_type_name: String, raid_name: String, product_type: Code }
+);
+
+record!(
+    /// VPC `FabricClusterPool` (where fabric clusters of GPU servers are made).
+    FabricClusterPool {
+        fabric_cluster_pool_no: String,
+        fabric_cluster_pool_name: String,
+    } keep {
+        fabric_cluster_pool_code: String,
+        zone_code: String,
+        region_code: String,
+        server_spec_code: String,
+    }
+);
+
+record!(
+    /// VPC `FabricClusterServerInstance`: a server as a fabric cluster lists it.
+    FabricClusterServer {
+        server_instance_no: String,
+        server_name: String,
+        server_instance_status: Code,
+        server_instance_operation: Code,
+        server_instance_status_name: String,
+        create_date: String,
+    }
+);
+
+record!(
+    /// VPC `FabricCluster`. Its servers are kept as numbers (`serverInstanceNoList`, emulator-only);
+    /// answers list them as `fabricClusterServerInstanceList`.
+    FabricCluster {
+        fabric_cluster_no: String,
+        fabric_cluster_name: String,
+        fabric_cluster_description: String,
+        fabric_cluster_status: Code,
+        zone_code: String,
+        region_code: String,
+        vpc_no: String,
+        fabric_cluster_pool_no: String,
+        fabric_cluster_pool_name: String,
+        fabric_cluster_pool_code: String,
+        create_date: String,
+        server_count: i64,
+        fabric_cluster_server_instance_list: Vec<FabricClusterServer>,
     }
 );

@@ -149,3 +149,24 @@ record!(
         cifs_user_name: String,
     }
 );
+
+record!(
+    /// VPC `BlockStorageVolumeType` (`getBlockStorageVolumeTypeList`): sizes and performance of a
+    /// volume type per hypervisor.
+    VolumeType {
+        zone_code_list: Vec<String>,
+        block_storage_volume_type: Code,
+        hypervisor_type: Code,
+        min_throughput: i64,
+        max_throughput: i64,
+        min_iops: i64,
+        max_iops: i64,
+        min_volume_size: i64,
+        max_volume_size: i64,
+        min_base_volume_size: i64,
+        max_base_volume_size: i64,
+        is_base_storage_available: bool,
+    } keep {
+        region_code: String,
+    }
+);

@@ -46,15 +46,12 @@ fn next_device(state: &State, server: &str) -> Result<String, ApiFault> {
         .filter_map(|e| e.rec.device_name.clone())
         .collect();
     if attached_to(state, server).filter(|e| !is_base(&e.rec)).count() >= MAX_PER_SERVER {
-        return Err(faults::limit_exceeded(
-            "additional block storages per server",
-            MAX_PER_SERVER,
-        ));
+        return Err(faults::limit("additional block storages per server", MAX_PER_SERVER));
     }
     let free = (b'b'..=b'z')
         .map(|c| format!("/dev/xvd{}", c as char))
         .find(|d| !used.contains(d));
-    free.ok_or_else(|| faults::limit_exceeded("block storage devices per server", 25))
+    free.ok_or_else(|| faults::limit("block storage devices per server", 25))
 }
 
 /// `getBlockStorageInstanceList`

@@ -10,7 +10,8 @@
 //! (base64 on the wire). Every server gets a base block storage and a root password encrypted for its
 //! login key.
 
-use super::{common, keys, login_keys};
+use super::{common, login_keys};
+use crate::emulator::crypto;
 use crate::emulator::handler::prelude::*;
 
 const GIB: i64 = 1 << 30;
@@ -186,8 +187,8 @@ pub fn create_server_instances(cx: &mut Cx<'_>) -> Answer {
     let mut items = Vec::new();
     for name in names {
         let no = state.next_id();
-        let password = keys::password(&mut state.rng);
-        let encrypted = keys::encrypt(&public_key, &password).ok();
+        let password = crypto::root_password(&mut state.rng);
+        let encrypted = crypto::encrypt(&public_key, &password, &mut state.rng);
         let server = ClassicServer {
             server_instance_no: Some(no.clone()),
             server_name: Some(name.clone()),
@@ -292,8 +293,8 @@ pub fn recreate_server_instance(cx: &mut Cx<'_>) -> Answer {
         }
     }
     let public_key = login_keys::public_key(state, &key_name).ok();
-    let password = keys::password(&mut state.rng);
-    let encrypted = public_key.and_then(|k| keys::encrypt(&k, &password).ok());
+    let password = crypto::root_password(&mut state.rng);
+    let encrypted = public_key.and_then(|k| crypto::encrypt(&k, &password, &mut state.rng));
     let new_tags = tags(&no, &p);
     let settings = state.settings.clone();
     let e = state

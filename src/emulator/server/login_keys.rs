@@ -3,7 +3,7 @@
 //! unique (`10300`). A key named by no server or by some may be deleted alike: the servers keep their
 //! encrypted passwords.
 
-use super::keys;
+use crate::emulator::crypto;
 use crate::emulator::handler::prelude::*;
 use crate::emulator::rules::{invalid, Failure};
 
@@ -48,15 +48,22 @@ pub fn public_key(state: &mut State, name: &str) -> Result<String, ApiFault> {
     if let Some(k) = &e.rec.public_key {
         return Ok(k.clone());
     }
-    let pair = match &e.rec.private_key {
-        Some(pem) => keys::from_private(pem),
-        None => keys::generate(),
-    }
-    .map_err(|why| faults::invalid_param(&format!("login key '{name}': {why}")))?;
-    e.rec.public_key = Some(pair.public_openssh.clone());
-    e.rec.private_key = Some(pair.private_pem);
-    e.rec.fingerprint = e.rec.fingerprint.clone().or(Some(pair.fingerprint));
-    Ok(pair.public_openssh)
+    let (private, public) = match &e.rec.private_key {
+        Some(pem) => (pem.clone(), crypto::public_of(pem)),
+        None => match crypto::new_key(&mut state.rng) {
+            Some(k) => (k.private_pem, Some(k.public_ssh)),
+            None => (String::new(), None),
+        },
+    };
+    let public = public.ok_or_else(|| {
+        faults::invalid_param(&format!(
+            "login key '{name}': the private key is not an RSA private key (PKCS#1 or PKCS#8 PEM)"
+        ))
+    })?;
+    e.rec.public_key = Some(public.clone());
+    e.rec.private_key = Some(private);
+    e.rec.fingerprint = e.rec.fingerprint.clone().or_else(|| crypto::fingerprint(&public));
+    Ok(public)
 }
 
 /// `getLoginKeyList`
@@ -86,11 +93,12 @@ pub fn create_login_key(cx: &mut Cx<'_>) -> Answer {
     let p = cx.params(&[("keyName", NAME)])?;
     let name = p.str("keyName").unwrap_or_default().to_string();
     taken(cx.state, &name)?;
-    let pair = keys::generate().map_err(|why| faults::invalid_param(&why))?;
+    let pair =
+        crypto::new_key(&mut cx.state.rng).ok_or_else(|| faults::invalid_param("the key pair could not be made"))?;
     let key = LoginKey {
         key_name: Some(name),
         fingerprint: Some(pair.fingerprint),
-        public_key: Some(pair.public_openssh),
+        public_key: Some(pair.public_ssh),
         create_date: Some(cx.state.create_date()),
         private_key: None,
     };
@@ -105,12 +113,14 @@ pub fn import_login_key(cx: &mut Cx<'_>) -> Answer {
     let p = cx.params(&[("keyName", NAME), ("publicKey", &[Required])])?;
     let name = p.str("keyName").unwrap_or_default().to_string();
     let text = p.str("publicKey").unwrap_or_default();
-    let public = keys::read_openssh(text).map_err(|why| faults::invalid_param(&format!("'publicKey': {why}")))?;
+    let fingerprint = crypto::fingerprint(text.trim()).ok_or_else(|| {
+        faults::invalid_param("'publicKey' must be an OpenSSH RSA public key (ssh-rsa AAAA...) of at most 4096 bits")
+    })?;
     taken(cx.state, &name)?;
     let key = LoginKey {
         key_name: Some(name),
-        fingerprint: Some(keys::fingerprint(&public)),
-        public_key: Some(keys::openssh(&public)),
+        fingerprint: Some(fingerprint),
+        public_key: Some(text.trim().to_string()),
         create_date: Some(cx.state.create_date()),
         private_key: None,
     };

@@ -1,13 +1,13 @@
 //! Classic server API (`/server/v2`): one module per `group` of `model/server.toml`, one handler
 //! function per action (see `handler.rs`); the other modules hold what several groups share (the
-//! region and zone of a call, login key material, launching, root passwords, NAS parts).
+//! region and zone of a call, launching, root passwords, NAS parts). The RSA of login keys and root
+//! passwords is `emulator::crypto`, shared with the VPC cloud.
 
 pub mod acgs;
 pub mod block_storage;
 pub mod common;
 pub mod images;
 pub mod init_scripts;
-pub mod keys;
 pub mod launch;
 pub mod login_keys;
 pub mod lookups;

@@ -2,7 +2,7 @@
 //! letters and digits, unique; sizes of 500-10000 GB in steps of 100 GB; NFS or CIFS (CIFS needs a
 //! user name and password); the access list names servers and custom IPs. `INIT` creating, then
 //! `CREAT` created; changes (size, access list, restore) `CHNG` changing; deleted: terminating, gone,
-//! refused while return protection is on (`25035`, the emulator's code). Snapshots need snapshot space
+//! refused while return protection is on (`25039`, the emulator's code). Snapshots need snapshot space
 //! (`snapshotVolumeConfigurationRatio` above 0); every change of those settings is kept in the
 //! history. The access list and the snapshot lists are bounded, so no request grows them without end.
 //! Volume management is in [`super::nas_access`] and [`super::nas_snapshots`].

@@ -49,7 +49,7 @@ pub fn rules_of(state: &State, p: &Params) -> Result<Vec<NasAccessRule>, ApiFaul
         }
     }
     if out.len() > MAX_RULES {
-        return Err(faults::limit_exceeded("access list entries per NAS volume", MAX_RULES));
+        return Err(faults::limit("access list entries per NAS volume", MAX_RULES));
     }
     Ok(out)
 }
@@ -91,7 +91,7 @@ fn change(cx: &mut Cx<'_>, how: Change) -> Answer {
         Change::Set => rules = given,
     }
     if rules.len() > MAX_RULES {
-        return Err(faults::limit_exceeded("access list entries per NAS volume", MAX_RULES));
+        return Err(faults::limit("access list entries per NAS volume", MAX_RULES));
     }
     e.rec.access_control_rules = Some(rules);
     e.run(now, plans::nas::change());

@@ -36,7 +36,7 @@ pub fn create_nas_volume_snapshot(cx: &mut Cx<'_>) -> Answer {
         ));
     }
     if e.rec.snapshots.as_ref().map_or(0, Vec::len) >= MAX_SNAPSHOTS {
-        return Err(faults::limit_exceeded("snapshots per NAS volume", MAX_SNAPSHOTS));
+        return Err(faults::limit("snapshots per NAS volume", MAX_SNAPSHOTS));
     }
     let date = cx.state.create_date();
     let serial = cx.state.next_id();

@@ -143,7 +143,7 @@ pub fn delete_nas_volume_instance(cx: &mut Cx<'_>) -> Answer {
     let no = p.str("nasVolumeInstanceNo").unwrap_or_default().to_string();
     let e = found(cx.state, &no)?;
     if e.rec.is_return_protection == Some(true) {
-        return Err(faults::protected(Kind::Nas.label(), &no));
+        return Err(faults::protected(Kind::Nas, &no));
     }
     at_rest(cx.state, &no)?;
     let now = cx.now;

@@ -1,6 +1,6 @@
 //! Classic network interfaces (private subnets' second NICs): created in a private subnet with an IP of
-//! it (unique), attached to and detached from a server of the subnet's zone, deleted once detached
-//! (`25038` otherwise). `statusCode` is `NOTUSED` free, `USED` attached, `SET`/`UNSET` while
+//! it (unique: `25038` for a taken one), attached to and detached from a server of the subnet's zone,
+//! deleted once detached (`25035` otherwise). `statusCode` is `NOTUSED` free, `USED` attached, `SET`/`UNSET` while
 //! (de)attached. These actions answer nothing besides the envelope.
 
 use super::common;
@@ -73,7 +73,9 @@ pub fn create_network_interface(cx: &mut Cx<'_>) -> Answer {
         .iter()
         .any(|e| is(&e.rec.network_interface_ip, &ip) && !e.terminating())
     {
-        return Err(faults::in_use("IP", &ip, "another network interface"));
+        return Err(faults::address_conflict(format!(
+            "The IP {ip} is in use by another network interface."
+        )));
     }
     if nics
         .iter()
@@ -111,7 +113,7 @@ pub fn delete_network_interface(cx: &mut Cx<'_>) -> Answer {
     let no = p.str("networkInterfaceNo").unwrap_or_default().to_string();
     let e = found(cx.state, &no)?;
     if let Some(s) = &e.rec.server_instance_no {
-        return Err(faults::in_use(Kind::ClassicNic.label(), &no, &format!("server {s}")));
+        return Err(faults::in_use(Kind::ClassicNic, &no, &format!("server {s}")));
     }
     if e.busy() {
         return Err(faults::not_now(Kind::ClassicNic, &no, e.rec.status()));

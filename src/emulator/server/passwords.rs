@@ -1,9 +1,10 @@
 //! Root passwords (`getRootPassword`, `getRootPasswordServerInstanceList`): NCP keeps a server's
 //! initial root (administrator) password encrypted for its login key and answers it decrypted with
 //! the private key the caller gives (the PEM text of the key file `createLoginKey` handed out). A key
-//! that does not decrypt it is refused (`25037`, the emulator's own code).
+//! that does not decrypt it is refused (`25041`, the emulator's own code).
 
-use super::{common, keys, login_keys};
+use super::{common, login_keys};
+use crate::emulator::crypto;
 use crate::emulator::handler::prelude::*;
 
 /// The password of one server, decrypted with `private_key`. A server launched before its key had key
@@ -16,15 +17,15 @@ fn decrypt(state: &mut State, no: &str, private_key: &str) -> Result<String, Api
         Some(c) => c,
         None => {
             let public = login_keys::public_key(state, &key_name)?;
-            let password = keys::password(&mut state.rng);
-            let c = keys::encrypt(&public, &password).map_err(|_| faults::private_key_mismatch(no))?;
+            let password = crypto::root_password(&mut state.rng);
+            let c = crypto::encrypt(&public, &password, &mut state.rng).ok_or_else(|| faults::wrong_private_key(no))?;
             if let Some(e) = state.classic.servers.find_mut(no, None) {
                 e.rec.encrypted_root_password = Some(c.clone());
             }
             c
         }
     };
-    keys::decrypt(private_key, &cipher).ok_or_else(|| faults::private_key_mismatch(no))
+    crypto::decrypt(private_key, &cipher).ok_or_else(|| faults::wrong_private_key(no))
 }
 
 /// `getRootPassword`

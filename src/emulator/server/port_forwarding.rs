@@ -1,7 +1,7 @@
 //! Classic port forwarding: each zone has one configuration (a public IP, fixture key
 //! `portForwardingConfigurations`); its rules forward an external port (1024-65534, NCP's Classic
-//! reference) to a server of the zone (one rule per server: its `portForwardingExternalPort`). A port or
-//! a server already forwarded is refused (`25038`); deleting a rule that does not exist is `10404`.
+//! reference) to a server of the zone (one rule per server: its `portForwardingExternalPort`). A port
+//! already forwarded is refused (`25038`), a server already forwarded too (`25035`); deleting a rule that does not exist is `10404`.
 
 use super::common;
 use crate::emulator::handler::prelude::*;
@@ -182,14 +182,12 @@ pub fn add_port_forwarding_rules(cx: &mut Cx<'_>) -> Answer {
         let rules = cx.state.classic.port_forwarding_rules.iter().chain(new.iter());
         for old in rules.filter(|o| o.port_forwarding_configuration_no == no) {
             if old.port_forwarding_external_port == Some(ext) {
-                return Err(faults::in_use("external port", &ext.to_string(), "another rule"));
+                return Err(faults::address_conflict(format!(
+                    "The external port {ext} is in use by another rule."
+                )));
             }
             if is(&old.server_instance_no, server) {
-                return Err(faults::in_use(
-                    Kind::Server.label(),
-                    server,
-                    "another port-forwarding rule",
-                ));
+                return Err(faults::in_use(Kind::Server, server, "another port-forwarding rule"));
             }
         }
         new.push(PortForwardingEntry {

@@ -1,7 +1,7 @@
 //! Classic public IPs: created free (`CREAT`) or for a server; associated with one server at a time
 //! (`USE` using → `USED` used), disassociated (`DISUS` disusing → `CREAT`), moved to another server,
-//! deleted only while free (`25038` otherwise, the emulator's code), as NCP's Classic reference has it.
-//! A server has at most one public IP; its `publicIp` shows it from the association on. Answers embed
+//! deleted only while free (`25035` otherwise, the emulator's code), as NCP's Classic reference has it.
+//! A server has at most one public IP (`28100` for a second, NCP's code); its `publicIp` shows it from the association on. Answers embed
 //! the server as `serverInstanceAssociatedWithPublicIp`.
 
 use super::common;
@@ -42,7 +42,7 @@ fn answer_of(state: &State, no: &str) -> Vec<Value> {
 fn free_server(state: &State, no: &str) -> Result<ClassicServer, ApiFault> {
     let s = common::server_at_rest(state, no)?.rec.clone();
     if s.public_ip.as_deref().is_some_and(|ip| !ip.is_empty()) {
-        return Err(faults::in_use(Kind::Server.label(), no, "another public IP"));
+        return Err(faults::has_public_ip(no));
     }
     Ok(s)
 }
@@ -226,11 +226,7 @@ pub fn delete_public_ip_instances(cx: &mut Cx<'_>) -> Answer {
     for no in &nos {
         let e = found(cx.state, no)?;
         if let Some(server) = &e.rec.server_instance_no {
-            return Err(faults::in_use(
-                Kind::ClassicPublicIp.label(),
-                no,
-                &format!("server {server}"),
-            ));
+            return Err(faults::in_use(Kind::ClassicPublicIp, no, &format!("server {server}")));
         }
         if e.busy() {
             return Err(faults::not_now(Kind::ClassicPublicIp, no, e.rec.status_name()));

@@ -99,7 +99,7 @@ pub fn terminate_server_instances(cx: &mut Cx<'_>) -> Answer {
     for no in &nos {
         let e = common::server(cx.state, no)?;
         if e.rec.is_protect_server_termination == Some(true) {
-            return Err(faults::protected(Kind::Server.label(), no));
+            return Err(faults::protected(Kind::Server, no));
         }
         if e.rec.status() != "NSTOP" || e.busy() {
             return Err(faults::not_now(Kind::Server, no, e.rec.status_name()));

@@ -53,7 +53,7 @@ pub fn create_instance_tags(cx: &mut Cx<'_>) -> Answer {
             .filter(|t| !given_keys.iter().any(|k| is(&t.tag_key, k)))
             .count();
         if kept + given_keys.len() > MAX_TAGS {
-            return Err(faults::limit_exceeded("tags per instance", MAX_TAGS));
+            return Err(faults::limit("tags per instance", MAX_TAGS));
         }
     }
     let given: Vec<(String, String)> = p

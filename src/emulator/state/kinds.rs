@@ -26,12 +26,17 @@ pub enum Kind {
     ClassicAcg,
     ClassicAcgRule,
     Acg,
+    /// A VPC access control group's rule (no number of its own).
+    AcgRule,
     ClassicNic,
     Nic,
     Vpc,
     Subnet,
     Nas,
     LoadBalancer,
+    FabricCluster,
+    /// A server spec (a look-up, no life of its own).
+    ServerSpec,
 }
 
 impl Kind {
@@ -49,12 +54,15 @@ impl Kind {
             Kind::InitScript => "init script",
             Kind::PlacementGroup => "placement group",
             Kind::ClassicAcg | Kind::Acg => "access control group",
+            Kind::AcgRule => "access control group rule",
             Kind::ClassicAcgRule => "access control rule",
             Kind::ClassicNic | Kind::Nic => "network interface",
             Kind::Vpc => "VPC",
             Kind::Subnet => "subnet",
             Kind::Nas => "NAS volume instance",
             Kind::LoadBalancer => "load balancer instance",
+            Kind::FabricCluster => "fabric cluster",
+            Kind::ServerSpec => "server spec",
         }
     }
 
@@ -257,6 +265,7 @@ resource!(AccessControlRule, Kind::ClassicAcgRule, no: access_control_rule_confi
 resource!(VpcAccessControlGroup, Kind::Acg, no: access_control_group_no, status: access_control_group_status, region: vpc(region_code));
 resource!(NetworkInterface, Kind::Nic, no: network_interface_no, status: network_interface_status, region: vpc(region_code));
 resource!(Vpc, Kind::Vpc, no: vpc_no, status: vpc_status, region: vpc(region_code));
+resource!(FabricCluster, Kind::FabricCluster, no: fabric_cluster_no, status: fabric_cluster_status, region: vpc(region_code));
 resource!(Subnet, Kind::Subnet, no: subnet_no, status: subnet_status, region: none());
 resource!(NasVolume, Kind::Nas, no: nas_volume_instance_no, status: nas_volume_instance_status, operation: nas_volume_instance_operation, name: nas_volume_instance_status_name, region: classic(region));
 resource!(LoadBalancer, Kind::LoadBalancer, no: load_balancer_instance_no, status: load_balancer_instance_status, operation: load_balancer_instance_operation, name: load_balancer_instance_status_name, region: classic(region));

@@ -228,6 +228,11 @@ pub mod network {
     pub fn create<T>() -> Plan<T> {
         Plan::new(Phase::status("CREATING"), vec![Step::to(Delay::Create, RUN)])
     }
+    /// A creation answered `INIT` (NCP's `createVpc` and `createSubnet` example answers), `RUN`
+    /// after `createDelayMs`.
+    pub fn create_from_init<T>() -> Plan<T> {
+        Plan::new(Phase::status("INIT"), vec![Step::to(Delay::Create, RUN)])
+    }
     /// An access control group whose rules change.
     pub fn set<T>() -> Plan<T> {
         Plan::new(Phase::status("SET"), vec![Step::to(Delay::Operation, RUN)])

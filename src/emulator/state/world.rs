@@ -87,6 +87,17 @@ world!(
             /// Inbound and outbound rules of every access control group (they have no number of
             /// their own; `accessControlGroupNo` names the group).
             access_control_group_rules: AccessControlGroupRule,
+            /// Server specs (`getServerSpecList`), each naming its server product.
+            server_specs: ServerSpec,
+            /// Server products (`getServerProductList`): the specs as products.
+            server_products: Product,
+            /// RAID types of bare-metal servers (`getRaidList`).
+            raids: Raid,
+            /// Block storage volume types per hypervisor (`getBlockStorageVolumeTypeList`).
+            block_storage_volume_types: VolumeType,
+            fabric_cluster_pools: FabricClusterPool,
+            /// The flow log settings of the network interfaces whose flow log is enabled.
+            flow_logs: FlowLogConfiguration,
         }
         stores {
             servers: VpcServer,
@@ -102,6 +113,7 @@ world!(
             subnets: Subnet,
             placement_groups: PlacementGroup,
             init_scripts: InitScript,
+            fabric_clusters: FabricCluster,
         }
     }
 );

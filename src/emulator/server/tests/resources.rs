@@ -35,7 +35,7 @@ fn public_ips_block_storage_and_port_forwarding_follow_their_servers() {
             &format!("publicIpInstanceNoList.1={no}"),
             ms(150)
         )),
-        "25038"
+        "25035"
     );
     // The fixture's free IP cannot go to a server that has one.
     assert_eq!(
@@ -45,7 +45,7 @@ fn public_ips_block_storage_and_port_forwarding_follow_their_servers() {
             "publicIpInstanceNo=9001&serverInstanceNo=491049",
             ms(150)
         )),
-        "25038"
+        "28100"
     );
     at(
         &mut s,
@@ -246,7 +246,7 @@ fn a_nas_volume_keeps_its_access_list_snapshots_and_protection() {
             &format!("nasVolumeInstanceNo={no}"),
             now
         )),
-        "25035"
+        "25039"
     );
     at(
         &mut s,
@@ -347,12 +347,12 @@ fn the_classic_scenes_load_and_behave() {
             "serverInstanceNo=7100001&privateKey=x",
             now
         )),
-        "25037"
+        "25041"
     );
 
     let mut s = scene("protected");
     let q = "serverInstanceNoList.1=7100002";
-    assert_eq!(code(at(&mut s, "terminateServerInstances", q, now)), "25035");
+    assert_eq!(code(at(&mut s, "terminateServerInstances", q, now)), "25039");
 
     let mut s = scene("nas");
     let rules = at(
@@ -373,7 +373,7 @@ fn the_classic_scenes_load_and_behave() {
             "nasVolumeInstanceNo=7200001",
             now
         )),
-        "25035"
+        "25039"
     );
     let snap = at(&mut s, "createNasVolumeSnapshot", "nasVolumeInstanceNo=7200001", now).unwrap();
     assert_eq!(snap["nasVolumeSnapshotList"].as_array().map(Vec::len), Some(1));
