@@ -5,8 +5,6 @@
 const assert = require('node:assert/strict');
 
 /** Methods that live on client.compute.vpc only (the old 0.1.x client owns the name on compute). */
-const VPC_ONLY = ['createPublicIpInstance'];
-
 const NET = { vpcNo: '1001', subnetNo: '2001', networkInterfaceList: [{ networkInterfaceOrder: 0, accessControlGroupNoList: ['3501'] }] };
 const first = (r, list) => r[list][0];
 
@@ -58,7 +56,7 @@ function plan(tag) {
     ['getRootPasswordServerInstanceList', () => ({ rootPasswordServerInstanceList: [{ serverInstanceNo: '1000003', privateKey: require('../fixtures/emulator.json').vpc.loginKeys[0].privateKey }] }), (r) => assert.equal(first(r, 'rootPasswordServerInstanceList').rootPassword, 'Ncp-emu-1000003!')],
     // Public IPs
     ['getPublicIpTargetServerInstanceList', () => undefined, (r, ctx) => assert.ok(r.serverInstanceList.some((v) => v.serverInstanceNo === ctx.server))],
-    ['createPublicIpInstance', () => ({ publicIpDescription: 'spare' }), (r, ctx) => { ctx.ip = first(r, 'publicIpInstanceList').publicIpInstanceNo; }],
+    ['vpc.createPublicIpInstance', () => ({ publicIpDescription: 'spare' }), (r, ctx) => { ctx.ip = first(r, 'publicIpInstanceList').publicIpInstanceNo; }],
     ['getPublicIpInstanceDetail', (ctx) => ({ publicIpInstanceNo: ctx.ip }), (r) => assert.equal(first(r, 'publicIpInstanceList').publicIpInstanceStatus.code, 'RUN')],
     ['associatePublicIpWithServerInstance', (ctx) => ({ publicIpInstanceNo: ctx.ip, serverInstanceNo: ctx.server }), (r, ctx) => assert.equal(first(r, 'publicIpInstanceList').serverInstanceNo, ctx.server)],
     ['getPublicIpInstanceList', () => ({ isAssociated: true }), (r) => assert.equal(r.totalRows, 1)],
@@ -118,4 +116,4 @@ function plan(tag) {
   ];
 }
 
-module.exports = { plan, VPC_ONLY };
+module.exports = { plan };

@@ -88,7 +88,8 @@ function plan(tag) {
 }
 
 function resolve(c, name) {
-  if (vpc.VPC_ONLY.includes(name)) return c.compute.vpc[name];
+  // A VPC action whose name on compute is an old 0.1.x method's (createPublicIpInstance): compute.vpc only.
+  if (name.startsWith('vpc.')) return c.compute.vpc[name.slice(4)];
   if (name.startsWith('classic.')) return c.compute.classic[name.slice(8)];
   // An old 0.1.x method not on client.compute is named by its path (management.monitoring.findMetrics).
   return name.includes('.') ? name.split('.').reduce((node, k) => node?.[k], c) : c.compute[name];

@@ -362,12 +362,12 @@ class Compute {
       // The old 0.1.x client's methods are put at their paths by lib/v0.js.
       if (m.compat) continue;
       const fn = (...args) => invoke(this.#client, m.name, args);
-      Object.defineProperty(fn, 'name', { value: m.name.replace(/^classic\./, '') });
+      Object.defineProperty(fn, 'name', { value: m.name.replace(/^(classic|vpc)\./, '') });
       if (m.name.startsWith('classic.')) {
         this.classic[m.action] = fn;
-      } else if (m.env === 'vpc' && v1.V0_UNSUPPORTED.includes(m.name)) {
+      } else if (m.name.startsWith('vpc.')) {
         // The old 0.1.x client owns the name on compute (model: methods = ["compute.vpc.{name}"]).
-        this.vpc[m.name] = fn;
+        this.vpc[m.action] = fn;
       } else {
         this[m.name] = fn;
         if (m.env === 'vpc' && !m.compat) this.vpc[m.name] = fn;

@@ -61,10 +61,7 @@ pub fn methods() -> &'static [Method] {
         let mut out: Vec<Method> = catalog::ACTIONS
             .iter()
             .map(|action| Method {
-                name: match action.env {
-                    Env::Vpc => action.name.to_string(),
-                    Env::Classic => format!("classic.{}", action.name),
-                },
+                name: action.method_name(),
                 action,
                 renames: &[],
                 one_as_list: &[],
@@ -86,6 +83,7 @@ pub fn methods() -> &'static [Method] {
     })
 }
 
+/// A method by its name; names are unique (a test checks it).
 pub fn method(name: &str) -> Option<&'static Method> {
     methods().iter().find(|m| m.name == name)
 }
@@ -198,6 +196,19 @@ mod tests {
     use super::*;
     use crate::wire::{self, render_response, Format};
     use serde_json::json;
+
+    #[test]
+    fn method_names_are_unique_and_a_vpc_action_off_compute_is_vpc_named() {
+        let mut names: Vec<&str> = methods().iter().map(|m| m.name.as_str()).collect();
+        let n = names.len();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), n, "two methods of one name");
+        let vpc = method("vpc.createPublicIpInstance").expect("the VPC action");
+        assert_eq!(vpc.action.env, Env::Vpc);
+        let old = method("createPublicIpInstance").expect("the 0.1.x method");
+        assert!(old.v0.is_some() && old.action.env == Env::Classic);
+    }
 
     fn member_image(no: &str) -> Value {
         json!({

@@ -205,10 +205,20 @@ impl Action {
         self.params.iter().find(|p| p.name == name)
     }
 
-    /// The name a call of it crosses into the core with: VPC actions by name, Classic ones as
-    /// `classic.<name>`.
+    /// The name a call of it crosses into the core with: VPC actions by name (`vpc.<name>` for those
+    /// on compute.vpc only), Classic ones as `classic.<name>`.
     pub fn method_name(&self) -> String {
         match self.env {
+            // A VPC action the model places on compute.vpc only (its name on compute is an old 0.1.x
+            // method's: createPublicIpInstance) is `vpc.<name>`, so method names stay unique.
+            Env::Vpc
+                if !self
+                    .methods
+                    .iter()
+                    .any(|p| p.strip_prefix("compute.") == Some(self.name)) =>
+            {
+                format!("vpc.{}", self.name)
+            }
             Env::Vpc => self.name.to_string(),
             Env::Classic => format!("classic.{}", self.name),
         }

@@ -47,7 +47,7 @@ fn network(code: &str) -> Code {
 }
 
 /// A fault of the load balancer API that `faults.rs` has no function for, with its codes: `10404`
-/// (no such record) and `25013` (cannot take the operation now), as for every other kind.
+/// (no such record), `25013` (cannot take the operation now) and `25035` (in use), as for every other kind.
 fn fault(return_code: &'static str, message: String) -> ApiFault {
     ApiFault {
         http_status: 400,
@@ -544,7 +544,7 @@ pub fn add_load_balancer_ssl_certificate(cx: &mut Cx<'_>) -> Answer {
     cx.list(vec![item])
 }
 
-/// `deleteLoadBalancerSslCertificate`: not while a load balancer's rule uses it (`25013`).
+/// `deleteLoadBalancerSslCertificate`: not while a load balancer's rule uses it (`25035`, a record in use).
 pub fn delete_load_balancer_ssl_certificate(cx: &mut Cx<'_>) -> Answer {
     let p = cx.params(&[("certificateName", &[Required])])?;
     let name = p.str("certificateName").unwrap_or_default().to_string();
@@ -558,9 +558,9 @@ pub fn delete_load_balancer_ssl_certificate(cx: &mut Cx<'_>) -> Answer {
     });
     if let Some(lb) = in_use {
         return Err(fault(
-            "25013",
+            "25035",
             format!(
-                "The SSL certificate is used by load balancer instance {} and cannot be deleted now. ({name})",
+                "The SSL certificate is in use by load balancer instance {} and cannot be deleted now. ({name})",
                 lb.rec.no()
             ),
         ));

@@ -193,7 +193,7 @@ fn rules_are_checked_as_the_reference_says() {
     let made = call_at(&mut s, "createLoadBalancerInstance", https, now).unwrap();
     assert_eq!(made["loadBalancerInstanceList"][0]["certificateName"], json!("web"));
     let used = call_at(&mut s, "deleteLoadBalancerSslCertificate", "certificateName=web", now).unwrap_err();
-    assert_eq!(used.return_code, "25013");
+    assert_eq!(used.return_code, "25035");
     let listed = call_at(&mut s, "getLoadBalancerSslCertificateList", "certificateName=web", now).unwrap();
     assert_eq!(listed["totalRows"], json!(1));
     let bad_pem = call_at(
