@@ -5,7 +5,7 @@
 const assert = require('node:assert/strict');
 
 /** Methods that live on client.compute.vpc only (the old 0.1.x client owns the name on compute). */
-const VPC_ONLY = ['createPublicIpInstance'];
+const VPC_ONLY = ['createPublicIpInstance', 'createLoginKey'];
 
 const NET = { vpcNo: '1001', subnetNo: '2001', networkInterfaceList: [{ networkInterfaceOrder: 0, accessControlGroupNoList: ['3501'] }] };
 const first = (r, list) => r[list][0];
@@ -40,6 +40,11 @@ function plan(tag) {
     // Keys, scripts, placement groups
     ['importLoginKey', () => ({ keyName: `key-${t}`, publicKey: require('../fixtures/emulator.json').vpc.loginKeys[0].publicKey }), (r) => assert.match(first(r, 'loginKeyList').fingerprint, /^74:b5/)],
     ['getLoginKeyList', () => ({ keyName: `key-${t}` }), (r) => assert.equal(r.totalRows, 1)],
+    ['createLoginKey', () => ({ keyName: `made-${t}` }), (r) => {
+      assert.equal(r.keyName, `made-${t}`);
+      assert.match(r.privateKey, /^-----BEGIN RSA PRIVATE KEY-----\n/);
+    }],
+    ['deleteLoginKeys', () => ({ keyNameList: [`made-${t}`] }), (r) => assert.equal(r.totalRows, 1)],
     ['createInitScript', () => ({ initScriptContent: '#!/bin/sh\ntrue', osTypeCode: 'LNX', initScriptName: `init-${t}` }), (r, ctx) => { ctx.script = first(r, 'initScriptList').initScriptNo; }],
     ['getInitScriptList', () => ({ osTypeCode: 'LNX' }), (r) => assert.ok(r.totalRows >= 1)],
     ['getInitScriptDetail', (ctx) => ({ initScriptNo: ctx.script }), (r) => assert.equal(first(r, 'initScriptList').osType.code, 'LNX')],
@@ -56,6 +61,9 @@ function plan(tag) {
     ['changeServerInstanceName', (ctx) => ({ serverInstanceNo: ctx.server, serverName: `vm-${t}-2` }), (r) => assert.equal(first(r, 'serverInstanceList').serverName, `vm-${t}-2`)],
     ['setProtectServerTermination', (ctx) => ({ serverInstanceNo: ctx.server, isProtectServerTermination: true }), (r) => assert.equal(first(r, 'serverInstanceList').isProtectServerTermination, true)],
     ['getRootPasswordServerInstanceList', () => ({ rootPasswordServerInstanceList: [{ serverInstanceNo: '1000003', privateKey: require('../fixtures/emulator.json').vpc.loginKeys[0].privateKey }] }), (r) => assert.equal(first(r, 'rootPasswordServerInstanceList').rootPassword, 'Ncp-emu-1000003!')],
+    ['getRootPassword', () => ({ serverInstanceNo: '1000003', privateKey: require('../fixtures/emulator.json').vpc.loginKeys[0].privateKey }), (r) => assert.equal(r.rootPassword, 'Ncp-emu-1000003!')],
+    // A diagnostic interrupt: the scenario's running KVM server (Linux) takes it.
+    ['interruptServerInstance', () => ({ serverInstanceNo: '1000002' }), (r) => assert.deepStrictEqual(r.serverInstanceNoList, ['1000002'])],
     // Public IPs
     ['getPublicIpTargetServerInstanceList', () => undefined, (r, ctx) => assert.ok(r.serverInstanceList.some((v) => v.serverInstanceNo === ctx.server))],
     ['createPublicIpInstance', () => ({ publicIpDescription: 'spare' }), (r, ctx) => { ctx.ip = first(r, 'publicIpInstanceList').publicIpInstanceNo; }],

@@ -109,28 +109,29 @@ export type ActionName =
   | 'addAccessControlGroupOutboundRule' | 'createAccessControlGroup' | 'deleteAccessControlGroup'
   | 'getAccessControlGroupDetail' | 'getAccessControlGroupList' | 'getAccessControlGroupRuleList'
   | 'removeAccessControlGroupInboundRule' | 'removeAccessControlGroupOutboundRule' | 'importLoginKey'
-  | 'getLoginKeyList' | 'createInitScript' | 'deleteInitScripts' | 'getInitScriptDetail' | 'getInitScriptList'
-  | 'addPlacementGroupServerInstance' | 'createPlacementGroup' | 'deletePlacementGroup'
-  | 'getPlacementGroupDetail' | 'getPlacementGroupList' | 'removePlacementGroupServerInstance'
-  | 'getHypervisorTypeList' | 'getRaidList' | 'getServerProductList' | 'getServerSpecDetail'
-  | 'getServerSpecList' | 'changeServerInstanceName' | 'changeServerInstanceSpec'
-  | 'getRootPasswordServerInstanceList' | 'getServerInstanceDetail' | 'rebootServerInstances'
-  | 'setProtectServerTermination' | 'startServerInstances' | 'stopServerInstances' | 'terminateServerInstances'
-  | 'createBlockStorageSnapshotInstance' | 'deleteBlockStorageSnapshotInstances'
-  | 'getBlockStorageSnapshotInstanceDetail' | 'addNetworkInterfaceAccessControlGroup' | 'assignSecondaryIps'
-  | 'attachNetworkInterface' | 'createNetworkInterface' | 'deleteNetworkInterface' | 'detachNetworkInterface'
-  | 'getNetworkInterfaceDetail' | 'getNetworkInterfaceList' | 'removeNetworkInterfaceAccessControlGroup'
-  | 'unassignSecondaryIps' | 'associatePublicIpWithServerInstance' | 'createPublicIpInstance'
-  | 'deletePublicIpInstance' | 'disassociatePublicIpFromServerInstance' | 'getPublicIpInstanceDetail'
-  | 'getPublicIpInstanceList' | 'getPublicIpTargetServerInstanceList' | 'attachBlockStorageInstance'
-  | 'changeBlockStorageInstance' | 'changeBlockStorageVolumeSize' | 'createBlockStorageInstance'
-  | 'deleteBlockStorageInstances' | 'detachBlockStorageInstances' | 'getBlockStorageInstanceDetail'
-  | 'getBlockStorageInstanceList' | 'getBlockStorageVolumeTypeList' | 'setBlockStorageReturnProtection'
-  | 'changeFabricClusterDescription' | 'changeFabricClusterName' | 'changeFabricClusterServerInstances'
-  | 'createFabricCluster' | 'deleteFabricCluster' | 'getFabricClusterDetail' | 'getFabricClusterList'
-  | 'getFabricClusterPoolList' | 'updateFabricCluster' | 'updateFabricClusterServerInstances' | 'disableFlowLog'
-  | 'enableFlowLog' | 'getFlowLogConfigurationList' | 'createServerInstances' | 'getVpcList' | 'getVpcDetail'
-  | 'createVpc' | 'deleteVpc' | 'getSubnetList' | 'getSubnetDetail' | 'createSubnet' | 'deleteSubnet';
+  | 'createLoginKey' | 'deleteLoginKeys' | 'getLoginKeyList' | 'createInitScript' | 'deleteInitScripts'
+  | 'getInitScriptDetail' | 'getInitScriptList' | 'addPlacementGroupServerInstance' | 'createPlacementGroup'
+  | 'deletePlacementGroup' | 'getPlacementGroupDetail' | 'getPlacementGroupList'
+  | 'removePlacementGroupServerInstance' | 'getHypervisorTypeList' | 'getRaidList' | 'getServerProductList'
+  | 'getServerSpecDetail' | 'getServerSpecList' | 'changeServerInstanceName' | 'changeServerInstanceSpec'
+  | 'getRootPassword' | 'interruptServerInstance' | 'getRootPasswordServerInstanceList'
+  | 'getServerInstanceDetail' | 'rebootServerInstances' | 'setProtectServerTermination' | 'startServerInstances'
+  | 'stopServerInstances' | 'terminateServerInstances' | 'createBlockStorageSnapshotInstance'
+  | 'deleteBlockStorageSnapshotInstances' | 'getBlockStorageSnapshotInstanceDetail'
+  | 'addNetworkInterfaceAccessControlGroup' | 'assignSecondaryIps' | 'attachNetworkInterface'
+  | 'createNetworkInterface' | 'deleteNetworkInterface' | 'detachNetworkInterface' | 'getNetworkInterfaceDetail'
+  | 'getNetworkInterfaceList' | 'removeNetworkInterfaceAccessControlGroup' | 'unassignSecondaryIps'
+  | 'associatePublicIpWithServerInstance' | 'createPublicIpInstance' | 'deletePublicIpInstance'
+  | 'disassociatePublicIpFromServerInstance' | 'getPublicIpInstanceDetail' | 'getPublicIpInstanceList'
+  | 'getPublicIpTargetServerInstanceList' | 'attachBlockStorageInstance' | 'changeBlockStorageInstance'
+  | 'changeBlockStorageVolumeSize' | 'createBlockStorageInstance' | 'deleteBlockStorageInstances'
+  | 'detachBlockStorageInstances' | 'getBlockStorageInstanceDetail' | 'getBlockStorageInstanceList'
+  | 'getBlockStorageVolumeTypeList' | 'setBlockStorageReturnProtection' | 'changeFabricClusterDescription'
+  | 'changeFabricClusterName' | 'changeFabricClusterServerInstances' | 'createFabricCluster'
+  | 'deleteFabricCluster' | 'getFabricClusterDetail' | 'getFabricClusterList' | 'getFabricClusterPoolList'
+  | 'updateFabricCluster' | 'updateFabricClusterServerInstances' | 'disableFlowLog' | 'enableFlowLog'
+  | 'getFlowLogConfigurationList' | 'createServerInstances' | 'getVpcList' | 'getVpcDetail' | 'createVpc'
+  | 'deleteVpc' | 'getSubnetList' | 'getSubnetDetail' | 'createSubnet' | 'deleteSubnet';
 
 /**
  * A coded value: `code` and its display name `codeName`. `C` lists the codes known for the field;
@@ -1622,6 +1623,26 @@ export interface ImportLoginKeyResponse extends ApiResponse {
   loginKeyList: LoginKey[];
 }
 
+export interface CreateLoginKeyParams {
+  /** Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  keyName?: string | undefined;
+}
+export interface CreateLoginKeyResponse extends ApiResponse {
+  totalRows: number;
+  keyName?: string;
+  privateKey?: string;
+}
+
+export interface DeleteLoginKeysParams {
+  /** Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  keyNameList: string[];
+}
+export interface DeleteLoginKeysResponse extends ApiResponse {
+  totalRows: number;
+}
+
 export interface GetLoginKeyListParams {
   /** Defaults to the client's `region`. */
   regionCode?: string | undefined;
@@ -1829,6 +1850,27 @@ export interface ChangeServerInstanceSpecParams {
 export interface ChangeServerInstanceSpecResponse extends ApiResponse {
   totalRows: number;
   serverInstanceList: ServerInstance[];
+}
+
+export interface GetRootPasswordParams {
+  /** Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  serverInstanceNo: string | number;
+  privateKey?: string | undefined;
+}
+export interface GetRootPasswordResponse extends ApiResponse {
+  totalRows: number;
+  rootPassword?: string;
+}
+
+export interface InterruptServerInstanceParams {
+  /** Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  serverInstanceNo: string | number;
+}
+export interface InterruptServerInstanceResponse extends ApiResponse {
+  totalRows: number;
+  serverInstanceNoList: string[];
 }
 
 export interface GetRootPasswordServerInstanceListParams {
@@ -2676,6 +2718,8 @@ export interface VserverVpcMethods {
   removeAccessControlGroupOutboundRule: Method<RemoveAccessControlGroupOutboundRuleParams, RemoveAccessControlGroupOutboundRuleResponse>;
   /** Registers a login key from an existing public key. */
   importLoginKey: Method<ImportLoginKeyParams, ImportLoginKeyResponse>;
+  /** Deletes login keys. */
+  deleteLoginKeys: Method<DeleteLoginKeysParams, DeleteLoginKeysResponse>;
   /** Lists the login keys. */
   getLoginKeyList: MethodOptionalParams<GetLoginKeyListParams, GetLoginKeyListResponse>;
   /** Creates an init script. */
@@ -2712,6 +2756,10 @@ export interface VserverVpcMethods {
   changeServerInstanceName: Method<ChangeServerInstanceNameParams, ChangeServerInstanceNameResponse>;
   /** Changes the server product (CPU and memory spec) of a stopped server. */
   changeServerInstanceSpec: Method<ChangeServerInstanceSpecParams, ChangeServerInstanceSpecResponse>;
+  /** Gets a server's initial root (administrator) password, decrypted with its login key. */
+  getRootPassword: Method<GetRootPasswordParams, GetRootPasswordResponse>;
+  /** Interrupts a server instance. */
+  interruptServerInstance: Method<InterruptServerInstanceParams, InterruptServerInstanceResponse>;
   /** Gets the initial root passwords of several servers at once. */
   getRootPasswordServerInstanceList: Method<GetRootPasswordServerInstanceListParams, GetRootPasswordServerInstanceListResponse>;
   /** Gets one server instance. */
@@ -2979,6 +3027,8 @@ export interface ComputeClassicMethods {
 
 /** The methods of `client.compute.vpc`. */
 export interface ComputeVpcMethods extends VserverVpcMethods {
+  /** Creates a login key and returns its private key once. */
+  createLoginKey: MethodOptionalParams<CreateLoginKeyParams, CreateLoginKeyResponse>;
   /** Creates a public IP, optionally assigned to a server. */
   createPublicIpInstance: MethodOptionalParams<CreatePublicIpInstanceParams, CreatePublicIpInstanceResponse>;
 }
