@@ -17,6 +17,10 @@ function plan(tag) {
     ['getVpcList', () => undefined, (r) => assert.equal(first(r, 'vpcList').vpcNo, '1001')],
     ['getVpcDetail', () => ({ vpcNo: '1001' }), (r) => assert.equal(first(r, 'vpcList').ipv4CidrBlock, '10.0.0.0/16')],
     ['createVpc', () => ({ ipv4CidrBlock: '172.16.0.0/16', vpcName: `lab-${t}` }), (r, ctx) => { ctx.vpcNo = first(r, 'vpcList').vpcNo; }],
+    ['getNetworkAclList', (ctx) => ({ vpcNo: ctx.vpcNo }), (r) => {
+      assert.equal(first(r, 'networkAclList').networkAclName, `lab-${t}-default-network-acl`);
+      assert.equal(first(r, 'networkAclList').isDefault, true);
+    }],
     ['getSubnetList', () => ({ vpcNo: '1001' }), (r, ctx) => { ctx.aclNo = first(r, 'subnetList').networkAclNo; assert.equal(r.totalRows, 2); }],
     ['getSubnetDetail', () => ({ subnetNo: '2002' }), (r) => assert.equal(first(r, 'subnetList').subnetType.code, 'PRIVATE')],
     ['createSubnet', (ctx) => ({ vpcNo: '1001', subnet: '10.0.7.0/24', zoneCode: 'KR-1', subnetTypeCode: 'PUBLIC', networkAclNo: ctx.aclNo, subnetName: `web-${t}` }), (r, ctx) => { ctx.subnetNo = first(r, 'subnetList').subnetNo; }],

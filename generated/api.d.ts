@@ -131,7 +131,7 @@ export type ActionName =
   | 'deleteFabricCluster' | 'getFabricClusterDetail' | 'getFabricClusterList' | 'getFabricClusterPoolList'
   | 'updateFabricCluster' | 'updateFabricClusterServerInstances' | 'disableFlowLog' | 'enableFlowLog'
   | 'getFlowLogConfigurationList' | 'createServerInstances' | 'getVpcList' | 'getVpcDetail' | 'createVpc'
-  | 'deleteVpc' | 'getSubnetList' | 'getSubnetDetail' | 'createSubnet' | 'deleteSubnet';
+  | 'deleteVpc' | 'getSubnetList' | 'getSubnetDetail' | 'createSubnet' | 'deleteSubnet' | 'getNetworkAclList';
 
 /**
  * A coded value: `code` and its display name `codeName`. `C` lists the codes known for the field;
@@ -881,6 +881,16 @@ export interface Subnet {
   subnetType?: CommonCode;
   usageType?: CommonCode;
   networkAclNo?: string;
+}
+
+export interface NetworkAcl {
+  networkAclNo: string;
+  networkAclName?: string;
+  vpcNo?: string;
+  networkAclStatus?: CommonCode;
+  networkAclDescription?: string;
+  createDate?: string;
+  isDefault?: boolean;
 }
 
 /**
@@ -2615,6 +2625,23 @@ export interface DeleteSubnetResponse extends ApiResponse {
   subnetList: Subnet[];
 }
 
+export interface GetNetworkAclListParams {
+  /** Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  networkAclName?: string | undefined;
+  networkAclStatusCode?: string | undefined;
+  networkAclNoList?: Array<string | number> | undefined;
+  /** Integer from 0 to 2147483647. */
+  pageNo?: number | undefined;
+  /** Required when `pageNo` is given. Integer from 1 to 1000. */
+  pageSize?: number | undefined;
+  vpcNo?: string | number | undefined;
+}
+export interface GetNetworkAclListResponse extends ApiResponse {
+  totalRows: number;
+  networkAclList: NetworkAcl[];
+}
+
 /** Parameters of `findPrivateImages`: the old client's names for those of `getMemberServerImageList`. */
 export interface FindPrivateImagesParams {
   /** The API's `memberServerImageNoList`. */
@@ -2758,7 +2785,7 @@ export interface VserverVpcMethods {
   changeServerInstanceSpec: Method<ChangeServerInstanceSpecParams, ChangeServerInstanceSpecResponse>;
   /** Gets a server's initial root (administrator) password, decrypted with its login key. */
   getRootPassword: Method<GetRootPasswordParams, GetRootPasswordResponse>;
-  /** Interrupts a server instance. */
+  /** Sends a diagnostic interrupt to a running server (KVM; XEN with Windows). */
   interruptServerInstance: Method<InterruptServerInstanceParams, InterruptServerInstanceResponse>;
   /** Gets the initial root passwords of several servers at once. */
   getRootPasswordServerInstanceList: Method<GetRootPasswordServerInstanceListParams, GetRootPasswordServerInstanceListResponse>;
@@ -2876,6 +2903,8 @@ export interface VserverVpcMethods {
   createSubnet: Method<CreateSubnetParams, CreateSubnetResponse>;
   /** Deletes a subnet. */
   deleteSubnet: Method<DeleteSubnetParams, DeleteSubnetResponse>;
+  /** Lists the network ACLs (each VPC's default one: what createSubnet names in networkAclNo). */
+  getNetworkAclList: MethodOptionalParams<GetNetworkAclListParams, GetNetworkAclListResponse>;
   /**
    * Polls `getServerImageDetail` until the item is created (`serverImageStatus.code` is CREAT); rejects when `serverImageStatus.code` is CREFL or `serverImageOperation.code` is TERMT.
    * Gives up after 30 min unless `timeoutMs` says otherwise.
@@ -2955,6 +2984,8 @@ export interface VserverVpcMethods {
   paginateGetFabricClusterList: Paginator<GetFabricClusterListParams, FabricCluster>;
   /** Every item of `getSubnetList`, page by page. */
   paginateGetSubnetList: Paginator<GetSubnetListParams, Subnet>;
+  /** Every item of `getNetworkAclList`, page by page. */
+  paginateGetNetworkAclList: Paginator<GetNetworkAclListParams, NetworkAcl>;
 }
 
 /** The methods of `client.compute`. */
@@ -3048,7 +3079,7 @@ export type CompatMethods = Pick<ComputeMethods, 'findPrivateImages' | 'createPr
 /** @deprecated Part of `ComputeMethods`. */
 export type WaiterMethods = Pick<ComputeMethods, 'waitForServerImage' | 'waitForServerImageDeleted' | 'waitForMemberServerImageInstance' | 'waitForMemberServerImageInstanceDeleted' | 'waitForServerInstanceRunning' | 'waitForServerInstanceStopped' | 'waitForServerInstanceTerminated' | 'waitForBlockStorageInstanceAttached' | 'waitForBlockStorageInstanceDetached' | 'waitForBlockStorageSnapshotInstance' | 'waitForPublicIpInstance'>;
 /** @deprecated Part of `ComputeVpcMethods`. */
-export type VpcPaginators = Pick<ComputeVpcMethods, 'paginateGetMemberServerImageInstanceList' | 'paginateGetServerImageList' | 'paginateGetServerInstanceList' | 'paginateGetBlockStorageSnapshotInstanceList' | 'paginateGetAccessControlGroupList' | 'paginateGetLoginKeyList' | 'paginateGetInitScriptList' | 'paginateGetNetworkInterfaceList' | 'paginateGetPublicIpInstanceList' | 'paginateGetBlockStorageInstanceList' | 'paginateGetFabricClusterList' | 'paginateGetSubnetList'>;
+export type VpcPaginators = Pick<ComputeVpcMethods, 'paginateGetMemberServerImageInstanceList' | 'paginateGetServerImageList' | 'paginateGetServerInstanceList' | 'paginateGetBlockStorageSnapshotInstanceList' | 'paginateGetAccessControlGroupList' | 'paginateGetLoginKeyList' | 'paginateGetInitScriptList' | 'paginateGetNetworkInterfaceList' | 'paginateGetPublicIpInstanceList' | 'paginateGetBlockStorageInstanceList' | 'paginateGetFabricClusterList' | 'paginateGetSubnetList' | 'paginateGetNetworkAclList'>;
 /** @deprecated Part of `ComputeClassicMethods`. */
 export type ClassicPaginators = Pick<ComputeClassicMethods, 'paginateGetMemberServerImageList' | 'paginateGetServerInstanceList' | 'paginateGetBlockStorageSnapshotInstanceList'>;
 
