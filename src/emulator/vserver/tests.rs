@@ -377,3 +377,46 @@ fn a_created_login_key_seals_passwords_and_is_deleted_only_when_no_server_uses_i
         json!(0)
     );
 }
+
+#[test]
+fn an_image_of_a_server_launched_from_an_ncp_image_is_the_accounts_own_to_share_and_delete() {
+    let mut s = instant();
+    let no = launch(&mut s, "serverImageNo=4000001");
+    vs(&mut s, "stopServerInstances", &format!("serverInstanceNoList.1={no}")).unwrap();
+    let made = vs(
+        &mut s,
+        "createServerImage",
+        &format!("serverInstanceNo={no}&serverImageName=golden-rocky"),
+    )
+    .unwrap();
+    let image = first(&made, "serverImageList");
+    // Typed as the image its server runs (NCP's reference example), yet the account's own.
+    assert_eq!(image["serverImageType"]["code"], json!("NCP"));
+    assert_eq!(
+        image["osType"],
+        detail_image(&mut s, "4000001")["osType"],
+        "the OS of its server"
+    );
+    let q = format!(
+        "serverImageNo={}&targetLoginIdList.1=partner@example.com",
+        text(&image["serverImageNo"])
+    );
+    let shared = vs(&mut s, "addServerImageSharingPermission", &q).unwrap();
+    assert_eq!(
+        first(&shared, "serverImageList")["sharedLoginIdList"],
+        json!(["partner@example.com"])
+    );
+    let gone = format!("serverImageNoList.1={}", text(&image["serverImageNo"]));
+    vs(&mut s, "deleteServerImage", &gone).unwrap();
+    // NCP's own images stay NCP's.
+    let q = "serverImageNo=4000001&targetLoginIdList.1=partner@example.com";
+    assert_eq!(code(vs(&mut s, "addServerImageSharingPermission", q)), "25034");
+}
+
+fn detail_image(s: &mut State, no: &str) -> Value {
+    first(
+        &vs(s, "getServerImageDetail", &format!("serverImageNo={no}")).unwrap(),
+        "serverImageList",
+    )
+    .clone()
+}
