@@ -1,7 +1,7 @@
 //! Classic block storage: every server has its base storage (`BASIC`, `/dev/xvda`); additional ones
 //! (`SVRBS`) are created attached to a server, detached and attached again, grown and deleted. From
 //! NCP's Classic reference: 10-2000 GB, sizes in GB; at most 15 additional storages per server
-//! (`25036` beyond, the emulator's code); the base storage is neither detached nor deleted; the server
+//! (`25036` beyond, the emulator's code), attached to a server of their zone (`25042`); the base storage is neither detached nor deleted; the server
 //! must be running or stopped with no operation running. Statuses: `INIT` creating, `ATTAC` attached,
 //! `CREAT` detached; operations `ATTAC`, `DETAC`, `CHNG`, `TERMT`.
 
@@ -160,8 +160,8 @@ pub fn attach_block_storage_instance(cx: &mut Cx<'_>) -> Answer {
     }
     let server = common::server_at_rest(state, &server_no)?.rec.clone();
     if common::zone_no(&server.zone) != common::zone_no(&b.rec.zone) {
-        return Err(faults::invalid_param(&format!(
-            "the block storage {no} and the server {server_no} are in different zones"
+        return Err(faults::mismatch(format!(
+            "The block storage {no} and the server {server_no} are in different zones."
         )));
     }
     let device = next_device(state, &server_no)?;

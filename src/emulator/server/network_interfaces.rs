@@ -1,6 +1,6 @@
 //! Classic network interfaces (private subnets' second NICs): created in a private subnet with an IP of
-//! it (unique: `25038` for a taken one), attached to and detached from a server of the subnet's zone,
-//! deleted once detached (`25035` otherwise). `statusCode` is `NOTUSED` free, `USED` attached, `SET`/`UNSET` while
+//! it (`25038` for one outside it or taken), attached to and detached from a server of the subnet's
+//! zone (`25042` for another), deleted once detached (`25035` otherwise). `statusCode` is `NOTUSED` free, `USED` attached, `SET`/`UNSET` while
 //! (de)attached. These actions answer nothing besides the envelope.
 
 use super::common;
@@ -63,8 +63,8 @@ pub fn create_network_interface(cx: &mut Cx<'_>) -> Answer {
         .cloned()
         .ok_or_else(|| faults::product_not_found("private subnet", subnet_no))?;
     if !in_subnet(&ip, subnet.subnet.as_deref().unwrap_or_default()) {
-        return Err(faults::invalid_param(&format!(
-            "'networkInterfaceIp' {ip} is not in the subnet {}",
+        return Err(faults::address_conflict(format!(
+            "The IP {ip} is not a host address of the subnet {}.",
             subnet.subnet.as_deref().unwrap_or_default()
         )));
     }
@@ -137,8 +137,8 @@ pub fn attach_network_interface(cx: &mut Cx<'_>) -> Answer {
     let zone = common::zone_no(&e.rec.zone).map(str::to_string);
     let server = common::server_at_rest(cx.state, &server_no)?;
     if zone.is_some() && common::zone_no(&server.rec.zone).map(str::to_string) != zone {
-        return Err(faults::invalid_param(&format!(
-            "the network interface {no} and the server {server_no} are in different zones"
+        return Err(faults::mismatch(format!(
+            "The network interface {no} and the server {server_no} are in different zones."
         )));
     }
     let now = cx.now;

@@ -1,7 +1,8 @@
 //! Classic port forwarding: each zone has one configuration (a public IP, fixture key
 //! `portForwardingConfigurations`); its rules forward an external port (1024-65534, NCP's Classic
-//! reference) to a server of the zone (one rule per server: its `portForwardingExternalPort`). A port
-//! already forwarded is refused (`25038`), a server already forwarded too (`25035`); deleting a rule that does not exist is `10404`.
+//! reference) to a server of the zone (`25042` for another; one rule per server: its
+//! `portForwardingExternalPort`). A port already forwarded is refused (`25038`), a server already
+//! forwarded too (`25035`); deleting a rule that does not exist is `10404`.
 
 use super::common;
 use crate::emulator::handler::prelude::*;
@@ -174,8 +175,8 @@ pub fn add_port_forwarding_rules(cx: &mut Cx<'_>) -> Answer {
         let ext = r.int("portForwardingExternalPort").unwrap_or_default();
         let s = common::server(cx.state, server)?;
         if common::zone_no(&s.rec.zone) != common::zone_no(&c.zone) {
-            return Err(faults::invalid_param(&format!(
-                "the server {server} is not in the zone of port forwarding configuration {}",
+            return Err(faults::mismatch(format!(
+                "The server {server} is not in the zone of port forwarding configuration {}.",
                 no.as_deref().unwrap_or_default()
             )));
         }

@@ -161,6 +161,33 @@ fn public_ips_block_storage_and_port_forwarding_follow_their_servers() {
 }
 
 #[test]
+fn classic_refusals_answer_the_codes_the_vpc_cloud_uses_for_the_same_meaning() {
+    let mut s = state(json!({ "settings": serde_json::from_str::<Value>(TIMERS).unwrap() }));
+    let now = Instant::now();
+    // An address outside its subnet, or taken: 25038.
+    let nic = |name: &str, ip: &str| {
+        format!("privateSubnetInstanceNo=7001&networkInterfaceName={name}&networkInterfaceIp={ip}")
+    };
+    assert_eq!(
+        code(at(&mut s, "createNetworkInterface", &nic("nic-a", "10.0.0.5"), now)),
+        "25038"
+    );
+    at(&mut s, "createNetworkInterface", &nic("nic-a", "192.168.10.20"), now).unwrap();
+    assert_eq!(
+        code(at(
+            &mut s,
+            "createNetworkInterface",
+            &nic("nic-b", "192.168.10.20"),
+            now
+        )),
+        "25038"
+    );
+    // Records that do not belong together (a server of zone 2, the configuration of zone 3): 25042.
+    let other_zone = "portForwardingConfigurationNo=6102&portForwardingRuleList.1.portForwardingExternalPort=3022&portForwardingRuleList.1.portForwardingInternalPort=22&portForwardingRuleList.1.serverInstanceNo=491604";
+    assert_eq!(code(at(&mut s, "addPortForwardingRules", other_zone, now)), "25042");
+}
+
+#[test]
 fn a_nas_volume_keeps_its_access_list_snapshots_and_protection() {
     let mut s = state(json!({"settings": {"createDelayMs": 0}}));
     let now = Instant::now();
