@@ -18,7 +18,10 @@ const creds = { accessKey: 'bench-access-key', secretKey: 'bench-secret-key' };
 function makeCall() {
   if (clientName === 'ncloud') {
     const ncloud = require('../..');
-    const client = ncloud.createClient({ ...creds, endpoint, responseFormat: c.format, maxRetries: 0, emulator: false });
+    // maxSockets at least the calls in flight: the figures measure the call path, not the queue of
+    // connection slots (the floor's reqwest client has no such limit).
+    const maxSockets = Math.max(50, c.inflight);
+    const client = ncloud.createClient({ ...creds, endpoint, responseFormat: c.format, maxRetries: 0, maxSockets, emulator: false });
     const compute = client.compute;
     if (c.method === 'findPrivateImages') return () => compute.findPrivateImages();
     return () => compute[c.method](c.params);
