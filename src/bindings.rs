@@ -424,9 +424,7 @@ async fn run(
         let method = service::methods()
             .get(method as usize)
             .ok_or_else(|| Error::validation(format!("unknown method #{method}")))?;
-        let params: Value = serde_json::from_str(&params)
-            .map_err(|e| Error::validation(format!("parameters are not valid JSON: {e}")))?;
-        service::call_traced(&transport, method, &params, &defaults, traced).await
+        service::call(&transport, method, &params, &defaults, traced).await
     };
     let result = match AssertUnwindSafe(work).catch_unwind().await {
         Ok(r) => r,

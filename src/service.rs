@@ -1,11 +1,12 @@
-//! The client's methods: every VPC action, every Classic action (under `classic.`), and the old
-//! client's compat methods. One call = validate, encode, send, decode, shape.
+//! The client's methods, in one table: every action of the model (at the paths it declares:
+//! `compute.getServerImageList`, `compute.classic.getZoneList` ...), then the old client's compat
+//! methods (`compute.findPrivateImages` ...). One call = validate, encode, send, decode, shape.
 
 use crate::catalog::{self, Action, Env};
 use crate::compat::{self, ImageNameKey};
 use crate::encoding::flatten;
 use crate::error::{Error, Result};
-use crate::transport::Transport;
+use crate::transport::{Observe, Transport};
 use crate::validate::validate;
 use crate::wire;
 use serde_json::{Map, Value};
@@ -22,9 +23,13 @@ pub enum Shape {
     List(&'static [(&'static str, &'static str)]),
 }
 
+/// One method of the client: an action, or an old client's method over one (see [`methods`]).
 #[derive(Debug)]
 pub struct Method {
+    /// Its name in the core (`getServerImageList`, `classic.getZoneList`, `findPrivateImages`).
     pub name: String,
+    /// Where it appears on the client (`compute.getServerImageList`, `compute.vpc.getServerImageList`).
+    pub paths: &'static [&'static str],
     pub action: &'static Action,
     /// (caller's key, parameter)
     pub renames: &'static [(&'static str, &'static str)],
@@ -35,6 +40,8 @@ pub struct Method {
 
 struct CompatDecl {
     name: &'static str,
+    /// Its path on the client: the old client's `compute.<name>`.
+    path: &'static [&'static str],
     action: &'static Action,
     renames: &'static [(&'static str, &'static str)],
     one_as_list: &'static [&'static str],
@@ -63,6 +70,7 @@ const PRODUCT_ALIASES: &[(&str, &str)] = &[
 static COMPAT: &[CompatDecl] = &[
     CompatDecl {
         name: "findPrivateImages",
+        path: &["compute.findPrivateImages"],
         action: &a::SERVER_GET_MEMBER_SERVER_IMAGE_LIST,
         renames: &[IMAGE_NO_LIST],
         one_as_list: &[],
@@ -70,6 +78,7 @@ static COMPAT: &[CompatDecl] = &[
     },
     CompatDecl {
         name: "createPrivateImage",
+        path: &["compute.createPrivateImage"],
         action: &a::SERVER_CREATE_MEMBER_SERVER_IMAGE,
         renames: &[
             ("privateImageName", "memberServerImageName"),
@@ -82,6 +91,7 @@ static COMPAT: &[CompatDecl] = &[
     },
     CompatDecl {
         name: "destroyPrivateImages",
+        path: &["compute.destroyPrivateImages"],
         action: &a::SERVER_DELETE_MEMBER_SERVER_IMAGES,
         renames: &[IMAGE_NO_LIST],
         one_as_list: &[],
@@ -89,6 +99,7 @@ static COMPAT: &[CompatDecl] = &[
     },
     CompatDecl {
         name: "destroyPrivateImage",
+        path: &["compute.destroyPrivateImage"],
         action: &a::SERVER_DELETE_MEMBER_SERVER_IMAGES,
         renames: &[("privateImageNo", "memberServerImageNoList")],
         one_as_list: &["privateImageNo"],
@@ -96,6 +107,7 @@ static COMPAT: &[CompatDecl] = &[
     },
     CompatDecl {
         name: "findServers",
+        path: &["compute.findServers"],
         action: &a::SERVER_GET_SERVER_INSTANCE_LIST,
         renames: &[],
         one_as_list: &[],
@@ -103,6 +115,7 @@ static COMPAT: &[CompatDecl] = &[
     },
     CompatDecl {
         name: "findPublicImages",
+        path: &["compute.findPublicImages"],
         action: &a::SERVER_GET_SERVER_IMAGE_PRODUCT_LIST,
         renames: &[],
         one_as_list: &[],
@@ -110,6 +123,7 @@ static COMPAT: &[CompatDecl] = &[
     },
     CompatDecl {
         name: "findZones",
+        path: &["compute.findZones"],
         action: &a::SERVER_GET_ZONE_LIST,
         renames: &[],
         one_as_list: &[],
@@ -117,6 +131,7 @@ static COMPAT: &[CompatDecl] = &[
     },
     CompatDecl {
         name: "findRegions",
+        path: &["compute.findRegions"],
         action: &a::SERVER_GET_REGION_LIST,
         renames: &[],
         one_as_list: &[],
@@ -124,18 +139,16 @@ static COMPAT: &[CompatDecl] = &[
     },
 ];
 
-/// Every method of `client.compute`: VPC actions by their name, Classic actions as `classic.<name>`,
-/// then the compat methods.
+/// The one method table: every action (in `catalog::ACTIONS` order, so an action's method is at its
+/// `ActionId`), then the old client's methods. A call crosses from JavaScript with its index here.
 pub fn methods() -> &'static [Method] {
     static METHODS: std::sync::OnceLock<Vec<Method>> = std::sync::OnceLock::new();
     METHODS.get_or_init(|| {
         let mut out: Vec<Method> = catalog::ACTIONS
             .iter()
             .map(|action| Method {
-                name: match action.env {
-                    Env::Vpc => action.name.to_string(),
-                    Env::Classic => format!("classic.{}", action.name),
-                },
+                name: action.method_name(),
+                paths: action.methods,
                 action,
                 renames: &[],
                 one_as_list: &[],
@@ -144,6 +157,7 @@ pub fn methods() -> &'static [Method] {
             .collect();
         out.extend(COMPAT.iter().map(|c| Method {
             name: c.name.to_string(),
+            paths: c.path,
             action: c.action,
             renames: c.renames,
             one_as_list: c.one_as_list,
@@ -182,8 +196,8 @@ pub fn prepare(method: &Method, params: &Value, defaults: &CallDefaults) -> Resu
     }
     let action = method.action;
     let default = match action.env {
-        Env::Vpc => ("regionCode", &defaults.region_code),
-        Env::Classic => ("regionNo", &defaults.region_no),
+        Env::Vpc => (Env::Vpc.region_param(), &defaults.region_code),
+        Env::Classic => (Env::Classic.region_param(), &defaults.region_no),
     };
     if let (Some(_), Some(value)) = (action.param(default.0), default.1) {
         if !input.contains_key(default.0) && !method.renames.iter().any(|(_, p)| *p == default.0) {
@@ -227,22 +241,22 @@ impl Shape {
     }
 }
 
-/// One whole call; the result as JSON text, in the method's shape.
-pub async fn call(transport: &Transport, method: &Method, params: &Value, defaults: &CallDefaults) -> Result<String> {
-    call_traced(transport, method, params, defaults, &mut Vec::new()).await
-}
-
-/// One whole call, recording each attempt in `trace` (for the debug log).
-pub async fn call_traced(
+/// One whole call, as it crosses from JavaScript: the parameters as JSON text are validated, encoded,
+/// sent (with retries) and the answer decoded into the method's shape, as JSON text. `observer` is
+/// told of every attempt (see [`crate::transport::Observe`]).
+pub async fn call(
     transport: &Transport,
     method: &Method,
-    params: &Value,
+    params: &str,
     defaults: &CallDefaults,
-    trace: &mut Vec<crate::transport::AttemptRecord>,
+    observer: &mut impl Observe,
 ) -> Result<String> {
-    let pairs = prepare(method, params, defaults).map_err(|e| e.with_action(method.action.name))?;
+    let pairs = serde_json::from_str::<Value>(params)
+        .map_err(|e| Error::validation(format!("parameters are not valid JSON: {e}")))
+        .and_then(|params| prepare(method, &params, defaults))
+        .map_err(|e| e.with_action(method.action.name))?;
     transport
-        .call_traced(method.action, pairs, method.shape.wire(), trace)
+        .call(method.action, pairs, method.shape.wire(), observer)
         .await
 }
 
