@@ -1,51 +1,18 @@
 'use strict';
 const util = require('node:util');
 const native = require('./native');
-const timers = require('node:timers/promises');
-const { NcloudError, AbortError, fromNative } = require('./error');
+const { NcloudError, fromNative } = require('./error');
 const { Emulator, startEmulator } = require('./emulator');
-
 const { resolveConfig, checkKeyText } = require('./config');
-const { pageGuard } = require('./pages');
+const { run, internal, abortError, serializeParams } = require('./call');
+const { attachSurfaces } = require('./surfaces');
+const { waitDelay } = require('./waiters');
+const { METHODS, DECLARED } = require('./table');
 const v1 = require('./v1');
 
-const METHODS = JSON.parse(native.methods());
-// The waiters and paginators declared with the actions (src/catalog/waiters.rs).
-const DECLARED = JSON.parse(native.waiters());
-/** Method name -> its index in the core's table (the handle a call crosses with). */
-const METHOD_INDEX = new Map(METHODS.map((m) => [m.name, m.index]));
-
-/** A per-call default as the core takes it: text, or undefined when unset. */
-function defaultText(v) {
-  if (typeof v === 'string') return v;
-  if (typeof v === 'number' && Number.isFinite(v)) return String(v);
-  return undefined;
-}
-
-// NODE_DEBUG=ncloud: one line per attempt (never a key, a secret or a signature).
-const debug = util.debuglog('ncloud');
-
-function logAttempts(name, attempts) {
-  if (!debug.enabled || !Array.isArray(attempts)) return;
-  for (const a of attempts) {
-    const outcome = a.error ? `${a.error}` : 'ok';
-    const tail = a.retry ? `; retrying: ${a.retry}` : a.gaveUp ? `; gave up: ${a.gaveUp}` : '';
-    debug(
-      '%s attempt %d: %s HTTP %s returnCode %s in %d ms, requestId %s%s',
-      name,
-      a.attempt,
-      outcome,
-      a.status ?? '-',
-      a.returnCode ?? '-',
-      a.durationMs,
-      a.requestId ?? '-',
-      tail,
-    );
-  }
-}
-
 /**
- * A client: one connection pool and one set of credentials. `client.compute` holds the methods.
+ * A client: one connection pool and one set of credentials. `client.compute` holds the methods (and
+ * any other surface the model declares: `client.loadBalancer` ...; lib/surfaces.js).
  * Credentials come from the options (`accessKey`/`secretKey`, or the old `oauth_consumer_key`/
  * `oauth_consumer_secret`), else from NCLOUD_ACCESS_KEY_ID / NCLOUD_SECRET_ACCESS_KEY (or
  * NCLOUD_ACCESS_KEY / NCLOUD_SECRET_KEY), else from ~/.ncloud/configure; with none, ERR_CREDENTIALS.
@@ -77,7 +44,7 @@ class Client {
       this.accessKey = cfg.accessKey;
       this.#native = makeNative({ endpoint: cfg.endpoint, accessKey: cfg.accessKey, secretKey: cfg.secretKey, ...cfg.transport });
     }
-    this.compute = new Compute(this);
+    attachSurfaces(this);
   }
 
   async #startOwnEmulator(emulatorOptions, transport) {
@@ -140,78 +107,35 @@ class Client {
   }
 
   /**
-   * @internal One call into the core: resolves to the result or rejects with an NcloudError. With a
-   * `signal`, aborting rejects at once with an AbortError and drops the request in the core (its
-   * connection, retries and back-off); an already aborted signal sends nothing.
+   * @internal One call of method `m` (an entry of the method table, lib/table.js): a promise of the
+   * result, rejected with an NcloudError (never a synchronous throw). With a `signal`, aborting rejects
+   * with an AbortError and drops the request in the core (its connection, retries and back-off); an
+   * already aborted signal sends nothing.
    */
-  async _call(name, params, mode, signal) {
-    if (this.#closed) throw closedError(name);
-    if (signal?.aborted) throw abortError(name, signal);
-    const index = METHOD_INDEX.get(name);
-    if (index === undefined) throw NcloudError.validation(`unknown method '${name}'`);
-    const json = serializeParams(params);
-    const regionNo = this.compute.regionNo;
-    if (regionNo !== undefined && regionNo !== null && typeof regionNo !== 'string' && !Number.isSafeInteger(regionNo)) {
-      throw NcloudError.validation(`compute.regionNo must be a number or a string, got ${typeof regionNo}`);
-    }
-    if (typeof this.region !== 'string') throw NcloudError.validation(`client.region must be a string, got ${typeof this.region}`);
-    const nat = this.#native ?? (await this.#pending);
-    if (signal?.aborted) throw abortError(name, signal);
-    const failed = (info) => (info.code === 'ABORT_ERR' ? abortError(name, signal) : new NcloudError(info));
-    const send = (cancelId) => {
-      const opts = { regionCode: this.region, regionNo: defaultText(regionNo), cancelId, trace: debug.enabled };
-      if (mode === 'objects') {
-        return nat.callValue(index, json, opts).then((out) => {
-          logAttempts(name, out.attempts);
-          if (out.error) throw failed(out.error);
-          return out.ok;
-        });
+  _call(m, params, signal) {
+    try {
+      if (this.#closed) throw closedError(m.action);
+      if (signal?.aborted) throw abortError(m.action, signal);
+      const json = serializeParams(params);
+      const regionNo = this.compute.regionNo;
+      if (regionNo !== undefined && regionNo !== null && typeof regionNo !== 'string' && !Number.isSafeInteger(regionNo)) {
+        throw NcloudError.validation(`compute.regionNo must be a number or a string, got ${typeof regionNo}`);
       }
-      // The core answers the result as JSON text, or '!' and the error as JSON text; with `trace`, both
-      // come after '~', the attempts as JSON and a newline.
-      return nat.call(index, json, opts).then((raw) => {
-        let text = raw;
-        if (text.charCodeAt(0) === 126) {
-          const nl = text.indexOf('\n');
-          logAttempts(name, JSON.parse(text.slice(1, nl)));
-          text = text.slice(nl + 1);
-        }
-        if (text.charCodeAt(0) === 33) throw failed(JSON.parse(text.slice(1)));
-        return JSON.parse(text);
+      const region = this.region;
+      if (typeof region !== 'string') throw NcloudError.validation(`client.region must be a string, got ${typeof region}`);
+      if (this.#native) return run(this.#native, m, json, region, regionNo, signal);
+      return this.#pending.then((nat) => {
+        if (signal?.aborted) throw abortError(m.action, signal);
+        return run(nat, m, json, region, regionNo, signal);
       });
-    };
-    if (!signal) return send(undefined);
-    const cancelId = nat.cancelHandle();
-    return new Promise((resolve, reject) => {
-      let settled = false;
-      const onAbort = () => {
-        if (settled) return;
-        settled = true;
-        nat.abort(cancelId);
-        reject(abortError(name, signal));
-      };
-      const unlisten = onSignalAbort(signal, onAbort);
-      const finish = (fn, value) => {
-        unlisten();
-        if (settled) return;
-        settled = true;
-        fn(value);
-      };
-      send(cancelId).then(
-        (v) => finish(resolve, v),
-        (err) => finish(reject, err),
-      );
-    });
+    } catch (err) {
+      return Promise.reject(internal(m, err));
+    }
   }
 
   /** @internal `[requests in flight, bytes their answers hold]` in the core (for the tests). */
   _inFlight() {
     return this.#native ? this.#native.inFlight() : [0, 0];
-  }
-
-  /** @internal How many calls with a signal are in flight in the core (for the leak tests). */
-  _pendingCancels() {
-    return this.#native ? this.#native.pendingCancels() : 0;
   }
 
   [util.inspect.custom]() {
@@ -223,65 +147,10 @@ class Client {
   }
 }
 
-/** The parameters as JSON, refusing what JSON would drop or choke on (functions, symbols, BigInt). */
-function serializeParams(params) {
-  if (params === undefined || params === null) return '{}';
-  if (typeof params !== 'object' || Array.isArray(params)) {
-    throw NcloudError.validation('The parameters must be given as an object');
-  }
-  const bad = [];
-  const seen = new Set();
-  const walk = (v, at, depth) => {
-    if (bad.length > 5) return;
-    const t = typeof v;
-    if (t === 'function' || t === 'symbol' || t === 'bigint') bad.push(`${at} (${t})`);
-    else if (t === 'number' && !Number.isFinite(v)) bad.push(`${at} (${v})`);
-    else if (t === 'string' && !v.isWellFormed()) bad.push(`${at} (a lone surrogate: not valid Unicode text)`);
-    else if (v !== null && t === 'object') {
-      if (seen.has(v) || depth > 16) {
-        bad.push(`${at} (nested too deep or circular)`);
-        return;
-      }
-      // JSON would send a Map or a Set as {} and leave inherited properties out: say so instead.
-      if (v instanceof Map || v instanceof Set) {
-        bad.push(`${at || 'the parameters'} (a ${v instanceof Map ? 'Map' : 'Set'}: give ${v instanceof Map ? 'a plain object, e.g. Object.fromEntries(map)' : 'an array, e.g. [...set]'})`);
-        return;
-      }
-      seen.add(v);
-      if (!Array.isArray(v)) {
-        for (const k in v) {
-          if (!Object.prototype.hasOwnProperty.call(v, k)) bad.push(`${at ? `${at}.` : ''}${k} (inherited, which JSON leaves out: give own properties, e.g. { ...defaults, ...params })`);
-        }
-      }
-      for (const k of Object.keys(v)) {
-        const where = at ? `${at}.${k}` : k;
-        if (!k.isWellFormed()) bad.push(`${where} (a key with a lone surrogate)`);
-        let value;
-        try {
-          value = v[k];
-        } catch (err) {
-          bad.push(`${where} (reading it threw: ${String(err && err.message ? err.message : err).slice(0, 100)})`);
-          continue;
-        }
-        walk(value, where, depth + 1);
-      }
-      for (const sym of Object.getOwnPropertySymbols(v)) bad.push(`${at ? `${at}.` : ''}[${String(sym)}] (symbol key)`);
-      seen.delete(v);
-    }
-  };
-  walk(params, '', 0);
-  if (bad.length) throw NcloudError.validation(`The parameters could not be serialized: ${bad.join(', ')}`);
-  try {
-    return JSON.stringify(params);
-  } catch (err) {
-    throw NcloudError.validation(`The parameters could not be serialized: ${err.message}`);
-  }
-}
-
-function closedError(name) {
+function closedError(action) {
   return new NcloudError({
     code: 'ERR_CLIENT_CLOSED',
-    action: name.replace(/^classic\./, ''),
+    action,
     message: 'the client is closed (client.close(), or the end of the thread that created it): nothing was sent',
   });
 }
@@ -291,317 +160,13 @@ function mask(key) {
   return key.length > 8 ? `${key.slice(0, 4)}…${key.slice(-2)}` : '****';
 }
 
-function makeNative(config) {
+/** The native client of checked options (lib/config.js); the core fills in the defaults. */
+function makeNative(options) {
   try {
-    return new native.NativeClient(JSON.stringify(config));
+    return new native.NativeClient(options);
   } catch (err) {
     throw fromNative(err);
   }
-}
-
-/**
- * Splits `(params?, options?, callback?)`: the callback is the last argument when it is a function;
- * options (`{ signal }`) are only ever the second argument, so a method without parameters takes
- * `(undefined, { signal })` (or `({}, { signal })`).
- */
-function splitArgs(args) {
-  const cb = typeof args[args.length - 1] === 'function' ? args.pop() : null;
-  while (args.length > 0 && args[args.length - 1] === undefined) args.pop();
-  if (args.length > 2) throw NcloudError.validation(`Expected (params, options, callback), got ${args.length} arguments before the callback`);
-  return { params: args[0], options: callOptions(args[1]), cb };
-}
-
-const CALL_OPTIONS = ['signal'];
-
-/** Validates a call's options: `undefined`, or `{ signal }` with an AbortSignal. */
-function callOptions(options, allowed = CALL_OPTIONS) {
-  if (options === undefined || options === null) return {};
-  if (typeof options !== 'object' || Array.isArray(options)) {
-    throw NcloudError.validation('The options (second argument) must be an object such as { signal }');
-  }
-  const unknown = Object.keys(options).filter((k) => !allowed.includes(k));
-  if (unknown.length) throw NcloudError.validation(`Invalid options : ${unknown.join(',')}`);
-  const { signal } = options;
-  if (signal !== undefined && !isAbortSignal(signal)) {
-    throw NcloudError.validation("'signal' must be an AbortSignal");
-  }
-  return options;
-}
-
-// One 'abort' listener per signal, whatever the number of calls sharing it (no MaxListeners warning
-// when 64 calls in flight share one signal); the callbacks of calls that ended are dropped.
-const abortCallbacks = new WeakMap();
-
-function onSignalAbort(signal, fn) {
-  let set = abortCallbacks.get(signal);
-  if (!set) {
-    set = new Set();
-    const listener = () => {
-      abortCallbacks.delete(signal);
-      for (const cb of set) cb();
-    };
-    set.listener = listener;
-    abortCallbacks.set(signal, set);
-    signal.addEventListener('abort', listener, { once: true });
-  }
-  set.add(fn);
-  return () => {
-    set.delete(fn);
-    if (set.size === 0 && abortCallbacks.get(signal) === set) {
-      abortCallbacks.delete(signal);
-      signal.removeEventListener('abort', set.listener);
-    }
-  };
-}
-
-function isAbortSignal(s) {
-  return s !== null && typeof s === 'object' && typeof s.aborted === 'boolean' && typeof s.addEventListener === 'function';
-}
-
-function abortError(action, signal) {
-  return new AbortError('The operation was aborted', { cause: signal?.reason, action: action.replace(/^classic\./, '') });
-}
-
-/** Runs a call with an error-first callback as last argument, or returns a Promise when there is none. */
-function invoke(client, name, args) {
-  const cb = typeof args[args.length - 1] === 'function' ? args[args.length - 1] : null;
-  // A last argument that is meant as a callback but is not a function would leave the promise's
-  // rejection unhandled (and end the process): refuse it now, synchronously. Options (the second
-  // argument) are an object.
-  const last = args[args.length - 1];
-  if (!cb && last !== undefined && (args.length > 2 || (args.length === 2 && (last === null || typeof last !== 'object')))) {
-    throw NcloudError.validation(`${name}: the callback must be a function, got ${last === null ? 'null' : typeof last}`);
-  }
-  let promise;
-  try {
-    const { params, options } = splitArgs(args);
-    promise = client._call(name, params, undefined, options.signal).catch((err) => {
-      throw err instanceof NcloudError ? err : new NcloudError({ code: 'ERR_INTERNAL', action: name, message: String(err && err.message ? err.message : err) });
-    });
-  } catch (err) {
-    promise = Promise.reject(err);
-  }
-  if (!cb) return promise;
-  promise.then(
-    (result) => process.nextTick(cb, null, result),
-    (err) => process.nextTick(cb, err, null),
-  );
-  return undefined;
-}
-
-/**
- * `client.compute`: the VPC actions by name, the Classic ones under `compute.classic` (also the VPC
- * ones under `compute.vpc`), and the old client's methods (`findPrivateImages` ...). Set
- * `compute.regionNo` to add `regionNo` to Classic calls, as the old client did.
- */
-class Compute {
-  #client;
-  constructor(client) {
-    this.#client = client;
-    this.regionNo = undefined;
-    this.classic = {};
-    this.vpc = {};
-    for (const m of METHODS) {
-      const fn = (...args) => invoke(this.#client, m.name, args);
-      Object.defineProperty(fn, 'name', { value: m.name.replace(/^classic\./, '') });
-      if (m.name.startsWith('classic.')) {
-        this.classic[m.action] = fn;
-      } else {
-        this[m.name] = fn;
-        if (m.env === 'vpc' && !m.compat) this.vpc[m.name] = fn;
-      }
-    }
-    for (const w of DECLARED.waiters) {
-      this[w.name] = (no, options) => waitFor(this.#client, w, no, options);
-    }
-    for (const p of DECLARED.paginators) {
-      const fn = (params, options) => paginate(this.#client, p, params, options);
-      Object.defineProperty(fn, 'name', { value: p.name });
-      if (p.env === 'classic') {
-        this.classic[p.name] = fn;
-      } else {
-        this[p.name] = fn;
-        this.vpc[p.name] = fn;
-      }
-    }
-    // The old client's other methods say clearly that they are not served (lib/v1.js).
-    for (const name of v1.V0_UNSUPPORTED) {
-      if (!(name in this)) this[name] = v1.unsupportedV0(name);
-    }
-  }
-}
-
-const WAIT_OPTIONS = ['minDelayMs', 'maxDelayMs', 'intervalMs', 'timeoutMs', 'signal', 'onPoll', 'regionCode'];
-
-function waitOptions(w, options) {
-  if (options === null) throw NcloudError.validation(`${w.name}: the waiter options must be an object`);
-  const o = callOptions(options, WAIT_OPTIONS);
-  // Delays below 10 ms would poll the API in a busy loop.
-  const ms = (key, dflt, min = 10) => {
-    const v = o[key];
-    if (v === undefined) return dflt;
-    if (typeof v !== 'number' || !Number.isFinite(v) || v < min || v > 2 ** 31 - 1) {
-      throw NcloudError.validation(`'${key}' must be a finite number of milliseconds from ${min} to 2147483647, got ${util.inspect(v)}`);
-    }
-    return v;
-  };
-  // `intervalMs` (the first release's option) is a fixed delay: min = max.
-  const interval = ms('intervalMs', undefined);
-  const minDelayMs = ms('minDelayMs', interval ?? DECLARED.minDelayMs);
-  const maxDelayMs = ms('maxDelayMs', interval ?? Math.max(DECLARED.maxDelayMs, minDelayMs));
-  if (minDelayMs > maxDelayMs) throw NcloudError.validation(`'minDelayMs' (${minDelayMs}) must not exceed 'maxDelayMs' (${maxDelayMs})`);
-  const timeoutMs = ms('timeoutMs', w.timeoutMs, 0);
-  if (o.onPoll !== undefined && typeof o.onPoll !== 'function') throw NcloudError.validation("'onPoll' must be a function");
-  if (o.regionCode !== undefined && typeof o.regionCode !== 'string') throw NcloudError.validation("'regionCode' must be a string");
-  return { minDelayMs, maxDelayMs, timeoutMs, signal: o.signal, onPoll: o.onPoll, regionCode: o.regionCode };
-}
-
-/**
- * The delay after poll `attempt` (1, 2, ...): it grows 1.5 times per poll from `min` to at most `max`,
- * and is drawn in [min, that] by `random` (0 to 1), so that many waiters started together spread out.
- */
-function waitDelay(attempt, min, max, random) {
-  const grown = Math.min(max, min * 1.5 ** Math.min(attempt - 1, 64));
-  return Math.round(min + random * (grown - min));
-}
-
-/** The value at a dotted path of the item (`serverImageStatus.code`), or undefined. */
-function at(item, path) {
-  let v = item;
-  for (const key of path) {
-    if (v === null || typeof v !== 'object') return undefined;
-    v = v[key];
-  }
-  return v;
-}
-
-/**
- * The first of the waiter's acceptors (src/catalog/waiters.rs, declared in model/*.toml) that matches
- * an answer (`item`, or the call's `err`), or null: poll again.
- */
-function accept(w, item, err) {
-  for (const a of w.acceptors) {
-    const m = a.matcher;
-    let hit;
-    if (m.path) {
-      if (err || !item) continue;
-      const v = at(item, m.path);
-      hit = m.op === '=' ? v === m.values[0] : m.op === '!=' ? v !== m.values[0] : m.values.includes(v);
-    } else if (m.empty) {
-      hit = !err && !item;
-    } else if (m.error !== undefined) {
-      hit = !!err && err.code === 'ERR_API' && err.returnCode === m.error;
-    } else if (m.gone) {
-      hit = err ? err.code === 'ERR_API' && m.gone.includes(err.returnCode) : !item;
-    }
-    if (hit) return a.state;
-  }
-  return null;
-}
-
-/**
- * A declared waiter: polls the read action, first at once, then after a delay growing 1.5 times per
- * poll from `minDelayMs` to `maxDelayMs` (with jitter), until an acceptor decides: success (resolves
- * with the item, or `null` when it is gone), failure (ERR_API), or `timeoutMs` has passed
- * (ERR_TIMEOUT). An error no acceptor takes rejects at once. `signal` aborts the poll in flight and the
- * sleep; `onPoll({ attempt, elapsedMs, status, operation, item })` sees every answer.
- */
-async function waitFor(client, w, no, options) {
-  const o = waitOptions(w, options);
-  if (typeof no !== 'string' && !(typeof no === 'number' && Number.isInteger(no))) {
-    throw NcloudError.validation(`${w.name}: '${w.idParam}' must be a string or an integer`);
-  }
-  const params = { [w.idParam]: String(no) };
-  if (o.regionCode !== undefined) params.regionCode = o.regionCode;
-  const started = Date.now();
-  const describe = (item) => {
-    const name = w.statusName ? item?.[w.statusName] : undefined;
-    const codes = [w.status && item?.[w.status]?.code, w.operation && item?.[w.operation]?.code].filter(Boolean);
-    return name !== undefined ? `${name} (${codes.join('/')})` : codes.length ? codes.join('/') : 'without a status';
-  };
-  for (let attempt = 1; ; attempt++) {
-    let item = null;
-    let err = null;
-    try {
-      const res = await client._call(w.method, params, undefined, o.signal);
-      item = res?.[w.list]?.[0] ?? null;
-    } catch (e) {
-      if (e.code === 'ABORT_ERR') throw e;
-      err = e;
-    }
-    const state = accept(w, item, err);
-    if (err && state === null) throw err;
-    const status = (w.status && item?.[w.status]?.code) ?? null;
-    const operation = (w.operation && item?.[w.operation]?.code) ?? null;
-    const elapsedMs = Date.now() - started;
-    if (o.onPoll) o.onPoll({ attempt, elapsedMs, status, operation, item });
-    if (state === 'success') return item;
-    if (state === 'failure') {
-      throw new NcloudError({
-        code: 'ERR_API',
-        action: w.method,
-        message: err
-          ? `${w.idParam} ${no} will not be ${w.goal}: ${err.message}`
-          : item
-            ? `${w.idParam} ${no} will not be ${w.goal}: it is ${describe(item)}`
-            : `${w.idParam} ${no} will not be ${w.goal}: it is gone`,
-      });
-    }
-    const delay = waitDelay(attempt, o.minDelayMs, o.maxDelayMs, Math.random());
-    if (Date.now() - started + delay > o.timeoutMs) {
-      const name = w.statusName ? item?.[w.statusName] : undefined;
-      const state = !item
-        ? 'not found'
-        : `still ${name ?? (status !== null ? `in status ${status}` : `without a status${w.statusName ? ` (no ${w.statusName} in the answer)` : ''}`)}`;
-      throw new NcloudError({
-        code: 'ERR_TIMEOUT',
-        action: w.method,
-        message: `${w.idParam} ${no} was ${state} after ${o.timeoutMs} ms (${attempt} polls), waiting for it to be ${w.goal}`,
-      });
-    }
-    try {
-      await timers.setTimeout(delay, undefined, o.signal ? { signal: o.signal } : undefined);
-    } catch (err) {
-      if (err?.name === 'AbortError') throw abortError(w.method, o.signal);
-      throw err;
-    }
-  }
-}
-
-const PAGINATE_OPTIONS = ['pageSize', 'signal'];
-
-/**
- * A declared paginator: an async iterator over the items of every page of a list action, asking
- * `pageSize` items at a time from page 1 and stopping after a short page or `totalRows` items.
- */
-function paginate(client, p, params, options) {
-  const o = callOptions(options, PAGINATE_OPTIONS);
-  const pageSize = o.pageSize ?? DECLARED.pageSize;
-  if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 1000) {
-    throw NcloudError.validation(`'pageSize' must be an integer from 1 to 1000, got ${util.inspect(pageSize)}`);
-  }
-  if (params !== undefined && params !== null && (typeof params !== 'object' || Array.isArray(params))) {
-    throw NcloudError.validation('The parameters must be given as an object');
-  }
-  for (const key of ['pageNo', 'pageSize']) {
-    if (params && params[key] !== undefined) {
-      throw NcloudError.validation(`${p.name} sets '${key}' itself: give the page size as its option { pageSize }`);
-    }
-  }
-  return (async function* pages() {
-    let seen = 0;
-    const guard = pageGuard(p.name, p.method, pageSize);
-    for (let pageNo = 1; ; pageNo++) {
-      if (pageNo > 1) guard.next(pageNo);
-      const res = await client._call(p.method, { ...params, pageNo, pageSize }, undefined, o.signal);
-      const items = Array.isArray(res?.[p.list]) ? res[p.list] : [];
-      guard.page(pageNo, items, res?.totalRows, seen);
-      for (const item of items) yield item;
-      seen += items.length;
-      const total = Number(res?.totalRows);
-      if (items.length < pageSize || (Number.isFinite(total) && seen >= total)) return;
-    }
-  })();
 }
 
 function createClient(options) {

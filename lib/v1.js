@@ -17,7 +17,7 @@
  * Server-image actions and the look-ups they need are served; every other 1.x method rejects with
  * `ERR_UNSUPPORTED` naming it.
  */
-const native = require('./native');
+const { METHODS } = require('./table');
 const { NcloudError } = require('./error');
 
 // The 1.x `apis.IaaS.Server` actions (description.yaml at 1.1.4) this package serves, as Classic actions.
@@ -57,11 +57,9 @@ const LOAD_BALANCER_UNSUPPORTED = [
 const GEOLOCATION_UNSUPPORTED = ['geoLocation'];
 const CONTAINER_REGISTRY_UNSUPPORTED = ['getImageList'];
 
-/** The parameters each Classic action declares (from the catalog, through the core). */
-const CLASSIC_PARAMS = new Map(
-  JSON.parse(native.methods())
-    .filter((m) => m.env === 'classic' && !m.compat)
-    .map((m) => [m.action, new Set(m.params)]),
+/** The Classic `server` API's methods by action, and the parameters each declares (lib/table.js). */
+const SERVER_METHODS = new Map(
+  METHODS.filter((m) => m.api === 'server' && !m.compat).map((m) => [m.action, { method: m, params: new Set(m.params) }]),
 );
 
 /**
@@ -125,14 +123,16 @@ function serverMethods(client) {
   const out = {};
   for (const action of SERVER_SUPPORTED) {
     out[action] = (input = {}) => {
-      const declared = CLASSIC_PARAMS.get(action) ?? new Set();
+      const entry = SERVER_METHODS.get(action);
+      if (!entry) return Promise.reject(withResponse(NcloudError.validation(`unknown method '${action}'`)));
+      const { method, params: declared } = entry;
       // As 1.x: the store's values first, so that the call's own parameters win.
       const merged = { ...store(client).values, ...(input ?? {}) };
       const params = {};
       for (const [k, v] of Object.entries(merged)) {
         if (declared.has(k) && v !== undefined) params[k] = v;
       }
-      return client._call(`classic.${action}`, params).catch((err) => {
+      return client._call(method, params).catch((err) => {
         throw withResponse(err);
       });
     };
