@@ -1,10 +1,14 @@
 //! Generates the catalog from the model (`model/*.toml`, see `model/README.md`): `build/model.rs`
 //! reads and checks it, `build/emit.rs` writes it as Rust into `$OUT_DIR`.
 
+#[path = "build/checks.rs"]
+mod checks;
 #[path = "build/emit.rs"]
 mod emit;
 #[path = "build/model.rs"]
 mod model;
+#[path = "build/specs.rs"]
+mod specs;
 
 use std::path::Path;
 

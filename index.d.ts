@@ -95,6 +95,8 @@ export interface EmulatorSettings {
   createDelayMs?: number;
   /** How long a deleted image stays `terminating` before it vanishes (default 1500). */
   deleteDelayMs?: number;
+  /** How long other operations take: start, stop, reboot, attach, detach, changes (default: `createDelayMs`). */
+  operationDelayMs?: number;
   /** Share of VPC creations that end in `CREFL`, 0 to 1 (default 0). */
   failureRate?: number;
   /** A fixed `createDate` for new images (`YYYY-MM-DDThh:mm:ss+0900`); `null`: the real time. */

@@ -5,6 +5,7 @@ const test = require('node:test');
 const assert = require('node:assert/strict');
 const { METHODS } = require('../lib/client');
 const { emulator, client, viaCallback } = require('./helpers');
+const vpc = require('./methods-vpc');
 
 const ok = (r) => assert.equal(r.returnCode, '0');
 
@@ -75,10 +76,13 @@ function plan(tag) {
     }],
     ['findZones', () => ({ regionNo: 1 }), (r) => assert.deepStrictEqual(r.map((z) => z.zoneNo), [2, 3])],
     ['findRegions', () => undefined, (r) => assert.equal(r[0].regionNo, 1)],
+    // The VPC cloud (__test__/methods-vpc.js)
+    ...vpc.plan(tag),
   ];
 }
 
 function resolve(compute, name) {
+  if (vpc.VPC_ONLY.includes(name)) return compute.vpc[name];
   return name.startsWith('classic.') ? compute.classic[name.slice(8)] : compute[name];
 }
 

@@ -10,10 +10,17 @@ const fromSnapshot = (name) => ({ serverImageName: name, blockStorageList: [{ or
 test('the waiters and paginators come from the core declarations', () => {
   const names = DECLARED.waiters.map((w) => w.name).sort();
   assert.deepEqual(names, [
+    'waitForBlockStorageInstanceAttached',
+    'waitForBlockStorageInstanceDetached',
+    'waitForBlockStorageSnapshotInstance',
     'waitForMemberServerImageInstance',
     'waitForMemberServerImageInstanceDeleted',
+    'waitForPublicIpInstance',
     'waitForServerImage',
     'waitForServerImageDeleted',
+    'waitForServerInstanceRunning',
+    'waitForServerInstanceStopped',
+    'waitForServerInstanceTerminated',
   ]);
   const c = client({ endpoint: 'http://127.0.0.1:9', accessKey: 'a', secretKey: 'b' });
   for (const name of names) assert.equal(typeof c.compute[name], 'function', name);
@@ -30,10 +37,18 @@ test('the waiters and paginators come from the core declarations', () => {
     'classic:paginateGetBlockStorageSnapshotInstanceList',
     'classic:paginateGetMemberServerImageList',
     'classic:paginateGetServerInstanceList',
+    'vpc:paginateGetAccessControlGroupList',
+    'vpc:paginateGetBlockStorageInstanceList',
     'vpc:paginateGetBlockStorageSnapshotInstanceList',
+    'vpc:paginateGetFabricClusterList',
+    'vpc:paginateGetInitScriptList',
+    'vpc:paginateGetLoginKeyList',
     'vpc:paginateGetMemberServerImageInstanceList',
+    'vpc:paginateGetNetworkInterfaceList',
+    'vpc:paginateGetPublicIpInstanceList',
     'vpc:paginateGetServerImageList',
     'vpc:paginateGetServerInstanceList',
+    'vpc:paginateGetSubnetList',
   ]);
   assert.equal(typeof c.compute.paginateGetServerImageList, 'function');
   assert.equal(typeof c.compute.classic.paginateGetMemberServerImageList, 'function');

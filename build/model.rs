@@ -246,7 +246,7 @@ struct WaiterToml {
     acceptors: Vec<String>,
 }
 
-type R<T> = Result<T, String>;
+pub type R<T> = Result<T, String>;
 
 fn table<T: serde::de::DeserializeOwned>(t: Option<toml::Table>, what: &str) -> R<Vec<(String, T)>> {
     let mut out = Vec::new();
@@ -314,7 +314,7 @@ pub fn load(dir: &Path) -> R<Set> {
             let fields = m
                 .fields
                 .iter()
-                .map(|s| field(s))
+                .map(|s| crate::specs::field(s))
                 .collect::<R<Vec<_>>>()
                 .map_err(|e| ctx(format!("[models.{k}] {e}")))?;
             let xml = m.xml.unwrap_or_else(|| lower_first(&k));
@@ -324,7 +324,7 @@ pub fn load(dir: &Path) -> R<Set> {
             let params = i
                 .params
                 .iter()
-                .map(|s| param(s))
+                .map(|s| crate::specs::param(s))
                 .collect::<R<Vec<_>>>()
                 .map_err(|e| ctx(format!("[inputs.{k}] {e}")))?;
             set.inputs.push(Input { name: k, params });
@@ -341,8 +341,18 @@ pub fn load(dir: &Path) -> R<Set> {
     }
     for (api, (k, a)) in raw_actions {
         let ctx = |e: String| format!("model/{}.toml [actions.{k}]: {e}", set.apis[api].name);
-        let params = a.params.iter().map(|s| param(s)).collect::<R<Vec<_>>>().map_err(ctx)?;
-        let returns = a.returns.iter().map(|s| field(s)).collect::<R<Vec<_>>>().map_err(ctx)?;
+        let params = a
+            .params
+            .iter()
+            .map(|s| crate::specs::param(s))
+            .collect::<R<Vec<_>>>()
+            .map_err(ctx)?;
+        let returns = a
+            .returns
+            .iter()
+            .map(|s| crate::specs::field(s))
+            .collect::<R<Vec<_>>>()
+            .map_err(ctx)?;
         let templates = a.methods.unwrap_or_else(|| set.apis[api].methods.clone());
         let paginate = a.paginate.unwrap_or(true)
             && params.iter().any(|p| p.name == "pageNo")
@@ -374,7 +384,7 @@ pub fn load(dir: &Path) -> R<Set> {
         let acceptors = w
             .acceptors
             .iter()
-            .map(|s| acceptor(s))
+            .map(|s| crate::specs::acceptor(s))
             .collect::<R<Vec<_>>>()
             .map_err(ctx)?;
         let timeout_ms = duration_ms(&w.timeout).map_err(ctx)?;
@@ -390,7 +400,7 @@ pub fn load(dir: &Path) -> R<Set> {
             acceptors,
         });
     }
-    check(&set)?;
+    crate::checks::check(&set)?;
     Ok(set)
 }
 
@@ -439,303 +449,4 @@ fn duration_ms(s: &str) -> R<u64> {
         _ => return Err(format!("timeout '{s}': the unit is ms, s, m or h")),
     };
     Ok(n * mult)
-}
-
-// ------------------------------------------------------------------------------------------------
-// One-line specs.
-
-/// `"name: type rest"` split into (name, type, rest words).
-fn split_spec(s: &str) -> R<(String, String, Vec<String>)> {
-    let (name, rest) = s
-        .split_once(':')
-        .ok_or_else(|| format!("'{s}': expected 'name: type ...'"))?;
-    let name = name.trim();
-    if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
-        return Err(format!("'{s}': bad name '{name}'"));
-    }
-    let mut words = rest.split_whitespace().map(str::to_string);
-    let ty = words.next().ok_or_else(|| format!("'{s}': no type"))?;
-    Ok((name.to_string(), ty, words.collect()))
-}
-
-fn range_u(v: &str, what: &str) -> R<(Option<u64>, Option<u64>)> {
-    let (a, b) = v.split_once("..").ok_or_else(|| format!("{what}={v}: expected a..b"))?;
-    let num = |t: &str| -> R<Option<u64>> {
-        if t.is_empty() {
-            Ok(None)
-        } else {
-            t.parse()
-                .map(Some)
-                .map_err(|_| format!("{what}={v}: '{t}' is not a number"))
-        }
-    };
-    Ok((num(a)?, num(b)?))
-}
-
-pub fn param(s: &str) -> R<Param> {
-    let (name, ty, flags) = split_spec(s)?;
-    let ty = match ty.as_str() {
-        "str" => PType::Str,
-        "int" => PType::Int,
-        "long" => PType::Long,
-        "bool" => PType::Bool,
-        "[str]" => PType::StrList,
-        "[int]" => PType::IntList,
-        t if t.starts_with('[') && t.ends_with(']') && t.len() > 2 => PType::ObjList(t[1..t.len() - 1].to_string()),
-        t => return Err(format!("'{s}': unknown parameter type '{t}'")),
-    };
-    let mut p = Param {
-        name,
-        ty,
-        req: Req::No,
-        rules: Vec::new(),
-        base64: false,
-    };
-    for flag in flags {
-        let (k, v) = flag.split_once('=').unwrap_or((flag.as_str(), ""));
-        let rule = match (k, v) {
-            ("required", "") => {
-                p.req = Req::Yes;
-                continue;
-            }
-            ("required_with", other) if !other.is_empty() => {
-                p.req = Req::With(other.to_string());
-                continue;
-            }
-            ("base64", "") => {
-                p.base64 = true;
-                continue;
-            }
-            ("unique", "") => Rule::Unique,
-            ("image_name", "") => Rule::ImageName,
-            ("len", v) => match range_u(v, k)? {
-                (a, Some(b)) => Rule::Len(a.unwrap_or(0), b),
-                _ => return Err(format!("'{s}': len needs an upper bound")),
-            },
-            ("bytes", v) => match range_u(v, k)? {
-                (None, Some(b)) => Rule::MaxBytes(b),
-                _ => return Err(format!("'{s}': bytes is written bytes=..N")),
-            },
-            ("items", v) => {
-                let (a, b) = range_u(v, k)?;
-                Rule::Items(a.unwrap_or(0), b)
-            }
-            ("range", v) => {
-                let (a, b) = v.split_once("..").ok_or_else(|| format!("'{s}': range=a..b"))?;
-                let num = |t: &str| -> R<Option<i64>> {
-                    if t.is_empty() {
-                        Ok(None)
-                    } else {
-                        t.parse()
-                            .map(Some)
-                            .map_err(|_| format!("'{s}': '{t}' is not an integer"))
-                    }
-                };
-                Rule::Range(num(a)?, num(b)?)
-            }
-            ("oneof", v) if !v.is_empty() => Rule::OneOf(v.split('|').map(str::to_string).collect()),
-            ("oneof_ci", v) if !v.is_empty() => Rule::OneOfCi(v.split('|').map(str::to_string).collect()),
-            ("check", v) if !v.is_empty() => Rule::Check(v.to_string()),
-            _ => return Err(format!("'{s}': unknown flag '{flag}'")),
-        };
-        p.rules.push(rule);
-    }
-    Ok(p)
-}
-
-pub fn field(s: &str) -> R<Field> {
-    let (name, ty, flags) = split_spec(s)?;
-    let ty = match ty.as_str() {
-        "str" => FType::Str,
-        "int" => FType::Int,
-        "long" => FType::Long,
-        "float" => FType::Float,
-        "bool" => FType::Bool,
-        "code" => FType::Code(None),
-        "[str]" => FType::StrList,
-        "[code]" => FType::List(COMMON_CODE.into()),
-        t if t.starts_with("code(") && t.ends_with(')') => FType::Code(Some(t[5..t.len() - 1].to_string())),
-        t if t.starts_with('[') && t.ends_with(']') && t.len() > 2 => FType::List(t[1..t.len() - 1].to_string()),
-        t if t.starts_with(|c: char| c.is_ascii_uppercase()) => FType::Obj(t.to_string()),
-        t => return Err(format!("'{s}': unknown field type '{t}'")),
-    };
-    let mut always = false;
-    for flag in flags {
-        match flag.as_str() {
-            "always" => always = true,
-            other => return Err(format!("'{s}': unknown flag '{other}'")),
-        }
-    }
-    Ok(Field { name, ty, always })
-}
-
-pub fn acceptor(s: &str) -> R<(State, Matcher)> {
-    let mut words = s.split_whitespace();
-    let state = match words.next() {
-        Some("success") => State::Success,
-        Some("failure") => State::Failure,
-        Some("retry") => State::Retry,
-        _ => return Err(format!("acceptor '{s}': starts with success, failure or retry")),
-    };
-    let rest: Vec<&str> = words.collect();
-    let matcher = match rest.as_slice() {
-        ["empty"] => Matcher::Empty,
-        ["gone"] => Matcher::Gone,
-        ["error", code] => Matcher::Error((*code).to_string()),
-        [path, op, value] => {
-            let op = match *op {
-                "=" => Op::Eq,
-                "!=" => Op::Ne,
-                "in" => Op::In,
-                _ => return Err(format!("acceptor '{s}': the operator is =, != or in")),
-            };
-            let values: Vec<String> = if op == Op::In {
-                value.split('|').map(str::to_string).collect()
-            } else {
-                vec![(*value).to_string()]
-            };
-            Matcher::Path {
-                path: path.split('.').map(str::to_string).collect(),
-                op,
-                values,
-            }
-        }
-        _ => return Err(format!("acceptor '{s}': unknown matcher")),
-    };
-    Ok((state, matcher))
-}
-
-// ------------------------------------------------------------------------------------------------
-// Cross-checks.
-
-fn check(set: &Set) -> R<()> {
-    let mut names = BTreeSet::new();
-    names.insert(COMMON_CODE);
-    for m in &set.models {
-        if !names.insert(m.name.as_str()) {
-            return Err(format!("model '{}' declared twice", m.name));
-        }
-    }
-    for i in &set.inputs {
-        if !names.insert(i.name.as_str()) {
-            return Err(format!("input '{}' has the name of another model or input", i.name));
-        }
-    }
-    let model = |n: &str| n == COMMON_CODE || set.models.iter().any(|m| m.name == n);
-    let input = |n: &str| set.inputs.iter().any(|i| i.name == n);
-    let check_fields = |owner: &str, fields: &[Field]| -> R<()> {
-        let mut seen = BTreeSet::new();
-        for f in fields {
-            if !seen.insert(f.name.as_str()) {
-                return Err(format!("{owner}: field '{}' twice", f.name));
-            }
-            match &f.ty {
-                FType::Obj(m) | FType::List(m) if !model(m) => {
-                    return Err(format!("{owner}.{}: no model '{m}'", f.name));
-                }
-                FType::Code(Some(c)) if !set.codes.contains_key(c) => {
-                    return Err(format!("{owner}.{}: no code set '{c}'", f.name));
-                }
-                _ => {}
-            }
-        }
-        Ok(())
-    };
-    let check_params = |owner: &str, params: &[Param]| -> R<()> {
-        let mut seen = BTreeSet::new();
-        for p in params {
-            if !seen.insert(p.name.as_str()) {
-                return Err(format!("{owner}: parameter '{}' twice", p.name));
-            }
-            if let PType::ObjList(i) = &p.ty {
-                if !input(i) {
-                    return Err(format!("{owner}.{}: no input '{i}'", p.name));
-                }
-            }
-            if let Req::With(other) = &p.req {
-                if !params.iter().any(|q| &q.name == other) {
-                    return Err(format!(
-                        "{owner}.{}: required_with names no parameter '{other}'",
-                        p.name
-                    ));
-                }
-            }
-        }
-        Ok(())
-    };
-    for m in &set.models {
-        check_fields(&m.name, &m.fields)?;
-    }
-    for i in &set.inputs {
-        check_params(&i.name, &i.params)?;
-    }
-    let mut paths: BTreeMap<&str, String> = BTreeMap::new();
-    let mut action_names = BTreeSet::new();
-    for a in &set.actions {
-        let api = &set.apis[a.api].name;
-        let owner = format!("{api}.{}", a.name);
-        if !action_names.insert((a.api, a.name.as_str())) {
-            return Err(format!("{owner}: declared twice"));
-        }
-        check_fields(&owner, &a.returns)?;
-        check_params(&owner, &a.params)?;
-        if a.group.is_empty() || !a.group.chars().all(|c| c.is_ascii_lowercase() || c == '_') {
-            return Err(format!("{owner}: group '{}' must be snake_case", a.group));
-        }
-        if !a.paginators.is_empty() && (a.mutating || a.list().is_none()) {
-            return Err(format!("{owner}: a paginator needs a read action with a list"));
-        }
-        for m in a.methods.iter().chain(&a.paginators) {
-            if let Some(other) = paths.insert(m, owner.clone()) {
-                return Err(format!("method '{m}' is claimed by {other} and {owner}"));
-            }
-        }
-    }
-    for w in &set.waiters {
-        let a = &set.actions[w.action];
-        let owner = format!("{}.{}", set.apis[w.api].name, w.name);
-        if a.mutating {
-            return Err(format!("{owner}: polls {}, which changes state", a.name));
-        }
-        if a.param(&w.id).is_none() {
-            return Err(format!("{owner}: {} has no parameter '{}'", a.name, w.id));
-        }
-        let (_, item) = a.list().ok_or_else(|| format!("{owner}: {} answers no list", a.name))?;
-        for (_, m) in &w.acceptors {
-            if let Matcher::Path { path, .. } = m {
-                let mut cur = set.models.iter().find(|x| x.name == item);
-                for (i, seg) in path.iter().enumerate() {
-                    let f = cur
-                        .and_then(|x| x.fields.iter().find(|f| &f.name == seg))
-                        .ok_or_else(|| format!("{owner}: no field '{}' in {item}", path[..=i].join(".")))?;
-                    cur = match &f.ty {
-                        FType::Obj(n) => set.models.iter().find(|x| &x.name == n),
-                        FType::Code(_) => None,
-                        _ => None,
-                    };
-                    let last = i + 1 == path.len();
-                    let code_leaf = matches!(f.ty, FType::Code(_)) && i + 2 == path.len();
-                    if !last && !code_leaf && cur.is_none() {
-                        return Err(format!("{owner}: '{}' is not an object", path[..=i].join(".")));
-                    }
-                    if code_leaf {
-                        let leaf = &path[i + 1];
-                        if leaf != "code" && leaf != "codeName" {
-                            return Err(format!("{owner}: a code has only code and codeName, not '{leaf}'"));
-                        }
-                        break;
-                    }
-                }
-            }
-        }
-        if !w.acceptors.iter().any(|(s, _)| *s == State::Success) {
-            return Err(format!("{owner}: no success acceptor"));
-        }
-        for m in &w.methods {
-            if let Some(other) = paths.insert(m, owner.clone()) {
-                return Err(format!("method '{m}' is claimed by {other} and {owner}"));
-            }
-        }
-    }
-    Ok(())
 }

@@ -15,8 +15,9 @@ use hyper::service::service_fn;
 use hyper::{Request, Response};
 use hyper_util::rt::TokioIo;
 use ncloud::catalog::generated as a;
-use ncloud::wire::{render_success, Format};
-use serde_json::{json, Value};
+use ncloud::catalog::Action;
+use ncloud::wire::{render_response, Format};
+use serde_json::{json, Map, Value};
 use std::collections::HashMap;
 use std::convert::Infallible;
 use std::io::Write;
@@ -61,6 +62,13 @@ fn member_images() -> Vec<Value> {
         .collect()
 }
 
+/// A list answer of `action` holding `items` (`totalRows` is their number).
+fn list_body(action: &Action, items: &[Value], request_id: &str, format: Format) -> String {
+    let list = action.list.map_or("", |l| l.name);
+    let fields = Map::from_iter([(list.to_string(), Value::Array(items.to_vec()))]);
+    render_response(action, &fields, request_id, format)
+}
+
 fn main() {
     let n: usize = std::env::args().nth(1).and_then(|s| s.parse().ok()).unwrap_or(10_000);
     let images = server_images(n);
@@ -68,26 +76,18 @@ fn main() {
     let mut bodies: HashMap<(String, &'static str), Bytes> = HashMap::new();
     for format in [Format::Json, Format::Xml] {
         let f = format.as_str();
-        let list = render_success(
-            &a::VSERVER_GET_SERVER_IMAGE_LIST,
-            &images,
-            images.len(),
-            "bench-list",
-            format,
-        );
+        let list = list_body(&a::VSERVER_GET_SERVER_IMAGE_LIST, &images, "bench-list", format);
         bodies.insert(("/vserver/v2/getServerImageList".into(), f), Bytes::from(list));
-        let detail = render_success(
+        let detail = list_body(
             &a::VSERVER_GET_SERVER_IMAGE_DETAIL,
             &images[..1],
-            1,
             "bench-detail",
             format,
         );
         bodies.insert(("/vserver/v2/getServerImageDetail".into(), f), Bytes::from(detail));
-        let classic = render_success(
+        let classic = list_body(
             &a::SERVER_GET_MEMBER_SERVER_IMAGE_LIST,
             &members,
-            2,
             "bench-classic",
             format,
         );

@@ -101,11 +101,36 @@ export type ActionName =
   | 'getMemberServerImageList' | 'createMemberServerImage' | 'deleteMemberServerImages'
   | 'addMemberServerImageSharingPermission' | 'removeMemberServerImageSharingPermission'
   | 'setMemberServerImageSharingPermission' | 'getServerImageProductList' | 'getRegionList' | 'getZoneList'
-  | 'getServerInstanceList' | 'getBlockStorageSnapshotInstanceList' | 'createServerImage'
-  | 'createServerImageFromSnapshot' | 'getServerImageDetail' | 'getServerImageList' | 'deleteServerImage'
-  | 'addServerImageSharingPermission' | 'removeServerImageSharingPermission' | 'createMemberServerImageInstance'
-  | 'getMemberServerImageInstanceDetail' | 'getMemberServerImageInstanceList'
-  | 'deleteMemberServerImageInstances';
+  | 'getServerInstanceList' | 'getBlockStorageSnapshotInstanceList' | 'getMemberServerImageInstanceList'
+  | 'getMemberServerImageInstanceDetail' | 'createMemberServerImageInstance'
+  | 'deleteMemberServerImageInstances' | 'getServerImageList' | 'getServerImageDetail' | 'createServerImage'
+  | 'createServerImageFromSnapshot' | 'deleteServerImage' | 'addServerImageSharingPermission'
+  | 'removeServerImageSharingPermission' | 'addAccessControlGroupInboundRule'
+  | 'addAccessControlGroupOutboundRule' | 'createAccessControlGroup' | 'deleteAccessControlGroup'
+  | 'getAccessControlGroupDetail' | 'getAccessControlGroupList' | 'getAccessControlGroupRuleList'
+  | 'removeAccessControlGroupInboundRule' | 'removeAccessControlGroupOutboundRule' | 'importLoginKey'
+  | 'getLoginKeyList' | 'createInitScript' | 'deleteInitScripts' | 'getInitScriptDetail' | 'getInitScriptList'
+  | 'addPlacementGroupServerInstance' | 'createPlacementGroup' | 'deletePlacementGroup'
+  | 'getPlacementGroupDetail' | 'getPlacementGroupList' | 'removePlacementGroupServerInstance'
+  | 'getHypervisorTypeList' | 'getRaidList' | 'getServerProductList' | 'getServerSpecDetail'
+  | 'getServerSpecList' | 'changeServerInstanceName' | 'changeServerInstanceSpec'
+  | 'getRootPasswordServerInstanceList' | 'getServerInstanceDetail' | 'rebootServerInstances'
+  | 'setProtectServerTermination' | 'startServerInstances' | 'stopServerInstances' | 'terminateServerInstances'
+  | 'createBlockStorageSnapshotInstance' | 'deleteBlockStorageSnapshotInstances'
+  | 'getBlockStorageSnapshotInstanceDetail' | 'addNetworkInterfaceAccessControlGroup' | 'assignSecondaryIps'
+  | 'attachNetworkInterface' | 'createNetworkInterface' | 'deleteNetworkInterface' | 'detachNetworkInterface'
+  | 'getNetworkInterfaceDetail' | 'getNetworkInterfaceList' | 'removeNetworkInterfaceAccessControlGroup'
+  | 'unassignSecondaryIps' | 'associatePublicIpWithServerInstance' | 'createPublicIpInstance'
+  | 'deletePublicIpInstance' | 'disassociatePublicIpFromServerInstance' | 'getPublicIpInstanceDetail'
+  | 'getPublicIpInstanceList' | 'getPublicIpTargetServerInstanceList' | 'attachBlockStorageInstance'
+  | 'changeBlockStorageInstance' | 'changeBlockStorageVolumeSize' | 'createBlockStorageInstance'
+  | 'deleteBlockStorageInstances' | 'detachBlockStorageInstances' | 'getBlockStorageInstanceDetail'
+  | 'getBlockStorageInstanceList' | 'getBlockStorageVolumeTypeList' | 'setBlockStorageReturnProtection'
+  | 'changeFabricClusterDescription' | 'changeFabricClusterName' | 'changeFabricClusterServerInstances'
+  | 'createFabricCluster' | 'deleteFabricCluster' | 'getFabricClusterDetail' | 'getFabricClusterList'
+  | 'getFabricClusterPoolList' | 'updateFabricCluster' | 'updateFabricClusterServerInstances' | 'disableFlowLog'
+  | 'enableFlowLog' | 'getFlowLogConfigurationList' | 'createServerInstances' | 'getVpcList' | 'getVpcDetail'
+  | 'createVpc' | 'deleteVpc' | 'getSubnetList' | 'getSubnetDetail' | 'createSubnet' | 'deleteSubnet';
 
 /**
  * A coded value: `code` and its display name `codeName`. `C` lists the codes known for the field;
@@ -116,21 +141,29 @@ export interface CommonCode<C extends string = string> {
   codeName: string;
 }
 
+export type BlockStorageOperationCode = 'NULL' | 'ATTAC' | 'DETAC';
+export type BlockStorageStatusCode = 'INIT' | 'CREAT' | 'ATTAC' | 'TERMT' | 'NAVAI' | 'DT_FL';
+export type BlockStorageTypeCode = 'BASIC' | 'SVRBS' | 'SNAP' | 'NSI';
 export type CpuArchitectureCode = 'X86_64' | 'ARM64';
 export type DiskTypeCode = 'LOCAL' | 'NET';
 export type HypervisorTypeCode = 'XEN' | 'KVM' | 'RHV';
 export type ImageOperationCode = 'NULL' | 'CREAT' | 'TERMT' | 'UPDAT' | 'COPY';
 export type ImageStatusCode = 'INIT' | 'CREAT' | 'CREFL';
 export type LifeCyclePhaseCode = 'IN_SERVICE' | 'FADE_OUT' | 'RETIRED';
+export type LoadBalancerOperationCode = 'NULL' | 'USE' | 'CHANG' | 'TERMT';
+export type LoadBalancerStatusCode = 'INIT' | 'USED';
 export type OsCategoryCode = 'LINUX' | 'WINDOWS';
 export type OsTypeCode = 'CENTOS' | 'UBUNTU' | 'WINDOWS' | 'ROCKY' | 'NAVIX';
 export type PlatformTypeCode = 'LNX32' | 'LNX64' | 'WND32' | 'WND64' | 'UBD64' | 'UBS64' | 'RKY64';
+export type PublicIpOperationCode = 'NULL' | 'USE' | 'DISUS';
+export type PublicIpStatusCode = 'CREAT' | 'USED' | 'TERMT';
 export type ServerImageTypeCode = 'NCP' | 'SELF';
 export type ServerOperationCode = 'NULL' | 'START' | 'SHTDN' | 'RESTA' | 'TERMT' | 'CHNG' | 'COPY' | 'SETUP';
 export type ServerStatusCode = 'INIT' | 'CREAT' | 'RUN' | 'NSTOP' | 'TERMT' | 'FSTOP' | 'SETUP';
 export type ShareStatusCode = 'NULL' | 'SHARE';
 export type SnapshotStatusCode = 'INIT' | 'CREAT';
 export type VolumeTypeCode = 'SSD' | 'HDD' | 'CB1' | 'CB2' | 'FB1' | 'FB2';
+export type VpcPublicIpStatusCode = 'INIT' | 'SET' | 'RUN' | 'TERMTING';
 
 export interface ClassicRegion {
   regionNo: string;
@@ -144,30 +177,6 @@ export interface ClassicZone {
   zoneCode?: string;
   zoneDescription: string;
   regionNo?: string;
-}
-
-export interface MemberServerImage {
-  memberServerImageNo: string;
-  memberServerImageName: string;
-  memberServerImageDescription?: string;
-  originalServerInstanceNo: string;
-  originalServerProductCode?: string;
-  originalServerName?: string;
-  originalBaseBlockStorageDiskType?: CommonCode<DiskTypeCode>;
-  originalServerImageProductCode?: string;
-  originalOsInformation?: string;
-  originalServerImageName?: string;
-  memberServerImageStatusName: string;
-  memberServerImageStatus: CommonCode<ImageStatusCode>;
-  memberServerImageOperation: CommonCode<ImageOperationCode>;
-  memberServerImagePlatformType?: CommonCode<PlatformTypeCode>;
-  createDate: string;
-  region?: ClassicRegion;
-  zone?: ClassicZone;
-  memberServerImageBlockStorageTotalRows?: number;
-  memberServerImageBlockStorageTotalSize?: Long;
-  shareStatus?: CommonCode<ShareStatusCode>;
-  sharedLoginIdList: string[];
 }
 
 export interface Product {
@@ -187,21 +196,6 @@ export interface Product {
   addBlockStorageSize?: Long;
   generationCode?: string;
   osMemorySize?: Long;
-}
-
-export interface AccessControlGroup {
-  accessControlGroupConfigurationNo?: string;
-  accessControlGroupName?: string;
-  accessControlGroupDescription?: string;
-  isDefaultGroup?: boolean;
-  createDate?: string;
-}
-
-export interface InstanceTag {
-  instanceNo?: string;
-  instanceType?: CommonCode;
-  tagKey?: string;
-  tagValue?: string;
 }
 
 export interface BlockDevicePartition {
@@ -239,9 +233,60 @@ export interface ClassicServerInstance {
   baseBlockStorageDiskDetailType?: CommonCode;
   serverInstanceType?: CommonCode;
   userData?: string;
-  accessControlGroupList: AccessControlGroup[];
-  instanceTagList: InstanceTag[];
+  accessControlGroupList: ClassicAccessControlGroup[];
+  instanceTagList: ClassicInstanceTag[];
   blockDevicePartitionList: BlockDevicePartition[];
+  baseBlockStroageDiskDetailType?: CommonCode;
+  internetLineType?: CommonCode;
+}
+
+export interface ClassicAccessControlGroup {
+  accessControlGroupConfigurationNo?: string;
+  accessControlGroupName?: string;
+  accessControlGroupDescription?: string;
+  isDefaultGroup?: boolean;
+  createDate?: string;
+  isDefault?: boolean;
+}
+
+export interface ClassicInstanceTag {
+  instanceNo?: string;
+  instanceType?: CommonCode;
+  tagKey?: string;
+  tagValue?: string;
+}
+
+export interface InitScript {
+  initScriptNo?: string;
+  initScriptName?: string;
+  createDate?: string;
+  initScriptDescription?: string;
+  initScriptContent?: string;
+  osType?: CommonCode;
+}
+
+export interface MemberServerImage {
+  memberServerImageNo: string;
+  memberServerImageName: string;
+  memberServerImageDescription?: string;
+  originalServerInstanceNo: string;
+  originalServerProductCode?: string;
+  originalServerName?: string;
+  originalBaseBlockStorageDiskType?: CommonCode<DiskTypeCode>;
+  originalServerImageProductCode?: string;
+  originalOsInformation?: string;
+  originalServerImageName?: string;
+  memberServerImageStatusName: string;
+  memberServerImageStatus: CommonCode<ImageStatusCode>;
+  memberServerImageOperation: CommonCode<ImageOperationCode>;
+  memberServerImagePlatformType?: CommonCode<PlatformTypeCode>;
+  createDate: string;
+  region?: ClassicRegion;
+  zone?: ClassicZone;
+  memberServerImageBlockStorageTotalRows?: number;
+  memberServerImageBlockStorageTotalSize?: Long;
+  shareStatus?: CommonCode<ShareStatusCode>;
+  sharedLoginIdList: string[];
 }
 
 export interface ClassicBlockStorageSnapshotInstance {
@@ -257,6 +302,286 @@ export interface ClassicBlockStorageSnapshotInstance {
   blockStorageSnapshotInstanceDescription?: string;
   serverImageProductCode?: string;
   osInformation?: string;
+}
+
+export interface NasVolumeInstance {
+  nasVolumeInstanceNo?: string;
+  nasVolumeInstanceStatus?: CommonCode;
+  nasVolumeInstanceOperation?: CommonCode;
+  nasVolumeInstanceStatusName?: string;
+  createDate?: string;
+  nasVolumeInstanceDescription?: string;
+  mountInformation?: string;
+  volumeAllotmentProtocolType?: CommonCode;
+  volumeName?: string;
+  volumeTotalSize?: Long;
+  volumeSize?: Long;
+  snapshotVolumeConfigurationRatio?: number;
+  snapshotVolumeConfigPeriodType?: CommonCode;
+  snapshotVolumeConfigDayOfWeekType?: CommonCode;
+  snapshotVolumeConfigTime?: number;
+  snapshotVolumeSize?: Long;
+  isSnapshotConfiguration?: boolean;
+  isEventConfiguration?: boolean;
+  region?: ClassicRegion;
+  zone?: ClassicZone;
+  isReturnProtection?: boolean;
+  nasVolumeInstanceCustomIpList: NasVolumeInstanceCustomIp[];
+  nasVolumeServerInstanceList: ClassicServerInstance[];
+  volumeUseSize?: Long;
+  volumeUseRatio?: number;
+  snapshotVolumeUseSize?: Long;
+  snapshotVolumeUseRatio?: number;
+}
+
+export interface NasVolumeInstanceCustomIp {
+  customIp?: string;
+}
+
+export interface PortForwardingRule {
+  portForwardingConfigurationNo?: string;
+  portForwardingPublicIp?: string;
+  zone?: ClassicZone;
+  portForwardingExternalPort?: number;
+  portForwardingInternalPort?: number;
+  serverInstance?: ClassicServerInstance;
+}
+
+export interface ClassicPublicIpInstance {
+  publicIpInstanceNo?: string;
+  publicIp?: string;
+  publicIpDescription?: string;
+  createDate?: string;
+  publicIpInstanceStatusName?: string;
+  publicIpInstanceStatus?: CommonCode<PublicIpStatusCode>;
+  publicIpInstanceOperation?: CommonCode<PublicIpOperationCode>;
+  publicIpKindType?: CommonCode;
+  serverInstanceAssociatedWithPublicIp?: ClassicServerInstance;
+  region?: ClassicRegion;
+  zone?: ClassicZone;
+  internetLineType?: CommonCode;
+}
+
+export interface ClassicBlockStorageInstance {
+  blockStorageInstanceNo?: string;
+  serverInstanceNo?: string;
+  serverName?: string;
+  blockStorageType?: CommonCode<BlockStorageTypeCode>;
+  blockStorageName?: string;
+  blockStorageSize?: Long;
+  deviceName?: string;
+  memberServerImageNo?: string;
+  blockStorageProductCode?: string;
+  blockStorageInstanceStatus?: CommonCode<BlockStorageStatusCode>;
+  blockStorageInstanceOperation?: CommonCode<BlockStorageOperationCode>;
+  blockStorageInstanceStatusName?: string;
+  createDate?: string;
+  blockStorageInstanceDescription?: string;
+  diskType?: CommonCode;
+  diskDetailType?: CommonCode;
+  maxIopsThroughput?: number;
+  region?: ClassicRegion;
+  zone?: ClassicZone;
+}
+
+export interface NasVolumeSnapshot {
+}
+
+export interface AccessControlRule {
+  accessControlRuleConfigurationNo?: string;
+  protocolType?: CommonCode;
+  sourceIp?: string;
+  sourceAccessControlRuleConfigurationNo?: string;
+  sourceAccessControlRuleName?: string;
+  destinationPort?: string;
+  accessControlRuleDescription?: string;
+}
+
+export interface ClassicLoginKey {
+  fingerprint?: string;
+  keyName?: string;
+  createDate?: string;
+}
+
+export interface NasVolumeAccessControlRule {
+  serverInstanceNo?: string;
+  customIp?: string;
+  readAccess?: boolean;
+  writeAccess?: boolean;
+}
+
+export interface NasVolumeInstanceRating {
+  ratingTime?: string;
+  volumeSize?: Long;
+  volumeUseSize?: Long;
+  volumeUseRatio?: number;
+  averageVolumeSize?: Long;
+  averageVolumeUseSize?: Long;
+  averageVolumeUseRatio?: number;
+  maxVolumeUseSize?: Long;
+  maxVolumeUseRatio?: number;
+  minVolumeUseSize?: Long;
+  minVolumeUseRatio?: number;
+  snapshotVolumeSize?: Long;
+  snapshotVolumeUseSize?: Long;
+  snapshotVolumeUseRatio?: number;
+  snapshotAverageVolumeSize?: Long;
+  snapshotAverageVolumeUseSize?: Long;
+  snapshotAverageVolumeUseRatio?: number;
+  snapshotMaxVolumeUseSize?: Long;
+  snapshotMaxVolumeUseRatio?: number;
+  snapshotMinVolumeUseSize?: Long;
+  snapshotMinVolumeUseRatio?: number;
+}
+
+export interface NasVolumeSnapshotConfigurationHistory {
+}
+
+export interface ClassicNetworkInterface {
+  networkInterfaceNo?: string;
+  networkInterfaceName?: string;
+  networkInterfaceIp?: string;
+  networkInterfaceDescription?: string;
+  serverInstanceNo?: string;
+  statusCode?: string;
+  region?: ClassicRegion;
+  zone?: ClassicZone;
+}
+
+export interface PortForwardingConfiguration {
+  portForwardingConfigurationNo?: string;
+  portForwardingPublicIp?: string;
+  serverInstanceNoList: string[];
+}
+
+export interface PrivateSubnetInstance {
+  privateSubnetInstanceNo?: string;
+  subnet?: string;
+  privateSubnetDescription?: string;
+  createDate?: string;
+  privateSubnetInstanceStatus?: CommonCode;
+  privateSubnetInstanceOperation?: CommonCode;
+  privateSubnetInstanceStatusName?: string;
+  region?: ClassicRegion;
+  zone?: ClassicZone;
+}
+
+export interface ClassicRaid {
+  raidTypeName?: string;
+  raidName?: string;
+}
+
+export interface ClassicRootPasswordServerInstance {
+  serverInstanceNo?: string;
+  rootPassword?: string;
+}
+
+export interface SslCertificate {
+  certificateName?: string;
+  privateKey?: string;
+  publicKeyCertificate?: string;
+  certificateChain?: string;
+}
+
+export interface LoadBalancerInstance {
+  loadBalancerInstanceNo?: string;
+  virtualIp?: string;
+  loadBalancerName?: string;
+  loadBalancerAlgorithmType?: CommonCode;
+  loadBalancerDescription?: string;
+  createDate?: string;
+  domainName?: string;
+  loadBalancerInstanceStatusName?: string;
+  loadBalancerInstanceStatus?: CommonCode<LoadBalancerStatusCode>;
+  loadBalancerInstanceOperation?: CommonCode<LoadBalancerOperationCode>;
+  networkUsageType?: CommonCode;
+  isHttpKeepAlive?: boolean;
+  connectionTimeout?: number;
+  certificateName?: string;
+  loadBalancerRuleList: LoadBalancerRule[];
+  loadBalancedServerInstanceList: LoadBalancedServerInstance[];
+  region?: ClassicRegion;
+  zone?: ClassicZone;
+}
+
+export interface LoadBalancerRule {
+  protocolType?: CommonCode;
+  loadBalancerPort?: number;
+  serverPort?: number;
+  l7HealthCheckPath?: string;
+  certificateName?: string;
+  proxyProtocolUseYn?: string;
+  stickySessionUseYn?: string;
+  http2UseYn?: string;
+}
+
+export interface LoadBalancedServerInstance {
+  serverInstance?: ClassicServerInstance;
+  serverHealthCheckStatusList: ServerHealthCheckStatus[];
+}
+
+export interface ServerHealthCheckStatus {
+  protocolType?: CommonCode;
+  loadBalancerPort?: number;
+  serverPort?: number;
+  l7HealthCheckPath?: string;
+  proxyProtocolUseYn?: string;
+  serverStatus?: boolean;
+}
+
+export interface Metric {
+  instanceNo?: string;
+  metricName?: string;
+}
+
+export interface MetricStatistic {
+  instanceNo?: string;
+  dataPoints: DataPoint[];
+}
+
+export interface DataPoint {
+  timestamp?: string;
+  average?: number;
+  unit?: string;
+}
+
+export interface GeoLocation {
+  country: string;
+  code: string;
+  r1: string;
+  r2: string;
+  r3?: string;
+  lat?: number;
+  long?: number;
+  net?: string;
+}
+
+export interface Region {
+  regionCode: string;
+  regionName: string;
+}
+
+export interface Zone {
+  zoneName: string;
+  zoneCode: string;
+  regionCode: string;
+  zoneDescription?: string;
+}
+
+export interface MemberServerImageInstance {
+  memberServerImageInstanceNo: string;
+  memberServerImageName: string;
+  memberServerImageDescription?: string;
+  originalServerInstanceNo: string;
+  originalServerImageProductCode?: string;
+  memberServerImageInstanceStatus: CommonCode<ImageStatusCode>;
+  memberServerImageInstanceOperation: CommonCode<ImageOperationCode>;
+  memberServerImageInstanceStatusName: string;
+  createDate: string;
+  memberServerImageBlockStorageTotalRows?: number;
+  memberServerImageBlockStorageTotalSize?: Long;
+  shareStatus?: CommonCode<ShareStatusCode>;
+  sharedLoginIdList: string[];
 }
 
 export interface BlockStorageMapping {
@@ -291,34 +616,6 @@ export interface ServerImage {
   blockStorageMappingList: BlockStorageMapping[];
   shareStatus?: CommonCode<ShareStatusCode>;
   sharedLoginIdList: string[];
-}
-
-export interface MemberServerImageInstance {
-  memberServerImageInstanceNo: string;
-  memberServerImageName: string;
-  memberServerImageDescription?: string;
-  originalServerInstanceNo: string;
-  originalServerImageProductCode?: string;
-  memberServerImageInstanceStatus: CommonCode<ImageStatusCode>;
-  memberServerImageInstanceOperation: CommonCode<ImageOperationCode>;
-  memberServerImageInstanceStatusName: string;
-  createDate: string;
-  memberServerImageBlockStorageTotalRows?: number;
-  memberServerImageBlockStorageTotalSize?: Long;
-  shareStatus?: CommonCode<ShareStatusCode>;
-  sharedLoginIdList: string[];
-}
-
-export interface Region {
-  regionCode: string;
-  regionName: string;
-}
-
-export interface Zone {
-  zoneName: string;
-  zoneCode: string;
-  regionCode: string;
-  zoneDescription?: string;
 }
 
 export interface ServerInstance {
@@ -381,6 +678,208 @@ export interface BlockStorageSnapshotInstance {
   hypervisorType?: CommonCode<HypervisorTypeCode>;
   isBootable?: boolean;
   blockStorageVolumeType?: CommonCode;
+}
+
+export interface AccessControlGroupRule {
+  accessControlGroupNo?: string;
+  protocolType?: ProtocolType;
+  ipBlock?: string;
+  portRange?: string;
+  accessControlGroupSequence?: string;
+  accessControlGroupRuleType?: CommonCode;
+  accessControlGroupRuleDescription?: string;
+}
+
+export interface ProtocolType {
+  code?: string;
+  codeName?: string;
+  number?: number;
+}
+
+export interface NetworkInterface {
+  networkInterfaceNo: string;
+  networkInterfaceName?: string;
+  subnetNo?: string;
+  deleteOnTermination?: boolean;
+  isDefault?: boolean;
+  deviceName?: string;
+  networkInterfaceStatus?: CommonCode;
+  instanceType?: CommonCode;
+  instanceNo?: string;
+  ip?: string;
+  macAddress?: string;
+  accessControlGroupNoList: string[];
+  networkInterfaceDescription?: string;
+  secondaryIpList: string[];
+  enableFlowLog?: boolean;
+}
+
+export interface PublicIpInstance {
+  publicIpInstanceNo: string;
+  publicIp?: string;
+  publicIpDescription?: string;
+  createDate?: string;
+  publicIpInstanceStatusName?: string;
+  publicIpInstanceStatus?: CommonCode<VpcPublicIpStatusCode>;
+  serverInstanceNo?: string;
+  serverName?: string;
+  privateIp?: string;
+  lastModifyDate?: string;
+  publicIpInstanceOperation?: CommonCode<PublicIpOperationCode>;
+}
+
+export interface BlockStorageInstance {
+  blockStorageInstanceNo: string;
+  serverInstanceNo?: string;
+  blockStorageName?: string;
+  blockStorageType?: CommonCode<BlockStorageTypeCode>;
+  blockStorageSize?: Long;
+  deviceName?: string;
+  blockStorageProductCode?: string;
+  blockStorageInstanceStatus?: CommonCode<BlockStorageStatusCode>;
+  blockStorageInstanceOperation?: CommonCode<BlockStorageOperationCode>;
+  blockStorageInstanceStatusName?: string;
+  createDate?: string;
+  blockStorageDescription?: string;
+  blockStorageDiskType?: CommonCode;
+  blockStorageDiskDetailType?: CommonCode;
+  maxIopsThroughput?: number;
+  isEncryptedVolume?: boolean;
+  zoneCode?: string;
+  regionCode?: string;
+  isReturnProtection?: boolean;
+  blockStorageVolumeType?: CommonCode<VolumeTypeCode>;
+  hypervisorType?: CommonCode<HypervisorTypeCode>;
+  throughput?: Long;
+  iops?: Long;
+  blockStorageSnapshotInstanceNo?: Long;
+}
+
+export interface FabricCluster {
+  fabricClusterNo: string;
+  fabricClusterName?: string;
+  fabricClusterDescription?: string;
+  fabricClusterStatus?: CommonCode;
+  zoneCode?: string;
+  regionCode?: string;
+  vpcNo?: string;
+  fabricClusterPoolNo?: string;
+  fabricClusterPoolName?: string;
+  fabricClusterPoolCode?: string;
+  createDate?: string;
+  serverCount?: Long;
+  fabricClusterServerInstanceList: FabricClusterServerInstance[];
+}
+
+export interface FabricClusterServerInstance {
+  serverInstanceNo?: string;
+  serverName?: string;
+  serverInstanceStatus?: CommonCode<ServerStatusCode>;
+  serverInstanceOperation?: CommonCode<ServerOperationCode>;
+  serverInstanceStatusName?: string;
+  createDate?: string;
+}
+
+export interface AccessControlGroup {
+  accessControlGroupNo: string;
+  accessControlGroupName?: string;
+  isDefault?: boolean;
+  vpcNo?: string;
+  accessControlGroupStatus?: CommonCode;
+  accessControlGroupDescription?: string;
+}
+
+export interface PlacementGroup {
+  placementGroupNo: string;
+  placementGroupName?: string;
+  placementGroupType?: CommonCode;
+}
+
+export interface FlowLogConfiguration {
+  networkInterfaceNo?: string;
+  collectActionType?: CommonCode;
+  collectIntervalMinute?: number;
+  storageType?: CommonCode;
+  storageBucketName?: string;
+  storageBucketDirectoryName?: string;
+}
+
+export interface BlockStorageVolumeType {
+  zoneCodeList: string[];
+  blockStorageVolumeType?: CommonCode<VolumeTypeCode>;
+  hypervisorType?: CommonCode<HypervisorTypeCode>;
+  minThroughput?: number;
+  maxThroughput?: number;
+  minIops?: number;
+  maxIops?: number;
+  minVolumeSize?: number;
+  maxVolumeSize?: number;
+  minBaseVolumeSize?: number;
+  maxBaseVolumeSize?: number;
+  isBaseStorageAvailable?: boolean;
+}
+
+export interface FabricClusterPool {
+  fabricClusterPoolNo?: string;
+  fabricClusterPoolName?: string;
+}
+
+export interface LoginKey {
+  keyName?: string;
+  fingerprint?: string;
+  publicKey?: string;
+  createDate?: string;
+}
+
+export interface Raid {
+  raidTypeName?: string;
+  raidName?: string;
+  productType?: CommonCode;
+}
+
+export interface RootPasswordServerInstance {
+  rootPassword?: string;
+  serverInstanceNo?: string;
+}
+
+export interface ServerSpec {
+  serverSpecCode?: string;
+  generationCode?: string;
+  cpuCount?: number;
+  memorySize?: Long;
+  hypervisorType?: CommonCode<HypervisorTypeCode>;
+  cpuArchitectureType?: CommonCode;
+  blockStorageMaxCount?: number;
+  blockStorageMaxIops?: number;
+  blockStorageMaxThroughput?: number;
+  networkPerformance?: Long;
+  networkInterfaceMaxCount?: number;
+  serverProductCode?: string;
+  serverSpecDescription?: string;
+  gpuCount?: number;
+  serverSpecNo?: Long;
+}
+
+export interface Vpc {
+  vpcNo: string;
+  vpcName?: string;
+  ipv4CidrBlock?: string;
+  vpcStatus?: CommonCode;
+  regionCode?: string;
+  createDate?: string;
+}
+
+export interface Subnet {
+  subnetNo: string;
+  vpcNo?: string;
+  zoneCode?: string;
+  subnetName?: string;
+  subnet?: string;
+  subnetStatus?: CommonCode;
+  createDate?: string;
+  subnetType?: CommonCode;
+  usageType?: CommonCode;
+  networkAclNo?: string;
 }
 
 /**
@@ -462,9 +961,11 @@ export interface CompatClassicServerInstance {
   baseBlockStorageDiskDetailType?: CommonCode;
   serverInstanceType?: CommonCode;
   userData?: string;
-  accessControlGroupList: CompatAccessControlGroup[];
-  instanceTagList: CompatInstanceTag[];
+  accessControlGroupList: CompatClassicAccessControlGroup[];
+  instanceTagList: CompatClassicInstanceTag[];
   blockDevicePartitionList: BlockDevicePartition[];
+  baseBlockStroageDiskDetailType?: CommonCode;
+  internetLineType?: CommonCode;
 }
 
 /**
@@ -523,17 +1024,18 @@ export interface PrivateImageZone {
   zoneDescription: string;
 }
 
-/** `CompatClassicServerInstance.accessControlGroupList`: `AccessControlGroup` in the old client's shape. */
-export interface CompatAccessControlGroup {
+/** `CompatClassicServerInstance.accessControlGroupList`: `ClassicAccessControlGroup` in the old client's shape. */
+export interface CompatClassicAccessControlGroup {
   accessControlGroupConfigurationNo?: NumericId;
   accessControlGroupName?: string;
   accessControlGroupDescription?: string;
   isDefaultGroup?: boolean;
   createDate?: string;
+  isDefault?: boolean;
 }
 
-/** `CompatClassicServerInstance.instanceTagList`: `InstanceTag` in the old client's shape. */
-export interface CompatInstanceTag {
+/** `CompatClassicServerInstance.instanceTagList`: `ClassicInstanceTag` in the old client's shape. */
+export interface CompatClassicInstanceTag {
   instanceNo?: NumericId;
   instanceType?: CommonCode;
   tagKey?: string;
@@ -546,6 +1048,49 @@ export interface BlockStorageParameter {
   snapshotInstanceNo?: string | number | undefined;
   /** Integer from 0 to 2147483647. */
   blockStorageSize?: number | undefined;
+  blockStorageVolumeTypeCode?: string | undefined;
+  noBlockStorage?: boolean | undefined;
+  emptyBlockStorage?: boolean | undefined;
+}
+
+export interface AddAccessControlGroupRuleParameter {
+  accessControlGroupRuleDescription?: string | undefined;
+  ipBlock?: string | undefined;
+  accessControlGroupSequence?: string | undefined;
+  portRange?: string | undefined;
+  protocolTypeCode: string;
+}
+
+export interface RemoveAccessControlGroupRuleParameter {
+  ipBlock?: string | undefined;
+  accessControlGroupSequence?: string | undefined;
+  portRange?: string | undefined;
+  protocolTypeCode: string;
+}
+
+export interface RootPasswordServerInstanceParameter {
+  serverInstanceNo?: string | number | undefined;
+  privateKey?: string | undefined;
+}
+
+export interface NetworkInterfaceParameter {
+  networkInterfaceOrder: number;
+  networkInterfaceNo?: string | number | undefined;
+  subnetNo?: string | number | undefined;
+  ip?: string | undefined;
+  accessControlGroupNoList?: Array<string | number> | undefined;
+}
+
+export interface BlockDevicePartitionParameter {
+  mountPoint?: string | undefined;
+  partitionSize?: string | undefined;
+}
+
+export interface BlockStorageMappingParameter {
+  order?: number | undefined;
+  snapshotInstanceNo?: string | number | undefined;
+  blockStorageSize?: string | undefined;
+  blockStorageName?: string | undefined;
   blockStorageVolumeTypeCode?: string | undefined;
   noBlockStorage?: boolean | undefined;
   emptyBlockStorage?: boolean | undefined;
@@ -690,128 +1235,6 @@ export interface ClassicGetBlockStorageSnapshotInstanceListResponse extends ApiR
   blockStorageSnapshotInstanceList: ClassicBlockStorageSnapshotInstance[];
 }
 
-export interface CreateServerImageParams {
-  /** Defaults to the client's `region`. */
-  regionCode?: string | undefined;
-  serverInstanceNo: string | number;
-  /** 3 to 30 characters: lower-case letters, digits and `-`, starting with a letter and ending with a letter or digit. */
-  serverImageName: string;
-  /** At most 1000 bytes (UTF-8). */
-  serverImageDescription?: string | undefined;
-  /** 1 to 21 items. The whole value is checked before sending (consistency across items). */
-  blockStorageList?: BlockStorageParameter[] | undefined;
-}
-export interface CreateServerImageResponse extends ApiResponse {
-  totalRows: number;
-  serverImageList: ServerImage[];
-}
-
-export interface CreateServerImageFromSnapshotParams {
-  /** Defaults to the client's `region`. */
-  regionCode?: string | undefined;
-  /** 3 to 30 characters: lower-case letters, digits and `-`, starting with a letter and ending with a letter or digit. */
-  serverImageName: string;
-  /** At most 1000 bytes (UTF-8). */
-  serverImageDescription?: string | undefined;
-  /** 1 to 21 items. The whole value is checked before sending (consistency across items). */
-  blockStorageList: BlockStorageParameter[];
-}
-export interface CreateServerImageFromSnapshotResponse extends ApiResponse {
-  totalRows: number;
-  serverImageList: ServerImage[];
-}
-
-export interface GetServerImageDetailParams {
-  /** Defaults to the client's `region`. */
-  regionCode?: string | undefined;
-  serverImageNo: string | number;
-}
-export interface GetServerImageDetailResponse extends ApiResponse {
-  totalRows: number;
-  serverImageList: ServerImage[];
-}
-
-export interface GetServerImageListParams {
-  /** Defaults to the client's `region`. */
-  regionCode?: string | undefined;
-  serverImageNoList?: Array<string | number> | undefined;
-  serverImageName?: string | undefined;
-  serverImageStatusCode?: string | undefined;
-  serverImageTypeCodeList?: string[] | undefined;
-  hypervisorTypeCodeList?: string[] | undefined;
-  osTypeCodeList?: string[] | undefined;
-  platformCategoryCodeList?: string[] | undefined;
-  /** Integer from 0 to 2147483647. */
-  pageNo?: number | undefined;
-  /** Required when `pageNo` is given. Integer from 1 to 1000. */
-  pageSize?: number | undefined;
-  sortedBy?: string | undefined;
-  sortingOrder?: 'ASC' | 'DESC' | undefined;
-}
-export interface GetServerImageListResponse extends ApiResponse {
-  totalRows: number;
-  serverImageList: ServerImage[];
-}
-
-export interface DeleteServerImageParams {
-  /** Defaults to the client's `region`. */
-  regionCode?: string | undefined;
-  /** At least 1 item. No duplicate items. */
-  serverImageNoList: Array<string | number>;
-}
-export interface DeleteServerImageResponse extends ApiResponse {
-  totalRows: number;
-  serverImageList: ServerImage[];
-}
-
-export interface AddServerImageSharingPermissionParams {
-  /** Defaults to the client's `region`. */
-  regionCode?: string | undefined;
-  serverImageNo: string | number;
-  /** At least 1 item. No duplicate items. */
-  targetLoginIdList: string[];
-}
-export interface AddServerImageSharingPermissionResponse extends ApiResponse {
-  totalRows: number;
-  serverImageList: ServerImage[];
-}
-
-export interface RemoveServerImageSharingPermissionParams {
-  /** Defaults to the client's `region`. */
-  regionCode?: string | undefined;
-  serverImageNo: string | number;
-  /** At least 1 item. No duplicate items. */
-  targetLoginIdList: string[];
-}
-export interface RemoveServerImageSharingPermissionResponse extends ApiResponse {
-  totalRows: number;
-  serverImageList: ServerImage[];
-}
-
-export interface CreateMemberServerImageInstanceParams {
-  /** Defaults to the client's `region`. */
-  regionCode?: string | undefined;
-  serverInstanceNo: string | number;
-  /** 3 to 30 characters: lower-case letters, digits and `-`, starting with a letter and ending with a letter or digit. */
-  memberServerImageName?: string | undefined;
-  /** At most 1000 bytes (UTF-8). */
-  memberServerImageDescription?: string | undefined;
-}
-export interface CreateMemberServerImageInstanceResponse extends ApiResponse {
-  totalRows: number;
-  memberServerImageInstanceList: MemberServerImageInstance[];
-}
-
-export interface GetMemberServerImageInstanceDetailParams {
-  /** Defaults to the client's `region`. */
-  regionCode?: string | undefined;
-  memberServerImageInstanceNo: string | number;
-}
-export interface GetMemberServerImageInstanceDetailResponse extends ApiResponse {
-  totalRows: number;
-  memberServerImageInstanceList: MemberServerImageInstance[];
-}
-
 export interface GetMemberServerImageInstanceListParams {
   /** Defaults to the client's `region`. */
   regionCode?: string | undefined;
@@ -827,6 +1250,30 @@ export interface GetMemberServerImageInstanceListParams {
   sortingOrder?: 'ASC' | 'DESC' | undefined;
 }
 export interface GetMemberServerImageInstanceListResponse extends ApiResponse {
+  totalRows: number;
+  memberServerImageInstanceList: MemberServerImageInstance[];
+}
+
+export interface GetMemberServerImageInstanceDetailParams {
+  /** Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  memberServerImageInstanceNo: string | number;
+}
+export interface GetMemberServerImageInstanceDetailResponse extends ApiResponse {
+  totalRows: number;
+  memberServerImageInstanceList: MemberServerImageInstance[];
+}
+
+export interface CreateMemberServerImageInstanceParams {
+  /** Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  serverInstanceNo: string | number;
+  /** 3 to 30 characters: lower-case letters, digits and `-`, starting with a letter and ending with a letter or digit. */
+  memberServerImageName?: string | undefined;
+  /** At most 1000 bytes (UTF-8). */
+  memberServerImageDescription?: string | undefined;
+}
+export interface CreateMemberServerImageInstanceResponse extends ApiResponse {
   totalRows: number;
   memberServerImageInstanceList: MemberServerImageInstance[];
 }
@@ -876,6 +1323,118 @@ export interface SetMemberServerImageSharingPermissionParams {
 export interface SetMemberServerImageSharingPermissionResponse extends ApiResponse {
   totalRows: number;
   memberServerImageInstanceList: MemberServerImageInstance[];
+}
+
+export interface GetServerImageListParams {
+  /** Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  serverImageNoList?: Array<string | number> | undefined;
+  serverImageName?: string | undefined;
+  serverImageStatusCode?: string | undefined;
+  serverImageTypeCodeList?: string[] | undefined;
+  hypervisorTypeCodeList?: string[] | undefined;
+  osTypeCodeList?: string[] | undefined;
+  platformCategoryCodeList?: string[] | undefined;
+  /** Integer from 0 to 2147483647. */
+  pageNo?: number | undefined;
+  /** Required when `pageNo` is given. Integer from 1 to 1000. */
+  pageSize?: number | undefined;
+  sortedBy?: string | undefined;
+  sortingOrder?: 'ASC' | 'DESC' | undefined;
+}
+export interface GetServerImageListResponse extends ApiResponse {
+  totalRows: number;
+  serverImageList: ServerImage[];
+}
+
+export interface GetServerImageDetailParams {
+  /** Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  serverImageNo: string | number;
+}
+export interface GetServerImageDetailResponse extends ApiResponse {
+  totalRows: number;
+  serverImageList: ServerImage[];
+}
+
+export interface CreateServerImageParams {
+  /** Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  serverInstanceNo: string | number;
+  /** 3 to 30 characters: lower-case letters, digits and `-`, starting with a letter and ending with a letter or digit. */
+  serverImageName: string;
+  /** At most 1000 bytes (UTF-8). */
+  serverImageDescription?: string | undefined;
+  /** 1 to 21 items. The whole value is checked before sending (consistency across items). */
+  blockStorageList?: BlockStorageParameter[] | undefined;
+}
+export interface CreateServerImageResponse extends ApiResponse {
+  totalRows: number;
+  serverImageList: ServerImage[];
+}
+
+export interface CreateServerImageFromSnapshotParams {
+  /** Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  /** 3 to 30 characters: lower-case letters, digits and `-`, starting with a letter and ending with a letter or digit. */
+  serverImageName: string;
+  /** At most 1000 bytes (UTF-8). */
+  serverImageDescription?: string | undefined;
+  /** 1 to 21 items. The whole value is checked before sending (consistency across items). */
+  blockStorageList: BlockStorageParameter[];
+}
+export interface CreateServerImageFromSnapshotResponse extends ApiResponse {
+  totalRows: number;
+  serverImageList: ServerImage[];
+}
+
+export interface DeleteServerImageParams {
+  /** Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  /** At least 1 item. No duplicate items. */
+  serverImageNoList: Array<string | number>;
+}
+export interface DeleteServerImageResponse extends ApiResponse {
+  totalRows: number;
+  serverImageList: ServerImage[];
+}
+
+export interface AddServerImageSharingPermissionParams {
+  /** Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  serverImageNo: string | number;
+  /** At least 1 item. No duplicate items. */
+  targetLoginIdList: string[];
+}
+export interface AddServerImageSharingPermissionResponse extends ApiResponse {
+  totalRows: number;
+  serverImageList: ServerImage[];
+}
+
+export interface RemoveServerImageSharingPermissionParams {
+  /** Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  serverImageNo: string | number;
+  /** At least 1 item. No duplicate items. */
+  targetLoginIdList: string[];
+}
+export interface RemoveServerImageSharingPermissionResponse extends ApiResponse {
+  totalRows: number;
+  serverImageList: ServerImage[];
+}
+
+export interface GetServerImageProductListParams {
+  /** Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  blockStorageSize?: number | undefined;
+  exclusionProductCode?: string | undefined;
+  productCode?: string | undefined;
+  platformTypeCodeList?: string[] | undefined;
+  infraResourceDetailTypeCode?: string | undefined;
+}
+export interface GetServerImageProductListResponse extends ApiResponse {
+  totalRows: number;
+  productList: Product[];
 }
 
 export type GetRegionListParams = Record<string, never>;
@@ -943,18 +1502,1075 @@ export interface GetBlockStorageSnapshotInstanceListResponse extends ApiResponse
   blockStorageSnapshotInstanceList: BlockStorageSnapshotInstance[];
 }
 
-export interface GetServerImageProductListParams {
+export interface AddAccessControlGroupInboundRuleParams {
   /** Defaults to the client's `region`. */
   regionCode?: string | undefined;
-  blockStorageSize?: number | undefined;
+  accessControlGroupNo: string | number;
+  vpcNo: string | number;
+  accessControlGroupRuleList: AddAccessControlGroupRuleParameter[];
+}
+export interface AddAccessControlGroupInboundRuleResponse extends ApiResponse {
+  totalRows: number;
+  accessControlGroupRuleList: AccessControlGroupRule[];
+}
+
+export interface AddAccessControlGroupOutboundRuleParams {
+  /** Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  accessControlGroupNo: string | number;
+  vpcNo: string | number;
+  accessControlGroupRuleList: AddAccessControlGroupRuleParameter[];
+}
+export interface AddAccessControlGroupOutboundRuleResponse extends ApiResponse {
+  totalRows: number;
+  accessControlGroupRuleList: AccessControlGroupRule[];
+}
+
+export interface CreateAccessControlGroupParams {
+  /** Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  accessControlGroupName?: string | undefined;
+  accessControlGroupDescription?: string | undefined;
+  vpcNo: string | number;
+}
+export interface CreateAccessControlGroupResponse extends ApiResponse {
+  totalRows: number;
+  accessControlGroupList: AccessControlGroup[];
+}
+
+export interface DeleteAccessControlGroupParams {
+  /** Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  vpcNo: string | number;
+  accessControlGroupNo: string | number;
+}
+export interface DeleteAccessControlGroupResponse extends ApiResponse {
+  totalRows: number;
+  accessControlGroupList: AccessControlGroup[];
+}
+
+export interface GetAccessControlGroupDetailParams {
+  /** Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  accessControlGroupNo: string | number;
+}
+export interface GetAccessControlGroupDetailResponse extends ApiResponse {
+  totalRows: number;
+  accessControlGroupList: AccessControlGroup[];
+}
+
+export interface GetAccessControlGroupListParams {
+  /** Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  accessControlGroupNoList?: Array<string | number> | undefined;
+  accessControlGroupName?: string | undefined;
+  accessControlGroupStatusCode?: string | undefined;
+  /** Integer from 0 to 2147483647. */
+  pageNo?: number | undefined;
+  /** Required when `pageNo` is given. Integer from 1 to 1000. */
+  pageSize?: number | undefined;
+  vpcNo?: string | number | undefined;
+}
+export interface GetAccessControlGroupListResponse extends ApiResponse {
+  totalRows: number;
+  accessControlGroupList: AccessControlGroup[];
+}
+
+export interface GetAccessControlGroupRuleListParams {
+  /** Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  accessControlGroupNo: string | number;
+  accessControlGroupRuleTypeCode?: string | undefined;
+}
+export interface GetAccessControlGroupRuleListResponse extends ApiResponse {
+  totalRows: number;
+  accessControlGroupRuleList: AccessControlGroupRule[];
+}
+
+export interface RemoveAccessControlGroupInboundRuleParams {
+  /** Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  accessControlGroupNo: string | number;
+  vpcNo: string | number;
+  accessControlGroupRuleList: RemoveAccessControlGroupRuleParameter[];
+}
+export interface RemoveAccessControlGroupInboundRuleResponse extends ApiResponse {
+  totalRows: number;
+  accessControlGroupRuleList: AccessControlGroupRule[];
+}
+
+export interface RemoveAccessControlGroupOutboundRuleParams {
+  /** Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  accessControlGroupNo: string | number;
+  vpcNo: string | number;
+  accessControlGroupRuleList: RemoveAccessControlGroupRuleParameter[];
+}
+export interface RemoveAccessControlGroupOutboundRuleResponse extends ApiResponse {
+  totalRows: number;
+  accessControlGroupRuleList: AccessControlGroupRule[];
+}
+
+export interface ImportLoginKeyParams {
+  /** Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  keyName?: string | undefined;
+  publicKey: string;
+}
+export interface ImportLoginKeyResponse extends ApiResponse {
+  totalRows: number;
+  loginKeyList: LoginKey[];
+}
+
+export interface GetLoginKeyListParams {
+  /** Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  keyName?: string | undefined;
+  /** Integer from 0 to 2147483647. */
+  pageNo?: number | undefined;
+  /** Required when `pageNo` is given. Integer from 1 to 1000. */
+  pageSize?: number | undefined;
+}
+export interface GetLoginKeyListResponse extends ApiResponse {
+  totalRows: number;
+  loginKeyList: LoginKey[];
+}
+
+export interface CreateInitScriptParams {
+  /** Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  initScriptContent: string;
+  initScriptName?: string | undefined;
+  initScriptDescription?: string | undefined;
+  osTypeCode: string;
+}
+export interface CreateInitScriptResponse extends ApiResponse {
+  totalRows: number;
+  initScriptList: InitScript[];
+}
+
+export interface DeleteInitScriptsParams {
+  /** Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  initScriptNoList: Array<string | number>;
+}
+export interface DeleteInitScriptsResponse extends ApiResponse {
+  totalRows: number;
+  initScriptList: InitScript[];
+}
+
+export interface GetInitScriptDetailParams {
+  /** Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  initScriptNo: string | number;
+}
+export interface GetInitScriptDetailResponse extends ApiResponse {
+  totalRows: number;
+  initScriptList: InitScript[];
+}
+
+export interface GetInitScriptListParams {
+  /** Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  osTypeCode?: string | undefined;
+  /** Integer from 0 to 2147483647. */
+  pageNo?: number | undefined;
+  /** Required when `pageNo` is given. Integer from 1 to 1000. */
+  pageSize?: number | undefined;
+  sortedBy?: string | undefined;
+  sortingOrder?: 'ASC' | 'DESC' | undefined;
+  initScriptName?: string | undefined;
+  initScriptNoList?: Array<string | number> | undefined;
+}
+export interface GetInitScriptListResponse extends ApiResponse {
+  totalRows: number;
+  initScriptList: InitScript[];
+}
+
+export interface AddPlacementGroupServerInstanceParams {
+  /** Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  placementGroupNo: string | number;
+  serverInstanceNo: string | number;
+}
+export interface AddPlacementGroupServerInstanceResponse extends ApiResponse {
+  totalRows: number;
+  serverInstanceList: ServerInstance[];
+}
+
+export interface CreatePlacementGroupParams {
+  /** Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  placementGroupName?: string | undefined;
+  placementGroupTypeCode?: string | undefined;
+}
+export interface CreatePlacementGroupResponse extends ApiResponse {
+  totalRows: number;
+  placementGroupList: PlacementGroup[];
+}
+
+export interface DeletePlacementGroupParams {
+  /** Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  placementGroupNo: string | number;
+}
+export interface DeletePlacementGroupResponse extends ApiResponse {
+  totalRows: number;
+  placementGroupList: PlacementGroup[];
+}
+
+export interface GetPlacementGroupDetailParams {
+  /** Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  placementGroupNo: string | number;
+}
+export interface GetPlacementGroupDetailResponse extends ApiResponse {
+  totalRows: number;
+  placementGroupList: PlacementGroup[];
+}
+
+export interface GetPlacementGroupListParams {
+  /** Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  placementGroupName?: string | undefined;
+  placementGroupNoList?: Array<string | number> | undefined;
+}
+export interface GetPlacementGroupListResponse extends ApiResponse {
+  totalRows: number;
+  placementGroupList: PlacementGroup[];
+}
+
+export interface RemovePlacementGroupServerInstanceParams {
+  /** Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  placementGroupNo: string | number;
+  serverInstanceNo: string | number;
+}
+export interface RemovePlacementGroupServerInstanceResponse extends ApiResponse {
+  totalRows: number;
+  serverInstanceList: ServerInstance[];
+}
+
+export interface GetHypervisorTypeListParams {
+  /** Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+}
+export interface GetHypervisorTypeListResponse extends ApiResponse {
+  totalRows: number;
+  hypervisorTypeList: CommonCode[];
+}
+
+export interface GetRaidListParams {
+  /** Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  productTypeCode: string;
+}
+export interface GetRaidListResponse extends ApiResponse {
+  totalRows: number;
+  raidList: Raid[];
+}
+
+export interface GetServerProductListParams {
+  /** Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  zoneCode?: string | undefined;
+  serverImageProductCode?: string | undefined;
   exclusionProductCode?: string | undefined;
   productCode?: string | undefined;
-  platformTypeCodeList?: string[] | undefined;
-  infraResourceDetailTypeCode?: string | undefined;
+  generationCode?: string | undefined;
+  memberServerImageInstanceNo?: string | number | undefined;
 }
-export interface GetServerImageProductListResponse extends ApiResponse {
-  totalRows: number;
+export interface GetServerProductListResponse extends ApiResponse {
   productList: Product[];
+  totalRows: number;
+}
+
+export interface GetServerSpecDetailParams {
+  /** Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  serverSpecCode: string;
+}
+export interface GetServerSpecDetailResponse extends ApiResponse {
+  totalRows: number;
+  serverSpecList: ServerSpec[];
+}
+
+export interface GetServerSpecListParams {
+  /** Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  serverImageNo?: string | number | undefined;
+  zoneCode?: string | undefined;
+  serverSpecCodeList?: string[] | undefined;
+  hypervisorCodeList?: string[] | undefined;
+}
+export interface GetServerSpecListResponse extends ApiResponse {
+  totalRows: number;
+  serverSpecList: ServerSpec[];
+}
+
+export interface ChangeServerInstanceNameParams {
+  /** Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  serverInstanceNo: string | number;
+  serverName: string;
+}
+export interface ChangeServerInstanceNameResponse extends ApiResponse {
+  totalRows: number;
+  serverInstanceList: ServerInstance[];
+}
+
+export interface ChangeServerInstanceSpecParams {
+  /** Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  serverInstanceNo: string | number;
+  serverSpecCode?: string | undefined;
+  serverProductCode?: string | undefined;
+}
+export interface ChangeServerInstanceSpecResponse extends ApiResponse {
+  totalRows: number;
+  serverInstanceList: ServerInstance[];
+}
+
+export interface GetRootPasswordServerInstanceListParams {
+  /** Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  rootPasswordServerInstanceList: RootPasswordServerInstanceParameter[];
+}
+export interface GetRootPasswordServerInstanceListResponse extends ApiResponse {
+  totalRows: number;
+  rootPasswordServerInstanceList: RootPasswordServerInstance[];
+}
+
+export interface GetServerInstanceDetailParams {
+  /** Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  serverInstanceNo: string | number;
+}
+export interface GetServerInstanceDetailResponse extends ApiResponse {
+  totalRows: number;
+  serverInstanceList: ServerInstance[];
+}
+
+export interface RebootServerInstancesParams {
+  /** Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  serverInstanceNoList: Array<string | number>;
+}
+export interface RebootServerInstancesResponse extends ApiResponse {
+  totalRows: number;
+  serverInstanceList: ServerInstance[];
+}
+
+export interface SetProtectServerTerminationParams {
+  /** Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  serverInstanceNo: string | number;
+  isProtectServerTermination: boolean;
+}
+export interface SetProtectServerTerminationResponse extends ApiResponse {
+  totalRows: number;
+  serverInstanceList: ServerInstance[];
+}
+
+export interface StartServerInstancesParams {
+  /** Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  serverInstanceNoList: Array<string | number>;
+}
+export interface StartServerInstancesResponse extends ApiResponse {
+  totalRows: number;
+  serverInstanceList: ServerInstance[];
+}
+
+export interface StopServerInstancesParams {
+  /** Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  serverInstanceNoList: Array<string | number>;
+}
+export interface StopServerInstancesResponse extends ApiResponse {
+  totalRows: number;
+  serverInstanceList: ServerInstance[];
+}
+
+export interface TerminateServerInstancesParams {
+  /** Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  serverInstanceNoList: Array<string | number>;
+}
+export interface TerminateServerInstancesResponse extends ApiResponse {
+  totalRows: number;
+  serverInstanceList: ServerInstance[];
+}
+
+export interface CreateBlockStorageSnapshotInstanceParams {
+  /** Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  blockStorageSnapshotName?: string | undefined;
+  blockStorageSnapshotDescription?: string | undefined;
+  originalBlockStorageInstanceNo: string | number;
+  snapshotTypeCode?: string | undefined;
+}
+export interface CreateBlockStorageSnapshotInstanceResponse extends ApiResponse {
+  totalRows: number;
+  blockStorageSnapshotInstanceList: BlockStorageSnapshotInstance[];
+}
+
+export interface DeleteBlockStorageSnapshotInstancesParams {
+  /** Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  blockStorageSnapshotInstanceNoList: Array<string | number>;
+}
+export interface DeleteBlockStorageSnapshotInstancesResponse extends ApiResponse {
+  totalRows: number;
+  blockStorageSnapshotInstanceList: BlockStorageSnapshotInstance[];
+}
+
+export interface GetBlockStorageSnapshotInstanceDetailParams {
+  /** Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  blockStorageSnapshotInstanceNo: string | number;
+}
+export interface GetBlockStorageSnapshotInstanceDetailResponse extends ApiResponse {
+  totalRows: number;
+  blockStorageSnapshotInstanceList: BlockStorageSnapshotInstance[];
+}
+
+export interface AddNetworkInterfaceAccessControlGroupParams {
+  /** Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  accessControlGroupNoList: Array<string | number>;
+  networkInterfaceNo: string | number;
+}
+export interface AddNetworkInterfaceAccessControlGroupResponse extends ApiResponse {
+  totalRows: number;
+  networkInterfaceList: NetworkInterface[];
+}
+
+export interface AssignSecondaryIpsParams {
+  /** Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  networkInterfaceNo: string | number;
+  secondaryIpList?: string[] | undefined;
+  secondaryIpCount?: number | undefined;
+  allowReassign?: boolean | undefined;
+}
+export interface AssignSecondaryIpsResponse extends ApiResponse {
+  totalRows: number;
+  networkInterfaceList: NetworkInterface[];
+}
+
+export interface AttachNetworkInterfaceParams {
+  /** Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  serverInstanceNo: string | number;
+  networkInterfaceNo: string | number;
+  subnetNo: string | number;
+}
+export interface AttachNetworkInterfaceResponse extends ApiResponse {
+  totalRows: number;
+  networkInterfaceList: NetworkInterface[];
+}
+
+export interface CreateNetworkInterfaceParams {
+  /** Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  accessControlGroupNoList: Array<string | number>;
+  networkInterfaceDescription?: string | undefined;
+  networkInterfaceName?: string | undefined;
+  subnetNo: string | number;
+  vpcNo: string | number;
+  serverInstanceNo?: string | number | undefined;
+  ip?: string | undefined;
+  secondaryIpList?: string[] | undefined;
+  secondaryIpCount?: number | undefined;
+  isBareMetal?: boolean | undefined;
+}
+export interface CreateNetworkInterfaceResponse extends ApiResponse {
+  totalRows: number;
+  networkInterfaceList: NetworkInterface[];
+}
+
+export interface DeleteNetworkInterfaceParams {
+  /** Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  networkInterfaceNo: string | number;
+}
+export interface DeleteNetworkInterfaceResponse extends ApiResponse {
+  totalRows: number;
+  networkInterfaceList: NetworkInterface[];
+}
+
+export interface DetachNetworkInterfaceParams {
+  /** Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  serverInstanceNo: string | number;
+  networkInterfaceNo: string | number;
+  subnetNo: string | number;
+}
+export interface DetachNetworkInterfaceResponse extends ApiResponse {
+  totalRows: number;
+  networkInterfaceList: NetworkInterface[];
+}
+
+export interface GetNetworkInterfaceDetailParams {
+  /** Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  networkInterfaceNo: string | number;
+}
+export interface GetNetworkInterfaceDetailResponse extends ApiResponse {
+  totalRows: number;
+  networkInterfaceList: NetworkInterface[];
+}
+
+export interface GetNetworkInterfaceListParams {
+  /** Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  networkInterfaceNoList?: Array<string | number> | undefined;
+  ip?: string | undefined;
+  networkInterfaceName?: string | undefined;
+  serverName?: string | undefined;
+  subnetName?: string | undefined;
+  secondaryIpList?: string[] | undefined;
+  instanceNo?: string | number | undefined;
+  isDefault?: boolean | undefined;
+  deviceName?: string | undefined;
+  /** Integer from 0 to 2147483647. */
+  pageNo?: number | undefined;
+  /** Required when `pageNo` is given. Integer from 1 to 1000. */
+  pageSize?: number | undefined;
+}
+export interface GetNetworkInterfaceListResponse extends ApiResponse {
+  totalRows: number;
+  networkInterfaceList: NetworkInterface[];
+}
+
+export interface RemoveNetworkInterfaceAccessControlGroupParams {
+  /** Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  accessControlGroupNoList: Array<string | number>;
+  networkInterfaceNo: string | number;
+}
+export interface RemoveNetworkInterfaceAccessControlGroupResponse extends ApiResponse {
+  totalRows: number;
+  networkInterfaceList: NetworkInterface[];
+}
+
+export interface UnassignSecondaryIpsParams {
+  /** Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  networkInterfaceNo: string | number;
+  secondaryIpList: string[];
+}
+export interface UnassignSecondaryIpsResponse extends ApiResponse {
+  totalRows: number;
+  networkInterfaceList: NetworkInterface[];
+}
+
+export interface AssociatePublicIpWithServerInstanceParams {
+  /** Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  publicIpInstanceNo: string | number;
+  serverInstanceNo: string | number;
+}
+export interface AssociatePublicIpWithServerInstanceResponse extends ApiResponse {
+  totalRows: number;
+  publicIpInstanceList: PublicIpInstance[];
+}
+
+export interface CreatePublicIpInstanceParams {
+  /** Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  publicIpDescription?: string | undefined;
+  serverInstanceNo?: string | number | undefined;
+}
+export interface CreatePublicIpInstanceResponse extends ApiResponse {
+  totalRows: number;
+  publicIpInstanceList: PublicIpInstance[];
+}
+
+export interface DeletePublicIpInstanceParams {
+  /** Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  publicIpInstanceNo: string | number;
+}
+export interface DeletePublicIpInstanceResponse extends ApiResponse {
+  totalRows: number;
+  publicIpInstanceList: PublicIpInstance[];
+}
+
+export interface DisassociatePublicIpFromServerInstanceParams {
+  /** Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  publicIpInstanceNo?: string | number | undefined;
+  serverInstanceNo?: string | number | undefined;
+}
+export interface DisassociatePublicIpFromServerInstanceResponse extends ApiResponse {
+  totalRows: number;
+  publicIpInstanceList: PublicIpInstance[];
+}
+
+export interface GetPublicIpInstanceDetailParams {
+  /** Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  publicIpInstanceNo: string | number;
+}
+export interface GetPublicIpInstanceDetailResponse extends ApiResponse {
+  totalRows: number;
+  publicIpInstanceList: PublicIpInstance[];
+}
+
+export interface GetPublicIpInstanceListParams {
+  /** Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  publicIpInstanceNoList?: Array<string | number> | undefined;
+  publicIp?: string | undefined;
+  privateIp?: string | undefined;
+  isAssociated?: boolean | undefined;
+  serverName?: string | undefined;
+  publicIpInstanceStatusCode?: string | undefined;
+  /** Integer from 0 to 2147483647. */
+  pageNo?: number | undefined;
+  /** Required when `pageNo` is given. Integer from 1 to 1000. */
+  pageSize?: number | undefined;
+  vpcNo?: string | number | undefined;
+}
+export interface GetPublicIpInstanceListResponse extends ApiResponse {
+  totalRows: number;
+  publicIpInstanceList: PublicIpInstance[];
+}
+
+export interface GetPublicIpTargetServerInstanceListParams {
+  /** Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+}
+export interface GetPublicIpTargetServerInstanceListResponse extends ApiResponse {
+  totalRows: number;
+  serverInstanceList: ServerInstance[];
+}
+
+export interface AttachBlockStorageInstanceParams {
+  /** Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  serverInstanceNo: string | number;
+  blockStorageInstanceNo: string | number;
+}
+export interface AttachBlockStorageInstanceResponse extends ApiResponse {
+  totalRows: number;
+  blockStorageInstanceList: BlockStorageInstance[];
+}
+
+export interface ChangeBlockStorageInstanceParams {
+  /** Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  blockStorageInstanceNo: string | number;
+  blockStorageSize?: number | undefined;
+}
+export interface ChangeBlockStorageInstanceResponse extends ApiResponse {
+  totalRows: number;
+  blockStorageInstanceList: BlockStorageInstance[];
+}
+
+export interface ChangeBlockStorageVolumeSizeParams {
+  /** Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  blockStorageInstanceNo: string | number;
+  blockStorageSize: number;
+}
+export interface ChangeBlockStorageVolumeSizeResponse extends ApiResponse {
+  totalRows: number;
+  blockStorageInstanceList: BlockStorageInstance[];
+}
+
+export interface CreateBlockStorageInstanceParams {
+  /** Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  blockStorageName?: string | undefined;
+  blockStorageSize: number;
+  blockStorageDiskDetailTypeCode?: string | undefined;
+  blockStorageDescription?: string | undefined;
+  serverInstanceNo?: string | number | undefined;
+  blockStorageSnapshotInstanceNo?: string | number | undefined;
+  zoneCode?: string | undefined;
+  isReturnProtection?: boolean | undefined;
+  blockStorageVolumeTypeCode?: string | undefined;
+}
+export interface CreateBlockStorageInstanceResponse extends ApiResponse {
+  totalRows: number;
+  blockStorageInstanceList: BlockStorageInstance[];
+}
+
+export interface DeleteBlockStorageInstancesParams {
+  /** Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  blockStorageInstanceNoList: Array<string | number>;
+}
+export interface DeleteBlockStorageInstancesResponse extends ApiResponse {
+  totalRows: number;
+  blockStorageInstanceList: BlockStorageInstance[];
+}
+
+export interface DetachBlockStorageInstancesParams {
+  /** Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  blockStorageInstanceNoList: Array<string | number>;
+}
+export interface DetachBlockStorageInstancesResponse extends ApiResponse {
+  totalRows: number;
+  blockStorageInstanceList: BlockStorageInstance[];
+}
+
+export interface GetBlockStorageInstanceDetailParams {
+  /** Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  blockStorageInstanceNo: string | number;
+}
+export interface GetBlockStorageInstanceDetailResponse extends ApiResponse {
+  totalRows: number;
+  blockStorageInstanceList: BlockStorageInstance[];
+}
+
+export interface GetBlockStorageInstanceListParams {
+  /** Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  zoneCode?: string | undefined;
+  serverInstanceNo?: string | number | undefined;
+  blockStorageTypeCodeList?: string[] | undefined;
+  blockStorageInstanceStatusCode?: string | undefined;
+  /** Integer from 0 to 2147483647. */
+  pageNo?: number | undefined;
+  /** Required when `pageNo` is given. Integer from 1 to 1000. */
+  pageSize?: number | undefined;
+  blockStorageSize?: number | undefined;
+  blockStorageInstanceNoList?: Array<string | number> | undefined;
+  blockStorageName?: string | undefined;
+  serverName?: string | undefined;
+  connectionInfo?: string | undefined;
+  blockStorageDiskTypeCode?: string | undefined;
+  blockStorageDiskDetailTypeCode?: string | undefined;
+  blockStorageVolumeTypeCodeList?: string[] | undefined;
+  hypervisorTypeCodeList?: string[] | undefined;
+}
+export interface GetBlockStorageInstanceListResponse extends ApiResponse {
+  totalRows: number;
+  blockStorageInstanceList: BlockStorageInstance[];
+}
+
+export interface GetBlockStorageVolumeTypeListParams {
+  /** Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  zoneCode?: string | undefined;
+  isBaseStorageAvailable?: boolean | undefined;
+  serverSpecCode?: string | undefined;
+  blockStorageVolumeTypeCodeList?: string[] | undefined;
+  hypervisorTypeCodeList?: string[] | undefined;
+}
+export interface GetBlockStorageVolumeTypeListResponse extends ApiResponse {
+  totalRows: number;
+  blockStorageVolumeTypeList: BlockStorageVolumeType[];
+}
+
+export interface SetBlockStorageReturnProtectionParams {
+  /** Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  blockStorageInstanceNo: string | number;
+  isReturnProtection: boolean;
+}
+export interface SetBlockStorageReturnProtectionResponse extends ApiResponse {
+  totalRows: number;
+  blockStorageInstanceList: BlockStorageInstance[];
+}
+
+export interface ChangeFabricClusterDescriptionParams {
+  /** Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  fabricClusterNo: string | number;
+  fabricClusterDescription?: string | undefined;
+}
+export interface ChangeFabricClusterDescriptionResponse extends ApiResponse {
+  totalRows: number;
+  fabricClusterList: FabricCluster[];
+}
+
+export interface ChangeFabricClusterNameParams {
+  /** Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  fabricClusterNo: string | number;
+  fabricClusterName: string;
+}
+export interface ChangeFabricClusterNameResponse extends ApiResponse {
+  totalRows: number;
+  fabricClusterList: FabricCluster[];
+}
+
+export interface ChangeFabricClusterServerInstancesParams {
+  /** Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  fabricClusterNo: string | number;
+  clusterModeServerInstanceNoList?: Array<string | number> | undefined;
+}
+export interface ChangeFabricClusterServerInstancesResponse extends ApiResponse {
+  totalRows: number;
+  fabricClusterList: FabricCluster[];
+}
+
+export interface CreateFabricClusterParams {
+  /** Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  fabricClusterName: string;
+  fabricClusterDescription?: string | undefined;
+  zoneCode: string;
+  vpcNo: string | number;
+  fabricClusterPoolNo: string | number;
+}
+export interface CreateFabricClusterResponse extends ApiResponse {
+  totalRows: number;
+  fabricClusterList: FabricCluster[];
+}
+
+export interface DeleteFabricClusterParams {
+  /** Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  fabricClusterNo: string | number;
+}
+export interface DeleteFabricClusterResponse extends ApiResponse {
+  totalRows: number;
+  fabricClusterList: FabricCluster[];
+}
+
+export interface GetFabricClusterDetailParams {
+  /** Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  fabricClusterNo: string | number;
+}
+export interface GetFabricClusterDetailResponse extends ApiResponse {
+  totalRows: number;
+  fabricClusterList: FabricCluster[];
+}
+
+export interface GetFabricClusterListParams {
+  /** Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  fabricClusterPoolNo?: string | number | undefined;
+  fabricClusterPoolName?: string | undefined;
+  fabricClusterNoList?: Array<string | number> | undefined;
+  fabricClusterName?: string | undefined;
+  zoneCode?: string | undefined;
+  vpcNo?: string | number | undefined;
+  serverInstanceNo?: string | number | undefined;
+  /** Integer from 0 to 2147483647. */
+  pageNo?: number | undefined;
+  /** Required when `pageNo` is given. Integer from 1 to 1000. */
+  pageSize?: number | undefined;
+  sortedBy?: string | undefined;
+  sortingOrder?: 'ASC' | 'DESC' | undefined;
+}
+export interface GetFabricClusterListResponse extends ApiResponse {
+  totalRows: number;
+  fabricClusterList: FabricCluster[];
+}
+
+export interface GetFabricClusterPoolListParams {
+  /** Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  zoneCode?: string | undefined;
+  serverSpecCode?: string | undefined;
+  serverProductCode?: string | undefined;
+}
+export interface GetFabricClusterPoolListResponse extends ApiResponse {
+  totalRows: number;
+  fabricClusterPoolList: FabricClusterPool[];
+}
+
+export interface UpdateFabricClusterParams {
+  /** Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  fabricClusterName: string;
+  fabricClusterDescription?: string | undefined;
+  fabricClusterNo: string | number;
+}
+export interface UpdateFabricClusterResponse extends ApiResponse {
+  totalRows: number;
+  fabricClusterList: FabricCluster[];
+}
+
+export interface UpdateFabricClusterServerInstancesParams {
+  /** Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  fabricClusterNo: string | number;
+  clusterModeServerInstanceNoList?: Array<string | number> | undefined;
+}
+export interface UpdateFabricClusterServerInstancesResponse extends ApiResponse {
+  totalRows: number;
+  fabricClusterList: FabricCluster[];
+}
+
+export interface DisableFlowLogParams {
+  /** Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  networkInterfaceNo: string | number;
+}
+export interface DisableFlowLogResponse extends ApiResponse {
+  totalRows: number;
+  flowLogConfigurationList: FlowLogConfiguration[];
+}
+
+export interface EnableFlowLogParams {
+  /** Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  collectActionTypeCode: string;
+  collectIntervalMinute?: number | undefined;
+  networkInterfaceNo: string | number;
+  storageTypeCode?: string | undefined;
+  storageBucketName: string;
+  storageBucketDirectoryName?: string | undefined;
+}
+export interface EnableFlowLogResponse extends ApiResponse {
+  totalRows: number;
+  flowLogConfigurationList: FlowLogConfiguration[];
+}
+
+export interface GetFlowLogConfigurationListParams {
+  /** Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  networkInterfaceNoList: Array<string | number>;
+}
+export interface GetFlowLogConfigurationListResponse extends ApiResponse {
+  totalRows: number;
+  flowLogConfigurationList: FlowLogConfiguration[];
+}
+
+export interface CreateServerInstancesParams {
+  /** Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  serverProductCode?: string | undefined;
+  serverImageProductCode?: string | undefined;
+  memberServerImageInstanceNo?: string | number | undefined;
+  serverName?: string | undefined;
+  serverDescription?: string | undefined;
+  loginKeyName?: string | undefined;
+  isProtectServerTermination?: boolean | undefined;
+  serverCreateCount?: number | undefined;
+  serverCreateStartNo?: number | undefined;
+  feeSystemTypeCode?: string | undefined;
+  initScriptNo?: string | number | undefined;
+  vpcNo: string | number;
+  subnetNo: string | number;
+  networkInterfaceList: NetworkInterfaceParameter[];
+  placementGroupNo?: string | number | undefined;
+  isEncryptedBaseBlockStorageVolume?: boolean | undefined;
+  associateWithPublicIp?: boolean | undefined;
+  raidTypeName?: string | undefined;
+  blockDevicePartitionList?: BlockDevicePartitionParameter[] | undefined;
+  serverImageNo?: string | number | undefined;
+  serverSpecCode?: string | undefined;
+  blockStorageMappingList?: BlockStorageMappingParameter[] | undefined;
+  fabricClusterPoolNo?: string | number | undefined;
+  isPreInstallGpuDriver?: boolean | undefined;
+}
+export interface CreateServerInstancesResponse extends ApiResponse {
+  totalRows: number;
+  serverInstanceList: ServerInstance[];
+}
+
+export interface GetVpcListParams {
+  /** Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  vpcName?: string | undefined;
+  vpcStatusCode?: string | undefined;
+  vpcNoList?: Array<string | number> | undefined;
+}
+export interface GetVpcListResponse extends ApiResponse {
+  totalRows: number;
+  vpcList: Vpc[];
+}
+
+export interface GetVpcDetailParams {
+  /** Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  vpcNo: string | number;
+}
+export interface GetVpcDetailResponse extends ApiResponse {
+  totalRows: number;
+  vpcList: Vpc[];
+}
+
+export interface CreateVpcParams {
+  /** Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  ipv4CidrBlock: string;
+  vpcName?: string | undefined;
+}
+export interface CreateVpcResponse extends ApiResponse {
+  totalRows: number;
+  vpcList: Vpc[];
+}
+
+export interface DeleteVpcParams {
+  /** Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  vpcNo: string | number;
+}
+export interface DeleteVpcResponse extends ApiResponse {
+  totalRows: number;
+  vpcList: Vpc[];
+}
+
+export interface GetSubnetListParams {
+  /** Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  subnetNoList?: Array<string | number> | undefined;
+  subnetName?: string | undefined;
+  subnet?: string | undefined;
+  subnetTypeCode?: string | undefined;
+  usageTypeCode?: string | undefined;
+  networkAclNo?: string | number | undefined;
+  /** Integer from 0 to 2147483647. */
+  pageNo?: number | undefined;
+  /** Required when `pageNo` is given. Integer from 1 to 1000. */
+  pageSize?: number | undefined;
+  subnetStatusCode?: string | undefined;
+  vpcNo?: string | number | undefined;
+  zoneCode?: string | undefined;
+}
+export interface GetSubnetListResponse extends ApiResponse {
+  totalRows: number;
+  subnetList: Subnet[];
+}
+
+export interface GetSubnetDetailParams {
+  /** Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  subnetNo: string | number;
+}
+export interface GetSubnetDetailResponse extends ApiResponse {
+  totalRows: number;
+  subnetList: Subnet[];
+}
+
+export interface CreateSubnetParams {
+  /** Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  subnetTypeCode: string;
+  usageTypeCode?: string | undefined;
+  networkAclNo: string | number;
+  subnet: string;
+  subnetName?: string | undefined;
+  vpcNo: string | number;
+  zoneCode: string;
+}
+export interface CreateSubnetResponse extends ApiResponse {
+  totalRows: number;
+  subnetList: Subnet[];
+}
+
+export interface DeleteSubnetParams {
+  /** Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  subnetNo: string | number;
+}
+export interface DeleteSubnetResponse extends ApiResponse {
+  totalRows: number;
+  subnetList: Subnet[];
 }
 
 /** Parameters of `findPrivateImages`: the old client's names for those of `getMemberServerImageList`. */
@@ -1000,8 +2616,301 @@ export interface DestroyPrivateImageParams {
   privateImageNo: string | number;
 }
 
+/** The methods `client.compute`, `client.compute.vpc` share. */
+export interface VserverVpcMethods {
+  /** Lists member server image instances (XEN). */
+  getMemberServerImageInstanceList: MethodOptionalParams<GetMemberServerImageInstanceListParams, GetMemberServerImageInstanceListResponse>;
+  /** Gets one member server image instance. */
+  getMemberServerImageInstanceDetail: Method<GetMemberServerImageInstanceDetailParams, GetMemberServerImageInstanceDetailResponse>;
+  /** Creates a member server image instance from a stopped or running XEN server. */
+  createMemberServerImageInstance: Method<CreateMemberServerImageInstanceParams, CreateMemberServerImageInstanceResponse>;
+  /** Deletes member server image instances. */
+  deleteMemberServerImageInstances: Method<DeleteMemberServerImageInstancesParams, DeleteMemberServerImageInstancesResponse>;
+  /** Shares a member server image instance with other NCP login ids. */
+  addMemberServerImageSharingPermission: Method<AddMemberServerImageSharingPermissionParams, AddMemberServerImageSharingPermissionResponse>;
+  /** Stops sharing a member server image instance with the given login ids. */
+  removeMemberServerImageSharingPermission: Method<RemoveMemberServerImageSharingPermissionParams, RemoveMemberServerImageSharingPermissionResponse>;
+  /** Replaces the share list of a member server image instance (none: unshare all). */
+  setMemberServerImageSharingPermission: Method<SetMemberServerImageSharingPermissionParams, SetMemberServerImageSharingPermissionResponse>;
+  /** Lists server images (NCP and own, XEN and KVM). */
+  getServerImageList: MethodOptionalParams<GetServerImageListParams, GetServerImageListResponse>;
+  /** Gets one server image. */
+  getServerImageDetail: Method<GetServerImageDetailParams, GetServerImageDetailResponse>;
+  /** Creates a server image (own image) from a server, XEN or KVM. */
+  createServerImage: Method<CreateServerImageParams, CreateServerImageResponse>;
+  /** Creates a server image from block storage snapshots (KVM; the base snapshot must be bootable). */
+  createServerImageFromSnapshot: Method<CreateServerImageFromSnapshotParams, CreateServerImageFromSnapshotResponse>;
+  /** Deletes server images (the action name is singular). */
+  deleteServerImage: Method<DeleteServerImageParams, DeleteServerImageResponse>;
+  /** Shares a server image with other NCP login ids. */
+  addServerImageSharingPermission: Method<AddServerImageSharingPermissionParams, AddServerImageSharingPermissionResponse>;
+  /** Stops sharing a server image with the given login ids. */
+  removeServerImageSharingPermission: Method<RemoveServerImageSharingPermissionParams, RemoveServerImageSharingPermissionResponse>;
+  /** Lists NCP-provided XEN OS images (KVM images are listed by getServerImageList). */
+  getServerImageProductList: MethodOptionalParams<GetServerImageProductListParams, GetServerImageProductListResponse>;
+  /** Lists the VPC regions. */
+  getRegionList: MethodOptionalParams<GetRegionListParams, GetRegionListResponse>;
+  /** Lists the zones of a VPC region. */
+  getZoneList: MethodOptionalParams<GetZoneListParams, GetZoneListResponse>;
+  /** Lists the VPC server instances. */
+  getServerInstanceList: MethodOptionalParams<GetServerInstanceListParams, GetServerInstanceListResponse>;
+  /** Lists block storage snapshots (sources for createServerImageFromSnapshot). */
+  getBlockStorageSnapshotInstanceList: MethodOptionalParams<GetBlockStorageSnapshotInstanceListParams, GetBlockStorageSnapshotInstanceListResponse>;
+  /** Adds inbound rules to an access control group. */
+  addAccessControlGroupInboundRule: Method<AddAccessControlGroupInboundRuleParams, AddAccessControlGroupInboundRuleResponse>;
+  /** Adds outbound rules to an access control group. */
+  addAccessControlGroupOutboundRule: Method<AddAccessControlGroupOutboundRuleParams, AddAccessControlGroupOutboundRuleResponse>;
+  /** Creates an access control group in a VPC. */
+  createAccessControlGroup: Method<CreateAccessControlGroupParams, CreateAccessControlGroupResponse>;
+  /** Deletes an access control group. */
+  deleteAccessControlGroup: Method<DeleteAccessControlGroupParams, DeleteAccessControlGroupResponse>;
+  /** Gets one access control group. */
+  getAccessControlGroupDetail: Method<GetAccessControlGroupDetailParams, GetAccessControlGroupDetailResponse>;
+  /** Lists the access control groups. */
+  getAccessControlGroupList: MethodOptionalParams<GetAccessControlGroupListParams, GetAccessControlGroupListResponse>;
+  /** Lists the rules of an access control group. */
+  getAccessControlGroupRuleList: Method<GetAccessControlGroupRuleListParams, GetAccessControlGroupRuleListResponse>;
+  /** Removes inbound rules from an access control group. */
+  removeAccessControlGroupInboundRule: Method<RemoveAccessControlGroupInboundRuleParams, RemoveAccessControlGroupInboundRuleResponse>;
+  /** Removes outbound rules from an access control group. */
+  removeAccessControlGroupOutboundRule: Method<RemoveAccessControlGroupOutboundRuleParams, RemoveAccessControlGroupOutboundRuleResponse>;
+  /** Registers a login key from an existing public key. */
+  importLoginKey: Method<ImportLoginKeyParams, ImportLoginKeyResponse>;
+  /** Lists the login keys. */
+  getLoginKeyList: MethodOptionalParams<GetLoginKeyListParams, GetLoginKeyListResponse>;
+  /** Creates an init script. */
+  createInitScript: Method<CreateInitScriptParams, CreateInitScriptResponse>;
+  /** Deletes init scripts. */
+  deleteInitScripts: Method<DeleteInitScriptsParams, DeleteInitScriptsResponse>;
+  /** Gets one init script. */
+  getInitScriptDetail: Method<GetInitScriptDetailParams, GetInitScriptDetailResponse>;
+  /** Lists the init scripts. */
+  getInitScriptList: MethodOptionalParams<GetInitScriptListParams, GetInitScriptListResponse>;
+  /** Adds a server instance to a placement group. */
+  addPlacementGroupServerInstance: Method<AddPlacementGroupServerInstanceParams, AddPlacementGroupServerInstanceResponse>;
+  /** Creates a placement group. */
+  createPlacementGroup: MethodOptionalParams<CreatePlacementGroupParams, CreatePlacementGroupResponse>;
+  /** Deletes a placement group. */
+  deletePlacementGroup: Method<DeletePlacementGroupParams, DeletePlacementGroupResponse>;
+  /** Gets one placement group. */
+  getPlacementGroupDetail: Method<GetPlacementGroupDetailParams, GetPlacementGroupDetailResponse>;
+  /** Lists the placement groups. */
+  getPlacementGroupList: MethodOptionalParams<GetPlacementGroupListParams, GetPlacementGroupListResponse>;
+  /** Removes a server instance from its placement group. */
+  removePlacementGroupServerInstance: Method<RemovePlacementGroupServerInstanceParams, RemovePlacementGroupServerInstanceResponse>;
+  /** Lists the hypervisor types. */
+  getHypervisorTypeList: MethodOptionalParams<GetHypervisorTypeListParams, GetHypervisorTypeListResponse>;
+  /** Lists the RAID types. */
+  getRaidList: Method<GetRaidListParams, GetRaidListResponse>;
+  /** Lists the server products (specs) an image can run on. */
+  getServerProductList: MethodOptionalParams<GetServerProductListParams, GetServerProductListResponse>;
+  /** Gets one server spec. */
+  getServerSpecDetail: Method<GetServerSpecDetailParams, GetServerSpecDetailResponse>;
+  /** Lists the server specs. */
+  getServerSpecList: MethodOptionalParams<GetServerSpecListParams, GetServerSpecListResponse>;
+  /** Renames a server instance. */
+  changeServerInstanceName: Method<ChangeServerInstanceNameParams, ChangeServerInstanceNameResponse>;
+  /** Changes the server product (CPU and memory spec) of a stopped server. */
+  changeServerInstanceSpec: Method<ChangeServerInstanceSpecParams, ChangeServerInstanceSpecResponse>;
+  /** Gets the initial root passwords of several servers at once. */
+  getRootPasswordServerInstanceList: Method<GetRootPasswordServerInstanceListParams, GetRootPasswordServerInstanceListResponse>;
+  /** Gets one server instance. */
+  getServerInstanceDetail: Method<GetServerInstanceDetailParams, GetServerInstanceDetailResponse>;
+  /** Restarts running server instances. */
+  rebootServerInstances: Method<RebootServerInstancesParams, RebootServerInstancesResponse>;
+  /** Turns a server's termination protection on or off. */
+  setProtectServerTermination: Method<SetProtectServerTerminationParams, SetProtectServerTerminationResponse>;
+  /** Starts stopped server instances. */
+  startServerInstances: Method<StartServerInstancesParams, StartServerInstancesResponse>;
+  /** Stops running server instances. */
+  stopServerInstances: Method<StopServerInstancesParams, StopServerInstancesResponse>;
+  /** Terminates (returns) stopped server instances. */
+  terminateServerInstances: Method<TerminateServerInstancesParams, TerminateServerInstancesResponse>;
+  /** Creates a snapshot of a block storage. */
+  createBlockStorageSnapshotInstance: Method<CreateBlockStorageSnapshotInstanceParams, CreateBlockStorageSnapshotInstanceResponse>;
+  /** Deletes block storage snapshots. */
+  deleteBlockStorageSnapshotInstances: Method<DeleteBlockStorageSnapshotInstancesParams, DeleteBlockStorageSnapshotInstancesResponse>;
+  /** Gets one block storage snapshot. */
+  getBlockStorageSnapshotInstanceDetail: Method<GetBlockStorageSnapshotInstanceDetailParams, GetBlockStorageSnapshotInstanceDetailResponse>;
+  /** Adds access control groups to a network interface. */
+  addNetworkInterfaceAccessControlGroup: Method<AddNetworkInterfaceAccessControlGroupParams, AddNetworkInterfaceAccessControlGroupResponse>;
+  /** Assigns secondary private IPs to a network interface. */
+  assignSecondaryIps: Method<AssignSecondaryIpsParams, AssignSecondaryIpsResponse>;
+  /** Attaches a network interface to a server instance. */
+  attachNetworkInterface: Method<AttachNetworkInterfaceParams, AttachNetworkInterfaceResponse>;
+  /** Creates a network interface. */
+  createNetworkInterface: Method<CreateNetworkInterfaceParams, CreateNetworkInterfaceResponse>;
+  /** Deletes a network interface. */
+  deleteNetworkInterface: Method<DeleteNetworkInterfaceParams, DeleteNetworkInterfaceResponse>;
+  /** Detaches a network interface from its server. */
+  detachNetworkInterface: Method<DetachNetworkInterfaceParams, DetachNetworkInterfaceResponse>;
+  /** Gets one network interface. */
+  getNetworkInterfaceDetail: Method<GetNetworkInterfaceDetailParams, GetNetworkInterfaceDetailResponse>;
+  /** Lists the network interfaces. */
+  getNetworkInterfaceList: MethodOptionalParams<GetNetworkInterfaceListParams, GetNetworkInterfaceListResponse>;
+  /** Removes access control groups from a network interface. */
+  removeNetworkInterfaceAccessControlGroup: Method<RemoveNetworkInterfaceAccessControlGroupParams, RemoveNetworkInterfaceAccessControlGroupResponse>;
+  /** Removes secondary private IPs from a network interface. */
+  unassignSecondaryIps: Method<UnassignSecondaryIpsParams, UnassignSecondaryIpsResponse>;
+  /** Assigns a public IP to a server instance. */
+  associatePublicIpWithServerInstance: Method<AssociatePublicIpWithServerInstanceParams, AssociatePublicIpWithServerInstanceResponse>;
+  /** Deletes a public IP. */
+  deletePublicIpInstance: Method<DeletePublicIpInstanceParams, DeletePublicIpInstanceResponse>;
+  /** Removes a public IP from its server instance. */
+  disassociatePublicIpFromServerInstance: MethodOptionalParams<DisassociatePublicIpFromServerInstanceParams, DisassociatePublicIpFromServerInstanceResponse>;
+  /** Gets one public IP. */
+  getPublicIpInstanceDetail: Method<GetPublicIpInstanceDetailParams, GetPublicIpInstanceDetailResponse>;
+  /** Lists the public IPs. */
+  getPublicIpInstanceList: MethodOptionalParams<GetPublicIpInstanceListParams, GetPublicIpInstanceListResponse>;
+  /** Lists the servers a public IP can be assigned to. */
+  getPublicIpTargetServerInstanceList: MethodOptionalParams<GetPublicIpTargetServerInstanceListParams, GetPublicIpTargetServerInstanceListResponse>;
+  /** Attaches a block storage to a server instance. */
+  attachBlockStorageInstance: Method<AttachBlockStorageInstanceParams, AttachBlockStorageInstanceResponse>;
+  /** Changes a block storage's size. */
+  changeBlockStorageInstance: Method<ChangeBlockStorageInstanceParams, ChangeBlockStorageInstanceResponse>;
+  /** Grows a block storage volume. */
+  changeBlockStorageVolumeSize: Method<ChangeBlockStorageVolumeSizeParams, ChangeBlockStorageVolumeSizeResponse>;
+  /** Creates a block storage, optionally attached to a server. */
+  createBlockStorageInstance: Method<CreateBlockStorageInstanceParams, CreateBlockStorageInstanceResponse>;
+  /** Deletes block storages. */
+  deleteBlockStorageInstances: Method<DeleteBlockStorageInstancesParams, DeleteBlockStorageInstancesResponse>;
+  /** Detaches block storages from their servers. */
+  detachBlockStorageInstances: Method<DetachBlockStorageInstancesParams, DetachBlockStorageInstancesResponse>;
+  /** Gets one block storage. */
+  getBlockStorageInstanceDetail: Method<GetBlockStorageInstanceDetailParams, GetBlockStorageInstanceDetailResponse>;
+  /** Lists the block storages. */
+  getBlockStorageInstanceList: MethodOptionalParams<GetBlockStorageInstanceListParams, GetBlockStorageInstanceListResponse>;
+  /** Lists the block storage volume types. */
+  getBlockStorageVolumeTypeList: MethodOptionalParams<GetBlockStorageVolumeTypeListParams, GetBlockStorageVolumeTypeListResponse>;
+  /** Turns a block storage's return protection on or off. */
+  setBlockStorageReturnProtection: Method<SetBlockStorageReturnProtectionParams, SetBlockStorageReturnProtectionResponse>;
+  /** Changes a fabric cluster's description. */
+  changeFabricClusterDescription: Method<ChangeFabricClusterDescriptionParams, ChangeFabricClusterDescriptionResponse>;
+  /** Renames a fabric cluster. */
+  changeFabricClusterName: Method<ChangeFabricClusterNameParams, ChangeFabricClusterNameResponse>;
+  /** Changes the server instances of a fabric cluster. */
+  changeFabricClusterServerInstances: Method<ChangeFabricClusterServerInstancesParams, ChangeFabricClusterServerInstancesResponse>;
+  /** Creates a fabric cluster. */
+  createFabricCluster: Method<CreateFabricClusterParams, CreateFabricClusterResponse>;
+  /** Deletes a fabric cluster. */
+  deleteFabricCluster: Method<DeleteFabricClusterParams, DeleteFabricClusterResponse>;
+  /** Gets one fabric cluster. */
+  getFabricClusterDetail: Method<GetFabricClusterDetailParams, GetFabricClusterDetailResponse>;
+  /** Lists the fabric clusters. */
+  getFabricClusterList: MethodOptionalParams<GetFabricClusterListParams, GetFabricClusterListResponse>;
+  /** Lists the fabric cluster pools. */
+  getFabricClusterPoolList: MethodOptionalParams<GetFabricClusterPoolListParams, GetFabricClusterPoolListResponse>;
+  /** Updates a fabric cluster's name and description. */
+  updateFabricCluster: Method<UpdateFabricClusterParams, UpdateFabricClusterResponse>;
+  /** Updates the server instances of a fabric cluster. */
+  updateFabricClusterServerInstances: Method<UpdateFabricClusterServerInstancesParams, UpdateFabricClusterServerInstancesResponse>;
+  /** Stops collecting the flow log of a network interface. */
+  disableFlowLog: Method<DisableFlowLogParams, DisableFlowLogResponse>;
+  /** Starts collecting the flow log of a network interface into Object Storage. */
+  enableFlowLog: Method<EnableFlowLogParams, EnableFlowLogResponse>;
+  /** Lists the flow log settings of network interfaces. */
+  getFlowLogConfigurationList: Method<GetFlowLogConfigurationListParams, GetFlowLogConfigurationListResponse>;
+  /** Creates one or more server instances. */
+  createServerInstances: Method<CreateServerInstancesParams, CreateServerInstancesResponse>;
+  /** Lists the VPCs. */
+  getVpcList: MethodOptionalParams<GetVpcListParams, GetVpcListResponse>;
+  /** Gets one VPC. */
+  getVpcDetail: Method<GetVpcDetailParams, GetVpcDetailResponse>;
+  /** Creates a VPC. */
+  createVpc: Method<CreateVpcParams, CreateVpcResponse>;
+  /** Deletes a VPC. */
+  deleteVpc: Method<DeleteVpcParams, DeleteVpcResponse>;
+  /** Lists the subnets. */
+  getSubnetList: MethodOptionalParams<GetSubnetListParams, GetSubnetListResponse>;
+  /** Gets one subnet. */
+  getSubnetDetail: Method<GetSubnetDetailParams, GetSubnetDetailResponse>;
+  /** Creates a subnet in a VPC. */
+  createSubnet: Method<CreateSubnetParams, CreateSubnetResponse>;
+  /** Deletes a subnet. */
+  deleteSubnet: Method<DeleteSubnetParams, DeleteSubnetResponse>;
+  /**
+   * Polls `getServerImageDetail` until the item is created (`serverImageStatus.code` is CREAT); rejects when `serverImageStatus.code` is CREFL or `serverImageOperation.code` is TERMT.
+   * Gives up after 30 min unless `timeoutMs` says otherwise.
+   */
+  waitForServerImage(serverImageNo: string | number, options?: WaitOptions<ServerImage>): Promise<ServerImage>;
+  /**
+   * Polls `getServerImageDetail` until the item is deleted (it is gone); resolves with `null`.
+   * Gives up after 10 min unless `timeoutMs` says otherwise.
+   */
+  waitForServerImageDeleted(serverImageNo: string | number, options?: WaitOptions<ServerImage>): Promise<null>;
+  /**
+   * Polls `getMemberServerImageInstanceDetail` until the item is created (`memberServerImageInstanceStatus.code` is CREAT); rejects when `memberServerImageInstanceStatus.code` is CREFL or `memberServerImageInstanceOperation.code` is TERMT.
+   * Gives up after 30 min unless `timeoutMs` says otherwise.
+   */
+  waitForMemberServerImageInstance(memberServerImageInstanceNo: string | number, options?: WaitOptions<MemberServerImageInstance>): Promise<MemberServerImageInstance>;
+  /**
+   * Polls `getMemberServerImageInstanceDetail` until the item is deleted (it is gone); resolves with `null`.
+   * Gives up after 10 min unless `timeoutMs` says otherwise.
+   */
+  waitForMemberServerImageInstanceDeleted(memberServerImageInstanceNo: string | number, options?: WaitOptions<MemberServerImageInstance>): Promise<null>;
+  /**
+   * Polls `getServerInstanceDetail` until the item is running (`serverInstanceStatus.code` is RUN); rejects when `serverInstanceOperation.code` is TERMT or it is gone.
+   * Gives up after 30 min unless `timeoutMs` says otherwise.
+   */
+  waitForServerInstanceRunning(serverInstanceNo: string | number, options?: WaitOptions<ServerInstance>): Promise<ServerInstance>;
+  /**
+   * Polls `getServerInstanceDetail` until the item is stopped (`serverInstanceStatus.code` is NSTOP); rejects when `serverInstanceOperation.code` is TERMT or it is gone.
+   * Gives up after 30 min unless `timeoutMs` says otherwise.
+   */
+  waitForServerInstanceStopped(serverInstanceNo: string | number, options?: WaitOptions<ServerInstance>): Promise<ServerInstance>;
+  /**
+   * Polls `getServerInstanceDetail` until the item is terminated (it is gone); resolves with `null`.
+   * Gives up after 30 min unless `timeoutMs` says otherwise.
+   */
+  waitForServerInstanceTerminated(serverInstanceNo: string | number, options?: WaitOptions<ServerInstance>): Promise<null>;
+  /**
+   * Polls `getBlockStorageInstanceDetail` until the item is attached (`blockStorageInstanceStatus.code` is ATTAC); rejects when `blockStorageInstanceOperation.code` is TERMT or it is gone.
+   * Gives up after 10 min unless `timeoutMs` says otherwise.
+   */
+  waitForBlockStorageInstanceAttached(blockStorageInstanceNo: string | number, options?: WaitOptions<BlockStorageInstance>): Promise<BlockStorageInstance>;
+  /**
+   * Polls `getBlockStorageInstanceDetail` until the item is detached (`blockStorageInstanceStatus.code` is CREAT); rejects when `blockStorageInstanceOperation.code` is TERMT or it is gone.
+   * Gives up after 10 min unless `timeoutMs` says otherwise.
+   */
+  waitForBlockStorageInstanceDetached(blockStorageInstanceNo: string | number, options?: WaitOptions<BlockStorageInstance>): Promise<BlockStorageInstance>;
+  /**
+   * Polls `getBlockStorageSnapshotInstanceDetail` until the item is created (`blockStorageSnapshotInstanceStatus.code` is CREAT); rejects when `blockStorageSnapshotInstanceOperation.code` is TERMT or it is gone.
+   * Gives up after 30 min unless `timeoutMs` says otherwise.
+   */
+  waitForBlockStorageSnapshotInstance(blockStorageSnapshotInstanceNo: string | number, options?: WaitOptions<BlockStorageSnapshotInstance>): Promise<BlockStorageSnapshotInstance>;
+  /**
+   * Polls `getPublicIpInstanceDetail` until the item is ready (`publicIpInstanceStatus.code` is RUN); rejects when it is gone.
+   * Gives up after 10 min unless `timeoutMs` says otherwise.
+   */
+  waitForPublicIpInstance(publicIpInstanceNo: string | number, options?: WaitOptions<PublicIpInstance>): Promise<PublicIpInstance>;
+  /** Every item of `getMemberServerImageInstanceList`, page by page. */
+  paginateGetMemberServerImageInstanceList: Paginator<GetMemberServerImageInstanceListParams, MemberServerImageInstance>;
+  /** Every item of `getServerImageList`, page by page. */
+  paginateGetServerImageList: Paginator<GetServerImageListParams, ServerImage>;
+  /** Every item of `getServerInstanceList`, page by page. */
+  paginateGetServerInstanceList: Paginator<GetServerInstanceListParams, ServerInstance>;
+  /** Every item of `getBlockStorageSnapshotInstanceList`, page by page. */
+  paginateGetBlockStorageSnapshotInstanceList: Paginator<GetBlockStorageSnapshotInstanceListParams, BlockStorageSnapshotInstance>;
+  /** Every item of `getAccessControlGroupList`, page by page. */
+  paginateGetAccessControlGroupList: Paginator<GetAccessControlGroupListParams, AccessControlGroup>;
+  /** Every item of `getLoginKeyList`, page by page. */
+  paginateGetLoginKeyList: Paginator<GetLoginKeyListParams, LoginKey>;
+  /** Every item of `getInitScriptList`, page by page. */
+  paginateGetInitScriptList: Paginator<GetInitScriptListParams, InitScript>;
+  /** Every item of `getNetworkInterfaceList`, page by page. */
+  paginateGetNetworkInterfaceList: Paginator<GetNetworkInterfaceListParams, NetworkInterface>;
+  /** Every item of `getPublicIpInstanceList`, page by page. */
+  paginateGetPublicIpInstanceList: Paginator<GetPublicIpInstanceListParams, PublicIpInstance>;
+  /** Every item of `getBlockStorageInstanceList`, page by page. */
+  paginateGetBlockStorageInstanceList: Paginator<GetBlockStorageInstanceListParams, BlockStorageInstance>;
+  /** Every item of `getFabricClusterList`, page by page. */
+  paginateGetFabricClusterList: Paginator<GetFabricClusterListParams, FabricCluster>;
+  /** Every item of `getSubnetList`, page by page. */
+  paginateGetSubnetList: Paginator<GetSubnetListParams, Subnet>;
+}
+
 /** The methods of `client.compute`. */
-export interface ComputeMethods extends ComputeVpcMethods {
+export interface ComputeMethods extends VserverVpcMethods {
   /**
    * Lists the member (private) server images of the account.
    * The old client's method, over `compute.classic.getMemberServerImageList`.
@@ -1069,73 +2978,9 @@ export interface ComputeClassicMethods {
 }
 
 /** The methods of `client.compute.vpc`. */
-export interface ComputeVpcMethods {
-  /** Creates a server image (own image) from a server, XEN or KVM. */
-  createServerImage: Method<CreateServerImageParams, CreateServerImageResponse>;
-  /** Creates a server image from block storage snapshots (KVM; the base snapshot must be bootable). */
-  createServerImageFromSnapshot: Method<CreateServerImageFromSnapshotParams, CreateServerImageFromSnapshotResponse>;
-  /** Gets one server image. */
-  getServerImageDetail: Method<GetServerImageDetailParams, GetServerImageDetailResponse>;
-  /** Lists server images (NCP and own, XEN and KVM). */
-  getServerImageList: MethodOptionalParams<GetServerImageListParams, GetServerImageListResponse>;
-  /** Deletes server images (the action name is singular). */
-  deleteServerImage: Method<DeleteServerImageParams, DeleteServerImageResponse>;
-  /** Shares a server image with other NCP login ids. */
-  addServerImageSharingPermission: Method<AddServerImageSharingPermissionParams, AddServerImageSharingPermissionResponse>;
-  /** Stops sharing a server image with the given login ids. */
-  removeServerImageSharingPermission: Method<RemoveServerImageSharingPermissionParams, RemoveServerImageSharingPermissionResponse>;
-  /** Creates a member server image instance from a stopped or running XEN server. */
-  createMemberServerImageInstance: Method<CreateMemberServerImageInstanceParams, CreateMemberServerImageInstanceResponse>;
-  /** Gets one member server image instance. */
-  getMemberServerImageInstanceDetail: Method<GetMemberServerImageInstanceDetailParams, GetMemberServerImageInstanceDetailResponse>;
-  /** Lists member server image instances (XEN). */
-  getMemberServerImageInstanceList: MethodOptionalParams<GetMemberServerImageInstanceListParams, GetMemberServerImageInstanceListResponse>;
-  /** Deletes member server image instances. */
-  deleteMemberServerImageInstances: Method<DeleteMemberServerImageInstancesParams, DeleteMemberServerImageInstancesResponse>;
-  /** Shares a member server image instance with other NCP login ids. */
-  addMemberServerImageSharingPermission: Method<AddMemberServerImageSharingPermissionParams, AddMemberServerImageSharingPermissionResponse>;
-  /** Stops sharing a member server image instance with the given login ids. */
-  removeMemberServerImageSharingPermission: Method<RemoveMemberServerImageSharingPermissionParams, RemoveMemberServerImageSharingPermissionResponse>;
-  /** Replaces the share list of a member server image instance (none: unshare all). */
-  setMemberServerImageSharingPermission: Method<SetMemberServerImageSharingPermissionParams, SetMemberServerImageSharingPermissionResponse>;
-  /** Lists the VPC regions. */
-  getRegionList: MethodOptionalParams<GetRegionListParams, GetRegionListResponse>;
-  /** Lists the zones of a VPC region. */
-  getZoneList: MethodOptionalParams<GetZoneListParams, GetZoneListResponse>;
-  /** Lists the VPC server instances. */
-  getServerInstanceList: MethodOptionalParams<GetServerInstanceListParams, GetServerInstanceListResponse>;
-  /** Lists block storage snapshots (sources for createServerImageFromSnapshot). */
-  getBlockStorageSnapshotInstanceList: MethodOptionalParams<GetBlockStorageSnapshotInstanceListParams, GetBlockStorageSnapshotInstanceListResponse>;
-  /** Lists NCP-provided XEN OS images (KVM images are listed by getServerImageList). */
-  getServerImageProductList: MethodOptionalParams<GetServerImageProductListParams, GetServerImageProductListResponse>;
-  /**
-   * Polls `getServerImageDetail` until the item is created (`serverImageStatus.code` is CREAT); rejects when `serverImageStatus.code` is CREFL or `serverImageOperation.code` is TERMT.
-   * Gives up after 30 min unless `timeoutMs` says otherwise.
-   */
-  waitForServerImage(serverImageNo: string | number, options?: WaitOptions<ServerImage>): Promise<ServerImage>;
-  /**
-   * Polls `getServerImageDetail` until the item is deleted (it is gone); resolves with `null`.
-   * Gives up after 10 min unless `timeoutMs` says otherwise.
-   */
-  waitForServerImageDeleted(serverImageNo: string | number, options?: WaitOptions<ServerImage>): Promise<null>;
-  /**
-   * Polls `getMemberServerImageInstanceDetail` until the item is created (`memberServerImageInstanceStatus.code` is CREAT); rejects when `memberServerImageInstanceStatus.code` is CREFL or `memberServerImageInstanceOperation.code` is TERMT.
-   * Gives up after 30 min unless `timeoutMs` says otherwise.
-   */
-  waitForMemberServerImageInstance(memberServerImageInstanceNo: string | number, options?: WaitOptions<MemberServerImageInstance>): Promise<MemberServerImageInstance>;
-  /**
-   * Polls `getMemberServerImageInstanceDetail` until the item is deleted (it is gone); resolves with `null`.
-   * Gives up after 10 min unless `timeoutMs` says otherwise.
-   */
-  waitForMemberServerImageInstanceDeleted(memberServerImageInstanceNo: string | number, options?: WaitOptions<MemberServerImageInstance>): Promise<null>;
-  /** Every item of `getServerImageList`, page by page. */
-  paginateGetServerImageList: Paginator<GetServerImageListParams, ServerImage>;
-  /** Every item of `getMemberServerImageInstanceList`, page by page. */
-  paginateGetMemberServerImageInstanceList: Paginator<GetMemberServerImageInstanceListParams, MemberServerImageInstance>;
-  /** Every item of `getServerInstanceList`, page by page. */
-  paginateGetServerInstanceList: Paginator<GetServerInstanceListParams, ServerInstance>;
-  /** Every item of `getBlockStorageSnapshotInstanceList`, page by page. */
-  paginateGetBlockStorageSnapshotInstanceList: Paginator<GetBlockStorageSnapshotInstanceListParams, BlockStorageSnapshotInstance>;
+export interface ComputeVpcMethods extends VserverVpcMethods {
+  /** Creates a public IP, optionally assigned to a server. */
+  createPublicIpInstance: MethodOptionalParams<CreatePublicIpInstanceParams, CreatePublicIpInstanceResponse>;
 }
 
 /** The surfaces of a client (`client.compute` ...). */
@@ -1151,9 +2996,9 @@ export type ClassicMethods = ComputeClassicMethods;
 /** @deprecated Part of `ComputeMethods`. */
 export type CompatMethods = Pick<ComputeMethods, 'findPrivateImages' | 'createPrivateImage' | 'destroyPrivateImages' | 'destroyPrivateImage' | 'findServers' | 'findPublicImages' | 'findZones' | 'findRegions'>;
 /** @deprecated Part of `ComputeMethods`. */
-export type WaiterMethods = Pick<ComputeMethods, 'waitForServerImage' | 'waitForServerImageDeleted' | 'waitForMemberServerImageInstance' | 'waitForMemberServerImageInstanceDeleted'>;
+export type WaiterMethods = Pick<ComputeMethods, 'waitForServerImage' | 'waitForServerImageDeleted' | 'waitForMemberServerImageInstance' | 'waitForMemberServerImageInstanceDeleted' | 'waitForServerInstanceRunning' | 'waitForServerInstanceStopped' | 'waitForServerInstanceTerminated' | 'waitForBlockStorageInstanceAttached' | 'waitForBlockStorageInstanceDetached' | 'waitForBlockStorageSnapshotInstance' | 'waitForPublicIpInstance'>;
 /** @deprecated Part of `ComputeVpcMethods`. */
-export type VpcPaginators = Pick<ComputeVpcMethods, 'paginateGetServerImageList' | 'paginateGetMemberServerImageInstanceList' | 'paginateGetServerInstanceList' | 'paginateGetBlockStorageSnapshotInstanceList'>;
+export type VpcPaginators = Pick<ComputeVpcMethods, 'paginateGetMemberServerImageInstanceList' | 'paginateGetServerImageList' | 'paginateGetServerInstanceList' | 'paginateGetBlockStorageSnapshotInstanceList' | 'paginateGetAccessControlGroupList' | 'paginateGetLoginKeyList' | 'paginateGetInitScriptList' | 'paginateGetNetworkInterfaceList' | 'paginateGetPublicIpInstanceList' | 'paginateGetBlockStorageInstanceList' | 'paginateGetFabricClusterList' | 'paginateGetSubnetList'>;
 /** @deprecated Part of `ComputeClassicMethods`. */
 export type ClassicPaginators = Pick<ComputeClassicMethods, 'paginateGetMemberServerImageList' | 'paginateGetServerInstanceList' | 'paginateGetBlockStorageSnapshotInstanceList'>;
 

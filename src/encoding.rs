@@ -1,10 +1,18 @@
-//! Request encoding: flattened parameters (`name.1`, `blockStorageList.1.order`) and one RFC 3986
-//! percent-encoder. The same encoded bytes are signed (when in the query) and sent.
+//! Request encoding: flattened parameters and one RFC 3986 percent-encoder. The same encoded bytes
+//! are signed (when in the query) and sent.
+//!
+//! Flattening follows NAVER's Go SDK v2 (`buildQueryString`) at every level: a list item is
+//! `prefix.N` (from 1), a field of an object item `prefix.N.field`, so an object list whose items hold
+//! lists gives `networkInterfaceList.1.accessControlGroupNoList.1=...`. A `base64` parameter is sent as
+//! the standard base64 of its UTF-8 text, as the SDK sends `userData`.
 
-use crate::catalog::{Action, ParamKind};
-use crate::validate::Normalized;
+use crate::catalog::{Action, Param, ParamKind};
+use crate::validate::{Normalized, MAX_PARAM_DEPTH};
+use base64::engine::general_purpose::STANDARD;
+use base64::Engine;
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 use serde_json::{Map, Value};
+use std::collections::BTreeMap;
 
 /// Everything but the RFC 3986 unreserved set `A-Z a-z 0-9 - . _ ~` is escaped, as upper-case `%XX`.
 const RFC3986: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'.').remove(b'_').remove(b'~');
@@ -27,10 +35,16 @@ pub fn encode_pairs(pairs: &[(String, String)]) -> String {
     out
 }
 
-fn text(v: &Value) -> String {
-    match v {
+/// The text sent for one scalar value of `param`.
+fn leaf(param: &Param, v: &Value) -> String {
+    let text = match v {
         Value::String(s) => s.clone(),
         other => other.to_string(),
+    };
+    if param.base64 {
+        STANDARD.encode(text.as_bytes())
+    } else {
+        text
     }
 }
 
@@ -38,85 +52,152 @@ fn text(v: &Value) -> String {
 pub fn flatten(params: &Normalized) -> Vec<(String, String)> {
     let mut out = Vec::new();
     for (param, value) in params {
-        match (&param.kind, value) {
-            (ParamKind::StrList, Value::Array(items)) => {
-                for (i, item) in items.iter().enumerate() {
-                    out.push((format!("{}.{}", param.name, i + 1), text(item)));
-                }
-            }
-            (ParamKind::ObjList(input), Value::Array(items)) => {
-                for (i, item) in items.iter().enumerate() {
-                    for field in input.params.iter() {
-                        if let Some(v) = item.get(field.name) {
-                            out.push((format!("{}.{}.{}", param.name, i + 1, field.name), text(v)));
-                        }
-                    }
-                }
-            }
-            (_, v) => out.push((param.name.to_string(), text(v))),
-        }
+        push(&mut out, param, param.name.to_string(), value, 0);
     }
     out
 }
 
-/// The inverse of [`flatten`] for a received request: rebuilds the parameter object an action
-/// declares (lists ordered by their 1-based index). Keys the action does not declare are returned
-/// apart, so the caller decides whether to ignore them.
-pub fn unflatten(action: &Action, pairs: &[(String, String)]) -> (Map<String, Value>, Vec<String>) {
-    let mut out = Map::new();
-    let mut unknown = Vec::new();
-    // (param, index, sub-field, value)
-    let mut indexed: Vec<(&str, usize, Option<String>, String)> = Vec::new();
-    for (key, value) in pairs {
-        if key == "responseFormatType" {
-            continue;
+/// The pairs of one parameter's value under `key`. Recursion follows the model's inputs, and stops
+/// at [`MAX_PARAM_DEPTH`] whatever the value holds (validation refuses deeper values).
+fn push(out: &mut Vec<(String, String)>, param: &'static Param, key: String, value: &Value, depth: usize) {
+    match (&param.kind, value) {
+        (ParamKind::StrList | ParamKind::IntList, Value::Array(items)) => {
+            for (i, item) in items.iter().enumerate() {
+                out.push((format!("{key}.{}", i + 1), leaf(param, item)));
+            }
         }
-        let mut parts = key.splitn(3, '.');
-        let name = parts.next().unwrap_or_default();
-        let index = parts.next().map(|i| i.parse::<usize>());
-        let sub = parts.next().map(str::to_string);
-        match (action.param(name), index) {
-            (Some(param), None) if !matches!(param.kind, ParamKind::StrList | ParamKind::ObjList(_)) => {
-                out.insert(name.to_string(), Value::String(value.clone()));
+        (ParamKind::ObjList(input), Value::Array(items)) => {
+            if depth >= MAX_PARAM_DEPTH {
+                return;
             }
-            (Some(param), Some(Ok(i))) if matches!(param.kind, ParamKind::StrList) && sub.is_none() => {
-                indexed.push((param.name, i, None, value.clone()));
-            }
-            (Some(param), Some(Ok(i))) if matches!(param.kind, ParamKind::ObjList(_)) && sub.is_some() => {
-                indexed.push((param.name, i, sub, value.clone()));
-            }
-            _ => unknown.push(key.clone()),
-        }
-    }
-    // A stable sort: the sub-fields of one index keep their order.
-    indexed.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
-    let mut last: Option<(&str, usize)> = None;
-    for (name, index, sub, value) in indexed {
-        let list = out.entry(name.to_string()).or_insert_with(|| Value::Array(Vec::new()));
-        if let Value::Array(items) = list {
-            match sub {
-                None => items.push(Value::String(value)),
-                Some(field) => {
-                    if last != Some((name, index)) {
-                        items.push(Value::Object(Map::new()));
-                    }
-                    if let Some(Value::Object(obj)) = items.last_mut() {
-                        obj.insert(field, Value::String(value));
+            for (i, item) in items.iter().enumerate() {
+                for field in input.params {
+                    if let Some(v) = item.get(field.name) {
+                        push(out, field, format!("{key}.{}.{}", i + 1, field.name), v, depth + 1);
                     }
                 }
             }
         }
-        last = Some((name, index));
+        (_, v) => out.push((key, leaf(param, v))),
+    }
+}
+
+/// A value being rebuilt by [`unflatten`]: list items by their index, object fields by name.
+enum Node {
+    Text(String),
+    List(BTreeMap<u64, Node>),
+    Object(Vec<(&'static str, Node)>),
+}
+
+/// The inverse of [`flatten`] for a received request: rebuilds the parameter object an action
+/// declares, at any depth the model declares (lists ordered by their 1-based index; a `base64`
+/// parameter decoded back to its text). Values are text, as they arrive. Keys it cannot place (not
+/// declared, a bad index, nested deeper than the model, a `base64` value that is not base64 of UTF-8
+/// text) are returned apart, so the caller decides whether to ignore them.
+pub fn unflatten(action: &Action, pairs: &[(String, String)]) -> (Map<String, Value>, Vec<String>) {
+    let mut root: Vec<(&'static str, Node)> = Vec::new();
+    let mut unknown = Vec::new();
+    for (key, value) in pairs {
+        if key == "responseFormatType" {
+            continue;
+        }
+        if place(&mut root, action.params, key, value).is_none() {
+            unknown.push(key.clone());
+        }
+    }
+    let mut out = Map::new();
+    for (name, node) in root {
+        out.insert(name.to_string(), node_value(node));
     }
     (out, unknown)
+}
+
+fn entry<'n>(fields: &'n mut Vec<(&'static str, Node)>, name: &'static str, new: fn() -> Node) -> &'n mut Node {
+    let at = match fields.iter().position(|(n, _)| *n == name) {
+        Some(at) => at,
+        None => {
+            fields.push((name, new()));
+            fields.len() - 1
+        }
+    };
+    &mut fields[at].1
+}
+
+/// Puts one pair where its key says; `None` when it does not fit the model. The key is resolved
+/// against the model first (iteratively, at most [`MAX_PARAM_DEPTH`] object levels), so that a key
+/// that does not fit leaves nothing behind.
+fn place(root: &mut Vec<(&'static str, Node)>, params: &'static [Param], key: &str, value: &str) -> Option<()> {
+    let mut parts = key.split('.');
+    let mut params = params;
+    // The object lists walked through (parameter, item index), then the value's parameter and index.
+    let mut path: Vec<(&'static Param, u64)> = Vec::new();
+    let (param, at) = loop {
+        let name = parts.next()?;
+        let param = params.iter().find(|p| p.name == name)?;
+        match &param.kind {
+            ParamKind::ObjList(input) => {
+                if path.len() == MAX_PARAM_DEPTH {
+                    return None;
+                }
+                path.push((param, index(parts.next()?)?));
+                params = input.params;
+            }
+            ParamKind::StrList | ParamKind::IntList => break (param, Some(index(parts.next()?)?)),
+            ParamKind::Str | ParamKind::Int | ParamKind::Long | ParamKind::Bool => break (param, None),
+        }
+    };
+    if parts.next().is_some() {
+        return None;
+    }
+    let text = if param.base64 {
+        String::from_utf8(STANDARD.decode(value).ok()?).ok()?
+    } else {
+        value.to_string()
+    };
+    let mut fields = root;
+    for (list, i) in path {
+        let Node::List(items) = entry(fields, list.name, || Node::List(BTreeMap::new())) else {
+            return None;
+        };
+        let Node::Object(item) = items.entry(i).or_insert_with(|| Node::Object(Vec::new())) else {
+            return None;
+        };
+        fields = item;
+    }
+    match at {
+        Some(i) => {
+            let Node::List(items) = entry(fields, param.name, || Node::List(BTreeMap::new())) else {
+                return None;
+            };
+            items.insert(i, Node::Text(text));
+        }
+        None => *entry(fields, param.name, || Node::Text(String::new())) = Node::Text(text),
+    }
+    Some(())
+}
+
+/// A list index: a whole number from 1.
+fn index(s: &str) -> Option<u64> {
+    s.parse::<u64>().ok().filter(|i| *i >= 1)
+}
+
+/// The rebuilt value; its depth is bounded by [`place`] (at most [`MAX_PARAM_DEPTH`] + 1 object levels).
+fn node_value(node: Node) -> Value {
+    match node {
+        Node::Text(s) => Value::String(s),
+        Node::List(items) => Value::Array(items.into_values().map(node_value).collect()),
+        Node::Object(fields) => Value::Object(
+            fields
+                .into_iter()
+                .map(|(k, n)| (k.to_string(), node_value(n)))
+                .collect(),
+        ),
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::catalog::generated::*;
-    use crate::validate::validate;
-    use serde_json::json;
 
     #[test]
     fn rfc3986_encoder() {
@@ -125,41 +206,5 @@ mod tests {
             pct_encode("my image 이미지"),
             "my%20image%20%EC%9D%B4%EB%AF%B8%EC%A7%80"
         );
-    }
-
-    #[test]
-    fn flattens_lists_and_objects_in_declaration_order() {
-        let input = json!({
-            "blockStorageList": [{"snapshotInstanceNo": "11", "order": 0}, {"order": 1, "blockStorageVolumeTypeCode": "CB1", "blockStorageSize": 10}],
-            "serverImageName": "img-1",
-            "serverInstanceNo": 42
-        });
-        let norm = validate(&VSERVER_CREATE_SERVER_IMAGE, input.as_object().unwrap(), &[], true).unwrap();
-        let pairs = flatten(&norm);
-        let enc = encode_pairs(&pairs);
-        assert_eq!(
-            enc,
-            "serverInstanceNo=42&serverImageName=img-1&blockStorageList.1.order=0&blockStorageList.1.snapshotInstanceNo=11&blockStorageList.2.order=1&blockStorageList.2.blockStorageSize=10&blockStorageList.2.blockStorageVolumeTypeCode=CB1"
-        );
-        let (back, unknown) = unflatten(&VSERVER_CREATE_SERVER_IMAGE, &pairs);
-        assert!(unknown.is_empty());
-        let again = validate(&VSERVER_CREATE_SERVER_IMAGE, &back, &[], true).unwrap();
-        assert_eq!(flatten(&again), pairs);
-    }
-
-    #[test]
-    fn unflatten_sorts_indexes_and_reports_unknown_keys() {
-        let pairs: Vec<(String, String)> = [
-            ("memberServerImageNoList.2", "b"),
-            ("memberServerImageNoList.1", "a"),
-            ("responseFormatType", "json"),
-            ("bogus", "1"),
-        ]
-        .iter()
-        .map(|(k, v)| (k.to_string(), v.to_string()))
-        .collect();
-        let (obj, unknown) = unflatten(&SERVER_DELETE_MEMBER_SERVER_IMAGES, &pairs);
-        assert_eq!(Value::Object(obj), json!({"memberServerImageNoList": ["a", "b"]}));
-        assert_eq!(unknown, vec!["bogus".to_string()]);
     }
 }

@@ -204,15 +204,17 @@ pub fn prepare(method: &Method, params: &Value, defaults: &CallDefaults) -> Resu
             input.insert(default.0.to_string(), Value::String(value.clone()));
         }
     }
-    let normalized = validate(action, &input, method.renames, true)?;
+    let normalized = validate(action, &input, method.renames)?;
     Ok(flatten(&normalized))
 }
 
 /// Shapes a decoded response object for the method.
 pub fn shape(method: &Method, response: Value) -> Value {
     let list = || {
-        response
-            .get(method.action.list)
+        method
+            .action
+            .list
+            .and_then(|l| response.get(l.name))
             .and_then(Value::as_array)
             .cloned()
             .unwrap_or_default()
@@ -263,7 +265,7 @@ pub async fn call(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::wire::{self, render_success, Format};
+    use crate::wire::{self, render_response, Format};
     use serde_json::json;
 
     fn member_image(no: &str) -> Value {
@@ -292,16 +294,18 @@ mod tests {
         ];
         let images = vec![member_image("3791"), member_image("x12")];
         for m in methods().iter().filter(|m| m.shape != Shape::Response) {
-            let items: &[Value] = if m.action.item.name == "MemberServerImage" {
+            let Some(list) = m.action.list else { continue };
+            let items: &[Value] = if list.item.name == "MemberServerImage" {
                 &images
-            } else if m.action.item.name == "ClassicZone" {
+            } else if list.item.name == "ClassicZone" {
                 &zones
             } else {
                 &[]
             };
             for n in [0, 1.min(items.len()), items.len()] {
                 for format in [Format::Json, Format::Xml] {
-                    let body = render_success(m.action, &items[..n], n, "rid", format);
+                    let fields = Map::from_iter([(list.name.to_string(), Value::Array(items[..n].to_vec()))]);
+                    let body = render_response(m.action, &fields, "rid", format);
                     let reference = shape(m, wire::decode_response(m.action, 200, body.as_bytes()).unwrap());
                     let mut text = String::new();
                     wire::decode_into(m.action, m.shape.wire(), 200, body.as_bytes(), &mut text).unwrap();

@@ -1,22 +1,23 @@
-//! Input validation, driven by the action declarations. It runs before any request is sent (client)
-//! and on every request received (emulator). Messages follow the old `ncloud` client's wording.
+//! Input validation, driven by the action declarations: it runs before any request is sent. Messages
+//! follow the old `ncloud` client's wording. (The emulator checks what it receives with rules of its
+//! own, `emulator/rules.rs`, so that it can disagree with the client.)
 
 use crate::catalog::{Action, Param, ParamKind, Req, Rule};
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, API_PREFIX};
 use serde_json::{Map, Value};
 
-/// A parameter with its normalized value: strings for `Str`, numbers for `Int`, booleans for `Bool`,
-/// arrays of strings or of normalized objects for lists.
+/// A parameter with its normalized value: strings for `Str` (a `base64` parameter's text as given: it
+/// is encoded on the way out, `encoding::flatten`), numbers for `Int` and `Long`, booleans for `Bool`,
+/// arrays of strings, of numbers or of normalized objects (whose fields may be lists again) for lists.
 pub type Normalized = Vec<(&'static Param, Value)>;
 
-/// The prefix the old client (0.1.x, `helpers/Validator/service` and `helpers/errorHandler`) put in front
-/// of its messages: `new Error('Error: The following parameters should be defined : ' + ...)`.
-pub const OLD_PREFIX: &str = "Error: ";
+/// Deepest nesting of object lists in a parameter (`a.1.b.1.c`: 2). The model declares at most two
+/// levels; the bound keeps recursion finite whatever the input (and a model that refers to itself).
+pub const MAX_PARAM_DEPTH: usize = 4;
 
-/// Why an input was refused: a typed failure (the emulator maps it to NCP's answer; the client turns it
-/// into a message). Names are the caller's (after renames).
+/// Why an input was refused. Names are the caller's (after renames).
 #[derive(Debug, Clone, PartialEq)]
-pub enum Invalid {
+enum Invalid {
     /// Required parameters that are absent.
     Missing(Vec<String>),
     /// `param` is required when `other` is given (`pageSize` with `pageNo`).
@@ -77,38 +78,22 @@ pub enum Invalid {
 }
 
 impl Invalid {
-    /// The parameter concerned (the first one, for lists of names).
-    pub fn param(&self) -> String {
-        match self {
-            Invalid::Missing(v) | Invalid::Unknown(v) => v.first().cloned().unwrap_or_default(),
-            Invalid::MissingWith { param, .. } => param.clone(),
-            Invalid::Length { name, .. }
-            | Invalid::Items { name, .. }
-            | Invalid::Bytes { name, .. }
-            | Invalid::ImageName { name, .. }
-            | Invalid::NotOneOf { name, .. }
-            | Invalid::Range { name, .. }
-            | Invalid::Type { name, .. }
-            | Invalid::Duplicates { name, .. }
-            | Invalid::Rule { name, .. } => name.clone(),
-        }
-    }
-
     /// The message a user sees. The kinds the old client reported keep its text, `Error: ` prefix
-    /// included (missing, unknown, string length); list sizes keep its unprefixed text (its
-    /// `numItems` message had none); the others are this package's own.
-    pub fn message(&self) -> String {
+    /// included (missing, unknown, string length: its `helpers/Validator/service` threw
+    /// `new Error('Error: The following parameters should be defined : ' + ...)`); list sizes keep its
+    /// unprefixed text (its `numItems` message had none); the others are this package's own.
+    fn message(&self) -> String {
         match self {
             Invalid::Missing(names) => format!(
-                "{OLD_PREFIX}The following parameters should be defined : {}",
+                "{API_PREFIX}The following parameters should be defined : {}",
                 names.join(",")
             ),
             Invalid::MissingWith { param, other } => format!(
-                "{OLD_PREFIX}The following parameters should be defined : {param} (required when '{other}' is given)"
+                "{API_PREFIX}The following parameters should be defined : {param} (required when '{other}' is given)"
             ),
-            Invalid::Unknown(names) => format!("{OLD_PREFIX}Invalid Parameters : {}", names.join(",")),
+            Invalid::Unknown(names) => format!("{API_PREFIX}Invalid Parameters : {}", names.join(",")),
             Invalid::Length { name, min, max } => {
-                format!("{OLD_PREFIX}{}", bounds_message("length", name, *min, *max))
+                format!("{API_PREFIX}{}", bounds_message("length", name, *min, *max))
             }
             Invalid::Items { name, min, max } => bounds_message("length", name, *min, *max),
             Invalid::Bytes { name, max, got } => {
@@ -141,23 +126,18 @@ impl From<Invalid> for Error {
     }
 }
 
-/// `renames` maps a caller's key to the parameter it stands for (`privateImageName` ->
-/// `memberServerImageName`); messages then use the caller's key.
-pub fn validate(
-    action: &'static Action,
-    input: &Map<String, Value>,
-    renames: &[(&str, &str)],
-    reject_unknown: bool,
-) -> Result<Normalized> {
-    check(action, input, renames, reject_unknown).map_err(Error::from)
+/// Checks a call's parameters and gives them normalized, in declaration order. A key the action does
+/// not declare is refused, as the old client refused it. `renames` maps a caller's key to the
+/// parameter it stands for (`privateImageName` -> `memberServerImageName`); messages then use the
+/// caller's key.
+pub fn validate(action: &'static Action, input: &Map<String, Value>, renames: &[(&str, &str)]) -> Result<Normalized> {
+    check(action, input, renames).map_err(Error::from)
 }
 
-/// [`validate`] with the failure in its typed form.
-pub fn check(
+fn check(
     action: &'static Action,
     input: &Map<String, Value>,
     renames: &[(&str, &str)],
-    reject_unknown: bool,
 ) -> std::result::Result<Normalized, Invalid> {
     let display = |param: &str| -> String {
         renames
@@ -198,7 +178,7 @@ pub fn check(
     if !missing.is_empty() {
         return Err(Invalid::Missing(missing));
     }
-    if reject_unknown && !unknown.is_empty() {
+    if !unknown.is_empty() {
         return Err(Invalid::Unknown(unknown));
     }
 
@@ -206,7 +186,7 @@ pub fn check(
     for param in action.params {
         if let Some((_, value)) = given.iter().find(|(p, _)| p.name == param.name) {
             let name = display(param.name);
-            let value = normalize(param, &name, value)?;
+            let value = normalize(param, &name, value, 0)?;
             out.push((param, value));
         }
     }
@@ -222,7 +202,7 @@ fn type_error(name: &str, expected: &'static str) -> Invalid {
     }
 }
 
-fn normalize(param: &'static Param, name: &str, value: &Value) -> Checked<Value> {
+fn normalize(param: &'static Param, name: &str, value: &Value, depth: usize) -> Checked<Value> {
     // The size of a list is checked before its items.
     if let Value::Array(items) = value {
         for rule in param.rules {
@@ -258,6 +238,12 @@ fn normalize(param: &'static Param, name: &str, value: &Value) -> Checked<Value>
             Value::Array(out)
         }
         ParamKind::ObjList(input) => {
+            if depth >= MAX_PARAM_DEPTH {
+                return Err(Invalid::Rule {
+                    name: name.to_string(),
+                    message: format!("'{name}' is nested deeper than {MAX_PARAM_DEPTH} lists of objects"),
+                });
+            }
             let fields = input.params;
             let items = list(name, value)?;
             let mut out = Vec::with_capacity(items.len());
@@ -265,7 +251,7 @@ fn normalize(param: &'static Param, name: &str, value: &Value) -> Checked<Value>
                 let Some(obj) = item.as_object() else {
                     return Err(type_error(&format!("{name}[{i}]"), "object"));
                 };
-                out.push(normalize_object(fields, &format!("{name}[{i}]"), obj)?);
+                out.push(normalize_object(fields, &format!("{name}[{i}]"), obj, depth + 1)?);
             }
             Value::Array(out)
         }
@@ -274,7 +260,7 @@ fn normalize(param: &'static Param, name: &str, value: &Value) -> Checked<Value>
     Ok(v)
 }
 
-fn normalize_object(fields: &'static [Param], prefix: &str, obj: &Map<String, Value>) -> Checked<Value> {
+fn normalize_object(fields: &'static [Param], prefix: &str, obj: &Map<String, Value>, depth: usize) -> Checked<Value> {
     let unknown: Vec<String> = obj
         .keys()
         .filter(|k| !fields.iter().any(|f| f.name == k.as_str()))
@@ -295,7 +281,7 @@ fn normalize_object(fields: &'static [Param], prefix: &str, obj: &Map<String, Va
     for field in fields {
         if let Some(v) = obj.get(field.name).filter(|v| !v.is_null()) {
             let name = format!("{prefix}.{}", field.name);
-            out.insert(field.name.to_string(), normalize(field, &name, v)?);
+            out.insert(field.name.to_string(), normalize(field, &name, v, depth)?);
         }
     }
     Ok(Value::Object(out))
@@ -475,169 +461,5 @@ fn bounds_message(what: &str, name: &str, min: usize, max: usize) -> String {
         (min, max) => {
             format!("The {what} of '{name}' must be greater than or equals to {min} and less than or equals to {max}")
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::catalog::generated::*;
-    use crate::catalog::*;
-    use serde_json::json;
-
-    fn obj(v: Value) -> Map<String, Value> {
-        v.as_object().cloned().unwrap_or_default()
-    }
-
-    fn err(action: &'static Action, v: Value, renames: &[(&str, &str)]) -> String {
-        match validate(action, &obj(v), renames, true) {
-            Ok(_) => panic!("expected a validation error"),
-            Err(e) => e.message,
-        }
-    }
-
-    #[test]
-    fn old_client_messages() {
-        let renames = [("privateImageName", "memberServerImageName")];
-        assert_eq!(
-            err(&SERVER_CREATE_MEMBER_SERVER_IMAGE, json!({}), &renames),
-            // helpers/Validator/service.ts (0.1.13-0.1.18):
-            // throw new Error('Error: The following parameters should be defined : ' + not_exist_required_param);
-            "Error: The following parameters should be defined : serverInstanceNo"
-        );
-        assert_eq!(
-            err(
-                &SERVER_CREATE_MEMBER_SERVER_IMAGE,
-                json!({"serverInstanceNo": 1, "foo": 1, "bar": 2}),
-                &renames
-            ),
-            // throw new Error('Error: Invalid Parameters : ' + invalidParam);
-            "Error: Invalid Parameters : foo,bar"
-        );
-        assert_eq!(
-            err(
-                &SERVER_CREATE_MEMBER_SERVER_IMAGE,
-                json!({"serverInstanceNo": 1, "privateImageName": "ab"}),
-                &renames
-            ),
-            // `Error: The length of \'${ constraint.name }\' must be ` + `greater than or equals to ...` joined by " and "
-            "Error: The length of 'privateImageName' must be greater than or equals to 3 and less than or equals to 30"
-        );
-        assert_eq!(
-            err(
-                &SERVER_DELETE_MEMBER_SERVER_IMAGES,
-                json!({"privateImageNoList": []}),
-                &[("privateImageNoList", "memberServerImageNoList")]
-            ),
-            // The numItems branch had no prefix: [ `The length of \'${ constraint.name }\' must be `, ... ]
-            "The length of 'privateImageNoList' must be greater than or equals to 1"
-        );
-    }
-
-    #[test]
-    fn numbers_become_text_and_order_follows_the_declaration() {
-        let out = validate(
-            &SERVER_CREATE_MEMBER_SERVER_IMAGE,
-            &obj(json!({"memberServerImageName": "helloWorld", "serverInstanceNo": 492964})),
-            &[],
-            true,
-        )
-        .unwrap();
-        let names: Vec<_> = out.iter().map(|(p, v)| (p.name, v.clone())).collect();
-        assert_eq!(
-            names,
-            vec![
-                ("serverInstanceNo", json!("492964")),
-                ("memberServerImageName", json!("helloWorld"))
-            ]
-        );
-    }
-
-    #[test]
-    fn vpc_image_name_rule() {
-        let base = json!({"serverInstanceNo": "1"});
-        for bad in ["1starts-with-digit", "ends-with-dash-", "under_score", "sp ace"] {
-            let mut v = base.clone();
-            v["memberServerImageName"] = json!(bad);
-            let msg = err(&VSERVER_CREATE_MEMBER_SERVER_IMAGE_INSTANCE, v, &[]);
-            assert!(msg.contains("must start with a letter"), "{bad}: {msg}");
-        }
-        // Seeds 001/002 allow English letters (the client accepts the wider set; the API judges).
-        for good in ["abc", "web-img-01", "a-1", "Test-001"] {
-            let mut v = base.clone();
-            v["memberServerImageName"] = json!(good);
-            assert!(
-                validate(&VSERVER_CREATE_MEMBER_SERVER_IMAGE_INSTANCE, &obj(v), &[], true).is_ok(),
-                "{good}"
-            );
-        }
-    }
-
-    #[test]
-    fn description_counts_bytes() {
-        let v = json!({"serverInstanceNo": "1", "memberServerImageDescription": "이".repeat(334)});
-        assert!(err(&VSERVER_CREATE_MEMBER_SERVER_IMAGE_INSTANCE, v, &[]).contains("1000 bytes"));
-        let v = json!({"serverInstanceNo": "1", "memberServerImageDescription": "이".repeat(333)});
-        assert!(validate(&VSERVER_CREATE_MEMBER_SERVER_IMAGE_INSTANCE, &obj(v), &[], true).is_ok());
-    }
-
-    #[test]
-    fn page_size_with_page_no_and_enums() {
-        let msg = err(&VSERVER_GET_SERVER_IMAGE_LIST, json!({"pageNo": 1}), &[]);
-        assert!(msg.contains("pageSize") && msg.contains("pageNo"), "{msg}");
-        let msg = err(
-            &VSERVER_GET_SERVER_IMAGE_LIST,
-            json!({"sortingOrder": "descending"}),
-            &[],
-        );
-        assert_eq!(msg, "'sortingOrder' must be one of: ASC, DESC (got 'descending')");
-        // Open code sets are passed on: NCP adds hypervisors, platforms and sizes over time.
-        for open in [
-            json!({"hypervisorTypeCodeList": ["XEN", "VMW"]}),
-            json!({"serverImageStatusCode": "DONE"}),
-            json!({"sortedBy": "createDate"}),
-        ] {
-            assert!(
-                validate(&VSERVER_GET_SERVER_IMAGE_LIST, &obj(open.clone()), &[], true).is_ok(),
-                "{open}"
-            );
-        }
-        assert!(validate(
-            &SERVER_GET_MEMBER_SERVER_IMAGE_LIST,
-            &obj(json!({"platformTypeCodeList": ["RKY64"]})),
-            &[],
-            true
-        )
-        .is_ok());
-    }
-
-    #[test]
-    fn block_storage_list_rules() {
-        let base = |list: Value| json!({"serverInstanceNo": "1", "serverImageName": "img-1", "blockStorageList": list});
-        let msg = err(
-            &VSERVER_CREATE_SERVER_IMAGE,
-            base(json!([{"order": 1, "snapshotInstanceNo": "5"}])),
-            &[],
-        );
-        assert!(msg.contains("exactly one base storage"), "{msg}");
-        let msg = err(
-            &VSERVER_CREATE_SERVER_IMAGE,
-            base(json!([{"order": 0, "blockStorageVolumeTypeCode": "CB1"}])),
-            &[],
-        );
-        assert!(msg.contains("cannot be set on the base storage"), "{msg}");
-        let msg = err(
-            &VSERVER_CREATE_SERVER_IMAGE,
-            base(json!([{"order": 0}, {"order": 1, "colour": 1}])),
-            &[],
-        );
-        assert_eq!(msg, "Error: Invalid Parameters : blockStorageList[1].colour");
-        let ok = base(
-            json!([{"order": 0, "snapshotInstanceNo": 11}, {"order": 1, "blockStorageSize": 10, "blockStorageVolumeTypeCode": "CB1", "emptyBlockStorage": true}]),
-        );
-        assert!(validate(&VSERVER_CREATE_SERVER_IMAGE, &obj(ok), &[], true).is_ok());
-        let too_many: Vec<Value> = (0..22).map(|i| json!({"order": i, "noBlockStorage": true})).collect();
-        let msg = err(&VSERVER_CREATE_SERVER_IMAGE, base(Value::Array(too_many)), &[]);
-        assert!(msg.contains("less than or equals to 21"), "{msg}");
     }
 }

@@ -159,19 +159,13 @@ async fn start_emulator_owned(options: String) -> crate::error::Result<NativeEmu
     let opts = EmulatorOptions {
         host: cfg.host,
         port: cfg.port,
-        access_key: cfg
-            .access_key
-            .unwrap_or_else(|| emulator::server::DEFAULT_ACCESS_KEY.into()),
-        secret_key: cfg
-            .secret_key
-            .unwrap_or_else(|| emulator::server::DEFAULT_SECRET_KEY.into()),
+        access_key: cfg.access_key.unwrap_or_else(|| emulator::DEFAULT_ACCESS_KEY.into()),
+        secret_key: cfg.secret_key.unwrap_or_else(|| emulator::DEFAULT_SECRET_KEY.into()),
         fixture: cfg.fixture,
         settings: Value::Object(settings),
         header_timeout: cfg
             .header_timeout_ms
-            .map_or(emulator::server::DEFAULT_HEADER_TIMEOUT, |ms| {
-                Duration::from_millis(ms.max(1))
-            }),
+            .map_or(emulator::DEFAULT_HEADER_TIMEOUT, |ms| Duration::from_millis(ms.max(1))),
         clock_offset_ms: cfg.clock_offset_ms,
     };
     let handle = emulator::start(opts).await?;

@@ -160,6 +160,16 @@ pub static COMMON_CODE: Model = Model {
     ],
 };
 
+/// An answer's list: the first `[Model]` field of its `returns`. Paginators walk it, waiters read its
+/// first item and the old client's methods return it.
+#[derive(Debug, Clone, Copy)]
+pub struct ListField {
+    /// The field's name (`memberServerImageList`).
+    pub name: &'static str,
+    /// The model of its items.
+    pub item: &'static Model,
+}
+
 #[derive(Debug)]
 pub struct Action {
     pub id: super::ActionId,
@@ -170,11 +180,11 @@ pub struct Action {
     /// The emulator module that handles it (`src/emulator/<api>/<group>.rs`).
     pub group: &'static str,
     pub params: &'static [Param],
-    /// The answer's fields besides the envelope (`requestId`, `returnCode`, `returnMessage`).
+    /// The answer's fields besides the envelope (`requestId`, `returnCode`, `returnMessage`), in the
+    /// model's order: what the decoders write and the emulator renders.
     pub response: &'static Model,
-    /// The list field of the response, e.g. `memberServerImageList`.
-    pub list: &'static str,
-    pub item: &'static Model,
+    /// The answer's list, when it has one (Classic `deleteLoginKey` answers only the envelope).
+    pub list: Option<ListField>,
     /// The answer has `totalRows` (Classic `getZoneList` has not).
     pub total_rows: bool,
     /// Changes state: never retried once the request may have reached the server.

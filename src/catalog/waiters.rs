@@ -26,7 +26,9 @@ pub fn paginated() -> impl Iterator<Item = &'static Action> {
 /// and operation code (`serverImageStatusName`, `serverImageStatus`, `serverImageOperation`), found by
 /// NCP's naming of them.
 pub fn state_fields(w: &Waiter) -> (Option<&'static str>, Option<&'static str>, Option<&'static str>) {
-    let item = w.action.item;
+    let Some(item) = w.action.list.map(|l| l.item) else {
+        return (None, None, None);
+    };
     let find = |suffix: &str, code: bool| {
         item.fields
             .iter()
@@ -116,7 +118,7 @@ pub fn to_json() -> Value {
                 "method": w.action.method_name(),
                 "idParam": w.id_param,
                 "goal": w.goal,
-                "list": w.action.list,
+                "list": w.action.list.map(|l| l.name),
                 "statusName": status_name,
                 "status": status,
                 "operation": operation,
@@ -129,7 +131,7 @@ pub fn to_json() -> Value {
             "methods": a.paginators,
             "env": match a.env { super::Env::Vpc => "vpc", super::Env::Classic => "classic" },
             "method": a.method_name(),
-            "list": a.list,
+            "list": a.list.map(|l| l.name),
             "totalRows": a.total_rows,
         })).collect::<Vec<_>>(),
     })

@@ -5,6 +5,7 @@
 //! codes the spec names are used as named (900, 10300, 24120, 25008, 25018, 1300); the others are the
 //! emulator's own choice and are documented as such in the README.
 
+use super::state::Kind;
 use serde::Deserialize;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -110,6 +111,33 @@ pub fn invalid_region(code: &str) -> ApiFault {
     fault(400, "10501", format!("Invalid regionCode. ({code})"))
 }
 
+/// No record of that kind and number (in the call's region): `24120` for servers and `10405` for
+/// snapshots as above, `10404` for every other kind.
+pub fn not_found(kind: Kind, no: &str) -> ApiFault {
+    match kind {
+        Kind::Server => server_not_found(no),
+        Kind::Snapshot | Kind::ClassicSnapshot => snapshot_not_found(no),
+        other => fault(400, "10404", format!("The {} does not exist. ({no})", other.label())),
+    }
+}
+
+/// The record cannot take this operation in its current state (an operation still running, or a
+/// status the operation does not start from): `25033` for images as above, `25013` ("in operation",
+/// a code NCP returns for servers and storage that are busy, spec 7.3) for every other kind.
+pub fn not_now(kind: Kind, no: &str, state: &str) -> ApiFault {
+    match kind {
+        Kind::ClassicImage | Kind::MemberImage | Kind::ServerImage => image_busy(kind.label(), no, state),
+        other => fault(
+            400,
+            "25013",
+            format!(
+                "The {} is {state} and cannot take this operation now. ({no})",
+                other.label()
+            ),
+        ),
+    }
+}
+
 /// A fault injected by a test: the next `count` matching requests get this answer instead of the
 /// normal one (after the signature check).
 #[derive(Debug, Clone, Deserialize, PartialEq)]
@@ -170,4 +198,95 @@ fn one() -> u32 {
 }
 fn five_hundred() -> u16 {
     500
+}
+
+// ------------------------------------------------------------------------------------------------
+// The VPC cloud's refusals (vserver/v2, vpc/v2). NCP's VPC reference pages list no return code for
+// these (they point to the common status codes), so the codes are the emulator's own, in the range of
+// the image ones above, and documented in the README; the rule each one enforces is NCP's, cited where
+// the handler checks it.
+
+/// A record still used by others cannot be deleted (a VPC with subnets, a subnet with interfaces, an
+/// access control group on an interface, a login key, ...): `25035`.
+pub fn in_use(kind: Kind, no: &str, by: &str) -> ApiFault {
+    fault(
+        400,
+        "25035",
+        format!(
+            "The {} is in use by {by} and cannot be deleted now. ({no})",
+            kind.label()
+        ),
+    )
+}
+
+/// A limit NCP documents is reached (VPCs per region, subnets per VPC, rules per group, storage per
+/// server ...): `25036`.
+pub fn limit(what: &str, max: usize) -> ApiFault {
+    fault(400, "25036", format!("The limit of {what} ({max}) is reached."))
+}
+
+/// A public IP for a server outside a public subnet: `25037`.
+pub fn not_public_subnet(server_no: &str) -> ApiFault {
+    fault(
+        400,
+        "25037",
+        format!("A public IP can be assigned only to a server in a public subnet. (serverInstanceNo: {server_no})"),
+    )
+}
+
+/// Addresses that clash: overlapping CIDR blocks, an IP outside its subnet or already taken: `25038`.
+pub fn address_conflict(message: impl Into<String>) -> ApiFault {
+    fault(400, "25038", message.into())
+}
+
+/// Termination or return protection is on: `25039`.
+pub fn protected(kind: Kind, no: &str) -> ApiFault {
+    fault(
+        400,
+        "25039",
+        format!(
+            "The {} is protected against termination; turn its protection off first. ({no})",
+            kind.label()
+        ),
+    )
+}
+
+/// An operation the record's hypervisor (or type) does not support: `25040`.
+pub fn unsupported(message: impl Into<String>) -> ApiFault {
+    fault(400, "25040", message.into())
+}
+
+/// The private key given does not decrypt the server's password (not the key of its login key): `25041`.
+pub fn wrong_private_key(server_no: &str) -> ApiFault {
+    fault(
+        400,
+        "25041",
+        format!("The private key does not match the login key of the server. (serverInstanceNo: {server_no})"),
+    )
+}
+
+/// Records that must belong together do not (a subnet of another VPC, an access control group of
+/// another VPC, a server in another zone ...): `25042`.
+pub fn mismatch(message: impl Into<String>) -> ApiFault {
+    fault(400, "25042", message.into())
+}
+
+/// A server that has a public IP already: `28100`, the code NCP's Classic `createPublicIpInstance`
+/// reference publishes for it ("Another public IP is already associated with the server").
+pub fn has_public_ip(server_no: &str) -> ApiFault {
+    fault(
+        400,
+        "28100",
+        format!("Another public IP is already associated with the server. (serverInstanceNo: {server_no})"),
+    )
+}
+
+/// More public IPs than servers: `10101`, the code of NCP's `createPublicIpInstance` reference ("You
+/// may request as many public IPs as the number of server in possession").
+pub fn public_ip_quota(servers: usize) -> ApiFault {
+    fault(
+        400,
+        "10101",
+        format!("Unable to request for public IP. You may request as many public IPs as the number of servers in possession ({servers})."),
+    )
 }

@@ -7,7 +7,7 @@ use crate::service::{self, Method, Shape};
 
 /// The answer's list field and its item model, if the answer has a list.
 pub fn answer_list(action: &Action) -> Option<(&'static str, &'static Model)> {
-    Some((action.list, action.item))
+    action.list.map(|l| (l.name, l.item))
 }
 
 /// Whether every answer of `action` has `field` as the decoder hands it over: the fields the API always

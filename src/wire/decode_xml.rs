@@ -5,9 +5,10 @@
 //! by a loop that counts levels. Every element opened anywhere counts against [`MAX_DEPTH`], so a
 //! hostile body cannot make the decoder hold more than that many open levels.
 
-use super::out::{self, BodyFields, ErrorFields, ErrorShape, Out, Scalar, Shape, View};
-use crate::catalog::COMMON_CODE;
-use crate::catalog::{Action, FieldType, Model};
+use super::out::{self, Out, Scalar};
+use super::response::{with_status, Answer, BodyFields, ErrorFields, ErrorShape, Key, Target};
+use super::view::{FieldView, Shape, View};
+use crate::catalog::{Action, Field, FieldType, Model, COMMON_CODE};
 use crate::error::{Error, Result};
 use quick_xml::events::{BytesRef, Event};
 use quick_xml::Reader;
@@ -120,6 +121,8 @@ fn local(name: quick_xml::name::QName<'_>) -> Vec<u8> {
     name.local_name().as_ref().to_vec()
 }
 
+/// Decodes `text` (starting with `<`) into `buf`; on error, `buf` may hold a partial result (the
+/// caller truncates it).
 pub fn decode(
     action: &'static Action,
     shape: Shape,
@@ -127,51 +130,35 @@ pub fn decode(
     text: &str,
     buf: &mut String,
 ) -> Result<Option<String>> {
-    let mark = buf.len();
-    let result = run(action, shape, status, text, buf);
-    if result.is_err() {
-        buf.truncate(mark);
-    }
-    result
-}
-
-enum Root {
-    Error(ErrorShape, ErrorFields),
-    /// A wrapper (`...Response`) or not, its fields, and the list count when the list was there.
-    Body(bool, BodyFields, Option<usize>),
-}
-
-fn run(action: &'static Action, shape: Shape, status: u16, text: &str, buf: &mut String) -> Result<Option<String>> {
     let malformed = |e: String| {
-        out::with_status(
+        with_status(
             Error::decode(format!("HTTP {status}: malformed XML response ({e})")),
             status,
         )
     };
-    let layout = out::begin(buf, action);
+    let mut answer = Answer::new(action, shape, buf.len())?;
     let mut out = Out::new(buf);
     let mut x = Xml {
         reader: Reader::from_str(text),
         depth: 0,
     };
-    let root = read_document(&mut x, action, shape.item_view(), &mut out, layout.list_start).map_err(malformed)?;
-    match root {
+    match read_document(&mut x, action, &mut answer, &mut out).map_err(malformed)? {
         Root::Error(shape, fields) => Err(fields.into_error(shape, status)),
-        Root::Body(false, _, _) => Err(out::with_status(
+        Root::Body(false, _) => Err(with_status(
             Error::decode(format!("HTTP {status}: the answer has no returnCode")),
             status,
         )),
-        Root::Body(true, fields, count) => out::finish(&mut out, layout, shape, status, fields, count),
+        Root::Body(true, fields) => answer.finish(&mut out, status, fields),
     }
 }
 
-fn read_document(
-    x: &mut Xml<'_>,
-    action: &'static Action,
-    view: View,
-    out: &mut Out<'_>,
-    list_start: usize,
-) -> X<Root> {
+enum Root {
+    Error(ErrorShape, ErrorFields),
+    /// A wrapper (`...Response`) or not, and its envelope.
+    Body(bool, BodyFields),
+}
+
+fn read_document(x: &mut Xml<'_>, action: &'static Action, answer: &mut Answer, out: &mut Out<'_>) -> X<Root> {
     // Up to the root element.
     let (name, empty) = loop {
         match x.next()? {
@@ -205,44 +192,25 @@ fn read_document(
         _ => {
             let exact = format!("{}Response", action.name);
             let is_wrapper = name == exact.as_bytes() || name.ends_with(b"Response");
+            answer.begin(out);
             let mut fields = BodyFields::default();
-            let mut count = None;
             if !empty {
-                let list = action.list.as_bytes();
-                loop {
-                    match x.next()? {
-                        Event::Start(e) => {
-                            let child = local(e.name());
-                            if child == list {
-                                out.buf.truncate(list_start);
-                                out.type_err = None;
-                                count = Some(write_list(x, out, action.item, view)?);
-                            } else if let Some(key) = body_key(&child) {
-                                let t = x.text_string()?;
-                                fields.set(key, Scalar::Str(t.trim(), false));
-                            } else {
-                                x.skip()?;
-                            }
+                let mut scratch = String::new();
+                read_children(x, |x, child, empty| {
+                    match answer.key(child) {
+                        Key::Field(idx) => answer_field(x, out, answer, idx, empty, &mut scratch)?,
+                        Key::Envelope if empty => fields.set(child, Scalar::Str("", true)),
+                        Key::Envelope => {
+                            let t = x.text_string()?;
+                            fields.set(child, Scalar::Str(t.trim(), false));
                         }
-                        Event::Empty(e) => {
-                            let child = local(e.name());
-                            if child == list {
-                                out.buf.truncate(list_start);
-                                out.type_err = None;
-                                out.buf.push_str("[]");
-                                count = Some(0);
-                            } else if let Some(key) = body_key(&child) {
-                                fields.set(key, Scalar::Str("", true));
-                            }
-                        }
-                        Event::End(_) => break,
-                        Event::GeneralRef(r) => resolve(&r, &mut |_| {})?,
-                        Event::Eof => return Err(truncated()),
-                        _ => {}
+                        Key::Other if empty => {}
+                        Key::Other => x.skip()?,
                     }
-                }
+                    Ok(())
+                })?;
             }
-            Root::Body(is_wrapper, fields, count)
+            Root::Body(is_wrapper, fields)
         }
     };
     // Nothing but text, comments and the like may follow the root.
@@ -257,9 +225,42 @@ fn read_document(
     }
 }
 
-fn body_key(name: &[u8]) -> Option<&str> {
-    let s = std::str::from_utf8(name).ok()?;
-    BodyFields::wants(s).then_some(s)
+/// The response field `idx`, whose start (or empty element) was just read, written where the answer
+/// says.
+fn answer_field(
+    x: &mut Xml<'_>,
+    out: &mut Out<'_>,
+    answer: &mut Answer,
+    idx: usize,
+    empty: bool,
+    scratch: &mut String,
+) -> X<()> {
+    match answer.open(out, idx) {
+        Target::Skip if empty => {}
+        Target::Skip => x.skip()?,
+        Target::Total => {
+            let t = if empty { String::new() } else { x.text_string()? };
+            answer.total(Scalar::Str(t.trim(), false).integer("totalRows"));
+        }
+        Target::Field(f, fv, field) => {
+            let (written, count) = if empty {
+                (write_empty_field(out, field, fv), 0)
+            } else {
+                write_field(x, out, field, fv, scratch)?
+            };
+            answer.close(out, f, written, count);
+        }
+        Target::List(model, view) => {
+            let count = if empty {
+                out.buf.push_str("[]");
+                0
+            } else {
+                write_list(x, out, model, view)?
+            };
+            answer.list_done(count);
+        }
+    }
+    Ok(())
 }
 
 /// Calls `f` for each child element of the element whose start was just read (`f` reads the child
@@ -352,6 +353,67 @@ fn write_text_string(x: &mut Xml<'_>, out: &mut Out<'_>) -> X<()> {
     Ok(())
 }
 
+/// The value of one field whose start element was just read, typed by the field: gives whether it
+/// was written and, for a list, its number of items.
+#[inline(always)]
+fn write_field(
+    x: &mut Xml<'_>,
+    out: &mut Out<'_>,
+    field: &'static Field,
+    fv: FieldView,
+    scratch: &mut String,
+) -> X<(bool, usize)> {
+    Ok(match field.ty {
+        FieldType::Str if !fv.num => {
+            write_text_string(x, out)?;
+            (true, 0)
+        }
+        FieldType::Str | FieldType::Int | FieldType::Long | FieldType::Float | FieldType::Bool => {
+            scratch.clear();
+            x.text(&mut |p| scratch.push_str(p))?;
+            (out.scalar(field.ty, Scalar::Str(scratch, false), field.name, fv.num), 0)
+        }
+        FieldType::Code => {
+            write_object(x, out, &COMMON_CODE, fv.sub)?;
+            (true, 0)
+        }
+        FieldType::Obj(sub) => {
+            write_object(x, out, sub, fv.sub)?;
+            (true, 0)
+        }
+        FieldType::StrList => {
+            write_str_list(x, out)?;
+            (true, 0)
+        }
+        FieldType::List(sub) => (true, write_list(x, out, sub, fv.sub)?),
+    })
+}
+
+/// The value of one field given as an empty element (`<x/>`): empty text, an empty object or list, or
+/// absent for numbers and booleans.
+#[inline(always)]
+fn write_empty_field(out: &mut Out<'_>, field: &'static Field, fv: FieldView) -> bool {
+    match field.ty {
+        FieldType::Str => {
+            out.buf.push_str("\"\"");
+            true
+        }
+        FieldType::Int | FieldType::Long | FieldType::Float | FieldType::Bool => false,
+        FieldType::Code => {
+            out.empty_object(&COMMON_CODE, fv.sub);
+            true
+        }
+        FieldType::Obj(sub) => {
+            out.empty_object(sub, fv.sub);
+            true
+        }
+        FieldType::StrList | FieldType::List(_) => {
+            out.buf.push_str("[]");
+            true
+        }
+    }
+}
+
 /// One object of `model` whose start element was just read.
 fn write_object(x: &mut Xml<'_>, out: &mut Out<'_>, model: &'static Model, view: View) -> X<()> {
     let mut m = out.begin_object(view);
@@ -365,38 +427,11 @@ fn write_object(x: &mut Xml<'_>, out: &mut Out<'_>, model: &'static Model, view:
                     continue;
                 };
                 hint = idx + 1;
-                let field = &model.fields[idx];
                 let Some((f, fv)) = out.begin_field(&mut m, model, idx) else {
                     x.skip()?;
                     continue;
                 };
-                let written = match field.ty {
-                    FieldType::Str if !fv.num => {
-                        write_text_string(x, out)?;
-                        true
-                    }
-                    FieldType::Str | FieldType::Int | FieldType::Long | FieldType::Float | FieldType::Bool => {
-                        scratch.clear();
-                        x.text(&mut |p| scratch.push_str(p))?;
-                        out.scalar(field.ty, Scalar::Str(&scratch, false), field.name, fv.num)
-                    }
-                    FieldType::Code => {
-                        write_object(x, out, &COMMON_CODE, fv.sub)?;
-                        true
-                    }
-                    FieldType::Obj(sub) => {
-                        write_object(x, out, sub, fv.sub)?;
-                        true
-                    }
-                    FieldType::StrList => {
-                        write_str_list(x, out)?;
-                        true
-                    }
-                    FieldType::List(sub) => {
-                        write_list(x, out, sub, fv.sub)?;
-                        true
-                    }
-                };
+                let (written, _) = write_field(x, out, &model.fields[idx], fv, &mut scratch)?;
                 out.end_field(f, written);
             }
             Event::Empty(e) => {
@@ -404,29 +439,10 @@ fn write_object(x: &mut Xml<'_>, out: &mut Out<'_>, model: &'static Model, view:
                     continue;
                 };
                 hint = idx + 1;
-                let field = &model.fields[idx];
                 let Some((f, fv)) = out.begin_field(&mut m, model, idx) else {
                     continue;
                 };
-                let written = match field.ty {
-                    FieldType::Str => {
-                        out.buf.push_str("\"\"");
-                        true
-                    }
-                    FieldType::Int | FieldType::Long | FieldType::Float | FieldType::Bool => false,
-                    FieldType::Code => {
-                        out.empty_object(&COMMON_CODE, fv.sub);
-                        true
-                    }
-                    FieldType::Obj(sub) => {
-                        out.empty_object(sub, fv.sub);
-                        true
-                    }
-                    FieldType::StrList | FieldType::List(_) => {
-                        out.buf.push_str("[]");
-                        true
-                    }
-                };
+                let written = write_empty_field(out, &model.fields[idx], fv);
                 out.end_field(f, written);
             }
             Event::End(_) => break,

@@ -5,18 +5,17 @@
 //! Field order is the model's. Answers normally list fields in that order, so a field is written where
 //! it arrives; only when fields arrive out of order (or twice) is that one object rewritten from the
 //! spans recorded for it. Lists that are always present in the typed form (`StrList`, `List`) are
-//! filled in as `[]` where the answer leaves them out.
+//! filled in as `[]` where the answer leaves them out. One field of an object may be a *slot*: a
+//! reserved width written in its place and filled in at the end (`totalRows`, which may follow the list
+//! it counts).
 
-use crate::catalog::{Action, FieldType, Model};
-use crate::compat::{self, Conv, ImageNameKey};
-use crate::error::{Error, Result};
+use super::view::{FieldView, View};
+use super::MAX_SAFE_INTEGER;
+use crate::catalog::{FieldType, Model};
 
-/// Largest integer a JavaScript number holds exactly; larger values are handed over as text.
-pub const MAX_SAFE_INTEGER: u64 = (1 << 53) - 1;
-
-/// Width reserved for `totalRows`, which JSON answers may send after the list: an i64 as text with
-/// its quotes fits, the rest is padded with spaces (valid JSON whitespace).
-const TOTAL_SLOT: usize = 22;
+/// Width of a slot: an i64 as text with its quotes fits, the rest is padded with spaces (valid JSON
+/// whitespace).
+pub const SLOT_WIDTH: usize = 22;
 
 /// One scalar as read from either format.
 #[derive(Debug, Clone, Copy)]
@@ -133,7 +132,8 @@ fn push_unicode_escape(buf: &mut String, u: u16) {
     }
 }
 
-fn push_int(buf: &mut String, n: i64) {
+/// Appends a whole number: a JSON number up to 2^53 - 1 in magnitude, text beyond.
+pub fn push_int(buf: &mut String, n: i64) {
     if n.unsigned_abs() <= MAX_SAFE_INTEGER {
         push_display(buf, n);
     } else {
@@ -146,112 +146,6 @@ fn push_int(buf: &mut String, n: i64) {
 fn push_display(buf: &mut String, n: impl std::fmt::Display) {
     use std::fmt::Write;
     let _ = write!(buf, "{n}");
-}
-
-/// How objects are written: the typed form, or one of the old client's shapes (`compat.rs`), applied
-/// as the body is read so that no second pass is needed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum View {
-    /// The typed form of the model.
-    Typed,
-    /// `compat::private_image`: renamed keys, some fields dropped, ids as numbers.
-    Compat(ImageNameKey),
-    /// `compat::REGION_PICK` / `compat::ZONE_PICK`.
-    Region,
-    Zone,
-    /// `compat::list_item`: every `...No` key as a number, at any depth, and the old client's key
-    /// renames (`(api key, old key)`) on the item itself.
-    NumericIds(&'static [(&'static str, &'static str)]),
-}
-
-/// How one field is written under a view.
-#[derive(Debug, Clone, Copy)]
-pub struct FieldView {
-    pub key: &'static str,
-    /// Text that holds a whole number below 2^53 becomes a number (`compat::to_number`).
-    pub num: bool,
-    /// The view of a nested object or list.
-    pub sub: View,
-}
-
-fn pick(keys: &'static [(&'static str, Conv)], name: &str) -> Option<FieldView> {
-    keys.iter().find(|(k, _)| *k == name).map(|(k, conv)| FieldView {
-        key: k,
-        num: *conv == Conv::Num,
-        sub: View::Typed,
-    })
-}
-
-impl View {
-    /// `None` when the view drops the field.
-    #[inline]
-    pub fn field(self, model: &'static Model, idx: usize) -> Option<FieldView> {
-        let name = model.fields[idx].name;
-        if self == View::Typed {
-            return Some(FieldView {
-                key: name,
-                num: false,
-                sub: View::Typed,
-            });
-        }
-        self.field_slow(name)
-    }
-
-    fn field_slow(self, name: &'static str) -> Option<FieldView> {
-        match self {
-            View::Typed => Some(FieldView {
-                key: name,
-                num: false,
-                sub: View::Typed,
-            }),
-            View::NumericIds(aliases) => Some(FieldView {
-                key: aliases
-                    .iter()
-                    .find(|(src, _)| *src == name)
-                    .map_or(name, |(_, dst)| dst),
-                num: name.ends_with("No"),
-                sub: View::NumericIds(&[]),
-            }),
-            View::Region => pick(compat::REGION_PICK, name),
-            View::Zone => pick(compat::ZONE_PICK, name),
-            View::Compat(name_key) => {
-                let (key, _, conv) = compat::PRIVATE_IMAGE.iter().find(|(_, f, _)| *f == name)?;
-                let key = match (conv, name_key) {
-                    (Conv::ImageName, ImageNameKey::Vm) => "originalVmImageName",
-                    _ => key,
-                };
-                Some(FieldView {
-                    key,
-                    num: *conv == Conv::Num,
-                    sub: match conv {
-                        Conv::Region => View::Region,
-                        Conv::Zone => View::Zone,
-                        _ => View::Typed,
-                    },
-                })
-            }
-        }
-    }
-}
-
-/// What the decoder hands over.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Shape {
-    /// The response object without its wrapper.
-    Response,
-    /// Only the list, its items in the view.
-    List(View),
-    /// Only the list's first item in the view (`null` when the list is empty).
-    First(View),
-}
-
-impl Shape {
-    pub fn item_view(self) -> View {
-        match self {
-            Shape::Response => View::Typed,
-            Shape::List(v) | Shape::First(v) => v,
-        }
-    }
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -272,6 +166,8 @@ pub struct ObjMark {
     next: usize,
     in_order: bool,
     view: View,
+    /// The field written as a slot ([`Out::slot_field`]), if any.
+    slot: Option<usize>,
 }
 
 /// A field being written.
@@ -282,11 +178,20 @@ pub struct FieldMark {
     idx: usize,
 }
 
+impl FieldMark {
+    /// The field's index in its model.
+    pub fn idx(&self) -> usize {
+        self.idx
+    }
+}
+
 pub struct Out<'a> {
     pub buf: &'a mut String,
     spans: Vec<Span>,
     /// The first typing error, reported only when the answer turns out to be a success.
     pub type_err: Option<String>,
+    /// Where the slot's reserved width starts, once written.
+    pub slot_at: Option<usize>,
 }
 
 fn always_present(ty: FieldType) -> bool {
@@ -299,6 +204,7 @@ impl<'a> Out<'a> {
             buf,
             spans: Vec::with_capacity(64),
             type_err: None,
+            slot_at: None,
         }
     }
 
@@ -308,7 +214,20 @@ impl<'a> Out<'a> {
         }
     }
 
+    /// Drops everything written from `mark` on, to write again from there (no object may be open).
+    pub fn reset(&mut self, mark: usize) {
+        self.buf.truncate(mark);
+        self.spans.clear();
+        self.type_err = None;
+        self.slot_at = None;
+    }
+
     pub fn begin_object(&mut self, view: View) -> ObjMark {
+        self.begin_object_with_slot(view, None)
+    }
+
+    /// An object whose field `slot` is written as a slot.
+    pub fn begin_object_with_slot(&mut self, view: View, slot: Option<usize>) -> ObjMark {
         self.buf.push('{');
         ObjMark {
             start: self.buf.len(),
@@ -316,6 +235,7 @@ impl<'a> Out<'a> {
             next: 0,
             in_order: true,
             view,
+            slot,
         }
     }
 
@@ -333,13 +253,30 @@ impl<'a> Out<'a> {
         (before, start)
     }
 
-    /// Writes `[]` for every always-present field in `from..to` (fields the answer left out).
+    fn push_slot(&mut self, m: &ObjMark, key: &str, idx: usize) {
+        let (_, start) = self.push_key(m, key);
+        self.slot_at = Some(self.buf.len());
+        self.buf.extend(std::iter::repeat_n(' ', SLOT_WIDTH));
+        self.spans.push(Span {
+            idx,
+            start,
+            end: self.buf.len(),
+        });
+    }
+
+    /// Writes `[]` for every always-present field in `from..to` (fields the answer left out), and the
+    /// slot if it is among them.
     fn fill_missing(&mut self, m: &ObjMark, model: &'static Model, from: usize, to: usize) {
         for idx in from..to {
-            if !always_present(model.fields[idx].ty) {
+            let slot = m.slot == Some(idx);
+            if !slot && !always_present(model.fields[idx].ty) {
                 continue;
             }
             if let Some(fv) = m.view.field(model, idx) {
+                if slot {
+                    self.push_slot(m, fv.key, idx);
+                    continue;
+                }
                 let (_, start) = self.push_key(m, fv.key);
                 self.buf.push_str("[]");
                 self.spans.push(Span {
@@ -347,6 +284,21 @@ impl<'a> Out<'a> {
                     start,
                     end: self.buf.len(),
                 });
+            }
+        }
+    }
+
+    /// Keeps the object's order for field `idx`, which is about to be written.
+    #[inline]
+    fn advance(&mut self, m: &mut ObjMark, model: &'static Model, idx: usize) {
+        if m.in_order {
+            if idx >= m.next {
+                if idx > m.next {
+                    self.fill_missing(m, model, m.next, idx);
+                }
+                m.next = idx + 1;
+            } else {
+                m.in_order = false;
             }
         }
     }
@@ -359,18 +311,21 @@ impl<'a> Out<'a> {
         idx: usize,
     ) -> Option<(FieldMark, FieldView)> {
         let fv = m.view.field(model, idx)?;
-        if m.in_order {
-            if idx >= m.next {
-                if idx > m.next {
-                    self.fill_missing(m, model, m.next, idx);
-                }
-                m.next = idx + 1;
-            } else {
-                m.in_order = false;
-            }
-        }
+        self.advance(m, model, idx);
         let (before, start) = self.push_key(m, fv.key);
         Some((FieldMark { before, start, idx }, fv))
+    }
+
+    /// The object's slot field arrived: its reserved width is written in its place the first time
+    /// (the caller keeps the value, written into [`Self::slot_at`] at the end); later ones write nothing.
+    pub fn slot_field(&mut self, m: &mut ObjMark, model: &'static Model, idx: usize) {
+        if self.slot_at.is_some() {
+            return;
+        }
+        if let Some(fv) = m.view.field(model, idx) {
+            self.advance(m, model, idx);
+            self.push_slot(m, fv.key, idx);
+        }
     }
 
     /// Ends a field; `written == false` takes its key back (the value was absent).
@@ -386,7 +341,9 @@ impl<'a> Out<'a> {
         }
     }
 
-    pub fn end_object(&mut self, mut m: ObjMark, model: &'static Model) {
+    /// Writes what the object still lacks (missing lists, the slot) and puts its fields in the
+    /// model's order; the object stays open (see [`Self::end_object`]).
+    pub fn finish_fields(&mut self, mut m: ObjMark, model: &'static Model) {
         if m.in_order {
             let from = m.next;
             m.next = model.fields.len();
@@ -394,34 +351,54 @@ impl<'a> Out<'a> {
         } else {
             // Rare: fields out of the model's order or given twice (the last one wins, as before).
             let spans = &self.spans[m.base..];
-            let mut text = String::with_capacity(self.buf.len() - m.start + 16);
+            let mut text = String::with_capacity(self.buf.len() - m.start + 16 + SLOT_WIDTH);
+            let mut slot_at = None;
             for (idx, field) in model.fields.iter().enumerate() {
                 let span = spans.iter().rev().find(|s| s.idx == idx);
-                let missing_list = match m.view.field(model, idx) {
-                    Some(fv) if span.is_none() && always_present(field.ty) => Some(fv.key),
+                let slot = m.slot == Some(idx);
+                let missing = match m.view.field(model, idx) {
+                    Some(fv) if span.is_none() && (slot || always_present(field.ty)) => Some(fv.key),
                     _ => None,
                 };
-                if span.is_none() && missing_list.is_none() {
+                if span.is_none() && missing.is_none() {
                     continue;
                 }
                 if !text.is_empty() {
                     text.push(',');
                 }
-                match (span, missing_list) {
-                    (Some(s), _) => text.push_str(&self.buf[s.start..s.end]),
+                match (span, missing) {
+                    (Some(s), _) => {
+                        if let Some(at) = self.slot_at.filter(|at| slot && (s.start..s.end).contains(at)) {
+                            slot_at = Some(m.start + text.len() + (at - s.start));
+                        }
+                        text.push_str(&self.buf[s.start..s.end]);
+                    }
                     (None, Some(key)) => {
                         text.push('"');
                         text.push_str(key);
-                        text.push_str("\":[]");
+                        text.push_str("\":");
+                        if slot {
+                            slot_at = Some(m.start + text.len());
+                            text.extend(std::iter::repeat_n(' ', SLOT_WIDTH));
+                        } else {
+                            text.push_str("[]");
+                        }
                     }
                     (None, None) => {}
                 }
             }
             self.buf.truncate(m.start);
             self.buf.push_str(&text);
+            if m.slot.is_some() {
+                self.slot_at = slot_at;
+            }
         }
-        self.buf.push('}');
         self.spans.truncate(m.base);
+    }
+
+    pub fn end_object(&mut self, m: ObjMark, model: &'static Model) {
+        self.finish_fields(m, model);
+        self.buf.push('}');
     }
 
     /// An object of `model` with no fields at all (an empty element, or empty text where an item
@@ -431,7 +408,7 @@ impl<'a> Out<'a> {
         self.end_object(m, model);
     }
 
-    /// Writes a scalar field's value typed as `ty` (`Str`, `Int`, `Long`, `Bool`); false when the
+    /// Writes a scalar field's value typed as `ty` (`Str`, `Int`, `Long`, `Float`, `Bool`); false when the
     /// value counts as absent. Wrong types are recorded as a typing error. `num`: text holding a whole
     /// number below 2^53 is written as a number (the compat shapes' ids).
     pub fn scalar(&mut self, ty: FieldType, v: Scalar<'_>, name: &str, num: bool) -> bool {
@@ -551,226 +528,8 @@ impl<'a> Out<'a> {
     }
 }
 
-/// The fields of a success body that matter to the envelope and to error detection.
-#[derive(Debug, Default, Clone)]
-pub struct BodyFields {
-    pub return_code: Option<String>,
-    pub response_code: Option<String>,
-    pub return_message: Option<String>,
-    pub response_text: Option<String>,
-    pub message: Option<String>,
-    pub request_id: Option<String>,
-    /// `None`: absent; `Some(Ok(None))`: empty; `Some(Err)`: not a number.
-    pub total_rows: Option<std::result::Result<Option<i64>, String>>,
-}
-
-impl BodyFields {
-    /// Whether `key` is one of the fields kept here.
-    pub fn wants(key: &str) -> bool {
-        matches!(
-            key,
-            "returnCode" | "responseCode" | "returnMessage" | "responseText" | "message" | "requestId" | "totalRows"
-        )
-    }
-
-    pub fn set(&mut self, key: &str, v: Scalar<'_>) {
-        let slot = match key {
-            "returnCode" => &mut self.return_code,
-            "responseCode" => &mut self.response_code,
-            "returnMessage" => &mut self.return_message,
-            "responseText" => &mut self.response_text,
-            "message" => &mut self.message,
-            "requestId" => &mut self.request_id,
-            "totalRows" => {
-                self.total_rows = Some(v.integer("totalRows"));
-                return;
-            }
-            _ => return,
-        };
-        *slot = v.text_field();
-    }
-}
-
-/// The fields of an error body (`responseError` or the gateway's `error`).
-#[derive(Debug, Default, Clone)]
-pub struct ErrorFields {
-    pub code: Option<String>,
-    pub message: Option<String>,
-    pub details: Option<String>,
-    pub request_id: Option<String>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ErrorShape {
-    /// `{"responseError": {"returnCode", "returnMessage"}}`
-    Api,
-    /// `{"error": {"errorCode", "message", "details"}}`
-    Gateway,
-}
-
-impl ErrorFields {
-    pub fn set(&mut self, shape: ErrorShape, key: &str, v: Option<String>) {
-        let slot = match (shape, key) {
-            (ErrorShape::Api, "returnCode") | (ErrorShape::Gateway, "errorCode") => &mut self.code,
-            (ErrorShape::Api, "returnMessage") | (ErrorShape::Gateway, "message") => &mut self.message,
-            (ErrorShape::Gateway, "details") => &mut self.details,
-            (ErrorShape::Gateway, "requestId") => &mut self.request_id,
-            _ => return,
-        };
-        *slot = v;
-    }
-
-    pub fn into_error(self, shape: ErrorShape, status: u16) -> Error {
-        let code = self.code.unwrap_or_else(|| "unknown".into());
-        let msg = self.message.unwrap_or_default();
-        match shape {
-            ErrorShape::Api => Error::api(status, &code, &msg),
-            ErrorShape::Gateway => {
-                let mut err = Error::gateway(status, &code, &msg, self.details.as_deref());
-                err.request_id = self.request_id;
-                err
-            }
-        }
-    }
-}
-
-/// The error with the answer's HTTP status (whether to retry is `retry::classify`'s decision alone).
-pub fn with_status(mut e: Error, status: u16) -> Error {
-    e.http_status = Some(status);
-    e
-}
-
-/// Where the response object's parts go in the output buffer.
-#[derive(Debug, Clone, Copy)]
-pub struct Layout {
-    /// Start of the whole object (everything from here is dropped on error).
-    pub mark: usize,
-    /// The `totalRows` slot, when the action has one.
-    pub total_slot: Option<usize>,
-    /// Just after `"<list>":`, where the list is written.
-    pub list_start: usize,
-}
-
-/// Opens the response object: `{"totalRows":<slot>,"<list>":`.
-pub fn begin(buf: &mut String, action: &Action) -> Layout {
-    let mark = buf.len();
-    buf.push('{');
-    let total_slot = if action.total_rows {
-        buf.push_str("\"totalRows\":");
-        let at = buf.len();
-        buf.extend(std::iter::repeat_n(' ', TOTAL_SLOT));
-        buf.push(',');
-        Some(at)
-    } else {
-        None
-    };
-    buf.push('"');
-    buf.push_str(action.list);
-    buf.push_str("\":");
-    Layout {
-        mark,
-        total_slot,
-        list_start: buf.len(),
-    }
-}
-
-/// Decides a body's outcome (shape 3 errors, status, typing errors) and closes the response object.
-/// Gives the answer's `requestId` (for the per-attempt record).
-/// `list_count` is `None` when the chosen body had no list (then `[]` is written).
-pub fn finish(
-    out: &mut Out<'_>,
-    layout: Layout,
-    shape: Shape,
-    status: u16,
-    body: BodyFields,
-    list_count: Option<usize>,
-) -> Result<Option<String>> {
-    let return_code = body.return_code.clone().or_else(|| body.response_code.clone());
-    match return_code.as_deref() {
-        Some("0") => {}
-        Some(code) => {
-            let msg = body
-                .return_message
-                .or(body.response_text)
-                .or(body.message)
-                .unwrap_or_default();
-            let mut e = Error::api(status, code, &msg);
-            e.request_id = body.request_id.filter(|s| !s.is_empty());
-            return Err(e);
-        }
-        None => {
-            return Err(with_status(
-                Error::decode(format!("HTTP {status}: the answer has no returnCode")),
-                status,
-            ))
-        }
-    }
-    if !(200..300).contains(&status) {
-        return Err(with_status(
-            Error::decode(format!("HTTP {status}: a success body with an error status")),
-            status,
-        ));
-    }
-    if let Some(e) = out.type_err.take() {
-        return Err(with_status(Error::decode(e), status));
-    }
-    let count = match list_count {
-        Some(n) => n,
-        None => {
-            out.buf.truncate(layout.list_start);
-            out.buf.push_str("[]");
-            0
-        }
-    };
-    match shape {
-        Shape::Response => {}
-        Shape::List(_) => {
-            // Only the list: it is the last thing written.
-            let list = out.buf.split_off(layout.list_start);
-            out.buf.truncate(layout.mark);
-            out.buf.push_str(&list);
-            return Ok(body.request_id);
-        }
-        Shape::First(_) => {
-            let first = match first_item_end(&out.buf[layout.list_start..]) {
-                Some(end) => out.buf[layout.list_start + 1..layout.list_start + end].to_string(),
-                None => "null".to_string(),
-            };
-            out.buf.truncate(layout.mark);
-            out.buf.push_str(&first);
-            return Ok(body.request_id);
-        }
-    }
-    if let Some(at) = layout.total_slot {
-        let total = match body.total_rows {
-            Some(Err(e)) => return Err(with_status(Error::decode(e), status)),
-            Some(Ok(Some(n))) => n,
-            _ => i64::try_from(count).unwrap_or(i64::MAX),
-        };
-        let mut slot = String::with_capacity(TOTAL_SLOT);
-        push_int(&mut slot, total);
-        while slot.len() < TOTAL_SLOT {
-            slot.push(' ');
-        }
-        out.buf.replace_range(at..at + TOTAL_SLOT, &slot);
-    }
-    for (key, v) in [
-        ("requestId", &body.request_id),
-        ("returnCode", &body.return_code),
-        ("returnMessage", &body.return_message),
-    ] {
-        if let Some(v) = v {
-            out.buf.push_str(",\"");
-            out.buf.push_str(key);
-            out.buf.push_str("\":");
-            push_json_str(out.buf, v);
-        }
-    }
-    out.buf.push('}');
-    Ok(body.request_id)
-}
-
 /// The index of `model`'s field called `name`, trying `hint` (the next field in order) first.
+#[inline]
 pub fn field_index(model: &Model, name: &[u8], hint: usize) -> Option<usize> {
     if let Some(f) = model.fields.get(hint) {
         if f.name.as_bytes() == name {
@@ -778,39 +537,4 @@ pub fn field_index(model: &Model, name: &[u8], hint: usize) -> Option<usize> {
         }
     }
     model.fields.iter().position(|f| f.name.as_bytes() == name)
-}
-
-/// In a list this module wrote (`[{...},...]`), the end of the first item (exclusive), or `None` for an
-/// empty list. Iterative; strings are skipped with their escapes.
-fn first_item_end(list: &str) -> Option<usize> {
-    let bytes = list.as_bytes();
-    let mut depth = 0usize;
-    let mut in_str = false;
-    let mut escaped = false;
-    for (i, &b) in bytes.iter().enumerate().skip(1) {
-        if in_str {
-            match b {
-                _ if escaped => escaped = false,
-                b'\\' => escaped = true,
-                b'"' => in_str = false,
-                _ => {}
-            }
-            continue;
-        }
-        match b {
-            b'"' => in_str = true,
-            b'{' | b'[' => depth += 1,
-            b'}' | b']' => {
-                if depth == 0 {
-                    return None;
-                }
-                depth -= 1;
-                if depth == 0 {
-                    return Some(i + 1);
-                }
-            }
-            _ => {}
-        }
-    }
-    None
 }

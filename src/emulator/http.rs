@@ -1,15 +1,18 @@
-//! The HTTP side of the emulator (hyper): routing, the gateway's authentication checks, parameter
-//! parsing, and rendering of answers.
+//! The HTTP side of the emulator (hyper): its lifetime (listening, connections, closing), reading a
+//! request, routing it to an action, and writing the answer; the gateway's checks are in `gateway.rs`,
+//! chaos and injected faults in `chaos.rs`, the API call itself in `call.rs`.
 
-use super::faults::{self, ApiFault, InjectedFault};
-use super::handlers;
-use super::render;
-use super::rules::{self, Failure};
+use super::call::dispatch;
+use super::chaos::{chaos_draw, chaos_error, ChaosReset};
+use super::faults::InjectedFault;
+use super::gateway::authenticate;
+use super::reply::{gateway, respond};
+use super::rules;
 use super::state::{resolve_fixture, LogEntry, State, LOG_CAP};
-use crate::catalog::{self, Env};
+use crate::catalog;
 use crate::error::{Error, ErrorCode, Result};
 use crate::signing;
-use crate::wire::{render_api_error, render_gateway_error, Format};
+use crate::wire::Format;
 use bytes::Bytes;
 use http_body_util::{BodyExt, Full};
 use hyper::body::Incoming;
@@ -45,23 +48,18 @@ pub const DEFAULT_HEADER_TIMEOUT: Duration = Duration::from_secs(10);
 const ACCEPT_BACKOFF: Duration = Duration::from_millis(100);
 /// How much of a too-large request body is read (and dropped) so that the client sees the 413.
 const MAX_DRAIN: usize = 64 << 20;
-
-pub const DEFAULT_ACCESS_KEY: &str = "ncloud-emulator-access-key";
-pub const DEFAULT_SECRET_KEY: &str = "ncloud-emulator-secret-key";
-/// The gateway rejects requests whose timestamp is further than this from its clock.
-const TIMESTAMP_WINDOW_MS: i64 = 5 * 60 * 1000;
 const MAX_BODY: usize = 1 << 20;
 
-struct Shared {
+pub(super) struct Shared {
     state: Mutex<State>,
-    access_key: String,
-    secret_key: String,
+    pub(super) access_key: String,
+    pub(super) secret_key: String,
     clock_offset_ms: std::sync::atomic::AtomicI64,
 }
 
 impl Shared {
     /// The emulator's (possibly shifted) clock, ms since the epoch.
-    fn now_ms(&self) -> i64 {
+    pub(super) fn now_ms(&self) -> i64 {
         let real = SystemTime::now()
             .duration_since(UNIX_EPOCH)
             .map(|d| d.as_millis() as i64)
@@ -71,7 +69,7 @@ impl Shared {
 }
 
 impl Shared {
-    fn lock(&self) -> MutexGuard<'_, State> {
+    pub(super) fn lock(&self) -> MutexGuard<'_, State> {
         // A poisoned lock only means a handler panicked mid-request; the state is still usable.
         self.state.lock().unwrap_or_else(|p| p.into_inner())
     }
@@ -302,6 +300,7 @@ impl EmulatorHandle {
 struct SettingsView {
     create_delay_ms: u64,
     delete_delay_ms: u64,
+    operation_delay_ms: Option<u64>,
     failure_rate: f64,
     clock: Option<String>,
     seed: u64,
@@ -313,6 +312,7 @@ impl From<&super::state::Settings> for SettingsView {
         SettingsView {
             create_delay_ms: s.create_delay_ms,
             delete_delay_ms: s.delete_delay_ms,
+            operation_delay_ms: s.operation_delay_ms,
             failure_rate: s.failure_rate,
             clock: s.clock.clone(),
             seed: s.seed,
@@ -320,54 +320,6 @@ impl From<&super::state::Settings> for SettingsView {
         }
     }
 }
-
-struct Reply {
-    status: u16,
-    body: String,
-    content_type: &'static str,
-    delay: Option<Duration>,
-    /// For the request log: why the request was refused.
-    reason: Option<String>,
-    /// Extra response headers (an injected fault's `headers`).
-    headers: Vec<(String, String)>,
-}
-
-const JSON_TYPE: &str = "application/json;charset=UTF-8";
-const XML_TYPE: &str = "application/xml;charset=UTF-8";
-
-fn gateway(status: u16, code: &str, message: &str, details: &str) -> Reply {
-    Reply {
-        status,
-        body: render_gateway_error(code, message, details),
-        content_type: JSON_TYPE,
-        delay: None,
-        reason: Some(format!("{message}: {details}")),
-        headers: Vec::new(),
-    }
-}
-
-fn api_fault(f: &ApiFault, format: Format) -> Reply {
-    Reply {
-        status: f.http_status,
-        body: render_api_error(f.return_code, &f.return_message, format),
-        content_type: if format == Format::Json { JSON_TYPE } else { XML_TYPE },
-        delay: None,
-        reason: Some(format!("returnCode {}", f.return_code)),
-        headers: Vec::new(),
-    }
-}
-
-/// Chaos mode's "reset": the connection is closed without an answer.
-#[derive(Debug)]
-struct ChaosReset;
-
-impl std::fmt::Display for ChaosReset {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("chaos mode: connection reset")
-    }
-}
-
-impl std::error::Error for ChaosReset {}
 
 /// Counts a request as abandoned when its handling is dropped before the answer is handed to hyper
 /// (hyper drops the handler when the client closes the connection).
@@ -381,42 +333,6 @@ impl Drop for AnswerGuard {
         if !self.answered {
             self.shared.lock().abandoned += 1;
         }
-    }
-}
-
-/// The chaos draw for one request: `Some("error")`, `Some("reset")` or `None`.
-fn chaos_draw(state: &mut State) -> Option<&'static str> {
-    let chaos = state.settings.chaos.clone();
-    if chaos.error_rate <= 0.0 && chaos.reset_rate <= 0.0 {
-        return None;
-    }
-    if state.chaos_rng.0 != chaos.seed {
-        state.chaos_rng = (chaos.seed, fastrand::Rng::with_seed(chaos.seed));
-    }
-    let r = state.chaos_rng.1.f64();
-    if r < chaos.reset_rate {
-        Some("reset")
-    } else if r < chaos.reset_rate + chaos.error_rate {
-        Some("error")
-    } else {
-        None
-    }
-}
-
-/// A chaos error answer: one of the transient failures a gateway gives.
-fn chaos_error(state: &mut State, format: Format) -> Reply {
-    match state.chaos_rng.1.u32(0..4) {
-        0 => gateway(429, "400", "Too Many Requests", "chaos mode: rate limited"),
-        1 => gateway(503, "500", "Service Unavailable", "chaos mode"),
-        2 => gateway(502, "500", "Bad Gateway", "chaos mode"),
-        _ => api_fault(
-            &ApiFault {
-                http_status: 500,
-                return_code: "1300",
-                return_message: "Please try your call again later. Temporarily out of service.".into(),
-            },
-            format,
-        ),
     }
 }
 
@@ -498,6 +414,7 @@ async fn serve(
 
     let route = route(&path);
     let mut chaos = None;
+    let mut checked = None;
     let (reply, action_name) = match route {
         None => (
             gateway(404, "300", "Not Found Exception", &format!("no API at {path}")),
@@ -519,17 +436,22 @@ async fn serve(
                     if chaos == Some("error") {
                         (chaos_error(&mut shared.lock(), format), name)
                     } else {
-                        (dispatch(&shared, action, &pairs, format), name)
+                        let (reply, params) = dispatch(&shared, action, &pairs, format);
+                        checked = params;
+                        (reply, name)
                     }
                 }
             }
         }
     };
 
-    let logged_params = route
-        .filter(|a| a.mutating)
-        .and_then(|_| rules::parse(&pairs).ok())
-        .map(Value::Object);
+    // The handler's checked parameters; the request as read when it never got that far.
+    let logged_params = checked.or_else(|| {
+        route
+            .filter(|a| a.mutating)
+            .and_then(|_| rules::parse(&pairs).ok())
+            .map(Value::Object)
+    });
     {
         let mut state = shared.lock();
         state.request_count += 1;
@@ -570,132 +492,10 @@ async fn serve(
     Ok(res)
 }
 
-fn respond(reply: Reply) -> Response<Full<Bytes>> {
-    let mut res = Response::new(Full::new(Bytes::from(reply.body)));
-    *res.status_mut() = hyper::StatusCode::from_u16(reply.status).unwrap_or(hyper::StatusCode::INTERNAL_SERVER_ERROR);
-    if let Ok(v) = hyper::header::HeaderValue::from_str(reply.content_type) {
-        res.headers_mut().insert(hyper::header::CONTENT_TYPE, v);
-    }
-    for (name, value) in &reply.headers {
-        if let (Ok(n), Ok(v)) = (
-            hyper::header::HeaderName::from_bytes(name.as_bytes()),
-            hyper::header::HeaderValue::from_str(value),
-        ) {
-            res.headers_mut().append(n, v);
-        }
-    }
-    res
-}
-
+/// The action at `path`: an API's prefix (`/vserver/v2`), then the action's name.
 fn route(path: &str) -> Option<&'static catalog::Action> {
-    let (env, name) = if let Some(rest) = path.strip_prefix("/vserver/v2/") {
-        (Env::Vpc, rest)
-    } else if let Some(rest) = path.strip_prefix("/server/v2/") {
-        (Env::Classic, rest)
-    } else {
-        return None;
-    };
-    catalog::action(env, name.trim_end_matches('/'))
-}
-
-fn authenticate(
-    shared: &Shared,
-    method: &str,
-    target: &str,
-    timestamp: Option<&str>,
-    access_key: Option<&str>,
-    signature: Option<&str>,
-) -> std::result::Result<(), &'static str> {
-    let (Some(ts), Some(ak), Some(sig)) = (timestamp, access_key, signature) else {
-        return Err("missing authentication headers");
-    };
-    let Ok(ts_ms) = ts.parse::<i64>() else {
-        return Err("invalid timestamp");
-    };
-    let now = shared.now_ms();
-    if (now.saturating_sub(ts_ms)).unsigned_abs() > TIMESTAMP_WINDOW_MS as u64 {
-        return Err("timestamp is outside the 5-minute window");
-    }
-    if ak != shared.access_key {
-        return Err("unknown access key");
-    }
-    if !signing::verify(&shared.secret_key, method, target, ts, ak, sig) {
-        return Err("signature mismatch");
-    }
-    Ok(())
-}
-
-fn dispatch(shared: &Shared, action: &'static catalog::Action, pairs: &[(String, String)], format: Format) -> Reply {
-    let mut state = shared.lock();
-    if let Some(i) = state
-        .faults
-        .iter()
-        .position(|f| f.action.as_deref().is_none_or(|a| a == action.name))
-    {
-        let fault = state.faults[i].clone();
-        if fault.count <= 1 {
-            state.faults.remove(i);
-        } else {
-            state.faults[i].count -= 1;
-        }
-        return injected(&fault, format);
-    }
-    // The emulator's own reading of the request (rules.rs), apart from the client's declarations.
-    // Parameters it does not know are kept and ignored, as NCP does.
-    let params = match rules::parse(pairs).and_then(|p| rules::check(action.id, &p).map(|()| p)) {
-        Ok(p) => p,
-        Err(Failure::Missing(names)) => return api_fault(&faults::missing_param(&names), format),
-        Err(Failure::Invalid { reason, .. }) => return api_fault(&faults::invalid_param(&reason), format),
-    };
-    match handlers::handle(&mut state, action, &params) {
-        Ok(listing) => {
-            let request_id = state.request_id();
-            Reply {
-                status: 200,
-                body: match format {
-                    Format::Json => render::json(action.name, &listing, &request_id),
-                    Format::Xml => render::xml(action.name, &listing, &request_id),
-                },
-                content_type: if format == Format::Json { JSON_TYPE } else { XML_TYPE },
-                delay: None,
-                reason: None,
-                headers: Vec::new(),
-            }
-        }
-        Err(f) => api_fault(&f, format),
-    }
-}
-
-fn injected(f: &InjectedFault, format: Format) -> Reply {
-    let delay = (f.delay_ms > 0).then(|| Duration::from_millis(f.delay_ms));
-    match &f.body {
-        Some(body) => Reply {
-            status: f.status,
-            body: body.clone(),
-            content_type: match f.content_type.as_deref() {
-                Some(t) if t.contains("html") => "text/html; charset=UTF-8",
-                Some(t) if t.contains("json") => JSON_TYPE,
-                Some(t) if t.contains("xml") => XML_TYPE,
-                _ => "text/plain; charset=UTF-8",
-            },
-            delay,
-            reason: Some("injected fault".into()),
-            headers: f.headers.clone(),
-        },
-        None => {
-            let code = f.return_code.clone().unwrap_or_else(|| "1300".into());
-            let message = f
-                .return_message
-                .clone()
-                .unwrap_or_else(|| "Please try your call again later. Temporarily out of service.".into());
-            Reply {
-                status: f.status,
-                body: render_api_error(&code, &message, format),
-                content_type: if format == Format::Json { JSON_TYPE } else { XML_TYPE },
-                delay,
-                reason: Some(format!("injected fault: returnCode {code}")),
-                headers: f.headers.clone(),
-            }
-        }
-    }
+    catalog::APIS.iter().find_map(|api| {
+        let name = path.strip_prefix(api.prefix)?.strip_prefix('/')?;
+        catalog::action_of(api.name, name.trim_end_matches('/'))
+    })
 }

@@ -1,17 +1,20 @@
-//! Property tests of the one-pass decoders and of the request encoder (issue 9, item 6). Bounded: a
-//! few hundred cases each, small values, a few seconds in all.
+//! Property tests of the one-pass decoders and of the request encoder (issue 9, item 6), on the public
+//! API. Bounded: a few hundred cases each, small values, a few seconds in all.
 //!
-//! - random typed items of every action's model, rendered as JSON and as XML, decode to their typed
-//!   form, and the compat shapes written by the decoder equal `service::shape` over that form;
+//! - random answers of every action's response model (and of the hand-built shapes of
+//!   `common/mod.rs`), rendered as JSON and as XML, decode to their typed form, and the compat shapes
+//!   written by the decoder equal `service::shape` over that form;
 //! - the seed bodies (fixtures/wire) and rendered answers, randomly mutated, decode to a value or to an
 //!   `ERR_DECODE`/`ERR_API`/`ERR_GATEWAY`/`ERR_AUTH` error: never a panic, never invalid output;
 //! - random parameter objects for every method either fail validation or encode to a form body that
 //!   parses back to the same pairs.
 
-use crate::catalog::{FieldType, Model, ACTIONS};
-use crate::error::ErrorCode;
-use crate::service::{self, CallDefaults};
-use crate::wire::{decode_into, decode_response, render_success, typed_item, Format};
+mod common;
+
+use ncloud::catalog::{Action, FieldType, Model, ACTIONS, COMMON_CODE};
+use ncloud::error::ErrorCode;
+use ncloud::service::{self, CallDefaults};
+use ncloud::wire::{decode_into, decode_response, render_response, typed_item, Format};
 use proptest::prelude::*;
 use serde_json::{Map, Value};
 
@@ -37,9 +40,11 @@ fn typed_value(model: &'static Model) -> BoxedStrategy<Value> {
             let v: BoxedStrategy<Value> = match f.ty {
                 FieldType::Str => text().prop_map(Value::String).boxed(),
                 FieldType::Int | FieldType::Long => safe_int().prop_map(Value::from).boxed(),
-                FieldType::Float => (-1.0e9f64..1.0e9).prop_map(Value::from).boxed(),
+                FieldType::Float => prop_oneof![(-1.0e9f64..1.0e9), (-1000i64..1000).prop_map(|n| n as f64 / 8.0)]
+                    .prop_map(Value::from)
+                    .boxed(),
                 FieldType::Bool => any::<bool>().prop_map(Value::Bool).boxed(),
-                FieldType::Code => typed_value(&crate::catalog::COMMON_CODE),
+                FieldType::Code => typed_value(&COMMON_CODE),
                 FieldType::Obj(m) => typed_value(m),
                 FieldType::StrList => prop::collection::vec(text().prop_map(Value::String), 0..3)
                     .prop_map(Value::Array)
@@ -56,9 +61,33 @@ fn typed_value(model: &'static Model) -> BoxedStrategy<Value> {
         .boxed()
 }
 
-fn action_and_items() -> impl Strategy<Value = (usize, Vec<Value>)> {
-    (0..ACTIONS.len())
-        .prop_flat_map(|i| prop::collection::vec(typed_value(ACTIONS[i].item), 0..3).prop_map(move |items| (i, items)))
+/// Every action of the catalog, then the hand-built answer shapes.
+fn all_actions() -> Vec<&'static Action> {
+    ACTIONS.iter().copied().chain(common::ANSWERS.iter().copied()).collect()
+}
+
+fn action_and_answer() -> impl Strategy<Value = (usize, Value)> {
+    (0..all_actions().len()).prop_flat_map(|i| typed_value(all_actions()[i].response).prop_map(move |v| (i, v)))
+}
+
+/// What decoding the rendered `given` must give, without the envelope: its typed form, `totalRows`
+/// (when it counts the list and is not given) the list's length, in the model's order.
+fn expected(action: &'static Action, given: &Value) -> Value {
+    let typed = typed_item(action.response, given);
+    let mut out = Map::new();
+    for f in action.response.fields {
+        match (typed.get(f.name), action.list) {
+            (Some(v), _) => {
+                out.insert(f.name.into(), v.clone());
+            }
+            (None, Some(list)) if f.name == "totalRows" && action.total_rows => {
+                let n = typed[list.name].as_array().map_or(0, Vec::len);
+                out.insert(f.name.into(), Value::from(n));
+            }
+            _ => {}
+        }
+    }
+    Value::Object(out)
 }
 
 fn seed_bodies() -> Vec<Vec<u8>> {
@@ -78,21 +107,29 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: 512, failure_persistence: None, ..ProptestConfig::default() })]
 
     #[test]
-    fn rendered_items_decode_to_their_typed_form_in_both_formats((i, items) in action_and_items()) {
-        let action = ACTIONS[i];
-        let expected: Vec<Value> = items.iter().map(|v| typed_item(action.item, v)).collect();
+    fn rendered_answers_decode_to_their_typed_form_in_both_formats((i, given) in action_and_answer()) {
+        let action = all_actions()[i];
+        let want = expected(action, &given);
+        let fields = given.as_object().cloned().unwrap_or_default();
         for format in [Format::Json, Format::Xml] {
-            let body = render_success(action, &items, items.len(), "rid", format);
-            let got = decode_response(action, 200, body.as_bytes())
+            let body = render_response(action, &fields, "rid", format);
+            let mut got = decode_response(action, 200, body.as_bytes())
                 .map_err(|e| TestCaseError::fail(format!("{format:?}: {} in {body}", e.message)))?;
-            prop_assert_eq!(&got[action.list], &Value::Array(expected.clone()), "{:?}: {}", format, body);
+            let envelope: Vec<Value> = ["requestId", "returnCode", "returnMessage"]
+                .iter()
+                .filter_map(|k| got.as_object_mut().and_then(|o| o.shift_remove(*k)))
+                .collect();
+            prop_assert_eq!(envelope, vec![Value::from("rid"), Value::from("0"), Value::from("success")]);
+            // The same fields, typed, in the same (the model's) order.
+            prop_assert_eq!(got.to_string(), want.to_string(), "{:?}: {}", format, body);
             // Compat shapes: the decoder's own writing equals the reference over the typed form.
             for m in service::methods().iter().filter(|m| std::ptr::eq(m.action, action)) {
                 let mut text = String::new();
                 decode_into(action, m.shape.wire(), 200, body.as_bytes(), &mut text)
                     .map_err(|e| TestCaseError::fail(e.message))?;
                 let shaped: Value = serde_json::from_str(&text).map_err(|e| TestCaseError::fail(e.to_string()))?;
-                prop_assert_eq!(shaped.to_string(), service::shape(m, got.clone()).to_string(), "{}", m.name);
+                let full = decode_response(action, 200, body.as_bytes()).map_err(|e| TestCaseError::fail(e.message))?;
+                prop_assert_eq!(shaped.to_string(), service::shape(m, full).to_string(), "{}", m.name);
             }
         }
     }
@@ -100,14 +137,19 @@ proptest! {
     #[test]
     fn mutated_bodies_decode_or_fail_cleanly(
         pick in any::<prop::sample::Index>(),
-        action in 0..ACTIONS.len(),
+        action in 0..all_actions().len(),
         status in prop::sample::select(vec![200u16, 400, 401, 500]),
         edits in prop::collection::vec((any::<prop::sample::Index>(), 0u8..4, any::<u8>()), 1..6),
     ) {
+        let action = all_actions()[action];
         let mut bodies = seed_bodies();
         let item = serde_json::json!({"serverImageNo": "1", "memberServerImageNo": "2", "blockStorageMappingList": [{"order": 0}]});
+        let mut fields = Map::new();
+        if let Some(list) = action.list {
+            fields.insert(list.name.to_string(), Value::Array(vec![item]));
+        }
         for format in [Format::Json, Format::Xml] {
-            bodies.push(render_success(ACTIONS[action], std::slice::from_ref(&item), 1, "r", format).into_bytes());
+            bodies.push(render_response(action, &fields, "r", format).into_bytes());
         }
         let mut body = bodies[pick.index(bodies.len())].clone();
         for (at, op, byte) in edits {
@@ -124,7 +166,7 @@ proptest! {
                 _ => body.truncate(at),
             }
         }
-        match decode_response(ACTIONS[action], status, &body) {
+        match decode_response(action, status, &body) {
             Ok(v) => prop_assert!(v.is_object()),
             Err(e) => prop_assert!(
                 matches!(e.code, ErrorCode::Decode | ErrorCode::Api | ErrorCode::Gateway | ErrorCode::Auth),
@@ -155,7 +197,7 @@ proptest! {
         }
         let defaults = CallDefaults { region_code: Some("KR".into()), region_no: Some("1".into()) };
         if let Ok(pairs) = service::prepare(method, &Value::Object(params), &defaults) {
-            let body = crate::encoding::encode_pairs(&pairs);
+            let body = ncloud::encoding::encode_pairs(&pairs);
             let back: Vec<(String, String)> = form_urlencoded::parse(body.as_bytes()).into_owned().collect();
             prop_assert_eq!(back, pairs);
         }

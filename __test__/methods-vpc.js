@@ -1,0 +1,121 @@
+'use strict';
+// The VPC cloud's methods for methods.test.js (every method of client.compute, called once in each
+// form): [name, params(ctx), check(result, ctx)] in an order that builds state, against the default
+// scenario with every timer at 0 (each operation is done when answered).
+const assert = require('node:assert/strict');
+
+/** Methods that live on client.compute.vpc only (the old 0.1.x client owns the name on compute). */
+const VPC_ONLY = ['createPublicIpInstance'];
+
+const NET = { vpcNo: '1001', subnetNo: '2001', networkInterfaceList: [{ networkInterfaceOrder: 0, accessControlGroupNoList: ['3501'] }] };
+const first = (r, list) => r[list][0];
+
+function plan(tag) {
+  const t = tag === 'promise' ? 'p' : 'c';
+  return [
+    // Network
+    ['getVpcList', () => undefined, (r) => assert.equal(first(r, 'vpcList').vpcNo, '1001')],
+    ['getVpcDetail', () => ({ vpcNo: '1001' }), (r) => assert.equal(first(r, 'vpcList').ipv4CidrBlock, '10.0.0.0/16')],
+    ['createVpc', () => ({ ipv4CidrBlock: '172.16.0.0/16', vpcName: `lab-${t}` }), (r, ctx) => { ctx.vpcNo = first(r, 'vpcList').vpcNo; }],
+    ['getSubnetList', () => ({ vpcNo: '1001' }), (r, ctx) => { ctx.aclNo = first(r, 'subnetList').networkAclNo; assert.equal(r.totalRows, 2); }],
+    ['getSubnetDetail', () => ({ subnetNo: '2002' }), (r) => assert.equal(first(r, 'subnetList').subnetType.code, 'PRIVATE')],
+    ['createSubnet', (ctx) => ({ vpcNo: '1001', subnet: '10.0.7.0/24', zoneCode: 'KR-1', subnetTypeCode: 'PUBLIC', networkAclNo: ctx.aclNo, subnetName: `web-${t}` }), (r, ctx) => { ctx.subnetNo = first(r, 'subnetList').subnetNo; }],
+    ['deleteSubnet', (ctx) => ({ subnetNo: ctx.subnetNo }), (r) => assert.equal(first(r, 'subnetList').subnetStatus.code, 'TERMTING')],
+    ['deleteVpc', (ctx) => ({ vpcNo: ctx.vpcNo }), (r) => assert.equal(first(r, 'vpcList').vpcStatus.code, 'TERMTING')],
+    ['getAccessControlGroupList', () => ({ vpcNo: '1001' }), (r) => assert.equal(first(r, 'accessControlGroupList').isDefault, true)],
+    ['createAccessControlGroup', () => ({ vpcNo: '1001', accessControlGroupName: `acg-${t}` }), (r, ctx) => { ctx.acg = first(r, 'accessControlGroupList').accessControlGroupNo; }],
+    ['getAccessControlGroupDetail', (ctx) => ({ accessControlGroupNo: ctx.acg }), (r) => assert.equal(first(r, 'accessControlGroupList').accessControlGroupName, `acg-${t}`)],
+    ['addAccessControlGroupInboundRule', (ctx) => ({ vpcNo: '1001', accessControlGroupNo: ctx.acg, accessControlGroupRuleList: [{ protocolTypeCode: 'TCP', ipBlock: '0.0.0.0/0', portRange: '443' }] }), (r) => assert.equal(r.totalRows, 1)],
+    ['addAccessControlGroupOutboundRule', (ctx) => ({ vpcNo: '1001', accessControlGroupNo: ctx.acg, accessControlGroupRuleList: [{ protocolTypeCode: 'ICMP', accessControlGroupSequence: '3501' }] }), (r) => assert.equal(r.totalRows, 2)],
+    ['getAccessControlGroupRuleList', (ctx) => ({ accessControlGroupNo: ctx.acg, accessControlGroupRuleTypeCode: 'OTBND' }), (r) => assert.equal(first(r, 'accessControlGroupRuleList').protocolType.number, 1)],
+    ['removeAccessControlGroupInboundRule', (ctx) => ({ vpcNo: '1001', accessControlGroupNo: ctx.acg, accessControlGroupRuleList: [{ protocolTypeCode: 'TCP', ipBlock: '0.0.0.0/0', portRange: '443' }] }), (r) => assert.equal(r.totalRows, 1)],
+    ['removeAccessControlGroupOutboundRule', (ctx) => ({ vpcNo: '1001', accessControlGroupNo: ctx.acg, accessControlGroupRuleList: [{ protocolTypeCode: 'ICMP', accessControlGroupSequence: '3501' }] }), (r) => assert.equal(r.totalRows, 0)],
+    // Look-ups
+    ['getHypervisorTypeList', () => undefined, (r) => assert.deepStrictEqual(r.hypervisorTypeList.map((h) => h.code), ['XEN', 'KVM'])],
+    ['getRaidList', () => ({ productTypeCode: 'LINUX' }), (r) => assert.equal(r.totalRows, 2)],
+    ['getServerProductList', () => ({ serverImageProductCode: 'SW.VSVR.OS.LNX64.CNTOS.0703.B050' }), (r) => assert.ok(r.productList.every((p) => p.generationCode === 'G2'))],
+    ['getServerSpecList', () => ({ serverImageNo: '4000001' }), (r) => assert.ok(r.serverSpecList.every((s) => s.hypervisorType.code === 'KVM'))],
+    ['getServerSpecDetail', () => ({ serverSpecCode: 's2-g2' }), (r) => assert.equal(first(r, 'serverSpecList').blockStorageMaxCount, 16)],
+    ['getBlockStorageVolumeTypeList', () => ({ hypervisorTypeCodeList: ['KVM'] }), (r) => assert.equal(r.totalRows, 4)],
+    // Keys, scripts, placement groups
+    ['importLoginKey', () => ({ keyName: `key-${t}`, publicKey: require('../fixtures/emulator.json').vpc.loginKeys[0].publicKey }), (r) => assert.match(first(r, 'loginKeyList').fingerprint, /^74:b5/)],
+    ['getLoginKeyList', () => ({ keyName: `key-${t}` }), (r) => assert.equal(r.totalRows, 1)],
+    ['createInitScript', () => ({ initScriptContent: '#!/bin/sh\ntrue', osTypeCode: 'LNX', initScriptName: `init-${t}` }), (r, ctx) => { ctx.script = first(r, 'initScriptList').initScriptNo; }],
+    ['getInitScriptList', () => ({ osTypeCode: 'LNX' }), (r) => assert.ok(r.totalRows >= 1)],
+    ['getInitScriptDetail', (ctx) => ({ initScriptNo: ctx.script }), (r) => assert.equal(first(r, 'initScriptList').osType.code, 'LNX')],
+    ['createPlacementGroup', () => ({ placementGroupName: `pg-${t}`, placementGroupTypeCode: 'AA' }), (r, ctx) => { ctx.pg = first(r, 'placementGroupList').placementGroupNo; }],
+    ['getPlacementGroupList', () => undefined, (r) => assert.ok(r.totalRows >= 1)],
+    ['getPlacementGroupDetail', (ctx) => ({ placementGroupNo: ctx.pg }), (r) => assert.equal(first(r, 'placementGroupList').placementGroupType.code, 'AA')],
+    // A server
+    ['createServerInstances', (ctx) => ({ ...NET, serverImageProductCode: 'SW.VSVR.OS.LNX64.CNTOS.0703.B050', serverName: `vm-${t}`, initScriptNo: ctx.script, isProtectServerTermination: false }), (r, ctx) => {
+      ctx.server = first(r, 'serverInstanceList').serverInstanceNo;
+      assert.equal(first(r, 'serverInstanceList').serverInstanceStatus.code, 'RUN');
+    }],
+    ['getServerInstanceDetail', (ctx) => ({ serverInstanceNo: ctx.server }), (r, ctx) => { ctx.nic0 = first(r, 'serverInstanceList').networkInterfaceNoList[0]; }],
+    ['rebootServerInstances', (ctx) => ({ serverInstanceNoList: [ctx.server] }), (r) => assert.equal(first(r, 'serverInstanceList').serverInstanceStatus.code, 'RUN')],
+    ['changeServerInstanceName', (ctx) => ({ serverInstanceNo: ctx.server, serverName: `vm-${t}-2` }), (r) => assert.equal(first(r, 'serverInstanceList').serverName, `vm-${t}-2`)],
+    ['setProtectServerTermination', (ctx) => ({ serverInstanceNo: ctx.server, isProtectServerTermination: true }), (r) => assert.equal(first(r, 'serverInstanceList').isProtectServerTermination, true)],
+    ['getRootPasswordServerInstanceList', () => ({ rootPasswordServerInstanceList: [{ serverInstanceNo: '1000003', privateKey: require('../fixtures/emulator.json').vpc.loginKeys[0].privateKey }] }), (r) => assert.equal(first(r, 'rootPasswordServerInstanceList').rootPassword, 'Ncp-emu-1000003!')],
+    // Public IPs
+    ['getPublicIpTargetServerInstanceList', () => undefined, (r, ctx) => assert.ok(r.serverInstanceList.some((v) => v.serverInstanceNo === ctx.server))],
+    ['createPublicIpInstance', () => ({ publicIpDescription: 'spare' }), (r, ctx) => { ctx.ip = first(r, 'publicIpInstanceList').publicIpInstanceNo; }],
+    ['getPublicIpInstanceDetail', (ctx) => ({ publicIpInstanceNo: ctx.ip }), (r) => assert.equal(first(r, 'publicIpInstanceList').publicIpInstanceStatus.code, 'RUN')],
+    ['associatePublicIpWithServerInstance', (ctx) => ({ publicIpInstanceNo: ctx.ip, serverInstanceNo: ctx.server }), (r, ctx) => assert.equal(first(r, 'publicIpInstanceList').serverInstanceNo, ctx.server)],
+    ['getPublicIpInstanceList', () => ({ isAssociated: true }), (r) => assert.equal(r.totalRows, 1)],
+    ['disassociatePublicIpFromServerInstance', (ctx) => ({ publicIpInstanceNo: ctx.ip }), (r) => assert.equal(first(r, 'publicIpInstanceList').serverInstanceNo, undefined)],
+    ['deletePublicIpInstance', (ctx) => ({ publicIpInstanceNo: ctx.ip }), (r) => assert.equal(first(r, 'publicIpInstanceList').publicIpInstanceStatus.code, 'TERMTING')],
+    // Interfaces
+    ['createNetworkInterface', (ctx) => ({ vpcNo: '1001', subnetNo: '2001', accessControlGroupNoList: [ctx.acg], networkInterfaceName: `nic-${t}` }), (r, ctx) => { ctx.nic = first(r, 'networkInterfaceList').networkInterfaceNo; }],
+    ['getNetworkInterfaceList', (ctx) => ({ networkInterfaceNoList: [ctx.nic] }), (r) => assert.equal(first(r, 'networkInterfaceList').networkInterfaceStatus.code, 'NOTUSED')],
+    ['addNetworkInterfaceAccessControlGroup', (ctx) => ({ networkInterfaceNo: ctx.nic, accessControlGroupNoList: ['3501'] }), (r) => assert.equal(first(r, 'networkInterfaceList').accessControlGroupNoList.length, 2)],
+    ['removeNetworkInterfaceAccessControlGroup', (ctx) => ({ networkInterfaceNo: ctx.nic, accessControlGroupNoList: ['3501'] }), (r) => assert.equal(first(r, 'networkInterfaceList').accessControlGroupNoList.length, 1)],
+    ['assignSecondaryIps', (ctx) => ({ networkInterfaceNo: ctx.nic, secondaryIpCount: 1 }), (r, ctx) => { [ctx.secondary] = first(r, 'networkInterfaceList').secondaryIpList; }],
+    ['unassignSecondaryIps', (ctx) => ({ networkInterfaceNo: ctx.nic, secondaryIpList: [ctx.secondary] }), (r) => assert.deepStrictEqual(first(r, 'networkInterfaceList').secondaryIpList, [])],
+    ['enableFlowLog', (ctx) => ({ networkInterfaceNo: ctx.nic, collectActionTypeCode: 'ALL', storageBucketName: 'flow' }), (r) => assert.equal(first(r, 'flowLogConfigurationList').collectActionType.code, 'ALL')],
+    ['getFlowLogConfigurationList', (ctx) => ({ networkInterfaceNoList: [ctx.nic] }), (r) => assert.equal(r.totalRows, 1)],
+    ['disableFlowLog', (ctx) => ({ networkInterfaceNo: ctx.nic }), (r) => assert.equal(first(r, 'flowLogConfigurationList').storageBucketName, 'flow')],
+    ['stopServerInstances', (ctx) => ({ serverInstanceNoList: [ctx.server] }), (r) => assert.equal(first(r, 'serverInstanceList').serverInstanceStatus.code, 'NSTOP')],
+    ['attachNetworkInterface', (ctx) => ({ serverInstanceNo: ctx.server, networkInterfaceNo: ctx.nic, subnetNo: '2001' }), (r) => assert.equal(first(r, 'networkInterfaceList').deviceName, 'eth1')],
+    ['getNetworkInterfaceDetail', (ctx) => ({ networkInterfaceNo: ctx.nic }), (r) => assert.equal(first(r, 'networkInterfaceList').networkInterfaceStatus.code, 'USED')],
+    ['detachNetworkInterface', (ctx) => ({ serverInstanceNo: ctx.server, networkInterfaceNo: ctx.nic, subnetNo: '2001' }), (r) => assert.equal(first(r, 'networkInterfaceList').networkInterfaceStatus.code, 'NOTUSED')],
+    ['deleteNetworkInterface', (ctx) => ({ networkInterfaceNo: ctx.nic }), (r, ctx) => assert.equal(first(r, 'networkInterfaceList').networkInterfaceNo, ctx.nic)],
+    ['deleteAccessControlGroup', (ctx) => ({ vpcNo: '1001', accessControlGroupNo: ctx.acg }), (r) => assert.equal(first(r, 'accessControlGroupList').accessControlGroupStatus.code, 'TERMTING')],
+    // Storage (the server is stopped)
+    ['createBlockStorageInstance', (ctx) => ({ serverInstanceNo: ctx.server, blockStorageSize: 10, blockStorageName: `bs-${t}` }), (r, ctx) => { ctx.bs = first(r, 'blockStorageInstanceList').blockStorageInstanceNo; }],
+    ['getBlockStorageInstanceList', (ctx) => ({ serverInstanceNo: ctx.server }), (r) => assert.equal(r.totalRows, 2)],
+    ['changeBlockStorageVolumeSize', (ctx) => ({ blockStorageInstanceNo: ctx.bs, blockStorageSize: 30 }), (r) => assert.equal(first(r, 'blockStorageInstanceList').blockStorageSize, 30 * 2 ** 30)],
+    ['setBlockStorageReturnProtection', (ctx) => ({ blockStorageInstanceNo: ctx.bs, isReturnProtection: false }), (r) => assert.equal(first(r, 'blockStorageInstanceList').isReturnProtection, false)],
+    ['createBlockStorageSnapshotInstance', (ctx) => ({ originalBlockStorageInstanceNo: ctx.bs, blockStorageSnapshotName: `snap-${t}` }), (r, ctx) => { ctx.snap = first(r, 'blockStorageSnapshotInstanceList').blockStorageSnapshotInstanceNo; }],
+    ['getBlockStorageSnapshotInstanceDetail', (ctx) => ({ blockStorageSnapshotInstanceNo: ctx.snap }), (r) => assert.equal(first(r, 'blockStorageSnapshotInstanceList').blockStorageSnapshotInstanceStatus.code, 'CREAT')],
+    ['deleteBlockStorageSnapshotInstances', (ctx) => ({ blockStorageSnapshotInstanceNoList: [ctx.snap] }), (r) => assert.equal(r.totalRows, 1)],
+    ['detachBlockStorageInstances', (ctx) => ({ blockStorageInstanceNoList: [ctx.bs] }), (r) => assert.equal(first(r, 'blockStorageInstanceList').blockStorageInstanceStatus.code, 'CREAT')],
+    ['attachBlockStorageInstance', (ctx) => ({ serverInstanceNo: ctx.server, blockStorageInstanceNo: ctx.bs }), (r) => assert.equal(first(r, 'blockStorageInstanceList').deviceName, '/dev/xvdb')],
+    ['getBlockStorageInstanceDetail', (ctx) => ({ blockStorageInstanceNo: ctx.bs }), (r) => assert.equal(first(r, 'blockStorageInstanceList').blockStorageInstanceStatus.code, 'ATTAC')],
+    ['changeBlockStorageInstance', () => ({ blockStorageInstanceNo: '1600003', blockStorageSize: 200 }), (r) => assert.equal(first(r, 'blockStorageInstanceList').blockStorageSize, 200 * 2 ** 30)],
+    ['detachBlockStorageInstances', (ctx) => ({ blockStorageInstanceNoList: [ctx.bs] }), (r) => assert.equal(first(r, 'blockStorageInstanceList').serverInstanceNo, undefined)],
+    ['deleteBlockStorageInstances', (ctx) => ({ blockStorageInstanceNoList: [ctx.bs] }), (r) => assert.equal(first(r, 'blockStorageInstanceList').blockStorageInstanceOperation.code, 'TERMT')],
+    // Placement, spec, termination
+    ['addPlacementGroupServerInstance', (ctx) => ({ placementGroupNo: ctx.pg, serverInstanceNo: ctx.server }), (r) => assert.equal(first(r, 'serverInstanceList').placementGroupName, `pg-${t}`)],
+    ['removePlacementGroupServerInstance', (ctx) => ({ placementGroupNo: ctx.pg, serverInstanceNo: ctx.server }), (r) => assert.equal(first(r, 'serverInstanceList').placementGroupNo, undefined)],
+    ['deletePlacementGroup', (ctx) => ({ placementGroupNo: ctx.pg }), (r, ctx) => assert.equal(first(r, 'placementGroupList').placementGroupNo, ctx.pg)],
+    ['changeServerInstanceSpec', (ctx) => ({ serverInstanceNo: ctx.server, serverProductCode: 'SVR.VSVR.HICPU.C004.M008.NET.SSD.B050.G002' }), (r) => assert.equal(first(r, 'serverInstanceList').cpuCount, 4)],
+    ['startServerInstances', (ctx) => ({ serverInstanceNoList: [ctx.server] }), (r) => assert.equal(first(r, 'serverInstanceList').serverInstanceStatus.code, 'RUN')],
+    ['stopServerInstances', (ctx) => ({ serverInstanceNoList: [ctx.server] }), (r) => assert.equal(first(r, 'serverInstanceList').serverInstanceStatus.code, 'NSTOP')],
+    ['setProtectServerTermination', (ctx) => ({ serverInstanceNo: ctx.server, isProtectServerTermination: false }), (r) => assert.equal(first(r, 'serverInstanceList').isProtectServerTermination, false)],
+    ['terminateServerInstances', (ctx) => ({ serverInstanceNoList: [ctx.server] }), (r) => assert.equal(first(r, 'serverInstanceList').serverInstanceOperation.code, 'TERMT')],
+    ['deleteInitScripts', (ctx) => ({ initScriptNoList: [ctx.script] }), (r) => assert.equal(r.totalRows, 1)],
+    // Fabric clusters
+    ['getFabricClusterPoolList', () => ({ zoneCode: 'KR-1' }), (r, ctx) => { ctx.pool = first(r, 'fabricClusterPoolList').fabricClusterPoolNo; }],
+    ['createFabricCluster', (ctx) => ({ fabricClusterName: `fc-${t}`, zoneCode: 'KR-1', vpcNo: '1001', fabricClusterPoolNo: ctx.pool }), (r, ctx) => { ctx.fc = first(r, 'fabricClusterList').fabricClusterNo; }],
+    ['getFabricClusterList', () => undefined, (r) => assert.ok(r.totalRows >= 1)],
+    ['getFabricClusterDetail', (ctx) => ({ fabricClusterNo: ctx.fc }), (r) => assert.equal(first(r, 'fabricClusterList').serverCount, 0)],
+    ['changeFabricClusterName', (ctx) => ({ fabricClusterNo: ctx.fc, fabricClusterName: `fc-${t}-2` }), (r) => assert.equal(first(r, 'fabricClusterList').fabricClusterName, `fc-${t}-2`)],
+    ['changeFabricClusterDescription', (ctx) => ({ fabricClusterNo: ctx.fc, fabricClusterDescription: 'training' }), (r) => assert.equal(first(r, 'fabricClusterList').fabricClusterDescription, 'training')],
+    ['updateFabricCluster', (ctx) => ({ fabricClusterNo: ctx.fc, fabricClusterName: `fc-${t}-3`, fabricClusterDescription: 'x' }), (r) => assert.equal(first(r, 'fabricClusterList').fabricClusterName, `fc-${t}-3`)],
+    ['changeFabricClusterServerInstances', (ctx) => ({ fabricClusterNo: ctx.fc }), (r) => assert.equal(first(r, 'fabricClusterList').serverCount, 0)],
+    ['updateFabricClusterServerInstances', (ctx) => ({ fabricClusterNo: ctx.fc, clusterModeServerInstanceNoList: [] }), (r) => assert.equal(first(r, 'fabricClusterList').serverCount, 0)],
+    ['deleteFabricCluster', (ctx) => ({ fabricClusterNo: ctx.fc }), (r) => assert.equal(first(r, 'fabricClusterList').fabricClusterStatus.code, 'TERMTING')],
+  ];
+}
+
+module.exports = { plan, VPC_ONLY };

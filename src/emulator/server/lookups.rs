@@ -1,0 +1,50 @@
+//! Classic look-ups: regions, zones, OS image products.
+
+use crate::emulator::handler::prelude::*;
+
+const GIB: i64 = 1 << 30;
+
+/// `getRegionList`
+pub fn get_region_list(cx: &mut Cx<'_>) -> Answer {
+    cx.params(&[])?;
+    cx.list(cx.state.classic.regions.iter().map(wire).collect())
+}
+
+/// `getZoneList` (its answer has no `totalRows`).
+pub fn get_zone_list(cx: &mut Cx<'_>) -> Answer {
+    let p = cx.params(&[])?;
+    let region = p.str("regionNo");
+    let zones = cx.state.classic.zones.iter();
+    cx.list(
+        zones
+            .filter(|z| region.is_none_or(|r| is(&z.region_no, r)))
+            .map(wire)
+            .collect(),
+    )
+}
+
+/// `getServerImageProductList`
+pub fn get_server_image_product_list(cx: &mut Cx<'_>) -> Answer {
+    let p = cx.params(&[("blockStorageSize", &[INT])])?;
+    cx.list(products(cx.state.classic.products.iter(), &p))
+}
+
+/// OS image products (both platforms) filtered by the parameters their look-ups share. Bare-metal images
+/// only when asked for (`infraResourceDetailTypeCode=BM`); other detail codes filter too.
+pub fn products<'a>(items: impl Iterator<Item = &'a Product>, p: &Params) -> Vec<Value> {
+    let platforms = p.list("platformTypeCodeList");
+    let size = p.int("blockStorageSize").map(|gb| gb * GIB);
+    let detail_type = p.str("infraResourceDetailTypeCode");
+    let code_is = |f: &Option<Code>, want: &str| f.as_ref().is_some_and(|c| c.code == want);
+    items
+        .filter(|v| p.str("productCode").is_none_or(|c| is(&v.product_code, c)))
+        .filter(|v| p.str("exclusionProductCode").is_none_or(|c| !is(&v.product_code, c)))
+        .filter(|v| code_in(&v.platform_type, &platforms))
+        .filter(|v| size.is_none_or(|sz| v.base_block_storage_size == Some(sz)))
+        .filter(|v| match detail_type {
+            Some(t) => code_is(&v.infra_resource_detail_type, t),
+            None => !code_is(&v.infra_resource_detail_type, "BM"),
+        })
+        .map(wire)
+        .collect()
+}

@@ -1,0 +1,448 @@
+//! VPC access control groups and their rules. What NCP documents (the ACG reference pages and user
+//! guide): a group belongs to one VPC, which holds at most 500; every VPC has a default group (made
+//! with it, never deleted by hand); a rule names a protocol (`TCP`, `UDP`, `ICMP` or a protocol
+//! number), a source or destination as an IP block or another group of the VPC
+//! (`accessControlGroupSequence`), and a port range for TCP and UDP; a group holds at most 50 inbound
+//! and 50 outbound rules; a group still on a network interface, or named by another group's rule, is
+//! not deleted. Changing rules sets the group `SET` until `operationDelayMs` has passed.
+
+use super::super::vpc::{net::Cidr, phase_of};
+use crate::emulator::handler::prelude::*;
+use std::time::Instant;
+
+/// Groups per VPC.
+pub const MAX_GROUPS: usize = 500;
+/// Rules per direction per group.
+pub const MAX_RULES: usize = 50;
+
+const INBOUND: &str = "INBND";
+const OUTBOUND: &str = "OTBND";
+
+fn rule_type(code: &str) -> Code {
+    Code::new(code, if code == INBOUND { "Inbound" } else { "Outbound" })
+}
+
+/// `{ code, codeName, number }` of a protocol code; `None` for one NCP does not take.
+fn protocol(code: &str) -> Option<ProtocolType> {
+    let (name, number) = match code.to_ascii_uppercase().as_str() {
+        "TCP" => ("tcp".to_string(), 6),
+        "UDP" => ("udp".to_string(), 17),
+        "ICMP" => ("icmp".to_string(), 1),
+        other => {
+            let n: i64 = other.parse().ok().filter(|n| (1..=254).contains(n))?;
+            (other.to_string(), n)
+        }
+    };
+    Some(ProtocolType {
+        code: Some(code.to_ascii_uppercase()),
+        code_name: Some(name),
+        number: Some(number),
+    })
+}
+
+fn rule(
+    group: &str,
+    kind: &str,
+    proto: &str,
+    block: Option<&str>,
+    port: Option<&str>,
+    description: &str,
+) -> AccessControlGroupRule {
+    AccessControlGroupRule {
+        protocol_type: protocol(proto),
+        ip_block: block.map(str::to_string),
+        access_control_group_sequence: None,
+        port_range: port.map(str::to_string),
+        access_control_group_no: Some(group.to_string()),
+        access_control_group_rule_type: Some(rule_type(kind)),
+        access_control_group_rule_description: Some(description.to_string()),
+    }
+}
+
+/// The default group NCP makes with a VPC (`<vpc name>-default-acg`), with its default rules: SSH
+/// (22) and RDP (3389) in from anywhere, everything out.
+pub fn make_default(state: &mut State, vpc_no: &str, vpc_name: &str, region: &str, now: Instant) -> String {
+    let no = state.next_id();
+    let group = VpcAccessControlGroup {
+        access_control_group_no: Some(no.clone()),
+        access_control_group_name: Some(format!("{vpc_name}-default-acg")),
+        is_default: Some(true),
+        vpc_no: Some(vpc_no.to_string()),
+        access_control_group_status: Some(Kind::Acg.status_code("RUN")),
+        access_control_group_description: Some("Default AccessControlGroup".into()),
+        region_code: Some(region.to_string()),
+    };
+    state.vpc.access_control_groups.push(Entry::new(group, now));
+    let any = Some("0.0.0.0/0");
+    let rules = [
+        rule(&no, INBOUND, "TCP", any, Some("22"), "ssh"),
+        rule(&no, INBOUND, "TCP", any, Some("3389"), "rdp"),
+        rule(&no, OUTBOUND, "ICMP", any, None, ""),
+        rule(&no, OUTBOUND, "TCP", any, Some("1-65535"), ""),
+        rule(&no, OUTBOUND, "UDP", any, Some("1-65535"), ""),
+    ];
+    state.vpc.access_control_group_rules.extend(rules);
+    no
+}
+
+/// A group of the call's region.
+pub fn find<'a>(state: &'a State, no: &str, region: &str) -> Result<&'a Entry<VpcAccessControlGroup>, ApiFault> {
+    state
+        .vpc
+        .access_control_groups
+        .find(no, Some(region))
+        .filter(|e| !e.terminating())
+        .ok_or_else(|| faults::not_found(Kind::Acg, no))
+}
+
+/// Every group of `nos` exists in `vpc_no` (what a network interface or a launch names).
+pub fn check_groups(state: &State, nos: &[String], vpc_no: &str, region: &str) -> Result<(), ApiFault> {
+    for no in nos {
+        let g = find(state, no, region)?;
+        if !is(&g.rec.vpc_no, vpc_no) {
+            return Err(faults::mismatch(format!(
+                "The access control group {no} is not in VPC {vpc_no}."
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// `getAccessControlGroupList`
+pub fn get_access_control_group_list(cx: &mut Cx<'_>) -> Answer {
+    let p = cx.params(&[PAGE_NO, VPC_PAGE_SIZE])?;
+    let nos = p.list("accessControlGroupNoList");
+    let items = cx
+        .state
+        .vpc
+        .access_control_groups
+        .in_region(cx.region())
+        .map(|e| &e.rec)
+        .filter(|g| text_in(&g.access_control_group_no, &nos))
+        .filter(|g| {
+            p.str("accessControlGroupName")
+                .is_none_or(|n| is(&g.access_control_group_name, n))
+        })
+        .filter(|g| p.str("accessControlGroupStatusCode").is_none_or(|c| g.status() == c))
+        .filter(|g| p.str("vpcNo").is_none_or(|n| is(&g.vpc_no, n)))
+        .map(wire)
+        .collect();
+    cx.page(items, &p)
+}
+
+/// `getAccessControlGroupDetail`
+pub fn get_access_control_group_detail(cx: &mut Cx<'_>) -> Answer {
+    let p = cx.params(&[("accessControlGroupNo", &[Required])])?;
+    let e = find(cx.state, p.str("accessControlGroupNo").unwrap_or_default(), cx.region())?;
+    cx.list(vec![e.wire()])
+}
+
+/// `createAccessControlGroup`: at once `RUN` (NCP answers it ready), without rules.
+pub fn create_access_control_group(cx: &mut Cx<'_>) -> Answer {
+    let p = cx.params(&[
+        ("accessControlGroupName", &[VpcName]),
+        ("accessControlGroupDescription", &[DESCRIPTION]),
+        ("vpcNo", &[Required]),
+    ])?;
+    let region = cx.region().to_string();
+    let now = cx.now;
+    let state = &mut *cx.state;
+    let vpc_no = p.str("vpcNo").unwrap_or_default().to_string();
+    super::super::vpc::vpcs::running(state, &vpc_no, &region)?;
+    let name = match p.str("accessControlGroupName") {
+        Some(n) => n.to_string(),
+        None => super::super::vpc::auto_name(state, "acg"),
+    };
+    let siblings: Vec<&VpcAccessControlGroup> = state
+        .vpc
+        .access_control_groups
+        .iter()
+        .filter(|e| is(&e.rec.vpc_no, &vpc_no) && !e.terminating())
+        .map(|e| &e.rec)
+        .collect();
+    if siblings.len() >= MAX_GROUPS {
+        return Err(faults::limit("access control groups per VPC", MAX_GROUPS));
+    }
+    if siblings.iter().any(|g| is(&g.access_control_group_name, &name)) {
+        return Err(faults::name_in_use(&name));
+    }
+    let group = VpcAccessControlGroup {
+        access_control_group_no: Some(state.next_id()),
+        access_control_group_name: Some(name),
+        is_default: Some(false),
+        vpc_no: Some(vpc_no),
+        access_control_group_status: Some(Kind::Acg.status_code("RUN")),
+        access_control_group_description: Some(p.str("accessControlGroupDescription").unwrap_or("").to_string()),
+        region_code: Some(region),
+    };
+    let answer = state.vpc.access_control_groups.push(Entry::new(group, now)).wire();
+    cx.list(vec![answer])
+}
+
+/// `deleteAccessControlGroup`: not the default group, not one on a network interface or named by a
+/// rule of another group.
+pub fn delete_access_control_group(cx: &mut Cx<'_>) -> Answer {
+    let p = cx.params(&[("vpcNo", &[Required]), ("accessControlGroupNo", &[Required])])?;
+    let region = cx.region().to_string();
+    let no = p.str("accessControlGroupNo").unwrap_or_default().to_string();
+    let state = &mut *cx.state;
+    let g = in_vpc(state, &no, p.str("vpcNo").unwrap_or_default(), &region)?;
+    if g.rec.is_default == Some(true) {
+        return Err(faults::in_use(
+            Kind::Acg,
+            &no,
+            "its VPC (the default group goes with the VPC)",
+        ));
+    }
+    if g.busy() {
+        return Err(faults::not_now(Kind::Acg, &no, phase_of(&g.rec)));
+    }
+    let on_nic = state
+        .vpc
+        .network_interfaces
+        .iter()
+        .filter(|n| !n.terminating())
+        .find(|n| n.rec.access_control_group_no_list.iter().flatten().any(|a| *a == no));
+    if let Some(n) = on_nic {
+        return Err(faults::in_use(
+            Kind::Acg,
+            &no,
+            &format!("network interface {}", n.rec.no()),
+        ));
+    }
+    let named = state
+        .vpc
+        .access_control_group_rules
+        .iter()
+        .find(|r| is(&r.access_control_group_sequence, &no) && !is(&r.access_control_group_no, &no));
+    if let Some(r) = named {
+        return Err(faults::in_use(
+            Kind::Acg,
+            &no,
+            &format!("a rule of access control group {}", s(&r.access_control_group_no)),
+        ));
+    }
+    state
+        .vpc
+        .access_control_group_rules
+        .retain(|r| !is(&r.access_control_group_no, &no));
+    let now = cx.now;
+    let e = state
+        .vpc
+        .access_control_groups
+        .find_mut(&no, Some(&region))
+        .ok_or_else(|| faults::not_found(Kind::Acg, &no))?;
+    e.run(now, plans::network::delete());
+    let answer = e.wire();
+    cx.list(vec![answer])
+}
+
+/// A group of `vpc_no` (the rule and delete actions name both).
+fn in_vpc<'a>(
+    state: &'a State,
+    no: &str,
+    vpc_no: &str,
+    region: &str,
+) -> Result<&'a Entry<VpcAccessControlGroup>, ApiFault> {
+    let g = find(state, no, region)?;
+    if !is(&g.rec.vpc_no, vpc_no) {
+        return Err(faults::mismatch(format!(
+            "The access control group {no} is not in VPC {vpc_no}."
+        )));
+    }
+    Ok(g)
+}
+
+fn rules_of(state: &State, no: &str, kind: Option<&str>) -> Vec<Value> {
+    state
+        .vpc
+        .access_control_group_rules
+        .iter()
+        .filter(|r| is(&r.access_control_group_no, no))
+        .filter(|r| kind.is_none_or(|k| code_in(&r.access_control_group_rule_type, &[k.to_string()])))
+        .map(wire)
+        .collect()
+}
+
+/// `getAccessControlGroupRuleList` (`accessControlGroupRuleTypeCode` `INBND` or `OTBND`).
+pub fn get_access_control_group_rule_list(cx: &mut Cx<'_>) -> Answer {
+    let p = cx.params(&[
+        ("accessControlGroupNo", &[Required]),
+        ("accessControlGroupRuleTypeCode", &[OneOf(&[INBOUND, OUTBOUND])]),
+    ])?;
+    let no = p.str("accessControlGroupNo").unwrap_or_default();
+    find(cx.state, no, cx.region())?;
+    let items = rules_of(cx.state, no, p.str("accessControlGroupRuleTypeCode"));
+    cx.list(items)
+}
+
+const ADD_ITEM: Rules = &[
+    ("protocolTypeCode", &[Required]),
+    ("accessControlGroupRuleDescription", &[DESCRIPTION]),
+];
+const REMOVE_ITEM: Rules = &[("protocolTypeCode", &[Required])];
+
+/// One rule as requested, checked: protocol, a source or destination, a port range where the
+/// protocol has ports.
+fn requested(
+    state: &State,
+    group: &str,
+    kind: &str,
+    item: &Params,
+    vpc_no: &str,
+    region: &str,
+) -> Result<AccessControlGroupRule, ApiFault> {
+    let code = item.str("protocolTypeCode").unwrap_or_default();
+    let proto = protocol(code).ok_or_else(|| {
+        faults::invalid_param(&format!(
+            "'protocolTypeCode' must be TCP, UDP, ICMP or a protocol number 1-254 (got '{code}')"
+        ))
+    })?;
+    let block = item.str("ipBlock");
+    let source = item.str("accessControlGroupSequence");
+    match (block, source) {
+        (None, None) => return Err(faults::missing_param(&["ipBlock or accessControlGroupSequence".into()])),
+        (Some(b), _) if Cidr::parse(b).is_none() => {
+            return Err(faults::invalid_param(&format!(
+                "'ipBlock' must be an IPv4 block such as 0.0.0.0/0 (got '{b}')"
+            )))
+        }
+        (_, Some(g)) => check_groups(state, &[g.to_string()], vpc_no, region)?,
+        _ => {}
+    }
+    let ports = matches!(proto.number, Some(6) | Some(17));
+    let port = item.str("portRange");
+    if ports {
+        let ok = port.is_some_and(|p| {
+            let (a, b) = p.split_once('-').unwrap_or((p, p));
+            matches!((a.trim().parse::<u32>(), b.trim().parse::<u32>()), (Ok(a), Ok(b)) if (1..=65535).contains(&a) && (a..=65535).contains(&b))
+        });
+        if !ok {
+            return Err(faults::invalid_param(&format!(
+                "'portRange' must be a port or a range such as 1-65535 for {code} (got '{}')",
+                port.unwrap_or("")
+            )));
+        }
+    }
+    let mut r = rule(
+        group,
+        kind,
+        code,
+        block,
+        if ports { port } else { None },
+        item.str("accessControlGroupRuleDescription").unwrap_or(""),
+    );
+    r.access_control_group_sequence = source.map(str::to_string);
+    Ok(r)
+}
+
+/// The same rule: direction, protocol, source and ports.
+fn same(a: &AccessControlGroupRule, b: &AccessControlGroupRule) -> bool {
+    a.access_control_group_no == b.access_control_group_no
+        && a.access_control_group_rule_type == b.access_control_group_rule_type
+        && a.protocol_type.as_ref().map(|p| &p.code) == b.protocol_type.as_ref().map(|p| &p.code)
+        && s(&a.ip_block) == s(&b.ip_block)
+        && s(&a.access_control_group_sequence) == s(&b.access_control_group_sequence)
+        && s(&a.port_range) == s(&b.port_range)
+}
+
+fn change_rules(cx: &mut Cx<'_>, kind: &'static str, add: bool) -> Answer {
+    let item: &[Rule] = if add {
+        &[Required, Each(ADD_ITEM)]
+    } else {
+        &[Required, Each(REMOVE_ITEM)]
+    };
+    let p = cx.params(&[
+        ("accessControlGroupNo", &[Required]),
+        ("vpcNo", &[Required]),
+        ("accessControlGroupRuleList", item),
+    ])?;
+    let region = cx.region().to_string();
+    let now = cx.now;
+    let no = p.str("accessControlGroupNo").unwrap_or_default().to_string();
+    let vpc_no = p.str("vpcNo").unwrap_or_default().to_string();
+    let state = &mut *cx.state;
+    let g = in_vpc(state, &no, &vpc_no, &region)?;
+    if g.busy() {
+        return Err(faults::not_now(Kind::Acg, &no, phase_of(&g.rec)));
+    }
+    let mut wanted = Vec::new();
+    for item in p.objects("accessControlGroupRuleList") {
+        wanted.push(requested(state, &no, kind, item, &vpc_no, &region)?);
+    }
+    let rules = &mut state.vpc.access_control_group_rules;
+    if add {
+        let have = rules
+            .iter()
+            .filter(|r| {
+                is(&r.access_control_group_no, &no) && code_in(&r.access_control_group_rule_type, &[kind.into()])
+            })
+            .count();
+        if have + wanted.len() > MAX_RULES {
+            return Err(faults::limit(
+                &format!(
+                    "{} rules per access control group",
+                    if kind == INBOUND { "inbound" } else { "outbound" }
+                ),
+                MAX_RULES,
+            ));
+        }
+        for w in &wanted {
+            if rules.iter().any(|r| same(r, w)) {
+                return Err(faults::address_conflict(format!(
+                    "The rule ({} {}) is already in access control group {no}.",
+                    s(&w.ip_block),
+                    s(&w.port_range)
+                )));
+            }
+        }
+        rules.extend(wanted);
+    } else {
+        for w in &wanted {
+            if !rules.iter().any(|r| same(r, w)) {
+                return Err(faults::not_found(
+                    Kind::AcgRule,
+                    &format!(
+                        "{no}: {} {} {}",
+                        c_of(w),
+                        s(&w.ip_block).to_string() + s(&w.access_control_group_sequence),
+                        s(&w.port_range)
+                    ),
+                ));
+            }
+        }
+        rules.retain(|r| !wanted.iter().any(|w| same(r, w)));
+    }
+    if let Some(e) = state.vpc.access_control_groups.find_mut(&no, Some(&region)) {
+        e.run(now, plans::network::set());
+    }
+    let items = rules_of(state, &no, None);
+    cx.list(items)
+}
+
+fn c_of(r: &AccessControlGroupRule) -> &str {
+    r.protocol_type
+        .as_ref()
+        .and_then(|p| p.code.as_deref())
+        .unwrap_or_default()
+}
+
+/// `addAccessControlGroupInboundRule`: answers every rule of the group.
+pub fn add_access_control_group_inbound_rule(cx: &mut Cx<'_>) -> Answer {
+    change_rules(cx, INBOUND, true)
+}
+
+/// `addAccessControlGroupOutboundRule`
+pub fn add_access_control_group_outbound_rule(cx: &mut Cx<'_>) -> Answer {
+    change_rules(cx, OUTBOUND, true)
+}
+
+/// `removeAccessControlGroupInboundRule`: each rule named must exist.
+pub fn remove_access_control_group_inbound_rule(cx: &mut Cx<'_>) -> Answer {
+    change_rules(cx, INBOUND, false)
+}
+
+/// `removeAccessControlGroupOutboundRule`
+pub fn remove_access_control_group_outbound_rule(cx: &mut Cx<'_>) -> Answer {
+    change_rules(cx, OUTBOUND, false)
+}

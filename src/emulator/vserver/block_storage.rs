@@ -1,0 +1,605 @@
+//! VPC block storage. What NCP documents (the block storage reference and guide): sizes in GB, in
+//! steps of 10, XEN volumes 10 to 2000 GB (`SSD`/`HDD`), KVM volumes 10 to 16380 GB (volume types
+//! `CB1`, `CB2`, `FB1`, `FB2`); a XEN volume is made attached to the server named, a KVM volume is made
+//! detached in a zone (it cannot be attached at creation); a server holds at most its spec's
+//! `blockStorageMaxCount` volumes, its base storage included (`getServerSpecList`); base storage is
+//! neither detached nor deleted by hand; a volume with return protection is not deleted; XEN volumes
+//! grow by `changeBlockStorageVolumeSize` (an attached one only while its server is stopped), KVM
+//! volumes by `changeBlockStorageInstance`.
+
+use crate::emulator::handler::prelude::*;
+use std::time::Instant;
+
+const GIB: i64 = 1 << 30;
+/// Largest volume in GB, per hypervisor.
+pub const XEN_MAX_GB: i64 = 2000;
+pub const KVM_MAX_GB: i64 = 16380;
+
+pub fn find<'a>(state: &'a State, no: &str, region: &str) -> Result<&'a Entry<BlockStorage>, ApiFault> {
+    state
+        .vpc
+        .block_storages
+        .find(no, Some(region))
+        .filter(|e| !e.terminating())
+        .ok_or_else(|| faults::not_found(Kind::BlockStorage, no))
+}
+
+fn is_kvm(h: &Option<Code>) -> bool {
+    h.as_ref().is_some_and(|h| h.code == "KVM")
+}
+
+/// `{ code, codeName }` of a volume type.
+pub fn volume_type(code: &str) -> Code {
+    let name = match code {
+        "CB1" => "Common BlockStorage 1",
+        "CB2" => "Common BlockStorage 2",
+        "FB1" => "Fast BlockStorage 1",
+        "FB2" => "Fast BlockStorage 2",
+        other => other,
+    };
+    Code::new(code, name)
+}
+
+/// A size in GB a hypervisor takes: a multiple of 10 from 10 to its maximum.
+pub fn check_size(gb: i64, kvm: bool) -> Result<(), ApiFault> {
+    let max = if kvm { KVM_MAX_GB } else { XEN_MAX_GB };
+    if !(10..=max).contains(&gb) || gb % 10 != 0 {
+        return Err(faults::invalid_param(&format!(
+            "'blockStorageSize' must be 10 to {max} GB in steps of 10 for {} block storage (got {gb})",
+            if kvm { "KVM" } else { "XEN" }
+        )));
+    }
+    Ok(())
+}
+
+/// The volumes attached to a server (its base storage first).
+pub fn attached_to<'a>(state: &'a State, server_no: &'a str) -> impl Iterator<Item = &'a Entry<BlockStorage>> + 'a {
+    state
+        .vpc
+        .block_storages
+        .iter()
+        .filter(move |e| is(&e.rec.server_instance_no, server_no) && !e.terminating())
+}
+
+/// The most volumes `server` may hold: its spec's `blockStorageMaxCount` (16 for XEN specs, 21 for KVM
+/// when the spec is not known: base storage and 15 / 20 more, as `createServerImage`'s
+/// `blockStorageList` takes 21 entries on KVM).
+pub fn max_volumes(state: &State, server: &VpcServer, region: &str) -> usize {
+    let spec = super::lookups::spec_of(
+        state,
+        region,
+        server.server_product_code.as_deref(),
+        server.server_spec_code.as_deref(),
+    );
+    let fallback = if is_kvm(&server.hypervisor_type) { 21 } else { 16 };
+    spec.and_then(|s| s.block_storage_max_count)
+        .map_or(fallback, |n| n.max(1) as usize)
+}
+
+/// The next free device name of a server (`/dev/xvdb` ... on XEN, `/dev/vdb` ... on KVM).
+fn next_device(state: &State, server: &VpcServer) -> String {
+    let prefix = if is_kvm(&server.hypervisor_type) {
+        "/dev/vd"
+    } else {
+        "/dev/xvd"
+    };
+    let no = s(&server.server_instance_no);
+    let used: Vec<String> = attached_to(state, no)
+        .filter_map(|e| e.rec.device_name.clone())
+        .collect();
+    ('a'..='z')
+        .map(|c| format!("{prefix}{c}"))
+        .find(|d| !used.contains(d))
+        .unwrap_or_else(|| format!("{prefix}z"))
+}
+
+/// A server a volume is attached to or detached from: running or stopped, not busy.
+fn server_at_rest(state: &State, no: &str, region: &str) -> Result<VpcServer, ApiFault> {
+    let e = state
+        .vpc
+        .servers
+        .find(no, Some(region))
+        .filter(|e| !e.terminating())
+        .ok_or_else(|| faults::server_not_found(no))?;
+    if e.busy() || !matches!(e.rec.status(), "RUN" | "NSTOP") {
+        return Err(faults::not_now(Kind::Server, no, e.rec.status_name()));
+    }
+    Ok(e.rec.clone())
+}
+
+/// What a new volume is.
+pub struct NewVolume<'a> {
+    pub name: Option<String>,
+    pub size_gb: i64,
+    pub kvm: bool,
+    pub volume: Option<&'a str>,
+    pub zone: Option<String>,
+    pub base: bool,
+    pub snapshot: Option<String>,
+    pub description: String,
+    pub protection: bool,
+}
+
+/// Keeps a new volume, creating (`INIT`), attached to `server` when given (`ATTAC` after
+/// `createDelayMs`, else `CREAT`). Answers it as it is then.
+pub fn make(state: &mut State, v: NewVolume<'_>, server: Option<&VpcServer>, region: &str, now: Instant) -> Value {
+    let no = state.next_id();
+    let (hypervisor, kind) = (
+        if v.kvm {
+            Code::new("KVM", "KVM")
+        } else {
+            Code::new("XEN", "XEN")
+        },
+        if v.base {
+            Code::new("BASIC", "Basic BS")
+        } else {
+            Code::new("SVRBS", "Server BS")
+        },
+    );
+    let volume = v.volume.unwrap_or(if v.kvm { "CB1" } else { "SSD" });
+    let name = v.name.unwrap_or_else(|| format!("bs-{no}"));
+    let mut rec = BlockStorage {
+        block_storage_instance_no: Some(no),
+        block_storage_name: Some(name),
+        block_storage_type: Some(kind),
+        block_storage_size: Some(v.size_gb * GIB),
+        block_storage_product_code: Some(if v.kvm { "SPBSTBSTAD000006" } else { "SPBSTBSTAD000002" }.into()),
+        create_date: Some(state.create_date()),
+        block_storage_description: Some(v.description),
+        block_storage_disk_type: Some(Code::new("NET", "Network Storage")),
+        is_encrypted_volume: Some(false),
+        zone_code: v.zone.or_else(|| server.and_then(|s| s.zone_code.clone())),
+        region_code: Some(region.to_string()),
+        is_return_protection: Some(v.protection),
+        block_storage_volume_type: Some(volume_type(volume)),
+        hypervisor_type: Some(hypervisor),
+        block_storage_snapshot_instance_no: v.snapshot,
+        ..BlockStorage::default()
+    };
+    if v.kvm {
+        rec.iops = Some(if volume.starts_with("FB") { 3000 } else { 100 });
+        rec.throughput = Some(104_857_600);
+    } else {
+        rec.block_storage_disk_detail_type = Some(Code::new(volume, volume));
+        rec.max_iops_throughput = Some(if volume == "SSD" { 4000 } else { 200 });
+    }
+    if let Some(server) = server {
+        rec.device_name = Some(if v.base {
+            if v.kvm { "/dev/vda" } else { "/dev/xvda" }.to_string()
+        } else {
+            next_device(state, server)
+        });
+        rec.server_instance_no = server.server_instance_no.clone();
+    }
+    let settings = state.settings.clone();
+    let e = state.vpc.block_storages.push(Entry::new(rec, now));
+    e.run(now, plans::block_storage::create(server.is_some()));
+    e.advance(now, &settings);
+    e.wire()
+}
+
+/// `getBlockStorageInstanceList`
+pub fn get_block_storage_instance_list(cx: &mut Cx<'_>) -> Answer {
+    let p = cx.params(&[PAGE_NO, VPC_PAGE_SIZE, ("blockStorageSize", &[INT])])?;
+    let nos = p.list("blockStorageInstanceNoList");
+    let kinds = p.list("blockStorageTypeCodeList");
+    let volumes = p.list("blockStorageVolumeTypeCodeList");
+    let hypervisors = p.list("hypervisorTypeCodeList");
+    let state = &*cx.state;
+    let server_name = |b: &BlockStorage| {
+        b.server_instance_no
+            .as_deref()
+            .and_then(|n| state.vpc.servers.find(n, None))
+            .and_then(|e| e.rec.server_name.clone())
+    };
+    let items = state
+        .vpc
+        .block_storages
+        .in_region(cx.region())
+        .map(|e| &e.rec)
+        .filter(|b| text_in(&b.block_storage_instance_no, &nos))
+        .filter(|b| code_in(&b.block_storage_type, &kinds))
+        .filter(|b| code_in(&b.block_storage_volume_type, &volumes))
+        .filter(|b| code_in(&b.hypervisor_type, &hypervisors))
+        .filter(|b| p.str("zoneCode").is_none_or(|x| is(&b.zone_code, x)))
+        .filter(|b| p.str("serverInstanceNo").is_none_or(|x| is(&b.server_instance_no, x)))
+        .filter(|b| p.str("blockStorageInstanceStatusCode").is_none_or(|x| b.status() == x))
+        .filter(|b| {
+            p.int("blockStorageSize")
+                .is_none_or(|gb| b.block_storage_size == Some(gb * GIB))
+        })
+        .filter(|b| p.str("blockStorageName").is_none_or(|x| is(&b.block_storage_name, x)))
+        .filter(|b| p.str("serverName").is_none_or(|x| server_name(b).as_deref() == Some(x)))
+        .filter(|b| p.str("connectionInfo").is_none_or(|x| is(&b.device_name, x)))
+        .filter(|b| {
+            p.str("blockStorageDiskTypeCode")
+                .is_none_or(|x| code_in(&b.block_storage_disk_type, &[x.into()]))
+        })
+        .filter(|b| {
+            p.str("blockStorageDiskDetailTypeCode")
+                .is_none_or(|x| code_in(&b.block_storage_disk_detail_type, &[x.into()]))
+        })
+        .map(wire)
+        .collect();
+    cx.page(items, &p)
+}
+
+/// `getBlockStorageInstanceDetail`
+pub fn get_block_storage_instance_detail(cx: &mut Cx<'_>) -> Answer {
+    let p = cx.params(&[("blockStorageInstanceNo", &[Required])])?;
+    let e = find(
+        cx.state,
+        p.str("blockStorageInstanceNo").unwrap_or_default(),
+        cx.region(),
+    )?;
+    cx.list(vec![e.wire()])
+}
+
+/// `createBlockStorageInstance`: a XEN volume attached to the server named, or a detached KVM volume
+/// in a zone; from a snapshot when one is named (at least its size, same hypervisor).
+pub fn create_block_storage_instance(cx: &mut Cx<'_>) -> Answer {
+    let p = cx.params(&[
+        ("blockStorageName", &[VpcName]),
+        ("blockStorageSize", &[Required, INT]),
+        ("blockStorageDiskDetailTypeCode", &[OneOf(&["SSD", "HDD"])]),
+        ("blockStorageDescription", &[DESCRIPTION]),
+        ("isReturnProtection", &[Bool]),
+        (
+            "blockStorageVolumeTypeCode",
+            &[OneOf(&["SSD", "HDD", "CB1", "CB2", "FB1", "FB2"])],
+        ),
+    ])?;
+    let region = cx.region().to_string();
+    let now = cx.now;
+    let state = &mut *cx.state;
+    let server = match p.str("serverInstanceNo") {
+        Some(no) => {
+            let server = server_at_rest(state, no, &region)?;
+            if is_kvm(&server.hypervisor_type) {
+                return Err(faults::unsupported(format!(
+                    "KVM block storage cannot be attached at creation: create it in a zone, then attachBlockStorageInstance. (serverInstanceNo: {no})"
+                )));
+            }
+            Some(server)
+        }
+        None => None,
+    };
+    let volume = p
+        .str("blockStorageVolumeTypeCode")
+        .or(p.str("blockStorageDiskDetailTypeCode"));
+    let kvm = server.is_none();
+    if kvm && volume.is_some_and(|v| v == "SSD" || v == "HDD") {
+        return Err(faults::missing_param(&["serverInstanceNo".into()]));
+    }
+    if !kvm && volume.is_some_and(|v| !(v == "SSD" || v == "HDD")) {
+        return Err(faults::unsupported(format!(
+            "XEN block storage is SSD or HDD, not {}.",
+            volume.unwrap_or_default()
+        )));
+    }
+    let zone = if kvm {
+        let z = p
+            .str("zoneCode")
+            .ok_or_else(|| faults::missing_param(&["zoneCode".into()]))?
+            .to_string();
+        if !state
+            .vpc
+            .zones
+            .iter()
+            .any(|x| is(&x.zone_code, &z) && in_region(&x.region_code, &region))
+        {
+            return Err(faults::invalid_param(&format!(
+                "'zoneCode' {z} is not a zone of region {region}"
+            )));
+        }
+        Some(z)
+    } else {
+        None
+    };
+    let gb = p.int("blockStorageSize").unwrap_or(0);
+    check_size(gb, kvm)?;
+    let snapshot = match p.str("blockStorageSnapshotInstanceNo") {
+        Some(no) => {
+            let snap = state
+                .vpc
+                .snapshots
+                .find(no, Some(&region))
+                .filter(|e| !e.terminating() && e.rec.status() == "CREAT")
+                .ok_or_else(|| faults::snapshot_not_found(no))?;
+            if is_kvm(&snap.rec.hypervisor_type) != kvm {
+                return Err(faults::mismatch(format!("The snapshot {no} is of another hypervisor.")));
+            }
+            let min = snap.rec.block_storage_snapshot_volume_size.unwrap_or(0);
+            if gb * GIB < min {
+                return Err(faults::invalid_param(&format!(
+                    "'blockStorageSize' must be at least the snapshot's size ({} GB)",
+                    min / GIB
+                )));
+            }
+            Some(no.to_string())
+        }
+        None => None,
+    };
+    if let Some(server) = &server {
+        let max = max_volumes(state, server, &region);
+        if attached_to(state, s(&server.server_instance_no)).count() >= max {
+            return Err(faults::limit("block storage per server", max));
+        }
+    }
+    let v = NewVolume {
+        name: p.str("blockStorageName").map(str::to_string),
+        size_gb: gb,
+        kvm,
+        volume,
+        zone,
+        base: false,
+        snapshot,
+        description: p.str("blockStorageDescription").unwrap_or("").to_string(),
+        protection: p.flag("isReturnProtection") == Some(true),
+    };
+    let answer = make(state, v, server.as_ref(), &region, now);
+    cx.list(vec![answer])
+}
+
+/// `attachBlockStorageInstance`: a detached volume to a running or stopped server of its zone and
+/// hypervisor, within the server's limit.
+pub fn attach_block_storage_instance(cx: &mut Cx<'_>) -> Answer {
+    let p = cx.params(&[
+        ("serverInstanceNo", &[Required]),
+        ("blockStorageInstanceNo", &[Required]),
+    ])?;
+    let region = cx.region().to_string();
+    let now = cx.now;
+    let state = &mut *cx.state;
+    let no = p.str("blockStorageInstanceNo").unwrap_or_default().to_string();
+    let volume = find(state, &no, &region)?.rec.clone();
+    let e = find(state, &no, &region)?;
+    if e.busy() || volume.status() != "CREAT" {
+        return Err(faults::not_now(Kind::BlockStorage, &no, volume.status_name()));
+    }
+    let server = server_at_rest(state, p.str("serverInstanceNo").unwrap_or_default(), &region)?;
+    let server_no = s(&server.server_instance_no).to_string();
+    if volume.hypervisor_type.as_ref().map(|h| &h.code) != server.hypervisor_type.as_ref().map(|h| &h.code) {
+        return Err(faults::mismatch(format!(
+            "The block storage {no} ({}) cannot be attached to a {} server.",
+            c(&volume.hypervisor_type),
+            c(&server.hypervisor_type)
+        )));
+    }
+    if volume.zone_code != server.zone_code {
+        return Err(faults::mismatch(format!(
+            "The block storage {no} is in zone {}, the server instance {server_no} in {}.",
+            s(&volume.zone_code),
+            s(&server.zone_code)
+        )));
+    }
+    let max = max_volumes(state, &server, &region);
+    if attached_to(state, &server_no).count() >= max {
+        return Err(faults::limit(
+            &format!("block storage per {} server", c(&server.hypervisor_type)),
+            max,
+        ));
+    }
+    let device = next_device(state, &server);
+    let settings = state.settings.clone();
+    let e = state
+        .vpc
+        .block_storages
+        .find_mut(&no, Some(&region))
+        .ok_or_else(|| faults::not_found(Kind::BlockStorage, &no))?;
+    e.rec.server_instance_no = Some(server_no);
+    e.rec.device_name = Some(device);
+    e.run(now, plans::block_storage::attach());
+    e.advance(now, &settings);
+    let answer = e.wire();
+    cx.list(vec![answer])
+}
+
+/// `detachBlockStorageInstances`: attached volumes other than base storage, from running or stopped
+/// servers.
+pub fn detach_block_storage_instances(cx: &mut Cx<'_>) -> Answer {
+    let p = cx.params(&[("blockStorageInstanceNoList", &[Required, Unique])])?;
+    let region = cx.region().to_string();
+    let now = cx.now;
+    let nos = p.list("blockStorageInstanceNoList");
+    for no in &nos {
+        let e = find(cx.state, no, &region)?;
+        if code_in(&e.rec.block_storage_type, &["BASIC".into()]) {
+            return Err(faults::unsupported(format!(
+                "The base storage of a server cannot be detached. ({no})"
+            )));
+        }
+        if e.busy() || e.rec.status() != "ATTAC" {
+            return Err(faults::not_now(Kind::BlockStorage, no, e.rec.status_name()));
+        }
+        server_at_rest(cx.state, s(&e.rec.server_instance_no), &region)?;
+    }
+    let mut items = Vec::new();
+    let settings = cx.state.settings.clone();
+    for no in &nos {
+        if let Some(e) = cx.state.vpc.block_storages.find_mut(no, Some(&region)) {
+            e.run(
+                now,
+                plans::block_storage::detach(|b: &mut BlockStorage| {
+                    b.server_instance_no = None;
+                    b.device_name = None;
+                }),
+            );
+            e.advance(now, &settings);
+            items.push(e.wire());
+        }
+    }
+    cx.list(items)
+}
+
+/// `deleteBlockStorageInstances`: detached volumes without return protection.
+pub fn delete_block_storage_instances(cx: &mut Cx<'_>) -> Answer {
+    let p = cx.params(&[("blockStorageInstanceNoList", &[Required, Unique])])?;
+    let region = cx.region().to_string();
+    let now = cx.now;
+    let nos = p.list("blockStorageInstanceNoList");
+    for no in &nos {
+        let e = find(cx.state, no, &region)?;
+        if e.rec.is_return_protection == Some(true) {
+            return Err(faults::protected(Kind::BlockStorage, no));
+        }
+        if let Some(server) = e.rec.server_instance_no.as_deref().filter(|x| !x.is_empty()) {
+            return Err(faults::in_use(
+                Kind::BlockStorage,
+                no,
+                &format!("server instance {server}"),
+            ));
+        }
+        if e.busy() {
+            return Err(faults::not_now(Kind::BlockStorage, no, e.rec.status_name()));
+        }
+    }
+    let mut items = Vec::new();
+    for no in &nos {
+        if let Some(e) = cx.state.vpc.block_storages.find_mut(no, Some(&region)) {
+            e.run(now, plans::block_storage::delete());
+            items.push(e.wire());
+        }
+    }
+    cx.list(items)
+}
+
+/// Grows a volume: larger, within its hypervisor's sizes; an attached XEN volume only while its server
+/// is stopped.
+fn grow(cx: &mut Cx<'_>, kvm: bool) -> Answer {
+    let p = cx.params(&[
+        ("blockStorageInstanceNo", &[Required]),
+        ("blockStorageSize", &[Required, INT]),
+    ])?;
+    let region = cx.region().to_string();
+    let now = cx.now;
+    let no = p.str("blockStorageInstanceNo").unwrap_or_default().to_string();
+    let e = find(cx.state, &no, &region)?;
+    if is_kvm(&e.rec.hypervisor_type) != kvm {
+        return Err(faults::unsupported(if kvm {
+            format!("changeBlockStorageInstance changes KVM block storage; use changeBlockStorageVolumeSize for XEN. ({no})")
+        } else {
+            format!("changeBlockStorageVolumeSize changes XEN block storage; use changeBlockStorageInstance for KVM. ({no})")
+        }));
+    }
+    if e.busy() {
+        return Err(faults::not_now(Kind::BlockStorage, &no, e.rec.status_name()));
+    }
+    let gb = p.int("blockStorageSize").unwrap_or(0);
+    check_size(gb, kvm)?;
+    if Some(gb * GIB) <= e.rec.block_storage_size {
+        return Err(faults::invalid_param(&format!(
+            "'blockStorageSize' must be larger than the current size ({} GB)",
+            e.rec.block_storage_size.unwrap_or(0) / GIB
+        )));
+    }
+    let attached = e.rec.status() == "ATTAC";
+    if attached && !kvm {
+        let server = s(&e.rec.server_instance_no).to_string();
+        let at = cx.state.vpc.servers.find(&server, Some(&region));
+        if at.is_some_and(|x| x.rec.status() != "NSTOP" || x.busy()) {
+            return Err(faults::not_now(Kind::Server, &server, "not stopped"));
+        }
+    }
+    let settings = cx.state.settings.clone();
+    let rest = if attached {
+        plans::block_storage::ATTACHED
+    } else {
+        plans::block_storage::DETACHED
+    };
+    let e = cx
+        .state
+        .vpc
+        .block_storages
+        .find_mut(&no, Some(&region))
+        .ok_or_else(|| faults::not_found(Kind::BlockStorage, &no))?;
+    e.rec.block_storage_size = Some(gb * GIB);
+    e.run(now, plans::block_storage::change(rest));
+    e.advance(now, &settings);
+    let answer = e.wire();
+    cx.list(vec![answer])
+}
+
+/// `changeBlockStorageVolumeSize` (XEN).
+pub fn change_block_storage_volume_size(cx: &mut Cx<'_>) -> Answer {
+    grow(cx, false)
+}
+
+/// `changeBlockStorageInstance` (KVM).
+pub fn change_block_storage_instance(cx: &mut Cx<'_>) -> Answer {
+    grow(cx, true)
+}
+
+/// `setBlockStorageReturnProtection`
+pub fn set_block_storage_return_protection(cx: &mut Cx<'_>) -> Answer {
+    let p = cx.params(&[
+        ("blockStorageInstanceNo", &[Required]),
+        ("isReturnProtection", &[Required, Bool]),
+    ])?;
+    let region = cx.region().to_string();
+    let no = p.str("blockStorageInstanceNo").unwrap_or_default().to_string();
+    find(cx.state, &no, &region)?;
+    let e = cx
+        .state
+        .vpc
+        .block_storages
+        .find_mut(&no, Some(&region))
+        .ok_or_else(|| faults::not_found(Kind::BlockStorage, &no))?;
+    e.rec.is_return_protection = p.flag("isReturnProtection");
+    let answer = e.wire();
+    cx.list(vec![answer])
+}
+
+/// `getBlockStorageVolumeTypeList`
+pub fn get_block_storage_volume_type_list(cx: &mut Cx<'_>) -> Answer {
+    let p = cx.params(&[("isBaseStorageAvailable", &[Bool])])?;
+    let region = cx.region().to_string();
+    let types = p.list("blockStorageVolumeTypeCodeList");
+    let hypervisors = p.list("hypervisorTypeCodeList");
+    let state = &*cx.state;
+    let spec_hypervisor = p
+        .str("serverSpecCode")
+        .and_then(|code| super::lookups::spec_of(state, &region, None, Some(code)))
+        .map(|s| c(&s.hypervisor_type).to_string());
+    let items = state
+        .vpc
+        .block_storage_volume_types
+        .iter()
+        .filter(|v| in_region(&v.region_code, &region))
+        .filter(|v| code_in(&v.block_storage_volume_type, &types))
+        .filter(|v| code_in(&v.hypervisor_type, &hypervisors))
+        .filter(|v| spec_hypervisor.as_deref().is_none_or(|h| c(&v.hypervisor_type) == h))
+        .filter(|v| {
+            p.flag("isBaseStorageAvailable")
+                .is_none_or(|b| v.is_base_storage_available == Some(b))
+        })
+        .filter(|v| {
+            p.str("zoneCode")
+                .is_none_or(|z| v.zone_code_list.as_ref().is_none_or(|l| l.iter().any(|x| x == z)))
+        })
+        .map(wire)
+        .collect();
+    cx.list(items)
+}
+
+/// What a server's termination does to its volumes: base storage and unprotected volumes go with it,
+/// protected ones are detached and stay.
+pub fn release_for(state: &mut State, server_no: &str, now: Instant) {
+    for e in state.vpc.block_storages.items.iter_mut() {
+        if !is(&e.rec.server_instance_no, server_no) || e.terminating() {
+            continue;
+        }
+        let base = code_in(&e.rec.block_storage_type, &["BASIC".into()]);
+        if e.rec.is_return_protection == Some(true) && !base {
+            e.run(
+                now,
+                plans::block_storage::detach(|b: &mut BlockStorage| {
+                    b.server_instance_no = None;
+                    b.device_name = None;
+                }),
+            );
+        } else {
+            e.run(now, plans::block_storage::delete());
+        }
+    }
+}

@@ -1,0 +1,86 @@
+//! Flow logs of VPC network interfaces (collected into an Object Storage bucket). NCP's reference:
+//! a collection type `ACCEPT`, `REJECT` or `ALL`, an interval of 1, 5 or 10 minutes (5 by default),
+//! storage type `OBJT`; one setting per interface, which `disableFlowLog` removes.
+
+use crate::emulator::handler::prelude::*;
+
+fn action_type(code: &str) -> Code {
+    let name = match code {
+        "ACCEPT" => "Accept",
+        "REJECT" => "Reject",
+        _ => "All",
+    };
+    Code::new(code, name)
+}
+
+/// `getFlowLogConfigurationList` (the interfaces listed must exist).
+pub fn get_flow_log_configuration_list(cx: &mut Cx<'_>) -> Answer {
+    let p = cx.params(&[("networkInterfaceNoList", &[Required, Unique])])?;
+    let nos = p.list("networkInterfaceNoList");
+    for no in &nos {
+        super::network_interfaces::find(cx.state, no, cx.region())?;
+    }
+    let items = cx
+        .state
+        .vpc
+        .flow_logs
+        .iter()
+        .filter(|f| text_in(&f.network_interface_no, &nos))
+        .map(wire)
+        .collect();
+    cx.list(items)
+}
+
+/// `enableFlowLog`
+pub fn enable_flow_log(cx: &mut Cx<'_>) -> Answer {
+    let p = cx.params(&[
+        (
+            "collectActionTypeCode",
+            &[Required, OneOf(&["ACCEPT", "REJECT", "ALL"])],
+        ),
+        ("collectIntervalMinute", &[OneOf(&["1", "5", "10"])]),
+        ("networkInterfaceNo", &[Required]),
+        ("storageTypeCode", &[OneOf(&["OBJT"])]),
+        ("storageBucketName", &[Required]),
+    ])?;
+    let region = cx.region().to_string();
+    let no = p.str("networkInterfaceNo").unwrap_or_default().to_string();
+    super::network_interfaces::find(cx.state, &no, &region)?;
+    if cx.state.vpc.flow_logs.iter().any(|f| is(&f.network_interface_no, &no)) {
+        return Err(faults::address_conflict(format!(
+            "The flow log of network interface {no} is already enabled."
+        )));
+    }
+    let config = FlowLogConfiguration {
+        network_interface_no: Some(no.clone()),
+        collect_action_type: p.str("collectActionTypeCode").map(action_type),
+        collect_interval_minute: Some(p.int("collectIntervalMinute").unwrap_or(5)),
+        storage_type: Some(Code::new("OBJT", "Object Storage")),
+        storage_bucket_name: p.str("storageBucketName").map(str::to_string),
+        storage_bucket_directory_name: p.str("storageBucketDirectoryName").map(str::to_string),
+    };
+    let answer = wire(&config);
+    cx.state.vpc.flow_logs.push(config);
+    if let Some(e) = cx.state.vpc.network_interfaces.find_mut(&no, Some(&region)) {
+        e.rec.enable_flow_log = Some(true);
+    }
+    cx.list(vec![answer])
+}
+
+/// `disableFlowLog`: of an interface whose flow log is enabled; answers the setting removed.
+pub fn disable_flow_log(cx: &mut Cx<'_>) -> Answer {
+    let p = cx.params(&[("networkInterfaceNo", &[Required])])?;
+    let region = cx.region().to_string();
+    let no = p.str("networkInterfaceNo").unwrap_or_default().to_string();
+    super::network_interfaces::find(cx.state, &no, &region)?;
+    let logs = &mut cx.state.vpc.flow_logs;
+    let i = logs
+        .iter()
+        .position(|f| is(&f.network_interface_no, &no))
+        .ok_or_else(|| faults::mismatch(format!("The flow log of network interface {no} is not enabled.")))?;
+    let removed = logs.remove(i);
+    if let Some(e) = cx.state.vpc.network_interfaces.find_mut(&no, Some(&region)) {
+        e.rec.enable_flow_log = Some(false);
+    }
+    cx.list(vec![wire(&removed)])
+}

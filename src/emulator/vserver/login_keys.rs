@@ -1,0 +1,85 @@
+//! VPC login keys. NCP's reference: a key name of 3 to 30 letters, digits, `-` or `_`, unique in the
+//! account; `createLoginKey` makes an RSA key pair and answers the private key once (NCP keeps only
+//! the public key); `importLoginKey` registers an OpenSSH RSA public key. The keys are read and made
+//! by [`crate::emulator::crypto`], which the Classic handlers share.
+
+use crate::emulator::crypto;
+use crate::emulator::handler::prelude::*;
+
+fn name_rule(name: &str, v: &Value) -> Result<(), crate::emulator::rules::Failure> {
+    let t = v.as_str().unwrap_or_default();
+    let ok =
+        (3..=30).contains(&t.chars().count()) && t.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    if ok {
+        Ok(())
+    } else {
+        Err(crate::emulator::rules::invalid(
+            name,
+            format!("'{name}' must be 3-30 letters, digits, '-' or '_' (got '{t}')"),
+        ))
+    }
+}
+
+/// `keyName` of `importLoginKey` (required there; `createLoginKey` generates one when absent).
+const KEY_NAME_REQUIRED: &[Rule] = &[Required, Check(name_rule)];
+
+fn keys(s: &State) -> &Store<LoginKey> {
+    &s.vpc.login_keys
+}
+
+/// `getLoginKeyList`
+pub fn get_login_key_list(cx: &mut Cx<'_>) -> Answer {
+    let p = cx.params(&[PAGE_NO, VPC_PAGE_SIZE])?;
+    let items = keys(cx.state)
+        .iter()
+        .map(|e| &e.rec)
+        .filter(|k| p.str("keyName").is_none_or(|n| is(&k.key_name, n)))
+        .map(wire)
+        .collect();
+    cx.page(items, &p)
+}
+
+fn taken(state: &State, name: &str) -> Result<(), ApiFault> {
+    if keys(state).find(name, None).is_some() {
+        return Err(faults::name_in_use(name));
+    }
+    Ok(())
+}
+
+/// `importLoginKey`: an OpenSSH RSA public key (`ssh-rsa AAAA...`).
+pub fn import_login_key(cx: &mut Cx<'_>) -> Answer {
+    let p = cx.params(&[("keyName", KEY_NAME_REQUIRED), ("publicKey", &[Required])])?;
+    let name = p.str("keyName").unwrap_or_default().to_string();
+    let state = &mut *cx.state;
+    taken(state, &name)?;
+    let public = p.str("publicKey").unwrap_or_default().trim().to_string();
+    let fingerprint = crypto::fingerprint(&public).ok_or_else(|| {
+        faults::invalid_param("'publicKey' must be an OpenSSH RSA public key (ssh-rsa AAAA...) of at most 4096 bits")
+    })?;
+    let key = LoginKey {
+        key_name: Some(name),
+        fingerprint: Some(fingerprint),
+        public_key: Some(public),
+        create_date: Some(state.create_date()),
+        private_key: None,
+    };
+    let answer = state.vpc.login_keys.push(Entry::new(key, cx.now)).wire();
+    cx.list(vec![answer])
+}
+
+/// The public key a server's password is sealed with (its login key's), if the key is known.
+pub fn public_key(state: &State, name: &str) -> Option<String> {
+    let k = keys(state).find(name, None)?;
+    k.rec
+        .public_key
+        .clone()
+        .or_else(|| k.rec.private_key.as_deref().and_then(crypto::public_of))
+}
+
+/// A login key to launch with: it must exist.
+pub fn check(state: &State, name: &str) -> Result<(), ApiFault> {
+    keys(state)
+        .find(name, None)
+        .map(|_| ())
+        .ok_or_else(|| faults::not_found(Kind::LoginKey, name))
+}

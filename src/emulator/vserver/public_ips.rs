@@ -1,0 +1,331 @@
+//! VPC public IPs. What NCP documents: a public IP goes only to a server in a public subnet, one per
+//! server; an account holds as many public IPs as it has servers (`10101`, the code of the
+//! `createPublicIpInstance` reference); a server that has one already gets `28100` (the same
+//! reference); an IP is created `INIT`, then `RUN`; associating or disassociating sets it `SET` until
+//! done; an associated IP is not deleted.
+
+use super::super::vpc::{net, phase_of, subnets};
+use crate::emulator::handler::prelude::*;
+use std::time::Instant;
+
+/// Where the emulator's public addresses come from: 198.18.0.0/15, a block set aside for tests
+/// (RFC 2544), so that no real address is handed out.
+const POOL: (u32, u32) = (0xC612_000A, 0xC613_FFFE);
+
+pub fn find<'a>(state: &'a State, no: &str, region: &str) -> Result<&'a Entry<PublicIp>, ApiFault> {
+    state
+        .vpc
+        .public_ips
+        .find(no, Some(region))
+        .filter(|e| !e.terminating())
+        .ok_or_else(|| faults::not_found(Kind::PublicIp, no))
+}
+
+fn associated(ip: &PublicIp) -> bool {
+    ip.server_instance_no.as_deref().is_some_and(|s| !s.is_empty())
+}
+
+/// A server that may take a public IP: in a public subnet, running or stopped, without one.
+pub fn check_target(state: &State, server: &VpcServer, region: &str) -> Result<(), ApiFault> {
+    let no = s(&server.server_instance_no);
+    let subnet = subnets::find(state, s(&server.subnet_no), region)?;
+    if !code_in(&subnet.rec.subnet_type, &["PUBLIC".into()]) {
+        return Err(faults::not_public_subnet(no));
+    }
+    if server.public_ip_instance_no.as_deref().is_some_and(|p| !p.is_empty()) {
+        return Err(faults::has_public_ip(no));
+    }
+    Ok(())
+}
+
+/// A server a public IP can go to now: in a public subnet (checked first: no state makes a private
+/// subnet's server a target), running or stopped, not busy.
+fn server_of(state: &State, no: &str, region: &str) -> Result<VpcServer, ApiFault> {
+    let e = state
+        .vpc
+        .servers
+        .find(no, Some(region))
+        .filter(|e| !e.terminating())
+        .ok_or_else(|| faults::server_not_found(no))?;
+    check_target(state, &e.rec, region)?;
+    let status = e.rec.status();
+    if e.busy() || !(status == "RUN" || status == "NSTOP") {
+        return Err(faults::not_now(Kind::Server, no, e.rec.status_name()));
+    }
+    Ok(e.rec.clone())
+}
+
+/// The next free address of the pool.
+fn next_address(state: &State) -> Result<String, ApiFault> {
+    let used: std::collections::HashSet<u32> = state
+        .vpc
+        .public_ips
+        .iter()
+        .filter_map(|e| e.rec.public_ip.as_deref().and_then(net::parse_ip))
+        .collect();
+    (POOL.0..=POOL.1)
+        .find(|ip| !used.contains(ip))
+        .map(net::ip_text)
+        .ok_or_else(|| faults::limit("public IPs", (POOL.1 - POOL.0) as usize))
+}
+
+/// Links a public IP and a server (both records), as answers show them once associated.
+fn link(state: &mut State, ip_no: &str, server: &VpcServer, region: &str) {
+    let server_no = s(&server.server_instance_no).to_string();
+    let address = state
+        .vpc
+        .public_ips
+        .find(ip_no, Some(region))
+        .and_then(|e| e.rec.public_ip.clone());
+    if let Some(e) = state.vpc.servers.find_mut(&server_no, Some(region)) {
+        e.rec.public_ip_instance_no = Some(ip_no.to_string());
+        e.rec.public_ip = address;
+    }
+    let private_ip = server
+        .network_interface_no_list
+        .iter()
+        .flatten()
+        .find_map(|n| state.vpc.network_interfaces.find(n, None))
+        .and_then(|n| n.rec.ip.clone());
+    if let Some(e) = state.vpc.public_ips.find_mut(ip_no, Some(region)) {
+        e.rec.server_instance_no = Some(server_no);
+        e.rec.server_name = server.server_name.clone();
+        e.rec.private_ip = private_ip;
+    }
+}
+
+/// Unlinks a public IP from its server (both records).
+pub fn unlink(state: &mut State, ip_no: &str, region: &str) {
+    let server = state
+        .vpc
+        .public_ips
+        .find(ip_no, Some(region))
+        .and_then(|e| e.rec.server_instance_no.clone());
+    if let Some(e) = server.and_then(|n| state.vpc.servers.find_mut(&n, Some(region))) {
+        e.rec.public_ip_instance_no = None;
+        e.rec.public_ip = None;
+    }
+    if let Some(e) = state.vpc.public_ips.find_mut(ip_no, Some(region)) {
+        e.rec.server_instance_no = None;
+        e.rec.server_name = None;
+        e.rec.private_ip = None;
+    }
+}
+
+/// Makes a public IP (`INIT`, `RUN` after `createDelayMs`), associated with `server` when given
+/// (the caller checked it with [`check_target`]). Answers it as it is then.
+pub fn make(
+    state: &mut State,
+    server: Option<&VpcServer>,
+    description: &str,
+    region: &str,
+    now: Instant,
+) -> Result<Value, ApiFault> {
+    let servers = state.vpc.servers.in_region(region).filter(|e| !e.terminating()).count();
+    let ips = state
+        .vpc
+        .public_ips
+        .in_region(region)
+        .filter(|e| !e.terminating())
+        .count();
+    if ips >= servers {
+        return Err(faults::public_ip_quota(servers));
+    }
+    let ip = PublicIp {
+        public_ip_instance_no: Some(state.next_id()),
+        public_ip: Some(next_address(state)?),
+        public_ip_description: Some(description.to_string()),
+        create_date: Some(state.create_date()),
+        region_code: Some(region.to_string()),
+        ..PublicIp::default()
+    };
+    let no = ip.public_ip_instance_no.clone().unwrap_or_default();
+    let settings = state.settings.clone();
+    let e = state.vpc.public_ips.push(Entry::new(ip, now));
+    e.run(now, plans::public_ip::create());
+    e.advance(now, &settings);
+    if let Some(server) = server {
+        link(state, &no, server, region);
+    }
+    Ok(find(state, &no, region)?.wire())
+}
+
+/// `getPublicIpInstanceList`
+pub fn get_public_ip_instance_list(cx: &mut Cx<'_>) -> Answer {
+    let p = cx.params(&[PAGE_NO, VPC_PAGE_SIZE, ("isAssociated", &[Bool])])?;
+    let nos = p.list("publicIpInstanceNoList");
+    let state = &*cx.state;
+    let vpc_of = |ip: &PublicIp| {
+        ip.server_instance_no
+            .as_deref()
+            .and_then(|n| state.vpc.servers.find(n, None))
+            .and_then(|e| e.rec.vpc_no.clone())
+    };
+    let items = state
+        .vpc
+        .public_ips
+        .in_region(cx.region())
+        .map(|e| &e.rec)
+        .filter(|i| text_in(&i.public_ip_instance_no, &nos))
+        .filter(|i| p.str("publicIp").is_none_or(|x| is(&i.public_ip, x)))
+        .filter(|i| p.str("privateIp").is_none_or(|x| is(&i.private_ip, x)))
+        .filter(|i| p.flag("isAssociated").is_none_or(|b| associated(i) == b))
+        .filter(|i| p.str("serverName").is_none_or(|x| is(&i.server_name, x)))
+        .filter(|i| p.str("publicIpInstanceStatusCode").is_none_or(|x| i.status() == x))
+        .filter(|i| p.str("vpcNo").is_none_or(|x| vpc_of(i).as_deref() == Some(x)))
+        .map(wire)
+        .collect();
+    cx.page(items, &p)
+}
+
+/// `getPublicIpInstanceDetail`
+pub fn get_public_ip_instance_detail(cx: &mut Cx<'_>) -> Answer {
+    let p = cx.params(&[("publicIpInstanceNo", &[Required])])?;
+    let e = find(cx.state, p.str("publicIpInstanceNo").unwrap_or_default(), cx.region())?;
+    cx.list(vec![e.wire()])
+}
+
+/// `getPublicIpTargetServerInstanceList`: the servers a public IP can go to (public subnet, running
+/// or stopped, none yet).
+pub fn get_public_ip_target_server_instance_list(cx: &mut Cx<'_>) -> Answer {
+    cx.params(&[])?;
+    let region = cx.region().to_string();
+    let state = &*cx.state;
+    let items = state
+        .vpc
+        .servers
+        .in_region(&region)
+        .filter(|e| !e.busy() && matches!(e.rec.status(), "RUN" | "NSTOP"))
+        .filter(|e| check_target(state, &e.rec, &region).is_ok())
+        .map(Entry::wire)
+        .collect();
+    cx.list(items)
+}
+
+/// `createPublicIpInstance`: of the region, assigned at once to the server given.
+pub fn create_public_ip_instance(cx: &mut Cx<'_>) -> Answer {
+    let p = cx.params(&[("publicIpDescription", &[DESCRIPTION])])?;
+    let region = cx.region().to_string();
+    let now = cx.now;
+    let state = &mut *cx.state;
+    let server = match p.str("serverInstanceNo") {
+        Some(no) => {
+            let server = server_of(state, no, &region)?;
+            Some(server)
+        }
+        None => None,
+    };
+    let answer = make(
+        state,
+        server.as_ref(),
+        p.str("publicIpDescription").unwrap_or(""),
+        &region,
+        now,
+    )?;
+    cx.list(vec![answer])
+}
+
+/// `deletePublicIpInstance`: an IP no server holds.
+pub fn delete_public_ip_instance(cx: &mut Cx<'_>) -> Answer {
+    let p = cx.params(&[("publicIpInstanceNo", &[Required])])?;
+    let region = cx.region().to_string();
+    let no = p.str("publicIpInstanceNo").unwrap_or_default().to_string();
+    let e = find(cx.state, &no, &region)?;
+    if associated(&e.rec) {
+        return Err(faults::in_use(
+            Kind::PublicIp,
+            &no,
+            &format!("server instance {}", s(&e.rec.server_instance_no)),
+        ));
+    }
+    if e.busy() {
+        return Err(faults::not_now(Kind::PublicIp, &no, phase_of(&e.rec)));
+    }
+    let now = cx.now;
+    let e = cx
+        .state
+        .vpc
+        .public_ips
+        .find_mut(&no, Some(&region))
+        .ok_or_else(|| faults::not_found(Kind::PublicIp, &no))?;
+    e.run(now, plans::public_ip::delete());
+    let answer = e.wire();
+    cx.list(vec![answer])
+}
+
+/// `associatePublicIpWithServerInstance`: a ready, free IP to a server in a public subnet.
+pub fn associate_public_ip_with_server_instance(cx: &mut Cx<'_>) -> Answer {
+    let p = cx.params(&[("publicIpInstanceNo", &[Required]), ("serverInstanceNo", &[Required])])?;
+    let region = cx.region().to_string();
+    let now = cx.now;
+    let state = &mut *cx.state;
+    let no = p.str("publicIpInstanceNo").unwrap_or_default().to_string();
+    let ip = find(state, &no, &region)?;
+    if ip.busy() || ip.rec.status() != "RUN" {
+        return Err(faults::not_now(Kind::PublicIp, &no, phase_of(&ip.rec)));
+    }
+    if associated(&ip.rec) {
+        return Err(faults::in_use(
+            Kind::PublicIp,
+            &no,
+            &format!("server instance {}", s(&ip.rec.server_instance_no)),
+        ));
+    }
+    let server = server_of(state, p.str("serverInstanceNo").unwrap_or_default(), &region)?;
+    link(state, &no, &server, &region);
+    let e = state
+        .vpc
+        .public_ips
+        .find_mut(&no, Some(&region))
+        .ok_or_else(|| faults::not_found(Kind::PublicIp, &no))?;
+    e.run(now, plans::public_ip::set(|_| {}));
+    let answer = e.wire();
+    cx.list(vec![answer])
+}
+
+/// `disassociatePublicIpFromServerInstance`: by the IP's number (or the server's).
+pub fn disassociate_public_ip_from_server_instance(cx: &mut Cx<'_>) -> Answer {
+    let p = cx.params(&[])?;
+    let region = cx.region().to_string();
+    let now = cx.now;
+    let state = &mut *cx.state;
+    let no = match (p.str("publicIpInstanceNo"), p.str("serverInstanceNo")) {
+        (Some(no), _) => no.to_string(),
+        (None, Some(server)) => state
+            .vpc
+            .servers
+            .find(server, Some(&region))
+            .ok_or_else(|| faults::server_not_found(server))?
+            .rec
+            .public_ip_instance_no
+            .clone()
+            .filter(|n| !n.is_empty())
+            .ok_or_else(|| faults::mismatch(format!("The server instance {server} has no public IP.")))?,
+        (None, None) => return Err(faults::missing_param(&["publicIpInstanceNo".into()])),
+    };
+    let ip = find(state, &no, &region)?;
+    if !associated(&ip.rec) {
+        return Err(faults::mismatch(format!(
+            "The public IP instance {no} is not associated with a server."
+        )));
+    }
+    if ip.busy() {
+        return Err(faults::not_now(Kind::PublicIp, &no, phase_of(&ip.rec)));
+    }
+    if let Some(server) = p.str("serverInstanceNo") {
+        if !is(&ip.rec.server_instance_no, server) {
+            return Err(faults::mismatch(format!(
+                "The public IP instance {no} is not associated with server instance {server}."
+            )));
+        }
+    }
+    unlink(state, &no, &region);
+    let e = state
+        .vpc
+        .public_ips
+        .find_mut(&no, Some(&region))
+        .ok_or_else(|| faults::not_found(Kind::PublicIp, &no))?;
+    e.run(now, plans::public_ip::set(|_| {}));
+    let answer = e.wire();
+    cx.list(vec![answer])
+}

@@ -1,0 +1,321 @@
+//! VPC server instances: look-ups and the life cycle after the launch (`createServerInstances`, in
+//! [`super::launch`]). What NCP documents (the server reference and guide): start a stopped server,
+//! stop or reboot a running one, terminate (return) a stopped one unless termination protection is on,
+//! change the spec of a stopped one (within its hypervisor), rename one at rest; the root password is
+//! read back decrypted with the login key's private key. Transitions run on the emulator's timers
+//! (`plans::server`).
+
+use super::super::vpc::net;
+use crate::emulator::crypto;
+use crate::emulator::handler::prelude::*;
+
+pub use super::launch::create_server_instances;
+
+pub fn find<'a>(state: &'a State, no: &str, region: &str) -> Result<&'a Entry<VpcServer>, ApiFault> {
+    state
+        .vpc
+        .servers
+        .find(no, Some(region))
+        .ok_or_else(|| faults::server_not_found(no))
+}
+
+/// `getServerInstanceList`
+pub fn get_server_instance_list(cx: &mut Cx<'_>) -> Answer {
+    let p = cx.params(&[PAGE_NO, VPC_PAGE_SIZE, VPC_ORDER])?;
+    let nos = p.list("serverInstanceNoList");
+    let hypervisors = p.list("hypervisorTypeCodeList");
+    let groups = p.list("placementGroupNoList");
+    let status = p.str("serverInstanceStatusCode");
+    let state = &*cx.state;
+    let has_ip = |v: &VpcServer, ip: &str| {
+        v.network_interface_no_list
+            .iter()
+            .flatten()
+            .filter_map(|n| state.vpc.network_interfaces.find(n, None))
+            .any(|n| is(&n.rec.ip, ip))
+    };
+    let mut items: Vec<Value> = state
+        .vpc
+        .servers
+        .in_region(cx.region())
+        .map(|e| &e.rec)
+        .filter(|v| text_in(&v.server_instance_no, &nos))
+        .filter(|v| p.str("serverName").is_none_or(|n| is(&v.server_name, n)))
+        .filter(|v| p.str("vpcNo").is_none_or(|n| is(&v.vpc_no, n)))
+        .filter(|v| status.is_none_or(|c| v.status() == c))
+        .filter(|v| code_in(&v.hypervisor_type, &hypervisors))
+        .filter(|v| text_in(&v.placement_group_no, &groups))
+        .filter(|v| p.str("ip").is_none_or(|ip| has_ip(v, ip)))
+        .filter(|v| {
+            p.str("baseBlockStorageDiskTypeCode")
+                .is_none_or(|x| code_in(&v.base_block_storage_disk_type, &[x.into()]))
+        })
+        .filter(|v| {
+            p.str("baseBlockStorageDiskDetailTypeCode")
+                .is_none_or(|x| code_in(&v.base_block_storage_disk_detail_type, &[x.into()]))
+        })
+        .filter(|v| {
+            p.str("fabricClusterPoolNo")
+                .is_none_or(|x| is(&v.fabric_cluster_pool_no, x))
+        })
+        .filter(|v| p.str("fabricClusterNo").is_none_or(|x| is(&v.fabric_cluster_no, x)))
+        .filter(|v| p.str("fabricClusterMode").is_none_or(|x| is(&v.fabric_cluster_mode, x)))
+        .map(wire)
+        .collect();
+    if p.str("sortingOrder") == Some("DESC") {
+        items.reverse();
+    }
+    cx.page(items, &p)
+}
+
+/// `getServerInstanceDetail`
+pub fn get_server_instance_detail(cx: &mut Cx<'_>) -> Answer {
+    let p = cx.params(&[("serverInstanceNo", &[Required])])?;
+    let e = find(cx.state, p.str("serverInstanceNo").unwrap_or_default(), cx.region())?;
+    cx.list(vec![e.wire()])
+}
+
+/// Runs `plan` on every server listed, each of which must be at rest in status `from`; all are
+/// checked before any changes.
+fn each(cx: &mut Cx<'_>, from: &str, plan: fn() -> crate::emulator::state::Plan<VpcServer>, protect: bool) -> Answer {
+    let p = cx.params(&[("serverInstanceNoList", &[Required, Unique])])?;
+    let region = cx.region().to_string();
+    let now = cx.now;
+    let nos = p.list("serverInstanceNoList");
+    for no in &nos {
+        let e = find(cx.state, no, &region)?;
+        if e.busy() || e.rec.status() != from {
+            return Err(faults::not_now(Kind::Server, no, e.rec.status_name()));
+        }
+        if protect && e.rec.is_protect_server_termination == Some(true) {
+            return Err(faults::protected(Kind::Server, no));
+        }
+    }
+    let mut items = Vec::new();
+    let settings = cx.state.settings.clone();
+    for no in &nos {
+        if protect {
+            release(cx.state, no, &region, now);
+        }
+        if let Some(e) = cx.state.vpc.servers.find_mut(no, Some(&region)) {
+            e.run(now, plan());
+            // Timers at 0: done when answered; a server terminated at once is gone from the store.
+            let alive = e.advance(now, &settings);
+            items.push(e.wire());
+            if !alive {
+                cx.state.vpc.servers.remove(no, Some(&region));
+            }
+        }
+    }
+    cx.list(items)
+}
+
+/// `startServerInstances` (stopped servers).
+pub fn start_server_instances(cx: &mut Cx<'_>) -> Answer {
+    each(cx, "NSTOP", plans::server::start, false)
+}
+
+/// `stopServerInstances` (running servers).
+pub fn stop_server_instances(cx: &mut Cx<'_>) -> Answer {
+    each(cx, "RUN", plans::server::stop, false)
+}
+
+/// `rebootServerInstances` (running servers).
+pub fn reboot_server_instances(cx: &mut Cx<'_>) -> Answer {
+    each(cx, "RUN", plans::server::reboot, false)
+}
+
+/// `terminateServerInstances`: stopped servers without termination protection (VPC servers are
+/// stopped before they are returned). Their interfaces made with them, base storage and unprotected
+/// volumes go with them; their public IP, other interfaces and protected volumes stay, freed.
+pub fn terminate_server_instances(cx: &mut Cx<'_>) -> Answer {
+    each(cx, "NSTOP", plans::server::terminate, true)
+}
+
+/// What goes or is freed when a server is terminated.
+fn release(state: &mut State, no: &str, region: &str, now: std::time::Instant) {
+    let ip = state
+        .vpc
+        .servers
+        .find(no, Some(region))
+        .and_then(|e| e.rec.public_ip_instance_no.clone())
+        .filter(|n| !n.is_empty());
+    if let Some(ip) = ip {
+        super::public_ips::unlink(state, &ip, region);
+    }
+    for e in state.vpc.network_interfaces.items.iter_mut() {
+        if !is(&e.rec.instance_no, no) {
+            continue;
+        }
+        if e.rec.delete_on_termination == Some(true) {
+            e.run(now, plans::network_interface::delete());
+        } else {
+            e.run(
+                now,
+                plans::network_interface::detach(|n: &mut NetworkInterface| {
+                    n.instance_no = None;
+                    n.instance_type = None;
+                    n.device_name = None;
+                    n.is_default = Some(false);
+                }),
+            );
+        }
+    }
+    let live: Vec<String> = state
+        .vpc
+        .network_interfaces
+        .iter()
+        .filter(|e| e.terminating())
+        .map(|e| e.rec.no().to_string())
+        .collect();
+    state
+        .vpc
+        .flow_logs
+        .retain(|f| !live.iter().any(|n| is(&f.network_interface_no, n)));
+    super::block_storage::release_for(state, no, now);
+    super::fabric_clusters::release(state, no);
+}
+
+/// `changeServerInstanceSpec`: a stopped server to another spec of its hypervisor (XEN by
+/// `serverProductCode`, KVM by `serverSpecCode`).
+pub fn change_server_instance_spec(cx: &mut Cx<'_>) -> Answer {
+    let p = cx.params(&[("serverInstanceNo", &[Required])])?;
+    let region = cx.region().to_string();
+    let now = cx.now;
+    let no = p.str("serverInstanceNo").unwrap_or_default().to_string();
+    let (product, code) = (p.str("serverProductCode"), p.str("serverSpecCode"));
+    if product.is_none() && code.is_none() {
+        return Err(faults::missing_param(&["serverProductCode".into()]));
+    }
+    let state = &mut *cx.state;
+    let settings = state.settings.clone();
+    let e = find(state, &no, &region)?;
+    if e.busy() || e.rec.status() != "NSTOP" {
+        return Err(faults::not_now(Kind::Server, &no, e.rec.status_name()));
+    }
+    let spec = super::lookups::spec_of(state, &region, product, code)
+        .cloned()
+        .ok_or_else(|| faults::not_found(Kind::ServerSpec, code.or(product).unwrap_or_default()))?;
+    if spec.hypervisor_type != e.rec.hypervisor_type {
+        return Err(faults::mismatch(format!(
+            "The spec {} is for {} servers; the server instance {no} is {}.",
+            s(&spec.server_spec_code),
+            c(&spec.hypervisor_type),
+            c(&e.rec.hypervisor_type)
+        )));
+    }
+    if spec.server_spec_code == e.rec.server_spec_code {
+        return Err(faults::mismatch(format!(
+            "The server instance {no} has that spec already."
+        )));
+    }
+    let e = state
+        .vpc
+        .servers
+        .find_mut(&no, Some(&region))
+        .ok_or_else(|| faults::server_not_found(&no))?;
+    e.rec.cpu_count = spec.cpu_count;
+    e.rec.memory_size = spec.memory_size;
+    e.rec.server_spec_code = spec.server_spec_code.clone();
+    e.rec.server_product_code = spec.server_product_code.clone();
+    e.run(now, plans::server::change_spec());
+    e.advance(now, &settings);
+    let answer = e.wire();
+    cx.list(vec![answer])
+}
+
+/// `changeServerInstanceName`: 3 to 30 lower-case letters, digits or `-`, unique in the region.
+pub fn change_server_instance_name(cx: &mut Cx<'_>) -> Answer {
+    let p = cx.params(&[("serverInstanceNo", &[Required]), ("serverName", &[Required, VpcName])])?;
+    let region = cx.region().to_string();
+    let no = p.str("serverInstanceNo").unwrap_or_default().to_string();
+    let name = p.str("serverName").unwrap_or_default().to_string();
+    let e = find(cx.state, &no, &region)?;
+    if e.terminating() {
+        return Err(faults::not_now(Kind::Server, &no, e.rec.status_name()));
+    }
+    let taken = cx
+        .state
+        .vpc
+        .servers
+        .in_region(&region)
+        .any(|x| !x.terminating() && x.rec.no() != no && is(&x.rec.server_name, &name));
+    if taken {
+        return Err(faults::name_in_use(&name));
+    }
+    let e = cx
+        .state
+        .vpc
+        .servers
+        .find_mut(&no, Some(&region))
+        .ok_or_else(|| faults::server_not_found(&no))?;
+    e.rec.server_name = Some(name.clone());
+    let answer = e.wire();
+    for ip in cx.state.vpc.public_ips.items.iter_mut() {
+        if is(&ip.rec.server_instance_no, &no) {
+            ip.rec.server_name = Some(name.clone());
+        }
+    }
+    cx.list(vec![answer])
+}
+
+/// `setProtectServerTermination`
+pub fn set_protect_server_termination(cx: &mut Cx<'_>) -> Answer {
+    let p = cx.params(&[
+        ("serverInstanceNo", &[Required]),
+        ("isProtectServerTermination", &[Required, Bool]),
+    ])?;
+    let region = cx.region().to_string();
+    let no = p.str("serverInstanceNo").unwrap_or_default().to_string();
+    find(cx.state, &no, &region)?;
+    let e = cx
+        .state
+        .vpc
+        .servers
+        .find_mut(&no, Some(&region))
+        .ok_or_else(|| faults::server_not_found(&no))?;
+    e.rec.is_protect_server_termination = p.flag("isProtectServerTermination");
+    let answer = e.wire();
+    cx.list(vec![answer])
+}
+
+/// The root password of a server, decrypted with `private_key` (as NCP does: the password is kept
+/// encrypted with the login key's public key).
+pub fn root_password(state: &State, no: &str, private_key: &str, region: &str) -> Result<String, ApiFault> {
+    let e = find(state, no, region)?;
+    let sealed = e
+        .rec
+        .root_password
+        .as_deref()
+        .ok_or_else(|| faults::wrong_private_key(no))?;
+    crypto::decrypt(private_key, sealed).ok_or_else(|| faults::wrong_private_key(no))
+}
+
+/// `getRootPasswordServerInstanceList`: each server with the private key given for it.
+pub fn get_root_password_server_instance_list(cx: &mut Cx<'_>) -> Answer {
+    const ITEM: Rules = &[("serverInstanceNo", &[Required]), ("privateKey", &[Required])];
+    let p = cx.params(&[("rootPasswordServerInstanceList", &[Required, Each(ITEM)])])?;
+    let region = cx.region().to_string();
+    let mut items = Vec::new();
+    for item in p.objects("rootPasswordServerInstanceList") {
+        let no = item.str("serverInstanceNo").unwrap_or_default();
+        let password = root_password(cx.state, no, item.str("privateKey").unwrap_or_default(), &region)?;
+        let mut m = serde_json::Map::new();
+        m.insert("rootPassword".into(), Value::from(password));
+        m.insert("serverInstanceNo".into(), Value::from(no));
+        items.push(Value::Object(m));
+    }
+    cx.list(items)
+}
+
+/// The private IP of a server's default interface.
+pub fn private_ip(state: &State, server: &VpcServer) -> Option<String> {
+    server
+        .network_interface_no_list
+        .iter()
+        .flatten()
+        .filter_map(|n| state.vpc.network_interfaces.find(n, None))
+        .find(|n| n.rec.is_default == Some(true))
+        .and_then(|n| n.rec.ip.clone())
+        .filter(|ip| net::parse_ip(ip).is_some())
+}
