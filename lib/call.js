@@ -44,6 +44,7 @@ function defaultText(v) {
 function run(nat, m, json, regionCode, regionNo, signal) {
   const trace = debug.enabled;
   const options = { regionCode, regionNo: defaultText(regionNo), cancel: undefined, trace };
+  if (!signal && !trace) return nat.call(m.index, json, options).then(JSON.parse, failed);
   let unlisten = null;
   if (signal) {
     options.cancel = new native.Cancel();
@@ -65,6 +66,11 @@ function run(nat, m, json, regionCode, regionNo, signal) {
       throw fromNative(info);
     },
   );
+}
+
+/** A call's rejection (the object of the error's fields) as an NcloudError. */
+function failed(info) {
+  throw fromNative(info);
 }
 
 /** The parameters as JSON, refusing what JSON would drop or choke on (functions, symbols, BigInt). */
@@ -123,18 +129,6 @@ function check(v, at, depth, bad, seen) {
   }
 }
 
-/**
- * Splits `(params?, options?, callback?)`: the callback is the last argument when it is a function;
- * options (`{ signal }`) are only ever the second argument, so a method without parameters takes
- * `(undefined, { signal })` (or `({}, { signal })`).
- */
-function splitArgs(args) {
-  const cb = typeof args[args.length - 1] === 'function' ? args.pop() : null;
-  while (args.length > 0 && args[args.length - 1] === undefined) args.pop();
-  if (args.length > 2) throw NcloudError.validation(`Expected (params, options, callback), got ${args.length} arguments before the callback`);
-  return { params: args[0], options: callOptions(args[1]), cb };
-}
-
 const CALL_OPTIONS = ['signal'];
 
 /** Validates a call's options: `undefined`, or `{ signal }` with an AbortSignal. */
@@ -188,8 +182,9 @@ function abortError(action, signal) {
 }
 
 /**
- * Runs method `m` with an error-first callback as last argument, or returns a Promise when there is
- * none.
+ * Runs method `m` with `(params?, options?, callback?)`: an error-first callback as last argument, or a
+ * Promise when there is none. Options (`{ signal }`) are only ever the second argument, so a method
+ * without parameters takes `(undefined, { signal })` (or `({}, { signal })`).
  */
 function invoke(client, m, args) {
   const last = args[args.length - 1];
@@ -200,10 +195,13 @@ function invoke(client, m, args) {
   if (!cb && last !== undefined && (args.length > 2 || (args.length === 2 && (last === null || typeof last !== 'object')))) {
     throw NcloudError.validation(`${m.action}: the callback must be a function, got ${last === null ? 'null' : typeof last}`);
   }
+  let n = cb ? args.length - 1 : args.length;
+  while (n > 0 && args[n - 1] === undefined) n--;
   let promise;
   try {
-    const { params, options } = splitArgs(args);
-    promise = client._call(m, params, options.signal);
+    if (n > 2) throw NcloudError.validation(`Expected (params, options, callback), got ${n} arguments before the callback`);
+    const signal = n === 2 ? callOptions(args[1]).signal : undefined;
+    promise = client._call(m, n > 0 ? args[0] : undefined, signal);
   } catch (err) {
     promise = Promise.reject(internal(m, err));
   }
