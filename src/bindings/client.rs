@@ -1,7 +1,7 @@
 //! `NativeClient`: one connection pool and one set of credentials, its options and defaults, and the
 //! one crossing of a call (`call`); `Cancel`, the switch of a call that can be aborted.
 
-use super::handover::{self, Outcome};
+use super::handover::{self, Mailbox, Outcome};
 use super::{panic_message, thrown};
 use crate::error::{Error, ErrorCode};
 use crate::service::{self, CallDefaults};
@@ -129,13 +129,16 @@ pub fn transport_config(o: ClientOptions) -> crate::error::Result<TransportConfi
 #[napi]
 pub struct NativeClient {
     transport: Arc<Transport>,
+    /// Where its calls' outcomes wait for the JavaScript thread that made it.
+    mailbox: Option<Arc<Mailbox>>,
 }
 
 #[napi]
 impl NativeClient {
     #[napi(constructor)]
     pub fn new(env: &Env, options: ClientOptions) -> napi::Result<Self> {
-        let client = Self::build(options).map_err(|e| thrown(env, e))?;
+        let mut client = Self::build(options).map_err(|e| thrown(env, e))?;
+        client.mailbox = Some(handover::mailbox(env)?);
         // Closed when the thread that created it ends (a terminated worker's calls release their sockets).
         let weak: std::sync::Weak<dyn crate::lifetime::Closable> = Arc::downgrade(&client.transport) as _;
         crate::lifetime::keep_weak(crate::lifetime::enter(env), weak);
@@ -172,7 +175,10 @@ impl NativeClient {
         params: String,
         options: CallOptions<'_>,
     ) -> napi::Result<PromiseRaw<'env, String>> {
-        let (settle, promise) = handover::promise(env)?;
+        let (settle, promise) = match &self.mailbox {
+            Some(mailbox) => handover::promise(env, mailbox)?,
+            None => handover::promise(env, &handover::mailbox(env)?)?,
+        };
         let call = Call {
             transport: self.transport.clone(),
             method,
@@ -184,12 +190,7 @@ impl NativeClient {
             cancel: options.cancel.map(|c| c.tx.subscribe()),
             trace: options.trace.unwrap_or(false),
         };
-        // The call's (large) future is made on a runtime thread; only its inputs are moved here.
-        let task = async move { settle.settle(Box::pin(call.run()).await) };
-        if std::panic::catch_unwind(AssertUnwindSafe(|| napi::bindgen_prelude::spawn(task))).is_err() {
-            // No runtime (the process is ending): the task and its `Settle` were dropped, which
-            // rejects the promise.
-        }
+        super::dispatch::start(call, settle);
         Ok(PromiseRaw::new(env.raw(), promise))
     }
 }
@@ -201,6 +202,7 @@ impl NativeClient {
         let transport = Transport::new(transport_config(options)?)?;
         Ok(NativeClient {
             transport: Arc::new(transport),
+            mailbox: None,
         })
     }
 }
@@ -265,30 +267,31 @@ impl Call {
             trace,
         } = self;
         let mut records: Vec<AttemptRecord> = Vec::new();
-        let work = async {
-            let records = &mut records;
-            let method = service::methods()
-                .get(method as usize)
-                .ok_or_else(|| Error::validation(format!("unknown method #{method}")))?;
-            if trace {
-                service::call(&transport, method, &params, &defaults, records).await
-            } else {
-                service::call(&transport, method, &params, &defaults, &mut ()).await
+        let result = {
+            let work = async {
+                let records = &mut records;
+                let method = service::methods()
+                    .get(method as usize)
+                    .ok_or_else(|| Error::validation(format!("unknown method #{method}")))?;
+                if trace {
+                    service::call(&transport, method, &params, &defaults, records).await
+                } else {
+                    service::call(&transport, method, &params, &defaults, &mut ()).await
+                }
+            };
+            // Pinned where it is: the wrappers below hold a reference, not a copy of the large future.
+            let work = std::pin::pin!(work);
+            let work = AssertUnwindSafe(work).catch_unwind();
+            match cancel {
+                None => work.await,
+                // Checked first, so a switch flipped before the call started never sends anything.
+                Some(rx) if *rx.borrow() => Ok(Err(Error::aborted())),
+                Some(rx) => tokio::select! {
+                    biased;
+                    _ = aborted(rx) => Ok(Err(Error::aborted())),
+                    r = work => r,
+                },
             }
-        };
-        let work = AssertUnwindSafe(work).catch_unwind();
-        let result = match cancel {
-            None => work.await,
-            // Checked first, so a switch flipped before the call started never sends anything.
-            Some(rx) if *rx.borrow() => {
-                drop(work);
-                Ok(Err(Error::aborted()))
-            }
-            Some(rx) => tokio::select! {
-                biased;
-                _ = aborted(rx) => Ok(Err(Error::aborted())),
-                r = work => r,
-            },
         };
         let result = result.unwrap_or_else(|p| {
             Err(Error::new(

@@ -124,7 +124,7 @@ impl NativeEmulator {
 #[napi(ts_return_type = "Promise<NativeEmulator>")]
 pub fn start_emulator<'env>(env: &'env Env, options: String) -> napi::Result<PromiseRaw<'env, NativeEmulator>> {
     let owner = crate::lifetime::enter(env);
-    let (settle, promise) = handover::promise(env)?;
+    let (settle, promise) = handover::promise(env, &handover::mailbox(env)?)?;
     let task = async move {
         settle.settle(match start_emulator_owned(options).await {
             Ok(emulator) => {

@@ -85,7 +85,7 @@ fn mailboxes() -> MutexGuard<'static, HashMap<usize, Arc<Mailbox>>> {
 }
 
 /// The mailbox of `env`, made (with its threadsafe function and clean-up hook) the first time.
-fn mailbox(env: &Env) -> napi::Result<Arc<Mailbox>> {
+pub fn mailbox(env: &Env) -> napi::Result<Arc<Mailbox>> {
     let key = env.raw() as usize;
     if let Some(m) = mailboxes().get(&key) {
         return Ok(m.clone());
@@ -266,9 +266,10 @@ pub fn error_value(env: &Env, error: &Error, trace: Option<&[AttemptRecord]>) ->
     Ok(value.raw())
 }
 
-/// A new promise of the JavaScript thread of `env`, and the handle that settles it from anywhere.
-pub fn promise(env: &Env) -> napi::Result<(Settle, sys::napi_value)> {
-    let mailbox = mailbox(env)?;
+/// A new promise of the JavaScript thread of `env` (whose mailbox is `mailbox`), and the handle that
+/// settles it from anywhere.
+pub fn promise(env: &Env, mailbox: &Arc<Mailbox>) -> napi::Result<(Settle, sys::napi_value)> {
+    let mailbox = mailbox.clone();
     let mut deferred = std::ptr::null_mut();
     let mut promise = std::ptr::null_mut();
     // SAFETY: on the JavaScript thread of `env`.

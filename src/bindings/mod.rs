@@ -5,6 +5,7 @@
 //!   and defaults;
 //! - [`table`]: the method table and the waiter and paginator declarations the JavaScript side builds
 //!   every surface from;
+//! - [`dispatch`]: how calls reach the runtime (in batches: one wake-up for a burst of calls);
 //! - [`handover`]: how an outcome reaches JavaScript (a one-byte string, or a rejection carrying the
 //!   error's fields);
 //! - [`emulator`]: `NativeEmulator` and `startEmulator`.
@@ -14,6 +15,7 @@
 //! it; `lib/error.js` makes it an `NcloudError`.
 
 pub mod client;
+pub mod dispatch;
 pub mod emulator;
 pub mod handover;
 pub mod table;
