@@ -182,8 +182,13 @@ pub struct CallDefaults {
 
 /// Validates and encodes a call without sending it.
 pub fn prepare(method: &Method, params: &Value, defaults: &CallDefaults) -> Result<Vec<(String, String)>> {
+    prepare_owned(method, params.clone(), defaults)
+}
+
+/// [`prepare`], taking the parameters (no copy of them is made).
+fn prepare_owned(method: &Method, params: Value, defaults: &CallDefaults) -> Result<Vec<(String, String)>> {
     let mut input: Map<String, Value> = match params {
-        Value::Object(o) => o.clone(),
+        Value::Object(o) => o,
         Value::Null => Map::new(),
         _ => return Err(Error::validation("The parameters must be given as an object")),
     };
@@ -255,7 +260,7 @@ pub async fn call(
 ) -> Result<String> {
     let pairs = serde_json::from_str::<Value>(params)
         .map_err(|e| Error::validation(format!("parameters are not valid JSON: {e}")))
-        .and_then(|params| prepare(method, &params, defaults))
+        .and_then(|params| prepare_owned(method, params, defaults))
         .map_err(|e| e.with_action(method.action.name))?;
     transport
         .call(method.action, pairs, method.shape.wire(), observer)

@@ -151,6 +151,8 @@ pub struct Transport {
     /// The gateway's clock minus ours, learnt from a `Date` header when a 401 showed our clock off.
     clock_offset_ms: AtomicI64,
     signer: signing::Signer,
+    /// The access key as a header value, checked once.
+    access_key_header: reqwest::header::HeaderValue,
     /// Per action (indexed by `ActionId`): the URL, parsed once, and the signed request URI.
     /// Empty when the endpoint does not parse as a URL (each call then reports it).
     routes: Vec<(reqwest::Url, String)>,
@@ -217,14 +219,15 @@ pub const USER_AGENT: &str = concat!("ncloud-node/", env!("CARGO_PKG_VERSION"), 
 impl Transport {
     pub fn new(cfg: TransportConfig) -> Result<Self> {
         // The access key travels in a header: one that cannot (CR, LF, NUL ...) would fail every call.
-        if reqwest::header::HeaderValue::from_str(&cfg.access_key).is_err()
-            || cfg.access_key.chars().any(char::is_control)
-        {
-            return Err(Error::new(
-                ErrorCode::Credentials,
-                "the access key contains a control character (CR, LF, NUL, tab ...) and cannot be sent in a header: check for a stray line break",
-            ));
-        }
+        let access_key_header = match reqwest::header::HeaderValue::from_str(&cfg.access_key) {
+            Ok(v) if !cfg.access_key.chars().any(char::is_control) => v,
+            _ => {
+                return Err(Error::new(
+                    ErrorCode::Credentials,
+                    "the access key contains a control character (CR, LF, NUL, tab ...) and cannot be sent in a header: check for a stray line break",
+                ))
+            }
+        };
         let mut builder = reqwest::Client::builder()
             .user_agent(match &cfg.user_agent_suffix {
                 Some(s) => format!("{USER_AGENT} {s}"),
@@ -274,6 +277,7 @@ impl Transport {
             closer: Closer::default(),
             proxy,
             signer: signing::Signer::new(cfg.secret_key.expose()),
+            access_key_header,
             routes: routes.unwrap_or_default(),
             cfg,
             strategy,
@@ -325,10 +329,11 @@ impl Transport {
         if self.closer.is_closed() {
             return Err(limits::closed_error().with_action(action.name));
         }
+        let attempts = std::pin::pin!(self.attempts(action, pairs, shape, observer));
         tokio::select! {
             biased;
             _ = self.closer.closed() => Err(limits::closed_in_flight_error().with_action(action.name)),
-            r = self.attempts(action, pairs, shape, observer) => r,
+            r = attempts => r,
         }
     }
 }

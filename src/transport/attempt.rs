@@ -89,9 +89,12 @@ impl Transport {
                         Some(a) if a < remaining => (a, false),
                         _ => (remaining, true),
                     };
-                    match tokio::time::timeout(limit, self.send_once(action, &pairs, target.as_deref(), shape)).await {
-                        Ok(r) => r,
-                        Err(_) => Err(Failure::new(self.timeout_error(by_deadline), false)),
+                    // Pinned where it is (a timeout wrapper would take a copy of the large future).
+                    let send = std::pin::pin!(self.send_once(action, &pairs, target.as_deref(), shape));
+                    tokio::select! {
+                        biased;
+                        r = send => r,
+                        _ = tokio::time::sleep(limit) => Err(Failure::new(self.timeout_error(by_deadline), false)),
                     }
                 }
             };

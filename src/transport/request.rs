@@ -11,7 +11,15 @@ use crate::encoding::encode_pairs;
 use crate::error::{Error, ErrorCode};
 use crate::signing;
 use crate::wire::{decode_into, Format, Shape};
+use reqwest::header::{HeaderName, HeaderValue, ACCEPT, CONTENT_TYPE};
 use std::time::{SystemTime, UNIX_EPOCH};
+
+const TIMESTAMP: HeaderName = HeaderName::from_static(signing::HEADER_TIMESTAMP);
+const ACCESS_KEY: HeaderName = HeaderName::from_static(signing::HEADER_ACCESS_KEY);
+const SIGNATURE: HeaderName = HeaderName::from_static(signing::HEADER_SIGNATURE_V2);
+const FORM: HeaderValue = HeaderValue::from_static("application/x-www-form-urlencoded; charset=utf-8");
+const ACCEPT_JSON: HeaderValue = HeaderValue::from_static("application/json");
+const ACCEPT_XML: HeaderValue = HeaderValue::from_static("application/xml");
 
 impl Transport {
     /// Sends `action` once and decodes its answer: `(text, HTTP status, requestId)`. `target` is the
@@ -65,27 +73,33 @@ impl Transport {
         let signature = self
             .signer
             .sign(method.as_str(), &request_uri, &timestamp, &self.cfg.access_key);
-        let mut request = http.request(method, url);
-        if target.is_none() {
-            request = request
-                .header("content-type", "application/x-www-form-urlencoded; charset=utf-8")
-                .body(encode_pairs(pairs));
+        // The request is put together directly, with header names and the fixed values made once (a
+        // builder parses and checks every name and value again on every call).
+        let post = target.is_none();
+        let mut request = reqwest::Request::new(method, url);
+        let headers = request.headers_mut();
+        if post {
+            headers.insert(CONTENT_TYPE, FORM);
         }
-        let response = request
-            .header(
-                "accept",
-                if self.cfg.format == Format::Json {
-                    "application/json"
-                } else {
-                    "application/xml"
-                },
-            )
-            .header(signing::HEADER_TIMESTAMP, &timestamp)
-            .header(signing::HEADER_ACCESS_KEY, &self.cfg.access_key)
-            .header(signing::HEADER_SIGNATURE_V2, signature)
-            .send()
-            .await
-            .map_err(|e| self.send_failure(&e))?;
+        headers.insert(
+            ACCEPT,
+            if self.cfg.format == Format::Json {
+                ACCEPT_JSON
+            } else {
+                ACCEPT_XML
+            },
+        );
+        for (name, value) in [(TIMESTAMP, timestamp), (SIGNATURE, signature)] {
+            // Digits and base64: always valid header values.
+            if let Ok(value) = HeaderValue::from_str(&value) {
+                headers.insert(name, value);
+            }
+        }
+        headers.insert(ACCESS_KEY, self.access_key_header.clone());
+        if post {
+            *request.body_mut() = Some(encode_pairs(pairs).into());
+        }
+        let response = http.execute(request).await.map_err(|e| self.send_failure(&e))?;
         let status = response.status().as_u16();
         let header = |name: reqwest::header::HeaderName| {
             response
@@ -128,7 +142,7 @@ impl Transport {
     /// released). No content decoding is enabled, so the bytes counted are the bytes kept.
     /// The bytes are also counted against the client-wide `maxBufferedBytes` (see [`BufferBudget`]):
     /// a body of known length reserves it before reading, others as they arrive.
-    async fn read_body(&self, mut response: reqwest::Response) -> std::result::Result<Vec<u8>, Failure> {
+    async fn read_body(&self, mut response: reqwest::Response) -> std::result::Result<bytes::Bytes, Failure> {
         let max = self.cfg.max_response_bytes;
         let status = response.status().as_u16();
         let too_large = || {
@@ -156,22 +170,37 @@ impl Transport {
                 return Err(over_budget(0));
             }
         }
-        let mut body: Vec<u8> = Vec::with_capacity(response.content_length().unwrap_or(0).min(1 << 20) as usize);
+        // The first chunk is kept as it came (most answers are one chunk: no copy); later ones are
+        // gathered after it.
+        let mut first: Option<bytes::Bytes> = None;
+        let mut body: Vec<u8> = Vec::new();
         loop {
             match response.chunk().await {
                 Ok(Some(chunk)) => {
-                    let len = body.len() as u64 + chunk.len() as u64;
+                    let read = first.as_ref().map_or(0, |f| f.len()) + body.len();
+                    let len = read as u64 + chunk.len() as u64;
                     if len > max {
                         return Err(too_large());
                     }
                     let more = len.saturating_sub(held.bytes() as u64);
                     match self.buffers.reserve(&mut held, more).await {
                         Ok(()) => {}
-                        Err(BudgetError::TooLarge | BudgetError::Spent) => return Err(over_budget(body.len())),
+                        Err(BudgetError::TooLarge | BudgetError::Spent) => return Err(over_budget(read)),
                     }
-                    body.extend_from_slice(&chunk);
+                    match &first {
+                        None => first = Some(chunk),
+                        Some(f) => {
+                            if body.is_empty() {
+                                let expected = response.content_length().unwrap_or(0).min(1 << 20) as usize;
+                                body.reserve(expected.max(len as usize));
+                                body.extend_from_slice(f);
+                            }
+                            body.extend_from_slice(&chunk);
+                        }
+                    }
                 }
-                Ok(None) => return Ok(body),
+                Ok(None) if body.is_empty() => return Ok(first.unwrap_or_default()),
+                Ok(None) => return Ok(body.into()),
                 Err(e) => return Err(self.send_failure(&e).sent()),
             }
         }
