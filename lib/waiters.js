@@ -89,7 +89,7 @@ async function waitFor(client, w, no, options) {
     throw NcloudError.validation(`${w.name}: '${w.idParam}' must be a string or an integer`);
   }
   const m = METHODS[w.index];
-  const params = { [w.idParam]: String(no) };
+  const params = { [w.idParam]: w.idList ? [String(no)] : String(no) };
   if (o.regionCode !== undefined) params.regionCode = o.regionCode;
   const started = Date.now();
   const describe = (item) => {
