@@ -2,8 +2,8 @@
 /**
  * `npm run bench`: measures the native client against an in-process emulator on 127.0.0.1.
  *
- *   1. result hand-over: JSON text + JSON.parse vs. napi-built objects, for lists of 1 / 100 / 1000 images
- *      (and the XML wire format at 1000);
+ *   1. result size: lists of 1 / 100 / 1000 images (and the XML wire format and the emulator's own share
+ *      at 1000);
  *   2. throughput: sequential vs. 64 calls in flight, and the event-loop delay while they are in flight;
  *   3. validation failures rejected in the core (no request sent);
  *   4. callback vs. promise style.
@@ -12,7 +12,6 @@
  * within one run. BENCH_SCALE=0.1 (any factor in (0, 1]) shortens every loop, for a smoke test.
  */
 const os = require('node:os');
-const util = require('node:util');
 const { performance, monitorEventLoopDelay } = require('node:perf_hooks');
 const ncloud = require('..');
 const { withImages, FIRST_NO } = require('./fixture');
@@ -84,8 +83,8 @@ const HEAD = ['case', 'path', 'N', 'calls', 'mean ms', 'p50 ms', 'p95 ms', 'call
 // ------------------------------------------------------------------------------------------------
 // 1. Result hand-over
 
-async function handOver(emu, clients) {
-  heading('1. result hand-over: getServerImageList returning N images (sequential, interleaved)');
+async function resultSize(emu, clients) {
+  heading('1. result size: getServerImageList returning N images (sequential, interleaved)');
   const plan = [
     { size: 1, warmup: n(200), iterations: n(2000), capMs: LOOP_CAP_MS },
     { size: 100, warmup: n(30), iterations: n(300), capMs: LOOP_CAP_MS },
@@ -98,12 +97,10 @@ async function handOver(emu, clients) {
     for (const { size, warmup, iterations, capMs, xml } of plan) {
       emu.load(withImages(size));
       const cases = {
-        'json/text': () => clients.json._call('getServerImageList', {}),
-        'json/objects': () => clients.json._call('getServerImageList', {}, 'objects'),
+        'json/text': () => clients.json.compute.getServerImageList({}),
       };
       if (xml) {
-        cases['xml/text'] = () => clients.xml._call('getServerImageList', {});
-        cases['xml/objects'] = () => clients.xml._call('getServerImageList', {}, 'objects');
+        cases['xml/text'] = () => clients.xml.compute.getServerImageList({});
         cases['raw-http/json'] = () => raw.json('getServerImageList', { regionCode: clients.json.region });
         cases['raw-http/xml'] = () => raw.xml('getServerImageList', { regionCode: clients.xml.region });
       }
@@ -125,16 +122,13 @@ async function handOver(emu, clients) {
       const measured = Object.values(res).reduce((a, s) => a + s.calls, 0) + warmup * Object.keys(cases).length;
       assert(sent === measured, `N=${size}: ${measured} calls made (with warm-up) but ${sent} requests reached the emulator`);
 
-      const ratio = res['json/objects'].meanMs / res['json/text'].meanMs;
       out[`N${size}`] = {
         resultBytes: bytes,
         ...Object.fromEntries(Object.entries(res).map(([k, s]) => [k, S.compact(s)])),
-        ratioObjectsToText: Math.round(ratio * 1000) / 1000,
       };
       for (const [name, s] of Object.entries(res)) {
         let note = '';
         if (name === 'json/text') note = `result ${(bytes / 1024).toFixed(1)} KiB as JSON`;
-        if (name === 'json/objects') note = `objects/text mean ${S.fmt.ratio(ratio)}`;
         if (name === 'xml/text') {
           const extra = s.meanMs - res['json/text'].meanMs;
           note = `vs json/text: ${signed(extra)} ms/call end to end`;
@@ -146,10 +140,6 @@ async function handOver(emu, clients) {
           note = `emulator+HTTP share; ${fmt}/text minus this: ${S.fmt.ms(clientShare)} ms`;
           out[`N${size}`][`clientShareMs_${fmt}Text`] = r3(clientShare);
         }
-        if (name === 'xml/objects') {
-          note = `objects/text mean ${S.fmt.ratio(s.meanMs / res['xml/text'].meanMs)}`;
-          out[`N${size}`].ratioXmlObjectsToText = Math.round((s.meanMs / res['xml/text'].meanMs) * 1000) / 1000;
-        }
         rows.push(row('list', name, String(size), s, note));
       }
     }
@@ -158,7 +148,6 @@ async function handOver(emu, clients) {
     raw.xml.close();
   }
   S.table(HEAD, rows);
-  console.log('ratio = mean(json/objects) / mean(json/text); > 1 means handing over JSON text is faster.');
   const c = out.N1000;
   if (c && c.clientShareMs_jsonText !== undefined) {
     console.log(
@@ -211,7 +200,7 @@ async function throughput(emu, clients) {
   heading('2. throughput: getServerImageDetail on one image');
   emu.load(withImages(10));
   const params = { serverImageNo: String(FIRST_NO) };
-  const call = () => clients.json._call('getServerImageDetail', params);
+  const call = () => clients.json.compute.getServerImageDetail(params);
   const first = await call();
   assert(first.serverImageList[0].serverImageNo === params.serverImageNo, 'detail returned another image');
 
@@ -353,20 +342,17 @@ async function main() {
     };
     for (const c of Object.values(clients)) assert(c.endpoint === emu.endpoint && !c.usingEmulator, 'client is not on the emulator');
 
-    summary.handOver = await handOver(emu, clients);
+    summary.resultSize = await resultSize(emu, clients);
     summary.throughput = await throughput(emu, clients);
     summary.validation = await validation(emu, clients, summary.throughput.sequential.meanMs);
     summary.style = await styles(emu, clients);
-    summary.ratioObjectsToText = Object.fromEntries(
-      Object.entries(summary.handOver).map(([k, v]) => [k, v.ratioObjectsToText]),
-    );
     summary.ok = true;
   } finally {
     await emu.close();
     summary.emulatorClosed = emu.closed;
     summary.totalSeconds = Math.round((performance.now() - t0) / 100) / 10;
   }
-  console.log(`\ntotal ${summary.totalSeconds} s; objects/text mean ratio by N: ${util.inspect(summary.ratioObjectsToText)}`);
+  console.log(`\ntotal ${summary.totalSeconds} s`);
 }
 
 if (process.argv[2] === 'peers') {

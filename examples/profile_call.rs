@@ -1,11 +1,11 @@
-//! Runs one method many times through the whole Rust call path (validation, encoding, signing, reqwest,
-//! decoding, shaping; everything but the N-API crossing) against a server such as `peer_server`, for
-//! profiling: `valgrind --tool=callgrind target/release/examples/profile_call <endpoint> <method> <json|xml> <calls>`.
+//! Runs one method many times through the whole Rust call path (`service::call`: the parameters' JSON
+//! text, validation, encoding, signing, reqwest, decoding, shaping; everything but the N-API crossing)
+//! against a server such as `peer_server`, for profiling:
+//! `valgrind --tool=callgrind target/release/examples/profile_call <endpoint> <method> <json|xml> <calls>`.
 
 use ncloud::service::{self, CallDefaults};
 use ncloud::transport::{Secret, Transport, TransportConfig};
 use ncloud::wire::Format;
-use std::time::Duration;
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
@@ -14,26 +14,19 @@ fn main() {
     let format = Format::parse(args.get(3).map(String::as_str).unwrap_or("json")).unwrap_or(Format::Json);
     let calls: usize = args.get(4).and_then(|v| v.parse().ok()).unwrap_or(1000);
     let method = service::method(&name).expect("known method");
-    let params: serde_json::Value = if name == "getServerImageDetail" {
-        serde_json::json!({ "serverImageNo": "7000001" })
+    let params = if name == "getServerImageDetail" {
+        r#"{"serverImageNo":"7000001"}"#
     } else {
-        serde_json::json!({})
+        "{}"
     };
-    let transport = Transport::new(TransportConfig {
+    let mut config = TransportConfig::new(
         endpoint,
-        access_key: "bench-access-key".into(),
-        secret_key: Secret::new("bench-secret-key".into()),
-        format,
-        timeout: Duration::from_secs(30),
-        attempt_timeout: None,
-        connect_timeout: Duration::from_secs(5),
-        max_response_bytes: 64 << 20,
-        net: Default::default(),
-        max_retries: 0,
-        retry_base_delay: Duration::from_millis(10),
-        user_agent_suffix: None,
-    })
-    .expect("transport");
+        "bench-access-key".into(),
+        Secret::new("bench-secret-key".into()),
+    );
+    config.format = format;
+    config.max_retries = 0;
+    let transport = Transport::new(config).expect("transport");
     let defaults = CallDefaults {
         region_code: Some("KR".into()),
         region_no: None,
@@ -45,7 +38,7 @@ fn main() {
     rt.block_on(async {
         let mut bytes = 0usize;
         for _ in 0..calls {
-            bytes += service::call(&transport, method, &params, &defaults)
+            bytes += service::call(&transport, method, params, &defaults, &mut ())
                 .await
                 .expect("call")
                 .len();

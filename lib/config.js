@@ -5,9 +5,16 @@
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
+const native = require('./native');
 const { NcloudError } = require('./error');
 
 const DEFAULT_ENDPOINT = 'https://ncloud.apigw.ntruss.com';
+
+/**
+ * The defaults of the transport options (`timeout`, `maxSockets` ...), stated once in the core
+ * (src/transport.rs, `defaults`), which fills in every option not given.
+ */
+const DEFAULTS = native.clientDefaults();
 
 /** Every option `createClient` takes. */
 const KNOWN_OPTIONS = [
@@ -249,14 +256,12 @@ function resolveCredentials(options) {
   );
 }
 
-function positive(v, name, dflt) {
-  if (v === undefined) return dflt;
+function positive(v, name) {
   if (!Number.isSafeInteger(v) || v <= 0) throw validation(`'${name}' must be a positive integer, got ${typeof v === 'number' ? v : describe(v)}`);
   return v;
 }
 
-function count(v, name, dflt) {
-  if (v === undefined) return dflt;
+function count(v, name) {
   if (!Number.isSafeInteger(v) || v < 0) throw validation(`'${name}' must be a non-negative integer, got ${typeof v === 'number' ? v : describe(v)}`);
   return v;
 }
@@ -287,33 +292,38 @@ function checkKeyText(key, what, source) {
   }
 }
 
-/** The transport settings handed to the core. */
+/**
+ * The transport options handed to the core, checked: only those given (the core fills in the rest
+ * from its defaults, `DEFAULTS`).
+ */
 function transportOptions(options) {
-  const responseFormat = options.responseFormat ?? 'json';
+  const responseFormat = options.responseFormat ?? DEFAULTS.responseFormat;
   if (responseFormat !== 'json' && responseFormat !== 'xml') {
     throw validation(`responseFormat must be 'json' or 'xml', got ${typeof responseFormat === 'string' ? `'${responseFormat.slice(0, 40)}'` : describe(responseFormat)}`);
   }
-  const t = {
-    responseFormat,
-    timeout: positive(options.timeout, 'timeout', 30000),
-    connectTimeout: positive(options.connectTimeout, 'connectTimeout', 5000),
-    maxRetries: count(options.maxRetries, 'maxRetries', 2),
-    retryBaseDelay: count(options.retryBaseDelay, 'retryBaseDelay', 200),
-    maxResponseBytes: positive(options.maxResponseBytes, 'maxResponseBytes', 64 * 1024 * 1024),
-    maxSockets: positive(options.maxSockets, 'maxSockets', 50),
-    maxFreeSockets: count(options.maxFreeSockets, 'maxFreeSockets', 10),
-    keepAliveTimeout: positive(options.keepAliveTimeout, 'keepAliveTimeout', 4000),
+  const t = { responseFormat };
+  const given = (name, check) => {
+    if (options[name] !== undefined) t[name] = check(options[name], name);
   };
-  // Answers in flight together: by default room for four of the largest answer.
-  t.maxBufferedBytes = positive(options.maxBufferedBytes, 'maxBufferedBytes', 4 * t.maxResponseBytes);
-  if (t.maxBufferedBytes < t.maxResponseBytes) {
-    throw validation(`'maxBufferedBytes' (${t.maxBufferedBytes}) must be at least 'maxResponseBytes' (${t.maxResponseBytes}): one whole answer must fit`);
+  given('timeout', positive);
+  given('connectTimeout', positive);
+  given('maxRetries', count);
+  given('retryBaseDelay', count);
+  given('maxResponseBytes', positive);
+  given('maxSockets', positive);
+  given('maxFreeSockets', count);
+  given('keepAliveTimeout', positive);
+  given('maxBufferedBytes', positive);
+  // Answers in flight together: by default room for DEFAULTS.bufferedAnswers of the largest answer.
+  const maxResponseBytes = t.maxResponseBytes ?? DEFAULTS.maxResponseBytes;
+  if (t.maxBufferedBytes !== undefined && t.maxBufferedBytes < maxResponseBytes) {
+    throw validation(`'maxBufferedBytes' (${t.maxBufferedBytes}) must be at least 'maxResponseBytes' (${maxResponseBytes}): one whole answer must fit`);
   }
   if (options.signParameters !== undefined) {
     if (typeof options.signParameters !== 'boolean') throw validation(`'signParameters' must be a boolean, got ${describe(options.signParameters)}`);
     t.signParameters = options.signParameters;
   }
-  if (options.attemptTimeout !== undefined) t.attemptTimeout = positive(options.attemptTimeout, 'attemptTimeout');
+  given('attemptTimeout', positive);
   if (options.userAgent !== undefined) {
     const ua = options.userAgent;
     if (typeof ua !== 'string' || !/^[\x21-\x7e][\x20-\x7e]{0,199}$/.test(ua)) {
@@ -376,4 +386,4 @@ function resolveConfig(options, Emulator) {
   return { mode: 'remote', accessKey: creds.accessKey, secretKey: creds.secretKey, endpoint, region, transport };
 }
 
-module.exports = { resolveConfig, checkEndpoint, parseConfigure, checkKeyText, KNOWN_OPTIONS, DEFAULT_ENDPOINT };
+module.exports = { resolveConfig, checkEndpoint, parseConfigure, checkKeyText, KNOWN_OPTIONS, DEFAULT_ENDPOINT, DEFAULTS };

@@ -21,7 +21,7 @@ class NcloudError extends Error {
     if (info.attempts !== undefined) this.attempts = info.attempts;
   }
 
-  /** Builds the error from what the native core reports (an object, or its JSON text). */
+  /** Builds the error from an error report: the object of its fields, or that object's JSON text. */
   static from(info) {
     if (typeof info === 'string') {
       try {
@@ -50,12 +50,17 @@ class AbortError extends NcloudError {
   }
 }
 
-/** A napi error whose message carries the core's error JSON becomes an NcloudError. */
-function fromNative(err) {
-  if (err instanceof NcloudError) return err;
-  const text = err && typeof err.message === 'string' ? err.message : String(err);
-  if (text.startsWith('{')) return NcloudError.from(text);
-  return new NcloudError({ code: 'ERR_INTERNAL', message: text });
+/**
+ * What the core rejects a call's promise with, or throws, as an NcloudError: the object of the error's
+ * fields (`code`, `message`, `httpStatus`, `returnCode`, `requestId` ...) in one piece. Anything else
+ * (an Error of napi itself) is ERR_INTERNAL.
+ */
+function fromNative(info) {
+  if (info instanceof NcloudError) return info;
+  if (info !== null && typeof info === 'object' && !(info instanceof Error) && typeof info.code === 'string') {
+    return new NcloudError(info);
+  }
+  return new NcloudError({ code: 'ERR_INTERNAL', message: String(info && info.message ? info.message : info) });
 }
 
 module.exports = { NcloudError, AbortError, fromNative };

@@ -1,15 +1,12 @@
 'use strict';
-// The waiters and paginators declared with the actions (model/*.toml, src/catalog/waiters.rs): their
-// options, back-off and acceptors, run over a client's calls (`client._call`).
+// The declared waiters (`compute.waitForServerImage` ...; src/catalog/waiters.rs, declared in
+// model/*.toml as acceptors, as the AWS SDKs declare theirs): poll a read action until an acceptor
+// decides, backing off with jitter.
 const util = require('node:util');
 const timers = require('node:timers/promises');
-const native = require('./native');
 const { NcloudError } = require('./error');
-const { callOptions, abortError } = require('./signals');
-const { pageGuard } = require('./pages');
-
-// The waiters and paginators declared with the actions (src/catalog/waiters.rs).
-const DECLARED = JSON.parse(native.waiters());
+const { callOptions, abortError } = require('./call');
+const { METHODS, DECLARED } = require('./table');
 
 const WAIT_OPTIONS = ['minDelayMs', 'maxDelayMs', 'intervalMs', 'timeoutMs', 'signal', 'onPoll', 'regionCode'];
 
@@ -91,6 +88,7 @@ async function waitFor(client, w, no, options) {
   if (typeof no !== 'string' && !(typeof no === 'number' && Number.isInteger(no))) {
     throw NcloudError.validation(`${w.name}: '${w.idParam}' must be a string or an integer`);
   }
+  const m = METHODS[w.index];
   const params = { [w.idParam]: w.idList ? [String(no)] : String(no) };
   if (o.regionCode !== undefined) params.regionCode = o.regionCode;
   const started = Date.now();
@@ -103,7 +101,7 @@ async function waitFor(client, w, no, options) {
     let item = null;
     let err = null;
     try {
-      const res = await client._call(w.method, params, undefined, o.signal);
+      const res = await client._call(m, params, o.signal);
       item = res?.[w.list]?.[0] ?? null;
     } catch (e) {
       if (e.code === 'ABORT_ERR') throw e;
@@ -119,7 +117,7 @@ async function waitFor(client, w, no, options) {
     if (state === 'failure') {
       throw new NcloudError({
         code: 'ERR_API',
-        action: w.method,
+        action: m.action,
         message: err
           ? `${w.idParam} ${no} will not be ${w.goal}: ${err.message}`
           : item
@@ -135,53 +133,17 @@ async function waitFor(client, w, no, options) {
         : `still ${name ?? (status !== null ? `in status ${status}` : `without a status${w.statusName ? ` (no ${w.statusName} in the answer)` : ''}`)}`;
       throw new NcloudError({
         code: 'ERR_TIMEOUT',
-        action: w.method,
+        action: m.action,
         message: `${w.idParam} ${no} was ${state} after ${o.timeoutMs} ms (${attempt} polls), waiting for it to be ${w.goal}`,
       });
     }
     try {
       await timers.setTimeout(delay, undefined, o.signal ? { signal: o.signal } : undefined);
     } catch (err) {
-      if (err?.name === 'AbortError') throw abortError(w.method, o.signal);
+      if (err?.name === 'AbortError') throw abortError(m.action, o.signal);
       throw err;
     }
   }
 }
 
-const PAGINATE_OPTIONS = ['pageSize', 'signal'];
-
-/**
- * A declared paginator: an async iterator over the items of every page of a list action, asking
- * `pageSize` items at a time from page 1 and stopping after a short page or `totalRows` items.
- */
-function paginate(client, p, params, options) {
-  const o = callOptions(options, PAGINATE_OPTIONS);
-  const pageSize = o.pageSize ?? DECLARED.pageSize;
-  if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 1000) {
-    throw NcloudError.validation(`'pageSize' must be an integer from 1 to 1000, got ${util.inspect(pageSize)}`);
-  }
-  if (params !== undefined && params !== null && (typeof params !== 'object' || Array.isArray(params))) {
-    throw NcloudError.validation('The parameters must be given as an object');
-  }
-  for (const key of ['pageNo', 'pageSize']) {
-    if (params && params[key] !== undefined) {
-      throw NcloudError.validation(`${p.name} sets '${key}' itself: give the page size as its option { pageSize }`);
-    }
-  }
-  return (async function* pages() {
-    let seen = 0;
-    const guard = pageGuard(p.name, p.method, pageSize);
-    for (let pageNo = 1; ; pageNo++) {
-      if (pageNo > 1) guard.next(pageNo);
-      const res = await client._call(p.method, { ...params, pageNo, pageSize }, undefined, o.signal);
-      const items = Array.isArray(res?.[p.list]) ? res[p.list] : [];
-      guard.page(pageNo, items, res?.totalRows, seen);
-      for (const item of items) yield item;
-      seen += items.length;
-      const total = Number(res?.totalRows);
-      if (items.length < pageSize || (Number.isFinite(total) && seen >= total)) return;
-    }
-  })();
-}
-
-module.exports = { DECLARED, waitFor, waitDelay, paginate };
+module.exports = { waitFor, waitDelay };

@@ -9,13 +9,20 @@
  */
 export declare const __napiBindingTarget: 'native' | 'wasm32-wasi' | 'wasm32-wasip1'
 
+/**
+ * The cancel switch of one call: `abort()` drops the call's future (its request and connection, the
+ * retry loop and its back-off sleep) and ends it with `ABORT_ERR`. Flipped before the call starts,
+ * the call sends nothing. A switch no one flips costs nothing once the call has ended.
+ */
+export declare class Cancel {
+  constructor()
+  /** Aborts the call holding this switch (nothing once it has ended). */
+  abort(): void
+}
+
 /** One client: one HTTP connection pool, one set of credentials. */
 export declare class NativeClient {
-  /**
-   * `config`: JSON of `{ endpoint, accessKey, secretKey, responseFormat, timeout, attemptTimeout,
-   * connectTimeout, maxRetries, retryBaseDelay (milliseconds), maxResponseBytes, ca (PEM) }`.
-   */
-  constructor(config: string)
+  constructor(options: ClientOptions)
   /**
    * Closes the client: calls in flight end with `ERR_CLIENT_CLOSED`, later ones fail at once
    * without sending anything, and the connection pool is released.
@@ -23,29 +30,17 @@ export declare class NativeClient {
   close(): void
   /** `[requests in flight, bytes their answers hold]`, for the tests. */
   inFlight(): Array<number>
-  /** A cancel switch for the next `call`: pass its id as `cancelId`, flip it with `abort(id)`. */
-  cancelHandle(): number
-  /** Aborts the call holding that switch (nothing when it has ended). */
-  abort(id: number): void
-  /** How many cancel switches are held (calls with a signal in flight); for the leak tests. */
-  pendingCancels(): number
   /**
-   * Runs one method, given by its index in `methods()`. Resolves to the result as JSON text, or to
-   * `!` followed by the error as JSON text; never rejects. `regionCode` / `regionNo` are the defaults
-   * the JavaScript side holds (sent when the caller gives none). With `cancelId` (from
-   * `cancelHandle()`), `abort(cancelId)` ends the call with `ABORT_ERR`. With `trace`, the text starts
-   * with `~`, the record of every attempt as JSON and a newline (for `NODE_DEBUG=ncloud`).
+   * Runs one method, given by its index in the method table (`methods()`), with the parameters as
+   * JSON text. Resolves to the answer as JSON text (with `trace`: `{ text, trace }`, the attempts'
+   * records); rejects with the error's fields in one object (see `bindings`). With `cancel`,
+   * `cancel.abort()` ends the call at once with `ABORT_ERR`, dropping its request.
    *
-   * Not an `async fn` on `&self`: such a future borrows the object, which Node frees when a worker
-   * thread's environment is torn down with calls in flight (use after free, SIGSEGV). The future
-   * owns clones of the transport and of the cancel switches instead and outlives the object safely.
+   * The work runs on the tokio runtime off the JavaScript thread and owns what it uses (clones of
+   * the transport), so it outlives this object safely: Node frees the object when a worker thread's
+   * environment is torn down with calls in flight.
    */
-  call(method: number, params: string, opts: CallOpts): Promise<string>
-  /**
-   * The same call, with the result built as JS objects by napi (kept for `npm run bench`, which
-   * compares it with handing over JSON text): `{ ok }` or `{ error }`, and `attempts`.
-   */
-  callValue(method: number, params: string, opts: CallOpts): Promise<any>
+  call(method: number, params: string, options: CallOptions): Promise<string | { text: string; trace: Array<Record<string, unknown>> }>
 }
 
 /** A running emulator. */
@@ -67,19 +62,74 @@ export declare class NativeEmulator {
   setSettings(patch: string): void
 }
 
-/** The per-call options the JavaScript side passes with a call (one object, read field by field). */
-export interface CallOpts {
+/** The options of one call, read in one crossing. */
+export interface CallOptions {
   /** VPC `regionCode` when the caller gives none. */
   regionCode?: string
   /** Classic `regionNo` when the caller gives none. */
   regionNo?: string
-  /** The cancel switch of this call (`cancelHandle()`). */
-  cancelId?: number
-  /** Hand the attempts' records back with the result. */
+  /** The call's cancel switch (`new Cancel()`), for a call that can be aborted. */
+  cancel?: Cancel
+  /** Hand the attempts' records back with the outcome (`NODE_DEBUG=ncloud`). */
   trace?: boolean
 }
 
-/** The methods `client.compute` offers, for the JavaScript facade: `[{ name, env, action, compat, mutating, summary, params }]`. */
+/** The client's defaults, stated once in `transport::defaults`, for `lib/config.js`. */
+export declare function clientDefaults(): ClientDefaults
+
+/** The defaults of the options `createClient` passes on to the core. */
+export interface ClientDefaults {
+  responseFormat: string
+  timeout: number
+  connectTimeout: number
+  maxRetries: number
+  retryBaseDelay: number
+  maxResponseBytes: number
+  /** `maxBufferedBytes` is this many times `maxResponseBytes` unless given. */
+  bufferedAnswers: number
+  maxSockets: number
+  maxFreeSockets: number
+  keepAliveTimeout: number
+  signParameters: boolean
+}
+
+/**
+ * The options of a client as `createClient` checked them; those not given take the defaults of
+ * `transport::defaults` (see [`client_defaults`]).
+ */
+export interface ClientOptions {
+  endpoint: string
+  accessKey: string
+  secretKey: string
+  /** `'json'` or `'xml'`. */
+  responseFormat?: string
+  /** Milliseconds, as every duration here. */
+  timeout?: number
+  attemptTimeout?: number
+  connectTimeout?: number
+  maxRetries?: number
+  retryBaseDelay?: number
+  maxResponseBytes?: number
+  maxBufferedBytes?: number
+  maxSockets?: number
+  maxFreeSockets?: number
+  keepAliveTimeout?: number
+  signParameters?: boolean
+  /** PEM text, one entry per item of the `ca` option. */
+  ca?: Array<string>
+  userAgent?: string
+}
+
+/**
+ * The declared waiters and paginators (src/catalog/waiters.rs), each with the `index` of the method it
+ * calls, as JSON.
+ */
+export declare function declarations(): string
+
+/**
+ * The method table, in index order (a call crosses with its method's index): `[{ index, name, paths,
+ * api, env, action, compat, mutating, summary, params }]`, as JSON.
+ */
 export declare function methods(): string
 
 /**
@@ -94,6 +144,3 @@ export declare function startEmulator(options: string): Promise<NativeEmulator>
  * `lib/v1.js`.
  */
 export declare function surfaces(): string
-
-/** The declared waiters and paginators (src/catalog/waiters.rs), for the JavaScript facade. */
-export declare function waiters(): string

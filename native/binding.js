@@ -835,9 +835,11 @@ function __napiStampBindingTarget(exportsObject, target) {
 // linked import resolves to `undefined`.
 module.exports.__napiBindingTarget = __napiStampBindingTarget(nativeBinding, __napiLoadedBindingTarget)
 module.exports = nativeBinding
+module.exports.Cancel = nativeBinding.Cancel
 module.exports.NativeClient = nativeBinding.NativeClient
 module.exports.NativeEmulator = nativeBinding.NativeEmulator
+module.exports.clientDefaults = nativeBinding.clientDefaults
+module.exports.declarations = nativeBinding.declarations
 module.exports.methods = nativeBinding.methods
 module.exports.startEmulator = nativeBinding.startEmulator
 module.exports.surfaces = nativeBinding.surfaces
-module.exports.waiters = nativeBinding.waiters

@@ -7,7 +7,7 @@ use crate::compat::table::{V0Method, V0Shape, V0_METHODS};
 use crate::compat::{self, ImageNameKey};
 use crate::encoding::flatten;
 use crate::error::{Error, Result};
-use crate::transport::Transport;
+use crate::transport::{Observe, Transport};
 use crate::validate::validate;
 use crate::wire;
 
@@ -30,7 +30,11 @@ pub enum Shape {
 
 #[derive(Debug)]
 pub struct Method {
+    /// Its name in the core (`getServerImageList`, `classic.getZoneList`, `findPrivateImages`).
     pub name: String,
+    /// Where it appears on the client (`compute.getServerImageList`, `compute.vpc.getServerImageList`);
+    /// none for an old 0.1.x method, which `lib/v0.js` puts at its own path (`model/surfaces.toml`).
+    pub paths: &'static [&'static str],
     pub action: &'static Action,
     /// (caller's key, parameter)
     pub renames: &'static [(&'static str, &'static str)],
@@ -62,6 +66,7 @@ pub fn methods() -> &'static [Method] {
             .iter()
             .map(|action| Method {
                 name: action.method_name(),
+                paths: action.methods,
                 action,
                 renames: &[],
                 one_as_list: &[],
@@ -72,6 +77,7 @@ pub fn methods() -> &'static [Method] {
         out.extend(V0_METHODS.iter().filter_map(|m| {
             Some(Method {
                 name: m.name().to_string(),
+                paths: &[],
                 action: m.action?,
                 renames: m.renames,
                 one_as_list: m.one_as_list,
@@ -100,14 +106,19 @@ pub struct CallDefaults {
 /// Validates and encodes a call without sending it (an old method's look-ups are not made: the
 /// parameter they would give must be in `params`).
 pub fn prepare(method: &Method, params: &Value, defaults: &CallDefaults) -> Result<Vec<(String, String)>> {
+    prepare_owned(method, params.clone(), defaults)
+}
+
+/// [`prepare`], taking the parameters (no copy of them is made).
+fn prepare_owned(method: &Method, params: Value, defaults: &CallDefaults) -> Result<Vec<(String, String)>> {
     if let Some(m) = method.v0.filter(|m| old_calls::shaped_here(m)) {
-        compat::v0::check(m, params)?;
-        let req = compat::v0::request(m, method.action, params)?;
+        compat::v0::check(m, &params)?;
+        let req = compat::v0::request(m, method.action, &params)?;
         let req = old_calls::with_region(method.action, req, defaults);
         return Ok(flatten(&validate(method.action, &req, &[])?));
     }
     let mut input: Map<String, Value> = match params {
-        Value::Object(o) => o.clone(),
+        Value::Object(o) => o,
         Value::Null => Map::new(),
         _ => return Err(Error::validation("The parameters must be given as an object")),
     };
@@ -169,25 +180,24 @@ impl Shape {
     }
 }
 
-/// One whole call; the result as JSON text, in the method's shape.
-pub async fn call(transport: &Transport, method: &Method, params: &Value, defaults: &CallDefaults) -> Result<String> {
-    call_traced(transport, method, params, defaults, &mut Vec::new()).await
-}
-
-/// One whole call, recording each attempt in `trace` (for the debug log).
-pub async fn call_traced(
+/// One whole call, as it crosses from JavaScript: the parameters as JSON text are validated, encoded,
+/// sent (with retries) and the answer decoded into the method's shape, as JSON text. `observer` is
+/// told of every attempt (see [`crate::transport::Observe`]).
+pub async fn call(
     transport: &Transport,
     method: &Method,
-    params: &Value,
+    params: &str,
     defaults: &CallDefaults,
-    trace: &mut Vec<crate::transport::AttemptRecord>,
+    observer: &mut impl Observe,
 ) -> Result<String> {
+    let params = serde_json::from_str::<Value>(params)
+        .map_err(|e| Error::validation(format!("parameters are not valid JSON: {e}")).with_action(method.action.name))?;
     if let (Some(m), Shape::V0) = (method.v0, method.shape) {
-        return old_calls::call(transport, m, method.action, params, defaults, trace).await;
+        return old_calls::call(transport, m, method.action, &params, defaults, observer).await;
     }
-    let pairs = prepare(method, params, defaults).map_err(|e| e.with_action(method.action.name))?;
+    let pairs = prepare_owned(method, params, defaults).map_err(|e| e.with_action(method.action.name))?;
     transport
-        .call_traced(method.action, pairs, method.shape.wire(), trace)
+        .call(method.action, pairs, method.shape.wire(), observer)
         .await
 }
 

@@ -18,7 +18,12 @@ const creds = { accessKey: 'bench-access-key', secretKey: 'bench-secret-key' };
 function makeCall() {
   if (clientName === 'ncloud') {
     const ncloud = require('../..');
-    const client = ncloud.createClient({ ...creds, endpoint, responseFormat: c.format, maxRetries: 0, emulator: false });
+    // maxSockets and maxFreeSockets at least the calls in flight: the figures measure the call path,
+    // not the queue for connection slots nor connections closed and opened again when more than
+    // maxFreeSockets (10) are idle at once between answers (the floor's reqwest client bounds
+    // neither).
+    const maxSockets = Math.max(50, c.inflight);
+    const client = ncloud.createClient({ ...creds, endpoint, responseFormat: c.format, maxRetries: 0, maxSockets, maxFreeSockets: maxSockets, emulator: false });
     const compute = client.compute;
     if (c.method === 'findPrivateImages') return () => compute.findPrivateImages();
     return () => compute[c.method](c.params);

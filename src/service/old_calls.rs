@@ -10,7 +10,7 @@ use crate::compat::table::{V0Method, V0Shape};
 use crate::compat::v0::{check, common, old_error, request};
 use crate::encoding::flatten;
 use crate::error::{Error, Result};
-use crate::transport::{AttemptRecord, Transport};
+use crate::transport::{Observe, Transport};
 use crate::validate::validate;
 use crate::wire;
 use serde_json::{Map, Value};
@@ -38,12 +38,12 @@ pub(crate) async fn send(
     action: &'static Action,
     input: Map<String, Value>,
     defaults: &CallDefaults,
-    trace: &mut Vec<AttemptRecord>,
+    observer: &mut impl Observe,
 ) -> Result<Value> {
     let input = with_region(action, input, defaults);
     let normalized = validate(action, &input, &[]).map_err(|e| e.with_action(action.name))?;
     let text = transport
-        .call_traced(action, flatten(&normalized), wire::Shape::Response, trace)
+        .call(action, flatten(&normalized), wire::Shape::Response, observer)
         .await?;
     serde_json::from_str(&text).map_err(|e| Error::internal(format!("the decoded answer is not JSON: {e}")))
 }
@@ -57,7 +57,7 @@ async fn attach_public_ip(
     m: &V0Method,
     input: &mut Value,
     defaults: &CallDefaults,
-    trace: &mut Vec<AttemptRecord>,
+    observer: &mut impl Observe,
 ) -> Result<Option<Value>> {
     if input.get("publicIpInstanceNo").is_some_and(|v| !v.is_null()) {
         return Ok(None);
@@ -68,7 +68,7 @@ async fn attach_public_ip(
             m.path
         )));
     };
-    let ips = send(transport, list, Map::new(), defaults, trace).await?;
+    let ips = send(transport, list, Map::new(), defaults, observer).await?;
     let free = list
         .list
         .and_then(|l| ips[l.name].as_array())
@@ -94,7 +94,7 @@ async fn attach_public_ip(
     if let Some(server) = input.get("serverInstanceNo") {
         new.insert("serverInstanceNo".into(), server.clone());
     }
-    let made = send(transport, create, new, defaults, trace).await?;
+    let made = send(transport, create, new, defaults, observer).await?;
     shape(m, create, made, input).map(Some)
 }
 
@@ -105,7 +105,7 @@ pub async fn call(
     action: &'static Action,
     params: &Value,
     defaults: &CallDefaults,
-    trace: &mut Vec<AttemptRecord>,
+    observer: &mut impl Observe,
 ) -> Result<String> {
     let named = |e: Error| e.with_action(action.name);
     let params = &*crate::compat::v0::list_form(m, params);
@@ -117,12 +117,12 @@ pub async fn call(
     let mut resolved = Vec::new();
     for (param, lookup) in m.lookups {
         if input.get(*param).is_none_or(Value::is_null) {
-            let answer = send(transport, lookup, Map::new(), defaults, trace).await?;
+            let answer = send(transport, lookup, Map::new(), defaults, observer).await?;
             resolved.push((*param, answer.get(*param).cloned().unwrap_or(Value::Null)));
         }
     }
     if m.flow == Some("attach_public_ip") {
-        if let Some(done) = attach_public_ip(transport, m, &mut input, defaults, trace).await? {
+        if let Some(done) = attach_public_ip(transport, m, &mut input, defaults, observer).await? {
             return Ok(done.to_string());
         }
     }
@@ -130,7 +130,7 @@ pub async fn call(
     for (param, value) in resolved {
         req.insert(param.to_string(), value);
     }
-    let answer = send(transport, action, req, defaults, trace).await?;
+    let answer = send(transport, action, req, defaults, observer).await?;
     let result = shape(m, action, answer, &input).map_err(named)?;
     Ok(result.to_string())
 }

@@ -32,6 +32,11 @@ impl ConnectionLimit {
         self.slots.clone().acquire_owned().await.map_err(|_| closed_error())
     }
 
+    /// A slot at once, when one is free (no waiting, no timer).
+    pub fn try_acquire(&self) -> Option<OwnedSemaphorePermit> {
+        self.slots.clone().try_acquire_owned().ok()
+    }
+
     /// Slots in use (requests in flight).
     pub fn in_use(&self) -> usize {
         self.max - self.slots.available_permits()

@@ -17,6 +17,7 @@ pub mod public_ips;
 pub mod secondary_ips;
 pub mod servers;
 pub mod snapshots;
+pub mod volumes;
 
 #[cfg(test)]
 mod tests;
