@@ -190,8 +190,9 @@ pub async fn call(
     defaults: &CallDefaults,
     observer: &mut impl Observe,
 ) -> Result<String> {
-    let params = serde_json::from_str::<Value>(params)
-        .map_err(|e| Error::validation(format!("parameters are not valid JSON: {e}")).with_action(method.action.name))?;
+    let params = serde_json::from_str::<Value>(params).map_err(|e| {
+        Error::validation(format!("parameters are not valid JSON: {e}")).with_action(method.action.name)
+    })?;
     if let (Some(m), Shape::V0) = (method.v0, method.shape) {
         return old_calls::call(transport, m, method.action, &params, defaults, observer).await;
     }
