@@ -87,12 +87,12 @@ function plan(tag) {
   ];
 }
 
+/** A method's function on the client: at the first path the model gives it (lib/surfaces.js), or, for an
+ * old 0.1.x method, at its own path (`findServers` is `compute.findServers`; `management.monitoring.findMetrics`). */
 function resolve(c, name) {
-  // A VPC action whose name on compute is an old 0.1.x method's (createPublicIpInstance): compute.vpc only.
-  if (name.startsWith('vpc.')) return c.compute.vpc[name.slice(4)];
-  if (name.startsWith('classic.')) return c.compute.classic[name.slice(8)];
-  // An old 0.1.x method not on client.compute is named by its path (management.monitoring.findMetrics).
-  return name.includes('.') ? name.split('.').reduce((node, k) => node?.[k], c) : c.compute[name];
+  const m = METHODS.find((x) => x.name === name);
+  const path = m?.paths?.[0] ?? (name.includes('.') ? name : `compute.${name}`);
+  return path.split('.').reduce((node, k) => node?.[k], c);
 }
 
 for (const style of ['promise', 'callback']) {
