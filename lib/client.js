@@ -8,6 +8,7 @@ const { Emulator, startEmulator } = require('./emulator');
 const { resolveConfig, checkKeyText } = require('./config');
 const { pageGuard } = require('./pages');
 const v1 = require('./v1');
+const hints = require('./hints');
 
 const METHODS = JSON.parse(native.methods());
 // The waiters and paginators declared with the actions (src/catalog/waiters.rs).
@@ -320,7 +321,7 @@ function callOptions(options, allowed = CALL_OPTIONS) {
     throw NcloudError.validation('The options (second argument) must be an object such as { signal }');
   }
   const unknown = Object.keys(options).filter((k) => !allowed.includes(k));
-  if (unknown.length) throw NcloudError.validation(`Invalid options : ${unknown.join(',')}`);
+  if (unknown.length) throw NcloudError.validation(hints.unknownOptionsMessage(unknown, allowed));
   const { signal } = options;
   if (signal !== undefined && !isAbortSignal(signal)) {
     throw NcloudError.validation("'signal' must be an AbortSignal");
@@ -375,6 +376,8 @@ function invoke(client, name, args) {
   let promise;
   try {
     const { params, options } = splitArgs(args);
+    const misplaced = hints.optionsInParams(name.replace(/^classic\./, ''), params);
+    if (misplaced) throw NcloudError.validation(misplaced);
     promise = client._call(name, params, undefined, options.signal).catch((err) => {
       throw err instanceof NcloudError ? err : new NcloudError({ code: 'ERR_INTERNAL', action: name, message: String(err && err.message ? err.message : err) });
     });
