@@ -2,7 +2,7 @@
 // Messages that say what to do about the mistakes everyone makes: a misspelt option ("did you mean"),
 // call options passed where the parameters go, empty keys, a spread Emulator. Pure functions over their
 // arguments (no client, no I/O): the callers throw the text they return. The same "did you mean" for an
-// action's parameter names lives in the Rust validator (src/hints.rs), which has the model's names.
+// action's parameter names lives in the Rust validator (src/validate/hints.rs), which has the model's names.
 
 /** Levenshtein distance between two strings (short names only: callers pass option names). */
 function distance(a, b) {

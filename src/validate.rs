@@ -6,6 +6,8 @@ use crate::catalog::{Action, Param, ParamKind, Req, Rule};
 use crate::error::{Error, Result, API_PREFIX};
 use serde_json::{Map, Value};
 
+mod hints;
+
 /// A parameter with its normalized value: strings for `Str` (a `base64` parameter's text as given: it
 /// is encoded on the way out, `encoding::flatten`), numbers for `Int` and `Long`, booleans for `Bool`,
 /// arrays of strings, of numbers or of normalized objects (whose fields may be lists again) for lists.
@@ -131,7 +133,18 @@ impl From<Invalid> for Error {
 /// parameter it stands for (`privateImageName` -> `memberServerImageName`); messages then use the
 /// caller's key.
 pub fn validate(action: &'static Action, input: &Map<String, Value>, renames: &[(&str, &str)]) -> Result<Normalized> {
-    check(action, input, renames).map_err(Error::from)
+    check(action, input, renames).map_err(|invalid| {
+        // A missing or unknown parameter names the caller's wrong keys, with the likely fix.
+        let note = match invalid {
+            Invalid::Missing(_) => hints::unknown_keys_note(action, input, renames, false),
+            Invalid::Unknown(_) => hints::unknown_keys_note(action, input, renames, true),
+            _ => None,
+        };
+        match note {
+            Some(note) => Error::validation(format!("{} ({note})", invalid.message())),
+            None => Error::from(invalid),
+        }
+    })
 }
 
 fn check(
