@@ -166,6 +166,26 @@ test('the one-liner of a fresh install works', () => {
   }
 });
 
+test("the README's first example runs as printed, and with require('ncloud') (the alias) for require('ncloud-client')", () => {
+  const first = readmeBlocks().find((b) => b.lang === 'js' && !b.skip);
+  assert.ok(first, 'the README has a runnable example');
+  assert.ok(first.line <= 60, `the first runnable example starts within the first 60 lines (line ${first.line})`);
+  assert.match(first.code, /require\('ncloud-client'\)/, 'the first example uses the published name');
+  assert.match(first.code, /startEmulator\(/, 'the first example runs against the embedded emulator (no account)');
+  const head = fs.readFileSync(path.join(root, 'README.md'), 'utf8').split('\n').slice(0, 60).join('\n');
+  assert.match(head, /^npm install ncloud-client$/m, 'the install command is in the first 60 lines');
+  assert.match(head, /npm:ncloud-client/, 'so is the alias for drop-in users');
+  const env = { ...process.env, HOME: work };
+  for (const [file, code] of [
+    ['first.cjs', first.code],
+    ['first-alias.cjs', first.code.replaceAll("require('ncloud-client')", "require('ncloud')")],
+  ]) {
+    fs.writeFileSync(path.join(app, file), code);
+    const r = node([file], { env });
+    assert.equal(r.code, 0, `${file}:\n${r.stdout}\n${r.stderr}`);
+  }
+});
+
 test('strict TypeScript (node16 and bundler) accepts the usage files and the README examples as printed', () => {
   const files = ['usage.mts', 'usage.cts'];
   for (const f of files) fs.copyFileSync(path.join(__dirname, 'consumer', f), path.join(app, f));
