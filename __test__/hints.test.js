@@ -57,6 +57,9 @@ test('a misspelt parameter is named, with the parameter it stands for (every act
     assert.ok(err.message.includes(`'${wrong}' is not a parameter of`), `${fn.name}: ${err.message}`);
     assert.ok(err.message.includes(`did you mean '${fix}'?`), `${fn.name}: ${err.message}`);
   }
+  // Keys of the objects in an object list too.
+  const nested = await c.compute.createServerImage({ serverInstanceNo: '1', serverImageName: 'img-1', blockStorageList: [{ order: 0, snapshotInstanceNumber: '1' }] }).catch((x) => x);
+  assert.equal(nested.message, "Error: Invalid Parameters : blockStorageList[0].snapshotInstanceNumber (did you mean 'snapshotInstanceNo'?)");
   // The old client's wording stays first; the note follows.
   const e = await c.compute.getServerImageDetail({ serverImageNumber: '1' }).catch((x) => x);
   assert.match(e.message, /^Error: The following parameters should be defined : serverImageNo \('serverImageNumber' is not a parameter of getServerImageDetail: did you mean 'serverImageNo'\?\)$/);

@@ -274,10 +274,14 @@ fn normalize(param: &'static Param, name: &str, value: &Value, depth: usize) -> 
 }
 
 fn normalize_object(fields: &'static [Param], prefix: &str, obj: &Map<String, Value>, depth: usize) -> Checked<Value> {
+    let names: Vec<&str> = fields.iter().map(|f| f.name).collect();
     let unknown: Vec<String> = obj
         .keys()
         .filter(|k| !fields.iter().any(|f| f.name == k.as_str()))
-        .map(|k| format!("{prefix}.{k}"))
+        .map(|k| match hints::suggest(k, &names) {
+            Some(s) => format!("{prefix}.{k} (did you mean '{s}'?)"),
+            None => format!("{prefix}.{k}"),
+        })
         .collect();
     if !unknown.is_empty() {
         return Err(Invalid::Unknown(unknown));
