@@ -5,6 +5,7 @@ const test = require('node:test');
 const assert = require('node:assert/strict');
 const { METHODS } = require('../lib/client');
 const { emulator, client, viaCallback } = require('./helpers');
+const { classicCloud } = require('./classic-plan');
 const vpc = require('./methods-vpc');
 
 const ok = (r) => assert.equal(r.returnCode, '0');
@@ -76,6 +77,8 @@ function plan(tag) {
     }],
     ['findZones', () => ({ regionNo: 1 }), (r) => assert.deepStrictEqual(r.map((z) => z.zoneNo), [2, 3])],
     ['findRegions', () => undefined, (r) => assert.equal(r[0].regionNo, 1)],
+    // The rest of the Classic cloud (classic-plan.js), after the look-ups above that count servers
+    ...classicCloud(tag),
     // The VPC cloud (__test__/methods-vpc.js)
     ...vpc.plan(tag),
   ];

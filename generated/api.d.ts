@@ -101,36 +101,47 @@ export type ActionName =
   | 'getMemberServerImageList' | 'createMemberServerImage' | 'deleteMemberServerImages'
   | 'addMemberServerImageSharingPermission' | 'removeMemberServerImageSharingPermission'
   | 'setMemberServerImageSharingPermission' | 'getServerImageProductList' | 'getRegionList' | 'getZoneList'
-  | 'getServerInstanceList' | 'getBlockStorageSnapshotInstanceList' | 'getMemberServerImageInstanceList'
+  | 'getServerInstanceList' | 'getBlockStorageSnapshotInstanceList' | 'addNasVolumeAccessControl'
+  | 'addPortForwardingRules' | 'associatePublicIpWithServerInstance' | 'attachBlockStorageInstance'
+  | 'attachNetworkInterface' | 'changeBlockStorageVolumeSize' | 'changeNasVolumeSize'
+  | 'changeNasVolumeSnapshotConfiguration' | 'changeServerInstanceSpec' | 'createBlockStorageInstance'
+  | 'createBlockStorageSnapshotInstance' | 'createInstanceTags' | 'createLoginKey' | 'createNasVolumeInstance'
+  | 'createNasVolumeSnapshot' | 'createNetworkInterface' | 'createPublicIpInstance' | 'createServerInstances'
+  | 'deleteBlockStorageInstances' | 'deleteBlockStorageSnapshotInstances' | 'deleteInstanceTags'
+  | 'deleteLoginKey' | 'deleteNasVolumeInstance' | 'deleteNasVolumeSnapshot' | 'deleteNetworkInterface'
+  | 'deletePortForwardingRules' | 'deletePublicIpInstances' | 'detachBlockStorageInstances'
+  | 'detachNetworkInterface' | 'disassociatePublicIpFromServerInstance' | 'getAccessControlGroupList'
+  | 'getAccessControlGroupServerInstanceList' | 'getAccessControlRuleList' | 'getBlockStorageInstanceList'
+  | 'getInitScriptList' | 'getInstanceTagList' | 'getLoginKeyList' | 'getNasVolumeAccessControlRuleList'
+  | 'getNasVolumeInstanceList' | 'getNasVolumeInstanceRatingList'
+  | 'getNasVolumeSnapshotConfigurationHistoryList' | 'getNasVolumeSnapshotList' | 'getNetworkInterfaceList'
+  | 'getPortForwardingConfigurationList' | 'getPortForwardingRuleList' | 'getPrivateSubnetInstanceList'
+  | 'getPublicIpInstanceList' | 'getPublicIpTargetServerInstanceList' | 'getRaidList' | 'getRootPassword'
+  | 'getRootPasswordServerInstanceList' | 'getServerProductList' | 'importLoginKey' | 'interruptServerInstance'
+  | 'rebootServerInstances' | 'recreateServerInstance' | 'removeNasVolumeAccessControl'
+  | 'replaceServerInstanceAssociatedWithPublicIp' | 'restoreNasVolumeWithSnapshot' | 'setNasVolumeAccessControl'
+  | 'setNasVolumeReturnProtection' | 'setProtectServerTermination' | 'startServerInstances'
+  | 'stopServerInstances' | 'terminateServerInstances' | 'getMemberServerImageInstanceList'
   | 'getMemberServerImageInstanceDetail' | 'createMemberServerImageInstance'
   | 'deleteMemberServerImageInstances' | 'getServerImageList' | 'getServerImageDetail' | 'createServerImage'
   | 'createServerImageFromSnapshot' | 'deleteServerImage' | 'addServerImageSharingPermission'
   | 'removeServerImageSharingPermission' | 'addAccessControlGroupInboundRule'
   | 'addAccessControlGroupOutboundRule' | 'createAccessControlGroup' | 'deleteAccessControlGroup'
-  | 'getAccessControlGroupDetail' | 'getAccessControlGroupList' | 'getAccessControlGroupRuleList'
-  | 'removeAccessControlGroupInboundRule' | 'removeAccessControlGroupOutboundRule' | 'importLoginKey'
-  | 'getLoginKeyList' | 'createInitScript' | 'deleteInitScripts' | 'getInitScriptDetail' | 'getInitScriptList'
+  | 'getAccessControlGroupDetail' | 'getAccessControlGroupRuleList' | 'removeAccessControlGroupInboundRule'
+  | 'removeAccessControlGroupOutboundRule' | 'createInitScript' | 'deleteInitScripts' | 'getInitScriptDetail'
   | 'addPlacementGroupServerInstance' | 'createPlacementGroup' | 'deletePlacementGroup'
   | 'getPlacementGroupDetail' | 'getPlacementGroupList' | 'removePlacementGroupServerInstance'
-  | 'getHypervisorTypeList' | 'getRaidList' | 'getServerProductList' | 'getServerSpecDetail'
-  | 'getServerSpecList' | 'changeServerInstanceName' | 'changeServerInstanceSpec'
-  | 'getRootPasswordServerInstanceList' | 'getServerInstanceDetail' | 'rebootServerInstances'
-  | 'setProtectServerTermination' | 'startServerInstances' | 'stopServerInstances' | 'terminateServerInstances'
-  | 'createBlockStorageSnapshotInstance' | 'deleteBlockStorageSnapshotInstances'
-  | 'getBlockStorageSnapshotInstanceDetail' | 'addNetworkInterfaceAccessControlGroup' | 'assignSecondaryIps'
-  | 'attachNetworkInterface' | 'createNetworkInterface' | 'deleteNetworkInterface' | 'detachNetworkInterface'
-  | 'getNetworkInterfaceDetail' | 'getNetworkInterfaceList' | 'removeNetworkInterfaceAccessControlGroup'
-  | 'unassignSecondaryIps' | 'associatePublicIpWithServerInstance' | 'createPublicIpInstance'
-  | 'deletePublicIpInstance' | 'disassociatePublicIpFromServerInstance' | 'getPublicIpInstanceDetail'
-  | 'getPublicIpInstanceList' | 'getPublicIpTargetServerInstanceList' | 'attachBlockStorageInstance'
-  | 'changeBlockStorageInstance' | 'changeBlockStorageVolumeSize' | 'createBlockStorageInstance'
-  | 'deleteBlockStorageInstances' | 'detachBlockStorageInstances' | 'getBlockStorageInstanceDetail'
-  | 'getBlockStorageInstanceList' | 'getBlockStorageVolumeTypeList' | 'setBlockStorageReturnProtection'
-  | 'changeFabricClusterDescription' | 'changeFabricClusterName' | 'changeFabricClusterServerInstances'
-  | 'createFabricCluster' | 'deleteFabricCluster' | 'getFabricClusterDetail' | 'getFabricClusterList'
-  | 'getFabricClusterPoolList' | 'updateFabricCluster' | 'updateFabricClusterServerInstances' | 'disableFlowLog'
-  | 'enableFlowLog' | 'getFlowLogConfigurationList' | 'createServerInstances' | 'getVpcList' | 'getVpcDetail'
-  | 'createVpc' | 'deleteVpc' | 'getSubnetList' | 'getSubnetDetail' | 'createSubnet' | 'deleteSubnet';
+  | 'getHypervisorTypeList' | 'getServerSpecDetail' | 'getServerSpecList' | 'changeServerInstanceName'
+  | 'getServerInstanceDetail' | 'getBlockStorageSnapshotInstanceDetail'
+  | 'addNetworkInterfaceAccessControlGroup' | 'assignSecondaryIps' | 'getNetworkInterfaceDetail'
+  | 'removeNetworkInterfaceAccessControlGroup' | 'unassignSecondaryIps' | 'deletePublicIpInstance'
+  | 'getPublicIpInstanceDetail' | 'changeBlockStorageInstance' | 'getBlockStorageInstanceDetail'
+  | 'getBlockStorageVolumeTypeList' | 'setBlockStorageReturnProtection' | 'changeFabricClusterDescription'
+  | 'changeFabricClusterName' | 'changeFabricClusterServerInstances' | 'createFabricCluster'
+  | 'deleteFabricCluster' | 'getFabricClusterDetail' | 'getFabricClusterList' | 'getFabricClusterPoolList'
+  | 'updateFabricCluster' | 'updateFabricClusterServerInstances' | 'disableFlowLog' | 'enableFlowLog'
+  | 'getFlowLogConfigurationList' | 'getVpcList' | 'getVpcDetail' | 'createVpc' | 'deleteVpc' | 'getSubnetList'
+  | 'getSubnetDetail' | 'createSubnet' | 'deleteSubnet';
 
 /**
  * A coded value: `code` and its display name `codeName`. `C` lists the codes known for the field;
@@ -385,6 +396,10 @@ export interface ClassicBlockStorageInstance {
 }
 
 export interface NasVolumeSnapshot {
+  nasVolumeSnapshotName?: string;
+  createDate?: string;
+  snapshotSize?: Long;
+  isBusy?: boolean;
 }
 
 export interface AccessControlRule {
@@ -435,6 +450,15 @@ export interface NasVolumeInstanceRating {
 }
 
 export interface NasVolumeSnapshotConfigurationHistory {
+  nasVolumeInstanceNo?: string;
+  historySequenceNo?: string;
+  historyType?: CommonCode;
+  ip?: string;
+  registerDate?: string;
+  snapshotVolumeConfigurationRatio?: number;
+  snapshotVolumeConfigPeriodType?: CommonCode;
+  snapshotVolumeConfigDayOfWeekType?: CommonCode;
+  snapshotVolumeConfigTime?: number;
 }
 
 export interface ClassicNetworkInterface {
@@ -1042,6 +1066,33 @@ export interface CompatClassicInstanceTag {
   tagValue?: string;
 }
 
+export interface AccessControlRuleParameter {
+  serverInstanceNo?: string | number | undefined;
+  customIp?: string | undefined;
+  writeAccess?: string | undefined;
+}
+
+export interface PortForwardingRuleParameter {
+  portForwardingExternalPort: number;
+  portForwardingInternalPort: number;
+  serverInstanceNo: string | number;
+}
+
+export interface InstanceTagParameter {
+  tagKey?: string | undefined;
+  tagValue?: string | undefined;
+}
+
+export interface BlockDevicePartitionParameter {
+  mountPoint?: string | undefined;
+  partitionSize?: string | undefined;
+}
+
+export interface RootPasswordServerInstanceParameter {
+  serverInstanceNo?: string | number | undefined;
+  privateKey?: string | undefined;
+}
+
 export interface BlockStorageParameter {
   /** Integer from 0 to 20. */
   order: number;
@@ -1068,22 +1119,12 @@ export interface RemoveAccessControlGroupRuleParameter {
   protocolTypeCode: string;
 }
 
-export interface RootPasswordServerInstanceParameter {
-  serverInstanceNo?: string | number | undefined;
-  privateKey?: string | undefined;
-}
-
 export interface NetworkInterfaceParameter {
   networkInterfaceOrder: number;
   networkInterfaceNo?: string | number | undefined;
   subnetNo?: string | number | undefined;
   ip?: string | undefined;
   accessControlGroupNoList?: Array<string | number> | undefined;
-}
-
-export interface BlockDevicePartitionParameter {
-  mountPoint?: string | undefined;
-  partitionSize?: string | undefined;
 }
 
 export interface BlockStorageMappingParameter {
@@ -1233,6 +1274,686 @@ export interface ClassicGetBlockStorageSnapshotInstanceListParams {
 export interface ClassicGetBlockStorageSnapshotInstanceListResponse extends ApiResponse {
   totalRows: number;
   blockStorageSnapshotInstanceList: ClassicBlockStorageSnapshotInstance[];
+}
+
+export interface ClassicAddNasVolumeAccessControlParams {
+  nasVolumeInstanceNo: string | number;
+  accessControlRuleList?: AccessControlRuleParameter[] | undefined;
+  serverInstanceNoList?: Array<string | number> | undefined;
+  customIpList?: string[] | undefined;
+}
+export interface ClassicAddNasVolumeAccessControlResponse extends ApiResponse {
+  totalRows: number;
+  nasVolumeInstanceList: NasVolumeInstance[];
+}
+
+export interface ClassicAddPortForwardingRulesParams {
+  portForwardingConfigurationNo: string | number;
+  portForwardingRuleList: PortForwardingRuleParameter[];
+}
+export interface ClassicAddPortForwardingRulesResponse extends ApiResponse {
+  totalRows: number;
+  portForwardingRuleList: PortForwardingRule[];
+  portForwardingConfigurationNo?: string;
+  portForwardingPublicIp?: string;
+  zone?: ClassicZone;
+  internetLineType?: CommonCode;
+}
+
+export interface ClassicAssociatePublicIpWithServerInstanceParams {
+  publicIpInstanceNo: string | number;
+  serverInstanceNo: string | number;
+}
+export interface ClassicAssociatePublicIpWithServerInstanceResponse extends ApiResponse {
+  totalRows: number;
+  publicIpInstanceList: ClassicPublicIpInstance[];
+}
+
+export interface ClassicAttachBlockStorageInstanceParams {
+  serverInstanceNo: string | number;
+  blockStorageInstanceNo: string | number;
+}
+export interface ClassicAttachBlockStorageInstanceResponse extends ApiResponse {
+  totalRows: number;
+  blockStorageInstanceList: ClassicBlockStorageInstance[];
+}
+
+export interface ClassicAttachNetworkInterfaceParams {
+  networkInterfaceNo: string | number;
+  serverInstanceNo: string | number;
+}
+export interface ClassicAttachNetworkInterfaceResponse extends ApiResponse {}
+
+export interface ClassicChangeBlockStorageVolumeSizeParams {
+  blockStorageInstanceNo: string | number;
+  blockStorageSize: number;
+}
+export interface ClassicChangeBlockStorageVolumeSizeResponse extends ApiResponse {
+  totalRows: number;
+  blockStorageInstanceList: ClassicBlockStorageInstance[];
+}
+
+export interface ClassicChangeNasVolumeSizeParams {
+  nasVolumeInstanceNo: string | number;
+  volumeSize: number;
+  isAsync?: boolean | undefined;
+}
+export interface ClassicChangeNasVolumeSizeResponse extends ApiResponse {
+  totalRows: number;
+  nasVolumeInstanceList: NasVolumeInstance[];
+}
+
+export interface ClassicChangeNasVolumeSnapshotConfigurationParams {
+  nasVolumeInstanceNo: string | number;
+  snapshotVolumeConfigurationRatio: number;
+  snapshotVolumeConfigDayOfWeekTypeCode?: string | undefined;
+  snapshotVolumeConfigTime?: number | undefined;
+}
+export interface ClassicChangeNasVolumeSnapshotConfigurationResponse extends ApiResponse {
+  totalRows: number;
+  nasVolumeInstanceList: NasVolumeInstance[];
+}
+
+export interface ClassicChangeServerInstanceSpecParams {
+  serverInstanceNo: string | number;
+  serverProductCode: string;
+}
+export interface ClassicChangeServerInstanceSpecResponse extends ApiResponse {
+  totalRows: number;
+  serverInstanceList: ClassicServerInstance[];
+}
+
+export interface ClassicCreateBlockStorageInstanceParams {
+  blockStorageName?: string | undefined;
+  blockStorageSize: number;
+  blockStorageDescription?: string | undefined;
+  serverInstanceNo: string | number;
+  diskDetailTypeCode?: string | undefined;
+}
+export interface ClassicCreateBlockStorageInstanceResponse extends ApiResponse {
+  totalRows: number;
+  blockStorageInstanceList: ClassicBlockStorageInstance[];
+}
+
+export interface ClassicCreateBlockStorageSnapshotInstanceParams {
+  blockStorageInstanceNo: string | number;
+  blockStorageSnapshotName?: string | undefined;
+  blockStorageSnapshotDescription?: string | undefined;
+}
+export interface ClassicCreateBlockStorageSnapshotInstanceResponse extends ApiResponse {
+  totalRows: number;
+  blockStorageSnapshotInstanceList: ClassicBlockStorageSnapshotInstance[];
+}
+
+export interface ClassicCreateInstanceTagsParams {
+  instanceNoList: Array<string | number>;
+  instanceTagList: InstanceTagParameter[];
+}
+export interface ClassicCreateInstanceTagsResponse extends ApiResponse {
+  totalRows: number;
+  instanceTagList: ClassicInstanceTag[];
+}
+
+export interface ClassicCreateLoginKeyParams {
+  keyName: string;
+}
+export interface ClassicCreateLoginKeyResponse extends ApiResponse {
+  privateKey?: string;
+}
+
+export interface ClassicCreateNasVolumeInstanceParams {
+  volumeName: string;
+  volumeSize: number;
+  volumeAllotmentProtocolTypeCode: string;
+  serverInstanceNoList?: Array<string | number> | undefined;
+  accessControlRuleList?: AccessControlRuleParameter[] | undefined;
+  cifsUserName?: string | undefined;
+  cifsUserPassword?: string | undefined;
+  nasVolumeDescription?: string | undefined;
+  /** Defaults to `compute.regionNo` when that is set. */
+  regionNo?: string | number | undefined;
+  zoneNo?: string | number | undefined;
+  isReturnProtection?: boolean | undefined;
+  isAsync?: boolean | undefined;
+  customIpList?: string[] | undefined;
+}
+export interface ClassicCreateNasVolumeInstanceResponse extends ApiResponse {
+  totalRows: number;
+  nasVolumeInstanceList: NasVolumeInstance[];
+}
+
+export interface ClassicCreateNasVolumeSnapshotParams {
+  nasVolumeInstanceNo: string | number;
+}
+export interface ClassicCreateNasVolumeSnapshotResponse extends ApiResponse {
+  totalRows: number;
+  nasVolumeSnapshotList: NasVolumeSnapshot[];
+}
+
+export interface ClassicCreateNetworkInterfaceParams {
+  privateSubnetInstanceNo: string | number;
+  networkInterfaceName: string;
+  networkInterfaceIp: string;
+  networkInterfaceDescription?: string | undefined;
+  /** Defaults to `compute.regionNo` when that is set. */
+  regionNo?: string | number | undefined;
+  zoneNo?: string | number | undefined;
+  serverInstanceNo?: string | number | undefined;
+}
+export interface ClassicCreateNetworkInterfaceResponse extends ApiResponse {}
+
+export interface ClassicCreatePublicIpInstanceParams {
+  serverInstanceNo?: string | number | undefined;
+  publicIpDescription?: string | undefined;
+  /** Defaults to `compute.regionNo` when that is set. */
+  regionNo?: string | number | undefined;
+  zoneNo?: string | number | undefined;
+  internetLineTypeCode?: string | undefined;
+}
+export interface ClassicCreatePublicIpInstanceResponse extends ApiResponse {
+  totalRows: number;
+  publicIpInstanceList: ClassicPublicIpInstance[];
+}
+
+export interface ClassicCreateServerInstancesParams {
+  serverImageProductCode?: string | undefined;
+  serverProductCode?: string | undefined;
+  memberServerImageNo?: string | number | undefined;
+  serverName?: string | undefined;
+  serverDescription?: string | undefined;
+  loginKeyName?: string | undefined;
+  isProtectServerTermination?: boolean | undefined;
+  serverCreateCount?: number | undefined;
+  serverCreateStartNo?: number | undefined;
+  feeSystemTypeCode?: string | undefined;
+  userData?: string | undefined;
+  initScriptNo?: string | number | undefined;
+  zoneNo?: string | number | undefined;
+  accessControlGroupConfigurationNoList?: Array<string | number> | undefined;
+  raidTypeName?: string | undefined;
+  instanceTagList?: InstanceTagParameter[] | undefined;
+  isVaccineInstall?: boolean | undefined;
+  blockDevicePartitionList?: BlockDevicePartitionParameter[] | undefined;
+  internetLineTypeCode?: string | undefined;
+}
+export interface ClassicCreateServerInstancesResponse extends ApiResponse {
+  totalRows: number;
+  serverInstanceList: ClassicServerInstance[];
+}
+
+export interface ClassicDeleteBlockStorageInstancesParams {
+  blockStorageInstanceNoList: Array<string | number>;
+}
+export interface ClassicDeleteBlockStorageInstancesResponse extends ApiResponse {
+  totalRows: number;
+  blockStorageInstanceList: ClassicBlockStorageInstance[];
+}
+
+export interface ClassicDeleteBlockStorageSnapshotInstancesParams {
+  blockStorageSnapshotInstanceNoList: Array<string | number>;
+}
+export interface ClassicDeleteBlockStorageSnapshotInstancesResponse extends ApiResponse {
+  totalRows: number;
+  blockStorageSnapshotInstanceList: ClassicBlockStorageSnapshotInstance[];
+}
+
+export interface ClassicDeleteInstanceTagsParams {
+  instanceNoList: Array<string | number>;
+  instanceTagList?: InstanceTagParameter[] | undefined;
+}
+export interface ClassicDeleteInstanceTagsResponse extends ApiResponse {
+  totalRows: number;
+}
+
+export interface ClassicDeleteLoginKeyParams {
+  keyName: string;
+}
+export interface ClassicDeleteLoginKeyResponse extends ApiResponse {}
+
+export interface ClassicDeleteNasVolumeInstanceParams {
+  nasVolumeInstanceNo: string | number;
+  isAsync?: boolean | undefined;
+}
+export interface ClassicDeleteNasVolumeInstanceResponse extends ApiResponse {
+  totalRows: number;
+  nasVolumeInstanceList: NasVolumeInstance[];
+}
+
+export interface ClassicDeleteNasVolumeSnapshotParams {
+  nasVolumeInstanceNo: string | number;
+  nasVolumeSnapshotName: string;
+}
+export interface ClassicDeleteNasVolumeSnapshotResponse extends ApiResponse {
+  totalRows: number;
+  nasVolumeSnapshotList: NasVolumeSnapshot[];
+}
+
+export interface ClassicDeleteNetworkInterfaceParams {
+  networkInterfaceNo: string | number;
+}
+export interface ClassicDeleteNetworkInterfaceResponse extends ApiResponse {}
+
+export interface ClassicDeletePortForwardingRulesParams {
+  portForwardingConfigurationNo: string | number;
+  portForwardingRuleList: PortForwardingRuleParameter[];
+}
+export interface ClassicDeletePortForwardingRulesResponse extends ApiResponse {
+  totalRows: number;
+  portForwardingRuleList: PortForwardingRule[];
+  portForwardingConfigurationNo?: string;
+  portForwardingPublicIp?: string;
+  zone?: ClassicZone;
+  internetLineType?: CommonCode;
+}
+
+export interface ClassicDeletePublicIpInstancesParams {
+  publicIpInstanceNoList: Array<string | number>;
+}
+export interface ClassicDeletePublicIpInstancesResponse extends ApiResponse {
+  totalRows: number;
+  publicIpInstanceList: ClassicPublicIpInstance[];
+}
+
+export interface ClassicDetachBlockStorageInstancesParams {
+  blockStorageInstanceNoList: Array<string | number>;
+}
+export interface ClassicDetachBlockStorageInstancesResponse extends ApiResponse {
+  totalRows: number;
+  blockStorageInstanceList: ClassicBlockStorageInstance[];
+}
+
+export interface ClassicDetachNetworkInterfaceParams {
+  networkInterfaceNo: string | number;
+  serverInstanceNo: string | number;
+}
+export interface ClassicDetachNetworkInterfaceResponse extends ApiResponse {}
+
+export interface ClassicDisassociatePublicIpFromServerInstanceParams {
+  publicIpInstanceNo: string | number;
+}
+export interface ClassicDisassociatePublicIpFromServerInstanceResponse extends ApiResponse {
+  totalRows: number;
+  publicIpInstanceList: ClassicPublicIpInstance[];
+}
+
+export interface ClassicGetAccessControlGroupListParams {
+  accessControlGroupConfigurationNoList?: Array<string | number> | undefined;
+  isDefault?: boolean | undefined;
+  accessControlGroupName?: string | undefined;
+  /** Integer from 0 to 2147483647. */
+  pageNo?: number | undefined;
+  /** Integer from 0 to 2147483647. */
+  pageSize?: number | undefined;
+}
+export interface ClassicGetAccessControlGroupListResponse extends ApiResponse {
+  totalRows: number;
+  accessControlGroupList: ClassicAccessControlGroup[];
+}
+
+export interface ClassicGetAccessControlGroupServerInstanceListParams {
+  accessControlGroupConfigurationNo: string | number;
+}
+export interface ClassicGetAccessControlGroupServerInstanceListResponse extends ApiResponse {
+  totalRows: number;
+  serverInstanceList: ClassicServerInstance[];
+}
+
+export interface ClassicGetAccessControlRuleListParams {
+  accessControlGroupConfigurationNo: string | number;
+}
+export interface ClassicGetAccessControlRuleListResponse extends ApiResponse {
+  totalRows: number;
+  accessControlRuleList: AccessControlRule[];
+}
+
+export interface ClassicGetBlockStorageInstanceListParams {
+  serverInstanceNo?: string | number | undefined;
+  blockStorageInstanceNoList?: Array<string | number> | undefined;
+  searchFilterName?: string | undefined;
+  searchFilterValue?: string | undefined;
+  blockStorageTypeCodeList?: string[] | undefined;
+  /** Integer from 0 to 2147483647. */
+  pageNo?: number | undefined;
+  /** Integer from 0 to 2147483647. */
+  pageSize?: number | undefined;
+  blockStorageInstanceStatusCode?: string | undefined;
+  diskTypeCode?: string | undefined;
+  diskDetailTypeCode?: string | undefined;
+  /** Defaults to `compute.regionNo` when that is set. */
+  regionNo?: string | number | undefined;
+  zoneNo?: string | number | undefined;
+  sortedBy?: string | undefined;
+  /** Any letter case is accepted; the type lists the documented spelling. */
+  sortingOrder?: 'ascending' | 'descending' | undefined;
+}
+export interface ClassicGetBlockStorageInstanceListResponse extends ApiResponse {
+  totalRows: number;
+  blockStorageInstanceList: ClassicBlockStorageInstance[];
+}
+
+export type ClassicGetInitScriptListParams = Record<string, never>;
+export interface ClassicGetInitScriptListResponse extends ApiResponse {
+  totalRows: number;
+  initScriptList: InitScript[];
+}
+
+export interface ClassicGetInstanceTagListParams {
+  instanceNoList?: Array<string | number> | undefined;
+  tagKeyList?: string[] | undefined;
+  tagValueList?: string[] | undefined;
+  /** Integer from 0 to 2147483647. */
+  pageNo?: number | undefined;
+  /** Integer from 0 to 2147483647. */
+  pageSize?: number | undefined;
+}
+export interface ClassicGetInstanceTagListResponse extends ApiResponse {
+  totalRows: number;
+  instanceTagList: ClassicInstanceTag[];
+}
+
+export interface ClassicGetLoginKeyListParams {
+  keyName?: string | undefined;
+  /** Integer from 0 to 2147483647. */
+  pageNo?: number | undefined;
+  /** Integer from 0 to 2147483647. */
+  pageSize?: number | undefined;
+}
+export interface ClassicGetLoginKeyListResponse extends ApiResponse {
+  totalRows: number;
+  loginKeyList: ClassicLoginKey[];
+}
+
+export interface ClassicGetNasVolumeAccessControlRuleListParams {
+  regionCode?: string | undefined;
+  nasVolumeInstanceNo: string | number;
+}
+export interface ClassicGetNasVolumeAccessControlRuleListResponse extends ApiResponse {
+  totalRows: number;
+  nasVolumeAccessControlRuleList: NasVolumeAccessControlRule[];
+}
+
+export interface ClassicGetNasVolumeInstanceListParams {
+  volumeAllotmentProtocolTypeCode?: string | undefined;
+  isEventConfiguration?: boolean | undefined;
+  isSnapshotConfiguration?: boolean | undefined;
+  nasVolumeInstanceNoList?: Array<string | number> | undefined;
+  /** Defaults to `compute.regionNo` when that is set. */
+  regionNo?: string | number | undefined;
+  zoneNo?: string | number | undefined;
+}
+export interface ClassicGetNasVolumeInstanceListResponse extends ApiResponse {
+  totalRows: number;
+  nasVolumeInstanceList: NasVolumeInstance[];
+}
+
+export interface ClassicGetNasVolumeInstanceRatingListParams {
+  endTime: string;
+  interval: string;
+  nasVolumeInstanceNo: string | number;
+  startTime: string;
+}
+export interface ClassicGetNasVolumeInstanceRatingListResponse extends ApiResponse {
+  totalRows: number;
+  nasVolumeInstanceRatingList: NasVolumeInstanceRating[];
+}
+
+export interface ClassicGetNasVolumeSnapshotConfigurationHistoryListParams {
+  nasVolumeInstanceNo: string | number;
+}
+export interface ClassicGetNasVolumeSnapshotConfigurationHistoryListResponse extends ApiResponse {
+  totalRows: number;
+  nasVolumeSnapshotConfigurationHistoryList: NasVolumeSnapshotConfigurationHistory[];
+}
+
+export interface ClassicGetNasVolumeSnapshotListParams {
+  nasVolumeInstanceNo: string | number;
+}
+export interface ClassicGetNasVolumeSnapshotListResponse extends ApiResponse {
+  totalRows: number;
+  nasVolumeSnapshotList: NasVolumeSnapshot[];
+}
+
+export interface ClassicGetNetworkInterfaceListParams {
+  /** Defaults to `compute.regionNo` when that is set. */
+  regionNo?: string | number | undefined;
+  zoneNo?: string | number | undefined;
+  /** Integer from 0 to 2147483647. */
+  pageNo?: number | undefined;
+  /** Integer from 0 to 2147483647. */
+  pageSize?: number | undefined;
+}
+export interface ClassicGetNetworkInterfaceListResponse extends ApiResponse {
+  totalRows: number;
+  networkInterfaceList: ClassicNetworkInterface[];
+}
+
+export interface ClassicGetPortForwardingConfigurationListParams {
+  /** Defaults to `compute.regionNo` when that is set. */
+  regionNo?: string | number | undefined;
+  serverInstanceNoList?: Array<string | number> | undefined;
+  portForwardingPublicIpList?: string[] | undefined;
+}
+export interface ClassicGetPortForwardingConfigurationListResponse extends ApiResponse {
+  totalRows: number;
+  portForwardingConfigurationList: PortForwardingConfiguration[];
+}
+
+export interface ClassicGetPortForwardingRuleListParams {
+  /** Defaults to `compute.regionNo` when that is set. */
+  regionNo?: string | number | undefined;
+  zoneNo?: string | number | undefined;
+  internetLineTypeCode?: string | undefined;
+}
+export interface ClassicGetPortForwardingRuleListResponse extends ApiResponse {
+  totalRows: number;
+  portForwardingRuleList: PortForwardingRule[];
+  portForwardingConfigurationNo?: string;
+  portForwardingPublicIp?: string;
+  zone?: ClassicZone;
+  internetLineType?: CommonCode;
+}
+
+export interface ClassicGetPrivateSubnetInstanceListParams {
+  /** Defaults to `compute.regionNo` when that is set. */
+  regionNo?: string | number | undefined;
+  /** Integer from 0 to 2147483647. */
+  pageNo?: number | undefined;
+  /** Integer from 0 to 2147483647. */
+  pageSize?: number | undefined;
+}
+export interface ClassicGetPrivateSubnetInstanceListResponse extends ApiResponse {
+  totalRows: number;
+  privateSubnetInstanceList: PrivateSubnetInstance[];
+}
+
+export interface ClassicGetPublicIpInstanceListParams {
+  isAssociated?: boolean | undefined;
+  publicIpInstanceNoList?: Array<string | number> | undefined;
+  publicIpList?: string[] | undefined;
+  searchFilterName?: string | undefined;
+  searchFilterValue?: string | undefined;
+  /** Defaults to `compute.regionNo` when that is set. */
+  regionNo?: string | number | undefined;
+  zoneNo?: string | number | undefined;
+  /** Integer from 0 to 2147483647. */
+  pageNo?: number | undefined;
+  /** Integer from 0 to 2147483647. */
+  pageSize?: number | undefined;
+  sortedBy?: string | undefined;
+  /** Any letter case is accepted; the type lists the documented spelling. */
+  sortingOrder?: 'ascending' | 'descending' | undefined;
+  internetLineTypeCode?: string | undefined;
+}
+export interface ClassicGetPublicIpInstanceListResponse extends ApiResponse {
+  totalRows: number;
+  publicIpInstanceList: ClassicPublicIpInstance[];
+}
+
+export interface ClassicGetPublicIpTargetServerInstanceListParams {
+  /** Defaults to `compute.regionNo` when that is set. */
+  regionNo?: string | number | undefined;
+  zoneNo?: string | number | undefined;
+  internetLineTypeCode?: string | undefined;
+}
+export interface ClassicGetPublicIpTargetServerInstanceListResponse extends ApiResponse {
+  totalRows: number;
+  serverInstanceList: ClassicServerInstance[];
+}
+
+export type ClassicGetRaidListParams = Record<string, never>;
+export interface ClassicGetRaidListResponse extends ApiResponse {
+  totalRows: number;
+  raidList: ClassicRaid[];
+}
+
+export interface ClassicGetRootPasswordParams {
+  privateKey?: string | undefined;
+  serverInstanceNo: string | number;
+}
+export interface ClassicGetRootPasswordResponse extends ApiResponse {
+  totalRows: number;
+  rootPassword?: string;
+}
+
+export interface ClassicGetRootPasswordServerInstanceListParams {
+  rootPasswordServerInstanceList: RootPasswordServerInstanceParameter[];
+}
+export interface ClassicGetRootPasswordServerInstanceListResponse extends ApiResponse {
+  totalRows: number;
+  rootPasswordServerInstanceList: ClassicRootPasswordServerInstance[];
+}
+
+export interface ClassicGetServerProductListParams {
+  exclusionProductCode?: string | undefined;
+  productCode?: string | undefined;
+  generationCode?: string | undefined;
+  /** Defaults to `compute.regionNo` when that is set. */
+  regionNo?: string | number | undefined;
+  serverImageProductCode: string;
+  zoneNo?: string | number | undefined;
+  internetLineTypeCode?: string | undefined;
+}
+export interface ClassicGetServerProductListResponse extends ApiResponse {
+  productList: Product[];
+  totalRows: number;
+}
+
+export interface ClassicImportLoginKeyParams {
+  keyName: string;
+  publicKey: string;
+}
+export interface ClassicImportLoginKeyResponse extends ApiResponse {
+  totalRows: number;
+  loginKeyList: ClassicLoginKey[];
+}
+
+export interface ClassicInterruptServerInstanceParams {
+  serverInstanceNo: string | number;
+}
+export interface ClassicInterruptServerInstanceResponse extends ApiResponse {
+  serverInstanceNoList: string[];
+}
+
+export interface ClassicRebootServerInstancesParams {
+  serverInstanceNoList: Array<string | number>;
+}
+export interface ClassicRebootServerInstancesResponse extends ApiResponse {
+  totalRows: number;
+  serverInstanceList: ClassicServerInstance[];
+}
+
+export interface ClassicRecreateServerInstanceParams {
+  serverInstanceNo?: string | number | undefined;
+  serverInstanceName?: string | undefined;
+  serverImageProductCode?: string | undefined;
+  userData?: string | undefined;
+  instanceTagList?: InstanceTagParameter[] | undefined;
+  isVaccineInstall?: boolean | undefined;
+}
+export interface ClassicRecreateServerInstanceResponse extends ApiResponse {
+  totalRows: number;
+  serverInstanceList: ClassicServerInstance[];
+}
+
+export interface ClassicRemoveNasVolumeAccessControlParams {
+  nasVolumeInstanceNo: string | number;
+  serverInstanceNoList?: Array<string | number> | undefined;
+  customIpList?: string[] | undefined;
+}
+export interface ClassicRemoveNasVolumeAccessControlResponse extends ApiResponse {
+  totalRows: number;
+  nasVolumeInstanceList: NasVolumeInstance[];
+}
+
+export interface ClassicReplaceServerInstanceAssociatedWithPublicIpParams {
+  publicIpInstanceNo: string | number;
+  serverInstanceNo: string | number;
+}
+export interface ClassicReplaceServerInstanceAssociatedWithPublicIpResponse extends ApiResponse {
+  totalRows: number;
+  publicIpInstanceList: ClassicPublicIpInstance[];
+}
+
+export interface ClassicRestoreNasVolumeWithSnapshotParams {
+  nasVolumeInstanceNo: string | number;
+  nasVolumeSnapshotName: string;
+}
+export interface ClassicRestoreNasVolumeWithSnapshotResponse extends ApiResponse {
+  totalRows: number;
+  nasVolumeSnapshotList: NasVolumeSnapshot[];
+}
+
+export interface ClassicSetNasVolumeAccessControlParams {
+  nasVolumeInstanceNo: string | number;
+  accessControlRuleList?: AccessControlRuleParameter[] | undefined;
+  serverInstanceNoList?: Array<string | number> | undefined;
+  customIpList?: string[] | undefined;
+}
+export interface ClassicSetNasVolumeAccessControlResponse extends ApiResponse {
+  totalRows: number;
+  nasVolumeInstanceList: NasVolumeInstance[];
+}
+
+export interface ClassicSetNasVolumeReturnProtectionParams {
+  nasVolumeInstanceNo: string | number;
+  isReturnProtection: boolean;
+}
+export interface ClassicSetNasVolumeReturnProtectionResponse extends ApiResponse {
+  totalRows: number;
+  nasVolumeInstanceList: NasVolumeInstance[];
+}
+
+export interface ClassicSetProtectServerTerminationParams {
+  serverInstanceNo: string | number;
+  isProtectServerTermination: boolean;
+}
+export interface ClassicSetProtectServerTerminationResponse extends ApiResponse {
+  totalRows: number;
+  serverInstanceList: ClassicServerInstance[];
+}
+
+export interface ClassicStartServerInstancesParams {
+  serverInstanceNoList: Array<string | number>;
+}
+export interface ClassicStartServerInstancesResponse extends ApiResponse {
+  totalRows: number;
+  serverInstanceList: ClassicServerInstance[];
+}
+
+export interface ClassicStopServerInstancesParams {
+  serverInstanceNoList: Array<string | number>;
+}
+export interface ClassicStopServerInstancesResponse extends ApiResponse {
+  totalRows: number;
+  serverInstanceList: ClassicServerInstance[];
+}
+
+export interface ClassicTerminateServerInstancesParams {
+  serverInstanceNoList: Array<string | number>;
+}
+export interface ClassicTerminateServerInstancesResponse extends ApiResponse {
+  totalRows: number;
+  serverInstanceList: ClassicServerInstance[];
 }
 
 export interface GetMemberServerImageInstanceListParams {
@@ -2969,12 +3690,191 @@ export interface ComputeClassicMethods {
   getServerInstanceList: MethodOptionalParams<ClassicGetServerInstanceListParams, ClassicGetServerInstanceListResponse>;
   /** Lists the Classic block storage snapshots. */
   getBlockStorageSnapshotInstanceList: MethodOptionalParams<ClassicGetBlockStorageSnapshotInstanceListParams, ClassicGetBlockStorageSnapshotInstanceListResponse>;
+  /** Adds servers or IPs to a NAS volume's access control. */
+  addNasVolumeAccessControl: Method<ClassicAddNasVolumeAccessControlParams, ClassicAddNasVolumeAccessControlResponse>;
+  /** Adds port forwarding rules. */
+  addPortForwardingRules: Method<ClassicAddPortForwardingRulesParams, ClassicAddPortForwardingRulesResponse>;
+  /** Assigns a public IP to a server instance. */
+  associatePublicIpWithServerInstance: Method<ClassicAssociatePublicIpWithServerInstanceParams, ClassicAssociatePublicIpWithServerInstanceResponse>;
+  /** Attaches a block storage to a server instance. */
+  attachBlockStorageInstance: Method<ClassicAttachBlockStorageInstanceParams, ClassicAttachBlockStorageInstanceResponse>;
+  /** Attaches a network interface to a server instance. */
+  attachNetworkInterface: Method<ClassicAttachNetworkInterfaceParams, ClassicAttachNetworkInterfaceResponse>;
+  /** Grows a block storage volume. */
+  changeBlockStorageVolumeSize: Method<ClassicChangeBlockStorageVolumeSizeParams, ClassicChangeBlockStorageVolumeSizeResponse>;
+  /** Changes the size of a NAS volume. */
+  changeNasVolumeSize: Method<ClassicChangeNasVolumeSizeParams, ClassicChangeNasVolumeSizeResponse>;
+  /** Changes the snapshot settings of a NAS volume. */
+  changeNasVolumeSnapshotConfiguration: Method<ClassicChangeNasVolumeSnapshotConfigurationParams, ClassicChangeNasVolumeSnapshotConfigurationResponse>;
+  /** Changes the server product (CPU and memory spec) of a stopped server. */
+  changeServerInstanceSpec: Method<ClassicChangeServerInstanceSpecParams, ClassicChangeServerInstanceSpecResponse>;
+  /** Creates a block storage, optionally attached to a server. */
+  createBlockStorageInstance: Method<ClassicCreateBlockStorageInstanceParams, ClassicCreateBlockStorageInstanceResponse>;
+  /** Creates a snapshot of a block storage. */
+  createBlockStorageSnapshotInstance: Method<ClassicCreateBlockStorageSnapshotInstanceParams, ClassicCreateBlockStorageSnapshotInstanceResponse>;
+  /** Adds tags to instances. */
+  createInstanceTags: Method<ClassicCreateInstanceTagsParams, ClassicCreateInstanceTagsResponse>;
+  /** Creates a login key and returns its private key once. */
+  createLoginKey: Method<ClassicCreateLoginKeyParams, ClassicCreateLoginKeyResponse>;
+  /** Creates a NAS volume. */
+  createNasVolumeInstance: Method<ClassicCreateNasVolumeInstanceParams, ClassicCreateNasVolumeInstanceResponse>;
+  /** Creates a snapshot of a NAS volume. */
+  createNasVolumeSnapshot: Method<ClassicCreateNasVolumeSnapshotParams, ClassicCreateNasVolumeSnapshotResponse>;
+  /** Creates a network interface. */
+  createNetworkInterface: Method<ClassicCreateNetworkInterfaceParams, ClassicCreateNetworkInterfaceResponse>;
+  /** Creates a public IP, optionally assigned to a server. */
+  createPublicIpInstance: MethodOptionalParams<ClassicCreatePublicIpInstanceParams, ClassicCreatePublicIpInstanceResponse>;
+  /** Creates one or more server instances. */
+  createServerInstances: MethodOptionalParams<ClassicCreateServerInstancesParams, ClassicCreateServerInstancesResponse>;
+  /** Deletes block storages. */
+  deleteBlockStorageInstances: Method<ClassicDeleteBlockStorageInstancesParams, ClassicDeleteBlockStorageInstancesResponse>;
+  /** Deletes block storage snapshots. */
+  deleteBlockStorageSnapshotInstances: Method<ClassicDeleteBlockStorageSnapshotInstancesParams, ClassicDeleteBlockStorageSnapshotInstancesResponse>;
+  /** Removes tags from instances. */
+  deleteInstanceTags: Method<ClassicDeleteInstanceTagsParams, ClassicDeleteInstanceTagsResponse>;
+  /** Deletes a login key. */
+  deleteLoginKey: Method<ClassicDeleteLoginKeyParams, ClassicDeleteLoginKeyResponse>;
+  /** Deletes a NAS volume. */
+  deleteNasVolumeInstance: Method<ClassicDeleteNasVolumeInstanceParams, ClassicDeleteNasVolumeInstanceResponse>;
+  /** Deletes NAS volume snapshots. */
+  deleteNasVolumeSnapshot: Method<ClassicDeleteNasVolumeSnapshotParams, ClassicDeleteNasVolumeSnapshotResponse>;
+  /** Deletes a network interface. */
+  deleteNetworkInterface: Method<ClassicDeleteNetworkInterfaceParams, ClassicDeleteNetworkInterfaceResponse>;
+  /** Deletes port forwarding rules. */
+  deletePortForwardingRules: Method<ClassicDeletePortForwardingRulesParams, ClassicDeletePortForwardingRulesResponse>;
+  /** Deletes public IPs. */
+  deletePublicIpInstances: Method<ClassicDeletePublicIpInstancesParams, ClassicDeletePublicIpInstancesResponse>;
+  /** Detaches block storages from their servers. */
+  detachBlockStorageInstances: Method<ClassicDetachBlockStorageInstancesParams, ClassicDetachBlockStorageInstancesResponse>;
+  /** Detaches a network interface from its server. */
+  detachNetworkInterface: Method<ClassicDetachNetworkInterfaceParams, ClassicDetachNetworkInterfaceResponse>;
+  /** Removes a public IP from its server instance. */
+  disassociatePublicIpFromServerInstance: Method<ClassicDisassociatePublicIpFromServerInstanceParams, ClassicDisassociatePublicIpFromServerInstanceResponse>;
+  /** Lists the access control groups. */
+  getAccessControlGroupList: MethodOptionalParams<ClassicGetAccessControlGroupListParams, ClassicGetAccessControlGroupListResponse>;
+  /** Lists the servers of an access control group. */
+  getAccessControlGroupServerInstanceList: Method<ClassicGetAccessControlGroupServerInstanceListParams, ClassicGetAccessControlGroupServerInstanceListResponse>;
+  /** Lists the rules of an access control group. */
+  getAccessControlRuleList: Method<ClassicGetAccessControlRuleListParams, ClassicGetAccessControlRuleListResponse>;
+  /** Lists the block storages. */
+  getBlockStorageInstanceList: MethodOptionalParams<ClassicGetBlockStorageInstanceListParams, ClassicGetBlockStorageInstanceListResponse>;
+  /** Lists the init scripts. */
+  getInitScriptList: MethodOptionalParams<ClassicGetInitScriptListParams, ClassicGetInitScriptListResponse>;
+  /** Lists instance tags. */
+  getInstanceTagList: MethodOptionalParams<ClassicGetInstanceTagListParams, ClassicGetInstanceTagListResponse>;
+  /** Lists the login keys. */
+  getLoginKeyList: MethodOptionalParams<ClassicGetLoginKeyListParams, ClassicGetLoginKeyListResponse>;
+  /** Lists the access control rules of a NAS volume. */
+  getNasVolumeAccessControlRuleList: Method<ClassicGetNasVolumeAccessControlRuleListParams, ClassicGetNasVolumeAccessControlRuleListResponse>;
+  /** Lists the NAS volumes. */
+  getNasVolumeInstanceList: MethodOptionalParams<ClassicGetNasVolumeInstanceListParams, ClassicGetNasVolumeInstanceListResponse>;
+  /** Lists the usage measurements of a NAS volume. */
+  getNasVolumeInstanceRatingList: Method<ClassicGetNasVolumeInstanceRatingListParams, ClassicGetNasVolumeInstanceRatingListResponse>;
+  /** Lists the snapshot setting changes of a NAS volume. */
+  getNasVolumeSnapshotConfigurationHistoryList: Method<ClassicGetNasVolumeSnapshotConfigurationHistoryListParams, ClassicGetNasVolumeSnapshotConfigurationHistoryListResponse>;
+  /** Lists the snapshots of a NAS volume. */
+  getNasVolumeSnapshotList: Method<ClassicGetNasVolumeSnapshotListParams, ClassicGetNasVolumeSnapshotListResponse>;
+  /** Lists the network interfaces. */
+  getNetworkInterfaceList: MethodOptionalParams<ClassicGetNetworkInterfaceListParams, ClassicGetNetworkInterfaceListResponse>;
+  /** Lists the port forwarding settings (public IPs). */
+  getPortForwardingConfigurationList: MethodOptionalParams<ClassicGetPortForwardingConfigurationListParams, ClassicGetPortForwardingConfigurationListResponse>;
+  /** Lists the port forwarding rules. */
+  getPortForwardingRuleList: MethodOptionalParams<ClassicGetPortForwardingRuleListParams, ClassicGetPortForwardingRuleListResponse>;
+  /** Lists the private subnets. */
+  getPrivateSubnetInstanceList: MethodOptionalParams<ClassicGetPrivateSubnetInstanceListParams, ClassicGetPrivateSubnetInstanceListResponse>;
+  /** Lists the public IPs. */
+  getPublicIpInstanceList: MethodOptionalParams<ClassicGetPublicIpInstanceListParams, ClassicGetPublicIpInstanceListResponse>;
+  /** Lists the servers a public IP can be assigned to. */
+  getPublicIpTargetServerInstanceList: MethodOptionalParams<ClassicGetPublicIpTargetServerInstanceListParams, ClassicGetPublicIpTargetServerInstanceListResponse>;
+  /** Lists the RAID types. */
+  getRaidList: MethodOptionalParams<ClassicGetRaidListParams, ClassicGetRaidListResponse>;
+  /** Gets a server's initial root (administrator) password, decrypted with its login key. */
+  getRootPassword: Method<ClassicGetRootPasswordParams, ClassicGetRootPasswordResponse>;
+  /** Gets the initial root passwords of several servers at once. */
+  getRootPasswordServerInstanceList: Method<ClassicGetRootPasswordServerInstanceListParams, ClassicGetRootPasswordServerInstanceListResponse>;
+  /** Lists the server products (specs) an image can run on. */
+  getServerProductList: Method<ClassicGetServerProductListParams, ClassicGetServerProductListResponse>;
+  /** Registers a login key from an existing public key. */
+  importLoginKey: Method<ClassicImportLoginKeyParams, ClassicImportLoginKeyResponse>;
+  /** Interrupts a server instance. */
+  interruptServerInstance: Method<ClassicInterruptServerInstanceParams, ClassicInterruptServerInstanceResponse>;
+  /** Restarts running server instances. */
+  rebootServerInstances: Method<ClassicRebootServerInstancesParams, ClassicRebootServerInstancesResponse>;
+  /** Recreates a server instance from another image, keeping its number. */
+  recreateServerInstance: MethodOptionalParams<ClassicRecreateServerInstanceParams, ClassicRecreateServerInstanceResponse>;
+  /** Removes servers or IPs from a NAS volume's access control. */
+  removeNasVolumeAccessControl: Method<ClassicRemoveNasVolumeAccessControlParams, ClassicRemoveNasVolumeAccessControlResponse>;
+  /** Moves a public IP to another server instance. */
+  replaceServerInstanceAssociatedWithPublicIp: Method<ClassicReplaceServerInstanceAssociatedWithPublicIpParams, ClassicReplaceServerInstanceAssociatedWithPublicIpResponse>;
+  /** Restores a NAS volume from one of its snapshots. */
+  restoreNasVolumeWithSnapshot: Method<ClassicRestoreNasVolumeWithSnapshotParams, ClassicRestoreNasVolumeWithSnapshotResponse>;
+  /** Replaces a NAS volume's access control. */
+  setNasVolumeAccessControl: Method<ClassicSetNasVolumeAccessControlParams, ClassicSetNasVolumeAccessControlResponse>;
+  /** Turns a NAS volume's return protection on or off. */
+  setNasVolumeReturnProtection: Method<ClassicSetNasVolumeReturnProtectionParams, ClassicSetNasVolumeReturnProtectionResponse>;
+  /** Turns a server's termination protection on or off. */
+  setProtectServerTermination: Method<ClassicSetProtectServerTerminationParams, ClassicSetProtectServerTerminationResponse>;
+  /** Starts stopped server instances. */
+  startServerInstances: Method<ClassicStartServerInstancesParams, ClassicStartServerInstancesResponse>;
+  /** Stops running server instances. */
+  stopServerInstances: Method<ClassicStopServerInstancesParams, ClassicStopServerInstancesResponse>;
+  /** Terminates (returns) stopped server instances. */
+  terminateServerInstances: Method<ClassicTerminateServerInstancesParams, ClassicTerminateServerInstancesResponse>;
+  /**
+   * Polls `getServerInstanceList` until the item is running (`serverInstanceStatus.code` is RUN); rejects when `serverInstanceOperation.code` is TERMT or `serverInstanceStatus.code` is NSTOP or it is gone.
+   * Gives up after 30 min unless `timeoutMs` says otherwise.
+   */
+  waitForServerInstanceRunning(serverInstanceNoList: string | number, options?: WaitOptions<ClassicServerInstance>): Promise<ClassicServerInstance>;
+  /**
+   * Polls `getServerInstanceList` until the item is stopped (`serverInstanceStatus.code` is NSTOP); rejects when `serverInstanceOperation.code` is TERMT or it is gone.
+   * Gives up after 30 min unless `timeoutMs` says otherwise.
+   */
+  waitForServerInstanceStopped(serverInstanceNoList: string | number, options?: WaitOptions<ClassicServerInstance>): Promise<ClassicServerInstance>;
+  /**
+   * Polls `getServerInstanceList` until the item is terminated (it is gone); resolves with `null`.
+   * Gives up after 30 min unless `timeoutMs` says otherwise.
+   */
+  waitForServerInstanceTerminated(serverInstanceNoList: string | number, options?: WaitOptions<ClassicServerInstance>): Promise<null>;
+  /**
+   * Polls `getBlockStorageInstanceList` until the item is attached (`blockStorageInstanceStatus.code` is ATTAC); rejects when it is gone.
+   * Gives up after 10 min unless `timeoutMs` says otherwise.
+   */
+  waitForBlockStorageInstanceAttached(blockStorageInstanceNoList: string | number, options?: WaitOptions<ClassicBlockStorageInstance>): Promise<ClassicBlockStorageInstance>;
+  /**
+   * Polls `getBlockStorageInstanceList` until the item is detached (`blockStorageInstanceStatus.code` is CREAT); rejects when it is gone.
+   * Gives up after 10 min unless `timeoutMs` says otherwise.
+   */
+  waitForBlockStorageInstanceDetached(blockStorageInstanceNoList: string | number, options?: WaitOptions<ClassicBlockStorageInstance>): Promise<ClassicBlockStorageInstance>;
+  /**
+   * Polls `getPublicIpInstanceList` until the item is usable (`publicIpInstanceStatus.code` is one of CREAT, USED); rejects when it is gone.
+   * Gives up after 10 min unless `timeoutMs` says otherwise.
+   */
+  waitForPublicIpInstance(publicIpInstanceNoList: string | number, options?: WaitOptions<ClassicPublicIpInstance>): Promise<ClassicPublicIpInstance>;
+  /**
+   * Polls `getNasVolumeInstanceList` until the item is created (`nasVolumeInstanceStatus.code` is CREAT); rejects when it is gone or `nasVolumeInstanceOperation.code` is TERMT.
+   * Gives up after 30 min unless `timeoutMs` says otherwise.
+   */
+  waitForNasVolumeInstance(nasVolumeInstanceNoList: string | number, options?: WaitOptions<NasVolumeInstance>): Promise<NasVolumeInstance>;
   /** Every item of `getMemberServerImageList`, page by page. */
   paginateGetMemberServerImageList: Paginator<ClassicGetMemberServerImageListParams, MemberServerImage>;
   /** Every item of `getServerInstanceList`, page by page. */
   paginateGetServerInstanceList: Paginator<ClassicGetServerInstanceListParams, ClassicServerInstance>;
   /** Every item of `getBlockStorageSnapshotInstanceList`, page by page. */
   paginateGetBlockStorageSnapshotInstanceList: Paginator<ClassicGetBlockStorageSnapshotInstanceListParams, ClassicBlockStorageSnapshotInstance>;
+  /** Every item of `getAccessControlGroupList`, page by page. */
+  paginateGetAccessControlGroupList: Paginator<ClassicGetAccessControlGroupListParams, ClassicAccessControlGroup>;
+  /** Every item of `getBlockStorageInstanceList`, page by page. */
+  paginateGetBlockStorageInstanceList: Paginator<ClassicGetBlockStorageInstanceListParams, ClassicBlockStorageInstance>;
+  /** Every item of `getInstanceTagList`, page by page. */
+  paginateGetInstanceTagList: Paginator<ClassicGetInstanceTagListParams, ClassicInstanceTag>;
+  /** Every item of `getLoginKeyList`, page by page. */
+  paginateGetLoginKeyList: Paginator<ClassicGetLoginKeyListParams, ClassicLoginKey>;
+  /** Every item of `getNetworkInterfaceList`, page by page. */
+  paginateGetNetworkInterfaceList: Paginator<ClassicGetNetworkInterfaceListParams, ClassicNetworkInterface>;
+  /** Every item of `getPrivateSubnetInstanceList`, page by page. */
+  paginateGetPrivateSubnetInstanceList: Paginator<ClassicGetPrivateSubnetInstanceListParams, PrivateSubnetInstance>;
+  /** Every item of `getPublicIpInstanceList`, page by page. */
+  paginateGetPublicIpInstanceList: Paginator<ClassicGetPublicIpInstanceListParams, ClassicPublicIpInstance>;
 }
 
 /** The methods of `client.compute.vpc`. */
@@ -3000,7 +3900,7 @@ export type WaiterMethods = Pick<ComputeMethods, 'waitForServerImage' | 'waitFor
 /** @deprecated Part of `ComputeVpcMethods`. */
 export type VpcPaginators = Pick<ComputeVpcMethods, 'paginateGetMemberServerImageInstanceList' | 'paginateGetServerImageList' | 'paginateGetServerInstanceList' | 'paginateGetBlockStorageSnapshotInstanceList' | 'paginateGetAccessControlGroupList' | 'paginateGetLoginKeyList' | 'paginateGetInitScriptList' | 'paginateGetNetworkInterfaceList' | 'paginateGetPublicIpInstanceList' | 'paginateGetBlockStorageInstanceList' | 'paginateGetFabricClusterList' | 'paginateGetSubnetList'>;
 /** @deprecated Part of `ComputeClassicMethods`. */
-export type ClassicPaginators = Pick<ComputeClassicMethods, 'paginateGetMemberServerImageList' | 'paginateGetServerInstanceList' | 'paginateGetBlockStorageSnapshotInstanceList'>;
+export type ClassicPaginators = Pick<ComputeClassicMethods, 'paginateGetMemberServerImageList' | 'paginateGetServerInstanceList' | 'paginateGetBlockStorageSnapshotInstanceList' | 'paginateGetAccessControlGroupList' | 'paginateGetBlockStorageInstanceList' | 'paginateGetInstanceTagList' | 'paginateGetLoginKeyList' | 'paginateGetNetworkInterfaceList' | 'paginateGetPrivateSubnetInstanceList' | 'paginateGetPublicIpInstanceList'>;
 
 /** A method of the old 1.x client that this package does not serve: it rejects with `ERR_UNSUPPORTED`. */
 export type V1Unsupported = (params?: Record<string, unknown>) => Promise<never>;
@@ -3035,6 +3935,136 @@ export interface V1Server {
   getServerInstanceList(params?: ClassicGetServerInstanceListParams): Promise<ClassicGetServerInstanceListResponse>;
   /** Lists the Classic block storage snapshots. */
   getBlockStorageSnapshotInstanceList(params?: ClassicGetBlockStorageSnapshotInstanceListParams): Promise<ClassicGetBlockStorageSnapshotInstanceListResponse>;
+  /** Adds servers or IPs to a NAS volume's access control. */
+  addNasVolumeAccessControl(params: ClassicAddNasVolumeAccessControlParams): Promise<ClassicAddNasVolumeAccessControlResponse>;
+  /** Adds port forwarding rules. */
+  addPortForwardingRules(params: ClassicAddPortForwardingRulesParams): Promise<ClassicAddPortForwardingRulesResponse>;
+  /** Assigns a public IP to a server instance. */
+  associatePublicIpWithServerInstance(params: ClassicAssociatePublicIpWithServerInstanceParams): Promise<ClassicAssociatePublicIpWithServerInstanceResponse>;
+  /** Attaches a block storage to a server instance. */
+  attachBlockStorageInstance(params: ClassicAttachBlockStorageInstanceParams): Promise<ClassicAttachBlockStorageInstanceResponse>;
+  /** Attaches a network interface to a server instance. */
+  attachNetworkInterface(params: ClassicAttachNetworkInterfaceParams): Promise<ClassicAttachNetworkInterfaceResponse>;
+  /** Grows a block storage volume. */
+  changeBlockStorageVolumeSize(params: ClassicChangeBlockStorageVolumeSizeParams): Promise<ClassicChangeBlockStorageVolumeSizeResponse>;
+  /** Changes the size of a NAS volume. */
+  changeNasVolumeSize(params: ClassicChangeNasVolumeSizeParams): Promise<ClassicChangeNasVolumeSizeResponse>;
+  /** Changes the snapshot settings of a NAS volume. */
+  changeNasVolumeSnapshotConfiguration(params: ClassicChangeNasVolumeSnapshotConfigurationParams): Promise<ClassicChangeNasVolumeSnapshotConfigurationResponse>;
+  /** Changes the server product (CPU and memory spec) of a stopped server. */
+  changeServerInstanceSpec(params: ClassicChangeServerInstanceSpecParams): Promise<ClassicChangeServerInstanceSpecResponse>;
+  /** Creates a block storage, optionally attached to a server. */
+  createBlockStorageInstance(params: ClassicCreateBlockStorageInstanceParams): Promise<ClassicCreateBlockStorageInstanceResponse>;
+  /** Creates a snapshot of a block storage. */
+  createBlockStorageSnapshotInstance(params: ClassicCreateBlockStorageSnapshotInstanceParams): Promise<ClassicCreateBlockStorageSnapshotInstanceResponse>;
+  /** Adds tags to instances. */
+  createInstanceTags(params: ClassicCreateInstanceTagsParams): Promise<ClassicCreateInstanceTagsResponse>;
+  /** Creates a login key and returns its private key once. */
+  createLoginKey(params: ClassicCreateLoginKeyParams): Promise<ClassicCreateLoginKeyResponse>;
+  /** Creates a NAS volume. */
+  createNasVolumeInstance(params: ClassicCreateNasVolumeInstanceParams): Promise<ClassicCreateNasVolumeInstanceResponse>;
+  /** Creates a snapshot of a NAS volume. */
+  createNasVolumeSnapshot(params: ClassicCreateNasVolumeSnapshotParams): Promise<ClassicCreateNasVolumeSnapshotResponse>;
+  /** Creates a network interface. */
+  createNetworkInterface(params: ClassicCreateNetworkInterfaceParams): Promise<ClassicCreateNetworkInterfaceResponse>;
+  /** Creates a public IP, optionally assigned to a server. */
+  createPublicIpInstance(params?: ClassicCreatePublicIpInstanceParams): Promise<ClassicCreatePublicIpInstanceResponse>;
+  /** Creates one or more server instances. */
+  createServerInstances(params?: ClassicCreateServerInstancesParams): Promise<ClassicCreateServerInstancesResponse>;
+  /** Deletes block storages. */
+  deleteBlockStorageInstances(params: ClassicDeleteBlockStorageInstancesParams): Promise<ClassicDeleteBlockStorageInstancesResponse>;
+  /** Deletes block storage snapshots. */
+  deleteBlockStorageSnapshotInstances(params: ClassicDeleteBlockStorageSnapshotInstancesParams): Promise<ClassicDeleteBlockStorageSnapshotInstancesResponse>;
+  /** Removes tags from instances. */
+  deleteInstanceTags(params: ClassicDeleteInstanceTagsParams): Promise<ClassicDeleteInstanceTagsResponse>;
+  /** Deletes a login key. */
+  deleteLoginKey(params: ClassicDeleteLoginKeyParams): Promise<ClassicDeleteLoginKeyResponse>;
+  /** Deletes a NAS volume. */
+  deleteNasVolumeInstance(params: ClassicDeleteNasVolumeInstanceParams): Promise<ClassicDeleteNasVolumeInstanceResponse>;
+  /** Deletes NAS volume snapshots. */
+  deleteNasVolumeSnapshot(params: ClassicDeleteNasVolumeSnapshotParams): Promise<ClassicDeleteNasVolumeSnapshotResponse>;
+  /** Deletes a network interface. */
+  deleteNetworkInterface(params: ClassicDeleteNetworkInterfaceParams): Promise<ClassicDeleteNetworkInterfaceResponse>;
+  /** Deletes port forwarding rules. */
+  deletePortForwardingRules(params: ClassicDeletePortForwardingRulesParams): Promise<ClassicDeletePortForwardingRulesResponse>;
+  /** Deletes public IPs. */
+  deletePublicIpInstances(params: ClassicDeletePublicIpInstancesParams): Promise<ClassicDeletePublicIpInstancesResponse>;
+  /** Detaches block storages from their servers. */
+  detachBlockStorageInstances(params: ClassicDetachBlockStorageInstancesParams): Promise<ClassicDetachBlockStorageInstancesResponse>;
+  /** Detaches a network interface from its server. */
+  detachNetworkInterface(params: ClassicDetachNetworkInterfaceParams): Promise<ClassicDetachNetworkInterfaceResponse>;
+  /** Removes a public IP from its server instance. */
+  disassociatePublicIpFromServerInstance(params: ClassicDisassociatePublicIpFromServerInstanceParams): Promise<ClassicDisassociatePublicIpFromServerInstanceResponse>;
+  /** Lists the access control groups. */
+  getAccessControlGroupList(params?: ClassicGetAccessControlGroupListParams): Promise<ClassicGetAccessControlGroupListResponse>;
+  /** Lists the servers of an access control group. */
+  getAccessControlGroupServerInstanceList(params: ClassicGetAccessControlGroupServerInstanceListParams): Promise<ClassicGetAccessControlGroupServerInstanceListResponse>;
+  /** Lists the rules of an access control group. */
+  getAccessControlRuleList(params: ClassicGetAccessControlRuleListParams): Promise<ClassicGetAccessControlRuleListResponse>;
+  /** Lists the block storages. */
+  getBlockStorageInstanceList(params?: ClassicGetBlockStorageInstanceListParams): Promise<ClassicGetBlockStorageInstanceListResponse>;
+  /** Lists the init scripts. */
+  getInitScriptList(params?: ClassicGetInitScriptListParams): Promise<ClassicGetInitScriptListResponse>;
+  /** Lists instance tags. */
+  getInstanceTagList(params?: ClassicGetInstanceTagListParams): Promise<ClassicGetInstanceTagListResponse>;
+  /** Lists the login keys. */
+  getLoginKeyList(params?: ClassicGetLoginKeyListParams): Promise<ClassicGetLoginKeyListResponse>;
+  /** Lists the access control rules of a NAS volume. */
+  getNasVolumeAccessControlRuleList(params: ClassicGetNasVolumeAccessControlRuleListParams): Promise<ClassicGetNasVolumeAccessControlRuleListResponse>;
+  /** Lists the NAS volumes. */
+  getNasVolumeInstanceList(params?: ClassicGetNasVolumeInstanceListParams): Promise<ClassicGetNasVolumeInstanceListResponse>;
+  /** Lists the usage measurements of a NAS volume. */
+  getNasVolumeInstanceRatingList(params: ClassicGetNasVolumeInstanceRatingListParams): Promise<ClassicGetNasVolumeInstanceRatingListResponse>;
+  /** Lists the snapshot setting changes of a NAS volume. */
+  getNasVolumeSnapshotConfigurationHistoryList(params: ClassicGetNasVolumeSnapshotConfigurationHistoryListParams): Promise<ClassicGetNasVolumeSnapshotConfigurationHistoryListResponse>;
+  /** Lists the snapshots of a NAS volume. */
+  getNasVolumeSnapshotList(params: ClassicGetNasVolumeSnapshotListParams): Promise<ClassicGetNasVolumeSnapshotListResponse>;
+  /** Lists the network interfaces. */
+  getNetworkInterfaceList(params?: ClassicGetNetworkInterfaceListParams): Promise<ClassicGetNetworkInterfaceListResponse>;
+  /** Lists the port forwarding settings (public IPs). */
+  getPortForwardingConfigurationList(params?: ClassicGetPortForwardingConfigurationListParams): Promise<ClassicGetPortForwardingConfigurationListResponse>;
+  /** Lists the port forwarding rules. */
+  getPortForwardingRuleList(params?: ClassicGetPortForwardingRuleListParams): Promise<ClassicGetPortForwardingRuleListResponse>;
+  /** Lists the private subnets. */
+  getPrivateSubnetInstanceList(params?: ClassicGetPrivateSubnetInstanceListParams): Promise<ClassicGetPrivateSubnetInstanceListResponse>;
+  /** Lists the public IPs. */
+  getPublicIpInstanceList(params?: ClassicGetPublicIpInstanceListParams): Promise<ClassicGetPublicIpInstanceListResponse>;
+  /** Lists the servers a public IP can be assigned to. */
+  getPublicIpTargetServerInstanceList(params?: ClassicGetPublicIpTargetServerInstanceListParams): Promise<ClassicGetPublicIpTargetServerInstanceListResponse>;
+  /** Lists the RAID types. */
+  getRaidList(params?: ClassicGetRaidListParams): Promise<ClassicGetRaidListResponse>;
+  /** Gets a server's initial root (administrator) password, decrypted with its login key. */
+  getRootPassword(params: ClassicGetRootPasswordParams): Promise<ClassicGetRootPasswordResponse>;
+  /** Gets the initial root passwords of several servers at once. */
+  getRootPasswordServerInstanceList(params: ClassicGetRootPasswordServerInstanceListParams): Promise<ClassicGetRootPasswordServerInstanceListResponse>;
+  /** Lists the server products (specs) an image can run on. */
+  getServerProductList(params: ClassicGetServerProductListParams): Promise<ClassicGetServerProductListResponse>;
+  /** Registers a login key from an existing public key. */
+  importLoginKey(params: ClassicImportLoginKeyParams): Promise<ClassicImportLoginKeyResponse>;
+  /** Interrupts a server instance. */
+  interruptServerInstance(params: ClassicInterruptServerInstanceParams): Promise<ClassicInterruptServerInstanceResponse>;
+  /** Restarts running server instances. */
+  rebootServerInstances(params: ClassicRebootServerInstancesParams): Promise<ClassicRebootServerInstancesResponse>;
+  /** Recreates a server instance from another image, keeping its number. */
+  recreateServerInstance(params?: ClassicRecreateServerInstanceParams): Promise<ClassicRecreateServerInstanceResponse>;
+  /** Removes servers or IPs from a NAS volume's access control. */
+  removeNasVolumeAccessControl(params: ClassicRemoveNasVolumeAccessControlParams): Promise<ClassicRemoveNasVolumeAccessControlResponse>;
+  /** Moves a public IP to another server instance. */
+  replaceServerInstanceAssociatedWithPublicIp(params: ClassicReplaceServerInstanceAssociatedWithPublicIpParams): Promise<ClassicReplaceServerInstanceAssociatedWithPublicIpResponse>;
+  /** Restores a NAS volume from one of its snapshots. */
+  restoreNasVolumeWithSnapshot(params: ClassicRestoreNasVolumeWithSnapshotParams): Promise<ClassicRestoreNasVolumeWithSnapshotResponse>;
+  /** Replaces a NAS volume's access control. */
+  setNasVolumeAccessControl(params: ClassicSetNasVolumeAccessControlParams): Promise<ClassicSetNasVolumeAccessControlResponse>;
+  /** Turns a NAS volume's return protection on or off. */
+  setNasVolumeReturnProtection(params: ClassicSetNasVolumeReturnProtectionParams): Promise<ClassicSetNasVolumeReturnProtectionResponse>;
+  /** Turns a server's termination protection on or off. */
+  setProtectServerTermination(params: ClassicSetProtectServerTerminationParams): Promise<ClassicSetProtectServerTerminationResponse>;
+  /** Starts stopped server instances. */
+  startServerInstances(params: ClassicStartServerInstancesParams): Promise<ClassicStartServerInstancesResponse>;
+  /** Stops running server instances. */
+  stopServerInstances(params: ClassicStopServerInstancesParams): Promise<ClassicStopServerInstancesResponse>;
+  /** Terminates (returns) stopped server instances. */
+  terminateServerInstances(params: ClassicTerminateServerInstancesParams): Promise<ClassicTerminateServerInstancesResponse>;
   /** Every other 1.x method of this surface (not served: it rejects with `ERR_UNSUPPORTED`). */
   [method: string]: ((params?: any) => Promise<any>) | undefined;
 }

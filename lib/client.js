@@ -1,18 +1,16 @@
 'use strict';
 const util = require('node:util');
 const native = require('./native');
-const timers = require('node:timers/promises');
-const { NcloudError, AbortError, fromNative } = require('./error');
+const { NcloudError, fromNative } = require('./error');
 const { Emulator, startEmulator } = require('./emulator');
 
 const { resolveConfig, checkKeyText } = require('./config');
-const { pageGuard } = require('./pages');
+const { callOptions, onSignalAbort, abortError } = require('./signals');
+const { DECLARED, waitFor, waitDelay, paginate } = require('./waiters');
 const v1 = require('./v1');
 const hints = require('./hints');
 
 const METHODS = JSON.parse(native.methods());
-// The waiters and paginators declared with the actions (src/catalog/waiters.rs).
-const DECLARED = JSON.parse(native.waiters());
 /** Method name -> its index in the core's table (the handle a call crosses with). */
 const METHOD_INDEX = new Map(METHODS.map((m) => [m.name, m.index]));
 
@@ -312,56 +310,6 @@ function splitArgs(args) {
   return { params: args[0], options: callOptions(args[1]), cb };
 }
 
-const CALL_OPTIONS = ['signal'];
-
-/** Validates a call's options: `undefined`, or `{ signal }` with an AbortSignal. */
-function callOptions(options, allowed = CALL_OPTIONS) {
-  if (options === undefined || options === null) return {};
-  if (typeof options !== 'object' || Array.isArray(options)) {
-    throw NcloudError.validation('The options (second argument) must be an object such as { signal }');
-  }
-  const unknown = Object.keys(options).filter((k) => !allowed.includes(k));
-  if (unknown.length) throw NcloudError.validation(hints.unknownOptionsMessage(unknown, allowed));
-  const { signal } = options;
-  if (signal !== undefined && !isAbortSignal(signal)) {
-    throw NcloudError.validation("'signal' must be an AbortSignal");
-  }
-  return options;
-}
-
-// One 'abort' listener per signal, whatever the number of calls sharing it (no MaxListeners warning
-// when 64 calls in flight share one signal); the callbacks of calls that ended are dropped.
-const abortCallbacks = new WeakMap();
-
-function onSignalAbort(signal, fn) {
-  let set = abortCallbacks.get(signal);
-  if (!set) {
-    set = new Set();
-    const listener = () => {
-      abortCallbacks.delete(signal);
-      for (const cb of set) cb();
-    };
-    set.listener = listener;
-    abortCallbacks.set(signal, set);
-    signal.addEventListener('abort', listener, { once: true });
-  }
-  set.add(fn);
-  return () => {
-    set.delete(fn);
-    if (set.size === 0 && abortCallbacks.get(signal) === set) {
-      abortCallbacks.delete(signal);
-      signal.removeEventListener('abort', set.listener);
-    }
-  };
-}
-
-function isAbortSignal(s) {
-  return s !== null && typeof s === 'object' && typeof s.aborted === 'boolean' && typeof s.addEventListener === 'function';
-}
-
-function abortError(action, signal) {
-  return new AbortError('The operation was aborted', { cause: signal?.reason, action: action.replace(/^classic\./, '') });
-}
 
 /** Runs a call with an error-first callback as last argument, or returns a Promise when there is none. */
 function invoke(client, name, args) {
@@ -418,7 +366,15 @@ class Compute {
       }
     }
     for (const w of DECLARED.waiters) {
-      this[w.name] = (no, options) => waitFor(this.#client, w, no, options);
+      const fn = (no, options) => waitFor(this.#client, w, no, options);
+      Object.defineProperty(fn, 'name', { value: w.name });
+      // At the model's method paths: `compute.classic.waitFor…` for Classic waiters, `compute.waitFor…`
+      // and `compute.vpc.waitFor…` for VPC ones.
+      for (const path of w.methods) {
+        if (path.startsWith('compute.classic.')) this.classic[w.name] = fn;
+        else if (path.startsWith('compute.vpc.')) this.vpc[w.name] = fn;
+        else this[w.name] = fn;
+      }
     }
     for (const p of DECLARED.paginators) {
       const fn = (params, options) => paginate(this.#client, p, params, options);
@@ -437,178 +393,6 @@ class Compute {
   }
 }
 
-const WAIT_OPTIONS = ['minDelayMs', 'maxDelayMs', 'intervalMs', 'timeoutMs', 'signal', 'onPoll', 'regionCode'];
-
-function waitOptions(w, options) {
-  if (options === null) throw NcloudError.validation(`${w.name}: the waiter options must be an object`);
-  const o = callOptions(options, WAIT_OPTIONS);
-  // Delays below 10 ms would poll the API in a busy loop.
-  const ms = (key, dflt, min = 10) => {
-    const v = o[key];
-    if (v === undefined) return dflt;
-    if (typeof v !== 'number' || !Number.isFinite(v) || v < min || v > 2 ** 31 - 1) {
-      throw NcloudError.validation(`'${key}' must be a finite number of milliseconds from ${min} to 2147483647, got ${util.inspect(v)}`);
-    }
-    return v;
-  };
-  // `intervalMs` (the first release's option) is a fixed delay: min = max.
-  const interval = ms('intervalMs', undefined);
-  const minDelayMs = ms('minDelayMs', interval ?? DECLARED.minDelayMs);
-  const maxDelayMs = ms('maxDelayMs', interval ?? Math.max(DECLARED.maxDelayMs, minDelayMs));
-  if (minDelayMs > maxDelayMs) throw NcloudError.validation(`'minDelayMs' (${minDelayMs}) must not exceed 'maxDelayMs' (${maxDelayMs})`);
-  const timeoutMs = ms('timeoutMs', w.timeoutMs, 0);
-  if (o.onPoll !== undefined && typeof o.onPoll !== 'function') throw NcloudError.validation("'onPoll' must be a function");
-  if (o.regionCode !== undefined && typeof o.regionCode !== 'string') throw NcloudError.validation("'regionCode' must be a string");
-  return { minDelayMs, maxDelayMs, timeoutMs, signal: o.signal, onPoll: o.onPoll, regionCode: o.regionCode };
-}
-
-/**
- * The delay after poll `attempt` (1, 2, ...): it grows 1.5 times per poll from `min` to at most `max`,
- * and is drawn in [min, that] by `random` (0 to 1), so that many waiters started together spread out.
- */
-function waitDelay(attempt, min, max, random) {
-  const grown = Math.min(max, min * 1.5 ** Math.min(attempt - 1, 64));
-  return Math.round(min + random * (grown - min));
-}
-
-/** The value at a dotted path of the item (`serverImageStatus.code`), or undefined. */
-function at(item, path) {
-  let v = item;
-  for (const key of path) {
-    if (v === null || typeof v !== 'object') return undefined;
-    v = v[key];
-  }
-  return v;
-}
-
-/**
- * The first of the waiter's acceptors (src/catalog/waiters.rs, declared in model/*.toml) that matches
- * an answer (`item`, or the call's `err`), or null: poll again.
- */
-function accept(w, item, err) {
-  for (const a of w.acceptors) {
-    const m = a.matcher;
-    let hit;
-    if (m.path) {
-      if (err || !item) continue;
-      const v = at(item, m.path);
-      hit = m.op === '=' ? v === m.values[0] : m.op === '!=' ? v !== m.values[0] : m.values.includes(v);
-    } else if (m.empty) {
-      hit = !err && !item;
-    } else if (m.error !== undefined) {
-      hit = !!err && err.code === 'ERR_API' && err.returnCode === m.error;
-    } else if (m.gone) {
-      hit = err ? err.code === 'ERR_API' && m.gone.includes(err.returnCode) : !item;
-    }
-    if (hit) return a.state;
-  }
-  return null;
-}
-
-/**
- * A declared waiter: polls the read action, first at once, then after a delay growing 1.5 times per
- * poll from `minDelayMs` to `maxDelayMs` (with jitter), until an acceptor decides: success (resolves
- * with the item, or `null` when it is gone), failure (ERR_API), or `timeoutMs` has passed
- * (ERR_TIMEOUT). An error no acceptor takes rejects at once. `signal` aborts the poll in flight and the
- * sleep; `onPoll({ attempt, elapsedMs, status, operation, item })` sees every answer.
- */
-async function waitFor(client, w, no, options) {
-  const o = waitOptions(w, options);
-  if (typeof no !== 'string' && !(typeof no === 'number' && Number.isInteger(no))) {
-    throw NcloudError.validation(`${w.name}: '${w.idParam}' must be a string or an integer`);
-  }
-  const params = { [w.idParam]: String(no) };
-  if (o.regionCode !== undefined) params.regionCode = o.regionCode;
-  const started = Date.now();
-  const describe = (item) => {
-    const name = w.statusName ? item?.[w.statusName] : undefined;
-    const codes = [w.status && item?.[w.status]?.code, w.operation && item?.[w.operation]?.code].filter(Boolean);
-    return name !== undefined ? `${name} (${codes.join('/')})` : codes.length ? codes.join('/') : 'without a status';
-  };
-  for (let attempt = 1; ; attempt++) {
-    let item = null;
-    let err = null;
-    try {
-      const res = await client._call(w.method, params, undefined, o.signal);
-      item = res?.[w.list]?.[0] ?? null;
-    } catch (e) {
-      if (e.code === 'ABORT_ERR') throw e;
-      err = e;
-    }
-    const state = accept(w, item, err);
-    if (err && state === null) throw err;
-    const status = (w.status && item?.[w.status]?.code) ?? null;
-    const operation = (w.operation && item?.[w.operation]?.code) ?? null;
-    const elapsedMs = Date.now() - started;
-    if (o.onPoll) o.onPoll({ attempt, elapsedMs, status, operation, item });
-    if (state === 'success') return item;
-    if (state === 'failure') {
-      throw new NcloudError({
-        code: 'ERR_API',
-        action: w.method,
-        message: err
-          ? `${w.idParam} ${no} will not be ${w.goal}: ${err.message}`
-          : item
-            ? `${w.idParam} ${no} will not be ${w.goal}: it is ${describe(item)}`
-            : `${w.idParam} ${no} will not be ${w.goal}: it is gone`,
-      });
-    }
-    const delay = waitDelay(attempt, o.minDelayMs, o.maxDelayMs, Math.random());
-    if (Date.now() - started + delay > o.timeoutMs) {
-      const name = w.statusName ? item?.[w.statusName] : undefined;
-      const state = !item
-        ? 'not found'
-        : `still ${name ?? (status !== null ? `in status ${status}` : `without a status${w.statusName ? ` (no ${w.statusName} in the answer)` : ''}`)}`;
-      throw new NcloudError({
-        code: 'ERR_TIMEOUT',
-        action: w.method,
-        message: `${w.idParam} ${no} was ${state} after ${o.timeoutMs} ms (${attempt} polls), waiting for it to be ${w.goal}`,
-      });
-    }
-    try {
-      await timers.setTimeout(delay, undefined, o.signal ? { signal: o.signal } : undefined);
-    } catch (err) {
-      if (err?.name === 'AbortError') throw abortError(w.method, o.signal);
-      throw err;
-    }
-  }
-}
-
-const PAGINATE_OPTIONS = ['pageSize', 'signal'];
-
-/**
- * A declared paginator: an async iterator over the items of every page of a list action, asking
- * `pageSize` items at a time from page 1 and stopping after a short page or `totalRows` items.
- */
-function paginate(client, p, params, options) {
-  const o = callOptions(options, PAGINATE_OPTIONS);
-  const pageSize = o.pageSize ?? DECLARED.pageSize;
-  if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 1000) {
-    throw NcloudError.validation(`'pageSize' must be an integer from 1 to 1000, got ${util.inspect(pageSize)}`);
-  }
-  if (params !== undefined && params !== null && (typeof params !== 'object' || Array.isArray(params))) {
-    throw NcloudError.validation('The parameters must be given as an object');
-  }
-  for (const key of ['pageNo', 'pageSize']) {
-    if (params && params[key] !== undefined) {
-      throw NcloudError.validation(`${p.name} sets '${key}' itself: give the page size as its option { pageSize }`);
-    }
-  }
-  return (async function* pages() {
-    let seen = 0;
-    const guard = pageGuard(p.name, p.method, pageSize);
-    for (let pageNo = 1; ; pageNo++) {
-      if (pageNo > 1) guard.next(pageNo);
-      const res = await client._call(p.method, { ...params, pageNo, pageSize }, undefined, o.signal);
-      const items = Array.isArray(res?.[p.list]) ? res[p.list] : [];
-      guard.page(pageNo, items, res?.totalRows, seen);
-      for (const item of items) yield item;
-      seen += items.length;
-      const total = Number(res?.totalRows);
-      if (items.length < pageSize || (Number.isFinite(total) && seen >= total)) return;
-    }
-  })();
-}
 
 function createClient(options) {
   return new Client(options);

@@ -117,6 +117,8 @@ pub fn to_json() -> Value {
                 "methods": w.methods,
                 "method": w.action.method_name(),
                 "idParam": w.id_param,
+                // A list parameter (Classic look-ups): the id is sent as a list of one.
+                "idList": w.action.param(w.id_param).is_some_and(|p| matches!(p.kind, super::ParamKind::StrList)),
                 "goal": w.goal,
                 "list": w.action.list.map(|l| l.name),
                 "statusName": status_name,

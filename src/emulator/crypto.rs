@@ -48,6 +48,15 @@ impl rand_core::RngCore for Seeded<'_> {
 
 impl rand_core::CryptoRng for Seeded<'_> {}
 
+/// A new root (administrator) password, from the emulator's seeded generator: 11 letters and digits
+/// (none that read alike: no I, l, O, 0, 1) and one sign, as NCP's initial passwords mix them.
+pub fn root_password(rng: &mut fastrand::Rng) -> String {
+    const CHARS: &[u8] = b"ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+    let mut out: String = (0..11).map(|_| char::from(CHARS[rng.usize(..CHARS.len())])).collect();
+    out.push(['!', '@', '#', '$', '%'][rng.usize(..5)]);
+    out
+}
+
 /// A new login key: what `createLoginKey` answers (`privateKey`) and what the key list shows.
 #[derive(Debug, Clone)]
 pub struct NewKey {

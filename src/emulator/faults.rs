@@ -201,10 +201,10 @@ fn five_hundred() -> u16 {
 }
 
 // ------------------------------------------------------------------------------------------------
-// The VPC cloud's refusals (vserver/v2, vpc/v2). NCP's VPC reference pages list no return code for
-// these (they point to the common status codes), so the codes are the emulator's own, in the range of
-// the image ones above, and documented in the README; the rule each one enforces is NCP's, cited where
-// the handler checks it.
+// The server clouds' refusals, one code per meaning for both (VPC vserver/v2 and vpc/v2, Classic
+// server/v2). NCP's reference pages list no return code for these (they point to the common status
+// codes), so the codes are the emulator's own, in the range of the image ones above, and documented in
+// the README; the rule each one enforces is NCP's, cited where the handler checks it.
 
 /// A record still used by others cannot be deleted (a VPC with subnets, a subnet with interfaces, an
 /// access control group on an interface, a login key, ...): `25035`.
@@ -289,4 +289,15 @@ pub fn public_ip_quota(servers: usize) -> ApiFault {
         "10101",
         format!("Unable to request for public IP. You may request as many public IPs as the number of servers in possession ({servers})."),
     )
+}
+
+// ------------------------------------------------------------------------------------------------
+// The Classic cloud (server/v2) refuses with the codes above (records in use `25035`, limits `25036`,
+// addresses or ports taken `25038`, protection `25039`, a private key that is not the login key's
+// `25041`, a second public IP for a server `28100`) and this one:
+
+/// A product code (OS image, server spec), zone or configuration that names nothing: `10404`, as
+/// other unknown records.
+pub fn product_not_found(what: &str, code: &str) -> ApiFault {
+    fault(400, "10404", format!("The {what} does not exist. ({code})"))
 }

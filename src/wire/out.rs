@@ -487,6 +487,12 @@ impl<'a> Out<'a> {
                 }
                 Scalar::Str(s, _) if s.trim().is_empty() => false,
                 Scalar::Str(s, _) => match s.trim().parse::<f64>() {
+                    // Text that is a JSON number already is kept as written: an XML `0.0` stays a float
+                    // (`0.0`), `12` stays `12`.
+                    Ok(f) if f.is_finite() && serde_json::from_str::<serde_json::Number>(s.trim()).is_ok() => {
+                        self.buf.push_str(s.trim());
+                        true
+                    }
                     Ok(f) if f.is_finite() => {
                         push_display(self.buf, f);
                         true

@@ -14,7 +14,8 @@
 //! field type rather than serde's derived visitors per struct), which keeps the addon small: about
 //! 0.1 MB for all of them where the derive cost 0.75 MB.
 //!
-//! Seams: [`servers`] (servers and what a launch names: login keys, init scripts, placement groups),
+//! Seams: [`classic`] (what only the Classic platform keeps: RAID types, private subnets, port
+//! forwarding, NAS snapshots), [`servers`] (servers and what a launch names: login keys, init scripts, placement groups),
 //! [`images`], [`storage`] (block storage, snapshots, NAS), [`network`] (public IPs, access control
 //! groups, network interfaces, VPCs and subnets, load balancers).
 
@@ -22,11 +23,13 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
+pub mod classic;
 pub mod images;
 pub mod network;
 pub mod servers;
 pub mod storage;
 
+pub use classic::*;
 pub use images::*;
 pub use network::*;
 pub use servers::*;

@@ -58,8 +58,14 @@ record!(
         access_control_group_list: Vec<AccessControlGroup>,
         instance_tag_list: Vec<InstanceTag>,
         block_device_partition_list: Vec<BlockDevicePartition>,
+        internet_line_type: Code,
     } keep {
         os_information: String,
+        /// The root password, RSA-encrypted (PKCS#1 v1.5, base64) for the server's login key, as NCP
+        /// keeps it: `getRootPassword` decrypts it with the private key it is given.
+        encrypted_root_password: String,
+        /// The member server image it was launched from.
+        member_server_image_no: String,
     }
 );
 

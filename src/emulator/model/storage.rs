@@ -141,6 +141,12 @@ record!(
         nas_volume_instance_custom_ip_list: Vec<NasCustomIp>,
     } keep {
         access_control_rules: Vec<NasAccessRule>,
+        /// Its snapshots (`createNasVolumeSnapshot`), newest last.
+        snapshots: Vec<super::NasSnapshot>,
+        /// Changes of its snapshot settings (`changeNasVolumeSnapshotConfiguration`).
+        snapshot_history: Vec<super::NasHistory>,
+        /// The CIFS user it was created with (never answered).
+        cifs_user_name: String,
     }
 );
 

@@ -51,13 +51,17 @@ pub fn create_member_server_image(cx: &mut Cx<'_>) -> Answer {
     let now = cx.now;
     let state = &mut *cx.state;
     let server_no = p.str("serverInstanceNo").unwrap_or_default().to_string();
-    let server = state
+    let found = state
         .classic
         .servers
         .find(&server_no, None)
-        .map(|e| e.rec.clone())
         .ok_or_else(|| faults::server_not_found(&server_no))?;
+    let (server, busy) = (found.rec.clone(), found.busy());
     image_ops::check_server_ready(store(state), server.status(), &server_no)?;
+    // A server with an operation running (booting, shutting down, terminating ...) is busy (spec 7.3).
+    if busy {
+        return Err(faults::server_busy(&server_no));
+    }
     let name = image_ops::image_name(state, store, p.str("memberServerImageName"), None)?;
     let image = ClassicImage {
         member_server_image_no: Some(state.next_id()),

@@ -48,3 +48,34 @@ pub fn products<'a>(items: impl Iterator<Item = &'a Product>, p: &Params) -> Vec
         .map(wire)
         .collect()
 }
+
+/// `getRaidList` (bare-metal RAID types, fixture key `raids`).
+pub fn get_raid_list(cx: &mut Cx<'_>) -> Answer {
+    cx.params(&[])?;
+    cx.list(cx.state.classic.raids.iter().map(wire).collect())
+}
+
+/// `getServerProductList`: the server products (specs) an OS image can run on: every product of the
+/// fixture's `serverProducts` whose disk is large enough for the image, filtered by the parameters.
+/// An unknown image is `10404`.
+pub fn get_server_product_list(cx: &mut Cx<'_>) -> Answer {
+    let p = cx.params(&[("serverImageProductCode", &[Required])])?;
+    let image = p.str("serverImageProductCode").unwrap_or_default();
+    let found = cx.state.classic.products.iter().find(|x| is(&x.product_code, image));
+    let Some(image) = found else {
+        return Err(faults::product_not_found("server image product", image));
+    };
+    let needs = image.base_block_storage_size.unwrap_or(0);
+    let items = cx
+        .state
+        .classic
+        .server_products
+        .iter()
+        .filter(|v| v.base_block_storage_size.is_none_or(|s| s >= needs))
+        .filter(|v| p.str("productCode").is_none_or(|c| is(&v.product_code, c)))
+        .filter(|v| p.str("exclusionProductCode").is_none_or(|c| !is(&v.product_code, c)))
+        .filter(|v| p.str("generationCode").is_none_or(|c| is(&v.generation_code, c)))
+        .map(wire)
+        .collect();
+    cx.list(items)
+}

@@ -10,6 +10,7 @@ use serde_json::Value;
 use std::collections::VecDeque;
 use std::time::Instant;
 
+pub mod classic;
 pub mod images;
 pub mod kinds;
 pub mod life;

@@ -40,7 +40,17 @@ world!(
         lists {
             regions: ClassicRegion,
             zones: ClassicZone,
+            /// OS images (`getServerImageProductList`).
             products: Product,
+            /// Server specs (`getServerProductList`, `serverProductCode`). Fixture key `serverProducts`.
+            server_products: Product,
+            raids: ClassicRaid,
+            /// Fixture key `privateSubnets`.
+            private_subnets: PrivateSubnet,
+            /// One per zone. Fixture key `portForwardingConfigurations`.
+            port_forwarding_configurations: PortForwardingConfig,
+            /// Fixture key `portForwardingRules`.
+            port_forwarding_rules: PortForwardingEntry,
         }
         stores {
             servers: ClassicServer,

@@ -303,15 +303,6 @@ fn volumes(src: &Source, p: &Params) -> Vec<(i64, i64, Option<String>, Option<St
     v
 }
 
-fn password(state: &mut State) -> String {
-    const CHARS: &[u8] = b"ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
-    let mut out: String = (0..11)
-        .map(|_| char::from(CHARS[state.rng.usize(..CHARS.len())]))
-        .collect();
-    out.push(['!', '@', '#', '$', '%'][state.rng.usize(..5)]);
-    out
-}
-
 /// `createServerInstances`
 pub fn create_server_instances(cx: &mut Cx<'_>) -> Answer {
     let p = cx.params(&[
@@ -450,7 +441,7 @@ pub fn create_server_instances(cx: &mut Cx<'_>) -> Answer {
             }
             nic_nos.push(nic_no);
         }
-        let secret = password(state);
+        let secret = crypto::root_password(&mut state.rng);
         let sealed = public_key
             .as_deref()
             .and_then(|k| crypto::encrypt(k, &secret, &mut state.rng));

@@ -1,0 +1,187 @@
+'use strict';
+// The waiters and paginators declared with the actions (model/*.toml, src/catalog/waiters.rs): their
+// options, back-off and acceptors, run over a client's calls (`client._call`).
+const util = require('node:util');
+const timers = require('node:timers/promises');
+const native = require('./native');
+const { NcloudError } = require('./error');
+const { callOptions, abortError } = require('./signals');
+const { pageGuard } = require('./pages');
+
+// The waiters and paginators declared with the actions (src/catalog/waiters.rs).
+const DECLARED = JSON.parse(native.waiters());
+
+const WAIT_OPTIONS = ['minDelayMs', 'maxDelayMs', 'intervalMs', 'timeoutMs', 'signal', 'onPoll', 'regionCode'];
+
+function waitOptions(w, options) {
+  if (options === null) throw NcloudError.validation(`${w.name}: the waiter options must be an object`);
+  const o = callOptions(options, WAIT_OPTIONS);
+  // Delays below 10 ms would poll the API in a busy loop.
+  const ms = (key, dflt, min = 10) => {
+    const v = o[key];
+    if (v === undefined) return dflt;
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < min || v > 2 ** 31 - 1) {
+      throw NcloudError.validation(`'${key}' must be a finite number of milliseconds from ${min} to 2147483647, got ${util.inspect(v)}`);
+    }
+    return v;
+  };
+  // `intervalMs` (the first release's option) is a fixed delay: min = max.
+  const interval = ms('intervalMs', undefined);
+  const minDelayMs = ms('minDelayMs', interval ?? DECLARED.minDelayMs);
+  const maxDelayMs = ms('maxDelayMs', interval ?? Math.max(DECLARED.maxDelayMs, minDelayMs));
+  if (minDelayMs > maxDelayMs) throw NcloudError.validation(`'minDelayMs' (${minDelayMs}) must not exceed 'maxDelayMs' (${maxDelayMs})`);
+  const timeoutMs = ms('timeoutMs', w.timeoutMs, 0);
+  if (o.onPoll !== undefined && typeof o.onPoll !== 'function') throw NcloudError.validation("'onPoll' must be a function");
+  if (o.regionCode !== undefined && typeof o.regionCode !== 'string') throw NcloudError.validation("'regionCode' must be a string");
+  return { minDelayMs, maxDelayMs, timeoutMs, signal: o.signal, onPoll: o.onPoll, regionCode: o.regionCode };
+}
+
+/**
+ * The delay after poll `attempt` (1, 2, ...): it grows 1.5 times per poll from `min` to at most `max`,
+ * and is drawn in [min, that] by `random` (0 to 1), so that many waiters started together spread out.
+ */
+function waitDelay(attempt, min, max, random) {
+  const grown = Math.min(max, min * 1.5 ** Math.min(attempt - 1, 64));
+  return Math.round(min + random * (grown - min));
+}
+
+/** The value at a dotted path of the item (`serverImageStatus.code`), or undefined. */
+function at(item, path) {
+  let v = item;
+  for (const key of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = v[key];
+  }
+  return v;
+}
+
+/**
+ * The first of the waiter's acceptors (src/catalog/waiters.rs, declared in model/*.toml) that matches
+ * an answer (`item`, or the call's `err`), or null: poll again.
+ */
+function accept(w, item, err) {
+  for (const a of w.acceptors) {
+    const m = a.matcher;
+    let hit;
+    if (m.path) {
+      if (err || !item) continue;
+      const v = at(item, m.path);
+      hit = m.op === '=' ? v === m.values[0] : m.op === '!=' ? v !== m.values[0] : m.values.includes(v);
+    } else if (m.empty) {
+      hit = !err && !item;
+    } else if (m.error !== undefined) {
+      hit = !!err && err.code === 'ERR_API' && err.returnCode === m.error;
+    } else if (m.gone) {
+      hit = err ? err.code === 'ERR_API' && m.gone.includes(err.returnCode) : !item;
+    }
+    if (hit) return a.state;
+  }
+  return null;
+}
+
+/**
+ * A declared waiter: polls the read action, first at once, then after a delay growing 1.5 times per
+ * poll from `minDelayMs` to `maxDelayMs` (with jitter), until an acceptor decides: success (resolves
+ * with the item, or `null` when it is gone), failure (ERR_API), or `timeoutMs` has passed
+ * (ERR_TIMEOUT). An error no acceptor takes rejects at once. `signal` aborts the poll in flight and the
+ * sleep; `onPoll({ attempt, elapsedMs, status, operation, item })` sees every answer.
+ */
+async function waitFor(client, w, no, options) {
+  const o = waitOptions(w, options);
+  if (typeof no !== 'string' && !(typeof no === 'number' && Number.isInteger(no))) {
+    throw NcloudError.validation(`${w.name}: '${w.idParam}' must be a string or an integer`);
+  }
+  const params = { [w.idParam]: w.idList ? [String(no)] : String(no) };
+  if (o.regionCode !== undefined) params.regionCode = o.regionCode;
+  const started = Date.now();
+  const describe = (item) => {
+    const name = w.statusName ? item?.[w.statusName] : undefined;
+    const codes = [w.status && item?.[w.status]?.code, w.operation && item?.[w.operation]?.code].filter(Boolean);
+    return name !== undefined ? `${name} (${codes.join('/')})` : codes.length ? codes.join('/') : 'without a status';
+  };
+  for (let attempt = 1; ; attempt++) {
+    let item = null;
+    let err = null;
+    try {
+      const res = await client._call(w.method, params, undefined, o.signal);
+      item = res?.[w.list]?.[0] ?? null;
+    } catch (e) {
+      if (e.code === 'ABORT_ERR') throw e;
+      err = e;
+    }
+    const state = accept(w, item, err);
+    if (err && state === null) throw err;
+    const status = (w.status && item?.[w.status]?.code) ?? null;
+    const operation = (w.operation && item?.[w.operation]?.code) ?? null;
+    const elapsedMs = Date.now() - started;
+    if (o.onPoll) o.onPoll({ attempt, elapsedMs, status, operation, item });
+    if (state === 'success') return item;
+    if (state === 'failure') {
+      throw new NcloudError({
+        code: 'ERR_API',
+        action: w.method,
+        message: err
+          ? `${w.idParam} ${no} will not be ${w.goal}: ${err.message}`
+          : item
+            ? `${w.idParam} ${no} will not be ${w.goal}: it is ${describe(item)}`
+            : `${w.idParam} ${no} will not be ${w.goal}: it is gone`,
+      });
+    }
+    const delay = waitDelay(attempt, o.minDelayMs, o.maxDelayMs, Math.random());
+    if (Date.now() - started + delay > o.timeoutMs) {
+      const name = w.statusName ? item?.[w.statusName] : undefined;
+      const state = !item
+        ? 'not found'
+        : `still ${name ?? (status !== null ? `in status ${status}` : `without a status${w.statusName ? ` (no ${w.statusName} in the answer)` : ''}`)}`;
+      throw new NcloudError({
+        code: 'ERR_TIMEOUT',
+        action: w.method,
+        message: `${w.idParam} ${no} was ${state} after ${o.timeoutMs} ms (${attempt} polls), waiting for it to be ${w.goal}`,
+      });
+    }
+    try {
+      await timers.setTimeout(delay, undefined, o.signal ? { signal: o.signal } : undefined);
+    } catch (err) {
+      if (err?.name === 'AbortError') throw abortError(w.method, o.signal);
+      throw err;
+    }
+  }
+}
+
+const PAGINATE_OPTIONS = ['pageSize', 'signal'];
+
+/**
+ * A declared paginator: an async iterator over the items of every page of a list action, asking
+ * `pageSize` items at a time from page 1 and stopping after a short page or `totalRows` items.
+ */
+function paginate(client, p, params, options) {
+  const o = callOptions(options, PAGINATE_OPTIONS);
+  const pageSize = o.pageSize ?? DECLARED.pageSize;
+  if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 1000) {
+    throw NcloudError.validation(`'pageSize' must be an integer from 1 to 1000, got ${util.inspect(pageSize)}`);
+  }
+  if (params !== undefined && params !== null && (typeof params !== 'object' || Array.isArray(params))) {
+    throw NcloudError.validation('The parameters must be given as an object');
+  }
+  for (const key of ['pageNo', 'pageSize']) {
+    if (params && params[key] !== undefined) {
+      throw NcloudError.validation(`${p.name} sets '${key}' itself: give the page size as its option { pageSize }`);
+    }
+  }
+  return (async function* pages() {
+    let seen = 0;
+    const guard = pageGuard(p.name, p.method, pageSize);
+    for (let pageNo = 1; ; pageNo++) {
+      if (pageNo > 1) guard.next(pageNo);
+      const res = await client._call(p.method, { ...params, pageNo, pageSize }, undefined, o.signal);
+      const items = Array.isArray(res?.[p.list]) ? res[p.list] : [];
+      guard.page(pageNo, items, res?.totalRows, seen);
+      for (const item of items) yield item;
+      seen += items.length;
+      const total = Number(res?.totalRows);
+      if (items.length < pageSize || (Number.isFinite(total) && seen >= total)) return;
+    }
+  })();
+}
+
+module.exports = { DECLARED, waitFor, waitDelay, paginate };

@@ -1,0 +1,75 @@
+//! Classic access control groups and their rules: read-only look-ups over the fixture's groups
+//! (`accessControlGroups`) and rules (`accessControlRules`, each naming its group); a group's servers
+//! are those whose `accessControlGroupList` holds it (chosen at launch).
+
+use crate::emulator::handler::prelude::*;
+
+fn group<'a>(state: &'a State, no: &str) -> Result<&'a Entry<AccessControlGroup>, ApiFault> {
+    state
+        .classic
+        .access_control_groups
+        .find(no, None)
+        .ok_or_else(|| faults::not_found(Kind::ClassicAcg, no))
+}
+
+/// `getAccessControlGroupList`
+pub fn get_access_control_group_list(cx: &mut Cx<'_>) -> Answer {
+    let p = cx.params(&[PAGE_NO, CLASSIC_PAGE_SIZE, ("isDefault", &[Bool])])?;
+    let nos = p.list("accessControlGroupConfigurationNoList");
+    let items = cx
+        .state
+        .classic
+        .access_control_groups
+        .iter()
+        .map(|e| &e.rec)
+        .filter(|g| text_in(&g.access_control_group_configuration_no, &nos))
+        .filter(|g| {
+            p.flag("isDefault")
+                .is_none_or(|d| g.is_default_group.unwrap_or(false) == d)
+        })
+        .filter(|g| {
+            p.str("accessControlGroupName")
+                .is_none_or(|n| is(&g.access_control_group_name, n))
+        })
+        .map(wire)
+        .collect();
+    cx.page(items, &p)
+}
+
+/// `getAccessControlGroupServerInstanceList`
+pub fn get_access_control_group_server_instance_list(cx: &mut Cx<'_>) -> Answer {
+    let p = cx.params(&[("accessControlGroupConfigurationNo", &[Required])])?;
+    let no = p.str("accessControlGroupConfigurationNo").unwrap_or_default();
+    group(cx.state, no)?;
+    let items = cx
+        .state
+        .classic
+        .servers
+        .iter()
+        .filter(|e| {
+            e.rec
+                .access_control_group_list
+                .iter()
+                .flatten()
+                .any(|g| is(&g.access_control_group_configuration_no, no))
+        })
+        .map(Entry::wire)
+        .collect();
+    cx.list(items)
+}
+
+/// `getAccessControlRuleList`
+pub fn get_access_control_rule_list(cx: &mut Cx<'_>) -> Answer {
+    let p = cx.params(&[("accessControlGroupConfigurationNo", &[Required])])?;
+    let no = p.str("accessControlGroupConfigurationNo").unwrap_or_default();
+    group(cx.state, no)?;
+    let items = cx
+        .state
+        .classic
+        .access_control_rules
+        .iter()
+        .filter(|e| is(&e.rec.access_control_group_configuration_no, no))
+        .map(Entry::wire)
+        .collect();
+    cx.list(items)
+}
