@@ -5,7 +5,7 @@
 const assert = require('node:assert/strict');
 
 /** Methods that live on client.compute.vpc only (the old 0.1.x client owns the name on compute). */
-const VPC_ONLY = ['createPublicIpInstance'];
+const VPC_ONLY = ['createPublicIpInstance', 'createLoginKey'];
 
 const NET = { vpcNo: '1001', subnetNo: '2001', networkInterfaceList: [{ networkInterfaceOrder: 0, accessControlGroupNoList: ['3501'] }] };
 const first = (r, list) => r[list][0];
@@ -17,6 +17,10 @@ function plan(tag) {
     ['getVpcList', () => undefined, (r) => assert.equal(first(r, 'vpcList').vpcNo, '1001')],
     ['getVpcDetail', () => ({ vpcNo: '1001' }), (r) => assert.equal(first(r, 'vpcList').ipv4CidrBlock, '10.0.0.0/16')],
     ['createVpc', () => ({ ipv4CidrBlock: '172.16.0.0/16', vpcName: `lab-${t}` }), (r, ctx) => { ctx.vpcNo = first(r, 'vpcList').vpcNo; }],
+    ['getNetworkAclList', (ctx) => ({ vpcNo: ctx.vpcNo }), (r) => {
+      assert.equal(first(r, 'networkAclList').networkAclName, `lab-${t}-default-network-acl`);
+      assert.equal(first(r, 'networkAclList').isDefault, true);
+    }],
     ['getSubnetList', () => ({ vpcNo: '1001' }), (r, ctx) => { ctx.aclNo = first(r, 'subnetList').networkAclNo; assert.equal(r.totalRows, 2); }],
     ['getSubnetDetail', () => ({ subnetNo: '2002' }), (r) => assert.equal(first(r, 'subnetList').subnetType.code, 'PRIVATE')],
     ['createSubnet', (ctx) => ({ vpcNo: '1001', subnet: '10.0.7.0/24', zoneCode: 'KR-1', subnetTypeCode: 'PUBLIC', networkAclNo: ctx.aclNo, subnetName: `web-${t}` }), (r, ctx) => { ctx.subnetNo = first(r, 'subnetList').subnetNo; }],
@@ -40,6 +44,11 @@ function plan(tag) {
     // Keys, scripts, placement groups
     ['importLoginKey', () => ({ keyName: `key-${t}`, publicKey: require('../fixtures/emulator.json').vpc.loginKeys[0].publicKey }), (r) => assert.match(first(r, 'loginKeyList').fingerprint, /^74:b5/)],
     ['getLoginKeyList', () => ({ keyName: `key-${t}` }), (r) => assert.equal(r.totalRows, 1)],
+    ['createLoginKey', () => ({ keyName: `made-${t}` }), (r) => {
+      assert.equal(r.keyName, `made-${t}`);
+      assert.match(r.privateKey, /^-----BEGIN RSA PRIVATE KEY-----\n/);
+    }],
+    ['deleteLoginKeys', () => ({ keyNameList: [`made-${t}`] }), (r) => assert.equal(r.totalRows, 1)],
     ['createInitScript', () => ({ initScriptContent: '#!/bin/sh\ntrue', osTypeCode: 'LNX', initScriptName: `init-${t}` }), (r, ctx) => { ctx.script = first(r, 'initScriptList').initScriptNo; }],
     ['getInitScriptList', () => ({ osTypeCode: 'LNX' }), (r) => assert.ok(r.totalRows >= 1)],
     ['getInitScriptDetail', (ctx) => ({ initScriptNo: ctx.script }), (r) => assert.equal(first(r, 'initScriptList').osType.code, 'LNX')],
@@ -56,6 +65,9 @@ function plan(tag) {
     ['changeServerInstanceName', (ctx) => ({ serverInstanceNo: ctx.server, serverName: `vm-${t}-2` }), (r) => assert.equal(first(r, 'serverInstanceList').serverName, `vm-${t}-2`)],
     ['setProtectServerTermination', (ctx) => ({ serverInstanceNo: ctx.server, isProtectServerTermination: true }), (r) => assert.equal(first(r, 'serverInstanceList').isProtectServerTermination, true)],
     ['getRootPasswordServerInstanceList', () => ({ rootPasswordServerInstanceList: [{ serverInstanceNo: '1000003', privateKey: require('../fixtures/emulator.json').vpc.loginKeys[0].privateKey }] }), (r) => assert.equal(first(r, 'rootPasswordServerInstanceList').rootPassword, 'Ncp-emu-1000003!')],
+    ['getRootPassword', () => ({ serverInstanceNo: '1000003', privateKey: require('../fixtures/emulator.json').vpc.loginKeys[0].privateKey }), (r) => assert.equal(r.rootPassword, 'Ncp-emu-1000003!')],
+    // A diagnostic interrupt: the scenario's running KVM server (Linux) takes it.
+    ['interruptServerInstance', () => ({ serverInstanceNo: '1000002' }), (r) => assert.deepStrictEqual(r.serverInstanceNoList, ['1000002'])],
     // Public IPs
     ['getPublicIpTargetServerInstanceList', () => undefined, (r, ctx) => assert.ok(r.serverInstanceList.some((v) => v.serverInstanceNo === ctx.server))],
     ['createPublicIpInstance', () => ({ publicIpDescription: 'spare' }), (r, ctx) => { ctx.ip = first(r, 'publicIpInstanceList').publicIpInstanceNo; }],

@@ -53,6 +53,7 @@ test('the waiters and paginators come from the core declarations', () => {
     'vpc:paginateGetInitScriptList',
     'vpc:paginateGetLoginKeyList',
     'vpc:paginateGetMemberServerImageInstanceList',
+    'vpc:paginateGetNetworkAclList',
     'vpc:paginateGetNetworkInterfaceList',
     'vpc:paginateGetPublicIpInstanceList',
     'vpc:paginateGetServerImageList',

@@ -128,8 +128,8 @@ export type ActionName =
   | 'removeServerImageSharingPermission' | 'addAccessControlGroupInboundRule'
   | 'addAccessControlGroupOutboundRule' | 'createAccessControlGroup' | 'deleteAccessControlGroup'
   | 'getAccessControlGroupDetail' | 'getAccessControlGroupRuleList' | 'removeAccessControlGroupInboundRule'
-  | 'removeAccessControlGroupOutboundRule' | 'createInitScript' | 'deleteInitScripts' | 'getInitScriptDetail'
-  | 'addPlacementGroupServerInstance' | 'createPlacementGroup' | 'deletePlacementGroup'
+  | 'removeAccessControlGroupOutboundRule' | 'deleteLoginKeys' | 'createInitScript' | 'deleteInitScripts'
+  | 'getInitScriptDetail' | 'addPlacementGroupServerInstance' | 'createPlacementGroup' | 'deletePlacementGroup'
   | 'getPlacementGroupDetail' | 'getPlacementGroupList' | 'removePlacementGroupServerInstance'
   | 'getHypervisorTypeList' | 'getServerSpecDetail' | 'getServerSpecList' | 'changeServerInstanceName'
   | 'getServerInstanceDetail' | 'getBlockStorageSnapshotInstanceDetail'
@@ -141,7 +141,7 @@ export type ActionName =
   | 'deleteFabricCluster' | 'getFabricClusterDetail' | 'getFabricClusterList' | 'getFabricClusterPoolList'
   | 'updateFabricCluster' | 'updateFabricClusterServerInstances' | 'disableFlowLog' | 'enableFlowLog'
   | 'getFlowLogConfigurationList' | 'getVpcList' | 'getVpcDetail' | 'createVpc' | 'deleteVpc' | 'getSubnetList'
-  | 'getSubnetDetail' | 'createSubnet' | 'deleteSubnet';
+  | 'getSubnetDetail' | 'createSubnet' | 'deleteSubnet' | 'getNetworkAclList';
 
 /**
  * A coded value: `code` and its display name `codeName`. `C` lists the codes known for the field;
@@ -904,6 +904,16 @@ export interface Subnet {
   subnetType?: CommonCode;
   usageType?: CommonCode;
   networkAclNo?: string;
+}
+
+export interface NetworkAcl {
+  networkAclNo: string;
+  networkAclName?: string;
+  vpcNo?: string;
+  networkAclStatus?: CommonCode;
+  networkAclDescription?: string;
+  createDate?: string;
+  isDefault?: boolean;
 }
 
 /**
@@ -2343,6 +2353,26 @@ export interface ImportLoginKeyResponse extends ApiResponse {
   loginKeyList: LoginKey[];
 }
 
+export interface CreateLoginKeyParams {
+  /** Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  keyName?: string | undefined;
+}
+export interface CreateLoginKeyResponse extends ApiResponse {
+  totalRows: number;
+  keyName?: string;
+  privateKey?: string;
+}
+
+export interface DeleteLoginKeysParams {
+  /** Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  keyNameList: string[];
+}
+export interface DeleteLoginKeysResponse extends ApiResponse {
+  totalRows: number;
+}
+
 export interface GetLoginKeyListParams {
   /** Defaults to the client's `region`. */
   regionCode?: string | undefined;
@@ -2550,6 +2580,27 @@ export interface ChangeServerInstanceSpecParams {
 export interface ChangeServerInstanceSpecResponse extends ApiResponse {
   totalRows: number;
   serverInstanceList: ServerInstance[];
+}
+
+export interface GetRootPasswordParams {
+  /** Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  serverInstanceNo: string | number;
+  privateKey?: string | undefined;
+}
+export interface GetRootPasswordResponse extends ApiResponse {
+  totalRows: number;
+  rootPassword?: string;
+}
+
+export interface InterruptServerInstanceParams {
+  /** Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  serverInstanceNo: string | number;
+}
+export interface InterruptServerInstanceResponse extends ApiResponse {
+  totalRows: number;
+  serverInstanceNoList: string[];
 }
 
 export interface GetRootPasswordServerInstanceListParams {
@@ -3294,6 +3345,23 @@ export interface DeleteSubnetResponse extends ApiResponse {
   subnetList: Subnet[];
 }
 
+export interface GetNetworkAclListParams {
+  /** Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  networkAclName?: string | undefined;
+  networkAclStatusCode?: string | undefined;
+  networkAclNoList?: Array<string | number> | undefined;
+  /** Integer from 0 to 2147483647. */
+  pageNo?: number | undefined;
+  /** Required when `pageNo` is given. Integer from 1 to 1000. */
+  pageSize?: number | undefined;
+  vpcNo?: string | number | undefined;
+}
+export interface GetNetworkAclListResponse extends ApiResponse {
+  totalRows: number;
+  networkAclList: NetworkAcl[];
+}
+
 /** Parameters of `findPrivateImages`: the old client's names for those of `getMemberServerImageList`. */
 export interface FindPrivateImagesParams {
   /** The API's `memberServerImageNoList`. */
@@ -3397,6 +3465,8 @@ export interface VserverVpcMethods {
   removeAccessControlGroupOutboundRule: Method<RemoveAccessControlGroupOutboundRuleParams, RemoveAccessControlGroupOutboundRuleResponse>;
   /** Registers a login key from an existing public key. */
   importLoginKey: Method<ImportLoginKeyParams, ImportLoginKeyResponse>;
+  /** Deletes login keys. */
+  deleteLoginKeys: Method<DeleteLoginKeysParams, DeleteLoginKeysResponse>;
   /** Lists the login keys. */
   getLoginKeyList: MethodOptionalParams<GetLoginKeyListParams, GetLoginKeyListResponse>;
   /** Creates an init script. */
@@ -3433,6 +3503,10 @@ export interface VserverVpcMethods {
   changeServerInstanceName: Method<ChangeServerInstanceNameParams, ChangeServerInstanceNameResponse>;
   /** Changes the server product (CPU and memory spec) of a stopped server. */
   changeServerInstanceSpec: Method<ChangeServerInstanceSpecParams, ChangeServerInstanceSpecResponse>;
+  /** Gets a server's initial root (administrator) password, decrypted with its login key. */
+  getRootPassword: Method<GetRootPasswordParams, GetRootPasswordResponse>;
+  /** Sends a diagnostic interrupt to a running server (KVM; XEN with Windows). */
+  interruptServerInstance: Method<InterruptServerInstanceParams, InterruptServerInstanceResponse>;
   /** Gets the initial root passwords of several servers at once. */
   getRootPasswordServerInstanceList: Method<GetRootPasswordServerInstanceListParams, GetRootPasswordServerInstanceListResponse>;
   /** Gets one server instance. */
@@ -3549,6 +3623,8 @@ export interface VserverVpcMethods {
   createSubnet: Method<CreateSubnetParams, CreateSubnetResponse>;
   /** Deletes a subnet. */
   deleteSubnet: Method<DeleteSubnetParams, DeleteSubnetResponse>;
+  /** Lists the network ACLs (each VPC's default one: what createSubnet names in networkAclNo). */
+  getNetworkAclList: MethodOptionalParams<GetNetworkAclListParams, GetNetworkAclListResponse>;
   /**
    * Polls `getServerImageDetail` until the item is created (`serverImageStatus.code` is CREAT); rejects when `serverImageStatus.code` is CREFL or `serverImageOperation.code` is TERMT.
    * Gives up after 30 min unless `timeoutMs` says otherwise.
@@ -3628,6 +3704,8 @@ export interface VserverVpcMethods {
   paginateGetFabricClusterList: Paginator<GetFabricClusterListParams, FabricCluster>;
   /** Every item of `getSubnetList`, page by page. */
   paginateGetSubnetList: Paginator<GetSubnetListParams, Subnet>;
+  /** Every item of `getNetworkAclList`, page by page. */
+  paginateGetNetworkAclList: Paginator<GetNetworkAclListParams, NetworkAcl>;
 }
 
 /** The methods of `client.compute`. */
@@ -3879,6 +3957,8 @@ export interface ComputeClassicMethods {
 
 /** The methods of `client.compute.vpc`. */
 export interface ComputeVpcMethods extends VserverVpcMethods {
+  /** Creates a login key and returns its private key once. */
+  createLoginKey: MethodOptionalParams<CreateLoginKeyParams, CreateLoginKeyResponse>;
   /** Creates a public IP, optionally assigned to a server. */
   createPublicIpInstance: MethodOptionalParams<CreatePublicIpInstanceParams, CreatePublicIpInstanceResponse>;
 }
@@ -3898,7 +3978,7 @@ export type CompatMethods = Pick<ComputeMethods, 'findPrivateImages' | 'createPr
 /** @deprecated Part of `ComputeMethods`. */
 export type WaiterMethods = Pick<ComputeMethods, 'waitForServerImage' | 'waitForServerImageDeleted' | 'waitForMemberServerImageInstance' | 'waitForMemberServerImageInstanceDeleted' | 'waitForServerInstanceRunning' | 'waitForServerInstanceStopped' | 'waitForServerInstanceTerminated' | 'waitForBlockStorageInstanceAttached' | 'waitForBlockStorageInstanceDetached' | 'waitForBlockStorageSnapshotInstance' | 'waitForPublicIpInstance'>;
 /** @deprecated Part of `ComputeVpcMethods`. */
-export type VpcPaginators = Pick<ComputeVpcMethods, 'paginateGetMemberServerImageInstanceList' | 'paginateGetServerImageList' | 'paginateGetServerInstanceList' | 'paginateGetBlockStorageSnapshotInstanceList' | 'paginateGetAccessControlGroupList' | 'paginateGetLoginKeyList' | 'paginateGetInitScriptList' | 'paginateGetNetworkInterfaceList' | 'paginateGetPublicIpInstanceList' | 'paginateGetBlockStorageInstanceList' | 'paginateGetFabricClusterList' | 'paginateGetSubnetList'>;
+export type VpcPaginators = Pick<ComputeVpcMethods, 'paginateGetMemberServerImageInstanceList' | 'paginateGetServerImageList' | 'paginateGetServerInstanceList' | 'paginateGetBlockStorageSnapshotInstanceList' | 'paginateGetAccessControlGroupList' | 'paginateGetLoginKeyList' | 'paginateGetInitScriptList' | 'paginateGetNetworkInterfaceList' | 'paginateGetPublicIpInstanceList' | 'paginateGetBlockStorageInstanceList' | 'paginateGetFabricClusterList' | 'paginateGetSubnetList' | 'paginateGetNetworkAclList'>;
 /** @deprecated Part of `ComputeClassicMethods`. */
 export type ClassicPaginators = Pick<ComputeClassicMethods, 'paginateGetMemberServerImageList' | 'paginateGetServerInstanceList' | 'paginateGetBlockStorageSnapshotInstanceList' | 'paginateGetAccessControlGroupList' | 'paginateGetBlockStorageInstanceList' | 'paginateGetInstanceTagList' | 'paginateGetLoginKeyList' | 'paginateGetNetworkInterfaceList' | 'paginateGetPrivateSubnetInstanceList' | 'paginateGetPublicIpInstanceList'>;
 

@@ -265,6 +265,16 @@ pub fn wrong_private_key(server_no: &str) -> ApiFault {
     )
 }
 
+/// A login key still assigned to a server is not deleted: `10407`, the code NCP's Classic
+/// `deleteLoginKey` reference publishes ("{0} is the authentication key being used by {1} server").
+pub fn login_key_in_use(name: &str, server_no: &str) -> ApiFault {
+    fault(
+        400,
+        "10407",
+        format!("{name} is the authentication key being used by {server_no} server."),
+    )
+}
+
 /// Records that must belong together do not (a subnet of another VPC, an access control group of
 /// another VPC, a server in another zone ...): `25042`.
 pub fn mismatch(message: impl Into<String>) -> ApiFault {

@@ -92,5 +92,9 @@ record!(
         region_code: String,
         /// The server it was made from (the "busy server" check).
         original_server_instance_no: String,
+        /// Made by the account (`createServerImage`, `createServerImageFromSnapshot`): its own to
+        /// share and delete, whatever type it reports (NCP's reference shows an image made from a
+        /// server of an NCP image typed `NCP`).
+        own: bool,
     }
 );

@@ -64,7 +64,7 @@ image!(ClassicImage, name: member_server_image_name,
     platform: |i| i.member_server_image_platform_type.as_ref().map(|c| c.code.as_str()), ncp: |_| false);
 image!(MemberInstance, name: member_server_image_name, platform: |i| i.platform_type.as_deref(), ncp: |_| false);
 image!(ServerImage, name: server_image_name, platform: |_| None,
-    ncp: |i| i.server_image_type.as_ref().is_some_and(|c| c.code == "NCP"));
+    ncp: |i| i.own != Some(true) && i.server_image_type.as_ref().is_some_and(|c| c.code == "NCP"));
 
 /// Larger numbers first (numbers that are not numbers by text).
 pub fn by_number_desc<T: Resource>(a: &Entry<T>, b: &Entry<T>) -> std::cmp::Ordering {

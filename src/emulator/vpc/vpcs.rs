@@ -26,6 +26,45 @@ pub fn get_vpc_list(cx: &mut Cx<'_>) -> Answer {
     cx.list(items)
 }
 
+/// `getNetworkAclList`: the network ACL each VPC is made with (its default one, named after the VPC,
+/// in the VPC's status), filtered as NCP's reference lists.
+pub fn get_network_acl_list(cx: &mut Cx<'_>) -> Answer {
+    let p = cx.params(&[PAGE_NO, VPC_PAGE_SIZE])?;
+    let nos = p.list("networkAclNoList");
+    let items = cx
+        .state
+        .vpc
+        .vpcs
+        .in_region(cx.region())
+        .map(|e| &e.rec)
+        .filter(|v| v.default_network_acl_no.is_some())
+        .map(|v| {
+            let mut m = serde_json::Map::new();
+            let mut put = |k: &str, x: Option<Value>| {
+                if let Some(x) = x {
+                    m.insert(k.into(), x);
+                }
+            };
+            put("networkAclNo", v.default_network_acl_no.clone().map(Value::from));
+            let name = v.vpc_name.as_ref().map(|n| format!("{n}-default-network-acl"));
+            put("networkAclName", name.map(Value::from));
+            put("vpcNo", v.vpc_no.clone().map(Value::from));
+            put("networkAclStatus", wire(v).get("vpcStatus").cloned());
+            put("createDate", v.create_date.clone().map(Value::from));
+            put("isDefault", Some(Value::Bool(true)));
+            Value::Object(m)
+        })
+        .filter(|a| text_in(&a["networkAclNo"].as_str().map(str::to_string), &nos))
+        .filter(|a| p.str("networkAclName").is_none_or(|n| a["networkAclName"] == n))
+        .filter(|a| {
+            p.str("networkAclStatusCode")
+                .is_none_or(|c| a["networkAclStatus"]["code"] == c)
+        })
+        .filter(|a| p.str("vpcNo").is_none_or(|n| a["vpcNo"] == n))
+        .collect();
+    cx.page(items, &p)
+}
+
 /// `getVpcDetail`
 pub fn get_vpc_detail(cx: &mut Cx<'_>) -> Answer {
     let p = cx.params(&[("vpcNo", &[Required])])?;

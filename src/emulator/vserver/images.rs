@@ -396,9 +396,11 @@ pub fn create_image(cx: &mut Cx<'_>, from_snapshot: bool) -> Answer {
         shared_login_id_list: Some(Vec::new()),
         region_code: Some(region.clone()),
         original_server_instance_no: source_no,
+        own: Some(true),
         ..ServerImage::default()
     };
-    // What the source says about the OS wins over the defaults above.
+    // What the source says about the OS (and the type, as NCP's reference example shows) wins over
+    // the defaults above; the image is the account's own either way (`own`).
     let t = template;
     image.hypervisor_type = t.hypervisor_type.or(image.hypervisor_type);
     image.cpu_architecture_type = t.cpu_architecture_type.or(image.cpu_architecture_type);

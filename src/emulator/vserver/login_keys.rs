@@ -22,6 +22,7 @@ fn name_rule(name: &str, v: &Value) -> Result<(), crate::emulator::rules::Failur
 
 /// `keyName` of `importLoginKey` (required there; `createLoginKey` generates one when absent).
 const KEY_NAME_REQUIRED: &[Rule] = &[Required, Check(name_rule)];
+const KEY_NAME: &[Rule] = &[Check(name_rule)];
 
 fn keys(s: &State) -> &Store<LoginKey> {
     &s.vpc.login_keys
@@ -65,6 +66,65 @@ pub fn import_login_key(cx: &mut Cx<'_>) -> Answer {
     };
     let answer = state.vpc.login_keys.push(Entry::new(key, cx.now)).wire();
     cx.list(vec![answer])
+}
+
+/// `createLoginKey`: a new 2048-bit RSA key pair; the answer carries its private key (PKCS#1 PEM),
+/// which NCP never shows again: only the public key is kept.
+pub fn create_login_key(cx: &mut Cx<'_>) -> Answer {
+    let p = cx.params(&[("keyName", KEY_NAME)])?;
+    let state = &mut *cx.state;
+    let name = match p.str("keyName") {
+        Some(n) => n.to_string(),
+        None => format!("key-{}", state.next_id()),
+    };
+    taken(state, &name)?;
+    let made = crypto::new_key(&mut state.rng)
+        .ok_or_else(|| faults::unsupported("The key pair could not be made; try again."))?;
+    let key = LoginKey {
+        key_name: Some(name.clone()),
+        fingerprint: Some(made.fingerprint),
+        public_key: Some(made.public_ssh),
+        create_date: Some(state.create_date()),
+        private_key: None,
+    };
+    state.vpc.login_keys.push(Entry::new(key, cx.now));
+    let mut f = Fields::new();
+    f.insert("totalRows".into(), Value::from(1));
+    f.insert("keyName".into(), Value::from(name));
+    f.insert("privateKey".into(), Value::from(made.private_pem));
+    Ok(f)
+}
+
+/// `deleteLoginKeys`: every key must exist, and none may be the key of a server that is not
+/// terminated (NCP: "authentication keys assigned to a server instance cannot be deleted"; `10407`,
+/// the code NCP's Classic `deleteLoginKey` reference publishes). All or nothing.
+pub fn delete_login_keys(cx: &mut Cx<'_>) -> Answer {
+    let p = cx.params(&[("keyNameList", &[Required, Unique])])?;
+    let names = p.list("keyNameList");
+    let state = &mut *cx.state;
+    for name in &names {
+        keys(state)
+            .find(name, None)
+            .ok_or_else(|| faults::not_found(Kind::LoginKey, name))?;
+        let user = state
+            .vpc
+            .servers
+            .iter()
+            .map(|e| &e.rec)
+            .find(|v| is(&v.login_key_name, name) && v.status() != "TERMT");
+        if let Some(v) = user {
+            return Err(faults::login_key_in_use(
+                name,
+                v.server_instance_no.as_deref().unwrap_or_default(),
+            ));
+        }
+    }
+    for name in &names {
+        state.vpc.login_keys.remove(name, None);
+    }
+    let mut f = Fields::new();
+    f.insert("totalRows".into(), Value::from(names.len()));
+    Ok(f)
 }
 
 /// The public key a server's password is sealed with (its login key's), if the key is known.

@@ -308,6 +308,40 @@ pub fn get_root_password_server_instance_list(cx: &mut Cx<'_>) -> Answer {
     cx.list(items)
 }
 
+/// `getRootPassword`: one server's password, decrypted with the `privateKey` given (`25041` when it is
+/// absent or not the private key of the server's login key).
+pub fn get_root_password(cx: &mut Cx<'_>) -> Answer {
+    let p = cx.params(&[("serverInstanceNo", &[Required])])?;
+    let no = p.str("serverInstanceNo").unwrap_or_default();
+    let password = root_password(cx.state, no, p.str("privateKey").unwrap_or_default(), cx.region())?;
+    let mut f = Fields::new();
+    f.insert("totalRows".into(), Value::from(1));
+    f.insert("rootPassword".into(), Value::from(password));
+    Ok(f)
+}
+
+/// `interruptServerInstance`: a diagnostic interrupt (NMI) to a running server; NCP's reference: KVM
+/// servers (Linux and Windows) and XEN servers with Windows only. Nothing else changes.
+pub fn interrupt_server_instance(cx: &mut Cx<'_>) -> Answer {
+    let p = cx.params(&[("serverInstanceNo", &[Required])])?;
+    let no = p.str("serverInstanceNo").unwrap_or_default().to_string();
+    let e = find(cx.state, &no, cx.region())?;
+    if e.rec.status() != "RUN" || e.busy() {
+        return Err(faults::not_now(Kind::Server, &no, e.rec.status_name()));
+    }
+    let xen = code_in(&e.rec.hypervisor_type, &["XEN".into()]);
+    let windows = code_in(&e.rec.platform_type, &["WND32".into(), "WND64".into()]);
+    if xen && !windows {
+        return Err(faults::unsupported(format!(
+            "A diagnostic interrupt is supported only for Windows servers on XEN. ({no})"
+        )));
+    }
+    let mut f = Fields::new();
+    f.insert("totalRows".into(), Value::from(1));
+    f.insert("serverInstanceNoList".into(), Value::from(vec![no]));
+    Ok(f)
+}
+
 /// The private IP of a server's default interface.
 pub fn private_ip(state: &State, server: &VpcServer) -> Option<String> {
     server

@@ -314,3 +314,109 @@ fn the_root_password_is_decrypted_with_the_login_keys_private_key() {
         "901"
     );
 }
+
+#[test]
+fn a_created_login_key_seals_passwords_and_is_deleted_only_when_no_server_uses_it() {
+    let mut s = instant();
+    let enc = |k: &str| form_urlencoded::byte_serialize(k.as_bytes()).collect::<String>();
+    let made = vs(&mut s, "createLoginKey", "keyName=golden-key").unwrap();
+    assert_eq!(made["keyName"], json!("golden-key"));
+    let private = text(&made["privateKey"]);
+    assert!(private.starts_with("-----BEGIN RSA PRIVATE KEY-----"), "{private}");
+    let listed = vs(&mut s, "getLoginKeyList", "keyName=golden-key").unwrap();
+    assert!(
+        first(&listed, "loginKeyList").get("privateKey").is_none(),
+        "NCP keeps no private key"
+    );
+    assert_eq!(code(vs(&mut s, "createLoginKey", "keyName=golden-key")), "10300");
+    assert_eq!(code(vs(&mut s, "createLoginKey", "keyName=a")), "901");
+
+    let no = launch(&mut s, "serverImageNo=4000001&loginKeyName=golden-key");
+    let ask = |k: &str| format!("serverInstanceNo={no}&privateKey={}", enc(k));
+    let got = vs(&mut s, "getRootPassword", &ask(&private)).unwrap();
+    assert_eq!(text(&got["rootPassword"]).len(), 12);
+    let other = s.vpc.login_keys.items[0].rec.private_key.clone().unwrap();
+    assert_eq!(code(vs(&mut s, "getRootPassword", &ask(&other))), "25041");
+    assert_eq!(
+        code(vs(&mut s, "getRootPassword", &format!("serverInstanceNo={no}"))),
+        "25041"
+    );
+    assert_eq!(code(vs(&mut s, "getRootPassword", "serverInstanceNo=999")), "24120");
+
+    // A diagnostic interrupt: a running KVM server takes it; a stopped one and a Linux XEN one do not.
+    let one = format!("serverInstanceNo={no}");
+    let got = vs(&mut s, "interruptServerInstance", &one).unwrap();
+    assert_eq!(got["serverInstanceNoList"], json!([no]));
+    let xen = launch(
+        &mut s,
+        "serverImageProductCode=SW.VSVR.OS.LNX64.CNTOS.0703.B050&loginKeyName=my-key",
+    );
+    assert_eq!(
+        code(vs(
+            &mut s,
+            "interruptServerInstance",
+            &format!("serverInstanceNo={xen}")
+        )),
+        "25040"
+    );
+
+    assert_eq!(code(vs(&mut s, "deleteLoginKeys", "keyNameList.1=golden-key")), "10407");
+    assert_eq!(code(vs(&mut s, "deleteLoginKeys", "keyNameList.1=nope")), "10404");
+    vs(&mut s, "stopServerInstances", &format!("serverInstanceNoList.1={no}")).unwrap();
+    assert_eq!(code(vs(&mut s, "interruptServerInstance", &one)), "25013");
+    vs(
+        &mut s,
+        "terminateServerInstances",
+        &format!("serverInstanceNoList.1={no}"),
+    )
+    .unwrap();
+    let gone = vs(&mut s, "deleteLoginKeys", "keyNameList.1=golden-key").unwrap();
+    assert_eq!(gone["totalRows"], json!(1));
+    assert_eq!(
+        vs(&mut s, "getLoginKeyList", "keyName=golden-key").unwrap()["totalRows"],
+        json!(0)
+    );
+}
+
+#[test]
+fn an_image_of_a_server_launched_from_an_ncp_image_is_the_accounts_own_to_share_and_delete() {
+    let mut s = instant();
+    let no = launch(&mut s, "serverImageNo=4000001");
+    vs(&mut s, "stopServerInstances", &format!("serverInstanceNoList.1={no}")).unwrap();
+    let made = vs(
+        &mut s,
+        "createServerImage",
+        &format!("serverInstanceNo={no}&serverImageName=golden-rocky"),
+    )
+    .unwrap();
+    let image = first(&made, "serverImageList");
+    // Typed as the image its server runs (NCP's reference example), yet the account's own.
+    assert_eq!(image["serverImageType"]["code"], json!("NCP"));
+    assert_eq!(
+        image["osType"],
+        detail_image(&mut s, "4000001")["osType"],
+        "the OS of its server"
+    );
+    let q = format!(
+        "serverImageNo={}&targetLoginIdList.1=partner@example.com",
+        text(&image["serverImageNo"])
+    );
+    let shared = vs(&mut s, "addServerImageSharingPermission", &q).unwrap();
+    assert_eq!(
+        first(&shared, "serverImageList")["sharedLoginIdList"],
+        json!(["partner@example.com"])
+    );
+    let gone = format!("serverImageNoList.1={}", text(&image["serverImageNo"]));
+    vs(&mut s, "deleteServerImage", &gone).unwrap();
+    // NCP's own images stay NCP's.
+    let q = "serverImageNo=4000001&targetLoginIdList.1=partner@example.com";
+    assert_eq!(code(vs(&mut s, "addServerImageSharingPermission", q)), "25034");
+}
+
+fn detail_image(s: &mut State, no: &str) -> Value {
+    first(
+        &vs(s, "getServerImageDetail", &format!("serverImageNo={no}")).unwrap(),
+        "serverImageList",
+    )
+    .clone()
+}
