@@ -95,6 +95,9 @@ test("options passed where the parameters go are detected, with the call to writ
     assert.match(err.message, /^getRegionList: \{ signal \} is an option, not a parameter: options go in the second argument\. Write getRegionList\(\{\}, \{ signal \}\)/);
     assert.doesNotMatch(err.message, /kEvents|Symbol\(/);
   }
+  // With parameters beside it: the call to write keeps them first.
+  const mixed = await c.compute.getServerImageDetail({ serverImageNo: '1', signal }).catch((e) => e);
+  assert.equal(mixed.message, 'getServerImageDetail: { signal } is an option, not a parameter: options go in the second argument. Write getServerImageDetail({ serverImageNo }, { signal })');
   // The right call works.
   assert.ok((await c.compute.getRegionList({}, { signal })).regionList.length > 0);
   const classic = await c.compute.classic.getRegionList({ signal }).catch((e) => e);

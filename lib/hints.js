@@ -55,21 +55,24 @@ function isAbortSignal(v) {
 }
 
 /**
- * When a call's parameters are call options (`getRegionList({ signal })`, or an AbortSignal itself),
- * the message that says to pass them as the second argument, with the call to write; else null.
- * Only objects whose every key is an option and one value an AbortSignal qualify: no action has a
- * parameter named like an option, and a signal is never a parameter value.
+ * When a call's parameters hold call options (`getRegionList({ signal })`, an AbortSignal itself, or
+ * `{ serverImageNo, signal }`), the message that says to pass them as the second argument, with the
+ * call to write; else null. Only an AbortSignal under an option's name qualifies: a signal is never a
+ * parameter value.
  */
 function optionsInParams(method, params, options = ['signal']) {
   if (params === null || typeof params !== 'object') return null;
-  let keys;
-  if (isAbortSignal(params)) keys = ['signal'];
-  else {
-    keys = Object.keys(params);
-    if (keys.length === 0 || !keys.every((k) => options.includes(k))) return null;
-    if (!keys.some((k) => isAbortSignal(params[k]))) return null;
-  }
+  // The fast path of every call: no signal among the parameters (a property read, no key listing).
+  if (!isAbortSignal(params) && !options.some((k) => isAbortSignal(params[k]))) return null;
+  const keys = isAbortSignal(params) ? ['signal'] : options.filter((k) => isAbortSignal(params[k]));
+  const others = isAbortSignal(params) ? [] : Object.keys(params).filter((k) => !keys.includes(k));
   const shown = keys.join(', ');
+  if (others.length > 0) {
+    return (
+      `${method}: { ${shown} } is an option, not a parameter: options go in the second argument. ` +
+      `Write ${method}({ ${others.slice(0, 3).join(', ')}${others.length > 3 ? ', …' : ''} }, { ${shown} })`
+    );
+  }
   return (
     `${method}: { ${shown} } is an option, not a parameter: options go in the second argument. ` +
     `Write ${method}({}, { ${shown} }) (or ${method}(params, { ${shown} }) with the action's parameters first)`
