@@ -1,14 +1,21 @@
 //! Generates the catalog from the model (`model/*.toml`, see `model/README.md`): `build/model.rs`
-//! reads and checks it, `build/emit.rs` writes it as Rust into `$OUT_DIR`.
+//! reads and checks it, `build/emit.rs` writes it as Rust into `$OUT_DIR`; `build/surfaces.rs` and
+//! `build/emit_surfaces.rs` do the same for the old clients' methods (`model/surfaces.toml`).
 
 #[path = "build/checks.rs"]
 mod checks;
 #[path = "build/emit.rs"]
 mod emit;
+#[path = "build/emit_surfaces.rs"]
+mod emit_surfaces;
 #[path = "build/model.rs"]
 mod model;
 #[path = "build/specs.rs"]
 mod specs;
+#[path = "build/surfaces.rs"]
+mod surfaces;
+#[path = "build/surfaces_v1.rs"]
+mod surfaces_v1;
 
 use std::path::Path;
 
@@ -35,6 +42,13 @@ fn main() {
     });
     write(&out.join("catalog.rs"), &catalog);
     write(&out.join("dispatch.rs"), &emit::dispatch(&set));
+    // The old clients' methods, checked against the model.
+    let old = surfaces::load(&dir, &set).unwrap_or_else(|e| {
+        eprintln!("error: {e}");
+        println!("cargo:warning=model: {e}");
+        std::process::exit(1);
+    });
+    write(&out.join("surfaces.rs"), &emit_surfaces::surfaces(&set, &old));
 }
 
 /// Writes only when the text changed, so that an unchanged model does not rebuild the crate.

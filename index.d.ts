@@ -32,7 +32,10 @@ export type NcloudErrorCode =
   | 'ABORT_ERR'
   /** The client was closed (`client.close()`, or the end of the thread that created it); nothing more is sent. */
   | 'ERR_CLIENT_CLOSED'
-  /** A method of the old 1.x client (`client.IaaS.server().getLoginKeyList` ...) this package does not serve. */
+  /**
+   * A method of the old clients that cannot be served: `client.storage.*` (NCP retired its File Storage
+   * REST API; the message names the Object Storage replacement) and 1.x's `PaaS.containerRegistry()`.
+   */
   | 'ERR_UNSUPPORTED';
 
 /** What an `NcloudError` is built from (the core's error report). */
@@ -331,7 +334,8 @@ export interface ClientOptions {
 
 /**
  * `client.compute`: the VPC actions by name (also under `compute.vpc`), the Classic ones under
- * `compute.classic`, and the old client's methods (`findPrivateImages` ...). Every method returns a
+ * `compute.classic`, and the old 0.1.x client's methods (`findPrivateImages`, `createServer` ...; its
+ * other methods are on `client.management`, `client.openapi`, `client.storage`). Every method returns a
  * Promise, or takes an error-first callback as last argument; options (`{ signal }`) are its second
  * argument. The `waitFor…` waiters and `paginate…` iterators are declared with the actions.
  */
@@ -370,7 +374,7 @@ export declare class Client {
   setConfig(values: { accessKey?: string | undefined; secretKey?: string | undefined; regionNo?: string | undefined; [key: string]: unknown }): this;
   /** The old 1.x client's `client.IaaS.server().<action>(params)`. */
   readonly IaaS: V1IaaS;
-  /** The old 1.x client's `client.PaaS` (not served: every method rejects with `ERR_UNSUPPORTED`). */
+  /** The old 1.x client's `client.PaaS`: `geoLocation()`, and `containerRegistry()`, whose method rejects with `ERR_UNSUPPORTED`. */
   readonly PaaS: V1PaaS;
   toJSON(): { endpoint: string | null; accessKey: string | undefined; region: string; responseFormat: 'json' | 'xml' };
 }

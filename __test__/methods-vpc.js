@@ -4,9 +4,6 @@
 // scenario with every timer at 0 (each operation is done when answered).
 const assert = require('node:assert/strict');
 
-/** Methods that live on client.compute.vpc only (the old 0.1.x client owns the name on compute). */
-const VPC_ONLY = ['createPublicIpInstance', 'createLoginKey'];
-
 const NET = { vpcNo: '1001', subnetNo: '2001', networkInterfaceList: [{ networkInterfaceOrder: 0, accessControlGroupNoList: ['3501'] }] };
 const first = (r, list) => r[list][0];
 
@@ -44,7 +41,7 @@ function plan(tag) {
     // Keys, scripts, placement groups
     ['importLoginKey', () => ({ keyName: `key-${t}`, publicKey: require('../fixtures/emulator.json').vpc.loginKeys[0].publicKey }), (r) => assert.match(first(r, 'loginKeyList').fingerprint, /^74:b5/)],
     ['getLoginKeyList', () => ({ keyName: `key-${t}` }), (r) => assert.equal(r.totalRows, 1)],
-    ['createLoginKey', () => ({ keyName: `made-${t}` }), (r) => {
+    ['vpc.createLoginKey', () => ({ keyName: `made-${t}` }), (r) => {
       assert.equal(r.keyName, `made-${t}`);
       assert.match(r.privateKey, /^-----BEGIN RSA PRIVATE KEY-----\n/);
     }],
@@ -70,7 +67,7 @@ function plan(tag) {
     ['interruptServerInstance', () => ({ serverInstanceNo: '1000002' }), (r) => assert.deepStrictEqual(r.serverInstanceNoList, ['1000002'])],
     // Public IPs
     ['getPublicIpTargetServerInstanceList', () => undefined, (r, ctx) => assert.ok(r.serverInstanceList.some((v) => v.serverInstanceNo === ctx.server))],
-    ['createPublicIpInstance', () => ({ publicIpDescription: 'spare' }), (r, ctx) => { ctx.ip = first(r, 'publicIpInstanceList').publicIpInstanceNo; }],
+    ['vpc.createPublicIpInstance', () => ({ publicIpDescription: 'spare' }), (r, ctx) => { ctx.ip = first(r, 'publicIpInstanceList').publicIpInstanceNo; }],
     ['getPublicIpInstanceDetail', (ctx) => ({ publicIpInstanceNo: ctx.ip }), (r) => assert.equal(first(r, 'publicIpInstanceList').publicIpInstanceStatus.code, 'RUN')],
     ['associatePublicIpWithServerInstance', (ctx) => ({ publicIpInstanceNo: ctx.ip, serverInstanceNo: ctx.server }), (r, ctx) => assert.equal(first(r, 'publicIpInstanceList').serverInstanceNo, ctx.server)],
     ['getPublicIpInstanceList', () => ({ isAssociated: true }), (r) => assert.equal(r.totalRows, 1)],
@@ -130,4 +127,4 @@ function plan(tag) {
   ];
 }
 
-module.exports = { plan, VPC_ONLY };
+module.exports = { plan };

@@ -6,6 +6,7 @@ const assert = require('node:assert/strict');
 const { METHODS } = require('../lib/client');
 const { emulator, client, viaCallback } = require('./helpers');
 const { classicCloud } = require('./classic-plan');
+const { oldClients } = require('./oldclients-plan');
 const vpc = require('./methods-vpc');
 
 const ok = (r) => assert.equal(r.returnCode, '0');
@@ -79,14 +80,19 @@ function plan(tag) {
     ['findRegions', () => undefined, (r) => assert.equal(r[0].regionNo, 1)],
     // The rest of the Classic cloud (classic-plan.js), after the look-ups above that count servers
     ...classicCloud(tag),
+    // The load balancer, monitoring and geolocation, and the old 0.1.x client's methods (oldclients-plan.js)
+    ...oldClients(tag),
     // The VPC cloud (__test__/methods-vpc.js)
     ...vpc.plan(tag),
   ];
 }
 
-function resolve(compute, name) {
-  if (vpc.VPC_ONLY.includes(name)) return compute.vpc[name];
-  return name.startsWith('classic.') ? compute.classic[name.slice(8)] : compute[name];
+function resolve(c, name) {
+  // A VPC action whose name on compute is an old 0.1.x method's (createPublicIpInstance): compute.vpc only.
+  if (name.startsWith('vpc.')) return c.compute.vpc[name.slice(4)];
+  if (name.startsWith('classic.')) return c.compute.classic[name.slice(8)];
+  // An old 0.1.x method not on client.compute is named by its path (management.monitoring.findMetrics).
+  return name.includes('.') ? name.split('.').reduce((node, k) => node?.[k], c) : c.compute[name];
 }
 
 for (const style of ['promise', 'callback']) {
@@ -98,7 +104,7 @@ for (const style of ['promise', 'callback']) {
     const called = new Set();
     for (const [name, params, check] of plan(style)) {
       await t.test(name, async () => {
-        const fn = resolve(c.compute, name);
+        const fn = resolve(c, name);
         assert.equal(typeof fn, 'function', name);
         const p = params(ctx);
         let result;

@@ -93,7 +93,7 @@ test('the member-image life cycle with the 1.x parameter names', async (t) => {
   assert.equal(deleted.memberServerImageList[0].memberServerImageStatusName, 'terminating');
 });
 
-test('errors: NcloudError with the old message form and an axios-like e.response; ERR_UNSUPPORTED names the method', async (t) => {
+test('errors: NcloudError with the old message form and an axios-like e.response; 1.x type checks; the one method 1.1.4 could not call', async (t) => {
   const { client } = await setUp(t);
   const server = client.IaaS.server();
   const err = await server.createMemberServerImage({ serverInstanceNo: '768416' }).then(() => assert.fail('expected an error'), (e) => e);
@@ -104,19 +104,23 @@ test('errors: NcloudError with the old message form and an axios-like e.response
   // 1.x code reads axios's e.response.data in its catch blocks.
   assert.equal(err.response.status, 400);
   assert.deepStrictEqual(err.response.data, { responseError: { returnCode: '24120', returnMessage: err.returnMessage } });
-  for (const [call, path] of [
-    [() => server.getServerProductList({ serverImageProductCode: 'SPSW0LINUX000046' }), 'IaaS.server().getServerProductList()'],
-    [() => server.createNasVolumeInstance({ volumeName: 'v' }), 'IaaS.server().createNasVolumeInstance()'],
-    [() => server.createLoginKey({ keyName: 'k' }), 'IaaS.server().createLoginKey()'],
-    [() => client.IaaS.loadBalancer().getLoadBalancerInstanceList(), 'IaaS.loadBalancer().getLoadBalancerInstanceList()'],
-    [() => client.PaaS.geoLocation().geoLocation({ ip: '1.1.1.1' }), 'PaaS.geoLocation().geoLocation()'],
-  ]) {
-    const e = await call().then(() => assert.fail('expected ERR_UNSUPPORTED'), (x) => x);
-    assert.ok(e instanceof ncloud.NcloudError);
-    assert.equal(e.code, 'ERR_UNSUPPORTED');
-    assert.ok(e.message.startsWith(`${path} of the old ncloud 1.x client is not supported by this package`), e.message);
-    assert.ok(e.response.data.error, 'e.response.data is readable');
-  }
+  // 1.x checked the declared types and enums of the keys given, and threw at once (not a rejection).
+  assert.throws(() => server.getZoneList({ regionNo: 1 }), {
+    code: 'ERR_VALIDATION',
+    message: 'Invalid Input Type: regionNo @getZoneList method.\nregionNo type must be a string.',
+  });
+  assert.throws(() => server.getServerInstanceList({ sortingOrder: 'descending' }), {
+    message: 'Invalid Input Type: sortingOrder @getServerInstanceList method.\nsortingOrder must be one of items in ["ascending"]',
+  });
+  assert.throws(() => server.createBlockStorageInstance({ blockStorageSize: '50', serverInstanceNo: '1' }), {
+    message: 'Invalid Input Type: blockStorageSize @createBlockStorageInstance method.\nblockStorageSize must be number.',
+  });
+  // PaaS.containerRegistry() returned undefined in 1.1.4: its method says so instead of a TypeError.
+  const e = await client.PaaS.containerRegistry().getImageList({ registry: 'r' }).then(() => assert.fail('expected ERR_UNSUPPORTED'), (x) => x);
+  assert.ok(e instanceof ncloud.NcloudError);
+  assert.equal(e.code, 'ERR_UNSUPPORTED');
+  assert.match(e.message, /^PaaS\.containerRegistry\(\)\.getImageList\(\) of the old ncloud 1\.x client is not supported: /);
+  assert.ok(e.response.data.error, 'e.response.data is readable');
 });
 
 test('setConfig with other keys signs later calls with them', async (t) => {
@@ -127,16 +131,32 @@ test('setConfig with other keys signs later calls with them', async (t) => {
   assert.equal((await client.IaaS.server().getRegionList()).returnCode, '0');
 });
 
-test('the 0.1.x methods outside the scope answer ERR_UNSUPPORTED through the callback or the promise', async (t) => {
-  const { client } = await setUp(t);
-  // src/ncloud/compute/index.ts (0.1.16-0.1.29) had e.g. findFlavors(args, callback), createServer(args, callback).
-  const err = await new Promise((resolve) => client.compute.findFlavors({ vmImageId: 'SPSW0LINUX000046' }, (e, r) => resolve([e, r])));
-  assert.equal(err[0].code, 'ERR_UNSUPPORTED');
-  assert.equal(err[1], null);
-  assert.match(err[0].message, /^compute\.findFlavors\(\) of the old ncloud 0\.1\.x client is not supported/);
-  await assert.rejects(client.compute.createServer({ vmImageId: 'x' }), { code: 'ERR_UNSUPPORTED', action: 'createServer' });
-  // The served methods are untouched.
-  assert.ok(Array.isArray(await client.compute.findPrivateImages()));
+test('IaaS.loadBalancer() and PaaS.geoLocation() call their APIs; the hand-written methods wrap their generated ones', async (t) => {
+  const { client, emu } = await setUp(t);
+  client.setConfig({ regionNo: '1' });
+  const lb = client.IaaS.loadBalancer();
+  const made = await lb.createLoadBalancerInstance({
+    loadBalancerName: 'my-lb',
+    loadBalancerAlgorithmTypeCode: 'RR',
+    serverInstanceNoList: ['492964'],
+    loadBalancerRuleList: [{ protocolTypeCode: 'TCP', loadBalancerPort: 13306, serverPort: 3306 }],
+  });
+  const [instance] = made.loadBalancerInstanceList;
+  assert.equal(instance.loadBalancerName, 'my-lb');
+  assert.equal(instance.loadBalancedServerInstanceList[0].serverInstance.serverInstanceNo, '492964');
+  const listed = await lb.getLoadBalancerInstanceList();
+  assert.equal(listed.totalRows, 1);
+  const behind = await lb.getLoadBalancedServerInstanceList({ loadBalancerInstanceNo: instance.loadBalancerInstanceNo });
+  assert.deepStrictEqual(behind.serverInstanceList.map((x) => x.serverInstanceNo), ['492964']);
+  // The hand-written createServerInstances base64-encodes userData; its Proto sent it as given.
+  const server = client.IaaS.server();
+  const script = '#!/bin/bash\necho hi';
+  const a = await server.createServerInstances({ serverImageProductCode: 'SPSW0LINUX000046', serverName: 'wrapped', userData: script });
+  const b = await server.createServerInstancesProto({ serverImageProductCode: 'SPSW0LINUX000046', serverName: 'proto', userData: Buffer.from(script).toString('base64') });
+  assert.equal(a.serverInstanceList[0].serverName, 'wrapped');
+  assert.equal(b.serverInstanceList[0].serverName, 'proto');
+  const sent = emu.requests().filter((r) => r.action === 'createServerInstances').map((r) => r.params.userData);
+  assert.deepStrictEqual(sent, [Buffer.from(script).toString('base64'), Buffer.from(script).toString('base64')], 'the same bytes reach NCP');
 });
 
 test('nothing NCP sends about a server is dropped: every field of the Go SDK v2 ServerInstance', async (t) => {

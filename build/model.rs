@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 /// The model files, in the order their actions are numbered. Any other `.toml` file is an error, so
-/// that nothing is silently left out.
+/// that nothing is silently left out, except [`NOT_ACTIONS`].
 pub const FILES: &[&str] = &[
     "common",
     "server",
@@ -19,6 +19,10 @@ pub const FILES: &[&str] = &[
     "vpc",
 ];
 
+/// Files of `model/` that declare no action: `surfaces.toml`, the old clients' methods, read by
+/// `build/surfaces.rs`.
+pub const NOT_ACTIONS: &[&str] = &["surfaces"];
+
 /// The implicit model of `code` fields (`{ code, codeName }`).
 pub const COMMON_CODE: &str = "CommonCode";
 
@@ -27,6 +31,8 @@ pub struct Api {
     pub name: String,
     pub title: String,
     pub prefix: String,
+    /// The API's own host on NCP when it is not the gateway's (`geolocation.apigw.ntruss.com`).
+    pub host: Option<String>,
     pub classic: bool,
     pub methods: Vec<String>,
     pub not_found: Vec<String>,
@@ -203,6 +209,7 @@ struct ApiToml {
     name: String,
     title: String,
     prefix: String,
+    host: Option<String>,
     env: String,
     methods: Vec<String>,
     #[serde(default)]
@@ -268,6 +275,9 @@ pub fn load(dir: &Path) -> R<Set> {
                 .and_then(|s| s.to_str())
                 .unwrap_or_default()
                 .to_string();
+            if NOT_ACTIONS.contains(&stem.as_str()) {
+                continue;
+            }
             if !FILES.contains(&stem.as_str()) {
                 return Err(format!("{}: not a model file (known: {FILES:?})", path.display()));
             }
@@ -292,10 +302,21 @@ pub fn load(dir: &Path) -> R<Set> {
                     "vpc" => false,
                     other => return Err(ctx(format!("[api] env must be 'classic' or 'vpc', got '{other}'"))),
                 };
+                if let Some(h) = &a.host {
+                    let ok = !h.is_empty()
+                        && h.split('.')
+                            .all(|l| !l.is_empty() && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'));
+                    if !ok {
+                        return Err(ctx(format!(
+                            "[api] host must be a host name such as 'x.apigw.ntruss.com', got '{h}'"
+                        )));
+                    }
+                }
                 set.apis.push(Api {
                     name: a.name,
                     title: a.title,
                     prefix: a.prefix,
+                    host: a.host,
                     classic,
                     methods: a.methods,
                     not_found: a.not_found,

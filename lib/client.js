@@ -7,12 +7,19 @@ const { Emulator, startEmulator } = require('./emulator');
 const { resolveConfig, checkKeyText } = require('./config');
 const { callOptions, onSignalAbort, abortError } = require('./signals');
 const { DECLARED, waitFor, waitDelay, paginate } = require('./waiters');
+const v0 = require('./v0');
 const v1 = require('./v1');
 const hints = require('./hints');
 
 const METHODS = JSON.parse(native.methods());
 /** Method name -> its index in the core's table (the handle a call crosses with). */
 const METHOD_INDEX = new Map(METHODS.map((m) => [m.name, m.index]));
+
+/** The core's name of the method of an action (`{ api, name }`). */
+function actionMethod(action) {
+  const m = METHODS.find((x) => !x.compat && x.api === action.api && x.action === action.name);
+  return m ? m.name : `${action.api}.${action.name}`;
+}
 
 /** A per-call default as the core takes it: text, or undefined when unset. */
 function defaultText(v) {
@@ -77,6 +84,8 @@ class Client {
       this.#native = makeNative({ endpoint: cfg.endpoint, accessKey: cfg.accessKey, secretKey: cfg.secretKey, ...cfg.transport });
     }
     this.compute = new Compute(this);
+    // The old 0.1.x client's methods, at their paths (lib/v0.js).
+    v0.attach(this, (name, params, signal) => this._call(name, params, undefined, signal));
   }
 
   async #startOwnEmulator(emulatorOptions, transport) {
@@ -95,12 +104,12 @@ class Client {
 
   /** The old 1.x client's `client.IaaS.server().<action>(params)` (see lib/v1.js). */
   get IaaS() {
-    return v1.iaas(this);
+    return v1.roots(this, (action, params) => this._call(actionMethod(action), params)).IaaS;
   }
 
-  /** The old 1.x client's `client.PaaS` (nothing of it is served; see lib/v1.js). */
+  /** The old 1.x client's `client.PaaS` (see lib/v1.js). */
   get PaaS() {
-    return v1.paas();
+    return v1.roots(this, (action, params) => this._call(actionMethod(action), params)).PaaS;
   }
 
   /** @internal `setConfig` with keys: later calls sign with them (an own emulator keeps its keys). */
@@ -353,13 +362,15 @@ class Compute {
     this.classic = {};
     this.vpc = {};
     for (const m of METHODS) {
+      // The old 0.1.x client's methods are put at their paths by lib/v0.js.
+      if (m.compat) continue;
       const fn = (...args) => invoke(this.#client, m.name, args);
-      Object.defineProperty(fn, 'name', { value: m.name.replace(/^classic\./, '') });
+      Object.defineProperty(fn, 'name', { value: m.name.replace(/^(classic|vpc)\./, '') });
       if (m.name.startsWith('classic.')) {
         this.classic[m.action] = fn;
-      } else if (m.env === 'vpc' && v1.V0_UNSUPPORTED.includes(m.name)) {
+      } else if (m.name.startsWith('vpc.')) {
         // The old 0.1.x client owns the name on compute (model: methods = ["compute.vpc.{name}"]).
-        this.vpc[m.name] = fn;
+        this.vpc[m.action] = fn;
       } else {
         this[m.name] = fn;
         if (m.env === 'vpc' && !m.compat) this.vpc[m.name] = fn;
@@ -385,10 +396,6 @@ class Compute {
         this[p.name] = fn;
         this.vpc[p.name] = fn;
       }
-    }
-    // The old client's other methods say clearly that they are not served (lib/v1.js).
-    for (const name of v1.V0_UNSUPPORTED) {
-      if (!(name in this)) this[name] = v1.unsupportedV0(name);
     }
   }
 }

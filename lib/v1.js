@@ -6,63 +6,23 @@
  *   client.setConfig({ regionNo: '1' });
  *   const { zoneList } = await client.IaaS.server().getZoneList();
  *
- * As 1.x did (mosfet1kg/ncloud src/index.ts, src/helpers/MyStore.ts, src/helpers/generateMethods.ts):
+ * Every surface and method comes from the table of 1.1.4's `description.yaml` (model/surfaces.toml,
+ * through the core: `native.surfaces()`); as 1.x did (docs/old-clients.md Part B):
  * - `setConfig(values)` merges `values` into the client's store and returns the client; every value but
- *   the keys (`regionNo`, ...) is put under each call's own parameters (`{ ...store.getValues(), ...input }`);
- * - a method resolves to the API's response object as the JSON gateway sends it without its
- *   `{action}Response` wrapper (`get(response.data, responseName)`): `requestId`, `returnCode`,
- *   `returnMessage`, `totalRows`, the list, ids as strings;
- * - keys an action does not declare are not refused (1.x only warned with SHOW_WARNING=true and NCP
- *   ignores them); here they are left out of the request, which NCP answers the same way.
- * Server-image actions and the look-ups they need are served; every other 1.x method rejects with
- * `ERR_UNSUPPORTED` naming it.
+ *   the keys (`regionNo`, ...) is put under each call's own parameters (`{ ...store, ...input }`);
+ * - the declared types and enums of the keys given are checked, and a wrong one is thrown at once with
+ *   1.x's text (`Invalid Input Type: ...`);
+ * - a method resolves to the API's response object without its `{action}Response` wrapper (the whole
+ *   body for `PaaS.geoLocation().geoLocation`); keys the action does not take are left out (1.x only
+ *   warned and NCP ignores them);
+ * - the two hand-written methods: `createServerInstances` (base64 `userData`) and
+ *   `getNasVolumeInstanceRatingList` (`ratingTime` in Korean time) over their generated ("Proto") ones.
+ * Errors carry axios's `e.response` (`{ status, data }`), which 1.x code reads in its catch blocks.
  */
-const native = require('./native');
 const { NcloudError } = require('./error');
+const { TABLE } = require('./v0');
 
-// The 1.x `apis.IaaS.Server` actions (description.yaml at 1.1.4) this package serves, as Classic actions.
-const SERVER_SUPPORTED = [
-  'getServerImageProductList',
-  'getZoneList',
-  'getRegionList',
-  'getServerInstanceList',
-  'getMemberServerImageList',
-  'createMemberServerImage',
-  'deleteMemberServerImages',
-  'getBlockStorageSnapshotInstanceList',
-];
-
-// The other 1.x methods: names kept so that calling one says clearly it is not served.
-const SERVER_UNSUPPORTED = [
-  'getServerProductList', 'getRaidList',
-  'createNasVolumeInstance', 'deleteNasVolumeInstance', 'getNasVolumeInstanceList', 'changeNasVolumeSize',
-  'getNasVolumeInstanceRatingList', 'getNasVolumeInstanceRatingListProto', 'setNasVolumeAccessControl',
-  'addNasVolumeAccessControl', 'removeNasVolumeAccessControl',
-  'getLoginKeyList', 'createLoginKey', 'deleteLoginKey', 'importLoginKey',
-  'getAccessControlGroupList', 'getAccessControlGroupServerInstanceList', 'getAccessControlRuleList',
-  'createServerInstances', 'createServerInstancesProto', 'terminateServerInstances', 'changeServerInstanceSpec',
-  'rebootServerInstances', 'startServerInstances', 'stopServerInstances', 'getRootPassword',
-  'getBlockStorageInstanceList', 'createBlockStorageInstance', 'deleteBlockStorageInstances', 'changeBlockStorageVolumeSize',
-  'createBlockStorageSnapshotInstance', 'deleteBlockStorageSnapshotInstances', 'attachBlockStorageInstance',
-  'detachBlockStorageInstances',
-  'getPublicIpInstanceList', 'getPublicIpTargetServerInstanceList', 'createPublicIpInstance',
-  'associatePublicIpWithServerInstance', 'disassociatePublicIpFromServerInstance', 'deletePublicIpInstances',
-  'getPortForwardingRuleList', 'addPortForwardingRules', 'deletePortForwardingRules',
-];
-const LOAD_BALANCER_UNSUPPORTED = [
-  'getLoadBalancerInstanceList', 'getLoadBalancerTargetServerInstanceList', 'createLoadBalancerInstance',
-  'changeLoadBalancerInstanceConfiguration', 'getLoadBalancedServerInstanceList', 'changeLoadBalancedServerInstances',
-  'deleteLoadBalancerInstances', 'getLoadBalancerSslCertificateList', 'addLoadBalancerSslCertificate',
-];
-const GEOLOCATION_UNSUPPORTED = ['geoLocation'];
-const CONTAINER_REGISTRY_UNSUPPORTED = ['getImageList'];
-
-/** The parameters each Classic action declares (from the catalog, through the core). */
-const CLASSIC_PARAMS = new Map(
-  JSON.parse(native.methods())
-    .filter((m) => m.env === 'classic' && !m.compat)
-    .map((m) => [m.action, new Set(m.params)]),
-);
+const MESSAGES = TABLE.messages.v1;
 
 /**
  * 1.x users read `e.response.data` in their catch blocks (its own tests do). Every error of this surface
@@ -84,20 +44,44 @@ function withResponse(err) {
   return err;
 }
 
-function unsupported(path, name) {
-  return () =>
-    Promise.reject(
-      withResponse(
-        new NcloudError({
-          code: 'ERR_UNSUPPORTED',
-          action: name,
-          message: `${path}.${name}() of the old ncloud 1.x client is not supported by this package (it serves server images: ${SERVER_SUPPORTED.join(', ')})`,
-        }),
-      ),
-    );
+function text(key, values) {
+  return MESSAGES[key].replace(/\{(\w+)\}/g, (all, k) => (k in values ? values[k] : all));
 }
 
-/** The store of a client: what `setConfig` was given (keys kept apart, never shown). */
+/** 1.x's checks of the declared keys given: their types, their enums (thrown synchronously). */
+function checkTypes(m, input) {
+  for (const p of m.params) {
+    const v = input[p.name];
+    if (v === undefined) continue;
+    const vars = { key: p.name, action: m.action ? m.action.name : m.name };
+    let ok;
+    switch (p.type) {
+      case 'string':
+        if (typeof v !== 'string') throw withResponse(NcloudError.validation(text('type_string', vars)));
+        if (p.values.length && !p.values.includes(v)) {
+          throw withResponse(NcloudError.validation(text('type_enum', { ...vars, json: JSON.stringify(p.values) })));
+        }
+        break;
+      case 'string[]':
+        ok = Array.isArray(v) && v.every((x) => typeof x === 'string');
+        if (!ok) throw withResponse(NcloudError.validation(text('type_string_list', vars)));
+        break;
+      case 'number':
+        if (typeof v !== 'number') throw withResponse(NcloudError.validation(text('type_number', vars)));
+        break;
+      case 'any[]':
+        if (!Array.isArray(v)) throw withResponse(NcloudError.validation(text('type_array', vars)));
+        break;
+      case 'boolean':
+        if (typeof v !== 'boolean') throw withResponse(NcloudError.validation(text('type_boolean', vars)));
+        break;
+      default:
+        break;
+    }
+  }
+}
+
+/** The store of a client: what `setConfig` and `createClient` were given (keys kept apart, never shown). */
 const stores = new WeakMap();
 
 function store(client) {
@@ -121,81 +105,122 @@ function setConfig(client, values = {}) {
   return client;
 }
 
-function serverMethods(client) {
+const KST_MS = 9 * 3600 * 1000;
+
+/** A time as 1.x's moment-timezone wrote it in Asia/Seoul (`YYYY-MM-DDTHH:mm:ssZZ`), or the value as is. */
+function kst(value) {
+  const m = typeof value === 'string'
+    ? /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(Z|[+-]\d{2}:?\d{2})?$/.exec(value)
+    : null;
+  if (!m) return value;
+  const [, y, mo, d, h, mi, s, zone] = m;
+  let offset = 0;
+  if (zone && zone !== 'Z') {
+    const sign = zone[0] === '-' ? -1 : 1;
+    const digits = zone.slice(1).replace(':', '');
+    offset = sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2))) * 60000;
+  } else if (!zone) {
+    offset = KST_MS;
+  }
+  const t = new Date(Date.UTC(+y, +mo - 1, +d, +h, +mi, +s) - offset + KST_MS);
+  const two = (n) => String(n).padStart(2, '0');
+  return `${t.getUTCFullYear()}-${two(t.getUTCMonth() + 1)}-${two(t.getUTCDate())}T${two(t.getUTCHours())}:${two(t.getUTCMinutes())}:${two(t.getUTCSeconds())}+0900`;
+}
+
+/** A copy of `value` with the field at `path` (`a.*.b`) rewritten by `f`. */
+function rewrite(value, path, f) {
+  const [head, ...rest] = path;
+  if (Array.isArray(value)) return value.map((v) => rewrite(v, path, f));
+  if (value === null || typeof value !== 'object') return value;
+  if (head === '*') return rewrite(value, rest, f);
+  if (!(head in value)) return value;
+  return { ...value, [head]: rest.length ? rewrite(value[head], rest, f) : f(value[head]) };
+}
+
+function unsupported(path, name, why) {
+  return () =>
+    Promise.reject(
+      withResponse(
+        new NcloudError({
+          code: 'ERR_UNSUPPORTED',
+          action: name,
+          message: `${path}.${name}() of the old ncloud 1.x client is not supported: ${why}`,
+        }),
+      ),
+    );
+}
+
+/**
+ * `s` as the text it is the canonical base64 of, when it is one (valid UTF-8, encoding back to `s`):
+ * a generated ("Proto") method sent `userData` as given, base64 already, where the core encodes it.
+ */
+function unbase64(s) {
+  if (typeof s !== 'string' || !/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(s) || s === '') return s;
+  const bytes = Buffer.from(s, 'base64');
+  const t = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+  return Buffer.from(t, 'utf8').toString('base64') === s ? t : s;
+}
+
+/** The methods of one surface (`IaaS.server()`), as a fresh object each call, as 1.x made them. */
+function surfaceMethods(client, call, surface) {
   const out = {};
-  for (const action of SERVER_SUPPORTED) {
-    out[action] = (input = {}) => {
-      const declared = CLASSIC_PARAMS.get(action) ?? new Set();
-      // As 1.x: the store's values first, so that the call's own parameters win.
-      const merged = { ...store(client).values, ...(input ?? {}) };
-      const params = {};
-      for (const [k, v] of Object.entries(merged)) {
-        if (declared.has(k) && v !== undefined) params[k] = v;
-      }
-      return client._call(`classic.${action}`, params).catch((err) => {
+  // Keys a hand-written method base64-encodes before its generated method, which the core encodes too.
+  const verbatim = new Map();
+  for (const m of surface.methods) {
+    for (const [key, t] of m.transforms) {
+      const target = surface.methods.find((x) => x.name === m.wraps);
+      if (t === 'base64' && target && target.encodes.includes(key)) verbatim.set(target.name, [...(verbatim.get(target.name) ?? []), key]);
+    }
+  }
+  const generated = (m) => (input = {}) => {
+    const merged = { ...store(client).values, ...(input ?? {}) };
+    checkTypes(m, merged);
+    const takes = new Set(m.takes);
+    const params = {};
+    for (const [k, v] of Object.entries(merged)) {
+      if (v !== undefined && takes.has(k)) params[k] = (verbatim.get(m.name) ?? []).includes(k) ? unbase64(v) : v;
+    }
+    return call(m.action, params).then(
+      (res) => (m.body && res && /^\d+$/.test(res.returnCode) ? { ...res, returnCode: Number(res.returnCode) } : res),
+      (err) => {
         throw withResponse(err);
-      });
+      },
+    );
+  };
+  for (const m of surface.methods) {
+    if (m.unreachable || !m.action) {
+      out[m.name] = unsupported(`${surface.path}()`, m.name, `${surface.path}() returned undefined in 1.1.4 and its API is not one this package speaks`);
+      continue;
+    }
+    if (!m.wraps) {
+      out[m.name] = generated(m);
+      continue;
+    }
+    // A hand-written method: its transformations, then the generated method, then its result rewrite.
+    const wrapped = surface.methods.find((x) => x.name === m.wraps);
+    const inner = generated(wrapped);
+    out[m.name] = function handWritten(input = {}) {
+      const copy = { ...(input ?? {}) };
+      for (const [key, t] of m.transforms) {
+        if (t === 'base64' && copy[key]) copy[key] = Buffer.from(String(copy[key])).toString('base64');
+      }
+      const result = inner.call(this, copy);
+      if (!m.resultKst) return result;
+      return result.then((res) => rewrite(res, m.resultKst.split('.'), kst));
     };
   }
-  for (const name of SERVER_UNSUPPORTED) out[name] = unsupported('IaaS.server()', name);
   return out;
 }
 
-function fill(names, path) {
+/** `client.IaaS` and `client.PaaS`: each surface a getter call (`client.IaaS.server()`), as 1.x. */
+function roots(client, call) {
   const out = {};
-  for (const name of names) out[name] = unsupported(path, name);
+  for (const surface of TABLE.v1) {
+    const [root, getter] = surface.path.split('.');
+    out[root] ??= {};
+    out[root][getter] = () => surfaceMethods(client, call, surface);
+  }
   return out;
 }
 
-/** `client.IaaS`: `server()` and `loadBalancer()`, as 1.x. */
-function iaas(client) {
-  return {
-    server: () => serverMethods(client),
-    loadBalancer: () => fill(LOAD_BALANCER_UNSUPPORTED, 'IaaS.loadBalancer()'),
-  };
-}
-
-/** `client.PaaS`: `geoLocation()` and `containerRegistry()`, as 1.x; none is served. */
-function paas() {
-  return {
-    geoLocation: () => fill(GEOLOCATION_UNSUPPORTED, 'PaaS.geoLocation()'),
-    containerRegistry: () => fill(CONTAINER_REGISTRY_UNSUPPORTED, 'PaaS.containerRegistry()'),
-  };
-}
-
-// The first generation's `client.compute` methods (0.1.x, src/ncloud/compute/index.ts over its history)
-// that this package does not serve: they answer ERR_UNSUPPORTED through the callback (or the promise)
-// instead of `TypeError: client.compute.findFlavors is not a function`.
-const V0_UNSUPPORTED = [
-  'findFlavors', 'findLoginKeys', 'createLoginKey', 'findAccessControlGroup', 'findAccessControlGroups',
-  'findAccessControlRules', 'findSecurityGroups', 'findServer', 'createServer', 'rebuildServer', 'rebootServer',
-  'destroyServer', 'stopServer', 'startServer', 'findRootPassword', 'findPublicIpInstances',
-  'createPublicIpInstance', 'destroyPublicIpInstance', 'attachPublicIpInstance', 'detachPublicIpInstance',
-  'findPortForwardingRules', 'createPortForwardingRule', 'destroyPortForwardingRule',
-];
-
-/** A 0.1.x method outside this package's scope: error-first callback as last argument, or a promise. */
-function unsupportedV0(name) {
-  return (...args) => {
-    const err = new NcloudError({
-      code: 'ERR_UNSUPPORTED',
-      action: name,
-      message: `compute.${name}() of the old ncloud 0.1.x client is not supported by this package (it serves server images: findPrivateImages, createPrivateImage, destroyPrivateImage(s), and the look-ups findServers, findPublicImages, findZones, findRegions)`,
-    });
-    const cb = typeof args[args.length - 1] === 'function' ? args[args.length - 1] : null;
-    if (!cb) return Promise.reject(err);
-    process.nextTick(cb, err, null);
-    return undefined;
-  };
-}
-
-module.exports = {
-  setConfig,
-  iaas,
-  paas,
-  unsupportedV0,
-  SERVER_SUPPORTED,
-  SERVER_UNSUPPORTED,
-  LOAD_BALANCER_UNSUPPORTED,
-  V0_UNSUPPORTED,
-};
+module.exports = { setConfig, roots, withResponse, kst };

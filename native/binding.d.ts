@@ -89,5 +89,11 @@ export declare function methods(): string
  */
 export declare function startEmulator(options: string): Promise<NativeEmulator>
 
+/**
+ * The old clients' methods (`model/surfaces.toml`, through `compat::table`), for `lib/v0.js` and
+ * `lib/v1.js`.
+ */
+export declare function surfaces(): string
+
 /** The declared waiters and paginators (src/catalog/waiters.rs), for the JavaScript facade. */
 export declare function waiters(): string

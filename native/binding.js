@@ -839,4 +839,5 @@ module.exports.NativeClient = nativeBinding.NativeClient
 module.exports.NativeEmulator = nativeBinding.NativeEmulator
 module.exports.methods = nativeBinding.methods
 module.exports.startEmulator = nativeBinding.startEmulator
+module.exports.surfaces = nativeBinding.surfaces
 module.exports.waiters = nativeBinding.waiters

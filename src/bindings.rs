@@ -450,6 +450,7 @@ pub fn methods() -> String {
                 "name": m.name,
                 "env": match m.action.env { crate::catalog::Env::Classic => "classic", crate::catalog::Env::Vpc => "vpc" },
                 "action": m.action.name,
+                "api": m.action.api.name,
                 "compat": m.shape != service::Shape::Response,
                 "mutating": m.action.mutating,
                 "summary": m.action.summary,
@@ -458,6 +459,13 @@ pub fn methods() -> String {
         })
         .collect();
     Value::Array(list).to_string()
+}
+
+/// The old clients' methods (`model/surfaces.toml`, through `compat::table`), for `lib/v0.js` and
+/// `lib/v1.js`.
+#[napi]
+pub fn surfaces() -> String {
+    crate::compat::export::to_json().to_string()
 }
 
 /// The declared waiters and paginators (src/catalog/waiters.rs), for the JavaScript facade.

@@ -4,6 +4,13 @@
 
 use serde_json::{Map, Number, Value};
 
+pub mod export;
+pub mod shapes;
+pub mod table;
+pub mod v0;
+#[cfg(test)]
+mod v0_tests;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Conv {
     Same,

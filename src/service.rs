@@ -1,13 +1,17 @@
 //! The client's methods: every VPC action, every Classic action (under `classic.`), and the old
-//! client's compat methods. One call = validate, encode, send, decode, shape.
+//! 0.1.x client's methods (`model/surfaces.toml`, through `compat::table`). One call = validate,
+//! encode, send, decode, shape.
 
 use crate::catalog::{self, Action, Env};
+use crate::compat::table::{V0Method, V0Shape, V0_METHODS};
 use crate::compat::{self, ImageNameKey};
 use crate::encoding::flatten;
 use crate::error::{Error, Result};
 use crate::transport::Transport;
 use crate::validate::validate;
 use crate::wire;
+
+mod old_calls;
 use serde_json::{Map, Value};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -20,6 +24,8 @@ pub enum Shape {
     PrivateImage(ImageNameKey),
     /// Compat: the list with numeric ids and the old client's key renames (`response_alias`).
     List(&'static [(&'static str, &'static str)]),
+    /// Compat: an old 0.1.x result made by `compat::shapes` from the response object (`Method::v0`).
+    V0,
 }
 
 #[derive(Debug)]
@@ -31,128 +37,53 @@ pub struct Method {
     /// Caller's keys whose single value stands for a one-item list.
     pub one_as_list: &'static [&'static str],
     pub shape: Shape,
+    /// The old 0.1.x method it is (`model/surfaces.toml`), if it is one.
+    pub v0: Option<&'static V0Method>,
 }
 
-struct CompatDecl {
-    name: &'static str,
-    action: &'static Action,
-    renames: &'static [(&'static str, &'static str)],
-    one_as_list: &'static [&'static str],
-    shape: Shape,
+/// The shape of an old 0.1.x method: the seed's image forms are written by the decoder as it reads
+/// the answer; every other is made from the response object (`compat::shapes`).
+fn v0_shape(m: &V0Method) -> Shape {
+    match m.shape {
+        V0Shape::PrivateImages => Shape::PrivateImages(ImageNameKey::Api),
+        V0Shape::PrivateImagesVm => Shape::PrivateImages(ImageNameKey::Vm),
+        V0Shape::PrivateImage => Shape::PrivateImage(ImageNameKey::Vm),
+        _ => Shape::V0,
+    }
 }
 
-use catalog::generated as a;
-
-const IMAGE_NO_LIST: (&str, &str) = ("privateImageNoList", "memberServerImageNoList");
-
-/// The old client's `response_alias` of `findServers` (src/ncloud/compute/serverInstance/paramSet.ts,
-/// 0.1.16-0.1.29): `{ src: 'serverImageProductCode', dst: 'vmImageId' }, { src: 'serverProductCode', dst: 'vmFlavorId' }`.
-const SERVER_ALIASES: &[(&str, &str)] = &[
-    ("serverImageProductCode", "vmImageId"),
-    ("serverProductCode", "vmFlavorId"),
-];
-
-/// The old client's `response_alias` of `findPublicImages` (src/ncloud/compute/product/paramSet.ts).
-const PRODUCT_ALIASES: &[(&str, &str)] = &[
-    ("productCode", "vmImageId"),
-    ("productName", "vmImageName"),
-    ("productType", "vmImageType"),
-    ("productDescription", "vmImageDescription"),
-];
-
-static COMPAT: &[CompatDecl] = &[
-    CompatDecl {
-        name: "findPrivateImages",
-        action: &a::SERVER_GET_MEMBER_SERVER_IMAGE_LIST,
-        renames: &[IMAGE_NO_LIST],
-        one_as_list: &[],
-        shape: Shape::PrivateImages(ImageNameKey::Api),
-    },
-    CompatDecl {
-        name: "createPrivateImage",
-        action: &a::SERVER_CREATE_MEMBER_SERVER_IMAGE,
-        renames: &[
-            ("privateImageName", "memberServerImageName"),
-            ("privateImageDescription", "memberServerImageDescription"),
-            // npm 0.1.12 spelling.
-            ("privateImageDesc", "memberServerImageDescription"),
-        ],
-        one_as_list: &[],
-        shape: Shape::PrivateImage(ImageNameKey::Vm),
-    },
-    CompatDecl {
-        name: "destroyPrivateImages",
-        action: &a::SERVER_DELETE_MEMBER_SERVER_IMAGES,
-        renames: &[IMAGE_NO_LIST],
-        one_as_list: &[],
-        shape: Shape::PrivateImages(ImageNameKey::Vm),
-    },
-    CompatDecl {
-        name: "destroyPrivateImage",
-        action: &a::SERVER_DELETE_MEMBER_SERVER_IMAGES,
-        renames: &[("privateImageNo", "memberServerImageNoList")],
-        one_as_list: &["privateImageNo"],
-        shape: Shape::PrivateImage(ImageNameKey::Vm),
-    },
-    CompatDecl {
-        name: "findServers",
-        action: &a::SERVER_GET_SERVER_INSTANCE_LIST,
-        renames: &[],
-        one_as_list: &[],
-        shape: Shape::List(SERVER_ALIASES),
-    },
-    CompatDecl {
-        name: "findPublicImages",
-        action: &a::SERVER_GET_SERVER_IMAGE_PRODUCT_LIST,
-        renames: &[],
-        one_as_list: &[],
-        shape: Shape::List(PRODUCT_ALIASES),
-    },
-    CompatDecl {
-        name: "findZones",
-        action: &a::SERVER_GET_ZONE_LIST,
-        renames: &[],
-        one_as_list: &[],
-        shape: Shape::List(&[]),
-    },
-    CompatDecl {
-        name: "findRegions",
-        action: &a::SERVER_GET_REGION_LIST,
-        renames: &[],
-        one_as_list: &[],
-        shape: Shape::List(&[]),
-    },
-];
-
-/// Every method of `client.compute`: VPC actions by their name, Classic actions as `classic.<name>`,
-/// then the compat methods.
+/// Every method of the client: the actions (VPC ones by their name, Classic ones as
+/// `classic.<name>`), then the old 0.1.x methods of `model/surfaces.toml` that call an action (the
+/// retired storage API's have none: `lib/v0.js` answers them).
 pub fn methods() -> &'static [Method] {
     static METHODS: std::sync::OnceLock<Vec<Method>> = std::sync::OnceLock::new();
     METHODS.get_or_init(|| {
         let mut out: Vec<Method> = catalog::ACTIONS
             .iter()
             .map(|action| Method {
-                name: match action.env {
-                    Env::Vpc => action.name.to_string(),
-                    Env::Classic => format!("classic.{}", action.name),
-                },
+                name: action.method_name(),
                 action,
                 renames: &[],
                 one_as_list: &[],
                 shape: Shape::Response,
+                v0: None,
             })
             .collect();
-        out.extend(COMPAT.iter().map(|c| Method {
-            name: c.name.to_string(),
-            action: c.action,
-            renames: c.renames,
-            one_as_list: c.one_as_list,
-            shape: c.shape,
+        out.extend(V0_METHODS.iter().filter_map(|m| {
+            Some(Method {
+                name: m.name().to_string(),
+                action: m.action?,
+                renames: m.renames,
+                one_as_list: m.one_as_list,
+                shape: v0_shape(m),
+                v0: Some(m),
+            })
         }));
         out
     })
 }
 
+/// A method by its name; names are unique (a test checks it).
 pub fn method(name: &str) -> Option<&'static Method> {
     methods().iter().find(|m| m.name == name)
 }
@@ -166,8 +97,15 @@ pub struct CallDefaults {
     pub region_no: Option<String>,
 }
 
-/// Validates and encodes a call without sending it.
+/// Validates and encodes a call without sending it (an old method's look-ups are not made: the
+/// parameter they would give must be in `params`).
 pub fn prepare(method: &Method, params: &Value, defaults: &CallDefaults) -> Result<Vec<(String, String)>> {
+    if let Some(m) = method.v0.filter(|m| old_calls::shaped_here(m)) {
+        compat::v0::check(m, params)?;
+        let req = compat::v0::request(m, method.action, params)?;
+        let req = old_calls::with_region(method.action, req, defaults);
+        return Ok(flatten(&validate(method.action, &req, &[])?));
+    }
     let mut input: Map<String, Value> = match params {
         Value::Object(o) => o.clone(),
         Value::Null => Map::new(),
@@ -213,6 +151,7 @@ pub fn shape(method: &Method, response: Value) -> Value {
             .map(|i| compat::private_image(i, key))
             .unwrap_or(Value::Null),
         Shape::List(aliases) => Value::Array(list().iter().map(|i| compat::list_item(i, aliases)).collect()),
+        Shape::V0 => response,
     }
 }
 
@@ -225,6 +164,7 @@ impl Shape {
             Shape::PrivateImages(key) => wire::Shape::List(wire::View::Compat(key)),
             Shape::PrivateImage(key) => wire::Shape::First(wire::View::Compat(key)),
             Shape::List(aliases) => wire::Shape::List(wire::View::NumericIds(aliases)),
+            Shape::V0 => wire::Shape::Response,
         }
     }
 }
@@ -242,6 +182,9 @@ pub async fn call_traced(
     defaults: &CallDefaults,
     trace: &mut Vec<crate::transport::AttemptRecord>,
 ) -> Result<String> {
+    if let (Some(m), Shape::V0) = (method.v0, method.shape) {
+        return old_calls::call(transport, m, method.action, params, defaults, trace).await;
+    }
     let pairs = prepare(method, params, defaults).map_err(|e| e.with_action(method.action.name))?;
     transport
         .call_traced(method.action, pairs, method.shape.wire(), trace)
@@ -253,6 +196,19 @@ mod tests {
     use super::*;
     use crate::wire::{self, render_response, Format};
     use serde_json::json;
+
+    #[test]
+    fn method_names_are_unique_and_a_vpc_action_off_compute_is_vpc_named() {
+        let mut names: Vec<&str> = methods().iter().map(|m| m.name.as_str()).collect();
+        let n = names.len();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), n, "two methods of one name");
+        let vpc = method("vpc.createPublicIpInstance").expect("the VPC action");
+        assert_eq!(vpc.action.env, Env::Vpc);
+        let old = method("createPublicIpInstance").expect("the 0.1.x method");
+        assert!(old.v0.is_some() && old.action.env == Env::Classic);
+    }
 
     fn member_image(no: &str) -> Value {
         json!({
@@ -279,7 +235,11 @@ mod tests {
             json!({"zoneNo": "99999999999999999", "zoneName": "KR-2", "zoneCode": "KR-2", "zoneDescription": "b", "regionNo": " 1 "}),
         ];
         let images = vec![member_image("3791"), member_image("x12")];
-        for m in methods().iter().filter(|m| m.shape != Shape::Response) {
+        // (`Shape::V0` is the response object on the wire, shaped afterwards by `compat::shapes`.)
+        for m in methods()
+            .iter()
+            .filter(|m| !matches!(m.shape, Shape::Response | Shape::V0))
+        {
             let Some(list) = m.action.list else { continue };
             let items: &[Value] = if list.item.name == "MemberServerImage" {
                 &images

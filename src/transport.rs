@@ -5,6 +5,7 @@
 
 pub mod dns;
 pub mod limits;
+pub mod origin;
 pub mod proxy;
 pub mod query;
 pub mod tls;
@@ -205,7 +206,7 @@ impl Transport {
             .iter()
             .map(|action| {
                 let request_uri = request_uri(action, cfg.format);
-                let url = format!("{}{}", cfg.endpoint.trim_end_matches('/'), request_uri);
+                let url = format!("{}{}", origin::origin(&cfg.endpoint, action.api), request_uri);
                 reqwest::Url::parse(&url).ok().map(|u| (u, request_uri))
             })
             .collect();
@@ -464,7 +465,7 @@ impl Transport {
             Some((url, uri)) => (url.clone(), uri.as_str().into()),
             None => {
                 let uri = request_uri(action, self.cfg.format);
-                let url = format!("{}{}", self.cfg.endpoint.trim_end_matches('/'), uri);
+                let url = format!("{}{}", origin::origin(&self.cfg.endpoint, action.api), uri);
                 match reqwest::Url::parse(&url) {
                     Ok(u) => (u, uri.into()),
                     Err(e) => {

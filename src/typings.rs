@@ -10,7 +10,8 @@
 //! - [`options`]: the shared declarations (callback, call options, generic method types, envelope);
 //! - [`models`]: item models, code sets, the old client's shapes; [`actions`]: parameters and answers;
 //! - [`surfaces`]: the client's surfaces from the method paths, with [`waiters`] and paginators;
-//!   [`v1`]: the old 1.x client's surfaces.
+//!   [`v0`]: the old 0.1.x client's methods (helpers, items, parameters); [`v1`]: the old 1.x client's
+//!   surfaces.
 //!
 //! Typing choices:
 //! - result ids (`...No`) are `string`, as the API and the decoder give them; the old client's methods
@@ -28,6 +29,7 @@ mod options;
 mod probe;
 mod source;
 mod surfaces;
+mod v0;
 mod v1;
 mod waiters;
 mod writer;
@@ -39,7 +41,7 @@ use std::collections::HashMap;
 #[derive(Default)]
 struct Gen {
     w: writer::Writer,
-    /// The old client's methods on `client.compute`.
+    /// The old 0.1.x client's methods (`compute.*`, `management.monitoring.*` ...).
     compat: Vec<source::CompatMethod>,
     /// Interfaces made for the old client's shapes: (name, shape, doc), written in order.
     shapes: Vec<(String, Struct, Vec<String>)>,
@@ -56,6 +58,7 @@ pub fn generate() -> String {
     };
     g.header();
     g.waiter_options();
+    g.v0_helpers();
     g.action_names();
     g.codes();
     g.models();
@@ -66,6 +69,7 @@ pub fn generate() -> String {
         g.response(action);
     }
     g.compat_params();
+    g.v0_params();
     g.surfaces();
     g.v1();
     assert_eq!(

@@ -241,6 +241,8 @@ void emulator();
 void errors(viaDefault);
 rejected(viaDefault);
 
+type IsNever<T> = [T] extends [never] ? true : false;
+
 // The old 1.x surface.
 async function v1Surface(): Promise<void> {
   const c = ncloud.createClient({ accessKey: 'a', secretKey: 'b' });
@@ -267,11 +269,49 @@ async function v1Typed(c: Client): Promise<void> {
   await server.createMemberServerImage({ memberServerImageName: 'hello' });
   // @ts-expect-error: unknown sortingOrder value
   await server.getMemberServerImageList({ sortingOrder: 'sideways' });
-  // A 1.x method this package does not serve may be absent: call it as such.
-  await server.getLoginKeyList?.();
-  await c.PaaS.geoLocation().geoLocation({ ip: '1.1.1.1' }).catch(() => undefined);
+  const keys = await server.getLoginKeyList();
+  const place = await c.PaaS.geoLocation().geoLocation({ ip: '143.248.142.77' });
+  const code: number = place.returnCode;
+  const lbs = await c.IaaS.loadBalancer().getLoadBalancerInstanceList({ pageNo: 1 });
+  console.log(keys.loginKeyList.length, code, lbs.loadBalancerInstanceList.length);
+  // 1.1.4's containerRegistry() could call nothing: its method resolves to nothing.
+  const never: IsNever<Awaited<ReturnType<ReturnType<typeof c.PaaS.containerRegistry>['getImageList']>>> = true;
+  console.log(never);
 }
 void v1Typed;
+
+// The old 0.1.x surface: every method of 0.1.39, its helpers typed.
+async function v0Surface(c: Client): Promise<void> {
+  const { compute } = c;
+  const images = await compute.findPublicImages();
+  const vmImageId: string | undefined = images.filter({ vmImageName: 'centos-7.3-64' })[0]?.vmImageId;
+  const flavors = await compute.findFlavors({ vmImageId: vmImageId ?? '' });
+  const vmFlavorId = flavors.filter({ vCpu: 2, memory: '4GB', storage: '50GB', storageType: 'SSD' })[0]?.vmFlavorId;
+  const key = await compute.createLoginKey({ loginKeyName: 'my-key', outputPath: '.' });
+  const server = await compute.createServer({ vmImageId, vmFlavorId, serverName: 'server1', loginKeyName: key.loginKeyName });
+  if (server) {
+    server.setWait({ status: server.STATUS.running, verbose: true }, (err, s) => console.log(err, s));
+    const pw = await compute.findRootPassword({ serverInstanceNo: server.serverInstanceNo ?? 0, privateKey: key.privateKey });
+    console.log(pw.rootPassword);
+  }
+  const ips = await compute.findPublicIpInstances();
+  console.log(ips.filter({ publicInstanceStatus: 'created' }).length);
+  const rules = await compute.destroyPortForwardingRule({ serverInstanceNo: 1, externalPort: 52273, internalPort: 22 });
+  rules.setWait((err, left) => console.log(err, left?.portForwardingRuleList.length));
+  const stats = await c.management.monitoring.findStatistics({ serverInstanceNo: 1, metricName: 'CPUUtilization', startTime: 'a', endTime: 'b' });
+  console.log(stats?.dataPoints.member.length);
+  const place = await c.openapi.geolocation.findLocation({ ip: '143.248.142.77', ext: 't' });
+  console.log(place?.lat);
+  await c.storage.findFiles({ container: 'c' }).catch(() => undefined);
+  // @ts-expect-error: findFlavors needs vmImageId
+  await compute.findFlavors({});
+  // @ts-expect-error: the public IPs' filter takes publicInstanceStatus
+  ips.filter({ publicIpInstanceStatusName: 'created' });
+  // A method of the retired storage API resolves to nothing.
+  const retired: IsNever<Awaited<ReturnType<typeof c.storage.findFiles>>> = true;
+  console.log(retired);
+}
+void v0Surface;
 
 // The surfaces follow the model's method paths: the waiters are on `compute.vpc` too.
 async function surfaces(client: Client): Promise<void> {

@@ -27,9 +27,14 @@
 // (3b3b0d7b8a9a17e9a05857a603a590ac24237c79, npm 1.1.4 line). Run by ../v1-server.test.js against the
 // emulator (NCLOUD_API_GW, and env.json holding the emulator's keys). Changed lines, and only these:
 // the two imports below (this package instead of '../src'; a stand-in for moment-timezone, which is used
-// only to build the NAS rating time range). The rest of the file is the original, type-free as written.
+// only to build the NAS rating time range), and the directory of the key files the tests read and write
+// (createLoginKey writes its private key there): the runner's temporary one, not this file's, so that
+// running the tests leaves the committed files as they are. The rest of the file is the original,
+// type-free as written.
 const ncloud = require('../..');
 const moment = require('./moment-timezone-stub');
+// eslint-disable-next-line no-var, no-global-assign
+var __dirname = process.env.NCLOUD_V1_PORT_DIR || __dirname;
 
 const {
   accessKey,

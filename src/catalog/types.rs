@@ -27,6 +27,10 @@ pub struct Api {
     pub title: &'static str,
     /// The path prefix appended to the gateway origin (`/vserver/v2`).
     pub prefix: &'static str,
+    /// The API's own host on NCP when it is not the gateway's (`geolocation.apigw.ntruss.com`): used
+    /// only when the client's endpoint is NCP's gateway (any other endpoint, such as the emulator,
+    /// serves every API).
+    pub host: Option<&'static str>,
     pub env: Env,
     /// Return codes meaning "no such item" (the waiters' `gone`).
     pub not_found: &'static [&'static str],
@@ -201,10 +205,20 @@ impl Action {
         self.params.iter().find(|p| p.name == name)
     }
 
-    /// The name a call of it crosses into the core with: VPC actions by name, Classic ones as
-    /// `classic.<name>`.
+    /// The name a call of it crosses into the core with: VPC actions by name (`vpc.<name>` for those
+    /// on compute.vpc only), Classic ones as `classic.<name>`.
     pub fn method_name(&self) -> String {
         match self.env {
+            // A VPC action the model places on compute.vpc only (its name on compute is an old 0.1.x
+            // method's: createPublicIpInstance) is `vpc.<name>`, so method names stay unique.
+            Env::Vpc
+                if !self
+                    .methods
+                    .iter()
+                    .any(|p| p.strip_prefix("compute.") == Some(self.name)) =>
+            {
+                format!("vpc.{}", self.name)
+            }
             Env::Vpc => self.name.to_string(),
             Env::Classic => format!("classic.{}", self.name),
         }

@@ -10,7 +10,7 @@
 //!   can disagree with the client.
 //! - **Dispatch**: [`handler::dispatch`] is generated from the model (`build/emit.rs`): a `match` over
 //!   every action calling `<api>::<group>::<action in snake case>`; handlers live in
-//!   `src/emulator/<api>/<group>.rs` ([`server`], [`vserver`], [`vpc`]), so an action without a handler does not
+//!   `src/emulator/<api>/<group>.rs` ([`server`], [`vserver`], [`vpc`], [`loadbalancer`], [`monitoring`], [`geolocation`]), so an action without a handler does not
 //!   compile and adding one touches its group file only.
 //! - **State**: [`model`] (the records, the emulator's own structs), [`state`] (stores of records with
 //!   their plans, the timed transitions of [`state::plans`], fixtures, ids from one counter).
@@ -20,9 +20,12 @@ pub mod chaos;
 pub mod crypto;
 pub mod faults;
 pub mod gateway;
+pub mod geolocation;
 pub mod handler;
 pub mod http;
+pub mod loadbalancer;
 pub mod model;
+pub mod monitoring;
 pub mod render;
 pub mod reply;
 pub mod rules;

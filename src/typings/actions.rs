@@ -238,8 +238,15 @@ impl Gen {
         }
     }
 
+    /// The parameters of the old methods that keep the action's validation (the seed's image methods):
+    /// the action's, under the old client's names.
     pub(super) fn compat_params(&mut self) {
-        let methods: Vec<&'static Method> = self.compat.iter().map(|m| m.method).collect();
+        let methods: Vec<&'static Method> = self
+            .compat
+            .iter()
+            .filter(|m| m.v0.messages != Some(crate::compat::table::MessageSet::V0139))
+            .filter_map(|m| m.method)
+            .collect();
         for method in methods {
             if method.renames.is_empty() && method.one_as_list.is_empty() {
                 continue;

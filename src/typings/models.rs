@@ -2,11 +2,12 @@
 //! result shapes (found by the probe; an interface for each shape that differs from its model).
 
 use super::probe::{self, Prop, Struct, Ty};
+use super::source::CompatMethod;
 use super::source::{self, code_set_name};
 use super::writer::{join_code, literals, pascal};
 use super::Gen;
 use crate::catalog::{Field, FieldType, Model, ALL_MODELS, CODE_SETS, COMMON_CODE};
-use crate::service::{Method, Shape};
+use crate::service::Shape;
 
 /// The name of the old client's image shape.
 const PRIVATE_IMAGE: &str = "PrivateImage";
@@ -142,17 +143,16 @@ impl Gen {
         self.w.line(0, "}");
     }
 
-    /// The result type of a compat method (`PrivateImage[]`, `CompatClassicZone[]` ...).
-    pub(super) fn compat_result(&mut self, method: &Method) -> String {
-        match method.shape {
-            Shape::Response => source::response_name(method.action).to_string(),
-            Shape::PrivateImages(_) => format!("{PRIVATE_IMAGE}[]"),
-            Shape::PrivateImage(_) => PRIVATE_IMAGE.to_string(),
-            Shape::List(_) => {
-                let st = probe::compat_item(method).expect("a list method's action has a list");
-                let name = self.shape_name(&st, "", "");
-                format!("{name}[]")
-            }
+    /// The result type of an old 0.1.x method (`PrivateImage[]`, `V0FilterList<CompatProduct>` ...).
+    pub(super) fn compat_result(&mut self, m: &CompatMethod) -> String {
+        match m.method.map(|x| x.shape) {
+            Some(Shape::PrivateImages(_)) => format!("{PRIVATE_IMAGE}[]"),
+            Some(Shape::PrivateImage(_)) => PRIVATE_IMAGE.to_string(),
+            Some(Shape::Response) => m
+                .method
+                .map_or("never".into(), |x| source::response_name(x.action).to_string()),
+            Some(Shape::List(_) | Shape::V0) => self.v0_result(m),
+            None => "never".into(),
         }
     }
 
@@ -171,29 +171,7 @@ impl Gen {
             ];
             self.shapes.push((PRIVATE_IMAGE.to_string(), st, doc));
         }
-        for m in methods.iter().filter(|m| matches!(m.method.shape, Shape::List(_))) {
-            let st = probe::compat_item(m.method).expect("a list method's action has a list");
-            if st == *self.plain_of(st.model) || self.shapes.iter().any(|(_, s, _)| *s == st) {
-                continue;
-            }
-            let users: Vec<String> = methods
-                .iter()
-                .filter(|x| {
-                    matches!(x.method.shape, Shape::List(_))
-                        && source::answer_list(x.method.action).map(|(_, item)| item.name) == Some(st.model.name)
-                })
-                .map(|x| x.method.name.clone())
-                .collect();
-            let doc = vec![
-                format!(
-                    "A `{}` as returned by the old client's {}:",
-                    st.model.name,
-                    join_code(&users)
-                ),
-                "the same fields, keys renamed as the old client did (`vmImageId` ...), ids as numbers.".into(),
-            ];
-            self.shapes.push((format!("Compat{}", st.model.name), st, doc));
-        }
+        self.v0_shapes(&methods);
         self.compat = methods;
         while self.emitted_shapes < self.shapes.len() {
             let (name, st, doc) = self.shapes[self.emitted_shapes].clone();

@@ -7,7 +7,7 @@ use crate::catalog::waiters::{PAGE_SIZE, WAIT_MAX_DELAY_MS, WAIT_MIN_DELAY_MS};
 const SIGNAL: &str = "Aborting it rejects with an `AbortError` (`code: 'ABORT_ERR'`) and drops the request (and its retries); an aborted one sends nothing.";
 
 impl Gen {
-    fn declaration(&mut self, name: &str, doc: &[&str], head: &str, members: &[(&str, &str)]) {
+    pub(super) fn declaration(&mut self, name: &str, doc: &[&str], head: &str, members: &[(&str, &str)]) {
         self.w.blank();
         self.w.doc(0, &doc.iter().map(|s| s.to_string()).collect::<Vec<_>>());
         self.w.export(name);
@@ -20,7 +20,7 @@ impl Gen {
     }
 
     /// `export type HEAD = TY;` (`head` is the name with its type parameters).
-    fn alias(&mut self, head: &str, doc: &[&str], ty: &str) {
+    pub(super) fn alias(&mut self, head: &str, doc: &[&str], ty: &str) {
         self.w.blank();
         self.w.doc(0, &doc.iter().map(|s| s.to_string()).collect::<Vec<_>>());
         self.w.export(head.split('<').next().unwrap_or(head));
@@ -34,7 +34,7 @@ impl Gen {
         );
         self.w.line(
             0,
-            "// method tables (src/service.rs, src/compat.rs). Do not edit: change the model, then run",
+            "// methods (model/surfaces.toml, through src/compat/table.rs). Do not edit: change the model, then run",
         );
         self.w.line(0, "// `UPDATE_TYPINGS=1 cargo test typings`.");
         self.w.blank();

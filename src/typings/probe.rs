@@ -3,7 +3,8 @@
 //! they output, in their order, with the JS types of their values. Nothing of those shapes is copied.
 
 use super::source::CompatMethod;
-use crate::catalog::{Field, FieldType, Model, COMMON_CODE};
+use crate::catalog::{Action, Field, FieldType, Model, COMMON_CODE};
+use crate::compat::table::{V0Method, V0Shape};
 use crate::compat::{self, ImageNameKey};
 use crate::service::{Method, Shape};
 use serde_json::{Map, Value};
@@ -142,6 +143,10 @@ pub fn probe(model: &'static Model, t: Transform) -> Struct {
         }
     }
     props.sort_by_key(|p| order.iter().position(|k| *k == p.key).unwrap_or(usize::MAX));
+    // Two fields may come out under one key (`isDefaultGroup` renamed to `isDefault`, which the model
+    // also has): one key, the first field's.
+    let mut seen = std::collections::HashSet::new();
+    props.retain(|p| seen.insert(p.key.clone()));
     Struct { model, props }
 }
 
@@ -185,6 +190,39 @@ pub fn compat_item(method: &Method) -> Option<Struct> {
         Shape::PrivateImages(key) | Shape::PrivateImage(key) => {
             Some(probe(item, &move |v| compat::private_image(v, key)))
         }
+        Shape::V0 => None,
+    }
+}
+
+/// The old 0.1.x client's shape of one item of a result `compat::shapes` makes of the answer's items
+/// (`None` for the results that are not made of them: statistics, login keys ...).
+pub fn v0_item(v0: &'static V0Method, action: &'static Action) -> Option<Struct> {
+    let (list, item) = super::source::answer_list(action)?;
+    match v0.shape {
+        V0Shape::PortForwarding | V0Shape::PortForwardingDeleted => Some(probe(item, &move |v| {
+            let response = single(list, Value::Array(vec![v.clone()]));
+            let shaped = compat::shapes::shape(v0, action, response, &Value::Null).unwrap_or(Value::Null);
+            shaped.get(list).and_then(|l| l.get(0)).cloned().unwrap_or(Value::Null)
+        })),
+        V0Shape::List
+        | V0Shape::ListFilter
+        | V0Shape::Flavors
+        | V0Shape::Servers
+        | V0Shape::Server
+        | V0Shape::ServerFound
+        | V0Shape::First
+        | V0Shape::PublicIps
+        | V0Shape::PublicIp
+        | V0Shape::PortForwardingRule => Some(probe(item, &move |v| {
+            // A key the shape adds as `''` when the answer lacks it (a public IP's server) is left to
+            // the probe of its own field.
+            let mut out = compat::shapes::item(v0, v);
+            if let (Value::Object(o), Value::Object(given)) = (&mut out, v) {
+                o.retain(|k, x| x != "" || given.contains_key(k));
+            }
+            out
+        })),
+        _ => None,
     }
 }
 
@@ -198,17 +236,18 @@ fn image_key(method: &Method) -> Option<ImageNameKey> {
 /// The private-image shape: the union of what every private-image method gives (a key only some of
 /// them give names those methods), and the methods giving it.
 pub fn private_image(methods: &[CompatMethod]) -> Option<(Struct, Vec<String>)> {
+    let methods: Vec<&'static Method> = methods.iter().filter_map(|m| m.method).collect();
     let of_key = |key: ImageNameKey| -> Vec<String> {
         methods
             .iter()
-            .filter(|m| image_key(m.method) == Some(key))
-            .map(|m| m.method.name.clone())
+            .filter(|m| image_key(m) == Some(key))
+            .map(|m| m.name.clone())
             .collect()
     };
     let mut variants: Vec<(Struct, Vec<String>)> = Vec::new();
-    for m in methods {
-        let Some(key) = image_key(m.method) else { continue };
-        let st = compat_item(m.method)?;
+    for m in &methods {
+        let Some(key) = image_key(m) else { continue };
+        let st = compat_item(m)?;
         if !variants.iter().any(|(s, _)| *s == st) {
             variants.push((st, of_key(key)));
         }
@@ -221,8 +260,8 @@ pub fn private_image(methods: &[CompatMethod]) -> Option<(Struct, Vec<String>)> 
     }
     let users = methods
         .iter()
-        .filter(|m| image_key(m.method).is_some())
-        .map(|m| m.method.name.clone())
+        .filter(|m| image_key(m).is_some())
+        .map(|m| m.name.clone())
         .collect();
     Some((acc, users))
 }

@@ -1,9 +1,11 @@
 //! What the generator reads from the catalog and the method table, each through one function here, so
 //! that a change of the catalog's form is a change of one function: the answer's list (optional once
-//! answers without a list exist), the names of an action's types, the old clients' method lists.
+//! answers without a list exist), the names of an action's types, the old clients' methods (their
+//! tables, generated from `model/surfaces.toml`).
 
-use crate::catalog::{Action, Field, FieldType, Model, ACTIONS, CODE_SETS};
-use crate::service::{self, Method, Shape};
+use crate::catalog::{Action, Field, FieldType, Model, CODE_SETS};
+use crate::compat::table::{V0Method, V1Method, V0_METHODS, V1_SURFACES};
+use crate::service::{self, Method};
 
 /// The answer's list field and its item model, if the answer has a list.
 pub fn answer_list(action: &Action) -> Option<(&'static str, &'static Model)> {
@@ -39,61 +41,43 @@ pub fn code_set_name(codes: &[&str]) -> Option<String> {
     }
 }
 
-/// A method of the old 0.1.x client (`compute.findPrivateImages`): its path on the client and its
-/// declaration in the method table (renamed parameters, result shape).
+/// A method of the old 0.1.x client (`compute.findPrivateImages`, `storage.findFiles`): its path on the
+/// client, its row of `model/surfaces.toml` and, when it calls an action, its method of the core.
 pub struct CompatMethod {
     pub path: String,
-    pub method: &'static Method,
+    pub v0: &'static V0Method,
+    pub method: Option<&'static Method>,
 }
 
-/// The old 0.1.x client's methods, on `client.compute` (where `lib/client.js` puts them).
+/// Every method of the old 0.1.x client, in `model/surfaces.toml`'s order.
 pub fn compat_methods() -> Vec<CompatMethod> {
-    service::methods()
+    V0_METHODS
         .iter()
-        .filter(|m| m.shape != Shape::Response)
-        .map(|method| CompatMethod {
-            path: format!("compute.{}", method.name),
-            method,
+        .map(|v0| CompatMethod {
+            path: v0.path.to_string(),
+            v0,
+            method: service::methods()
+                .iter()
+                .find(|m| m.v0.is_some_and(|x| std::ptr::eq(x, v0))),
         })
         .collect()
 }
 
-/// A surface of the old 1.x client (`client.IaaS.server()`) and the model actions it serves, each as a
-/// method of the action's name resolving to the answer without its wrapper.
+/// A surface of the old 1.x client (`client.IaaS.server()`) and its methods: each the model action it
+/// calls (`None`: declared by 1.x, never callable), with its row of `model/surfaces.toml`.
 pub struct V1Surface {
     /// `IaaS.server()`: a getter call per segment ending in `()`.
-    pub path: &'static str,
-    pub methods: Vec<(&'static str, &'static Action)>,
+    pub path: String,
+    pub methods: Vec<(&'static str, Option<&'static Action>, &'static V1Method)>,
 }
 
-/// The 1.x client's surfaces (`apis` of its `description.yaml` at 1.1.4: a closed set, 1.x is no longer
-/// developed) and the actions each serves. Today every action of the Classic `server` API is served by
-/// `IaaS.server()`; the others serve none yet (their methods reject with `ERR_UNSUPPORTED`).
-/// `model/surfaces.toml` will declare this list; it is then read here and nowhere else.
+/// The 1.x client's surfaces, from `model/surfaces.toml` (`compat::table::V1_SURFACES`).
 pub fn v1_surfaces() -> Vec<V1Surface> {
-    let served = |api: &str| -> Vec<(&'static str, &'static Action)> {
-        ACTIONS
-            .iter()
-            .filter(|a| a.api.name == api)
-            .map(|a| (a.name, *a))
-            .collect()
-    };
-    vec![
-        V1Surface {
-            path: "IaaS.server()",
-            methods: served("server"),
-        },
-        V1Surface {
-            path: "IaaS.loadBalancer()",
-            methods: Vec::new(),
-        },
-        V1Surface {
-            path: "PaaS.geoLocation()",
-            methods: Vec::new(),
-        },
-        V1Surface {
-            path: "PaaS.containerRegistry()",
-            methods: Vec::new(),
-        },
-    ]
+    V1_SURFACES
+        .iter()
+        .map(|s| V1Surface {
+            path: format!("{}()", s.path),
+            methods: s.methods.iter().map(|m| (m.name, m.action, m)).collect(),
+        })
+        .collect()
 }

@@ -10,7 +10,6 @@ use super::source::{params_name, response_name};
 use super::writer::{join_code, path_name};
 use super::{waiters, Gen};
 use crate::catalog::{waiters::paginated, Action, Req, ACTIONS, WAITERS};
-use crate::service::Shape;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Where a member comes from. The order of the variants is the order of members in a surface.
@@ -135,7 +134,7 @@ impl Gen {
     fn api_of(&self, origin: Origin) -> &'static str {
         match origin {
             Origin::Action(i) | Origin::Paginator(i) => ACTIONS[i].api.name,
-            Origin::Compat(i) => self.compat[i].method.action.api.name,
+            Origin::Compat(i) => self.compat[i].method.map_or("storage", |m| m.action.api.name),
             Origin::Waiter(i) => WAITERS[i].action.api.name,
         }
     }
@@ -143,23 +142,18 @@ impl Gen {
     /// A member's doc and its line.
     fn member(&mut self, (origin, key): &Member) -> (Vec<String>, String) {
         match *origin {
-            Origin::Action(i) => action_member(ACTIONS[i], key),
+            Origin::Action(i) => {
+                let (mut doc, line) = action_member(ACTIONS[i], key);
+                // An action whose name an old 0.1.x method has: that method keeps `compute.<name>`.
+                let old = format!("compute.{key}");
+                if !ACTIONS[i].methods.contains(&old.as_str()) && self.compat.iter().any(|m| m.path == old) {
+                    doc.push(format!("`client.{old}` is the old 0.1.x client's method of this name."));
+                }
+                (doc, line)
+            }
             Origin::Paginator(i) => waiters::paginator(ACTIONS[i], key),
             Origin::Waiter(i) => waiters::waiter(&WAITERS[i], key),
-            Origin::Compat(i) => {
-                let method = self.compat[i].method;
-                let action = method.action;
-                let mut doc = vec![
-                    action.summary.to_string(),
-                    format!("The old client's method, over {}.", join_code(&action.methods[..1])),
-                ];
-                if matches!(method.shape, Shape::PrivateImage(_)) {
-                    doc.push("Resolves to the first image of the answer (`null` only if the answer has none).".into());
-                }
-                let params = Self::compat_params_name(method);
-                let result = self.compat_result(method);
-                (doc, format!("{key}: {}<{params}, {result}>;", generic(action)))
-            }
+            Origin::Compat(i) => self.v0_member(i, key),
         }
     }
 

@@ -1,11 +1,13 @@
-//! The old 1.x client's surfaces (`client.IaaS.server()` ...), from [`source::v1_surfaces`]: each
-//! served method is the model action of its name, resolving to the answer without its wrapper; a
-//! surface's other methods reject with `ERR_UNSUPPORTED`.
+//! The old 1.x client's surfaces (`client.IaaS.server()` ...), from [`source::v1_surfaces`]
+//! (`model/surfaces.toml`): each method is its model action, resolving to the answer without its
+//! wrapper (the whole body for `PaaS.geoLocation().geoLocation`); a method 1.1.4 declared but could not
+//! call rejects with `ERR_UNSUPPORTED`.
 
 use super::source::{self, params_name, response_name};
 use super::writer::pascal;
 use super::Gen;
 use crate::catalog::Req;
+use crate::compat::table::V1Shape;
 use std::collections::BTreeMap;
 
 /// `IaaS.server()` -> `V1Server`; `IaaS` -> `V1IaaS`.
@@ -21,8 +23,9 @@ impl Gen {
         self.w.doc(
             0,
             &[
-                "A method of the old 1.x client that this package does not serve: it rejects with `ERR_UNSUPPORTED`."
+                "A method the old 1.x client declared but could not call (`PaaS.containerRegistry()` returned `undefined`"
                     .into(),
+                "in 1.1.4): it rejects with `ERR_UNSUPPORTED`.".into(),
             ],
         );
         self.w.export("V1Unsupported");
@@ -54,8 +57,10 @@ impl Gen {
             let name = node_name(&path);
             let served = surfaces.iter().find(|s| s.path == path);
             self.w.blank();
-            self.w
-                .doc(0, &[self.v1_doc(&path, served.map(|s| s.methods.is_empty()))]);
+            self.w.doc(
+                0,
+                &[self.v1_doc(&path, served.map(|s| s.methods.iter().all(|(_, a, _)| a.is_none())))],
+            );
             self.w.export(&name);
             self.w.line(0, &format!("export interface {name} {{"));
             for child in &nodes[&path] {
@@ -67,31 +72,29 @@ impl Gen {
                 self.w.line(1, &member);
             }
             if let Some(s) = served {
-                for (method, action) in &s.methods {
+                for (method, action, row) in &s.methods {
+                    let Some(action) = action else {
+                        self.w.line(1, &format!("{method}: V1Unsupported;"));
+                        continue;
+                    };
                     let required = action.params.iter().any(|p| p.req == Req::Yes);
                     let q = if required { "" } else { "?" };
-                    self.w.doc(1, &[action.summary.to_string()]);
-                    self.w.line(
-                        1,
-                        &format!(
-                            "{method}(params{q}: {}): Promise<{}>;",
-                            params_name(action),
+                    let mut doc = vec![action.summary.to_string()];
+                    if let Some(w) = row.wraps {
+                        doc.push(format!("1.x's hand-written method over `{w}`."));
+                    }
+                    let result = match row.shape {
+                        V1Shape::Body => format!(
+                            "Omit<{}, 'returnCode'> & {{ returnCode: number }}",
                             response_name(action)
                         ),
-                    );
-                }
-                if s.methods.is_empty() {
-                    self.w.line(1, "[method: string]: V1Unsupported;");
-                } else {
-                    self.w.doc(
+                        V1Shape::Response => response_name(action).to_string(),
+                    };
+                    self.w.doc(1, &doc);
+                    self.w.line(
                         1,
-                        &[
-                            "Every other 1.x method of this surface (not served: it rejects with `ERR_UNSUPPORTED`)."
-                                .into(),
-                        ],
+                        &format!("{method}(params{q}: {}): Promise<{result}>;", params_name(action)),
                     );
-                    self.w
-                        .line(1, "[method: string]: ((params?: any) => Promise<any>) | undefined;");
                 }
             }
             self.w.line(0, "}");
@@ -101,9 +104,9 @@ impl Gen {
     fn v1_doc(&self, path: &str, empty: Option<bool>) -> String {
         match empty {
             None => format!("`client.{path}` of the old 1.x client."),
-            Some(true) => format!("`client.{path}` of the old 1.x client (nothing of it is served)."),
+            Some(true) => format!("`client.{path}` of the old 1.x client (1.1.4 could call none of its methods)."),
             Some(false) => format!(
-                "`client.{path}` of the old 1.x client: a served method resolves to the API's answer without its wrapper; the values given to `client.setConfig` go under each call's own parameters."
+                "`client.{path}` of the old 1.x client: a method resolves to the API's answer without its wrapper; the values given to `client.setConfig` go under each call's own parameters."
             ),
         }
     }
@@ -121,9 +124,9 @@ mod tests {
         let surfaces = source::v1_surfaces();
         assert!(surfaces.iter().any(|s| !s.methods.is_empty()));
         for s in &surfaces {
-            for (name, _) in &s.methods {
+            for (name, _, _) in &s.methods {
                 assert!(
-                    declares(&all, &node_name(s.path), name),
+                    declares(&all, &node_name(&s.path), name),
                     "{}.{name} is not typed",
                     s.path
                 );

@@ -198,6 +198,16 @@ record!(
 );
 
 record!(
+    /// Classic `SslCertificate` of the load balancer API (a look-up list, by `certificateName`).
+    SslCertificate {
+        certificate_name: String,
+        private_key: String,
+        public_key_certificate: String,
+        certificate_chain: String,
+    }
+);
+
+record!(
     /// VPC `FlowLogConfiguration` of a network interface (kept while its flow log is enabled).
     FlowLogConfiguration {
         network_interface_no: String,

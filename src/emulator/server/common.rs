@@ -42,6 +42,17 @@ pub fn zone(state: &State, region_no: &str, given: Option<&str>) -> Result<Class
     }
 }
 
+/// The port-forwarding public IP of a zone (its configuration's), empty when the zone has none.
+pub fn zone_port_forwarding_ip(state: &State, zone: &ClassicZone) -> String {
+    state
+        .classic
+        .port_forwarding_configurations
+        .iter()
+        .find(|c| c.zone.as_ref().is_some_and(|z| z.zone_no == zone.zone_no))
+        .and_then(|c| c.port_forwarding_public_ip.clone())
+        .unwrap_or_default()
+}
+
 /// A live server (not being terminated) by number: `24120` otherwise.
 pub fn server<'a>(state: &'a State, no: &str) -> Result<&'a Entry<ClassicServer>, ApiFault> {
     state

@@ -207,7 +207,8 @@ pub fn create_server_instances(cx: &mut Cx<'_>) -> Answer {
             server_image_product_code: src.image_product_code.clone(),
             server_product_code: spec.product_code.clone(),
             is_protect_server_termination: Some(p.flag("isProtectServerTermination").unwrap_or(false)),
-            port_forwarding_public_ip: Some(String::new()),
+            // Its zone's port-forwarding IP, rule or not (NCP's answers show it on every server).
+            port_forwarding_public_ip: Some(common::zone_port_forwarding_ip(state, &zone)),
             zone: Some(zone.clone()),
             region: Some(region.clone()),
             base_block_storage_disk_type: spec.disk_type.clone(),

@@ -86,14 +86,17 @@ fn rules_answer(cx: &Cx<'_>, c: &PortForwardingConfig) -> Answer {
     Ok(f)
 }
 
-/// The server fields a rule sets (or clears).
+/// The server fields a rule sets (or clears: the ports; the zone's IP stays, as NCP shows it on every
+/// server of the zone).
 fn show_on_server(state: &mut State, server: &str, forward: Option<(&str, i64, i64)>) {
     if let Some(e) = state.classic.servers.find_mut(server, None) {
-        let (ip, ext, int) = match forward {
-            Some((ip, ext, int)) => (ip.to_string(), Some(ext), Some(int)),
-            None => (String::new(), None, None),
+        let (ext, int) = match forward {
+            Some((ip, ext, int)) => {
+                e.rec.port_forwarding_public_ip = Some(ip.to_string());
+                (Some(ext), Some(int))
+            }
+            None => (None, None),
         };
-        e.rec.port_forwarding_public_ip = Some(ip);
         e.rec.port_forwarding_external_port = ext;
         e.rec.port_forwarding_internal_port = int;
     }

@@ -3,7 +3,7 @@
 //!
 //! Code names: where NCP's answers or documentation show them they are used as shown (`Server RUN
 //! state`, `NSI CREATED state`, `Block storage CREATED state`, `Block Storage NULLOP`, `NET USED
-//! state`, `LB USED state` ...); where they are not published, the emulator follows the same pattern
+//! state` (public IPs and load balancers) ...); where they are not published, the emulator follows the same pattern
 //! (documented as its own choice in the README).
 
 use super::life::{Phase, Resource};
@@ -80,7 +80,9 @@ impl Kind {
             (Kind::ClassicSnapshot, c) => format!("Block storage snapshot {} state", long(c)),
             (Kind::BlockStorage, c) => format!("Block storage {} state", long(c)),
             (Kind::ClassicPublicIp, c) => format!("NET {} state", long(c)),
-            (Kind::LoadBalancer, c) => format!("LB {} state", long(c)),
+            // NCP's answers name a load balancer's codes as a public IP's (the old Go SDK's fixtures:
+            // `NET INIT state`, `NET USED state`, `NET USE OP`, `NET CHANGE OP`, `NET TERMINATED OP`).
+            (Kind::LoadBalancer, c) => format!("NET {} state", long(c)),
             (Kind::Nas, c) => format!("NAS {} state", long(c)),
             (_, c) => words(c).to_string(),
         };
@@ -103,7 +105,8 @@ impl Kind {
             (Kind::BlockStorage, "NULL") => "Block Storage NULLOP".into(),
             (Kind::BlockStorage, c) => format!("Block Storage {} OP", op_long(c)),
             (Kind::ClassicPublicIp, c) => format!("NET {} OP", op_long(c)),
-            (Kind::LoadBalancer, c) => format!("LB {} OP", op_long(c)),
+            (Kind::LoadBalancer, "TERMT") => "NET TERMINATED OP".into(),
+            (Kind::LoadBalancer, c) => format!("NET {} OP", op_long(c)),
             (Kind::Nas, c) => format!("NAS {} OP", op_long(c)),
             (_, c) => format!("{c} OP"),
         };

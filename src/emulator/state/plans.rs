@@ -195,24 +195,23 @@ pub mod nas {
     }
 }
 
-/// Classic load balancers: `USED` in service.
+/// Classic load balancers, as the old Go SDK's recorded answers show them: created `INIT`/`USE`
+/// (`creating`), in service `USED`/`NULL` (`used`), changed `USED`/`CHANG` (`changing`), deleted
+/// `USED`/`TERMT` (`terminating`).
 pub mod load_balancer {
     use super::*;
 
-    pub const RUNNING: Phase = Phase::new("USED", "NULL", "running");
+    pub const USED: Phase = Phase::new("USED", "NULL", "used");
 
     pub fn create<T>() -> Plan<T> {
         Plan::new(
-            Phase::new("INIT", "CREAT", "creating"),
-            vec![Step::to(Delay::Create, RUNNING)],
+            Phase::new("INIT", "USE", "creating"),
+            vec![Step::to(Delay::Create, USED)],
         )
     }
     /// A change of rules, servers or settings.
     pub fn change<T>() -> Plan<T> {
-        Plan::new(
-            Phase::op("CHANG", "changing"),
-            vec![Step::to(Delay::Operation, RUNNING)],
-        )
+        Plan::new(Phase::op("CHANG", "changing"), vec![Step::to(Delay::Operation, USED)])
     }
     pub fn delete<T>() -> Plan<T> {
         Plan::new(Phase::op("TERMT", "terminating"), vec![Step::gone(Delay::Delete)])

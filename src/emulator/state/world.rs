@@ -51,6 +51,13 @@ world!(
             port_forwarding_configurations: PortForwardingConfig,
             /// Fixture key `portForwardingRules`.
             port_forwarding_rules: PortForwardingEntry,
+            /// The load balancers' SSL certificates (by `certificateName`).
+            ssl_certificates: SslCertificate,
+            /// The monitoring API's metrics and how their values go (`emulator::monitoring::series`).
+            metrics: crate::emulator::monitoring::MetricSeries,
+            /// The geolocation API's networks (`emulator::geolocation::table`; the API serves both
+            /// platforms, its model files it with the Classic ones). Fixture key `geoLocations`.
+            geo_locations: crate::emulator::geolocation::GeoNetwork,
         }
         stores {
             servers: ClassicServer,
