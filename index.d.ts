@@ -95,23 +95,23 @@ export declare class AbortError extends NcloudError {
 /** The emulator's timing settings. */
 export interface EmulatorSettings {
   /** How long a new image stays `INIT`/`creating` (default 1500). */
-  createDelayMs?: number;
+  createDelayMs?: number | undefined;
   /** How long a deleted image stays `terminating` before it vanishes (default 1500). */
-  deleteDelayMs?: number;
+  deleteDelayMs?: number | undefined;
   /** How long other operations take: start, stop, reboot, attach, detach, changes (default: `createDelayMs`). */
-  operationDelayMs?: number;
+  operationDelayMs?: number | undefined;
   /** Share of VPC creations that end in `CREFL`, 0 to 1 (default 0). */
-  failureRate?: number;
+  failureRate?: number | undefined;
   /** A fixed `createDate` for new images (`YYYY-MM-DDThh:mm:ss+0900`); `null`: the real time. */
-  clock?: string | null;
+  clock?: string | null | undefined;
   /** Seed of the emulator's random choices (names, failures, request ids). */
-  seed?: number;
+  seed?: number | undefined;
   /**
    * Chaos mode: a share of requests (after the signature check) answered with HTTP 500/502/503/429
    * without being handled (`errorRate`), and a share handled and then cut off without an answer
    * (`resetRate`), drawn from `seed`. Off by default.
    */
-  chaos?: { errorRate?: number; resetRate?: number; seed?: number };
+  chaos?: { errorRate?: number | undefined; resetRate?: number | undefined; seed?: number | undefined } | undefined;
 }
 
 /** The emulator's counters (`emu.stats()`), since start or the last `clearRequests()`. */
@@ -130,75 +130,75 @@ export type EmulatorFixtureRecord = Record<string, unknown>;
 /** The emulator's state (see fixtures/emulator.json for the default one). */
 export interface EmulatorFixture {
   /** `'default'` (the default): merged over the default fixture; `'empty'`: replaces it. */
-  base?: 'default' | 'empty';
+  base?: 'default' | 'empty' | undefined;
   /** Documentation only. */
-  description?: string;
-  settings?: EmulatorSettings;
+  description?: string | undefined;
+  settings?: EmulatorSettings | undefined;
   /** The next generated number (image ids). */
-  nextNo?: number;
+  nextNo?: number | undefined;
   /** Numbers handed out before `nextNo` is used. */
-  ids?: string[];
+  ids?: string[] | undefined;
   /** Names given to images created without one, before random ones. */
-  autoNames?: string[];
+  autoNames?: string[] | undefined;
   classic?: {
-    regions?: EmulatorFixtureRecord[];
-    zones?: EmulatorFixtureRecord[];
-    servers?: EmulatorFixtureRecord[];
-    products?: EmulatorFixtureRecord[];
-    memberServerImages?: EmulatorFixtureRecord[];
+    regions?: EmulatorFixtureRecord[] | undefined;
+    zones?: EmulatorFixtureRecord[] | undefined;
+    servers?: EmulatorFixtureRecord[] | undefined;
+    products?: EmulatorFixtureRecord[] | undefined;
+    memberServerImages?: EmulatorFixtureRecord[] | undefined;
   };
   vpc?: {
-    regions?: EmulatorFixtureRecord[];
-    zones?: EmulatorFixtureRecord[];
-    servers?: EmulatorFixtureRecord[];
-    snapshots?: EmulatorFixtureRecord[];
-    products?: EmulatorFixtureRecord[];
-    memberServerImageInstances?: EmulatorFixtureRecord[];
-    serverImages?: EmulatorFixtureRecord[];
+    regions?: EmulatorFixtureRecord[] | undefined;
+    zones?: EmulatorFixtureRecord[] | undefined;
+    servers?: EmulatorFixtureRecord[] | undefined;
+    snapshots?: EmulatorFixtureRecord[] | undefined;
+    products?: EmulatorFixtureRecord[] | undefined;
+    memberServerImageInstances?: EmulatorFixtureRecord[] | undefined;
+    serverImages?: EmulatorFixtureRecord[] | undefined;
   };
 }
 
 export interface EmulatorOptions {
   /** Default `'127.0.0.1'`. */
-  host?: string;
+  host?: string | undefined;
   /** Default 0: a free port. */
-  port?: number;
+  port?: number | undefined;
   /** The key pair requests must be signed with (default `'ncloud-emulator-access-key'`). */
-  accessKey?: string;
+  accessKey?: string | undefined;
   /** Default `'ncloud-emulator-secret-key'`. */
-  secretKey?: string;
+  secretKey?: string | undefined;
   /** The initial state, over the default fixture. */
-  fixture?: EmulatorFixture;
+  fixture?: EmulatorFixture | undefined;
   /** Shortcut for `fixture.settings.createDelayMs`. */
-  createDelayMs?: number;
+  createDelayMs?: number | undefined;
   /** Shortcut for `fixture.settings.deleteDelayMs`. */
-  deleteDelayMs?: number;
+  deleteDelayMs?: number | undefined;
   /** Shortcut for `fixture.settings.failureRate` (0 to 1). */
-  failureRate?: number;
+  failureRate?: number | undefined;
   /** A connection that has not sent a whole request head within this time is closed, idle ones too (default 10000). */
-  headerTimeoutMs?: number;
+  headerTimeoutMs?: number | undefined;
   /** The emulator's clock minus the real one, ms: a gateway whose clock is off (default 0). */
-  clockOffsetMs?: number;
+  clockOffsetMs?: number | undefined;
 }
 
 /** An answer the emulator gives to the next matching request(s) instead of the normal one. */
 export interface InjectedFault {
   /** Only requests for this action (any action when absent). */
-  action?: ActionName;
+  action?: ActionName | undefined;
   /** How many requests it answers (default 1). */
-  count?: number;
+  count?: number | undefined;
   /** HTTP status (default 500). */
-  status?: number;
+  status?: number | undefined;
   /** NCP return code of the API error body (default `'1300'`, "try again later"). */
-  returnCode?: string;
-  returnMessage?: string;
+  returnCode?: string | undefined;
+  returnMessage?: string | undefined;
   /** A raw body to send instead of an NCP error (truncated XML, an HTML page, `''` ...). */
-  body?: string;
-  contentType?: string;
+  body?: string | undefined;
+  contentType?: string | undefined;
   /** Wait this long before answering (to test timeouts). */
-  delayMs?: number;
+  delayMs?: number | undefined;
   /** Extra response headers, e.g. `{ Location: 'https://elsewhere.example/' }` with a 302. */
-  headers?: Record<string, string>;
+  headers?: Record<string, string> | undefined;
 }
 
 /** One request that reached the emulator. */
@@ -240,7 +240,7 @@ export declare class Emulator {
   /** Replaces the whole state with a fixture (merged over the default one); no argument: the default. */
   load(fixture?: EmulatorFixture): this;
   /** Changes timing settings keeping the images; `clockOffsetMs` shifts the gateway's clock. */
-  configure(settings: EmulatorSettings & { clockOffsetMs?: number }): this;
+  configure(settings: EmulatorSettings & { clockOffsetMs?: number | undefined }): this;
   /** Answers the next matching request(s) with an error or a raw body (to test error handling). */
   injectFault(fault: InjectedFault): this;
   /** How many HTTP requests reached the emulator (since start or the last `clearRequests()`). */
@@ -263,73 +263,73 @@ export declare function startEmulator(options?: EmulatorOptions): Promise<Emulat
 
 export interface ClientOptions {
   /** Default: NCLOUD_ACCESS_KEY_ID (or NCLOUD_ACCESS_KEY), else `ncloud_access_key_id` of ~/.ncloud/configure. */
-  accessKey?: string;
+  accessKey?: string | undefined;
   /** Default: NCLOUD_SECRET_ACCESS_KEY (or NCLOUD_SECRET_KEY), else `ncloud_secret_access_key` of ~/.ncloud/configure. */
-  secretKey?: string;
+  secretKey?: string | undefined;
   /** The old client's name for `accessKey`. */
-  oauth_consumer_key?: string;
+  oauth_consumer_key?: string | undefined;
   /** The old client's name for `secretKey`. */
-  oauth_consumer_secret?: string;
+  oauth_consumer_secret?: string | undefined;
   /** Profile (section) of ~/.ncloud/configure. Default: NCLOUD_PROFILE, else `DEFAULT`. */
-  profile?: string;
+  profile?: string | undefined;
   /**
    * API gateway origin (`https://host[:port]`). Default: NCLOUD_API_GW, else the profile's
    * `ncloud_api_url`, else `https://ncloud.apigw.ntruss.com`. `http://` only to loopback hosts.
    */
-  endpoint?: string;
+  endpoint?: string | undefined;
   /** Allow an `http://` endpoint to a host that is not a loopback one (keys and signatures in clear text). */
-  allowInsecureHttp?: boolean;
+  allowInsecureHttp?: boolean | undefined;
   /**
    * Extra trusted certificates (PEM), e.g. a corporate proxy's CA, or a gateway's self-signed
    * certificate itself (trusted when the server presents exactly it, `CA:TRUE` or not, as Node does).
    * An item without a valid certificate is an `ERR_VALIDATION` naming it (`'ca[1]'`).
    */
-  ca?: string | Uint8Array | Array<string | Uint8Array>;
+  ca?: string | Uint8Array | Array<string | Uint8Array> | undefined;
   /** VPC `regionCode` when a call gives none. Default: NCLOUD_REGION, else `'KR'`. */
-  region?: string;
+  region?: string | undefined;
   /** Default `'json'`. */
-  responseFormat?: 'json' | 'xml';
+  responseFormat?: 'json' | 'xml' | undefined;
   /** Milliseconds for the whole call, retries and back-off included (default 30000). */
-  timeout?: number;
+  timeout?: number | undefined;
   /** Milliseconds for one attempt (default: only `timeout`). */
-  attemptTimeout?: number;
+  attemptTimeout?: number | undefined;
   /** Milliseconds to connect (default 5000). */
-  connectTimeout?: number;
+  connectTimeout?: number | undefined;
   /** Retries of a retryable failure (default 2). */
-  maxRetries?: number;
+  maxRetries?: number | undefined;
   /** Milliseconds before the first retry, doubled each time (default 200). */
-  retryBaseDelay?: number;
+  retryBaseDelay?: number | undefined;
   /** Largest answer accepted, in bytes (default 64 MiB). */
-  maxResponseBytes?: number;
+  maxResponseBytes?: number | undefined;
   /** Your product, appended to the User-Agent (`'my-app/1.2'`). */
-  userAgent?: string;
+  userAgent?: string | undefined;
   /**
    * Requests (so connections) in flight at once (default 50, as the AWS SDK v3); calls beyond it wait
    * their turn, within their own `timeout`.
    */
-  maxSockets?: number;
+  maxSockets?: number | undefined;
   /** Idle connections kept for reuse (default 10); more are closed as soon as they are idle. */
-  maxFreeSockets?: number;
+  maxFreeSockets?: number | undefined;
   /** Milliseconds an idle connection is kept (default 4000, as Node's `fetch`). */
-  keepAliveTimeout?: number;
+  keepAliveTimeout?: number | undefined;
   /**
    * Bytes all answers in flight may hold together (default 4 × `maxResponseBytes`, 256 MiB); an answer
    * that would pass it is `ERR_DECODE` naming the option. At least `maxResponseBytes`.
    */
-  maxBufferedBytes?: number;
+  maxBufferedBytes?: number | undefined;
   /**
    * Send the parameters in the signed query string of a GET instead of the unsigned POST body, so that
    * a captured request cannot be replayed with other parameters (default `false`). A request target
    * over 8192 bytes is then refused with `ERR_VALIDATION` before anything is sent.
    */
-  signParameters?: boolean;
+  signParameters?: boolean | undefined;
   /**
    * `true`: talk to an embedded emulator of the client's own; an `Emulator`: talk to that one;
    * `false` or absent: never (unless NCLOUD_EMULATOR=1).
    */
-  emulator?: boolean | Emulator;
+  emulator?: boolean | Emulator | undefined;
   /** Options of the client's own emulator (with `emulator: true`). */
-  emulatorOptions?: EmulatorOptions;
+  emulatorOptions?: EmulatorOptions | undefined;
 }
 
 /**
@@ -371,7 +371,7 @@ export declare class Client {
    */
   close(): Promise<void>;
   /** The old 1.x client's `setConfig`: merges `regionNo` ... into every 1.x call; keys replace the credentials. */
-  setConfig(values: { accessKey?: string; secretKey?: string; regionNo?: string; [key: string]: unknown }): this;
+  setConfig(values: { accessKey?: string | undefined; secretKey?: string | undefined; regionNo?: string | undefined; [key: string]: unknown }): this;
   /** The old 1.x client's `client.IaaS.server().<action>(params)`. */
   readonly IaaS: V1IaaS;
   /** The old 1.x client's `client.PaaS`: `geoLocation()`, and `containerRegistry()`, whose method rejects with `ERR_UNSUPPORTED`. */

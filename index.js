@@ -1,8 +1,9 @@
 'use strict';
 /**
- * ncloud: NAVER Cloud Platform server images from Node.js.
+ * ncloud-client: NAVER Cloud Platform servers and server images from Node.js (installed as `ncloud`
+ * too, through the npm alias "ncloud": "npm:ncloud-client@^x", for the old client's users).
  *
- *   const ncloud = require('ncloud');
+ *   const ncloud = require('ncloud-client');
  *   const client = ncloud.createClient({ oauth_consumer_key, oauth_consumer_secret });
  *   client.compute.findPrivateImages((err, images) => { ... });
  *   const image = await client.compute.createServerImage({ serverInstanceNo, serverImageName });

@@ -1,8 +1,11 @@
 'use strict';
 // A user's app, as a new user gets it: the main package and this platform's binary package are packed
-// with `npm pack` (scripts/pack.js, the napi-rs release flow), installed into an empty app directory with
-// `npm install --offline` and no compiler on PATH, and used from CommonJS, ES modules and strict
-// TypeScript (module node16 and bundler). Every code block of the README runs there too, as printed.
+// with `npm pack` (scripts/pack.js, the napi-rs release flow), served by a local registry
+// (consumer/registry.js) and installed into an empty app directory as the README says: `ncloud-client`
+// by its name and, for drop-in users, under the alias `"ncloud": "npm:ncloud-client@^x"`, with no
+// compiler on PATH. Then used from CommonJS, ES modules (through the alias, as an old app does) and
+// strict TypeScript (module node16 and bundler, exactOptionalPropertyTypes). Every code block of the
+// README runs there too, as printed; the first one also with `require('ncloud')` for `ncloud-client`.
 const test = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
@@ -10,6 +13,7 @@ const os = require('node:os');
 const path = require('node:path');
 const { execFileSync, spawn, spawnSync } = require('node:child_process');
 const { readmeBlocks } = require('./readme-blocks');
+const { startRegistry } = require('./consumer/registry');
 
 const root = path.join(__dirname, '..');
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
@@ -45,19 +49,42 @@ function node(args, opts = {}) {
   return { code: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr };
 }
 
-test.before(() => {
+/** Runs a command without blocking the event loop (the registry answers from this process). */
+function run(cmd, args, opts) {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { ...opts, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeout ?? 120_000);
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('close', (status) => {
+      clearTimeout(timer);
+      resolve({ status, stdout, stderr });
+    });
+  });
+}
+
+test.before(async () => {
   packed = JSON.parse(execFileSync(process.execPath, [path.join(root, 'scripts', 'pack.js'), path.join(work, 'tarballs')], { encoding: 'utf8' }).trim().split('\n').pop());
   fs.mkdirSync(app);
-  fs.writeFileSync(path.join(app, 'package.json'), JSON.stringify({ name: 'consumer-app', version: '1.0.0', private: true }, null, 2));
+  const { version } = require('../package.json');
+  // What the README tells users to write: the package by its name, and the alias for drop-in users.
+  const dependencies = { ncloud: `npm:ncloud-client@^${version}`, 'ncloud-client': `^${version}` };
+  fs.writeFileSync(path.join(app, 'package.json'), JSON.stringify({ name: 'consumer-app', version: '1.0.0', private: true, dependencies }, null, 2));
+  const registry = await startRegistry([packed.main, packed.platform]);
   const started = Date.now();
-  const r = spawnSync(npm, ['install', '--offline', '--no-audit', '--no-fund', packed.main, packed.platform], {
-    cwd: app,
-    env: shimmedEnv(),
-    encoding: 'utf8',
-    timeout: 120_000,
-  });
-  installMs = Date.now() - started;
-  assert.equal(r.status, 0, `npm install failed:\n${r.stdout}\n${r.stderr}`);
+  try {
+    const r = await run(npm, ['install', '--no-audit', '--no-fund', '--prefer-online'], {
+      cwd: app,
+      env: { ...shimmedEnv(), npm_config_registry: registry.url, npm_config_cache: path.join(work, 'npm-cache') },
+      timeout: 120_000,
+    });
+    assert.equal(r.status, 0, `npm install failed:\n${r.stdout}\n${r.stderr}`);
+  } finally {
+    installMs = Date.now() - started;
+    await registry.close();
+  }
 });
 
 test.after(() => {
@@ -66,8 +93,13 @@ test.after(() => {
 
 test('the install runs no compiler and no install script, and takes the binary from the platform package', () => {
   assert.equal(fs.existsSync(marker) ? fs.readFileSync(marker, 'utf8') : '', '', 'no compiler may run during the install');
-  const installed = path.join(app, 'node_modules', 'ncloud');
+  const installed = path.join(app, 'node_modules', 'ncloud-client');
   const pkg = JSON.parse(fs.readFileSync(path.join(installed, 'package.json'), 'utf8'));
+  assert.equal(pkg.name, 'ncloud-client');
+  // The alias: node_modules/ncloud is ncloud-client, installed from the same tarball.
+  assert.equal(JSON.parse(fs.readFileSync(path.join(app, 'node_modules', 'ncloud', 'package.json'), 'utf8')).name, 'ncloud-client');
+  for (const f of ['LICENSE', 'README.md']) assert.ok(fs.existsSync(path.join(installed, f)), `the package carries ${f}`);
+  for (const k of ['repository', 'bugs', 'homepage']) assert.ok(pkg[k], `package.json has ${k}`);
   for (const s of ['preinstall', 'install', 'postinstall', 'prepare']) assert.equal(pkg.scripts?.[s], undefined, `no ${s} script`);
   assert.deepEqual(pkg.optionalDependencies, { [packed.platformPackage]: pkg.version });
   assert.deepEqual(
@@ -75,7 +107,8 @@ test('the install runs no compiler and no install script, and takes the binary f
     [],
     'the main package carries no binary',
   );
-  const binary = path.join(app, 'node_modules', packed.platformPackage, `ncloud.${packed.platformPackage.slice('ncloud-'.length)}.node`);
+  assert.equal(packed.platformPackage, `ncloud-client-${packed.platformSuffix}`);
+  const binary = path.join(app, 'node_modules', packed.platformPackage, `ncloud.${packed.platformSuffix}.node`);
   assert.ok(fs.existsSync(binary), binary);
   // Every file the package names exists (entry points, types, bins, fixtures it exports).
   const named = [pkg.main, pkg.types, ...Object.values(pkg.bin)];
@@ -107,23 +140,50 @@ test('without a binary for the platform, the loader says what it looked for and 
   const aside = `${pkgDir}.aside`;
   fs.renameSync(pkgDir, aside);
   try {
-    const r = node(['-e', "try { require('ncloud') } catch (e) { console.log(JSON.stringify({ code: e.code, message: e.message })) }"]);
+    const r = node(['-e', "try { require('ncloud-client') } catch (e) { console.log(JSON.stringify({ code: e.code, message: e.message })) }"]);
     assert.equal(r.code, 0, r.stderr);
     const e = JSON.parse(r.stdout.trim());
     assert.equal(e.code, 'ERR_NCLOUD_NATIVE_MISSING');
-    const platform = packed.platformPackage.slice('ncloud-'.length);
+    const platform = packed.platformSuffix;
     assert.ok(e.message.includes(`(${platform},`), e.message);
-    assert.ok(e.message.includes(packed.platformPackage), e.message);
+    assert.ok(e.message.includes(`platform: ${process.platform}, arch: ${process.arch}, libc: `), e.message);
+    assert.ok(e.message.includes(`the package ${packed.platformPackage}@`), e.message);
+    assert.ok(e.message.includes('npm install --include=optional'), e.message);
     assert.match(e.message, /cargo >= \d+\.\d+/);
     assert.ok(e.message.includes('npx ncloud-build-native'), e.message);
+    // Short: no list of every package napi-rs knows (no wasm32-wasi package exists).
+    assert.ok(e.message.split('\n').length <= 6, e.message);
+    assert.doesNotMatch(e.message, /wasm32|wasi/);
   } finally {
     fs.renameSync(aside, pkgDir);
   }
 });
 
 test('the one-liner of a fresh install works', () => {
-  const r = node(['-e', "require('ncloud').startEmulator({port:0}).then(e=>e.close())"]);
-  assert.equal(r.code, 0, r.stderr);
+  for (const name of ['ncloud-client', 'ncloud']) {
+    const r = node(['-e', `require('${name}').startEmulator({port:0}).then(e=>e.close())`]);
+    assert.equal(r.code, 0, r.stderr);
+  }
+});
+
+test("the README's first example runs as printed, and with require('ncloud') (the alias) for require('ncloud-client')", () => {
+  const first = readmeBlocks().find((b) => b.lang === 'js' && !b.skip);
+  assert.ok(first, 'the README has a runnable example');
+  assert.ok(first.line <= 60, `the first runnable example starts within the first 60 lines (line ${first.line})`);
+  assert.match(first.code, /require\('ncloud-client'\)/, 'the first example uses the published name');
+  assert.match(first.code, /startEmulator\(/, 'the first example runs against the embedded emulator (no account)');
+  const head = fs.readFileSync(path.join(root, 'README.md'), 'utf8').split('\n').slice(0, 60).join('\n');
+  assert.match(head, /^npm install ncloud-client$/m, 'the install command is in the first 60 lines');
+  assert.match(head, /npm:ncloud-client/, 'so is the alias for drop-in users');
+  const env = { ...process.env, HOME: work };
+  for (const [file, code] of [
+    ['first.cjs', first.code],
+    ['first-alias.cjs', first.code.replaceAll("require('ncloud-client')", "require('ncloud')")],
+  ]) {
+    fs.writeFileSync(path.join(app, file), code);
+    const r = node([file], { env });
+    assert.equal(r.code, 0, `${file}:\n${r.stdout}\n${r.stderr}`);
+  }
 });
 
 test('strict TypeScript (node16 and bundler) accepts the usage files and the README examples as printed', () => {
@@ -137,6 +197,7 @@ test('strict TypeScript (node16 and bundler) accepts the usage files and the REA
   }
   const base = {
     strict: true,
+    exactOptionalPropertyTypes: true,
     noEmit: true,
     target: 'ES2022',
     lib: ['ES2022'],
@@ -161,7 +222,7 @@ test('strict TypeScript (node16 and bundler) accepts the usage files and the REA
 });
 
 test('every README code block runs as printed against the installed package', async () => {
-  const { startEmulator } = require(path.join(app, 'node_modules', 'ncloud'));
+  const { startEmulator } = require(path.join(app, 'node_modules', 'ncloud-client'));
   const emu = await startEmulator({ port: 0, createDelayMs: 200, deleteDelayMs: 200 });
   try {
     const env = {

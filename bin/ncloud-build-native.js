@@ -9,6 +9,22 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { platformTriple, RUST_VERSION } = require('../lib/platform');
 
+const USAGE = `Usage: ncloud-build-native [options]
+  Builds the Rust core of ncloud-client from the sources in this package, for a platform without a
+  prebuilt ncloud-client-<platform> package. Needs cargo (Rust >= ${RUST_VERSION}, https://rustup.rs).
+  Writes native/ncloud.<platform>.node, which the loader prefers over a prebuilt package.
+  -h, --help    print this help and exit (builds nothing)`;
+
+const args = process.argv.slice(2);
+if (args.includes('-h') || args.includes('--help')) {
+  console.log(USAGE);
+  process.exit(0);
+}
+if (args.length > 0) {
+  console.error(`ncloud-build-native: unknown argument '${args[0]}'\n${USAGE}`);
+  process.exit(2);
+}
+
 const root = path.join(__dirname, '..');
 const platform = platformTriple();
 const targetDir = process.env.CARGO_TARGET_DIR || path.join(root, 'target');

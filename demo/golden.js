@@ -1,10 +1,10 @@
-const ncloud = require('ncloud');
+const ncloud = require('ncloud-client');
 
 /**
  * The golden-image workflow on NCP's VPC API: build a server from an NCP image, stop it, make a
  * server image of it, launch three servers from that image in one call, share the image with
  * another account, then tear everything down. Each step is logged as it completes.
- * @param {import('ncloud').Client['compute']} compute
+ * @param {import('ncloud-client').Client['compute']} compute
  * @param {{ log?: (line: string) => void, wait?: { minDelayMs?: number, maxDelayMs?: number } }} [options]
  */
 async function goldenImage(compute, { log = console.log, wait = {} } = {}) {

@@ -6,6 +6,7 @@
 const util = require('node:util');
 const native = require('./native');
 const { NcloudError, AbortError, fromNative } = require('./error');
+const { unknownOptionsMessage, optionsInParams } = require('./hints');
 
 // NODE_DEBUG=ncloud: one line per attempt (never a key, a secret or a signature).
 const debug = util.debuglog('ncloud');
@@ -138,7 +139,7 @@ function callOptions(options, allowed = CALL_OPTIONS) {
     throw NcloudError.validation('The options (second argument) must be an object such as { signal }');
   }
   const unknown = Object.keys(options).filter((k) => !allowed.includes(k));
-  if (unknown.length) throw NcloudError.validation(`Invalid options : ${unknown.join(',')}`);
+  if (unknown.length) throw NcloudError.validation(unknownOptionsMessage(unknown, allowed));
   const { signal } = options;
   if (signal !== undefined && !isAbortSignal(signal)) {
     throw NcloudError.validation("'signal' must be an AbortSignal");
@@ -201,6 +202,8 @@ function invoke(client, m, args) {
   try {
     if (n > 2) throw NcloudError.validation(`Expected (params, options, callback), got ${n} arguments before the callback`);
     const signal = n === 2 ? callOptions(args[1]).signal : undefined;
+    const misplaced = n > 0 ? optionsInParams(m.paths[0]?.split('.').pop() ?? m.action, args[0]) : null;
+    if (misplaced) throw NcloudError.validation(misplaced);
     promise = client._call(m, n > 0 ? args[0] : undefined, signal);
   } catch (err) {
     promise = Promise.reject(internal(m, err));

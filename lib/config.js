@@ -6,6 +6,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const native = require('./native');
+const hints = require('./hints');
 const { NcloudError } = require('./error');
 
 const DEFAULT_ENDPOINT = 'https://ncloud.apigw.ntruss.com';
@@ -212,6 +213,8 @@ function resolveCredentials(options) {
   const key = optString(options, 'accessKey') ?? optString(options, 'oauth_consumer_key');
   const secret = optString(options, 'secretKey') ?? optString(options, 'oauth_consumer_secret');
   if (key !== undefined || secret !== undefined) {
+    const empty = hints.emptyKeysMessage(key, secret);
+    if (empty) throw credentials(empty);
     if (!key) throw credentials('createClient: a secret key was given without its access key (accessKey / oauth_consumer_key)');
     if (!secret) throw credentials('createClient: an access key was given without its secret key (secretKey / oauth_consumer_secret)');
     return { accessKey: key, secretKey: secret, source: 'options' };
@@ -349,6 +352,8 @@ function resolveConfig(options, Emulator) {
   if (Emulator && options instanceof Emulator) {
     options = { emulator: options };
   }
+  const spread = hints.spreadEmulatorMessage(options);
+  if (spread) throw validation(spread);
   checkUnknown(options);
   if (options.allowInsecureHttp !== undefined && typeof options.allowInsecureHttp !== 'boolean') {
     throw validation(`'allowInsecureHttp' must be a boolean, got ${describe(options.allowInsecureHttp)}`);
@@ -368,7 +373,11 @@ function resolveConfig(options, Emulator) {
     if (emu.closed) throw validation('this Emulator is closed');
     return { mode: 'emulator', emulator: emu, accessKey: emu.accessKey, secretKey: emu.secretKey, endpoint: emu.endpoint, region, transport };
   }
-  const envEmulator = emu === undefined && env('NCLOUD_EMULATOR') === '1';
+  // NCLOUD_EMULATOR=1 (or true) stands for emulator: true unless the options name a gateway or keys:
+  // explicit options win over the environment.
+  const emuEnv = hints.emulatorEnv(process.env.NCLOUD_EMULATOR);
+  if (emuEnv.error && emu === undefined) throw validation(emuEnv.error);
+  const envEmulator = emu === undefined && emuEnv.on && conflicting.length === 0;
   if (emu === true || envEmulator) {
     if (conflicting.length) throw validation(`emulator: true starts an emulator with its own endpoint and keys: drop ${conflicting.join(', ')}`);
     return { mode: 'own-emulator', region, transport, emulatorOptions: options.emulatorOptions ?? {} };

@@ -38,7 +38,9 @@ function suffixOf(rustTarget) {
   return `${os}-${arch}-${abi}`;
 }
 
-const TARGET_PACKAGES = (pkg.napi.targets || []).map((t) => `ncloud-${suffixOf(t)}`);
+/** The per-platform package of a suffix: `<this package's name>-<suffix>` (`ncloud-client-linux-x64-gnu`). */
+const packageOf = (suffix) => `${pkg.name}-${suffix}`;
+const TARGET_PACKAGES = (pkg.napi.targets || []).map((t) => packageOf(suffixOf(t)));
 
 /** The crate's minimum Rust version (Cargo.toml `rust-version`). */
 const RUST_VERSION = (() => {
@@ -50,4 +52,4 @@ const RUST_VERSION = (() => {
   }
 })();
 
-module.exports = { platformTriple, suffixOf, TARGET_PACKAGES, RUST_VERSION };
+module.exports = { platformTriple, suffixOf, packageOf, TARGET_PACKAGES, RUST_VERSION };

@@ -2,16 +2,16 @@
 'use strict';
 // `node scripts/pack.js <dir>`: the two tarballs a user on this platform installs, made with the napi-rs
 // release flow and `npm pack`, into <dir>:
-//   - ncloud-<platform>-<version>.tgz: `napi artifacts` copies native/ncloud.<platform>.node into the
+//   - ncloud-client-<platform>-<version>.tgz: `napi artifacts` copies native/ncloud.<platform>.node into the
 //     per-platform package (npm/<platform>, from `napi create-npm-dirs`), then `npm pack`;
-//   - ncloud-<version>.tgz: `npm pack` of this package, whose package.json `napi pre-publish` gives the
+//   - ncloud-client-<version>.tgz: `npm pack` of this package, whose package.json `napi pre-publish` gives the
 //     `optionalDependencies` on the platform package (as a release does), then `npm pack` again.
 // Only the platform this machine built is packed (the release workflow packs every target). Prints one
 // JSON line `{ main, platform, platformPackage, binaryBytes }`.
 const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
-const { platformTriple, suffixOf } = require('../lib/platform');
+const { platformTriple, suffixOf, packageOf } = require('../lib/platform');
 
 const root = path.join(__dirname, '..');
 const pkg = require('../package.json');
@@ -57,7 +57,7 @@ try {
   fs.rmSync(path.join(mainDir, 'npm'), { recursive: true });
   fs.rmSync(path.join(mainDir, 'napi.json'));
   const mainTgz = packInto(mainDir);
-  console.log(JSON.stringify({ main: mainTgz, platform: platformTgz, platformPackage: `ncloud-${platform}`, binaryBytes: fs.statSync(binary).size }));
+  console.log(JSON.stringify({ main: mainTgz, platform: platformTgz, platformPackage: packageOf(platform), platformSuffix: platform, binaryBytes: fs.statSync(binary).size }));
 } finally {
   fs.rmSync(stage, { recursive: true, force: true });
 }

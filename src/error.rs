@@ -115,10 +115,9 @@ impl Error {
         } else {
             ErrorCode::Api
         };
-        let mut e = Self::new(
-            code,
-            format!("{API_PREFIX}returnCode: {return_code}, returnMessage: {return_message}"),
-        );
+        let mut text = format!("{API_PREFIX}returnCode: {return_code}, returnMessage: {return_message}");
+        text.push_str(auth_hint(http_status, &return_code).unwrap_or(""));
+        let mut e = Self::new(code, text);
         e.http_status = Some(http_status);
         e.return_code = Some(return_code.clone());
         e.return_message = Some(return_message);
@@ -138,6 +137,7 @@ impl Error {
         if let Some(d) = details.filter(|d| !d.trim().is_empty()) {
             text.push_str(&format!(" ({})", clip(d.trim(), MAX_QUOTED)));
         }
+        text.push_str(auth_hint(http_status, &error_code).unwrap_or(""));
         let mut e = Self::new(code, text);
         e.http_status = Some(http_status);
         e.return_code = Some(error_code);
@@ -202,6 +202,26 @@ impl fmt::Display for Error {
 
 impl std::error::Error for Error {}
 
+/// What to check after an authentication or permission failure: NCP's gateway answers 401 with
+/// `200 Authentication Failed` (bad signature, unknown key, a timestamp more than 5 minutes off) or
+/// `210 Permission Denied` (a sub-account without a policy for the action), 403 with `230 Forbidden`;
+/// the legacy API answers 401 with `800`, and `24001` for an invalid key (`/work/shared/spec`,
+/// ncp-server-image-api.md, "Errors"). `None` for any other failure.
+pub fn auth_hint(http_status: u16, return_code: &str) -> Option<&'static str> {
+    if matches!(return_code, "210" | "230") || (http_status == 403 && return_code != "200") {
+        return Some(
+            " - the key is valid but not allowed this action: for a sub-account, check that its policies \
+             allow it (Sub Account > policies in the NCP console)",
+        );
+    }
+    let auth = http_status == 401 || matches!(return_code, "200" | "800" | "24001");
+    auth.then_some(
+        " - check the access key and the secret key (one API key's pair, neither swapped nor truncated), the \
+         clock of this machine (a signature's timestamp is valid for 5 minutes), and, for a sub-account, \
+         that its policies allow this action",
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -220,11 +240,13 @@ mod tests {
     #[test]
     fn quoted_text_is_short() {
         let huge = "x".repeat(50 << 20);
+        // The quoted text is clipped; the hint of an authentication failure (fixed text) comes on top.
+        let hint = auth_hint(401, "800").map_or(0, str::len);
         let e = Error::api(401, "800", &huge);
-        assert!(e.message.len() < 400, "{}", e.message.len());
+        assert!(e.message.len() < 400 + hint, "{}", e.message.len());
         assert!(e.return_message.as_deref().is_some_and(|m| m.ends_with('…')));
         let g = Error::gateway(401, "200", &huge, Some(&huge));
-        assert!(g.message.len() < 800);
+        assert!(g.message.len() < 800 + hint);
         assert_eq!(snippet("  a \n\r\t b  ", 10), "a b");
         assert_eq!(snippet("abcdef", 3), "abc…");
         assert_eq!(clip("한국어", 2), "한국…");

@@ -6,6 +6,8 @@ use crate::catalog::{Action, Param, ParamKind, Req, Rule};
 use crate::error::{Error, Result, API_PREFIX};
 use serde_json::{Map, Value};
 
+mod hints;
+
 /// A parameter with its normalized value: strings for `Str` (a `base64` parameter's text as given: it
 /// is encoded on the way out, `encoding::flatten`), numbers for `Int` and `Long`, booleans for `Bool`,
 /// arrays of strings, of numbers or of normalized objects (whose fields may be lists again) for lists.
@@ -131,7 +133,18 @@ impl From<Invalid> for Error {
 /// parameter it stands for (`privateImageName` -> `memberServerImageName`); messages then use the
 /// caller's key.
 pub fn validate(action: &'static Action, input: &Map<String, Value>, renames: &[(&str, &str)]) -> Result<Normalized> {
-    check(action, input, renames).map_err(Error::from)
+    check(action, input, renames).map_err(|invalid| {
+        // A missing or unknown parameter names the caller's wrong keys, with the likely fix.
+        let note = match invalid {
+            Invalid::Missing(_) => hints::unknown_keys_note(action, input, renames, false),
+            Invalid::Unknown(_) => hints::unknown_keys_note(action, input, renames, true),
+            _ => None,
+        };
+        match note {
+            Some(note) => Error::validation(format!("{} ({note})", invalid.message())),
+            None => Error::from(invalid),
+        }
+    })
 }
 
 fn check(
@@ -261,10 +274,14 @@ fn normalize(param: &'static Param, name: &str, value: &Value, depth: usize) -> 
 }
 
 fn normalize_object(fields: &'static [Param], prefix: &str, obj: &Map<String, Value>, depth: usize) -> Checked<Value> {
+    let names: Vec<&str> = fields.iter().map(|f| f.name).collect();
     let unknown: Vec<String> = obj
         .keys()
         .filter(|k| !fields.iter().any(|f| f.name == k.as_str()))
-        .map(|k| format!("{prefix}.{k}"))
+        .map(|k| match hints::suggest(k, &names) {
+            Some(s) => format!("{prefix}.{k} (did you mean '{s}'?)"),
+            None => format!("{prefix}.{k}"),
+        })
         .collect();
     if !unknown.is_empty() {
         return Err(Invalid::Unknown(unknown));

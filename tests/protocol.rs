@@ -110,7 +110,11 @@ fn decode_vectors() {
             (Err(e), _, Some(want)) => {
                 let got: Value = serde_json::from_str(&e.to_json()).unwrap_or_default();
                 for (k, w) in want.as_object().into_iter().flatten() {
-                    if &got[k] != w {
+                    // A message starts with the old client's form the vector gives; what to check
+                    // may follow it (an authentication failure's hint: keys, clock, permissions).
+                    let prefix = k == "message"
+                        && matches!((got[k].as_str(), w.as_str()), (Some(g), Some(w)) if g.starts_with(w));
+                    if &got[k] != w && !prefix {
                         failures.push(format!("{}: error field '{k}': got {}, want {w}", id(&v), got[k]));
                     }
                 }

@@ -129,8 +129,8 @@ pub fn keep<T: Image>(
     answer
 }
 
-/// Deletes images by number: each must exist, not be terminating already and not be NCP's. Answers
-/// them newest first, as the API does (seed 000).
+/// Deletes images by number: each must exist, have ended its creation, not be terminating already
+/// and not be NCP's. Answers them newest first, as the API does (seed 000).
 pub fn delete<T: Image>(
     store: &mut Store<T>,
     nos: &[String],
@@ -149,6 +149,19 @@ pub fn delete<T: Image>(
         }
         if e.rec.is_ncp() {
             return Err(faults::ncp_image_read_only(no));
+        }
+        // An image still being created (INIT) cannot be deleted. NCP's rule: deletion starts from a
+        // created image (spec ncp-server-image-api.md §8.1: 'being deleted' is status CREAT with
+        // operation TERMT; no row leads from INIT to TERMT), which is why its users wait for `created`
+        // before deleting. NCP's API reference publishes no text or code for the refusal (§7: image
+        // codes unconfirmed), so it is the emulator's busy-image code, 25033, as for an image that is
+        // already terminating. A createFailed (CREFL) image may be deleted.
+        if e.rec.status() == "INIT" {
+            return Err(faults::image_busy(
+                label,
+                no,
+                "still being created (wait until it is created)",
+            ));
         }
         idx.push(i);
     }
