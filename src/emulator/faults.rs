@@ -265,6 +265,17 @@ pub fn wrong_private_key(server_no: &str) -> ApiFault {
     )
 }
 
+/// The record `no` of `store` (in `region`, when given) to change, or `kind`'s not-found fault: the
+/// first step of most handlers that act on one record.
+pub fn found_mut<'a, T: super::state::Resource>(
+    store: &'a mut super::state::Store<T>,
+    no: &str,
+    region: Option<&str>,
+    kind: Kind,
+) -> Result<&'a mut super::state::Entry<T>, ApiFault> {
+    store.find_mut(no, region).ok_or_else(|| not_found(kind, no))
+}
+
 /// A login key still assigned to a server is not deleted: `10407`, the code NCP's Classic
 /// `deleteLoginKey` reference publishes ("{0} is the authentication key being used by {1} server").
 pub fn login_key_in_use(name: &str, server_no: &str) -> ApiFault {

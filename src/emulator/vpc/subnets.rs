@@ -196,11 +196,7 @@ pub fn delete_subnet(cx: &mut Cx<'_>) -> Answer {
         ));
     }
     let now = cx.now;
-    let e = state
-        .vpc
-        .subnets
-        .find_mut(&no, None)
-        .ok_or_else(|| faults::not_found(Kind::Subnet, &no))?;
+    let e = faults::found_mut(&mut state.vpc.subnets, &no, None, Kind::Subnet)?;
     e.run(now, plans::network::delete());
     let answer = e.wire();
     cx.list(vec![answer])

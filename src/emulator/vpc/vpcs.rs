@@ -178,11 +178,7 @@ pub fn delete_vpc(cx: &mut Cx<'_>) -> Answer {
             g.run(now, plans::network::delete());
         }
     }
-    let e = state
-        .vpc
-        .vpcs
-        .find_mut(&no, Some(&region))
-        .ok_or_else(|| faults::not_found(Kind::Vpc, &no))?;
+    let e = faults::found_mut(&mut state.vpc.vpcs, &no, Some(&region), Kind::Vpc)?;
     e.run(now, plans::network::delete());
     let answer = e.wire();
     cx.list(vec![answer])

@@ -227,11 +227,7 @@ pub fn delete_access_control_group(cx: &mut Cx<'_>) -> Answer {
         .access_control_group_rules
         .retain(|r| !is(&r.access_control_group_no, &no));
     let now = cx.now;
-    let e = state
-        .vpc
-        .access_control_groups
-        .find_mut(&no, Some(&region))
-        .ok_or_else(|| faults::not_found(Kind::Acg, &no))?;
+    let e = faults::found_mut(&mut state.vpc.access_control_groups, &no, Some(&region), Kind::Acg)?;
     e.run(now, plans::network::delete());
     let answer = e.wire();
     cx.list(vec![answer])

@@ -312,11 +312,7 @@ pub fn attach_block_storage_instance(cx: &mut Cx<'_>) -> Answer {
     }
     let device = next_device(state, &server);
     let settings = state.settings.clone();
-    let e = state
-        .vpc
-        .block_storages
-        .find_mut(&no, Some(&region))
-        .ok_or_else(|| faults::not_found(Kind::BlockStorage, &no))?;
+    let e = faults::found_mut(&mut state.vpc.block_storages, &no, Some(&region), Kind::BlockStorage)?;
     e.rec.server_instance_no = Some(server_no);
     e.rec.device_name = Some(device);
     e.run(now, plans::block_storage::attach());
@@ -437,12 +433,7 @@ fn grow(cx: &mut Cx<'_>, kvm: bool) -> Answer {
     } else {
         plans::block_storage::DETACHED
     };
-    let e = cx
-        .state
-        .vpc
-        .block_storages
-        .find_mut(&no, Some(&region))
-        .ok_or_else(|| faults::not_found(Kind::BlockStorage, &no))?;
+    let e = faults::found_mut(&mut cx.state.vpc.block_storages, &no, Some(&region), Kind::BlockStorage)?;
     e.rec.block_storage_size = Some(gb * GIB);
     e.run(now, plans::block_storage::change(rest));
     e.advance(now, &settings);
@@ -469,12 +460,7 @@ pub fn set_block_storage_return_protection(cx: &mut Cx<'_>) -> Answer {
     let region = cx.region().to_string();
     let no = p.str("blockStorageInstanceNo").unwrap_or_default().to_string();
     find(cx.state, &no, &region)?;
-    let e = cx
-        .state
-        .vpc
-        .block_storages
-        .find_mut(&no, Some(&region))
-        .ok_or_else(|| faults::not_found(Kind::BlockStorage, &no))?;
+    let e = faults::found_mut(&mut cx.state.vpc.block_storages, &no, Some(&region), Kind::BlockStorage)?;
     e.rec.is_return_protection = p.flag("isReturnProtection");
     let answer = e.wire();
     cx.list(vec![answer])

@@ -203,12 +203,12 @@ fn rename(cx: &mut Cx<'_>, name_rules: &'static [Rule], with_description: bool) 
             return Err(faults::name_in_use(name));
         }
     }
-    let e = cx
-        .state
-        .vpc
-        .fabric_clusters
-        .find_mut(&no, Some(&region))
-        .ok_or_else(|| faults::not_found(Kind::FabricCluster, &no))?;
+    let e = faults::found_mut(
+        &mut cx.state.vpc.fabric_clusters,
+        &no,
+        Some(&region),
+        Kind::FabricCluster,
+    )?;
     if let Some(name) = p.str("fabricClusterName") {
         e.rec.fabric_cluster_name = Some(name.to_string());
     }
@@ -311,12 +311,12 @@ pub fn delete_fabric_cluster(cx: &mut Cx<'_>) -> Answer {
             &format!("server instance {}", server.rec.no()),
         ));
     }
-    let e = cx
-        .state
-        .vpc
-        .fabric_clusters
-        .find_mut(&no, Some(&region))
-        .ok_or_else(|| faults::not_found(Kind::FabricCluster, &no))?;
+    let e = faults::found_mut(
+        &mut cx.state.vpc.fabric_clusters,
+        &no,
+        Some(&region),
+        Kind::FabricCluster,
+    )?;
     e.run(now, plans::network::delete());
     let answer = e.wire();
     cx.list(vec![answer])

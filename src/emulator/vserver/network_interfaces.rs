@@ -344,12 +344,7 @@ pub fn delete_network_interface(cx: &mut Cx<'_>) -> Answer {
     }
     let now = cx.now;
     cx.state.vpc.flow_logs.retain(|f| !is(&f.network_interface_no, &no));
-    let e = cx
-        .state
-        .vpc
-        .network_interfaces
-        .find_mut(&no, Some(&region))
-        .ok_or_else(|| faults::not_found(Kind::Nic, &no))?;
+    let e = faults::found_mut(&mut cx.state.vpc.network_interfaces, &no, Some(&region), Kind::Nic)?;
     e.run(now, plans::network_interface::delete());
     let answer = e.wire();
     cx.list(vec![answer])
@@ -422,11 +417,7 @@ pub fn detach_network_interface(cx: &mut Cx<'_>) -> Answer {
             list.retain(|n| *n != no);
         }
     }
-    let e = state
-        .vpc
-        .network_interfaces
-        .find_mut(&no, Some(&region))
-        .ok_or_else(|| faults::not_found(Kind::Nic, &no))?;
+    let e = faults::found_mut(&mut state.vpc.network_interfaces, &no, Some(&region), Kind::Nic)?;
     e.run(
         now,
         plans::network_interface::detach(|n: &mut NetworkInterface| {
@@ -483,11 +474,7 @@ fn change_groups(cx: &mut Cx<'_>, add: bool) -> Answer {
             )));
         }
     }
-    let e = state
-        .vpc
-        .network_interfaces
-        .find_mut(&no, Some(&region))
-        .ok_or_else(|| faults::not_found(Kind::Nic, &no))?;
+    let e = faults::found_mut(&mut state.vpc.network_interfaces, &no, Some(&region), Kind::Nic)?;
     e.rec.access_control_group_no_list = Some(groups);
     let answer = e.wire();
     cx.list(vec![answer])

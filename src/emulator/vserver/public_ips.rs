@@ -242,12 +242,7 @@ pub fn delete_public_ip_instance(cx: &mut Cx<'_>) -> Answer {
         return Err(faults::not_now(Kind::PublicIp, &no, phase_of(&e.rec)));
     }
     let now = cx.now;
-    let e = cx
-        .state
-        .vpc
-        .public_ips
-        .find_mut(&no, Some(&region))
-        .ok_or_else(|| faults::not_found(Kind::PublicIp, &no))?;
+    let e = faults::found_mut(&mut cx.state.vpc.public_ips, &no, Some(&region), Kind::PublicIp)?;
     e.run(now, plans::public_ip::delete());
     let answer = e.wire();
     cx.list(vec![answer])
@@ -273,11 +268,7 @@ pub fn associate_public_ip_with_server_instance(cx: &mut Cx<'_>) -> Answer {
     }
     let server = server_of(state, p.str("serverInstanceNo").unwrap_or_default(), &region)?;
     link(state, &no, &server, &region);
-    let e = state
-        .vpc
-        .public_ips
-        .find_mut(&no, Some(&region))
-        .ok_or_else(|| faults::not_found(Kind::PublicIp, &no))?;
+    let e = faults::found_mut(&mut state.vpc.public_ips, &no, Some(&region), Kind::PublicIp)?;
     e.run(now, plans::public_ip::set(|_| {}));
     let answer = e.wire();
     cx.list(vec![answer])
@@ -320,11 +311,7 @@ pub fn disassociate_public_ip_from_server_instance(cx: &mut Cx<'_>) -> Answer {
         }
     }
     unlink(state, &no, &region);
-    let e = state
-        .vpc
-        .public_ips
-        .find_mut(&no, Some(&region))
-        .ok_or_else(|| faults::not_found(Kind::PublicIp, &no))?;
+    let e = faults::found_mut(&mut state.vpc.public_ips, &no, Some(&region), Kind::PublicIp)?;
     e.run(now, plans::public_ip::set(|_| {}));
     let answer = e.wire();
     cx.list(vec![answer])

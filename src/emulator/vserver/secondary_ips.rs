@@ -120,12 +120,7 @@ pub fn unassign_secondary_ips(cx: &mut Cx<'_>) -> Answer {
             "The IP {ip} is not a secondary IP of network interface {no}."
         )));
     }
-    let e = cx
-        .state
-        .vpc
-        .network_interfaces
-        .find_mut(&no, Some(&region))
-        .ok_or_else(|| faults::not_found(Kind::Nic, &no))?;
+    let e = faults::found_mut(&mut cx.state.vpc.network_interfaces, &no, Some(&region), Kind::Nic)?;
     if let Some(l) = e.rec.secondary_ip_list.as_mut() {
         l.retain(|ip| !listed.contains(ip));
     }
