@@ -202,7 +202,7 @@ function invoke(client, m, args) {
   try {
     if (n > 2) throw NcloudError.validation(`Expected (params, options, callback), got ${n} arguments before the callback`);
     const signal = n === 2 ? callOptions(args[1]).signal : undefined;
-    const misplaced = n > 0 ? optionsInParams(m.paths[0]?.split('.').pop() ?? m.action, args[0]) : null;
+    const misplaced = n > 0 ? optionsInParams(m.action, args[0]) : null;
     if (misplaced) throw NcloudError.validation(misplaced);
     promise = client._call(m, n > 0 ? args[0] : undefined, signal);
   } catch (err) {

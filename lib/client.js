@@ -170,9 +170,12 @@ function makeNative(options) {
   }
 }
 
+/** `api.action` -> the method table's entry of the action's own method (made once, not per call). */
+const ACTION_METHODS = new Map(METHODS.filter((m) => !m.compat).map((m) => [`${m.api}.${m.action}`, m]));
+
 /** The method table's entry of an action's own method (`{ api, name }`, as lib/v1.js names it). */
 function actionMethod(action) {
-  return METHODS.find((m) => !m.compat && m.api === action.api && m.action === action.name);
+  return ACTION_METHODS.get(`${action.api}.${action.name}`);
 }
 
 function createClient(options) {
