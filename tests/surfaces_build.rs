@@ -8,6 +8,9 @@ mod checks;
 #[path = "../build/emit.rs"]
 mod emit;
 #[allow(dead_code)]
+#[path = "../build/kinds.rs"]
+mod kinds;
+#[allow(dead_code)]
 #[path = "../build/model.rs"]
 mod model;
 #[allow(dead_code)]

@@ -11,9 +11,9 @@
 //!     let mut items = Vec::new();
 //!     for no in p.list("serverInstanceNoList") {
 //!         let servers = &mut cx.state.vpc.servers;
-//!         let e = servers.find_mut(&no, Some(&region)).ok_or_else(|| faults::not_found(Kind::Server, &no))?;
+//!         let e = servers.find_mut(&no, Some(&region)).ok_or_else(|| faults::not_found(Kind::ServerInstance, &no))?;
 //!         if e.rec.status() != "RUN" || e.busy() {
-//!             return Err(faults::not_now(Kind::Server, &no, e.rec.status_name()));
+//!             return Err(faults::not_now(Kind::ServerInstance, &no, e.rec.status_name()));
 //!         }
 //!         e.run(now, plans::server::stop()); // its transition, on the emulator's timers
 //!         items.push(e.wire());
@@ -48,7 +48,7 @@ pub mod prelude {
         CLASSIC_ORDER, CLASSIC_PAGE_SIZE, DESCRIPTION, INT, PAGE_NO, VPC_ORDER, VPC_PAGE_SIZE,
     };
     pub use crate::emulator::state::images::{self as image_ops, Image, ShareOp};
-    pub use crate::emulator::state::{plans, Entry, Kind, Resource, State, Store};
+    pub use crate::emulator::state::{plans, Entry, Resource, State, Store};
     pub use serde_json::Value;
 }
 

@@ -259,9 +259,9 @@ pub fn stop_server_instances(cx: &mut Cx<'_>) -> Answer {
         let servers = &mut cx.state.vpc.servers;
         let e = servers
             .find_mut(&no, Some(&region))
-            .ok_or_else(|| faults::not_found(Kind::Server, &no))?;
+            .ok_or_else(|| faults::not_found(Kind::ServerInstance, &no))?;
         if e.rec.status() != "RUN" || e.busy() {
-            return Err(faults::not_now(Kind::Server, &no, e.rec.status_name()));
+            return Err(faults::not_now(Kind::ServerInstance, &no, e.rec.status_name()));
         }
         e.run(now, plans::server::stop()); // its transition, on the emulator's timers
         items.push(e.wire());

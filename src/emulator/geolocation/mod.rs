@@ -4,4 +4,3 @@
 pub mod locations;
 pub mod table;
 
-pub use table::GeoNetwork;

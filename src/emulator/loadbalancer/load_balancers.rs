@@ -139,7 +139,7 @@ fn servers(state: &State, nos: &[String], region: &str) -> Result<Vec<String>, A
 
 /// A load balancer's wire form, its servers embedded with the health each rule sees: up when the
 /// server runs and the load balancer is in service.
-fn lb_wire(state: &State, e: &Entry<LoadBalancer>) -> Value {
+fn lb_wire(state: &State, e: &Entry<LoadBalancerInstance>) -> Value {
     let mut w = e.rec.to_wire();
     let in_service = e.rec.status() == "USED" && !e.busy();
     let mut servers = Vec::new();
@@ -193,20 +193,20 @@ fn region(state: &State, given: Option<&str>) -> Result<ClassicRegion, ApiFault>
 }
 
 /// A load balancer that exists and can take a change now.
-fn changeable<'a>(state: &'a mut State, no: &str) -> Result<&'a mut Entry<LoadBalancer>, ApiFault> {
+fn changeable<'a>(state: &'a mut State, no: &str) -> Result<&'a mut Entry<LoadBalancerInstance>, ApiFault> {
     let e = state
         .classic
         .load_balancers
         .find_mut(no, None)
-        .ok_or_else(|| faults::not_found(Kind::LoadBalancer, no))?;
+        .ok_or_else(|| faults::not_found(Kind::LoadBalancerInstance, no))?;
     if e.busy() {
-        return Err(faults::not_now(Kind::LoadBalancer, no, e.rec.status_name()));
+        return Err(faults::not_now(Kind::LoadBalancerInstance, no, e.rec.status_name()));
     }
     Ok(e)
 }
 
 /// Runs a change on one load balancer and answers it.
-fn change(cx: &mut Cx<'_>, no: &str, edit: impl FnOnce(&mut LoadBalancer)) -> Answer {
+fn change(cx: &mut Cx<'_>, no: &str, edit: impl FnOnce(&mut LoadBalancerInstance)) -> Answer {
     let now = cx.now;
     let e = changeable(cx.state, no)?;
     edit(&mut e.rec);
@@ -231,7 +231,7 @@ pub fn get_load_balancer_instance_list(cx: &mut Cx<'_>) -> Answer {
     ])?;
     let nos = p.list("loadBalancerInstanceNoList");
     let state = &*cx.state;
-    let mut entries: Vec<&Entry<LoadBalancer>> = state
+    let mut entries: Vec<&Entry<LoadBalancerInstance>> = state
         .classic
         .load_balancers
         .iter()
@@ -250,7 +250,7 @@ pub fn get_load_balancer_instance_list(cx: &mut Cx<'_>) -> Answer {
                 .is_none_or(|z| e.rec.zone.as_ref().is_some_and(|zone| is(&zone.zone_no, z)))
         })
         .collect();
-    let number = |e: &&Entry<LoadBalancer>| e.rec.no().parse::<u64>().unwrap_or(u64::MAX);
+    let number = |e: &&Entry<LoadBalancerInstance>| e.rec.no().parse::<u64>().unwrap_or(u64::MAX);
     if p.str("sortedBy")
         .is_some_and(|b| b.eq_ignore_ascii_case("loadBalancerName"))
     {
@@ -339,7 +339,7 @@ pub fn create_load_balancer_instance(cx: &mut Cx<'_>) -> Answer {
         .filter_map(|r| r.certificate_name.clone())
         .find(|c| !c.is_empty())
         .unwrap_or_default();
-    let rec = LoadBalancer {
+    let rec = LoadBalancerInstance {
         load_balancer_instance_no: Some(no.clone()),
         virtual_ip: Some(virtual_ip),
         load_balancer_name: Some(
@@ -358,7 +358,7 @@ pub fn create_load_balancer_instance(cx: &mut Cx<'_>) -> Answer {
         region: Some(region),
         zone,
         server_instance_no_list: Some(servers),
-        ..LoadBalancer::default()
+        ..LoadBalancerInstance::default()
     };
     state
         .classic
@@ -482,7 +482,7 @@ pub fn get_load_balanced_server_instance_list(cx: &mut Cx<'_>) -> Answer {
         .classic
         .load_balancers
         .find(no, None)
-        .ok_or_else(|| faults::not_found(Kind::LoadBalancer, no))?;
+        .ok_or_else(|| faults::not_found(Kind::LoadBalancerInstance, no))?;
     let items = e
         .rec
         .server_instance_no_list

@@ -4,7 +4,7 @@
 //! `yyyy-MM-dd'T'HH:mm:ssZ` (`+0900` or `Z`), periods of 1 minute, 5 minutes, 30 minutes, 2 hours or
 //! 1 day (in seconds).
 
-use super::series::MetricSeries;
+use crate::emulator::model::MetricSeries;
 use crate::emulator::handler::prelude::*;
 use chrono::{DateTime, FixedOffset};
 use serde_json::Map;

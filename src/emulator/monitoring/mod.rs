@@ -5,7 +5,6 @@
 pub mod metrics;
 pub mod series;
 
-pub use series::MetricSeries;
 
 #[cfg(test)]
 mod tests;

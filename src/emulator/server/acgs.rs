@@ -4,12 +4,12 @@
 
 use crate::emulator::handler::prelude::*;
 
-fn group<'a>(state: &'a State, no: &str) -> Result<&'a Entry<AccessControlGroup>, ApiFault> {
+fn group<'a>(state: &'a State, no: &str) -> Result<&'a Entry<ClassicAccessControlGroup>, ApiFault> {
     state
         .classic
         .access_control_groups
         .find(no, None)
-        .ok_or_else(|| faults::not_found(Kind::ClassicAcg, no))
+        .ok_or_else(|| faults::not_found(Kind::ClassicAccessControlGroup, no))
 }
 
 /// `getAccessControlGroupList`

@@ -13,26 +13,26 @@ const GIB: i64 = 1 << 30;
 /// Additional block storages per server (NCP's Classic reference).
 pub const MAX_PER_SERVER: usize = 15;
 
-fn store(s: &mut State) -> &mut Store<ClassicBlockStorage> {
+fn store(s: &mut State) -> &mut Store<ClassicBlockStorageInstance> {
     &mut s.classic.block_storages
 }
 
 /// A storage that exists and is not being deleted: `10404` otherwise.
-fn found<'a>(state: &'a State, no: &str) -> Result<&'a Entry<ClassicBlockStorage>, ApiFault> {
+fn found<'a>(state: &'a State, no: &str) -> Result<&'a Entry<ClassicBlockStorageInstance>, ApiFault> {
     state
         .classic
         .block_storages
         .find(no, None)
         .filter(|e| !e.terminating())
-        .ok_or_else(|| faults::not_found(Kind::BlockStorage, no))
+        .ok_or_else(|| faults::not_found(Kind::ClassicBlockStorageInstance, no))
 }
 
-fn is_base(b: &ClassicBlockStorage) -> bool {
+fn is_base(b: &ClassicBlockStorageInstance) -> bool {
     b.block_storage_type.as_ref().is_some_and(|c| c.code == "BASIC")
 }
 
 /// The storages attached (or attaching) to a server.
-fn attached_to<'a>(state: &'a State, server: &'a str) -> impl Iterator<Item = &'a Entry<ClassicBlockStorage>> + 'a {
+fn attached_to<'a>(state: &'a State, server: &'a str) -> impl Iterator<Item = &'a Entry<ClassicBlockStorageInstance>> + 'a {
     state
         .classic
         .block_storages
@@ -118,7 +118,7 @@ pub fn create_block_storage_instance(cx: &mut Cx<'_>) -> Answer {
         return Err(faults::name_in_use(&name));
     }
     let detail = p.str("diskDetailTypeCode").unwrap_or("HDD").to_ascii_uppercase();
-    let rec = ClassicBlockStorage {
+    let rec = ClassicBlockStorageInstance {
         block_storage_instance_no: Some(no),
         server_instance_no: Some(server_no),
         server_name: server.server_name.clone(),
@@ -133,7 +133,7 @@ pub fn create_block_storage_instance(cx: &mut Cx<'_>) -> Answer {
         disk_detail_type: Some(Code::new(&detail, &detail)),
         region: server.region.clone(),
         zone: server.zone.clone(),
-        ..ClassicBlockStorage::default()
+        ..ClassicBlockStorageInstance::default()
     };
     let settings = state.settings.clone();
     let mut e = Entry::new(rec, now);
@@ -156,7 +156,7 @@ pub fn attach_block_storage_instance(cx: &mut Cx<'_>) -> Answer {
     let state = &mut *cx.state;
     let b = found(state, &no)?;
     if b.rec.status() != "CREAT" || b.busy() {
-        return Err(faults::not_now(Kind::BlockStorage, &no, b.rec.status_name()));
+        return Err(faults::not_now(Kind::ClassicBlockStorageInstance, &no, b.rec.status_name()));
     }
     let server = common::server_at_rest(state, &server_no)?.rec.clone();
     if common::zone_no(&server.zone) != common::zone_no(&b.rec.zone) {
@@ -167,7 +167,7 @@ pub fn attach_block_storage_instance(cx: &mut Cx<'_>) -> Answer {
     let device = next_device(state, &server_no)?;
     let e = store(state)
         .find_mut(&no, None)
-        .ok_or_else(|| faults::not_found(Kind::BlockStorage, &no))?;
+        .ok_or_else(|| faults::not_found(Kind::ClassicBlockStorageInstance, &no))?;
     e.rec.server_instance_no = Some(server_no);
     e.rec.server_name = server.server_name;
     e.rec.device_name = Some(device);
@@ -183,10 +183,10 @@ pub fn detach_block_storage_instances(cx: &mut Cx<'_>) -> Answer {
     for no in &nos {
         let b = found(cx.state, no)?;
         if is_base(&b.rec) {
-            return Err(faults::not_now(Kind::BlockStorage, no, "the server's base storage"));
+            return Err(faults::not_now(Kind::ClassicBlockStorageInstance, no, "the server's base storage"));
         }
         if b.rec.status() != "ATTAC" || b.busy() {
-            return Err(faults::not_now(Kind::BlockStorage, no, b.rec.status_name()));
+            return Err(faults::not_now(Kind::ClassicBlockStorageInstance, no, b.rec.status_name()));
         }
     }
     let now = cx.now;
@@ -195,7 +195,7 @@ pub fn detach_block_storage_instances(cx: &mut Cx<'_>) -> Answer {
         if let Some(e) = store(cx.state).find_mut(no, None) {
             e.run(
                 now,
-                plans::block_storage::detach(|b: &mut ClassicBlockStorage| {
+                plans::block_storage::detach(|b: &mut ClassicBlockStorageInstance| {
                     b.server_instance_no = None;
                     b.server_name = None;
                     b.device_name = None;
@@ -214,10 +214,10 @@ pub fn delete_block_storage_instances(cx: &mut Cx<'_>) -> Answer {
     for no in &nos {
         let b = found(cx.state, no)?;
         if is_base(&b.rec) {
-            return Err(faults::not_now(Kind::BlockStorage, no, "the server's base storage"));
+            return Err(faults::not_now(Kind::ClassicBlockStorageInstance, no, "the server's base storage"));
         }
         if b.busy() {
-            return Err(faults::not_now(Kind::BlockStorage, no, b.rec.status_name()));
+            return Err(faults::not_now(Kind::ClassicBlockStorageInstance, no, b.rec.status_name()));
         }
     }
     let now = cx.now;
@@ -241,7 +241,7 @@ pub fn change_block_storage_volume_size(cx: &mut Cx<'_>) -> Answer {
     let size = p.int("blockStorageSize").unwrap_or(10) * GIB;
     let b = found(cx.state, &no)?;
     if b.busy() || !matches!(b.rec.status(), "ATTAC" | "CREAT") {
-        return Err(faults::not_now(Kind::BlockStorage, &no, b.rec.status_name()));
+        return Err(faults::not_now(Kind::ClassicBlockStorageInstance, &no, b.rec.status_name()));
     }
     if b.rec.block_storage_size.unwrap_or(0) >= size {
         return Err(faults::invalid_param(&format!(
@@ -257,10 +257,10 @@ pub fn change_block_storage_volume_size(cx: &mut Cx<'_>) -> Answer {
     let now = cx.now;
     let e = store(cx.state)
         .find_mut(&no, None)
-        .ok_or_else(|| faults::not_found(Kind::BlockStorage, &no))?;
+        .ok_or_else(|| faults::not_found(Kind::ClassicBlockStorageInstance, &no))?;
     e.run(
         now,
-        classic::block_storage::resize(back, move |b: &mut ClassicBlockStorage| {
+        classic::block_storage::resize(back, move |b: &mut ClassicBlockStorageInstance| {
             b.block_storage_size = Some(size);
         }),
     );

@@ -54,7 +54,7 @@ pub fn zone_port_forwarding_ip(state: &State, zone: &ClassicZone) -> String {
 }
 
 /// A live server (not being terminated) by number: `24120` otherwise.
-pub fn server<'a>(state: &'a State, no: &str) -> Result<&'a Entry<ClassicServer>, ApiFault> {
+pub fn server<'a>(state: &'a State, no: &str) -> Result<&'a Entry<ClassicServerInstance>, ApiFault> {
     state
         .classic
         .servers
@@ -65,10 +65,10 @@ pub fn server<'a>(state: &'a State, no: &str) -> Result<&'a Entry<ClassicServer>
 
 /// A server that can take a change of its attachments (storage, IPs, interfaces): running or stopped,
 /// no operation running on it.
-pub fn server_at_rest<'a>(state: &'a State, no: &str) -> Result<&'a Entry<ClassicServer>, ApiFault> {
+pub fn server_at_rest<'a>(state: &'a State, no: &str) -> Result<&'a Entry<ClassicServerInstance>, ApiFault> {
     let e = server(state, no)?;
     if !matches!(e.rec.status(), "RUN" | "NSTOP") || e.busy() {
-        return Err(faults::not_now(Kind::Server, no, e.rec.status_name()));
+        return Err(faults::not_now(Kind::ClassicServerInstance, no, e.rec.status_name()));
     }
     Ok(e)
 }

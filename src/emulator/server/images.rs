@@ -4,11 +4,11 @@ use crate::emulator::handler::prelude::*;
 
 const GIB: i64 = 1 << 30;
 
-fn store(s: &State) -> &Store<ClassicImage> {
+fn store(s: &State) -> &Store<MemberServerImage> {
     &s.classic.member_server_images
 }
 
-fn store_mut(s: &mut State) -> &mut Store<ClassicImage> {
+fn store_mut(s: &mut State) -> &mut Store<MemberServerImage> {
     &mut s.classic.member_server_images
 }
 
@@ -19,7 +19,7 @@ pub fn get_member_server_image_list(cx: &mut Cx<'_>) -> Answer {
     let nos = p.list("memberServerImageNoList");
     let platforms = p.list("platformTypeCodeList");
     let region = p.str("regionNo");
-    let mut entries: Vec<&Entry<ClassicImage>> = store(cx.state)
+    let mut entries: Vec<&Entry<MemberServerImage>> = store(cx.state)
         .iter()
         .filter(|e| nos.is_empty() || nos.iter().any(|n| n == e.rec.no()))
         .filter(|e| platforms.is_empty() || e.rec.platform().is_some_and(|x| platforms.iter().any(|p| p == x)))
@@ -63,7 +63,7 @@ pub fn create_member_server_image(cx: &mut Cx<'_>) -> Answer {
         return Err(faults::server_busy(&server_no));
     }
     let name = image_ops::image_name(state, store, p.str("memberServerImageName"), None)?;
-    let image = ClassicImage {
+    let image = MemberServerImage {
         member_server_image_no: Some(state.next_id()),
         member_server_image_name: Some(name),
         member_server_image_description: Some(p.str("memberServerImageDescription").unwrap_or("").to_string()),
@@ -82,11 +82,11 @@ pub fn create_member_server_image(cx: &mut Cx<'_>) -> Answer {
         member_server_image_block_storage_total_size: Some(0),
         share_status: Some(image_ops::share_status(false)),
         shared_login_id_list: Some(Vec::new()),
-        ..ClassicImage::default()
+        ..MemberServerImage::default()
     };
     let region = server.region().unwrap_or("1").to_string();
     let size = server.base_block_storage_size.unwrap_or(50 * GIB);
-    let plan = plans::image::create(false, move |i: &mut ClassicImage| {
+    let plan = plans::image::create(false, move |i: &mut MemberServerImage| {
         i.member_server_image_block_storage_total_rows = Some(1);
         i.member_server_image_block_storage_total_size = Some(size);
     });

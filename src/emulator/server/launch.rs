@@ -32,9 +32,9 @@ fn source(state: &State, p: &Params) -> Result<Source, ApiFault> {
             .classic
             .member_server_images
             .find(no, None)
-            .ok_or_else(|| faults::image_not_found(Kind::ClassicImage.label(), no))?;
+            .ok_or_else(|| faults::image_not_found(Kind::MemberServerImage.label(), no))?;
         if e.rec.status() != "CREAT" || e.busy() {
-            return Err(faults::not_now(Kind::ClassicImage, no, e.rec.status_name()));
+            return Err(faults::not_now(Kind::MemberServerImage, no, e.rec.status_name()));
         }
         let i = &e.rec;
         return Ok(Source {
@@ -84,10 +84,10 @@ fn server_product(state: &State, given: Option<&str>, needs: i64) -> Result<Prod
     .ok_or_else(|| faults::product_not_found("server product", given.unwrap_or("(default)")))
 }
 
-fn tags(no: &str, p: &Params) -> Vec<InstanceTag> {
+fn tags(no: &str, p: &Params) -> Vec<ClassicInstanceTag> {
     p.objects("instanceTagList")
         .into_iter()
-        .map(|t| InstanceTag {
+        .map(|t| ClassicInstanceTag {
             instance_no: Some(no.to_string()),
             instance_type: Some(Code::new("SVR", "Server")),
             tag_key: t.str("tagKey").map(str::to_string),
@@ -140,7 +140,7 @@ pub fn create_server_instances(cx: &mut Cx<'_>) -> Answer {
             return Err(faults::not_found(Kind::InitScript, no));
         }
     }
-    let groups: Vec<AccessControlGroup> = match p.list("accessControlGroupConfigurationNoList") {
+    let groups: Vec<ClassicAccessControlGroup> = match p.list("accessControlGroupConfigurationNoList") {
         nos if nos.is_empty() => state
             .classic
             .access_control_groups
@@ -156,7 +156,7 @@ pub fn create_server_instances(cx: &mut Cx<'_>) -> Answer {
                     .access_control_groups
                     .find(no, None)
                     .map(|g| g.rec.clone())
-                    .ok_or_else(|| faults::not_found(Kind::ClassicAcg, no))
+                    .ok_or_else(|| faults::not_found(Kind::ClassicAccessControlGroup, no))
             })
             .collect::<Result<_, _>>()?,
     };
@@ -189,7 +189,7 @@ pub fn create_server_instances(cx: &mut Cx<'_>) -> Answer {
         let no = state.next_id();
         let password = crypto::root_password(&mut state.rng);
         let encrypted = crypto::encrypt(&public_key, &password, &mut state.rng);
-        let server = ClassicServer {
+        let server = ClassicServerInstance {
             server_instance_no: Some(no.clone()),
             server_name: Some(name.clone()),
             server_description: Some(p.str("serverDescription").unwrap_or_default().to_string()),
@@ -220,9 +220,9 @@ pub fn create_server_instances(cx: &mut Cx<'_>) -> Answer {
             os_information: src.os.clone(),
             encrypted_root_password: encrypted,
             member_server_image_no: src.member_image_no.clone(),
-            ..ClassicServer::default()
+            ..ClassicServerInstance::default()
         };
-        let storage = ClassicBlockStorage {
+        let storage = ClassicBlockStorageInstance {
             block_storage_instance_no: Some(state.next_id()),
             server_instance_no: Some(no.clone()),
             server_name: Some(name.clone()),
@@ -240,7 +240,7 @@ pub fn create_server_instances(cx: &mut Cx<'_>) -> Answer {
             disk_detail_type: Some(Code::new("HDD", "HDD")),
             region: Some(region.clone()),
             zone: Some(zone.clone()),
-            ..ClassicBlockStorage::default()
+            ..ClassicBlockStorageInstance::default()
         };
         let mut e = Entry::new(server, now);
         e.run(now, plans::server::create());
@@ -270,7 +270,7 @@ pub fn recreate_server_instance(cx: &mut Cx<'_>) -> Answer {
     let state = &mut *cx.state;
     let e = common::server(state, &no)?;
     if e.rec.status() != "NSTOP" || e.busy() {
-        return Err(faults::not_now(Kind::Server, &no, e.rec.status_name()));
+        return Err(faults::not_now(Kind::ClassicServerInstance, &no, e.rec.status_name()));
     }
     let key_name = e.rec.login_key_name.clone().unwrap_or_default();
     let current = e.rec.server_image_product_code.clone();

@@ -28,7 +28,7 @@ pub fn chosen(state: &State, given: Option<&str>) -> Result<String, ApiFault> {
         Some(name) => keys
             .find(name, None)
             .map(|e| e.rec.no().to_string())
-            .ok_or_else(|| faults::not_found(Kind::LoginKey, name)),
+            .ok_or_else(|| faults::not_found(Kind::ClassicLoginKey, name)),
         None => keys
             .items
             .last()
@@ -44,7 +44,7 @@ pub fn public_key(state: &mut State, name: &str) -> Result<String, ApiFault> {
         .classic
         .login_keys
         .find_mut(name, None)
-        .ok_or_else(|| faults::not_found(Kind::LoginKey, name))?;
+        .ok_or_else(|| faults::not_found(Kind::ClassicLoginKey, name))?;
     if let Some(k) = &e.rec.public_key {
         return Ok(k.clone());
     }
@@ -95,7 +95,7 @@ pub fn create_login_key(cx: &mut Cx<'_>) -> Answer {
     taken(cx.state, &name)?;
     let pair =
         crypto::new_key(&mut cx.state.rng).ok_or_else(|| faults::invalid_param("the key pair could not be made"))?;
-    let key = LoginKey {
+    let key = ClassicLoginKey {
         key_name: Some(name),
         fingerprint: Some(pair.fingerprint),
         public_key: Some(pair.public_ssh),
@@ -117,7 +117,7 @@ pub fn import_login_key(cx: &mut Cx<'_>) -> Answer {
         faults::invalid_param("'publicKey' must be an OpenSSH RSA public key (ssh-rsa AAAA...) of at most 4096 bits")
     })?;
     taken(cx.state, &name)?;
-    let key = LoginKey {
+    let key = ClassicLoginKey {
         key_name: Some(name),
         fingerprint: Some(fingerprint),
         public_key: Some(text.trim().to_string()),
@@ -137,6 +137,6 @@ pub fn delete_login_key(cx: &mut Cx<'_>) -> Answer {
         .classic
         .login_keys
         .remove(name, None)
-        .ok_or_else(|| faults::not_found(Kind::LoginKey, name))?;
+        .ok_or_else(|| faults::not_found(Kind::ClassicLoginKey, name))?;
     Ok(Fields::new())
 }

@@ -25,27 +25,27 @@ pub use super::nas_volumes::{
 pub const GIB: i64 = 1 << 30;
 
 /// A volume that exists and is not being deleted: `10404` otherwise.
-pub fn found<'a>(state: &'a State, no: &str) -> Result<&'a Entry<NasVolume>, ApiFault> {
+pub fn found<'a>(state: &'a State, no: &str) -> Result<&'a Entry<NasVolumeInstance>, ApiFault> {
     state
         .classic
         .nas_volumes
         .find(no, None)
         .filter(|e| !e.terminating())
-        .ok_or_else(|| faults::not_found(Kind::Nas, no))
+        .ok_or_else(|| faults::not_found(Kind::NasVolumeInstance, no))
 }
 
 /// A volume that can take a change: created, with no operation running (`25013` otherwise).
-pub fn at_rest<'a>(state: &'a State, no: &str) -> Result<&'a Entry<NasVolume>, ApiFault> {
+pub fn at_rest<'a>(state: &'a State, no: &str) -> Result<&'a Entry<NasVolumeInstance>, ApiFault> {
     let e = found(state, no)?;
     if e.rec.status() != "CREAT" || e.busy() {
-        return Err(faults::not_now(Kind::Nas, no, e.rec.status_name()));
+        return Err(faults::not_now(Kind::NasVolumeInstance, no, e.rec.status_name()));
     }
     Ok(e)
 }
 
 /// A volume's answer: its access list as `nasVolumeInstanceCustomIpList` and
 /// `nasVolumeServerInstanceList`.
-pub fn answer(state: &State, e: &Entry<NasVolume>) -> Value {
+pub fn answer(state: &State, e: &Entry<NasVolumeInstance>) -> Value {
     let mut v = e.rec.to_wire();
     let rules = e.rec.access_control_rules.as_deref().unwrap_or_default();
     let ips: Vec<Value> = rules

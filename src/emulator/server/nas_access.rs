@@ -12,10 +12,10 @@ pub const RULE: Rules = &[("serverInstanceNo", &[]), ("customIp", &[]), ("writeA
 const MAX_RULES: usize = 100;
 
 /// The entries a request names: `accessControlRuleList`, `serverInstanceNoList` and `customIpList`.
-pub fn rules_of(state: &State, p: &Params) -> Result<Vec<NasAccessRule>, ApiFault> {
+pub fn rules_of(state: &State, p: &Params) -> Result<Vec<NasVolumeAccessControlRule>, ApiFault> {
     let mut out = Vec::new();
     for o in p.objects("accessControlRuleList") {
-        out.push(NasAccessRule {
+        out.push(NasVolumeAccessControlRule {
             server_instance_no: o.str("serverInstanceNo").map(str::to_string),
             custom_ip: o.str("customIp").map(str::to_string),
             read_access: Some(true),
@@ -23,11 +23,11 @@ pub fn rules_of(state: &State, p: &Params) -> Result<Vec<NasAccessRule>, ApiFaul
         });
     }
     for s in p.list("serverInstanceNoList") {
-        out.push(NasAccessRule {
+        out.push(NasVolumeAccessControlRule {
             server_instance_no: Some(s),
             read_access: Some(true),
             write_access: Some(true),
-            ..NasAccessRule::default()
+            ..NasVolumeAccessControlRule::default()
         });
     }
     for ip in p.list("customIpList") {
@@ -36,11 +36,11 @@ pub fn rules_of(state: &State, p: &Params) -> Result<Vec<NasAccessRule>, ApiFaul
                 "'customIpList' holds '{ip}', which is not an IP address"
             )));
         }
-        out.push(NasAccessRule {
+        out.push(NasVolumeAccessControlRule {
             custom_ip: Some(ip),
             read_access: Some(true),
             write_access: Some(true),
-            ..NasAccessRule::default()
+            ..NasVolumeAccessControlRule::default()
         });
     }
     for r in &out {
@@ -54,7 +54,7 @@ pub fn rules_of(state: &State, p: &Params) -> Result<Vec<NasAccessRule>, ApiFaul
     Ok(out)
 }
 
-fn same(a: &NasAccessRule, b: &NasAccessRule) -> bool {
+fn same(a: &NasVolumeAccessControlRule, b: &NasVolumeAccessControlRule) -> bool {
     a.server_instance_no == b.server_instance_no && a.custom_ip == b.custom_ip
 }
 
@@ -77,7 +77,7 @@ fn change(cx: &mut Cx<'_>, how: Change) -> Answer {
     let given = rules_of(cx.state, &p)?;
     let now = cx.now;
     let Some(e) = cx.state.classic.nas_volumes.find_mut(&no, None) else {
-        return Err(faults::not_found(Kind::Nas, &no));
+        return Err(faults::not_found(Kind::NasVolumeInstance, &no));
     };
     let mut rules = e.rec.access_control_rules.clone().unwrap_or_default();
     match how {

@@ -30,7 +30,7 @@ pub fn create_nas_volume_snapshot(cx: &mut Cx<'_>) -> Answer {
     let e = at_rest(cx.state, &no)?;
     if e.rec.snapshot_volume_size.unwrap_or(0) <= 0 {
         return Err(faults::not_now(
-            Kind::Nas,
+            Kind::NasVolumeInstance,
             &no,
             "without snapshot space (snapshotVolumeConfigurationRatio 0)",
         ));
@@ -42,7 +42,7 @@ pub fn create_nas_volume_snapshot(cx: &mut Cx<'_>) -> Answer {
     let serial = cx.state.next_id();
     if let Some(e) = cx.state.classic.nas_volumes.find_mut(&no, None) {
         let used = e.rec.volume_size.unwrap_or(0) / 10;
-        e.rec.snapshots.get_or_insert_with(Vec::new).push(NasSnapshot {
+        e.rec.snapshots.get_or_insert_with(Vec::new).push(NasVolumeSnapshot {
             nas_volume_snapshot_name: Some(format!("snapshot{serial}")),
             create_date: Some(date),
             snapshot_size: Some(used),
@@ -120,7 +120,7 @@ pub fn change_nas_volume_snapshot_configuration(cx: &mut Cx<'_>) -> Answer {
     let serial = cx.state.next_id();
     let date = cx.state.create_date();
     let Some(e) = cx.state.classic.nas_volumes.find_mut(&no, None) else {
-        return Err(faults::not_found(Kind::Nas, &no));
+        return Err(faults::not_found(Kind::NasVolumeInstance, &no));
     };
     let total = e.rec.volume_total_size.unwrap_or(0);
     set_sizes(&mut e.rec, total, ratio);
@@ -132,7 +132,7 @@ pub fn change_nas_volume_snapshot_configuration(cx: &mut Cx<'_>) -> Answer {
     if history.len() >= MAX_HISTORY {
         history.remove(0);
     }
-    history.push(NasHistory {
+    history.push(NasVolumeSnapshotConfigurationHistory {
         nas_volume_instance_no: Some(no.clone()),
         history_sequence_no: Some(serial),
         history_type: Some(Code::new("CHNG", "Change")),

@@ -108,7 +108,7 @@ pub fn create_nas_volume_instance(cx: &mut Cx<'_>) -> Answer {
     } else {
         format!("10.250.53.94:/n2000001_{name}")
     };
-    let rec = NasVolume {
+    let rec = NasVolumeInstance {
         nas_volume_instance_no: Some(state.next_id()),
         create_date: Some(state.create_date()),
         nas_volume_instance_description: Some(p.str("nasVolumeDescription").unwrap_or_default().into()),
@@ -126,7 +126,7 @@ pub fn create_nas_volume_instance(cx: &mut Cx<'_>) -> Answer {
         is_return_protection: Some(p.flag("isReturnProtection").unwrap_or(false)),
         access_control_rules: Some(rules),
         cifs_user_name: p.str("cifsUserName").map(str::to_string),
-        ..NasVolume::default()
+        ..NasVolumeInstance::default()
     };
     let no = rec.nas_volume_instance_no.clone().unwrap_or_default();
     let settings = state.settings.clone();
@@ -143,7 +143,7 @@ pub fn delete_nas_volume_instance(cx: &mut Cx<'_>) -> Answer {
     let no = p.str("nasVolumeInstanceNo").unwrap_or_default().to_string();
     let e = found(cx.state, &no)?;
     if e.rec.is_return_protection == Some(true) {
-        return Err(faults::protected(Kind::Nas, &no));
+        return Err(faults::protected(Kind::NasVolumeInstance, &no));
     }
     at_rest(cx.state, &no)?;
     let now = cx.now;
@@ -168,7 +168,7 @@ pub fn change_nas_volume_size(cx: &mut Cx<'_>) -> Answer {
         let mut plan = plans::nas::change();
         let ratio = e.rec.snapshot_volume_configuration_ratio.unwrap_or(0.0);
         if let Some(step) = plan.later.last_mut() {
-            step.then = Some(Box::new(move |v: &mut NasVolume| set_sizes(v, total, ratio)));
+            step.then = Some(Box::new(move |v: &mut NasVolumeInstance| set_sizes(v, total, ratio)));
         }
         e.run(now, plan);
     }
@@ -176,7 +176,7 @@ pub fn change_nas_volume_size(cx: &mut Cx<'_>) -> Answer {
 }
 
 /// The sizes of a volume of `total` bytes keeping `ratio` percent for snapshots.
-pub fn set_sizes(v: &mut NasVolume, total: i64, ratio: f64) {
+pub fn set_sizes(v: &mut NasVolumeInstance, total: i64, ratio: f64) {
     let snap = (total as f64 * ratio / 100.0) as i64;
     v.volume_total_size = Some(total);
     v.snapshot_volume_size = Some(snap);

@@ -12,7 +12,7 @@ fn found<'a>(state: &'a State, no: &str) -> Result<&'a Entry<ClassicNetworkInter
         .network_interfaces
         .find(no, None)
         .filter(|e| !e.terminating())
-        .ok_or_else(|| faults::not_found(Kind::ClassicNic, no))
+        .ok_or_else(|| faults::not_found(Kind::ClassicNetworkInterface, no))
 }
 
 /// Whether `ip` (IPv4) lies in `cidr` (`a.b.c.d/n`).
@@ -113,10 +113,10 @@ pub fn delete_network_interface(cx: &mut Cx<'_>) -> Answer {
     let no = p.str("networkInterfaceNo").unwrap_or_default().to_string();
     let e = found(cx.state, &no)?;
     if let Some(s) = &e.rec.server_instance_no {
-        return Err(faults::in_use(Kind::ClassicNic, &no, &format!("server {s}")));
+        return Err(faults::in_use(Kind::ClassicNetworkInterface, &no, &format!("server {s}")));
     }
     if e.busy() {
-        return Err(faults::not_now(Kind::ClassicNic, &no, e.rec.status()));
+        return Err(faults::not_now(Kind::ClassicNetworkInterface, &no, e.rec.status()));
     }
     let now = cx.now;
     if let Some(e) = cx.state.classic.network_interfaces.find_mut(&no, None) {
@@ -132,7 +132,7 @@ pub fn attach_network_interface(cx: &mut Cx<'_>) -> Answer {
     let server_no = p.str("serverInstanceNo").unwrap_or_default().to_string();
     let e = found(cx.state, &no)?;
     if e.rec.server_instance_no.is_some() || e.busy() {
-        return Err(faults::not_now(Kind::ClassicNic, &no, e.rec.status()));
+        return Err(faults::not_now(Kind::ClassicNetworkInterface, &no, e.rec.status()));
     }
     let zone = common::zone_no(&e.rec.zone).map(str::to_string);
     let server = common::server_at_rest(cx.state, &server_no)?;
@@ -156,7 +156,7 @@ pub fn detach_network_interface(cx: &mut Cx<'_>) -> Answer {
     let server_no = p.str("serverInstanceNo").unwrap_or_default().to_string();
     let e = found(cx.state, &no)?;
     if !is(&e.rec.server_instance_no, &server_no) || e.busy() {
-        return Err(faults::not_now(Kind::ClassicNic, &no, e.rec.status()));
+        return Err(faults::not_now(Kind::ClassicNetworkInterface, &no, e.rec.status()));
     }
     let now = cx.now;
     if let Some(e) = cx.state.classic.network_interfaces.find_mut(&no, None) {

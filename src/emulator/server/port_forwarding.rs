@@ -13,7 +13,7 @@ const RULE: &[(&str, &[Rule])] = &[
     ("serverInstanceNo", &[Required]),
 ];
 
-fn config(state: &State, no: &str) -> Result<PortForwardingConfig, ApiFault> {
+fn config(state: &State, no: &str) -> Result<PortForwardingConfiguration, ApiFault> {
     state
         .classic
         .port_forwarding_configurations
@@ -24,7 +24,7 @@ fn config(state: &State, no: &str) -> Result<PortForwardingConfig, ApiFault> {
 }
 
 /// A rule's answer: its configuration's IP and zone, and its server.
-fn rule_answer(state: &State, c: &PortForwardingConfig, r: &PortForwardingEntry) -> Value {
+fn rule_answer(state: &State, c: &PortForwardingConfiguration, r: &PortForwardingRule) -> Value {
     let mut v = serde_json::Map::new();
     v.insert(
         "portForwardingConfigurationNo".into(),
@@ -56,7 +56,7 @@ fn rule_answer(state: &State, c: &PortForwardingConfig, r: &PortForwardingEntry)
 }
 
 /// The answer of the rule actions: the configuration's rules, its number, IP, zone and line type.
-fn rules_answer(cx: &Cx<'_>, c: &PortForwardingConfig) -> Answer {
+fn rules_answer(cx: &Cx<'_>, c: &PortForwardingConfiguration) -> Answer {
     let state = &*cx.state;
     let items: Vec<Value> = state
         .classic
@@ -169,7 +169,7 @@ pub fn add_port_forwarding_rules(cx: &mut Cx<'_>) -> Answer {
     ])?;
     let c = config(cx.state, p.str("portForwardingConfigurationNo").unwrap_or_default())?;
     let no = c.port_forwarding_configuration_no.clone();
-    let mut new: Vec<PortForwardingEntry> = Vec::new();
+    let mut new: Vec<PortForwardingRule> = Vec::new();
     for r in p.objects("portForwardingRuleList") {
         let server = r.str("serverInstanceNo").unwrap_or_default();
         let ext = r.int("portForwardingExternalPort").unwrap_or_default();
@@ -188,14 +188,15 @@ pub fn add_port_forwarding_rules(cx: &mut Cx<'_>) -> Answer {
                 )));
             }
             if is(&old.server_instance_no, server) {
-                return Err(faults::in_use(Kind::Server, server, "another port-forwarding rule"));
+                return Err(faults::in_use(Kind::ClassicServerInstance, server, "another port-forwarding rule"));
             }
         }
-        new.push(PortForwardingEntry {
+        new.push(PortForwardingRule {
             port_forwarding_configuration_no: no.clone(),
             port_forwarding_external_port: Some(ext),
             port_forwarding_internal_port: r.int("portForwardingInternalPort"),
             server_instance_no: Some(server.to_string()),
+            ..PortForwardingRule::default()
         });
     }
     let ip = c.port_forwarding_public_ip.clone().unwrap_or_default();

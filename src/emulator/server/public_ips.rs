@@ -8,17 +8,17 @@ use super::common;
 use crate::emulator::handler::prelude::*;
 use crate::emulator::state::classic::public_ip as plan;
 
-fn found<'a>(state: &'a State, no: &str) -> Result<&'a Entry<ClassicPublicIp>, ApiFault> {
+fn found<'a>(state: &'a State, no: &str) -> Result<&'a Entry<ClassicPublicIpInstance>, ApiFault> {
     state
         .classic
         .public_ips
         .find(no, None)
         .filter(|e| !e.terminating())
-        .ok_or_else(|| faults::not_found(Kind::ClassicPublicIp, no))
+        .ok_or_else(|| faults::not_found(Kind::ClassicPublicIpInstance, no))
 }
 
 /// A public IP's answer, with its server.
-fn answer(state: &State, e: &Entry<ClassicPublicIp>) -> Value {
+fn answer(state: &State, e: &Entry<ClassicPublicIpInstance>) -> Value {
     let mut v = e.rec.to_wire();
     if let Some(s) = e.rec.server_instance_no.as_deref() {
         if let Some(server) = state.classic.servers.find(s, None) {
@@ -39,7 +39,7 @@ fn answer_of(state: &State, no: &str) -> Vec<Value> {
 }
 
 /// A server that can take a public IP: at rest, without one.
-fn free_server(state: &State, no: &str) -> Result<ClassicServer, ApiFault> {
+fn free_server(state: &State, no: &str) -> Result<ClassicServerInstance, ApiFault> {
     let s = common::server_at_rest(state, no)?.rec.clone();
     if s.public_ip.as_deref().is_some_and(|ip| !ip.is_empty()) {
         return Err(faults::has_public_ip(no));
@@ -124,7 +124,7 @@ pub fn create_public_ip_instance(cx: &mut Cx<'_>) -> Answer {
         }
     };
     let no = state.next_id();
-    let rec = ClassicPublicIp {
+    let rec = ClassicPublicIpInstance {
         public_ip_instance_no: Some(no.clone()),
         public_ip: Some(ip.clone()),
         public_ip_description: Some(p.str("publicIpDescription").unwrap_or_default().into()),
@@ -133,10 +133,10 @@ pub fn create_public_ip_instance(cx: &mut Cx<'_>) -> Answer {
         region: Some(region),
         zone: Some(zone),
         server_instance_no: None,
-        ..ClassicPublicIp::default()
+        ..ClassicPublicIpInstance::default()
     };
     let link = server.as_ref().and_then(|s| s.server_instance_no.clone()).map(|s| {
-        let f: Box<dyn FnOnce(&mut ClassicPublicIp) + Send> = Box::new(move |r| r.server_instance_no = Some(s));
+        let f: Box<dyn FnOnce(&mut ClassicPublicIpInstance) + Send> = Box::new(move |r| r.server_instance_no = Some(s));
         f
     });
     if let Some(s) = &server {
@@ -160,14 +160,14 @@ pub fn associate_public_ip_with_server_instance(cx: &mut Cx<'_>) -> Answer {
     let state = &mut *cx.state;
     let e = found(state, &no)?;
     if e.rec.status() != "CREAT" || e.busy() {
-        return Err(faults::not_now(Kind::ClassicPublicIp, &no, e.rec.status_name()));
+        return Err(faults::not_now(Kind::ClassicPublicIpInstance, &no, e.rec.status_name()));
     }
     let ip = e.rec.public_ip.clone().unwrap_or_default();
     free_server(state, &server_no)?;
     set_server_ip(state, &server_no, &ip);
     if let Some(e) = state.classic.public_ips.find_mut(&no, None) {
         e.rec.server_instance_no = Some(server_no.clone());
-        e.run(now, plan::associate(|_: &mut ClassicPublicIp| {}));
+        e.run(now, plan::associate(|_: &mut ClassicPublicIpInstance| {}));
     }
     let items = answer_of(state, &no);
     cx.list(items)
@@ -181,14 +181,14 @@ pub fn disassociate_public_ip_from_server_instance(cx: &mut Cx<'_>) -> Answer {
     let state = &mut *cx.state;
     let e = found(state, &no)?;
     if e.rec.status() != "USED" || e.busy() {
-        return Err(faults::not_now(Kind::ClassicPublicIp, &no, e.rec.status_name()));
+        return Err(faults::not_now(Kind::ClassicPublicIpInstance, &no, e.rec.status_name()));
     }
     let server = e.rec.server_instance_no.clone().unwrap_or_default();
     set_server_ip(state, &server, "");
     if let Some(e) = state.classic.public_ips.find_mut(&no, None) {
         e.run(
             now,
-            plan::disassociate(|r: &mut ClassicPublicIp| r.server_instance_no = None),
+            plan::disassociate(|r: &mut ClassicPublicIpInstance| r.server_instance_no = None),
         );
     }
     let items = answer_of(state, &no);
@@ -204,7 +204,7 @@ pub fn replace_server_instance_associated_with_public_ip(cx: &mut Cx<'_>) -> Ans
     let state = &mut *cx.state;
     let e = found(state, &no)?;
     if e.rec.status() != "USED" || e.busy() {
-        return Err(faults::not_now(Kind::ClassicPublicIp, &no, e.rec.status_name()));
+        return Err(faults::not_now(Kind::ClassicPublicIpInstance, &no, e.rec.status_name()));
     }
     let old = e.rec.server_instance_no.clone().unwrap_or_default();
     let ip = e.rec.public_ip.clone().unwrap_or_default();
@@ -213,7 +213,7 @@ pub fn replace_server_instance_associated_with_public_ip(cx: &mut Cx<'_>) -> Ans
     set_server_ip(state, &server_no, &ip);
     if let Some(e) = state.classic.public_ips.find_mut(&no, None) {
         e.rec.server_instance_no = Some(server_no);
-        e.run(now, plan::associate(|_: &mut ClassicPublicIp| {}));
+        e.run(now, plan::associate(|_: &mut ClassicPublicIpInstance| {}));
     }
     let items = answer_of(state, &no);
     cx.list(items)
@@ -226,10 +226,10 @@ pub fn delete_public_ip_instances(cx: &mut Cx<'_>) -> Answer {
     for no in &nos {
         let e = found(cx.state, no)?;
         if let Some(server) = &e.rec.server_instance_no {
-            return Err(faults::in_use(Kind::ClassicPublicIp, no, &format!("server {server}")));
+            return Err(faults::in_use(Kind::ClassicPublicIpInstance, no, &format!("server {server}")));
         }
         if e.busy() {
-            return Err(faults::not_now(Kind::ClassicPublicIp, no, e.rec.status_name()));
+            return Err(faults::not_now(Kind::ClassicPublicIpInstance, no, e.rec.status_name()));
         }
     }
     let now = cx.now;

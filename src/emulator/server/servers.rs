@@ -56,13 +56,13 @@ pub fn get_server_instance_list(cx: &mut Cx<'_>) -> Answer {
 
 /// Runs a life-cycle operation on every listed server, once each has been found in a status it
 /// starts from (`from`) with no operation running: all or none.
-fn operate(cx: &mut Cx<'_>, from: &str, plan: fn() -> Plan<ClassicServer>) -> Answer {
+fn operate(cx: &mut Cx<'_>, from: &str, plan: fn() -> Plan<ClassicServerInstance>) -> Answer {
     let p = cx.params(&[("serverInstanceNoList", &[Required, Unique])])?;
     let nos = p.list("serverInstanceNoList");
     for no in &nos {
         let e = common::server(cx.state, no)?;
         if e.rec.status() != from || e.busy() {
-            return Err(faults::not_now(Kind::Server, no, e.rec.status_name()));
+            return Err(faults::not_now(Kind::ClassicServerInstance, no, e.rec.status_name()));
         }
     }
     let now = cx.now;
@@ -99,10 +99,10 @@ pub fn terminate_server_instances(cx: &mut Cx<'_>) -> Answer {
     for no in &nos {
         let e = common::server(cx.state, no)?;
         if e.rec.is_protect_server_termination == Some(true) {
-            return Err(faults::protected(Kind::Server, no));
+            return Err(faults::protected(Kind::ClassicServerInstance, no));
         }
         if e.rec.status() != "NSTOP" || e.busy() {
-            return Err(faults::not_now(Kind::Server, no, e.rec.status_name()));
+            return Err(faults::not_now(Kind::ClassicServerInstance, no, e.rec.status_name()));
         }
     }
     let now = cx.now;
@@ -136,7 +136,7 @@ pub fn change_server_instance_spec(cx: &mut Cx<'_>) -> Answer {
     let code = p.str("serverProductCode").unwrap_or_default();
     let e = common::server(cx.state, &no)?;
     if e.rec.status() != "NSTOP" || e.busy() {
-        return Err(faults::not_now(Kind::Server, &no, e.rec.status_name()));
+        return Err(faults::not_now(Kind::ClassicServerInstance, &no, e.rec.status_name()));
     }
     let product = cx
         .state
@@ -156,7 +156,7 @@ pub fn change_server_instance_spec(cx: &mut Cx<'_>) -> Answer {
     e.run(now, plans::server::change_spec());
     let done = e.plan.back_mut();
     if let Some(step) = done {
-        step.then = Some(Box::new(move |s: &mut ClassicServer| {
+        step.then = Some(Box::new(move |s: &mut ClassicServerInstance| {
             s.server_product_code = product.product_code.clone();
             s.cpu_count = product.cpu_count;
             s.memory_size = product.memory_size;
@@ -193,7 +193,7 @@ pub fn interrupt_server_instance(cx: &mut Cx<'_>) -> Answer {
     let no = p.str("serverInstanceNo").unwrap_or_default().to_string();
     let e = common::server(cx.state, &no)?;
     if e.rec.status() == "NSTOP" && !e.busy() {
-        return Err(faults::not_now(Kind::Server, &no, e.rec.status_name()));
+        return Err(faults::not_now(Kind::ClassicServerInstance, &no, e.rec.status_name()));
     }
     let now = cx.now;
     if let Some(e) = cx.state.classic.servers.find_mut(&no, None) {

@@ -38,9 +38,9 @@ pub fn create_block_storage_snapshot_instance(cx: &mut Cx<'_>) -> Answer {
         .block_storages
         .find(&no, None)
         .filter(|e| !e.terminating())
-        .ok_or_else(|| faults::not_found(Kind::BlockStorage, &no))?;
+        .ok_or_else(|| faults::not_found(Kind::ClassicBlockStorageInstance, &no))?;
     if b.busy() || !matches!(b.rec.status(), "ATTAC" | "CREAT") {
-        return Err(faults::not_now(Kind::BlockStorage, &no, b.rec.status_name()));
+        return Err(faults::not_now(Kind::ClassicBlockStorageInstance, &no, b.rec.status_name()));
     }
     let storage = b.rec.clone();
     let server = storage
@@ -61,7 +61,7 @@ pub fn create_block_storage_snapshot_instance(cx: &mut Cx<'_>) -> Answer {
     if taken {
         return Err(faults::name_in_use(&name));
     }
-    let rec = ClassicSnapshot {
+    let rec = ClassicBlockStorageSnapshotInstance {
         block_storage_snapshot_instance_no: Some(snap_no),
         block_storage_snapshot_name: Some(name),
         block_storage_snapshot_volume_size: storage.block_storage_size,
@@ -74,11 +74,11 @@ pub fn create_block_storage_snapshot_instance(cx: &mut Cx<'_>) -> Answer {
         server_image_product_code: server.as_ref().and_then(|s| s.server_image_product_code.clone()),
         os_information: server.as_ref().and_then(|s| s.os_information.clone()),
         region_no: storage.region.as_ref().and_then(|r| r.region_no.clone()),
-        ..ClassicSnapshot::default()
+        ..ClassicBlockStorageSnapshotInstance::default()
     };
     let settings = state.settings.clone();
     let mut e = Entry::new(rec, now);
-    e.run(now, plans::image::create(false, |_: &mut ClassicSnapshot| {}));
+    e.run(now, plans::image::create(false, |_: &mut ClassicBlockStorageSnapshotInstance| {}));
     e.advance(now, &settings);
     let item = e.wire();
     state.classic.snapshots.push(e);
@@ -96,9 +96,9 @@ pub fn delete_block_storage_snapshot_instances(cx: &mut Cx<'_>) -> Answer {
             .snapshots
             .find(no, None)
             .filter(|e| !e.terminating())
-            .ok_or_else(|| faults::not_found(Kind::ClassicSnapshot, no))?;
+            .ok_or_else(|| faults::not_found(Kind::ClassicBlockStorageSnapshotInstance, no))?;
         if e.busy() {
-            return Err(faults::not_now(Kind::ClassicSnapshot, no, e.rec.status_name()));
+            return Err(faults::not_now(Kind::ClassicBlockStorageSnapshotInstance, no, e.rec.status_name()));
         }
     }
     let now = cx.now;

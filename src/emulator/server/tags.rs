@@ -74,7 +74,7 @@ pub fn create_instance_tags(cx: &mut Cx<'_>) -> Answer {
         let tags = e.rec.instance_tag_list.get_or_insert_with(Vec::new);
         for (k, v) in &given {
             tags.retain(|t| !is(&t.tag_key, k));
-            let tag = InstanceTag {
+            let tag = ClassicInstanceTag {
                 instance_no: Some(no.clone()),
                 instance_type: Some(Code::new("SVR", "Server")),
                 tag_key: Some(k.clone()),

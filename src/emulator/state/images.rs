@@ -60,9 +60,9 @@ macro_rules! image {
     };
 }
 
-image!(ClassicImage, name: member_server_image_name,
+image!(MemberServerImage, name: member_server_image_name,
     platform: |i| i.member_server_image_platform_type.as_ref().map(|c| c.code.as_str()), ncp: |_| false);
-image!(MemberInstance, name: member_server_image_name, platform: |i| i.platform_type.as_deref(), ncp: |_| false);
+image!(MemberServerImageInstance, name: member_server_image_name, platform: |i| i.platform_type.as_deref(), ncp: |_| false);
 image!(ServerImage, name: server_image_name, platform: |_| None,
     ncp: |i| i.own != Some(true) && i.server_image_type.as_ref().is_some_and(|c| c.code == "NCP"));
 

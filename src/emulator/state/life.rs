@@ -140,7 +140,7 @@ impl<T> Plan<T> {
 /// A record the emulator keeps: its number, its status fields and its region.
 pub trait Resource: ToWire {
     /// Labels and code names of its kind.
-    const KIND: super::kinds::Kind;
+    const KIND: crate::emulator::model::Kind;
     /// Its number (`serverInstanceNo` ...), or its name where the API has no number (login keys).
     fn no(&self) -> &str;
     /// The status code ("" for resources without one).

@@ -12,12 +12,10 @@ use std::time::Instant;
 
 pub mod classic;
 pub mod images;
-pub mod kinds;
 pub mod life;
 pub mod plans;
 pub mod world;
 
-pub use kinds::Kind;
 pub use life::{Delay, Entry, Phase, Plan, Resource, Step, Store};
 pub use world::{ClassicWorld, VpcWorld};
 

@@ -269,7 +269,7 @@ pub mod network_interface {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::emulator::model::{Code, VpcServer};
+    use crate::emulator::model::{Code, ServerInstance};
     use crate::emulator::state::{Entry, Resource, Settings, Store};
     use std::time::{Duration, Instant};
 
@@ -282,7 +282,7 @@ mod tests {
         }
     }
 
-    fn at(store: &Store<VpcServer>) -> (String, String, String) {
+    fn at(store: &Store<ServerInstance>) -> (String, String, String) {
         let r = &store.items[0].rec;
         (r.status().into(), r.operation().into(), r.status_name().into())
     }
@@ -297,10 +297,10 @@ mod tests {
         let t0 = Instant::now();
         let ms = |n: u64| t0 + Duration::from_millis(n);
         let mut store = Store::default();
-        let server = VpcServer {
+        let server = ServerInstance {
             server_instance_no: Some("9001".into()),
             region_code: Some("KR".into()),
-            ..VpcServer::default()
+            ..ServerInstance::default()
         };
         store.push(Entry::new(server, t0)).run(t0, server::create());
         assert_eq!(at(&store), phase("INIT", "CREAT", "creating"));
@@ -358,12 +358,12 @@ mod tests {
     fn a_deletion_replaces_a_creation_still_running_and_effects_run_once_done() {
         let s = settings();
         let t0 = Instant::now();
-        let mut store: Store<crate::emulator::model::MemberInstance> = Store::default();
-        let image = crate::emulator::model::MemberInstance {
+        let mut store: Store<crate::emulator::model::MemberServerImageInstance> = Store::default();
+        let image = crate::emulator::model::MemberServerImageInstance {
             member_server_image_instance_no: Some("1".into()),
             ..Default::default()
         };
-        let plan = image::create(false, |i: &mut crate::emulator::model::MemberInstance| {
+        let plan = image::create(false, |i: &mut crate::emulator::model::MemberServerImageInstance| {
             i.member_server_image_block_storage_total_rows = Some(1)
         });
         store.push(Entry::new(image, t0)).run(t0, plan);
@@ -375,7 +375,7 @@ mod tests {
         );
         assert_eq!(r.member_server_image_block_storage_total_rows, Some(1));
 
-        let image2 = crate::emulator::model::MemberInstance {
+        let image2 = crate::emulator::model::MemberServerImageInstance {
             member_server_image_instance_no: Some("2".into()),
             ..Default::default()
         };

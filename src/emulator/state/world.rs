@@ -1,9 +1,10 @@
 //! Everything each platform holds: look-ups (plain lists a fixture gives: regions, zones, products,
 //! VPC access control rules) and stores of records with a life ([`Store`]). A fixture's `classic` and
-//! `vpc` objects are read straight into these structs (unknown keys refused); each store is declared
-//! once, in the macro call, which also makes it part of [`ClassicWorld::tick`] / [`VpcWorld::tick`].
+//! `vpc` objects are read straight into these structs (unknown keys refused). The lists and stores are
+//! the model's kinds (`[kinds.*]`, `stores`): the `world!` call that declares them is generated, which
+//! also makes each store part of [`ClassicWorld::tick`] / [`VpcWorld::tick`].
 
-use super::life::{Delay, Entry, Resource, Step, Store};
+use super::life::{Delay, Entry, Phase, Resource, Step, Store};
 use super::plans::image;
 use super::Settings;
 use crate::emulator::model::*;
@@ -34,89 +35,9 @@ macro_rules! world {
     };
 }
 
-world!(
-    /// The Classic platform (`server/v2`, `loadbalancer/v2`). Fixture key `classic`.
-    ClassicWorld {
-        lists {
-            regions: ClassicRegion,
-            zones: ClassicZone,
-            /// OS images (`getServerImageProductList`).
-            products: Product,
-            /// Server specs (`getServerProductList`, `serverProductCode`). Fixture key `serverProducts`.
-            server_products: Product,
-            raids: ClassicRaid,
-            /// Fixture key `privateSubnets`.
-            private_subnets: PrivateSubnet,
-            /// One per zone. Fixture key `portForwardingConfigurations`.
-            port_forwarding_configurations: PortForwardingConfig,
-            /// Fixture key `portForwardingRules`.
-            port_forwarding_rules: PortForwardingEntry,
-            /// The load balancers' SSL certificates (by `certificateName`).
-            ssl_certificates: SslCertificate,
-            /// The monitoring API's metrics and how their values go (`emulator::monitoring::series`).
-            metrics: crate::emulator::monitoring::MetricSeries,
-            /// The geolocation API's networks (`emulator::geolocation::table`; the API serves both
-            /// platforms, its model files it with the Classic ones). Fixture key `geoLocations`.
-            geo_locations: crate::emulator::geolocation::GeoNetwork,
-        }
-        stores {
-            servers: ClassicServer,
-            /// Fixture key `memberServerImages`.
-            member_server_images: ClassicImage,
-            snapshots: ClassicSnapshot,
-            block_storages: ClassicBlockStorage,
-            public_ips: ClassicPublicIp,
-            login_keys: LoginKey,
-            access_control_groups: AccessControlGroup,
-            access_control_rules: AccessControlRule,
-            network_interfaces: ClassicNetworkInterface,
-            nas_volumes: NasVolume,
-            load_balancers: LoadBalancer,
-            init_scripts: InitScript,
-        }
-    }
-);
-
-world!(
-    /// The VPC platform (`vserver/v2`, `vpc/v2`). Fixture key `vpc`.
-    VpcWorld {
-        lists {
-            regions: Region,
-            zones: Zone,
-            products: Product,
-            /// Inbound and outbound rules of every access control group (they have no number of
-            /// their own; `accessControlGroupNo` names the group).
-            access_control_group_rules: AccessControlGroupRule,
-            /// Server specs (`getServerSpecList`), each naming its server product.
-            server_specs: ServerSpec,
-            /// Server products (`getServerProductList`): the specs as products.
-            server_products: Product,
-            /// RAID types of bare-metal servers (`getRaidList`).
-            raids: Raid,
-            /// Block storage volume types per hypervisor (`getBlockStorageVolumeTypeList`).
-            block_storage_volume_types: VolumeType,
-            fabric_cluster_pools: FabricClusterPool,
-            /// The flow log settings of the network interfaces whose flow log is enabled.
-            flow_logs: FlowLogConfiguration,
-        }
-        stores {
-            servers: VpcServer,
-            member_server_image_instances: MemberInstance,
-            server_images: ServerImage,
-            snapshots: Snapshot,
-            block_storages: BlockStorage,
-            public_ips: PublicIp,
-            login_keys: LoginKey,
-            access_control_groups: VpcAccessControlGroup,
-            network_interfaces: NetworkInterface,
-            vpcs: Vpc,
-            subnets: Subnet,
-            placement_groups: PlacementGroup,
-            init_scripts: InitScript,
-            fabric_clusters: FabricCluster,
-        }
-    }
-);
+// The platforms' lists and stores, and each stored kind's `Resource`: generated from the model's
+// `[kinds.*]` (`build/emit_kinds.rs`).
+include!(concat!(env!("OUT_DIR"), "/world.rs"));
 
 /// Share fields every image shows, and the creation of an image a fixture gives as `INIT` resumed:
 /// it finishes `createDelayMs` after the fixture was loaded, with the block-storage totals it states
@@ -156,7 +77,7 @@ impl ClassicWorld {
                 e.rec.member_server_image_block_storage_total_rows,
                 e.rec.member_server_image_block_storage_total_size,
             );
-            let totals: Totals<ClassicImage> = Box::new(move |i: &mut ClassicImage| {
+            let totals: Totals<MemberServerImage> = Box::new(move |i: &mut MemberServerImage| {
                 i.member_server_image_block_storage_total_rows = Some(rows.unwrap_or(1));
                 i.member_server_image_block_storage_total_size = Some(size.unwrap_or(50 * GIB));
             });
@@ -184,7 +105,7 @@ impl VpcWorld {
                 e.rec.member_server_image_block_storage_total_rows,
                 e.rec.member_server_image_block_storage_total_size,
             );
-            let totals: Totals<MemberInstance> = Box::new(move |i: &mut MemberInstance| {
+            let totals: Totals<MemberServerImageInstance> = Box::new(move |i: &mut MemberServerImageInstance| {
                 i.member_server_image_block_storage_total_rows = Some(rows.unwrap_or(1));
                 i.member_server_image_block_storage_total_size = Some(size.unwrap_or(50 * GIB));
             });

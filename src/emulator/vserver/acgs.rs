@@ -63,13 +63,13 @@ fn rule(
 /// (22) and RDP (3389) in from anywhere, everything out.
 pub fn make_default(state: &mut State, vpc_no: &str, vpc_name: &str, region: &str, now: Instant) -> String {
     let no = state.next_id();
-    let group = VpcAccessControlGroup {
+    let group = AccessControlGroup {
         access_control_group_no: Some(no.clone()),
         access_control_group_name: Some(format!("{vpc_name}-default-acg")),
         is_default: Some(true),
         vpc_no: Some(vpc_no.to_string()),
-        access_control_group_status: Some(Kind::Acg.status_code("RUN")),
-        access_control_group_description: Some("Default AccessControlGroup".into()),
+        access_control_group_status: Some(Kind::AccessControlGroup.status_code("RUN")),
+        access_control_group_description: Some("Default ClassicAccessControlGroup".into()),
         region_code: Some(region.to_string()),
     };
     state.vpc.access_control_groups.push(Entry::new(group, now));
@@ -86,13 +86,13 @@ pub fn make_default(state: &mut State, vpc_no: &str, vpc_name: &str, region: &st
 }
 
 /// A group of the call's region.
-pub fn find<'a>(state: &'a State, no: &str, region: &str) -> Result<&'a Entry<VpcAccessControlGroup>, ApiFault> {
+pub fn find<'a>(state: &'a State, no: &str, region: &str) -> Result<&'a Entry<AccessControlGroup>, ApiFault> {
     state
         .vpc
         .access_control_groups
         .find(no, Some(region))
         .filter(|e| !e.terminating())
-        .ok_or_else(|| faults::not_found(Kind::Acg, no))
+        .ok_or_else(|| faults::not_found(Kind::AccessControlGroup, no))
 }
 
 /// Every group of `nos` exists in `vpc_no` (what a network interface or a launch names).
@@ -153,7 +153,7 @@ pub fn create_access_control_group(cx: &mut Cx<'_>) -> Answer {
         Some(n) => n.to_string(),
         None => super::super::vpc::auto_name(state, "acg"),
     };
-    let siblings: Vec<&VpcAccessControlGroup> = state
+    let siblings: Vec<&AccessControlGroup> = state
         .vpc
         .access_control_groups
         .iter()
@@ -166,12 +166,12 @@ pub fn create_access_control_group(cx: &mut Cx<'_>) -> Answer {
     if siblings.iter().any(|g| is(&g.access_control_group_name, &name)) {
         return Err(faults::name_in_use(&name));
     }
-    let group = VpcAccessControlGroup {
+    let group = AccessControlGroup {
         access_control_group_no: Some(state.next_id()),
         access_control_group_name: Some(name),
         is_default: Some(false),
         vpc_no: Some(vpc_no),
-        access_control_group_status: Some(Kind::Acg.status_code("RUN")),
+        access_control_group_status: Some(Kind::AccessControlGroup.status_code("RUN")),
         access_control_group_description: Some(p.str("accessControlGroupDescription").unwrap_or("").to_string()),
         region_code: Some(region),
     };
@@ -189,13 +189,13 @@ pub fn delete_access_control_group(cx: &mut Cx<'_>) -> Answer {
     let g = in_vpc(state, &no, p.str("vpcNo").unwrap_or_default(), &region)?;
     if g.rec.is_default == Some(true) {
         return Err(faults::in_use(
-            Kind::Acg,
+            Kind::AccessControlGroup,
             &no,
             "its VPC (the default group goes with the VPC)",
         ));
     }
     if g.busy() {
-        return Err(faults::not_now(Kind::Acg, &no, phase_of(&g.rec)));
+        return Err(faults::not_now(Kind::AccessControlGroup, &no, phase_of(&g.rec)));
     }
     let on_nic = state
         .vpc
@@ -205,7 +205,7 @@ pub fn delete_access_control_group(cx: &mut Cx<'_>) -> Answer {
         .find(|n| n.rec.access_control_group_no_list.iter().flatten().any(|a| *a == no));
     if let Some(n) = on_nic {
         return Err(faults::in_use(
-            Kind::Acg,
+            Kind::AccessControlGroup,
             &no,
             &format!("network interface {}", n.rec.no()),
         ));
@@ -217,7 +217,7 @@ pub fn delete_access_control_group(cx: &mut Cx<'_>) -> Answer {
         .find(|r| is(&r.access_control_group_sequence, &no) && !is(&r.access_control_group_no, &no));
     if let Some(r) = named {
         return Err(faults::in_use(
-            Kind::Acg,
+            Kind::AccessControlGroup,
             &no,
             &format!("a rule of access control group {}", s(&r.access_control_group_no)),
         ));
@@ -227,7 +227,7 @@ pub fn delete_access_control_group(cx: &mut Cx<'_>) -> Answer {
         .access_control_group_rules
         .retain(|r| !is(&r.access_control_group_no, &no));
     let now = cx.now;
-    let e = faults::found_mut(&mut state.vpc.access_control_groups, &no, Some(&region), Kind::Acg)?;
+    let e = faults::found_mut(&mut state.vpc.access_control_groups, &no, Some(&region), Kind::AccessControlGroup)?;
     e.run(now, plans::network::delete());
     let answer = e.wire();
     cx.list(vec![answer])
@@ -239,7 +239,7 @@ fn in_vpc<'a>(
     no: &str,
     vpc_no: &str,
     region: &str,
-) -> Result<&'a Entry<VpcAccessControlGroup>, ApiFault> {
+) -> Result<&'a Entry<AccessControlGroup>, ApiFault> {
     let g = find(state, no, region)?;
     if !is(&g.rec.vpc_no, vpc_no) {
         return Err(faults::mismatch(format!(
@@ -360,7 +360,7 @@ fn change_rules(cx: &mut Cx<'_>, kind: &'static str, add: bool) -> Answer {
     let state = &mut *cx.state;
     let g = in_vpc(state, &no, &vpc_no, &region)?;
     if g.busy() {
-        return Err(faults::not_now(Kind::Acg, &no, phase_of(&g.rec)));
+        return Err(faults::not_now(Kind::AccessControlGroup, &no, phase_of(&g.rec)));
     }
     let mut wanted = Vec::new();
     for item in p.objects("accessControlGroupRuleList") {
@@ -397,7 +397,7 @@ fn change_rules(cx: &mut Cx<'_>, kind: &'static str, add: bool) -> Answer {
         for w in &wanted {
             if !rules.iter().any(|r| same(r, w)) {
                 return Err(faults::not_found(
-                    Kind::AcgRule,
+                    Kind::AccessControlGroupRule,
                     &format!(
                         "{no}: {} {} {}",
                         c_of(w),

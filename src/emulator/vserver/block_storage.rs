@@ -16,13 +16,13 @@ pub(super) const GIB: i64 = 1 << 30;
 pub const XEN_MAX_GB: i64 = 2000;
 pub const KVM_MAX_GB: i64 = 16380;
 
-pub fn find<'a>(state: &'a State, no: &str, region: &str) -> Result<&'a Entry<BlockStorage>, ApiFault> {
+pub fn find<'a>(state: &'a State, no: &str, region: &str) -> Result<&'a Entry<BlockStorageInstance>, ApiFault> {
     state
         .vpc
         .block_storages
         .find(no, Some(region))
         .filter(|e| !e.terminating())
-        .ok_or_else(|| faults::not_found(Kind::BlockStorage, no))
+        .ok_or_else(|| faults::not_found(Kind::BlockStorageInstance, no))
 }
 
 fn is_kvm(h: &Option<Code>) -> bool {
@@ -32,10 +32,10 @@ fn is_kvm(h: &Option<Code>) -> bool {
 /// `{ code, codeName }` of a volume type.
 pub fn volume_type(code: &str) -> Code {
     let name = match code {
-        "CB1" => "Common BlockStorage 1",
-        "CB2" => "Common BlockStorage 2",
-        "FB1" => "Fast BlockStorage 1",
-        "FB2" => "Fast BlockStorage 2",
+        "CB1" => "Common BlockStorageInstance 1",
+        "CB2" => "Common BlockStorageInstance 2",
+        "FB1" => "Fast BlockStorageInstance 1",
+        "FB2" => "Fast BlockStorageInstance 2",
         other => other,
     };
     Code::new(code, name)
@@ -54,7 +54,7 @@ pub fn check_size(gb: i64, kvm: bool) -> Result<(), ApiFault> {
 }
 
 /// The volumes attached to a server (its base storage first).
-pub fn attached_to<'a>(state: &'a State, server_no: &'a str) -> impl Iterator<Item = &'a Entry<BlockStorage>> + 'a {
+pub fn attached_to<'a>(state: &'a State, server_no: &'a str) -> impl Iterator<Item = &'a Entry<BlockStorageInstance>> + 'a {
     state
         .vpc
         .block_storages
@@ -65,7 +65,7 @@ pub fn attached_to<'a>(state: &'a State, server_no: &'a str) -> impl Iterator<It
 /// The most volumes `server` may hold: its spec's `blockStorageMaxCount` (16 for XEN specs, 21 for KVM
 /// when the spec is not known: base storage and 15 / 20 more, as `createServerImage`'s
 /// `blockStorageList` takes 21 entries on KVM).
-pub fn max_volumes(state: &State, server: &VpcServer, region: &str) -> usize {
+pub fn max_volumes(state: &State, server: &ServerInstance, region: &str) -> usize {
     let spec = super::lookups::spec_of(
         state,
         region,
@@ -78,7 +78,7 @@ pub fn max_volumes(state: &State, server: &VpcServer, region: &str) -> usize {
 }
 
 /// The next free device name of a server (`/dev/xvdb` ... on XEN, `/dev/vdb` ... on KVM).
-pub(super) fn next_device(state: &State, server: &VpcServer) -> String {
+pub(super) fn next_device(state: &State, server: &ServerInstance) -> String {
     let prefix = if is_kvm(&server.hypervisor_type) {
         "/dev/vd"
     } else {
@@ -95,7 +95,7 @@ pub(super) fn next_device(state: &State, server: &VpcServer) -> String {
 }
 
 /// A server a volume is attached to or detached from: running or stopped, not busy.
-fn server_at_rest(state: &State, no: &str, region: &str) -> Result<VpcServer, ApiFault> {
+fn server_at_rest(state: &State, no: &str, region: &str) -> Result<ServerInstance, ApiFault> {
     let e = state
         .vpc
         .servers
@@ -103,7 +103,7 @@ fn server_at_rest(state: &State, no: &str, region: &str) -> Result<VpcServer, Ap
         .filter(|e| !e.terminating())
         .ok_or_else(|| faults::server_not_found(no))?;
     if e.busy() || !matches!(e.rec.status(), "RUN" | "NSTOP") {
-        return Err(faults::not_now(Kind::Server, no, e.rec.status_name()));
+        return Err(faults::not_now(Kind::ServerInstance, no, e.rec.status_name()));
     }
     Ok(e.rec.clone())
 }
@@ -116,7 +116,7 @@ pub fn get_block_storage_instance_list(cx: &mut Cx<'_>) -> Answer {
     let volumes = p.list("blockStorageVolumeTypeCodeList");
     let hypervisors = p.list("hypervisorTypeCodeList");
     let state = &*cx.state;
-    let server_name = |b: &BlockStorage| {
+    let server_name = |b: &BlockStorageInstance| {
         b.server_instance_no
             .as_deref()
             .and_then(|n| state.vpc.servers.find(n, None))
@@ -285,7 +285,7 @@ pub fn attach_block_storage_instance(cx: &mut Cx<'_>) -> Answer {
     let volume = find(state, &no, &region)?.rec.clone();
     let e = find(state, &no, &region)?;
     if e.busy() || volume.status() != "CREAT" {
-        return Err(faults::not_now(Kind::BlockStorage, &no, volume.status_name()));
+        return Err(faults::not_now(Kind::BlockStorageInstance, &no, volume.status_name()));
     }
     let server = server_at_rest(state, p.str("serverInstanceNo").unwrap_or_default(), &region)?;
     let server_no = s(&server.server_instance_no).to_string();
@@ -312,7 +312,7 @@ pub fn attach_block_storage_instance(cx: &mut Cx<'_>) -> Answer {
     }
     let device = next_device(state, &server);
     let settings = state.settings.clone();
-    let e = faults::found_mut(&mut state.vpc.block_storages, &no, Some(&region), Kind::BlockStorage)?;
+    let e = faults::found_mut(&mut state.vpc.block_storages, &no, Some(&region), Kind::BlockStorageInstance)?;
     e.rec.server_instance_no = Some(server_no);
     e.rec.device_name = Some(device);
     e.run(now, plans::block_storage::attach());
@@ -336,7 +336,7 @@ pub fn detach_block_storage_instances(cx: &mut Cx<'_>) -> Answer {
             )));
         }
         if e.busy() || e.rec.status() != "ATTAC" {
-            return Err(faults::not_now(Kind::BlockStorage, no, e.rec.status_name()));
+            return Err(faults::not_now(Kind::BlockStorageInstance, no, e.rec.status_name()));
         }
         server_at_rest(cx.state, s(&e.rec.server_instance_no), &region)?;
     }
@@ -346,7 +346,7 @@ pub fn detach_block_storage_instances(cx: &mut Cx<'_>) -> Answer {
         if let Some(e) = cx.state.vpc.block_storages.find_mut(no, Some(&region)) {
             e.run(
                 now,
-                plans::block_storage::detach(|b: &mut BlockStorage| {
+                plans::block_storage::detach(|b: &mut BlockStorageInstance| {
                     b.server_instance_no = None;
                     b.device_name = None;
                 }),
@@ -367,17 +367,17 @@ pub fn delete_block_storage_instances(cx: &mut Cx<'_>) -> Answer {
     for no in &nos {
         let e = find(cx.state, no, &region)?;
         if e.rec.is_return_protection == Some(true) {
-            return Err(faults::protected(Kind::BlockStorage, no));
+            return Err(faults::protected(Kind::BlockStorageInstance, no));
         }
         if let Some(server) = e.rec.server_instance_no.as_deref().filter(|x| !x.is_empty()) {
             return Err(faults::in_use(
-                Kind::BlockStorage,
+                Kind::BlockStorageInstance,
                 no,
                 &format!("server instance {server}"),
             ));
         }
         if e.busy() {
-            return Err(faults::not_now(Kind::BlockStorage, no, e.rec.status_name()));
+            return Err(faults::not_now(Kind::BlockStorageInstance, no, e.rec.status_name()));
         }
     }
     let mut items = Vec::new();
@@ -409,7 +409,7 @@ fn grow(cx: &mut Cx<'_>, kvm: bool) -> Answer {
         }));
     }
     if e.busy() {
-        return Err(faults::not_now(Kind::BlockStorage, &no, e.rec.status_name()));
+        return Err(faults::not_now(Kind::BlockStorageInstance, &no, e.rec.status_name()));
     }
     let gb = p.int("blockStorageSize").unwrap_or(0);
     check_size(gb, kvm)?;
@@ -424,7 +424,7 @@ fn grow(cx: &mut Cx<'_>, kvm: bool) -> Answer {
         let server = s(&e.rec.server_instance_no).to_string();
         let at = cx.state.vpc.servers.find(&server, Some(&region));
         if at.is_some_and(|x| x.rec.status() != "NSTOP" || x.busy()) {
-            return Err(faults::not_now(Kind::Server, &server, "not stopped"));
+            return Err(faults::not_now(Kind::ServerInstance, &server, "not stopped"));
         }
     }
     let settings = cx.state.settings.clone();
@@ -433,7 +433,7 @@ fn grow(cx: &mut Cx<'_>, kvm: bool) -> Answer {
     } else {
         plans::block_storage::DETACHED
     };
-    let e = faults::found_mut(&mut cx.state.vpc.block_storages, &no, Some(&region), Kind::BlockStorage)?;
+    let e = faults::found_mut(&mut cx.state.vpc.block_storages, &no, Some(&region), Kind::BlockStorageInstance)?;
     e.rec.block_storage_size = Some(gb * GIB);
     e.run(now, plans::block_storage::change(rest));
     e.advance(now, &settings);
@@ -460,7 +460,7 @@ pub fn set_block_storage_return_protection(cx: &mut Cx<'_>) -> Answer {
     let region = cx.region().to_string();
     let no = p.str("blockStorageInstanceNo").unwrap_or_default().to_string();
     find(cx.state, &no, &region)?;
-    let e = faults::found_mut(&mut cx.state.vpc.block_storages, &no, Some(&region), Kind::BlockStorage)?;
+    let e = faults::found_mut(&mut cx.state.vpc.block_storages, &no, Some(&region), Kind::BlockStorageInstance)?;
     e.rec.is_return_protection = p.flag("isReturnProtection");
     let answer = e.wire();
     cx.list(vec![answer])

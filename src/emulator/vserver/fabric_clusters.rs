@@ -32,12 +32,12 @@ fn find<'a>(state: &'a State, no: &str, region: &str) -> Result<&'a Entry<Fabric
 /// A cluster as answered: its servers listed from the server records.
 fn shown(state: &State, e: &Entry<FabricCluster>) -> Value {
     let no = e.rec.no();
-    let servers: Vec<FabricClusterServer> = state
+    let servers: Vec<FabricClusterServerInstance> = state
         .vpc
         .servers
         .iter()
         .filter(|s| is(&s.rec.fabric_cluster_no, no))
-        .map(|s| FabricClusterServer {
+        .map(|s| FabricClusterServerInstance {
             server_instance_no: s.rec.server_instance_no.clone(),
             server_name: s.rec.server_name.clone(),
             server_instance_status: s.rec.server_instance_status.clone(),
@@ -261,10 +261,10 @@ fn servers(cx: &mut Cx<'_>) -> Answer {
             )));
         }
         if v.fabric_cluster_no.as_deref().is_some_and(|c| !c.is_empty() && c != no) {
-            return Err(faults::in_use(Kind::Server, server_no, "another fabric cluster"));
+            return Err(faults::in_use(Kind::ServerInstance, server_no, "another fabric cluster"));
         }
         if e.busy() || !matches!(v.status(), "RUN" | "NSTOP") {
-            return Err(faults::not_now(Kind::Server, server_no, v.status_name()));
+            return Err(faults::not_now(Kind::ServerInstance, server_no, v.status_name()));
         }
     }
     for e in cx.state.vpc.servers.items.iter_mut() {

@@ -5,10 +5,10 @@ use crate::emulator::handler::prelude::*;
 
 const GIB: i64 = 1 << 30;
 
-fn members(s: &State) -> &Store<MemberInstance> {
+fn members(s: &State) -> &Store<MemberServerImageInstance> {
     &s.vpc.member_server_image_instances
 }
-fn members_mut(s: &mut State) -> &mut Store<MemberInstance> {
+fn members_mut(s: &mut State) -> &mut Store<MemberServerImageInstance> {
     &mut s.vpc.member_server_image_instances
 }
 fn images(s: &State) -> &Store<ServerImage> {
@@ -71,7 +71,7 @@ fn share<T: Image>(
     cx.list(vec![item])
 }
 
-fn find_server(state: &State, no: &str, region: &str) -> Result<VpcServer, ApiFault> {
+fn find_server(state: &State, no: &str, region: &str) -> Result<ServerInstance, ApiFault> {
     state
         .vpc
         .servers
@@ -121,7 +121,7 @@ pub fn create_member_server_image_instance(cx: &mut Cx<'_>) -> Answer {
     image_ops::check_server_ready(members(state), server.status(), &server_no)?;
     let name = image_ops::image_name(state, members, p.str("memberServerImageName"), Some(&region))?;
     let platform = server.platform_type.as_ref().map(|c| c.code.clone());
-    let image = MemberInstance {
+    let image = MemberServerImageInstance {
         member_server_image_instance_no: Some(state.next_id()),
         member_server_image_name: Some(name),
         member_server_image_description: Some(p.str("memberServerImageDescription").unwrap_or("").to_string()),
@@ -132,11 +132,11 @@ pub fn create_member_server_image_instance(cx: &mut Cx<'_>) -> Answer {
         shared_login_id_list: Some(Vec::new()),
         region_code: Some(region.clone()),
         platform_type: platform,
-        ..MemberInstance::default()
+        ..MemberServerImageInstance::default()
     };
     let size = server.base_block_storage_size.unwrap_or(50 * GIB);
     let fail = state.draw_failure();
-    let plan = plans::image::create(fail, move |i: &mut MemberInstance| {
+    let plan = plans::image::create(fail, move |i: &mut MemberServerImageInstance| {
         i.member_server_image_block_storage_total_rows = Some(1);
         i.member_server_image_block_storage_total_size = Some(size);
     });
@@ -280,10 +280,10 @@ fn requested(p: &Params) -> Vec<Requested> {
 
 fn volume_type(code: &str) -> Code {
     let name = match code {
-        "CB1" => "Common BlockStorage 1",
-        "CB2" => "Common BlockStorage 2",
-        "FB1" => "Fast BlockStorage 1",
-        "FB2" => "Fast BlockStorage 2",
+        "CB1" => "Common BlockStorageInstance 1",
+        "CB2" => "Common BlockStorageInstance 2",
+        "FB1" => "Fast BlockStorageInstance 1",
+        "FB2" => "Fast BlockStorageInstance 2",
         other => other,
     };
     Code::new(code, name)
@@ -310,7 +310,7 @@ pub fn create_image(cx: &mut Cx<'_>, from_snapshot: bool) -> Answer {
     let region = cx.region().to_string();
     let now = cx.now;
     let state = &mut *cx.state;
-    let find_snapshot = |state: &State, no: &str| -> Result<Snapshot, ApiFault> {
+    let find_snapshot = |state: &State, no: &str| -> Result<BlockStorageSnapshotInstance, ApiFault> {
         state
             .vpc
             .snapshots
@@ -319,18 +319,18 @@ pub fn create_image(cx: &mut Cx<'_>, from_snapshot: bool) -> Answer {
             .ok_or_else(|| faults::snapshot_not_found(no))
     };
     let mut mappings = Vec::new();
-    let mut base_snapshot: Option<Snapshot> = None;
+    let mut base_snapshot: Option<BlockStorageSnapshotInstance> = None;
     for item in requested(&p).into_iter().filter(|r| !r.no_storage) {
         let wanted = item.size_gb.map(|gb| gb * GIB);
         let volume = volume_type(item.volume_type.as_deref().unwrap_or("CB1"));
-        let mut mapping = Mapping {
+        let mut mapping = BlockStorageMapping {
             order: Some(item.order),
             block_storage_size: Some(wanted.unwrap_or(10 * GIB)),
             block_storage_volume_type: Some(volume),
             iops: Some(100),
             throughput: Some(104_857_600),
             is_encrypted_volume: Some(false),
-            ..Mapping::default()
+            ..BlockStorageMapping::default()
         };
         if let Some(no) = &item.snapshot {
             let snap = find_snapshot(state, no)?;
@@ -365,7 +365,7 @@ pub fn create_image(cx: &mut Cx<'_>, from_snapshot: bool) -> Answer {
             template.hypervisor_type = server.hypervisor_type.clone();
         }
         let storages = server.block_storages.clone().unwrap_or_else(|| {
-            vec![Mapping {
+            vec![BlockStorageMapping {
                 order: Some(0),
                 block_storage_size: Some(server.base_block_storage_size.unwrap_or(50 * GIB)),
                 block_storage_volume_type: Some(
@@ -375,7 +375,7 @@ pub fn create_image(cx: &mut Cx<'_>, from_snapshot: bool) -> Answer {
                         .unwrap_or_else(|| volume_type("CB1")),
                 ),
                 is_encrypted_volume: Some(false),
-                ..Mapping::default()
+                ..BlockStorageMapping::default()
             }]
         });
         (Some(server_no), template, storages)

@@ -119,9 +119,9 @@ fn source(state: &State, p: &Params, region: &str) -> Result<Source, ApiFault> {
             .member_server_image_instances
             .find(no, Some(region))
             .filter(|e| !e.terminating())
-            .ok_or_else(|| faults::image_not_found(Kind::MemberImage.label(), no))?;
+            .ok_or_else(|| faults::image_not_found(Kind::MemberServerImageInstance.label(), no))?;
         if e.rec.status() != "CREAT" {
-            return Err(faults::image_busy(Kind::MemberImage.label(), no, e.rec.status_name()));
+            return Err(faults::image_busy(Kind::MemberServerImageInstance.label(), no, e.rec.status_name()));
         }
         let code = e.rec.original_server_image_product_code.clone();
         let os = code.as_deref().and_then(|c| os_product(state, c, region));
@@ -220,7 +220,7 @@ fn interfaces(
             Some(no) => {
                 let e = nics::find(state, no, region)?;
                 if e.busy() || e.rec.status() != "NOTUSED" {
-                    return Err(faults::in_use(Kind::Nic, no, "a server"));
+                    return Err(faults::in_use(Kind::NetworkInterface, no, "a server"));
                 }
                 let subnet = nics::usable_subnet(state, s(&e.rec.subnet_no), vpc_no, region)?;
                 (subnet, e.rec.access_control_group_no_list.clone().unwrap_or_default())
@@ -445,7 +445,7 @@ pub fn create_server_instances(cx: &mut Cx<'_>) -> Answer {
         let sealed = public_key
             .as_deref()
             .and_then(|k| crypto::encrypt(k, &secret, &mut state.rng));
-        let server = VpcServer {
+        let server = ServerInstance {
             server_instance_no: Some(no.clone()),
             server_name: Some(names[i].clone()),
             server_description: Some(p.str("serverDescription").unwrap_or("").to_string()),
@@ -487,7 +487,7 @@ pub fn create_server_instances(cx: &mut Cx<'_>) -> Answer {
             base_block_storage_size: vols.first().map(|v| v.1 * GIB),
             image_template: Some(src.template.clone()),
             root_password: sealed,
-            ..VpcServer::default()
+            ..ServerInstance::default()
         };
         let e = state.vpc.servers.push(Entry::new(server, now));
         e.run(now, plans::server::create());

@@ -117,7 +117,7 @@ pub fn get_server_product_list(cx: &mut Cx<'_>) -> Answer {
             .vpc
             .member_server_image_instances
             .find(no, Some(&region))
-            .ok_or_else(|| faults::image_not_found(Kind::MemberImage.label(), no))?;
+            .ok_or_else(|| faults::image_not_found(Kind::MemberServerImageInstance.label(), no))?;
         hypervisor = Some("XEN".to_string());
     }
     if let Some(code) = p.str("serverImageProductCode") {

@@ -22,7 +22,7 @@ pub fn find<'a>(state: &'a State, no: &str, region: &str) -> Result<&'a Entry<Ne
         .network_interfaces
         .find(no, Some(region))
         .filter(|e| !e.terminating())
-        .ok_or_else(|| faults::not_found(Kind::Nic, no))
+        .ok_or_else(|| faults::not_found(Kind::NetworkInterface, no))
 }
 
 /// The VPC of an interface (its subnet's).
@@ -106,7 +106,7 @@ pub fn new_nic(state: &mut State, subnet: &Subnet, ip: String, groups: Vec<Strin
         subnet_no: subnet.subnet_no.clone(),
         delete_on_termination: Some(false),
         is_default: Some(false),
-        network_interface_status: Some(Kind::Nic.status_code("NOTUSED")),
+        network_interface_status: Some(Kind::NetworkInterface.status_code("NOTUSED")),
         ip: Some(ip),
         mac_address: Some(format!(
             "F2:20:{:02X}:{:02X}:{:02X}:{:02X}",
@@ -189,7 +189,7 @@ pub fn get_network_interface_detail(cx: &mut Cx<'_>) -> Answer {
 }
 
 /// The server an interface is attached to or detached from: stopped, of the VPC and zone.
-fn stopped_server(state: &State, no: &str, region: &str) -> Result<VpcServer, ApiFault> {
+fn stopped_server(state: &State, no: &str, region: &str) -> Result<ServerInstance, ApiFault> {
     let e = state
         .vpc
         .servers
@@ -197,7 +197,7 @@ fn stopped_server(state: &State, no: &str, region: &str) -> Result<VpcServer, Ap
         .filter(|e| !e.terminating())
         .ok_or_else(|| faults::server_not_found(no))?;
     if e.rec.status() != "NSTOP" || e.busy() {
-        return Err(faults::not_now(Kind::Server, no, e.rec.status_name()));
+        return Err(faults::not_now(Kind::ServerInstance, no, e.rec.status_name()));
     }
     Ok(e.rec.clone())
 }
@@ -220,7 +220,7 @@ fn next_device(state: &State, server_no: &str) -> String {
 fn attach_to(
     state: &mut State,
     nic_no: &str,
-    server: &VpcServer,
+    server: &ServerInstance,
     region: &str,
     now: Instant,
 ) -> Result<Value, ApiFault> {
@@ -249,7 +249,7 @@ fn attach_to(
         .vpc
         .network_interfaces
         .find_mut(nic_no, Some(region))
-        .ok_or_else(|| faults::not_found(Kind::Nic, nic_no))?;
+        .ok_or_else(|| faults::not_found(Kind::NetworkInterface, nic_no))?;
     mark_attached(&mut e.rec, &server_no, &device, false);
     e.run(now, plans::network_interface::attach());
     e.advance(now, &settings);
@@ -337,14 +337,14 @@ pub fn delete_network_interface(cx: &mut Cx<'_>) -> Answer {
     let no = p.str("networkInterfaceNo").unwrap_or_default().to_string();
     let e = find(cx.state, &no, &region)?;
     if let Some(server) = e.rec.instance_no.as_deref().filter(|s| !s.is_empty()) {
-        return Err(faults::in_use(Kind::Nic, &no, &format!("server instance {server}")));
+        return Err(faults::in_use(Kind::NetworkInterface, &no, &format!("server instance {server}")));
     }
     if e.busy() {
-        return Err(faults::not_now(Kind::Nic, &no, phase_of(&e.rec)));
+        return Err(faults::not_now(Kind::NetworkInterface, &no, phase_of(&e.rec)));
     }
     let now = cx.now;
     cx.state.vpc.flow_logs.retain(|f| !is(&f.network_interface_no, &no));
-    let e = faults::found_mut(&mut cx.state.vpc.network_interfaces, &no, Some(&region), Kind::Nic)?;
+    let e = faults::found_mut(&mut cx.state.vpc.network_interfaces, &no, Some(&region), Kind::NetworkInterface)?;
     e.run(now, plans::network_interface::delete());
     let answer = e.wire();
     cx.list(vec![answer])
@@ -364,7 +364,7 @@ pub fn attach_network_interface(cx: &mut Cx<'_>) -> Answer {
     let no = p.str("networkInterfaceNo").unwrap_or_default().to_string();
     let nic = find(state, &no, &region)?;
     if nic.busy() || nic.rec.status() != "NOTUSED" {
-        return Err(faults::not_now(Kind::Nic, &no, phase_of(&nic.rec)));
+        return Err(faults::not_now(Kind::NetworkInterface, &no, phase_of(&nic.rec)));
     }
     let subnet_no = p.str("subnetNo").unwrap_or_default();
     if !is(&nic.rec.subnet_no, subnet_no) {
@@ -408,7 +408,7 @@ pub fn detach_network_interface(cx: &mut Cx<'_>) -> Answer {
         )));
     }
     if nic.busy() {
-        return Err(faults::not_now(Kind::Nic, &no, phase_of(&nic.rec)));
+        return Err(faults::not_now(Kind::NetworkInterface, &no, phase_of(&nic.rec)));
     }
     stopped_server(state, &server_no, &region)?;
     let settings = state.settings.clone();
@@ -417,7 +417,7 @@ pub fn detach_network_interface(cx: &mut Cx<'_>) -> Answer {
             list.retain(|n| *n != no);
         }
     }
-    let e = faults::found_mut(&mut state.vpc.network_interfaces, &no, Some(&region), Kind::Nic)?;
+    let e = faults::found_mut(&mut state.vpc.network_interfaces, &no, Some(&region), Kind::NetworkInterface)?;
     e.run(
         now,
         plans::network_interface::detach(|n: &mut NetworkInterface| {
@@ -441,7 +441,7 @@ fn change_groups(cx: &mut Cx<'_>, add: bool) -> Answer {
     let no = p.str("networkInterfaceNo").unwrap_or_default().to_string();
     let nic = find(state, &no, &region)?;
     if nic.busy() {
-        return Err(faults::not_now(Kind::Nic, &no, phase_of(&nic.rec)));
+        return Err(faults::not_now(Kind::NetworkInterface, &no, phase_of(&nic.rec)));
     }
     let vpc_no = vpc_of(state, &nic.rec);
     let given = p.list("accessControlGroupNoList");
@@ -474,7 +474,7 @@ fn change_groups(cx: &mut Cx<'_>, add: bool) -> Answer {
             )));
         }
     }
-    let e = faults::found_mut(&mut state.vpc.network_interfaces, &no, Some(&region), Kind::Nic)?;
+    let e = faults::found_mut(&mut state.vpc.network_interfaces, &no, Some(&region), Kind::NetworkInterface)?;
     e.rec.access_control_group_no_list = Some(groups);
     let answer = e.wire();
     cx.list(vec![answer])

@@ -94,7 +94,7 @@ fn stopped_server(state: &State, no: &str, region: &str) -> Result<(), ApiFault>
         .find(no, Some(region))
         .ok_or_else(|| faults::server_not_found(no))?;
     if e.rec.status() != "NSTOP" || e.busy() {
-        return Err(faults::not_now(Kind::Server, no, e.rec.status_name()));
+        return Err(faults::not_now(Kind::ServerInstance, no, e.rec.status_name()));
     }
     Ok(())
 }

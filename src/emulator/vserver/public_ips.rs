@@ -12,21 +12,21 @@ use std::time::Instant;
 /// (RFC 2544), so that no real address is handed out.
 const POOL: (u32, u32) = (0xC612_000A, 0xC613_FFFE);
 
-pub fn find<'a>(state: &'a State, no: &str, region: &str) -> Result<&'a Entry<PublicIp>, ApiFault> {
+pub fn find<'a>(state: &'a State, no: &str, region: &str) -> Result<&'a Entry<PublicIpInstance>, ApiFault> {
     state
         .vpc
         .public_ips
         .find(no, Some(region))
         .filter(|e| !e.terminating())
-        .ok_or_else(|| faults::not_found(Kind::PublicIp, no))
+        .ok_or_else(|| faults::not_found(Kind::PublicIpInstance, no))
 }
 
-fn associated(ip: &PublicIp) -> bool {
+fn associated(ip: &PublicIpInstance) -> bool {
     ip.server_instance_no.as_deref().is_some_and(|s| !s.is_empty())
 }
 
 /// A server that may take a public IP: in a public subnet, running or stopped, without one.
-pub fn check_target(state: &State, server: &VpcServer, region: &str) -> Result<(), ApiFault> {
+pub fn check_target(state: &State, server: &ServerInstance, region: &str) -> Result<(), ApiFault> {
     let no = s(&server.server_instance_no);
     let subnet = subnets::find(state, s(&server.subnet_no), region)?;
     if !code_in(&subnet.rec.subnet_type, &["PUBLIC".into()]) {
@@ -40,7 +40,7 @@ pub fn check_target(state: &State, server: &VpcServer, region: &str) -> Result<(
 
 /// A server a public IP can go to now: in a public subnet (checked first: no state makes a private
 /// subnet's server a target), running or stopped, not busy.
-fn server_of(state: &State, no: &str, region: &str) -> Result<VpcServer, ApiFault> {
+fn server_of(state: &State, no: &str, region: &str) -> Result<ServerInstance, ApiFault> {
     let e = state
         .vpc
         .servers
@@ -50,7 +50,7 @@ fn server_of(state: &State, no: &str, region: &str) -> Result<VpcServer, ApiFaul
     check_target(state, &e.rec, region)?;
     let status = e.rec.status();
     if e.busy() || !(status == "RUN" || status == "NSTOP") {
-        return Err(faults::not_now(Kind::Server, no, e.rec.status_name()));
+        return Err(faults::not_now(Kind::ServerInstance, no, e.rec.status_name()));
     }
     Ok(e.rec.clone())
 }
@@ -70,7 +70,7 @@ fn next_address(state: &State) -> Result<String, ApiFault> {
 }
 
 /// Links a public IP and a server (both records), as answers show them once associated.
-fn link(state: &mut State, ip_no: &str, server: &VpcServer, region: &str) {
+fn link(state: &mut State, ip_no: &str, server: &ServerInstance, region: &str) {
     let server_no = s(&server.server_instance_no).to_string();
     let address = state
         .vpc
@@ -116,7 +116,7 @@ pub fn unlink(state: &mut State, ip_no: &str, region: &str) {
 /// (the caller checked it with [`check_target`]). Answers it as it is then.
 pub fn make(
     state: &mut State,
-    server: Option<&VpcServer>,
+    server: Option<&ServerInstance>,
     description: &str,
     region: &str,
     now: Instant,
@@ -131,13 +131,13 @@ pub fn make(
     if ips >= servers {
         return Err(faults::public_ip_quota(servers));
     }
-    let ip = PublicIp {
+    let ip = PublicIpInstance {
         public_ip_instance_no: Some(state.next_id()),
         public_ip: Some(next_address(state)?),
         public_ip_description: Some(description.to_string()),
         create_date: Some(state.create_date()),
         region_code: Some(region.to_string()),
-        ..PublicIp::default()
+        ..PublicIpInstance::default()
     };
     let no = ip.public_ip_instance_no.clone().unwrap_or_default();
     let settings = state.settings.clone();
@@ -155,7 +155,7 @@ pub fn get_public_ip_instance_list(cx: &mut Cx<'_>) -> Answer {
     let p = cx.params(&[PAGE_NO, VPC_PAGE_SIZE, ("isAssociated", &[Bool])])?;
     let nos = p.list("publicIpInstanceNoList");
     let state = &*cx.state;
-    let vpc_of = |ip: &PublicIp| {
+    let vpc_of = |ip: &PublicIpInstance| {
         ip.server_instance_no
             .as_deref()
             .and_then(|n| state.vpc.servers.find(n, None))
@@ -233,16 +233,16 @@ pub fn delete_public_ip_instance(cx: &mut Cx<'_>) -> Answer {
     let e = find(cx.state, &no, &region)?;
     if associated(&e.rec) {
         return Err(faults::in_use(
-            Kind::PublicIp,
+            Kind::PublicIpInstance,
             &no,
             &format!("server instance {}", s(&e.rec.server_instance_no)),
         ));
     }
     if e.busy() {
-        return Err(faults::not_now(Kind::PublicIp, &no, phase_of(&e.rec)));
+        return Err(faults::not_now(Kind::PublicIpInstance, &no, phase_of(&e.rec)));
     }
     let now = cx.now;
-    let e = faults::found_mut(&mut cx.state.vpc.public_ips, &no, Some(&region), Kind::PublicIp)?;
+    let e = faults::found_mut(&mut cx.state.vpc.public_ips, &no, Some(&region), Kind::PublicIpInstance)?;
     e.run(now, plans::public_ip::delete());
     let answer = e.wire();
     cx.list(vec![answer])
@@ -257,18 +257,18 @@ pub fn associate_public_ip_with_server_instance(cx: &mut Cx<'_>) -> Answer {
     let no = p.str("publicIpInstanceNo").unwrap_or_default().to_string();
     let ip = find(state, &no, &region)?;
     if ip.busy() || ip.rec.status() != "RUN" {
-        return Err(faults::not_now(Kind::PublicIp, &no, phase_of(&ip.rec)));
+        return Err(faults::not_now(Kind::PublicIpInstance, &no, phase_of(&ip.rec)));
     }
     if associated(&ip.rec) {
         return Err(faults::in_use(
-            Kind::PublicIp,
+            Kind::PublicIpInstance,
             &no,
             &format!("server instance {}", s(&ip.rec.server_instance_no)),
         ));
     }
     let server = server_of(state, p.str("serverInstanceNo").unwrap_or_default(), &region)?;
     link(state, &no, &server, &region);
-    let e = faults::found_mut(&mut state.vpc.public_ips, &no, Some(&region), Kind::PublicIp)?;
+    let e = faults::found_mut(&mut state.vpc.public_ips, &no, Some(&region), Kind::PublicIpInstance)?;
     e.run(now, plans::public_ip::set(|_| {}));
     let answer = e.wire();
     cx.list(vec![answer])
@@ -301,7 +301,7 @@ pub fn disassociate_public_ip_from_server_instance(cx: &mut Cx<'_>) -> Answer {
         )));
     }
     if ip.busy() {
-        return Err(faults::not_now(Kind::PublicIp, &no, phase_of(&ip.rec)));
+        return Err(faults::not_now(Kind::PublicIpInstance, &no, phase_of(&ip.rec)));
     }
     if let Some(server) = p.str("serverInstanceNo") {
         if !is(&ip.rec.server_instance_no, server) {
@@ -311,7 +311,7 @@ pub fn disassociate_public_ip_from_server_instance(cx: &mut Cx<'_>) -> Answer {
         }
     }
     unlink(state, &no, &region);
-    let e = faults::found_mut(&mut state.vpc.public_ips, &no, Some(&region), Kind::PublicIp)?;
+    let e = faults::found_mut(&mut state.vpc.public_ips, &no, Some(&region), Kind::PublicIpInstance)?;
     e.run(now, plans::public_ip::set(|_| {}));
     let answer = e.wire();
     cx.list(vec![answer])

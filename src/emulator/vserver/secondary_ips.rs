@@ -65,7 +65,7 @@ pub fn assign(
         .vpc
         .network_interfaces
         .find_mut(no, Some(region))
-        .ok_or_else(|| faults::not_found(Kind::Nic, no))?;
+        .ok_or_else(|| faults::not_found(Kind::NetworkInterface, no))?;
     e.rec.secondary_ip_list.get_or_insert_with(Vec::new).extend(wanted);
     Ok(())
 }
@@ -120,7 +120,7 @@ pub fn unassign_secondary_ips(cx: &mut Cx<'_>) -> Answer {
             "The IP {ip} is not a secondary IP of network interface {no}."
         )));
     }
-    let e = faults::found_mut(&mut cx.state.vpc.network_interfaces, &no, Some(&region), Kind::Nic)?;
+    let e = faults::found_mut(&mut cx.state.vpc.network_interfaces, &no, Some(&region), Kind::NetworkInterface)?;
     if let Some(l) = e.rec.secondary_ip_list.as_mut() {
         l.retain(|ip| !listed.contains(ip));
     }

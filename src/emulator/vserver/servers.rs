@@ -11,7 +11,7 @@ use crate::emulator::handler::prelude::*;
 
 pub use super::launch::create_server_instances;
 
-pub fn find<'a>(state: &'a State, no: &str, region: &str) -> Result<&'a Entry<VpcServer>, ApiFault> {
+pub fn find<'a>(state: &'a State, no: &str, region: &str) -> Result<&'a Entry<ServerInstance>, ApiFault> {
     state
         .vpc
         .servers
@@ -27,7 +27,7 @@ pub fn get_server_instance_list(cx: &mut Cx<'_>) -> Answer {
     let groups = p.list("placementGroupNoList");
     let status = p.str("serverInstanceStatusCode");
     let state = &*cx.state;
-    let has_ip = |v: &VpcServer, ip: &str| {
+    let has_ip = |v: &ServerInstance, ip: &str| {
         v.network_interface_no_list
             .iter()
             .flatten()
@@ -77,7 +77,7 @@ pub fn get_server_instance_detail(cx: &mut Cx<'_>) -> Answer {
 
 /// Runs `plan` on every server listed, each of which must be at rest in status `from`; all are
 /// checked before any changes.
-fn each(cx: &mut Cx<'_>, from: &str, plan: fn() -> crate::emulator::state::Plan<VpcServer>, protect: bool) -> Answer {
+fn each(cx: &mut Cx<'_>, from: &str, plan: fn() -> crate::emulator::state::Plan<ServerInstance>, protect: bool) -> Answer {
     let p = cx.params(&[("serverInstanceNoList", &[Required, Unique])])?;
     let region = cx.region().to_string();
     let now = cx.now;
@@ -85,10 +85,10 @@ fn each(cx: &mut Cx<'_>, from: &str, plan: fn() -> crate::emulator::state::Plan<
     for no in &nos {
         let e = find(cx.state, no, &region)?;
         if e.busy() || e.rec.status() != from {
-            return Err(faults::not_now(Kind::Server, no, e.rec.status_name()));
+            return Err(faults::not_now(Kind::ServerInstance, no, e.rec.status_name()));
         }
         if protect && e.rec.is_protect_server_termination == Some(true) {
-            return Err(faults::protected(Kind::Server, no));
+            return Err(faults::protected(Kind::ServerInstance, no));
         }
     }
     let mut items = Vec::new();
@@ -191,7 +191,7 @@ pub fn change_server_instance_spec(cx: &mut Cx<'_>) -> Answer {
     let settings = state.settings.clone();
     let e = find(state, &no, &region)?;
     if e.busy() || e.rec.status() != "NSTOP" {
-        return Err(faults::not_now(Kind::Server, &no, e.rec.status_name()));
+        return Err(faults::not_now(Kind::ServerInstance, &no, e.rec.status_name()));
     }
     let spec = super::lookups::spec_of(state, &region, product, code)
         .cloned()
@@ -232,7 +232,7 @@ pub fn change_server_instance_name(cx: &mut Cx<'_>) -> Answer {
     let name = p.str("serverName").unwrap_or_default().to_string();
     let e = find(cx.state, &no, &region)?;
     if e.terminating() {
-        return Err(faults::not_now(Kind::Server, &no, e.rec.status_name()));
+        return Err(faults::not_now(Kind::ServerInstance, &no, e.rec.status_name()));
     }
     let taken = cx
         .state
@@ -327,7 +327,7 @@ pub fn interrupt_server_instance(cx: &mut Cx<'_>) -> Answer {
     let no = p.str("serverInstanceNo").unwrap_or_default().to_string();
     let e = find(cx.state, &no, cx.region())?;
     if e.rec.status() != "RUN" || e.busy() {
-        return Err(faults::not_now(Kind::Server, &no, e.rec.status_name()));
+        return Err(faults::not_now(Kind::ServerInstance, &no, e.rec.status_name()));
     }
     let xen = code_in(&e.rec.hypervisor_type, &["XEN".into()]);
     let windows = code_in(&e.rec.platform_type, &["WND32".into(), "WND64".into()]);
@@ -343,7 +343,7 @@ pub fn interrupt_server_instance(cx: &mut Cx<'_>) -> Answer {
 }
 
 /// The private IP of a server's default interface.
-pub fn private_ip(state: &State, server: &VpcServer) -> Option<String> {
+pub fn private_ip(state: &State, server: &ServerInstance) -> Option<String> {
     server
         .network_interface_no_list
         .iter()

@@ -50,7 +50,7 @@ pub fn get_block_storage_snapshot_instance_list(cx: &mut Cx<'_>) -> Answer {
     cx.page(items, &p)
 }
 
-pub fn find<'a>(state: &'a State, no: &str, region: &str) -> Result<&'a Entry<Snapshot>, ApiFault> {
+pub fn find<'a>(state: &'a State, no: &str, region: &str) -> Result<&'a Entry<BlockStorageSnapshotInstance>, ApiFault> {
     state
         .vpc
         .snapshots
@@ -87,7 +87,7 @@ pub fn create_block_storage_snapshot_instance(cx: &mut Cx<'_>) -> Answer {
     let no = p.str("originalBlockStorageInstanceNo").unwrap_or_default().to_string();
     let volume = super::block_storage::find(state, &no, &region)?;
     if volume.busy() || !matches!(volume.rec.status(), "ATTAC" | "CREAT") {
-        return Err(faults::not_now(Kind::BlockStorage, &no, volume.rec.status_name()));
+        return Err(faults::not_now(Kind::BlockStorageInstance, &no, volume.rec.status_name()));
     }
     let volume = volume.rec.clone();
     let kvm = c(&volume.hypervisor_type) == "KVM";
@@ -120,7 +120,7 @@ pub fn create_block_storage_snapshot_instance(cx: &mut Cx<'_>) -> Answer {
     {
         return Err(faults::name_in_use(&name));
     }
-    let snap = Snapshot {
+    let snap = BlockStorageSnapshotInstance {
         block_storage_snapshot_instance_no: Some(state.next_id()),
         block_storage_snapshot_name: Some(name),
         block_storage_snapshot_volume_size: volume.block_storage_size,
@@ -134,7 +134,7 @@ pub fn create_block_storage_snapshot_instance(cx: &mut Cx<'_>) -> Answer {
         block_storage_volume_type: volume.block_storage_volume_type.clone(),
         region_code: Some(region.clone()),
         image_template: template,
-        ..Snapshot::default()
+        ..BlockStorageSnapshotInstance::default()
     };
     let settings = state.settings.clone();
     let e = state.vpc.snapshots.push(Entry::new(snap, now));
@@ -153,7 +153,7 @@ pub fn delete_block_storage_snapshot_instances(cx: &mut Cx<'_>) -> Answer {
     for no in &nos {
         let e = find(cx.state, no, &region)?;
         if e.busy() {
-            return Err(faults::not_now(Kind::Snapshot, no, e.rec.status_name()));
+            return Err(faults::not_now(Kind::BlockStorageSnapshotInstance, no, e.rec.status_name()));
         }
     }
     let mut items = Vec::new();

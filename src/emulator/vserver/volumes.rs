@@ -21,7 +21,7 @@ pub struct NewVolume<'a> {
 
 /// Keeps a new volume, creating (`INIT`), attached to `server` when given (`ATTAC` after
 /// `createDelayMs`, else `CREAT`). Answers it as it is then.
-pub fn make(state: &mut State, v: NewVolume<'_>, server: Option<&VpcServer>, region: &str, now: Instant) -> Value {
+pub fn make(state: &mut State, v: NewVolume<'_>, server: Option<&ServerInstance>, region: &str, now: Instant) -> Value {
     let no = state.next_id();
     let (hypervisor, kind) = (
         if v.kvm {
@@ -37,7 +37,7 @@ pub fn make(state: &mut State, v: NewVolume<'_>, server: Option<&VpcServer>, reg
     );
     let volume = v.volume.unwrap_or(if v.kvm { "CB1" } else { "SSD" });
     let name = v.name.unwrap_or_else(|| format!("bs-{no}"));
-    let mut rec = BlockStorage {
+    let mut rec = BlockStorageInstance {
         block_storage_instance_no: Some(no),
         block_storage_name: Some(name),
         block_storage_type: Some(kind),
@@ -52,8 +52,8 @@ pub fn make(state: &mut State, v: NewVolume<'_>, server: Option<&VpcServer>, reg
         is_return_protection: Some(v.protection),
         block_storage_volume_type: Some(volume_type(volume)),
         hypervisor_type: Some(hypervisor),
-        block_storage_snapshot_instance_no: v.snapshot,
-        ..BlockStorage::default()
+        block_storage_snapshot_instance_no: v.snapshot.and_then(|n| n.parse().ok()),
+        ..BlockStorageInstance::default()
     };
     if v.kvm {
         rec.iops = Some(if volume.starts_with("FB") { 3000 } else { 100 });
@@ -88,7 +88,7 @@ pub fn release_for(state: &mut State, server_no: &str, now: Instant) {
         if e.rec.is_return_protection == Some(true) && !base {
             e.run(
                 now,
-                plans::block_storage::detach(|b: &mut BlockStorage| {
+                plans::block_storage::detach(|b: &mut BlockStorageInstance| {
                     b.server_instance_no = None;
                     b.device_name = None;
                 }),
