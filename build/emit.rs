@@ -93,6 +93,7 @@ fn param(out: &mut String, p: &Param) {
             Rule::Items(a, b) => format!("Rule::Items({a}, {})", b.map_or("usize::MAX".into(), |n| n.to_string())),
             Rule::Unique => "Rule::Unique".into(),
             Rule::Check(f) => format!("Rule::Check(super::checks::{f})"),
+            Rule::Codes(set) => format!("Rule::Codes(C_{})", screaming(set)),
         })
         .collect();
     let _ = writeln!(

@@ -171,7 +171,9 @@ pub fn records(file: &str, raw: Vec<(String, RecordToml)>) -> R<Vec<Record>> {
         .map(|(name, r)| {
             let f = fields(&r.fields).map_err(|e| format!("model/{file}.toml [records.{name}]: {e}"))?;
             Ok(Record {
-                doc: r.doc.unwrap_or_else(|| format!("`{name}`: what the emulator keeps (model/{file}.toml)")),
+                doc: r
+                    .doc
+                    .unwrap_or_else(|| format!("`{name}`: what the emulator keeps (model/{file}.toml)")),
                 name,
                 fields: f,
             })
@@ -245,7 +247,9 @@ pub fn check(set: &Set) -> R<()> {
             }
         }
         if !k.lookup && k.id.is_none() {
-            return Err(ctx("a kind with a life needs its `id` field (or `lookup = true`)".into()));
+            return Err(ctx(
+                "a kind with a life needs its `id` field (or `lookup = true`)".into()
+            ));
         }
         let region_path = match &k.region {
             Region::None => None,

@@ -67,6 +67,8 @@ pub enum Rule {
     Items(u64, Option<u64>),
     Unique,
     Check(String),
+    /// `codes=set`: the values of a model code set (an open set: only the emulator refuses others).
+    Codes(String),
 }
 
 #[derive(Debug, Clone)]

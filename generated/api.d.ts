@@ -248,19 +248,30 @@ export interface CommonCode<C extends string = string> {
   codeName: string;
 }
 
+export type AccessControlGroupRuleTypeCode = 'INBND' | 'OTBND';
 export type BlockStorageOperationCode = 'NULL' | 'ATTAC' | 'DETAC';
 export type BlockStorageStatusCode = 'INIT' | 'CREAT' | 'ATTAC' | 'TERMT' | 'NAVAI' | 'DT_FL';
 export type BlockStorageTypeCode = 'BASIC' | 'SVRBS' | 'SNAP' | 'NSI';
+export type CollectActionTypeCode = 'ACCEPT' | 'REJECT' | 'ALL';
 export type CpuArchitectureCode = 'X86_64' | 'ARM64';
+export type DayOfWeekCode = 'MON' | 'TUE' | 'WED' | 'THU' | 'FRI' | 'SAT' | 'SUN';
+export type DiskDetailTypeCode = 'SSD' | 'HDD';
 export type DiskTypeCode = 'LOCAL' | 'NET';
+export type FlowLogStorageTypeCode = 'OBJT';
 export type HypervisorTypeCode = 'XEN' | 'KVM' | 'RHV';
 export type ImageOperationCode = 'NULL' | 'CREAT' | 'TERMT' | 'UPDAT' | 'COPY';
 export type ImageStatusCode = 'INIT' | 'CREAT' | 'CREFL';
+export type InitScriptOsTypeCode = 'LNX' | 'WND';
 export type LifeCyclePhaseCode = 'IN_SERVICE' | 'FADE_OUT' | 'RETIRED';
+export type LoadBalancerAlgorithmTypeCode = 'RR' | 'LC' | 'SIPHS';
 export type LoadBalancerOperationCode = 'NULL' | 'USE' | 'CHANG' | 'TERMT';
+export type LoadBalancerProtocolTypeCode = 'HTTP' | 'HTTPS' | 'TCP' | 'SSL';
 export type LoadBalancerStatusCode = 'INIT' | 'USED';
+export type NasProtocolTypeCode = 'NFS' | 'CIFS';
+export type NetworkUsageTypeCode = 'PBLIP' | 'PRVT';
 export type OsCategoryCode = 'LINUX' | 'WINDOWS';
 export type OsTypeCode = 'CENTOS' | 'UBUNTU' | 'WINDOWS' | 'ROCKY' | 'NAVIX';
+export type PlacementGroupTypeCode = 'AA';
 export type PlatformTypeCode = 'LNX32' | 'LNX64' | 'WND32' | 'WND64' | 'UBD64' | 'UBS64' | 'RKY64';
 export type PublicIpOperationCode = 'NULL' | 'USE' | 'DISUS';
 export type PublicIpStatusCode = 'CREAT' | 'USED' | 'TERMT';
@@ -269,6 +280,9 @@ export type ServerOperationCode = 'NULL' | 'START' | 'SHTDN' | 'RESTA' | 'TERMT'
 export type ServerStatusCode = 'INIT' | 'CREAT' | 'RUN' | 'NSTOP' | 'TERMT' | 'FSTOP' | 'SETUP';
 export type ShareStatusCode = 'NULL' | 'SHARE';
 export type SnapshotStatusCode = 'INIT' | 'CREAT';
+export type SnapshotTypeCode = 'FULL' | 'INCREMENTAL';
+export type SubnetTypeCode = 'PUBLIC' | 'PRIVATE';
+export type SubnetUsageTypeCode = 'GEN' | 'LOADB' | 'BM' | 'NATGW';
 export type VolumeTypeCode = 'SSD' | 'HDD' | 'CB1' | 'CB2' | 'FB1' | 'FB2';
 export type VpcPublicIpStatusCode = 'INIT' | 'SET' | 'RUN' | 'TERMTING';
 
@@ -1391,13 +1405,17 @@ export interface AccessControlRuleParameter {
 }
 
 export interface PortForwardingRuleParameter {
+  /** Integer from 1024 to 65534. */
   portForwardingExternalPort: number;
+  /** Integer from 1 to 65535. */
   portForwardingInternalPort: number;
   serverInstanceNo: string | number;
 }
 
 export interface InstanceTagParameter {
+  /** 1 to 127 characters. */
   tagKey?: string | undefined;
+  /** 0 to 255 characters. */
   tagValue?: string | undefined;
 }
 
@@ -1412,14 +1430,19 @@ export interface RootPasswordServerInstanceParameter {
 }
 
 export interface LoadBalancerRuleParameter {
+  /** The API takes HTTP, HTTPS, TCP, SSL (NCP may add codes). */
   protocolTypeCode?: string | undefined;
+  /** Integer from 1 to 65534. */
   loadBalancerPort?: number | undefined;
+  /** Integer from 1 to 65534. */
   serverPort?: number | undefined;
+  /** 1 to 600 characters. */
   l7HealthCheckPath?: string | undefined;
+  /** 1 to 300 characters. */
   certificateName?: string | undefined;
-  proxyProtocolUseYn?: string | undefined;
-  stickySessionUseYn?: string | undefined;
-  http2UseYn?: string | undefined;
+  proxyProtocolUseYn?: 'Y' | 'N' | undefined;
+  stickySessionUseYn?: 'Y' | 'N' | undefined;
+  http2UseYn?: 'Y' | 'N' | undefined;
 }
 
 export interface BlockStorageParameter {
@@ -1434,6 +1457,7 @@ export interface BlockStorageParameter {
 }
 
 export interface AddAccessControlGroupRuleParameter {
+  /** At most 1000 bytes (UTF-8). */
   accessControlGroupRuleDescription?: string | undefined;
   ipBlock?: string | undefined;
   accessControlGroupSequence?: string | undefined;
@@ -1449,10 +1473,12 @@ export interface RemoveAccessControlGroupRuleParameter {
 }
 
 export interface NetworkInterfaceParameter {
+  /** Integer from 0 to 15. */
   networkInterfaceOrder: number;
   networkInterfaceNo?: string | number | undefined;
   subnetNo?: string | number | undefined;
   ip?: string | undefined;
+  /** No duplicate items. */
   accessControlGroupNoList?: Array<string | number> | undefined;
 }
 
@@ -1608,7 +1634,9 @@ export interface ClassicGetBlockStorageSnapshotInstanceListResponse extends ApiR
 export interface ClassicAddNasVolumeAccessControlParams {
   nasVolumeInstanceNo: string | number;
   accessControlRuleList?: AccessControlRuleParameter[] | undefined;
+  /** No duplicate items. */
   serverInstanceNoList?: Array<string | number> | undefined;
+  /** No duplicate items. */
   customIpList?: string[] | undefined;
 }
 export interface ClassicAddNasVolumeAccessControlResponse extends ApiResponse {
@@ -1655,6 +1683,7 @@ export interface ClassicAttachNetworkInterfaceResponse extends ApiResponse {}
 
 export interface ClassicChangeBlockStorageVolumeSizeParams {
   blockStorageInstanceNo: string | number;
+  /** Integer from 10 to 2000. */
   blockStorageSize: number;
 }
 export interface ClassicChangeBlockStorageVolumeSizeResponse extends ApiResponse {
@@ -1674,8 +1703,11 @@ export interface ClassicChangeNasVolumeSizeResponse extends ApiResponse {
 
 export interface ClassicChangeNasVolumeSnapshotConfigurationParams {
   nasVolumeInstanceNo: string | number;
+  /** Integer from 0 to 100. */
   snapshotVolumeConfigurationRatio: number;
+  /** The API takes MON, TUE, WED, THU, FRI, SAT, SUN (NCP may add codes). */
   snapshotVolumeConfigDayOfWeekTypeCode?: string | undefined;
+  /** Integer from 0 to 23. */
   snapshotVolumeConfigTime?: number | undefined;
 }
 export interface ClassicChangeNasVolumeSnapshotConfigurationResponse extends ApiResponse {
@@ -1693,8 +1725,11 @@ export interface ClassicChangeServerInstanceSpecResponse extends ApiResponse {
 }
 
 export interface ClassicCreateBlockStorageInstanceParams {
+  /** 3 to 30 characters. */
   blockStorageName?: string | undefined;
+  /** Integer from 10 to 2000. */
   blockStorageSize: number;
+  /** At most 1000 bytes (UTF-8). */
   blockStorageDescription?: string | undefined;
   serverInstanceNo: string | number;
   diskDetailTypeCode?: string | undefined;
@@ -1706,7 +1741,9 @@ export interface ClassicCreateBlockStorageInstanceResponse extends ApiResponse {
 
 export interface ClassicCreateBlockStorageSnapshotInstanceParams {
   blockStorageInstanceNo: string | number;
+  /** 3 to 30 characters. */
   blockStorageSnapshotName?: string | undefined;
+  /** At most 1000 bytes (UTF-8). */
   blockStorageSnapshotDescription?: string | undefined;
 }
 export interface ClassicCreateBlockStorageSnapshotInstanceResponse extends ApiResponse {
@@ -1715,6 +1752,7 @@ export interface ClassicCreateBlockStorageSnapshotInstanceResponse extends ApiRe
 }
 
 export interface ClassicCreateInstanceTagsParams {
+  /** No duplicate items. */
   instanceNoList: Array<string | number>;
   instanceTagList: InstanceTagParameter[];
 }
@@ -1724,6 +1762,7 @@ export interface ClassicCreateInstanceTagsResponse extends ApiResponse {
 }
 
 export interface ClassicCreateLoginKeyParams {
+  /** 3 to 30 characters. */
   keyName: string;
 }
 export interface ClassicCreateLoginKeyResponse extends ApiResponse {
@@ -1731,19 +1770,24 @@ export interface ClassicCreateLoginKeyResponse extends ApiResponse {
 }
 
 export interface ClassicCreateNasVolumeInstanceParams {
+  /** 3 to 20 characters. */
   volumeName: string;
   volumeSize: number;
+  /** The API takes NFS, CIFS (NCP may add codes). */
   volumeAllotmentProtocolTypeCode: string;
+  /** No duplicate items. */
   serverInstanceNoList?: Array<string | number> | undefined;
   accessControlRuleList?: AccessControlRuleParameter[] | undefined;
   cifsUserName?: string | undefined;
   cifsUserPassword?: string | undefined;
+  /** At most 1000 bytes (UTF-8). */
   nasVolumeDescription?: string | undefined;
   /** Defaults to `compute.regionNo` when that is set. */
   regionNo?: string | number | undefined;
   zoneNo?: string | number | undefined;
   isReturnProtection?: boolean | undefined;
   isAsync?: boolean | undefined;
+  /** No duplicate items. */
   customIpList?: string[] | undefined;
 }
 export interface ClassicCreateNasVolumeInstanceResponse extends ApiResponse {
@@ -1761,8 +1805,10 @@ export interface ClassicCreateNasVolumeSnapshotResponse extends ApiResponse {
 
 export interface ClassicCreateNetworkInterfaceParams {
   privateSubnetInstanceNo: string | number;
+  /** 3 to 30 characters. */
   networkInterfaceName: string;
   networkInterfaceIp: string;
+  /** At most 1000 bytes (UTF-8). */
   networkInterfaceDescription?: string | undefined;
   /** Defaults to `compute.regionNo` when that is set. */
   regionNo?: string | number | undefined;
@@ -1773,6 +1819,7 @@ export interface ClassicCreateNetworkInterfaceResponse extends ApiResponse {}
 
 export interface ClassicCreatePublicIpInstanceParams {
   serverInstanceNo?: string | number | undefined;
+  /** At most 1000 bytes (UTF-8). */
   publicIpDescription?: string | undefined;
   /** Defaults to `compute.regionNo` when that is set. */
   regionNo?: string | number | undefined;
@@ -1788,16 +1835,21 @@ export interface ClassicCreateServerInstancesParams {
   serverImageProductCode?: string | undefined;
   serverProductCode?: string | undefined;
   memberServerImageNo?: string | number | undefined;
+  /** 3 to 30 characters. */
   serverName?: string | undefined;
+  /** At most 1000 bytes (UTF-8). */
   serverDescription?: string | undefined;
   loginKeyName?: string | undefined;
   isProtectServerTermination?: boolean | undefined;
+  /** Integer from 1 to 20. */
   serverCreateCount?: number | undefined;
+  /** Integer from 0 to 999. */
   serverCreateStartNo?: number | undefined;
   feeSystemTypeCode?: string | undefined;
   userData?: string | undefined;
   initScriptNo?: string | number | undefined;
   zoneNo?: string | number | undefined;
+  /** 0 to 5 items. No duplicate items. */
   accessControlGroupConfigurationNoList?: Array<string | number> | undefined;
   raidTypeName?: string | undefined;
   instanceTagList?: InstanceTagParameter[] | undefined;
@@ -1811,6 +1863,7 @@ export interface ClassicCreateServerInstancesResponse extends ApiResponse {
 }
 
 export interface ClassicDeleteBlockStorageInstancesParams {
+  /** No duplicate items. */
   blockStorageInstanceNoList: Array<string | number>;
 }
 export interface ClassicDeleteBlockStorageInstancesResponse extends ApiResponse {
@@ -1819,6 +1872,7 @@ export interface ClassicDeleteBlockStorageInstancesResponse extends ApiResponse 
 }
 
 export interface ClassicDeleteBlockStorageSnapshotInstancesParams {
+  /** No duplicate items. */
   blockStorageSnapshotInstanceNoList: Array<string | number>;
 }
 export interface ClassicDeleteBlockStorageSnapshotInstancesResponse extends ApiResponse {
@@ -1827,6 +1881,7 @@ export interface ClassicDeleteBlockStorageSnapshotInstancesResponse extends ApiR
 }
 
 export interface ClassicDeleteInstanceTagsParams {
+  /** No duplicate items. */
   instanceNoList: Array<string | number>;
   instanceTagList?: InstanceTagParameter[] | undefined;
 }
@@ -1876,6 +1931,7 @@ export interface ClassicDeletePortForwardingRulesResponse extends ApiResponse {
 }
 
 export interface ClassicDeletePublicIpInstancesParams {
+  /** No duplicate items. */
   publicIpInstanceNoList: Array<string | number>;
 }
 export interface ClassicDeletePublicIpInstancesResponse extends ApiResponse {
@@ -1884,6 +1940,7 @@ export interface ClassicDeletePublicIpInstancesResponse extends ApiResponse {
 }
 
 export interface ClassicDetachBlockStorageInstancesParams {
+  /** No duplicate items. */
   blockStorageInstanceNoList: Array<string | number>;
 }
 export interface ClassicDetachBlockStorageInstancesResponse extends ApiResponse {
@@ -2168,6 +2225,7 @@ export interface ClassicGetServerProductListResponse extends ApiResponse {
 }
 
 export interface ClassicImportLoginKeyParams {
+  /** 3 to 30 characters. */
   keyName: string;
   publicKey: string;
 }
@@ -2184,6 +2242,7 @@ export interface ClassicInterruptServerInstanceResponse extends ApiResponse {
 }
 
 export interface ClassicRebootServerInstancesParams {
+  /** No duplicate items. */
   serverInstanceNoList: Array<string | number>;
 }
 export interface ClassicRebootServerInstancesResponse extends ApiResponse {
@@ -2192,7 +2251,8 @@ export interface ClassicRebootServerInstancesResponse extends ApiResponse {
 }
 
 export interface ClassicRecreateServerInstanceParams {
-  serverInstanceNo?: string | number | undefined;
+  serverInstanceNo: string | number;
+  /** 3 to 30 characters. */
   serverInstanceName?: string | undefined;
   serverImageProductCode?: string | undefined;
   userData?: string | undefined;
@@ -2206,7 +2266,9 @@ export interface ClassicRecreateServerInstanceResponse extends ApiResponse {
 
 export interface ClassicRemoveNasVolumeAccessControlParams {
   nasVolumeInstanceNo: string | number;
+  /** No duplicate items. */
   serverInstanceNoList?: Array<string | number> | undefined;
+  /** No duplicate items. */
   customIpList?: string[] | undefined;
 }
 export interface ClassicRemoveNasVolumeAccessControlResponse extends ApiResponse {
@@ -2235,7 +2297,9 @@ export interface ClassicRestoreNasVolumeWithSnapshotResponse extends ApiResponse
 export interface ClassicSetNasVolumeAccessControlParams {
   nasVolumeInstanceNo: string | number;
   accessControlRuleList?: AccessControlRuleParameter[] | undefined;
+  /** No duplicate items. */
   serverInstanceNoList?: Array<string | number> | undefined;
+  /** No duplicate items. */
   customIpList?: string[] | undefined;
 }
 export interface ClassicSetNasVolumeAccessControlResponse extends ApiResponse {
@@ -2262,6 +2326,7 @@ export interface ClassicSetProtectServerTerminationResponse extends ApiResponse 
 }
 
 export interface ClassicStartServerInstancesParams {
+  /** No duplicate items. */
   serverInstanceNoList: Array<string | number>;
 }
 export interface ClassicStartServerInstancesResponse extends ApiResponse {
@@ -2270,6 +2335,7 @@ export interface ClassicStartServerInstancesResponse extends ApiResponse {
 }
 
 export interface ClassicStopServerInstancesParams {
+  /** No duplicate items. */
   serverInstanceNoList: Array<string | number>;
 }
 export interface ClassicStopServerInstancesResponse extends ApiResponse {
@@ -2278,6 +2344,7 @@ export interface ClassicStopServerInstancesResponse extends ApiResponse {
 }
 
 export interface ClassicTerminateServerInstancesParams {
+  /** No duplicate items. */
   serverInstanceNoList: Array<string | number>;
 }
 export interface ClassicTerminateServerInstancesResponse extends ApiResponse {
@@ -2286,6 +2353,7 @@ export interface ClassicTerminateServerInstancesResponse extends ApiResponse {
 }
 
 export interface ClassicAddLoadBalancerSslCertificateParams {
+  /** 1 to 300 characters. */
   certificateName: string;
   privateKey: string;
   publicKeyCertificate: string;
@@ -2298,6 +2366,7 @@ export interface ClassicAddLoadBalancerSslCertificateResponse extends ApiRespons
 
 export interface ClassicAddServerInstancesToLoadBalancerParams {
   loadBalancerInstanceNo: string | number;
+  /** No duplicate items. */
   serverInstanceNoList: Array<string | number>;
 }
 export interface ClassicAddServerInstancesToLoadBalancerResponse extends ApiResponse {
@@ -2307,6 +2376,7 @@ export interface ClassicAddServerInstancesToLoadBalancerResponse extends ApiResp
 
 export interface ClassicChangeLoadBalancedServerInstancesParams {
   loadBalancerInstanceNo: string | number;
+  /** No duplicate items. */
   serverInstanceNoList: Array<string | number>;
 }
 export interface ClassicChangeLoadBalancedServerInstancesResponse extends ApiResponse {
@@ -2316,7 +2386,9 @@ export interface ClassicChangeLoadBalancedServerInstancesResponse extends ApiRes
 
 export interface ClassicChangeLoadBalancerInstanceConfigurationParams {
   loadBalancerInstanceNo: string | number;
+  /** The API takes RR, LC, SIPHS (NCP may add codes). */
   loadBalancerAlgorithmTypeCode: string;
+  /** At most 1000 bytes (UTF-8). */
   loadBalancerDescription?: string | undefined;
   loadBalancerRuleList: LoadBalancerRuleParameter[];
   zoneNoList?: Array<string | number> | undefined;
@@ -2327,11 +2399,16 @@ export interface ClassicChangeLoadBalancerInstanceConfigurationResponse extends 
 }
 
 export interface ClassicCreateLoadBalancerInstanceParams {
+  /** 3 to 30 characters. */
   loadBalancerName?: string | undefined;
+  /** The API takes RR, LC, SIPHS (NCP may add codes). */
   loadBalancerAlgorithmTypeCode?: string | undefined;
+  /** At most 1000 bytes (UTF-8). */
   loadBalancerDescription?: string | undefined;
   loadBalancerRuleList: LoadBalancerRuleParameter[];
+  /** No duplicate items. */
   serverInstanceNoList?: Array<string | number> | undefined;
+  /** The API takes PBLIP, PRVT (NCP may add codes). */
   networkUsageTypeCode?: string | undefined;
   /** Defaults to `compute.regionNo` when that is set. */
   regionNo?: string | number | undefined;
@@ -2343,6 +2420,7 @@ export interface ClassicCreateLoadBalancerInstanceResponse extends ApiResponse {
 }
 
 export interface ClassicDeleteLoadBalancerInstancesParams {
+  /** No duplicate items. */
   loadBalancerInstanceNoList: Array<string | number>;
 }
 export interface ClassicDeleteLoadBalancerInstancesResponse extends ApiResponse {
@@ -2360,6 +2438,7 @@ export interface ClassicDeleteLoadBalancerSslCertificateResponse extends ApiResp
 
 export interface ClassicDeleteServerInstancesFromLoadBalancerParams {
   loadBalancerInstanceNo: string | number;
+  /** No duplicate items. */
   serverInstanceNoList: Array<string | number>;
 }
 export interface ClassicDeleteServerInstancesFromLoadBalancerResponse extends ApiResponse {
@@ -2378,6 +2457,7 @@ export interface ClassicGetLoadBalancedServerInstanceListResponse extends ApiRes
 export interface ClassicGetLoadBalancerInstanceListParams {
   loadBalancerName?: string | undefined;
   loadBalancerInstanceNoList?: Array<string | number> | undefined;
+  /** The API takes PBLIP, PRVT (NCP may add codes). */
   networkUsageTypeCode?: string | undefined;
   /** Defaults to `compute.regionNo` when that is set. */
   regionNo?: string | number | undefined;
@@ -2404,6 +2484,7 @@ export interface ClassicGetLoadBalancerSslCertificateListResponse extends ApiRes
 }
 
 export interface ClassicGetLoadBalancerTargetServerInstanceListParams {
+  /** The API takes PBLIP, PRVT (NCP may add codes). */
   networkUsageTypeCode?: string | undefined;
   /** Defaults to `compute.regionNo` when that is set. */
   regionNo?: string | number | undefined;
@@ -2434,9 +2515,12 @@ export interface ClassicGetMetricStatisticsResponse extends ApiResponse {
 }
 
 export interface ClassicGeoLocationParams {
+  /** 1 to 45 characters. */
   ip: string;
-  ext?: string | undefined;
-  enc?: string | undefined;
+  /** Any letter case is accepted; the type lists the documented spelling. */
+  ext?: 't' | 'f' | undefined;
+  /** Any letter case is accepted; the type lists the documented spelling. */
+  enc?: 'utf8' | 'euckr' | undefined;
 }
 export interface ClassicGeoLocationResponse extends ApiResponse {
   geoLocation?: GeoLocation;
@@ -2736,7 +2820,9 @@ export interface AddAccessControlGroupOutboundRuleResponse extends ApiResponse {
 export interface CreateAccessControlGroupParams {
   /** Defaults to the client's `region`. */
   regionCode?: string | undefined;
+  /** 3 to 30 characters: lower-case letters, digits and `-`, starting with a letter and ending with a letter or digit. */
   accessControlGroupName?: string | undefined;
+  /** At most 1000 bytes (UTF-8). */
   accessControlGroupDescription?: string | undefined;
   vpcNo: string | number;
 }
@@ -2787,6 +2873,7 @@ export interface GetAccessControlGroupRuleListParams {
   /** Defaults to the client's `region`. */
   regionCode?: string | undefined;
   accessControlGroupNo: string | number;
+  /** The API takes INBND, OTBND (NCP may add codes). */
   accessControlGroupRuleTypeCode?: string | undefined;
 }
 export interface GetAccessControlGroupRuleListResponse extends ApiResponse {
@@ -2821,6 +2908,7 @@ export interface RemoveAccessControlGroupOutboundRuleResponse extends ApiRespons
 export interface ImportLoginKeyParams {
   /** Defaults to the client's `region`. */
   regionCode?: string | undefined;
+  /** 3 to 30 characters. */
   keyName?: string | undefined;
   publicKey: string;
 }
@@ -2832,6 +2920,7 @@ export interface ImportLoginKeyResponse extends ApiResponse {
 export interface CreateLoginKeyParams {
   /** Defaults to the client's `region`. */
   regionCode?: string | undefined;
+  /** 3 to 30 characters. */
   keyName?: string | undefined;
 }
 export interface CreateLoginKeyResponse extends ApiResponse {
@@ -2843,6 +2932,7 @@ export interface CreateLoginKeyResponse extends ApiResponse {
 export interface DeleteLoginKeysParams {
   /** Defaults to the client's `region`. */
   regionCode?: string | undefined;
+  /** No duplicate items. */
   keyNameList: string[];
 }
 export interface DeleteLoginKeysResponse extends ApiResponse {
@@ -2867,8 +2957,11 @@ export interface CreateInitScriptParams {
   /** Defaults to the client's `region`. */
   regionCode?: string | undefined;
   initScriptContent: string;
+  /** 3 to 30 characters: lower-case letters, digits and `-`, starting with a letter and ending with a letter or digit. */
   initScriptName?: string | undefined;
+  /** At most 1000 bytes (UTF-8). */
   initScriptDescription?: string | undefined;
+  /** The API takes LNX, WND (NCP may add codes). */
   osTypeCode: string;
 }
 export interface CreateInitScriptResponse extends ApiResponse {
@@ -2879,6 +2972,7 @@ export interface CreateInitScriptResponse extends ApiResponse {
 export interface DeleteInitScriptsParams {
   /** Defaults to the client's `region`. */
   regionCode?: string | undefined;
+  /** No duplicate items. */
   initScriptNoList: Array<string | number>;
 }
 export interface DeleteInitScriptsResponse extends ApiResponse {
@@ -2928,7 +3022,9 @@ export interface AddPlacementGroupServerInstanceResponse extends ApiResponse {
 export interface CreatePlacementGroupParams {
   /** Defaults to the client's `region`. */
   regionCode?: string | undefined;
+  /** 3 to 30 characters: lower-case letters, digits and `-`, starting with a letter and ending with a letter or digit. */
   placementGroupName?: string | undefined;
+  /** The API takes AA (NCP may add codes). */
   placementGroupTypeCode?: string | undefined;
 }
 export interface CreatePlacementGroupResponse extends ApiResponse {
@@ -3039,6 +3135,7 @@ export interface ChangeServerInstanceNameParams {
   /** Defaults to the client's `region`. */
   regionCode?: string | undefined;
   serverInstanceNo: string | number;
+  /** 3 to 30 characters: lower-case letters, digits and `-`, starting with a letter and ending with a letter or digit. */
   serverName: string;
 }
 export interface ChangeServerInstanceNameResponse extends ApiResponse {
@@ -3102,6 +3199,7 @@ export interface GetServerInstanceDetailResponse extends ApiResponse {
 export interface RebootServerInstancesParams {
   /** Defaults to the client's `region`. */
   regionCode?: string | undefined;
+  /** No duplicate items. */
   serverInstanceNoList: Array<string | number>;
 }
 export interface RebootServerInstancesResponse extends ApiResponse {
@@ -3123,6 +3221,7 @@ export interface SetProtectServerTerminationResponse extends ApiResponse {
 export interface StartServerInstancesParams {
   /** Defaults to the client's `region`. */
   regionCode?: string | undefined;
+  /** No duplicate items. */
   serverInstanceNoList: Array<string | number>;
 }
 export interface StartServerInstancesResponse extends ApiResponse {
@@ -3133,6 +3232,7 @@ export interface StartServerInstancesResponse extends ApiResponse {
 export interface StopServerInstancesParams {
   /** Defaults to the client's `region`. */
   regionCode?: string | undefined;
+  /** No duplicate items. */
   serverInstanceNoList: Array<string | number>;
 }
 export interface StopServerInstancesResponse extends ApiResponse {
@@ -3143,6 +3243,7 @@ export interface StopServerInstancesResponse extends ApiResponse {
 export interface TerminateServerInstancesParams {
   /** Defaults to the client's `region`. */
   regionCode?: string | undefined;
+  /** No duplicate items. */
   serverInstanceNoList: Array<string | number>;
 }
 export interface TerminateServerInstancesResponse extends ApiResponse {
@@ -3153,9 +3254,12 @@ export interface TerminateServerInstancesResponse extends ApiResponse {
 export interface CreateBlockStorageSnapshotInstanceParams {
   /** Defaults to the client's `region`. */
   regionCode?: string | undefined;
+  /** 3 to 30 characters: lower-case letters, digits and `-`, starting with a letter and ending with a letter or digit. */
   blockStorageSnapshotName?: string | undefined;
+  /** At most 1000 bytes (UTF-8). */
   blockStorageSnapshotDescription?: string | undefined;
   originalBlockStorageInstanceNo: string | number;
+  /** The API takes FULL, INCREMENTAL (NCP may add codes). */
   snapshotTypeCode?: string | undefined;
 }
 export interface CreateBlockStorageSnapshotInstanceResponse extends ApiResponse {
@@ -3166,6 +3270,7 @@ export interface CreateBlockStorageSnapshotInstanceResponse extends ApiResponse 
 export interface DeleteBlockStorageSnapshotInstancesParams {
   /** Defaults to the client's `region`. */
   regionCode?: string | undefined;
+  /** No duplicate items. */
   blockStorageSnapshotInstanceNoList: Array<string | number>;
 }
 export interface DeleteBlockStorageSnapshotInstancesResponse extends ApiResponse {
@@ -3186,6 +3291,7 @@ export interface GetBlockStorageSnapshotInstanceDetailResponse extends ApiRespon
 export interface AddNetworkInterfaceAccessControlGroupParams {
   /** Defaults to the client's `region`. */
   regionCode?: string | undefined;
+  /** No duplicate items. */
   accessControlGroupNoList: Array<string | number>;
   networkInterfaceNo: string | number;
 }
@@ -3198,7 +3304,9 @@ export interface AssignSecondaryIpsParams {
   /** Defaults to the client's `region`. */
   regionCode?: string | undefined;
   networkInterfaceNo: string | number;
+  /** No duplicate items. */
   secondaryIpList?: string[] | undefined;
+  /** Integer from 1 to 255. */
   secondaryIpCount?: number | undefined;
   allowReassign?: boolean | undefined;
 }
@@ -3222,14 +3330,19 @@ export interface AttachNetworkInterfaceResponse extends ApiResponse {
 export interface CreateNetworkInterfaceParams {
   /** Defaults to the client's `region`. */
   regionCode?: string | undefined;
+  /** No duplicate items. */
   accessControlGroupNoList: Array<string | number>;
+  /** At most 1000 bytes (UTF-8). */
   networkInterfaceDescription?: string | undefined;
+  /** 3 to 30 characters: lower-case letters, digits and `-`, starting with a letter and ending with a letter or digit. */
   networkInterfaceName?: string | undefined;
   subnetNo: string | number;
   vpcNo: string | number;
   serverInstanceNo?: string | number | undefined;
   ip?: string | undefined;
+  /** No duplicate items. */
   secondaryIpList?: string[] | undefined;
+  /** Integer from 1 to 255. */
   secondaryIpCount?: number | undefined;
   isBareMetal?: boolean | undefined;
 }
@@ -3295,6 +3408,7 @@ export interface GetNetworkInterfaceListResponse extends ApiResponse {
 export interface RemoveNetworkInterfaceAccessControlGroupParams {
   /** Defaults to the client's `region`. */
   regionCode?: string | undefined;
+  /** No duplicate items. */
   accessControlGroupNoList: Array<string | number>;
   networkInterfaceNo: string | number;
 }
@@ -3307,6 +3421,7 @@ export interface UnassignSecondaryIpsParams {
   /** Defaults to the client's `region`. */
   regionCode?: string | undefined;
   networkInterfaceNo: string | number;
+  /** No duplicate items. */
   secondaryIpList: string[];
 }
 export interface UnassignSecondaryIpsResponse extends ApiResponse {
@@ -3328,6 +3443,7 @@ export interface AssociatePublicIpWithServerInstanceResponse extends ApiResponse
 export interface CreatePublicIpInstanceParams {
   /** Defaults to the client's `region`. */
   regionCode?: string | undefined;
+  /** At most 1000 bytes (UTF-8). */
   publicIpDescription?: string | undefined;
   serverInstanceNo?: string | number | undefined;
 }
@@ -3432,14 +3548,18 @@ export interface ChangeBlockStorageVolumeSizeResponse extends ApiResponse {
 export interface CreateBlockStorageInstanceParams {
   /** Defaults to the client's `region`. */
   regionCode?: string | undefined;
+  /** 3 to 30 characters: lower-case letters, digits and `-`, starting with a letter and ending with a letter or digit. */
   blockStorageName?: string | undefined;
   blockStorageSize: number;
+  /** The API takes SSD, HDD (NCP may add codes). */
   blockStorageDiskDetailTypeCode?: string | undefined;
+  /** At most 1000 bytes (UTF-8). */
   blockStorageDescription?: string | undefined;
   serverInstanceNo?: string | number | undefined;
   blockStorageSnapshotInstanceNo?: string | number | undefined;
   zoneCode?: string | undefined;
   isReturnProtection?: boolean | undefined;
+  /** The API takes SSD, HDD, CB1, CB2, FB1, FB2 (NCP may add codes). */
   blockStorageVolumeTypeCode?: string | undefined;
 }
 export interface CreateBlockStorageInstanceResponse extends ApiResponse {
@@ -3450,6 +3570,7 @@ export interface CreateBlockStorageInstanceResponse extends ApiResponse {
 export interface DeleteBlockStorageInstancesParams {
   /** Defaults to the client's `region`. */
   regionCode?: string | undefined;
+  /** No duplicate items. */
   blockStorageInstanceNoList: Array<string | number>;
 }
 export interface DeleteBlockStorageInstancesResponse extends ApiResponse {
@@ -3460,6 +3581,7 @@ export interface DeleteBlockStorageInstancesResponse extends ApiResponse {
 export interface DetachBlockStorageInstancesParams {
   /** Defaults to the client's `region`. */
   regionCode?: string | undefined;
+  /** No duplicate items. */
   blockStorageInstanceNoList: Array<string | number>;
 }
 export interface DetachBlockStorageInstancesResponse extends ApiResponse {
@@ -3532,6 +3654,7 @@ export interface ChangeFabricClusterDescriptionParams {
   /** Defaults to the client's `region`. */
   regionCode?: string | undefined;
   fabricClusterNo: string | number;
+  /** At most 1000 bytes (UTF-8). */
   fabricClusterDescription?: string | undefined;
 }
 export interface ChangeFabricClusterDescriptionResponse extends ApiResponse {
@@ -3543,6 +3666,7 @@ export interface ChangeFabricClusterNameParams {
   /** Defaults to the client's `region`. */
   regionCode?: string | undefined;
   fabricClusterNo: string | number;
+  /** 3 to 30 characters: lower-case letters, digits and `-`, starting with a letter and ending with a letter or digit. */
   fabricClusterName: string;
 }
 export interface ChangeFabricClusterNameResponse extends ApiResponse {
@@ -3554,6 +3678,7 @@ export interface ChangeFabricClusterServerInstancesParams {
   /** Defaults to the client's `region`. */
   regionCode?: string | undefined;
   fabricClusterNo: string | number;
+  /** No duplicate items. */
   clusterModeServerInstanceNoList?: Array<string | number> | undefined;
 }
 export interface ChangeFabricClusterServerInstancesResponse extends ApiResponse {
@@ -3564,7 +3689,9 @@ export interface ChangeFabricClusterServerInstancesResponse extends ApiResponse 
 export interface CreateFabricClusterParams {
   /** Defaults to the client's `region`. */
   regionCode?: string | undefined;
+  /** 3 to 30 characters: lower-case letters, digits and `-`, starting with a letter and ending with a letter or digit. */
   fabricClusterName: string;
+  /** At most 1000 bytes (UTF-8). */
   fabricClusterDescription?: string | undefined;
   zoneCode: string;
   vpcNo: string | number;
@@ -3632,7 +3759,9 @@ export interface GetFabricClusterPoolListResponse extends ApiResponse {
 export interface UpdateFabricClusterParams {
   /** Defaults to the client's `region`. */
   regionCode?: string | undefined;
+  /** 3 to 30 characters: lower-case letters, digits and `-`, starting with a letter and ending with a letter or digit. */
   fabricClusterName: string;
+  /** At most 1000 bytes (UTF-8). */
   fabricClusterDescription?: string | undefined;
   fabricClusterNo: string | number;
 }
@@ -3645,6 +3774,7 @@ export interface UpdateFabricClusterServerInstancesParams {
   /** Defaults to the client's `region`. */
   regionCode?: string | undefined;
   fabricClusterNo: string | number;
+  /** No duplicate items. */
   clusterModeServerInstanceNoList?: Array<string | number> | undefined;
 }
 export interface UpdateFabricClusterServerInstancesResponse extends ApiResponse {
@@ -3665,9 +3795,11 @@ export interface DisableFlowLogResponse extends ApiResponse {
 export interface EnableFlowLogParams {
   /** Defaults to the client's `region`. */
   regionCode?: string | undefined;
+  /** The API takes ACCEPT, REJECT, ALL (NCP may add codes). */
   collectActionTypeCode: string;
-  collectIntervalMinute?: number | undefined;
+  collectIntervalMinute?: 1 | 5 | 10 | undefined;
   networkInterfaceNo: string | number;
+  /** The API takes OBJT (NCP may add codes). */
   storageTypeCode?: string | undefined;
   storageBucketName: string;
   storageBucketDirectoryName?: string | undefined;
@@ -3680,6 +3812,7 @@ export interface EnableFlowLogResponse extends ApiResponse {
 export interface GetFlowLogConfigurationListParams {
   /** Defaults to the client's `region`. */
   regionCode?: string | undefined;
+  /** No duplicate items. */
   networkInterfaceNoList: Array<string | number>;
 }
 export interface GetFlowLogConfigurationListResponse extends ApiResponse {
@@ -3693,11 +3826,15 @@ export interface CreateServerInstancesParams {
   serverProductCode?: string | undefined;
   serverImageProductCode?: string | undefined;
   memberServerImageInstanceNo?: string | number | undefined;
+  /** 3 to 30 characters: lower-case letters, digits and `-`, starting with a letter and ending with a letter or digit. */
   serverName?: string | undefined;
+  /** At most 1000 bytes (UTF-8). */
   serverDescription?: string | undefined;
   loginKeyName?: string | undefined;
   isProtectServerTermination?: boolean | undefined;
+  /** Integer from 1 to 20. */
   serverCreateCount?: number | undefined;
+  /** Integer from 0 to 999. */
   serverCreateStartNo?: number | undefined;
   feeSystemTypeCode?: string | undefined;
   initScriptNo?: string | number | undefined;
@@ -3746,6 +3883,7 @@ export interface CreateVpcParams {
   /** Defaults to the client's `region`. */
   regionCode?: string | undefined;
   ipv4CidrBlock: string;
+  /** 3 to 30 characters: lower-case letters, digits and `-`, starting with a letter and ending with a letter or digit. */
   vpcName?: string | undefined;
 }
 export interface CreateVpcResponse extends ApiResponse {
@@ -3798,10 +3936,13 @@ export interface GetSubnetDetailResponse extends ApiResponse {
 export interface CreateSubnetParams {
   /** Defaults to the client's `region`. */
   regionCode?: string | undefined;
+  /** The API takes PUBLIC, PRIVATE (NCP may add codes). */
   subnetTypeCode: string;
+  /** The API takes GEN, LOADB, BM, NATGW (NCP may add codes). */
   usageTypeCode?: string | undefined;
   networkAclNo: string | number;
   subnet: string;
+  /** 3 to 30 characters: lower-case letters, digits and `-`, starting with a letter and ending with a letter or digit. */
   subnetName?: string | undefined;
   vpcNo: string | number;
   zoneCode: string;
@@ -4658,7 +4799,7 @@ export interface ComputeClassicMethods {
   /** Restarts running server instances. */
   rebootServerInstances: Method<ClassicRebootServerInstancesParams, ClassicRebootServerInstancesResponse>;
   /** Recreates a server instance from another image, keeping its number. */
-  recreateServerInstance: MethodOptionalParams<ClassicRecreateServerInstanceParams, ClassicRecreateServerInstanceResponse>;
+  recreateServerInstance: Method<ClassicRecreateServerInstanceParams, ClassicRecreateServerInstanceResponse>;
   /** Removes servers or IPs from a NAS volume's access control. */
   removeNasVolumeAccessControl: Method<ClassicRemoveNasVolumeAccessControlParams, ClassicRemoveNasVolumeAccessControlResponse>;
   /** Moves a public IP to another server instance. */

@@ -130,7 +130,10 @@ pub fn not_now(kind: Kind, no: &str, state: &str) -> ApiFault {
     fault(
         400,
         facts.busy,
-        format!("The {} is {state} and cannot take this operation now. ({no})", facts.label),
+        format!(
+            "The {} is {state} and cannot take this operation now. ({no})",
+            facts.label
+        ),
     )
 }
 

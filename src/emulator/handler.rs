@@ -6,7 +6,7 @@
 //! ```text
 //! /// `stopServerInstances`: running servers shut down, then are stopped.
 //! pub fn stop_server_instances(cx: &mut Cx<'_>) -> Answer {
-//!     let p = cx.params(&[("serverInstanceNoList", &[Required, Unique])])?; // its rules: 900 / 901
+//!     let p = cx.params(); // checked against the model before the handler runs: 900 / 901
 //!     let (region, now) = (cx.region().to_string(), cx.now);
 //!     let mut items = Vec::new();
 //!     for no in p.list("serverInstanceNoList") {
@@ -28,7 +28,7 @@
 //! the server renders with the action's response model.
 
 use super::faults::{self, ApiFault};
-use super::rules::{self, Failure, Params, Rule};
+use super::rules::{self, Failure, Params};
 use super::state::State;
 use crate::catalog::{Action, FieldType};
 use serde_json::{Map, Value};
@@ -43,10 +43,7 @@ pub mod prelude {
     pub use super::{code_in, in_region, is, text_in, wire, Answer, Cx, Fields, ParamsExt};
     pub use crate::emulator::faults::{self, ApiFault};
     pub use crate::emulator::model::*;
-    pub use crate::emulator::rules::{Params, Rule, Rule::*, Rules};
-    pub use crate::emulator::rules::{
-        CLASSIC_ORDER, CLASSIC_PAGE_SIZE, DESCRIPTION, INT, PAGE_NO, VPC_ORDER, VPC_PAGE_SIZE,
-    };
+    pub use crate::emulator::rules::Params;
     pub use crate::emulator::state::images::{self as image_ops, Image, ShareOp};
     pub use crate::emulator::state::{plans, Entry, Resource, State, Store};
     pub use serde_json::Value;
@@ -58,7 +55,11 @@ mod generated {
     include!(concat!(env!("OUT_DIR"), "/dispatch.rs"));
 }
 
-pub use generated::dispatch;
+/// Answers one call: its parameters checked against the model, then its handler.
+pub fn dispatch(cx: &mut Cx<'_>) -> Answer {
+    cx.check()?;
+    generated::dispatch(cx)
+}
 
 /// One call being handled.
 pub struct Cx<'a> {
@@ -92,13 +93,14 @@ impl<'a> Cx<'a> {
         }
     }
 
-    /// The parameters, checked against the action's rules (declared by its handler, written from
-    /// NCP's parameter table), integers and booleans typed. Missing ones are NCP's 900 (all named),
-    /// bad values 901; then an unknown VPC region is refused. Parameters without rules are kept (as
-    /// text) and left alone, as NCP ignores what it does not know.
-    pub fn params(&mut self, rules: &[(&str, &[Rule])]) -> Result<Params, ApiFault> {
+    /// Checks the parameters against the action's declarations in the model (with the emulator's
+    /// overrides, `rules::overrides`), integers and booleans typed: missing ones are NCP's 900 (all
+    /// named), bad values 901; then an unknown VPC region is refused. Parameters the model does not
+    /// declare are kept (as text) and left alone, as NCP ignores what it does not know. [`dispatch`]
+    /// runs it before the handler.
+    pub fn check(&mut self) -> Result<(), ApiFault> {
         let mut p = self.raw.take().unwrap_or_default();
-        match rules::check(&mut p, rules) {
+        match rules::check(&mut p, &rules::specs(self.action)) {
             Ok(()) => {}
             Err(Failure::Missing(names)) => return Err(faults::missing_param(&names)),
             Err(Failure::Invalid { reason, .. }) => return Err(faults::invalid_param(&reason)),
@@ -106,8 +108,13 @@ impl<'a> Cx<'a> {
         if self.action.mutating {
             self.logged = Some(Value::Object(p.clone()));
         }
-        self.region.clone()?;
-        Ok(p)
+        self.raw = Some(p);
+        self.region.clone().map(drop)
+    }
+
+    /// The action's parameters, as checked before the handler runs.
+    pub fn params(&mut self) -> Params {
+        self.raw.take().unwrap_or_default()
     }
 
     /// The call's region: VPC region code, or the Classic `regionNo` given ("" for none).

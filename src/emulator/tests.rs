@@ -250,9 +250,9 @@ fn numbers_come_from_one_counter_for_every_kind() {
     assert_eq!(first(&b, "memberServerImageList")["memberServerImageNo"], json!("502"));
 }
 
-/// The handler shown in `handler.rs` for an action of issue 16 (`stopServerInstances`), as written there.
+/// The handler shown in `handler.rs` for `stopServerInstances`, as written there.
 pub fn stop_server_instances(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[("serverInstanceNoList", &[Required, Unique])])?; // its rules: 900 / 901
+    let p = cx.params(); // checked against the model before the handler runs: 900 / 901
     let (region, now) = (cx.region().to_string(), cx.now);
     let mut items = Vec::new();
     for no in p.list("serverInstanceNoList") {
@@ -272,11 +272,13 @@ pub fn stop_server_instances(cx: &mut Cx<'_>) -> Answer {
 #[test]
 fn a_new_actions_handler_is_one_function() {
     let mut s = state(json!({"settings": {"operationDelayMs": 40}}));
-    // Not in the model yet: run it with the action whose answer has the same shape.
-    let shape = catalog::action_of("vserver", "getServerInstanceList").unwrap();
+    // Run as the dispatch runs a handler: the parameters checked against the model first.
+    let action = catalog::action_of("vserver", "stopServerInstances").unwrap();
     let stop = |s: &mut State, query: &str, now: Instant| {
         let pairs: Vec<(String, String)> = form_urlencoded::parse(query.as_bytes()).into_owned().collect();
-        stop_server_instances(&mut Cx::new(s, shape, rules::parse(&pairs).unwrap(), now))
+        let mut cx = Cx::new(s, action, rules::parse(&pairs).unwrap(), now);
+        cx.check()?;
+        stop_server_instances(&mut cx)
     };
     let t0 = Instant::now();
     let out = stop(&mut s, "serverInstanceNoList.1=1000001", t0).unwrap();

@@ -62,6 +62,7 @@ fn rule_docs(rules: &[&Rule]) -> Vec<String> {
             Rule::Items(a, b) => Some(format!("{a} to {b} items.")),
             Rule::Unique => Some("No duplicate items.".into()),
             Rule::Check(_) => Some("The whole value is checked before sending (consistency across items).".into()),
+            Rule::Codes(v) => Some(format!("The API takes {} (NCP may add codes).", v.join(", "))),
         })
         .collect()
 }

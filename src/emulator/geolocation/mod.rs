@@ -3,4 +3,3 @@
 
 pub mod locations;
 pub mod table;
-

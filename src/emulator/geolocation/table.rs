@@ -6,7 +6,6 @@
 use crate::emulator::model::GeoLocation;
 use std::net::IpAddr;
 
-
 /// `(address, prefix length)` of a CIDR text (`None` when it is not one).
 fn cidr(text: &str) -> Option<(IpAddr, u32)> {
     let (addr, len) = match text.split_once('/') {

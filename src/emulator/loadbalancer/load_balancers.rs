@@ -11,23 +11,6 @@
 use crate::emulator::handler::prelude::*;
 use serde_json::Map;
 
-const PROTOCOLS: &[&str] = &["HTTP", "HTTPS", "TCP", "SSL"];
-const ALGORITHMS: &[&str] = &["RR", "LC", "SIPHS"];
-const NETWORKS: &[&str] = &["PBLIP", "PRVT"];
-const YES_NO: &[&str] = &["Y", "N"];
-
-/// The rules of one `loadBalancerRuleList.N`.
-const RULE: Rules = &[
-    ("protocolTypeCode", &[Required, OneOf(PROTOCOLS)]),
-    ("loadBalancerPort", &[Required, Int(1, 65534)]),
-    ("serverPort", &[Required, Int(1, 65534)]),
-    ("l7HealthCheckPath", &[Chars(1, 600)]),
-    ("certificateName", &[Chars(1, 300)]),
-    ("proxyProtocolUseYn", &[OneOf(YES_NO)]),
-    ("stickySessionUseYn", &[OneOf(YES_NO)]),
-    ("http2UseYn", &[OneOf(YES_NO)]),
-];
-
 /// Ports NCP keeps for managing its load balancers (API reference: not usable as a load balancer port).
 fn reserved(port: i64) -> bool {
     matches!(port, 22 | 3389 | 64000 | 65130 | 65131 | 18080..=18095)
@@ -223,12 +206,7 @@ fn change(cx: &mut Cx<'_>, no: &str, edit: impl FnOnce(&mut LoadBalancerInstance
 
 /// `getLoadBalancerInstanceList`: by number, or by name with `sortedBy=loadBalancerName`.
 pub fn get_load_balancer_instance_list(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[
-        PAGE_NO,
-        CLASSIC_PAGE_SIZE,
-        CLASSIC_ORDER,
-        ("networkUsageTypeCode", &[OneOf(NETWORKS)]),
-    ])?;
+    let p = cx.params();
     let nos = p.list("loadBalancerInstanceNoList");
     let state = &*cx.state;
     let mut entries: Vec<&Entry<LoadBalancerInstance>> = state
@@ -269,7 +247,7 @@ pub fn get_load_balancer_instance_list(cx: &mut Cx<'_>) -> Answer {
 
 /// `getLoadBalancerTargetServerInstanceList`: the servers of the region a load balancer can take.
 pub fn get_load_balancer_target_server_instance_list(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[("networkUsageTypeCode", &[OneOf(NETWORKS)])])?;
+    let p = cx.params();
     let region = region(cx.state, p.str("regionNo"))?;
     let region_no = region.region_no.unwrap_or_default();
     let items = cx
@@ -285,14 +263,7 @@ pub fn get_load_balancer_target_server_instance_list(cx: &mut Cx<'_>) -> Answer 
 
 /// `createLoadBalancerInstance`: in service after `createDelayMs`.
 pub fn create_load_balancer_instance(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[
-        ("loadBalancerName", &[Chars(3, 30)]),
-        ("loadBalancerAlgorithmTypeCode", &[OneOf(ALGORITHMS)]),
-        ("loadBalancerDescription", &[DESCRIPTION]),
-        ("networkUsageTypeCode", &[OneOf(NETWORKS)]),
-        ("serverInstanceNoList", &[Unique]),
-        ("loadBalancerRuleList", &[Required, Each(RULE)]),
-    ])?;
+    let p = cx.params();
     let (now, state) = (cx.now, &mut *cx.state);
     let region = region(state, p.str("regionNo"))?;
     let region_no = region.region_no.clone().unwrap_or_default();
@@ -372,12 +343,7 @@ pub fn create_load_balancer_instance(cx: &mut Cx<'_>) -> Answer {
 
 /// `changeLoadBalancerInstanceConfiguration`: new algorithm, description and rules.
 pub fn change_load_balancer_instance_configuration(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[
-        ("loadBalancerInstanceNo", &[Required]),
-        ("loadBalancerAlgorithmTypeCode", &[Required, OneOf(ALGORITHMS)]),
-        ("loadBalancerDescription", &[DESCRIPTION]),
-        ("loadBalancerRuleList", &[Required, Each(RULE)]),
-    ])?;
+    let p = cx.params();
     let no = p.str("loadBalancerInstanceNo").unwrap_or_default().to_string();
     changeable(cx.state, &no)?;
     let rules = rules(cx.state, &p)?;
@@ -406,14 +372,9 @@ fn named_servers(cx: &mut Cx<'_>, p: &Params, no: &str) -> Result<Vec<String>, A
     servers(cx.state, &p.list("serverInstanceNoList"), &region)
 }
 
-const SERVER_CHANGE: Rules = &[
-    ("loadBalancerInstanceNo", &[Required]),
-    ("serverInstanceNoList", &[Required, Unique]),
-];
-
 /// `changeLoadBalancedServerInstances`: these servers, and only these, behind the load balancer.
 pub fn change_load_balanced_server_instances(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(SERVER_CHANGE)?;
+    let p = cx.params();
     let no = p.str("loadBalancerInstanceNo").unwrap_or_default().to_string();
     let servers = named_servers(cx, &p, &no)?;
     change(cx, &no, |lb| lb.server_instance_no_list = Some(servers))
@@ -421,7 +382,7 @@ pub fn change_load_balanced_server_instances(cx: &mut Cx<'_>) -> Answer {
 
 /// `addServerInstancesToLoadBalancer`
 pub fn add_server_instances_to_load_balancer(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(SERVER_CHANGE)?;
+    let p = cx.params();
     let no = p.str("loadBalancerInstanceNo").unwrap_or_default().to_string();
     let added = named_servers(cx, &p, &no)?;
     change(cx, &no, |lb| {
@@ -436,7 +397,7 @@ pub fn add_server_instances_to_load_balancer(cx: &mut Cx<'_>) -> Answer {
 
 /// `deleteServerInstancesFromLoadBalancer`: every server named must be behind the load balancer.
 pub fn delete_server_instances_from_load_balancer(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(SERVER_CHANGE)?;
+    let p = cx.params();
     let no = p.str("loadBalancerInstanceNo").unwrap_or_default().to_string();
     let e = changeable(cx.state, &no)?;
     let current = e.rec.server_instance_no_list.clone().unwrap_or_default();
@@ -453,7 +414,7 @@ pub fn delete_server_instances_from_load_balancer(cx: &mut Cx<'_>) -> Answer {
 
 /// `deleteLoadBalancerInstances`: terminating, then gone after `deleteDelayMs`.
 pub fn delete_load_balancer_instances(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[("loadBalancerInstanceNoList", &[Required, Unique])])?;
+    let p = cx.params();
     let nos = p.list("loadBalancerInstanceNoList");
     for no in &nos {
         changeable(cx.state, no)?;
@@ -475,7 +436,7 @@ pub fn delete_load_balancer_instances(cx: &mut Cx<'_>) -> Answer {
 
 /// `getLoadBalancedServerInstanceList`: the servers behind a load balancer.
 pub fn get_load_balanced_server_instance_list(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[("loadBalancerInstanceNo", &[Required])])?;
+    let p = cx.params();
     let no = p.str("loadBalancerInstanceNo").unwrap_or_default();
     let state = &*cx.state;
     let e = state
@@ -496,7 +457,7 @@ pub fn get_load_balanced_server_instance_list(cx: &mut Cx<'_>) -> Answer {
 
 /// `getLoadBalancerSslCertificateList`
 pub fn get_load_balancer_ssl_certificate_list(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[])?;
+    let p = cx.params();
     let name = p.str("certificateName");
     let items = cx
         .state
@@ -512,11 +473,7 @@ pub fn get_load_balancer_ssl_certificate_list(cx: &mut Cx<'_>) -> Answer {
 /// `addLoadBalancerSslCertificate`: a new name (`10300` when taken); the key and the certificate must
 /// be PEM text.
 pub fn add_load_balancer_ssl_certificate(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[
-        ("certificateName", &[Required, Chars(1, 300)]),
-        ("privateKey", &[Required]),
-        ("publicKeyCertificate", &[Required]),
-    ])?;
+    let p = cx.params();
     let name = p.str("certificateName").unwrap_or_default().to_string();
     for (key, label) in [
         ("privateKey", "PRIVATE KEY-----"),
@@ -546,7 +503,7 @@ pub fn add_load_balancer_ssl_certificate(cx: &mut Cx<'_>) -> Answer {
 
 /// `deleteLoadBalancerSslCertificate`: not while a load balancer's rule uses it (`25035`, a record in use).
 pub fn delete_load_balancer_ssl_certificate(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[("certificateName", &[Required])])?;
+    let p = cx.params();
     let name = p.str("certificateName").unwrap_or_default().to_string();
     let state = &mut *cx.state;
     let in_use = state.classic.load_balancers.iter().find(|e| {

@@ -16,7 +16,6 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-
 /// `{ code, codeName }`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
@@ -31,6 +30,13 @@ impl Code {
             code: code.to_string(),
             code_name: code_name.to_string(),
         }
+    }
+
+    /// `{ code, codeName }` with the name a table of the model gives it (`names::SUBNET_TYPE`); a code
+    /// the table lacks is its own name.
+    pub fn of(table: &[(&str, &str)], code: &str) -> Code {
+        let name = table.iter().find(|(c, _)| *c == code).map_or(code, |(_, n)| n);
+        Code::new(code, name)
     }
 }
 
@@ -83,7 +89,6 @@ macro_rules! record {
     };
 }
 
-
 include!(concat!(env!("OUT_DIR"), "/records.rs"));
 
 /// What the model says about a kind (`[kinds.*]`): how errors call it, its return codes, the names of
@@ -113,18 +118,13 @@ impl Kind {
 
     /// `{ code, codeName }` of a status code (a code without a name is its own name).
     pub fn status_code(self, code: &str) -> Code {
-        named(self.facts().status_names, code)
+        Code::of(self.facts().status_names, code)
     }
 
     /// `{ code, codeName }` of an operation code.
     pub fn operation_code(self, code: &str) -> Code {
-        named(self.facts().operation_names, code)
+        Code::of(self.facts().operation_names, code)
     }
-}
-
-fn named(names: &[(&str, &str)], code: &str) -> Code {
-    let name = names.iter().find(|(c, _)| *c == code).map_or(code, |(_, n)| n);
-    Code::new(code, name)
 }
 
 /// A record's wire form: its fields that are set, by their API names, in declaration order.

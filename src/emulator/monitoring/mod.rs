@@ -5,6 +5,5 @@
 pub mod metrics;
 pub mod series;
 
-
 #[cfg(test)]
 mod tests;

@@ -6,7 +6,6 @@
 
 use crate::emulator::model::MetricSeries;
 
-
 /// A 64-bit mix of the inputs (SplitMix64 over FNV-1a): stable across runs and platforms.
 fn mix(parts: &[&[u8]]) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;

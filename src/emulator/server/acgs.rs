@@ -14,7 +14,7 @@ fn group<'a>(state: &'a State, no: &str) -> Result<&'a Entry<ClassicAccessContro
 
 /// `getAccessControlGroupList`
 pub fn get_access_control_group_list(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[PAGE_NO, CLASSIC_PAGE_SIZE, ("isDefault", &[Bool])])?;
+    let p = cx.params();
     let nos = p.list("accessControlGroupConfigurationNoList");
     let items = cx
         .state
@@ -38,7 +38,7 @@ pub fn get_access_control_group_list(cx: &mut Cx<'_>) -> Answer {
 
 /// `getAccessControlGroupServerInstanceList`
 pub fn get_access_control_group_server_instance_list(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[("accessControlGroupConfigurationNo", &[Required])])?;
+    let p = cx.params();
     let no = p.str("accessControlGroupConfigurationNo").unwrap_or_default();
     group(cx.state, no)?;
     let items = cx
@@ -60,7 +60,7 @@ pub fn get_access_control_group_server_instance_list(cx: &mut Cx<'_>) -> Answer 
 
 /// `getAccessControlRuleList`
 pub fn get_access_control_rule_list(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[("accessControlGroupConfigurationNo", &[Required])])?;
+    let p = cx.params();
     let no = p.str("accessControlGroupConfigurationNo").unwrap_or_default();
     group(cx.state, no)?;
     let items = cx

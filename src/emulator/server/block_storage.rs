@@ -32,7 +32,10 @@ fn is_base(b: &ClassicBlockStorageInstance) -> bool {
 }
 
 /// The storages attached (or attaching) to a server.
-fn attached_to<'a>(state: &'a State, server: &'a str) -> impl Iterator<Item = &'a Entry<ClassicBlockStorageInstance>> + 'a {
+fn attached_to<'a>(
+    state: &'a State,
+    server: &'a str,
+) -> impl Iterator<Item = &'a Entry<ClassicBlockStorageInstance>> + 'a {
     state
         .classic
         .block_storages
@@ -56,7 +59,7 @@ fn next_device(state: &State, server: &str) -> Result<String, ApiFault> {
 
 /// `getBlockStorageInstanceList`
 pub fn get_block_storage_instance_list(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[PAGE_NO, CLASSIC_PAGE_SIZE, CLASSIC_ORDER])?;
+    let p = cx.params();
     let nos = p.list("blockStorageInstanceNoList");
     let types = p.list("blockStorageTypeCodeList");
     let status = p.str("blockStorageInstanceStatusCode");
@@ -92,13 +95,7 @@ pub fn get_block_storage_instance_list(cx: &mut Cx<'_>) -> Answer {
 
 /// `createBlockStorageInstance`: attached to the server it names once created.
 pub fn create_block_storage_instance(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[
-        ("blockStorageName", &[Chars(3, 30)]),
-        ("blockStorageSize", &[Required, Int(10, 2000)]),
-        ("blockStorageDescription", &[DESCRIPTION]),
-        ("serverInstanceNo", &[Required]),
-        ("diskDetailTypeCode", &[OneOfCi(&["SSD", "HDD"])]),
-    ])?;
+    let p = cx.params();
     let server_no = p.str("serverInstanceNo").unwrap_or_default().to_string();
     let now = cx.now;
     let state = &mut *cx.state;
@@ -146,17 +143,18 @@ pub fn create_block_storage_instance(cx: &mut Cx<'_>) -> Answer {
 
 /// `attachBlockStorageInstance`: a detached storage, to a running or stopped server of its zone.
 pub fn attach_block_storage_instance(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[
-        ("serverInstanceNo", &[Required]),
-        ("blockStorageInstanceNo", &[Required]),
-    ])?;
+    let p = cx.params();
     let server_no = p.str("serverInstanceNo").unwrap_or_default().to_string();
     let no = p.str("blockStorageInstanceNo").unwrap_or_default().to_string();
     let now = cx.now;
     let state = &mut *cx.state;
     let b = found(state, &no)?;
     if b.rec.status() != "CREAT" || b.busy() {
-        return Err(faults::not_now(Kind::ClassicBlockStorageInstance, &no, b.rec.status_name()));
+        return Err(faults::not_now(
+            Kind::ClassicBlockStorageInstance,
+            &no,
+            b.rec.status_name(),
+        ));
     }
     let server = common::server_at_rest(state, &server_no)?.rec.clone();
     if common::zone_no(&server.zone) != common::zone_no(&b.rec.zone) {
@@ -178,15 +176,23 @@ pub fn attach_block_storage_instance(cx: &mut Cx<'_>) -> Answer {
 
 /// `detachBlockStorageInstances`: attached additional storages (never the base one).
 pub fn detach_block_storage_instances(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[("blockStorageInstanceNoList", &[Required, Unique])])?;
+    let p = cx.params();
     let nos = p.list("blockStorageInstanceNoList");
     for no in &nos {
         let b = found(cx.state, no)?;
         if is_base(&b.rec) {
-            return Err(faults::not_now(Kind::ClassicBlockStorageInstance, no, "the server's base storage"));
+            return Err(faults::not_now(
+                Kind::ClassicBlockStorageInstance,
+                no,
+                "the server's base storage",
+            ));
         }
         if b.rec.status() != "ATTAC" || b.busy() {
-            return Err(faults::not_now(Kind::ClassicBlockStorageInstance, no, b.rec.status_name()));
+            return Err(faults::not_now(
+                Kind::ClassicBlockStorageInstance,
+                no,
+                b.rec.status_name(),
+            ));
         }
     }
     let now = cx.now;
@@ -209,15 +215,23 @@ pub fn detach_block_storage_instances(cx: &mut Cx<'_>) -> Answer {
 
 /// `deleteBlockStorageInstances`: additional storages, attached or not, with no operation running.
 pub fn delete_block_storage_instances(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[("blockStorageInstanceNoList", &[Required, Unique])])?;
+    let p = cx.params();
     let nos = p.list("blockStorageInstanceNoList");
     for no in &nos {
         let b = found(cx.state, no)?;
         if is_base(&b.rec) {
-            return Err(faults::not_now(Kind::ClassicBlockStorageInstance, no, "the server's base storage"));
+            return Err(faults::not_now(
+                Kind::ClassicBlockStorageInstance,
+                no,
+                "the server's base storage",
+            ));
         }
         if b.busy() {
-            return Err(faults::not_now(Kind::ClassicBlockStorageInstance, no, b.rec.status_name()));
+            return Err(faults::not_now(
+                Kind::ClassicBlockStorageInstance,
+                no,
+                b.rec.status_name(),
+            ));
         }
     }
     let now = cx.now;
@@ -233,15 +247,16 @@ pub fn delete_block_storage_instances(cx: &mut Cx<'_>) -> Answer {
 
 /// `changeBlockStorageVolumeSize`: grows a storage (GB, up to 2000; never shrinks).
 pub fn change_block_storage_volume_size(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[
-        ("blockStorageInstanceNo", &[Required]),
-        ("blockStorageSize", &[Required, Int(10, 2000)]),
-    ])?;
+    let p = cx.params();
     let no = p.str("blockStorageInstanceNo").unwrap_or_default().to_string();
     let size = p.int("blockStorageSize").unwrap_or(10) * GIB;
     let b = found(cx.state, &no)?;
     if b.busy() || !matches!(b.rec.status(), "ATTAC" | "CREAT") {
-        return Err(faults::not_now(Kind::ClassicBlockStorageInstance, &no, b.rec.status_name()));
+        return Err(faults::not_now(
+            Kind::ClassicBlockStorageInstance,
+            &no,
+            b.rec.status_name(),
+        ));
     }
     if b.rec.block_storage_size.unwrap_or(0) >= size {
         return Err(faults::invalid_param(&format!(

@@ -15,7 +15,7 @@ fn store_mut(s: &mut State) -> &mut Store<MemberServerImage> {
 /// `getMemberServerImageList`: by number unless `sortedBy=memberServerImageName`, ascending unless
 /// `sortingOrder=descending`.
 pub fn get_member_server_image_list(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[PAGE_NO, CLASSIC_PAGE_SIZE, CLASSIC_ORDER])?;
+    let p = cx.params();
     let nos = p.list("memberServerImageNoList");
     let platforms = p.list("platformTypeCodeList");
     let region = p.str("regionNo");
@@ -43,11 +43,7 @@ pub fn get_member_server_image_list(cx: &mut Cx<'_>) -> Answer {
 
 /// `createMemberServerImage`: of a running or stopped server; created after `createDelayMs`.
 pub fn create_member_server_image(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[
-        ("serverInstanceNo", &[Required]),
-        ("memberServerImageName", &[Chars(3, 30)]),
-        ("memberServerImageDescription", &[DESCRIPTION]),
-    ])?;
+    let p = cx.params();
     let now = cx.now;
     let state = &mut *cx.state;
     let server_no = p.str("serverInstanceNo").unwrap_or_default().to_string();
@@ -96,13 +92,13 @@ pub fn create_member_server_image(cx: &mut Cx<'_>) -> Answer {
 
 /// `deleteMemberServerImages`
 pub fn delete_member_server_images(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[("memberServerImageNoList", &[Required, Unique])])?;
+    let p = cx.params();
     let items = image_ops::delete(store_mut(cx.state), &p.list("memberServerImageNoList"), None, cx.now)?;
     cx.list(items)
 }
 
-fn share(cx: &mut Cx<'_>, op: ShareOp, ids: &'static [Rule]) -> Answer {
-    let p = cx.params(&[("memberServerImageNo", &[Required]), ("targetLoginIdList", ids)])?;
+fn share(cx: &mut Cx<'_>, op: ShareOp) -> Answer {
+    let p = cx.params();
     let no = p.str("memberServerImageNo").unwrap_or_default();
     let item = image_ops::share(store_mut(cx.state), op, no, p.list("targetLoginIdList"), None)?;
     cx.list(vec![item])
@@ -110,15 +106,15 @@ fn share(cx: &mut Cx<'_>, op: ShareOp, ids: &'static [Rule]) -> Answer {
 
 /// `addMemberServerImageSharingPermission`
 pub fn add_member_server_image_sharing_permission(cx: &mut Cx<'_>) -> Answer {
-    share(cx, ShareOp::Add, &[Required, Unique])
+    share(cx, ShareOp::Add)
 }
 
 /// `removeMemberServerImageSharingPermission`
 pub fn remove_member_server_image_sharing_permission(cx: &mut Cx<'_>) -> Answer {
-    share(cx, ShareOp::Remove, &[Required, Unique])
+    share(cx, ShareOp::Remove)
 }
 
 /// `setMemberServerImageSharingPermission` (no list: unshare all).
 pub fn set_member_server_image_sharing_permission(cx: &mut Cx<'_>) -> Answer {
-    share(cx, ShareOp::Set, &[Unique])
+    share(cx, ShareOp::Set)
 }

@@ -4,7 +4,6 @@ use crate::emulator::handler::prelude::*;
 
 /// `getInitScriptList`
 pub fn get_init_script_list(cx: &mut Cx<'_>) -> Answer {
-    cx.params(&[])?;
     let items = cx.state.classic.init_scripts.iter().map(Entry::wire).collect();
     cx.list(items)
 }

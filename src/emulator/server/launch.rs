@@ -114,19 +114,7 @@ fn auto_name(rng: &mut fastrand::Rng) -> String {
 
 /// `createServerInstances`
 pub fn create_server_instances(cx: &mut Cx<'_>) -> Answer {
-    const TAG: &[(&str, &[Rule])] = &[("tagKey", &[]), ("tagValue", &[])];
-    const PARTITION: &[(&str, &[Rule])] = &[("mountPoint", &[]), ("partitionSize", &[])];
-    let p = cx.params(&[
-        ("serverName", &[Chars(3, 30)]),
-        ("serverDescription", &[DESCRIPTION]),
-        ("isProtectServerTermination", &[Bool]),
-        ("serverCreateCount", &[Int(1, 20)]),
-        ("serverCreateStartNo", &[Int(0, 999)]),
-        ("accessControlGroupConfigurationNoList", &[Unique, Items(0, 5)]),
-        ("instanceTagList", &[Each(TAG)]),
-        ("isVaccineInstall", &[Bool]),
-        ("blockDevicePartitionList", &[Each(PARTITION)]),
-    ])?;
+    let p = cx.params();
     let region_no = common::region_no(cx);
     let now = cx.now;
     let state = &mut *cx.state;
@@ -258,13 +246,7 @@ pub fn create_server_instances(cx: &mut Cx<'_>) -> Answer {
 /// `recreateServerInstance`: a stopped server is created again under its number, from another OS
 /// image when one is named (else its own), with a new root password; it boots as a new server does.
 pub fn recreate_server_instance(cx: &mut Cx<'_>) -> Answer {
-    const TAG: &[(&str, &[Rule])] = &[("tagKey", &[]), ("tagValue", &[])];
-    let p = cx.params(&[
-        ("serverInstanceNo", &[Required]),
-        ("serverInstanceName", &[Chars(3, 30)]),
-        ("instanceTagList", &[Each(TAG)]),
-        ("isVaccineInstall", &[Bool]),
-    ])?;
+    let p = cx.params();
     let no = p.str("serverInstanceNo").unwrap_or_default().to_string();
     let now = cx.now;
     let state = &mut *cx.state;

@@ -5,21 +5,6 @@
 
 use crate::emulator::crypto;
 use crate::emulator::handler::prelude::*;
-use crate::emulator::rules::{invalid, Failure};
-
-fn key_name(name: &str, v: &Value) -> Result<(), Failure> {
-    let t = v.as_str().unwrap_or_default();
-    if t.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
-        Ok(())
-    } else {
-        Err(invalid(
-            name,
-            format!("'{name}' takes letters, digits, '-' and '_' only (got '{t}')"),
-        ))
-    }
-}
-
-const NAME: &[Rule] = &[Required, Chars(3, 30), Check(key_name)];
 
 /// The login key a launch uses: the one named (it must exist), else the newest.
 pub fn chosen(state: &State, given: Option<&str>) -> Result<String, ApiFault> {
@@ -68,7 +53,7 @@ pub fn public_key(state: &mut State, name: &str) -> Result<String, ApiFault> {
 
 /// `getLoginKeyList`
 pub fn get_login_key_list(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[PAGE_NO, CLASSIC_PAGE_SIZE])?;
+    let p = cx.params();
     let name = p.str("keyName");
     let items = cx
         .state
@@ -90,7 +75,7 @@ fn taken(state: &State, name: &str) -> Result<(), ApiFault> {
 
 /// `createLoginKey`: answers the new key's private key (PKCS#1 PEM).
 pub fn create_login_key(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[("keyName", NAME)])?;
+    let p = cx.params();
     let name = p.str("keyName").unwrap_or_default().to_string();
     taken(cx.state, &name)?;
     let pair =
@@ -110,7 +95,7 @@ pub fn create_login_key(cx: &mut Cx<'_>) -> Answer {
 
 /// `importLoginKey`: an OpenSSH RSA public key (`ssh-rsa AAAA…`); anything else is `901`.
 pub fn import_login_key(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[("keyName", NAME), ("publicKey", &[Required])])?;
+    let p = cx.params();
     let name = p.str("keyName").unwrap_or_default().to_string();
     let text = p.str("publicKey").unwrap_or_default();
     let fingerprint = crypto::fingerprint(text.trim()).ok_or_else(|| {
@@ -131,7 +116,7 @@ pub fn import_login_key(cx: &mut Cx<'_>) -> Answer {
 
 /// `deleteLoginKey`
 pub fn delete_login_key(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[("keyName", &[Required])])?;
+    let p = cx.params();
     let name = p.str("keyName").unwrap_or_default();
     cx.state
         .classic

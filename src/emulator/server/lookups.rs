@@ -6,13 +6,12 @@ const GIB: i64 = 1 << 30;
 
 /// `getRegionList`
 pub fn get_region_list(cx: &mut Cx<'_>) -> Answer {
-    cx.params(&[])?;
     cx.list(cx.state.classic.regions.iter().map(wire).collect())
 }
 
 /// `getZoneList` (its answer has no `totalRows`).
 pub fn get_zone_list(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[])?;
+    let p = cx.params();
     let region = p.str("regionNo");
     let zones = cx.state.classic.zones.iter();
     cx.list(
@@ -25,7 +24,7 @@ pub fn get_zone_list(cx: &mut Cx<'_>) -> Answer {
 
 /// `getServerImageProductList`
 pub fn get_server_image_product_list(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[("blockStorageSize", &[INT])])?;
+    let p = cx.params();
     cx.list(products(cx.state.classic.products.iter(), &p))
 }
 
@@ -51,7 +50,6 @@ pub fn products<'a>(items: impl Iterator<Item = &'a Product>, p: &Params) -> Vec
 
 /// `getRaidList` (bare-metal RAID types, fixture key `raids`).
 pub fn get_raid_list(cx: &mut Cx<'_>) -> Answer {
-    cx.params(&[])?;
     cx.list(cx.state.classic.raids.iter().map(wire).collect())
 }
 
@@ -59,7 +57,7 @@ pub fn get_raid_list(cx: &mut Cx<'_>) -> Answer {
 /// fixture's `serverProducts` whose disk is large enough for the image, filtered by the parameters.
 /// An unknown image is `10404`.
 pub fn get_server_product_list(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[("serverImageProductCode", &[Required])])?;
+    let p = cx.params();
     let image = p.str("serverImageProductCode").unwrap_or_default();
     let found = cx.state.classic.products.iter().find(|x| is(&x.product_code, image));
     let Some(image) = found else {

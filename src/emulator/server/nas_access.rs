@@ -5,9 +5,6 @@ use super::common;
 use super::nas::{answer_of, at_rest, found};
 use crate::emulator::handler::prelude::*;
 
-/// The items of `accessControlRuleList`.
-pub const RULE: Rules = &[("serverInstanceNo", &[]), ("customIp", &[]), ("writeAccess", &[Bool])];
-
 /// Entries per volume at most.
 const MAX_RULES: usize = 100;
 
@@ -66,12 +63,7 @@ enum Change {
 }
 
 fn change(cx: &mut Cx<'_>, how: Change) -> Answer {
-    let p = cx.params(&[
-        ("nasVolumeInstanceNo", &[Required]),
-        ("accessControlRuleList", &[Each(RULE)]),
-        ("serverInstanceNoList", &[Unique]),
-        ("customIpList", &[Unique]),
-    ])?;
+    let p = cx.params();
     let no = p.str("nasVolumeInstanceNo").unwrap_or_default().to_string();
     at_rest(cx.state, &no)?;
     let given = rules_of(cx.state, &p)?;
@@ -115,7 +107,7 @@ pub fn set_nas_volume_access_control(cx: &mut Cx<'_>) -> Answer {
 
 /// `getNasVolumeAccessControlRuleList`
 pub fn get_nas_volume_access_control_rule_list(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[("nasVolumeInstanceNo", &[Required])])?;
+    let p = cx.params();
     let no = p.str("nasVolumeInstanceNo").unwrap_or_default();
     let e = found(cx.state, no)?;
     let items = e.rec.access_control_rules.iter().flatten().map(wire).collect();

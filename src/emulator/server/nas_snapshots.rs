@@ -9,7 +9,6 @@ use crate::emulator::handler::prelude::*;
 
 const MAX_SNAPSHOTS: usize = 30;
 const MAX_HISTORY: usize = 100;
-const DAYS: &[&str] = &["MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN"];
 
 fn snapshots(cx: &Cx<'_>, no: &str) -> Answer {
     let e = found(cx.state, no)?;
@@ -19,13 +18,13 @@ fn snapshots(cx: &Cx<'_>, no: &str) -> Answer {
 
 /// `getNasVolumeSnapshotList`
 pub fn get_nas_volume_snapshot_list(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[("nasVolumeInstanceNo", &[Required])])?;
+    let p = cx.params();
     snapshots(cx, p.str("nasVolumeInstanceNo").unwrap_or_default())
 }
 
 /// `createNasVolumeSnapshot`: of a volume with snapshot space.
 pub fn create_nas_volume_snapshot(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[("nasVolumeInstanceNo", &[Required])])?;
+    let p = cx.params();
     let no = p.str("nasVolumeInstanceNo").unwrap_or_default().to_string();
     let e = at_rest(cx.state, &no)?;
     if e.rec.snapshot_volume_size.unwrap_or(0) <= 0 {
@@ -68,10 +67,7 @@ fn snapshot_named(state: &State, no: &str, name: &str) -> Result<(), ApiFault> {
 
 /// `deleteNasVolumeSnapshot`
 pub fn delete_nas_volume_snapshot(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[
-        ("nasVolumeInstanceNo", &[Required]),
-        ("nasVolumeSnapshotName", &[Required]),
-    ])?;
+    let p = cx.params();
     let no = p.str("nasVolumeInstanceNo").unwrap_or_default().to_string();
     let name = p.str("nasVolumeSnapshotName").unwrap_or_default();
     snapshot_named(cx.state, &no, name)?;
@@ -85,10 +81,7 @@ pub fn delete_nas_volume_snapshot(cx: &mut Cx<'_>) -> Answer {
 
 /// `restoreNasVolumeWithSnapshot`: the volume changes (`CHNG`) while it is restored.
 pub fn restore_nas_volume_with_snapshot(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[
-        ("nasVolumeInstanceNo", &[Required]),
-        ("nasVolumeSnapshotName", &[Required]),
-    ])?;
+    let p = cx.params();
     let no = p.str("nasVolumeInstanceNo").unwrap_or_default().to_string();
     snapshot_named(cx.state, &no, p.str("nasVolumeSnapshotName").unwrap_or_default())?;
     at_rest(cx.state, &no)?;
@@ -102,12 +95,7 @@ pub fn restore_nas_volume_with_snapshot(cx: &mut Cx<'_>) -> Answer {
 /// `changeNasVolumeSnapshotConfiguration`: the snapshot share (percent of the volume), and a weekly
 /// day and hour when given (daily otherwise).
 pub fn change_nas_volume_snapshot_configuration(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[
-        ("nasVolumeInstanceNo", &[Required]),
-        ("snapshotVolumeConfigurationRatio", &[Required, Int(0, 100)]),
-        ("snapshotVolumeConfigDayOfWeekTypeCode", &[OneOf(DAYS)]),
-        ("snapshotVolumeConfigTime", &[Int(0, 23)]),
-    ])?;
+    let p = cx.params();
     let no = p.str("nasVolumeInstanceNo").unwrap_or_default().to_string();
     at_rest(cx.state, &no)?;
     let ratio = p.int("snapshotVolumeConfigurationRatio").unwrap_or(0) as f64;
@@ -148,7 +136,7 @@ pub fn change_nas_volume_snapshot_configuration(cx: &mut Cx<'_>) -> Answer {
 
 /// `getNasVolumeSnapshotConfigurationHistoryList`
 pub fn get_nas_volume_snapshot_configuration_history_list(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[("nasVolumeInstanceNo", &[Required])])?;
+    let p = cx.params();
     let e = found(cx.state, p.str("nasVolumeInstanceNo").unwrap_or_default())?;
     let items = e.rec.snapshot_history.iter().flatten().map(wire).collect();
     cx.list(items)

@@ -3,36 +3,10 @@
 use super::nas::{answer, answer_of, at_rest, found, GIB};
 use super::{common, nas_access};
 use crate::emulator::handler::prelude::*;
-use crate::emulator::rules::{invalid, Failure};
-
-/// Sizes: 500-10000 GB in steps of 100 GB.
-fn size_rule(name: &str, v: &Value) -> Result<(), Failure> {
-    match v.as_i64() {
-        Some(n) if (500..=10000).contains(&n) && n % 100 == 0 => Ok(()),
-        _ => Err(invalid(
-            name,
-            format!("'{name}' must be 500 to 10000 (GB), in steps of 100, got {v}"),
-        )),
-    }
-}
-
-fn volume_name(name: &str, v: &Value) -> Result<(), Failure> {
-    let t = v.as_str().unwrap_or_default();
-    if t.chars().all(|c| c.is_ascii_alphanumeric()) {
-        Ok(())
-    } else {
-        Err(invalid(
-            name,
-            format!("'{name}' takes letters and digits only (got '{t}')"),
-        ))
-    }
-}
-
-const SIZE: Rule = Check(size_rule);
 
 /// `getNasVolumeInstanceList`
 pub fn get_nas_volume_instance_list(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[("isEventConfiguration", &[Bool]), ("isSnapshotConfiguration", &[Bool])])?;
+    let p = cx.params();
     let nos = p.list("nasVolumeInstanceNoList");
     let state = &*cx.state;
     let items = state
@@ -64,17 +38,7 @@ pub fn get_nas_volume_instance_list(cx: &mut Cx<'_>) -> Answer {
 
 /// `createNasVolumeInstance`
 pub fn create_nas_volume_instance(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[
-        ("volumeName", &[Required, Chars(3, 20), Check(volume_name)]),
-        ("volumeSize", &[Required, INT, SIZE]),
-        ("volumeAllotmentProtocolTypeCode", &[Required, OneOf(&["NFS", "CIFS"])]),
-        ("serverInstanceNoList", &[Unique]),
-        ("customIpList", &[Unique]),
-        ("accessControlRuleList", &[Each(nas_access::RULE)]),
-        ("nasVolumeDescription", &[DESCRIPTION]),
-        ("isReturnProtection", &[Bool]),
-        ("isAsync", &[Bool]),
-    ])?;
+    let p = cx.params();
     let cifs = p.str("volumeAllotmentProtocolTypeCode") == Some("CIFS");
     if cifs {
         let missing: Vec<String> = ["cifsUserName", "cifsUserPassword"]
@@ -139,7 +103,7 @@ pub fn create_nas_volume_instance(cx: &mut Cx<'_>) -> Answer {
 
 /// `deleteNasVolumeInstance`
 pub fn delete_nas_volume_instance(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[("nasVolumeInstanceNo", &[Required]), ("isAsync", &[Bool])])?;
+    let p = cx.params();
     let no = p.str("nasVolumeInstanceNo").unwrap_or_default().to_string();
     let e = found(cx.state, &no)?;
     if e.rec.is_return_protection == Some(true) {
@@ -155,11 +119,7 @@ pub fn delete_nas_volume_instance(cx: &mut Cx<'_>) -> Answer {
 
 /// `changeNasVolumeSize`: the total size; the snapshot share keeps its ratio.
 pub fn change_nas_volume_size(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[
-        ("nasVolumeInstanceNo", &[Required]),
-        ("volumeSize", &[Required, INT, SIZE]),
-        ("isAsync", &[Bool]),
-    ])?;
+    let p = cx.params();
     let no = p.str("nasVolumeInstanceNo").unwrap_or_default().to_string();
     at_rest(cx.state, &no)?;
     let total = p.int("volumeSize").unwrap_or(500) * GIB;
@@ -186,10 +146,7 @@ pub fn set_sizes(v: &mut NasVolumeInstance, total: i64, ratio: f64) {
 
 /// `setNasVolumeReturnProtection`
 pub fn set_nas_volume_return_protection(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[
-        ("nasVolumeInstanceNo", &[Required]),
-        ("isReturnProtection", &[Required, Bool]),
-    ])?;
+    let p = cx.params();
     let no = p.str("nasVolumeInstanceNo").unwrap_or_default().to_string();
     found(cx.state, &no)?;
     if let Some(e) = cx.state.classic.nas_volumes.find_mut(&no, None) {
@@ -217,12 +174,7 @@ const MAX_ROWS: i64 = 288;
 /// `startTime` to `endTime`, at most 288 rows; the usage is a plausible slow growth from 10 % of the
 /// volume, the same for the same volume and times.
 pub fn get_nas_volume_instance_rating_list(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[
-        ("endTime", &[Required]),
-        ("interval", &[Required]),
-        ("nasVolumeInstanceNo", &[Required]),
-        ("startTime", &[Required]),
-    ])?;
+    let p = cx.params();
     let no = p.str("nasVolumeInstanceNo").unwrap_or_default();
     let v = found(cx.state, no)?.rec.clone();
     let start = instant("startTime", p.str("startTime").unwrap_or_default())?;

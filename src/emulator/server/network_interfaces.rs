@@ -30,7 +30,7 @@ fn in_subnet(ip: &str, cidr: &str) -> bool {
 
 /// `getNetworkInterfaceList`
 pub fn get_network_interface_list(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[PAGE_NO, CLASSIC_PAGE_SIZE])?;
+    let p = cx.params();
     let items = cx
         .state
         .classic
@@ -44,12 +44,7 @@ pub fn get_network_interface_list(cx: &mut Cx<'_>) -> Answer {
 
 /// `createNetworkInterface`
 pub fn create_network_interface(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[
-        ("privateSubnetInstanceNo", &[Required]),
-        ("networkInterfaceName", &[Required, Chars(3, 30)]),
-        ("networkInterfaceIp", &[Required]),
-        ("networkInterfaceDescription", &[DESCRIPTION]),
-    ])?;
+    let p = cx.params();
     let subnet_no = p.str("privateSubnetInstanceNo").unwrap_or_default();
     let ip = p.str("networkInterfaceIp").unwrap_or_default().to_string();
     let name = p.str("networkInterfaceName").unwrap_or_default().to_string();
@@ -109,11 +104,15 @@ pub fn create_network_interface(cx: &mut Cx<'_>) -> Answer {
 
 /// `deleteNetworkInterface`: a detached interface.
 pub fn delete_network_interface(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[("networkInterfaceNo", &[Required])])?;
+    let p = cx.params();
     let no = p.str("networkInterfaceNo").unwrap_or_default().to_string();
     let e = found(cx.state, &no)?;
     if let Some(s) = &e.rec.server_instance_no {
-        return Err(faults::in_use(Kind::ClassicNetworkInterface, &no, &format!("server {s}")));
+        return Err(faults::in_use(
+            Kind::ClassicNetworkInterface,
+            &no,
+            &format!("server {s}"),
+        ));
     }
     if e.busy() {
         return Err(faults::not_now(Kind::ClassicNetworkInterface, &no, e.rec.status()));
@@ -127,7 +126,7 @@ pub fn delete_network_interface(cx: &mut Cx<'_>) -> Answer {
 
 /// `attachNetworkInterface`: a free interface, to a running or stopped server of its zone.
 pub fn attach_network_interface(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[("networkInterfaceNo", &[Required]), ("serverInstanceNo", &[Required])])?;
+    let p = cx.params();
     let no = p.str("networkInterfaceNo").unwrap_or_default().to_string();
     let server_no = p.str("serverInstanceNo").unwrap_or_default().to_string();
     let e = found(cx.state, &no)?;
@@ -151,7 +150,7 @@ pub fn attach_network_interface(cx: &mut Cx<'_>) -> Answer {
 
 /// `detachNetworkInterface`: from the server it is attached to.
 pub fn detach_network_interface(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[("networkInterfaceNo", &[Required]), ("serverInstanceNo", &[Required])])?;
+    let p = cx.params();
     let no = p.str("networkInterfaceNo").unwrap_or_default().to_string();
     let server_no = p.str("serverInstanceNo").unwrap_or_default().to_string();
     let e = found(cx.state, &no)?;

@@ -7,12 +7,6 @@
 use super::common;
 use crate::emulator::handler::prelude::*;
 
-const RULE: &[(&str, &[Rule])] = &[
-    ("portForwardingExternalPort", &[Required, Int(1024, 65534)]),
-    ("portForwardingInternalPort", &[Required, Int(1, 65535)]),
-    ("serverInstanceNo", &[Required]),
-];
-
 fn config(state: &State, no: &str) -> Result<PortForwardingConfiguration, ApiFault> {
     state
         .classic
@@ -104,7 +98,7 @@ fn show_on_server(state: &mut State, server: &str, forward: Option<(&str, i64, i
 
 /// `getPortForwardingConfigurationList`
 pub fn get_port_forwarding_configuration_list(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[])?;
+    let p = cx.params();
     let servers = p.list("serverInstanceNoList");
     let ips = p.list("portForwardingPublicIpList");
     let state = &*cx.state;
@@ -145,7 +139,7 @@ pub fn get_port_forwarding_configuration_list(cx: &mut Cx<'_>) -> Answer {
 /// `getPortForwardingRuleList`: the rules of a zone's configuration (`zoneNo`, else the region's first
 /// zone).
 pub fn get_port_forwarding_rule_list(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[])?;
+    let p = cx.params();
     let region_no = common::region_no(cx);
     let zone = common::zone(cx.state, &region_no, p.str("zoneNo"))?;
     let found = cx
@@ -163,10 +157,7 @@ pub fn get_port_forwarding_rule_list(cx: &mut Cx<'_>) -> Answer {
 
 /// `addPortForwardingRules`
 pub fn add_port_forwarding_rules(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[
-        ("portForwardingConfigurationNo", &[Required]),
-        ("portForwardingRuleList", &[Required, Each(RULE)]),
-    ])?;
+    let p = cx.params();
     let c = config(cx.state, p.str("portForwardingConfigurationNo").unwrap_or_default())?;
     let no = c.port_forwarding_configuration_no.clone();
     let mut new: Vec<PortForwardingRule> = Vec::new();
@@ -188,7 +179,11 @@ pub fn add_port_forwarding_rules(cx: &mut Cx<'_>) -> Answer {
                 )));
             }
             if is(&old.server_instance_no, server) {
-                return Err(faults::in_use(Kind::ClassicServerInstance, server, "another port-forwarding rule"));
+                return Err(faults::in_use(
+                    Kind::ClassicServerInstance,
+                    server,
+                    "another port-forwarding rule",
+                ));
             }
         }
         new.push(PortForwardingRule {
@@ -214,10 +209,7 @@ pub fn add_port_forwarding_rules(cx: &mut Cx<'_>) -> Answer {
 
 /// `deletePortForwardingRules`: each rule named (external port, internal port and server) must exist.
 pub fn delete_port_forwarding_rules(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[
-        ("portForwardingConfigurationNo", &[Required]),
-        ("portForwardingRuleList", &[Required, Each(RULE)]),
-    ])?;
+    let p = cx.params();
     let c = config(cx.state, p.str("portForwardingConfigurationNo").unwrap_or_default())?;
     let no = c.port_forwarding_configuration_no.clone();
     let mut gone = Vec::new();

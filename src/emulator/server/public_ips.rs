@@ -55,7 +55,7 @@ fn set_server_ip(state: &mut State, server: &str, ip: &str) {
 
 /// `getPublicIpInstanceList`
 pub fn get_public_ip_instance_list(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[PAGE_NO, CLASSIC_PAGE_SIZE, CLASSIC_ORDER, ("isAssociated", &[Bool])])?;
+    let p = cx.params();
     let nos = p.list("publicIpInstanceNoList");
     let ips = p.list("publicIpList");
     let state = &*cx.state;
@@ -88,7 +88,7 @@ pub fn get_public_ip_instance_list(cx: &mut Cx<'_>) -> Answer {
 
 /// `getPublicIpTargetServerInstanceList`: the running or stopped servers without a public IP.
 pub fn get_public_ip_target_server_instance_list(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[])?;
+    let p = cx.params();
     let items = cx
         .state
         .classic
@@ -104,7 +104,7 @@ pub fn get_public_ip_target_server_instance_list(cx: &mut Cx<'_>) -> Answer {
 
 /// `createPublicIpInstance`: free, or associated with the server it names once created.
 pub fn create_public_ip_instance(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[("publicIpDescription", &[DESCRIPTION])])?;
+    let p = cx.params();
     let region_no = common::region_no(cx);
     let now = cx.now;
     let state = &mut *cx.state;
@@ -153,7 +153,7 @@ pub fn create_public_ip_instance(cx: &mut Cx<'_>) -> Answer {
 
 /// `associatePublicIpWithServerInstance`: a free IP, to a server without one.
 pub fn associate_public_ip_with_server_instance(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[("publicIpInstanceNo", &[Required]), ("serverInstanceNo", &[Required])])?;
+    let p = cx.params();
     let no = p.str("publicIpInstanceNo").unwrap_or_default().to_string();
     let server_no = p.str("serverInstanceNo").unwrap_or_default().to_string();
     let now = cx.now;
@@ -175,7 +175,7 @@ pub fn associate_public_ip_with_server_instance(cx: &mut Cx<'_>) -> Answer {
 
 /// `disassociatePublicIpFromServerInstance`
 pub fn disassociate_public_ip_from_server_instance(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[("publicIpInstanceNo", &[Required])])?;
+    let p = cx.params();
     let no = p.str("publicIpInstanceNo").unwrap_or_default().to_string();
     let now = cx.now;
     let state = &mut *cx.state;
@@ -197,7 +197,7 @@ pub fn disassociate_public_ip_from_server_instance(cx: &mut Cx<'_>) -> Answer {
 
 /// `replaceServerInstanceAssociatedWithPublicIp`: an associated IP moves to another server.
 pub fn replace_server_instance_associated_with_public_ip(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[("publicIpInstanceNo", &[Required]), ("serverInstanceNo", &[Required])])?;
+    let p = cx.params();
     let no = p.str("publicIpInstanceNo").unwrap_or_default().to_string();
     let server_no = p.str("serverInstanceNo").unwrap_or_default().to_string();
     let now = cx.now;
@@ -221,12 +221,16 @@ pub fn replace_server_instance_associated_with_public_ip(cx: &mut Cx<'_>) -> Ans
 
 /// `deletePublicIpInstances`: free IPs only.
 pub fn delete_public_ip_instances(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[("publicIpInstanceNoList", &[Required, Unique])])?;
+    let p = cx.params();
     let nos = p.list("publicIpInstanceNoList");
     for no in &nos {
         let e = found(cx.state, no)?;
         if let Some(server) = &e.rec.server_instance_no {
-            return Err(faults::in_use(Kind::ClassicPublicIpInstance, no, &format!("server {server}")));
+            return Err(faults::in_use(
+                Kind::ClassicPublicIpInstance,
+                no,
+                &format!("server {server}"),
+            ));
         }
         if e.busy() {
             return Err(faults::not_now(Kind::ClassicPublicIpInstance, no, e.rec.status_name()));

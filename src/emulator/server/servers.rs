@@ -13,7 +13,7 @@ pub use super::passwords::{get_root_password, get_root_password_server_instance_
 
 /// `getServerInstanceList`
 pub fn get_server_instance_list(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[PAGE_NO, CLASSIC_PAGE_SIZE, CLASSIC_ORDER])?;
+    let p = cx.params();
     let nos = p.list("serverInstanceNoList");
     let status = p.str("serverInstanceStatusCode");
     let region = p.str("regionNo");
@@ -57,7 +57,7 @@ pub fn get_server_instance_list(cx: &mut Cx<'_>) -> Answer {
 /// Runs a life-cycle operation on every listed server, once each has been found in a status it
 /// starts from (`from`) with no operation running: all or none.
 fn operate(cx: &mut Cx<'_>, from: &str, plan: fn() -> Plan<ClassicServerInstance>) -> Answer {
-    let p = cx.params(&[("serverInstanceNoList", &[Required, Unique])])?;
+    let p = cx.params();
     let nos = p.list("serverInstanceNoList");
     for no in &nos {
         let e = common::server(cx.state, no)?;
@@ -94,7 +94,7 @@ pub fn reboot_server_instances(cx: &mut Cx<'_>) -> Answer {
 /// `terminateServerInstances`: stopped servers without termination protection are terminated; their
 /// block storages go with them, their public IP is freed and their port-forwarding rules removed.
 pub fn terminate_server_instances(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[("serverInstanceNoList", &[Required, Unique])])?;
+    let p = cx.params();
     let nos = p.list("serverInstanceNoList");
     for no in &nos {
         let e = common::server(cx.state, no)?;
@@ -131,7 +131,7 @@ pub fn terminate_server_instances(cx: &mut Cx<'_>) -> Answer {
 
 /// `changeServerInstanceSpec`: a stopped server takes another server product (CPU and memory).
 pub fn change_server_instance_spec(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[("serverInstanceNo", &[Required]), ("serverProductCode", &[Required])])?;
+    let p = cx.params();
     let no = p.str("serverInstanceNo").unwrap_or_default().to_string();
     let code = p.str("serverProductCode").unwrap_or_default();
     let e = common::server(cx.state, &no)?;
@@ -168,10 +168,7 @@ pub fn change_server_instance_spec(cx: &mut Cx<'_>) -> Answer {
 
 /// `setProtectServerTermination`: on or off, in any status but terminating.
 pub fn set_protect_server_termination(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[
-        ("serverInstanceNo", &[Required]),
-        ("isProtectServerTermination", &[Required, Bool]),
-    ])?;
+    let p = cx.params();
     let no = p.str("serverInstanceNo").unwrap_or_default().to_string();
     common::server(cx.state, &no)?;
     let on = p.flag("isProtectServerTermination").unwrap_or(false);
@@ -189,7 +186,7 @@ pub fn set_protect_server_termination(cx: &mut Cx<'_>) -> Answer {
 /// `interruptServerInstance`: stops a server that is running or still starting at once (shutting
 /// down, then stopped), whatever operation runs on it; answers its number.
 pub fn interrupt_server_instance(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[("serverInstanceNo", &[Required])])?;
+    let p = cx.params();
     let no = p.str("serverInstanceNo").unwrap_or_default().to_string();
     let e = common::server(cx.state, &no)?;
     if e.rec.status() == "NSTOP" && !e.busy() {

@@ -5,7 +5,7 @@ use crate::emulator::handler::prelude::*;
 
 /// `getBlockStorageSnapshotInstanceList`
 pub fn get_block_storage_snapshot_instance_list(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[PAGE_NO, CLASSIC_PAGE_SIZE])?;
+    let p = cx.params();
     let nos = p.list("blockStorageSnapshotInstanceNoList");
     let originals = p.list("originalBlockStorageInstanceNoList");
     let region = p.str("regionNo");
@@ -25,11 +25,7 @@ pub fn get_block_storage_snapshot_instance_list(cx: &mut Cx<'_>) -> Answer {
 
 /// `createBlockStorageSnapshotInstance`
 pub fn create_block_storage_snapshot_instance(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[
-        ("blockStorageInstanceNo", &[Required]),
-        ("blockStorageSnapshotName", &[Chars(3, 30)]),
-        ("blockStorageSnapshotDescription", &[DESCRIPTION]),
-    ])?;
+    let p = cx.params();
     let no = p.str("blockStorageInstanceNo").unwrap_or_default().to_string();
     let now = cx.now;
     let state = &mut *cx.state;
@@ -40,7 +36,11 @@ pub fn create_block_storage_snapshot_instance(cx: &mut Cx<'_>) -> Answer {
         .filter(|e| !e.terminating())
         .ok_or_else(|| faults::not_found(Kind::ClassicBlockStorageInstance, &no))?;
     if b.busy() || !matches!(b.rec.status(), "ATTAC" | "CREAT") {
-        return Err(faults::not_now(Kind::ClassicBlockStorageInstance, &no, b.rec.status_name()));
+        return Err(faults::not_now(
+            Kind::ClassicBlockStorageInstance,
+            &no,
+            b.rec.status_name(),
+        ));
     }
     let storage = b.rec.clone();
     let server = storage
@@ -78,7 +78,10 @@ pub fn create_block_storage_snapshot_instance(cx: &mut Cx<'_>) -> Answer {
     };
     let settings = state.settings.clone();
     let mut e = Entry::new(rec, now);
-    e.run(now, plans::image::create(false, |_: &mut ClassicBlockStorageSnapshotInstance| {}));
+    e.run(
+        now,
+        plans::image::create(false, |_: &mut ClassicBlockStorageSnapshotInstance| {}),
+    );
     e.advance(now, &settings);
     let item = e.wire();
     state.classic.snapshots.push(e);
@@ -87,7 +90,7 @@ pub fn create_block_storage_snapshot_instance(cx: &mut Cx<'_>) -> Answer {
 
 /// `deleteBlockStorageSnapshotInstances`
 pub fn delete_block_storage_snapshot_instances(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[("blockStorageSnapshotInstanceNoList", &[Required, Unique])])?;
+    let p = cx.params();
     let nos = p.list("blockStorageSnapshotInstanceNoList");
     for no in &nos {
         let e = cx
@@ -98,7 +101,11 @@ pub fn delete_block_storage_snapshot_instances(cx: &mut Cx<'_>) -> Answer {
             .filter(|e| !e.terminating())
             .ok_or_else(|| faults::not_found(Kind::ClassicBlockStorageSnapshotInstance, no))?;
         if e.busy() {
-            return Err(faults::not_now(Kind::ClassicBlockStorageSnapshotInstance, no, e.rec.status_name()));
+            return Err(faults::not_now(
+                Kind::ClassicBlockStorageSnapshotInstance,
+                no,
+                e.rec.status_name(),
+            ));
         }
     }
     let now = cx.now;

@@ -5,7 +5,7 @@ use crate::emulator::handler::prelude::*;
 
 /// `getPrivateSubnetInstanceList`
 pub fn get_private_subnet_instance_list(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[PAGE_NO, CLASSIC_PAGE_SIZE])?;
+    let p = cx.params();
     let items = cx
         .state
         .classic

@@ -9,9 +9,6 @@ use crate::emulator::handler::prelude::*;
 /// Subnets per VPC (NCP's limit).
 pub const MAX_SUBNETS: usize = 200;
 
-const TYPES: &[&str] = &["PUBLIC", "PRIVATE"];
-const USAGES: &[&str] = &["GEN", "LOADB", "BM", "NATGW"];
-
 /// The region a subnet belongs to: its VPC's.
 pub fn region_of(state: &State, s: &Subnet) -> Option<String> {
     let vpc = s.vpc_no.as_deref()?;
@@ -30,7 +27,7 @@ pub fn find<'a>(state: &'a State, no: &str, region: &str) -> Result<&'a Entry<Su
 
 /// `getSubnetList`
 pub fn get_subnet_list(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[PAGE_NO, VPC_PAGE_SIZE])?;
+    let p = cx.params();
     let nos = p.list("subnetNoList");
     let region = cx.region().to_string();
     let state = &*cx.state;
@@ -57,35 +54,14 @@ pub fn get_subnet_list(cx: &mut Cx<'_>) -> Answer {
 
 /// `getSubnetDetail`
 pub fn get_subnet_detail(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[("subnetNo", &[Required])])?;
+    let p = cx.params();
     let e = find(cx.state, p.str("subnetNo").unwrap_or_default(), cx.region())?;
     cx.list(vec![e.wire()])
 }
 
-fn code_of(code: &str) -> Code {
-    let name = match code {
-        "PUBLIC" => "Public",
-        "PRIVATE" => "Private",
-        "GEN" => "General",
-        "LOADB" => "Load Balancer",
-        "BM" => "Bare Metal",
-        "NATGW" => "NAT Gateway",
-        other => other,
-    };
-    Code::new(code, name)
-}
-
 /// `createSubnet`: `INIT`, then `RUN` after `createDelayMs`.
 pub fn create_subnet(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[
-        ("subnetTypeCode", &[Required, OneOf(TYPES)]),
-        ("usageTypeCode", &[OneOf(USAGES)]),
-        ("networkAclNo", &[Required]),
-        ("subnet", &[Required]),
-        ("subnetName", &[VpcName]),
-        ("vpcNo", &[Required]),
-        ("zoneCode", &[Required]),
-    ])?;
+    let p = cx.params();
     let region = cx.region().to_string();
     let now = cx.now;
     let state = &mut *cx.state;
@@ -159,8 +135,11 @@ pub fn create_subnet(cx: &mut Cx<'_>) -> Answer {
         subnet_name: Some(name),
         subnet: Some(block.to_string()),
         create_date: Some(state.create_date()),
-        subnet_type: p.str("subnetTypeCode").map(code_of),
-        usage_type: Some(code_of(p.str("usageTypeCode").unwrap_or("GEN"))),
+        subnet_type: p.str("subnetTypeCode").map(|c| Code::of(names::SUBNET_TYPE, c)),
+        usage_type: Some(Code::of(
+            names::SUBNET_USAGE_TYPE,
+            p.str("usageTypeCode").unwrap_or("GEN"),
+        )),
         network_acl_no: Some(acl.to_string()),
         ..Subnet::default()
     };
@@ -174,7 +153,7 @@ pub fn create_subnet(cx: &mut Cx<'_>) -> Answer {
 
 /// `deleteSubnet`: refused while network interfaces are in it; `TERMTING`, then gone.
 pub fn delete_subnet(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[("subnetNo", &[Required])])?;
+    let p = cx.params();
     let region = cx.region().to_string();
     let no = p.str("subnetNo").unwrap_or_default().to_string();
     let state = &mut *cx.state;

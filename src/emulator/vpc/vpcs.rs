@@ -10,7 +10,7 @@ pub const MAX_VPCS: usize = 3;
 
 /// `getVpcList`
 pub fn get_vpc_list(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[])?;
+    let p = cx.params();
     let nos = p.list("vpcNoList");
     let items = cx
         .state
@@ -29,7 +29,7 @@ pub fn get_vpc_list(cx: &mut Cx<'_>) -> Answer {
 /// `getNetworkAclList`: the network ACL each VPC is made with (its default one, named after the VPC,
 /// in the VPC's status), filtered as NCP's reference lists.
 pub fn get_network_acl_list(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[PAGE_NO, VPC_PAGE_SIZE])?;
+    let p = cx.params();
     let nos = p.list("networkAclNoList");
     let items = cx
         .state
@@ -67,7 +67,7 @@ pub fn get_network_acl_list(cx: &mut Cx<'_>) -> Answer {
 
 /// `getVpcDetail`
 pub fn get_vpc_detail(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[("vpcNo", &[Required])])?;
+    let p = cx.params();
     let no = p.str("vpcNo").unwrap_or_default();
     let e = find(cx.state, no, cx.region())?;
     cx.list(vec![e.wire()])
@@ -93,7 +93,7 @@ pub fn running<'a>(state: &'a State, no: &str, region: &str) -> Result<&'a Entry
 /// `createVpc`: `INIT` at once (the reference's example answer), `RUN` after `createDelayMs`; its
 /// default network ACL and default access control group come with it.
 pub fn create_vpc(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[("ipv4CidrBlock", &[Required]), ("vpcName", &[VpcName])])?;
+    let p = cx.params();
     let region = cx.region().to_string();
     let now = cx.now;
     let text = p.str("ipv4CidrBlock").unwrap_or_default();
@@ -141,7 +141,7 @@ pub fn create_vpc(cx: &mut Cx<'_>) -> Answer {
 /// `deleteVpc`: refused while it holds subnets or access control groups of its own (NCP deletes the
 /// defaults with it); `TERMTING`, then gone.
 pub fn delete_vpc(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[("vpcNo", &[Required])])?;
+    let p = cx.params();
     let region = cx.region().to_string();
     let no = p.str("vpcNo").unwrap_or_default().to_string();
     let state = &mut *cx.state;

@@ -18,10 +18,6 @@ pub const MAX_RULES: usize = 50;
 const INBOUND: &str = "INBND";
 const OUTBOUND: &str = "OTBND";
 
-fn rule_type(code: &str) -> Code {
-    Code::new(code, if code == INBOUND { "Inbound" } else { "Outbound" })
-}
-
 /// `{ code, codeName, number }` of a protocol code; `None` for one NCP does not take.
 fn protocol(code: &str) -> Option<ProtocolType> {
     let (name, number) = match code.to_ascii_uppercase().as_str() {
@@ -54,7 +50,7 @@ fn rule(
         access_control_group_sequence: None,
         port_range: port.map(str::to_string),
         access_control_group_no: Some(group.to_string()),
-        access_control_group_rule_type: Some(rule_type(kind)),
+        access_control_group_rule_type: Some(Code::of(names::ACCESS_CONTROL_GROUP_RULE_TYPE, kind)),
         access_control_group_rule_description: Some(description.to_string()),
     }
 }
@@ -110,7 +106,7 @@ pub fn check_groups(state: &State, nos: &[String], vpc_no: &str, region: &str) -
 
 /// `getAccessControlGroupList`
 pub fn get_access_control_group_list(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[PAGE_NO, VPC_PAGE_SIZE])?;
+    let p = cx.params();
     let nos = p.list("accessControlGroupNoList");
     let items = cx
         .state
@@ -132,18 +128,14 @@ pub fn get_access_control_group_list(cx: &mut Cx<'_>) -> Answer {
 
 /// `getAccessControlGroupDetail`
 pub fn get_access_control_group_detail(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[("accessControlGroupNo", &[Required])])?;
+    let p = cx.params();
     let e = find(cx.state, p.str("accessControlGroupNo").unwrap_or_default(), cx.region())?;
     cx.list(vec![e.wire()])
 }
 
 /// `createAccessControlGroup`: at once `RUN` (NCP answers it ready), without rules.
 pub fn create_access_control_group(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[
-        ("accessControlGroupName", &[VpcName]),
-        ("accessControlGroupDescription", &[DESCRIPTION]),
-        ("vpcNo", &[Required]),
-    ])?;
+    let p = cx.params();
     let region = cx.region().to_string();
     let now = cx.now;
     let state = &mut *cx.state;
@@ -182,7 +174,7 @@ pub fn create_access_control_group(cx: &mut Cx<'_>) -> Answer {
 /// `deleteAccessControlGroup`: not the default group, not one on a network interface or named by a
 /// rule of another group.
 pub fn delete_access_control_group(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[("vpcNo", &[Required]), ("accessControlGroupNo", &[Required])])?;
+    let p = cx.params();
     let region = cx.region().to_string();
     let no = p.str("accessControlGroupNo").unwrap_or_default().to_string();
     let state = &mut *cx.state;
@@ -227,7 +219,12 @@ pub fn delete_access_control_group(cx: &mut Cx<'_>) -> Answer {
         .access_control_group_rules
         .retain(|r| !is(&r.access_control_group_no, &no));
     let now = cx.now;
-    let e = faults::found_mut(&mut state.vpc.access_control_groups, &no, Some(&region), Kind::AccessControlGroup)?;
+    let e = faults::found_mut(
+        &mut state.vpc.access_control_groups,
+        &no,
+        Some(&region),
+        Kind::AccessControlGroup,
+    )?;
     e.run(now, plans::network::delete());
     let answer = e.wire();
     cx.list(vec![answer])
@@ -262,21 +259,12 @@ fn rules_of(state: &State, no: &str, kind: Option<&str>) -> Vec<Value> {
 
 /// `getAccessControlGroupRuleList` (`accessControlGroupRuleTypeCode` `INBND` or `OTBND`).
 pub fn get_access_control_group_rule_list(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[
-        ("accessControlGroupNo", &[Required]),
-        ("accessControlGroupRuleTypeCode", &[OneOf(&[INBOUND, OUTBOUND])]),
-    ])?;
+    let p = cx.params();
     let no = p.str("accessControlGroupNo").unwrap_or_default();
     find(cx.state, no, cx.region())?;
     let items = rules_of(cx.state, no, p.str("accessControlGroupRuleTypeCode"));
     cx.list(items)
 }
-
-const ADD_ITEM: Rules = &[
-    ("protocolTypeCode", &[Required]),
-    ("accessControlGroupRuleDescription", &[DESCRIPTION]),
-];
-const REMOVE_ITEM: Rules = &[("protocolTypeCode", &[Required])];
 
 /// One rule as requested, checked: protocol, a source or destination, a port range where the
 /// protocol has ports.
@@ -343,16 +331,7 @@ fn same(a: &AccessControlGroupRule, b: &AccessControlGroupRule) -> bool {
 }
 
 fn change_rules(cx: &mut Cx<'_>, kind: &'static str, add: bool) -> Answer {
-    let item: &[Rule] = if add {
-        &[Required, Each(ADD_ITEM)]
-    } else {
-        &[Required, Each(REMOVE_ITEM)]
-    };
-    let p = cx.params(&[
-        ("accessControlGroupNo", &[Required]),
-        ("vpcNo", &[Required]),
-        ("accessControlGroupRuleList", item),
-    ])?;
+    let p = cx.params();
     let region = cx.region().to_string();
     let now = cx.now;
     let no = p.str("accessControlGroupNo").unwrap_or_default().to_string();

@@ -29,18 +29,6 @@ fn is_kvm(h: &Option<Code>) -> bool {
     h.as_ref().is_some_and(|h| h.code == "KVM")
 }
 
-/// `{ code, codeName }` of a volume type.
-pub fn volume_type(code: &str) -> Code {
-    let name = match code {
-        "CB1" => "Common BlockStorageInstance 1",
-        "CB2" => "Common BlockStorageInstance 2",
-        "FB1" => "Fast BlockStorageInstance 1",
-        "FB2" => "Fast BlockStorageInstance 2",
-        other => other,
-    };
-    Code::new(code, name)
-}
-
 /// A size in GB a hypervisor takes: a multiple of 10 from 10 to its maximum.
 pub fn check_size(gb: i64, kvm: bool) -> Result<(), ApiFault> {
     let max = if kvm { KVM_MAX_GB } else { XEN_MAX_GB };
@@ -54,7 +42,10 @@ pub fn check_size(gb: i64, kvm: bool) -> Result<(), ApiFault> {
 }
 
 /// The volumes attached to a server (its base storage first).
-pub fn attached_to<'a>(state: &'a State, server_no: &'a str) -> impl Iterator<Item = &'a Entry<BlockStorageInstance>> + 'a {
+pub fn attached_to<'a>(
+    state: &'a State,
+    server_no: &'a str,
+) -> impl Iterator<Item = &'a Entry<BlockStorageInstance>> + 'a {
     state
         .vpc
         .block_storages
@@ -110,7 +101,7 @@ fn server_at_rest(state: &State, no: &str, region: &str) -> Result<ServerInstanc
 
 /// `getBlockStorageInstanceList`
 pub fn get_block_storage_instance_list(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[PAGE_NO, VPC_PAGE_SIZE, ("blockStorageSize", &[INT])])?;
+    let p = cx.params();
     let nos = p.list("blockStorageInstanceNoList");
     let kinds = p.list("blockStorageTypeCodeList");
     let volumes = p.list("blockStorageVolumeTypeCodeList");
@@ -156,7 +147,7 @@ pub fn get_block_storage_instance_list(cx: &mut Cx<'_>) -> Answer {
 
 /// `getBlockStorageInstanceDetail`
 pub fn get_block_storage_instance_detail(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[("blockStorageInstanceNo", &[Required])])?;
+    let p = cx.params();
     let e = find(
         cx.state,
         p.str("blockStorageInstanceNo").unwrap_or_default(),
@@ -168,17 +159,7 @@ pub fn get_block_storage_instance_detail(cx: &mut Cx<'_>) -> Answer {
 /// `createBlockStorageInstance`: a XEN volume attached to the server named, or a detached KVM volume
 /// in a zone; from a snapshot when one is named (at least its size, same hypervisor).
 pub fn create_block_storage_instance(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[
-        ("blockStorageName", &[VpcName]),
-        ("blockStorageSize", &[Required, INT]),
-        ("blockStorageDiskDetailTypeCode", &[OneOf(&["SSD", "HDD"])]),
-        ("blockStorageDescription", &[DESCRIPTION]),
-        ("isReturnProtection", &[Bool]),
-        (
-            "blockStorageVolumeTypeCode",
-            &[OneOf(&["SSD", "HDD", "CB1", "CB2", "FB1", "FB2"])],
-        ),
-    ])?;
+    let p = cx.params();
     let region = cx.region().to_string();
     let now = cx.now;
     let state = &mut *cx.state;
@@ -274,10 +255,7 @@ pub fn create_block_storage_instance(cx: &mut Cx<'_>) -> Answer {
 /// `attachBlockStorageInstance`: a detached volume to a running or stopped server of its zone and
 /// hypervisor, within the server's limit.
 pub fn attach_block_storage_instance(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[
-        ("serverInstanceNo", &[Required]),
-        ("blockStorageInstanceNo", &[Required]),
-    ])?;
+    let p = cx.params();
     let region = cx.region().to_string();
     let now = cx.now;
     let state = &mut *cx.state;
@@ -312,7 +290,12 @@ pub fn attach_block_storage_instance(cx: &mut Cx<'_>) -> Answer {
     }
     let device = next_device(state, &server);
     let settings = state.settings.clone();
-    let e = faults::found_mut(&mut state.vpc.block_storages, &no, Some(&region), Kind::BlockStorageInstance)?;
+    let e = faults::found_mut(
+        &mut state.vpc.block_storages,
+        &no,
+        Some(&region),
+        Kind::BlockStorageInstance,
+    )?;
     e.rec.server_instance_no = Some(server_no);
     e.rec.device_name = Some(device);
     e.run(now, plans::block_storage::attach());
@@ -324,7 +307,7 @@ pub fn attach_block_storage_instance(cx: &mut Cx<'_>) -> Answer {
 /// `detachBlockStorageInstances`: attached volumes other than base storage, from running or stopped
 /// servers.
 pub fn detach_block_storage_instances(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[("blockStorageInstanceNoList", &[Required, Unique])])?;
+    let p = cx.params();
     let region = cx.region().to_string();
     let now = cx.now;
     let nos = p.list("blockStorageInstanceNoList");
@@ -360,7 +343,7 @@ pub fn detach_block_storage_instances(cx: &mut Cx<'_>) -> Answer {
 
 /// `deleteBlockStorageInstances`: detached volumes without return protection.
 pub fn delete_block_storage_instances(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[("blockStorageInstanceNoList", &[Required, Unique])])?;
+    let p = cx.params();
     let region = cx.region().to_string();
     let now = cx.now;
     let nos = p.list("blockStorageInstanceNoList");
@@ -393,10 +376,7 @@ pub fn delete_block_storage_instances(cx: &mut Cx<'_>) -> Answer {
 /// Grows a volume: larger, within its hypervisor's sizes; an attached XEN volume only while its server
 /// is stopped.
 fn grow(cx: &mut Cx<'_>, kvm: bool) -> Answer {
-    let p = cx.params(&[
-        ("blockStorageInstanceNo", &[Required]),
-        ("blockStorageSize", &[Required, INT]),
-    ])?;
+    let p = cx.params();
     let region = cx.region().to_string();
     let now = cx.now;
     let no = p.str("blockStorageInstanceNo").unwrap_or_default().to_string();
@@ -433,7 +413,12 @@ fn grow(cx: &mut Cx<'_>, kvm: bool) -> Answer {
     } else {
         plans::block_storage::DETACHED
     };
-    let e = faults::found_mut(&mut cx.state.vpc.block_storages, &no, Some(&region), Kind::BlockStorageInstance)?;
+    let e = faults::found_mut(
+        &mut cx.state.vpc.block_storages,
+        &no,
+        Some(&region),
+        Kind::BlockStorageInstance,
+    )?;
     e.rec.block_storage_size = Some(gb * GIB);
     e.run(now, plans::block_storage::change(rest));
     e.advance(now, &settings);
@@ -453,14 +438,16 @@ pub fn change_block_storage_instance(cx: &mut Cx<'_>) -> Answer {
 
 /// `setBlockStorageReturnProtection`
 pub fn set_block_storage_return_protection(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[
-        ("blockStorageInstanceNo", &[Required]),
-        ("isReturnProtection", &[Required, Bool]),
-    ])?;
+    let p = cx.params();
     let region = cx.region().to_string();
     let no = p.str("blockStorageInstanceNo").unwrap_or_default().to_string();
     find(cx.state, &no, &region)?;
-    let e = faults::found_mut(&mut cx.state.vpc.block_storages, &no, Some(&region), Kind::BlockStorageInstance)?;
+    let e = faults::found_mut(
+        &mut cx.state.vpc.block_storages,
+        &no,
+        Some(&region),
+        Kind::BlockStorageInstance,
+    )?;
     e.rec.is_return_protection = p.flag("isReturnProtection");
     let answer = e.wire();
     cx.list(vec![answer])
@@ -468,7 +455,7 @@ pub fn set_block_storage_return_protection(cx: &mut Cx<'_>) -> Answer {
 
 /// `getBlockStorageVolumeTypeList`
 pub fn get_block_storage_volume_type_list(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[("isBaseStorageAvailable", &[Bool])])?;
+    let p = cx.params();
     let region = cx.region().to_string();
     let types = p.list("blockStorageVolumeTypeCodeList");
     let hypervisors = p.list("hypervisorTypeCodeList");

@@ -62,7 +62,7 @@ pub fn release(state: &mut State, server_no: &str) {
 
 /// `getFabricClusterPoolList`
 pub fn get_fabric_cluster_pool_list(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[])?;
+    let p = cx.params();
     let region = cx.region().to_string();
     let state = &*cx.state;
     let spec_of_product = p
@@ -87,7 +87,7 @@ pub fn get_fabric_cluster_pool_list(cx: &mut Cx<'_>) -> Answer {
 
 /// `getFabricClusterList`
 pub fn get_fabric_cluster_list(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[PAGE_NO, VPC_PAGE_SIZE, VPC_ORDER])?;
+    let p = cx.params();
     let nos = p.list("fabricClusterNoList");
     let state = &*cx.state;
     let has_server = |c: &FabricCluster, server: &str| {
@@ -123,7 +123,7 @@ pub fn get_fabric_cluster_list(cx: &mut Cx<'_>) -> Answer {
 
 /// `getFabricClusterDetail`
 pub fn get_fabric_cluster_detail(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[("fabricClusterNo", &[Required])])?;
+    let p = cx.params();
     let e = find(cx.state, p.str("fabricClusterNo").unwrap_or_default(), cx.region())?;
     let answer = shown(cx.state, e);
     cx.list(vec![answer])
@@ -131,13 +131,7 @@ pub fn get_fabric_cluster_detail(cx: &mut Cx<'_>) -> Answer {
 
 /// `createFabricCluster`: in a running VPC, from a pool of the zone.
 pub fn create_fabric_cluster(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[
-        ("fabricClusterName", &[Required, VpcName]),
-        ("fabricClusterDescription", &[DESCRIPTION]),
-        ("zoneCode", &[Required]),
-        ("vpcNo", &[Required]),
-        ("fabricClusterPoolNo", &[Required]),
-    ])?;
+    let p = cx.params();
     let region = cx.region().to_string();
     let now = cx.now;
     let state = &mut *cx.state;
@@ -183,12 +177,8 @@ pub fn create_fabric_cluster(cx: &mut Cx<'_>) -> Answer {
 }
 
 /// Changes a cluster's name and/or description.
-fn rename(cx: &mut Cx<'_>, name_rules: &'static [Rule], with_description: bool) -> Answer {
-    let p = cx.params(&[
-        ("fabricClusterNo", &[Required]),
-        ("fabricClusterName", name_rules),
-        ("fabricClusterDescription", &[DESCRIPTION]),
-    ])?;
+fn rename(cx: &mut Cx<'_>, with_description: bool) -> Answer {
+    let p = cx.params();
     let region = cx.region().to_string();
     let no = p.str("fabricClusterNo").unwrap_or_default().to_string();
     find(cx.state, &no, &region)?;
@@ -222,25 +212,22 @@ fn rename(cx: &mut Cx<'_>, name_rules: &'static [Rule], with_description: bool) 
 
 /// `changeFabricClusterName`
 pub fn change_fabric_cluster_name(cx: &mut Cx<'_>) -> Answer {
-    rename(cx, &[Required, VpcName], false)
+    rename(cx, false)
 }
 
 /// `changeFabricClusterDescription`
 pub fn change_fabric_cluster_description(cx: &mut Cx<'_>) -> Answer {
-    rename(cx, &[VpcName], true)
+    rename(cx, true)
 }
 
 /// `updateFabricCluster` (name and description).
 pub fn update_fabric_cluster(cx: &mut Cx<'_>) -> Answer {
-    rename(cx, &[Required, VpcName], true)
+    rename(cx, true)
 }
 
 /// Replaces a cluster's servers: each of the cluster's pool, VPC and zone, at rest.
 fn servers(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[
-        ("fabricClusterNo", &[Required]),
-        ("clusterModeServerInstanceNoList", &[Unique]),
-    ])?;
+    let p = cx.params();
     let region = cx.region().to_string();
     let no = p.str("fabricClusterNo").unwrap_or_default().to_string();
     let cluster = find(cx.state, &no, &region)?;
@@ -261,7 +248,11 @@ fn servers(cx: &mut Cx<'_>) -> Answer {
             )));
         }
         if v.fabric_cluster_no.as_deref().is_some_and(|c| !c.is_empty() && c != no) {
-            return Err(faults::in_use(Kind::ServerInstance, server_no, "another fabric cluster"));
+            return Err(faults::in_use(
+                Kind::ServerInstance,
+                server_no,
+                "another fabric cluster",
+            ));
         }
         if e.busy() || !matches!(v.status(), "RUN" | "NSTOP") {
             return Err(faults::not_now(Kind::ServerInstance, server_no, v.status_name()));
@@ -296,7 +287,7 @@ pub fn update_fabric_cluster_server_instances(cx: &mut Cx<'_>) -> Answer {
 
 /// `deleteFabricCluster`: without servers.
 pub fn delete_fabric_cluster(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[("fabricClusterNo", &[Required])])?;
+    let p = cx.params();
     let region = cx.region().to_string();
     let now = cx.now;
     let no = p.str("fabricClusterNo").unwrap_or_default().to_string();

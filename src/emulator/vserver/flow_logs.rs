@@ -4,18 +4,9 @@
 
 use crate::emulator::handler::prelude::*;
 
-fn action_type(code: &str) -> Code {
-    let name = match code {
-        "ACCEPT" => "Accept",
-        "REJECT" => "Reject",
-        _ => "All",
-    };
-    Code::new(code, name)
-}
-
 /// `getFlowLogConfigurationList` (the interfaces listed must exist).
 pub fn get_flow_log_configuration_list(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[("networkInterfaceNoList", &[Required, Unique])])?;
+    let p = cx.params();
     let nos = p.list("networkInterfaceNoList");
     for no in &nos {
         super::network_interfaces::find(cx.state, no, cx.region())?;
@@ -33,16 +24,7 @@ pub fn get_flow_log_configuration_list(cx: &mut Cx<'_>) -> Answer {
 
 /// `enableFlowLog`
 pub fn enable_flow_log(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[
-        (
-            "collectActionTypeCode",
-            &[Required, OneOf(&["ACCEPT", "REJECT", "ALL"])],
-        ),
-        ("collectIntervalMinute", &[OneOf(&["1", "5", "10"])]),
-        ("networkInterfaceNo", &[Required]),
-        ("storageTypeCode", &[OneOf(&["OBJT"])]),
-        ("storageBucketName", &[Required]),
-    ])?;
+    let p = cx.params();
     let region = cx.region().to_string();
     let no = p.str("networkInterfaceNo").unwrap_or_default().to_string();
     super::network_interfaces::find(cx.state, &no, &region)?;
@@ -53,9 +35,11 @@ pub fn enable_flow_log(cx: &mut Cx<'_>) -> Answer {
     }
     let config = FlowLogConfiguration {
         network_interface_no: Some(no.clone()),
-        collect_action_type: p.str("collectActionTypeCode").map(action_type),
+        collect_action_type: p
+            .str("collectActionTypeCode")
+            .map(|c| Code::of(names::COLLECT_ACTION_TYPE, c)),
         collect_interval_minute: Some(p.int("collectIntervalMinute").unwrap_or(5)),
-        storage_type: Some(Code::new("OBJT", "Object Storage")),
+        storage_type: Some(Code::of(names::FLOW_LOG_STORAGE_TYPE, "OBJT")),
         storage_bucket_name: p.str("storageBucketName").map(str::to_string),
         storage_bucket_directory_name: p.str("storageBucketDirectoryName").map(str::to_string),
     };
@@ -69,7 +53,7 @@ pub fn enable_flow_log(cx: &mut Cx<'_>) -> Answer {
 
 /// `disableFlowLog`: of an interface whose flow log is enabled; answers the setting removed.
 pub fn disable_flow_log(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[("networkInterfaceNo", &[Required])])?;
+    let p = cx.params();
     let region = cx.region().to_string();
     let no = p.str("networkInterfaceNo").unwrap_or_default().to_string();
     super::network_interfaces::find(cx.state, &no, &region)?;

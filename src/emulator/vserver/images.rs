@@ -49,7 +49,7 @@ fn listed<'a, T: Image>(
 }
 
 fn detail<T: Image>(cx: &mut Cx<'_>, store: fn(&State) -> &Store<T>, key: &'static str) -> Answer {
-    let p = cx.params(&[(key, &[Required])])?;
+    let p = cx.params();
     let no = p.str(key).unwrap_or_default();
     match store(cx.state).find(no, Some(cx.region())) {
         Some(e) => cx.list(vec![e.wire()]),
@@ -57,14 +57,8 @@ fn detail<T: Image>(cx: &mut Cx<'_>, store: fn(&State) -> &Store<T>, key: &'stat
     }
 }
 
-fn share<T: Image>(
-    cx: &mut Cx<'_>,
-    store: fn(&mut State) -> &mut Store<T>,
-    key: &'static str,
-    op: ShareOp,
-    ids: &'static [Rule],
-) -> Answer {
-    let p = cx.params(&[(key, &[Required]), ("targetLoginIdList", ids)])?;
+fn share<T: Image>(cx: &mut Cx<'_>, store: fn(&mut State) -> &mut Store<T>, key: &'static str, op: ShareOp) -> Answer {
+    let p = cx.params();
     let region = cx.region().to_string();
     let no = p.str(key).unwrap_or_default();
     let item = image_ops::share(store(cx.state), op, no, p.list("targetLoginIdList"), Some(&region))?;
@@ -85,7 +79,7 @@ fn find_server(state: &State, no: &str, region: &str) -> Result<ServerInstance, 
 
 /// `getMemberServerImageInstanceList`
 pub fn get_member_server_image_instance_list(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[PAGE_NO, VPC_PAGE_SIZE, VPC_ORDER])?;
+    let p = cx.params();
     let platforms = p.list("platformTypeCodeList");
     let keys = (
         "memberServerImageInstanceNoList",
@@ -105,11 +99,7 @@ pub fn get_member_server_image_instance_detail(cx: &mut Cx<'_>) -> Answer {
 
 /// `createMemberServerImageInstance`: of a running or stopped XEN server.
 pub fn create_member_server_image_instance(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[
-        ("serverInstanceNo", &[Required]),
-        ("memberServerImageName", &[VpcName]),
-        ("memberServerImageDescription", &[DESCRIPTION]),
-    ])?;
+    let p = cx.params();
     let region = cx.region().to_string();
     let now = cx.now;
     let state = &mut *cx.state;
@@ -146,7 +136,7 @@ pub fn create_member_server_image_instance(cx: &mut Cx<'_>) -> Answer {
 
 /// `deleteMemberServerImageInstances`
 pub fn delete_member_server_image_instances(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[("memberServerImageInstanceNoList", &[Required, Unique])])?;
+    let p = cx.params();
     let region = cx.region().to_string();
     let nos = p.list("memberServerImageInstanceNoList");
     let items = image_ops::delete(members_mut(cx.state), &nos, Some(&region), cx.now)?;
@@ -155,29 +145,17 @@ pub fn delete_member_server_image_instances(cx: &mut Cx<'_>) -> Answer {
 
 /// `addMemberServerImageSharingPermission`
 pub fn add_member_server_image_sharing_permission(cx: &mut Cx<'_>) -> Answer {
-    share(
-        cx,
-        members_mut,
-        "memberServerImageInstanceNo",
-        ShareOp::Add,
-        &[Required, Unique],
-    )
+    share(cx, members_mut, "memberServerImageInstanceNo", ShareOp::Add)
 }
 
 /// `removeMemberServerImageSharingPermission`
 pub fn remove_member_server_image_sharing_permission(cx: &mut Cx<'_>) -> Answer {
-    share(
-        cx,
-        members_mut,
-        "memberServerImageInstanceNo",
-        ShareOp::Remove,
-        &[Required, Unique],
-    )
+    share(cx, members_mut, "memberServerImageInstanceNo", ShareOp::Remove)
 }
 
 /// `setMemberServerImageSharingPermission` (no list: unshare all).
 pub fn set_member_server_image_sharing_permission(cx: &mut Cx<'_>) -> Answer {
-    share(cx, members_mut, "memberServerImageInstanceNo", ShareOp::Set, &[Unique])
+    share(cx, members_mut, "memberServerImageInstanceNo", ShareOp::Set)
 }
 
 // ------------------------------------------------------------------------------------------------
@@ -185,7 +163,7 @@ pub fn set_member_server_image_sharing_permission(cx: &mut Cx<'_>) -> Answer {
 
 /// `getServerImageList`
 pub fn get_server_image_list(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[PAGE_NO, VPC_PAGE_SIZE, VPC_ORDER])?;
+    let p = cx.params();
     let types = p.list("serverImageTypeCodeList");
     let hypervisors = p.list("hypervisorTypeCodeList");
     let os_types = p.list("osTypeCodeList");
@@ -218,7 +196,7 @@ pub fn create_server_image_from_snapshot(cx: &mut Cx<'_>) -> Answer {
 
 /// `deleteServerImage` (the action name is singular; it takes a list).
 pub fn delete_server_image(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[("serverImageNoList", &[Required, Unique])])?;
+    let p = cx.params();
     let region = cx.region().to_string();
     let items = image_ops::delete(
         images_mut(cx.state),
@@ -231,27 +209,13 @@ pub fn delete_server_image(cx: &mut Cx<'_>) -> Answer {
 
 /// `addServerImageSharingPermission`
 pub fn add_server_image_sharing_permission(cx: &mut Cx<'_>) -> Answer {
-    share(cx, images_mut, "serverImageNo", ShareOp::Add, &[Required, Unique])
+    share(cx, images_mut, "serverImageNo", ShareOp::Add)
 }
 
 /// `removeServerImageSharingPermission`
 pub fn remove_server_image_sharing_permission(cx: &mut Cx<'_>) -> Answer {
-    share(cx, images_mut, "serverImageNo", ShareOp::Remove, &[Required, Unique])
+    share(cx, images_mut, "serverImageNo", ShareOp::Remove)
 }
-
-/// The items of `blockStorageList`, typed (`order`, sizes in GiB, flags).
-const STORAGE_ITEM: Rules = &[
-    ("order", &[Required, INT]),
-    ("blockStorageSize", &[INT]),
-    ("noBlockStorage", &[Bool]),
-    ("emptyBlockStorage", &[Bool]),
-];
-const STORAGE: &[Rule] = &[Each(STORAGE_ITEM), Check(crate::emulator::rules::block_storage)];
-const STORAGE_REQUIRED: &[Rule] = &[
-    Required,
-    Each(STORAGE_ITEM),
-    Check(crate::emulator::rules::block_storage),
-];
 
 /// One requested `blockStorageList` entry.
 struct Requested {
@@ -278,35 +242,11 @@ fn requested(p: &Params) -> Vec<Requested> {
     out
 }
 
-fn volume_type(code: &str) -> Code {
-    let name = match code {
-        "CB1" => "Common BlockStorageInstance 1",
-        "CB2" => "Common BlockStorageInstance 2",
-        "FB1" => "Fast BlockStorageInstance 1",
-        "FB2" => "Fast BlockStorageInstance 2",
-        other => other,
-    };
-    Code::new(code, name)
-}
-
 /// `createServerImage` and `createServerImageFromSnapshot`: the image takes what its source says about
 /// the OS (the server's or the base snapshot's template) and the requested block storage mappings (the
 /// server's own volumes when none are requested).
 pub fn create_image(cx: &mut Cx<'_>, from_snapshot: bool) -> Answer {
-    let p = if from_snapshot {
-        cx.params(&[
-            ("serverImageName", &[Required, VpcName]),
-            ("serverImageDescription", &[DESCRIPTION]),
-            ("blockStorageList", STORAGE_REQUIRED),
-        ])?
-    } else {
-        cx.params(&[
-            ("serverInstanceNo", &[Required]),
-            ("serverImageName", &[Required, VpcName]),
-            ("serverImageDescription", &[DESCRIPTION]),
-            ("blockStorageList", STORAGE),
-        ])?
-    };
+    let p = cx.params();
     let region = cx.region().to_string();
     let now = cx.now;
     let state = &mut *cx.state;
@@ -322,7 +262,7 @@ pub fn create_image(cx: &mut Cx<'_>, from_snapshot: bool) -> Answer {
     let mut base_snapshot: Option<BlockStorageSnapshotInstance> = None;
     for item in requested(&p).into_iter().filter(|r| !r.no_storage) {
         let wanted = item.size_gb.map(|gb| gb * GIB);
-        let volume = volume_type(item.volume_type.as_deref().unwrap_or("CB1"));
+        let volume = Code::of(names::VOLUME_TYPE, item.volume_type.as_deref().unwrap_or("CB1"));
         let mut mapping = BlockStorageMapping {
             order: Some(item.order),
             block_storage_size: Some(wanted.unwrap_or(10 * GIB)),
@@ -372,7 +312,7 @@ pub fn create_image(cx: &mut Cx<'_>, from_snapshot: bool) -> Answer {
                     server
                         .base_block_storage_disk_type
                         .clone()
-                        .unwrap_or_else(|| volume_type("CB1")),
+                        .unwrap_or_else(|| Code::of(names::VOLUME_TYPE, "CB1")),
                 ),
                 is_encrypted_volume: Some(false),
                 ..BlockStorageMapping::default()

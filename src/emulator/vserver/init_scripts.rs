@@ -4,13 +4,9 @@
 
 use crate::emulator::handler::prelude::*;
 
-fn os_type(code: &str) -> Code {
-    Code::new(code, if code == "WND" { "WINDOWS" } else { "LINUX" })
-}
-
 /// `getInitScriptList`
 pub fn get_init_script_list(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[PAGE_NO, VPC_PAGE_SIZE, VPC_ORDER])?;
+    let p = cx.params();
     let nos = p.list("initScriptNoList");
     let mut items: Vec<Value> = cx
         .state
@@ -42,19 +38,14 @@ pub fn find<'a>(state: &'a State, no: &str, region: &str) -> Result<&'a Entry<In
 
 /// `getInitScriptDetail`
 pub fn get_init_script_detail(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[("initScriptNo", &[Required])])?;
+    let p = cx.params();
     let e = find(cx.state, p.str("initScriptNo").unwrap_or_default(), cx.region())?;
     cx.list(vec![e.wire()])
 }
 
 /// `createInitScript`
 pub fn create_init_script(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[
-        ("initScriptContent", &[Required]),
-        ("initScriptName", &[VpcName]),
-        ("initScriptDescription", &[DESCRIPTION]),
-        ("osTypeCode", &[Required, OneOf(&["LNX", "WND"])]),
-    ])?;
+    let p = cx.params();
     let region = cx.region().to_string();
     let state = &mut *cx.state;
     let name = match p.str("initScriptName") {
@@ -75,7 +66,7 @@ pub fn create_init_script(cx: &mut Cx<'_>) -> Answer {
         create_date: Some(state.create_date()),
         init_script_description: Some(p.str("initScriptDescription").unwrap_or("").to_string()),
         init_script_content: p.str("initScriptContent").map(str::to_string),
-        os_type: p.str("osTypeCode").map(os_type),
+        os_type: p.str("osTypeCode").map(|c| Code::of(names::INIT_SCRIPT_OS_TYPE, c)),
         region_code: Some(region),
     };
     let answer = state.vpc.init_scripts.push(Entry::new(script, cx.now)).wire();
@@ -84,7 +75,7 @@ pub fn create_init_script(cx: &mut Cx<'_>) -> Answer {
 
 /// `deleteInitScripts`: every number must exist; answers the scripts deleted.
 pub fn delete_init_scripts(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[("initScriptNoList", &[Required, Unique])])?;
+    let p = cx.params();
     let region = cx.region().to_string();
     let nos = p.list("initScriptNoList");
     for no in &nos {

@@ -28,17 +28,6 @@ const GIB: i64 = 1 << 30;
 /// Servers per call (NCP: `serverCreateCount` 1-20).
 pub const MAX_COUNT: i64 = 20;
 
-const NIC_ITEM: Rules = &[
-    ("networkInterfaceOrder", &[Required, Int(0, 15)]),
-    ("accessControlGroupNoList", &[Unique]),
-];
-const MAPPING_ITEM: Rules = &[
-    ("order", &[INT]),
-    ("blockStorageSize", &[INT]),
-    ("noBlockStorage", &[Bool]),
-    ("emptyBlockStorage", &[Bool]),
-];
-
 /// What the image gives a server.
 struct Source {
     hypervisor: Code,
@@ -121,7 +110,11 @@ fn source(state: &State, p: &Params, region: &str) -> Result<Source, ApiFault> {
             .filter(|e| !e.terminating())
             .ok_or_else(|| faults::image_not_found(Kind::MemberServerImageInstance.label(), no))?;
         if e.rec.status() != "CREAT" {
-            return Err(faults::image_busy(Kind::MemberServerImageInstance.label(), no, e.rec.status_name()));
+            return Err(faults::image_busy(
+                Kind::MemberServerImageInstance.label(),
+                no,
+                e.rec.status_name(),
+            ));
         }
         let code = e.rec.original_server_image_product_code.clone();
         let os = code.as_deref().and_then(|c| os_product(state, c, region));
@@ -305,20 +298,7 @@ fn volumes(src: &Source, p: &Params) -> Vec<(i64, i64, Option<String>, Option<St
 
 /// `createServerInstances`
 pub fn create_server_instances(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[
-        ("vpcNo", &[Required]),
-        ("subnetNo", &[Required]),
-        ("networkInterfaceList", &[Required, Each(NIC_ITEM)]),
-        ("serverName", &[VpcName]),
-        ("serverDescription", &[DESCRIPTION]),
-        ("serverCreateCount", &[Int(1, MAX_COUNT)]),
-        ("serverCreateStartNo", &[Int(0, 999)]),
-        ("isProtectServerTermination", &[Bool]),
-        ("isEncryptedBaseBlockStorageVolume", &[Bool]),
-        ("associateWithPublicIp", &[Bool]),
-        ("isPreInstallGpuDriver", &[Bool]),
-        ("blockStorageMappingList", &[Each(MAPPING_ITEM)]),
-    ])?;
+    let p = cx.params();
     let region = cx.region().to_string();
     let now = cx.now;
     let state = &mut *cx.state;

@@ -6,31 +6,13 @@
 use crate::emulator::crypto;
 use crate::emulator::handler::prelude::*;
 
-fn name_rule(name: &str, v: &Value) -> Result<(), crate::emulator::rules::Failure> {
-    let t = v.as_str().unwrap_or_default();
-    let ok =
-        (3..=30).contains(&t.chars().count()) && t.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
-    if ok {
-        Ok(())
-    } else {
-        Err(crate::emulator::rules::invalid(
-            name,
-            format!("'{name}' must be 3-30 letters, digits, '-' or '_' (got '{t}')"),
-        ))
-    }
-}
-
-/// `keyName` of `importLoginKey` (required there; `createLoginKey` generates one when absent).
-const KEY_NAME_REQUIRED: &[Rule] = &[Required, Check(name_rule)];
-const KEY_NAME: &[Rule] = &[Check(name_rule)];
-
 fn keys(s: &State) -> &Store<LoginKey> {
     &s.vpc.login_keys
 }
 
 /// `getLoginKeyList`
 pub fn get_login_key_list(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[PAGE_NO, VPC_PAGE_SIZE])?;
+    let p = cx.params();
     let items = keys(cx.state)
         .iter()
         .map(|e| &e.rec)
@@ -49,7 +31,7 @@ fn taken(state: &State, name: &str) -> Result<(), ApiFault> {
 
 /// `importLoginKey`: an OpenSSH RSA public key (`ssh-rsa AAAA...`).
 pub fn import_login_key(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[("keyName", KEY_NAME_REQUIRED), ("publicKey", &[Required])])?;
+    let p = cx.params();
     let name = p.str("keyName").unwrap_or_default().to_string();
     let state = &mut *cx.state;
     taken(state, &name)?;
@@ -71,7 +53,7 @@ pub fn import_login_key(cx: &mut Cx<'_>) -> Answer {
 /// `createLoginKey`: a new 2048-bit RSA key pair; the answer carries its private key (PKCS#1 PEM),
 /// which NCP never shows again: only the public key is kept.
 pub fn create_login_key(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[("keyName", KEY_NAME)])?;
+    let p = cx.params();
     let state = &mut *cx.state;
     let name = match p.str("keyName") {
         Some(n) => n.to_string(),
@@ -99,7 +81,7 @@ pub fn create_login_key(cx: &mut Cx<'_>) -> Answer {
 /// terminated (NCP: "authentication keys assigned to a server instance cannot be deleted"; `10407`,
 /// the code NCP's Classic `deleteLoginKey` reference publishes). All or nothing.
 pub fn delete_login_keys(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[("keyNameList", &[Required, Unique])])?;
+    let p = cx.params();
     let names = p.list("keyNameList");
     let state = &mut *cx.state;
     for name in &names {

@@ -143,7 +143,7 @@ pub fn checked_groups(state: &State, groups: &[String], vpc_no: &str, region: &s
 
 /// `getNetworkInterfaceList`
 pub fn get_network_interface_list(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[PAGE_NO, VPC_PAGE_SIZE, ("isDefault", &[Bool])])?;
+    let p = cx.params();
     let nos = p.list("networkInterfaceNoList");
     let secondary = p.list("secondaryIpList");
     let state = &*cx.state;
@@ -183,7 +183,7 @@ pub fn get_network_interface_list(cx: &mut Cx<'_>) -> Answer {
 
 /// `getNetworkInterfaceDetail`
 pub fn get_network_interface_detail(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[("networkInterfaceNo", &[Required])])?;
+    let p = cx.params();
     let e = find(cx.state, p.str("networkInterfaceNo").unwrap_or_default(), cx.region())?;
     cx.list(vec![e.wire()])
 }
@@ -258,16 +258,7 @@ fn attach_to(
 
 /// `createNetworkInterface`: unattached (`NOTUSED`), or attached at once to the server given.
 pub fn create_network_interface(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[
-        ("accessControlGroupNoList", &[Required, Unique]),
-        ("networkInterfaceDescription", &[DESCRIPTION]),
-        ("networkInterfaceName", &[VpcName]),
-        ("subnetNo", &[Required]),
-        ("vpcNo", &[Required]),
-        ("secondaryIpCount", &[Int(1, 255)]),
-        ("secondaryIpList", &[Unique]),
-        ("isBareMetal", &[Bool]),
-    ])?;
+    let p = cx.params();
     let region = cx.region().to_string();
     let now = cx.now;
     let state = &mut *cx.state;
@@ -332,19 +323,28 @@ pub fn s_of(v: &Option<String>) -> &str {
 
 /// `deleteNetworkInterface`: an unattached interface.
 pub fn delete_network_interface(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[("networkInterfaceNo", &[Required])])?;
+    let p = cx.params();
     let region = cx.region().to_string();
     let no = p.str("networkInterfaceNo").unwrap_or_default().to_string();
     let e = find(cx.state, &no, &region)?;
     if let Some(server) = e.rec.instance_no.as_deref().filter(|s| !s.is_empty()) {
-        return Err(faults::in_use(Kind::NetworkInterface, &no, &format!("server instance {server}")));
+        return Err(faults::in_use(
+            Kind::NetworkInterface,
+            &no,
+            &format!("server instance {server}"),
+        ));
     }
     if e.busy() {
         return Err(faults::not_now(Kind::NetworkInterface, &no, phase_of(&e.rec)));
     }
     let now = cx.now;
     cx.state.vpc.flow_logs.retain(|f| !is(&f.network_interface_no, &no));
-    let e = faults::found_mut(&mut cx.state.vpc.network_interfaces, &no, Some(&region), Kind::NetworkInterface)?;
+    let e = faults::found_mut(
+        &mut cx.state.vpc.network_interfaces,
+        &no,
+        Some(&region),
+        Kind::NetworkInterface,
+    )?;
     e.run(now, plans::network_interface::delete());
     let answer = e.wire();
     cx.list(vec![answer])
@@ -353,11 +353,7 @@ pub fn delete_network_interface(cx: &mut Cx<'_>) -> Answer {
 /// `attachNetworkInterface`: an unattached interface of the subnet named, to a stopped server of its
 /// VPC and zone.
 pub fn attach_network_interface(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[
-        ("serverInstanceNo", &[Required]),
-        ("networkInterfaceNo", &[Required]),
-        ("subnetNo", &[Required]),
-    ])?;
+    let p = cx.params();
     let region = cx.region().to_string();
     let now = cx.now;
     let state = &mut *cx.state;
@@ -386,11 +382,7 @@ pub fn attach_network_interface(cx: &mut Cx<'_>) -> Answer {
 
 /// `detachNetworkInterface`: from its stopped server, not the server's default interface.
 pub fn detach_network_interface(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[
-        ("serverInstanceNo", &[Required]),
-        ("networkInterfaceNo", &[Required]),
-        ("subnetNo", &[Required]),
-    ])?;
+    let p = cx.params();
     let region = cx.region().to_string();
     let now = cx.now;
     let state = &mut *cx.state;
@@ -417,7 +409,12 @@ pub fn detach_network_interface(cx: &mut Cx<'_>) -> Answer {
             list.retain(|n| *n != no);
         }
     }
-    let e = faults::found_mut(&mut state.vpc.network_interfaces, &no, Some(&region), Kind::NetworkInterface)?;
+    let e = faults::found_mut(
+        &mut state.vpc.network_interfaces,
+        &no,
+        Some(&region),
+        Kind::NetworkInterface,
+    )?;
     e.run(
         now,
         plans::network_interface::detach(|n: &mut NetworkInterface| {
@@ -432,10 +429,7 @@ pub fn detach_network_interface(cx: &mut Cx<'_>) -> Answer {
 }
 
 fn change_groups(cx: &mut Cx<'_>, add: bool) -> Answer {
-    let p = cx.params(&[
-        ("accessControlGroupNoList", &[Required, Unique]),
-        ("networkInterfaceNo", &[Required]),
-    ])?;
+    let p = cx.params();
     let region = cx.region().to_string();
     let state = &mut *cx.state;
     let no = p.str("networkInterfaceNo").unwrap_or_default().to_string();
@@ -474,7 +468,12 @@ fn change_groups(cx: &mut Cx<'_>, add: bool) -> Answer {
             )));
         }
     }
-    let e = faults::found_mut(&mut state.vpc.network_interfaces, &no, Some(&region), Kind::NetworkInterface)?;
+    let e = faults::found_mut(
+        &mut state.vpc.network_interfaces,
+        &no,
+        Some(&region),
+        Kind::NetworkInterface,
+    )?;
     e.rec.access_control_group_no_list = Some(groups);
     let answer = e.wire();
     cx.list(vec![answer])

@@ -14,7 +14,7 @@ pub fn find<'a>(state: &'a State, no: &str, region: &str) -> Result<&'a Entry<Pl
 
 /// `getPlacementGroupList`
 pub fn get_placement_group_list(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[])?;
+    let p = cx.params();
     let nos = p.list("placementGroupNoList");
     let items = cx
         .state
@@ -34,17 +34,14 @@ pub fn get_placement_group_list(cx: &mut Cx<'_>) -> Answer {
 
 /// `getPlacementGroupDetail`
 pub fn get_placement_group_detail(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[("placementGroupNo", &[Required])])?;
+    let p = cx.params();
     let e = find(cx.state, p.str("placementGroupNo").unwrap_or_default(), cx.region())?;
     cx.list(vec![e.wire()])
 }
 
 /// `createPlacementGroup` (type `AA`, the only one NCP has).
 pub fn create_placement_group(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[
-        ("placementGroupName", &[VpcName]),
-        ("placementGroupTypeCode", &[OneOf(&["AA"])]),
-    ])?;
+    let p = cx.params();
     let region = cx.region().to_string();
     let state = &mut *cx.state;
     let name = match p.str("placementGroupName") {
@@ -62,7 +59,7 @@ pub fn create_placement_group(cx: &mut Cx<'_>) -> Answer {
     let group = PlacementGroup {
         placement_group_no: Some(state.next_id()),
         placement_group_name: Some(name),
-        placement_group_type: Some(Code::new("AA", "Anti-Affinity")),
+        placement_group_type: Some(Code::of(names::PLACEMENT_GROUP_TYPE, "AA")),
         region_code: Some(region),
     };
     let answer = state.vpc.placement_groups.push(Entry::new(group, cx.now)).wire();
@@ -71,7 +68,7 @@ pub fn create_placement_group(cx: &mut Cx<'_>) -> Answer {
 
 /// `deletePlacementGroup`: not while servers are in it.
 pub fn delete_placement_group(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[("placementGroupNo", &[Required])])?;
+    let p = cx.params();
     let region = cx.region().to_string();
     let no = p.str("placementGroupNo").unwrap_or_default().to_string();
     find(cx.state, &no, &region)?;
@@ -100,7 +97,7 @@ fn stopped_server(state: &State, no: &str, region: &str) -> Result<(), ApiFault>
 }
 
 fn membership(cx: &mut Cx<'_>, join: bool) -> Answer {
-    let p = cx.params(&[("placementGroupNo", &[Required]), ("serverInstanceNo", &[Required])])?;
+    let p = cx.params();
     let region = cx.region().to_string();
     let group_no = p.str("placementGroupNo").unwrap_or_default().to_string();
     let server_no = p.str("serverInstanceNo").unwrap_or_default().to_string();

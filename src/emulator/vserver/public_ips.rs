@@ -152,7 +152,7 @@ pub fn make(
 
 /// `getPublicIpInstanceList`
 pub fn get_public_ip_instance_list(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[PAGE_NO, VPC_PAGE_SIZE, ("isAssociated", &[Bool])])?;
+    let p = cx.params();
     let nos = p.list("publicIpInstanceNoList");
     let state = &*cx.state;
     let vpc_of = |ip: &PublicIpInstance| {
@@ -180,7 +180,7 @@ pub fn get_public_ip_instance_list(cx: &mut Cx<'_>) -> Answer {
 
 /// `getPublicIpInstanceDetail`
 pub fn get_public_ip_instance_detail(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[("publicIpInstanceNo", &[Required])])?;
+    let p = cx.params();
     let e = find(cx.state, p.str("publicIpInstanceNo").unwrap_or_default(), cx.region())?;
     cx.list(vec![e.wire()])
 }
@@ -188,7 +188,6 @@ pub fn get_public_ip_instance_detail(cx: &mut Cx<'_>) -> Answer {
 /// `getPublicIpTargetServerInstanceList`: the servers a public IP can go to (public subnet, running
 /// or stopped, none yet).
 pub fn get_public_ip_target_server_instance_list(cx: &mut Cx<'_>) -> Answer {
-    cx.params(&[])?;
     let region = cx.region().to_string();
     let state = &*cx.state;
     let items = state
@@ -204,7 +203,7 @@ pub fn get_public_ip_target_server_instance_list(cx: &mut Cx<'_>) -> Answer {
 
 /// `createPublicIpInstance`: of the region, assigned at once to the server given.
 pub fn create_public_ip_instance(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[("publicIpDescription", &[DESCRIPTION])])?;
+    let p = cx.params();
     let region = cx.region().to_string();
     let now = cx.now;
     let state = &mut *cx.state;
@@ -227,7 +226,7 @@ pub fn create_public_ip_instance(cx: &mut Cx<'_>) -> Answer {
 
 /// `deletePublicIpInstance`: an IP no server holds.
 pub fn delete_public_ip_instance(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[("publicIpInstanceNo", &[Required])])?;
+    let p = cx.params();
     let region = cx.region().to_string();
     let no = p.str("publicIpInstanceNo").unwrap_or_default().to_string();
     let e = find(cx.state, &no, &region)?;
@@ -250,7 +249,7 @@ pub fn delete_public_ip_instance(cx: &mut Cx<'_>) -> Answer {
 
 /// `associatePublicIpWithServerInstance`: a ready, free IP to a server in a public subnet.
 pub fn associate_public_ip_with_server_instance(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[("publicIpInstanceNo", &[Required]), ("serverInstanceNo", &[Required])])?;
+    let p = cx.params();
     let region = cx.region().to_string();
     let now = cx.now;
     let state = &mut *cx.state;
@@ -276,7 +275,7 @@ pub fn associate_public_ip_with_server_instance(cx: &mut Cx<'_>) -> Answer {
 
 /// `disassociatePublicIpFromServerInstance`: by the IP's number (or the server's).
 pub fn disassociate_public_ip_from_server_instance(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[])?;
+    let p = cx.params();
     let region = cx.region().to_string();
     let now = cx.now;
     let state = &mut *cx.state;

@@ -72,12 +72,7 @@ pub fn assign(
 
 /// `assignSecondaryIps`: the IPs listed, or `secondaryIpCount` free ones, of the interface's subnet.
 pub fn assign_secondary_ips(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[
-        ("networkInterfaceNo", &[Required]),
-        ("secondaryIpList", &[Unique]),
-        ("secondaryIpCount", &[Int(1, 255)]),
-        ("allowReassign", &[Bool]),
-    ])?;
+    let p = cx.params();
     let region = cx.region().to_string();
     let state = &mut *cx.state;
     let no = p.str("networkInterfaceNo").unwrap_or_default().to_string();
@@ -106,10 +101,7 @@ pub fn assign_secondary_ips(cx: &mut Cx<'_>) -> Answer {
 
 /// `unassignSecondaryIps`: each IP must be a secondary IP of the interface.
 pub fn unassign_secondary_ips(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[
-        ("networkInterfaceNo", &[Required]),
-        ("secondaryIpList", &[Required, Unique]),
-    ])?;
+    let p = cx.params();
     let region = cx.region().to_string();
     let no = p.str("networkInterfaceNo").unwrap_or_default().to_string();
     let listed = p.list("secondaryIpList");
@@ -120,7 +112,12 @@ pub fn unassign_secondary_ips(cx: &mut Cx<'_>) -> Answer {
             "The IP {ip} is not a secondary IP of network interface {no}."
         )));
     }
-    let e = faults::found_mut(&mut cx.state.vpc.network_interfaces, &no, Some(&region), Kind::NetworkInterface)?;
+    let e = faults::found_mut(
+        &mut cx.state.vpc.network_interfaces,
+        &no,
+        Some(&region),
+        Kind::NetworkInterface,
+    )?;
     if let Some(l) = e.rec.secondary_ip_list.as_mut() {
         l.retain(|ip| !listed.contains(ip));
     }

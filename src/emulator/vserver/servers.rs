@@ -21,7 +21,7 @@ pub fn find<'a>(state: &'a State, no: &str, region: &str) -> Result<&'a Entry<Se
 
 /// `getServerInstanceList`
 pub fn get_server_instance_list(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[PAGE_NO, VPC_PAGE_SIZE, VPC_ORDER])?;
+    let p = cx.params();
     let nos = p.list("serverInstanceNoList");
     let hypervisors = p.list("hypervisorTypeCodeList");
     let groups = p.list("placementGroupNoList");
@@ -70,15 +70,20 @@ pub fn get_server_instance_list(cx: &mut Cx<'_>) -> Answer {
 
 /// `getServerInstanceDetail`
 pub fn get_server_instance_detail(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[("serverInstanceNo", &[Required])])?;
+    let p = cx.params();
     let e = find(cx.state, p.str("serverInstanceNo").unwrap_or_default(), cx.region())?;
     cx.list(vec![e.wire()])
 }
 
 /// Runs `plan` on every server listed, each of which must be at rest in status `from`; all are
 /// checked before any changes.
-fn each(cx: &mut Cx<'_>, from: &str, plan: fn() -> crate::emulator::state::Plan<ServerInstance>, protect: bool) -> Answer {
-    let p = cx.params(&[("serverInstanceNoList", &[Required, Unique])])?;
+fn each(
+    cx: &mut Cx<'_>,
+    from: &str,
+    plan: fn() -> crate::emulator::state::Plan<ServerInstance>,
+    protect: bool,
+) -> Answer {
+    let p = cx.params();
     let region = cx.region().to_string();
     let now = cx.now;
     let nos = p.list("serverInstanceNoList");
@@ -179,7 +184,7 @@ fn release(state: &mut State, no: &str, region: &str, now: std::time::Instant) {
 /// `changeServerInstanceSpec`: a stopped server to another spec of its hypervisor (XEN by
 /// `serverProductCode`, KVM by `serverSpecCode`).
 pub fn change_server_instance_spec(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[("serverInstanceNo", &[Required])])?;
+    let p = cx.params();
     let region = cx.region().to_string();
     let now = cx.now;
     let no = p.str("serverInstanceNo").unwrap_or_default().to_string();
@@ -226,7 +231,7 @@ pub fn change_server_instance_spec(cx: &mut Cx<'_>) -> Answer {
 
 /// `changeServerInstanceName`: 3 to 30 lower-case letters, digits or `-`, unique in the region.
 pub fn change_server_instance_name(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[("serverInstanceNo", &[Required]), ("serverName", &[Required, VpcName])])?;
+    let p = cx.params();
     let region = cx.region().to_string();
     let no = p.str("serverInstanceNo").unwrap_or_default().to_string();
     let name = p.str("serverName").unwrap_or_default().to_string();
@@ -261,10 +266,7 @@ pub fn change_server_instance_name(cx: &mut Cx<'_>) -> Answer {
 
 /// `setProtectServerTermination`
 pub fn set_protect_server_termination(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[
-        ("serverInstanceNo", &[Required]),
-        ("isProtectServerTermination", &[Required, Bool]),
-    ])?;
+    let p = cx.params();
     let region = cx.region().to_string();
     let no = p.str("serverInstanceNo").unwrap_or_default().to_string();
     find(cx.state, &no, &region)?;
@@ -293,8 +295,7 @@ pub fn root_password(state: &State, no: &str, private_key: &str, region: &str) -
 
 /// `getRootPasswordServerInstanceList`: each server with the private key given for it.
 pub fn get_root_password_server_instance_list(cx: &mut Cx<'_>) -> Answer {
-    const ITEM: Rules = &[("serverInstanceNo", &[Required]), ("privateKey", &[Required])];
-    let p = cx.params(&[("rootPasswordServerInstanceList", &[Required, Each(ITEM)])])?;
+    let p = cx.params();
     let region = cx.region().to_string();
     let mut items = Vec::new();
     for item in p.objects("rootPasswordServerInstanceList") {
@@ -311,7 +312,7 @@ pub fn get_root_password_server_instance_list(cx: &mut Cx<'_>) -> Answer {
 /// `getRootPassword`: one server's password, decrypted with the `privateKey` given (`25041` when it is
 /// absent or not the private key of the server's login key).
 pub fn get_root_password(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[("serverInstanceNo", &[Required])])?;
+    let p = cx.params();
     let no = p.str("serverInstanceNo").unwrap_or_default();
     let password = root_password(cx.state, no, p.str("privateKey").unwrap_or_default(), cx.region())?;
     let mut f = Fields::new();
@@ -323,7 +324,7 @@ pub fn get_root_password(cx: &mut Cx<'_>) -> Answer {
 /// `interruptServerInstance`: a diagnostic interrupt (NMI) to a running server; NCP's reference: KVM
 /// servers (Linux and Windows) and XEN servers with Windows only. Nothing else changes.
 pub fn interrupt_server_instance(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[("serverInstanceNo", &[Required])])?;
+    let p = cx.params();
     let no = p.str("serverInstanceNo").unwrap_or_default().to_string();
     let e = find(cx.state, &no, cx.region())?;
     if e.rec.status() != "RUN" || e.busy() {

@@ -6,14 +6,7 @@ const GIB: i64 = 1 << 30;
 
 /// `getBlockStorageSnapshotInstanceList`
 pub fn get_block_storage_snapshot_instance_list(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[
-        PAGE_NO,
-        VPC_PAGE_SIZE,
-        VPC_ORDER,
-        ("isBootable", &[Bool]),
-        ("isEncryptedOriginalBlockStorageVolume", &[Bool]),
-        ("blockStorageSnapshotVolumeSize", &[INT]),
-    ])?;
+    let p = cx.params();
     let nos = p.list("blockStorageSnapshotInstanceNoList");
     let originals = p.list("originalBlockStorageInstanceNoList");
     let hypervisors = p.list("hypervisorTypeCodeList");
@@ -61,7 +54,7 @@ pub fn find<'a>(state: &'a State, no: &str, region: &str) -> Result<&'a Entry<Bl
 
 /// `getBlockStorageSnapshotInstanceDetail`
 pub fn get_block_storage_snapshot_instance_detail(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[("blockStorageSnapshotInstanceNo", &[Required])])?;
+    let p = cx.params();
     let e = find(
         cx.state,
         p.str("blockStorageSnapshotInstanceNo").unwrap_or_default(),
@@ -75,19 +68,18 @@ pub fn get_block_storage_snapshot_instance_detail(cx: &mut Cx<'_>) -> Answer {
 /// what the server runs (for `createServerImageFromSnapshot`). Types `FULL` and, on KVM,
 /// `INCREMENTAL` (NCP's reference).
 pub fn create_block_storage_snapshot_instance(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[
-        ("blockStorageSnapshotName", &[VpcName]),
-        ("blockStorageSnapshotDescription", &[DESCRIPTION]),
-        ("originalBlockStorageInstanceNo", &[Required]),
-        ("snapshotTypeCode", &[OneOf(&["FULL", "INCREMENTAL"])]),
-    ])?;
+    let p = cx.params();
     let region = cx.region().to_string();
     let now = cx.now;
     let state = &mut *cx.state;
     let no = p.str("originalBlockStorageInstanceNo").unwrap_or_default().to_string();
     let volume = super::block_storage::find(state, &no, &region)?;
     if volume.busy() || !matches!(volume.rec.status(), "ATTAC" | "CREAT") {
-        return Err(faults::not_now(Kind::BlockStorageInstance, &no, volume.rec.status_name()));
+        return Err(faults::not_now(
+            Kind::BlockStorageInstance,
+            &no,
+            volume.rec.status_name(),
+        ));
     }
     let volume = volume.rec.clone();
     let kvm = c(&volume.hypervisor_type) == "KVM";
@@ -128,7 +120,7 @@ pub fn create_block_storage_snapshot_instance(cx: &mut Cx<'_>) -> Answer {
         create_date: Some(state.create_date()),
         is_encrypted_original_block_storage_volume: volume.is_encrypted_volume,
         block_storage_snapshot_description: Some(p.str("blockStorageSnapshotDescription").unwrap_or("").to_string()),
-        snapshot_type: Some(Code::new(kind, if kind == "FULL" { "Full" } else { "Incremental" })),
+        snapshot_type: Some(Code::of(names::SNAPSHOT_TYPE, kind)),
         hypervisor_type: volume.hypervisor_type.clone(),
         is_bootable: Some(base && kvm),
         block_storage_volume_type: volume.block_storage_volume_type.clone(),
@@ -146,14 +138,18 @@ pub fn create_block_storage_snapshot_instance(cx: &mut Cx<'_>) -> Answer {
 
 /// `deleteBlockStorageSnapshotInstances`: created snapshots; `TERMT`, then gone.
 pub fn delete_block_storage_snapshot_instances(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[("blockStorageSnapshotInstanceNoList", &[Required, Unique])])?;
+    let p = cx.params();
     let region = cx.region().to_string();
     let now = cx.now;
     let nos = p.list("blockStorageSnapshotInstanceNoList");
     for no in &nos {
         let e = find(cx.state, no, &region)?;
         if e.busy() {
-            return Err(faults::not_now(Kind::BlockStorageSnapshotInstance, no, e.rec.status_name()));
+            return Err(faults::not_now(
+                Kind::BlockStorageSnapshotInstance,
+                no,
+                e.rec.status_name(),
+            ));
         }
     }
     let mut items = Vec::new();

@@ -2,7 +2,7 @@
 //! storage and extra volumes, `createBlockStorageInstance`) and what a server's termination does to its
 //! volumes. The handlers of the block storage group are in `block_storage.rs`.
 
-use super::block_storage::{next_device, volume_type, GIB};
+use super::block_storage::{next_device, GIB};
 use crate::emulator::handler::prelude::*;
 use std::time::Instant;
 
@@ -50,7 +50,7 @@ pub fn make(state: &mut State, v: NewVolume<'_>, server: Option<&ServerInstance>
         zone_code: v.zone.or_else(|| server.and_then(|s| s.zone_code.clone())),
         region_code: Some(region.to_string()),
         is_return_protection: Some(v.protection),
-        block_storage_volume_type: Some(volume_type(volume)),
+        block_storage_volume_type: Some(Code::of(names::VOLUME_TYPE, volume)),
         hypervisor_type: Some(hypervisor),
         block_storage_snapshot_instance_no: v.snapshot.and_then(|n| n.parse().ok()),
         ..BlockStorageInstance::default()
