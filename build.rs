@@ -13,6 +13,8 @@ mod emit_kinds;
 mod emit_surfaces;
 #[path = "build/kinds.rs"]
 mod kinds;
+#[path = "build/lookups.rs"]
+mod lookups;
 #[path = "build/model.rs"]
 mod model;
 #[path = "build/specs.rs"]

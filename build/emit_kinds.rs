@@ -96,13 +96,17 @@ pub fn records(set: &Set) -> String {
     for k in &set.kinds {
         let _ = writeln!(
             o,
-            "    KindFacts {{ name: {:?}, label: {:?}, not_found: {:?}, busy: {:?}, status_names: {}, operation_names: {} }},",
+            "    KindFacts {{ name: {:?}, label: {:?}, not_found: {:?}, busy: {:?}, status_names: {}, operation_names: {}, keep: {} }},",
             k.name,
             k.label,
             k.not_found,
             k.busy,
             table(&k.status_names),
-            table(&k.operation_names)
+            table(&k.operation_names),
+            {
+                let keep: Vec<String> = k.keep.iter().map(|f| format!("{:?}", f.name)).collect();
+                format!("&[{}]", keep.join(", "))
+            }
         );
     }
     o.push_str("];\n\n/// The code names of the model (`[names.*]`): code -> name.\npub mod names {\n");
@@ -159,13 +163,8 @@ fn resource(o: &mut String, k: &Kind) {
         None => String::new(),
     }
     };
-    let region = match &k.region {
-        Region::Field(p) => text_at(p),
-        Region::None | Region::Parent(_) => "None".into(),
-    };
     let id = k.id.clone().unwrap_or_default();
     let _ = writeln!(o, "impl Resource for {} {{", k.name);
-    let _ = writeln!(o, "    const KIND: Kind = Kind::{};", k.name);
     let _ = writeln!(
         o,
         "    fn no(&self) -> &str {{\n        s(&self.{})\n    }}",
@@ -199,6 +198,16 @@ fn resource(o: &mut String, k: &Kind) {
     } else {
         let _ = write!(o, "    fn set_phase(&mut self, p: &Phase) {{\n{body}    }}\n");
     }
+    o.push_str("}\n\n");
+}
+
+fn record_impl(o: &mut String, k: &Kind) {
+    let region = match &k.region {
+        Region::Field(p) => text_at(p),
+        Region::None | Region::Parent(_) => "None".into(),
+    };
+    let _ = writeln!(o, "impl Record for {} {{", k.name);
+    let _ = writeln!(o, "    const KIND: Kind = Kind::{};", k.name);
     let _ = writeln!(o, "    fn region(&self) -> Option<&str> {{\n        {region}\n    }}");
     o.push_str("}\n\n");
 }
@@ -226,6 +235,38 @@ pub fn world(set: &Set) -> String {
             o.push_str("        }\n");
         }
         o.push_str("    }\n);\n\n");
+        // Records whose region is their parent's take it when the fixture is read.
+        let _ = writeln!(
+            o,
+            "impl {name} {{\n    /// Gives the records whose region is their parent's (`region = \"from ...\"`) that region.\n    pub fn parent_regions(&mut self) {{"
+        );
+        for k in set.kinds.iter().filter(|k| !k.lookup) {
+            let Region::Parent(field) = &k.region else { continue };
+            let Some((_, parent)) = k.parents.iter().find(|(f, _)| f == field) else {
+                continue;
+            };
+            let Some(parent) = set.kinds.iter().find(|x| &x.name == parent) else {
+                continue;
+            };
+            for ((_, store), (_, pstore)) in k
+                .stores
+                .iter()
+                .filter(|(p, _)| p == platform)
+                .zip(parent.stores.iter().filter(|(p, _)| p == platform))
+            {
+                let _ = writeln!(
+                    o,
+                    "        for e in &mut self.{s}.items {{\n            let parent = e.rec.{f}.as_deref().unwrap_or_default();\n            e.region = self.{ps}.find(parent, None).and_then(|p| p.region.clone());\n        }}",
+                    s = snake(store),
+                    f = snake(field),
+                    ps = snake(pstore)
+                );
+            }
+        }
+        o.push_str("    }\n}\n\n");
+    }
+    for k in &set.kinds {
+        record_impl(&mut o, k);
     }
     for k in set.kinds.iter().filter(|k| !k.lookup) {
         resource(&mut o, k);

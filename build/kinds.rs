@@ -48,6 +48,11 @@ pub struct Kind {
     pub keep: Vec<Field>,
     pub status_names: Option<String>,
     pub operation_names: Option<String>,
+    /// Its answers embed linked records, made by its handlers (`render = "own"`): its look-ups are
+    /// written by hand.
+    pub own_render: bool,
+    /// `(parameter, field)`: look-up parameters named otherwise than the field they filter.
+    pub aliases: Vec<(String, String)>,
 }
 
 impl Kind {
@@ -89,6 +94,9 @@ pub struct KindToml {
     keep: Vec<String>,
     status_names: Option<String>,
     operation_names: Option<String>,
+    render: Option<String>,
+    #[serde(default)]
+    aliases: toml::Table,
 }
 
 #[derive(Deserialize)]
@@ -133,6 +141,11 @@ pub fn kinds(file: &str, raw: Vec<(String, KindToml)>, set: &Set) -> R<Vec<Kind>
                 None => Err(ctx(format!("parent '{p}': expected 'field: Kind'"))),
             })
             .collect::<R<Vec<_>>>()?;
+        let own_render = match k.render.as_deref() {
+            None => false,
+            Some("own") => true,
+            Some(other) => return Err(ctx(format!("render = '{other}': the only value is 'own'"))),
+        };
         let region = match k.region.as_deref() {
             None => Region::None,
             Some(r) => match r.strip_prefix("from ") {
@@ -160,6 +173,15 @@ pub fn kinds(file: &str, raw: Vec<(String, KindToml)>, set: &Set) -> R<Vec<Kind>
             keep: fields(&k.keep).map_err(ctx)?,
             status_names: k.status_names,
             operation_names: k.operation_names,
+            own_render,
+            aliases: k
+                .aliases
+                .iter()
+                .map(|(param, field)| match field.as_str() {
+                    Some(f) => Ok((param.clone(), f.to_string())),
+                    None => Err(ctx(format!("aliases.{param}: the field's name, as text"))),
+                })
+                .collect::<R<Vec<_>>>()?,
             name,
         });
     }
@@ -264,6 +286,11 @@ pub fn check(set: &Set) -> R<()> {
         if let Some(z) = &k.zone {
             if field_at(set, k, z).is_none() {
                 return Err(ctx(format!("zone: no field '{}'", z.join("."))));
+            }
+        }
+        for (param, field) in &k.aliases {
+            if k.field(field).is_none() {
+                return Err(ctx(format!("aliases.{param}: no field '{field}'")));
             }
         }
         for (field, parent) in &k.parents {

@@ -2,9 +2,10 @@
 //! handler (`handler.rs`, dispatched by the generated `match`) and the answer rendered in the format asked.
 
 use super::chaos::injected;
-use super::handler::{dispatch as handle, Cx};
+use super::handler::Cx;
 use super::http::Shared;
 use super::reply::{api_fault, Reply, JSON_TYPE, XML_TYPE};
+use super::route::dispatch as handle;
 use super::rules::{self, Failure};
 use super::{faults, render};
 use crate::catalog;

@@ -45,20 +45,8 @@ pub mod prelude {
     pub use crate::emulator::model::*;
     pub use crate::emulator::rules::Params;
     pub use crate::emulator::state::images::{self as image_ops, Image, ShareOp};
-    pub use crate::emulator::state::{plans, Entry, Resource, State, Store};
+    pub use crate::emulator::state::{plans, Entry, Record, Resource, State, Store};
     pub use serde_json::Value;
-}
-
-mod generated {
-    use super::{Answer, Cx};
-    use crate::catalog::ActionId;
-    include!(concat!(env!("OUT_DIR"), "/dispatch.rs"));
-}
-
-/// Answers one call: its parameters checked against the model, then its handler.
-pub fn dispatch(cx: &mut Cx<'_>) -> Answer {
-    cx.check()?;
-    generated::dispatch(cx)
 }
 
 /// One call being handled.

@@ -2,7 +2,8 @@
 
 use super::faults::ApiFault;
 use super::handler::prelude::*;
-use super::handler::{dispatch, Fields};
+use super::handler::Fields;
+use super::route::dispatch;
 use super::rules;
 use super::state::{resolve_fixture, Resource, State};
 use crate::catalog::{self, Action, FieldType, Model, ACTIONS};
@@ -129,9 +130,14 @@ fn handlers_check_their_own_rules_before_the_region() {
 /// The keys of `v` that `model` does not declare, as dotted paths (into nested objects and lists).
 fn undeclared(model: &Model, v: &Value, at: &str, out: &mut Vec<String>) {
     let Some(o) = v.as_object() else { return };
+    let kept = super::model::KINDS
+        .iter()
+        .find(|k| k.name == model.name)
+        .map_or(&[][..], |k| k.keep);
     for (k, x) in o {
         let path = format!("{at}.{k}");
         match model.field(k).map(|f| f.ty) {
+            None if kept.contains(&k.as_str()) => {}
             None => out.push(path),
             Some(FieldType::Obj(m)) => undeclared(m, x, &path, out),
             Some(FieldType::List(m)) => {
@@ -154,7 +160,7 @@ fn list_model(a: &Action) -> Option<(&'static str, &'static Model)> {
 
 /// Rendering keeps only the model's fields: a field the emulator's records hold and the model lacks
 /// would vanish unseen. Every read action answers the default state (with images made) here, and each
-/// field of its items must be in the action's model.
+/// field of its items must be in the action's model, or one its record keeps (`keep`, never sent).
 #[test]
 fn every_record_field_is_in_the_model() {
     let mut s = state(json!({"settings": {"createDelayMs": 0}}));

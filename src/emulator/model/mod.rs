@@ -42,7 +42,7 @@ impl Code {
 
 /// A record struct: every field optional (absent fields are not sent), camelCase on the wire, unknown
 /// keys refused when read from a fixture. Fields in `keep { }` are the emulator's own: read from
-/// fixtures, never sent.
+/// fixtures, part of the wire form (look-ups filter on them), never sent (no answer's model has them).
 ///
 /// Reading and writing are written here once rather than derived per struct: they go through a
 /// `serde_json` map, one generic call per field type, so that the dozens of record structs do not each
@@ -64,6 +64,7 @@ macro_rules! record {
             fn to_wire(&self) -> serde_json::Map<String, serde_json::Value> {
                 let mut w = $crate::emulator::model::Writer::default();
                 $(w.put(stringify!($field), &self.$field);)*
+                $($(w.put(stringify!($kfield), &self.$kfield);)*)?
                 w.0
             }
         }
@@ -104,6 +105,8 @@ pub struct KindFacts {
     pub busy: &'static str,
     pub status_names: &'static [(&'static str, &'static str)],
     pub operation_names: &'static [(&'static str, &'static str)],
+    /// Its fields the API never sends (`keep`).
+    pub keep: &'static [&'static str],
 }
 
 impl Kind {
@@ -221,10 +224,18 @@ mod tests {
             serde_json::to_value(&rule).unwrap(),
             serde_json::json!({"loadBalancerPort": 80, "l7HealthCheckPath": "/", "http2UseYn": "N"})
         );
-        // Emulator-only fields are read, never written.
+        // Emulator-only fields are read and part of the wire form (look-ups filter on them), and the
+        // answer's model has none of them: they are never sent.
         let p: Product = serde_json::from_value(serde_json::json!({"productCode": "P", "regionCode": "KR"})).unwrap();
         assert_eq!(p.region_code.as_deref(), Some("KR"));
-        assert_eq!(Value::Object(p.to_wire()), serde_json::json!({"productCode": "P"}));
+        assert_eq!(
+            Value::Object(p.to_wire()),
+            serde_json::json!({"productCode": "P", "regionCode": "KR"})
+        );
+        let model = crate::catalog::ALL_MODELS.iter().find(|m| m.name == "Product").unwrap();
+        for keep in Kind::Product.facts().keep {
+            assert!(model.field(keep).is_none(), "{keep}");
+        }
         let bad = serde_json::from_value::<Product>(serde_json::json!({"productCode": "P", "colour": 1}));
         assert!(bad
             .unwrap_err()

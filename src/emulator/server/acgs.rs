@@ -12,30 +12,6 @@ fn group<'a>(state: &'a State, no: &str) -> Result<&'a Entry<ClassicAccessContro
         .ok_or_else(|| faults::not_found(Kind::ClassicAccessControlGroup, no))
 }
 
-/// `getAccessControlGroupList`
-pub fn get_access_control_group_list(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params();
-    let nos = p.list("accessControlGroupConfigurationNoList");
-    let items = cx
-        .state
-        .classic
-        .access_control_groups
-        .iter()
-        .map(|e| &e.rec)
-        .filter(|g| text_in(&g.access_control_group_configuration_no, &nos))
-        .filter(|g| {
-            p.flag("isDefault")
-                .is_none_or(|d| g.is_default_group.unwrap_or(false) == d)
-        })
-        .filter(|g| {
-            p.str("accessControlGroupName")
-                .is_none_or(|n| is(&g.access_control_group_name, n))
-        })
-        .map(wire)
-        .collect();
-    cx.page(items, &p)
-}
-
 /// `getAccessControlGroupServerInstanceList`
 pub fn get_access_control_group_server_instance_list(cx: &mut Cx<'_>) -> Answer {
     let p = cx.params();

@@ -57,42 +57,6 @@ fn next_device(state: &State, server: &str) -> Result<String, ApiFault> {
     free.ok_or_else(|| faults::limit("block storage devices per server", 25))
 }
 
-/// `getBlockStorageInstanceList`
-pub fn get_block_storage_instance_list(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params();
-    let nos = p.list("blockStorageInstanceNoList");
-    let types = p.list("blockStorageTypeCodeList");
-    let status = p.str("blockStorageInstanceStatusCode");
-    let mut items: Vec<Value> = cx
-        .state
-        .classic
-        .block_storages
-        .iter()
-        .map(|e| &e.rec)
-        .filter(|b| text_in(&b.block_storage_instance_no, &nos))
-        .filter(|b| code_in(&b.block_storage_type, &types))
-        .filter(|b| p.str("serverInstanceNo").is_none_or(|s| is(&b.server_instance_no, s)))
-        .filter(|b| status.is_none_or(|c| b.status() == c))
-        .filter(|b| {
-            p.str("diskTypeCode")
-                .is_none_or(|c| b.disk_type.as_ref().is_some_and(|d| d.code == c))
-        })
-        .filter(|b| {
-            p.str("diskDetailTypeCode")
-                .is_none_or(|c| b.disk_detail_type.as_ref().is_some_and(|d| d.code == c))
-        })
-        .filter(|b| common::in_place(&b.region, &b.zone, &p))
-        .filter(|b| match (p.str("searchFilterName"), p.str("searchFilterValue")) {
-            (Some("blockStorageName"), Some(v)) => b.block_storage_name.as_deref().is_some_and(|n| n.contains(v)),
-            (Some("serverName"), Some(v)) => b.server_name.as_deref().is_some_and(|n| n.contains(v)),
-            _ => true,
-        })
-        .map(wire)
-        .collect();
-    common::sort(&mut items, &p);
-    cx.page(items, &p)
-}
-
 /// `createBlockStorageInstance`: attached to the server it names once created.
 pub fn create_block_storage_instance(cx: &mut Cx<'_>) -> Answer {
     let p = cx.params();

@@ -51,21 +51,6 @@ pub fn public_key(state: &mut State, name: &str) -> Result<String, ApiFault> {
     Ok(public)
 }
 
-/// `getLoginKeyList`
-pub fn get_login_key_list(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params();
-    let name = p.str("keyName");
-    let items = cx
-        .state
-        .classic
-        .login_keys
-        .iter()
-        .filter(|e| name.is_none_or(|n| e.rec.no() == n))
-        .map(Entry::wire)
-        .collect();
-    cx.page(items, &p)
-}
-
 fn taken(state: &State, name: &str) -> Result<(), ApiFault> {
     match state.classic.login_keys.find(name, None) {
         Some(_) => Err(faults::name_in_use(name)),

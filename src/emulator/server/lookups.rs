@@ -4,24 +4,6 @@ use crate::emulator::handler::prelude::*;
 
 const GIB: i64 = 1 << 30;
 
-/// `getRegionList`
-pub fn get_region_list(cx: &mut Cx<'_>) -> Answer {
-    cx.list(cx.state.classic.regions.iter().map(wire).collect())
-}
-
-/// `getZoneList` (its answer has no `totalRows`).
-pub fn get_zone_list(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params();
-    let region = p.str("regionNo");
-    let zones = cx.state.classic.zones.iter();
-    cx.list(
-        zones
-            .filter(|z| region.is_none_or(|r| is(&z.region_no, r)))
-            .map(wire)
-            .collect(),
-    )
-}
-
 /// `getServerImageProductList`
 pub fn get_server_image_product_list(cx: &mut Cx<'_>) -> Answer {
     let p = cx.params();
@@ -46,11 +28,6 @@ pub fn products<'a>(items: impl Iterator<Item = &'a Product>, p: &Params) -> Vec
         })
         .map(wire)
         .collect()
-}
-
-/// `getRaidList` (bare-metal RAID types, fixture key `raids`).
-pub fn get_raid_list(cx: &mut Cx<'_>) -> Answer {
-    cx.list(cx.state.classic.raids.iter().map(wire).collect())
 }
 
 /// `getServerProductList`: the server products (specs) an OS image can run on: every product of the

@@ -7,7 +7,6 @@ pub mod acgs;
 pub mod block_storage;
 pub mod common;
 pub mod images;
-pub mod init_scripts;
 pub mod launch;
 pub mod login_keys;
 pub mod lookups;
@@ -21,7 +20,6 @@ pub mod port_forwarding;
 pub mod public_ips;
 pub mod servers;
 pub mod snapshots;
-pub mod subnets;
 pub mod tags;
 
 #[cfg(test)]

@@ -28,20 +28,6 @@ fn in_subnet(ip: &str, cidr: &str) -> bool {
     ip & mask == net & mask
 }
 
-/// `getNetworkInterfaceList`
-pub fn get_network_interface_list(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params();
-    let items = cx
-        .state
-        .classic
-        .network_interfaces
-        .iter()
-        .filter(|e| common::in_place(&e.rec.region, &e.rec.zone, &p))
-        .map(Entry::wire)
-        .collect();
-    cx.page(items, &p)
-}
-
 /// `createNetworkInterface`
 pub fn create_network_interface(cx: &mut Cx<'_>) -> Answer {
     let p = cx.params();

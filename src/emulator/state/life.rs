@@ -10,6 +10,7 @@
 use super::Settings;
 use crate::emulator::model::ToWire;
 use serde::{Deserialize, Deserializer};
+use serde_json::{Map, Value};
 use std::collections::VecDeque;
 use std::time::{Duration, Instant};
 
@@ -137,10 +138,16 @@ impl<T> Plan<T> {
     }
 }
 
-/// A record the emulator keeps: its number, its status fields and its region.
-pub trait Resource: ToWire {
+/// A record of a kind (`[kinds.*]`): its wire form and the region it says it belongs to.
+pub trait Record: ToWire {
     /// Labels and code names of its kind.
     const KIND: crate::emulator::model::Kind;
+    /// The region it says it belongs to (VPC `regionCode`, Classic `region.regionNo`), if it says one.
+    fn region(&self) -> Option<&str>;
+}
+
+/// A record the emulator keeps in a store: its number and its status fields.
+pub trait Resource: Record {
     /// Its number (`serverInstanceNo` ...), or its name where the API has no number (login keys).
     fn no(&self) -> &str;
     /// The status code ("" for resources without one).
@@ -151,8 +158,29 @@ pub trait Resource: ToWire {
     fn status_name(&self) -> &str;
     /// Writes a phase into the record's own fields, with its kind's code names.
     fn set_phase(&mut self, p: &Phase);
-    /// The region it says it belongs to (VPC `regionCode`, Classic `region.regionNo`), if it says one.
-    fn region(&self) -> Option<&str>;
+}
+
+/// A record as a look-up reads it: the region its entry belongs to, and its wire form.
+pub type Row<'a> = (Option<&'a str>, Map<String, Value>);
+
+/// Records as a look-up reads them.
+pub trait Rows {
+    fn rows(&self) -> Vec<Row<'_>>;
+}
+
+impl<T: Resource> Rows for Store<T> {
+    fn rows(&self) -> Vec<Row<'_>> {
+        self.items
+            .iter()
+            .map(|e| (e.region.as_deref(), e.rec.to_wire()))
+            .collect()
+    }
+}
+
+impl<T: Record> Rows for Vec<T> {
+    fn rows(&self) -> Vec<Row<'_>> {
+        self.iter().map(|r| (r.region(), r.to_wire())).collect()
+    }
 }
 
 /// One kept record with its plan.

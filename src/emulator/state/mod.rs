@@ -16,7 +16,7 @@ pub mod life;
 pub mod plans;
 pub mod world;
 
-pub use life::{Delay, Entry, Phase, Plan, Resource, Step, Store};
+pub use life::{Delay, Entry, Phase, Plan, Record, Resource, Row, Rows, Step, Store};
 pub use world::{ClassicWorld, VpcWorld};
 
 #[derive(Debug, Clone, Deserialize)]

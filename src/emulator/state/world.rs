@@ -4,7 +4,7 @@
 //! the model's kinds (`[kinds.*]`, `stores`): the `world!` call that declares them is generated, which
 //! also makes each store part of [`ClassicWorld::tick`] / [`VpcWorld::tick`].
 
-use super::life::{Delay, Entry, Phase, Resource, Step, Store};
+use super::life::{Delay, Entry, Phase, Record, Resource, Step, Store};
 use super::plans::image;
 use super::Settings;
 use crate::emulator::model::*;
@@ -71,6 +71,7 @@ fn share_defaults(status: &mut Option<Code>, list: &mut Option<Vec<String>>) {
 impl ClassicWorld {
     /// Readies freshly loaded records: images belong to their region (`1` when they name none).
     pub fn prepare(&mut self, now: Instant) {
+        self.parent_regions();
         for e in &mut self.member_server_images.items {
             e.region = Some(e.region.clone().unwrap_or_else(|| "1".into()));
             let (rows, size) = (
@@ -92,8 +93,10 @@ impl ClassicWorld {
 }
 
 impl VpcWorld {
-    /// Readies freshly loaded records: images belong to their region (the first one when they name none).
+    /// Readies freshly loaded records: images belong to their region (the first one when they name
+    /// none), subnets to their VPC's.
     pub fn prepare(&mut self, now: Instant) {
+        self.parent_regions();
         let first = self
             .regions
             .first()

@@ -9,54 +9,13 @@ use crate::emulator::handler::prelude::*;
 /// Subnets per VPC (NCP's limit).
 pub const MAX_SUBNETS: usize = 200;
 
-/// The region a subnet belongs to: its VPC's.
-pub fn region_of(state: &State, s: &Subnet) -> Option<String> {
-    let vpc = s.vpc_no.as_deref()?;
-    state.vpc.vpcs.find(vpc, None).and_then(|e| e.region.clone())
-}
-
-/// A subnet of the call's region.
+/// A subnet of the call's region (a subnet belongs to its VPC's, `VpcWorld::prepare`).
 pub fn find<'a>(state: &'a State, no: &str, region: &str) -> Result<&'a Entry<Subnet>, ApiFault> {
     state
         .vpc
         .subnets
-        .find(no, None)
-        .filter(|e| region_of(state, &e.rec).is_none_or(|r| r == region))
+        .find(no, Some(region))
         .ok_or_else(|| faults::not_found(Kind::Subnet, no))
-}
-
-/// `getSubnetList`
-pub fn get_subnet_list(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params();
-    let nos = p.list("subnetNoList");
-    let region = cx.region().to_string();
-    let state = &*cx.state;
-    let text = |k: &str| p.str(k);
-    let items = state
-        .vpc
-        .subnets
-        .iter()
-        .filter(|e| region_of(state, &e.rec).is_none_or(|r| r == region))
-        .map(|e| &e.rec)
-        .filter(|s| text_in(&s.subnet_no, &nos))
-        .filter(|s| text("subnetName").is_none_or(|n| is(&s.subnet_name, n)))
-        .filter(|s| text("subnet").is_none_or(|n| is(&s.subnet, n)))
-        .filter(|s| text("subnetTypeCode").is_none_or(|c| code_in(&s.subnet_type, &[c.to_string()])))
-        .filter(|s| text("usageTypeCode").is_none_or(|c| code_in(&s.usage_type, &[c.to_string()])))
-        .filter(|s| text("networkAclNo").is_none_or(|n| is(&s.network_acl_no, n)))
-        .filter(|s| text("subnetStatusCode").is_none_or(|c| s.status() == c))
-        .filter(|s| text("vpcNo").is_none_or(|n| is(&s.vpc_no, n)))
-        .filter(|s| text("zoneCode").is_none_or(|n| is(&s.zone_code, n)))
-        .map(wire)
-        .collect();
-    cx.page(items, &p)
-}
-
-/// `getSubnetDetail`
-pub fn get_subnet_detail(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params();
-    let e = find(cx.state, p.str("subnetNo").unwrap_or_default(), cx.region())?;
-    cx.list(vec![e.wire()])
 }
 
 /// `createSubnet`: `INIT`, then `RUN` after `createDelayMs`.
@@ -145,6 +104,7 @@ pub fn create_subnet(cx: &mut Cx<'_>) -> Answer {
     };
     let settings = state.settings.clone();
     let entry = state.vpc.subnets.push(Entry::new(subnet, now));
+    entry.region = Some(region.clone());
     entry.run(now, plans::network::create_from_init());
     entry.advance(now, &settings);
     let answer = entry.wire();

@@ -8,24 +8,6 @@ use crate::emulator::handler::prelude::*;
 /// VPCs per region (NCP's default limit).
 pub const MAX_VPCS: usize = 3;
 
-/// `getVpcList`
-pub fn get_vpc_list(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params();
-    let nos = p.list("vpcNoList");
-    let items = cx
-        .state
-        .vpc
-        .vpcs
-        .in_region(cx.region())
-        .map(|e| &e.rec)
-        .filter(|v| text_in(&v.vpc_no, &nos))
-        .filter(|v| p.str("vpcName").is_none_or(|n| is(&v.vpc_name, n)))
-        .filter(|v| p.str("vpcStatusCode").is_none_or(|c| v.status() == c))
-        .map(wire)
-        .collect();
-    cx.list(items)
-}
-
 /// `getNetworkAclList`: the network ACL each VPC is made with (its default one, named after the VPC,
 /// in the VPC's status), filtered as NCP's reference lists.
 pub fn get_network_acl_list(cx: &mut Cx<'_>) -> Answer {
@@ -63,14 +45,6 @@ pub fn get_network_acl_list(cx: &mut Cx<'_>) -> Answer {
         .filter(|a| p.str("vpcNo").is_none_or(|n| a["vpcNo"] == n))
         .collect();
     cx.page(items, &p)
-}
-
-/// `getVpcDetail`
-pub fn get_vpc_detail(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params();
-    let no = p.str("vpcNo").unwrap_or_default();
-    let e = find(cx.state, no, cx.region())?;
-    cx.list(vec![e.wire()])
 }
 
 pub fn find<'a>(state: &'a State, no: &str, region: &str) -> Result<&'a Entry<Vpc>, ApiFault> {

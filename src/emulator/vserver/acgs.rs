@@ -104,35 +104,6 @@ pub fn check_groups(state: &State, nos: &[String], vpc_no: &str, region: &str) -
     Ok(())
 }
 
-/// `getAccessControlGroupList`
-pub fn get_access_control_group_list(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params();
-    let nos = p.list("accessControlGroupNoList");
-    let items = cx
-        .state
-        .vpc
-        .access_control_groups
-        .in_region(cx.region())
-        .map(|e| &e.rec)
-        .filter(|g| text_in(&g.access_control_group_no, &nos))
-        .filter(|g| {
-            p.str("accessControlGroupName")
-                .is_none_or(|n| is(&g.access_control_group_name, n))
-        })
-        .filter(|g| p.str("accessControlGroupStatusCode").is_none_or(|c| g.status() == c))
-        .filter(|g| p.str("vpcNo").is_none_or(|n| is(&g.vpc_no, n)))
-        .map(wire)
-        .collect();
-    cx.page(items, &p)
-}
-
-/// `getAccessControlGroupDetail`
-pub fn get_access_control_group_detail(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params();
-    let e = find(cx.state, p.str("accessControlGroupNo").unwrap_or_default(), cx.region())?;
-    cx.list(vec![e.wire()])
-}
-
 /// `createAccessControlGroup`: at once `RUN` (NCP answers it ready), without rules.
 pub fn create_access_control_group(cx: &mut Cx<'_>) -> Answer {
     let p = cx.params();

@@ -145,17 +145,6 @@ pub fn get_block_storage_instance_list(cx: &mut Cx<'_>) -> Answer {
     cx.page(items, &p)
 }
 
-/// `getBlockStorageInstanceDetail`
-pub fn get_block_storage_instance_detail(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params();
-    let e = find(
-        cx.state,
-        p.str("blockStorageInstanceNo").unwrap_or_default(),
-        cx.region(),
-    )?;
-    cx.list(vec![e.wire()])
-}
-
 /// `createBlockStorageInstance`: a XEN volume attached to the server named, or a detached KVM volume
 /// in a zone; from a snapshot when one is named (at least its size, same hypervisor).
 pub fn create_block_storage_instance(cx: &mut Cx<'_>) -> Answer {

@@ -48,15 +48,6 @@ fn listed<'a, T: Image>(
     entries
 }
 
-fn detail<T: Image>(cx: &mut Cx<'_>, store: fn(&State) -> &Store<T>, key: &'static str) -> Answer {
-    let p = cx.params();
-    let no = p.str(key).unwrap_or_default();
-    match store(cx.state).find(no, Some(cx.region())) {
-        Some(e) => cx.list(vec![e.wire()]),
-        None => Err(faults::image_not_found(T::KIND.label(), no)),
-    }
-}
-
 fn share<T: Image>(cx: &mut Cx<'_>, store: fn(&mut State) -> &mut Store<T>, key: &'static str, op: ShareOp) -> Answer {
     let p = cx.params();
     let region = cx.region().to_string();
@@ -90,11 +81,6 @@ pub fn get_member_server_image_instance_list(cx: &mut Cx<'_>) -> Answer {
         platforms.is_empty() || i.platform().is_some_and(|x| platforms.iter().any(|p| p == x))
     });
     cx.page(entries.into_iter().map(Entry::wire).collect(), &p)
-}
-
-/// `getMemberServerImageInstanceDetail`
-pub fn get_member_server_image_instance_detail(cx: &mut Cx<'_>) -> Answer {
-    detail(cx, members, "memberServerImageInstanceNo")
 }
 
 /// `createMemberServerImageInstance`: of a running or stopped XEN server.
@@ -160,28 +146,6 @@ pub fn set_member_server_image_sharing_permission(cx: &mut Cx<'_>) -> Answer {
 
 // ------------------------------------------------------------------------------------------------
 // Server images
-
-/// `getServerImageList`
-pub fn get_server_image_list(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params();
-    let types = p.list("serverImageTypeCodeList");
-    let hypervisors = p.list("hypervisorTypeCodeList");
-    let os_types = p.list("osTypeCodeList");
-    let categories = p.list("platformCategoryCodeList");
-    let keys = ("serverImageNoList", "serverImageName", "serverImageStatusCode");
-    let entries = listed(images(cx.state), cx.region(), &p, keys, |i| {
-        code_in(&i.server_image_type, &types)
-            && code_in(&i.hypervisor_type, &hypervisors)
-            && code_in(&i.os_type, &os_types)
-            && text_in(&i.platform_category_code, &categories)
-    });
-    cx.page(entries.into_iter().map(Entry::wire).collect(), &p)
-}
-
-/// `getServerImageDetail`
-pub fn get_server_image_detail(cx: &mut Cx<'_>) -> Answer {
-    detail(cx, images, "serverImageNo")
-}
 
 /// `createServerImage`: of a running or stopped server (XEN or KVM).
 pub fn create_server_image(cx: &mut Cx<'_>) -> Answer {

@@ -4,43 +4,12 @@
 
 use crate::emulator::handler::prelude::*;
 
-/// `getInitScriptList`
-pub fn get_init_script_list(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params();
-    let nos = p.list("initScriptNoList");
-    let mut items: Vec<Value> = cx
-        .state
-        .vpc
-        .init_scripts
-        .in_region(cx.region())
-        .map(|e| &e.rec)
-        .filter(|i| text_in(&i.init_script_no, &nos))
-        .filter(|i| p.str("initScriptName").is_none_or(|n| is(&i.init_script_name, n)))
-        .filter(|i| {
-            p.str("osTypeCode")
-                .is_none_or(|c| code_in(&i.os_type, &[c.to_string()]))
-        })
-        .map(wire)
-        .collect();
-    if p.str("sortingOrder") == Some("DESC") {
-        items.reverse();
-    }
-    cx.page(items, &p)
-}
-
 pub fn find<'a>(state: &'a State, no: &str, region: &str) -> Result<&'a Entry<InitScript>, ApiFault> {
     state
         .vpc
         .init_scripts
         .find(no, Some(region))
         .ok_or_else(|| faults::not_found(Kind::InitScript, no))
-}
-
-/// `getInitScriptDetail`
-pub fn get_init_script_detail(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params();
-    let e = find(cx.state, p.str("initScriptNo").unwrap_or_default(), cx.region())?;
-    cx.list(vec![e.wire()])
 }
 
 /// `createInitScript`

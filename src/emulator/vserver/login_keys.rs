@@ -10,18 +10,6 @@ fn keys(s: &State) -> &Store<LoginKey> {
     &s.vpc.login_keys
 }
 
-/// `getLoginKeyList`
-pub fn get_login_key_list(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params();
-    let items = keys(cx.state)
-        .iter()
-        .map(|e| &e.rec)
-        .filter(|k| p.str("keyName").is_none_or(|n| is(&k.key_name, n)))
-        .map(wire)
-        .collect();
-    cx.page(items, &p)
-}
-
 fn taken(state: &State, name: &str) -> Result<(), ApiFault> {
     if keys(state).find(name, None).is_some() {
         return Err(faults::name_in_use(name));

@@ -3,18 +3,6 @@
 use crate::emulator::handler::prelude::*;
 use crate::emulator::server::lookups::products;
 
-/// `getRegionList`
-pub fn get_region_list(cx: &mut Cx<'_>) -> Answer {
-    cx.list(cx.state.vpc.regions.iter().map(wire).collect())
-}
-
-/// `getZoneList` (of the call's region).
-pub fn get_zone_list(cx: &mut Cx<'_>) -> Answer {
-    let region = cx.region();
-    let zones = cx.state.vpc.zones.iter();
-    cx.list(zones.filter(|z| in_region(&z.region_code, region)).map(wire).collect())
-}
-
 /// `getServerImageProductList` (XEN images; KVM images are listed by `getServerImageList`).
 pub fn get_server_image_product_list(cx: &mut Cx<'_>) -> Answer {
     let p = cx.params();
@@ -179,14 +167,4 @@ pub fn get_server_spec_list(cx: &mut Cx<'_>) -> Answer {
         .map(wire)
         .collect();
     cx.list(items)
-}
-
-/// `getServerSpecDetail`
-pub fn get_server_spec_detail(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params();
-    let code = p.str("serverSpecCode").unwrap_or_default();
-    let spec = specs(cx.state, cx.region())
-        .find(|s| is(&s.server_spec_code, code))
-        .ok_or_else(|| faults::not_found(Kind::ServerSpec, code))?;
-    cx.list(vec![wire(spec)])
 }

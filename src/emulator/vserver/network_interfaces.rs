@@ -181,13 +181,6 @@ pub fn get_network_interface_list(cx: &mut Cx<'_>) -> Answer {
     cx.page(items, &p)
 }
 
-/// `getNetworkInterfaceDetail`
-pub fn get_network_interface_detail(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params();
-    let e = find(cx.state, p.str("networkInterfaceNo").unwrap_or_default(), cx.region())?;
-    cx.list(vec![e.wire()])
-}
-
 /// The server an interface is attached to or detached from: stopped, of the VPC and zone.
 fn stopped_server(state: &State, no: &str, region: &str) -> Result<ServerInstance, ApiFault> {
     let e = state

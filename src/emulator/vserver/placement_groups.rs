@@ -12,33 +12,6 @@ pub fn find<'a>(state: &'a State, no: &str, region: &str) -> Result<&'a Entry<Pl
         .ok_or_else(|| faults::not_found(Kind::PlacementGroup, no))
 }
 
-/// `getPlacementGroupList`
-pub fn get_placement_group_list(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params();
-    let nos = p.list("placementGroupNoList");
-    let items = cx
-        .state
-        .vpc
-        .placement_groups
-        .in_region(cx.region())
-        .map(|e| &e.rec)
-        .filter(|g| text_in(&g.placement_group_no, &nos))
-        .filter(|g| {
-            p.str("placementGroupName")
-                .is_none_or(|n| is(&g.placement_group_name, n))
-        })
-        .map(wire)
-        .collect();
-    cx.list(items)
-}
-
-/// `getPlacementGroupDetail`
-pub fn get_placement_group_detail(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params();
-    let e = find(cx.state, p.str("placementGroupNo").unwrap_or_default(), cx.region())?;
-    cx.list(vec![e.wire()])
-}
-
 /// `createPlacementGroup` (type `AA`, the only one NCP has).
 pub fn create_placement_group(cx: &mut Cx<'_>) -> Answer {
     let p = cx.params();

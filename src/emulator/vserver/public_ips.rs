@@ -178,13 +178,6 @@ pub fn get_public_ip_instance_list(cx: &mut Cx<'_>) -> Answer {
     cx.page(items, &p)
 }
 
-/// `getPublicIpInstanceDetail`
-pub fn get_public_ip_instance_detail(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params();
-    let e = find(cx.state, p.str("publicIpInstanceNo").unwrap_or_default(), cx.region())?;
-    cx.list(vec![e.wire()])
-}
-
 /// `getPublicIpTargetServerInstanceList`: the servers a public IP can go to (public subnet, running
 /// or stopped, none yet).
 pub fn get_public_ip_target_server_instance_list(cx: &mut Cx<'_>) -> Answer {

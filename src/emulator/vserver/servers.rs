@@ -68,13 +68,6 @@ pub fn get_server_instance_list(cx: &mut Cx<'_>) -> Answer {
     cx.page(items, &p)
 }
 
-/// `getServerInstanceDetail`
-pub fn get_server_instance_detail(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params();
-    let e = find(cx.state, p.str("serverInstanceNo").unwrap_or_default(), cx.region())?;
-    cx.list(vec![e.wire()])
-}
-
 /// Runs `plan` on every server listed, each of which must be at rest in status `from`; all are
 /// checked before any changes.
 fn each(

@@ -52,17 +52,6 @@ pub fn find<'a>(state: &'a State, no: &str, region: &str) -> Result<&'a Entry<Bl
         .ok_or_else(|| faults::snapshot_not_found(no))
 }
 
-/// `getBlockStorageSnapshotInstanceDetail`
-pub fn get_block_storage_snapshot_instance_detail(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params();
-    let e = find(
-        cx.state,
-        p.str("blockStorageSnapshotInstanceNo").unwrap_or_default(),
-        cx.region(),
-    )?;
-    cx.list(vec![e.wire()])
-}
-
 /// `createBlockStorageSnapshotInstance`: of an attached or detached volume at rest; `INIT`, then
 /// `CREAT` after `createDelayMs`. The snapshot of a KVM server's base storage is bootable and carries
 /// what the server runs (for `createServerImageFromSnapshot`). Types `FULL` and, on KVM,
