@@ -13,6 +13,8 @@ mod emit_kinds;
 mod emit_surfaces;
 #[path = "build/kinds.rs"]
 mod kinds;
+#[path = "build/life.rs"]
+mod life;
 #[path = "build/lookups.rs"]
 mod lookups;
 #[path = "build/model.rs"]
@@ -49,6 +51,7 @@ fn main() {
     });
     write(&out.join("catalog.rs"), &catalog);
     write(&out.join("dispatch.rs"), &emit::dispatch(&set));
+    write(&out.join("lookups.rs"), &emit::lookups(&set));
     write(&out.join("records.rs"), &emit_kinds::records(&set));
     write(&out.join("world.rs"), &emit_kinds::world(&set));
     // The old clients' methods, checked against the model.

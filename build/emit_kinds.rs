@@ -85,6 +85,11 @@ pub fn records(set: &Set) -> String {
         let fields = record_fields(set, m).unwrap_or_default();
         record(&mut o, m, &format!("`{m}`, as part of another record."), fields, &[]);
     }
+    for k in &set.kinds {
+        if let Some(life) = &k.life {
+            life_static(&mut o, k, life);
+        }
+    }
     o.push_str("/// Every kind of record the emulator keeps (`[kinds.*]` of `model/*.toml`), in declaration order.\n");
     o.push_str("#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]\npub enum Kind {\n");
     for k in &set.kinds {
@@ -96,7 +101,7 @@ pub fn records(set: &Set) -> String {
     for k in &set.kinds {
         let _ = writeln!(
             o,
-            "    KindFacts {{ name: {:?}, label: {:?}, not_found: {:?}, busy: {:?}, status_names: {}, operation_names: {}, keep: {} }},",
+            "    KindFacts {{ name: {:?}, label: {:?}, not_found: {:?}, busy: {:?}, status_names: {}, operation_names: {}, keep: {}, life: {} }},",
             k.name,
             k.label,
             k.not_found,
@@ -106,6 +111,10 @@ pub fn records(set: &Set) -> String {
             {
                 let keep: Vec<String> = k.keep.iter().map(|f| format!("{:?}", f.name)).collect();
                 format!("&[{}]", keep.join(", "))
+            },
+            match &k.life {
+                Some(_) => format!("Some(&LIFE_{})", screaming(&k.name)),
+                None => "None".into(),
             }
         );
     }
@@ -169,6 +178,11 @@ fn resource(o: &mut String, k: &Kind) {
         o,
         "    fn no(&self) -> &str {{\n        s(&self.{})\n    }}",
         snake(&id)
+    );
+    let _ = writeln!(
+        o,
+        "    fn name(&self) -> &str {{\n        {}\n    }}",
+        get(&k.name_field)
     );
     let _ = writeln!(o, "    fn status(&self) -> &str {{\n        {}\n    }}", get(&k.status));
     let _ = writeln!(
@@ -270,6 +284,86 @@ pub fn world(set: &Set) -> String {
     }
     for k in set.kinds.iter().filter(|k| !k.lookup) {
         resource(&mut o, k);
+        // A kind kept in one store is found by its type.
+        if let [(platform, store)] = k.stores.as_slice() {
+            let _ = writeln!(
+                o,
+                "impl Stored for {} {{\n    fn store(s: &super::State) -> &Store<Self> {{\n        &s.{platform}.{f}\n    }}\n    fn store_mut(s: &mut super::State) -> &mut Store<Self> {{\n        &mut s.{platform}.{f}\n    }}\n}}\n",
+                k.name,
+                f = snake(store)
+            );
+        }
     }
+    o.push_str("/// A kind's walk: the refusals it found that its record does not show.\n#[cfg(test)]\npub type Walk = fn() -> Vec<String>;\n\n/// Every kind with a life, with its walk (`state::walk`, the life-cycle test).\n#[cfg(test)]\npub static WALKS: &[(Kind, Walk)] = &[\n");
+    for k in set.kinds.iter().filter(|k| k.life.is_some()) {
+        let _ = writeln!(o, "    (Kind::{0}, super::walk::walk::<{0}>),", k.name);
+    }
+    o.push_str("];\n");
     o
+}
+
+fn opt(v: &Option<String>) -> String {
+    v.as_ref().map_or("None".into(), |s| format!("Some({s:?})"))
+}
+
+fn phase_lit(p: &crate::life::Phase) -> String {
+    format!(
+        "Phase {{ status: {}, operation: {}, name: {} }}",
+        opt(&p.status),
+        opt(&p.operation),
+        opt(&p.status_name)
+    )
+}
+
+/// `static LIFE_<KIND>: Life`.
+fn life_static(o: &mut String, k: &Kind, life: &crate::life::Life) {
+    use crate::life::{From, Next};
+    let phase = |name: &str| life.phase(name).map(phase_lit).unwrap_or_default();
+    let _ = writeln!(
+        o,
+        "/// The life cycle of `{}`.\nstatic LIFE_{}: Life = Life {{\n    phases: &[",
+        k.name,
+        screaming(&k.name)
+    );
+    for p in &life.phases {
+        let _ = writeln!(o, "        ({:?}, {}),", p.name, phase_lit(p));
+    }
+    o.push_str("    ],\n    transitions: &[\n");
+    for t in &life.transitions {
+        let from = match &t.from {
+            From::New => "From::New".to_string(),
+            From::Any => "From::Any".to_string(),
+            From::States(codes) => {
+                let q: Vec<String> = codes.iter().map(|c| format!("{c:?}")).collect();
+                format!("From::States(&[{}])", q.join(", "))
+            }
+        };
+        let later: Vec<String> = t
+            .later
+            .iter()
+            .map(|(timer, next)| {
+                let delay = match timer.as_str() {
+                    "create" => "Delay::Create",
+                    "delete" => "Delay::Delete",
+                    _ => "Delay::Operation",
+                };
+                let next = match next {
+                    Next::Phase(p) => format!("Next::To({})", phase(p)),
+                    Next::Back => "Next::Back".into(),
+                    Next::Gone => "Next::Gone".into(),
+                };
+                format!("({delay}, {next})")
+            })
+            .collect();
+        let _ = writeln!(
+            o,
+            "        Transition {{ name: {:?}, from: {from}, now: {}, later: &[{}] }},",
+            t.name,
+            t.now
+                .as_deref()
+                .map_or("None".into(), |p| format!("Some({})", phase(p))),
+            later.join(", ")
+        );
+    }
+    o.push_str("    ],\n};\n\n");
 }

@@ -53,6 +53,8 @@ pub struct Kind {
     pub own_render: bool,
     /// `(parameter, field)`: look-up parameters named otherwise than the field they filter.
     pub aliases: Vec<(String, String)>,
+    /// Its life cycle (`build/life.rs`).
+    pub life: Option<crate::life::Life>,
 }
 
 impl Kind {
@@ -97,6 +99,7 @@ pub struct KindToml {
     render: Option<String>,
     #[serde(default)]
     aliases: toml::Table,
+    life: Option<crate::life::LifeToml>,
 }
 
 #[derive(Deserialize)]
@@ -146,6 +149,10 @@ pub fn kinds(file: &str, raw: Vec<(String, KindToml)>, set: &Set) -> R<Vec<Kind>
             Some("own") => true,
             Some(other) => return Err(ctx(format!("render = '{other}': the only value is 'own'"))),
         };
+        let life = match k.life {
+            Some(l) => Some(crate::life::read(l, k.operation.is_some()).map_err(|e| ctx(format!("life: {e}")))?),
+            None => None,
+        };
         let region = match k.region.as_deref() {
             None => Region::None,
             Some(r) => match r.strip_prefix("from ") {
@@ -182,6 +189,7 @@ pub fn kinds(file: &str, raw: Vec<(String, KindToml)>, set: &Set) -> R<Vec<Kind>
                     None => Err(ctx(format!("aliases.{param}: the field's name, as text"))),
                 })
                 .collect::<R<Vec<_>>>()?,
+            life,
             name,
         });
     }
@@ -311,6 +319,12 @@ pub fn check(set: &Set) -> R<()> {
                 return Err(ctx(format!("no [names.{table}]")));
             }
         }
+        if let Some(life) = &k.life {
+            if k.lookup {
+                return Err(ctx("a look-up list has no life".into()));
+            }
+            crate::life::check(set, k, life).map_err(|e| ctx(format!("life: {e}")))?;
+        }
     }
-    Ok(())
+    crate::life::check_waiters(set)
 }

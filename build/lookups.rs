@@ -44,6 +44,17 @@ pub struct Lookup {
     pub detail: Option<String>,
     pub page: bool,
     pub sort: bool,
+    /// The parameters the convention does not cover (another record's field, a number in other units,
+    /// a parent that must exist): none for a look-up by convention; else the handler judges these and
+    /// the look-up the others ([`Lookup::by_convention`]).
+    pub rest: Vec<String>,
+}
+
+impl Lookup {
+    /// Every parameter follows the convention: the action needs no handler.
+    pub fn by_convention(&self) -> bool {
+        self.rest.is_empty()
+    }
 }
 
 /// Parameters every look-up may take without naming a field.
@@ -54,7 +65,8 @@ fn general(name: &str) -> bool {
     )
 }
 
-/// The look-up `action` is by convention, if it is one.
+/// The look-up `action` is, if it lists the records of one kind named after it: by convention
+/// ([`Lookup::by_convention`]), or but for the parameters in `rest`.
 pub fn of(set: &Set, action: &Action) -> Option<Lookup> {
     if action.mutating || !action.name.starts_with("get") {
         return None;
@@ -80,16 +92,17 @@ pub fn of(set: &Set, action: &Action) -> Option<Lookup> {
         return None;
     }
     let mut filters = Vec::new();
+    let mut rest = Vec::new();
     for p in action.params.iter().filter(|p| !general(&p.name)) {
         // A list that requires a parameter names a parent record that must exist, and a number is
         // often in other units than the record's (GB, bytes): both are a handler's.
         let id = detail && kind.id.as_deref() == Some(p.name.as_str());
-        if (p.req != crate::model::Req::No && !id)
-            || matches!(p.ty, crate::model::PType::Int | crate::model::PType::Long)
-        {
-            return None;
+        let handlers = (p.req != crate::model::Req::No && !id)
+            || matches!(p.ty, crate::model::PType::Int | crate::model::PType::Long);
+        match (handlers, filter(kind, &p.name, &p.ty)) {
+            (false, Some(f)) => filters.push(f),
+            _ => rest.push(p.name.clone()),
         }
-        filters.push(filter(kind, &p.name, &p.ty)?);
     }
     let detail = match detail {
         // A detail names its record by the kind's id, required.
@@ -110,6 +123,7 @@ pub fn of(set: &Set, action: &Action) -> Option<Lookup> {
         detail,
         page: action.param("pageNo").is_some(),
         sort: action.param("sortingOrder").is_some(),
+        rest,
     })
 }
 

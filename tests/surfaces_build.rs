@@ -11,6 +11,9 @@ mod emit;
 #[path = "../build/kinds.rs"]
 mod kinds;
 #[allow(dead_code)]
+#[path = "../build/life.rs"]
+mod life;
+#[allow(dead_code)]
 #[path = "../build/lookups.rs"]
 mod lookups;
 #[allow(dead_code)]

@@ -3,10 +3,10 @@
 
 use super::chaos::injected;
 use super::handler::Cx;
-use super::http::Shared;
 use super::reply::{api_fault, Reply, JSON_TYPE, XML_TYPE};
 use super::route::dispatch as handle;
 use super::rules::{self, Failure};
+use super::shared::Shared;
 use super::{faults, render};
 use crate::catalog;
 use crate::wire::Format;

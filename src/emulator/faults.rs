@@ -47,14 +47,6 @@ pub fn image_not_found(kind: &str, no: &str) -> ApiFault {
     fault(400, "10404", format!("The {kind} does not exist. ({no})"))
 }
 
-pub fn snapshot_not_found(no: &str) -> ApiFault {
-    fault(
-        400,
-        "10405",
-        format!("The block storage snapshot does not exist. ({no})"),
-    )
-}
-
 pub fn name_in_use(name: &str) -> ApiFault {
     fault(400, "10300", format!("The name is already in use. ({name})"))
 }
@@ -262,17 +254,6 @@ pub fn wrong_private_key(server_no: &str) -> ApiFault {
         "25041",
         format!("The private key does not match the login key of the server. (serverInstanceNo: {server_no})"),
     )
-}
-
-/// The record `no` of `store` (in `region`, when given) to change, or `kind`'s not-found fault: the
-/// first step of most handlers that act on one record.
-pub fn found_mut<'a, T: super::state::Resource>(
-    store: &'a mut super::state::Store<T>,
-    no: &str,
-    region: Option<&str>,
-    kind: Kind,
-) -> Result<&'a mut super::state::Entry<T>, ApiFault> {
-    store.find_mut(no, region).ok_or_else(|| not_found(kind, no))
 }
 
 /// A login key still assigned to a server is not deleted: `10407`, the code NCP's Classic

@@ -1,15 +1,30 @@
-//! The emulator's one look-up: the answer of every action that is a look-up by convention (a
-//! `get…List` or `get…Detail` whose parameters each name a field of one kind's records, as
-//! `build/lookups.rs` decides from the model). Such an action has no handler: the generated dispatch
-//! calls [`answer`] with its [`Lookup`], the records of its kind in the call's region, kept by each
-//! parameter given, sorted and paged as the action says.
+//! The emulator's one look-up: the answer of every action that lists the records of one kind named
+//! after it (a `get<Kind>List` or `get<Kind>Detail`, as `build/lookups.rs` decides from the model):
+//! the records of its kind in the call's region, kept by each parameter given, sorted and paged as
+//! the action says. When every parameter names a field of the records (a look-up by convention), the
+//! action has no handler: the generated dispatch calls [`answer`]. When some do not (another record's
+//! field, a number in other units: the look-up's `rest`), its handler calls [`answer_where`] with what
+//! it keeps by those, and the look-up does the rest.
 
 use super::faults;
 use super::handler::{Answer, Cx, Fields, ParamsExt};
 use super::model::Kind;
 use super::rules::Params;
-use super::state::{Row, State};
+use super::state::{Entry, Row, Rows, State, Stored};
 use serde_json::Value;
+
+mod generated {
+    use super::*;
+    use crate::catalog::ActionId;
+    include!(concat!(env!("OUT_DIR"), "/lookups.rs"));
+}
+
+pub use generated::of;
+
+/// A store's or a list's rows, for a look-up.
+fn rows<R: Rows>(r: &R) -> Vec<Row<'_>> {
+    r.rows()
+}
 
 /// How one parameter keeps records (`build/lookups.rs` names them).
 #[derive(Debug, Clone, Copy)]
@@ -50,17 +65,41 @@ pub struct Lookup {
     pub page: bool,
     /// The action sorts (`sortedBy`, `sortingOrder`).
     pub sort: bool,
+    /// The parameters the handler judges (none for a look-up by convention).
+    pub rest: &'static [&'static str],
 }
 
-/// The answer of a look-up by convention.
-pub fn answer(cx: &mut Cx<'_>, l: &Lookup) -> Answer {
+/// The answer of a look-up by convention (the action's [`Lookup`]).
+pub fn answer(cx: &mut Cx<'_>) -> Answer {
+    let l = of(cx.action.id).ok_or_else(|| faults::unsupported(format!("{} is no look-up", cx.action.name)))?;
     let p = cx.params();
+    let rows = (l.rows)(cx.state);
+    respond(cx, l, rows, &p)
+}
+
+/// The answer of a look-up the convention covers but for its `rest`: the records of `T` that `keep`
+/// keeps (it judges the parameters in `rest`, given the state and the parameters), then kept by the
+/// others, sorted and paged as a look-up by convention is.
+pub fn answer_where<T: Stored>(cx: &mut Cx<'_>, keep: impl Fn(&State, &Params, &T) -> bool) -> Answer {
+    let l = of(cx.action.id).ok_or_else(|| faults::unsupported(format!("{} is no look-up", cx.action.name)))?;
+    let p = cx.params();
+    let state = &*cx.state;
+    let rows = T::store(state)
+        .iter()
+        .filter(|e| keep(state, &p, &e.rec))
+        .map(|e: &Entry<T>| (e.region.as_deref(), e.rec.to_wire()))
+        .collect();
+    respond(cx, l, rows, &p)
+}
+
+/// The rows of the call's region kept by every filter, sorted and paged.
+fn respond(cx: &Cx<'_>, l: &Lookup, rows: Vec<Row<'_>>, p: &Params) -> Answer {
     let region = cx.region();
-    let mut items: Vec<Fields> = (l.rows)(cx.state)
+    let mut items: Vec<Fields> = rows
         .into_iter()
         .filter(|(r, _)| region.is_empty() || r.is_none_or(|r| r == region))
         .map(|(_, row)| row)
-        .filter(|row| l.filters.iter().all(|f| f.keeps(row, &p)))
+        .filter(|row| l.filters.iter().all(|f| f.keeps(row, p)))
         .collect();
     if let Some(id) = l.detail {
         if items.is_empty() {
@@ -68,11 +107,11 @@ pub fn answer(cx: &mut Cx<'_>, l: &Lookup) -> Answer {
         }
     }
     if l.sort {
-        sort(&mut items, &p);
+        sort(&mut items, p);
     }
     let items = items.into_iter().map(Value::Object).collect();
     if l.page {
-        cx.page(items, &p)
+        cx.page(items, p)
     } else {
         cx.list(items)
     }

@@ -32,6 +32,7 @@ pub mod reply;
 pub mod route;
 pub mod rules;
 pub mod server;
+pub mod shared;
 pub mod state;
 pub mod vpc;
 pub mod vserver;

@@ -4,9 +4,6 @@
 //! compile without its handler `<api>::<group>::<action in snake case>`.
 
 use super::handler::{Answer, Cx};
-use super::lookup::{Filter, How, Lookup};
-use super::model::Kind;
-use super::state::{Row, Rows};
 
 mod generated {
     use super::*;
@@ -15,11 +12,6 @@ mod generated {
 }
 
 pub use generated::BY_CONVENTION;
-
-/// A store's or a list's rows, for a look-up.
-fn rows<R: Rows>(r: &R) -> Vec<Row<'_>> {
-    r.rows()
-}
 
 /// Answers one call: its parameters checked against the model, then its handler or look-up.
 pub fn dispatch(cx: &mut Cx<'_>) -> Answer {
@@ -30,6 +22,63 @@ pub fn dispatch(cx: &mut Cx<'_>) -> Answer {
 #[cfg(test)]
 mod tests {
     use super::BY_CONVENTION;
+    use crate::catalog::ACTIONS;
+    use crate::emulator::lookup;
+
+    /// `getServerInstanceList` -> `get_server_instance_list`.
+    fn snake(name: &str) -> String {
+        let mut out = String::new();
+        for c in name.chars() {
+            if c.is_ascii_uppercase() {
+                out.push('_');
+                out.push(c.to_ascii_lowercase());
+            } else {
+                out.push(c);
+            }
+        }
+        out
+    }
+
+    /// The body of a handler function, from its `fn` line to the closing brace at its start.
+    fn body(text: &str, handler: &str) -> Option<String> {
+        let at = text.find(&format!("fn {handler}("))?;
+        let rest = &text[at..];
+        let end = rest.find("\n}\n").map_or(rest.len(), |e| e + 2);
+        Some(rest[..end].to_string())
+    }
+
+    /// A handler that answers with the look-up (`lookup::answer_where`) judges the parameters the
+    /// convention leaves to it, each of them, and no other: a filter the convention already applies
+    /// is not written again.
+    #[test]
+    fn a_handler_completing_a_look_up_judges_only_what_the_convention_leaves() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/emulator");
+        let mut wrong = Vec::new();
+        let mut seen = 0;
+        for a in ACTIONS {
+            let Some(l) = lookup::of(a.id) else { continue };
+            let file = root.join(a.api.name).join(format!("{}.rs", a.group));
+            let text = std::fs::read_to_string(&file).unwrap_or_default();
+            let handler = snake(a.name);
+            let Some(body) = body(&text, &handler) else { continue };
+            if !body.contains("lookup::answer_where") {
+                continue;
+            }
+            seen += 1;
+            for f in l.filters {
+                if body.contains(&format!("\"{}\"", f.param)) {
+                    wrong.push(format!("{handler}: '{}' is the look-up's", f.param));
+                }
+            }
+            for p in l.rest {
+                if !body.contains(&format!("\"{p}\"")) {
+                    wrong.push(format!("{handler}: '{p}' is judged by no one"));
+                }
+            }
+        }
+        assert!(seen >= 5, "{seen}");
+        assert!(wrong.is_empty(), "{wrong:#?}");
+    }
 
     /// A look-up by convention is answered by `lookup::answer`: a handler written for it would never
     /// run, so none may exist.

@@ -6,7 +6,7 @@
 //! `PBLIP` | `PRVT`, rule protocols `HTTP` | `HTTPS` | `TCP` | `SSL`, ports 1-65534 with no load
 //! balancer port twice and none of the ports NCP keeps for itself, a health-check path for HTTP(S)
 //! rules, a certificate for HTTPS and SSL rules. Statuses as the old Go SDK's recorded answers show
-//! them (`state::plans::load_balancer`).
+//! them (the model's `[kinds.LoadBalancerInstance.life]`).
 
 use crate::emulator::handler::prelude::*;
 use serde_json::Map;
@@ -49,7 +49,7 @@ fn rules(state: &State, p: &Params) -> Result<Vec<LoadBalancerRule>, ApiFault> {
     let mut ports = Vec::new();
     for (i, r) in p.objects("loadBalancerRuleList").into_iter().enumerate() {
         let at = |field: &str| format!("loadBalancerRuleList.{}.{field}", i + 1);
-        let protocol = r.str("protocolTypeCode").unwrap_or_default().to_string();
+        let protocol = r.text("protocolTypeCode");
         let port = r.int("loadBalancerPort").unwrap_or_default();
         if reserved(port) {
             return Err(faults::invalid_param(&format!(
@@ -175,33 +175,31 @@ fn region(state: &State, given: Option<&str>) -> Result<ClassicRegion, ApiFault>
         .ok_or_else(|| faults::invalid_param(&format!("'regionNo' {} is not a region", given.unwrap_or("(none)"))))
 }
 
-/// A load balancer that exists and can take a change now.
-fn changeable<'a>(state: &'a mut State, no: &str) -> Result<&'a mut Entry<LoadBalancerInstance>, ApiFault> {
-    let e = state
-        .classic
-        .load_balancers
-        .find_mut(no, None)
-        .ok_or_else(|| faults::not_found(Kind::LoadBalancerInstance, no))?;
-    if e.busy() {
-        return Err(faults::not_now(Kind::LoadBalancerInstance, no, e.rec.status_name()));
-    }
-    Ok(e)
+/// A load balancer that exists and `action` may change now.
+fn changeable<'a>(
+    state: &'a mut State,
+    no: &str,
+    action: &str,
+) -> Result<&'a mut Entry<LoadBalancerInstance>, ApiFault> {
+    state.classic.load_balancers.ready_mut(no, None, action)
 }
 
 /// Runs a change on one load balancer and answers it.
 fn change(cx: &mut Cx<'_>, no: &str, edit: impl FnOnce(&mut LoadBalancerInstance)) -> Answer {
     let now = cx.now;
-    let e = changeable(cx.state, no)?;
+    let e = changeable(cx.state, no, cx.action.name)?;
     edit(&mut e.rec);
-    e.run(now, plans::load_balancer::change());
+    e.begin(now, cx.action.name);
     let state = &*cx.state;
-    let item = state
-        .classic
-        .load_balancers
-        .find(no, None)
-        .map(|e| lb_wire(state, e))
-        .unwrap_or(Value::Null);
-    cx.list(vec![item])
+    one(
+        cx.action,
+        state
+            .classic
+            .load_balancers
+            .find(no, None)
+            .map(|e| lb_wire(state, e))
+            .unwrap_or(Value::Null),
+    )
 }
 
 /// `getLoadBalancerInstanceList`: by number, or by name with `sortedBy=loadBalancerName`.
@@ -270,14 +268,7 @@ pub fn create_load_balancer_instance(cx: &mut Cx<'_>) -> Answer {
     let rules = rules(state, &p)?;
     let servers = servers(state, &p.list("serverInstanceNoList"), &region_no)?;
     if let Some(name) = p.str("loadBalancerName") {
-        if state
-            .classic
-            .load_balancers
-            .iter()
-            .any(|e| is(&e.rec.load_balancer_name, name))
-        {
-            return Err(faults::name_in_use(name));
-        }
+        state.classic.load_balancers.name_free(name, None, None)?;
     }
     let zones: Vec<ClassicZone> = state
         .classic
@@ -318,7 +309,7 @@ pub fn create_load_balancer_instance(cx: &mut Cx<'_>) -> Answer {
                 .map_or_else(|| format!("slb-{no}"), str::to_string),
         ),
         load_balancer_algorithm_type: Some(algorithm(p.str("loadBalancerAlgorithmTypeCode").unwrap_or("RR"))),
-        load_balancer_description: Some(p.str("loadBalancerDescription").unwrap_or_default().to_string()),
+        load_balancer_description: Some(p.text("loadBalancerDescription")),
         create_date: Some(state.create_date()),
         domain_name: Some(format!("slb-{no}.ncloudslb.com")),
         network_usage_type: Some(network(network_code)),
@@ -335,7 +326,7 @@ pub fn create_load_balancer_instance(cx: &mut Cx<'_>) -> Answer {
         .classic
         .load_balancers
         .push(Entry::new(rec, now))
-        .run(now, plans::load_balancer::create());
+        .begin(now, cx.action.name);
     let state = &*cx.state;
     let item = state.classic.load_balancers.find(&no, None).map(|e| lb_wire(state, e));
     cx.list(item.into_iter().collect())
@@ -344,8 +335,8 @@ pub fn create_load_balancer_instance(cx: &mut Cx<'_>) -> Answer {
 /// `changeLoadBalancerInstanceConfiguration`: new algorithm, description and rules.
 pub fn change_load_balancer_instance_configuration(cx: &mut Cx<'_>) -> Answer {
     let p = cx.params();
-    let no = p.str("loadBalancerInstanceNo").unwrap_or_default().to_string();
-    changeable(cx.state, &no)?;
+    let no = p.text("loadBalancerInstanceNo");
+    changeable(cx.state, &no, cx.action.name)?;
     let rules = rules(cx.state, &p)?;
     let algo = algorithm(p.str("loadBalancerAlgorithmTypeCode").unwrap_or("RR"));
     let description = p.str("loadBalancerDescription").map(str::to_string);
@@ -367,7 +358,7 @@ pub fn change_load_balancer_instance_configuration(cx: &mut Cx<'_>) -> Answer {
 
 /// The servers a server-changing call names, checked in the load balancer's region.
 fn named_servers(cx: &mut Cx<'_>, p: &Params, no: &str) -> Result<Vec<String>, ApiFault> {
-    let e = changeable(cx.state, no)?;
+    let e = changeable(cx.state, no, cx.action.name)?;
     let region = e.region.clone().unwrap_or_default();
     servers(cx.state, &p.list("serverInstanceNoList"), &region)
 }
@@ -375,7 +366,7 @@ fn named_servers(cx: &mut Cx<'_>, p: &Params, no: &str) -> Result<Vec<String>, A
 /// `changeLoadBalancedServerInstances`: these servers, and only these, behind the load balancer.
 pub fn change_load_balanced_server_instances(cx: &mut Cx<'_>) -> Answer {
     let p = cx.params();
-    let no = p.str("loadBalancerInstanceNo").unwrap_or_default().to_string();
+    let no = p.text("loadBalancerInstanceNo");
     let servers = named_servers(cx, &p, &no)?;
     change(cx, &no, |lb| lb.server_instance_no_list = Some(servers))
 }
@@ -383,7 +374,7 @@ pub fn change_load_balanced_server_instances(cx: &mut Cx<'_>) -> Answer {
 /// `addServerInstancesToLoadBalancer`
 pub fn add_server_instances_to_load_balancer(cx: &mut Cx<'_>) -> Answer {
     let p = cx.params();
-    let no = p.str("loadBalancerInstanceNo").unwrap_or_default().to_string();
+    let no = p.text("loadBalancerInstanceNo");
     let added = named_servers(cx, &p, &no)?;
     change(cx, &no, |lb| {
         let list = lb.server_instance_no_list.get_or_insert_with(Vec::new);
@@ -398,8 +389,8 @@ pub fn add_server_instances_to_load_balancer(cx: &mut Cx<'_>) -> Answer {
 /// `deleteServerInstancesFromLoadBalancer`: every server named must be behind the load balancer.
 pub fn delete_server_instances_from_load_balancer(cx: &mut Cx<'_>) -> Answer {
     let p = cx.params();
-    let no = p.str("loadBalancerInstanceNo").unwrap_or_default().to_string();
-    let e = changeable(cx.state, &no)?;
+    let no = p.text("loadBalancerInstanceNo");
+    let e = changeable(cx.state, &no, cx.action.name)?;
     let current = e.rec.server_instance_no_list.clone().unwrap_or_default();
     let removed = p.list("serverInstanceNoList");
     if let Some(missing) = removed.iter().find(|s| !current.contains(s)) {
@@ -417,12 +408,12 @@ pub fn delete_load_balancer_instances(cx: &mut Cx<'_>) -> Answer {
     let p = cx.params();
     let nos = p.list("loadBalancerInstanceNoList");
     for no in &nos {
-        changeable(cx.state, no)?;
+        changeable(cx.state, no, cx.action.name)?;
     }
     let now = cx.now;
     for no in &nos {
         if let Some(e) = cx.state.classic.load_balancers.find_mut(no, None) {
-            e.run(now, plans::load_balancer::delete());
+            e.begin(now, cx.action.name);
         }
     }
     let state = &*cx.state;
@@ -439,11 +430,7 @@ pub fn get_load_balanced_server_instance_list(cx: &mut Cx<'_>) -> Answer {
     let p = cx.params();
     let no = p.str("loadBalancerInstanceNo").unwrap_or_default();
     let state = &*cx.state;
-    let e = state
-        .classic
-        .load_balancers
-        .find(no, None)
-        .ok_or_else(|| faults::not_found(Kind::LoadBalancerInstance, no))?;
+    let e = state.classic.load_balancers.found(no, None)?;
     let items = e
         .rec
         .server_instance_no_list
@@ -474,7 +461,7 @@ pub fn get_load_balancer_ssl_certificate_list(cx: &mut Cx<'_>) -> Answer {
 /// be PEM text.
 pub fn add_load_balancer_ssl_certificate(cx: &mut Cx<'_>) -> Answer {
     let p = cx.params();
-    let name = p.str("certificateName").unwrap_or_default().to_string();
+    let name = p.text("certificateName");
     for (key, label) in [
         ("privateKey", "PRIVATE KEY-----"),
         ("publicKeyCertificate", "CERTIFICATE-----"),
@@ -494,17 +481,17 @@ pub fn add_load_balancer_ssl_certificate(cx: &mut Cx<'_>) -> Answer {
         certificate_name: Some(name),
         private_key: p.str("privateKey").map(str::to_string),
         public_key_certificate: p.str("publicKeyCertificate").map(str::to_string),
-        certificate_chain: Some(p.str("certificateChain").unwrap_or_default().to_string()),
+        certificate_chain: Some(p.text("certificateChain")),
     };
     let item = wire(&cert);
     certs.push(cert);
-    cx.list(vec![item])
+    one(cx.action, item)
 }
 
 /// `deleteLoadBalancerSslCertificate`: not while a load balancer's rule uses it (`25035`, a record in use).
 pub fn delete_load_balancer_ssl_certificate(cx: &mut Cx<'_>) -> Answer {
     let p = cx.params();
-    let name = p.str("certificateName").unwrap_or_default().to_string();
+    let name = p.text("certificateName");
     let state = &mut *cx.state;
     let in_use = state.classic.load_balancers.iter().find(|e| {
         e.rec
@@ -528,5 +515,5 @@ pub fn delete_load_balancer_ssl_certificate(cx: &mut Cx<'_>) -> Answer {
         .position(|c| is(&c.certificate_name, &name))
         .ok_or_else(|| certificate_not_found(&name))?;
     let cert = certs.remove(i);
-    cx.list(vec![wire(&cert)])
+    one(cx.action, wire(&cert))
 }

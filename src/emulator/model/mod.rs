@@ -12,6 +12,10 @@
 //! small: about 0.1 MB for all of them where the derive cost 0.75 MB. [`Kind`] names every kind, and
 //! [`KINDS`] holds each one's facts (label, return codes, code names).
 
+pub mod life;
+
+pub use life::{Delay, From, Life, Next, Phase, Transition};
+
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -107,6 +111,8 @@ pub struct KindFacts {
     pub operation_names: &'static [(&'static str, &'static str)],
     /// Its fields the API never sends (`keep`).
     pub keep: &'static [&'static str],
+    /// Its life cycle, for the kinds that have one.
+    pub life: Option<&'static Life>,
 }
 
 impl Kind {
@@ -129,6 +135,9 @@ impl Kind {
         Code::of(self.facts().operation_names, code)
     }
 }
+
+/// Bytes in a GiB: NCP sizes storage in GB and answers sizes in bytes.
+pub const GIB: i64 = 1 << 30;
 
 /// A record's wire form: its fields that are set, by their API names, in declaration order.
 pub trait ToWire {

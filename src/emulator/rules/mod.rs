@@ -111,8 +111,9 @@ impl Spec {
 /// The specs of an action's parameters: the model's, with the emulator's [`overrides`].
 pub fn specs(action: &'static Action) -> Vec<Spec> {
     let mut out: Vec<Spec> = action.params.iter().map(Spec::of).collect();
-    for o in overrides::OVERRIDES.iter().filter(|o| o.is(action)) {
-        let mut path = o.param.split('.');
+    let each = overrides::OVERRIDES.iter().filter(|o| o.is(action));
+    for (o, param) in each.flat_map(|o| o.params.iter().map(move |p| (o, p))) {
+        let mut path = param.split('.');
         let mut list = &mut out;
         let mut at = path.next().and_then(|n| list.iter().position(|s| s.name == n));
         for field in path {

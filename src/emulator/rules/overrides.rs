@@ -13,8 +13,8 @@ use serde_json::Value;
 pub struct Override {
     /// `api.action` each.
     pub actions: &'static [&'static str],
-    /// The parameter, or `list.field` for a field of the items of an object list.
-    pub param: &'static str,
+    /// The parameters, or `list.field` for a field of the items of an object list.
+    pub params: &'static [&'static str],
     pub rules: &'static [Rule],
     /// Why the model does not say it.
     pub why: &'static str,
@@ -60,73 +60,49 @@ pub static OVERRIDES: &[Override] = &[
             "vserver.createLoginKey",
             "vserver.importLoginKey",
         ],
-        param: "keyName",
+        params: &["keyName"],
         rules: &[Check(login_key_name)],
         why: "NCP's reference names the characters of a login key's name (letters, digits, '-' and '_'), which no flag of the model says",
     },
     Override {
         actions: &["vserver.importLoginKey"],
-        param: "keyName",
+        params: &["keyName"],
         rules: &[Required],
         why: SDK_OPTIONAL,
     },
     Override {
         actions: &["server.getRootPassword"],
-        param: "privateKey",
+        params: &["privateKey"],
         rules: &[Required],
         why: SDK_OPTIONAL,
     },
     Override {
         actions: &["server.getRootPasswordServerInstanceList", "vserver.getRootPasswordServerInstanceList"],
-        param: "rootPasswordServerInstanceList.serverInstanceNo",
-        rules: &[Required],
-        why: SDK_OPTIONAL,
-    },
-    Override {
-        actions: &["server.getRootPasswordServerInstanceList", "vserver.getRootPasswordServerInstanceList"],
-        param: "rootPasswordServerInstanceList.privateKey",
+        params: &["rootPasswordServerInstanceList.serverInstanceNo", "rootPasswordServerInstanceList.privateKey"],
         rules: &[Required],
         why: SDK_OPTIONAL,
     },
     Override {
         actions: &["loadbalancer.createLoadBalancerInstance", "loadbalancer.changeLoadBalancerInstanceConfiguration"],
-        param: "loadBalancerRuleList.protocolTypeCode",
-        rules: &[Required],
-        why: SDK_OPTIONAL,
-    },
-    Override {
-        actions: &["loadbalancer.createLoadBalancerInstance", "loadbalancer.changeLoadBalancerInstanceConfiguration"],
-        param: "loadBalancerRuleList.loadBalancerPort",
-        rules: &[Required],
-        why: SDK_OPTIONAL,
-    },
-    Override {
-        actions: &["loadbalancer.createLoadBalancerInstance", "loadbalancer.changeLoadBalancerInstanceConfiguration"],
-        param: "loadBalancerRuleList.serverPort",
+        params: &["loadBalancerRuleList.protocolTypeCode", "loadBalancerRuleList.loadBalancerPort", "loadBalancerRuleList.serverPort"],
         rules: &[Required],
         why: SDK_OPTIONAL,
     },
     Override {
         actions: &["server.createInstanceTags"],
-        param: "instanceTagList.tagKey",
+        params: &["instanceTagList.tagKey", "instanceTagList.tagValue"],
         rules: &[Required],
         why: "a new tag names its key and value (NCP's reference); the SDK's InstanceTagParameter, which the model follows, is shared with deleteInstanceTags, where both are optional",
     },
     Override {
-        actions: &["server.createInstanceTags"],
-        param: "instanceTagList.tagValue",
-        rules: &[Required],
-        why: "as tagKey",
-    },
-    Override {
         actions: &["server.createNasVolumeInstance"],
-        param: "volumeName",
+        params: &["volumeName"],
         rules: &[Check(nas_volume_name)],
         why: "NCP's reference names the characters of a volume name (letters and digits), which no flag of the model says",
     },
     Override {
         actions: &["server.createNasVolumeInstance", "server.changeNasVolumeSize"],
-        param: "volumeSize",
+        params: &["volumeSize"],
         rules: &[Check(nas_volume_size)],
         why: "NCP's reference sizes volumes from 500 to 10000 GB in steps of 100 GB; the model has no step flag",
     },
@@ -136,19 +112,19 @@ pub static OVERRIDES: &[Override] = &[
             "server.addNasVolumeAccessControl",
             "server.setNasVolumeAccessControl",
         ],
-        param: "accessControlRuleList.writeAccess",
+        params: &["accessControlRuleList.writeAccess"],
         rules: &[Bool],
         why: "NCP takes true or false; NAVER's SDK models type it as text, and so does the model",
     },
     Override {
         actions: &["server.createBlockStorageInstance"],
-        param: "diskDetailTypeCode",
+        params: &["diskDetailTypeCode"],
         rules: &[OneOfCi(&["SSD", "HDD"])],
         why: "the Classic API takes the disk type in any letter case; `codes=` sets are exact",
     },
     Override {
         actions: &["vserver.createServerInstances"],
-        param: "blockStorageMappingList.blockStorageSize",
+        params: &["blockStorageMappingList.blockStorageSize"],
         rules: &[Int(i64::MIN, i64::MAX)],
         why: "a size in GB, an integer (NCP's reference); NAVER's SDK models type it as text, and so does the model",
     },
@@ -224,9 +200,9 @@ mod tests {
     #[test]
     fn every_override_names_a_parameter_of_its_action_says_why_and_adds_what_the_model_does_not_say() {
         let mut failures = Vec::new();
-        for o in OVERRIDES {
+        for (o, param) in OVERRIDES.iter().flat_map(|o| o.params.iter().map(move |p| (o, *p))) {
             if o.why.trim().is_empty() {
-                failures.push(format!("{:?} {}: no reason given", o.actions, o.param));
+                failures.push(format!("{:?} {param}: no reason given", o.actions));
             }
             for name in o.actions {
                 let Some(action) = ACTIONS
@@ -236,15 +212,14 @@ mod tests {
                     failures.push(format!("{name}: no such action"));
                     continue;
                 };
-                let Some(spec) = model_spec(action, o.param) else {
-                    failures.push(format!("{name} {}: the model declares no such parameter", o.param));
+                let Some(spec) = model_spec(action, param) else {
+                    failures.push(format!("{name} {param}: the model declares no such parameter"));
                     continue;
                 };
                 for rule in o.rules {
                     if spec.rules.iter().any(|r| same(r, rule)) {
                         failures.push(format!(
-                            "{name} {}: {rule:?} restates the model: drop the override",
-                            o.param
+                            "{name} {param}: {rule:?} restates the model: drop the override"
                         ));
                     }
                 }

@@ -3,13 +3,10 @@
 //! are those whose `accessControlGroupList` holds it (chosen at launch).
 
 use crate::emulator::handler::prelude::*;
+use crate::emulator::lookup;
 
 fn group<'a>(state: &'a State, no: &str) -> Result<&'a Entry<ClassicAccessControlGroup>, ApiFault> {
-    state
-        .classic
-        .access_control_groups
-        .find(no, None)
-        .ok_or_else(|| faults::not_found(Kind::ClassicAccessControlGroup, no))
+    state.classic.access_control_groups.found(no, None)
 }
 
 /// `getAccessControlGroupServerInstanceList`
@@ -34,18 +31,11 @@ pub fn get_access_control_group_server_instance_list(cx: &mut Cx<'_>) -> Answer 
     cx.list(items)
 }
 
-/// `getAccessControlRuleList`
+/// `getAccessControlRuleList`: a look-up of the rules of a group that must exist.
 pub fn get_access_control_rule_list(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params();
-    let no = p.str("accessControlGroupConfigurationNo").unwrap_or_default();
-    group(cx.state, no)?;
-    let items = cx
-        .state
-        .classic
-        .access_control_rules
-        .iter()
-        .filter(|e| is(&e.rec.access_control_group_configuration_no, no))
-        .map(Entry::wire)
-        .collect();
-    cx.list(items)
+    let no = cx.params().text("accessControlGroupConfigurationNo");
+    group(cx.state, &no)?;
+    lookup::answer_where(cx, |_, _, r: &AccessControlRule| {
+        is(&r.access_control_group_configuration_no, &no)
+    })
 }

@@ -2,8 +2,6 @@
 
 use crate::emulator::handler::prelude::*;
 
-const GIB: i64 = 1 << 30;
-
 fn store(s: &State) -> &Store<MemberServerImage> {
     &s.classic.member_server_images
 }
@@ -46,12 +44,8 @@ pub fn create_member_server_image(cx: &mut Cx<'_>) -> Answer {
     let p = cx.params();
     let now = cx.now;
     let state = &mut *cx.state;
-    let server_no = p.str("serverInstanceNo").unwrap_or_default().to_string();
-    let found = state
-        .classic
-        .servers
-        .find(&server_no, None)
-        .ok_or_else(|| faults::server_not_found(&server_no))?;
+    let server_no = p.text("serverInstanceNo");
+    let found = state.classic.servers.found(&server_no, None)?;
     let (server, busy) = (found.rec.clone(), found.busy());
     image_ops::check_server_ready(store(state), server.status(), &server_no)?;
     // A server with an operation running (booting, shutting down, terminating ...) is busy (spec 7.3).
@@ -82,26 +76,32 @@ pub fn create_member_server_image(cx: &mut Cx<'_>) -> Answer {
     };
     let region = server.region().unwrap_or("1").to_string();
     let size = server.base_block_storage_size.unwrap_or(50 * GIB);
-    let plan = plans::image::create(false, move |i: &mut MemberServerImage| {
+    let done = move |i: &mut MemberServerImage| {
         i.member_server_image_block_storage_total_rows = Some(1);
         i.member_server_image_block_storage_total_size = Some(size);
-    });
-    let answer = image_ops::keep(state, store_mut, image, &region, plan, now);
-    cx.list(vec![answer])
+    };
+    one(
+        cx.action,
+        image_ops::keep(state, store_mut, image, &region, cx.action.name, done, now),
+    )
 }
 
 /// `deleteMemberServerImages`
 pub fn delete_member_server_images(cx: &mut Cx<'_>) -> Answer {
     let p = cx.params();
-    let items = image_ops::delete(store_mut(cx.state), &p.list("memberServerImageNoList"), None, cx.now)?;
+    let nos = p.list("memberServerImageNoList");
+    let items = image_ops::delete(store_mut(cx.state), cx.action.name, &nos, None, cx.now)?;
     cx.list(items)
 }
 
 fn share(cx: &mut Cx<'_>, op: ShareOp) -> Answer {
     let p = cx.params();
     let no = p.str("memberServerImageNo").unwrap_or_default();
-    let item = image_ops::share(store_mut(cx.state), op, no, p.list("targetLoginIdList"), None)?;
-    cx.list(vec![item])
+    let list = p.list("targetLoginIdList");
+    one(
+        cx.action,
+        image_ops::share(store_mut(cx.state), cx.action.name, op, no, list, None)?,
+    )
 }
 
 /// `addMemberServerImageSharingPermission`

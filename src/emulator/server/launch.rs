@@ -14,8 +14,6 @@ use super::{common, login_keys};
 use crate::emulator::crypto;
 use crate::emulator::handler::prelude::*;
 
-const GIB: i64 = 1 << 30;
-
 /// What a server is launched from.
 struct Source {
     image_product_code: Option<String>,
@@ -33,9 +31,7 @@ fn source(state: &State, p: &Params) -> Result<Source, ApiFault> {
             .member_server_images
             .find(no, None)
             .ok_or_else(|| faults::image_not_found(Kind::MemberServerImage.label(), no))?;
-        if e.rec.status() != "CREAT" || e.busy() {
-            return Err(faults::not_now(Kind::MemberServerImage, no, e.rec.status_name()));
-        }
+        e.permit("createServerInstances")?;
         let i = &e.rec;
         return Ok(Source {
             image_product_code: i.original_server_image_product_code.clone(),
@@ -180,7 +176,7 @@ pub fn create_server_instances(cx: &mut Cx<'_>) -> Answer {
         let server = ClassicServerInstance {
             server_instance_no: Some(no.clone()),
             server_name: Some(name.clone()),
-            server_description: Some(p.str("serverDescription").unwrap_or_default().to_string()),
+            server_description: Some(p.text("serverDescription")),
             cpu_count: spec.cpu_count,
             memory_size: spec.memory_size,
             base_block_storage_size: Some(src.base_size),
@@ -230,15 +226,9 @@ pub fn create_server_instances(cx: &mut Cx<'_>) -> Answer {
             zone: Some(zone.clone()),
             ..ClassicBlockStorageInstance::default()
         };
-        let mut e = Entry::new(server, now);
-        e.run(now, plans::server::create());
-        e.advance(now, &settings);
-        items.push(e.wire());
-        state.classic.servers.push(e);
-        let mut b = Entry::new(storage, now);
-        b.run(now, plans::block_storage::create(true));
-        b.advance(now, &settings);
-        state.classic.block_storages.push(b);
+        let action = "createServerInstances";
+        items.push(state.classic.servers.create(server, now, action, &settings).wire());
+        state.classic.block_storages.create(storage, now, action, &settings);
     }
     cx.list(items)
 }
@@ -247,13 +237,11 @@ pub fn create_server_instances(cx: &mut Cx<'_>) -> Answer {
 /// image when one is named (else its own), with a new root password; it boots as a new server does.
 pub fn recreate_server_instance(cx: &mut Cx<'_>) -> Answer {
     let p = cx.params();
-    let no = p.str("serverInstanceNo").unwrap_or_default().to_string();
+    let no = p.text("serverInstanceNo");
     let now = cx.now;
     let state = &mut *cx.state;
     let e = common::server(state, &no)?;
-    if e.rec.status() != "NSTOP" || e.busy() {
-        return Err(faults::not_now(Kind::ClassicServerInstance, &no, e.rec.status_name()));
-    }
+    e.permit(cx.action.name)?;
     let key_name = e.rec.login_key_name.clone().unwrap_or_default();
     let current = e.rec.server_image_product_code.clone();
     let code = p.str("serverImageProductCode").map(str::to_string).or(current);
@@ -279,11 +267,7 @@ pub fn recreate_server_instance(cx: &mut Cx<'_>) -> Answer {
     let encrypted = public_key.and_then(|k| crypto::encrypt(&k, &password, &mut state.rng));
     let new_tags = tags(&no, &p);
     let settings = state.settings.clone();
-    let e = state
-        .classic
-        .servers
-        .find_mut(&no, None)
-        .ok_or_else(|| faults::server_not_found(&no))?;
+    let e = state.classic.servers.found_mut(&no, None)?;
     let s = &mut e.rec;
     if let Some(name) = p.str("serverInstanceName") {
         s.server_name = Some(name.to_string());
@@ -300,8 +284,6 @@ pub fn recreate_server_instance(cx: &mut Cx<'_>) -> Answer {
     if !new_tags.is_empty() {
         s.instance_tag_list = Some(new_tags);
     }
-    e.run(now, plans::server::create());
-    e.advance(now, &settings);
-    let item = e.wire();
-    cx.list(vec![item])
+    e.begin(now, cx.action.name).advance(now, &settings);
+    one(cx.action, e.wire())
 }

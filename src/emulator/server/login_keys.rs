@@ -25,11 +25,7 @@ pub fn chosen(state: &State, given: Option<&str>) -> Result<String, ApiFault> {
 /// The OpenSSH public key of a login key, made on demand for a fixture's key that has none (from its
 /// `privateKey` when the fixture gives one, else a new pair whose private key stays in the emulator).
 pub fn public_key(state: &mut State, name: &str) -> Result<String, ApiFault> {
-    let e = state
-        .classic
-        .login_keys
-        .find_mut(name, None)
-        .ok_or_else(|| faults::not_found(Kind::ClassicLoginKey, name))?;
+    let e = state.classic.login_keys.found_mut(name, None)?;
     if let Some(k) = &e.rec.public_key {
         return Ok(k.clone());
     }
@@ -61,7 +57,7 @@ fn taken(state: &State, name: &str) -> Result<(), ApiFault> {
 /// `createLoginKey`: answers the new key's private key (PKCS#1 PEM).
 pub fn create_login_key(cx: &mut Cx<'_>) -> Answer {
     let p = cx.params();
-    let name = p.str("keyName").unwrap_or_default().to_string();
+    let name = p.text("keyName");
     taken(cx.state, &name)?;
     let pair =
         crypto::new_key(&mut cx.state.rng).ok_or_else(|| faults::invalid_param("the key pair could not be made"))?;
@@ -81,7 +77,7 @@ pub fn create_login_key(cx: &mut Cx<'_>) -> Answer {
 /// `importLoginKey`: an OpenSSH RSA public key (`ssh-rsa AAAA…`); anything else is `901`.
 pub fn import_login_key(cx: &mut Cx<'_>) -> Answer {
     let p = cx.params();
-    let name = p.str("keyName").unwrap_or_default().to_string();
+    let name = p.text("keyName");
     let text = p.str("publicKey").unwrap_or_default();
     let fingerprint = crypto::fingerprint(text.trim()).ok_or_else(|| {
         faults::invalid_param("'publicKey' must be an OpenSSH RSA public key (ssh-rsa AAAA...) of at most 4096 bits")
@@ -96,7 +92,7 @@ pub fn import_login_key(cx: &mut Cx<'_>) -> Answer {
     };
     let item = Value::Object(key.to_wire());
     cx.state.classic.login_keys.push(Entry::new(key, cx.now));
-    cx.list(vec![item])
+    one(cx.action, item)
 }
 
 /// `deleteLoginKey`

@@ -2,8 +2,6 @@
 
 use crate::emulator::handler::prelude::*;
 
-const GIB: i64 = 1 << 30;
-
 /// `getServerImageProductList`
 pub fn get_server_image_product_list(cx: &mut Cx<'_>) -> Answer {
     let p = cx.params();

@@ -5,41 +5,21 @@
 //! refused while return protection is on (`25039`, the emulator's code). Snapshots need snapshot space
 //! (`snapshotVolumeConfigurationRatio` above 0); every change of those settings is kept in the
 //! history. The access list and the snapshot lists are bounded, so no request grows them without end.
-//! Volume management is in [`super::nas_access`] and [`super::nas_snapshots`].
+//! This file holds what the volume handlers start from; the handlers are in [`super::nas_volumes`],
+//! [`super::nas_access`] and [`super::nas_snapshots`].
 
 use crate::emulator::handler::prelude::*;
 
-pub use super::nas_access::{
-    add_nas_volume_access_control, get_nas_volume_access_control_rule_list, remove_nas_volume_access_control,
-    set_nas_volume_access_control,
-};
-pub use super::nas_snapshots::{
-    change_nas_volume_snapshot_configuration, create_nas_volume_snapshot, delete_nas_volume_snapshot,
-    get_nas_volume_snapshot_configuration_history_list, get_nas_volume_snapshot_list, restore_nas_volume_with_snapshot,
-};
-pub use super::nas_volumes::{
-    change_nas_volume_size, create_nas_volume_instance, delete_nas_volume_instance, get_nas_volume_instance_list,
-    get_nas_volume_instance_rating_list, set_nas_volume_return_protection,
-};
-
-pub const GIB: i64 = 1 << 30;
-
 /// A volume that exists and is not being deleted: `10404` otherwise.
 pub fn found<'a>(state: &'a State, no: &str) -> Result<&'a Entry<NasVolumeInstance>, ApiFault> {
-    state
-        .classic
-        .nas_volumes
-        .find(no, None)
-        .filter(|e| !e.terminating())
-        .ok_or_else(|| faults::not_found(Kind::NasVolumeInstance, no))
+    state.classic.nas_volumes.live(no, None)
 }
 
-/// A volume that can take a change: created, with no operation running (`25013` otherwise).
-pub fn at_rest<'a>(state: &'a State, no: &str) -> Result<&'a Entry<NasVolumeInstance>, ApiFault> {
+/// A volume that `action` may change now, as its life says (created, with no operation running;
+/// `25013` otherwise).
+pub fn at_rest<'a>(state: &'a State, no: &str, action: &str) -> Result<&'a Entry<NasVolumeInstance>, ApiFault> {
     let e = found(state, no)?;
-    if e.rec.status() != "CREAT" || e.busy() {
-        return Err(faults::not_now(Kind::NasVolumeInstance, no, e.rec.status_name()));
-    }
+    e.permit(action)?;
     Ok(e)
 }
 

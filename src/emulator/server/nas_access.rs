@@ -64,8 +64,8 @@ enum Change {
 
 fn change(cx: &mut Cx<'_>, how: Change) -> Answer {
     let p = cx.params();
-    let no = p.str("nasVolumeInstanceNo").unwrap_or_default().to_string();
-    at_rest(cx.state, &no)?;
+    let no = p.text("nasVolumeInstanceNo");
+    at_rest(cx.state, &no, cx.action.name)?;
     let given = rules_of(cx.state, &p)?;
     let now = cx.now;
     let Some(e) = cx.state.classic.nas_volumes.find_mut(&no, None) else {
@@ -86,7 +86,7 @@ fn change(cx: &mut Cx<'_>, how: Change) -> Answer {
         return Err(faults::limit("access list entries per NAS volume", MAX_RULES));
     }
     e.rec.access_control_rules = Some(rules);
-    e.run(now, plans::nas::change());
+    e.begin(now, cx.action.name);
     answer_of(cx, &no)
 }
 

@@ -25,8 +25,8 @@ pub fn get_nas_volume_snapshot_list(cx: &mut Cx<'_>) -> Answer {
 /// `createNasVolumeSnapshot`: of a volume with snapshot space.
 pub fn create_nas_volume_snapshot(cx: &mut Cx<'_>) -> Answer {
     let p = cx.params();
-    let no = p.str("nasVolumeInstanceNo").unwrap_or_default().to_string();
-    let e = at_rest(cx.state, &no)?;
+    let no = p.text("nasVolumeInstanceNo");
+    let e = at_rest(cx.state, &no, cx.action.name)?;
     if e.rec.snapshot_volume_size.unwrap_or(0) <= 0 {
         return Err(faults::not_now(
             Kind::NasVolumeInstance,
@@ -68,7 +68,7 @@ fn snapshot_named(state: &State, no: &str, name: &str) -> Result<(), ApiFault> {
 /// `deleteNasVolumeSnapshot`
 pub fn delete_nas_volume_snapshot(cx: &mut Cx<'_>) -> Answer {
     let p = cx.params();
-    let no = p.str("nasVolumeInstanceNo").unwrap_or_default().to_string();
+    let no = p.text("nasVolumeInstanceNo");
     let name = p.str("nasVolumeSnapshotName").unwrap_or_default();
     snapshot_named(cx.state, &no, name)?;
     if let Some(e) = cx.state.classic.nas_volumes.find_mut(&no, None) {
@@ -82,12 +82,12 @@ pub fn delete_nas_volume_snapshot(cx: &mut Cx<'_>) -> Answer {
 /// `restoreNasVolumeWithSnapshot`: the volume changes (`CHNG`) while it is restored.
 pub fn restore_nas_volume_with_snapshot(cx: &mut Cx<'_>) -> Answer {
     let p = cx.params();
-    let no = p.str("nasVolumeInstanceNo").unwrap_or_default().to_string();
+    let no = p.text("nasVolumeInstanceNo");
     snapshot_named(cx.state, &no, p.str("nasVolumeSnapshotName").unwrap_or_default())?;
-    at_rest(cx.state, &no)?;
+    at_rest(cx.state, &no, cx.action.name)?;
     let now = cx.now;
     if let Some(e) = cx.state.classic.nas_volumes.find_mut(&no, None) {
-        e.run(now, plans::nas::change());
+        e.begin(now, cx.action.name);
     }
     snapshots(cx, &no)
 }
@@ -96,8 +96,8 @@ pub fn restore_nas_volume_with_snapshot(cx: &mut Cx<'_>) -> Answer {
 /// day and hour when given (daily otherwise).
 pub fn change_nas_volume_snapshot_configuration(cx: &mut Cx<'_>) -> Answer {
     let p = cx.params();
-    let no = p.str("nasVolumeInstanceNo").unwrap_or_default().to_string();
-    at_rest(cx.state, &no)?;
+    let no = p.text("nasVolumeInstanceNo");
+    at_rest(cx.state, &no, cx.action.name)?;
     let ratio = p.int("snapshotVolumeConfigurationRatio").unwrap_or(0) as f64;
     let day = p.str("snapshotVolumeConfigDayOfWeekTypeCode").map(|d| Code::new(d, d));
     let period = match day {

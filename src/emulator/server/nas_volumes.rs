@@ -1,6 +1,6 @@
 //! Classic NAS volumes themselves: listing, creation, size, return protection, deletion, usage.
 
-use super::nas::{answer, answer_of, at_rest, found, GIB};
+use super::nas::{answer, answer_of, at_rest, found};
 use super::{common, nas_access};
 use crate::emulator::handler::prelude::*;
 
@@ -50,18 +50,11 @@ pub fn create_nas_volume_instance(cx: &mut Cx<'_>) -> Answer {
             return Err(faults::missing_param(&missing));
         }
     }
-    let name = p.str("volumeName").unwrap_or_default().to_string();
+    let name = p.text("volumeName");
     let region_no = common::region_no(cx);
     let now = cx.now;
     let state = &mut *cx.state;
-    let taken = state
-        .classic
-        .nas_volumes
-        .iter()
-        .any(|e| is(&e.rec.volume_name, &name) && !e.terminating());
-    if taken {
-        return Err(faults::name_in_use(&name));
-    }
+    state.classic.nas_volumes.name_free(&name, None, None)?;
     let rules = nas_access::rules_of(state, &p)?;
     let zone = common::zone(state, &region_no, p.str("zoneNo"))?;
     let region = common::region(state, zone.region_no.as_deref().unwrap_or(&region_no));
@@ -93,26 +86,22 @@ pub fn create_nas_volume_instance(cx: &mut Cx<'_>) -> Answer {
         ..NasVolumeInstance::default()
     };
     let no = rec.nas_volume_instance_no.clone().unwrap_or_default();
-    let settings = state.settings.clone();
-    let mut e = Entry::new(rec, now);
-    e.run(now, plans::nas::create());
-    e.advance(now, &settings);
-    state.classic.nas_volumes.push(e);
+    state.create(rec, now, cx.action.name);
     answer_of(cx, &no)
 }
 
 /// `deleteNasVolumeInstance`
 pub fn delete_nas_volume_instance(cx: &mut Cx<'_>) -> Answer {
     let p = cx.params();
-    let no = p.str("nasVolumeInstanceNo").unwrap_or_default().to_string();
+    let no = p.text("nasVolumeInstanceNo");
     let e = found(cx.state, &no)?;
     if e.rec.is_return_protection == Some(true) {
         return Err(faults::protected(Kind::NasVolumeInstance, &no));
     }
-    at_rest(cx.state, &no)?;
+    at_rest(cx.state, &no, cx.action.name)?;
     let now = cx.now;
     if let Some(e) = cx.state.classic.nas_volumes.find_mut(&no, None) {
-        e.run(now, plans::nas::delete());
+        e.begin(now, cx.action.name);
     }
     answer_of(cx, &no)
 }
@@ -120,17 +109,13 @@ pub fn delete_nas_volume_instance(cx: &mut Cx<'_>) -> Answer {
 /// `changeNasVolumeSize`: the total size; the snapshot share keeps its ratio.
 pub fn change_nas_volume_size(cx: &mut Cx<'_>) -> Answer {
     let p = cx.params();
-    let no = p.str("nasVolumeInstanceNo").unwrap_or_default().to_string();
-    at_rest(cx.state, &no)?;
+    let no = p.text("nasVolumeInstanceNo");
+    at_rest(cx.state, &no, cx.action.name)?;
     let total = p.int("volumeSize").unwrap_or(500) * GIB;
     let now = cx.now;
     if let Some(e) = cx.state.classic.nas_volumes.find_mut(&no, None) {
-        let mut plan = plans::nas::change();
         let ratio = e.rec.snapshot_volume_configuration_ratio.unwrap_or(0.0);
-        if let Some(step) = plan.later.last_mut() {
-            step.then = Some(Box::new(move |v: &mut NasVolumeInstance| set_sizes(v, total, ratio)));
-        }
-        e.run(now, plan);
+        e.begin(now, cx.action.name).then(move |v| set_sizes(v, total, ratio));
     }
     answer_of(cx, &no)
 }
@@ -147,7 +132,7 @@ pub fn set_sizes(v: &mut NasVolumeInstance, total: i64, ratio: f64) {
 /// `setNasVolumeReturnProtection`
 pub fn set_nas_volume_return_protection(cx: &mut Cx<'_>) -> Answer {
     let p = cx.params();
-    let no = p.str("nasVolumeInstanceNo").unwrap_or_default().to_string();
+    let no = p.text("nasVolumeInstanceNo");
     found(cx.state, &no)?;
     if let Some(e) = cx.state.classic.nas_volumes.find_mut(&no, None) {
         e.rec.is_return_protection = p.flag("isReturnProtection");

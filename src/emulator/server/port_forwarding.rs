@@ -17,9 +17,9 @@ fn config(state: &State, no: &str) -> Result<PortForwardingConfiguration, ApiFau
         .ok_or_else(|| faults::product_not_found("port forwarding configuration", no))
 }
 
-/// A rule's answer: its configuration's IP and zone, and its server.
-fn rule_answer(state: &State, c: &PortForwardingConfiguration, r: &PortForwardingRule) -> Value {
-    let mut v = serde_json::Map::new();
+/// A configuration's number, public IP and zone, as its rules and their answers show them.
+fn config_fields(c: &PortForwardingConfiguration) -> Fields {
+    let mut v = Fields::new();
     v.insert(
         "portForwardingConfigurationNo".into(),
         c.port_forwarding_configuration_no.clone().into(),
@@ -31,6 +31,12 @@ fn rule_answer(state: &State, c: &PortForwardingConfiguration, r: &PortForwardin
     if let Some(z) = &c.zone {
         v.insert("zone".into(), wire(z));
     }
+    v
+}
+
+/// A rule's answer: its configuration's IP and zone, and its server.
+fn rule_answer(state: &State, c: &PortForwardingConfiguration, r: &PortForwardingRule) -> Value {
+    let mut v = config_fields(c);
     v.insert(
         "portForwardingExternalPort".into(),
         r.port_forwarding_external_port.into(),
@@ -60,17 +66,7 @@ fn rules_answer(cx: &Cx<'_>, c: &PortForwardingConfiguration) -> Answer {
         .map(|r| rule_answer(state, c, r))
         .collect();
     let mut f = cx.list(items)?;
-    f.insert(
-        "portForwardingConfigurationNo".into(),
-        c.port_forwarding_configuration_no.clone().into(),
-    );
-    f.insert(
-        "portForwardingPublicIp".into(),
-        c.port_forwarding_public_ip.clone().into(),
-    );
-    if let Some(z) = &c.zone {
-        f.insert("zone".into(), wire(z));
-    }
+    f.extend(config_fields(c));
     if let Some(t) = &c.internet_line_type {
         f.insert(
             "internetLineType".into(),
@@ -214,7 +210,7 @@ pub fn delete_port_forwarding_rules(cx: &mut Cx<'_>) -> Answer {
     let no = c.port_forwarding_configuration_no.clone();
     let mut gone = Vec::new();
     for r in p.objects("portForwardingRuleList") {
-        let server = r.str("serverInstanceNo").unwrap_or_default().to_string();
+        let server = r.text("serverInstanceNo");
         let ext = r.int("portForwardingExternalPort");
         let int = r.int("portForwardingInternalPort");
         let i = cx

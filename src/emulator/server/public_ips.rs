@@ -6,15 +6,9 @@
 
 use super::common;
 use crate::emulator::handler::prelude::*;
-use crate::emulator::state::classic::public_ip as plan;
 
 fn found<'a>(state: &'a State, no: &str) -> Result<&'a Entry<ClassicPublicIpInstance>, ApiFault> {
-    state
-        .classic
-        .public_ips
-        .find(no, None)
-        .filter(|e| !e.terminating())
-        .ok_or_else(|| faults::not_found(Kind::ClassicPublicIpInstance, no))
+    state.classic.public_ips.live(no, None)
 }
 
 /// A public IP's answer, with its server.
@@ -39,8 +33,8 @@ fn answer_of(state: &State, no: &str) -> Vec<Value> {
 }
 
 /// A server that can take a public IP: at rest, without one.
-fn free_server(state: &State, no: &str) -> Result<ClassicServerInstance, ApiFault> {
-    let s = common::server_at_rest(state, no)?.rec.clone();
+fn free_server(state: &State, no: &str, action: &str) -> Result<ClassicServerInstance, ApiFault> {
+    let s = common::server_at_rest(state, no, action)?.rec.clone();
     if s.public_ip.as_deref().is_some_and(|ip| !ip.is_empty()) {
         return Err(faults::has_public_ip(no));
     }
@@ -109,7 +103,7 @@ pub fn create_public_ip_instance(cx: &mut Cx<'_>) -> Answer {
     let now = cx.now;
     let state = &mut *cx.state;
     let server = match p.str("serverInstanceNo") {
-        Some(no) => Some(free_server(state, no)?),
+        Some(no) => Some(free_server(state, no, cx.action.name)?),
         None => None,
     };
     let zone = match &server {
@@ -135,16 +129,18 @@ pub fn create_public_ip_instance(cx: &mut Cx<'_>) -> Answer {
         server_instance_no: None,
         ..ClassicPublicIpInstance::default()
     };
-    let link = server.as_ref().and_then(|s| s.server_instance_no.clone()).map(|s| {
-        let f: Box<dyn FnOnce(&mut ClassicPublicIpInstance) + Send> = Box::new(move |r| r.server_instance_no = Some(s));
-        f
-    });
     if let Some(s) = &server {
         set_server_ip(state, s.no(), &ip);
     }
     let settings = state.settings.clone();
     let mut e = Entry::new(rec, now);
-    e.run(now, plan::create(link));
+    // Made for a server: associated with it once created (the link on the last step).
+    match server.as_ref().and_then(|s| s.server_instance_no.clone()) {
+        Some(s) => e
+            .begin(now, "createPublicIpInstance#server")
+            .then(move |r| r.server_instance_no = Some(s)),
+        None => e.begin(now, cx.action.name),
+    };
     e.advance(now, &settings);
     state.classic.public_ips.push(e);
     let items = answer_of(state, &no);
@@ -153,21 +149,28 @@ pub fn create_public_ip_instance(cx: &mut Cx<'_>) -> Answer {
 
 /// `associatePublicIpWithServerInstance`: a free IP, to a server without one.
 pub fn associate_public_ip_with_server_instance(cx: &mut Cx<'_>) -> Answer {
+    give(cx, false)
+}
+
+/// Gives an IP to a server without one: a free IP (`associate…`), or one that leaves its server
+/// (`replacing`, `replaceServerInstanceAssociatedWithPublicIp`).
+fn give(cx: &mut Cx<'_>, replacing: bool) -> Answer {
     let p = cx.params();
-    let no = p.str("publicIpInstanceNo").unwrap_or_default().to_string();
-    let server_no = p.str("serverInstanceNo").unwrap_or_default().to_string();
+    let (no, server_no) = (p.text("publicIpInstanceNo"), p.text("serverInstanceNo"));
     let now = cx.now;
     let state = &mut *cx.state;
     let e = found(state, &no)?;
-    if e.rec.status() != "CREAT" || e.busy() {
-        return Err(faults::not_now(Kind::ClassicPublicIpInstance, &no, e.rec.status_name()));
-    }
+    e.permit(cx.action.name)?;
+    let old = e.rec.server_instance_no.clone().unwrap_or_default();
     let ip = e.rec.public_ip.clone().unwrap_or_default();
-    free_server(state, &server_no)?;
+    free_server(state, &server_no, cx.action.name)?;
+    if replacing {
+        set_server_ip(state, &old, "");
+    }
     set_server_ip(state, &server_no, &ip);
     if let Some(e) = state.classic.public_ips.find_mut(&no, None) {
-        e.rec.server_instance_no = Some(server_no.clone());
-        e.run(now, plan::associate(|_: &mut ClassicPublicIpInstance| {}));
+        e.rec.server_instance_no = Some(server_no);
+        e.begin(now, cx.action.name);
     }
     let items = answer_of(state, &no);
     cx.list(items)
@@ -176,20 +179,15 @@ pub fn associate_public_ip_with_server_instance(cx: &mut Cx<'_>) -> Answer {
 /// `disassociatePublicIpFromServerInstance`
 pub fn disassociate_public_ip_from_server_instance(cx: &mut Cx<'_>) -> Answer {
     let p = cx.params();
-    let no = p.str("publicIpInstanceNo").unwrap_or_default().to_string();
+    let no = p.text("publicIpInstanceNo");
     let now = cx.now;
     let state = &mut *cx.state;
     let e = found(state, &no)?;
-    if e.rec.status() != "USED" || e.busy() {
-        return Err(faults::not_now(Kind::ClassicPublicIpInstance, &no, e.rec.status_name()));
-    }
+    e.permit(cx.action.name)?;
     let server = e.rec.server_instance_no.clone().unwrap_or_default();
     set_server_ip(state, &server, "");
     if let Some(e) = state.classic.public_ips.find_mut(&no, None) {
-        e.run(
-            now,
-            plan::disassociate(|r: &mut ClassicPublicIpInstance| r.server_instance_no = None),
-        );
+        e.begin(now, cx.action.name).then(|r| r.server_instance_no = None);
     }
     let items = answer_of(state, &no);
     cx.list(items)
@@ -197,52 +195,24 @@ pub fn disassociate_public_ip_from_server_instance(cx: &mut Cx<'_>) -> Answer {
 
 /// `replaceServerInstanceAssociatedWithPublicIp`: an associated IP moves to another server.
 pub fn replace_server_instance_associated_with_public_ip(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params();
-    let no = p.str("publicIpInstanceNo").unwrap_or_default().to_string();
-    let server_no = p.str("serverInstanceNo").unwrap_or_default().to_string();
-    let now = cx.now;
-    let state = &mut *cx.state;
-    let e = found(state, &no)?;
-    if e.rec.status() != "USED" || e.busy() {
-        return Err(faults::not_now(Kind::ClassicPublicIpInstance, &no, e.rec.status_name()));
-    }
-    let old = e.rec.server_instance_no.clone().unwrap_or_default();
-    let ip = e.rec.public_ip.clone().unwrap_or_default();
-    free_server(state, &server_no)?;
-    set_server_ip(state, &old, "");
-    set_server_ip(state, &server_no, &ip);
-    if let Some(e) = state.classic.public_ips.find_mut(&no, None) {
-        e.rec.server_instance_no = Some(server_no);
-        e.run(now, plan::associate(|_: &mut ClassicPublicIpInstance| {}));
-    }
-    let items = answer_of(state, &no);
-    cx.list(items)
+    give(cx, true)
 }
 
 /// `deletePublicIpInstances`: free IPs only.
 pub fn delete_public_ip_instances(cx: &mut Cx<'_>) -> Answer {
     let p = cx.params();
     let nos = p.list("publicIpInstanceNoList");
-    for no in &nos {
-        let e = found(cx.state, no)?;
-        if let Some(server) = &e.rec.server_instance_no {
-            return Err(faults::in_use(
+    each(
+        cx,
+        &nos,
+        |_, e: &Entry<ClassicPublicIpInstance>| match &e.rec.server_instance_no {
+            Some(server) => Err(faults::in_use(
                 Kind::ClassicPublicIpInstance,
-                no,
+                e.rec.no(),
                 &format!("server {server}"),
-            ));
-        }
-        if e.busy() {
-            return Err(faults::not_now(Kind::ClassicPublicIpInstance, no, e.rec.status_name()));
-        }
-    }
-    let now = cx.now;
-    let mut items = Vec::new();
-    for no in &nos {
-        if let Some(e) = cx.state.classic.public_ips.find_mut(no, None) {
-            e.run(now, plan::delete());
-            items.push(e.wire());
-        }
-    }
-    cx.list(items)
+            )),
+            None => Ok(()),
+        },
+        None,
+    )
 }

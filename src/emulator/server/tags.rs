@@ -51,12 +51,7 @@ pub fn create_instance_tags(cx: &mut Cx<'_>) -> Answer {
     let given: Vec<(String, String)> = p
         .objects("instanceTagList")
         .into_iter()
-        .map(|t| {
-            (
-                t.str("tagKey").unwrap_or_default().to_string(),
-                t.str("tagValue").unwrap_or_default().to_string(),
-            )
-        })
+        .map(|t| (t.text("tagKey"), t.text("tagValue")))
         .collect();
     let mut items = Vec::new();
     for no in &nos {

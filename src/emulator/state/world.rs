@@ -4,14 +4,11 @@
 //! the model's kinds (`[kinds.*]`, `stores`): the `world!` call that declares them is generated, which
 //! also makes each store part of [`ClassicWorld::tick`] / [`VpcWorld::tick`].
 
-use super::life::{Delay, Entry, Phase, Record, Resource, Step, Store};
-use super::plans::image;
+use super::life::{Entry, Phase, Record, Resource, Store, Stored};
 use super::Settings;
 use crate::emulator::model::*;
 use serde::Deserialize;
 use std::time::Instant;
-
-const GIB: i64 = 1 << 30;
 
 macro_rules! world {
     ($(#[$m:meta])* $name:ident {
@@ -45,15 +42,17 @@ include!(concat!(env!("OUT_DIR"), "/world.rs"));
 fn prepare_image<T: Resource + 'static>(
     e: &mut Entry<T>,
     now: Instant,
+    creation: &str,
     share: impl FnOnce(&mut T),
     totals: Option<Totals<T>>,
 ) {
     share(&mut e.rec);
     let creating = e.rec.status() == "INIT" && e.rec.operation() != "TERMT";
     if creating {
-        let step = Step::to(Delay::Create, image::CREATED);
-        e.since = now;
-        e.plan = vec![Step { then: totals, ..step }].into();
+        e.resume(now, creation);
+        if let Some(totals) = totals {
+            e.then(totals);
+        }
     }
 }
 
@@ -85,6 +84,7 @@ impl ClassicWorld {
             prepare_image(
                 e,
                 now,
+                "createMemberServerImage",
                 |i| share_defaults(&mut i.share_status, &mut i.shared_login_id_list),
                 Some(totals),
             );
@@ -115,6 +115,7 @@ impl VpcWorld {
             prepare_image(
                 e,
                 now,
+                "createMemberServerImageInstance",
                 |i| share_defaults(&mut i.share_status, &mut i.shared_login_id_list),
                 Some(totals),
             );
@@ -124,6 +125,7 @@ impl VpcWorld {
             prepare_image(
                 e,
                 now,
+                "createServerImage",
                 |i| share_defaults(&mut i.share_status, &mut i.shared_login_id_list),
                 None,
             );

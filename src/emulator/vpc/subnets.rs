@@ -9,23 +9,14 @@ use crate::emulator::handler::prelude::*;
 /// Subnets per VPC (NCP's limit).
 pub const MAX_SUBNETS: usize = 200;
 
-/// A subnet of the call's region (a subnet belongs to its VPC's, `VpcWorld::prepare`).
-pub fn find<'a>(state: &'a State, no: &str, region: &str) -> Result<&'a Entry<Subnet>, ApiFault> {
-    state
-        .vpc
-        .subnets
-        .find(no, Some(region))
-        .ok_or_else(|| faults::not_found(Kind::Subnet, no))
-}
-
 /// `createSubnet`: `INIT`, then `RUN` after `createDelayMs`.
 pub fn create_subnet(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params();
-    let region = cx.region().to_string();
-    let now = cx.now;
+    let (p, region, now) = cx.start();
     let state = &mut *cx.state;
-    let vpc_no = p.str("vpcNo").unwrap_or_default().to_string();
-    let vpc = super::vpcs::running(state, &vpc_no, &region)?.rec.clone();
+    let vpc_no = p.text("vpcNo");
+    let vpc = super::vpcs::running(state, &vpc_no, &region, cx.action.name)?
+        .rec
+        .clone();
     let zone = p.str("zoneCode").unwrap_or_default();
     if !state
         .vpc
@@ -58,20 +49,11 @@ pub fn create_subnet(cx: &mut Cx<'_>) -> Answer {
             s(&vpc.ipv4_cidr_block)
         )));
     }
-    let name = match p.str("subnetName") {
-        Some(n) => n.to_string(),
-        None => super::auto_name(state, "subnet"),
-    };
-    let siblings: Vec<&Subnet> = state
-        .vpc
-        .subnets
-        .iter()
-        .filter(|e| is(&e.rec.vpc_no, &vpc_no) && !e.terminating())
-        .map(|e| &e.rec)
-        .collect();
-    if siblings.len() >= MAX_SUBNETS {
-        return Err(faults::limit("subnets per VPC", MAX_SUBNETS));
-    }
+    let limit = ("subnets per VPC", MAX_SUBNETS);
+    let given = p.str("subnetName");
+    let sibling = |r: &Subnet| is(&r.vpc_no, &vpc_no);
+    let name = super::sibling_name(state, |s| &s.vpc.subnets, sibling, limit, given, "subnet")?;
+    let siblings = state.vpc.subnets.live_where(|r| is(&r.vpc_no, &vpc_no));
     if let Some(other) = siblings.iter().find(|o| {
         o.subnet
             .as_deref()
@@ -83,9 +65,6 @@ pub fn create_subnet(cx: &mut Cx<'_>) -> Answer {
             s(&other.subnet_no),
             s(&other.subnet)
         )));
-    }
-    if siblings.iter().any(|o| is(&o.subnet_name, &name)) {
-        return Err(faults::name_in_use(&name));
     }
     let subnet = Subnet {
         subnet_no: Some(state.next_id()),
@@ -102,25 +81,17 @@ pub fn create_subnet(cx: &mut Cx<'_>) -> Answer {
         network_acl_no: Some(acl.to_string()),
         ..Subnet::default()
     };
-    let settings = state.settings.clone();
-    let entry = state.vpc.subnets.push(Entry::new(subnet, now));
+    let entry = state.create(subnet, now, cx.action.name);
     entry.region = Some(region.clone());
-    entry.run(now, plans::network::create_from_init());
-    entry.advance(now, &settings);
-    let answer = entry.wire();
-    cx.list(vec![answer])
+    one(cx.action, entry.wire())
 }
 
 /// `deleteSubnet`: refused while network interfaces are in it; `TERMTING`, then gone.
 pub fn delete_subnet(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params();
-    let region = cx.region().to_string();
-    let no = p.str("subnetNo").unwrap_or_default().to_string();
+    let (p, region, _) = cx.start();
+    let no = p.text("subnetNo");
     let state = &mut *cx.state;
-    let e = find(state, &no, &region)?;
-    if e.busy() {
-        return Err(faults::not_now(Kind::Subnet, &no, super::phase_of(&e.rec)));
-    }
+    state.vpc.subnets.ready(&no, Some(&region), cx.action.name)?;
     let nic = state
         .vpc
         .network_interfaces
@@ -134,9 +105,13 @@ pub fn delete_subnet(cx: &mut Cx<'_>) -> Answer {
             &format!("network interface {}", nic.rec.no()),
         ));
     }
-    let now = cx.now;
-    let e = faults::found_mut(&mut state.vpc.subnets, &no, None, Kind::Subnet)?;
-    e.run(now, plans::network::delete());
-    let answer = e.wire();
-    cx.list(vec![answer])
+    one(
+        cx.action,
+        state
+            .vpc
+            .subnets
+            .found_mut(&no, None)?
+            .begin(cx.now, cx.action.name)
+            .wire(),
+    )
 }

@@ -9,7 +9,7 @@ pub fn get_flow_log_configuration_list(cx: &mut Cx<'_>) -> Answer {
     let p = cx.params();
     let nos = p.list("networkInterfaceNoList");
     for no in &nos {
-        super::network_interfaces::find(cx.state, no, cx.region())?;
+        super::found::nic(cx.state, no, cx.region())?;
     }
     let items = cx
         .state
@@ -24,10 +24,9 @@ pub fn get_flow_log_configuration_list(cx: &mut Cx<'_>) -> Answer {
 
 /// `enableFlowLog`
 pub fn enable_flow_log(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params();
-    let region = cx.region().to_string();
-    let no = p.str("networkInterfaceNo").unwrap_or_default().to_string();
-    super::network_interfaces::find(cx.state, &no, &region)?;
+    let (p, region, _) = cx.start();
+    let no = p.text("networkInterfaceNo");
+    super::found::nic(cx.state, &no, &region)?;
     if cx.state.vpc.flow_logs.iter().any(|f| is(&f.network_interface_no, &no)) {
         return Err(faults::address_conflict(format!(
             "The flow log of network interface {no} is already enabled."
@@ -48,15 +47,14 @@ pub fn enable_flow_log(cx: &mut Cx<'_>) -> Answer {
     if let Some(e) = cx.state.vpc.network_interfaces.find_mut(&no, Some(&region)) {
         e.rec.enable_flow_log = Some(true);
     }
-    cx.list(vec![answer])
+    one(cx.action, answer)
 }
 
 /// `disableFlowLog`: of an interface whose flow log is enabled; answers the setting removed.
 pub fn disable_flow_log(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params();
-    let region = cx.region().to_string();
-    let no = p.str("networkInterfaceNo").unwrap_or_default().to_string();
-    super::network_interfaces::find(cx.state, &no, &region)?;
+    let (p, region, _) = cx.start();
+    let no = p.text("networkInterfaceNo");
+    super::found::nic(cx.state, &no, &region)?;
     let logs = &mut cx.state.vpc.flow_logs;
     let i = logs
         .iter()
@@ -66,5 +64,5 @@ pub fn disable_flow_log(cx: &mut Cx<'_>) -> Answer {
     if let Some(e) = cx.state.vpc.network_interfaces.find_mut(&no, Some(&region)) {
         e.rec.enable_flow_log = Some(false);
     }
-    cx.list(vec![wire(&removed)])
+    one(cx.action, wire(&removed))
 }

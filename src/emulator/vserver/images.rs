@@ -3,8 +3,6 @@
 
 use crate::emulator::handler::prelude::*;
 
-const GIB: i64 = 1 << 30;
-
 fn members(s: &State) -> &Store<MemberServerImageInstance> {
     &s.vpc.member_server_image_instances
 }
@@ -49,11 +47,13 @@ fn listed<'a, T: Image>(
 }
 
 fn share<T: Image>(cx: &mut Cx<'_>, store: fn(&mut State) -> &mut Store<T>, key: &'static str, op: ShareOp) -> Answer {
-    let p = cx.params();
-    let region = cx.region().to_string();
+    let (p, region, _) = cx.start();
     let no = p.str(key).unwrap_or_default();
-    let item = image_ops::share(store(cx.state), op, no, p.list("targetLoginIdList"), Some(&region))?;
-    cx.list(vec![item])
+    let list = p.list("targetLoginIdList");
+    one(
+        cx.action,
+        image_ops::share(store(cx.state), cx.action.name, op, no, list, Some(&region))?,
+    )
 }
 
 fn find_server(state: &State, no: &str, region: &str) -> Result<ServerInstance, ApiFault> {
@@ -85,11 +85,9 @@ pub fn get_member_server_image_instance_list(cx: &mut Cx<'_>) -> Answer {
 
 /// `createMemberServerImageInstance`: of a running or stopped XEN server.
 pub fn create_member_server_image_instance(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params();
-    let region = cx.region().to_string();
-    let now = cx.now;
+    let (p, region, now) = cx.start();
     let state = &mut *cx.state;
-    let server_no = p.str("serverInstanceNo").unwrap_or_default().to_string();
+    let server_no = p.text("serverInstanceNo");
     let server = find_server(state, &server_no, &region)?;
     if server.hypervisor_type.as_ref().is_some_and(|h| h.code == "KVM") {
         return Err(faults::kvm_not_supported(&server_no));
@@ -111,21 +109,21 @@ pub fn create_member_server_image_instance(cx: &mut Cx<'_>) -> Answer {
         ..MemberServerImageInstance::default()
     };
     let size = server.base_block_storage_size.unwrap_or(50 * GIB);
-    let fail = state.draw_failure();
-    let plan = plans::image::create(fail, move |i: &mut MemberServerImageInstance| {
+    let done = move |i: &mut MemberServerImageInstance| {
         i.member_server_image_block_storage_total_rows = Some(1);
         i.member_server_image_block_storage_total_size = Some(size);
-    });
-    let answer = image_ops::keep(state, members_mut, image, &region, plan, now);
-    cx.list(vec![answer])
+    };
+    one(
+        cx.action,
+        image_ops::keep(state, members_mut, image, &region, cx.action.name, done, now),
+    )
 }
 
 /// `deleteMemberServerImageInstances`
 pub fn delete_member_server_image_instances(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params();
-    let region = cx.region().to_string();
+    let (p, region, _) = cx.start();
     let nos = p.list("memberServerImageInstanceNoList");
-    let items = image_ops::delete(members_mut(cx.state), &nos, Some(&region), cx.now)?;
+    let items = image_ops::delete(members_mut(cx.state), cx.action.name, &nos, Some(&region), cx.now)?;
     cx.list(items)
 }
 
@@ -160,10 +158,10 @@ pub fn create_server_image_from_snapshot(cx: &mut Cx<'_>) -> Answer {
 
 /// `deleteServerImage` (the action name is singular; it takes a list).
 pub fn delete_server_image(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params();
-    let region = cx.region().to_string();
+    let (p, region, _) = cx.start();
     let items = image_ops::delete(
         images_mut(cx.state),
+        cx.action.name,
         &p.list("serverImageNoList"),
         Some(&region),
         cx.now,
@@ -210,17 +208,10 @@ fn requested(p: &Params) -> Vec<Requested> {
 /// the OS (the server's or the base snapshot's template) and the requested block storage mappings (the
 /// server's own volumes when none are requested).
 pub fn create_image(cx: &mut Cx<'_>, from_snapshot: bool) -> Answer {
-    let p = cx.params();
-    let region = cx.region().to_string();
-    let now = cx.now;
+    let (p, region, now) = cx.start();
     let state = &mut *cx.state;
     let find_snapshot = |state: &State, no: &str| -> Result<BlockStorageSnapshotInstance, ApiFault> {
-        state
-            .vpc
-            .snapshots
-            .find(no, Some(&region))
-            .map(|e| e.rec.clone())
-            .ok_or_else(|| faults::snapshot_not_found(no))
+        Ok(state.vpc.snapshots.found(no, Some(&region))?.rec.clone())
     };
     let mut mappings = Vec::new();
     let mut base_snapshot: Option<BlockStorageSnapshotInstance> = None;
@@ -261,7 +252,7 @@ pub fn create_image(cx: &mut Cx<'_>, from_snapshot: bool) -> Answer {
         });
         (None, template, vec![])
     } else {
-        let server_no = p.str("serverInstanceNo").unwrap_or_default().to_string();
+        let server_no = p.text("serverInstanceNo");
         let server = find_server(state, &server_no, &region)?;
         image_ops::check_server_ready(images(state), server.status(), &server_no)?;
         let mut template = server.image_template.clone().unwrap_or_default();
@@ -313,14 +304,8 @@ pub fn create_image(cx: &mut Cx<'_>, from_snapshot: bool) -> Answer {
     image.server_image_type = t.server_image_type.or(image.server_image_type);
     image.product_code = t.product_code.or(image.product_code);
     image.platform_category_code = t.platform_category_code.or(image.platform_category_code);
-    let fail = state.draw_failure();
-    let answer = image_ops::keep(
-        state,
-        images_mut,
-        image,
-        &region,
-        plans::image::create(fail, |_| {}),
-        now,
-    );
-    cx.list(vec![answer])
+    one(
+        cx.action,
+        image_ops::keep(state, images_mut, image, &region, cx.action.name, |_| {}, now),
+    )
 }

@@ -3,32 +3,14 @@
 //! most 1000 bytes.
 
 use crate::emulator::handler::prelude::*;
-
-pub fn find<'a>(state: &'a State, no: &str, region: &str) -> Result<&'a Entry<InitScript>, ApiFault> {
-    state
-        .vpc
-        .init_scripts
-        .find(no, Some(region))
-        .ok_or_else(|| faults::not_found(Kind::InitScript, no))
-}
+use crate::emulator::vpc;
 
 /// `createInitScript`
 pub fn create_init_script(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params();
-    let region = cx.region().to_string();
+    let (p, region, _) = cx.start();
     let state = &mut *cx.state;
-    let name = match p.str("initScriptName") {
-        Some(n) => n.to_string(),
-        None => crate::emulator::vpc::auto_name(state, "init"),
-    };
-    if state
-        .vpc
-        .init_scripts
-        .in_region(&region)
-        .any(|e| is(&e.rec.init_script_name, &name))
-    {
-        return Err(faults::name_in_use(&name));
-    }
+    let given = p.str("initScriptName");
+    let name = vpc::new_name(state, |s| &s.vpc.init_scripts, given, "init", &region)?;
     let script = InitScript {
         init_script_no: Some(state.next_id()),
         init_script_name: Some(name),
@@ -38,17 +20,18 @@ pub fn create_init_script(cx: &mut Cx<'_>) -> Answer {
         os_type: p.str("osTypeCode").map(|c| Code::of(names::INIT_SCRIPT_OS_TYPE, c)),
         region_code: Some(region),
     };
-    let answer = state.vpc.init_scripts.push(Entry::new(script, cx.now)).wire();
-    cx.list(vec![answer])
+    one(
+        cx.action,
+        state.vpc.init_scripts.push(Entry::new(script, cx.now)).wire(),
+    )
 }
 
 /// `deleteInitScripts`: every number must exist; answers the scripts deleted.
 pub fn delete_init_scripts(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params();
-    let region = cx.region().to_string();
+    let (p, region, _) = cx.start();
     let nos = p.list("initScriptNoList");
     for no in &nos {
-        find(cx.state, no, &region)?;
+        cx.state.vpc.init_scripts.found(no, Some(&region))?;
     }
     let items = nos
         .iter()

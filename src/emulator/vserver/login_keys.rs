@@ -20,7 +20,7 @@ fn taken(state: &State, name: &str) -> Result<(), ApiFault> {
 /// `importLoginKey`: an OpenSSH RSA public key (`ssh-rsa AAAA...`).
 pub fn import_login_key(cx: &mut Cx<'_>) -> Answer {
     let p = cx.params();
-    let name = p.str("keyName").unwrap_or_default().to_string();
+    let name = p.text("keyName");
     let state = &mut *cx.state;
     taken(state, &name)?;
     let public = p.str("publicKey").unwrap_or_default().trim().to_string();
@@ -34,8 +34,7 @@ pub fn import_login_key(cx: &mut Cx<'_>) -> Answer {
         create_date: Some(state.create_date()),
         private_key: None,
     };
-    let answer = state.vpc.login_keys.push(Entry::new(key, cx.now)).wire();
-    cx.list(vec![answer])
+    one(cx.action, state.vpc.login_keys.push(Entry::new(key, cx.now)).wire())
 }
 
 /// `createLoginKey`: a new 2048-bit RSA key pair; the answer carries its private key (PKCS#1 PEM),
@@ -43,10 +42,9 @@ pub fn import_login_key(cx: &mut Cx<'_>) -> Answer {
 pub fn create_login_key(cx: &mut Cx<'_>) -> Answer {
     let p = cx.params();
     let state = &mut *cx.state;
-    let name = match p.str("keyName") {
-        Some(n) => n.to_string(),
-        None => format!("key-{}", state.next_id()),
-    };
+    let name = p
+        .str("keyName")
+        .map_or_else(|| format!("key-{}", state.next_id()), str::to_string);
     taken(state, &name)?;
     let made = crypto::new_key(&mut state.rng)
         .ok_or_else(|| faults::unsupported("The key pair could not be made; try again."))?;

@@ -46,7 +46,7 @@ fn to_code(c: &Code) -> serde_json::Map<String, Value> {
 /// `getRaidList` (bare-metal RAID types of a product type).
 pub fn get_raid_list(cx: &mut Cx<'_>) -> Answer {
     let p = cx.params();
-    let kind = p.str("productTypeCode").unwrap_or_default().to_string();
+    let kind = p.text("productTypeCode");
     let items = cx
         .state
         .vpc
@@ -93,8 +93,7 @@ pub fn spec_of<'a>(
 
 /// `getServerProductList`: the server products (specs) an OS image product runs on, in a zone.
 pub fn get_server_product_list(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params();
-    let region = cx.region().to_string();
+    let (p, region, _) = cx.start();
     let state = &*cx.state;
     let mut hypervisor = None;
     if let Some(no) = p.str("memberServerImageInstanceNo") {
@@ -144,8 +143,7 @@ fn specs<'a>(state: &'a State, region: &'a str) -> impl Iterator<Item = &'a Serv
 
 /// `getServerSpecList`: the specs of the region, of a zone, of the hypervisor a server image runs on.
 pub fn get_server_spec_list(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params();
-    let region = cx.region().to_string();
+    let (p, region, _) = cx.start();
     let state = &*cx.state;
     let codes = p.list("serverSpecCodeList");
     let hypervisors = p.list("hypervisorCodeList");

@@ -1,8 +1,8 @@
 //! VPC block storage records as other handlers make and release them: a new volume (a launch's base
 //! storage and extra volumes, `createBlockStorageInstance`) and what a server's termination does to its
-//! volumes. The handlers of the block storage group are in `block_storage.rs`.
+//! volumes, and which volumes a server holds. The handlers of the block storage group are in
+//! `block_storage.rs`.
 
-use super::block_storage::{next_device, GIB};
 use crate::emulator::handler::prelude::*;
 use std::time::Instant;
 
@@ -71,10 +71,12 @@ pub fn make(state: &mut State, v: NewVolume<'_>, server: Option<&ServerInstance>
         rec.server_instance_no = server.server_instance_no.clone();
     }
     let settings = state.settings.clone();
-    let e = state.vpc.block_storages.push(Entry::new(rec, now));
-    e.run(now, plans::block_storage::create(server.is_some()));
-    e.advance(now, &settings);
-    e.wire()
+    // XEN volumes are made attached to their server, KVM volumes detached, in a zone.
+    let creation = match server {
+        Some(_) => "createBlockStorageInstance",
+        None => "createBlockStorageInstance#detached",
+    };
+    state.vpc.block_storages.create(rec, now, creation, &settings).wire()
 }
 
 /// What a server's termination does to its volumes: base storage and unprotected volumes go with it,
@@ -86,15 +88,46 @@ pub fn release_for(state: &mut State, server_no: &str, now: Instant) {
         }
         let base = code_in(&e.rec.block_storage_type, &["BASIC".into()]);
         if e.rec.is_return_protection == Some(true) && !base {
-            e.run(
-                now,
-                plans::block_storage::detach(|b: &mut BlockStorageInstance| {
-                    b.server_instance_no = None;
-                    b.device_name = None;
-                }),
-            );
+            e.begin(now, "terminateServerInstances").then(|b| {
+                b.server_instance_no = None;
+                b.device_name = None;
+            });
         } else {
-            e.run(now, plans::block_storage::delete());
+            e.begin(now, "terminateServerInstances#delete");
         }
     }
+}
+
+/// Whether a hypervisor code is KVM's.
+pub fn is_kvm(h: &Option<Code>) -> bool {
+    h.as_ref().is_some_and(|h| h.code == "KVM")
+}
+
+/// The volumes attached to a server (its base storage first).
+pub fn attached_to<'a>(
+    state: &'a State,
+    server_no: &'a str,
+) -> impl Iterator<Item = &'a Entry<BlockStorageInstance>> + 'a {
+    state
+        .vpc
+        .block_storages
+        .iter()
+        .filter(move |e| is(&e.rec.server_instance_no, server_no) && !e.terminating())
+}
+
+/// The next free device name of a server (`/dev/xvdb` ... on XEN, `/dev/vdb` ... on KVM).
+pub fn next_device(state: &State, server: &ServerInstance) -> String {
+    let prefix = if is_kvm(&server.hypervisor_type) {
+        "/dev/vd"
+    } else {
+        "/dev/xvd"
+    };
+    let no = s(&server.server_instance_no);
+    let used: Vec<String> = attached_to(state, no)
+        .filter_map(|e| e.rec.device_name.clone())
+        .collect();
+    ('a'..='z')
+        .map(|c| format!("{prefix}{c}"))
+        .find(|d| !used.contains(d))
+        .unwrap_or_else(|| format!("{prefix}z"))
 }
