@@ -93,9 +93,28 @@ impl ClassicWorld {
 }
 
 impl VpcWorld {
-    /// Readies freshly loaded records: images belong to their region (the first one when they name
-    /// none), subnets to their VPC's.
+    /// Readies freshly loaded records: a VPC's default network ACL is a record (made from the VPC when
+    /// the fixture gives none), images belong to their region (the first one when they name none),
+    /// subnets and network ACLs to their VPC's.
     pub fn prepare(&mut self, now: Instant) {
+        for v in &self.vpcs.items {
+            let Some(no) = v.rec.default_network_acl_no.clone() else {
+                continue;
+            };
+            if self.network_acls.find(&no, None).is_some() {
+                continue;
+            }
+            let acl = NetworkAcl {
+                network_acl_no: Some(no),
+                network_acl_name: v.rec.vpc_name.as_ref().map(|n| format!("{n}-default-network-acl")),
+                vpc_no: v.rec.vpc_no.clone(),
+                network_acl_status: v.rec.vpc_status.clone(),
+                create_date: v.rec.create_date.clone(),
+                is_default: Some(true),
+                ..NetworkAcl::default()
+            };
+            self.network_acls.items.push(Entry::new(acl, now));
+        }
         self.parent_regions();
         let first = self
             .regions

@@ -83,6 +83,12 @@ fn the_default_scenario_has_a_vpc_with_a_public_and_a_private_subnet_and_a_defau
     assert_eq!(types, vec![&json!("PUBLIC"), &json!("PRIVATE")]);
     let groups = vs(&mut s, "getAccessControlGroupList", "vpcNo=1001").unwrap();
     assert_eq!(groups["accessControlGroupList"][0]["isDefault"], json!(true));
+    // The VPC's default network ACL, what its subnets name (a record made from the fixture's VPC).
+    let acls = vpc(&mut s, "getNetworkAclList", "vpcNo=1001").unwrap();
+    let acl = &acls["networkAclList"][0];
+    assert_eq!(acl["networkAclNo"], json!("2501"));
+    assert_eq!(acl["networkAclName"], json!("default-vpc-default-network-acl"));
+    assert_eq!(acl["networkAclStatus"]["code"], json!("RUN"));
 }
 
 #[test]
