@@ -237,7 +237,7 @@ export type ActionName =
   | 'deleteFabricCluster' | 'getFabricClusterDetail' | 'getFabricClusterList' | 'getFabricClusterPoolList'
   | 'updateFabricCluster' | 'updateFabricClusterServerInstances' | 'disableFlowLog' | 'enableFlowLog'
   | 'getFlowLogConfigurationList' | 'getVpcList' | 'getVpcDetail' | 'createVpc' | 'deleteVpc' | 'getSubnetList'
-  | 'getSubnetDetail' | 'createSubnet' | 'deleteSubnet' | 'getNetworkAclList';
+  | 'getSubnetDetail' | 'createSubnet' | 'deleteSubnet' | 'getNetworkAclDetail' | 'getNetworkAclList';
 
 /**
  * A coded value: `code` and its display name `codeName`. `C` lists the codes known for the field;
@@ -3962,6 +3962,16 @@ export interface DeleteSubnetResponse extends ApiResponse {
   subnetList: Subnet[];
 }
 
+export interface GetNetworkAclDetailParams {
+  /** Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  networkAclNo: string | number;
+}
+export interface GetNetworkAclDetailResponse extends ApiResponse {
+  totalRows: number;
+  networkAclList: NetworkAcl[];
+}
+
 export interface GetNetworkAclListParams {
   /** Defaults to the client's `region`. */
   regionCode?: string | undefined;
@@ -4392,6 +4402,8 @@ export interface VserverVpcMethods {
   createSubnet: Method<CreateSubnetParams, CreateSubnetResponse>;
   /** Deletes a subnet. */
   deleteSubnet: Method<DeleteSubnetParams, DeleteSubnetResponse>;
+  /** Gets one network ACL. */
+  getNetworkAclDetail: Method<GetNetworkAclDetailParams, GetNetworkAclDetailResponse>;
   /** Lists the network ACLs (each VPC's default one: what createSubnet names in networkAclNo). */
   getNetworkAclList: MethodOptionalParams<GetNetworkAclListParams, GetNetworkAclListResponse>;
   /**
