@@ -1,7 +1,7 @@
 //! What every action's handler works with. Handlers live in `src/emulator/<api>/<group>.rs`, one
-//! function per action named after it in snake case; [`dispatch`] is generated from the model by
+//! function per action named after it in snake case; `route::dispatch` is generated from the model by
 //! `build/emit.rs` (`$OUT_DIR/dispatch.rs`), a `match` naming every action, so an action added to the
-//! model without its handler does not compile. A handler:
+//! model without its handler (and that is no look-up by convention) does not compile. A handler:
 //!
 //! ```text
 //! /// `stopServerInstances`: running servers shut down.
@@ -80,7 +80,7 @@ impl<'a> Cx<'a> {
     /// Checks the parameters against the action's declarations in the model (with the emulator's
     /// overrides, `rules::overrides`), integers and booleans typed: missing ones are NCP's 900 (all
     /// named), bad values 901; then an unknown VPC region is refused. Parameters the model does not
-    /// declare are kept (as text) and left alone, as NCP ignores what it does not know. [`dispatch`]
+    /// declare are kept (as text) and left alone, as NCP ignores what it does not know. `route::dispatch`
     /// runs it before the handler.
     pub fn check(&mut self) -> Result<(), ApiFault> {
         let mut p = self.raw.take().unwrap_or_default();

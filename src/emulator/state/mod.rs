@@ -1,5 +1,5 @@
-//! The emulator's state: every record it keeps, typed ([`world`]), each with the plan of what happens
-//! to it next ([`life`], [`plans`]), the look-ups it serves (regions, zones, products), the settings,
+//! The emulator's state: every record it keeps, typed ([`world`]), each with the steps its kind's
+//! declared life cycle has it take next ([`life`]), the look-ups it serves (regions, zones, products), the settings,
 //! the number counter and the queues of values a fixture fixes in advance, and the request log.
 //! Time-driven changes (creating -> created, shutting down -> stopped, terminating -> gone) are applied
 //! lazily, at the start of each request, from the recorded instants.
