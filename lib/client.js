@@ -4,7 +4,7 @@ const native = require('./native');
 const { NcloudError, fromNative } = require('./error');
 const { Emulator, startEmulator } = require('./emulator');
 const { resolveConfig, checkKeyText } = require('./config');
-const { run, internal, abortError, serializeParams } = require('./call');
+const { run, internal, abortError, abortWins, serializeParams } = require('./call');
 const { attachSurfaces } = require('./surfaces');
 const { waitDelay } = require('./waiters');
 const { METHODS, DECLARED } = require('./table');
@@ -125,10 +125,11 @@ class Client {
       const region = this.region;
       if (typeof region !== 'string') throw NcloudError.validation(`client.region must be a string, got ${typeof region}`);
       if (this.#native) return run(this.#native, m, json, region, regionNo, signal);
-      return this.#pending.then((nat) => {
+      const later = this.#pending.then((nat) => {
         if (signal?.aborted) throw abortError(m.action, signal);
         return run(nat, m, json, region, regionNo, signal);
       });
+      return abortWins(later, signal, m.action);
     } catch (err) {
       return Promise.reject(internal(m, err));
     }

@@ -14,6 +14,7 @@ const path = require('node:path');
 const { EventEmitter } = require('node:events');
 const native = require('./native');
 const { NcloudError } = require('./error');
+const { abortWins } = require('./call');
 const filters = require('./compat/filters');
 
 const TABLE = JSON.parse(native.surfaces());
@@ -191,7 +192,8 @@ function method(surface, m) {
     try {
       const { params, signal, cb } = split(m, args);
       cbOut = cb;
-      promise = surface.call(m, params, signal).then((result) => decorate(surface, m, result, params));
+      const action = m.action ? m.action.name : m.name;
+      promise = abortWins(surface.call(m, params, signal).then((result) => decorate(surface, m, result, params)), signal, action);
     } catch (err) {
       promise = Promise.reject(err);
     }
