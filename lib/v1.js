@@ -155,10 +155,26 @@ function unsupported(path, name, why) {
  * a generated ("Proto") method sent `userData` as given, base64 already, where the core encodes it.
  */
 function unbase64(s) {
-  if (typeof s !== 'string' || !/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(s) || s === '') return s;
-  const bytes = Buffer.from(s, 'base64');
-  const t = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+  // No regular expression: one over megabytes of text overflows the stack (RangeError). Encoding the
+  // decoded text back to `s` is the whole check: Buffer skips what is not base64, which then differs.
+  if (typeof s !== 'string' || s === '' || s.length % 4 !== 0) return s;
+  const t = new TextDecoder('utf-8', { fatal: false }).decode(Buffer.from(s, 'base64'));
   return Buffer.from(t, 'utf8').toString('base64') === s ? t : s;
+}
+
+/**
+ * `fn` as a method that settles: 1.x's own checks still throw at once (an NcloudError, as 1.x threw),
+ * anything else thrown on the way (a bug of this package) rejects the promise as ERR_INTERNAL.
+ */
+function settles(name, fn) {
+  return function method(...args) {
+    try {
+      return fn.apply(this, args);
+    } catch (err) {
+      if (err instanceof NcloudError) throw err;
+      return Promise.reject(withResponse(new NcloudError({ code: 'ERR_INTERNAL', action: name, message: String(err && err.message ? err.message : err) })));
+    }
+  };
 }
 
 /** The methods of one surface (`IaaS.server()`), as a fresh object each call, as 1.x made them. */
@@ -172,7 +188,7 @@ function surfaceMethods(client, call, surface) {
       if (t === 'base64' && target && target.encodes.includes(key)) verbatim.set(target.name, [...(verbatim.get(target.name) ?? []), key]);
     }
   }
-  const generated = (m) => (input = {}) => {
+  const generated = (m) => settles(m.name, (input = {}) => {
     const merged = { ...store(client).values, ...(input ?? {}) };
     checkTypes(m, merged);
     const takes = new Set(m.takes);
@@ -186,7 +202,7 @@ function surfaceMethods(client, call, surface) {
         throw withResponse(err);
       },
     );
-  };
+  });
   for (const m of surface.methods) {
     if (m.unreachable || !m.action) {
       out[m.name] = unsupported(`${surface.path}()`, m.name, `${surface.path}() returned undefined in 1.1.4 and its API is not one this package speaks`);
@@ -199,7 +215,7 @@ function surfaceMethods(client, call, surface) {
     // A hand-written method: its transformations, then the generated method, then its result rewrite.
     const wrapped = surface.methods.find((x) => x.name === m.wraps);
     const inner = generated(wrapped);
-    out[m.name] = function handWritten(input = {}) {
+    out[m.name] = settles(m.name, function handWritten(input = {}) {
       const copy = { ...(input ?? {}) };
       for (const [key, t] of m.transforms) {
         if (t === 'base64' && copy[key]) copy[key] = Buffer.from(String(copy[key])).toString('base64');
@@ -207,7 +223,7 @@ function surfaceMethods(client, call, surface) {
       const result = inner.call(this, copy);
       if (!m.resultKst) return result;
       return result.then((res) => rewrite(res, m.resultKst.split('.'), kst));
-    };
+    });
   }
   return out;
 }
