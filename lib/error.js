@@ -4,7 +4,8 @@
  * The one error class of the package. `code` is stable:
  * ERR_VALIDATION, ERR_CREDENTIALS, ERR_API, ERR_AUTH, ERR_GATEWAY, ERR_NETWORK, ERR_TIMEOUT, ERR_DECODE, ERR_INTERNAL,
  * ERR_UNSUPPORTED (a 1.x method outside this package's scope, lib/v1.js), ABORT_ERR (an AbortError),
- * ERR_CLIENT_CLOSED (the client was closed).
+ * ERR_CLIENT_CLOSED (the client was closed), ERR_OUTPUT_FILE (a result that could not be written where asked:
+ * the old createLoginKey's outputPath; the result is on `err.result`).
  * API errors keep the old client's message form `Error: returnCode: X, returnMessage: Y`.
  */
 class NcloudError extends Error {

@@ -132,13 +132,82 @@ function decorate(surface, m, result, input) {
     case 'port_forwarding_deleted':
       return result && typeof result === 'object' ? rulesWait(surface, m, input, result) : result;
     case 'login_key_created': {
-      const dir = input && input.outputPath;
-      if (dir) fs.writeFileSync(path.join(dir, `${result.loginKeyName}.pem`), result.privateKey ?? '', 'utf8');
+      const file = keyFile(input);
+      if (!file) return result;
+      try {
+        // Readable by its owner only, as ssh wants a private key (0.1.39 left the umask's mode).
+        fs.writeFileSync(file, result.privateKey ?? '', { encoding: 'utf8', mode: 0o600 });
+      } catch (err) {
+        throw keyNotWritten(m, result, file, err);
+      }
       return result;
     }
     default:
       return result;
   }
+}
+
+/**
+ * `<outputPath>/<loginKeyName>.pem`, where `createLoginKey({ loginKeyName, outputPath })` writes the
+ * private key, or null when `outputPath` is not given (0.1.39 wrote nothing for a falsy one).
+ */
+function keyFile(input) {
+  const dir = input && input.outputPath;
+  if (!dir) return null;
+  return path.join(dir, `${input.loginKeyName}.pem`);
+}
+
+/**
+ * The checks of `createLoginKey`'s `outputPath`, before the key is made (NCP gives its private key
+ * once): a directory that exists and can be written, and a key file that could be written there. With
+ * Node's own path and fs functions only, so that it holds on Windows as on POSIX systems.
+ */
+function checkKeyFile(m, input) {
+  const dir = input && input.outputPath;
+  if (!dir) return;
+  const refuse = (why) => {
+    throw NcloudError.validation(`${m.path}: 'outputPath' ${why}; nothing was sent (the private key is given only once: check where it goes first)`);
+  };
+  if (typeof dir !== 'string') refuse(`must be the path of a directory (a string), got ${Array.isArray(dir) ? 'an array' : typeof dir}`);
+  const name = String(input.loginKeyName ?? '');
+  if (/[\\/]/.test(name) || name === '.' || name === '..') refuse(`cannot hold a key file named after '${name}' (a path, not a name)`);
+  let stat;
+  try {
+    stat = fs.statSync(dir);
+  } catch (err) {
+    refuse(`${JSON.stringify(dir)} cannot be used: ${err.code === 'ENOENT' ? 'no such directory' : err.code || err.message}`);
+  }
+  if (!stat.isDirectory()) refuse(`${JSON.stringify(dir)} is not a directory`);
+  const file = keyFile(input);
+  let target = null;
+  try {
+    target = fs.statSync(file);
+  } catch {
+    // No such file yet: it is created.
+  }
+  if (target && !target.isFile()) refuse(`${JSON.stringify(file)} exists and is not a file`);
+  try {
+    fs.accessSync(target ? file : dir, fs.constants.W_OK);
+  } catch (err) {
+    refuse(`${JSON.stringify(target ? file : dir)} cannot be written (${err.code || err.message})`);
+  }
+}
+
+/**
+ * The key was made but its file could not be written: an NcloudError that carries the result
+ * (`err.result`: `{ loginKeyName, privateKey }`, not enumerable, so that logging the error does not
+ * print the key), the file (`err.path`) and the file system's error (`err.cause`).
+ */
+function keyNotWritten(m, result, file, cause) {
+  const err = new NcloudError({
+    code: 'ERR_OUTPUT_FILE',
+    action: m.action ? m.action.name : m.name,
+    message: `${m.path}: the login key '${result.loginKeyName}' was created, but its private key could not be written to ${file} (${cause.code || cause.message}): it is on err.result.privateKey, and NCP gives it only once`,
+  });
+  Object.defineProperty(err, 'result', { value: result, enumerable: false, configurable: true, writable: true });
+  err.path = file;
+  err.cause = cause;
+  return err;
 }
 
 /** The retired storage API's answer: what replaced it, never a `TypeError`. */
@@ -193,6 +262,7 @@ function method(surface, m) {
       const { params, signal, cb } = split(m, args);
       cbOut = cb;
       const action = m.action ? m.action.name : m.name;
+      if (m.shape === 'login_key_created') checkKeyFile(m, params);
       promise = abortWins(surface.call(m, params, signal).then((result) => decorate(surface, m, result, params)), signal, action);
     } catch (err) {
       promise = Promise.reject(err);
