@@ -7,6 +7,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const util = require('node:util');
+const { spawnSync } = require('node:child_process');
 const { ncloud, emulator, client, viaCallback } = require('./helpers');
 
 async function setUp(t) {
@@ -88,4 +89,25 @@ test('createLoginKey writes the key file readable by its owner only', async (t) 
   assert.equal(fs.readFileSync(file, 'utf8'), key.privateKey);
   // Windows has no POSIX modes (Node reports what the read-only attribute allows).
   if (process.platform !== 'win32') assert.equal(fs.statSync(file).mode & 0o777, 0o600);
+});
+
+test("retired storage transfers: an emitter with no 'error' listener does not end the process", async () => {
+  // The old client's uploadFile / downloadFile return an emitter; a caller listening for 'end' only.
+  const program = `
+    const ncloud = require(${JSON.stringify(path.join(__dirname, '..'))});
+    const c = ncloud.createClient({ accessKey: 'a', secretKey: 's', endpoint: 'http://127.0.0.1:9' });
+    c.storage.uploadFile({ container: 'c', key: 'k', filePath: __filename }).on('end', () => console.log('end'));
+    c.storage.downloadFile({ container: 'c', key: 'k', outputPath: '/tmp/x' });
+    c.storage.uploadFile({ container: 'c', key: 'k2' });
+    const heard = c.storage.downloadFile({ container: 'c', key: 'k' });
+    heard.on('error', (err) => console.log('error', err.code));
+    setTimeout(() => console.log('alive'), 50);
+  `;
+  const r = spawnSync(process.execPath, ['-e', program], { encoding: 'utf8', timeout: 30_000 });
+  assert.equal(r.status, 0, r.stderr);
+  assert.deepEqual(r.stdout.trim().split('\n'), ['error ERR_UNSUPPORTED', 'alive']);
+  // One warning per method, naming what replaces it.
+  const warnings = r.stderr.split('\n').filter((l) => l.includes('NcloudWarning'));
+  assert.equal(warnings.length, 2, r.stderr);
+  assert.match(r.stderr, /storage\.uploadFile\(\) of the old ncloud 0\.1\.x client used .* use Object Storage/);
 });

@@ -220,6 +220,15 @@ function retired(m) {
   });
 }
 
+const warned = new Set();
+
+/** `err` (a retired method's) as a process warning, once per method. */
+function warnOnce(m, err) {
+  if (warned.has(m.path)) return;
+  warned.add(m.path);
+  process.emitWarning(`${err.message} (no 'error' listener on the emitter it returned)`, { type: 'NcloudWarning', code: err.code });
+}
+
 /** Splits `(params?, options?, callback?)` as every method of this package does. */
 function split(m, args) {
   const cb = typeof args[args.length - 1] === 'function' ? args.pop() : null;
@@ -238,7 +247,13 @@ function method(surface, m) {
     if (m.args === 'params->emitter') {
       return function emitter() {
         const e = new EventEmitter();
-        process.nextTick(() => e.emit('error', retired(m)));
+        // An 'error' event with no listener throws, which would end the process: with no listener by
+        // the next tick, the error becomes a process warning instead (printed once per method).
+        process.nextTick(() => {
+          const err = retired(m);
+          if (e.listenerCount('error') > 0) e.emit('error', err);
+          else warnOnce(m, err);
+        });
         return e;
       };
     }
