@@ -2,6 +2,7 @@
 const util = require('node:util');
 const native = require('./native');
 const { NcloudError, fromNative } = require('./error');
+const { checkKeyText } = require('./config');
 
 /**
  * A running embedded NCP emulator: a real HTTP server on `endpoint` that checks request signatures
@@ -113,6 +114,10 @@ async function startEmulator(options = {}) {
       throw NcloudError.validation(`startEmulator: '${k}' must be a non-empty string, got ${typeof options[k]}`);
     }
   }
+  // The rule createClient applies to the same keys (lib/config.js): an emulator no client can talk to
+  // is refused when it is started, not at the first call.
+  checkKeyText(options.accessKey, 'access key', 'startEmulator');
+  checkKeyText(options.secretKey, 'secret key', 'startEmulator');
   try {
     return new Emulator(await native.startEmulator(JSON.stringify(options)));
   } catch (err) {
