@@ -9,6 +9,15 @@ const { checkKeyText } = require('./config');
  * made with `accessKey` / `secretKey` and keeps image state.
  */
 class Emulator {
+  /**
+   * `x instanceof Emulator` holds for an emulator of any copy of this package in the app (the
+   * `ncloud` alias beside `ncloud-client`, two versions): a brand under a registered symbol, shared by
+   * every copy, so that `createClient(emulator)` takes one started by another copy.
+   */
+  static [Symbol.hasInstance](value) {
+    return value !== null && typeof value === 'object' && value[BRAND] === true;
+  }
+
   #native;
   constructor(nativeEmulator) {
     this.#native = nativeEmulator;
@@ -94,6 +103,9 @@ class Emulator {
     return `Emulator { endpoint: ${util.inspect(this.endpoint)}, accessKey: ${util.inspect(this.accessKey)}, closed: ${this.closed} }`;
   }
 }
+
+const BRAND = Symbol.for('ncloud-client.Emulator');
+Object.defineProperty(Emulator.prototype, BRAND, { value: true });
 
 function wrap(fn) {
   try {
