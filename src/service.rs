@@ -115,7 +115,8 @@ fn prepare_owned(method: &Method, params: Value, defaults: &CallDefaults) -> Res
         compat::v0::check(m, &params)?;
         let req = compat::v0::request(m, method.action, &params)?;
         let req = old_calls::with_region(method.action, req, defaults);
-        return Ok(flatten(&validate(method.action, &req, &[])?));
+        let names = compat::v0::caller_names(m, &params);
+        return Ok(flatten(&validate(method.action, &req, &compat::v0::name_pairs(&names))?));
     }
     let mut input: Map<String, Value> = match params {
         Value::Object(o) => o,
