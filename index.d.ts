@@ -86,8 +86,18 @@ export declare class NcloudError extends Error {
   result?: unknown;
   /** `ERR_OUTPUT_FILE`: the file that could not be written. */
   path?: string;
-  /** Errors of the 1.x surface (`client.IaaS`) carry axios's `response` as 1.x code read it. */
-  response?: { status: number | null; data: { responseError: { returnCode?: string; returnMessage?: string } } | { error: { errorCode: string; message: string } } };
+  /**
+   * Errors of the 1.x surface (`client.IaaS`) carry axios's `response` as 1.x code read it; errors of the
+   * 0.1.x methods that came with an HTTP answer carry it as 0.1.39 left it (`data`: `{ returnCode,
+   * returnMessage }` for an API error).
+   */
+  response?: {
+    status: number | null;
+    data:
+      | { responseError: { returnCode?: string; returnMessage?: string } }
+      | { returnCode?: string; returnMessage?: string }
+      | { error: { errorCode: string; message: string } };
+  };
 }
 
 /**

@@ -111,3 +111,128 @@ test("retired storage transfers: an emitter with no 'error' listener does not en
   assert.equal(warnings.length, 2, r.stderr);
   assert.match(r.stderr, /storage\.uploadFile\(\) of the old ncloud 0\.1\.x client used .* use Object Storage/);
 });
+
+test("type errors name the caller's key, not the parameter it became; nothing is sent", async (t) => {
+  const { emu, c } = await setUp(t);
+  const cases = [
+    [c.compute.findFlavors, { vmImageId: {} }, "'vmImageId' must be a string"],
+    [c.compute.createServer, { vmImageId: 'SPSW0LINUX000046', vmFlavorId: {} }, "'vmFlavorId' must be a string"],
+    [c.compute.createServer, { privateImageNo: {} }, "'privateImageNo' must be a string"],
+    [c.compute.rebuildServer, { serverInstanceNo: '492964', vmFlavorId: [] }, "'vmFlavorId' must be a string"],
+    [c.compute.destroyServer, { serverInstanceNo: {} }, "'serverInstanceNo' must be a string"],
+    [c.compute.createPrivateImage, { serverInstanceNo: '492964', privateImageDesc: {} }, "'privateImageDesc' must be a string"],
+    [c.compute.destroyPublicIpInstance, { publicIpInstanceNo: {} }, "'publicIpInstanceNo' must be a string"],
+    [c.compute.createPortForwardingRule, { portForwardingConfigurationNo: '6101', serverInstanceNo: '492964', externalPort: {}, internalPort: 22 }, "'externalPort' must be an integer"],
+    [c.management.monitoring.findMetrics, { serverInstanceNo: {} }, "'serverInstanceNo' must be a string"],
+    [
+      c.management.monitoring.findStatistics,
+      { serverInstanceNo: {}, metricName: 'CPUUtilization', startTime: '2020-01-01T00:00:00Z', endTime: '2020-01-01T01:00:00Z' },
+      "'serverInstanceNo' must be a string",
+    ],
+  ];
+  for (const [fn, params, message] of cases) {
+    await assert.rejects(fn(params), (err) => {
+      assert.equal(err.code, 'ERR_VALIDATION');
+      assert.equal(err.message, message);
+      return true;
+    });
+  }
+  // The array form names the item too.
+  await assert.rejects(
+    c.compute.createPortForwardingRule([
+      { serverInstanceNo: '492964', externalPort: 1024, internalPort: 22 },
+      { serverInstanceNo: '492964', externalPort: 1025, internalPort: 'ssh' },
+    ]),
+    { code: 'ERR_VALIDATION', message: "'[1].internalPort' must be an integer" },
+  );
+  assert.deepEqual(emu.requests().filter((r) => r.action !== 'getPortForwardingRuleList'), [], 'no call was made');
+});
+
+test('findStatistics: a time that is not text is refused, and points have 0.1.39 timestamps while the API keeps NCP\'s', async (t) => {
+  const { emu, c } = await setUp(t);
+  const stats = (params) => c.management.monitoring.findStatistics({ serverInstanceNo: '492964', metricName: 'CPUUtilization', ...params });
+  const hour = 3600e3;
+  for (const startTime of [Date.now() - hour, new Date(Date.now() - hour).getTime() / 1000]) {
+    await assert.rejects(stats({ startTime, endTime: new Date().toISOString() }), {
+      code: 'ERR_VALIDATION',
+      message: /^'startTime' must be a string: a time such as 2017-10-22T15:00:00Z/,
+    });
+  }
+  assert.equal(emu.requestCount(), 0, 'nothing was sent');
+  const startTime = new Date(Date.now() - 2 * hour).toISOString();
+  const endTime = new Date().toISOString();
+  const result = await stats({ startTime, endTime });
+  assert.ok(result.dataPoints.member.length >= 3);
+  for (const p of result.dataPoints.member) {
+    assert.match(p.timestamp, /^\d{4}-\d\d-\d\dT\d\d:\d\d:00\.000Z$/, p.timestamp);
+    assert.deepEqual(Object.keys(p), ['timestamp', 'average', 'unit']);
+  }
+  // The monitoring API's own answer (the action's method): NCP's yyyy-MM-dd'T'HH:mm:ssZ, the same instants.
+  const raw = await c.monitoring.classic.getMetricStatistics({ instanceNoList: ['492964'], metricName: 'CPUUtilization', startTime: startTime.replace(/\.\d+/, ''), endTime: endTime.replace(/\.\d+/, ''), period: 1800 });
+  const points = raw.statistics[0].dataPointsList[0].dataPointList;
+  assert.match(points[0].timestamp, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d{4}$/);
+  assert.deepEqual(points.map((p) => new Date(p.timestamp.replace(/([+-]\d\d)(\d\d)$/, '$1:$2')).toISOString()), result.dataPoints.member.map((p) => p.timestamp));
+});
+
+test("0.1.x errors with an HTTP answer carry 0.1.39's err.response; others none", async (t) => {
+  const { c } = await setUp(t);
+  const err = await c.compute.destroyPrivateImage({ privateImageNo: '999999' }).then(() => assert.fail('resolved'), (e) => e);
+  assert.equal(err.code, 'ERR_API');
+  // 0.1.39's errorHandler replaced response.data by its responseError: { returnCode, returnMessage }.
+  assert.deepEqual(err.response, { status: 400, data: { returnCode: err.returnCode, returnMessage: err.returnMessage } });
+  assert.ok(!Object.keys(err).includes('response'), 'not enumerable: logs stay as they were');
+  // In callback form too; an error of the old client itself, after a good answer, has none (0.1.39's had none).
+  const [cbErr] = await viaCallback(c.compute.destroyPrivateImage, { privateImageNo: '999999' });
+  assert.equal(cbErr.response.status, 400);
+  const [notFound] = await viaCallback(c.compute.findServer, { serverInstanceNo: '1' });
+  assert.match(notFound.message, /The server instance\(1\) does not exist/);
+  assert.equal(notFound.response, undefined);
+  const invalid = await c.compute.findFlavors({ vmImageId: {} }).catch((e) => e);
+  assert.equal(invalid.response, undefined, 'a refusal before sending has no answer');
+  const offline = ncloud.createClient({ endpoint: 'http://127.0.0.1:9', accessKey: 'a', secretKey: 's', maxRetries: 0 });
+  const netErr = await offline.compute.findZones().catch((e) => e);
+  assert.equal(netErr.code, 'ERR_NETWORK');
+  assert.equal(netErr.response, undefined, 'no answer, no response (as axios)');
+});
+
+test("public IPs: destroyPublicIpInstance says serverInstanceAssociatedWithPublicIp: '', and nested servers say isDefault", async (t) => {
+  const { c } = await setUp(t);
+  const isDefaultOnly = (server, where) => {
+    assert.ok(server.accessControlGroupList.length > 0, where);
+    for (const g of server.accessControlGroupList) {
+      assert.equal(typeof g.isDefault, 'boolean', where);
+      assert.ok(!('isDefaultGroup' in g), where);
+    }
+  };
+  const [server] = await c.compute.findServers();
+  isDefaultOnly(server, 'findServers');
+  const ip = await c.compute.attachPublicIpInstance({ serverInstanceNo: String(server.serverInstanceNo) });
+  isDefaultOnly(ip.serverInstanceAssociatedWithPublicIp, 'attachPublicIpInstance');
+  for (const i of (await c.compute.findPublicIpInstances()).filter((x) => x.serverInstanceAssociatedWithPublicIp)) {
+    isDefaultOnly(i.serverInstanceAssociatedWithPublicIp, 'findPublicIpInstances');
+  }
+  const rules = await c.compute.findPortForwardingRules();
+  for (const r of rules.portForwardingRuleList) isDefaultOnly(r.serverInstance, 'findPortForwardingRules');
+  // A server of its own (with the default group) for a new rule.
+  const group = String(server.accessControlGroupList[0].accessControlGroupConfigurationNo);
+  const made = await c.compute.createServer({ vmImageId: 'SPSW0LINUX000046', serverName: 'pf-two', accessControlGroupConfigurationNoList: [group] });
+  await c.compute.classic.waitForServerInstanceRunning(String(made.serverInstanceNo), { minDelayMs: 20 });
+  const rule = await c.compute.createPortForwardingRule({ serverInstanceNo: String(made.serverInstanceNo), externalPort: 2022, internalPort: 22 });
+  isDefaultOnly(rule.serverInstance, 'createPortForwardingRule');
+  await c.compute.detachPublicIpInstance({ publicIpInstanceNo: String(ip.publicIpInstanceNo) });
+  await c.compute.classic.waitForPublicIpInstance(String(ip.publicIpInstanceNo), { minDelayMs: 20 });
+  const gone = await c.compute.destroyPublicIpInstance({ publicIpInstanceNo: String(ip.publicIpInstanceNo) });
+  assert.equal(gone.publicIpInstanceNo, ip.publicIpInstanceNo);
+  assert.equal(gone.serverInstanceAssociatedWithPublicIp, '');
+});
+
+test('Classic createServerInstances takes regionNo, and createServer sends compute.regionNo', async (t) => {
+  const { emu, c } = await setUp(t);
+  const made = await c.compute.classic.createServerInstances({ serverImageProductCode: 'SPSW0LINUX000046', serverName: 'rn-one', regionNo: '1' });
+  assert.equal(made.serverInstanceList[0].serverName, 'rn-one');
+  assert.equal(emu.requests().at(-1).params.regionNo, '1');
+  c.compute.regionNo = 1;
+  const server = await c.compute.createServer({ vmImageId: 'SPSW0LINUX000046', serverName: 'rn-two' });
+  assert.equal(server.serverName, 'rn-two');
+  assert.equal(emu.requests().at(-1).params.regionNo, '1');
+});

@@ -210,6 +210,22 @@ function keyNotWritten(m, result, file, cause) {
   return err;
 }
 
+/**
+ * 0.1.39 handed its callback axios's error, whose `response` (`{ status, data, ... }`) callers read:
+ * an error that came with an HTTP answer carries `response: { status, data }` here too (not
+ * enumerable), `data` as 0.1.39 left it: `{ returnCode, returnMessage }` for an API error (it unwrapped
+ * `responseError`), the gateway's `{ error: { errorCode, message } }` otherwise. Errors without an
+ * answer (network, timeout, validation) have none, as axios's had none.
+ */
+function withResponse(err) {
+  if (!(err instanceof NcloudError) || err.response !== undefined || err.httpStatus === undefined) return err;
+  const data = err.code === 'ERR_API'
+    ? { returnCode: err.returnCode, returnMessage: err.returnMessage }
+    : { error: { errorCode: err.returnCode ?? err.code, message: err.returnMessage ?? err.message } };
+  Object.defineProperty(err, 'response', { value: { status: err.httpStatus, data }, enumerable: false, configurable: true, writable: true });
+  return err;
+}
+
 /** The retired storage API's answer: what replaced it, never a `TypeError`. */
 function retired(m) {
   const name = m.path.slice(m.path.lastIndexOf('.') + 1);
@@ -278,7 +294,13 @@ function method(surface, m) {
       cbOut = cb;
       const action = m.action ? m.action.name : m.name;
       if (m.shape === 'login_key_created') checkKeyFile(m, params);
-      promise = abortWins(surface.call(m, params, signal).then((result) => decorate(surface, m, result, params)), signal, action);
+      const call = surface.call(m, params, signal).then(
+        (result) => decorate(surface, m, result, params),
+        (err) => {
+          throw withResponse(err);
+        },
+      );
+      promise = abortWins(call, signal, action);
     } catch (err) {
       promise = Promise.reject(err);
     }

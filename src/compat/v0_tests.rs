@@ -100,6 +100,19 @@ fn results_take_the_old_clients_forms() {
         shape(stats, stats.action.unwrap(), json!({ "statistics": [] }), &json!({})).unwrap(),
         Value::Null
     );
+    // Today's answers write NCP's yyyy-MM-dd'T'HH:mm:ssZ with an offset: 0.1.39's UTC form all the same.
+    let answer = json!({ "statistics": [{ "instanceNo": "503087", "dataPointsList": [{ "label": "CPUUtilization",
+        "dataPointList": [{ "timestamp": "2017-10-25T00:30:00+0900", "average": 1.5, "unit": "Percent" },
+                          { "timestamp": "2017-10-24T15:00:00-01:00", "average": 1, "unit": "Percent" },
+                          { "timestamp": "yesterday", "average": 2, "unit": "Percent" }] }] }] });
+    let out = shape(stats, stats.action.unwrap(), answer, &json!({})).unwrap();
+    let times: Vec<&str> = out["dataPoints"]["member"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["timestamp"].as_str().unwrap())
+        .collect();
+    assert_eq!(times, ["2017-10-24T15:30:00.000Z", "2017-10-24T16:00:00.000Z", "yesterday"]);
 
     // Every shape of the table is one this module makes (or the decoder's image view, or retired).
     for m in V0_METHODS {
