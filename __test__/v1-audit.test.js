@@ -37,3 +37,25 @@ test('createServerInstances with megabytes of userData settles with an NcloudErr
   const ok = await server.createServerInstancesProto({ serverImageProductCode: 'SPSW0LINUX000046', userData: Buffer.from('#!/bin/sh\necho hi\n').toString('base64') });
   assert.equal(ok.serverInstanceList.length, 1);
 });
+
+test('keys 1.x did not declare are sent as given, as 1.1.4 sent them (store values too)', async (t) => {
+  const { emu, client } = await setUp(t);
+  // setConfig's values go under every call, declared or not (1.1.4: { ...store, ...input }).
+  client.setConfig({ regionNo: '1', traceId: 'build-42' });
+  const server = client.IaaS.server();
+  await server.createLoginKey({ keyName: 'v1-extra', futureFlag: true, tags: ['a', 'b'], count: 3, skipped: undefined, alsoSkipped: null });
+  const sent = emu.requests().at(-1);
+  assert.equal(sent.action, 'createLoginKey');
+  // (The emulator's log shows `tags.1`, `tags.2` as the list they make.)
+  assert.deepEqual(sent.params, { keyName: 'v1-extra', regionNo: '1', traceId: 'build-42', futureFlag: 'true', tags: ['a', 'b'], count: '3' });
+  // An object has no text form (1.1.4 sent '[object Object]'): refused, as a rejection carrying e.response.
+  await assert.rejects(server.createLoginKey({ keyName: 'v1-obj', meta: { a: 1 } }), (err) => {
+    assert.equal(err.code, 'ERR_VALIDATION');
+    assert.match(err.message, /'meta' is not a parameter of createLoginKey and is sent as given/);
+    assert.ok(err.response);
+    return true;
+  });
+  // A key that would repeat a declared parameter's own name is refused rather than sent twice.
+  await assert.rejects(server.getServerInstanceList({ serverInstanceNoList: ['1'], 'serverInstanceNoList.1': '2' }), /'serverInstanceNoList\.1' is not a parameter of getServerInstanceList and would repeat one that is sent/);
+  assert.equal(emu.requests().filter((r) => r.action === 'createLoginKey').length, 1, 'nothing sent for the refused calls');
+});

@@ -40,11 +40,11 @@ function defaultText(v) {
 /**
  * Runs method `m` (an entry of the method table) on the native client `nat` with the parameters' JSON
  * text: resolves to the result, rejects with an NcloudError. `regionCode` / `regionNo` are the
- * client's defaults, sent when the parameters give none.
+ * client's defaults, sent when the parameters give none; `verbatim` pairs are sent as given.
  */
-function run(nat, m, json, regionCode, regionNo, signal) {
+function run(nat, m, json, regionCode, regionNo, signal, verbatim) {
   const trace = debug.enabled;
-  const options = { regionCode, regionNo: defaultText(regionNo), cancel: undefined, trace };
+  const options = { regionCode, regionNo: defaultText(regionNo), cancel: undefined, trace, verbatim };
   if (!signal && !trace) return nat.call(m.index, json, options).then(JSON.parse, failed);
   let unlisten = null;
   if (signal) {

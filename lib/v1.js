@@ -13,8 +13,8 @@
  * - the declared types and enums of the keys given are checked, and a wrong one is thrown at once with
  *   1.x's text (`Invalid Input Type: ...`);
  * - a method resolves to the API's response object without its `{action}Response` wrapper (the whole
- *   body for `PaaS.geoLocation().geoLocation`); keys the action does not take are left out (1.x only
- *   warned and NCP ignores them);
+ *   body for `PaaS.geoLocation().geoLocation`); keys the action does not take are sent as given, as
+ *   1.1.4 sent them (it only warned; NCP ignores them): text, numbers, booleans, lists as `key.N`;
  * - the two hand-written methods: `createServerInstances` (base64 `userData`) and
  *   `getNasVolumeInstanceRatingList` (`ratingTime` in Korean time) over their generated ("Proto") ones.
  * Errors carry axios's `e.response` (`{ status, data }`), which 1.x code reads in its catch blocks.
@@ -163,6 +163,20 @@ function unbase64(s) {
 }
 
 /**
+ * A key the action does not declare as 1.1.4 sent it: text as is, a number or boolean as its text, a list
+ * as `key.1`, `key.2` ... An object (1.1.4 sent `[object Object]`) is refused: give its fields as text.
+ */
+function asGiven(m, key, value) {
+  const text = (v, at) => {
+    if (typeof v === 'string') return v;
+    if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+    throw NcloudError.validation(`'${at}' is not a parameter of ${m.action ? m.action.name : m.name} and is sent as given, as 1.x sent it: it must be text, a number, a boolean or a list of them, got ${v === null ? 'null' : typeof v}`);
+  };
+  if (Array.isArray(value)) return value.map((v, i) => [`${key}.${i + 1}`, text(v, `${key}[${i}]`)]);
+  return [[key, text(value, key)]];
+}
+
+/**
  * `fn` as a method that settles: 1.x's own checks still throw at once (an NcloudError, as 1.x threw),
  * anything else thrown on the way (a bug of this package) rejects the promise as ERR_INTERNAL.
  */
@@ -193,10 +207,19 @@ function surfaceMethods(client, call, surface) {
     checkTypes(m, merged);
     const takes = new Set(m.takes);
     const params = {};
-    for (const [k, v] of Object.entries(merged)) {
-      if (v !== undefined && takes.has(k)) params[k] = (verbatim.get(m.name) ?? []).includes(k) ? unbase64(v) : v;
+    // Keys the action does not declare go as given, as 1.1.4 sent them (NCP ignores what it does not know).
+    const extra = [];
+    try {
+      for (const [k, v] of Object.entries(merged)) {
+        if (v === undefined || v === null || typeof v === 'function') continue;
+        if (takes.has(k)) params[k] = (verbatim.get(m.name) ?? []).includes(k) ? unbase64(v) : v;
+        else extra.push(...asGiven(m, k, v));
+      }
+    } catch (err) {
+      // Not one of 1.x's checks (it sent anything): a rejection, as any other refusal of a call.
+      return Promise.reject(withResponse(err));
     }
-    return call(m.action, params).then(
+    return call(m.action, params, extra.length ? extra : undefined).then(
       (res) => (m.body && res && /^\d+$/.test(res.returnCode) ? { ...res, returnCode: Number(res.returnCode) } : res),
       (err) => {
         throw withResponse(err);
