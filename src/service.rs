@@ -108,7 +108,11 @@ pub struct CallDefaults {
 
 /// `pairs` and then the call's `verbatim` pairs; one that would repeat a name already sent (or the
 /// format the transport asks for) is refused rather than sent twice.
-fn with_verbatim(action: &Action, mut pairs: Vec<(String, String)>, verbatim: &[(String, String)]) -> Result<Vec<(String, String)>> {
+fn with_verbatim(
+    action: &Action,
+    mut pairs: Vec<(String, String)>,
+    verbatim: &[(String, String)],
+) -> Result<Vec<(String, String)>> {
     for (key, value) in verbatim {
         if key == "responseFormatType" || pairs.iter().any(|(k, _)| k == key) {
             return Err(Error::validation(format!(
@@ -134,7 +138,11 @@ fn prepare_owned(method: &Method, params: Value, defaults: &CallDefaults) -> Res
         let req = compat::v0::request(m, method.action, &params)?;
         let req = old_calls::with_region(method.action, req, defaults);
         let names = compat::v0::caller_names(m, &params);
-        return Ok(flatten(&validate(method.action, &req, &compat::v0::name_pairs(&names))?));
+        return Ok(flatten(&validate(
+            method.action,
+            &req,
+            &compat::v0::name_pairs(&names),
+        )?));
     }
     let mut input: Map<String, Value> = match params {
         Value::Object(o) => o,
@@ -259,7 +267,12 @@ mod tests {
                 ..CallDefaults::default()
             };
             let e = prepare(m, &serde_json::json!({ "regionNo": "1" }), &defaults).unwrap_err();
-            assert!(e.message.contains(&format!("'{clash}' is not a parameter of getZoneList")), "{}", e.message);
+            assert!(
+                e.message
+                    .contains(&format!("'{clash}' is not a parameter of getZoneList")),
+                "{}",
+                e.message
+            );
         }
     }
 

@@ -135,9 +135,21 @@ impl Invalid {
                 param: one(param),
                 other: one(other),
             },
-            Invalid::Length { name, min, max } => Invalid::Length { name: one(name), min, max },
-            Invalid::Items { name, min, max } => Invalid::Items { name: one(name), min, max },
-            Invalid::Bytes { name, max, got } => Invalid::Bytes { name: one(name), max, got },
+            Invalid::Length { name, min, max } => Invalid::Length {
+                name: one(name),
+                min,
+                max,
+            },
+            Invalid::Items { name, min, max } => Invalid::Items {
+                name: one(name),
+                min,
+                max,
+            },
+            Invalid::Bytes { name, max, got } => Invalid::Bytes {
+                name: one(name),
+                max,
+                got,
+            },
             Invalid::ImageName { name, value } => Invalid::ImageName { name: one(name), value },
             Invalid::NotOneOf { name, allowed, value } => Invalid::NotOneOf {
                 name: one(name),
@@ -150,8 +162,14 @@ impl Invalid {
                 max,
                 value,
             },
-            Invalid::Type { name, expected } => Invalid::Type { name: one(name), expected },
-            Invalid::Duplicates { name, values } => Invalid::Duplicates { name: one(name), values },
+            Invalid::Type { name, expected } => Invalid::Type {
+                name: one(name),
+                expected,
+            },
+            Invalid::Duplicates { name, values } => Invalid::Duplicates {
+                name: one(name),
+                values,
+            },
             Invalid::Rule { name, message } => match caller(&name) {
                 Some(shown) => Invalid::Rule {
                     message: message.replace(&format!("'{name}'"), &format!("'{shown}'")),

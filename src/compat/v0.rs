@@ -243,7 +243,11 @@ pub fn caller_names(m: &V0Method, input: &Value) -> Vec<(String, String)> {
             let mut parts = to.splitn(3, '.');
             match (parts.next(), parts.next(), parts.next()) {
                 (Some(list), Some(_), Some(field)) => {
-                    let shown = if in_list { format!("[{i}].{from}") } else { (*from).to_string() };
+                    let shown = if in_list {
+                        format!("[{i}].{from}")
+                    } else {
+                        (*from).to_string()
+                    };
                     out.push((shown, format!("{list}[{i}].{field}")));
                 }
                 _ if i == 0 => out.push(((*from).to_string(), (*to).to_string())),

@@ -112,7 +112,10 @@ fn results_take_the_old_clients_forms() {
         .iter()
         .map(|p| p["timestamp"].as_str().unwrap())
         .collect();
-    assert_eq!(times, ["2017-10-24T15:30:00.000Z", "2017-10-24T16:00:00.000Z", "yesterday"]);
+    assert_eq!(
+        times,
+        ["2017-10-24T15:30:00.000Z", "2017-10-24T16:00:00.000Z", "yesterday"]
+    );
 
     // Every shape of the table is one this module makes (or the decoder's image view, or retired).
     for m in V0_METHODS {
@@ -150,9 +153,14 @@ fn messages_name_the_callers_keys_not_the_parameters_they_became() {
         let action = m.action.unwrap();
         let req = request(m, action, &input).expect("request");
         let names = caller_names(m, &input);
-        validate(action, &req, &name_pairs(&names)).expect_err("refused").message
+        validate(action, &req, &name_pairs(&names))
+            .expect_err("refused")
+            .message
     };
-    assert_eq!(refused("findFlavors", json!({ "vmImageId": {} })), "'vmImageId' must be a string");
+    assert_eq!(
+        refused("findFlavors", json!({ "vmImageId": {} })),
+        "'vmImageId' must be a string"
+    );
     assert_eq!(
         refused("management.monitoring.findMetrics", json!({ "serverInstanceNo": {} })),
         "'serverInstanceNo' must be a string"
@@ -167,13 +175,18 @@ fn messages_name_the_callers_keys_not_the_parameters_they_became() {
     );
     // A key that became a field of an item: the caller's key, with the item's place in the array form.
     let rule = json!({ "portForwardingConfigurationNo": "1", "serverInstanceNo": "1", "externalPort": {}, "internalPort": 22 });
-    assert_eq!(refused("createPortForwardingRule", rule.clone()), "'externalPort' must be an integer");
+    assert_eq!(
+        refused("createPortForwardingRule", rule.clone()),
+        "'externalPort' must be an integer"
+    );
     let second = json!({ "$items": [{ "serverInstanceNo": "1", "externalPort": 1, "internalPort": 22 }, { "serverInstanceNo": "1", "externalPort": 2, "internalPort": "x" }] });
     let m = method("createPortForwardingRule").unwrap();
     let mut req = request(m, m.action.unwrap(), &second).unwrap();
     req.insert("portForwardingConfigurationNo".into(), json!("1"));
     assert_eq!(
-        validate(m.action.unwrap(), &req, &name_pairs(&caller_names(m, &second))).unwrap_err().message,
+        validate(m.action.unwrap(), &req, &name_pairs(&caller_names(m, &second)))
+            .unwrap_err()
+            .message,
         "'[1].internalPort' must be an integer"
     );
     // A time that is not text is refused before anything is made of it (0.1.39: a TypeError).
@@ -232,7 +245,11 @@ fn every_renamed_key_is_named_as_the_caller_gave_it() {
                 .map(|_| String::new())
                 .unwrap_or_else(|e| e.message);
             let param = to.rsplit('.').next().unwrap_or(to);
-            assert!(message.contains(&format!("'{from}'")), "{} {from} -> {to}: {message}", m.path);
+            assert!(
+                message.contains(&format!("'{from}'")),
+                "{} {from} -> {to}: {message}",
+                m.path
+            );
             assert!(
                 *from == param || !message.contains(param),
                 "{} {from} -> {to}: {message}",
