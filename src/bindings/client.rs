@@ -186,6 +186,12 @@ impl NativeClient {
             defaults: CallDefaults {
                 region_code: options.region_code,
                 region_no: options.region_no,
+                verbatim: options
+                    .verbatim
+                    .unwrap_or_default()
+                    .into_iter()
+                    .filter_map(|pair| <[String; 2]>::try_from(pair).ok().map(|[k, v]| (k, v)))
+                    .collect(),
             },
             cancel: options.cancel.map(|c| c.tx.subscribe()),
             trace: options.trace.unwrap_or(false),
@@ -218,6 +224,8 @@ pub struct CallOptions<'a> {
     pub cancel: Option<ClassInstance<'a, Cancel>>,
     /// Hand the attempts' records back with the outcome (`NODE_DEBUG=ncloud`).
     pub trace: Option<bool>,
+    /// `[name, value]` pairs sent as given after the action's own (a 1.x call's undeclared keys).
+    pub verbatim: Option<Vec<Vec<String>>>,
 }
 
 /// The cancel switch of one call: `abort()` drops the call's future (its request and connection, the
