@@ -78,22 +78,6 @@ pub fn client_defaults() -> ClientDefaults {
     }
 }
 
-/// glibc raises its mmap threshold each time a large block is freed, so after the first multi-MB answer
-/// every later body and result buffer comes from a per-thread arena that keeps the memory after it is
-/// freed: with two tokio workers, a 10,000-image list left ~40 MB resident for good. A fixed threshold
-/// (glibc's initial 128 KiB, doubled) keeps large buffers in their own mappings, returned on free.
-/// Measured with `npm run bench -- peers`: peak RSS of the 10k JSON list 194 MiB -> 158 MiB.
-fn tune_allocator() {
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    {
-        static ONCE: std::sync::Once = std::sync::Once::new();
-        // SAFETY: mallopt only sets a malloc tunable; it is thread-safe in glibc.
-        ONCE.call_once(|| unsafe {
-            libc::mallopt(libc::M_MMAP_THRESHOLD, 256 * 1024);
-        });
-    }
-}
-
 /// The transport configuration of `options`, every option not given at its default.
 pub fn transport_config(o: ClientOptions) -> crate::error::Result<TransportConfig> {
     let ms = |v: i64| Duration::from_millis(v.max(1) as u64);
@@ -198,7 +182,6 @@ impl NativeClient {
 impl NativeClient {
     /// The client of `options`, owned by no environment.
     fn build(options: ClientOptions) -> crate::error::Result<Self> {
-        tune_allocator();
         let transport = Transport::new(transport_config(options)?)?;
         Ok(NativeClient {
             transport: Arc::new(transport),
