@@ -97,7 +97,8 @@ pub fn transport_config(o: ClientOptions) -> crate::error::Result<TransportConfi
     cfg.user_agent_suffix = o.user_agent;
     let net = &mut cfg.net;
     net.max_sockets = o.max_sockets.map_or(net.max_sockets, |v| v.max(1) as usize);
-    net.max_free_sockets = o.max_free_sockets.map_or(net.max_free_sockets, |v| v as usize);
+    // Idle connections kept: as many as may be in use, unless given (see `defaults::MAX_FREE_SOCKETS`).
+    net.max_free_sockets = o.max_free_sockets.map_or(net.max_sockets, |v| v as usize);
     net.keep_alive_timeout = o.keep_alive_timeout.map_or(net.keep_alive_timeout, ms);
     net.max_buffered_bytes = o
         .max_buffered_bytes
@@ -361,6 +362,11 @@ mod tests {
         assert_eq!(cfg.timeout, defaults::TIMEOUT);
         assert_eq!(cfg.format, defaults::RESPONSE_FORMAT);
         assert_eq!(cfg.net.max_sockets, defaults::MAX_SOCKETS);
+        assert_eq!(cfg.net.max_free_sockets, defaults::MAX_FREE_SOCKETS);
+        let mut o = options("http://127.0.0.1:1");
+        o.max_sockets = Some(200);
+        let cfg = transport_config(o).expect("config");
+        assert_eq!(cfg.net.max_free_sockets, 200, "as many idle as may be in use");
         assert_eq!(cfg.net.max_buffered_bytes, 4 * defaults::MAX_RESPONSE_BYTES);
         let mut o = options("http://127.0.0.1:1");
         o.max_response_bytes = Some(1000);
