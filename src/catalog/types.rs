@@ -205,6 +205,24 @@ impl Action {
         self.params.iter().find(|p| p.name == name)
     }
 
+    /// Whether an answer wrapped as `wrapper` (`{action}Response`) is one of this action's: its own
+    /// wrapper, or that of a read action of the same API whose answer has the same fields (NCP's
+    /// reference shows `createServerImage` answering in `getServerImageListResponse`, seed 001). An
+    /// answer for any other action (one that changes state, or answers other fields) is not taken for
+    /// this one's.
+    pub fn takes_wrapper(&self, wrapper: &[u8]) -> bool {
+        let Some(name) = wrapper.strip_suffix(b"Response") else {
+            return false;
+        };
+        if name == self.name.as_bytes() {
+            return true;
+        }
+        super::ACTIONS
+            .iter()
+            .find(|a| std::ptr::eq(a.api, self.api) && a.name.as_bytes() == name)
+            .is_some_and(|other| !other.mutating && same_fields(other.response, self.response))
+    }
+
     /// The name a call of it crosses into the core with: VPC actions by name (`vpc.<name>` for those
     /// on compute.vpc only), Classic ones as `classic.<name>`.
     pub fn method_name(&self) -> String {
@@ -223,6 +241,20 @@ impl Action {
             Env::Classic => format!("classic.{}", self.name),
         }
     }
+}
+
+/// Two models with the same fields, of the same types, in the same order.
+fn same_fields(a: &Model, b: &Model) -> bool {
+    a.fields.len() == b.fields.len()
+        && a.fields.iter().zip(b.fields).all(|(x, y)| {
+            x.name == y.name
+                && match (x.ty, y.ty) {
+                    (FieldType::Obj(m), FieldType::Obj(n)) | (FieldType::List(m), FieldType::List(n)) => {
+                        std::ptr::eq(m, n) || same_fields(m, n)
+                    }
+                    (p, q) => std::mem::discriminant(&p) == std::mem::discriminant(&q),
+                }
+        })
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
