@@ -220,11 +220,9 @@ impl Transport {
 
 /// The gateway's clock minus ours (ms), from an HTTP `Date` header.
 fn skew_ms(date: &str, now: SystemTime) -> Option<i64> {
-    let server = chrono::DateTime::parse_from_rfc2822(date.trim())
-        .ok()?
-        .timestamp_millis();
-    let ours = now.duration_since(UNIX_EPOCH).ok()?.as_millis() as i64;
-    Some(server - ours)
+    let server = httpdate::parse_http_date(date.trim()).ok()?;
+    let ms = |t: SystemTime| t.duration_since(UNIX_EPOCH).ok().map(|d| d.as_millis() as i64);
+    Some(ms(server)? - ms(now)?)
 }
 
 #[cfg(test)]
@@ -238,6 +236,7 @@ mod tests {
         let now = UNIX_EPOCH + Duration::from_secs(1_700_000_000);
         assert_eq!(skew_ms("Tue, 14 Nov 2023 22:19:20 GMT", now), Some(360_000));
         assert_eq!(skew_ms("Tue, 14 Nov 2023 22:06:20 GMT", now), Some(-420_000));
+        assert_eq!(skew_ms("Tuesday, 14-Nov-23 22:19:20 GMT", now), Some(360_000));
         assert_eq!(skew_ms("yesterday", now), None);
     }
 }
