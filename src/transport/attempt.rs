@@ -67,6 +67,17 @@ impl Transport {
         }
         .transpose()
         .map_err(|e| e.with_action(action.name))?;
+        // Without it, the form body, encoded once for every attempt and checked against the gateway's
+        // limit before anything is sent.
+        let body: Option<bytes::Bytes> = match &target {
+            Some(_) => None,
+            None => Some(
+                query::form_body(action.name, &pairs)
+                    .map_err(|e| e.with_action(action.name))?
+                    .into(),
+            ),
+        };
+        drop(pairs);
         let deadline = Instant::now() + self.cfg.timeout;
         let mut attempt = 0u32;
         let mut spent = 0u32;
@@ -90,7 +101,7 @@ impl Transport {
                         _ => (remaining, true),
                     };
                     // Pinned where it is (a timeout wrapper would take a copy of the large future).
-                    let send = std::pin::pin!(self.send_once(action, &pairs, target.as_deref(), shape));
+                    let send = std::pin::pin!(self.send_once(action, body.as_ref(), target.as_deref(), shape));
                     tokio::select! {
                         biased;
                         r = send => r,

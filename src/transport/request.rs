@@ -7,7 +7,6 @@ use super::attempt::Failure;
 use super::limits::{self, BudgetError, Reserved};
 use super::{request_uri, Transport};
 use crate::catalog::Action;
-use crate::encoding::encode_pairs;
 use crate::error::{Error, ErrorCode};
 use crate::signing;
 use crate::wire::{decode_into, Format, Shape};
@@ -23,11 +22,12 @@ const ACCEPT_XML: HeaderValue = HeaderValue::from_static("application/xml");
 
 impl Transport {
     /// Sends `action` once and decodes its answer: `(text, HTTP status, requestId)`. `target` is the
-    /// signed request target of a `signParameters` GET; without it the parameters go in a POST body.
+    /// signed request target of a `signParameters` GET; without it the parameters go in a POST body,
+    /// `body` (encoded once per call).
     pub(super) async fn send_once(
         &self,
         action: &'static Action,
-        pairs: &[(String, String)],
+        body: Option<&bytes::Bytes>,
         target: Option<&str>,
         shape: Shape,
     ) -> std::result::Result<(String, u16, Option<String>), Failure> {
@@ -96,8 +96,8 @@ impl Transport {
             }
         }
         headers.insert(ACCESS_KEY, self.access_key_header.clone());
-        if post {
-            *request.body_mut() = Some(encode_pairs(pairs).into());
+        if let Some(body) = body.filter(|_| post) {
+            *request.body_mut() = Some(body.clone().into());
         }
         let response = http.execute(request).await.map_err(|e| self.send_failure(&e))?;
         let status = response.status().as_u16();
