@@ -4,46 +4,11 @@
 const test = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
-const http = require('node:http');
 const { ncloud } = require('./helpers');
-const { listen, eventually, REGIONS, remote } = require('./bounds/shared');
-
-/** A loopback server counting the connections it accepts and who closed each one. */
-async function countingServer(t, delayMs = 20) {
-  const stats = { opened: 0, open: 0, closedByClient: 0, closedByServer: 0 };
-  const server = http.createServer((req, res) => {
-    req.resume();
-    setTimeout(() => {
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(REGIONS);
-    }, delayMs);
-  });
-  // Node's own defaults: an idle connection is closed by the server after 5 s (keepAliveTimeout).
-  assert.equal(server.keepAliveTimeout, 5000);
-  server.on('connection', (sock) => {
-    stats.opened += 1;
-    stats.open += 1;
-    let ended = false;
-    sock.on('end', () => {
-      if (!ended) stats.closedByClient += 1;
-      ended = true;
-    });
-    sock.on('timeout', () => {
-      if (!ended) stats.closedByServer += 1;
-      ended = true;
-    });
-    sock.on('close', () => (stats.open -= 1));
-  });
-  const port = await listen(server);
-  t.after(() => {
-    server.closeAllConnections();
-    server.close();
-  });
-  return { stats, endpoint: `http://127.0.0.1:${port}` };
-}
+const { eventually, slowServer, remote } = require('./bounds/shared');
 
 test('a client created with no socket options keeps the connections of a busy burst for the next one', async (t) => {
-  const { stats, endpoint } = await countingServer(t);
+  const { stats, endpoint } = await slowServer(t, 20);
   const c = remote(endpoint);
   const burst = () => Promise.all(Array.from({ length: 64 }, () => c.compute.getRegionList()));
   await burst();
@@ -59,7 +24,7 @@ test('a client created with no socket options keeps the connections of a busy bu
 });
 
 test('with the default keepAliveTimeout, the client closes every idle connection before a server with Node\'s 5-s keep-alive would', { timeout: 120000 }, async (t) => {
-  const { stats, endpoint } = await countingServer(t);
+  const { stats, endpoint } = await slowServer(t, 20);
   const c = remote(endpoint);
   await Promise.all(Array.from({ length: 20 }, () => c.compute.getRegionList()));
   assert.ok(stats.opened >= 2, `${stats.opened} connections`);
