@@ -193,6 +193,9 @@ pub struct Action {
     pub total_rows: bool,
     /// Changes state: never retried once the request may have reached the server.
     pub mutating: bool,
+    /// The answer's wrapper when NCP names it otherwise than `{name}Response` (the geolocation API's
+    /// `getLocationResponse`).
+    pub wrapper: Option<&'static str>,
     pub summary: &'static str,
     /// Where it appears on the client (`compute.classic.getZoneList`).
     pub methods: &'static [&'static str],
@@ -206,7 +209,8 @@ impl Action {
     }
 
     /// Whether an answer wrapped as `wrapper` (`{action}Response`) is one of this action's: its own
-    /// wrapper, or that of a read action of the same API whose answer has the same fields (NCP's
+    /// wrapper (its first letter in either case, or the one the model names, `Action::wrapper`), or
+    /// that of a read action of the same API whose answer has the same fields (NCP's
     /// reference shows `createServerImage` answering in `getServerImageListResponse`, seed 001). An
     /// answer for any other action (one that changes state, or answers other fields) is not taken for
     /// this one's.
@@ -214,12 +218,12 @@ impl Action {
         let Some(name) = wrapper.strip_suffix(b"Response") else {
             return false;
         };
-        if name == self.name.as_bytes() {
+        if same_name(name, self.name) || self.wrapper.is_some_and(|w| w.as_bytes() == wrapper) {
             return true;
         }
         super::ACTIONS
             .iter()
-            .find(|a| std::ptr::eq(a.api, self.api) && a.name.as_bytes() == name)
+            .find(|a| std::ptr::eq(a.api, self.api) && same_name(name, a.name))
             .is_some_and(|other| !other.mutating && same_fields(other.response, self.response))
     }
 
@@ -241,6 +245,17 @@ impl Action {
             Env::Classic => format!("classic.{}", self.name),
         }
     }
+}
+
+/// An action's name as a wrapper spells it: as declared, or with its first letter upper-case (older
+/// XML answers: `AddNasVolumeAccessControlResponse`, in the Go SDK v1's fixtures).
+fn same_name(spelt: &[u8], name: &str) -> bool {
+    let name = name.as_bytes();
+    spelt.len() == name.len()
+        && spelt
+            .split_first()
+            .zip(name.split_first())
+            .is_some_and(|((a, x), (b, y))| a.eq_ignore_ascii_case(b) && x == y)
 }
 
 /// Two models with the same fields, of the same types, in the same order.

@@ -34,6 +34,18 @@ const fn action(
     list: Option<ListField>,
     total_rows: bool,
 ) -> Action {
+    wrapped(name, params, response, list, total_rows, None)
+}
+
+/// The same, with an answer wrapper of another name.
+const fn wrapped(
+    name: &'static str,
+    params: &'static [Param],
+    response: &'static Model,
+    list: Option<ListField>,
+    total_rows: bool,
+    wrapper: Option<&'static str>,
+) -> Action {
     Action {
         // Any id: these actions are not in the table it indexes.
         id: ActionId::ServerGetZoneList,
@@ -46,6 +58,7 @@ const fn action(
         list,
         total_rows,
         mutating: false,
+        wrapper,
         summary: "",
         methods: &[],
         paginators: &[],
@@ -143,7 +156,7 @@ pub static DATA_POINT: Model = Model {
 
 /// Geolocation `geoLocation`: one object `geoLocation` (NCP API reference, GeoLocation v2: `country`,
 /// `code`, `r1`-`r3` strings, `lat`/`long` numbers, `net`).
-pub static GEO_LOCATION: Action = action(
+pub static GEO_LOCATION: Action = wrapped(
     "geoLocation",
     &[
         param("ip", ParamKind::Str, Req::Yes),
@@ -153,6 +166,7 @@ pub static GEO_LOCATION: Action = action(
     &R_GEO_LOCATION,
     None,
     false,
+    Some("getLocationResponse"),
 );
 static R_GEO_LOCATION: Model = Model {
     name: "GeoLocationResponse",
