@@ -34,18 +34,6 @@ const fn action(
     list: Option<ListField>,
     total_rows: bool,
 ) -> Action {
-    wrapped(name, params, response, list, total_rows, None)
-}
-
-/// The same, with an answer wrapper of another name.
-const fn wrapped(
-    name: &'static str,
-    params: &'static [Param],
-    response: &'static Model,
-    list: Option<ListField>,
-    total_rows: bool,
-    wrapper: Option<&'static str>,
-) -> Action {
     Action {
         // Any id: these actions are not in the table it indexes.
         id: ActionId::ServerGetZoneList,
@@ -58,7 +46,7 @@ const fn wrapped(
         list,
         total_rows,
         mutating: false,
-        wrapper,
+        wrapper: None,
         summary: "",
         methods: &[],
         paginators: &[],
@@ -156,18 +144,21 @@ pub static DATA_POINT: Model = Model {
 
 /// Geolocation `geoLocation`: one object `geoLocation` (NCP API reference, GeoLocation v2: `country`,
 /// `code`, `r1`-`r3` strings, `lat`/`long` numbers, `net`).
-pub static GEO_LOCATION: Action = wrapped(
-    "geoLocation",
-    &[
-        param("ip", ParamKind::Str, Req::Yes),
-        param("enc", ParamKind::Str, Req::No),
-        param("ext", ParamKind::Str, Req::No),
-    ],
-    &R_GEO_LOCATION,
-    None,
-    false,
-    Some("getLocationResponse"),
-);
+pub static GEO_LOCATION: Action = Action {
+    // Its XML answer's wrapper (the reference).
+    wrapper: Some("getLocationResponse"),
+    ..action(
+        "geoLocation",
+        &[
+            param("ip", ParamKind::Str, Req::Yes),
+            param("enc", ParamKind::Str, Req::No),
+            param("ext", ParamKind::Str, Req::No),
+        ],
+        &R_GEO_LOCATION,
+        None,
+        false,
+    )
+};
 static R_GEO_LOCATION: Model = Model {
     name: "GeoLocationResponse",
     xml_item: "geoLocationResponse",
