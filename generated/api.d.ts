@@ -87,6 +87,8 @@ export interface WaitOptions<T> {
 export interface PaginateOptions {
   /** Items asked per page, 1-1000 (default 100). */
   pageSize?: number | undefined;
+  /** Pages asked at most (default 1000); when the last of them is full and the server promises more, the iteration ends with `ERR_DECODE` naming `maxPages`. */
+  maxPages?: number | undefined;
   /** Aborting it rejects the pending `next()` with an `AbortError`. */
   signal?: AbortSignal | undefined;
 }
