@@ -33,6 +33,11 @@ export type NcloudErrorCode =
   /** The client was closed (`client.close()`, or the end of the thread that created it); nothing more is sent. */
   | 'ERR_CLIENT_CLOSED'
   /**
+   * The call succeeded but its result could not be written where asked (the old `createLoginKey`'s
+   * `outputPath`): the result is on `err.result`, the file on `err.path`, the file system's error on `err.cause`.
+   */
+  | 'ERR_OUTPUT_FILE'
+  /**
    * A method of the old clients that cannot be served: `client.storage.*` (NCP retired its File Storage
    * REST API; the message names the Object Storage replacement) and 1.x's `PaaS.containerRegistry()`.
    */
@@ -74,8 +79,25 @@ export declare class NcloudError extends Error {
   /** Builds the error from the core's report (an object, or its JSON text). */
   static from(info: NcloudErrorInfo | string): NcloudError;
   static validation(message: string): NcloudError;
-  /** Errors of the 1.x surface (`client.IaaS`) carry axios's `response` as 1.x code read it. */
-  response?: { status: number | null; data: { responseError: { returnCode?: string; returnMessage?: string } } | { error: { errorCode: string; message: string } } };
+  /**
+   * `ERR_OUTPUT_FILE`: the call's result, which could not be written (`{ loginKeyName, privateKey }` of
+   * `createLoginKey`: keep the key, NCP gives it once). Not enumerable: logging the error does not show it.
+   */
+  result?: unknown;
+  /** `ERR_OUTPUT_FILE`: the file that could not be written. */
+  path?: string;
+  /**
+   * Errors of the 1.x surface (`client.IaaS`) carry axios's `response` as 1.x code read it; errors of the
+   * 0.1.x methods that came with an HTTP answer carry it as 0.1.39 left it (`data`: `{ returnCode,
+   * returnMessage }` for an API error).
+   */
+  response?: {
+    status: number | null;
+    data:
+      | { responseError: { returnCode?: string; returnMessage?: string } }
+      | { returnCode?: string; returnMessage?: string }
+      | { error: { errorCode: string; message: string } };
+  };
 }
 
 /**
@@ -308,13 +330,20 @@ export interface ClientOptions {
    * their turn, within their own `timeout`.
    */
   maxSockets?: number | undefined;
-  /** Idle connections kept for reuse (default 10); more are closed as soon as they are idle. */
+  /**
+   * Idle connections kept for reuse (default: `maxSockets`, so a busy client reuses every connection it
+   * opened); more are closed as soon as they are idle.
+   */
   maxFreeSockets?: number | undefined;
-  /** Milliseconds an idle connection is kept (default 4000, as Node's `fetch`). */
+  /**
+   * Milliseconds an idle connection may be kept (default 4000, as Node's `fetch`): it is reused for up
+   * to half of it and closed by it at the latest.
+   */
   keepAliveTimeout?: number | undefined;
   /**
-   * Bytes all answers in flight may hold together (default 4 × `maxResponseBytes`, 256 MiB); an answer
-   * that would pass it is `ERR_DECODE` naming the option. At least `maxResponseBytes`.
+   * Bytes all answers in flight may hold together (default 4 × `maxResponseBytes`, 256 MiB): an answer
+   * of known length waits for room within its call's `timeout`; one of unknown length that would pass
+   * it is `ERR_DECODE` naming the option. At least `maxResponseBytes`.
    */
   maxBufferedBytes?: number | undefined;
   /**

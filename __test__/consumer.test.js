@@ -101,6 +101,12 @@ test('the install runs no compiler and no install script, and takes the binary f
   for (const f of ['LICENSE', 'README.md']) assert.ok(fs.existsSync(path.join(installed, f)), `the package carries ${f}`);
   for (const k of ['repository', 'bugs', 'homepage']) assert.ok(pkg[k], `package.json has ${k}`);
   for (const s of ['preinstall', 'install', 'postinstall', 'prepare']) assert.equal(pkg.scripts?.[s], undefined, `no ${s} script`);
+  // No script for a file the package does not ship (start, test, bench are the repository's own).
+  for (const s of ['start', 'test', 'bench']) assert.equal(pkg.scripts?.[s], undefined, `no ${s} script`);
+  for (const [name, script] of Object.entries(pkg.scripts ?? {})) {
+    const file = /^node\s+(\S+)$/.exec(script);
+    assert.ok(file && fs.existsSync(path.join(installed, file[1])), `script ${name} (${script}) runs a file the package ships`);
+  }
   assert.deepEqual(pkg.optionalDependencies, { [packed.platformPackage]: pkg.version });
   assert.deepEqual(
     fs.readdirSync(path.join(installed, 'native')).filter((f) => f.endsWith('.node')),

@@ -30,6 +30,7 @@ fn main() {
     let defaults = CallDefaults {
         region_code: Some("KR".into()),
         region_no: None,
+        ..CallDefaults::default()
     };
     let rt = tokio::runtime::Builder::new_multi_thread()
         .enable_all()

@@ -87,6 +87,8 @@ export interface WaitOptions<T> {
 export interface PaginateOptions {
   /** Items asked per page, 1-1000 (default 100). */
   pageSize?: number | undefined;
+  /** Pages asked at most (default 1000); when the last of them is full and the server promises more, the iteration ends with `ERR_DECODE` naming `maxPages`. */
+  maxPages?: number | undefined;
   /** Aborting it rejects the pending `next()` with an `AbortError`. */
   signal?: AbortSignal | undefined;
 }
@@ -1235,7 +1237,7 @@ export interface CompatClassicServerInstance {
 }
 
 /**
- * A `ClassicPublicIpInstance` as returned by the old client's `findPublicIpInstances`, `createPublicIpInstance`, `attachPublicIpInstance`, `detachPublicIpInstance`:
+ * A `ClassicPublicIpInstance` as returned by the old client's `findPublicIpInstances`, `createPublicIpInstance`, `attachPublicIpInstance`, `detachPublicIpInstance`, `destroyPublicIpInstance`:
  * keys renamed as the old client did, ids as numbers.
  */
 export interface CompatClassicPublicIpInstance {
@@ -1247,26 +1249,7 @@ export interface CompatClassicPublicIpInstance {
   publicIpInstanceStatus?: CommonCode<PublicIpStatusCode>;
   publicIpInstanceOperation?: CommonCode<PublicIpOperationCode>;
   publicIpKindType?: CommonCode;
-  serverInstanceAssociatedWithPublicIp?: CompatClassicPublicIpInstanceServerInstanceAssociatedWithPublicIp;
-  region?: CompatClassicRegion;
-  zone?: CompatClassicZone;
-  internetLineType?: CommonCode;
-}
-
-/**
- * A `ClassicPublicIpInstance` as returned by the old client's `destroyPublicIpInstance`:
- * keys renamed as the old client did, ids as numbers.
- */
-export interface DestroyPublicIpInstanceClassicPublicIpInstance {
-  publicIpInstanceNo?: NumericId;
-  publicIp?: string;
-  publicIpDescription?: string;
-  createDate?: string;
-  publicIpInstanceStatusName?: string;
-  publicIpInstanceStatus?: CommonCode<PublicIpStatusCode>;
-  publicIpInstanceOperation?: CommonCode<PublicIpOperationCode>;
-  publicIpKindType?: CommonCode;
-  serverInstanceAssociatedWithPublicIp?: DestroyPublicIpInstanceClassicPublicIpInstanceServerInstanceAssociatedWithPublicIp;
+  serverInstanceAssociatedWithPublicIp?: CompatClassicServerInstance;
   region?: CompatClassicRegion;
   zone?: CompatClassicZone;
   internetLineType?: CommonCode;
@@ -1282,7 +1265,7 @@ export interface CompatPortForwardingRule {
   zone?: CompatClassicZone;
   portForwardingExternalPort?: number;
   portForwardingInternalPort?: number;
-  serverInstance?: CompatClassicPublicIpInstanceServerInstanceAssociatedWithPublicIp;
+  serverInstance?: CompatClassicServerInstance;
 }
 
 /**
@@ -1310,94 +1293,6 @@ export interface CompatClassicInstanceTag {
   tagValue?: string;
 }
 
-/** `CompatClassicPublicIpInstance.serverInstanceAssociatedWithPublicIp`: `ClassicServerInstance` in the old client's shape. */
-export interface CompatClassicPublicIpInstanceServerInstanceAssociatedWithPublicIp {
-  serverInstanceNo: NumericId;
-  serverName: string;
-  serverDescription?: string;
-  cpuCount?: number;
-  memorySize?: Long;
-  baseBlockStorageSize?: Long;
-  platformType?: CommonCode<PlatformTypeCode>;
-  loginKeyName?: string;
-  isFeeChargingMonitoring?: boolean;
-  publicIp?: string;
-  privateIp?: string;
-  serverImageName?: string;
-  serverInstanceStatus: CommonCode<ServerStatusCode>;
-  serverInstanceOperation: CommonCode<ServerOperationCode>;
-  serverInstanceStatusName: string;
-  createDate?: string;
-  uptime?: string;
-  /** The API's `serverImageProductCode`. */
-  vmImageId?: string;
-  /** The API's `serverProductCode`. */
-  vmFlavorId?: string;
-  isProtectServerTermination?: boolean;
-  portForwardingPublicIp?: string;
-  portForwardingExternalPort?: number;
-  portForwardingInternalPort?: number;
-  zone?: CompatClassicZone;
-  region?: CompatClassicRegion;
-  baseBlockStorageDiskType?: CommonCode<DiskTypeCode>;
-  baseBlockStorageDiskDetailType?: CommonCode;
-  serverInstanceType?: CommonCode;
-  userData?: string;
-  accessControlGroupList: CompatClassicPublicIpInstanceServerInstanceAssociatedWithPublicIpAccessControlGroupList[];
-  instanceTagList: CompatClassicInstanceTag[];
-  blockDevicePartitionList: BlockDevicePartition[];
-  baseBlockStroageDiskDetailType?: CommonCode;
-  internetLineType?: CommonCode;
-}
-
-/** `DestroyPublicIpInstanceClassicPublicIpInstance.serverInstanceAssociatedWithPublicIp`: `ClassicServerInstance` in the old client's shape. */
-export interface DestroyPublicIpInstanceClassicPublicIpInstanceServerInstanceAssociatedWithPublicIp {
-  serverInstanceNo: NumericId;
-  serverName: string;
-  serverDescription?: string;
-  cpuCount?: number;
-  memorySize?: Long;
-  baseBlockStorageSize?: Long;
-  platformType?: CommonCode<PlatformTypeCode>;
-  loginKeyName?: string;
-  isFeeChargingMonitoring?: boolean;
-  publicIp?: string;
-  privateIp?: string;
-  serverImageName?: string;
-  serverInstanceStatus: CommonCode<ServerStatusCode>;
-  serverInstanceOperation: CommonCode<ServerOperationCode>;
-  serverInstanceStatusName: string;
-  createDate?: string;
-  uptime?: string;
-  serverImageProductCode?: string;
-  serverProductCode?: string;
-  isProtectServerTermination?: boolean;
-  portForwardingPublicIp?: string;
-  portForwardingExternalPort?: number;
-  portForwardingInternalPort?: number;
-  zone?: CompatClassicZone;
-  region?: CompatClassicRegion;
-  baseBlockStorageDiskType?: CommonCode<DiskTypeCode>;
-  baseBlockStorageDiskDetailType?: CommonCode;
-  serverInstanceType?: CommonCode;
-  userData?: string;
-  accessControlGroupList: CompatClassicPublicIpInstanceServerInstanceAssociatedWithPublicIpAccessControlGroupList[];
-  instanceTagList: CompatClassicInstanceTag[];
-  blockDevicePartitionList: BlockDevicePartition[];
-  baseBlockStroageDiskDetailType?: CommonCode;
-  internetLineType?: CommonCode;
-}
-
-/** `CompatClassicPublicIpInstanceServerInstanceAssociatedWithPublicIp.accessControlGroupList`: `ClassicAccessControlGroup` in the old client's shape. */
-export interface CompatClassicPublicIpInstanceServerInstanceAssociatedWithPublicIpAccessControlGroupList {
-  accessControlGroupConfigurationNo?: NumericId;
-  accessControlGroupName?: string;
-  accessControlGroupDescription?: string;
-  isDefaultGroup?: boolean;
-  createDate?: string;
-  isDefault?: boolean;
-}
-
 export interface AccessControlRuleParameter {
   serverInstanceNo?: string | number | undefined;
   customIp?: string | undefined;
@@ -1405,7 +1300,6 @@ export interface AccessControlRuleParameter {
 }
 
 export interface PortForwardingRuleParameter {
-  /** Integer from 1024 to 65534. */
   portForwardingExternalPort: number;
   /** Integer from 1 to 65535. */
   portForwardingInternalPort: number;
@@ -1856,6 +1750,8 @@ export interface ClassicCreateServerInstancesParams {
   isVaccineInstall?: boolean | undefined;
   blockDevicePartitionList?: BlockDevicePartitionParameter[] | undefined;
   internetLineTypeCode?: string | undefined;
+  /** Defaults to `compute.regionNo` when that is set. */
+  regionNo?: string | number | undefined;
 }
 export interface ClassicCreateServerInstancesResponse extends ApiResponse {
   totalRows: number;
@@ -4647,7 +4543,7 @@ export interface ComputeMethods extends VserverVpcMethods {
    * The old client's method (0.1.x, since 0.1.18), over `compute.classic.deletePublicIpInstances`.
    * Resolves to the answer's item (`null` only if the answer has none).
    */
-  destroyPublicIpInstance: Method<DestroyPublicIpInstanceParams, DestroyPublicIpInstanceClassicPublicIpInstance>;
+  destroyPublicIpInstance: Method<DestroyPublicIpInstanceParams, CompatClassicPublicIpInstance>;
   /**
    * Lists the port forwarding rules.
    * The old client's method (0.1.x, since 0.1.18), over `compute.classic.getPortForwardingRuleList`.
@@ -4958,7 +4854,7 @@ export interface ManagementMonitoringMethods {
    * Gets the statistics of one metric of server instances over a time range.
    * The old client's method (0.1.x, since 0.1.29), over `monitoring.classic.getMetricStatistics`.
    * Resolves to the answer's item (`null` only if the answer has none).
-   * Unlike the old client: today's points (their timestamps as the API writes them: +0900, which has no Z to rewrite); a startTime or endTime that is not text is refused as such, not a TypeError.
+   * Unlike the old client: today's points; a startTime or endTime that is not text is refused (ERR_VALIDATION, nothing sent) where 0.1.39 threw a TypeError; a timestamp the API writes with an offset (+0900) becomes 0.1.39's UTC form too (.000Z), where 0.1.39 rewrote only a Z.
    */
   findStatistics: Method<FindStatisticsParams, V0Statistic>;
 }

@@ -40,11 +40,11 @@ function defaultText(v) {
 /**
  * Runs method `m` (an entry of the method table) on the native client `nat` with the parameters' JSON
  * text: resolves to the result, rejects with an NcloudError. `regionCode` / `regionNo` are the
- * client's defaults, sent when the parameters give none.
+ * client's defaults, sent when the parameters give none; `verbatim` pairs are sent as given.
  */
-function run(nat, m, json, regionCode, regionNo, signal) {
+function run(nat, m, json, regionCode, regionNo, signal, verbatim) {
   const trace = debug.enabled;
-  const options = { regionCode, regionNo: defaultText(regionNo), cancel: undefined, trace };
+  const options = { regionCode, regionNo: defaultText(regionNo), cancel: undefined, trace, verbatim };
   if (!signal && !trace) return nat.call(m.index, json, options).then(JSON.parse, failed);
   let unlisten = null;
   if (signal) {
@@ -54,17 +54,36 @@ function run(nat, m, json, regionCode, regionNo, signal) {
   return nat.call(m.index, json, options).then(
     (out) => {
       if (unlisten) unlisten();
-      if (trace) {
-        logAttempts(m.action, out.trace);
-        return JSON.parse(out.text);
-      }
-      return JSON.parse(out);
+      if (trace) logAttempts(m.action, out.trace);
+      // The answer may have come in before the abort was noticed: an abort still wins (as in `fetch`).
+      if (signal?.aborted) throw abortError(m.action, signal);
+      return JSON.parse(trace ? out.text : out);
     },
     (info) => {
       if (unlisten) unlisten();
       if (trace) logAttempts(m.action, info && info.trace);
-      if (info && info.code === 'ABORT_ERR') throw abortError(m.action, signal);
+      if ((info && info.code === 'ABORT_ERR') || signal?.aborted) throw abortError(m.action, signal);
       throw fromNative(info);
+    },
+  );
+}
+
+/**
+ * `promise` settled as `fetch` settles its own: when `signal` is aborted before it settles, it rejects
+ * with an AbortError, whatever it would have settled with. For a promise made of further steps after
+ * the call (an old method's result shaping, a waiter's loop), so that no step between the call and the
+ * caller lets an answer through after the abort.
+ */
+function abortWins(promise, signal, action) {
+  if (!signal) return promise;
+  return promise.then(
+    (value) => {
+      if (signal.aborted) throw abortError(action, signal);
+      return value;
+    },
+    (err) => {
+      if (signal.aborted && !(err instanceof NcloudError && err.code === 'ABORT_ERR')) throw abortError(action, signal);
+      throw err;
     },
   );
 }
@@ -222,4 +241,4 @@ function internal(m, err) {
   return new NcloudError({ code: 'ERR_INTERNAL', action: m.action, message: String(err && err.message ? err.message : err) });
 }
 
-module.exports = { run, invoke, internal, callOptions, abortError, serializeParams };
+module.exports = { run, invoke, internal, callOptions, abortError, abortWins, serializeParams };

@@ -4,7 +4,7 @@ const native = require('./native');
 const { NcloudError, fromNative } = require('./error');
 const { Emulator, startEmulator } = require('./emulator');
 const { resolveConfig, checkKeyText } = require('./config');
-const { run, internal, abortError, serializeParams } = require('./call');
+const { run, internal, abortError, abortWins, serializeParams } = require('./call');
 const { attachSurfaces } = require('./surfaces');
 const { waitDelay } = require('./waiters');
 const { METHODS, DECLARED } = require('./table');
@@ -63,12 +63,12 @@ class Client {
 
   /** The old 1.x client's `client.IaaS.server().<action>(params)` (see lib/v1.js). */
   get IaaS() {
-    return v1.roots(this, (action, params) => this._call(actionMethod(action), params)).IaaS;
+    return v1.roots(this, (action, params, verbatim) => this._call(actionMethod(action), params, undefined, verbatim)).IaaS;
   }
 
   /** The old 1.x client's `client.PaaS` (see lib/v1.js). */
   get PaaS() {
-    return v1.roots(this, (action, params) => this._call(actionMethod(action), params)).PaaS;
+    return v1.roots(this, (action, params, verbatim) => this._call(actionMethod(action), params, undefined, verbatim)).PaaS;
   }
 
   /** @internal `setConfig` with keys: later calls sign with them (an own emulator keeps its keys). */
@@ -110,9 +110,10 @@ class Client {
    * @internal One call of method `m` (an entry of the method table, lib/table.js): a promise of the
    * result, rejected with an NcloudError (never a synchronous throw). With a `signal`, aborting rejects
    * with an AbortError and drops the request in the core (its connection, retries and back-off); an
-   * already aborted signal sends nothing.
+   * already aborted signal sends nothing. `verbatim`: `[name, value]` pairs sent as given after the
+   * action's own (a 1.x call's undeclared keys, lib/v1.js).
    */
-  _call(m, params, signal) {
+  _call(m, params, signal, verbatim) {
     if (m === undefined) return Promise.reject(NcloudError.validation('this method is not in the method table'));
     try {
       if (this.#closed) throw closedError(m.action);
@@ -124,11 +125,12 @@ class Client {
       }
       const region = this.region;
       if (typeof region !== 'string') throw NcloudError.validation(`client.region must be a string, got ${typeof region}`);
-      if (this.#native) return run(this.#native, m, json, region, regionNo, signal);
-      return this.#pending.then((nat) => {
+      if (this.#native) return run(this.#native, m, json, region, regionNo, signal, verbatim);
+      const later = this.#pending.then((nat) => {
         if (signal?.aborted) throw abortError(m.action, signal);
-        return run(nat, m, json, region, regionNo, signal);
+        return run(nat, m, json, region, regionNo, signal, verbatim);
       });
+      return abortWins(later, signal, m.action);
     } catch (err) {
       return Promise.reject(internal(m, err));
     }

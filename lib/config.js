@@ -290,7 +290,8 @@ function caText(ca) {
  * break it (and every call would fail); neither key is ever quoted.
  */
 function checkKeyText(key, what, source) {
-  if (typeof key === 'string' && /[\u0000-\u001f\u007f]/.test(key)) {
+  // C0 and C1 control characters and DEL: what the core cannot put in a header (Rust's char::is_control).
+  if (typeof key === 'string' && /[\u0000-\u001f\u007f-\u009f]/.test(key)) {
     throw credentials(`the ${what} (from ${source}) contains a control character (CR, LF, NUL, tab ...): keys are printable text; check for a stray line break`);
   }
 }

@@ -2,12 +2,22 @@
 const util = require('node:util');
 const native = require('./native');
 const { NcloudError, fromNative } = require('./error');
+const { checkKeyText } = require('./config');
 
 /**
  * A running embedded NCP emulator: a real HTTP server on `endpoint` that checks request signatures
  * made with `accessKey` / `secretKey` and keeps image state.
  */
 class Emulator {
+  /**
+   * `x instanceof Emulator` holds for an emulator of any copy of this package in the app (the
+   * `ncloud` alias beside `ncloud-client`, two versions): a brand under a registered symbol, shared by
+   * every copy, so that `createClient(emulator)` takes one started by another copy.
+   */
+  static [Symbol.hasInstance](value) {
+    return value !== null && typeof value === 'object' && value[BRAND] === true;
+  }
+
   #native;
   constructor(nativeEmulator) {
     this.#native = nativeEmulator;
@@ -94,6 +104,9 @@ class Emulator {
   }
 }
 
+const BRAND = Symbol.for('ncloud-client.Emulator');
+Object.defineProperty(Emulator.prototype, BRAND, { value: true });
+
 function wrap(fn) {
   try {
     return fn();
@@ -113,6 +126,10 @@ async function startEmulator(options = {}) {
       throw NcloudError.validation(`startEmulator: '${k}' must be a non-empty string, got ${typeof options[k]}`);
     }
   }
+  // The rule createClient applies to the same keys (lib/config.js): an emulator no client can talk to
+  // is refused when it is started, not at the first call.
+  checkKeyText(options.accessKey, 'access key', 'startEmulator');
+  checkKeyText(options.secretKey, 'secret key', 'startEmulator');
   try {
     return new Emulator(await native.startEmulator(JSON.stringify(options)));
   } catch (err) {

@@ -4,10 +4,23 @@
  * The one error class of the package. `code` is stable:
  * ERR_VALIDATION, ERR_CREDENTIALS, ERR_API, ERR_AUTH, ERR_GATEWAY, ERR_NETWORK, ERR_TIMEOUT, ERR_DECODE, ERR_INTERNAL,
  * ERR_UNSUPPORTED (a 1.x method outside this package's scope, lib/v1.js), ABORT_ERR (an AbortError),
- * ERR_CLIENT_CLOSED (the client was closed).
+ * ERR_CLIENT_CLOSED (the client was closed), ERR_OUTPUT_FILE (a result that could not be written where asked:
+ * the old createLoginKey's outputPath; the result is on `err.result`).
  * API errors keep the old client's message form `Error: returnCode: X, returnMessage: Y`.
  */
 class NcloudError extends Error {
+  /**
+   * `err instanceof NcloudError` (and `AbortError`) holds across copies of this package in one app
+   * (`ncloud-client` and its `ncloud` alias side by side, or two versions): the check is a brand under a
+   * registered symbol (`Symbol.for`), shared by every copy, not the identity of this copy's class. A
+   * subclass of the caller's own keeps the ordinary check.
+   */
+  static [Symbol.hasInstance](value) {
+    const brand = BRANDS.get(this);
+    if (brand === undefined) return Function.prototype[Symbol.hasInstance].call(this, value);
+    return value !== null && typeof value === 'object' && value[brand] === true;
+  }
+
   constructor(info) {
     super(info.message);
     this.name = 'NcloudError';
@@ -49,6 +62,13 @@ class AbortError extends NcloudError {
     if (options.cause !== undefined) this.cause = options.cause;
   }
 }
+
+/** Each class of ours and its brand, a registered symbol set on its prototype (see `Symbol.hasInstance`). */
+const BRANDS = new Map([
+  [NcloudError, Symbol.for('ncloud-client.NcloudError')],
+  [AbortError, Symbol.for('ncloud-client.AbortError')],
+]);
+for (const [cls, brand] of BRANDS) Object.defineProperty(cls.prototype, brand, { value: true });
 
 /**
  * What the core rejects a call's promise with, or throws, as an NcloudError: the object of the error's

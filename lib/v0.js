@@ -14,6 +14,7 @@ const path = require('node:path');
 const { EventEmitter } = require('node:events');
 const native = require('./native');
 const { NcloudError } = require('./error');
+const { abortWins } = require('./call');
 const filters = require('./compat/filters');
 
 const TABLE = JSON.parse(native.surfaces());
@@ -131,13 +132,98 @@ function decorate(surface, m, result, input) {
     case 'port_forwarding_deleted':
       return result && typeof result === 'object' ? rulesWait(surface, m, input, result) : result;
     case 'login_key_created': {
-      const dir = input && input.outputPath;
-      if (dir) fs.writeFileSync(path.join(dir, `${result.loginKeyName}.pem`), result.privateKey ?? '', 'utf8');
+      const file = keyFile(input);
+      if (!file) return result;
+      try {
+        // Readable by its owner only, as ssh wants a private key (0.1.39 left the umask's mode).
+        fs.writeFileSync(file, result.privateKey ?? '', { encoding: 'utf8', mode: 0o600 });
+      } catch (err) {
+        throw keyNotWritten(m, result, file, err);
+      }
       return result;
     }
     default:
       return result;
   }
+}
+
+/**
+ * `<outputPath>/<loginKeyName>.pem`, where `createLoginKey({ loginKeyName, outputPath })` writes the
+ * private key, or null when `outputPath` is not given (0.1.39 wrote nothing for a falsy one).
+ */
+function keyFile(input) {
+  const dir = input && input.outputPath;
+  if (!dir) return null;
+  return path.join(dir, `${input.loginKeyName}.pem`);
+}
+
+/**
+ * The checks of `createLoginKey`'s `outputPath`, before the key is made (NCP gives its private key
+ * once): a directory that exists and can be written, and a key file that could be written there. With
+ * Node's own path and fs functions only, so that it holds on Windows as on POSIX systems.
+ */
+function checkKeyFile(m, input) {
+  const dir = input && input.outputPath;
+  if (!dir) return;
+  const refuse = (why) => {
+    throw NcloudError.validation(`${m.path}: 'outputPath' ${why}; nothing was sent (the private key is given only once: check where it goes first)`);
+  };
+  if (typeof dir !== 'string') refuse(`must be the path of a directory (a string), got ${Array.isArray(dir) ? 'an array' : typeof dir}`);
+  const name = String(input.loginKeyName ?? '');
+  if (/[\\/]/.test(name) || name === '.' || name === '..') refuse(`cannot hold a key file named after '${name}' (a path, not a name)`);
+  let stat;
+  try {
+    stat = fs.statSync(dir);
+  } catch (err) {
+    refuse(`${JSON.stringify(dir)} cannot be used: ${err.code === 'ENOENT' ? 'no such directory' : err.code || err.message}`);
+  }
+  if (!stat.isDirectory()) refuse(`${JSON.stringify(dir)} is not a directory`);
+  const file = keyFile(input);
+  let target = null;
+  try {
+    target = fs.statSync(file);
+  } catch {
+    // No such file yet: it is created.
+  }
+  if (target && !target.isFile()) refuse(`${JSON.stringify(file)} exists and is not a file`);
+  try {
+    fs.accessSync(target ? file : dir, fs.constants.W_OK);
+  } catch (err) {
+    refuse(`${JSON.stringify(target ? file : dir)} cannot be written (${err.code || err.message})`);
+  }
+}
+
+/**
+ * The key was made but its file could not be written: an NcloudError that carries the result
+ * (`err.result`: `{ loginKeyName, privateKey }`, not enumerable, so that logging the error does not
+ * print the key), the file (`err.path`) and the file system's error (`err.cause`).
+ */
+function keyNotWritten(m, result, file, cause) {
+  const err = new NcloudError({
+    code: 'ERR_OUTPUT_FILE',
+    action: m.action ? m.action.name : m.name,
+    message: `${m.path}: the login key '${result.loginKeyName}' was created, but its private key could not be written to ${file} (${cause.code || cause.message}): it is on err.result.privateKey, and NCP gives it only once`,
+  });
+  Object.defineProperty(err, 'result', { value: result, enumerable: false, configurable: true, writable: true });
+  err.path = file;
+  err.cause = cause;
+  return err;
+}
+
+/**
+ * 0.1.39 handed its callback axios's error, whose `response` (`{ status, data, ... }`) callers read:
+ * an error that came with an HTTP answer carries `response: { status, data }` here too (not
+ * enumerable), `data` as 0.1.39 left it: `{ returnCode, returnMessage }` for an API error (it unwrapped
+ * `responseError`), the gateway's `{ error: { errorCode, message } }` otherwise. Errors without an
+ * answer (network, timeout, validation) have none, as axios's had none.
+ */
+function withResponse(err) {
+  if (!(err instanceof NcloudError) || err.response !== undefined || err.httpStatus === undefined) return err;
+  const data = err.code === 'ERR_API'
+    ? { returnCode: err.returnCode, returnMessage: err.returnMessage }
+    : { error: { errorCode: err.returnCode ?? err.code, message: err.returnMessage ?? err.message } };
+  Object.defineProperty(err, 'response', { value: { status: err.httpStatus, data }, enumerable: false, configurable: true, writable: true });
+  return err;
 }
 
 /** The retired storage API's answer: what replaced it, never a `TypeError`. */
@@ -148,6 +234,15 @@ function retired(m) {
     action: name,
     message: `${m.path}() of the old ncloud 0.1.x client used ${m.retired}, which NCP has retired: use ${m.replacement}`,
   });
+}
+
+const warned = new Set();
+
+/** `err` (a retired method's) as a process warning, once per method. */
+function warnOnce(m, err) {
+  if (warned.has(m.path)) return;
+  warned.add(m.path);
+  process.emitWarning(`${err.message} (no 'error' listener on the emitter it returned)`, { type: 'NcloudWarning', code: err.code });
 }
 
 /** Splits `(params?, options?, callback?)` as every method of this package does. */
@@ -168,7 +263,13 @@ function method(surface, m) {
     if (m.args === 'params->emitter') {
       return function emitter() {
         const e = new EventEmitter();
-        process.nextTick(() => e.emit('error', retired(m)));
+        // An 'error' event with no listener throws, which would end the process: with no listener by
+        // the next tick, the error becomes a process warning instead (printed once per method).
+        process.nextTick(() => {
+          const err = retired(m);
+          if (e.listenerCount('error') > 0) e.emit('error', err);
+          else warnOnce(m, err);
+        });
         return e;
       };
     }
@@ -191,7 +292,15 @@ function method(surface, m) {
     try {
       const { params, signal, cb } = split(m, args);
       cbOut = cb;
-      promise = surface.call(m, params, signal).then((result) => decorate(surface, m, result, params));
+      const action = m.action ? m.action.name : m.name;
+      if (m.shape === 'login_key_created') checkKeyFile(m, params);
+      const call = surface.call(m, params, signal).then(
+        (result) => decorate(surface, m, result, params),
+        (err) => {
+          throw withResponse(err);
+        },
+      );
+      promise = abortWins(call, signal, action);
     } catch (err) {
       promise = Promise.reject(err);
     }

@@ -13,8 +13,8 @@
  * - the declared types and enums of the keys given are checked, and a wrong one is thrown at once with
  *   1.x's text (`Invalid Input Type: ...`);
  * - a method resolves to the API's response object without its `{action}Response` wrapper (the whole
- *   body for `PaaS.geoLocation().geoLocation`); keys the action does not take are left out (1.x only
- *   warned and NCP ignores them);
+ *   body for `PaaS.geoLocation().geoLocation`); keys the action does not take are sent as given, as
+ *   1.1.4 sent them (it only warned; NCP ignores them): text, numbers, booleans, lists as `key.N`;
  * - the two hand-written methods: `createServerInstances` (base64 `userData`) and
  *   `getNasVolumeInstanceRatingList` (`ratingTime` in Korean time) over their generated ("Proto") ones.
  * Errors carry axios's `e.response` (`{ status, data }`), which 1.x code reads in its catch blocks.
@@ -155,10 +155,40 @@ function unsupported(path, name, why) {
  * a generated ("Proto") method sent `userData` as given, base64 already, where the core encodes it.
  */
 function unbase64(s) {
-  if (typeof s !== 'string' || !/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(s) || s === '') return s;
-  const bytes = Buffer.from(s, 'base64');
-  const t = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+  // No regular expression: one over megabytes of text overflows the stack (RangeError). Encoding the
+  // decoded text back to `s` is the whole check: Buffer skips what is not base64, which then differs.
+  if (typeof s !== 'string' || s === '' || s.length % 4 !== 0) return s;
+  const t = new TextDecoder('utf-8', { fatal: false }).decode(Buffer.from(s, 'base64'));
   return Buffer.from(t, 'utf8').toString('base64') === s ? t : s;
+}
+
+/**
+ * A key the action does not declare as 1.1.4 sent it: text as is, a number or boolean as its text, a list
+ * as `key.1`, `key.2` ... An object (1.1.4 sent `[object Object]`) is refused: give its fields as text.
+ */
+function asGiven(m, key, value) {
+  const text = (v, at) => {
+    if (typeof v === 'string') return v;
+    if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+    throw NcloudError.validation(`'${at}' is not a parameter of ${m.action ? m.action.name : m.name} and is sent as given, as 1.x sent it: it must be text, a number, a boolean or a list of them, got ${v === null ? 'null' : typeof v}`);
+  };
+  if (Array.isArray(value)) return value.map((v, i) => [`${key}.${i + 1}`, text(v, `${key}[${i}]`)]);
+  return [[key, text(value, key)]];
+}
+
+/**
+ * `fn` as a method that settles: 1.x's own checks still throw at once (an NcloudError, as 1.x threw),
+ * anything else thrown on the way (a bug of this package) rejects the promise as ERR_INTERNAL.
+ */
+function settles(name, fn) {
+  return function method(...args) {
+    try {
+      return fn.apply(this, args);
+    } catch (err) {
+      if (err instanceof NcloudError) throw err;
+      return Promise.reject(withResponse(new NcloudError({ code: 'ERR_INTERNAL', action: name, message: String(err && err.message ? err.message : err) })));
+    }
+  };
 }
 
 /** The methods of one surface (`IaaS.server()`), as a fresh object each call, as 1.x made them. */
@@ -172,21 +202,30 @@ function surfaceMethods(client, call, surface) {
       if (t === 'base64' && target && target.encodes.includes(key)) verbatim.set(target.name, [...(verbatim.get(target.name) ?? []), key]);
     }
   }
-  const generated = (m) => (input = {}) => {
+  const generated = (m) => settles(m.name, (input = {}) => {
     const merged = { ...store(client).values, ...(input ?? {}) };
     checkTypes(m, merged);
     const takes = new Set(m.takes);
     const params = {};
-    for (const [k, v] of Object.entries(merged)) {
-      if (v !== undefined && takes.has(k)) params[k] = (verbatim.get(m.name) ?? []).includes(k) ? unbase64(v) : v;
+    // Keys the action does not declare go as given, as 1.1.4 sent them (NCP ignores what it does not know).
+    const extra = [];
+    try {
+      for (const [k, v] of Object.entries(merged)) {
+        if (v === undefined || v === null || typeof v === 'function') continue;
+        if (takes.has(k)) params[k] = (verbatim.get(m.name) ?? []).includes(k) ? unbase64(v) : v;
+        else extra.push(...asGiven(m, k, v));
+      }
+    } catch (err) {
+      // Not one of 1.x's checks (it sent anything): a rejection, as any other refusal of a call.
+      return Promise.reject(withResponse(err));
     }
-    return call(m.action, params).then(
+    return call(m.action, params, extra.length ? extra : undefined).then(
       (res) => (m.body && res && /^\d+$/.test(res.returnCode) ? { ...res, returnCode: Number(res.returnCode) } : res),
       (err) => {
         throw withResponse(err);
       },
     );
-  };
+  });
   for (const m of surface.methods) {
     if (m.unreachable || !m.action) {
       out[m.name] = unsupported(`${surface.path}()`, m.name, `${surface.path}() returned undefined in 1.1.4 and its API is not one this package speaks`);
@@ -199,7 +238,7 @@ function surfaceMethods(client, call, surface) {
     // A hand-written method: its transformations, then the generated method, then its result rewrite.
     const wrapped = surface.methods.find((x) => x.name === m.wraps);
     const inner = generated(wrapped);
-    out[m.name] = function handWritten(input = {}) {
+    out[m.name] = settles(m.name, function handWritten(input = {}) {
       const copy = { ...(input ?? {}) };
       for (const [key, t] of m.transforms) {
         if (t === 'base64' && copy[key]) copy[key] = Buffer.from(String(copy[key])).toString('base64');
@@ -207,7 +246,7 @@ function surfaceMethods(client, call, surface) {
       const result = inner.call(this, copy);
       if (!m.resultKst) return result;
       return result.then((res) => rewrite(res, m.resultKst.split('.'), kst));
-    };
+    });
   }
   return out;
 }

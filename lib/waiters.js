@@ -5,7 +5,7 @@
 const util = require('node:util');
 const timers = require('node:timers/promises');
 const { NcloudError } = require('./error');
-const { callOptions, abortError } = require('./call');
+const { callOptions, abortError, abortWins } = require('./call');
 const { METHODS, DECLARED } = require('./table');
 
 const WAIT_OPTIONS = ['minDelayMs', 'maxDelayMs', 'intervalMs', 'timeoutMs', 'signal', 'onPoll', 'regionCode'];
@@ -83,8 +83,19 @@ function accept(w, item, err) {
  * (ERR_TIMEOUT). An error no acceptor takes rejects at once. `signal` aborts the poll in flight and the
  * sleep; `onPoll({ attempt, elapsedMs, status, operation, item })` sees every answer.
  */
-async function waitFor(client, w, no, options) {
-  const o = waitOptions(w, options);
+function waitFor(client, w, no, options) {
+  let o;
+  try {
+    o = waitOptions(w, options);
+  } catch (err) {
+    return Promise.reject(err);
+  }
+  // An abort before the waiter settles rejects it, even when the last poll's answer was already in.
+  return abortWins(poll(client, w, no, o), o.signal, METHODS[w.index].action);
+}
+
+/** The polls of a waiter with its checked options `o` (see `waitFor`). */
+async function poll(client, w, no, o) {
   if (typeof no !== 'string' && !(typeof no === 'number' && Number.isInteger(no))) {
     throw NcloudError.validation(`${w.name}: '${w.idParam}' must be a string or an integer`);
   }

@@ -72,6 +72,8 @@ export interface CallOptions {
   cancel?: Cancel
   /** Hand the attempts' records back with the outcome (`NODE_DEBUG=ncloud`). */
   trace?: boolean
+  /** `[name, value]` pairs sent as given after the action's own (a 1.x call's undeclared keys). */
+  verbatim?: Array<Array<string>>
 }
 
 /** The client's defaults, stated once in `transport::defaults`, for `lib/config.js`. */

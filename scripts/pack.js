@@ -12,6 +12,7 @@ const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
 const { platformTriple, suffixOf, packageOf } = require('../lib/platform');
+const { publishedManifest } = require('./manifest');
 
 const root = path.join(__dirname, '..');
 const pkg = require('../package.json');
@@ -51,6 +52,9 @@ try {
   fs.mkdirSync(mainDir);
   const firstTgz = run(npm, ['pack', '--ignore-scripts', '--silent', '--pack-destination', stage], root).trim().split('\n').pop();
   run('tar', ['xzf', path.join(stage, firstTgz), '-C', mainDir, '--strip-components=1'], root);
+  // The published manifest (its prepack step, skipped by --ignore-scripts): no scripts for files not shipped.
+  const manifest = path.join(mainDir, 'package.json');
+  fs.writeFileSync(manifest, `${JSON.stringify(publishedManifest(JSON.parse(fs.readFileSync(manifest, 'utf8'))), null, 2)}\n`);
   fs.cpSync(path.join(stage, 'npm'), path.join(mainDir, 'npm'), { recursive: true });
   fs.copyFileSync(napiConfig, path.join(mainDir, 'napi.json'));
   run(napi, ['pre-publish', '-c', 'napi.json', '--skip-optional-publish', '-t', 'npm'], mainDir);

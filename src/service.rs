@@ -101,6 +101,28 @@ pub struct CallDefaults {
     pub region_code: Option<String>,
     /// Classic `regionNo` (the old client's `client.compute.regionNo`).
     pub region_no: Option<String>,
+    /// Pairs sent as given after the action's own parameters: the keys of a 1.x call that the action
+    /// does not declare, which 1.1.4 sent as it was given them (lib/v1.js flattens them as it did).
+    pub verbatim: Vec<(String, String)>,
+}
+
+/// `pairs` and then the call's `verbatim` pairs; one that would repeat a name already sent (or the
+/// format the transport asks for) is refused rather than sent twice.
+fn with_verbatim(
+    action: &Action,
+    mut pairs: Vec<(String, String)>,
+    verbatim: &[(String, String)],
+) -> Result<Vec<(String, String)>> {
+    for (key, value) in verbatim {
+        if key == "responseFormatType" || pairs.iter().any(|(k, _)| k == key) {
+            return Err(Error::validation(format!(
+                "'{key}' is not a parameter of {} and would repeat one that is sent: give it as that parameter",
+                action.name
+            )));
+        }
+        pairs.push((key.clone(), value.clone()));
+    }
+    Ok(pairs)
 }
 
 /// Validates and encodes a call without sending it (an old method's look-ups are not made: the
@@ -115,7 +137,12 @@ fn prepare_owned(method: &Method, params: Value, defaults: &CallDefaults) -> Res
         compat::v0::check(m, &params)?;
         let req = compat::v0::request(m, method.action, &params)?;
         let req = old_calls::with_region(method.action, req, defaults);
-        return Ok(flatten(&validate(method.action, &req, &[])?));
+        let names = compat::v0::caller_names(m, &params);
+        return Ok(flatten(&validate(
+            method.action,
+            &req,
+            &compat::v0::name_pairs(&names),
+        )?));
     }
     let mut input: Map<String, Value> = match params {
         Value::Object(o) => o,
@@ -140,7 +167,7 @@ fn prepare_owned(method: &Method, params: Value, defaults: &CallDefaults) -> Res
         }
     }
     let normalized = validate(action, &input, method.renames)?;
-    Ok(flatten(&normalized))
+    with_verbatim(action, flatten(&normalized), &defaults.verbatim)
 }
 
 /// Shapes a decoded response object for the method.
@@ -219,6 +246,34 @@ mod tests {
         assert_eq!(vpc.action.env, Env::Vpc);
         let old = method("createPublicIpInstance").expect("the 0.1.x method");
         assert!(old.v0.is_some() && old.action.env == Env::Classic);
+    }
+
+    #[test]
+    fn verbatim_pairs_follow_the_actions_own_and_never_repeat_one() {
+        let m = methods()
+            .iter()
+            .find(|m| m.v0.is_none() && m.action.env == Env::Classic && m.action.name == "getZoneList")
+            .expect("Classic getZoneList");
+        let defaults = CallDefaults {
+            verbatim: vec![("futureKey".into(), "1".into()), ("tags.1".into(), "a".into())],
+            ..CallDefaults::default()
+        };
+        let pairs = prepare(m, &serde_json::json!({ "regionNo": "1" }), &defaults).unwrap();
+        let names: Vec<&str> = pairs.iter().map(|(k, _)| k.as_str()).collect();
+        assert_eq!(names, ["regionNo", "futureKey", "tags.1"]);
+        for clash in ["regionNo", "responseFormatType"] {
+            let defaults = CallDefaults {
+                verbatim: vec![(clash.into(), "2".into())],
+                ..CallDefaults::default()
+            };
+            let e = prepare(m, &serde_json::json!({ "regionNo": "1" }), &defaults).unwrap_err();
+            assert!(
+                e.message
+                    .contains(&format!("'{clash}' is not a parameter of getZoneList")),
+                "{}",
+                e.message
+            );
+        }
     }
 
     fn member_image(no: &str) -> Value {

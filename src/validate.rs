@@ -122,6 +122,65 @@ impl Invalid {
     }
 }
 
+impl Invalid {
+    /// The same refusal with each name `caller` knows another way given that way (`caller(name)`),
+    /// names quoted in a cross-field rule's message included.
+    fn named(self, caller: &dyn Fn(&str) -> Option<String>) -> Invalid {
+        let one = |n: String| caller(&n).unwrap_or(n);
+        let all = |names: Vec<String>| names.into_iter().map(one).collect();
+        match self {
+            Invalid::Missing(names) => Invalid::Missing(all(names)),
+            Invalid::Unknown(names) => Invalid::Unknown(all(names)),
+            Invalid::MissingWith { param, other } => Invalid::MissingWith {
+                param: one(param),
+                other: one(other),
+            },
+            Invalid::Length { name, min, max } => Invalid::Length {
+                name: one(name),
+                min,
+                max,
+            },
+            Invalid::Items { name, min, max } => Invalid::Items {
+                name: one(name),
+                min,
+                max,
+            },
+            Invalid::Bytes { name, max, got } => Invalid::Bytes {
+                name: one(name),
+                max,
+                got,
+            },
+            Invalid::ImageName { name, value } => Invalid::ImageName { name: one(name), value },
+            Invalid::NotOneOf { name, allowed, value } => Invalid::NotOneOf {
+                name: one(name),
+                allowed,
+                value,
+            },
+            Invalid::Range { name, min, max, value } => Invalid::Range {
+                name: one(name),
+                min,
+                max,
+                value,
+            },
+            Invalid::Type { name, expected } => Invalid::Type {
+                name: one(name),
+                expected,
+            },
+            Invalid::Duplicates { name, values } => Invalid::Duplicates {
+                name: one(name),
+                values,
+            },
+            Invalid::Rule { name, message } => match caller(&name) {
+                Some(shown) => Invalid::Rule {
+                    message: message.replace(&format!("'{name}'"), &format!("'{shown}'")),
+                    name: shown,
+                },
+                None => Invalid::Rule { name, message },
+            },
+        }
+    }
+}
+
 impl From<Invalid> for Error {
     fn from(i: Invalid) -> Error {
         Error::validation(i.message())
@@ -131,9 +190,12 @@ impl From<Invalid> for Error {
 /// Checks a call's parameters and gives them normalized, in declaration order. A key the action does
 /// not declare is refused, as the old client refused it. `renames` maps a caller's key to the
 /// parameter it stands for (`privateImageName` -> `memberServerImageName`); messages then use the
-/// caller's key.
+/// caller's key (of the keys naming one parameter, the one given). A rename may also name a field of an
+/// item as messages write it (`externalPort` -> `portForwardingRuleList[0].portForwardingExternalPort`),
+/// for a caller whose key became that field: messages then name the caller's key there too.
 pub fn validate(action: &'static Action, input: &Map<String, Value>, renames: &[(&str, &str)]) -> Result<Normalized> {
     check(action, input, renames).map_err(|invalid| {
+        let invalid = invalid.named(&|name| caller_key(renames, input, name).map(str::to_string));
         // A missing or unknown parameter names the caller's wrong keys, with the likely fix.
         let note = match invalid {
             Invalid::Missing(_) => hints::unknown_keys_note(action, input, renames, false),
@@ -147,18 +209,20 @@ pub fn validate(action: &'static Action, input: &Map<String, Value>, renames: &[
     })
 }
 
+/// The caller's key for the parameter (or field) `name` by `renames`: of the keys naming it, the one
+/// the caller gave, else the first.
+fn caller_key<'r>(renames: &[(&'r str, &str)], input: &Map<String, Value>, name: &str) -> Option<&'r str> {
+    let mut keys = renames.iter().filter(|(_, p)| *p == name);
+    let first = keys.clone().next();
+    keys.find(|(u, _)| input.contains_key(*u)).or(first).map(|(u, _)| *u)
+}
+
 fn check(
     action: &'static Action,
     input: &Map<String, Value>,
     renames: &[(&str, &str)],
 ) -> std::result::Result<Normalized, Invalid> {
-    let display = |param: &str| -> String {
-        renames
-            .iter()
-            .find(|(_, p)| *p == param)
-            .map(|(user, _)| (*user).to_string())
-            .unwrap_or_else(|| param.to_string())
-    };
+    let display = |param: &str| caller_key(renames, input, param).unwrap_or(param).to_string();
 
     let mut given: Vec<(&'static Param, &Value)> = Vec::new();
     let mut unknown: Vec<String> = Vec::new();

@@ -195,7 +195,7 @@ proptest! {
             };
             params.insert(names[k.index(names.len())].to_string(), v);
         }
-        let defaults = CallDefaults { region_code: Some("KR".into()), region_no: Some("1".into()) };
+        let defaults = CallDefaults { region_code: Some("KR".into()), region_no: Some("1".into()), ..CallDefaults::default() };
         if let Ok(pairs) = service::prepare(method, &Value::Object(params), &defaults) {
             let body = ncloud::encoding::encode_pairs(&pairs);
             let back: Vec<(String, String)> = form_urlencoded::parse(body.as_bytes()).into_owned().collect();

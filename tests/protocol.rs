@@ -69,6 +69,7 @@ fn encode_vectors() {
         let defaults = CallDefaults {
             region_code: v["defaults"]["regionCode"].as_str().map(str::to_string),
             region_no: v["defaults"]["regionNo"].as_str().map(str::to_string),
+            ..CallDefaults::default()
         };
         match prepare(m, &v["params"], &defaults) {
             Ok(pairs) => {

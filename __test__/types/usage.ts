@@ -233,6 +233,11 @@ const bounded: Client = createClient({
 });
 const closedCode: ncloud.NcloudErrorCode = 'ERR_CLIENT_CLOSED';
 void bounded.close().then(() => closedCode);
+// createLoginKey's key file not written: the key is on the error.
+bounded.compute.createLoginKey({ loginKeyName: 'k-1', outputPath: '/tmp' }, (err, key) => {
+  if (err && err.code === 'ERR_OUTPUT_FILE') console.log(err.path, (err.result as ncloud.V0LoginKey).privateKey.length);
+  else if (!err) console.log(key.loginKeyName);
+});
 const version: string = ncloud.version;
 console.log(version);
 void promises(viaStatic);

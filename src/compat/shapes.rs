@@ -82,11 +82,22 @@ fn public_ip(mut item: Value, renames: &[(&str, &str)], absent: Option<Value>) -
     renamed(item, renames)
 }
 
-/// `.000Z` for the first `Z` of a timestamp (0.1.39's `findStatistics`).
+/// A point's timestamp in 0.1.39's `findStatistics` form, `2017-10-24T15:00:00.000Z`: `.000Z` for the
+/// first `Z` (what 0.1.39 did to the 2017 API's UTC times), and a time the API writes with an offset
+/// (`2017-10-25T00:00:00+0900`, NCP's `yyyy-MM-dd'T'HH:mm:ssZ`) as that same UTC form; anything else
+/// as it is.
 fn milliseconds(t: &Value) -> Value {
-    match t {
-        Value::String(s) => Value::String(s.replacen('Z', ".000Z", 1)),
-        other => other.clone(),
+    let Value::String(s) = t else { return t.clone() };
+    if s.contains('Z') {
+        return Value::String(s.replacen('Z', ".000Z", 1));
+    }
+    match chrono::DateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S%z") {
+        Ok(at) => Value::String(
+            at.with_timezone(&chrono::Utc)
+                .format("%Y-%m-%dT%H:%M:%S%.3fZ")
+                .to_string(),
+        ),
+        Err(_) => t.clone(),
     }
 }
 

@@ -229,6 +229,40 @@ fn put(out: &mut Map<String, Value>, target: &str, index: usize, value: Value) {
     }
 }
 
+/// The caller's keys as the action's validation names what they became (`vmImageId` for
+/// `serverImageProductCode`, `externalPort` for `portForwardingRuleList[0].portForwardingExternalPort`,
+/// `[1].externalPort` in the array form), for the keys given: `validate`'s renames, so that its
+/// messages name the caller's keys.
+pub fn caller_names(m: &V0Method, input: &Value) -> Vec<(String, String)> {
+    let Ok((items, in_list)) = objects(m, input) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        for (from, to) in m.renames.iter().filter(|(f, _)| item.contains_key(*f)) {
+            let mut parts = to.splitn(3, '.');
+            match (parts.next(), parts.next(), parts.next()) {
+                (Some(list), Some(_), Some(field)) => {
+                    let shown = if in_list {
+                        format!("[{i}].{from}")
+                    } else {
+                        (*from).to_string()
+                    };
+                    out.push((shown, format!("{list}[{i}].{field}")));
+                }
+                _ if i == 0 => out.push(((*from).to_string(), (*to).to_string())),
+                _ => {}
+            }
+        }
+    }
+    out
+}
+
+/// `names` as `validate` takes them.
+pub fn name_pairs(names: &[(String, String)]) -> Vec<(&str, &str)> {
+    names.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect()
+}
+
 /// Whether the action encodes the parameter in base64 itself (the model's `base64` flag).
 fn action_encodes(action: &Action, param: &str) -> bool {
     action.param(param).is_some_and(|p| p.base64)
@@ -255,6 +289,13 @@ pub fn request(m: &V0Method, action: &'static Action, input: &Value) -> Result<M
                 value = match t {
                     Transform::Base64 if action_encodes(action, target) => value,
                     Transform::Base64 => base64_text(&value),
+                    // 0.1.39 called `.replace` on the value: anything but text was a TypeError there,
+                    // and is refused here (a number is not a time the API reads).
+                    Transform::StripFraction if !value.is_string() => {
+                        return Err(Error::validation(format!(
+                            "'{key}' must be a string: a time such as 2017-10-22T15:00:00Z (0.1.39 could not take anything else)"
+                        )))
+                    }
                     Transform::StripFraction => strip_fraction(&value),
                     Transform::AppendNewline => match &value {
                         Value::String(s) => Value::String(format!("{s}\n")),
@@ -288,9 +329,9 @@ pub fn request(m: &V0Method, action: &'static Action, input: &Value) -> Result<M
 pub fn action_input(m: &V0Method, action: &'static Action, input: &Value) -> Result<Map<String, Value>> {
     check(m, input)?;
     let req = request(m, action, input)?;
-    // The action's rules (types, the API's limits) on what is sent; keys it does not take were refused
-    // by the old client's checks already.
-    validate(action, &req, &[])?;
+    // The action's rules (types, the API's limits) on what is sent, naming the caller's keys; keys it
+    // does not take were refused by the old client's checks already.
+    validate(action, &req, &name_pairs(&caller_names(m, input)))?;
     Ok(req)
 }
 

@@ -7,7 +7,7 @@ use super::CallDefaults;
 use crate::catalog::{Action, Env};
 use crate::compat::shapes::shape;
 use crate::compat::table::{V0Method, V0Shape};
-use crate::compat::v0::{check, common, old_error, request};
+use crate::compat::v0::{caller_names, check, common, name_pairs, old_error, request};
 use crate::encoding::flatten;
 use crate::error::{Error, Result};
 use crate::transport::{Observe, Transport};
@@ -32,16 +32,18 @@ pub(crate) fn with_region(
 
 /// Validates `input` against the action's rules (a key it does not take is refused: the old client's
 /// checks let through only keys that become its parameters, and the methods taking no parameters
-/// accept the action's own), sends it and gives the response object.
+/// accept the action's own; messages name the caller's keys by `names`), sends it and gives the
+/// response object.
 pub(crate) async fn send(
     transport: &Transport,
     action: &'static Action,
     input: Map<String, Value>,
+    names: &[(&str, &str)],
     defaults: &CallDefaults,
     observer: &mut impl Observe,
 ) -> Result<Value> {
     let input = with_region(action, input, defaults);
-    let normalized = validate(action, &input, &[]).map_err(|e| e.with_action(action.name))?;
+    let normalized = validate(action, &input, names).map_err(|e| e.with_action(action.name))?;
     let text = transport
         .call(action, flatten(&normalized), wire::Shape::Response, observer)
         .await?;
@@ -68,7 +70,7 @@ async fn attach_public_ip(
             m.path
         )));
     };
-    let ips = send(transport, list, Map::new(), defaults, observer).await?;
+    let ips = send(transport, list, Map::new(), &[], defaults, observer).await?;
     let free = list
         .list
         .and_then(|l| ips[l.name].as_array())
@@ -94,7 +96,7 @@ async fn attach_public_ip(
     if let Some(server) = input.get("serverInstanceNo") {
         new.insert("serverInstanceNo".into(), server.clone());
     }
-    let made = send(transport, create, new, defaults, observer).await?;
+    let made = send(transport, create, new, &[], defaults, observer).await?;
     shape(m, create, made, input).map(Some)
 }
 
@@ -117,7 +119,7 @@ pub async fn call(
     let mut resolved = Vec::new();
     for (param, lookup) in m.lookups {
         if input.get(*param).is_none_or(Value::is_null) {
-            let answer = send(transport, lookup, Map::new(), defaults, observer).await?;
+            let answer = send(transport, lookup, Map::new(), &[], defaults, observer).await?;
             resolved.push((*param, answer.get(*param).cloned().unwrap_or(Value::Null)));
         }
     }
@@ -130,7 +132,8 @@ pub async fn call(
     for (param, value) in resolved {
         req.insert(param.to_string(), value);
     }
-    let answer = send(transport, action, req, defaults, observer).await?;
+    let names = caller_names(m, &input);
+    let answer = send(transport, action, req, &name_pairs(&names), defaults, observer).await?;
     let result = shape(m, action, answer, &input).map_err(named)?;
     Ok(result.to_string())
 }

@@ -2,7 +2,7 @@
 //! types every surface member is one of, the answer's envelope, the waiters' and paginators' options.
 
 use super::Gen;
-use crate::catalog::waiters::{PAGE_SIZE, WAIT_MAX_DELAY_MS, WAIT_MIN_DELAY_MS};
+use crate::catalog::waiters::{MAX_PAGES, PAGE_SIZE, WAIT_MAX_DELAY_MS, WAIT_MIN_DELAY_MS};
 
 const SIGNAL: &str = "Aborting it rejects with an `AbortError` (`code: 'ABORT_ERR'`) and drops the request (and its retries); an aborted one sends nothing.";
 
@@ -156,12 +156,17 @@ impl Gen {
             ],
         );
         let page = format!("Items asked per page, 1-1000 (default {PAGE_SIZE}).");
+        let max_pages = format!(
+            "Pages asked at most (default {MAX_PAGES}); when the last of them is full and the server promises more, \
+             the iteration ends with `ERR_DECODE` naming `maxPages`."
+        );
         self.declaration(
             "PaginateOptions",
             &["Options of the `paginate…` methods."],
             "PaginateOptions",
             &[
                 ("pageSize?: number | undefined;", &page),
+                ("maxPages?: number | undefined;", &max_pages),
                 (
                     "signal?: AbortSignal | undefined;",
                     "Aborting it rejects the pending `next()` with an `AbortError`.",

@@ -117,6 +117,12 @@ pub static OVERRIDES: &[Override] = &[
         why: "NCP takes true or false; NAVER's SDK models type it as text, and so does the model",
     },
     Override {
+        actions: &["server.addPortForwardingRules", "server.deletePortForwardingRules"],
+        params: &["portForwardingRuleList.portForwardingExternalPort"],
+        rules: &[Int(1024, 65534)],
+        why: "NCP's Classic reference forwards external ports 1024-65534; the client leaves the range to the API (the old 0.1.x surface names a caller's key in its type errors, whatever the port)",
+    },
+    Override {
         actions: &["server.createBlockStorageInstance"],
         params: &["diskDetailTypeCode"],
         rules: &[OneOfCi(&["SSD", "HDD"])],
