@@ -8,7 +8,6 @@
 //! - [`validate`]: input validation driven by the catalog.
 //! - [`service`] and [`compat`]: the client's methods and the old client's result shapes.
 //! - [`emulator`]: the embedded NCP emulator.
-//! - [`typings`]: TypeScript declarations generated from the catalog.
 //! - [`bindings`]: the thin napi layer.
 
 // `Error` is a flat, 136-byte record so that every field reaches JavaScript as is; it only travels on
@@ -26,6 +25,5 @@ pub mod retry;
 pub mod service;
 pub mod signing;
 pub mod transport;
-pub mod typings;
 pub mod validate;
 pub mod wire;

@@ -40,7 +40,6 @@ const ALLOWED: &[(&str, &[&str])] = &[
         "emulator",
         &["catalog", "encoding", "error", "lifetime", "signing", "wire"],
     ),
-    ("typings", &["catalog", "compat", "service", "wire"]),
     (
         "bindings",
         &[
@@ -54,7 +53,6 @@ const ALLOWED: &[(&str, &[&str])] = &[
             "service",
             "signing",
             "transport",
-            "typings",
             "validate",
             "wire",
         ],
