@@ -248,19 +248,15 @@ fn api_page(api: &'static Api) -> String {
             .collect();
         let _ = writeln!(o, "- **{}**: {}", g.replace('_', " "), list.join(", "));
     }
-    if !models.is_empty() {
-        let list: Vec<String> = models
-            .iter()
-            .map(|m| format!("[{}](#{})", m.name, section(m.name).2))
-            .collect();
-        let _ = writeln!(o, "- *models*: {}", list.join(", "));
-    }
-    if !inputs.is_empty() {
-        let list: Vec<String> = inputs
-            .iter()
-            .map(|m| format!("[{}](#{})", m.name, section(m.name).2))
-            .collect();
-        let _ = writeln!(o, "- *inputs*: {}", list.join(", "));
+    // The models' and inputs' sections, linked.
+    for (what, names) in [
+        ("models", models.iter().map(|m| m.name).collect::<Vec<_>>()),
+        ("inputs", inputs.iter().map(|i| i.name).collect()),
+    ] {
+        if !names.is_empty() {
+            let list: Vec<String> = names.iter().map(|n| format!("[{n}](#{})", section(n).2)).collect();
+            let _ = writeln!(o, "- *{what}*: {}", list.join(", "));
+        }
     }
     let _ = writeln!(o, "\n## Actions\n");
     for a in &actions {

@@ -4,9 +4,10 @@
 use super::probe::{self, Prop, Struct, Ty};
 use super::source::CompatMethod;
 use super::source::{self, code_set_name};
-use super::writer::{join_code, literals, pascal};
+use super::writer::{literals, pascal};
 use super::Gen;
 use crate::descriptions;
+use crate::words::code_list as join_code;
 use ncloud::catalog::{Field, FieldType, Model, ALL_MODELS, CODE_SETS, COMMON_CODE};
 use ncloud::service::Shape;
 

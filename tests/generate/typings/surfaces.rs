@@ -8,9 +8,10 @@
 
 use super::options::overloads;
 use super::source::{params_name, response_name};
-use super::writer::{join_code, path_name};
+use super::writer::path_name;
 use super::{waiters, Gen};
 use crate::words;
+use crate::words::code_list as join_code;
 use ncloud::catalog::{waiters::paginated, Action, Req, ACTIONS, WAITERS};
 use std::collections::{BTreeMap, BTreeSet};
 

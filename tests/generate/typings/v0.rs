@@ -6,10 +6,11 @@
 use super::options::overloads;
 use super::probe::{self, Struct};
 use super::source::CompatMethod;
-use super::writer::{join_code, pascal, quote};
+use super::writer::{pascal, quote};
 use super::Gen;
 use crate::descriptions;
 use crate::words;
+use crate::words::code_list as join_code;
 use ncloud::catalog::{FieldType, ParamKind, Req};
 use ncloud::compat::table::{Args, MessageSet, V0Method, V0Shape, SERVER_STATUS};
 

@@ -132,15 +132,6 @@ pub fn literals(values: &[&str]) -> String {
     values.iter().map(|v| quote(v)).collect::<Vec<_>>().join(" | ")
 }
 
-/// `` `a`, `b` ``.
-pub fn join_code<S: AsRef<str>>(items: &[S]) -> String {
-    items
-        .iter()
-        .map(|s| format!("`{}`", s.as_ref()))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
 /// `| 'a' | 'b'` lines of at most `width` characters (a long union stays readable and short).
 pub fn union_lines(values: &[&str], width: usize) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
