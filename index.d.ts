@@ -362,13 +362,20 @@ export interface ClientOptions {
    * their turn, within their own `timeout`.
    */
   maxSockets?: number | undefined;
-  /** Idle connections kept for reuse (default 10); more are closed as soon as they are idle. */
+  /**
+   * Idle connections kept for reuse (default: `maxSockets`, so a busy client reuses every connection it
+   * opened); more are closed as soon as they are idle.
+   */
   maxFreeSockets?: number | undefined;
-  /** Milliseconds an idle connection is kept (default 4000, as Node's `fetch`). */
+  /**
+   * Milliseconds an idle connection may be kept (default 4000, as Node's `fetch`): it is reused for up
+   * to half of it and closed by it at the latest.
+   */
   keepAliveTimeout?: number | undefined;
   /**
-   * Bytes all answers in flight may hold together (default 4 × `maxResponseBytes`, 256 MiB); an answer
-   * that would pass it is `ERR_DECODE` naming the option. At least `maxResponseBytes`.
+   * Bytes all answers in flight may hold together (default 4 × `maxResponseBytes`, 256 MiB): an answer
+   * of known length waits for room within its call's `timeout`; one of unknown length that would pass
+   * it is `ERR_DECODE` naming the option. At least `maxResponseBytes`.
    */
   maxBufferedBytes?: number | undefined;
   /**

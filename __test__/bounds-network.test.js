@@ -233,7 +233,7 @@ test('a paginator ends with an error on a repeated page, within ceil(totalRows/p
   const { got, err } = await drain(c.compute.paginateGetServerImageList(undefined, { pageSize: 2 }));
   assert.ok(err, 'the iteration ended with an error');
   assert.equal(err.code, 'ERR_DECODE');
-  assert.match(err.message, /paginateGetServerImageList: stopped: page 2 repeats page 1/);
+  assert.match(err.message, /paginateGetServerImageList: stopped: page 2 brings no item not seen before/);
   assert.deepEqual(got, ['1', '2'], 'the repeated items were not yielded twice');
   assert.ok(asked.length <= Math.ceil(1000000 / 2) + 1);
   assert.deepEqual(asked, [1, 2]);
@@ -262,6 +262,36 @@ test('a paginator stops past the pages totalRows allows, and on an empty page th
   // An empty last page that agrees with totalRows ends quietly.
   const agreed = await pageServer(t, (n) => ({ items: n === 1 ? [image(1), image(2)] : [], totalRows: 2 }));
   assert.deepEqual(await drain(agreed.c.compute.paginateGetServerImageList(undefined, { pageSize: 2 })), { got: ['1', '2'], err: null });
+});
+
+test('a paginator stops on a page that brings no item not seen before, and after maxPages pages', { timeout: 120000 }, async (t) => {
+  // The same ten items in another order on every page, totalRows 1e9: the second page ends it.
+  const ten = Array.from({ length: 10 }, (_, i) => image(i + 1));
+  const shuffled = await pageServer(t, (n) => ({ items: n % 2 ? ten : [...ten].reverse(), totalRows: 1e9 }));
+  const a = await drain(shuffled.c.compute.paginateGetServerImageList(undefined, { pageSize: 10 }));
+  assert.match(a.err?.message ?? '', /stopped: page 2 brings no item not seen before/);
+  assert.equal(a.err.code, 'ERR_DECODE');
+  assert.deepEqual(shuffled.asked, [1, 2]);
+  assert.equal(a.got.length, 10);
+  // Pages that mix seen and new items go on; no item is yielded twice.
+  const overlap = await pageServer(t, (n) => ({ items: n <= 3 ? [image(n), image(n + 1)] : [], totalRows: 4 }));
+  assert.deepEqual(await drain(overlap.c.compute.paginateGetServerImageList(undefined, { pageSize: 2 })), { got: ['1', '2', '3', '4'], err: null });
+  // Endless new pages with totalRows 1e9: maxPages ends them, as given and by default (1,000).
+  const endless = await pageServer(t, (n) => ({ items: [image(n)], totalRows: 1e9 }));
+  const b = await drain(endless.c.compute.paginateGetServerImageList(undefined, { pageSize: 1, maxPages: 5 }));
+  assert.match(b.err?.message ?? '', /stopped: 5 pages \(maxPages\) came and the server promises more; give \{ maxPages \} to read further/);
+  assert.deepEqual(endless.asked, [1, 2, 3, 4, 5]);
+  assert.equal(b.got.length, 5);
+  endless.asked.length = 0;
+  const d = await drain(endless.c.compute.paginateGetServerImageList(undefined, { pageSize: 1 }));
+  assert.match(d.err?.message ?? '', /stopped: 1000 pages \(maxPages\)/);
+  assert.equal(endless.asked.length, 1000);
+  // A last page that is the maxPages-th ends quietly; a bad maxPages is refused at once.
+  const two = await pageServer(t, (n) => ({ items: n <= 2 ? [image(2 * n), image(2 * n + 1)] : [], totalRows: 4 }));
+  assert.deepEqual(await drain(two.c.compute.paginateGetServerImageList(undefined, { pageSize: 2, maxPages: 2 })), { got: ['2', '3', '4', '5'], err: null });
+  for (const maxPages of [0, 1.5, '10', Infinity]) {
+    assert.throws(() => two.c.compute.paginateGetServerImageList(undefined, { maxPages }), { code: 'ERR_VALIDATION', message: /'maxPages' must be a positive integer/ });
+  }
 });
 
 // ---------------------------------------------------------------------------------------------

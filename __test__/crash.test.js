@@ -26,7 +26,7 @@ test('a deeply nested answer is ERR_DECODE, not a crash (XML and JSON, both form
       for (const responseFormat of ['json', 'xml']) {
         const c = ncloud.createClient({ endpoint: emu.endpoint, accessKey: emu.accessKey, secretKey: emu.secretKey, responseFormat, maxRetries: 0 });
         for (const body of ['<a>'.repeat(1e5) + '</a>'.repeat(1e5), '['.repeat(1e5) + ']'.repeat(1e5), '{"a":'.repeat(1e5) + '1' + '}'.repeat(1e5)]) {
-          emu.injectFault({ status: 502, body });
+          emu.injectFault({ status: 200, body });
           const err = await c.compute.getRegionList().then(() => null, (e) => e);
           out.push([err && err.code, err && err.httpStatus, err && err.message.length]);
         }
@@ -42,7 +42,7 @@ test('a deeply nested answer is ERR_DECODE, not a crash (XML and JSON, both form
   assert.equal(results.length, 6);
   for (const [code, status, len] of results) {
     assert.equal(code, 'ERR_DECODE');
-    assert.equal(status, 502);
+    assert.equal(status, 200);
     assert.ok(len < 1000, `message of ${len} characters`);
   }
 });

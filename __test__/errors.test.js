@@ -34,9 +34,10 @@ for (const format of FORMATS) {
     const bodies = [
       ['truncated XML', 200, '<getRegionListResponse><requestId>1</requestId><returnCode>0</returnCode><regionList><region><regionCode>KR', 'xml', /malformed XML/],
       ['truncated JSON', 200, '{"getRegionListResponse": {"totalRows": 3, "regionList": [{"regionCode": "K', 'json', /malformed JSON/],
-      ['an HTML error page', 502, '<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>', 'html', /HTTP 502: expected an NCP API answer, got an HTML page/],
+      // On a success status (with an error status they are ERR_GATEWAY: answers.test.js).
+      ['an HTML page', 200, '<!DOCTYPE html><html><head><title>Welcome</title></head><body>nginx</body></html>', 'html', /HTTP 200: expected an NCP API answer, got an HTML page/],
       ['an empty body', 200, '', 'text', /HTTP 200: empty response body/],
-      ['plain text', 503, 'upstream connect error', 'text', /unrecognized response body/],
+      ['plain text', 200, 'upstream connect error', 'text', /unrecognized response body/],
       ['a number where a list is due', 200, '{"getRegionListResponse": {"returnCode": "0", "regionList": 5}}', 'json', /'regionList': expected a list/],
     ];
     for (const [what, status, body, contentType, message] of bodies) {

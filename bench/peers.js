@@ -4,7 +4,7 @@
  * (bench/peers/purejs.js) and a raw reqwest floor (examples/raw_floor.rs), on one canned loopback
  * server (examples/peer_server.rs), in one run. Every client runs each case in a process of its own;
  * each figure is the median of RUNS runs (client order rotated run by run). Prints a table per case,
- * the ratios against the figures issue 8 asks for, and as the last line one JSON summary.
+ * the ratios against the figures issue 21 asks for, and as the last line one JSON summary.
  */
 const { spawn, spawnSync } = require('node:child_process');
 const os = require('node:os');
@@ -134,24 +134,27 @@ async function main() {
   } finally {
     server.child.kill();
   }
-  // The figures issue 8 asks for.
+  // The figures issue 21 asks for (of a client created with no options).
   const s = summary.cases;
   const checks = [];
   const check = (label, value, target, ok) => checks.push({ label, value: Number(value.toFixed(3)), target, ok });
   for (const fmt of ['json', 'xml']) {
     const k = s[`list10k-${fmt}`];
     if (!k) continue;
-    check(`10k list ${fmt}: time vs pure-JS`, k.ncloud.msPerCall / k.purejs.msPerCall, fmt === 'json' ? '<= 1.1' : '<= 0.25', k.ncloud.msPerCall / k.purejs.msPerCall <= (fmt === 'json' ? 1.1 : 0.25));
+    const speed = k.purejs.msPerCall / k.ncloud.msPerCall;
+    const want = fmt === 'json' ? 1.4 : 8;
+    check(`10k list ${fmt}: speed vs pure-JS (its time / ours)`, speed, `>= ${want}`, speed >= want);
     check(`10k list ${fmt}: peak RSS vs pure-JS`, k.ncloud.peakRssBytes / k.purejs.peakRssBytes, '<= 1', k.ncloud.peakRssBytes <= k.purejs.peakRssBytes);
   }
   for (const name of ['detail-json', 'detail-xml', 'classic-list']) {
     const k = s[name];
     if (!k) continue;
     check(`${name}: throughput vs pure-JS`, k.ncloud.callsPerSec / k.purejs.callsPerSec, '>= 2', k.ncloud.callsPerSec >= 2 * k.purejs.callsPerSec);
-    check(`${name}: throughput vs floor`, k.ncloud.callsPerSec / k.floor.callsPerSec, '>= 0.67', k.ncloud.callsPerSec >= 0.67 * k.floor.callsPerSec);
+    if (name !== 'classic-list') check(`${name}: throughput vs floor`, k.ncloud.callsPerSec / k.floor.callsPerSec, '>= 0.75', k.ncloud.callsPerSec >= 0.75 * k.floor.callsPerSec);
+    else check(`${name}: throughput vs floor`, k.ncloud.callsPerSec / k.floor.callsPerSec, '(shown)', true);
   }
   if (s.seq100k) check('100k sequential: RSS growth MiB', s.seq100k.ncloud.rssGrowthBytes / 2 ** 20, '< 10', s.seq100k.ncloud.rssGrowthBytes < 10 * 2 ** 20);
-  console.log('\n== figures of issue 8');
+  console.log('\n== figures of issue 21 (the client as created with no options)');
   console.log(pad([['figure', 'value', 'target', ''], ...checks.map((c) => [c.label, c.value, c.target, c.ok ? 'met' : 'MISSED'])]));
   summary.checks = checks;
   summary.seconds = Math.round((Date.now() - t0) / 1000);

@@ -251,6 +251,12 @@ pub fn catalog(set: &Set) -> Result<String, String> {
         }
         let _ = writeln!(o, "    total_rows: {},", a.total_rows());
         let _ = writeln!(o, "    mutating: {},", a.mutating);
+        match &a.wrapper {
+            Some(w) => {
+                let _ = writeln!(o, "    wrapper: Some({}),", q(w));
+            }
+            None => o.push_str("    wrapper: None,\n"),
+        }
         let _ = writeln!(o, "    summary: {},", q(&a.summary));
         let _ = writeln!(o, "    methods: {},", strs(&a.methods));
         let _ = writeln!(o, "    paginators: {},", strs(&a.paginators));

@@ -121,6 +121,8 @@ pub struct Action {
     pub params: Vec<Param>,
     pub returns: Vec<Field>,
     pub mutating: bool,
+    /// The answer's wrapper when NCP names it otherwise than `{name}Response`.
+    pub wrapper: Option<String>,
     pub methods: Vec<String>,
     /// The paginator's method paths (empty: none).
     pub paginators: Vec<String>,
@@ -240,6 +242,7 @@ struct ActionToml {
     #[serde(default)]
     returns: Vec<String>,
     mutating: Option<bool>,
+    wrapper: Option<String>,
     methods: Option<Vec<String>>,
     paginate: Option<bool>,
 }
@@ -387,6 +390,7 @@ pub fn load(dir: &Path) -> R<Set> {
         set.actions.push(Action {
             api,
             mutating: a.mutating.unwrap_or(!k.starts_with("get")),
+            wrapper: a.wrapper,
             methods: expand(&templates, &k).map_err(ctx)?,
             paginators,
             name: k,

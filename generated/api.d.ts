@@ -94,6 +94,11 @@ export interface WaitOptions<T> {
 export interface PaginateOptions {
   /** Items asked per page, 1-1000 (default 100). */
   pageSize?: number | undefined;
+  /**
+   * Pages asked at most (default 1000); when the last of them is full and the server promises more, the iteration
+   * ends with `ERR_DECODE` naming `maxPages`.
+   */
+  maxPages?: number | undefined;
   /** Aborting it rejects the pending `next()` with an `AbortError`. */
   signal?: AbortSignal | undefined;
 }
@@ -7893,7 +7898,8 @@ export interface VserverVpcMethods {
    * iterator that asks page 1, 2, … of `pageSize` items (default 100) and yields them one by one.
    *
    * It takes the action's parameters except `pageNo` and `pageSize`, and stops after a short page or once
-   * `totalRows` items came; leaving the loop early asks no further page.
+   * `totalRows` items came; it never yields an item twice, and asks at most `maxPages` pages (default 1000).
+   * Leaving the loop early asks no further page.
    * @see https://github.com/ncloud-client/ncloud-client/blob/main/docs/reference/vserver.md#getmemberserverimageinstancelist
    * @example
    * for await (const item of client.compute.paginateGetMemberServerImageInstanceList()) console.log(item);
@@ -7904,7 +7910,8 @@ export interface VserverVpcMethods {
    * 2, … of `pageSize` items (default 100) and yields them one by one.
    *
    * It takes the action's parameters except `pageNo` and `pageSize`, and stops after a short page or once
-   * `totalRows` items came; leaving the loop early asks no further page.
+   * `totalRows` items came; it never yields an item twice, and asks at most `maxPages` pages (default 1000).
+   * Leaving the loop early asks no further page.
    * @see https://github.com/ncloud-client/ncloud-client/blob/main/docs/reference/vserver.md#getserverimagelist
    * @example
    * for await (const item of client.compute.paginateGetServerImageList()) console.log(item);
@@ -7915,7 +7922,8 @@ export interface VserverVpcMethods {
    * page 1, 2, … of `pageSize` items (default 100) and yields them one by one.
    *
    * It takes the action's parameters except `pageNo` and `pageSize`, and stops after a short page or once
-   * `totalRows` items came; leaving the loop early asks no further page.
+   * `totalRows` items came; it never yields an item twice, and asks at most `maxPages` pages (default 1000).
+   * Leaving the loop early asks no further page.
    * @see https://github.com/ncloud-client/ncloud-client/blob/main/docs/reference/vserver.md#getserverinstancelist
    * @example
    * for await (const item of client.compute.paginateGetServerInstanceList()) console.log(item);
@@ -7926,7 +7934,8 @@ export interface VserverVpcMethods {
    * async iterator that asks page 1, 2, … of `pageSize` items (default 100) and yields them one by one.
    *
    * It takes the action's parameters except `pageNo` and `pageSize`, and stops after a short page or once
-   * `totalRows` items came; leaving the loop early asks no further page.
+   * `totalRows` items came; it never yields an item twice, and asks at most `maxPages` pages (default 1000).
+   * Leaving the loop early asks no further page.
    * @see https://github.com/ncloud-client/ncloud-client/blob/main/docs/reference/vserver.md#getblockstoragesnapshotinstancelist
    * @example
    * for await (const item of client.compute.paginateGetBlockStorageSnapshotInstanceList()) console.log(item);
@@ -7937,7 +7946,8 @@ export interface VserverVpcMethods {
    * asks page 1, 2, … of `pageSize` items (default 100) and yields them one by one.
    *
    * It takes the action's parameters except `pageNo` and `pageSize`, and stops after a short page or once
-   * `totalRows` items came; leaving the loop early asks no further page.
+   * `totalRows` items came; it never yields an item twice, and asks at most `maxPages` pages (default 1000).
+   * Leaving the loop early asks no further page.
    * @see https://github.com/ncloud-client/ncloud-client/blob/main/docs/reference/vserver.md#getaccesscontrolgrouplist
    * @example
    * for await (const item of client.compute.paginateGetAccessControlGroupList()) console.log(item);
@@ -7948,7 +7958,8 @@ export interface VserverVpcMethods {
    * of `pageSize` items (default 100) and yields them one by one.
    *
    * It takes the action's parameters except `pageNo` and `pageSize`, and stops after a short page or once
-   * `totalRows` items came; leaving the loop early asks no further page.
+   * `totalRows` items came; it never yields an item twice, and asks at most `maxPages` pages (default 1000).
+   * Leaving the loop early asks no further page.
    * @see https://github.com/ncloud-client/ncloud-client/blob/main/docs/reference/vserver.md#getloginkeylist
    * @example
    * for await (const item of client.compute.paginateGetLoginKeyList()) console.log(item);
@@ -7959,7 +7970,8 @@ export interface VserverVpcMethods {
    * … of `pageSize` items (default 100) and yields them one by one.
    *
    * It takes the action's parameters except `pageNo` and `pageSize`, and stops after a short page or once
-   * `totalRows` items came; leaving the loop early asks no further page.
+   * `totalRows` items came; it never yields an item twice, and asks at most `maxPages` pages (default 1000).
+   * Leaving the loop early asks no further page.
    * @see https://github.com/ncloud-client/ncloud-client/blob/main/docs/reference/vserver.md#getinitscriptlist
    * @example
    * for await (const item of client.compute.paginateGetInitScriptList()) console.log(item);
@@ -7970,7 +7982,8 @@ export interface VserverVpcMethods {
    * asks page 1, 2, … of `pageSize` items (default 100) and yields them one by one.
    *
    * It takes the action's parameters except `pageNo` and `pageSize`, and stops after a short page or once
-   * `totalRows` items came; leaving the loop early asks no further page.
+   * `totalRows` items came; it never yields an item twice, and asks at most `maxPages` pages (default 1000).
+   * Leaving the loop early asks no further page.
    * @see https://github.com/ncloud-client/ncloud-client/blob/main/docs/reference/vserver.md#getnetworkinterfacelist
    * @example
    * for await (const item of client.compute.paginateGetNetworkInterfaceList()) console.log(item);
@@ -7981,7 +7994,8 @@ export interface VserverVpcMethods {
    * asks page 1, 2, … of `pageSize` items (default 100) and yields them one by one.
    *
    * It takes the action's parameters except `pageNo` and `pageSize`, and stops after a short page or once
-   * `totalRows` items came; leaving the loop early asks no further page.
+   * `totalRows` items came; it never yields an item twice, and asks at most `maxPages` pages (default 1000).
+   * Leaving the loop early asks no further page.
    * @see https://github.com/ncloud-client/ncloud-client/blob/main/docs/reference/vserver.md#getpublicipinstancelist
    * @example
    * for await (const item of client.compute.paginateGetPublicIpInstanceList()) console.log(item);
@@ -7992,7 +8006,8 @@ export interface VserverVpcMethods {
    * that asks page 1, 2, … of `pageSize` items (default 100) and yields them one by one.
    *
    * It takes the action's parameters except `pageNo` and `pageSize`, and stops after a short page or once
-   * `totalRows` items came; leaving the loop early asks no further page.
+   * `totalRows` items came; it never yields an item twice, and asks at most `maxPages` pages (default 1000).
+   * Leaving the loop early asks no further page.
    * @see https://github.com/ncloud-client/ncloud-client/blob/main/docs/reference/vserver.md#getblockstorageinstancelist
    * @example
    * for await (const item of client.compute.paginateGetBlockStorageInstanceList()) console.log(item);
@@ -8003,7 +8018,8 @@ export interface VserverVpcMethods {
    * 1, 2, … of `pageSize` items (default 100) and yields them one by one.
    *
    * It takes the action's parameters except `pageNo` and `pageSize`, and stops after a short page or once
-   * `totalRows` items came; leaving the loop early asks no further page.
+   * `totalRows` items came; it never yields an item twice, and asks at most `maxPages` pages (default 1000).
+   * Leaving the loop early asks no further page.
    * @see https://github.com/ncloud-client/ncloud-client/blob/main/docs/reference/vserver.md#getfabricclusterlist
    * @example
    * for await (const item of client.compute.paginateGetFabricClusterList()) console.log(item);
@@ -8014,7 +8030,8 @@ export interface VserverVpcMethods {
    * `pageSize` items (default 100) and yields them one by one.
    *
    * It takes the action's parameters except `pageNo` and `pageSize`, and stops after a short page or once
-   * `totalRows` items came; leaving the loop early asks no further page.
+   * `totalRows` items came; it never yields an item twice, and asks at most `maxPages` pages (default 1000).
+   * Leaving the loop early asks no further page.
    * @see https://github.com/ncloud-client/ncloud-client/blob/main/docs/reference/vpc.md#getsubnetlist
    * @example
    * for await (const item of client.compute.paginateGetSubnetList()) console.log(item);
@@ -8025,7 +8042,8 @@ export interface VserverVpcMethods {
    * … of `pageSize` items (default 100) and yields them one by one.
    *
    * It takes the action's parameters except `pageNo` and `pageSize`, and stops after a short page or once
-   * `totalRows` items came; leaving the loop early asks no further page.
+   * `totalRows` items came; it never yields an item twice, and asks at most `maxPages` pages (default 1000).
+   * Leaving the loop early asks no further page.
    * @see https://github.com/ncloud-client/ncloud-client/blob/main/docs/reference/vpc.md#getnetworkacllist
    * @example
    * for await (const item of client.compute.paginateGetNetworkAclList()) console.log(item);
@@ -9556,7 +9574,8 @@ export interface ComputeClassicMethods {
    * asks page 1, 2, … of `pageSize` items (default 100) and yields them one by one.
    *
    * It takes the action's parameters except `pageNo` and `pageSize`, and stops after a short page or once
-   * `totalRows` items came; leaving the loop early asks no further page.
+   * `totalRows` items came; it never yields an item twice, and asks at most `maxPages` pages (default 1000).
+   * Leaving the loop early asks no further page.
    * @see https://github.com/ncloud-client/ncloud-client/blob/main/docs/reference/server.md#getmemberserverimagelist
    * @example
    * for await (const item of client.compute.classic.paginateGetMemberServerImageList()) console.log(item);
@@ -9567,7 +9586,8 @@ export interface ComputeClassicMethods {
    * page 1, 2, … of `pageSize` items (default 100) and yields them one by one.
    *
    * It takes the action's parameters except `pageNo` and `pageSize`, and stops after a short page or once
-   * `totalRows` items came; leaving the loop early asks no further page.
+   * `totalRows` items came; it never yields an item twice, and asks at most `maxPages` pages (default 1000).
+   * Leaving the loop early asks no further page.
    * @see https://github.com/ncloud-client/ncloud-client/blob/main/docs/reference/server.md#getserverinstancelist
    * @example
    * for await (const item of client.compute.classic.paginateGetServerInstanceList()) console.log(item);
@@ -9578,7 +9598,8 @@ export interface ComputeClassicMethods {
    * async iterator that asks page 1, 2, … of `pageSize` items (default 100) and yields them one by one.
    *
    * It takes the action's parameters except `pageNo` and `pageSize`, and stops after a short page or once
-   * `totalRows` items came; leaving the loop early asks no further page.
+   * `totalRows` items came; it never yields an item twice, and asks at most `maxPages` pages (default 1000).
+   * Leaving the loop early asks no further page.
    * @see https://github.com/ncloud-client/ncloud-client/blob/main/docs/reference/server.md#getblockstoragesnapshotinstancelist
    * @example
    * for await (const item of client.compute.classic.paginateGetBlockStorageSnapshotInstanceList()) console.log(item);
@@ -9589,7 +9610,8 @@ export interface ComputeClassicMethods {
    * asks page 1, 2, … of `pageSize` items (default 100) and yields them one by one.
    *
    * It takes the action's parameters except `pageNo` and `pageSize`, and stops after a short page or once
-   * `totalRows` items came; leaving the loop early asks no further page.
+   * `totalRows` items came; it never yields an item twice, and asks at most `maxPages` pages (default 1000).
+   * Leaving the loop early asks no further page.
    * @see https://github.com/ncloud-client/ncloud-client/blob/main/docs/reference/server.md#getaccesscontrolgrouplist
    * @example
    * for await (const item of client.compute.classic.paginateGetAccessControlGroupList()) console.log(item);
@@ -9600,7 +9622,8 @@ export interface ComputeClassicMethods {
    * that asks page 1, 2, … of `pageSize` items (default 100) and yields them one by one.
    *
    * It takes the action's parameters except `pageNo` and `pageSize`, and stops after a short page or once
-   * `totalRows` items came; leaving the loop early asks no further page.
+   * `totalRows` items came; it never yields an item twice, and asks at most `maxPages` pages (default 1000).
+   * Leaving the loop early asks no further page.
    * @see https://github.com/ncloud-client/ncloud-client/blob/main/docs/reference/server.md#getblockstorageinstancelist
    * @example
    * for await (const item of client.compute.classic.paginateGetBlockStorageInstanceList()) console.log(item);
@@ -9611,7 +9634,8 @@ export interface ComputeClassicMethods {
    * 2, … of `pageSize` items (default 100) and yields them one by one.
    *
    * It takes the action's parameters except `pageNo` and `pageSize`, and stops after a short page or once
-   * `totalRows` items came; leaving the loop early asks no further page.
+   * `totalRows` items came; it never yields an item twice, and asks at most `maxPages` pages (default 1000).
+   * Leaving the loop early asks no further page.
    * @see https://github.com/ncloud-client/ncloud-client/blob/main/docs/reference/server.md#getinstancetaglist
    * @example
    * for await (const item of client.compute.classic.paginateGetInstanceTagList()) console.log(item);
@@ -9622,7 +9646,8 @@ export interface ComputeClassicMethods {
    * of `pageSize` items (default 100) and yields them one by one.
    *
    * It takes the action's parameters except `pageNo` and `pageSize`, and stops after a short page or once
-   * `totalRows` items came; leaving the loop early asks no further page.
+   * `totalRows` items came; it never yields an item twice, and asks at most `maxPages` pages (default 1000).
+   * Leaving the loop early asks no further page.
    * @see https://github.com/ncloud-client/ncloud-client/blob/main/docs/reference/server.md#getloginkeylist
    * @example
    * for await (const item of client.compute.classic.paginateGetLoginKeyList()) console.log(item);
@@ -9633,7 +9658,8 @@ export interface ComputeClassicMethods {
    * asks page 1, 2, … of `pageSize` items (default 100) and yields them one by one.
    *
    * It takes the action's parameters except `pageNo` and `pageSize`, and stops after a short page or once
-   * `totalRows` items came; leaving the loop early asks no further page.
+   * `totalRows` items came; it never yields an item twice, and asks at most `maxPages` pages (default 1000).
+   * Leaving the loop early asks no further page.
    * @see https://github.com/ncloud-client/ncloud-client/blob/main/docs/reference/server.md#getnetworkinterfacelist
    * @example
    * for await (const item of client.compute.classic.paginateGetNetworkInterfaceList()) console.log(item);
@@ -9644,7 +9670,8 @@ export interface ComputeClassicMethods {
    * iterator that asks page 1, 2, … of `pageSize` items (default 100) and yields them one by one.
    *
    * It takes the action's parameters except `pageNo` and `pageSize`, and stops after a short page or once
-   * `totalRows` items came; leaving the loop early asks no further page.
+   * `totalRows` items came; it never yields an item twice, and asks at most `maxPages` pages (default 1000).
+   * Leaving the loop early asks no further page.
    * @see https://github.com/ncloud-client/ncloud-client/blob/main/docs/reference/server.md#getprivatesubnetinstancelist
    * @example
    * for await (const item of client.compute.classic.paginateGetPrivateSubnetInstanceList()) console.log(item);
@@ -9655,7 +9682,8 @@ export interface ComputeClassicMethods {
    * asks page 1, 2, … of `pageSize` items (default 100) and yields them one by one.
    *
    * It takes the action's parameters except `pageNo` and `pageSize`, and stops after a short page or once
-   * `totalRows` items came; leaving the loop early asks no further page.
+   * `totalRows` items came; it never yields an item twice, and asks at most `maxPages` pages (default 1000).
+   * Leaving the loop early asks no further page.
    * @see https://github.com/ncloud-client/ncloud-client/blob/main/docs/reference/server.md#getpublicipinstancelist
    * @example
    * for await (const item of client.compute.classic.paginateGetPublicIpInstanceList()) console.log(item);
@@ -9871,7 +9899,8 @@ export interface LoadBalancerClassicMethods {
    * that asks page 1, 2, … of `pageSize` items (default 100) and yields them one by one.
    *
    * It takes the action's parameters except `pageNo` and `pageSize`, and stops after a short page or once
-   * `totalRows` items came; leaving the loop early asks no further page.
+   * `totalRows` items came; it never yields an item twice, and asks at most `maxPages` pages (default 1000).
+   * Leaving the loop early asks no further page.
    * @see https://github.com/ncloud-client/ncloud-client/blob/main/docs/reference/loadbalancer.md#getloadbalancerinstancelist
    * @example
    * for await (const item of client.loadBalancer.classic.paginateGetLoadBalancerInstanceList()) console.log(item);

@@ -1,10 +1,12 @@
 'use strict';
 // The declared paginators (`compute.paginateGetServerImageList` ...: one per read action with a list
-// that takes pageNo and pageSize, at the paths the model gives) and their guard: an iteration ends with
-// an error, instead of running forever, when the server repeats a page, sends an empty page while its
-// totalRows promises more, or would be asked for more pages than the first page's totalRows allows
-// (ceil(totalRows / pageSize) + 1: one more than needed, for items added while paging; a server whose
-// totalRows grows with every page is stopped there).
+// that takes pageNo and pageSize, at the paths the model gives) and their guard: an iteration never
+// yields an item twice, and ends with an error, instead of running forever, when a page brings no item
+// not seen before (a server that ignores pageNo, or shuffles the same items), sends an empty page while
+// its totalRows promises more, would be asked for more pages than the first page's totalRows allows
+// (ceil(totalRows / pageSize) + 1: one more than needed, for items added while paging), or for more
+// than `maxPages` (the core's declaration, 1,000 unless given).
+const crypto = require('node:crypto');
 const util = require('node:util');
 const { NcloudError } = require('./error');
 const { callOptions } = require('./call');
@@ -14,14 +16,17 @@ function stop(name, action, why) {
   return new NcloudError({ code: 'ERR_DECODE', action, message: `${name}: stopped: ${why}` });
 }
 
+/** An item's identity: a digest of its JSON (the decoder writes fields in the model's order). */
+const identity = (item) => crypto.createHash('sha256').update(JSON.stringify(item)).digest('base64');
+
 /**
- * A guard for one iteration of paginator `name` (of `action`) with `pageSize`. `page(pageNo, items,
- * totalRows, seen)` is called with each page as it arrives (`seen`: the items before it) and throws
- * when it must not be used; `next(pageNo)` before asking for page `pageNo` > 1 and throws when
- * totalRows does not allow it.
+ * A guard for one iteration of paginator `name` (of `action`) with `pageSize` and `maxPages`.
+ * `page(pageNo, items, totalRows, seen)` is called with each page as it arrives (`seen`: the items
+ * yielded before it), gives the items not seen before, and throws when the page must not be used;
+ * `next(pageNo)` before asking for page `pageNo` > 1 and throws when it must not be asked.
  */
-function pageGuard(name, action, pageSize) {
-  let previous = null;
+function pageGuard(name, action, pageSize, maxPages = DECLARED.maxPages) {
+  const known = new Set();
   let total = null;
   let allowed = null;
   return {
@@ -34,15 +39,22 @@ function pageGuard(name, action, pageSize) {
       if (items.length === 0 && total !== null && seen < total) {
         throw stop(name, action, `page ${pageNo} is empty, although totalRows says ${total} items and ${seen} came`);
       }
-      if (items.length > 0) {
-        const text = JSON.stringify(items);
-        if (previous !== null && text === previous) {
-          throw stop(name, action, `page ${pageNo} repeats page ${pageNo - 1} (the server ignores pageNo?)`);
-        }
-        previous = text;
+      const fresh = [];
+      for (const item of items) {
+        const id = identity(item);
+        if (known.has(id)) continue;
+        known.add(id);
+        fresh.push(item);
       }
+      if (items.length > 0 && fresh.length === 0) {
+        throw stop(name, action, `page ${pageNo} brings no item not seen before (the server ignores pageNo?)`);
+      }
+      return fresh;
     },
     next(pageNo) {
+      if (pageNo > maxPages) {
+        throw stop(name, action, `${maxPages} pages (maxPages) came and the server promises more; give { maxPages } to read further`);
+      }
       if (allowed !== null && pageNo > allowed.pages) {
         throw stop(name, action, `page ${pageNo} would be past the ${allowed.pages} pages that totalRows ${allowed.totalRows} (on page 1) allows with pageSize ${pageSize}`);
       }
@@ -50,17 +62,22 @@ function pageGuard(name, action, pageSize) {
   };
 }
 
-const PAGINATE_OPTIONS = ['pageSize', 'signal'];
+const PAGINATE_OPTIONS = ['pageSize', 'maxPages', 'signal'];
 
 /**
  * A declared paginator: an async iterator over the items of every page of a list action, asking
- * `pageSize` items at a time from page 1 and stopping after a short page or `totalRows` items.
+ * `pageSize` items at a time from page 1 and stopping after a short page or `totalRows` items, at
+ * most `maxPages` pages.
  */
 function paginate(client, p, params, options) {
   const o = callOptions(options, PAGINATE_OPTIONS);
   const pageSize = o.pageSize ?? DECLARED.pageSize;
   if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 1000) {
     throw NcloudError.validation(`'pageSize' must be an integer from 1 to 1000, got ${util.inspect(pageSize)}`);
+  }
+  const maxPages = o.maxPages ?? DECLARED.maxPages;
+  if (!Number.isSafeInteger(maxPages) || maxPages < 1) {
+    throw NcloudError.validation(`'maxPages' must be a positive integer, got ${util.inspect(maxPages)}`);
   }
   if (params !== undefined && params !== null && (typeof params !== 'object' || Array.isArray(params))) {
     throw NcloudError.validation('The parameters must be given as an object');
@@ -73,14 +90,14 @@ function paginate(client, p, params, options) {
   const m = METHODS[p.index];
   return (async function* pages() {
     let seen = 0;
-    const guard = pageGuard(p.name, m.action, pageSize);
+    const guard = pageGuard(p.name, m.action, pageSize, maxPages);
     for (let pageNo = 1; ; pageNo++) {
       if (pageNo > 1) guard.next(pageNo);
       const res = await client._call(m, { ...params, pageNo, pageSize }, o.signal);
       const items = Array.isArray(res?.[p.list]) ? res[p.list] : [];
-      guard.page(pageNo, items, res?.totalRows, seen);
-      for (const item of items) yield item;
-      seen += items.length;
+      const fresh = guard.page(pageNo, items, res?.totalRows, seen);
+      for (const item of fresh) yield item;
+      seen += fresh.length;
       const total = Number(res?.totalRows);
       if (items.length < pageSize || (Number.isFinite(total) && seen >= total)) return;
     }

@@ -9,10 +9,18 @@
 //! - [`service`] and [`compat`]: the client's methods and the old client's result shapes.
 //! - [`emulator`]: the embedded NCP emulator.
 //! - [`bindings`]: the thin napi layer.
+//! - `alloc` (Linux, glibc): the core's allocator, large blocks as mappings of their own.
 
 // `Error` is a flat, 136-byte record so that every field reaches JavaScript as is; it only travels on
 // the failure path, where boxing it would buy nothing measurable.
 #![allow(clippy::result_large_err)]
+
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+mod alloc;
+/// The core's own allocations only: the host process's `malloc` and its settings are left alone.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+#[global_allocator]
+static CORE_ALLOC: alloc::CoreAlloc = alloc::CoreAlloc;
 
 pub mod bindings;
 pub mod catalog;

@@ -124,14 +124,16 @@ pub fn backoff(retry: u32, base: Duration, random: f64) -> Duration {
     Duration::from_millis((exp * random.clamp(0.0, 1.0)) as u64)
 }
 
-/// A `Retry-After` value: delay-seconds or an HTTP date (relative to `now`); `None` when unreadable.
+/// A `Retry-After` value: delay-seconds or an HTTP date in any of the three forms RFC 9110 requires a
+/// recipient to read (IMF-fixdate, RFC 850, asctime; `httpdate`), relative to `now`; `None` when
+/// unreadable. Seconds too many for a number (`99999999999999999999`) are as long as can be, so the
+/// cap ends the call as it does for any wait beyond it, instead of the value being ignored.
 pub fn parse_retry_after(value: &str, now: SystemTime) -> Option<Duration> {
     let v = value.trim();
-    if let Ok(secs) = v.parse::<u64>() {
-        return Some(Duration::from_secs(secs));
+    if !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit()) {
+        return Some(v.parse::<u64>().map_or(Duration::MAX, Duration::from_secs));
     }
-    let at = chrono::DateTime::parse_from_rfc2822(v).ok()?;
-    let at = SystemTime::UNIX_EPOCH + Duration::from_millis(u64::try_from(at.timestamp_millis()).ok()?);
+    let at = httpdate::parse_http_date(v).ok()?;
     Some(at.duration_since(now).unwrap_or(Duration::ZERO))
 }
 
@@ -339,8 +341,20 @@ mod tests {
             parse_retry_after("Tue, 14 Nov 2023 22:13:00 GMT", now),
             Some(Duration::ZERO)
         );
+        // The two obsolete forms every HTTP/1.1 recipient must read (RFC 9110, 5.6.7).
+        assert_eq!(
+            parse_retry_after("Tuesday, 14-Nov-23 22:13:25 GMT", now),
+            Some(Duration::from_secs(5))
+        );
+        assert_eq!(
+            parse_retry_after("Tue Nov 14 22:13:25 2023", now),
+            Some(Duration::from_secs(5))
+        );
         assert_eq!(parse_retry_after("soon", now), None);
         assert_eq!(parse_retry_after("-1", now), None);
+        assert_eq!(parse_retry_after("", now), None);
+        // Too many seconds for a number: as long as can be (so beyond the cap), not unreadable.
+        assert_eq!(parse_retry_after("99999999999999999999", now), Some(Duration::MAX));
     }
 
     #[test]
@@ -372,14 +386,26 @@ mod tests {
                 reason: Reason::ServerError
             }
         );
-        let too_far = Attempt {
-            retry_after: Some("3600"),
-            ..a
-        };
-        assert!(matches!(
-            s.decide(1, &too_far, long, t0(), 1.0),
-            Decision::Stop { retryable: true, .. }
-        ));
+        // Beyond the cap, however it is written, the call ends with the error.
+        for far in [
+            "3600",
+            "99999999999999999999",
+            "Tue, 14 Nov 2023 23:13:20 GMT",
+            "Tue Nov 14 23:13:20 2023",
+        ] {
+            let too_far = Attempt {
+                retry_after: Some(far),
+                ..a
+            };
+            assert_eq!(
+                s.decide(1, &too_far, long, t0(), 1.0),
+                Decision::Stop {
+                    retryable: true,
+                    why: Some("Retry-After beyond the cap")
+                },
+                "{far}"
+            );
+        }
         // No retry that would end after the deadline.
         assert!(matches!(
             s.decide(1, &with_ra, Duration::from_secs(1), t0(), 1.0),

@@ -7,7 +7,7 @@
 //! This module depends on the catalog, compat's tables and the error type only.
 
 use crate::catalog::Action;
-use crate::error::{snippet, Error, Result};
+use crate::error::{snippet, Error, ErrorCode, Result};
 use serde_json::Value;
 
 mod decode_json;
@@ -77,6 +77,46 @@ pub fn decode_into(
     body: &[u8],
     out: &mut String,
 ) -> Result<Option<String>> {
+    let mark = out.len();
+    decode_body(action, shape, http_status, body, out).map_err(|e| {
+        out.truncate(mark);
+        not_an_answer(e, http_status, body)
+    })
+}
+
+/// An error status whose body is not an NCP answer (a proxy's or load balancer's text or HTML page,
+/// an empty 503): the status is the news, so it is `ERR_GATEWAY` (`ERR_AUTH` for a 401) with the
+/// body quoted, as for the gateway's own error bodies. On a 2xx it stays `ERR_DECODE`.
+fn not_an_answer(e: Error, status: u16, body: &[u8]) -> Error {
+    if e.code != ErrorCode::Decode || (200..300).contains(&status) {
+        return e;
+    }
+    let text = String::from_utf8_lossy(&body[..body.len().min(1024)]);
+    let quoted = snippet(text.trim_start_matches('\u{feff}'), 120);
+    let code = if status == 401 {
+        ErrorCode::Auth
+    } else {
+        ErrorCode::Gateway
+    };
+    let mut g = Error::new(
+        code,
+        if quoted.is_empty() {
+            format!("HTTP {status} with an empty body (not an NCP answer)")
+        } else {
+            format!("HTTP {status} with a body that is not an NCP answer: {quoted}")
+        },
+    );
+    g.http_status = Some(status);
+    g
+}
+
+fn decode_body(
+    action: &'static Action,
+    shape: Shape,
+    http_status: u16,
+    body: &[u8],
+    out: &mut String,
+) -> Result<Option<String>> {
     let text = std::str::from_utf8(body).map_err(|_| {
         with_status(
             Error::decode(format!("HTTP {http_status}: the response body is not UTF-8 text")),
@@ -117,6 +157,19 @@ pub fn decode_into(
         out.truncate(mark);
     }
     result
+}
+
+/// An answer wrapped for another action (`{"deleteEverythingResponse": …}` to `createServerInstances`):
+/// whatever it holds, it is not this call's answer.
+fn foreign_answer(action: &Action, wrapper: &str, status: u16) -> Error {
+    with_status(
+        Error::decode(format!(
+            "HTTP {status}: the answer is wrapped as {}, another action's, not {}Response: it is not this call's answer",
+            snippet(wrapper, 80),
+            action.name
+        )),
+        status,
+    )
 }
 
 fn looks_like_html(s: &str) -> bool {

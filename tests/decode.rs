@@ -178,7 +178,7 @@ fn malformed_bodies_are_decode_errors() {
             &b"<getRegionListResponse><returnCode>0</returnCode><regionList>"[..],
         ),
         (200, &br#"{"getRegionListResponse": {"returnCode": "0""#[..]),
-        (502, &b"<html><body>Bad Gateway</body></html>"[..]),
+        (200, &b"<html><body>Welcome</body></html>"[..]),
         (200, &b""[..]),
         (200, &b"   \n"[..]),
         (200, &b"\xff\xfe"[..]),
@@ -197,6 +197,26 @@ fn malformed_bodies_are_decode_errors() {
             e.message
         );
         assert_eq!(e.http_status, Some(status));
+    }
+    // With an error status the status is the news: the gateway's (a proxy's) page is ERR_GATEWAY, a
+    // 401's ERR_AUTH, the body quoted.
+    for (status, body, code) in [
+        (502, &b"<html><body>Bad Gateway</body></html>"[..], ErrorCode::Gateway),
+        (503, &b""[..], ErrorCode::Gateway),
+        (429, &b"Too Many Requests"[..], ErrorCode::Gateway),
+        (
+            404,
+            &br#"{"getServerImageListResponse": {"returnCode": "0"#[..],
+            ErrorCode::Gateway,
+        ),
+        (401, &b"Unauthorized"[..], ErrorCode::Auth),
+    ] {
+        let e = decode_response(&VSERVER_GET_SERVER_IMAGE_LIST, status, body).unwrap_err();
+        assert_eq!(e.code, code, "{status}: {}", e.message);
+        assert_eq!(e.http_status, Some(status));
+        assert!(e.message.starts_with(&format!("HTTP {status} with ")), "{}", e.message);
+        let quoted = String::from_utf8_lossy(&body[..body.len().min(10)]).into_owned();
+        assert!(e.message.contains(&quoted), "{}", e.message);
     }
 }
 
@@ -312,7 +332,7 @@ fn escapes_and_entities_survive_the_one_pass_writer() {
 #[test]
 fn deep_nesting_is_a_decode_error_not_a_stack_overflow() {
     let deep_xml = format!("{}{}", "<a>".repeat(100_000), "</a>".repeat(100_000));
-    let e = decode_response(&VSERVER_GET_REGION_LIST, 502, deep_xml.as_bytes()).unwrap_err();
+    let e = decode_response(&VSERVER_GET_REGION_LIST, 200, deep_xml.as_bytes()).unwrap_err();
     assert_eq!(e.code, ErrorCode::Decode);
     assert!(e.message.contains("nested deeper than 64"), "{}", e.message);
     // JSON: a subtree the model does not know is skipped without recursion (no stack overflow), and

@@ -40,9 +40,13 @@ async function eventually(what, check) {
 
 const REGIONS = JSON.stringify({ getRegionListResponse: { totalRows: 1, regionList: [{ regionCode: 'KR', regionName: 'Korea' }], requestId: 'r', returnCode: '0', returnMessage: 'success' } });
 
-/** A loopback server answering every request with `REGIONS` after `delayMs`, counting connections and requests. */
+/**
+ * A loopback server answering every request with `REGIONS` after `delayMs`, counting connections and
+ * requests, and who closed each connection: the client (its FIN came first) or the server (its
+ * keep-alive time, Node's default 5 s, ran out first).
+ */
 async function slowServer(t, delayMs = 0) {
-  const stats = { open: 0, maxOpen: 0, inFlight: 0, maxInFlight: 0, requests: 0, held: [], paths: [] };
+  const stats = { open: 0, maxOpen: 0, opened: 0, closedByClient: 0, closedByServer: 0, inFlight: 0, maxInFlight: 0, requests: 0, held: [], paths: [] };
   const server = http.createServer((req, res) => {
     stats.requests += 1;
     stats.paths.push(`${Date.now()} ${req.method} ${req.url}`);
@@ -60,8 +64,18 @@ async function slowServer(t, delayMs = 0) {
     } else setTimeout(answer, delayMs);
   });
   server.on('connection', (sock) => {
+    stats.opened += 1;
     stats.open += 1;
     stats.maxOpen = Math.max(stats.maxOpen, stats.open);
+    let ended = false;
+    sock.on('end', () => {
+      if (!ended) stats.closedByClient += 1;
+      ended = true;
+    });
+    sock.on('timeout', () => {
+      if (!ended) stats.closedByServer += 1;
+      ended = true;
+    });
     sock.on('close', () => (stats.open -= 1));
   });
   const port = await listen(server);

@@ -18,12 +18,8 @@ const creds = { accessKey: 'bench-access-key', secretKey: 'bench-secret-key' };
 function makeCall() {
   if (clientName === 'ncloud') {
     const ncloud = require('../..');
-    // maxSockets and maxFreeSockets at least the calls in flight: the figures measure the call path,
-    // not the queue for connection slots nor connections closed and opened again when more than
-    // maxFreeSockets (10) are idle at once between answers (the floor's reqwest client bounds
-    // neither).
-    const maxSockets = Math.max(50, c.inflight);
-    const client = ncloud.createClient({ ...creds, endpoint, responseFormat: c.format, maxRetries: 0, maxSockets, maxFreeSockets: maxSockets, emulator: false });
+    // Created as users create it: no socket, retry or pool option, its defaults measured as they are.
+    const client = ncloud.createClient({ ...creds, endpoint, responseFormat: c.format });
     const compute = client.compute;
     if (c.method === 'findPrivateImages') return () => compute.findPrivateImages();
     return () => compute[c.method](c.params);

@@ -78,22 +78,6 @@ pub fn client_defaults() -> ClientDefaults {
     }
 }
 
-/// glibc raises its mmap threshold each time a large block is freed, so after the first multi-MB answer
-/// every later body and result buffer comes from a per-thread arena that keeps the memory after it is
-/// freed: with two tokio workers, a 10,000-image list left ~40 MB resident for good. A fixed threshold
-/// (glibc's initial 128 KiB, doubled) keeps large buffers in their own mappings, returned on free.
-/// Measured with `npm run bench -- peers`: peak RSS of the 10k JSON list 194 MiB -> 158 MiB.
-fn tune_allocator() {
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    {
-        static ONCE: std::sync::Once = std::sync::Once::new();
-        // SAFETY: mallopt only sets a malloc tunable; it is thread-safe in glibc.
-        ONCE.call_once(|| unsafe {
-            libc::mallopt(libc::M_MMAP_THRESHOLD, 256 * 1024);
-        });
-    }
-}
-
 /// The transport configuration of `options`, every option not given at its default.
 pub fn transport_config(o: ClientOptions) -> crate::error::Result<TransportConfig> {
     let ms = |v: i64| Duration::from_millis(v.max(1) as u64);
@@ -113,7 +97,8 @@ pub fn transport_config(o: ClientOptions) -> crate::error::Result<TransportConfi
     cfg.user_agent_suffix = o.user_agent;
     let net = &mut cfg.net;
     net.max_sockets = o.max_sockets.map_or(net.max_sockets, |v| v.max(1) as usize);
-    net.max_free_sockets = o.max_free_sockets.map_or(net.max_free_sockets, |v| v as usize);
+    // Idle connections kept: as many as may be in use, unless given (see `defaults::MAX_FREE_SOCKETS`).
+    net.max_free_sockets = o.max_free_sockets.map_or(net.max_sockets, |v| v as usize);
     net.keep_alive_timeout = o.keep_alive_timeout.map_or(net.keep_alive_timeout, ms);
     net.max_buffered_bytes = o
         .max_buffered_bytes
@@ -204,7 +189,6 @@ impl NativeClient {
 impl NativeClient {
     /// The client of `options`, owned by no environment.
     fn build(options: ClientOptions) -> crate::error::Result<Self> {
-        tune_allocator();
         let transport = Transport::new(transport_config(options)?)?;
         Ok(NativeClient {
             transport: Arc::new(transport),
@@ -386,6 +370,11 @@ mod tests {
         assert_eq!(cfg.timeout, defaults::TIMEOUT);
         assert_eq!(cfg.format, defaults::RESPONSE_FORMAT);
         assert_eq!(cfg.net.max_sockets, defaults::MAX_SOCKETS);
+        assert_eq!(cfg.net.max_free_sockets, defaults::MAX_FREE_SOCKETS);
+        let mut o = options("http://127.0.0.1:1");
+        o.max_sockets = Some(200);
+        let cfg = transport_config(o).expect("config");
+        assert_eq!(cfg.net.max_free_sockets, 200, "as many idle as may be in use");
         assert_eq!(cfg.net.max_buffered_bytes, 4 * defaults::MAX_RESPONSE_BYTES);
         let mut o = options("http://127.0.0.1:1");
         o.max_response_bytes = Some(1000);

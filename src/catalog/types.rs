@@ -193,6 +193,9 @@ pub struct Action {
     pub total_rows: bool,
     /// Changes state: never retried once the request may have reached the server.
     pub mutating: bool,
+    /// The answer's wrapper when NCP names it otherwise than `{name}Response` (the geolocation API's
+    /// `getLocationResponse`).
+    pub wrapper: Option<&'static str>,
     pub summary: &'static str,
     /// Where it appears on the client (`compute.classic.getZoneList`).
     pub methods: &'static [&'static str],
@@ -203,6 +206,25 @@ pub struct Action {
 impl Action {
     pub fn param(&self, name: &str) -> Option<&Param> {
         self.params.iter().find(|p| p.name == name)
+    }
+
+    /// Whether an answer wrapped as `wrapper` (`{action}Response`) is one of this action's: its own
+    /// wrapper (its first letter in either case, or the one the model names, `Action::wrapper`), or
+    /// that of a read action of the same API whose answer has the same fields (NCP's
+    /// reference shows `createServerImage` answering in `getServerImageListResponse`, seed 001). An
+    /// answer for any other action (one that changes state, or answers other fields) is not taken for
+    /// this one's.
+    pub fn takes_wrapper(&self, wrapper: &[u8]) -> bool {
+        let Some(name) = wrapper.strip_suffix(b"Response") else {
+            return false;
+        };
+        if same_name(name, self.name) || self.wrapper.is_some_and(|w| w.as_bytes() == wrapper) {
+            return true;
+        }
+        super::ACTIONS
+            .iter()
+            .find(|a| std::ptr::eq(a.api, self.api) && same_name(name, a.name))
+            .is_some_and(|other| !other.mutating && same_fields(other.response, self.response))
     }
 
     /// The name a call of it crosses into the core with: VPC actions by name (`vpc.<name>` for those
@@ -223,6 +245,31 @@ impl Action {
             Env::Classic => format!("classic.{}", self.name),
         }
     }
+}
+
+/// An action's name as a wrapper spells it: as declared, or with its first letter upper-case (older
+/// XML answers: `AddNasVolumeAccessControlResponse`, in the Go SDK v1's fixtures).
+fn same_name(spelt: &[u8], name: &str) -> bool {
+    let name = name.as_bytes();
+    spelt.len() == name.len()
+        && spelt
+            .split_first()
+            .zip(name.split_first())
+            .is_some_and(|((a, x), (b, y))| a.eq_ignore_ascii_case(b) && x == y)
+}
+
+/// Two models with the same fields, of the same types, in the same order.
+fn same_fields(a: &Model, b: &Model) -> bool {
+    a.fields.len() == b.fields.len()
+        && a.fields.iter().zip(b.fields).all(|(x, y)| {
+            x.name == y.name
+                && match (x.ty, y.ty) {
+                    (FieldType::Obj(m), FieldType::Obj(n)) | (FieldType::List(m), FieldType::List(n)) => {
+                        std::ptr::eq(m, n) || same_fields(m, n)
+                    }
+                    (p, q) => std::mem::discriminant(&p) == std::mem::discriminant(&q),
+                }
+        })
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

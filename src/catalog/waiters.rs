@@ -11,6 +11,10 @@ pub const WAIT_MAX_DELAY_MS: u64 = 30_000;
 
 /// The default `pageSize` of the paginators (VPC lists allow 1-1000).
 pub const PAGE_SIZE: u32 = 100;
+/// The default `maxPages` of the paginators: 1,000 pages, 100,000 items at the default page size, far
+/// beyond the lists NCP keeps for one account (its quotas count servers and images in hundreds), yet a
+/// bound on a server that never stops giving pages.
+pub const MAX_PAGES: u32 = 1_000;
 
 fn upper_first(s: &str) -> String {
     let mut c = s.chars();
@@ -110,6 +114,7 @@ pub fn to_json() -> Value {
         "minDelayMs": WAIT_MIN_DELAY_MS,
         "maxDelayMs": WAIT_MAX_DELAY_MS,
         "pageSize": PAGE_SIZE,
+        "maxPages": MAX_PAGES,
         "waiters": WAITERS.iter().map(|w| {
             let (status_name, status, operation) = state_fields(w);
             json!({

@@ -67,6 +67,17 @@ impl Transport {
         }
         .transpose()
         .map_err(|e| e.with_action(action.name))?;
+        // Without it, the form body, encoded once for every attempt and checked against the gateway's
+        // limit before anything is sent.
+        let body: Option<bytes::Bytes> = match &target {
+            Some(_) => None,
+            None => Some(
+                query::form_body(action.name, &pairs)
+                    .map_err(|e| e.with_action(action.name))?
+                    .into(),
+            ),
+        };
+        drop(pairs);
         let deadline = Instant::now() + self.cfg.timeout;
         let mut attempt = 0u32;
         let mut spent = 0u32;
@@ -90,7 +101,7 @@ impl Transport {
                         _ => (remaining, true),
                     };
                     // Pinned where it is (a timeout wrapper would take a copy of the large future).
-                    let send = std::pin::pin!(self.send_once(action, &pairs, target.as_deref(), shape));
+                    let send = std::pin::pin!(self.send_once(action, body.as_ref(), target.as_deref(), shape));
                     tokio::select! {
                         biased;
                         r = send => r,
@@ -220,11 +231,9 @@ impl Transport {
 
 /// The gateway's clock minus ours (ms), from an HTTP `Date` header.
 fn skew_ms(date: &str, now: SystemTime) -> Option<i64> {
-    let server = chrono::DateTime::parse_from_rfc2822(date.trim())
-        .ok()?
-        .timestamp_millis();
-    let ours = now.duration_since(UNIX_EPOCH).ok()?.as_millis() as i64;
-    Some(server - ours)
+    let server = httpdate::parse_http_date(date.trim()).ok()?;
+    let ms = |t: SystemTime| t.duration_since(UNIX_EPOCH).ok().map(|d| d.as_millis() as i64);
+    Some(ms(server)? - ms(now)?)
 }
 
 #[cfg(test)]
@@ -238,6 +247,7 @@ mod tests {
         let now = UNIX_EPOCH + Duration::from_secs(1_700_000_000);
         assert_eq!(skew_ms("Tue, 14 Nov 2023 22:19:20 GMT", now), Some(360_000));
         assert_eq!(skew_ms("Tue, 14 Nov 2023 22:06:20 GMT", now), Some(-420_000));
+        assert_eq!(skew_ms("Tuesday, 14-Nov-23 22:19:20 GMT", now), Some(360_000));
         assert_eq!(skew_ms("yesterday", now), None);
     }
 }

@@ -7,7 +7,6 @@ use super::attempt::Failure;
 use super::limits::{self, BudgetError, Reserved};
 use super::{request_uri, Transport};
 use crate::catalog::Action;
-use crate::encoding::encode_pairs;
 use crate::error::{Error, ErrorCode};
 use crate::signing;
 use crate::wire::{decode_into, Format, Shape};
@@ -23,11 +22,12 @@ const ACCEPT_XML: HeaderValue = HeaderValue::from_static("application/xml");
 
 impl Transport {
     /// Sends `action` once and decodes its answer: `(text, HTTP status, requestId)`. `target` is the
-    /// signed request target of a `signParameters` GET; without it the parameters go in a POST body.
+    /// signed request target of a `signParameters` GET; without it the parameters go in a POST body,
+    /// `body` (encoded once per call).
     pub(super) async fn send_once(
         &self,
         action: &'static Action,
-        pairs: &[(String, String)],
+        body: Option<&bytes::Bytes>,
         target: Option<&str>,
         shape: Shape,
     ) -> std::result::Result<(String, u16, Option<String>), Failure> {
@@ -96,8 +96,8 @@ impl Transport {
             }
         }
         headers.insert(ACCESS_KEY, self.access_key_header.clone());
-        if post {
-            *request.body_mut() = Some(encode_pairs(pairs).into());
+        if let Some(body) = body.filter(|_| post) {
+            *request.body_mut() = Some(body.clone().into());
         }
         let response = http.execute(request).await.map_err(|e| self.send_failure(&e))?;
         let status = response.status().as_u16();
@@ -161,11 +161,12 @@ impl Transport {
             e.http_status = Some(status);
             Failure::new(e, false)
         };
-        if response.content_length().is_some_and(|n| n > max) {
+        let known = response.content_length();
+        if known.is_some_and(|n| n > max) {
             return Err(too_large());
         }
         let mut held = Reserved::default();
-        if let Some(n) = response.content_length() {
+        if let Some(n) = known {
             if self.buffers.reserve(&mut held, n).await.is_err() {
                 return Err(over_budget(0));
             }
@@ -177,7 +178,14 @@ impl Transport {
         loop {
             match response.chunk().await {
                 Ok(Some(chunk)) => {
-                    let read = first.as_ref().map_or(0, |f| f.len()) + body.len();
+                    // The bytes read so far: the first chunk alone, or `body` once it holds the first
+                    // chunk too (counting both counted the first chunk twice, so that an answer of
+                    // known length asked for more than it had reserved near its end and was dropped).
+                    let read = if body.is_empty() {
+                        first.as_ref().map_or(0, |f| f.len())
+                    } else {
+                        body.len()
+                    };
                     let len = read as u64 + chunk.len() as u64;
                     if len > max {
                         return Err(too_large());
@@ -191,7 +199,7 @@ impl Transport {
                         None => first = Some(chunk),
                         Some(f) => {
                             if body.is_empty() {
-                                let expected = response.content_length().unwrap_or(0).min(1 << 20) as usize;
+                                let expected = known.unwrap_or(0).min(1 << 20) as usize;
                                 body.reserve(expected.max(len as usize));
                                 body.extend_from_slice(f);
                             }

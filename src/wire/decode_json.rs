@@ -23,7 +23,8 @@ enum Source {
     None,
     /// The top-level object itself (no wrapper at all; the geolocation API answers so).
     Top,
-    /// Another action's `...Response` wrapper (lenient; seed 001).
+    /// Another action's `...Response` wrapper whose answer has this one's fields (seed 001; see
+    /// `Action::takes_wrapper`).
     Other,
     /// `{action}Response`.
     Exact,
@@ -119,6 +120,8 @@ struct TopResult {
     top: BodyFields,
     other: Option<BodyFields>,
     exact: Option<BodyFields>,
+    /// The first wrapper of an action whose answer is not this one's (`deleteEverythingResponse`).
+    foreign: Option<String>,
 }
 
 fn conclude(st: State<'_, '_>, status: u16, r: TopResult) -> Result<Option<String>> {
@@ -136,10 +139,11 @@ fn conclude(st: State<'_, '_>, status: u16, r: TopResult) -> Result<Option<Strin
     }
     // The body whose fields were written: every body claims the output unless one of a higher rank
     // did, so the owner is the body chosen here.
-    let body = match (r.exact, r.other) {
-        (Some(b), _) => b,
-        (None, Some(b)) => b,
-        (None, None) => r.top,
+    let body = match (r.exact, r.other, r.foreign) {
+        (Some(b), _, _) => b,
+        (None, Some(b), _) => b,
+        (None, None, Some(wrapper)) => return Err(super::foreign_answer(st.action, &wrapper, status)),
+        (None, None, None) => r.top,
     };
     st.answer.finish(st.out, status, body)
 }
@@ -221,11 +225,18 @@ impl<'de> Visitor<'de> for TopSeed<'_, '_, '_> {
                 })? {
                     result.exact = Some(b);
                 }
-            } else if k.ends_with("Response") && result.other.is_none() {
-                result.other = map.next_value_seed(BodySeed {
-                    st: &mut *st,
-                    source: Source::Other,
-                })?;
+            } else if k.ends_with("Response") && st.action.takes_wrapper(k.as_bytes()) {
+                if result.other.is_none() {
+                    result.other = map.next_value_seed(BodySeed {
+                        st: &mut *st,
+                        source: Source::Other,
+                    })?;
+                } else {
+                    map.next_value::<IgnoredAny>()?;
+                }
+            } else if k.ends_with("Response") {
+                result.foreign.get_or_insert_with(|| k.to_string());
+                map.next_value::<IgnoredAny>()?;
             } else {
                 match st.answer.key(k.as_bytes()) {
                     Key::Field(idx) if st.owner == Source::Top => answer_field(&mut map, st, idx)?,

@@ -144,6 +144,7 @@ pub fn decode(
     };
     match read_document(&mut x, action, &mut answer, &mut out).map_err(malformed)? {
         Root::Error(shape, fields) => Err(fields.into_error(shape, status)),
+        Root::Foreign(wrapper) => Err(super::foreign_answer(action, &wrapper, status)),
         Root::Body(false, _) => Err(with_status(
             Error::decode(format!("HTTP {status}: the answer has no returnCode")),
             status,
@@ -156,6 +157,8 @@ enum Root {
     Error(ErrorShape, ErrorFields),
     /// A wrapper (`...Response`) or not, and its envelope.
     Body(bool, BodyFields),
+    /// The wrapper of an action whose answer is not this one's.
+    Foreign(String),
 }
 
 fn read_document(x: &mut Xml<'_>, action: &'static Action, answer: &mut Answer, out: &mut Out<'_>) -> X<Root> {
@@ -189,9 +192,14 @@ fn read_document(x: &mut Xml<'_>, action: &'static Action, answer: &mut Answer, 
             }
             Root::Error(shape, fields)
         }
+        _ if name.ends_with(b"Response") && !action.takes_wrapper(&name) => {
+            if !empty {
+                x.skip()?;
+            }
+            Root::Foreign(String::from_utf8_lossy(&name).into_owned())
+        }
         _ => {
-            let exact = format!("{}Response", action.name);
-            let is_wrapper = name == exact.as_bytes() || name.ends_with(b"Response");
+            let is_wrapper = name.ends_with(b"Response");
             answer.begin(out);
             let mut fields = BodyFields::default();
             if !empty {

@@ -46,6 +46,7 @@ const fn action(
         list,
         total_rows,
         mutating: false,
+        wrapper: None,
         summary: "",
         methods: &[],
         paginators: &[],
@@ -143,17 +144,21 @@ pub static DATA_POINT: Model = Model {
 
 /// Geolocation `geoLocation`: one object `geoLocation` (NCP API reference, GeoLocation v2: `country`,
 /// `code`, `r1`-`r3` strings, `lat`/`long` numbers, `net`).
-pub static GEO_LOCATION: Action = action(
-    "geoLocation",
-    &[
-        param("ip", ParamKind::Str, Req::Yes),
-        param("enc", ParamKind::Str, Req::No),
-        param("ext", ParamKind::Str, Req::No),
-    ],
-    &R_GEO_LOCATION,
-    None,
-    false,
-);
+pub static GEO_LOCATION: Action = Action {
+    // Its XML answer's wrapper (the reference).
+    wrapper: Some("getLocationResponse"),
+    ..action(
+        "geoLocation",
+        &[
+            param("ip", ParamKind::Str, Req::Yes),
+            param("enc", ParamKind::Str, Req::No),
+            param("ext", ParamKind::Str, Req::No),
+        ],
+        &R_GEO_LOCATION,
+        None,
+        false,
+    )
+};
 static R_GEO_LOCATION: Model = Model {
     name: "GeoLocationResponse",
     xml_item: "geoLocationResponse",

@@ -4,7 +4,7 @@
 
 use crate::descriptions::{self, Owner};
 use crate::words;
-use ncloud::catalog::waiters::{self, PAGE_SIZE};
+use ncloud::catalog::waiters::{self, MAX_PAGES, PAGE_SIZE};
 use ncloud::catalog::{Action, Api, FieldType, Input, Model, Param, ACTIONS, APIS, WAITERS};
 use ncloud::compat::table::{Args, V0Method, V1Shape, V0_METHODS, V1_SURFACES};
 use std::fmt::Write as _;
@@ -304,11 +304,11 @@ fn action_entry(o: &mut String, a: &'static Action, names: &Sections) {
         let at: Vec<String> = a
             .paginators
             .iter()
-            .map(|p| format!("`client.{p}(params?, {{ pageSize?, signal? }})`"))
+            .map(|p| format!("`client.{p}(params?, {{ pageSize?, maxPages?, signal? }})`"))
             .collect();
         let _ = writeln!(
             o,
-            "- **Paginator:** {}: every item, page by page (`pageSize` default {PAGE_SIZE}).",
+            "- **Paginator:** {}: every item, page by page (`pageSize` default {PAGE_SIZE}, at most `maxPages` pages, default {MAX_PAGES}).",
             at.join(", ")
         );
     }

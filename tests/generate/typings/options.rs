@@ -7,7 +7,7 @@
 //! language service shows for every other.
 
 use super::Gen;
-use ncloud::catalog::waiters::{PAGE_SIZE, WAIT_MAX_DELAY_MS, WAIT_MIN_DELAY_MS};
+use ncloud::catalog::waiters::{MAX_PAGES, PAGE_SIZE, WAIT_MAX_DELAY_MS, WAIT_MIN_DELAY_MS};
 
 /// The overloads of a method named `key` taking `params` and resolving to `result`: a Promise without
 /// a callback, else the error-first callback last; options (`{ signal }`) always second.
@@ -183,12 +183,17 @@ impl Gen {
             ],
         );
         let page = format!("Items asked per page, 1-1000 (default {PAGE_SIZE}).");
+        let max_pages = format!(
+            "Pages asked at most (default {MAX_PAGES}); when the last of them is full and the server promises more, \
+             the iteration ends with `ERR_DECODE` naming `maxPages`."
+        );
         self.declaration(
             "PaginateOptions",
             &["Options of the `paginate…` methods."],
             "PaginateOptions",
             &[
                 ("pageSize?: number | undefined;", &page),
+                ("maxPages?: number | undefined;", &max_pages),
                 (
                     "signal?: AbortSignal | undefined;",
                     "Aborting it rejects the pending `next()` with an `AbortError`.",

@@ -59,7 +59,7 @@ pub fn waiter(w: &Waiter, key: &str) -> (Vec<String>, Vec<String>) {
     (doc, vec![line])
 }
 
-/// The paginator of `action` as a method named `key`.
+/// The paginator of `action` as a method named `key` (its options: `PaginateOptions`).
 pub fn paginator(action: &'static Action, key: &str) -> (Vec<String>, Vec<String>) {
     let (list, item) = answer_list(action).expect("the model checks that a paginated action has a list");
     let at = action.paginators.first().copied().unwrap_or(key);
@@ -70,7 +70,7 @@ pub fn paginator(action: &'static Action, key: &str) -> (Vec<String>, Vec<String
             waiters::PAGE_SIZE
         ),
         String::new(),
-        "It takes the action's parameters except `pageNo` and `pageSize`, and stops after a short page or once `totalRows` items came; leaving the loop early asks no further page.".into(),
+        format!("It takes the action's parameters except `pageNo` and `pageSize`, and stops after a short page or once `totalRows` items came; it never yields an item twice, and asks at most `maxPages` pages (default {}). Leaving the loop early asks no further page.", waiters::MAX_PAGES),
         format!("@see {}", words::action_link(action)),
         format!("@example\nfor await (const item of client.{at}()) console.log(item);"),
     ];
