@@ -450,8 +450,8 @@ export declare class Client {
  * Creates a client: one connection pool and one set of credentials for every API and both old clients'
  * surfaces (`client.compute`, `client.loadBalancer`, `client.IaaS.server()` ...). Credentials come from
  * the options (`accessKey`/`secretKey`, or the old client's `oauth_consumer_key`/`oauth_consumer_secret`),
- * else from NCLOUD_ACCESS_KEY_ID/NCLOUD_SECRET_ACCESS_KEY, else from ~/.ncloud/configure; none is
- * `ERR_CREDENTIALS` at the first call. With NCLOUD_EMULATOR=1 in the environment, or `emulator: true`, it
+ * else from NCLOUD_ACCESS_KEY_ID/NCLOUD_SECRET_ACCESS_KEY, else from ~/.ncloud/configure; with none, it
+ * throws `ERR_CREDENTIALS` naming where it looked. With NCLOUD_EMULATOR=1 in the environment, or `emulator: true`, it
  * talks to an embedded emulator of its own instead of NCP. Options are checked here: an unknown one, or a
  * bad value, throws `ERR_VALIDATION` (with the option it most likely stands for).
  * @example
