@@ -1,5 +1,5 @@
 'use strict';
-// The golden-image workflow (demo/golden.js, printed as the README's first VPC example and run by
+// The golden-image workflow (demo/golden.js, printed in docs/vpc.md and run by
 // `npm start`) against the emulator in both wire formats, checked as its user would: the ids and
 // statuses it reports, three servers launched from the image with the image's OS, the share, and
 // nothing left behind.
