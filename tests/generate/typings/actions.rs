@@ -187,15 +187,11 @@ impl Gen {
             }
             let name = Self::compat_params_name(method);
             let action = method.action;
-            self.w.blank();
-            self.w.doc(
-                0,
-                &[format!(
-                    "Parameters of `{}`: the old client's names for those of `{}`.",
-                    method.name, action.name
-                )],
+            let doc = format!(
+                "Parameters of `{}`: the old client's names for those of `{}`.",
+                method.name, action.name
             );
-            self.w.export(&name);
+            self.exported(&name, doc);
             self.w.line(0, &format!("export interface {name} {{"));
             for p in action.params {
                 let keys: Vec<&str> = method

@@ -45,6 +45,13 @@ impl Gen {
         self.w.line(0, "}");
     }
 
+    /// The head of an exported declaration: a blank line, its one-line doc, its name registered.
+    pub(super) fn exported(&mut self, name: &str, doc: String) {
+        self.w.blank();
+        self.w.doc(0, &[doc]);
+        self.w.export(name);
+    }
+
     /// `export type HEAD = TY;` (`head` is the name with its type parameters).
     pub(super) fn alias(&mut self, head: &str, doc: &[&str], ty: &str) {
         self.w.blank();

@@ -227,15 +227,8 @@ impl Gen {
             };
             let action = method.action;
             let name = Self::v0_params_name(v0);
-            self.w.blank();
-            self.w.doc(
-                0,
-                &[format!(
-                    "Parameters of the old client's `{}` (over `{}`).",
-                    v0.path, action.name
-                )],
-            );
-            self.w.export(&name);
+            let doc = format!("Parameters of the old client's `{}` (over `{}`).", v0.path, action.name);
+            self.exported(&name, doc);
             if v0.params.is_empty() {
                 self.w.line(0, &format!("export type {name} = Record<string, never>;"));
                 continue;
