@@ -42,7 +42,6 @@ const ALLOWED: &[(&str, &[&str])] = &[
         "emulator",
         &["catalog", "encoding", "error", "lifetime", "signing", "wire"],
     ),
-    ("typings", &["catalog", "compat", "service", "wire"]),
     (
         "bindings",
         &[
@@ -56,7 +55,6 @@ const ALLOWED: &[(&str, &[&str])] = &[
             "service",
             "signing",
             "transport",
-            "typings",
             "validate",
             "wire",
         ],
