@@ -1,5 +1,5 @@
 // Type declarations of the `ncloud` package (index.js, lib/*.js). The per-action parameter, result and
-// method types come from the catalog: see generated/api.d.ts (`UPDATE_TYPINGS=1 cargo test typings`).
+// method types come from the model: see generated/api.d.ts (`UPDATE_GENERATED=1 cargo test --test generate`).
 
 import type { ActionName, ClientSurfaces, ComputeMethods, V1IaaS, V1PaaS } from './generated/api';
 
@@ -78,6 +78,7 @@ export declare class NcloudError extends Error {
   attempts?: number;
   /** Builds the error from the core's report (an object, or its JSON text). */
   static from(info: NcloudErrorInfo | string): NcloudError;
+  /** An `ERR_VALIDATION` error with this message (what a check of this package throws before sending). */
   static validation(message: string): NcloudError;
   /**
    * `ERR_OUTPUT_FILE`: the call's result, which could not be written (`{ loginKeyName, privateKey }` of
@@ -249,9 +250,13 @@ export interface EmulatorRequest {
  */
 export declare class Emulator {
   private constructor();
+  /** The emulator's origin, `http://127.0.0.1:<port>`: what a client created with it talks to. */
   readonly endpoint: string;
+  /** The access key requests must be signed with (`startEmulator`'s `accessKey`). */
   readonly accessKey: string;
+  /** The secret key requests must be signed with (a getter: neither `JSON.stringify` nor `inspect` shows it). */
   readonly secretKey: string;
+  /** `true` once `close()` was called. */
   closed: boolean;
   /**
    * Stops the server and drops its connections. Without it, an emulator runs until the thread that
@@ -259,11 +264,26 @@ export declare class Emulator {
    * process alive.
    */
   close(): Promise<void>;
-  /** Replaces the whole state with a fixture (merged over the default one); no argument: the default. */
+  /**
+   * Replaces the whole state with a fixture (merged over the default one, unless it says `base: 'empty'`);
+   * no argument: the default state again. An invalid fixture throws `ERR_VALIDATION` and keeps the state.
+   * @example
+   * emu.load({ base: 'empty', vpc: { regions: [{ regionCode: 'KR', regionName: 'Korea' }] } });
+   */
   load(fixture?: EmulatorFixture): this;
-  /** Changes timing settings keeping the images; `clockOffsetMs` shifts the gateway's clock. */
+  /**
+   * Changes settings while it runs, keeping its state: delays, failure rate, clock, chaos; `clockOffsetMs`
+   * shifts the gateway's clock (to test signatures refused for clock skew).
+   * @example
+   * emu.configure({ createDelayMs: 0, chaos: { errorRate: 0.1, seed: 7 } });
+   */
   configure(settings: EmulatorSettings & { clockOffsetMs?: number | undefined }): this;
-  /** Answers the next matching request(s) with an error or a raw body (to test error handling). */
+  /**
+   * Answers the next matching request(s) with an error or a raw body instead of handling them, to test how
+   * code copes: an API error (`returnCode`), a gateway status, a slow or broken answer.
+   * @example
+   * emu.injectFault({ action: 'getServerImageList', status: 503, count: 2 }); // the client's retries absorb it
+   */
   injectFault(fault: InjectedFault): this;
   /** How many HTTP requests reached the emulator (since start or the last `clearRequests()`). */
   requestCount(): number;
@@ -273,11 +293,23 @@ export declare class Emulator {
   takeRequests(): EmulatorRequest[];
   /** Counters: requests, abandoned requests, chaos faults. */
   stats(): EmulatorStats;
+  /** Forgets the requests and counters recorded so far (`requests()`, `requestCount()`, `stats()`). */
   clearRequests(): this;
+  /** `{ endpoint, accessKey }`: what `JSON.stringify(emu)` writes (never the secret key). */
   toJSON(): { endpoint: string; accessKey: string };
 }
 
-/** Starts an emulator: `startEmulator({ port: 0 })` picks a free port on 127.0.0.1. */
+/**
+ * Starts the embedded NCP emulator: a real HTTP server in this process, on `127.0.0.1` and a free port by
+ * default, that serves every action of the model, checks signatures made with its keys and keeps state
+ * (images, servers, volumes ... go through their statuses as on NCP). Pass it to `createClient` to talk to it.
+ * It runs until `close()` or until the thread that started it ends; it never keeps the process alive.
+ * @example
+ * const emu = await startEmulator({ port: 0, createDelayMs: 100 });
+ * const client = createClient(emu);
+ * const { serverImageList } = await client.compute.getServerImageList();
+ * await emu.close();
+ */
 export declare function startEmulator(options?: EmulatorOptions): Promise<Emulator>;
 
 // ------------------------------------------------------------------------------------------------
@@ -382,6 +414,11 @@ export interface Client extends Omit<ClientSurfaces, 'compute'> {}
  * only with `emulator: true`, an `Emulator` as options, or NCLOUD_EMULATOR=1.
  */
 export declare class Client {
+  /** A client with these options (see `createClient`). */
+  constructor(options?: ClientOptions);
+  /** A client of this emulator (see `createClient`). */
+  constructor(emulator: Emulator);
+  /** A client with these options, or of this emulator (see `createClient`). */
   constructor(options?: ClientOptions | Emulator);
   compute: Compute;
   /** VPC `regionCode` used when a call gives none. */
@@ -405,13 +442,40 @@ export declare class Client {
   readonly IaaS: V1IaaS;
   /** The old 1.x client's `client.PaaS`: `geoLocation()`, and `containerRegistry()`, whose method rejects with `ERR_UNSUPPORTED`. */
   readonly PaaS: V1PaaS;
+  /** What `JSON.stringify(client)` writes: its endpoint, access key, region and format (never the secret key). */
   toJSON(): { endpoint: string | null; accessKey: string | undefined; region: string; responseFormat: 'json' | 'xml' };
 }
 
+/**
+ * Creates a client: one connection pool and one set of credentials for every API and both old clients'
+ * surfaces (`client.compute`, `client.loadBalancer`, `client.IaaS.server()` ...). Credentials come from
+ * the options (`accessKey`/`secretKey`, or the old client's `oauth_consumer_key`/`oauth_consumer_secret`),
+ * else from NCLOUD_ACCESS_KEY_ID/NCLOUD_SECRET_ACCESS_KEY, else from ~/.ncloud/configure; with none, it
+ * throws `ERR_CREDENTIALS` naming where it looked. With NCLOUD_EMULATOR=1 in the environment, or `emulator: true`, it
+ * talks to an embedded emulator of its own instead of NCP. Options are checked here: an unknown one, or a
+ * bad value, throws `ERR_VALIDATION` (with the option it most likely stands for).
+ * @example
+ * const client = createClient({ region: 'KR', timeout: 10_000 }); // keys from the environment
+ * const { serverImageList } = await client.compute.getServerImageList({ serverImageTypeCodeList: ['SELF'] });
+ */
+export declare function createClient(options?: ClientOptions): Client;
+/**
+ * Creates a client of a running emulator (`startEmulator()`): its endpoint and keys, nothing read from the
+ * environment.
+ * @example
+ * const client = createClient(await startEmulator());
+ */
+export declare function createClient(emulator: Emulator): Client;
+/** Creates a client with these options, or of this emulator (see the forms above). */
 export declare function createClient(options?: ClientOptions | Emulator): Client;
 
 /** The old client's entry point. */
 export declare class Ncloud {
+  /** The old client's `Ncloud.createClient(options)`: the same as `createClient(options)`. */
+  static createClient(options?: ClientOptions): Client;
+  /** The old client's `Ncloud.createClient(options)`, for an emulator: the same as `createClient(emulator)`. */
+  static createClient(emulator: Emulator): Client;
+  /** The old client's `Ncloud.createClient`: options, or an emulator. */
   static createClient(options?: ClientOptions | Emulator): Client;
 }
 

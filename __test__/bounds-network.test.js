@@ -441,7 +441,7 @@ test("a waiter's time-out names the state it saw, never 'undefined'", async (t) 
   assert.match(err.message, /was still without a status \(no serverImageStatusName in the answer\) after 50 ms/);
 });
 
-test('old-client ids are numbers, and text when a number cannot hold them exactly (as the README says)', async (t) => {
+test('old-client ids are numbers, and text when a number cannot hold them exactly (as docs/drop-in.md says)', async (t) => {
   const emu = await emulator();
   t.after(() => emu.close());
   const body = (no) => JSON.stringify({ getMemberServerImageListResponse: { returnCode: '0', totalRows: 1, memberServerImageList: [{ memberServerImageNo: no, memberServerImageName: 'x', originalServerInstanceNo: '492964' }] } });
@@ -452,6 +452,6 @@ test('old-client ids are numbers, and text when a number cannot hold them exactl
   assert.equal(big.originalServerInstanceNo, 492964);
   emu.injectFault({ action: 'getMemberServerImageList', status: 200, contentType: 'json', body: body('3791') });
   assert.equal((await c.compute.findPrivateImages())[0].privateImageNo, 3791);
-  const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
-  assert.match(readme, /ids are numbers \(text when a number cannot hold them exactly/);
+  const page = fs.readFileSync(path.join(ROOT, 'docs', 'drop-in.md'), 'utf8');
+  assert.match(page, /ids are numbers \(text when a number cannot hold them exactly/);
 });

@@ -5,14 +5,15 @@
 // by its name and, for drop-in users, under the alias `"ncloud": "npm:ncloud-client@^x"`, with no
 // compiler on PATH. Then used from CommonJS, ES modules (through the alias, as an old app does) and
 // strict TypeScript (module node16 and bundler, exactOptionalPropertyTypes). Every code block of the
-// README runs there too, as printed; the first one also with `require('ncloud')` for `ncloud-client`.
+// README and of docs/*.md runs there too, as printed, with only `ncloud-client` installed (the alias set
+// aside) and no credentials in the environment; the README's first one also with `require('ncloud')`.
 const test = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { execFileSync, spawn, spawnSync } = require('node:child_process');
-const { readmeBlocks } = require('./readme-blocks');
+const { readmeBlocks, docBlocks } = require('./readme-blocks');
 const { startRegistry } = require('./consumer/registry');
 
 const root = path.join(__dirname, '..');
@@ -192,82 +193,109 @@ test("the README's first example runs as printed, and with require('ncloud') (th
   }
 });
 
-test('strict TypeScript (node16 and bundler) accepts the usage files and the README examples as printed', () => {
-  const files = ['usage.mts', 'usage.cts'];
-  for (const f of files) fs.copyFileSync(path.join(__dirname, 'consumer', f), path.join(app, f));
-  const blocks = readmeBlocks().filter((b) => b.lang === 'js' && !b.skip);
-  assert.ok(blocks.length >= 5, 'the README has its examples');
-  for (const b of blocks) {
-    fs.writeFileSync(path.join(app, b.file), b.code);
-    files.push(b.file);
+/** Runs `fn` with the `ncloud` alias set aside: an app that installed only `ncloud-client`. */
+async function withoutAlias(fn) {
+  const alias = path.join(app, 'node_modules', 'ncloud');
+  const aside = path.join(work, 'ncloud-alias-aside');
+  fs.renameSync(alias, aside);
+  try {
+    return await fn();
+  } finally {
+    fs.renameSync(aside, alias);
   }
-  const base = {
-    strict: true,
-    exactOptionalPropertyTypes: true,
-    noEmit: true,
-    target: 'ES2022',
-    lib: ['ES2022'],
-    types: ['node'],
-    typeRoots: [path.join(root, 'node_modules', '@types')],
-    allowJs: true,
-    checkJs: true,
-    resolveJsonModule: true,
-    skipLibCheck: false,
-  };
+}
+
+const TS_BASE = {
+  strict: true,
+  exactOptionalPropertyTypes: true,
+  noEmit: true,
+  target: 'ES2022',
+  lib: ['ES2022'],
+  types: ['node'],
+  typeRoots: [path.join(root, 'node_modules', '@types')],
+  allowJs: true,
+  checkJs: true,
+  resolveJsonModule: true,
+  skipLibCheck: false,
+};
+
+/** `tsc -p` over `files` of the app, module node16 and bundler (`.cts` files are CommonJS-only TypeScript). */
+function typeCheck(files, tag) {
   const configs = {
-    node16: [{ ...base, module: 'node16', moduleResolution: 'node16' }, files],
-    // `import x = require()` (usage.cts) is CommonJS-only TypeScript: a bundler project has no use for it.
-    bundler: [{ ...base, module: 'esnext', moduleResolution: 'bundler' }, files.filter((f) => f !== 'usage.cts')],
+    node16: [{ ...TS_BASE, module: 'node16', moduleResolution: 'node16' }, files],
+    bundler: [{ ...TS_BASE, module: 'esnext', moduleResolution: 'bundler' }, files.filter((f) => !f.endsWith('.cts'))],
   };
   for (const [name, [compilerOptions, list]] of Object.entries(configs)) {
-    const config = path.join(app, `tsconfig.${name}.json`);
+    const config = path.join(app, `tsconfig.${tag}.${name}.json`);
     fs.writeFileSync(config, JSON.stringify({ compilerOptions, files: list }, null, 2));
     const r = node([tsc, '-p', config], { timeout: 120_000 });
-    assert.equal(r.code, 0, `tsc (${name}):\n${r.stdout}${r.stderr}`);
+    assert.equal(r.code, 0, `tsc (${tag}, ${name}):\n${r.stdout}${r.stderr}`);
   }
+}
+
+test('strict TypeScript (node16 and bundler) accepts the usage files', () => {
+  const files = ['usage.mts', 'usage.cts'];
+  for (const f of files) fs.copyFileSync(path.join(__dirname, 'consumer', f), path.join(app, f));
+  typeCheck(files, 'usage');
 });
 
-test('every README code block runs as printed against the installed package', async () => {
-  const { startEmulator } = require(path.join(app, 'node_modules', 'ncloud-client'));
-  const emu = await startEmulator({ port: 0, createDelayMs: 200, deleteDelayMs: 200 });
-  try {
-    const env = {
-      ...process.env,
-      NCLOUD_ACCESS_KEY_ID: emu.accessKey,
-      NCLOUD_SECRET_ACCESS_KEY: emu.secretKey,
-      NCLOUD_API_GW: emu.endpoint,
-      HOME: work,
-    };
-    for (const b of readmeBlocks()) {
+test('strict TypeScript accepts every code block of the README and docs/ as printed, with only ncloud-client installed', async () => {
+  const blocks = docBlocks().filter((b) => b.lang === 'js' && !b.skip);
+  assert.ok(blocks.length >= 10, 'the README and docs have their examples');
+  for (const b of blocks) fs.writeFileSync(path.join(app, b.file), b.code);
+  await withoutAlias(() => typeCheck(blocks.map((b) => b.file), 'docs'));
+});
+
+test('every code block of the README and docs/ runs as printed, with only ncloud-client installed and no credentials in the environment', async () => {
+  // Nothing of the machine's NCP set-up: no keys, no gateway, no ~/.ncloud/configure (HOME is empty).
+  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('NCLOUD_')));
+  env.HOME = work;
+  env.USERPROFILE = work;
+  await withoutAlias(async () => {
+    for (const b of docBlocks()) {
       if (b.skip) {
-        assert.ok(b.skip.length > 5, `README block at line ${b.line}: a skip needs a reason`);
+        assert.ok(b.skip.length > 5, `${b.where}: a skip needs a reason`);
         continue;
       }
+      // NCLOUD_EMULATOR=1 only for the blocks after their file says to set it.
+      const blockEnv = b.emulatorEnv ? { ...env, NCLOUD_EMULATOR: '1' } : env;
       if (b.lang === 'js') {
         fs.writeFileSync(path.join(app, b.file), b.code);
-        const r = node([b.file], { env, timeout: 60_000 });
-        assert.equal(r.code, 0, `README block at line ${b.line} (${b.file}) failed:\n${r.stdout}\n${r.stderr}`);
+        const r = node([b.file], { env: blockEnv, timeout: 60_000 });
+        assert.equal(r.code, 0, `${b.where} (${b.file}) failed:\n${r.stdout}\n${r.stderr}`);
       } else if (b.lang === 'sh') {
         for (const line of b.code.split('\n').filter((l) => l.trim() && !l.trim().startsWith('#'))) {
           const cmd = line.replace(/\s+#.*$/, '').trim();
-          assert.match(cmd, /^npx ncloud-emulator\b/, `README block at line ${b.line}: only ncloud-emulator commands run here; mark others with a skip reason`);
-          await runEmulatorCli(cmd.split(/\s+/).slice(2), env);
+          assert.match(cmd, /^npx ncloud-emulator\b/, `${b.where}: only ncloud-emulator commands run here; mark others with a skip reason`);
+          await runEmulatorCli(cmd.split(/\s+/).slice(2), blockEnv);
         }
       } else {
-        assert.fail(`README block at line ${b.line}: no runner for '${b.lang}' (mark it with a skip reason)`);
+        assert.fail(`${b.where}: no runner for '${b.lang}' (mark it with a skip reason)`);
       }
     }
-  } finally {
-    await emu.close();
+  });
+});
+
+test('the README: at most 400 lines, NCLOUD_EMULATOR=1 said before the second example, no path of the alias, no table cell of 400 characters', () => {
+  const text = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
+  const lines = text.split('\n');
+  assert.ok(lines.length <= 400, `README.md has ${lines.length} lines`);
+  const blocks = readmeBlocks().filter((b) => !b.skip);
+  assert.ok(blocks.slice(1).every((b) => b.emulatorEnv), 'every example after the first one comes after NCLOUD_EMULATOR=1 is said');
+  assert.doesNotMatch(text, /require\('ncloud\/|from 'ncloud'|node_modules\/ncloud\//, 'a path that works only under the alias');
+  for (const l of lines.filter((x) => x.startsWith('|'))) {
+    for (const c of l.split(' | ')) assert.ok(c.length < 400, `a table cell of ${c.length} characters: ${c.slice(0, 60)}…`);
   }
 });
 
 /** Runs the installed CLI with `args` (any --port replaced by 0) until it is ready or exits. */
 function runEmulatorCli(args, env) {
   const a = args.map((x, i) => (args[i - 1] === '--port' ? '0' : x));
-  const bin = path.join(app, 'node_modules', '.bin', 'ncloud-emulator');
+  // ncloud-client's own bin, as `npx ncloud-emulator` finds it in an app that installed only it.
+  const pkgDir = path.join(app, 'node_modules', 'ncloud-client');
+  const bin = path.join(pkgDir, JSON.parse(fs.readFileSync(path.join(pkgDir, 'package.json'), 'utf8')).bin['ncloud-emulator']);
   return new Promise((resolve, reject) => {
-    const child = spawn(bin, a, { cwd: app, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [bin, ...a], { cwd: app, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     const timer = setTimeout(() => {
       child.kill('SIGKILL');

@@ -1,5 +1,5 @@
 'use strict';
-// The golden-image workflow (demo/golden.js, printed as the README's first VPC example and run by
+// The golden-image workflow (demo/golden.js, printed in docs/vpc.md and run by
 // `npm start`) against the emulator in both wire formats, checked as its user would: the ids and
 // statuses it reports, three servers launched from the image with the image's OS, the share, and
 // nothing left behind.
@@ -62,7 +62,8 @@ for (const format of FORMATS) {
   });
 }
 
-test('the README prints demo/golden.js as is', () => {
+test('docs/vpc.md prints demo/golden.js as is', () => {
   const file = fs.readFileSync(path.join(__dirname, '..', 'demo', 'golden.js'), 'utf8');
-  assert.ok(readmeBlocks().some((b) => b.lang === 'js' && b.code === file), 'a README js block equal to demo/golden.js');
+  const page = path.join(__dirname, '..', 'docs', 'vpc.md');
+  assert.ok(readmeBlocks(page).some((b) => b.lang === 'js' && b.code === file), 'a js block of docs/vpc.md equal to demo/golden.js');
 });

@@ -20,8 +20,9 @@ pub const FILES: &[&str] = &[
 ];
 
 /// Files of `model/` that declare no action: `surfaces.toml`, the old clients' methods, read by
-/// `build/surfaces.rs`.
-pub const NOT_ACTIONS: &[&str] = &["surfaces"];
+/// `build/surfaces.rs`; `descriptions.toml`, the words of the parameters and fields, read by the
+/// generator of the typings and the reference (`tests/generate/`).
+pub const NOT_ACTIONS: &[&str] = &["surfaces", "descriptions"];
 
 /// The implicit model of `code` fields (`{ code, codeName }`).
 pub const COMMON_CODE: &str = "CommonCode";

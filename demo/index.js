@@ -1,6 +1,6 @@
 'use strict';
 // `npm start`: starts the embedded NCP emulator (small delays) and
-//  1. runs the golden-image workflow on the VPC API (demo/golden.js, the README's VPC example):
+//  1. runs the golden-image workflow on the VPC API (demo/golden.js, printed in docs/vpc.md):
 //     launch, stop, image, three servers from the image, share, tear down, each step timed;
 //  2. replays the seed 000 examples of the old `ncloud` client (loaded with the seed's fixture) and
 //     checks each output against the seed, key for key and type for type.

@@ -8,7 +8,6 @@
 //! - [`validate`]: input validation driven by the catalog.
 //! - [`service`] and [`compat`]: the client's methods and the old client's result shapes.
 //! - [`emulator`]: the embedded NCP emulator.
-//! - [`typings`]: TypeScript declarations generated from the catalog.
 //! - [`bindings`]: the thin napi layer.
 //! - `alloc` (Linux, glibc): the core's allocator, large blocks as mappings of their own.
 
@@ -34,6 +33,5 @@ pub mod retry;
 pub mod service;
 pub mod signing;
 pub mod transport;
-pub mod typings;
 pub mod validate;
 pub mod wire;

@@ -45,7 +45,6 @@ const ALLOWED: &[(&str, &[&str])] = &[
         "emulator",
         &["catalog", "encoding", "error", "lifetime", "signing", "wire"],
     ),
-    ("typings", &["catalog", "compat", "service", "wire"]),
     (
         "bindings",
         &[
@@ -59,7 +58,6 @@ const ALLOWED: &[(&str, &[&str])] = &[
             "service",
             "signing",
             "transport",
-            "typings",
             "validate",
             "wire",
         ],

@@ -12,6 +12,7 @@ pub mod login_keys;
 pub mod lookups;
 pub mod nas;
 pub mod nas_access;
+pub mod nas_found;
 pub mod nas_snapshots;
 pub mod nas_volumes;
 pub mod network_interfaces;

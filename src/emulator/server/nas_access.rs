@@ -2,7 +2,7 @@
 //! read access and, when asked, write access. At most 100 entries per volume (the emulator's bound).
 
 use super::common;
-use super::nas::{answer_of, at_rest, found};
+use super::nas_found::{answer_of, at_rest, found};
 use crate::emulator::handler::prelude::*;
 
 /// Entries per volume at most.

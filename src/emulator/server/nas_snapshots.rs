@@ -3,7 +3,7 @@
 //! history. Snapshots are named `snapshot<n>`; at most 30 per volume and 100 history entries (the
 //! emulator's bounds).
 
-use super::nas::{at_rest, found};
+use super::nas_found::{at_rest, found};
 use super::nas_volumes::set_sizes;
 use crate::emulator::handler::prelude::*;
 
@@ -131,7 +131,7 @@ pub fn change_nas_volume_snapshot_configuration(cx: &mut Cx<'_>) -> Answer {
         snapshot_volume_config_day_of_week_type: day,
         snapshot_volume_config_time: time,
     });
-    super::nas::answer_of(cx, &no)
+    super::nas_found::answer_of(cx, &no)
 }
 
 /// `getNasVolumeSnapshotConfigurationHistoryList`

@@ -1,6 +1,6 @@
 //! Classic NAS volumes themselves: listing, creation, size, return protection, deletion, usage.
 
-use super::nas::{answer, answer_of, at_rest, found};
+use super::nas_found::{answer, answer_of, at_rest, found};
 use super::{common, nas_access};
 use crate::emulator::handler::prelude::*;
 

@@ -12,6 +12,8 @@ use crate::emulator::lookup;
 use crate::emulator::vpc;
 use std::time::Instant;
 
+pub use super::secondary_ips::{assign_secondary_ips, unassign_secondary_ips};
+
 /// Access control groups per interface.
 pub const MAX_GROUPS: usize = 3;
 

@@ -6,6 +6,8 @@
 //! ServerInstance.life]`), on the emulator's timers.
 
 use super::found::server as find;
+
+pub use super::launch::create_server_instances;
 use crate::emulator::crypto;
 use crate::emulator::handler::prelude::*;
 use crate::emulator::lookup;

@@ -26,25 +26,55 @@ impl Writer {
     }
 
     /// A doc comment: one line when it has no block tag (`@deprecated` ...) and one entry or a short text,
-    /// else one entry a line with the tags last (a tag takes the lines after it).
+    /// else one entry a line with the tags last (a tag takes the lines after it). An empty entry between
+    /// others is a paragraph break; an entry may hold several lines (an `@example`'s code).
     pub fn doc(&mut self, indent: usize, lines: &[String]) {
-        let (tags, text): (Vec<&String>, Vec<&String>) =
-            lines.iter().filter(|l| !l.is_empty()).partition(|l| l.starts_with('@'));
+        let (tags, text): (Vec<&String>, Vec<&String>) = lines.iter().partition(|l| l.starts_with('@'));
+        // Paragraph breaks only between entries.
+        let mut text: Vec<&String> = text
+            .into_iter()
+            .skip_while(|l| l.is_empty())
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .skip_while(|l| l.is_empty())
+            .collect();
+        text.reverse();
+        text.dedup_by(|a, b| a.is_empty() && b.is_empty());
         if text.is_empty() && tags.is_empty() {
             return;
         }
+        let multi = text.iter().any(|l| l.is_empty() || l.contains('\n'));
         let joined = text.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(" ");
-        if tags.is_empty() && (text.len() == 1 || joined.len() <= DOC_WIDTH) {
+        assert!(
+            !lines.iter().any(|l| l.contains("*/")),
+            "typings: a doc text contains '*/': {lines:?}"
+        );
+        if tags.is_empty() && !multi && joined.len() <= DOC_WIDTH {
             self.line(indent, &format!("/** {joined} */"));
             return;
         }
         if let ([], [tag]) = (text.as_slice(), tags.as_slice()) {
-            self.line(indent, &format!("/** {tag} */"));
-            return;
+            if !tag.contains('\n') {
+                self.line(indent, &format!("/** {tag} */"));
+                return;
+            }
         }
         self.line(indent, "/**");
-        for l in text.into_iter().chain(tags) {
-            self.line(indent, &format!(" * {l}"));
+        for entry in text.into_iter().chain(tags) {
+            // An entry of several lines (code) and a tag (a link) are kept as they are; text is wrapped.
+            let lines = if entry.contains('\n') || entry.starts_with('@') {
+                entry.split('\n').map(str::to_string).collect()
+            } else {
+                wrap(entry, DOC_WIDTH)
+            };
+            for l in lines {
+                if l.is_empty() {
+                    self.line(indent, " *");
+                } else {
+                    self.line(indent, &format!(" * {l}"));
+                }
+            }
         }
         self.line(indent, " */");
     }
@@ -60,6 +90,23 @@ impl Writer {
     pub fn finish(self) -> String {
         self.out
     }
+}
+
+/// Words of `text` in lines of at most `width` characters (a longer word stands alone).
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut cur = String::new();
+    for word in text.split(' ') {
+        if !cur.is_empty() && cur.len() + 1 + word.len() > width {
+            out.push(std::mem::take(&mut cur));
+        }
+        if !cur.is_empty() {
+            cur.push(' ');
+        }
+        cur.push_str(word);
+    }
+    out.push(cur);
+    out
 }
 
 /// `getServerImageList` -> `GetServerImageList`.
@@ -83,15 +130,6 @@ pub fn quote(s: &str) -> String {
 /// `'A' | 'B'`.
 pub fn literals(values: &[&str]) -> String {
     values.iter().map(|v| quote(v)).collect::<Vec<_>>().join(" | ")
-}
-
-/// `` `a`, `b` ``.
-pub fn join_code<S: AsRef<str>>(items: &[S]) -> String {
-    items
-        .iter()
-        .map(|s| format!("`{}`", s.as_ref()))
-        .collect::<Vec<_>>()
-        .join(", ")
 }
 
 /// `| 'a' | 'b'` lines of at most `width` characters (a long union stays readable and short).
@@ -167,9 +205,13 @@ mod tests {
         let mut w = Writer::default();
         w.doc(0, &["One.".into(), "Two.".into()]);
         w.doc(1, &["@deprecated old".into(), "Text.".into()]);
+        w.doc(
+            0,
+            &["Summary.".into(), "".into(), "More.".into(), "@example\nf();".into()],
+        );
         assert_eq!(
             w.finish(),
-            "/** One. Two. */\n  /**\n   * Text.\n   * @deprecated old\n   */\n"
+            "/** One. Two. */\n  /**\n   * Text.\n   * @deprecated old\n   */\n/**\n * Summary.\n *\n * More.\n * @example\n * f();\n */\n"
         );
         assert_eq!(union_lines(&["a", "b", "c"], 12), vec!["| 'a' | 'b'", "| 'c'"]);
     }

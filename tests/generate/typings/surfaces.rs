@@ -6,10 +6,13 @@
 //! exactly the same surfaces share form one interface those surfaces extend (the interface of one of
 //! them, when it has nothing else), so the file grows with the actions, not with the surfaces.
 
+use super::options::overloads;
 use super::source::{params_name, response_name};
-use super::writer::{join_code, path_name};
+use super::writer::path_name;
 use super::{waiters, Gen};
-use crate::catalog::{waiters::paginated, Action, Req, ACTIONS, WAITERS};
+use crate::words;
+use crate::words::code_list as join_code;
+use ncloud::catalog::{waiters::paginated, Action, Req, ACTIONS, WAITERS};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Where a member comes from. The order of the variants is the order of members in a surface.
@@ -139,17 +142,21 @@ impl Gen {
         }
     }
 
-    /// A member's doc and its line.
-    fn member(&mut self, (origin, key): &Member) -> (Vec<String>, String) {
+    /// A member's doc and its lines (a method's overloads).
+    fn member(&mut self, (origin, key): &Member) -> (Vec<String>, Vec<String>) {
         match *origin {
             Origin::Action(i) => {
-                let (mut doc, line) = action_member(ACTIONS[i], key);
+                let (mut doc, lines) = action_member(ACTIONS[i], key);
                 // An action whose name an old 0.1.x method has: that method keeps `compute.<name>`.
                 let old = format!("compute.{key}");
                 if !ACTIONS[i].methods.contains(&old.as_str()) && self.compat.iter().any(|m| m.path == old) {
-                    doc.push(format!("`client.{old}` is the old 0.1.x client's method of this name."));
+                    let at = doc.iter().position(|l| l.starts_with('@')).unwrap_or(doc.len());
+                    doc.insert(
+                        at,
+                        format!("`client.{old}` is the old 0.1.x client's method of this name."),
+                    );
                 }
-                (doc, line)
+                (doc, lines)
             }
             Origin::Paginator(i) => waiters::paginator(ACTIONS[i], key),
             Origin::Waiter(i) => waiters::waiter(&WAITERS[i], key),
@@ -159,9 +166,11 @@ impl Gen {
 
     fn members(&mut self, members: &[&Member]) {
         for m in members {
-            let (doc, line) = self.member(m);
+            let (doc, lines) = self.member(m);
             self.w.doc(1, &doc);
-            self.w.line(1, &line);
+            for line in lines {
+                self.w.line(1, &line);
+            }
         }
     }
 
@@ -289,22 +298,35 @@ impl Gen {
     }
 }
 
-fn generic(action: &Action) -> &'static str {
-    if action.params.iter().any(|p| p.req == Req::Yes) {
-        "Method"
-    } else {
-        "MethodOptionalParams"
+/// An action as a method: its doc (what it does, what it calls and resolves to, how it is retried,
+/// the waiters, paginator and old methods over it, its reference entry) and its overloads.
+fn action_member(action: &'static Action, key: &str) -> (Vec<String>, Vec<String>) {
+    let mut doc = vec![
+        action.summary.to_string(),
+        String::new(),
+        format!(
+            "Calls `{}` ({}) and resolves to {}. {}",
+            words::path(action),
+            words::api_name(action),
+            words::answer(action),
+            words::retries(action)
+        ),
+    ];
+    let waiters = words::waiters_of(action);
+    if !waiters.is_empty() {
+        doc.push(format!("Waiters polling it: {}.", join_code(&waiters)));
     }
-}
-
-fn action_member(action: &Action, key: &str) -> (Vec<String>, String) {
-    let line = format!(
-        "{key}: {}<{}, {}>;",
-        generic(action),
-        params_name(action),
-        response_name(action)
-    );
-    (vec![action.summary.to_string()], line)
+    if let Some(p) = action.paginators.first() {
+        doc.push(format!("Every item, page by page: `client.{p}`."));
+    }
+    let old = words::old_methods(action);
+    if !old.is_empty() {
+        doc.push(format!("The old clients' methods over it: {}.", old.join(", ")));
+    }
+    doc.push(format!("@see {}", words::action_link(action)));
+    let required = action.params.iter().any(|p| p.req == Req::Yes);
+    let lines = overloads(key, &params_name(action), response_name(action), required);
+    (doc, lines)
 }
 
 #[cfg(test)]

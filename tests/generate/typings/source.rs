@@ -3,9 +3,9 @@
 //! answers without a list exist), the names of an action's types, the old clients' methods (their
 //! tables, generated from `model/surfaces.toml`).
 
-use crate::catalog::{Action, Field, FieldType, Model, CODE_SETS};
-use crate::compat::table::{V0Method, V1Method, V0_METHODS, V1_SURFACES};
-use crate::service::{self, Method};
+use ncloud::catalog::{Action, Field, FieldType, Model, CODE_SETS};
+use ncloud::compat::table::{V0Method, V1Method, V0_METHODS, V1_SURFACES};
+use ncloud::service::{self, Method};
 
 /// The answer's list field and its item model, if the answer has a list.
 pub fn answer_list(action: &Action) -> Option<(&'static str, &'static Model)> {

@@ -1,5 +1,6 @@
-//! TypeScript declarations generated from the model (`generated/api.d.ts`). A test keeps the committed
-//! file equal to what the model says; `UPDATE_TYPINGS=1 cargo test typings` rewrites it.
+//! The TypeScript declarations (`generated/api.d.ts`), with the doc comments an editor shows on hover:
+//! every method's (what it does, what it calls and resolves to, how it is retried, its reference entry)
+//! and every parameter's and field's (`model/descriptions.toml`, with the rules of the model).
 //!
 //! Everything comes from the tables: the item models, inputs, actions (their parameters, answers and
 //! method paths), waiters and paginators of the catalog, and the old clients' method lists
@@ -20,8 +21,8 @@
 //!   text, which no real size reaches, so one alias says so instead of every caller narrowing;
 //! - result fields are optional (`?:`) except those the API always returns and the lists, which the
 //!   decoder always sets;
-//! - parameters: see [`actions`]. Every surface member is one line of a shared generic type
-//!   (`Method<P, R>` ...), so that ~200 actions stay cheap to read and to type-check.
+//! - parameters: see [`actions`]. Every surface member is a method with overloads (see [`options`]),
+//!   so that its doc comment shows where it is called.
 
 mod actions;
 mod models;
@@ -34,7 +35,7 @@ mod v1;
 mod waiters;
 mod writer;
 
-use crate::catalog::ACTIONS;
+use ncloud::catalog::ACTIONS;
 use probe::Struct;
 use std::collections::HashMap;
 
@@ -78,25 +79,4 @@ pub fn generate() -> String {
         "typings: a shape of the old client was named after its interfaces were written"
     );
     g.w.finish()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn typings_are_current() {
-        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("generated/api.d.ts");
-        let text = generate();
-        if std::env::var("UPDATE_TYPINGS").as_deref() == Ok("1") {
-            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-            std::fs::write(&path, &text).unwrap();
-            return;
-        }
-        let committed = std::fs::read_to_string(&path).unwrap_or_default();
-        assert!(
-            committed == text,
-            "generated/api.d.ts is not what the model says: run `UPDATE_TYPINGS=1 cargo test typings` and commit the result"
-        );
-    }
 }

@@ -4,10 +4,12 @@
 use super::probe::{self, Prop, Struct, Ty};
 use super::source::CompatMethod;
 use super::source::{self, code_set_name};
-use super::writer::{join_code, literals, pascal};
+use super::writer::{literals, pascal};
 use super::Gen;
-use crate::catalog::{Field, FieldType, Model, ALL_MODELS, CODE_SETS, COMMON_CODE};
-use crate::service::Shape;
+use crate::descriptions;
+use crate::words::code_list as join_code;
+use ncloud::catalog::{Field, FieldType, Model, ALL_MODELS, CODE_SETS, COMMON_CODE};
+use ncloud::service::Shape;
 
 /// The name of the old client's image shape.
 const PRIVATE_IMAGE: &str = "PrivateImage";
@@ -60,6 +62,8 @@ impl Gen {
             } else {
                 "string"
             };
+            self.w
+                .doc(1, &[descriptions::of_field(&COMMON_CODE, field.name).to_string()]);
             self.w.line(1, &format!("{}{opt}: {ty};", field.name));
         }
         self.w.line(0, "}");
@@ -80,6 +84,7 @@ impl Gen {
             self.w.line(0, &format!("export interface {} {{", model.name));
             for field in model.fields {
                 let opt = if probe::field_optional(field) { "?" } else { "" };
+                self.w.doc(1, &[descriptions::of_field(model, field.name).to_string()]);
                 self.w.line(1, &format!("{}{opt}: {};", field.name, field_type(field)));
             }
             self.w.line(0, "}");
@@ -132,6 +137,7 @@ impl Gen {
             if p.key != p.source {
                 doc.push(format!("The API's `{}`.", p.source));
             }
+            doc.push(descriptions::of_field(st.model, p.source).to_string());
             if !p.only_in.is_empty() {
                 doc.push(format!("Only in the results of {}.", join_code(&p.only_in)));
             }

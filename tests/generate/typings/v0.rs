@@ -3,12 +3,16 @@
 //! by running `compat::shapes` over sample items, [`probe::v0_item`]), their parameters (the caller's
 //! keys, typed as the parameters they become) and their members on the client's surfaces.
 
+use super::options::overloads;
 use super::probe::{self, Struct};
 use super::source::CompatMethod;
-use super::writer::{join_code, pascal, quote};
+use super::writer::{pascal, quote};
 use super::Gen;
-use crate::catalog::{FieldType, ParamKind, Req};
-use crate::compat::table::{Args, MessageSet, V0Method, V0Shape, SERVER_STATUS};
+use crate::descriptions;
+use crate::words;
+use crate::words::code_list as join_code;
+use ncloud::catalog::{FieldType, ParamKind, Req};
+use ncloud::compat::table::{Args, MessageSet, V0Method, V0Shape, SERVER_STATUS};
 
 /// `compute.findFlavors` -> `FindFlavors`.
 fn last(path: &str) -> String {
@@ -202,7 +206,7 @@ impl Gen {
     /// already (`createLoginKey`, `createPublicIpInstance` are VPC actions too).
     fn v0_params_name(v0: &V0Method) -> String {
         let name = format!("{}Params", last(v0.path));
-        if crate::catalog::ACTIONS
+        if ncloud::catalog::ACTIONS
             .iter()
             .any(|a| super::source::params_name(a) == name)
         {
@@ -215,7 +219,7 @@ impl Gen {
     /// The parameters of the methods 0.1.39 checked: the caller's keys (in 0.1.39's order), each typed
     /// as the parameter it becomes; its client-side options (`outputPath`, `autoCreateIp`) as such.
     pub(super) fn v0_params(&mut self) {
-        let methods: Vec<(&'static V0Method, Option<&'static crate::service::Method>)> =
+        let methods: Vec<(&'static V0Method, Option<&'static ncloud::service::Method>)> =
             self.compat.iter().map(|m| (m.v0, m.method)).collect();
         for (v0, method) in methods {
             let (Some(MessageSet::V0139), Some(method)) = (v0.messages, method) else {
@@ -223,15 +227,8 @@ impl Gen {
             };
             let action = method.action;
             let name = Self::v0_params_name(v0);
-            self.w.blank();
-            self.w.doc(
-                0,
-                &[format!(
-                    "Parameters of the old client's `{}` (over `{}`).",
-                    v0.path, action.name
-                )],
-            );
-            self.w.export(&name);
+            let doc = format!("Parameters of the old client's `{}` (over `{}`).", v0.path, action.name);
+            self.exported(&name, doc);
             if v0.params.is_empty() {
                 self.w.line(0, &format!("export type {name} = Record<string, never>;"));
                 continue;
@@ -246,6 +243,7 @@ impl Gen {
                     .iter()
                     .find(|(k, _)| *k == p.name)
                     .map_or(p.name, |(_, t)| *t);
+                doc.push(descriptions::of_old_key(v0, action, p.name, target).to_string());
                 let ty = if p.local {
                     doc.push("A client-side option, never sent.".into());
                     if matches!(p.default, Some("true" | "false")) {
@@ -296,8 +294,8 @@ impl Gen {
         }
     }
 
-    /// A 0.1.x method's doc and line on its surface.
-    pub(super) fn v0_member(&mut self, i: usize, key: &str) -> (Vec<String>, String) {
+    /// A 0.1.x method's doc and overloads on its surface.
+    pub(super) fn v0_member(&mut self, i: usize, key: &str) -> (Vec<String>, Vec<String>) {
         let m = &self.compat[i];
         let (v0, method) = (m.v0, m.method);
         let Some(method) = method else {
@@ -308,44 +306,50 @@ impl Gen {
                     v0.retired.unwrap_or("a retired API")
                 ),
                 format!(
-                    "It fails with `ERR_UNSUPPORTED`; use {}.",
+                    "It fails with `ERR_UNSUPPORTED` (through the callback, the promise{}); use {}.",
+                    if v0.args == Args::Emitter {
+                        " or the emitter's `error` event"
+                    } else {
+                        ""
+                    },
                     v0.replacement.unwrap_or("its successor")
                 ),
             ];
-            let ty = if v0.args == Args::Emitter {
-                "V0RetiredEmitter"
+            let line = if v0.args == Args::Emitter {
+                format!("{key}(params?: Record<string, unknown>): {{ on(event: string, listener: (...args: any[]) => void): unknown }};")
             } else {
-                "V0Retired"
+                format!("{key}(...args: unknown[]): Promise<never>;")
             };
-            return (doc, format!("{key}: {ty};"));
+            return (doc, vec![line]);
         };
         let action = method.action;
+        let first = action.methods.first().copied().unwrap_or(action.name);
         let mut doc = vec![
             action.summary.to_string(),
+            String::new(),
             format!(
-                "The old client's method (0.1.x, since {}), over {}.",
+                "The old 0.1.x client's `{}` (since {}): calls `client.{first}` (`{}`) and resolves to {}.",
+                v0.path,
                 v0.since,
-                join_code(&action.methods[..1])
+                words::path(action),
+                words::v0_result(v0)
             ),
         ];
-        if matches!(
-            v0.shape,
-            V0Shape::Server | V0Shape::First | V0Shape::PublicIp | V0Shape::PortForwardingRule | V0Shape::Statistics
-        ) {
-            doc.push("Resolves to the answer's item (`null` only if the answer has none).".into());
+        let keys = words::v0_keys(v0);
+        if !keys.is_empty() {
+            doc.push(keys);
         }
-        if let Some(d) = v0.differs {
-            doc.push(format!("Unlike the old client: {d}."));
-        }
+        doc.push(words::v0_differs(v0));
         // A name that is also a VPC action's: this is the old client's method; the action is elsewhere.
-        let vpc = crate::catalog::ACTIONS
+        let vpc = ncloud::catalog::ACTIONS
             .iter()
-            .filter(|a| a.env == crate::catalog::Env::Vpc && a.name == key)
+            .filter(|a| a.env == ncloud::catalog::Env::Vpc && a.name == key)
             .flat_map(|a| a.methods.iter())
             .find(|p| **p != v0.path);
         if let Some(other) = vpc {
             doc.push(format!("The VPC action of this name is `client.{other}`."));
         }
+        doc.push(format!("@see {}", crate::reference::old_link(v0.path)));
         let result = {
             let cm = CompatMethod {
                 path: v0.path.to_string(),
@@ -361,13 +365,16 @@ impl Gen {
                 action.params.iter().any(|p| p.req == Req::Yes) && v0.args != Args::None,
             ),
         };
-        let ty = match v0.args {
+        let lines = match v0.args {
             // One rule for one object, the rules for a list of them.
-            Args::ParamsOrList => format!("Method<{params}, {result}> & Method<{params}[], {result}[]>"),
-            Args::None | Args::ParamsOpt => format!("MethodOptionalParams<{params}, {result}>"),
-            _ if required => format!("Method<{params}, {result}>"),
-            _ => format!("MethodOptionalParams<{params}, {result}>"),
+            Args::ParamsOrList => {
+                let mut l = overloads(key, &params, &result, true);
+                l.extend(overloads(key, &format!("{params}[]"), &format!("{result}[]"), true));
+                l
+            }
+            Args::None | Args::ParamsOpt => overloads(key, &params, &result, false),
+            _ => overloads(key, &params, &result, required),
         };
-        (doc, format!("{key}: {ty};"))
+        (doc, lines)
     }
 }

@@ -3,10 +3,10 @@
 //! they output, in their order, with the JS types of their values. Nothing of those shapes is copied.
 
 use super::source::CompatMethod;
-use crate::catalog::{Action, Field, FieldType, Model, COMMON_CODE};
-use crate::compat::table::{V0Method, V0Shape};
-use crate::compat::{self, ImageNameKey};
-use crate::service::{Method, Shape};
+use ncloud::catalog::{Action, Field, FieldType, Model, COMMON_CODE};
+use ncloud::compat::table::{V0Method, V0Shape};
+use ncloud::compat::{self, ImageNameKey};
+use ncloud::service::{Method, Shape};
 use serde_json::{Map, Value};
 
 /// The JS type of a value of a shape.

@@ -9,8 +9,10 @@ use super::models::field_type;
 use super::source::{self, params_name, response_name};
 use super::writer::{pascal, quote, union_lines};
 use super::Gen;
-use crate::catalog::{Action, Env, Input, Param, ParamKind, Req, Rule, ACTIONS};
-use crate::service::Method;
+use crate::descriptions::{self, Owner};
+use crate::words;
+use ncloud::catalog::{Action, Param, ParamKind, Req, Rule, ACTIONS};
+use ncloud::service::Method;
 
 /// The allowed values. Case-insensitive ones are typed with their declared spelling (their doc comment
 /// says any case is accepted).
@@ -34,56 +36,6 @@ fn scalar_type(kind: &ParamKind, key: &str, rules: &[Rule]) -> String {
         (_, None) if is_id(key) => "string | number".into(),
         (_, None) => "string".into(),
     }
-}
-
-fn range_doc(a: i64, b: i64) -> String {
-    match (a, b) {
-        (i64::MIN, i64::MAX) => "Integer.".into(),
-        (a, i64::MAX) => format!("Integer, at least {a}."),
-        (i64::MIN, b) => format!("Integer, at most {b}."),
-        (a, b) => format!("Integer from {a} to {b}."),
-    }
-}
-
-fn rule_docs(rules: &[&Rule]) -> Vec<String> {
-    rules
-        .iter()
-        .filter_map(|rule| match rule {
-            Rule::Len(a, b) => Some(format!("{a} to {b} characters.")),
-            Rule::MaxBytes(n) => Some(format!("At most {n} bytes (UTF-8).")),
-            Rule::ImageName => Some(
-                "3 to 30 characters: lower-case letters, digits and `-`, starting with a letter and ending with a letter or digit."
-                    .into(),
-            ),
-            Rule::OneOf(_) => None,
-            Rule::OneOfIgnoreCase(_) => Some("Any letter case is accepted; the type lists the documented spelling.".into()),
-            Rule::Range(a, b) => Some(range_doc(*a, *b)),
-            Rule::Items(a, b) if *b == usize::MAX => Some(format!("At least {a} item{}.", if *a == 1 { "" } else { "s" })),
-            Rule::Items(a, b) => Some(format!("{a} to {b} items.")),
-            Rule::Unique => Some("No duplicate items.".into()),
-            Rule::Check(_) => Some("The whole value is checked before sending (consistency across items).".into()),
-            Rule::Codes(v) => Some(format!("The API takes {} (NCP may add codes).", v.join(", "))),
-        })
-        .collect()
-}
-
-/// Every input (the items of object-list parameters), in the order the actions first use them.
-fn inputs() -> Vec<&'static Input> {
-    fn walk(params: &'static [Param], out: &mut Vec<&'static Input>) {
-        for p in params {
-            if let ParamKind::ObjList(input) = &p.kind {
-                if !out.iter().any(|i| std::ptr::eq(*i, *input)) {
-                    out.push(input);
-                    walk(input.params, out);
-                }
-            }
-        }
-    }
-    let mut out = Vec::new();
-    for a in ACTIONS {
-        walk(a.params, &mut out);
-    }
-    out
 }
 
 /// One parameter as the caller writes it.
@@ -117,27 +69,14 @@ impl Gen {
         }
     }
 
-    fn param(&mut self, indent: usize, env: Option<Env>, param: &Param, key: &Key) {
+    fn param(&mut self, indent: usize, owner: Owner, param: &Param, key: &Key) {
         let mut doc = key.extra.clone();
-        match env {
-            Some(Env::Vpc) if param.name == Env::Vpc.region_param() => {
-                doc.push("Defaults to the client's `region`.".into())
-            }
-            Some(Env::Classic) if param.name == Env::Classic.region_param() => {
-                doc.push("Defaults to `compute.regionNo` when that is set.".into())
-            }
-            _ => {}
+        doc.push(descriptions::of_param(owner, param).to_string());
+        if let Owner::Action(a) = owner {
+            doc.extend(words::client_default(a, param.name).map(str::to_string));
         }
-        if let Req::With(other) = key.req {
-            doc.push(format!("Required when `{other}` is given."));
-        }
-        // A single item has no list rules.
-        let rules: Vec<&Rule> = param
-            .rules
-            .iter()
-            .filter(|r| !(key.single && matches!(r, Rule::Items(..) | Rule::Unique)))
-            .collect();
-        doc.extend(rule_docs(&rules));
+        doc.extend(words::required(key.req).filter(|_| key.req != Req::Yes));
+        doc.extend(words::rules(param, key.single));
         if key.single {
             doc.push("One item (a list of them is accepted too).".into());
         }
@@ -166,30 +105,30 @@ impl Gen {
         }
     }
 
-    fn own(&mut self, indent: usize, env: Option<Env>, p: &Param) {
+    fn own(&mut self, indent: usize, owner: Owner, p: &Param) {
         let key = Key {
             name: p.name,
             req: p.req,
             extra: Vec::new(),
             single: false,
         };
-        self.param(indent, env, p, &key);
+        self.param(indent, owner, p, &key);
     }
 
     /// The items of every object-list parameter.
     pub(super) fn inputs(&mut self) {
-        for input in inputs() {
+        for input in words::inputs(ACTIONS) {
             self.w.blank();
             self.w.export(input.name);
             self.w.line(0, &format!("export interface {} {{", input.name));
             for p in input.params {
-                self.own(1, None, p);
+                self.own(1, Owner::Input(input), p);
             }
             self.w.line(0, "}");
         }
     }
 
-    pub(super) fn params(&mut self, action: &Action) {
+    pub(super) fn params(&mut self, action: &'static Action) {
         let name = params_name(action);
         self.w.blank();
         self.w.export(&name);
@@ -199,7 +138,7 @@ impl Gen {
         }
         self.w.line(0, &format!("export interface {name} {{"));
         for p in action.params {
-            self.own(1, Some(action.env), p);
+            self.own(1, Owner::Action(action), p);
         }
         self.w.line(0, "}");
     }
@@ -208,24 +147,18 @@ impl Gen {
     pub(super) fn response(&mut self, action: &Action) {
         let name = response_name(action);
         self.w.export(name);
-        let fields: Vec<String> = action
-            .response
-            .fields
-            .iter()
-            .map(|f| {
-                let opt = if source::always_in_answer(action, f) { "" } else { "?" };
-                format!("{}{opt}: {};", f.name, field_type(f))
-            })
-            .collect();
-        if fields.is_empty() {
+        if action.response.fields.is_empty() {
             self.w
                 .line(0, &format!("export interface {name} extends ApiResponse {{}}"));
             return;
         }
         self.w
             .line(0, &format!("export interface {name} extends ApiResponse {{"));
-        for f in fields {
-            self.w.line(1, &f);
+        for f in action.response.fields {
+            let opt = if source::always_in_answer(action, f) { "" } else { "?" };
+            self.w
+                .doc(1, &[descriptions::of_field(action.response, f.name).to_string()]);
+            self.w.line(1, &format!("{}{opt}: {};", f.name, field_type(f)));
         }
         self.w.line(0, "}");
     }
@@ -245,7 +178,7 @@ impl Gen {
         let methods: Vec<&'static Method> = self
             .compat
             .iter()
-            .filter(|m| m.v0.messages != Some(crate::compat::table::MessageSet::V0139))
+            .filter(|m| m.v0.messages != Some(ncloud::compat::table::MessageSet::V0139))
             .filter_map(|m| m.method)
             .collect();
         for method in methods {
@@ -254,15 +187,11 @@ impl Gen {
             }
             let name = Self::compat_params_name(method);
             let action = method.action;
-            self.w.blank();
-            self.w.doc(
-                0,
-                &[format!(
-                    "Parameters of `{}`: the old client's names for those of `{}`.",
-                    method.name, action.name
-                )],
+            let doc = format!(
+                "Parameters of `{}`: the old client's names for those of `{}`.",
+                method.name, action.name
             );
-            self.w.export(&name);
+            self.exported(&name, doc);
             self.w.line(0, &format!("export interface {name} {{"));
             for p in action.params {
                 let keys: Vec<&str> = method
@@ -272,7 +201,7 @@ impl Gen {
                     .map(|(user, _)| *user)
                     .collect();
                 if keys.is_empty() {
-                    self.own(1, Some(action.env), p);
+                    self.own(1, Owner::Action(action), p);
                     continue;
                 }
                 for (i, user) in keys.iter().enumerate() {
@@ -288,7 +217,7 @@ impl Gen {
                         extra,
                         single: method.one_as_list.contains(user),
                     };
-                    self.param(1, Some(action.env), p, &key);
+                    self.param(1, Owner::Action(action), p, &key);
                 }
             }
             self.w.line(0, "}");

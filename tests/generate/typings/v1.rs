@@ -6,8 +6,9 @@
 use super::source::{self, params_name, response_name};
 use super::writer::pascal;
 use super::Gen;
-use crate::catalog::Req;
-use crate::compat::table::V1Shape;
+use crate::words;
+use ncloud::catalog::Req;
+use ncloud::compat::table::V1Shape;
 use std::collections::BTreeMap;
 
 /// `IaaS.server()` -> `V1Server`; `IaaS` -> `V1IaaS`.
@@ -69,27 +70,72 @@ impl Gen {
                     Some(getter) => format!("{getter}(): {};", node_name(child)),
                     None => format!("readonly {seg}: {};", node_name(child)),
                 };
+                let served = surfaces.iter().find(|s| s.path == *child);
+                let doc = match served {
+                    Some(s) => {
+                        let api = s.methods.iter().find_map(|(_, a, _)| a.map(|a| a.api.title));
+                        match api {
+                            Some(api) => format!(
+                                "The old 1.x client's `client.{child}`: the {api} API's actions as 1.1.4 named them, each resolving to the API's answer (a fresh object each call, as in 1.x)."
+                            ),
+                            None => format!(
+                                "The old 1.x client's `client.{child}`, which 1.1.4 could not call: its methods reject with `ERR_UNSUPPORTED`."
+                            ),
+                        }
+                    }
+                    None => format!("The old 1.x client's `client.{child}`."),
+                };
+                self.w.doc(1, &[doc]);
                 self.w.line(1, &member);
             }
             if let Some(s) = served {
                 for (method, action, row) in &s.methods {
                     let Some(action) = action else {
-                        self.w.line(1, &format!("{method}: V1Unsupported;"));
+                        self.w.doc(
+                            1,
+                            &[
+                                format!("`client.{path}.{method}` of the old 1.x client, which 1.1.4 declared but could not call."),
+                                "It rejects with `ERR_UNSUPPORTED`.".into(),
+                                format!("@see {}", crate::reference::old_link(&format!("{path}.{method}"))),
+                            ],
+                        );
+                        self.w.line(
+                            1,
+                            &format!("{method}(params?: Record<string, unknown>): Promise<never>;"),
+                        );
                         continue;
                     };
                     let required = action.params.iter().any(|p| p.req == Req::Yes);
                     let q = if required { "" } else { "?" };
-                    let mut doc = vec![action.summary.to_string()];
+                    let (result, resolves) = match row.shape {
+                        V1Shape::Body => (
+                            format!(
+                                "Omit<{}, 'returnCode'> & {{ returnCode: number }}",
+                                response_name(action)
+                            ),
+                            "the whole answer body, `returnCode` a number",
+                        ),
+                        V1Shape::Response => (
+                            response_name(action).to_string(),
+                            "the answer without its wrapper, ids as text",
+                        ),
+                    };
+                    let mut doc = vec![
+                        action.summary.to_string(),
+                        String::new(),
+                        format!(
+                            "The old 1.x client's `{path}.{method}` (1.1.4): calls `{}` and resolves to {resolves}; the values given to `client.setConfig` go under the call's own parameters, and the declared types of the keys given are checked as 1.x checked them (thrown at once).",
+                            words::path(action)
+                        ),
+                    ];
                     if let Some(w) = row.wraps {
                         doc.push(format!("1.x's hand-written method over `{w}`."));
                     }
-                    let result = match row.shape {
-                        V1Shape::Body => format!(
-                            "Omit<{}, 'returnCode'> & {{ returnCode: number }}",
-                            response_name(action)
-                        ),
-                        V1Shape::Response => response_name(action).to_string(),
-                    };
+                    doc.push(match row.differs {
+                        Some(d) => format!("Unlike 1.1.4: {d}."),
+                        None => "Unlike 1.1.4, errors are `NcloudError`s; they carry axios's `err.response` as 1.x code reads it.".into(),
+                    });
+                    doc.push(format!("@see {}", words::action_link(action)));
                     self.w.doc(1, &doc);
                     self.w.line(
                         1,
