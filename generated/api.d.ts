@@ -482,7 +482,7 @@ export interface ClassicInstanceTag {
   instanceNo?: string;
   /** Kind of instance (`SVR` for a server). */
   instanceType?: CommonCode;
-  /** Tag key. */
+  /** Key of the tag. */
   tagKey?: string;
   /** Tag value. */
   tagValue?: string;
@@ -1707,7 +1707,7 @@ export interface ServerSpec {
 export interface Vpc {
   /** VPC number (an id, as text), from `getVpcList`. */
   vpcNo: string;
-  /** VPC name. */
+  /** Name of the VPC. */
   vpcName?: string;
   /**
    * Private IPv4 block of the VPC in CIDR notation, within 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16, netmask
@@ -2202,7 +2202,7 @@ export interface CompatClassicInstanceTag {
   instanceNo?: NumericId;
   /** Kind of instance (`SVR` for a server). */
   instanceType?: CommonCode;
-  /** Tag key. */
+  /** Key of the tag. */
   tagKey?: string;
   /** Tag value. */
   tagValue?: string;
@@ -2227,7 +2227,7 @@ export interface PortForwardingRuleParameter {
 }
 
 export interface InstanceTagParameter {
-  /** Tag key. 1 to 127 characters. */
+  /** Key of the tag. 1 to 127 characters. */
   tagKey?: string | undefined;
   /** Tag value. 0 to 255 characters. */
   tagValue?: string | undefined;
@@ -6112,7 +6112,7 @@ export interface CreateServerInstancesResponse extends ApiResponse {
 export interface GetVpcListParams {
   /** Region code (`KR`, `SGN`, `JPN` ...), as `getRegionList` gives it. Defaults to the client's `region`. */
   regionCode?: string | undefined;
-  /** VPC name. */
+  /** Name of the VPC. */
   vpcName?: string | undefined;
   /** Lists only VPCs in this status: `INIT`, `CREATING`, `RUN`, `TERMTING`. */
   vpcStatusCode?: string | undefined;
