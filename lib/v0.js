@@ -132,7 +132,8 @@ function decorate(surface, m, result, input) {
       return result && typeof result === 'object' ? rulesWait(surface, m, input, result) : result;
     case 'login_key_created': {
       const dir = input && input.outputPath;
-      if (dir) fs.writeFileSync(path.join(dir, `${result.loginKeyName}.pem`), result.privateKey ?? '', 'utf8');
+      // A private key: readable by its owner only (ssh refuses a key others can read; ignored on Windows).
+      if (dir) fs.writeFileSync(path.join(dir, `${result.loginKeyName}.pem`), result.privateKey ?? '', { encoding: 'utf8', mode: 0o600 });
       return result;
     }
     default:
