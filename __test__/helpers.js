@@ -6,6 +6,12 @@ const path = require('node:path');
 
 const FORMATS = ['json', 'xml'];
 
+/**
+ * The command that starts this Node in a child process: `[process.execPath]`, or what `npm run platforms`
+ * gives in NCLOUD_TEST_NODE where a child cannot exec the binary itself (qemu-user without binfmt).
+ */
+const NODE = process.env.NCLOUD_TEST_NODE ? JSON.parse(process.env.NCLOUD_TEST_NODE) : [process.execPath];
+
 async function emulator(options = {}) {
   return ncloud.startEmulator({ port: 0, createDelayMs: 50, deleteDelayMs: 50, ...options });
 }
@@ -43,4 +49,4 @@ function viaCallback(fn, ...args) {
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-module.exports = { ncloud, FORMATS, emulator, client, fixture, expected, viaCallback, sleep };
+module.exports = { ncloud, NODE, FORMATS, emulator, client, fixture, expected, viaCallback, sleep };
