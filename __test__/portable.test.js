@@ -10,25 +10,8 @@ const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { ncloud, emulator } = require('./helpers');
+const { ncloud, emulator, withEnv } = require('./helpers');
 const { configurePath } = require('../lib/config');
-
-const ENV = ['NCLOUD_ACCESS_KEY_ID', 'NCLOUD_SECRET_ACCESS_KEY', 'NCLOUD_ACCESS_KEY', 'NCLOUD_SECRET_KEY', 'NCLOUD_PROFILE', 'NCLOUD_API_GW', 'NCLOUD_EMULATOR', 'HOME', 'USERPROFILE'];
-
-/** Runs `fn` with the credential variables cleared and `vars` set; restores them after. */
-async function withEnv(vars, fn) {
-  const saved = Object.fromEntries(ENV.map((k) => [k, process.env[k]]));
-  for (const k of ENV) delete process.env[k];
-  Object.assign(process.env, vars);
-  try {
-    return await fn();
-  } finally {
-    for (const k of ENV) {
-      if (saved[k] === undefined) delete process.env[k];
-      else process.env[k] = saved[k];
-    }
-  }
-}
 
 const tempDir = (t, prefix) => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
