@@ -67,3 +67,11 @@ test('scripts/platforms knows how to build each target, and installs each as npm
     if (!row.run) assert.ok(row.how.startsWith('cannot run here'), `${target}: says why it does not run`);
   }
 });
+
+test("docs/install.md's table has a row for each package", () => {
+  const doc = fs.readFileSync(path.join(root, 'docs', 'install.md'), 'utf8');
+  const rows = doc.split('\n').filter((l) => l.startsWith('| ') && l.includes('`ncloud-client-'));
+  const named = rows.flatMap((l) => [...l.matchAll(/`(ncloud-client-[\w-]+)`/g)].map((m) => m[1]));
+  assert.deepEqual(sorted(named), sorted(targets.map((t) => packageOf(suffixOf(t)))));
+  for (const row of rows) assert.equal(row.split(' | ').length, 5, `five columns (platform, package, built here, run here, release): ${row}`);
+});
