@@ -199,8 +199,28 @@ function parseConfigure(text) {
   return profiles;
 }
 
-function configurePath() {
-  return path.join(process.env.HOME || os.homedir(), '.ncloud', 'configure');
+/**
+ * `~/.ncloud/configure` of the user: under `$HOME` on Linux and macOS; under the user's profile
+ * (`%USERPROFILE%`, as NAVER's Go SDK and the NCP CLI read it) on Windows, where a `HOME` set by Git Bash,
+ * MSYS or Cygwin is not the profile and may be a POSIX path Windows cannot open.
+ */
+function configurePath(platform = process.platform, env = process.env) {
+  if (platform === 'win32') {
+    const profile = env.USERPROFILE || (env.HOMEDRIVE && env.HOMEPATH ? `${env.HOMEDRIVE}${env.HOMEPATH}` : os.homedir());
+    return path.win32.join(profile, '.ncloud', 'configure');
+  }
+  return path.posix.join(env.HOME || os.homedir(), '.ncloud', 'configure');
+}
+
+/**
+ * A configure file's text, whatever wrote it: UTF-8 with or without a byte-order mark, or UTF-16 with
+ * one (what Windows PowerShell 5's `>` and `Out-File` write). Line endings are left to parseConfigure.
+ */
+function decodeConfigure(bytes) {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return bytes.subarray(2).toString('utf16le');
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return Buffer.from(bytes.subarray(2, bytes.length - (bytes.length % 2))).swap16().toString('utf16le');
+  const text = bytes.toString('utf8');
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 /**
@@ -236,7 +256,7 @@ function resolveCredentials(options) {
   const profile = explicitProfile ?? 'DEFAULT';
   let text = null;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    text = decodeConfigure(fs.readFileSync(file));
   } catch (err) {
     if (err.code !== 'ENOENT' && err.code !== 'ENOTDIR') throw credentials(`could not read ${file}: ${err.code}`);
   }
@@ -396,4 +416,4 @@ function resolveConfig(options, Emulator) {
   return { mode: 'remote', accessKey: creds.accessKey, secretKey: creds.secretKey, endpoint, region, transport };
 }
 
-module.exports = { resolveConfig, checkEndpoint, parseConfigure, checkKeyText, KNOWN_OPTIONS, DEFAULT_ENDPOINT, DEFAULTS };
+module.exports = { resolveConfig, checkEndpoint, parseConfigure, decodeConfigure, configurePath, checkKeyText, KNOWN_OPTIONS, DEFAULT_ENDPOINT, DEFAULTS };
