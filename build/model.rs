@@ -68,6 +68,8 @@ pub enum Rule {
     Items(u64, Option<u64>),
     Unique,
     Check(String),
+    /// `codes=set`: the values of a model code set (an open set: only the emulator refuses others).
+    Codes(String),
 }
 
 #[derive(Debug, Clone)]
@@ -190,6 +192,12 @@ pub struct Set {
     pub inputs: Vec<Input>,
     pub actions: Vec<Action>,
     pub waiters: Vec<Waiter>,
+    /// The emulator's resource kinds (`build/kinds.rs`).
+    pub kinds: Vec<crate::kinds::Kind>,
+    /// Record shapes only the emulator keeps.
+    pub records: Vec<crate::kinds::Record>,
+    /// Code names by table (`[names.*]`): code -> name, in declaration order.
+    pub names: BTreeMap<String, Vec<(String, String)>>,
 }
 
 // ------------------------------------------------------------------------------------------------
@@ -204,6 +212,9 @@ struct FileToml {
     inputs: Option<toml::Table>,
     actions: Option<toml::Table>,
     waiters: Option<toml::Table>,
+    kinds: Option<toml::Table>,
+    records: Option<toml::Table>,
+    names: Option<toml::Table>,
 }
 
 #[derive(Deserialize)]
@@ -291,6 +302,7 @@ pub fn load(dir: &Path) -> R<Set> {
     let mut set = Set::default();
     let mut raw_actions = Vec::new();
     let mut raw_waiters = Vec::new();
+    let mut raw_kinds = Vec::new();
     for name in FILES.iter().filter(|f| present.contains(**f)) {
         let path = dir.join(format!("{name}.toml"));
         let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
@@ -354,6 +366,22 @@ pub fn load(dir: &Path) -> R<Set> {
                 .map_err(|e| ctx(format!("[inputs.{k}] {e}")))?;
             set.inputs.push(Input { name: k, params });
         }
+        for (k, v) in file.names.unwrap_or_default() {
+            let table: toml::Table = v.try_into().map_err(|e| ctx(format!("[names.{k}]: {e}")))?;
+            let mut pairs = Vec::new();
+            for (code, name) in table {
+                let name = name
+                    .as_str()
+                    .ok_or_else(|| ctx(format!("[names.{k}] {code}: a code name is text")))?;
+                pairs.push((code, name.to_string()));
+            }
+            if set.names.insert(k.clone(), pairs).is_some() {
+                return Err(ctx(format!("names '{k}' declared twice")));
+            }
+        }
+        let records = table::<crate::kinds::RecordToml>(file.records, "records").map_err(ctx)?;
+        set.records.extend(crate::kinds::records(name, records)?);
+        raw_kinds.push((name, table::<crate::kinds::KindToml>(file.kinds, "kinds").map_err(ctx)?));
         let actions = table::<ActionToml>(file.actions, "actions").map_err(ctx)?;
         let waiters = table::<WaiterToml>(file.waiters, "waiters").map_err(ctx)?;
         if api.is_none() && (!actions.is_empty() || !waiters.is_empty()) {
@@ -363,6 +391,10 @@ pub fn load(dir: &Path) -> R<Set> {
             raw_actions.extend(actions.into_iter().map(|a| (api, a)));
             raw_waiters.extend(waiters.into_iter().map(|w| (api, w)));
         }
+    }
+    for (file, kinds) in raw_kinds {
+        let read = crate::kinds::kinds(file, kinds, &set)?;
+        set.kinds.extend(read);
     }
     for (api, (k, a)) in raw_actions {
         let ctx = |e: String| format!("model/{}.toml [actions.{k}]: {e}", set.apis[api].name);
@@ -427,6 +459,7 @@ pub fn load(dir: &Path) -> R<Set> {
         });
     }
     crate::checks::check(&set)?;
+    crate::kinds::check(&set)?;
     Ok(set)
 }
 

@@ -8,6 +8,15 @@ mod checks;
 #[path = "../build/emit.rs"]
 mod emit;
 #[allow(dead_code)]
+#[path = "../build/kinds.rs"]
+mod kinds;
+#[allow(dead_code)]
+#[path = "../build/life.rs"]
+mod life;
+#[allow(dead_code)]
+#[path = "../build/lookups.rs"]
+mod lookups;
+#[allow(dead_code)]
 #[path = "../build/model.rs"]
 mod model;
 #[allow(dead_code)]

@@ -85,6 +85,10 @@ pub enum Rule {
     Items(usize, usize),
     /// No duplicate list items.
     Unique,
+    /// The codes the API takes today, from a code set of the model (`codes=set`): an open set NCP may
+    /// extend, so the client passes any value on; the emulator, the API as documented today, refuses
+    /// the others.
+    Codes(&'static [&'static str]),
     /// A cross-field check on the whole (normalized) value; returns the message on failure.
     Check(fn(&str, &Value) -> Result<(), String>),
 }

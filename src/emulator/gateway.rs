@@ -1,7 +1,7 @@
 //! The API gateway's checks: the access key, the timestamp window and the signature (`signing.rs`) over
 //! `METHOD path?query` as sent.
 
-use super::http::Shared;
+use super::shared::Shared;
 use crate::signing;
 
 pub const DEFAULT_ACCESS_KEY: &str = "ncloud-emulator-access-key";

@@ -8,6 +8,7 @@ use super::faults::InjectedFault;
 use super::gateway::authenticate;
 use super::reply::{gateway, respond};
 use super::rules;
+use super::shared::Shared;
 use super::state::{resolve_fixture, LogEntry, State, LOG_CAP};
 use crate::catalog;
 use crate::error::{Error, ErrorCode, Result};
@@ -21,8 +22,8 @@ use hyper::service::service_fn;
 use hyper::{Request, Response};
 use hyper_util::rt::TokioIo;
 use serde_json::Value;
-use std::sync::{Arc, Mutex, MutexGuard};
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
 use tokio::net::TcpListener;
 use tokio::sync::watch;
 
@@ -49,31 +50,6 @@ const ACCEPT_BACKOFF: Duration = Duration::from_millis(100);
 /// How much of a too-large request body is read (and dropped) so that the client sees the 413.
 const MAX_DRAIN: usize = 64 << 20;
 const MAX_BODY: usize = 1 << 20;
-
-pub(super) struct Shared {
-    state: Mutex<State>,
-    pub(super) access_key: String,
-    pub(super) secret_key: String,
-    clock_offset_ms: std::sync::atomic::AtomicI64,
-}
-
-impl Shared {
-    /// The emulator's (possibly shifted) clock, ms since the epoch.
-    pub(super) fn now_ms(&self) -> i64 {
-        let real = SystemTime::now()
-            .duration_since(UNIX_EPOCH)
-            .map(|d| d.as_millis() as i64)
-            .unwrap_or(0);
-        real.saturating_add(self.clock_offset_ms.load(std::sync::atomic::Ordering::Relaxed))
-    }
-}
-
-impl Shared {
-    pub(super) fn lock(&self) -> MutexGuard<'_, State> {
-        // A poisoned lock only means a handler panicked mid-request; the state is still usable.
-        self.state.lock().unwrap_or_else(|p| p.into_inner())
-    }
-}
 
 pub struct EmulatorHandle {
     pub endpoint: String,
