@@ -4,7 +4,8 @@
 //!
 //! - **Serving**: [`http`] (lifetime, connections, reading and routing requests), [`gateway`] (access
 //!   key, timestamp window, signature), [`chaos`] (chaos mode, injected faults), [`call`] (one API call),
-//!   [`reply`] (the answers), [`render`] (an answer's fields through the action's response model).
+//!   [`reply`] (the answers), [`render`] (an answer's fields through the action's response model),
+//!   [`site`] (the NCP site it plays: its regions, and the hosts it answers on).
 //! - **Rules**: [`rules`] reads a request without the client's catalog (lists and objects at any depth)
 //!   and checks it against the rules each handler declares: the emulator keeps its own rules so that it
 //!   can disagree with the client.
@@ -30,6 +31,7 @@ pub mod render;
 pub mod reply;
 pub mod rules;
 pub mod server;
+pub mod site;
 pub mod state;
 pub mod vpc;
 pub mod vserver;
