@@ -149,3 +149,21 @@ test("per-call timeout longer and shorter than the client's, and maxRetries: 0 o
   assert.equal(ncloud.createClient({ emulator: emu, maxAttempts: 1 }) instanceof ncloud.Client, true);
   assert.throws(() => ncloud.createClient({ emulator: emu, maxAttempts: 0 }), { code: 'ERR_VALIDATION' });
 });
+
+test('the options checked are the options typed (generated/api.d.ts: CallOptions, WaitOptions, PaginateOptions)', () => {
+  const dts = require('node:fs').readFileSync(require('node:path').join(__dirname, '..', 'generated', 'api.d.ts'), 'utf8');
+  const members = (name) => {
+    const body = new RegExp(`export interface ${name}(?:<T>)? \\{([\\s\\S]*?)\\n\\}`).exec(dts)[1];
+    return [...body.matchAll(/^ {2}(\w+)\?:/gm)].map((m) => m[1]).sort();
+  };
+  assert.deepEqual(members('CallOptions'), [...require('../lib/call').CALL_OPTIONS].sort());
+  assert.deepEqual(members('WaitOptions'), [...require('../lib/waiters').WAIT_OPTIONS].sort());
+  assert.deepEqual(members('PaginateOptions'), [...require('../lib/pages').PAGINATE_OPTIONS].sort());
+});
+
+test("createClient's options are the options typed (index.d.ts ClientOptions)", () => {
+  const dts = require('node:fs').readFileSync(require('node:path').join(__dirname, '..', 'index.d.ts'), 'utf8');
+  const body = /export interface ClientOptions \{([\s\S]*?)\n\}/.exec(dts)[1];
+  const typed = [...body.matchAll(/^ {2}(\w+)\?:/gm)].map((m) => m[1]).sort();
+  assert.deepEqual(typed, [...require('../lib/config').KNOWN_OPTIONS].sort());
+});

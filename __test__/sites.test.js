@@ -157,3 +157,40 @@ test('site, NCLOUD_SITE and the profile key: checked, with a did-you-mean; an en
     fs.rmSync(home, { recursive: true, force: true });
   }
 });
+
+test('without an emulator: a site client tunnels to each API host of its site (seen by a `proxy`), and proxy: false ignores HTTPS_PROXY', async (t) => {
+  // A proxy that records the tunnels it is asked for and refuses them: nothing leaves the machine.
+  const seen = [];
+  const proxy = http.createServer((req, res) => res.writeHead(502).end());
+  proxy.on('connect', (req, sock) => {
+    seen.push(req.url);
+    sock.end('HTTP/1.1 403 Forbidden\r\n\r\n');
+  });
+  await new Promise((r) => proxy.listen(0, '127.0.0.1', r));
+  t.after(() => proxy.close());
+  const url = `http://127.0.0.1:${proxy.address().port}`;
+  for (const site of ['public', 'gov', 'fin']) {
+    seen.length = 0;
+    const c = ncloud.createClient({ accessKey: 'ak', secretKey: 'sk', site, proxy: url, maxRetries: 0 });
+    const e1 = await c.compute.getRegionList().catch((e) => e);
+    const e2 = await c.geolocation.geoLocation({ ip: '125.209.222.142' }).catch((e) => e);
+    assert.match(e1.message, /through the proxy 127\.0\.0\.1:\d+ \(proxy\)/);
+    assert.equal(e2.code, 'ERR_NETWORK');
+    assert.deepEqual(seen, [`${HOSTS[site].gateway}:443`, `${HOSTS[site].geolocation}:443`], site);
+  }
+  // proxy: false: HTTPS_PROXY is not used (the reserved name then fails on its own, unproxied).
+  seen.length = 0;
+  const saved = process.env.HTTPS_PROXY;
+  process.env.HTTPS_PROXY = url;
+  try {
+    const off = ncloud.createClient({ accessKey: 'ak', secretKey: 'sk', endpoint: 'https://api.gw.invalid', proxy: false, maxRetries: 0 });
+    const err = await off.compute.getRegionList().catch((e) => e);
+    assert.equal(err.code, 'ERR_NETWORK');
+    assert.doesNotMatch(err.message, /proxy/);
+    assert.deepEqual(seen, []);
+  } finally {
+    if (saved === undefined) delete process.env.HTTPS_PROXY;
+    else process.env.HTTPS_PROXY = saved;
+  }
+  assert.throws(() => ncloud.createClient({ accessKey: 'ak', secretKey: 'sk', proxy: 'socks5://p:1' }), { code: 'ERR_VALIDATION', message: /'proxy' must be a proxy URL/ });
+});

@@ -10,10 +10,21 @@ import type { NcloudError } from '../index';
  */
 export type Callback<T> = (...args: [err: NcloudError, result: null] | [err: null, result: T]) => void;
 
-/** Options of one call, always its second argument (`method(params, options?, callback?)`). */
+/**
+ * Options of one call, always its second argument (`method(params, options?, callback?)`); a name that is
+ * not one of these is an `ERR_VALIDATION` with a did-you-mean.
+ */
 export interface CallOptions {
   /** Aborting it rejects with an `AbortError` (`code: 'ABORT_ERR'`) and drops the request (and its retries); an aborted one sends nothing. */
   signal?: AbortSignal | undefined;
+  /** Milliseconds for this call, its retries and back-off included, instead of the client's `timeout` (longer or shorter). */
+  timeout?: number | undefined;
+  /** Milliseconds for one attempt of this call, instead of the client's `attemptTimeout`. */
+  attemptTimeout?: number | undefined;
+  /** Retries of this call after a retryable failure, instead of the client's `maxRetries` (`0`: one attempt only). */
+  maxRetries?: number | undefined;
+  /** The AWS SDK's name: attempts in all, the first one included (`maxRetries` + 1); give one of the two. */
+  maxAttempts?: number | undefined;
 }
 
 /**
@@ -81,6 +92,14 @@ export interface WaitOptions<T> {
   regionCode?: string | undefined;
   /** Called after every poll. */
   onPoll?: ((poll: WaitPoll<T>) => void) | undefined;
+  /** Milliseconds for each poll's call (the whole wait is `timeoutMs`), instead of the client's `timeout`. */
+  timeout?: number | undefined;
+  /** Milliseconds for one attempt of this call, instead of the client's `attemptTimeout`. */
+  attemptTimeout?: number | undefined;
+  /** Retries of each poll's call, instead of the client's `maxRetries`. */
+  maxRetries?: number | undefined;
+  /** The AWS SDK's name: attempts in all, the first one included (`maxRetries` + 1); give one of the two. */
+  maxAttempts?: number | undefined;
 }
 
 /** Options of the `paginate…` methods. */
@@ -91,6 +110,14 @@ export interface PaginateOptions {
   maxPages?: number | undefined;
   /** Aborting it rejects the pending `next()` with an `AbortError`. */
   signal?: AbortSignal | undefined;
+  /** Milliseconds for each page's call, instead of the client's `timeout`. */
+  timeout?: number | undefined;
+  /** Milliseconds for one attempt of this call, instead of the client's `attemptTimeout`. */
+  attemptTimeout?: number | undefined;
+  /** Retries of each page's call, instead of the client's `maxRetries`. */
+  maxRetries?: number | undefined;
+  /** The AWS SDK's name: attempts in all, the first one included (`maxRetries` + 1); give one of the two. */
+  maxAttempts?: number | undefined;
 }
 
 /** An async iterator over every item of a list action, page by page: it sets `pageNo` and `pageSize` itself. */

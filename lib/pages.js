@@ -105,4 +105,4 @@ function paginate(client, p, params, options) {
   })();
 }
 
-module.exports = { pageGuard, paginate };
+module.exports = { pageGuard, paginate, PAGINATE_OPTIONS };

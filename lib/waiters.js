@@ -158,4 +158,4 @@ async function poll(client, w, no, o) {
   }
 }
 
-module.exports = { waitFor, waitDelay };
+module.exports = { waitFor, waitDelay, WAIT_OPTIONS };
