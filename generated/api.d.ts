@@ -29,7 +29,7 @@ export interface CallOptions {
 
 /**
  * A method whose parameters are required: it returns a Promise of the result, or nothing when its last
- * argument is an error-first callback. Options (`{ signal }`) are always the second argument.
+ * argument is an error-first callback. Options (`CallOptions`: `{ signal, timeout ... }`) are always the second argument.
  */
 export interface Method<P, R> {
   (params: P, options?: CallOptions): Promise<R>;
