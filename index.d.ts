@@ -372,8 +372,9 @@ export interface ResponseRecord {
 
 /**
  * Functions told of every call of the client, for metrics and tracing. They run once the call has ended,
- * before it settles, one `onAttempt` per attempt in order, then `onResponse`; one that throws changes
- * nothing about the call (a process warning says so once).
+ * before it settles, one `onAttempt` per attempt in order, then `onResponse` (a call refused before
+ * anything was sent comes with no attempt); one that throws changes nothing about the call (a process
+ * warning says so once).
  */
 export interface Hooks {
   onAttempt?: ((attempt: AttemptRecord) => void) | undefined;

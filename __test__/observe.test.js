@@ -101,6 +101,13 @@ test('hooks count and time every attempt, across a retried call and a cancelled 
   assert.ok(attempts[0].durationMs >= 25, `timed until the abort: ${attempts[0].durationMs} ms`);
   assert.deepEqual([responses[0].ok, responses[0].error, responses[0].attempts], [false, 'ABORT_ERR', 1]);
 
+  // A call refused before anything is sent comes to onResponse with no attempt.
+  responses.length = 0;
+  await assert.rejects(c.compute.getServerImageDetail({}), { code: 'ERR_VALIDATION' });
+  await c.close();
+  await assert.rejects(c.compute.getRegionList(), { code: 'ERR_CLIENT_CLOSED' });
+  assert.deepEqual(responses.map((r) => [r.attempts, r.error]), [[0, 'ERR_VALIDATION'], [0, 'ERR_CLIENT_CLOSED']]);
+
   // A hook that throws changes nothing about the call (one process warning).
   const warned = new Promise((resolve) => process.once('warning', resolve));
   const loud = client(emu, 'json', { hooks: { onAttempt: () => { throw new Error('boom'); } } });

@@ -152,10 +152,16 @@ class Client {
       // A provider's keys, asked for when there are none yet or they near their expiration (one
       // comparison when they are fresh).
       if (keys !== null && !keys.fresh()) {
-        const later = keys.refresh().then(() => {
-          if (signal?.aborted) throw abortError(m.action, signal);
-          return run(this.#native, m, json, region, regionNo, o, verbatim, observer);
-        });
+        const later = keys.refresh().then(
+          () => {
+            if (signal?.aborted) throw abortError(m.action, signal);
+            return run(this.#native, m, json, region, regionNo, o, verbatim, observer);
+          },
+          (err) => {
+            if (observer !== null) observer.report(m.action, [], err);
+            throw err;
+          },
+        );
         return abortWins(later, signal, m.action);
       }
       if (this.#native) return run(this.#native, m, json, region, regionNo, o, verbatim, observer);
@@ -165,7 +171,10 @@ class Client {
       });
       return abortWins(later, signal, m.action);
     } catch (err) {
-      return Promise.reject(internal(m, err));
+      // Refused before anything was sent: the hooks still hear of the call (no attempt).
+      const e = internal(m, err);
+      if (this.#observer !== null) this.#observer.report(m.action, [], e);
+      return Promise.reject(e);
     }
   }
 
