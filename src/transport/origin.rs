@@ -95,24 +95,22 @@ mod tests {
 
     #[test]
     fn each_api_goes_to_its_host_on_the_site_and_an_endpoint_takes_every_api() {
-        let (site, r) = route(Some(Site::Gov), None, false).unwrap();
-        assert_eq!(
-            origin("", site, &r, &API_VSERVER),
-            "https://ncloud.apigw.gov-ntruss.com"
-        );
-        assert_eq!(
-            origin("", site, &r, &API_GEOLOCATION),
-            "https://geolocation.apigw.gov-ntruss.com"
-        );
-        let (site, r) = route(Some(Site::Fin), None, false).unwrap();
-        assert_eq!(
-            origin("", site, &r, &API_VSERVER),
-            "https://fin-ncloud.apigw.fin-ntruss.com"
-        );
-        assert_eq!(
-            origin("", site, &r, &API_GEOLOCATION),
-            "https://geolocation.apigw.fin-ntruss.com"
-        );
+        for (site, gateway, geolocation) in [
+            (
+                Site::Gov,
+                "https://ncloud.apigw.gov-ntruss.com",
+                "https://geolocation.apigw.gov-ntruss.com",
+            ),
+            (
+                Site::Fin,
+                "https://fin-ncloud.apigw.fin-ntruss.com",
+                "https://geolocation.apigw.fin-ntruss.com",
+            ),
+        ] {
+            let (site, r) = route(Some(site), None, false).unwrap();
+            assert_eq!(origin("", site, &r, &API_VSERVER), gateway);
+            assert_eq!(origin("", site, &r, &API_GEOLOCATION), geolocation);
+        }
         // NCP's gateway given as the endpoint names its site (NCLOUD_API_GW, ncloud_api_url).
         for (gw, want) in [
             ("https://ncloud.apigw.ntruss.com", Site::Public),

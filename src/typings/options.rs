@@ -201,9 +201,15 @@ impl Gen {
                     "signal?: AbortSignal | undefined;",
                     "Aborting it rejects the pending `next()` with an `AbortError`.",
                 ),
-                (LIMITS[0].0, "Milliseconds for each page's call, instead of the client's `timeout`."),
+                (
+                    LIMITS[0].0,
+                    "Milliseconds for each page's call, instead of the client's `timeout`.",
+                ),
                 (LIMITS[1].0, LIMITS[1].1),
-                (LIMITS[2].0, "Retries of each page's call, instead of the client's `maxRetries`."),
+                (
+                    LIMITS[2].0,
+                    "Retries of each page's call, instead of the client's `maxRetries`.",
+                ),
                 (LIMITS[3].0, LIMITS[3].1),
             ],
         );
