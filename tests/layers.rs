@@ -12,7 +12,9 @@ const ALLOWED: &[(&str, &[&str])] = &[
     // The core's allocator (Linux, glibc): below everything, using nothing.
     ("alloc", &[]),
     ("error", &[]),
-    ("catalog", &[]),
+    // NCP's sites (the catalog's hosts are indexed by them): using nothing.
+    ("site", &[]),
+    ("catalog", &["site"]),
     ("validate", &["catalog", "error"]),
     // The old clients' tables, checks and result shapes (their calls are the service's).
     ("compat", &["catalog", "error", "validate"]),
@@ -24,7 +26,9 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("lifetime", &[]),
     (
         "transport",
-        &["catalog", "encoding", "error", "lifetime", "retry", "signing", "wire"],
+        &[
+            "catalog", "encoding", "error", "lifetime", "retry", "signing", "site", "wire",
+        ],
     ),
     (
         "service",
@@ -40,7 +44,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ),
     (
         "emulator",
-        &["catalog", "encoding", "error", "lifetime", "signing", "wire"],
+        &["catalog", "encoding", "error", "lifetime", "signing", "site", "wire"],
     ),
     ("typings", &["catalog", "compat", "service", "wire"]),
     (
@@ -55,6 +59,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
             "retry",
             "service",
             "signing",
+            "site",
             "transport",
             "typings",
             "validate",
