@@ -117,13 +117,13 @@ impl NativeEmulator {
         };
         self.handle.load(v.as_ref()).map_err(|e| thrown(env, e))
     }
-    /// The key pairs accepted besides the emulator's own: JSON of `[{ accessKey, secretKey }]` (those
-    /// no longer listed are refused from now on).
     /// The state as a fixture that `load` restores exactly (JSON text).
     #[napi]
     pub fn snapshot(&self) -> String {
         self.handle.snapshot().to_string()
     }
+    /// The key pairs accepted besides the emulator's own: JSON of `[{ accessKey, secretKey }]` (those
+    /// no longer listed are refused from now on).
     #[napi]
     pub fn set_keys(&self, env: &Env, keys: String) -> napi::Result<()> {
         let keys: Vec<KeyPair> = serde_json::from_str(&keys)

@@ -367,6 +367,8 @@ async fn serve(
             .and_then(|_| rules::parse(&pairs).ok())
             .map(Value::Object)
     });
+    // The console's copy is made only once its page was opened, outside the state's lock.
+    let watched = console.as_ref().filter(|c| c.watched());
     {
         let mut state = shared.lock();
         state.request_count += 1;
@@ -375,7 +377,8 @@ async fn serve(
             Some(_) => state.chaos_resets += 1,
             None => {}
         }
-        let entry = LogEntry {
+        let kept = state.log.len() < LOG_CAP;
+        let entry = (kept || watched.is_some()).then(|| LogEntry {
             time: chrono::Utc::now().timestamp_millis(),
             duration_ms: (started.elapsed() + reply.delay.unwrap_or_default()).as_micros() as f64 / 1000.0,
             method,
@@ -391,12 +394,17 @@ async fn serve(
             reason: reply.reason.clone(),
             params: logged_params,
             chaos,
-        };
-        if let Some(console) = &console {
-            console.record(&entry);
-        }
-        if state.log.len() < LOG_CAP {
-            state.log.push(entry);
+        });
+        match (entry, watched) {
+            (Some(entry), Some(console)) => {
+                if kept {
+                    state.log.push(entry.clone());
+                }
+                drop(state);
+                console.record(entry);
+            }
+            (Some(entry), None) => state.log.push(entry),
+            (None, _) => {}
         }
     }
     if let Some(d) = reply.delay {

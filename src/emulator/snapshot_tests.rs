@@ -158,8 +158,8 @@ fn a_snapshot_edited_out_of_step_is_refused() {
     .expect("image");
     let mut snap = s.snapshot(Timing::Elapsed(Instant::now()));
     snap["snapshot"]["entries"][0]["no"] = json!("999999999");
-    let e = State::try_new(resolve_fixture(Some(&snap)).expect("fixture"))
-        .err()
-        .expect("refused");
+    let Err(e) = State::try_new(resolve_fixture(Some(&snap)).expect("fixture")) else {
+        panic!("a snapshot out of step with its records is refused");
+    };
     assert!(e.contains("not '999999999'"), "{e}");
 }

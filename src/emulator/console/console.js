@@ -88,7 +88,9 @@
     for (const [field, value] of Object.entries(r.rec)) {
       if (field === view.id || value === null || typeof value === 'object' || value === '') continue;
       const parent = view.parents.find(([f]) => f === field);
-      const kinds = parent ? views.filter((v) => v.kind === parent[1]) : idx.idOwners.get(field) || [];
+      // Declared parents, and records of other kinds by their number (look-ups only when declared:
+      // every record names its region and zone).
+      const kinds = parent ? views.filter((v) => v.kind === parent[1]) : (idx.idOwners.get(field) || []).filter((v) => !v.lookup);
       for (const k of kinds) {
         const target = idx.byNo.get(`${k.kind}:${value}`);
         if (target && target.platform === r.platform) links.push({ field, view: k, no: String(value) });
@@ -114,8 +116,7 @@
       ev.preventDefault();
       const row = document.getElementById(anchor(view, no));
       if (!row) return;
-      const api = row.closest('details');
-      if (api) api.open = true;
+      for (let d = row.closest('details'); d; d = d.parentElement.closest('details')) d.open = true;
       document.querySelectorAll('tr.hl').forEach((t) => t.classList.remove('hl'));
       row.classList.add('hl');
       row.scrollIntoView({ block: 'center' });
@@ -142,7 +143,7 @@
       }
     }
     const showEmpty = $('#empty').checked;
-    const open = new Set([...document.querySelectorAll('details.api[open]')].map((d) => d.dataset.api));
+    const open = new Set([...document.querySelectorAll('#apis details[open]')].map((d) => d.dataset.api));
     const first = !document.querySelector('details.api');
     const groups = new Map();
     for (const v of views) {
@@ -153,18 +154,38 @@
     }
     const apis = [];
     for (const [name, g] of groups) {
-      const total = g.views.reduce((n, v) => n + rows.get(v).length, 0);
-      const isOpen = first ? total > 0 && !g.views.every((v) => v.lookup) : open.has(name);
+      const count = (vs) => vs.reduce((n, v) => n + rows.get(v).length, 0);
+      const own = g.views.filter((v) => !v.lookup);
+      const lookups = g.views.filter((v) => v.lookup);
+      const total = count(own);
+      const isOpen = first ? total > 0 : open.has(name);
       const d = el('details', { class: 'api', 'data-api': name, open: isOpen },
-        el('summary', { text: `${g.title} — ${total} record${total === 1 ? '' : 's'}` }));
-      for (const v of g.views) {
+        el('summary', { text: `${g.title} — ${total} record${total === 1 ? '' : 's'}${lookups.length ? `, ${count(lookups)} look-up rows` : ''}` }));
+      for (const v of own) {
         const list = rows.get(v);
-        if (!list.length && !showEmpty) continue;
-        d.append(kindTable(v, list, pending, usedBy, data));
+        if (list.length || showEmpty) d.append(kindTable(v, list, pending, usedBy, data));
+      }
+      if (lookups.length) {
+        const key = `${name}:lookups`;
+        const l = el('details', { class: 'lookups', 'data-api': key, open: open.has(key) },
+          el('summary', { text: `Look-ups: ${lookups.map((v) => v.label).join(', ')}` }));
+        for (const v of lookups) {
+          const list = rows.get(v);
+          if (list.length || showEmpty) l.append(kindTable(v, list, pending, usedBy, data));
+        }
+        d.append(l);
       }
       apis.push(d);
     }
+    // The APIs with records first.
+    apis.sort((x, y) => Number(y.open) - Number(x.open));
     $('#apis').replaceChildren(...apis);
+  }
+
+  /** What names a record whose kind declares no name field: its first name, code or description. */
+  function describe(rec) {
+    const key = Object.keys(rec).find((k) => /(Name|Description|Code)$/.test(k) && typeof rec[k] === 'string');
+    return key ? rec[key] : '';
   }
 
   function kindTable(v, list, pending, usedBy, data) {
@@ -184,7 +205,7 @@
       for (const u of usedBy.get(`${v.kind}:${no}`) || []) {
         rels.append(el('span', { class: 'rel' }, `← ${u.view.label} `, link(u.view, u.no, u.no)));
       }
-      const label = v.lookup ? JSON.stringify(r.rec) : (v.name ? r.rec[v.name] : '') ?? '';
+      const label = (v.name ? r.rec[v.name] : describe(r.rec)) ?? '';
       body.append(el('tr', {
         id: no ? anchor(v, no) : null, 'data-no': no, 'data-status': status?.code, 'data-operation': op?.code,
       },

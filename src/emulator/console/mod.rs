@@ -142,11 +142,14 @@ impl Console {
         }
     }
 
-    /// Keeps a request for the page's log, once the page has been opened (before that, nothing).
-    pub fn record(&self, entry: &LogEntry) {
-        if self.watched.load(Ordering::Relaxed) {
-            self.log.lock().unwrap_or_else(|p| p.into_inner()).push(entry.clone());
-        }
+    /// Whether the page has asked for the log: from then on, each request is [`record`](Self::record)ed.
+    pub fn watched(&self) -> bool {
+        self.watched.load(Ordering::Relaxed)
+    }
+
+    /// Keeps a request for the page's log (called without the state's lock held).
+    pub fn record(&self, entry: LogEntry) {
+        self.log.lock().unwrap_or_else(|p| p.into_inner()).push(entry);
     }
 
     /// Answers a request under [`PATH`].
@@ -221,9 +224,12 @@ impl Console {
             .find(|(k, _)| k == "after")
             .and_then(|(_, v)| v.parse::<u64>().ok())
             .unwrap_or(0);
+        // The state's lock is never taken while the console's is held (the request path takes them
+        // the other way round, one after the other).
+        let earlier = (!self.watched()).then(|| self.control.request_log());
         let mut log = self.log.lock().unwrap_or_else(|p| p.into_inner());
-        if !self.watched.swap(true, Ordering::Relaxed) {
-            for e in self.control.request_log() {
+        if let Some(earlier) = earlier.filter(|_| !self.watched.swap(true, Ordering::Relaxed)) {
+            for e in earlier {
                 log.push(e);
             }
         }
