@@ -84,3 +84,19 @@ test('a provider that throws, or gives no keys, is an ERR_CREDENTIALS naming it;
   await assert.rejects(pending, { code: 'ABORT_ERR' });
   assert.equal(emu.requestCount(), before);
 });
+
+test('an Emulator gives the endpoint and, unless `credentials` stands in, the keys', async (t) => {
+  const emu = await emulator({ keys: [A] });
+  t.after(() => emu.close());
+  // A provider against the emulator object: the keys it gives are the ones that sign.
+  const c = ncloud.createClient({ emulator: emu, credentials: async () => A });
+  t.after(() => c.close());
+  assert.equal((await c.compute.getRegionList()).returnCode, '0');
+  assert.equal(emu.requests().at(-1).accessKey, A.accessKey);
+  // Keys the emulator does not hold are refused by it, as NCP would.
+  const wrong = ncloud.createClient({ emulator: emu, credentials: B });
+  t.after(() => wrong.close());
+  assert.equal((await wrong.compute.getRegionList().catch((e) => e)).code, 'ERR_AUTH');
+  // Loose keys or another endpoint still contradict the emulator.
+  assert.throws(() => ncloud.createClient({ emulator: emu, accessKey: 'x', secretKey: 'y' }), { code: 'ERR_VALIDATION', message: /an Emulator carries its own endpoint and keys: drop accessKey, secretKey/ });
+});

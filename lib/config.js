@@ -448,12 +448,16 @@ function resolveConfig(options, Emulator) {
   }
   const conflicting = ['accessKey', 'secretKey', 'oauth_consumer_key', 'oauth_consumer_secret', 'credentials', 'endpoint', 'profile'].filter((k) => options[k] !== undefined);
   if (Emulator && emu instanceof Emulator) {
-    if (conflicting.length) throw validation(`an Emulator carries its own endpoint and keys: drop ${conflicting.join(', ')}`);
+    // The emulator gives the endpoint; its keys are the default, and `credentials` may stand in for
+    // them (a test of a provider's rotation against emu.setKeys).
+    const extra = conflicting.filter((k) => k !== 'credentials');
+    if (extra.length) throw validation(`an Emulator carries its own endpoint and keys: drop ${extra.join(', ')}`);
     if (emu.closed) throw validation('this Emulator is closed');
     // The emulator plays one site; a client asking for another would test nothing.
     const emuSite = emu.site ?? 'public';
     if (options.site !== undefined && site !== emuSite) throw validation(`this Emulator plays the '${emuSite}' site, not '${site}': start it with startEmulator({ site: '${site}' })`);
-    return { mode: 'emulator', emulator: emu, accessKey: emu.accessKey, secretKey: emu.secretKey, endpoint: emu.endpoint, site: emuSite, region, transport, ...listeners };
+    const keys = options.credentials === undefined ? { accessKey: emu.accessKey, secretKey: emu.secretKey } : resolveCredentials({ credentials: options.credentials });
+    return { mode: 'emulator', emulator: emu, ...keys, endpoint: emu.endpoint, site: emuSite, region, transport, ...listeners };
   }
   // NCLOUD_EMULATOR=1 (or true) stands for emulator: true unless the options name a gateway or keys:
   // explicit options win over the environment.
