@@ -64,10 +64,10 @@ test('snapshot() -> load() answers every list action alike and resumes transitio
     assert.equal(await signedGet(b, q), await signedGet(a, q), q);
   }
   // The booting server finishes booting on the restored emulator (its timers, made short now).
-  b.configure({ createDelayMs: 30, operationDelayMs: 30 });
   const { compute: restored } = client(b);
   const { serverInstanceList: [still] } = await restored.getServerInstanceList({ serverInstanceNoList: [booting.serverInstanceNo] });
-  assert.notEqual(still.serverInstanceStatus.code, 'RUN');
+  assert.equal(still.serverInstanceStatus.code, 'INIT');
+  b.configure({ createDelayMs: 30, operationDelayMs: 30 });
   const up = await restored.waitForServerInstanceRunning(booting.serverInstanceNo, { minDelayMs: 10, maxDelayMs: 50 });
   assert.equal(up.serverInstanceStatus.code, 'RUN');
   assert.equal(up.serverName, 'kept');
