@@ -3,7 +3,8 @@
 // demo runs against the emulator: its tables show the demo's servers and images with the statuses the
 // API reports, statuses change without a reload, the image links to the servers launched from it, the
 // request log shows the demo's calls and filters from the keyboard, a fault injected from the page is
-// what the next API call gets, an uploaded state is restored; a screenshot is saved (to
+// what the next API call gets, an uploaded state is restored, reset and the save point work; a
+// screenshot is saved (to
 // NCLOUD_CONSOLE_SCREENSHOT, e.g. docs/console.png, or the temporary directory). Also, without a
 // browser: who the console answers, and that it can be turned off. Chromium and puppeteer-core come
 // from scripts/browser.js; where they cannot be had the browser test says so and is skipped.
@@ -169,6 +170,20 @@ test('the console shows the golden-image demo live and drives the emulator', { t
   const downloaded = await page.evaluate(() => fetch('/__console/api/snapshot').then((r) => r.json()));
   assert.equal(downloaded.base, 'empty');
   assert.deepEqual(downloaded.vpc.servers, saved.vpc.servers);
+
+  // Save point, reset to the default state (the fleet is gone), back to the saved point (it is back).
+  const said = (re) => page.waitForFunction((src) => new RegExp(src).test(document.getElementById('status').textContent), { timeout: 5000 }, re.source);
+  await page.click('#save');
+  await said(/Saved point taken/);
+  await page.click('#reset');
+  await said(/Reset to the default state/);
+  await page.waitForFunction((id) => !document.getElementById(id), { timeout: 15000 }, `rec-ServerInstance-${fleet[0].serverInstanceNo}`);
+  assert.equal((await compute.getServerInstanceList()).totalRows, servers.length - 1);
+  await page.waitForFunction(() => !document.getElementById('restore').disabled, { timeout: 5000 });
+  await page.click('#restore');
+  await said(/Back to the saved point/);
+  await rowStatus(page, 'ServerInstance', fleet[0].serverInstanceNo, 'RUN');
+  assert.equal((await compute.getServerInstanceList()).totalRows, all.length);
 
   // 6. A narrow window: nothing wider than the window but the tables' own scrolling.
   await page.setViewport({ width: 380, height: 800 });
