@@ -4,10 +4,10 @@
 // API reports, statuses change without a reload, the image links to the servers launched from it, the
 // request log shows the demo's calls and filters from the keyboard, a fault injected from the page is
 // what the next API call gets, an uploaded state is restored, reset and the save point work; a
-// screenshot is saved (to
-// NCLOUD_CONSOLE_SCREENSHOT, e.g. docs/console.png, or the temporary directory). Also, without a
-// browser: who the console answers, and that it can be turned off. Chromium and puppeteer-core come
-// from scripts/browser.js; where they cannot be had the browser test says so and is skipped.
+// screenshot is saved (to NCLOUD_CONSOLE_SCREENSHOT, e.g. docs/console.png, or the temporary
+// directory). Also, without a browser: who the console answers, and that it can be turned off.
+// Chromium and puppeteer-core come from scripts/browser.js; where they cannot be had the browser test
+// says so and is skipped.
 const test = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
