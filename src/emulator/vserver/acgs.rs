@@ -122,24 +122,15 @@ fn in_vpc<'a>(
     Ok(g)
 }
 
-fn rules_of(state: &State, no: &str, kind: Option<&str>) -> Vec<Value> {
+/// The rules of a group, both directions.
+fn rules_of(state: &State, no: &str) -> Vec<Value> {
     state
         .vpc
         .access_control_group_rules
         .iter()
         .filter(|r| is(&r.access_control_group_no, no))
-        .filter(|r| kind.is_none_or(|k| code_in(&r.access_control_group_rule_type, &[k.to_string()])))
         .map(wire)
         .collect()
-}
-
-/// `getAccessControlGroupRuleList` (`accessControlGroupRuleTypeCode` `INBND` or `OTBND`).
-pub fn get_access_control_group_rule_list(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params();
-    let no = p.str("accessControlGroupNo").unwrap_or_default();
-    find(cx.state, no, cx.region())?;
-    let items = rules_of(cx.state, no, p.str("accessControlGroupRuleTypeCode"));
-    cx.list(items)
 }
 
 /// One rule as requested, checked: protocol, a source or destination, a port range where the
@@ -262,7 +253,7 @@ fn change_rules(cx: &mut Cx<'_>, kind: &'static str, add: bool) -> Answer {
     if let Some(e) = state.vpc.access_control_groups.find_mut(&no, Some(&region)) {
         e.begin(now, cx.action.name);
     }
-    let items = rules_of(state, &no, None);
+    let items = rules_of(state, &no);
     cx.list(items)
 }
 
