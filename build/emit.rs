@@ -345,12 +345,11 @@ pub fn lookups(set: &Set) -> String {
                             .iter()
                             .find(|(p, _)| *p == l.store.0)
                             .expect("a store of the platform");
-                        let list = format!("&s.{}.{}", store.0, snake(&store.1));
-                        let found = match k.lookup {
-                            true => format!("listed({list}, {}, no, r)", q(k.id.as_deref().unwrap_or_default())),
-                            false => format!("live({list}, no, r)"),
-                        };
-                        parent = format!("Parent(&Parent {{ kind: Kind::{kind}, found: |s, no, r| {found} }})");
+                        parent = format!(
+                            "Parent(&Parent {{ kind: Kind::{kind}, found: |s, no, r| live(&s.{}.{}, no, r) }})",
+                            store.0,
+                            snake(&store.1)
+                        );
                         parent.as_str()
                     }
                 };

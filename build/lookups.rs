@@ -151,11 +151,11 @@ pub fn of(set: &Set, action: &Action) -> Option<Lookup> {
 }
 
 /// The filter of a parameter naming one of `kind`'s parents (`parents = ["routeTableNo: RouteTable"]`):
-/// the parent kind, which must keep its records in one store of the look-up's platform.
+/// the parent kind, whose records (with a life, not a look-up list) are kept in a store of the
+/// look-up's platform.
 fn parent(set: &Set, kind: &Kind, name: &str, platform: &str) -> Option<Filter> {
     let (field, parent) = kind.parents.iter().find(|(field, _)| field == name)?;
-    let p = set.kinds.iter().find(|k| &k.name == parent)?;
-    p.id.as_ref()?;
+    let p = set.kinds.iter().find(|k| &k.name == parent && !k.lookup)?;
     p.stores.iter().find(|(pl, _)| pl == platform)?;
     Some(Filter {
         param: name.to_string(),

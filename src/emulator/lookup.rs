@@ -61,13 +61,6 @@ fn live<T: Resource>(store: &Store<T>, no: &str, region: &str) -> bool {
     store.live(no, (!region.is_empty()).then_some(region)).is_ok()
 }
 
-/// A record of a look-up list has the number (in its `id` field) in the region.
-fn listed<R: Rows>(list: &R, id: &str, no: &str, region: &str) -> bool {
-    rows(list).into_iter().any(|(r, row)| {
-        (region.is_empty() || r.is_none_or(|r| r == region)) && text(row.get(id)).as_deref() == Some(no)
-    })
-}
-
 /// One parameter of a look-up and the field it filters.
 #[derive(Debug)]
 pub struct Filter {
