@@ -1,15 +1,25 @@
-//! VPC network API (`/vpc/v2`): the actions a launch needs, VPCs and subnets, one module per `group`
-//! of `model/vpc.toml` (see `handler.rs`); [`net`] holds the address arithmetic the VPC server API uses
-//! too. Every call belongs to a region (`regionCode`, the first region when absent); a subnet belongs
-//! to the region of its VPC.
+//! VPC network API (`/vpc/v2`, all 47 actions): VPCs, subnets, route tables and their routes, NAT
+//! gateways, VPC peerings, network ACLs with their rules and deny-allow groups, one module per `group`
+//! of `model/vpc.toml` (see `handler.rs`; the look-ups are by convention and have none); [`net`] holds
+//! the address arithmetic the VPC server API uses too. Every call belongs to a region (`regionCode`,
+//! the first region when absent); a subnet, a NAT gateway, a network ACL belong to the region of their
+//! VPC.
 
 pub mod defaults;
+pub mod deny_allow_groups;
+pub mod nat_gateways;
 pub mod net;
+pub mod network_acls;
+pub mod peerings;
+pub mod route_tables;
 pub mod subnets;
 pub mod vpcs;
 
 use crate::emulator::faults::{self, ApiFault};
-use crate::emulator::state::{Resource, State, Store};
+use crate::emulator::handler::{self, one, Answer, Cx, ParamsExt};
+use crate::emulator::model::{s, Kind};
+use crate::emulator::rules::Params;
+use crate::emulator::state::{Entry, Resource, State, Store, Stored};
 
 /// What a record is doing, for a refusal's message: its status name, or its status code for the
 /// kinds without one (VPCs, subnets, interfaces ...).
@@ -63,6 +73,81 @@ pub fn sibling_name<T: Resource>(
         return Err(faults::name_in_use(&name));
     }
     Ok(name)
+}
+
+/// A record (of the call's region, not being deleted: its kind's not-found code otherwise) that
+/// `action` may act on now, as its kind's life says.
+pub fn usable<'a, T: Stored>(state: &'a State, no: &str, region: &str, action: &str) -> Result<&'a Entry<T>, ApiFault> {
+    T::store(state).usable(no, Some(region), action)
+}
+
+/// `what` (a record of VPC `vpc`) is in VPC `want`, or the refusal for records that do not belong
+/// together (`25042`).
+pub fn same_vpc(vpc: &Option<String>, want: &str, what: &str) -> Result<(), ApiFault> {
+    match handler::is(vpc, want) {
+        true => Ok(()),
+        false => Err(faults::mismatch(format!("The {what} is not in VPC {want}."))),
+    }
+}
+
+/// The zone `zoneCode` names, a zone of the region (`901` otherwise).
+pub fn zone_of(state: &State, p: &Params, region: &str) -> Result<String, ApiFault> {
+    let zone = p.str("zoneCode").unwrap_or_default();
+    let zones = &state.vpc.zones;
+    match zones
+        .iter()
+        .any(|z| handler::is(&z.zone_code, zone) && handler::in_region(&z.region_code, region))
+    {
+        true => Ok(zone.to_string()),
+        false => Err(faults::invalid_param(&format!(
+            "'zoneCode' {zone} is not a zone of region {region}"
+        ))),
+    }
+}
+
+/// No route leads to the target (a NAT gateway, a peering) `no` of route target type `ty`: it is in
+/// use otherwise (`25035`).
+pub fn no_route_to(state: &State, kind: Kind, ty: &str, no: &str) -> Result<(), ApiFault> {
+    let route = state
+        .vpc
+        .routes
+        .iter()
+        .find(|r| handler::code_in(&r.target_type, &[ty.to_string()]) && handler::is(&r.target_no, no));
+    match route {
+        Some(r) => Err(faults::in_use(
+            kind,
+            no,
+            &format!("a route of route table {}", s(&r.route_table_no)),
+        )),
+        None => Ok(()),
+    }
+}
+
+/// The record `no` (of the call's region) begins the action's transition, as its kind's life says;
+/// the answer lists it.
+pub fn begin<T: Stored + 'static>(cx: &mut Cx<'_>, no: &str) -> Answer {
+    let (now, action, region) = (cx.now, cx.action.name, cx.region().to_string());
+    let e = T::store_mut(cx.state).found_mut(no, Some(&region))?;
+    one(cx.action, e.begin(now, action).wire())
+}
+
+/// A `set…Description` action: the record its `id` parameter names, in a state its life lets the
+/// action act on, takes the description given ("" when none) at once.
+pub fn describe<T: Stored>(cx: &mut Cx<'_>, id: &str, param: &str, set: impl FnOnce(&mut T, String)) -> Answer {
+    let (p, region, _) = cx.start();
+    let e = T::store_mut(cx.state).live_mut(&p.text(id), Some(&region))?;
+    e.permit(cx.action.name)?;
+    set(&mut e.rec, p.text(param));
+    one(cx.action, e.wire())
+}
+
+/// The first record of `T` not being deleted that `keep` keeps, named for a refusal ("subnet 2001").
+pub fn holds<T: Stored>(state: &State, keep: impl Fn(&T) -> bool) -> Option<String> {
+    let label = T::KIND.label();
+    T::store(state)
+        .live_where(keep)
+        .first()
+        .map(|r| format!("{label} {}", r.no()))
 }
 
 #[cfg(test)]

@@ -7,14 +7,14 @@
 //! not deleted. Changing rules sets the group `SET` until `operationDelayMs` has passed.
 
 use crate::emulator::handler::prelude::*;
-use crate::emulator::vpc::{self, net::Cidr};
+use crate::emulator::vpc;
 
 /// Groups per VPC.
 pub const MAX_GROUPS: usize = 500;
 /// Rules per direction per group.
 pub const MAX_RULES: usize = 50;
 
-use crate::emulator::vpc::defaults::{protocol, rule, INBOUND, OUTBOUND};
+use crate::emulator::vpc::defaults::{port_range, protocol, rule, source, INBOUND, OUTBOUND};
 
 /// A group of the call's region.
 pub fn find<'a>(state: &'a State, no: &str, region: &str) -> Result<&'a Entry<AccessControlGroup>, ApiFault> {
@@ -149,38 +149,18 @@ fn requested(
             "'protocolTypeCode' must be TCP, UDP, ICMP or a protocol number 1-254 (got '{code}')"
         ))
     })?;
-    let block = item.str("ipBlock");
-    let source = item.str("accessControlGroupSequence");
-    match (block, source) {
-        (None, None) => return Err(faults::missing_param(&["ipBlock or accessControlGroupSequence".into()])),
-        (Some(b), _) if Cidr::parse(b).is_none() => {
-            return Err(faults::invalid_param(&format!(
-                "'ipBlock' must be an IPv4 block such as 0.0.0.0/0 (got '{b}')"
-            )))
-        }
-        (_, Some(g)) => check_groups(state, &[g.to_string()], vpc_no, region)?,
-        _ => {}
+    let (block, source) = source(item, "accessControlGroupSequence")?;
+    if let Some(g) = source {
+        check_groups(state, &[g.to_string()], vpc_no, region)?;
     }
     let ports = matches!(proto.number, Some(6) | Some(17));
-    let port = item.str("portRange");
-    if ports {
-        let ok = port.is_some_and(|p| {
-            let (a, b) = p.split_once('-').unwrap_or((p, p));
-            matches!((a.trim().parse::<u32>(), b.trim().parse::<u32>()), (Ok(a), Ok(b)) if (1..=65535).contains(&a) && (a..=65535).contains(&b))
-        });
-        if !ok {
-            return Err(faults::invalid_param(&format!(
-                "'portRange' must be a port or a range such as 1-65535 for {code} (got '{}')",
-                port.unwrap_or("")
-            )));
-        }
-    }
+    let port = port_range(item, ports, code)?;
     let mut r = rule(
         group,
         kind,
         code,
         block,
-        if ports { port } else { None },
+        port,
         item.str("accessControlGroupRuleDescription").unwrap_or(""),
     );
     r.access_control_group_sequence = source.map(str::to_string);
