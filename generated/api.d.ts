@@ -253,17 +253,17 @@ export type ActionName =
   | 'updateFabricCluster' | 'updateFabricClusterServerInstances' | 'disableFlowLog' | 'enableFlowLog'
   | 'getFlowLogConfigurationList' | 'getVpcList' | 'getVpcDetail' | 'createVpc' | 'deleteVpc' | 'getSubnetList'
   | 'getSubnetDetail' | 'createSubnet' | 'deleteSubnet' | 'getNetworkAclDetail' | 'getNetworkAclList'
-  | 'getRouteTableList' | 'createRouteTable' | 'deleteRouteTable' | 'setRouteTableDescription' | 'getRouteList'
-  | 'addRoute' | 'removeRoute' | 'getRouteTableSubnetList' | 'addRouteTableSubnet' | 'removeRouteTableSubnet'
-  | 'getNatGatewayInstanceList' | 'getNatGatewayInstanceDetail' | 'createNatGatewayInstance'
-  | 'deleteNatGatewayInstance' | 'setNatGatewayDescription' | 'getVpcPeeringInstanceList'
-  | 'getVpcPeeringInstanceDetail' | 'createVpcPeeringInstance' | 'acceptOrRejectVpcPeering'
-  | 'deleteVpcPeeringInstance' | 'setVpcPeeringDescription' | 'createNetworkAcl' | 'deleteNetworkAcl'
-  | 'setNetworkAclDescription' | 'setSubnetNetworkAcl' | 'getNetworkAclRuleList' | 'addNetworkAclInboundRule'
-  | 'addNetworkAclOutboundRule' | 'removeNetworkAclInboundRule' | 'removeNetworkAclOutboundRule'
-  | 'getNetworkAclDenyAllowGroupList' | 'getNetworkAclDenyAllowGroupDetail' | 'createNetworkAclDenyAllowGroup'
-  | 'deleteNetworkAclDenyAllowGroup' | 'setNetworkAclDenyAllowGroupDescription'
-  | 'setNetworkAclDenyAllowGroupIpList';
+  | 'getRouteTableList' | 'getRouteTableDetail' | 'createRouteTable' | 'deleteRouteTable'
+  | 'setRouteTableDescription' | 'getRouteList' | 'addRoute' | 'removeRoute' | 'getRouteTableSubnetList'
+  | 'addRouteTableSubnet' | 'removeRouteTableSubnet' | 'getNatGatewayInstanceList'
+  | 'getNatGatewayInstanceDetail' | 'createNatGatewayInstance' | 'deleteNatGatewayInstance'
+  | 'setNatGatewayDescription' | 'getVpcPeeringInstanceList' | 'getVpcPeeringInstanceDetail'
+  | 'createVpcPeeringInstance' | 'acceptOrRejectVpcPeering' | 'deleteVpcPeeringInstance'
+  | 'setVpcPeeringDescription' | 'createNetworkAcl' | 'deleteNetworkAcl' | 'setNetworkAclDescription'
+  | 'setSubnetNetworkAcl' | 'getNetworkAclRuleList' | 'addNetworkAclInboundRule' | 'addNetworkAclOutboundRule'
+  | 'removeNetworkAclInboundRule' | 'removeNetworkAclOutboundRule' | 'getNetworkAclDenyAllowGroupList'
+  | 'getNetworkAclDenyAllowGroupDetail' | 'createNetworkAclDenyAllowGroup' | 'deleteNetworkAclDenyAllowGroup'
+  | 'setNetworkAclDenyAllowGroupDescription' | 'setNetworkAclDenyAllowGroupIpList';
 
 /**
  * A coded value: `code` and its display name `codeName`. `C` lists the codes known for the field;
@@ -6626,6 +6626,19 @@ export interface GetRouteTableListResponse extends ApiResponse {
   routeTableList: RouteTable[];
 }
 
+export interface GetRouteTableDetailParams {
+  /** Region code (`KR`, `SGN`, `JPN` ...), as `getRegionList` gives it. Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  /** Route table number (an id, as text), from `getRouteTableList`. */
+  routeTableNo: string | number;
+}
+export interface GetRouteTableDetailResponse extends ApiResponse {
+  /** How many items match the request in all; the list of the answer holds at most one page of them. */
+  totalRows: number;
+  /** The route tables of the answer. */
+  routeTableList: RouteTable[];
+}
+
 export interface CreateRouteTableParams {
   /** Region code (`KR`, `SGN`, `JPN` ...), as `getRegionList` gives it. Defaults to the client's `region`. */
   regionCode?: string | undefined;
@@ -8910,6 +8923,17 @@ export interface VserverVpcMethods {
   getRouteTableList(params: GetRouteTableListParams | undefined, callback: Callback<GetRouteTableListResponse>): void;
   getRouteTableList(params: GetRouteTableListParams | undefined, options: CallOptions | undefined, callback: Callback<GetRouteTableListResponse>): void;
   getRouteTableList(callback: Callback<GetRouteTableListResponse>): void;
+  /**
+   * Gets one route table.
+   *
+   * Calls `/vpc/v2/getRouteTableDetail` (the VPC network API) and resolves to its answer: `totalRows` and
+   * `routeTableList` (`RouteTable[]`), with `requestId`, `returnCode`, `returnMessage`. Read-only: tried again (up
+   * to `maxRetries`) after a network error, a timeout, throttling or a 5xx.
+   * @see https://github.com/ncloud-client/ncloud-client/blob/main/docs/reference/vpc.md#getroutetabledetail
+   */
+  getRouteTableDetail(params: GetRouteTableDetailParams, options?: CallOptions): Promise<GetRouteTableDetailResponse>;
+  getRouteTableDetail(params: GetRouteTableDetailParams, callback: Callback<GetRouteTableDetailResponse>): void;
+  getRouteTableDetail(params: GetRouteTableDetailParams, options: CallOptions | undefined, callback: Callback<GetRouteTableDetailResponse>): void;
   /**
    * Creates a route table in a VPC, for its public or its private subnets.
    *
