@@ -19,6 +19,10 @@ mod life;
 mod lookups;
 #[path = "build/model.rs"]
 mod model;
+/// NCP's sites: the model's `[api] hosts` name them (the crate's own declaration, read here too).
+#[path = "src/site.rs"]
+#[allow(dead_code)]
+mod site;
 #[path = "build/specs.rs"]
 mod specs;
 #[path = "build/surfaces.rs"]

@@ -21,6 +21,9 @@ mod lookups;
 #[path = "../build/model.rs"]
 mod model;
 #[allow(dead_code)]
+#[path = "../src/site.rs"]
+mod site;
+#[allow(dead_code)]
 #[path = "../build/specs.rs"]
 mod specs;
 
