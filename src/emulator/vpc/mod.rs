@@ -152,3 +152,5 @@ pub fn holds<T: Stored>(state: &State, keep: impl Fn(&T) -> bool) -> Option<Stri
 
 #[cfg(test)]
 pub mod tests;
+#[cfg(test)]
+mod tests_network;

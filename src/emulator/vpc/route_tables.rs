@@ -7,8 +7,8 @@
 //! never removed; a route leads to a NAT gateway, a VPC peering or a virtual private gateway (NCP's
 //! `targetTypeCode`); changing routes or subnets shows the table `SET` until done. The emulator's own
 //! rules where NCP publishes none: a route to another VPC's NAT gateway, or through a peering of
-//! another VPC, is refused (`25042`); a destination is a block that overlaps neither the VPC's own
-//! nor another route's (`25038`); the emulator has no virtual private gateways (`10404`); a VPC holds
+//! another VPC, is refused (`25042`); a destination is a block inside neither the VPC's own (its
+//! `LOCAL` route) nor another route's (`25038`); the emulator has no virtual private gateways (`10404`); a VPC holds
 //! at most 200 route tables (`25036`); the route records the target's own name.
 
 use super::net::Cidr;
@@ -130,8 +130,9 @@ fn target(state: &State, item: &Params, table: &RouteTable, action: &str) -> Res
     })
 }
 
-/// `addRoute`: each route's destination is outside the VPC's own block (its `LOCAL` route) and not
-/// routed by the table already; its target runs, in (or from) the table's VPC.
+/// `addRoute`: each route's destination is not inside the VPC's own block (its `LOCAL` route; a
+/// wider one such as `0.0.0.0/0`, the usual route to a NAT gateway, is taken) and not routed by the
+/// table already; its target runs, in (or from) the table's VPC.
 pub fn add_route(cx: &mut Cx<'_>) -> Answer {
     let (p, table) = table(cx)?;
     let no = s(&table.route_table_no).to_string();
@@ -142,8 +143,8 @@ pub fn add_route(cx: &mut Cx<'_>) -> Answer {
     let mut added = Vec::new();
     for item in p.objects("routeList") {
         let block = destination(item)?;
-        let clash = match local.filter(|l| l.overlaps(block)) {
-            Some(l) => Some(format!("overlaps the VPC's own block {l}")),
+        let clash = match local.filter(|l| l.contains(block)) {
+            Some(l) => Some(format!("is inside the VPC's own block {l} (its LOCAL route)")),
             None => taken
                 .contains(&block.to_string())
                 .then(|| format!("is routed by route table {no} already")),
