@@ -10,32 +10,25 @@ use crate::emulator::handler::prelude::*;
 
 /// `createNetworkAclDenyAllowGroup`: `INIT`, then `RUN` after `createDelayMs`, with no address.
 pub fn create_network_acl_deny_allow_group(cx: &mut Cx<'_>) -> Answer {
-    let (p, region, now) = cx.start();
-    let state = &mut *cx.state;
-    let vpc_no = p.text("vpcNo");
-    super::vpcs::running(state, &vpc_no, &region, cx.action.name)?;
-    let given = p.str("networkAclDenyAllowGroupName");
-    let name = super::new_name(state, |s| &s.vpc.network_acl_deny_allow_groups, given, "dag", &region)?;
+    let p = cx.start().0;
+    let naming = ("networkAclDenyAllowGroupName", "dag");
+    let (vpc, name) = super::named_in_vpc::<NetworkAclDenyAllowGroup>(cx, &p, naming)?;
     let group = NetworkAclDenyAllowGroup {
-        network_acl_deny_allow_group_no: Some(state.next_id()),
+        network_acl_deny_allow_group_no: Some(cx.state.next_id()),
         network_acl_deny_allow_group_name: Some(name),
-        vpc_no: Some(vpc_no),
+        vpc_no: vpc.vpc_no,
         ip_list: Some(Vec::new()),
         network_acl_deny_allow_group_description: Some(p.text("networkAclDenyAllowGroupDescription")),
-        create_date: Some(state.create_date()),
+        create_date: Some(cx.state.create_date()),
         is_applied: Some(false),
         ..NetworkAclDenyAllowGroup::default()
     };
-    let e = state.create(group, now, cx.action.name);
-    e.region = Some(region);
-    one(cx.action, e.wire())
+    super::made(cx, group)
 }
 
 /// `deleteNetworkAclDenyAllowGroup`: not while a rule names it.
 pub fn delete_network_acl_deny_allow_group(cx: &mut Cx<'_>) -> Answer {
-    let (p, region, _) = cx.start();
-    let no = p.text("networkAclDenyAllowGroupNo");
-    super::usable::<NetworkAclDenyAllowGroup>(cx.state, &no, &region, cx.action.name)?;
+    let no = super::usable_no::<NetworkAclDenyAllowGroup>(cx, "networkAclDenyAllowGroupNo")?;
     let rule = cx
         .state
         .vpc

@@ -17,7 +17,7 @@ pub mod vpcs;
 
 use crate::emulator::faults::{self, ApiFault};
 use crate::emulator::handler::{self, one, Answer, Cx, ParamsExt};
-use crate::emulator::model::{s, Kind};
+use crate::emulator::model::{s, Kind, Subnet, Vpc};
 use crate::emulator::rules::Params;
 use crate::emulator::state::{Entry, Resource, State, Store, Stored};
 
@@ -73,6 +73,71 @@ pub fn sibling_name<T: Resource>(
         return Err(faults::name_in_use(&name));
     }
     Ok(name)
+}
+
+/// The VPC `vpcNo` names, which must run, and the name a new record of `T` takes among that VPC's
+/// records of its kind (`vpc_of` says whose a record is): the parameter `name`'s value, or one made
+/// from `prefix`, at most `limit` of them (see [`sibling_name`]).
+pub fn in_running_vpc<T: Stored>(
+    cx: &mut Cx<'_>,
+    p: &Params,
+    (name, prefix): (&str, &str),
+    vpc_of: fn(&T) -> &Option<String>,
+    limit: (&str, usize),
+) -> Result<(Vpc, String), ApiFault> {
+    let (vpc_no, region) = (p.text("vpcNo"), cx.region().to_string());
+    let vpc = vpcs::running(cx.state, &vpc_no, &region, cx.action.name)?.rec.clone();
+    let sibling = |r: &T| handler::is(vpc_of(r), &vpc_no);
+    let name = sibling_name(cx.state, T::store, sibling, limit, p.str(name), prefix)?;
+    Ok((vpc, name))
+}
+
+/// The number the parameter `id` gives, of a record of `T` the action may act on now (see
+/// [`usable`]).
+pub fn usable_no<T: Stored>(cx: &mut Cx<'_>, id: &str) -> Result<String, ApiFault> {
+    let no = cx.start().0.text(id);
+    usable::<T>(cx.state, &no, cx.region(), cx.action.name)?;
+    Ok(no)
+}
+
+/// The VPC `vpcNo` names, which must run, and the name a new record of `T` takes, free in the
+/// region: the parameter `name`'s value, or one made from `prefix` (see [`new_name`]).
+pub fn named_in_vpc<T: Stored>(
+    cx: &mut Cx<'_>,
+    p: &Params,
+    (name, prefix): (&str, &str),
+) -> Result<(Vpc, String), ApiFault> {
+    let (vpc_no, region) = (p.text("vpcNo"), cx.region().to_string());
+    let vpc = vpcs::running(cx.state, &vpc_no, &region, cx.action.name)?.rec.clone();
+    Ok((vpc, new_name(cx.state, T::store, p.str(name), prefix, &region)?))
+}
+
+/// A new record the call makes, of the call's region, as its kind's life starts it; the answer
+/// lists it.
+pub fn made<T: Stored + 'static>(cx: &mut Cx<'_>, rec: T) -> Answer {
+    let region = cx.region().to_string();
+    let e = cx.state.create(rec, cx.now, cx.action.name);
+    e.region = Some(region);
+    one(cx.action, e.wire())
+}
+
+/// A record of `T` its delete action may take now: usable, not one its VPC made (`isDefault`: it goes
+/// with the VPC), used by no subnet (`25035` otherwise).
+pub fn deletable<T: Stored>(
+    cx: &Cx<'_>,
+    no: &str,
+    is_default: fn(&T) -> Option<bool>,
+    uses: impl Fn(&Subnet) -> bool,
+) -> Result<(), ApiFault> {
+    let e = usable::<T>(cx.state, no, cx.region(), cx.action.name)?;
+    if is_default(&e.rec) == Some(true) {
+        let why = format!("its VPC (a default {} goes with it)", T::KIND.label());
+        return Err(faults::in_use(T::KIND, no, &why));
+    }
+    match holds(cx.state, uses) {
+        Some(by) => Err(faults::in_use(T::KIND, no, &by)),
+        None => Ok(()),
+    }
 }
 
 /// A record (of the call's region, not being deleted: its kind's not-found code otherwise) that

@@ -100,11 +100,10 @@ fn public_ip(state: &mut State, p: &Params, region: &str) -> Result<(String, Str
 
 /// `createNatGatewayInstance`: `INIT` (operation `CREAT`), then `RUN` after `createDelayMs`.
 pub fn create_nat_gateway_instance(cx: &mut Cx<'_>) -> Answer {
-    let (p, region, now) = cx.start();
-    let action = cx.action.name;
-    let state = &mut *cx.state;
-    let vpc_no = p.text("vpcNo");
-    let vpc = super::vpcs::running(state, &vpc_no, &region, action)?.rec.clone();
+    let (p, region, _) = cx.start();
+    let naming = ("natGatewayName", "nat");
+    let (vpc, name) = super::named_in_vpc::<NatGatewayInstance>(cx, &p, naming)?;
+    let (action, state, vpc_no) = (cx.action.name, &mut *cx.state, p.text("vpcNo"));
     let zone = super::zone_of(state, &p, &region)?;
     let subnet = subnet_of(state, &p, &vpc_no, &zone, &region, action)?;
     let private_ip = private_ip(state, &p, &subnet)?;
@@ -116,7 +115,6 @@ pub fn create_nat_gateway_instance(cx: &mut Cx<'_>) -> Answer {
         }
         false => (None, None),
     };
-    let name = super::new_name(state, |s| &s.vpc.nat_gateways, p.str("natGatewayName"), "nat", &region)?;
     let nat = NatGatewayInstance {
         vpc_no: Some(vpc_no),
         vpc_name: vpc.vpc_name,
@@ -133,16 +131,12 @@ pub fn create_nat_gateway_instance(cx: &mut Cx<'_>) -> Answer {
         private_ip: Some(private_ip),
         ..NatGatewayInstance::default()
     };
-    let e = state.create(nat, now, action);
-    e.region = Some(region);
-    one(cx.action, e.wire())
+    super::made(cx, nat)
 }
 
 /// `deleteNatGatewayInstance`: not while a route leads to it; `TERMTING`, then gone.
 pub fn delete_nat_gateway_instance(cx: &mut Cx<'_>) -> Answer {
-    let (p, region, _) = cx.start();
-    let no = p.text("natGatewayInstanceNo");
-    super::usable::<NatGatewayInstance>(cx.state, &no, &region, cx.action.name)?;
+    let no = super::usable_no::<NatGatewayInstance>(cx, "natGatewayInstanceNo")?;
     super::no_route_to(cx.state, Kind::NatGatewayInstance, "NATGW", &no)?;
     super::begin::<NatGatewayInstance>(cx, &no)
 }

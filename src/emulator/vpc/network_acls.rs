@@ -10,54 +10,34 @@
 
 use super::defaults::{port_range, source, INBOUND, OUTBOUND};
 use crate::emulator::handler::prelude::*;
+use crate::emulator::state::world;
 
 pub use super::deny_allow_groups::*;
 
 /// Network ACLs per VPC (the emulator's limit, as for subnets).
-pub const MAX_NETWORK_ACLS: usize = 200;
+pub const LIMIT: (&str, usize) = ("network ACLs per VPC", 200);
 
 /// `createNetworkAcl`: `INIT`, then `RUN` after `createDelayMs`, without rules.
 pub fn create_network_acl(cx: &mut Cx<'_>) -> Answer {
-    let (p, region, now) = cx.start();
-    let state = &mut *cx.state;
-    let vpc_no = p.text("vpcNo");
-    super::vpcs::running(state, &vpc_no, &region, cx.action.name)?;
-    let limit = ("network ACLs per VPC", MAX_NETWORK_ACLS);
-    let sibling = |a: &NetworkAcl| is(&a.vpc_no, &vpc_no);
-    let given = p.str("networkAclName");
-    let name = super::sibling_name(state, |s| &s.vpc.network_acls, sibling, limit, given, "nacl")?;
+    let p = cx.start().0;
+    let (vpc, name) = super::in_running_vpc(cx, &p, ("networkAclName", "nacl"), |a: &NetworkAcl| &a.vpc_no, LIMIT)?;
+    // As the VPC's default one is made, but named, described and not its default.
     let acl = NetworkAcl {
-        network_acl_no: Some(state.next_id()),
         network_acl_name: Some(name),
-        vpc_no: Some(vpc_no),
         network_acl_description: Some(p.text("networkAclDescription")),
-        create_date: Some(state.create_date()),
+        create_date: Some(cx.state.create_date()),
         is_default: Some(false),
-        ..NetworkAcl::default()
+        ..world::default_network_acl(&vpc, &cx.state.next_id())
     };
-    let e = state.create(acl, now, cx.action.name);
-    e.region = Some(region);
-    one(cx.action, e.wire())
+    super::made(cx, acl)
 }
 
 /// `deleteNetworkAcl`: not a default ACL, nor one a subnet uses; its rules go with it.
 pub fn delete_network_acl(cx: &mut Cx<'_>) -> Answer {
-    let (p, region, _) = cx.start();
-    let no = p.text("networkAclNo");
-    let state = &mut *cx.state;
-    let acl = super::usable::<NetworkAcl>(state, &no, &region, cx.action.name)?;
-    if acl.rec.is_default == Some(true) {
-        return Err(faults::in_use(
-            Kind::NetworkAcl,
-            &no,
-            "its VPC (a default network ACL goes with it)",
-        ));
-    }
-    if let Some(by) = super::holds(state, |s: &Subnet| is(&s.network_acl_no, &no)) {
-        return Err(faults::in_use(Kind::NetworkAcl, &no, &by));
-    }
-    state.vpc.network_acl_rules.retain(|r| !is(&r.network_acl_no, &no));
-    applied(state);
+    let no = cx.start().0.text("networkAclNo");
+    super::deletable(cx, &no, |a: &NetworkAcl| a.is_default, |s| is(&s.network_acl_no, &no))?;
+    cx.state.vpc.network_acl_rules.retain(|r| !is(&r.network_acl_no, &no));
+    applied(cx.state);
     super::begin::<NetworkAcl>(cx, &no)
 }
 

@@ -16,25 +16,17 @@ use crate::emulator::handler::prelude::*;
 use crate::emulator::state::world;
 
 /// Route tables per VPC (the emulator's limit, as for subnets).
-pub const MAX_ROUTE_TABLES: usize = 200;
+pub const LIMIT: (&str, usize) = ("route tables per VPC", 200);
 
 /// `createRouteTable`: `INIT`, then `RUN` after `createDelayMs`, with its default routes.
 pub fn create_route_table(cx: &mut Cx<'_>) -> Answer {
-    let (p, region, now) = cx.start();
-    let state = &mut *cx.state;
-    let vpc_no = p.text("vpcNo");
-    let vpc = super::vpcs::running(state, &vpc_no, &region, cx.action.name)?
-        .rec
-        .clone();
-    let limit = ("route tables per VPC", MAX_ROUTE_TABLES);
-    let sibling = |t: &RouteTable| is(&t.vpc_no, &vpc_no);
-    let given = p.str("routeTableName");
-    let name = super::sibling_name(state, |s| &s.vpc.route_tables, sibling, limit, given, "rt")?;
+    let p = cx.start().0;
+    let (vpc, name) = super::in_running_vpc(cx, &p, ("routeTableName", "rt"), |t: &RouteTable| &t.vpc_no, LIMIT)?;
     let table = RouteTable {
-        route_table_no: Some(state.next_id()),
+        route_table_no: Some(cx.state.next_id()),
         route_table_name: Some(name),
-        region_code: Some(region),
-        vpc_no: Some(vpc_no),
+        region_code: Some(cx.region().to_string()),
+        vpc_no: vpc.vpc_no.clone(),
         supported_subnet_type: p
             .str("supportedSubnetTypeCode")
             .map(|c| Code::of(names::SUBNET_TYPE, c)),
@@ -42,27 +34,15 @@ pub fn create_route_table(cx: &mut Cx<'_>) -> Answer {
         route_table_description: Some(p.text("routeTableDescription")),
         ..RouteTable::default()
     };
-    state.vpc.routes.extend(world::default_routes(&table, &vpc));
-    one(cx.action, state.create(table, now, cx.action.name).wire())
+    cx.state.vpc.routes.extend(world::default_routes(&table, &vpc));
+    super::made(cx, table)
 }
 
 /// `deleteRouteTable`: not a default table, nor one with subnets; its routes go with it.
 pub fn delete_route_table(cx: &mut Cx<'_>) -> Answer {
-    let (p, region, _) = cx.start();
-    let no = p.text("routeTableNo");
-    let state = &mut *cx.state;
-    let t = super::usable::<RouteTable>(state, &no, &region, cx.action.name)?;
-    if t.rec.is_default == Some(true) {
-        return Err(faults::in_use(
-            Kind::RouteTable,
-            &no,
-            "its VPC (a default route table goes with it)",
-        ));
-    }
-    if let Some(by) = super::holds(state, |s: &Subnet| is(&s.route_table_no, &no)) {
-        return Err(faults::in_use(Kind::RouteTable, &no, &by));
-    }
-    state.vpc.routes.retain(|r| !is(&r.route_table_no, &no));
+    let no = cx.start().0.text("routeTableNo");
+    super::deletable(cx, &no, |t: &RouteTable| t.is_default, |s| is(&s.route_table_no, &no))?;
+    cx.state.vpc.routes.retain(|r| !is(&r.route_table_no, &no));
     super::begin::<RouteTable>(cx, &no)
 }
 

@@ -14,11 +14,11 @@ pub const MAX_SUBNETS: usize = 200;
 /// `createSubnet`: `INIT`, then `RUN` after `createDelayMs`.
 pub fn create_subnet(cx: &mut Cx<'_>) -> Answer {
     let (p, region, now) = cx.start();
+    let limit = ("subnets per VPC", MAX_SUBNETS);
+    let naming = ("subnetName", "subnet");
+    let (vpc, name) = super::in_running_vpc(cx, &p, naming, |r: &Subnet| &r.vpc_no, limit)?;
+    let vpc_no = s(&vpc.vpc_no).to_string();
     let state = &mut *cx.state;
-    let vpc_no = p.text("vpcNo");
-    let vpc = super::vpcs::running(state, &vpc_no, &region, cx.action.name)?
-        .rec
-        .clone();
     let zone = super::zone_of(state, &p, &region)?;
     let acl = p.str("networkAclNo").unwrap_or_default();
     let acl_vpc = &super::usable::<NetworkAcl>(state, acl, &region, cx.action.name)?
@@ -40,10 +40,6 @@ pub fn create_subnet(cx: &mut Cx<'_>) -> Answer {
             s(&vpc.ipv4_cidr_block)
         )));
     }
-    let limit = ("subnets per VPC", MAX_SUBNETS);
-    let given = p.str("subnetName");
-    let sibling = |r: &Subnet| is(&r.vpc_no, &vpc_no);
-    let name = super::sibling_name(state, |s| &s.vpc.subnets, sibling, limit, given, "subnet")?;
     let siblings = state.vpc.subnets.live_where(|r| is(&r.vpc_no, &vpc_no));
     if let Some(other) = siblings.iter().find(|o| {
         o.subnet

@@ -37,15 +37,10 @@ pub fn check_groups(state: &State, nos: &[String], vpc_no: &str, region: &str) -
 /// `createAccessControlGroup`: at once `RUN` (NCP answers it ready), without rules.
 pub fn create_access_control_group(cx: &mut Cx<'_>) -> Answer {
     let (p, region, now) = cx.start();
-    let state = &mut *cx.state;
-    let vpc_no = p.text("vpcNo");
-    vpc::vpcs::running(state, &vpc_no, &region, cx.action.name)?;
-    let (sibling, given) = (
-        |r: &AccessControlGroup| is(&r.vpc_no, &vpc_no),
-        p.str("accessControlGroupName"),
-    );
     let limit = ("access control groups per VPC", MAX_GROUPS);
-    let name = vpc::sibling_name(state, |s| &s.vpc.access_control_groups, sibling, limit, given, "acg")?;
+    let naming = ("accessControlGroupName", "acg");
+    let (_, name) = vpc::in_running_vpc(cx, &p, naming, |g: &AccessControlGroup| &g.vpc_no, limit)?;
+    let (state, vpc_no) = (&mut *cx.state, p.text("vpcNo"));
     let group = AccessControlGroup {
         access_control_group_no: Some(state.next_id()),
         access_control_group_name: Some(name),
