@@ -53,12 +53,16 @@ test('the waiters and paginators come from the core declarations', () => {
     'vpc:paginateGetInitScriptList',
     'vpc:paginateGetLoginKeyList',
     'vpc:paginateGetMemberServerImageInstanceList',
+    'vpc:paginateGetNatGatewayInstanceList',
+    'vpc:paginateGetNetworkAclDenyAllowGroupList',
     'vpc:paginateGetNetworkAclList',
     'vpc:paginateGetNetworkInterfaceList',
     'vpc:paginateGetPublicIpInstanceList',
+    'vpc:paginateGetRouteTableList',
     'vpc:paginateGetServerImageList',
     'vpc:paginateGetServerInstanceList',
     'vpc:paginateGetSubnetList',
+    'vpc:paginateGetVpcPeeringInstanceList',
   ]);
   assert.equal(typeof c.compute.paginateGetServerImageList, 'function');
   assert.equal(typeof c.compute.classic.paginateGetMemberServerImageList, 'function');
