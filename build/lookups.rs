@@ -116,7 +116,7 @@ pub fn of(set: &Set, action: &Action) -> Option<Lookup> {
         // which must exist.
         let id = detail && kind.id.as_deref() == Some(p.name.as_str());
         if let Some(parent) = (p.req == crate::model::Req::Yes && !id)
-            .then(|| parent(set, kind, &p.name, &platform))
+            .then(|| parent(set, kind, &p.name, platform))
             .flatten()
         {
             filters.push(parent);

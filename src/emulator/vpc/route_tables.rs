@@ -157,7 +157,7 @@ pub fn remove_route(cx: &mut Cx<'_>) -> Answer {
         let at = cx.state.vpc.routes.iter().position(|r| {
             is(&r.route_table_no, &no)
                 && is(&r.destination_cidr_block, &block)
-                && code_in(&r.target_type, &[ty.clone()])
+                && code_in(&r.target_type, std::slice::from_ref(&ty))
                 && (target.is_empty() || is(&r.target_no, &target))
         });
         let Some(at) = at else {
