@@ -8844,6 +8844,7 @@ export interface VserverVpcMethods {
    * Calls `/vpc/v2/getVpcDetail` (the VPC network API) and resolves to its answer: `totalRows` and `vpcList`
    * (`Vpc[]`), with `requestId`, `returnCode`, `returnMessage`. Read-only: tried again (up to `maxRetries`) after
    * a network error, a timeout, throttling or a 5xx.
+   * Waiters polling it: `waitForVpc`.
    * @see https://github.com/ncloud-client/ncloud-client/blob/main/docs/reference/vpc.md#getvpcdetail
    */
   getVpcDetail(params: GetVpcDetailParams, options?: CallOptions): Promise<GetVpcDetailResponse>;
@@ -8890,6 +8891,7 @@ export interface VserverVpcMethods {
    * Calls `/vpc/v2/getSubnetDetail` (the VPC network API) and resolves to its answer: `totalRows` and `subnetList`
    * (`Subnet[]`), with `requestId`, `returnCode`, `returnMessage`. Read-only: tried again (up to `maxRetries`)
    * after a network error, a timeout, throttling or a 5xx.
+   * Waiters polling it: `waitForSubnet`.
    * @see https://github.com/ncloud-client/ncloud-client/blob/main/docs/reference/vpc.md#getsubnetdetail
    */
   getSubnetDetail(params: GetSubnetDetailParams, options?: CallOptions): Promise<GetSubnetDetailResponse>;
@@ -8923,6 +8925,7 @@ export interface VserverVpcMethods {
    * Calls `/vpc/v2/getNetworkAclDetail` (the VPC network API) and resolves to its answer: `totalRows` and
    * `networkAclList` (`NetworkAcl[]`), with `requestId`, `returnCode`, `returnMessage`. Read-only: tried again (up
    * to `maxRetries`) after a network error, a timeout, throttling or a 5xx.
+   * Waiters polling it: `waitForNetworkAcl`.
    * @see https://github.com/ncloud-client/ncloud-client/blob/main/docs/reference/vpc.md#getnetworkacldetail
    */
   getNetworkAclDetail(params: GetNetworkAclDetailParams, options?: CallOptions): Promise<GetNetworkAclDetailResponse>;
@@ -8960,6 +8963,7 @@ export interface VserverVpcMethods {
    * Calls `/vpc/v2/getRouteTableDetail` (the VPC network API) and resolves to its answer: `totalRows` and
    * `routeTableList` (`RouteTable[]`), with `requestId`, `returnCode`, `returnMessage`. Read-only: tried again (up
    * to `maxRetries`) after a network error, a timeout, throttling or a 5xx.
+   * Waiters polling it: `waitForRouteTable`.
    * @see https://github.com/ncloud-client/ncloud-client/blob/main/docs/reference/vpc.md#getroutetabledetail
    */
   getRouteTableDetail(params: GetRouteTableDetailParams, options?: CallOptions): Promise<GetRouteTableDetailResponse>;
@@ -9083,6 +9087,7 @@ export interface VserverVpcMethods {
    * Calls `/vpc/v2/getNatGatewayInstanceDetail` (the VPC network API) and resolves to its answer: `totalRows` and
    * `natGatewayInstanceList` (`NatGatewayInstance[]`), with `requestId`, `returnCode`, `returnMessage`. Read-only:
    * tried again (up to `maxRetries`) after a network error, a timeout, throttling or a 5xx.
+   * Waiters polling it: `waitForNatGatewayInstance`.
    * @see https://github.com/ncloud-client/ncloud-client/blob/main/docs/reference/vpc.md#getnatgatewayinstancedetail
    */
   getNatGatewayInstanceDetail(params?: GetNatGatewayInstanceDetailParams, options?: CallOptions): Promise<GetNatGatewayInstanceDetailResponse>;
@@ -9141,6 +9146,7 @@ export interface VserverVpcMethods {
    * Calls `/vpc/v2/getVpcPeeringInstanceDetail` (the VPC network API) and resolves to its answer: `totalRows` and
    * `vpcPeeringInstanceList` (`VpcPeeringInstance[]`), with `requestId`, `returnCode`, `returnMessage`. Read-only:
    * tried again (up to `maxRetries`) after a network error, a timeout, throttling or a 5xx.
+   * Waiters polling it: `waitForVpcPeeringInstance`.
    * @see https://github.com/ncloud-client/ncloud-client/blob/main/docs/reference/vpc.md#getvpcpeeringinstancedetail
    */
   getVpcPeeringInstanceDetail(params: GetVpcPeeringInstanceDetailParams, options?: CallOptions): Promise<GetVpcPeeringInstanceDetailResponse>;
@@ -9310,6 +9316,7 @@ export interface VserverVpcMethods {
    * `totalRows` and `networkAclDenyAllowGroupList` (`NetworkAclDenyAllowGroup[]`), with `requestId`, `returnCode`,
    * `returnMessage`. Read-only: tried again (up to `maxRetries`) after a network error, a timeout, throttling or a
    * 5xx.
+   * Waiters polling it: `waitForNetworkAclDenyAllowGroup`.
    * @see https://github.com/ncloud-client/ncloud-client/blob/main/docs/reference/vpc.md#getnetworkacldenyallowgroupdetail
    */
   getNetworkAclDenyAllowGroupDetail(params: GetNetworkAclDenyAllowGroupDetailParams, options?: CallOptions): Promise<GetNetworkAclDenyAllowGroupDetailResponse>;
@@ -9497,6 +9504,93 @@ export interface VserverVpcMethods {
    * const item = await client.compute.waitForPublicIpInstance(publicIpInstanceNo, { onPoll: ({ attempt, status }) => console.log(attempt, status) });
    */
   waitForPublicIpInstance(publicIpInstanceNo: string | number, options?: WaitOptions<PublicIpInstance>): Promise<PublicIpInstance>;
+  /**
+   * Polls `getVpcDetail` until the item is ready (`vpcStatus.code` is RUN); rejects when `vpcStatus.code` is
+   * TERMTING or it is gone.
+   *
+   * Its first argument is the `vpcNo` to wait for; it resolves with the item as `getVpcDetail` gives it. Polls at
+   * once, then after `minDelayMs` (default 2000 ms), each delay 1.5 times the last, up to `maxDelayMs` (30000 ms).
+   * Gives up with `ERR_TIMEOUT` after 10 min unless `timeoutMs` says otherwise.
+   * @see https://github.com/ncloud-client/ncloud-client/blob/main/docs/reference/vpc.md#getvpcdetail
+   * @example
+   * const item = await client.compute.waitForVpc(vpcNo, { onPoll: ({ attempt }) => console.log(attempt) });
+   */
+  waitForVpc(vpcNo: string | number, options?: WaitOptions<Vpc>): Promise<Vpc>;
+  /**
+   * Polls `getSubnetDetail` until the item is ready (`subnetStatus.code` is RUN); rejects when `subnetStatus.code`
+   * is TERMTING or it is gone.
+   *
+   * Its first argument is the `subnetNo` to wait for; it resolves with the item as `getSubnetDetail` gives it.
+   * Polls at once, then after `minDelayMs` (default 2000 ms), each delay 1.5 times the last, up to `maxDelayMs`
+   * (30000 ms). Gives up with `ERR_TIMEOUT` after 10 min unless `timeoutMs` says otherwise.
+   * @see https://github.com/ncloud-client/ncloud-client/blob/main/docs/reference/vpc.md#getsubnetdetail
+   * @example
+   * const item = await client.compute.waitForSubnet(subnetNo, { onPoll: ({ attempt }) => console.log(attempt) });
+   */
+  waitForSubnet(subnetNo: string | number, options?: WaitOptions<Subnet>): Promise<Subnet>;
+  /**
+   * Polls `getRouteTableDetail` until the item is ready (`routeTableStatus.code` is RUN); rejects when
+   * `routeTableStatus.code` is TERMTING or it is gone.
+   *
+   * Its first argument is the `routeTableNo` to wait for; it resolves with the item as `getRouteTableDetail` gives
+   * it. Polls at once, then after `minDelayMs` (default 2000 ms), each delay 1.5 times the last, up to
+   * `maxDelayMs` (30000 ms). Gives up with `ERR_TIMEOUT` after 10 min unless `timeoutMs` says otherwise.
+   * @see https://github.com/ncloud-client/ncloud-client/blob/main/docs/reference/vpc.md#getroutetabledetail
+   * @example
+   * const item = await client.compute.waitForRouteTable(routeTableNo, { onPoll: ({ attempt }) => console.log(attempt) });
+   */
+  waitForRouteTable(routeTableNo: string | number, options?: WaitOptions<RouteTable>): Promise<RouteTable>;
+  /**
+   * Polls `getNetworkAclDetail` until the item is ready (`networkAclStatus.code` is RUN); rejects when
+   * `networkAclStatus.code` is TERMTING or it is gone.
+   *
+   * Its first argument is the `networkAclNo` to wait for; it resolves with the item as `getNetworkAclDetail` gives
+   * it. Polls at once, then after `minDelayMs` (default 2000 ms), each delay 1.5 times the last, up to
+   * `maxDelayMs` (30000 ms). Gives up with `ERR_TIMEOUT` after 10 min unless `timeoutMs` says otherwise.
+   * @see https://github.com/ncloud-client/ncloud-client/blob/main/docs/reference/vpc.md#getnetworkacldetail
+   * @example
+   * const item = await client.compute.waitForNetworkAcl(networkAclNo, { onPoll: ({ attempt }) => console.log(attempt) });
+   */
+  waitForNetworkAcl(networkAclNo: string | number, options?: WaitOptions<NetworkAcl>): Promise<NetworkAcl>;
+  /**
+   * Polls `getNetworkAclDenyAllowGroupDetail` until the item is ready (`networkAclDenyAllowGroupStatus.code` is
+   * RUN); rejects when `networkAclDenyAllowGroupStatus.code` is TERMTING or it is gone.
+   *
+   * Its first argument is the `networkAclDenyAllowGroupNo` to wait for; it resolves with the item as
+   * `getNetworkAclDenyAllowGroupDetail` gives it. Polls at once, then after `minDelayMs` (default 2000 ms), each
+   * delay 1.5 times the last, up to `maxDelayMs` (30000 ms). Gives up with `ERR_TIMEOUT` after 10 min unless
+   * `timeoutMs` says otherwise.
+   * @see https://github.com/ncloud-client/ncloud-client/blob/main/docs/reference/vpc.md#getnetworkacldenyallowgroupdetail
+   * @example
+   * const item = await client.compute.waitForNetworkAclDenyAllowGroup(networkAclDenyAllowGroupNo, { onPoll: ({ attempt }) => console.log(attempt) });
+   */
+  waitForNetworkAclDenyAllowGroup(networkAclDenyAllowGroupNo: string | number, options?: WaitOptions<NetworkAclDenyAllowGroup>): Promise<NetworkAclDenyAllowGroup>;
+  /**
+   * Polls `getNatGatewayInstanceDetail` until the item is ready (`natGatewayInstanceStatus.code` is RUN); rejects
+   * when `natGatewayInstanceStatus.code` is TERMTING or it is gone.
+   *
+   * Its first argument is the `natGatewayInstanceNo` to wait for; it resolves with the item as
+   * `getNatGatewayInstanceDetail` gives it. Polls at once, then after `minDelayMs` (default 2000 ms), each delay
+   * 1.5 times the last, up to `maxDelayMs` (30000 ms). Gives up with `ERR_TIMEOUT` after 30 min unless `timeoutMs`
+   * says otherwise.
+   * @see https://github.com/ncloud-client/ncloud-client/blob/main/docs/reference/vpc.md#getnatgatewayinstancedetail
+   * @example
+   * const item = await client.compute.waitForNatGatewayInstance(natGatewayInstanceNo, { onPoll: ({ attempt, status }) => console.log(attempt, status) });
+   */
+  waitForNatGatewayInstance(natGatewayInstanceNo: string | number, options?: WaitOptions<NatGatewayInstance>): Promise<NatGatewayInstance>;
+  /**
+   * Polls `getVpcPeeringInstanceDetail` until the item is ready (`vpcPeeringInstanceStatus.code` is RUN); rejects
+   * when `vpcPeeringInstanceStatus.code` is TERMTING or it is gone.
+   *
+   * Its first argument is the `vpcPeeringInstanceNo` to wait for; it resolves with the item as
+   * `getVpcPeeringInstanceDetail` gives it. Polls at once, then after `minDelayMs` (default 2000 ms), each delay
+   * 1.5 times the last, up to `maxDelayMs` (30000 ms). Gives up with `ERR_TIMEOUT` after 30 min unless `timeoutMs`
+   * says otherwise.
+   * @see https://github.com/ncloud-client/ncloud-client/blob/main/docs/reference/vpc.md#getvpcpeeringinstancedetail
+   * @example
+   * const item = await client.compute.waitForVpcPeeringInstance(vpcPeeringInstanceNo, { onPoll: ({ attempt, status }) => console.log(attempt, status) });
+   */
+  waitForVpcPeeringInstance(vpcPeeringInstanceNo: string | number, options?: WaitOptions<VpcPeeringInstance>): Promise<VpcPeeringInstance>;
   /**
    * Every item of `getMemberServerImageInstanceList` (its `memberServerImageInstanceList`), page by page: an async
    * iterator that asks page 1, 2, … of `pageSize` items (default 100) and yields them one by one.
@@ -11774,7 +11868,7 @@ export type ClassicMethods = ComputeClassicMethods;
 /** @deprecated Part of `ComputeMethods`. */
 export type CompatMethods = Pick<ComputeMethods, 'findPublicImages' | 'findFlavors' | 'findZones' | 'findRegions' | 'findLoginKeys' | 'createLoginKey' | 'findAccessControlGroups' | 'findAccessControlGroup' | 'findSecurityGroups' | 'findAccessControlRules' | 'findServer' | 'findServers' | 'createServer' | 'destroyServer' | 'rebuildServer' | 'rebootServer' | 'startServer' | 'stopServer' | 'findRootPassword' | 'findPrivateImages' | 'createPrivateImage' | 'destroyPrivateImage' | 'destroyPrivateImages' | 'findPublicIpInstances' | 'createPublicIpInstance' | 'attachPublicIpInstance' | 'detachPublicIpInstance' | 'destroyPublicIpInstance' | 'findPortForwardingRules' | 'createPortForwardingRule' | 'destroyPortForwardingRule'>;
 /** @deprecated Part of `ComputeMethods`. */
-export type WaiterMethods = Pick<ComputeMethods, 'waitForServerImage' | 'waitForServerImageDeleted' | 'waitForMemberServerImageInstance' | 'waitForMemberServerImageInstanceDeleted' | 'waitForServerInstanceRunning' | 'waitForServerInstanceStopped' | 'waitForServerInstanceTerminated' | 'waitForBlockStorageInstanceAttached' | 'waitForBlockStorageInstanceDetached' | 'waitForBlockStorageSnapshotInstance' | 'waitForPublicIpInstance'>;
+export type WaiterMethods = Pick<ComputeMethods, 'waitForServerImage' | 'waitForServerImageDeleted' | 'waitForMemberServerImageInstance' | 'waitForMemberServerImageInstanceDeleted' | 'waitForServerInstanceRunning' | 'waitForServerInstanceStopped' | 'waitForServerInstanceTerminated' | 'waitForBlockStorageInstanceAttached' | 'waitForBlockStorageInstanceDetached' | 'waitForBlockStorageSnapshotInstance' | 'waitForPublicIpInstance' | 'waitForVpc' | 'waitForSubnet' | 'waitForRouteTable' | 'waitForNetworkAcl' | 'waitForNetworkAclDenyAllowGroup' | 'waitForNatGatewayInstance' | 'waitForVpcPeeringInstance'>;
 /** @deprecated Part of `ComputeVpcMethods`. */
 export type VpcPaginators = Pick<ComputeVpcMethods, 'paginateGetMemberServerImageInstanceList' | 'paginateGetServerImageList' | 'paginateGetServerInstanceList' | 'paginateGetBlockStorageSnapshotInstanceList' | 'paginateGetAccessControlGroupList' | 'paginateGetLoginKeyList' | 'paginateGetInitScriptList' | 'paginateGetNetworkInterfaceList' | 'paginateGetPublicIpInstanceList' | 'paginateGetBlockStorageInstanceList' | 'paginateGetFabricClusterList' | 'paginateGetSubnetList' | 'paginateGetNetworkAclList' | 'paginateGetRouteTableList' | 'paginateGetNatGatewayInstanceList' | 'paginateGetVpcPeeringInstanceList' | 'paginateGetNetworkAclDenyAllowGroupList'>;
 /** @deprecated Part of `ComputeClassicMethods`. */
