@@ -21,87 +21,21 @@ from __future__ import print_function
 
 import json
 import os
-import sys
-import time
-import traceback
 
-GW = os.environ.get("NCLOUD_API_GW", "").rstrip("/")
-if not GW:
-    print("NCLOUD_API_GW is not set (expected e.g. http://127.0.0.1:PORT)", file=sys.stderr)
-    sys.exit(2)
-os.environ["NCLOUD_API_GW"] = GW
-ACCESS_KEY = os.environ.get("NCLOUD_ACCESS_KEY", "")
-SECRET_KEY = os.environ.get("NCLOUD_SECRET_KEY", "")
-if not ACCESS_KEY or not SECRET_KEY:
-    print("NCLOUD_ACCESS_KEY and NCLOUD_SECRET_KEY must be set", file=sys.stderr)
-    sys.exit(2)
-HERE = os.path.dirname(os.path.abspath(__file__))
-FIXTURE = os.environ.get("FIXTURE", os.path.join(HERE, "..", "fixtures", "emulator.json"))
-POLL_S, TIMEOUT_S = 0.05, 30.0
+from sdk_steps import Steps, first, until
 
-import ncloud_vpc  # noqa: E402
+import ncloud_vpc  # noqa: E402  (after sdk_steps: it sets NCLOUD_API_GW, which the SDK reads once)
 from ncloud_vpc.rest import ApiException  # noqa: E402
 
-M = ncloud_vpc  # every request model is exported by the package
-
+HERE = os.path.dirname(os.path.abspath(__file__))
+FIXTURE = os.environ.get("FIXTURE", os.path.join(HERE, "..", "fixtures", "emulator.json"))
 with open(FIXTURE, encoding="utf-8") as f:
     DEFAULT_VPC = json.load(f)["vpc"]["vpcs"][0]
 ZONE = "KR-1"
 
-cfg = ncloud_vpc.Configuration()
-cfg.access_key, cfg.secret_key = ACCESS_KEY, SECRET_KEY
-assert cfg.host == GW + "/vpc/v2", cfg.host
-api = ncloud_vpc.V2Api(ncloud_vpc.ApiClient(cfg))
-
-RESULTS = {"passed": 0, "failed": 0}
-DONE, PENDING = set(), []
+RUN = Steps(ncloud_vpc, ApiException, "/vpc/v2")
+M, call, step = ncloud_vpc, RUN.call, RUN.step
 S = {}  # what the steps made: numbers to point later steps at
-
-
-def line(s):
-    print(s)
-    sys.stdout.flush()
-
-
-def body_of(e):
-    return e.body.decode("utf-8", "replace") if isinstance(e.body, bytes) else e.body
-
-
-def call(action, request=None, **params):
-    """The SDK's method for `action` with its request model built from `params`."""
-    if request is None:
-        model = "".join(w.capitalize() for w in action.split("_")) + "Request"
-        request = getattr(M, model)(**params)
-    resp = getattr(api, action)(request)
-    assert str(resp.return_code) == "0", "returnCode=%r" % resp.return_code
-    return resp
-
-
-def step(action, fn):
-    """Runs one action's step: fn() returns a short detail. An action the emulator answers 404 (not
-    served) is recorded as pending, not failed."""
-    try:
-        detail = fn()
-        RESULTS["passed"] += 1
-        DONE.add(action)
-        line("ok %s: %s" % (action, detail))
-    except ApiException as e:
-        if e.status == 404:
-            PENDING.append(action)
-            line("pending %s: the emulator does not serve it (HTTP 404)" % action)
-            return
-        RESULTS["failed"] += 1
-        line("FAIL %s: HTTP %s %s" % (action, e.status, body_of(e)))
-    except Exception as e:  # noqa: BLE001 - report, keep going
-        RESULTS["failed"] += 1
-        tb = traceback.format_exc().strip().splitlines()
-        line("FAIL %s: %s: %s [%s]" % (action, type(e).__name__, e, tb[-3].strip() if len(tb) > 2 else ""))
-
-
-def first(resp, attr):
-    items = getattr(resp, attr)
-    assert items, "%s is empty" % attr
-    return items[0]
 
 
 def status(action, attr, field, **params):
@@ -116,15 +50,12 @@ def status(action, attr, field, **params):
     return getattr(rec, field).code
 
 
-def until(read, want, what):
-    """Polls read() until it gives one of `want`."""
-    t0, last = time.time(), None
-    while time.time() - t0 < TIMEOUT_S:
-        last = read()
-        if last in want:
-            return last
-        time.sleep(POLL_S)
-    raise AssertionError("%s still %r after %.0f s" % (what, last, TIMEOUT_S))
+def make(key, action, attr, no_field, read, **params):
+    """Creates a record with `action`, keeps its number as S[key] and waits until it runs."""
+    rec = first(call(action, **params), attr)
+    S[key] = getattr(rec, no_field)
+    until(lambda: read(S[key]), ("RUN",), "the new " + key.replace("_", " "))
+    return rec
 
 
 def vpc_status(no):
@@ -166,9 +97,7 @@ step("get_vpc_detail", lambda: first(call("get_vpc_detail", vpc_no=DEFAULT_VPC["
 
 # --- a VPC and its network ACLs -------------------------------------------------------------------
 def make_vpc():
-    v = first(call("create_vpc", ipv4_cidr_block="10.20.0.0/16", vpc_name="py-vpc"), "vpc_list")
-    S["vpc"] = v.vpc_no
-    until(lambda: vpc_status(S["vpc"]), ("RUN",), "the new VPC")
+    make("vpc", "create_vpc", "vpc_list", "vpc_no", vpc_status, ipv4_cidr_block="10.20.0.0/16", vpc_name="py-vpc")
     return "no=%s" % S["vpc"]
 
 
@@ -189,10 +118,8 @@ step("get_network_acl_detail", lambda: first(call(
 
 
 def make_acl():
-    a = first(call("create_network_acl", vpc_no=S["vpc"], network_acl_name="py-acl",
-                   network_acl_description="made by ncloud-vpc"), "network_acl_list")
-    S["acl"] = a.network_acl_no
-    until(lambda: acl_status(S["acl"]), ("RUN",), "the new network ACL")
+    make("acl", "create_network_acl", "network_acl_list", "network_acl_no", acl_status, vpc_no=S["vpc"],
+         network_acl_name="py-acl", network_acl_description="made by ncloud-vpc")
     return "no=%s" % S["acl"]
 
 
@@ -203,8 +130,8 @@ step("set_network_acl_description", lambda: first(call(
 
 
 def rules(action, direction, parameter, **extra):
-    req = getattr(M, "".join(w.capitalize() for w in action.split("_")) + "Request")(
-        network_acl_no=S["acl"], network_acl_rule_list=[getattr(M, parameter)(
+    req = RUN.request(
+        action, network_acl_no=S["acl"], network_acl_rule_list=[getattr(M, parameter)(
             priority=10, protocol_type_code="TCP", ip_block="0.0.0.0/0", port_range="443", rule_action_code="ALLOW",
             **extra)])
     resp = call(action, req)
@@ -236,10 +163,9 @@ step("remove_network_acl_outbound_rule", lambda: rules(
 
 # --- subnets --------------------------------------------------------------------------------------
 def make_subnet(key, block, kind, usage):
-    sub = first(call("create_subnet", vpc_no=S["vpc"], subnet=block, zone_code=ZONE, subnet_type_code=kind,
-                     usage_type_code=usage, network_acl_no=S["default_acl"], subnet_name="py-" + key.replace("_", "-")), "subnet_list")
-    S[key] = sub.subnet_no
-    until(lambda: subnet_status(S[key]), ("RUN",), "the new subnet")
+    make(key, "create_subnet", "subnet_list", "subnet_no", subnet_status, vpc_no=S["vpc"], subnet=block, zone_code=ZONE,
+         subnet_type_code=kind, usage_type_code=usage, network_acl_no=S["default_acl"],
+         subnet_name="py-" + key.replace("_", "-"))
     return "no=%s" % S[key]
 
 
@@ -279,10 +205,9 @@ step("get_route_table_detail", lambda: first(call(
 
 
 def make_table():
-    t = first(call("create_route_table", vpc_no=S["vpc"], supported_subnet_type_code="PRIVATE",
-                   route_table_name="py-table", route_table_description="through the NAT gateway"), "route_table_list")
-    S["table"] = t.route_table_no
-    until(lambda: table_status(S["table"]), ("RUN",), "the new route table")
+    make("table", "create_route_table", "route_table_list", "route_table_no", table_status, vpc_no=S["vpc"],
+         supported_subnet_type_code="PRIVATE", route_table_name="py-table",
+         route_table_description="through the NAT gateway")
     return "no=%s" % S["table"]
 
 
@@ -314,10 +239,8 @@ step("get_route_table_subnet_list", lambda: "%d subnets" % len(subnets_of(S["tab
 
 # --- a NAT gateway and a route to it --------------------------------------------------------------
 def make_nat():
-    n = first(call("create_nat_gateway_instance", vpc_no=S["vpc"], zone_code=ZONE, nat_gateway_name="py-nat",
-                   nat_gateway_description="egress"), "nat_gateway_instance_list")
-    S["nat"] = n.nat_gateway_instance_no
-    until(lambda: nat_status(S["nat"]), ("RUN",), "the new NAT gateway")
+    n = make("nat", "create_nat_gateway_instance", "nat_gateway_instance_list", "nat_gateway_instance_no", nat_status,
+             vpc_no=S["vpc"], zone_code=ZONE, nat_gateway_name="py-nat", nat_gateway_description="egress")
     return "no=%s public IP %s" % (S["nat"], n.public_ip)
 
 
@@ -332,8 +255,8 @@ step("set_nat_gateway_description", lambda: first(call(
 
 
 def route(action):
-    req = getattr(M, "".join(w.capitalize() for w in action.split("_")) + "Request")(
-        vpc_no=S["vpc"], route_table_no=S["table"], route_list=[M.RouteParameter(
+    req = RUN.request(
+        action, vpc_no=S["vpc"], route_table_no=S["table"], route_list=[M.RouteParameter(
             destination_cidr_block="0.0.0.0/0", target_type_code="NATGW", target_no=S["nat"], target_name="py-nat")])
     resp = call(action, req)
     until(lambda: table_status(S["table"]), ("RUN",), "the route table")  # SET while its routes change
@@ -366,9 +289,7 @@ def peering(target, name):
 
 
 def make_peering():
-    v = first(call("create_vpc", ipv4_cidr_block="10.30.0.0/16", vpc_name="py-peer"), "vpc_list")
-    S["peer_vpc"] = v.vpc_no
-    until(lambda: vpc_status(S["peer_vpc"]), ("RUN",), "the second VPC")
+    make("peer_vpc", "create_vpc", "vpc_list", "vpc_no", vpc_status, ipv4_cidr_block="10.30.0.0/16", vpc_name="py-peer")
     S["peering"] = peering(S["peer_vpc"], "py-peer")
     got = first(call("get_vpc_peering_instance_detail", vpc_peering_instance_no=S["peering"]), "vpc_peering_instance_list")
     assert (got.vpc_peering_instance_status.code, got.vpc_peering_instance_operation.code) == ("INIT", "NULL"), got
@@ -452,10 +373,4 @@ def delete_vpcs():
 step("delete_subnet", delete_subnets)
 step("delete_vpc", delete_vpcs)
 
-TOTAL = sorted(n for n in dir(ncloud_vpc.V2Api) if not n.startswith("_") and not n.endswith("_with_http_info"))
-missing = sorted(set(TOTAL) - DONE - set(PENDING))
-if missing:
-    line("FAIL coverage: actions of the SDK not run: %s" % ", ".join(missing))
-    RESULTS["failed"] += 1
-line(json.dumps(dict(RESULTS, actions=len(DONE & set(TOTAL)), total=len(TOTAL), pending=PENDING)))
-sys.exit(0 if RESULTS["failed"] == 0 else 1)
+RUN.finish()
