@@ -19,6 +19,8 @@ mod life;
 mod lookups;
 #[path = "build/model.rs"]
 mod model;
+#[path = "build/render.rs"]
+mod render;
 #[path = "build/specs.rs"]
 mod specs;
 #[path = "build/surfaces.rs"]

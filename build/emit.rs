@@ -412,5 +412,21 @@ pub fn dispatch(set: &Set) -> String {
     o.push_str("pub fn dispatch(cx: &mut Cx<'_>) -> Answer {\n    match cx.action.id {\n");
     o.push_str(&arms);
     o.push_str("    }\n}\n");
+    let hooks: Vec<String> = set
+        .kinds
+        .iter()
+        .filter_map(|k| {
+            let h = k.render.hook.as_ref()?;
+            Some(format!(
+                "(crate::emulator::model::Kind::{}, crate::emulator::{}::{h})",
+                k.name, k.file
+            ))
+        })
+        .collect();
+    let _ = writeln!(
+        o,
+        "\n/// The handlers' functions completing answered records (`[kinds.<Kind>.render]`, `hook`).\npub static HOOKS: &[(crate::emulator::model::Kind, crate::emulator::render::Hook)] = &[{}];",
+        hooks.join(", ")
+    );
     o
 }

@@ -82,7 +82,7 @@ pub fn of(set: &Set, action: &Action) -> Option<Lookup> {
         .name
         .strip_prefix("get")
         .and_then(|n| n.strip_suffix(if detail { "Detail" } else { "List" }));
-    if kind.own_render || named != Some(kind.name.strip_prefix("Classic").unwrap_or(&kind.name)) {
+    if named != Some(kind.name.strip_prefix("Classic").unwrap_or(&kind.name)) {
         return None;
     }
     let platform = if set.apis[action.api].classic { "classic" } else { "vpc" };

@@ -460,6 +460,13 @@ pub fn load(dir: &Path) -> R<Set> {
     }
     crate::checks::check(&set)?;
     crate::kinds::check(&set)?;
+    // Each kind's rendering, checked against every kind (its `children` sources name their parent field).
+    for i in 0..set.kinds.len() {
+        let k = &set.kinds[i];
+        let r = crate::render::check(&set, k)
+            .map_err(|e| format!("model/{}.toml [kinds.{}]: render: {e}", k.file, k.name))?;
+        set.kinds[i].render = r;
+    }
     Ok(set)
 }
 

@@ -20,6 +20,9 @@ mod lookups;
 #[path = "../build/model.rs"]
 mod model;
 #[allow(dead_code)]
+#[path = "../build/render.rs"]
+mod render;
+#[allow(dead_code)]
 #[path = "../build/specs.rs"]
 mod specs;
 #[allow(dead_code)]
