@@ -21,6 +21,10 @@ mod lookups;
 mod model;
 #[path = "build/render.rs"]
 mod render;
+/// NCP's sites: the model's `[api] hosts` name them (the crate's own declaration, read here too).
+#[path = "src/site.rs"]
+#[allow(dead_code)]
+mod site;
 #[path = "build/specs.rs"]
 mod specs;
 #[path = "build/surfaces.rs"]

@@ -137,12 +137,13 @@ pub fn catalog(set: &Set) -> Result<String, String> {
     for api in &set.apis {
         let _ = writeln!(
             o,
-            "pub static API_{}: Api = Api {{ name: {}, title: {}, prefix: {}, host: {}, env: Env::{}, not_found: {} }};",
+            "pub static API_{}: Api = Api {{ name: {}, title: {}, prefix: {}, hosts: [{}], docs: {}, env: Env::{}, not_found: {} }};",
             screaming(&api.name),
             q(&api.name),
             q(&api.title),
             q(&api.prefix),
-            api.host.as_deref().map_or("None".to_string(), |h| format!("Some({})", q(h))),
+            api.hosts.iter().map(|h| q(h)).collect::<Vec<_>>().join(", "),
+            q(&api.docs),
             if api.classic { "Classic" } else { "Vpc" },
             strs(&api.not_found)
         );

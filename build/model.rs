@@ -32,8 +32,10 @@ pub struct Api {
     pub name: String,
     pub title: String,
     pub prefix: String,
-    /// The API's own host on NCP when it is not the gateway's (`geolocation.apigw.ntruss.com`).
-    pub host: Option<String>,
+    /// Where NCP serves it on each of its sites, in the order of `site::SITES`.
+    pub hosts: Vec<String>,
+    /// Its page in each site's API reference (`https://{site's docs host}/docs/{docs}`).
+    pub docs: String,
     pub classic: bool,
     pub methods: Vec<String>,
     pub not_found: Vec<String>,
@@ -223,7 +225,8 @@ struct ApiToml {
     name: String,
     title: String,
     prefix: String,
-    host: Option<String>,
+    hosts: BTreeMap<String, String>,
+    docs: String,
     env: String,
     methods: Vec<String>,
     #[serde(default)]
@@ -318,21 +321,46 @@ pub fn load(dir: &Path) -> R<Set> {
                     "vpc" => false,
                     other => return Err(ctx(format!("[api] env must be 'classic' or 'vpc', got '{other}'"))),
                 };
-                if let Some(h) = &a.host {
+                // A host on every site, and only on NCP's sites.
+                let mut hosts = Vec::new();
+                for site in crate::site::SITES {
+                    let Some(h) = a.hosts.get(site.name()) else {
+                        return Err(ctx(format!(
+                            "[api] hosts has no '{}' (every site needs a host)",
+                            site.name()
+                        )));
+                    };
                     let ok = !h.is_empty()
                         && h.split('.')
                             .all(|l| !l.is_empty() && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'));
                     if !ok {
                         return Err(ctx(format!(
-                            "[api] host must be a host name such as 'x.apigw.ntruss.com', got '{h}'"
+                            "[api] hosts.{} must be a host name such as 'x.apigw.ntruss.com', got '{h}'",
+                            site.name()
                         )));
                     }
+                    hosts.push(h.clone());
+                }
+                if let Some(other) = a.hosts.keys().find(|k| crate::site::Site::parse(k).is_none()) {
+                    return Err(ctx(format!("[api] hosts.{other}: not a site (public, gov, fin)")));
+                }
+                if a.docs.is_empty()
+                    || !a
+                        .docs
+                        .chars()
+                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+                {
+                    return Err(ctx(format!(
+                        "[api] docs must be a reference page's name such as 'compute-vserver', got '{}'",
+                        a.docs
+                    )));
                 }
                 set.apis.push(Api {
                     name: a.name,
                     title: a.title,
                     prefix: a.prefix,
-                    host: a.host,
+                    hosts,
+                    docs: a.docs,
                     classic,
                     methods: a.methods,
                     not_found: a.not_found,

@@ -10,18 +10,33 @@ import type { NcloudError } from '../index';
  */
 export type Callback<T> = (...args: [err: NcloudError, result: null] | [err: null, result: T]) => void;
 
-/** Options of one call, always its second argument (`method(params, options?, callback?)`). */
+/**
+ * Options of one call, always its second argument (`method(params, options?, callback?)`); a name that is
+ * not one of these is an `ERR_VALIDATION` with a did-you-mean.
+ */
 export interface CallOptions {
   /**
    * Aborting it rejects with an `AbortError` (`code: 'ABORT_ERR'`) and drops the request (and its retries); an
    * aborted one sends nothing.
    */
   signal?: AbortSignal | undefined;
+  /**
+   * Milliseconds for this call, its retries and back-off included, instead of the client's `timeout` (longer or
+   * shorter).
+   */
+  timeout?: number | undefined;
+  /** Milliseconds for one attempt of this call, instead of the client's `attemptTimeout`. */
+  attemptTimeout?: number | undefined;
+  /** Retries of this call after a retryable failure, instead of the client's `maxRetries` (`0`: one attempt only). */
+  maxRetries?: number | undefined;
+  /** The AWS SDK's name: attempts in all, the first one included (`maxRetries` + 1); give one of the two. */
+  maxAttempts?: number | undefined;
 }
 
 /**
  * The call forms of a method whose parameters are required: a Promise of the result, or nothing when its
- * last argument is an error-first callback; options (`{ signal }`) always second. The client's methods
+ * last argument is an error-first callback; options (`CallOptions`: `{ signal, timeout ... }`) always second.
+ * The client's methods
  * are declared with these forms as overloads; this type is for code that passes a method around.
  */
 export interface Method<P, R> {
@@ -88,6 +103,14 @@ export interface WaitOptions<T> {
   regionCode?: string | undefined;
   /** Called after every poll. */
   onPoll?: ((poll: WaitPoll<T>) => void) | undefined;
+  /** Milliseconds for each poll's call (the whole wait is `timeoutMs`), instead of the client's `timeout`. */
+  timeout?: number | undefined;
+  /** Milliseconds for one attempt of this call, instead of the client's `attemptTimeout`. */
+  attemptTimeout?: number | undefined;
+  /** Retries of each poll's call, instead of the client's `maxRetries`. */
+  maxRetries?: number | undefined;
+  /** The AWS SDK's name: attempts in all, the first one included (`maxRetries` + 1); give one of the two. */
+  maxAttempts?: number | undefined;
 }
 
 /** Options of the `paginate…` methods. */
@@ -101,6 +124,14 @@ export interface PaginateOptions {
   maxPages?: number | undefined;
   /** Aborting it rejects the pending `next()` with an `AbortError`. */
   signal?: AbortSignal | undefined;
+  /** Milliseconds for each page's call, instead of the client's `timeout`. */
+  timeout?: number | undefined;
+  /** Milliseconds for one attempt of this call, instead of the client's `attemptTimeout`. */
+  attemptTimeout?: number | undefined;
+  /** Retries of each page's call, instead of the client's `maxRetries`. */
+  maxRetries?: number | undefined;
+  /** The AWS SDK's name: attempts in all, the first one included (`maxRetries` + 1); give one of the two. */
+  maxAttempts?: number | undefined;
 }
 
 /**

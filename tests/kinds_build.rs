@@ -24,6 +24,9 @@ mod model;
 #[path = "../build/render.rs"]
 mod render;
 #[allow(dead_code)]
+#[path = "../src/site.rs"]
+mod site;
+#[allow(dead_code)]
 #[path = "../build/specs.rs"]
 mod specs;
 

@@ -15,7 +15,9 @@ const ALLOWED: &[(&str, &[&str])] = &[
     // The core's allocator (Linux, glibc): below everything, using nothing.
     ("alloc", &[]),
     ("error", &[]),
-    ("catalog", &[]),
+    // NCP's sites (the catalog's hosts are indexed by them): using nothing.
+    ("site", &[]),
+    ("catalog", &["site"]),
     ("validate", &["catalog", "error"]),
     // The old clients' tables, checks and result shapes (their calls are the service's).
     ("compat", &["catalog", "error", "validate"]),
@@ -27,7 +29,9 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("lifetime", &[]),
     (
         "transport",
-        &["catalog", "encoding", "error", "lifetime", "retry", "signing", "wire"],
+        &[
+            "catalog", "encoding", "error", "lifetime", "retry", "signing", "site", "wire",
+        ],
     ),
     (
         "service",
@@ -43,7 +47,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ),
     (
         "emulator",
-        &["catalog", "encoding", "error", "lifetime", "signing", "wire"],
+        &["catalog", "encoding", "error", "lifetime", "signing", "site", "wire"],
     ),
     (
         "bindings",
@@ -57,6 +61,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
             "retry",
             "service",
             "signing",
+            "site",
             "transport",
             "validate",
             "wire",
@@ -71,6 +76,8 @@ const EMULATOR: &[&str] = &[
     "crypto",
     "faults",
     "rules",
+    // The NCP site it plays: its regions (under the default state) and the hosts it answers on.
+    "site",
     // State and its life cycles.
     "state",
     "shared",

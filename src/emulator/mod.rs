@@ -4,7 +4,8 @@
 //!
 //! - **Serving**: [`http`] (lifetime, connections, reading and routing requests), [`gateway`] (access
 //!   key, timestamp window, signature), [`chaos`] (chaos mode, injected faults), [`call`] (one API call),
-//!   [`reply`] (the answers), [`render`] (an answer's fields through the action's response model).
+//!   [`reply`] (the answers), [`render`] (an answer's fields through the action's response model),
+//!   [`site`] (the NCP site it plays: its regions, and the hosts it answers on).
 //! - **Rules**: [`rules`] checks every request against the action's declarations in the model (the
 //!   client's rules), before its handler runs; `rules::overrides` is the one list of where the
 //!   emulator judges otherwise, each with its reason.
@@ -37,6 +38,7 @@ pub mod route;
 pub mod rules;
 pub mod server;
 pub mod shared;
+pub mod site;
 pub mod state;
 pub mod vpc;
 pub mod vserver;

@@ -1,4 +1,4 @@
-//! What every connection of one emulator shares: its state behind one lock, its keys and its clock
+//! What every connection of one emulator shares: its state behind one lock, its keys, its site and its clock
 //! (the gateway checks requests with them, a call changes the state). Below the HTTP side, which makes
 //! it, and the call and gateway, which use it.
 
@@ -10,10 +10,23 @@ pub struct Shared {
     pub(super) state: Mutex<State>,
     pub(super) access_key: String,
     pub(super) secret_key: String,
+    /// More pairs accepted (`keys`, `setKeys`).
+    pub(super) keys: std::sync::RwLock<Vec<(String, String)>>,
+    /// The NCP site it plays.
+    pub(super) site: crate::site::Site,
     pub(super) clock_offset_ms: std::sync::atomic::AtomicI64,
 }
 
 impl Shared {
+    /// The secret key of an access key the gateway accepts.
+    pub(super) fn secret_of(&self, access_key: &str) -> Option<String> {
+        if access_key == self.access_key {
+            return Some(self.secret_key.clone());
+        }
+        let keys = self.keys.read().unwrap_or_else(|p| p.into_inner());
+        keys.iter().find(|(k, _)| k == access_key).map(|(_, s)| s.clone())
+    }
+
     /// The emulator's (possibly shifted) clock, ms since the epoch.
     pub(super) fn now_ms(&self) -> i64 {
         let real = SystemTime::now()

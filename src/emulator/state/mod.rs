@@ -104,7 +104,14 @@ pub fn merge(base: &mut Value, over: &Value) {
 
 /// A fixture given by a user, on top of the default one unless it says `"base": "empty"`.
 pub fn resolve_fixture(user: Option<&Value>) -> Result<Fixture, String> {
+    resolve_site_fixture(user, crate::site::Site::Public)
+}
+
+/// [`resolve_fixture`] on an emulator playing `site`: the default state as that site has it
+/// (`super::site::play`), the user's fixture over it.
+pub fn resolve_site_fixture(user: Option<&Value>, site: crate::site::Site) -> Result<Fixture, String> {
     let mut doc: Value = serde_json::from_str(DEFAULT_FIXTURE).map_err(|e| format!("default fixture: {e}"))?;
+    super::site::play(&mut doc, site)?;
     if let Some(user) = user {
         let mut user = user.clone();
         let base = user.as_object_mut().and_then(|o| o.remove("base"));
@@ -127,6 +134,10 @@ pub struct LogEntry {
     pub format: String,
     pub signature_header: Option<String>,
     pub user_agent: Option<String>,
+    /// The access key the request was signed with (never the secret or the signature).
+    pub access_key: Option<String>,
+    /// The `Host` it was sent to (`ncloud.apigw.gov-ntruss.com:8080` ...).
+    pub host: Option<String>,
     /// Why the request was refused, when it was (the 401's details, the API error's return code); never
     /// a key, a signature or a secret.
     #[serde(skip_serializing_if = "Option::is_none")]
