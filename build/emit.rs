@@ -90,6 +90,7 @@ fn param(out: &mut String, p: &Param) {
                 a.map_or("i64::MIN".into(), |n| n.to_string()),
                 b.map_or("i64::MAX".into(), |n| n.to_string())
             ),
+            Rule::Step(n) => format!("Rule::Step({n})"),
             Rule::Items(a, b) => format!("Rule::Items({a}, {})", b.map_or("usize::MAX".into(), |n| n.to_string())),
             Rule::Unique => "Rule::Unique".into(),
             Rule::Check(f) => format!("Rule::Check(super::checks::{f})"),

@@ -67,6 +67,8 @@ pub enum Rule {
     OneOf(Vec<String>),
     OneOfCi(Vec<String>),
     Range(Option<i64>, Option<i64>),
+    /// `step=n`: an integer that is a multiple of n (sizes NCP takes in steps of 10 GB).
+    Step(i64),
     Items(u64, Option<u64>),
     Unique,
     Check(String),

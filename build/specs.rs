@@ -92,6 +92,10 @@ pub fn param(s: &str) -> R<Param> {
                 };
                 Rule::Range(num(a)?, num(b)?)
             }
+            ("step", v) => match v.parse::<i64>() {
+                Ok(n) if n > 1 => Rule::Step(n),
+                _ => return Err(format!("'{s}': step=N, an integer above 1")),
+            },
             ("oneof", v) if !v.is_empty() => Rule::OneOf(v.split('|').map(str::to_string).collect()),
             ("oneof_ci", v) if !v.is_empty() => Rule::OneOfCi(v.split('|').map(str::to_string).collect()),
             ("check", v) if !v.is_empty() => Rule::Check(v.to_string()),

@@ -407,28 +407,28 @@ export interface ClassicServerInstance {
   /** Server name. */
   serverName: string;
   /** Description of the server, free text. */
-  serverDescription?: string;
+  serverDescription: string;
   /** Number of virtual CPUs. */
-  cpuCount?: number;
+  cpuCount: number;
   /** Memory, in bytes (4294967296 is 4 GiB). */
-  memorySize?: Long;
+  memorySize: Long;
   /** Size of the base (boot) block storage, in bytes. */
-  baseBlockStorageSize?: Long;
+  baseBlockStorageSize: Long;
   /** OS platform: `LNX64` (Linux 64-bit), `WND64` (Windows 64-bit), `UBS64` (Ubuntu server) ... */
-  platformType?: CommonCode<PlatformTypeCode>;
+  platformType: CommonCode<PlatformTypeCode>;
   /**
    * Login key of the server, whose public key encrypts its root password (`keyName` of `getLoginKeyList`); left
    * out at creation, the most recent key.
    */
-  loginKeyName?: string;
+  loginKeyName: string;
   /** Whether detailed (charged) monitoring is on for the server. */
-  isFeeChargingMonitoring?: boolean;
+  isFeeChargingMonitoring: boolean;
   /** Public IPv4 address. */
-  publicIp?: string;
+  publicIp: string;
   /** Private IPv4 address (of the server's first network interface). */
-  privateIp?: string;
+  privateIp: string;
   /** Server image name, unique among your images. */
-  serverImageName?: string;
+  serverImageName: string;
   /** Status of the server: `INIT`, `CREAT`, `RUN` (running), `NSTOP` (stopped), `TERMT`, `FSTOP`, `SETUP`. */
   serverInstanceStatus: CommonCode<ServerStatusCode>;
   /**
@@ -442,39 +442,39 @@ export interface ClassicServerInstance {
    */
   serverInstanceStatusName: string;
   /** When it was created, `yyyy-MM-ddTHH:mm:ss+0900` (an offset without a colon). */
-  createDate?: string;
+  createDate: string;
   /** When the server last started, `yyyy-MM-ddTHH:mm:ss+0900`. */
-  uptime?: string;
+  uptime: string;
   /**
    * OS image product code (`SW.VSVR.OS.LNX64.ROCKY.0810.B050` in VPC, `SPSW0LINUX000046` in Classic), from
    * `getServerImageProductList`: the OS a XEN server is made from.
    */
-  serverImageProductCode?: string;
+  serverImageProductCode: string;
   /**
    * Server spec product code (`SVR.VSVR.STAND.C002.M004.NET.SSD.B050.G002`), from `getServerProductList`: CPU,
    * memory and disk of a XEN server; left out, the smallest spec the image allows.
    */
-  serverProductCode?: string;
+  serverProductCode: string;
   /** Termination protection: while `true`, the server cannot be terminated. */
-  isProtectServerTermination?: boolean;
+  isProtectServerTermination: boolean;
   /** Public IP the port forwarding rules listen on (one per zone). */
-  portForwardingPublicIp?: string;
+  portForwardingPublicIp: string;
   /** Port on the zone's port forwarding public IP, 1024 to 65534, unique within the zone. */
   portForwardingExternalPort?: number;
   /** Port on the server: 22 (SSH) or 3389 (RDP). */
   portForwardingInternalPort?: number;
   /** The Classic zone the item is in: `zoneNo`, `zoneName`, `zoneCode`, `zoneDescription`, `regionNo`. */
-  zone?: ClassicZone;
+  zone: ClassicZone;
   /** The Classic region the item is in: `regionNo`, `regionCode`, `regionName`. */
-  region?: ClassicRegion;
+  region: ClassicRegion;
   /** Where the base storage is: `NET` (network) or `LOCAL`. */
-  baseBlockStorageDiskType?: CommonCode<DiskTypeCode>;
+  baseBlockStorageDiskType: CommonCode<DiskTypeCode>;
   /** Medium of the base storage: `SSD` or `HDD`. */
   baseBlockStorageDiskDetailType?: CommonCode;
   /** Server kind (`STAND` standard, `HICPU`, `HIMEM`, `GPU`, `BM` bare metal ...). */
-  serverInstanceType?: CommonCode;
+  serverInstanceType: CommonCode;
   /** The user data the server was created with. */
-  userData?: string;
+  userData: string;
   /** The access control groups of the answer (or of the server). */
   accessControlGroupList: ClassicAccessControlGroup[];
   /** Tags, each a key and a value. */
@@ -543,21 +543,21 @@ export interface MemberServerImage {
   /** Member server image name. */
   memberServerImageName: string;
   /** Description of the member server image, free text. */
-  memberServerImageDescription?: string;
+  memberServerImageDescription: string;
   /** The server the image was made from (its `serverInstanceNo`). */
   originalServerInstanceNo: string;
   /** Spec product code of the server the image was made from. */
-  originalServerProductCode?: string;
+  originalServerProductCode: string;
   /** Name of the server the image was made from. */
-  originalServerName?: string;
+  originalServerName: string;
   /** Disk type of the original server's base storage: `NET` or `LOCAL`. */
-  originalBaseBlockStorageDiskType?: CommonCode<DiskTypeCode>;
+  originalBaseBlockStorageDiskType: CommonCode<DiskTypeCode>;
   /** OS image product code of the server the image was made from. */
-  originalServerImageProductCode?: string;
+  originalServerImageProductCode: string;
   /** OS of the server the image was made from, in words. */
-  originalOsInformation?: string;
+  originalOsInformation: string;
   /** OS image name of the server the image was made from (`centos-7.3-64`). */
-  originalServerImageName?: string;
+  originalServerImageName: string;
   /** Status and operation in one word: `creating`, `created`, `terminating` ... */
   memberServerImageStatusName: string;
   /** Status of the image: `INIT` (being made), `CREAT` (ready), `CREFL` (creation failed). */
@@ -565,17 +565,17 @@ export interface MemberServerImage {
   /** Operation in progress on the image: `NULL` (none), `CREAT`, `TERMT` (being deleted). */
   memberServerImageOperation: CommonCode<ImageOperationCode>;
   /** OS platform of the image: `LNX64`, `WND64` ... */
-  memberServerImagePlatformType?: CommonCode<PlatformTypeCode>;
+  memberServerImagePlatformType: CommonCode<PlatformTypeCode>;
   /** When it was created, `yyyy-MM-ddTHH:mm:ss+0900` (an offset without a colon). */
   createDate: string;
   /** The Classic region the item is in: `regionNo`, `regionCode`, `regionName`. */
-  region?: ClassicRegion;
+  region: ClassicRegion;
   /** The Classic zone the item is in: `zoneNo`, `zoneName`, `zoneCode`, `zoneDescription`, `regionNo`. */
-  zone?: ClassicZone;
+  zone: ClassicZone;
   /** How many block storage volumes the image holds (0 while it is being made). */
-  memberServerImageBlockStorageTotalRows?: number;
+  memberServerImageBlockStorageTotalRows: number;
   /** Total size of the image's volumes, in bytes (53687091200 is 50 GiB). */
-  memberServerImageBlockStorageTotalSize?: Long;
+  memberServerImageBlockStorageTotalSize: Long;
   /** Whether the image is shared: `NULL` (not shared) or `SHARE`. */
   shareStatus?: CommonCode<ShareStatusCode>;
   /** NCP login ids (e-mail addresses) of the accounts the image is shared with. */
@@ -1230,18 +1230,18 @@ export interface ServerInstance {
   /** Server name. */
   serverName: string;
   /** Description of the server, free text. */
-  serverDescription?: string;
+  serverDescription: string;
   /** Number of virtual CPUs. */
-  cpuCount?: number;
+  cpuCount: number;
   /** Memory, in bytes (4294967296 is 4 GiB). */
-  memorySize?: Long;
+  memorySize: Long;
   /** OS platform: `LNX64` (Linux 64-bit), `WND64` (Windows 64-bit), `UBS64` (Ubuntu server) ... */
-  platformType?: CommonCode<PlatformTypeCode>;
+  platformType: CommonCode<PlatformTypeCode>;
   /**
    * Login key of the server, whose public key encrypts its root password (`keyName` of `getLoginKeyList`); left
    * out at creation, the most recent key.
    */
-  loginKeyName?: string;
+  loginKeyName: string;
   /** Public IP number (an id, as text), from `getPublicIpInstanceList`. */
   publicIpInstanceNo?: string;
   /** Public IPv4 address. */
@@ -1259,37 +1259,37 @@ export interface ServerInstance {
    */
   serverInstanceStatusName: string;
   /** When it was created, `yyyy-MM-ddTHH:mm:ss+0900` (an offset without a colon). */
-  createDate?: string;
+  createDate: string;
   /** When the server last started, `yyyy-MM-ddTHH:mm:ss+0900`. */
-  uptime?: string;
+  uptime: string;
   /**
    * OS image product code (`SW.VSVR.OS.LNX64.ROCKY.0810.B050` in VPC, `SPSW0LINUX000046` in Classic), from
    * `getServerImageProductList`: the OS a XEN server is made from.
    */
-  serverImageProductCode?: string;
+  serverImageProductCode: string;
   /**
    * Server spec product code (`SVR.VSVR.STAND.C002.M004.NET.SSD.B050.G002`), from `getServerProductList`: CPU,
    * memory and disk of a XEN server; left out, the smallest spec the image allows.
    */
-  serverProductCode?: string;
+  serverProductCode: string;
   /** Termination protection: while `true`, the server cannot be terminated. */
-  isProtectServerTermination?: boolean;
+  isProtectServerTermination: boolean;
   /** Zone code (`KR-1`, `KR-2` ...), as `getZoneList` gives it. */
-  zoneCode?: string;
+  zoneCode: string;
   /** Region code (`KR`, `SGN`, `JPN` ...), as `getRegionList` gives it. */
-  regionCode?: string;
+  regionCode: string;
   /** VPC number (an id, as text), from `getVpcList`. */
-  vpcNo?: string;
+  vpcNo: string;
   /** Subnet number (an id, as text), from `getSubnetList`. */
-  subnetNo?: string;
+  subnetNo: string;
   /** Network interface numbers (`networkInterfaceNo` of `getNetworkInterfaceList`). */
   networkInterfaceNoList: string[];
   /** Init script number (an id, as text), from `getInitScriptList`. */
   initScriptNo?: string;
   /** Server kind (`STAND` standard, `HICPU`, `HIMEM`, `GPU`, `BM` bare metal ...). */
-  serverInstanceType?: CommonCode;
+  serverInstanceType: CommonCode;
   /** Where the base storage is: `NET` (network) or `LOCAL`. */
-  baseBlockStorageDiskType?: CommonCode<DiskTypeCode>;
+  baseBlockStorageDiskType: CommonCode<DiskTypeCode>;
   /** Medium of the base storage: `SSD` or `HDD`. */
   baseBlockStorageDiskDetailType?: CommonCode;
   /** Placement group number (an id, as text), from `getPlacementGroupList`. */
@@ -1810,30 +1810,30 @@ export interface PrivateImage {
   /** The API's `memberServerImageName`. Member server image name. */
   privateImageName: string;
   /** The API's `memberServerImageDescription`. Description of the member server image, free text. */
-  privateImageDescription?: string;
+  privateImageDescription: string;
   /** The server the image was made from (its `serverInstanceNo`). */
   originalServerInstanceNo: NumericId;
   /** The API's `originalServerProductCode`. Spec product code of the server the image was made from. */
-  originalVmFlavorId?: string;
+  originalVmFlavorId: string;
   /** Name of the server the image was made from. */
-  originalServerName?: string;
+  originalServerName: string;
   /** Disk type of the original server's base storage: `NET` or `LOCAL`. */
-  originalBaseBlockStorageDiskType?: CommonCode<DiskTypeCode>;
+  originalBaseBlockStorageDiskType: CommonCode<DiskTypeCode>;
   /** The API's `originalServerImageProductCode`. OS image product code of the server the image was made from. */
-  originalVmImageId?: string;
+  originalVmImageId: string;
   /** OS of the server the image was made from, in words. */
-  originalOsInformation?: string;
+  originalOsInformation: string;
   /**
    * OS image name of the server the image was made from (`centos-7.3-64`).
    * Only in the results of `findPrivateImages`.
    */
-  originalServerImageName?: string;
+  originalServerImageName: string;
   /**
    * The API's `originalServerImageName`.
    * OS image name of the server the image was made from (`centos-7.3-64`).
    * Only in the results of `createPrivateImage`, `destroyPrivateImage`, `destroyPrivateImages`.
    */
-  originalVmImageName?: string;
+  originalVmImageName: string;
   /**
    * The API's `memberServerImageStatusName`.
    * Status and operation in one word: `creating`, `created`, `terminating` ...
@@ -1850,23 +1850,23 @@ export interface PrivateImage {
    */
   privateImageOperation: CommonCode<ImageOperationCode>;
   /** The API's `memberServerImagePlatformType`. OS platform of the image: `LNX64`, `WND64` ... */
-  privateImagePlatformType?: CommonCode<PlatformTypeCode>;
+  privateImagePlatformType: CommonCode<PlatformTypeCode>;
   /** When it was created, `yyyy-MM-ddTHH:mm:ss+0900` (an offset without a colon). */
   createDate: string;
   /** The Classic region the item is in: `regionNo`, `regionCode`, `regionName`. */
-  region?: CompatClassicRegion;
+  region: CompatClassicRegion;
   /** The Classic zone the item is in: `zoneNo`, `zoneName`, `zoneCode`, `zoneDescription`, `regionNo`. */
-  zone?: PrivateImageZone;
+  zone: PrivateImageZone;
   /**
    * The API's `memberServerImageBlockStorageTotalRows`.
    * How many block storage volumes the image holds (0 while it is being made).
    */
-  privateImageBlockStorageTotalRows?: number;
+  privateImageBlockStorageTotalRows: number;
   /**
    * The API's `memberServerImageBlockStorageTotalSize`.
    * Total size of the image's volumes, in bytes (53687091200 is 50 GiB).
    */
-  privateImageBlockStorageTotalSize?: Long;
+  privateImageBlockStorageTotalSize: Long;
 }
 
 /**
@@ -2060,28 +2060,28 @@ export interface CompatClassicServerInstance {
   /** Server name. */
   serverName: string;
   /** Description of the server, free text. */
-  serverDescription?: string;
+  serverDescription: string;
   /** Number of virtual CPUs. */
-  cpuCount?: number;
+  cpuCount: number;
   /** Memory, in bytes (4294967296 is 4 GiB). */
-  memorySize?: Long;
+  memorySize: Long;
   /** Size of the base (boot) block storage, in bytes. */
-  baseBlockStorageSize?: Long;
+  baseBlockStorageSize: Long;
   /** OS platform: `LNX64` (Linux 64-bit), `WND64` (Windows 64-bit), `UBS64` (Ubuntu server) ... */
-  platformType?: CommonCode<PlatformTypeCode>;
+  platformType: CommonCode<PlatformTypeCode>;
   /**
    * Login key of the server, whose public key encrypts its root password (`keyName` of `getLoginKeyList`); left
    * out at creation, the most recent key.
    */
-  loginKeyName?: string;
+  loginKeyName: string;
   /** Whether detailed (charged) monitoring is on for the server. */
-  isFeeChargingMonitoring?: boolean;
+  isFeeChargingMonitoring: boolean;
   /** Public IPv4 address. */
-  publicIp?: string;
+  publicIp: string;
   /** Private IPv4 address (of the server's first network interface). */
-  privateIp?: string;
+  privateIp: string;
   /** Server image name, unique among your images. */
-  serverImageName?: string;
+  serverImageName: string;
   /** Status of the server: `INIT`, `CREAT`, `RUN` (running), `NSTOP` (stopped), `TERMT`, `FSTOP`, `SETUP`. */
   serverInstanceStatus: CommonCode<ServerStatusCode>;
   /**
@@ -2095,41 +2095,41 @@ export interface CompatClassicServerInstance {
    */
   serverInstanceStatusName: string;
   /** When it was created, `yyyy-MM-ddTHH:mm:ss+0900` (an offset without a colon). */
-  createDate?: string;
+  createDate: string;
   /** When the server last started, `yyyy-MM-ddTHH:mm:ss+0900`. */
-  uptime?: string;
+  uptime: string;
   /**
    * The API's `serverImageProductCode`.
    * OS image product code (`SW.VSVR.OS.LNX64.ROCKY.0810.B050` in VPC, `SPSW0LINUX000046` in Classic), from
    * `getServerImageProductList`: the OS a XEN server is made from.
    */
-  vmImageId?: string;
+  vmImageId: string;
   /**
    * The API's `serverProductCode`.
    * Server spec product code (`SVR.VSVR.STAND.C002.M004.NET.SSD.B050.G002`), from `getServerProductList`: CPU,
    * memory and disk of a XEN server; left out, the smallest spec the image allows.
    */
-  vmFlavorId?: string;
+  vmFlavorId: string;
   /** Termination protection: while `true`, the server cannot be terminated. */
-  isProtectServerTermination?: boolean;
+  isProtectServerTermination: boolean;
   /** Public IP the port forwarding rules listen on (one per zone). */
-  portForwardingPublicIp?: string;
+  portForwardingPublicIp: string;
   /** Port on the zone's port forwarding public IP, 1024 to 65534, unique within the zone. */
   portForwardingExternalPort?: number;
   /** Port on the server: 22 (SSH) or 3389 (RDP). */
   portForwardingInternalPort?: number;
   /** The Classic zone the item is in: `zoneNo`, `zoneName`, `zoneCode`, `zoneDescription`, `regionNo`. */
-  zone?: CompatClassicZone;
+  zone: CompatClassicZone;
   /** The Classic region the item is in: `regionNo`, `regionCode`, `regionName`. */
-  region?: CompatClassicRegion;
+  region: CompatClassicRegion;
   /** Where the base storage is: `NET` (network) or `LOCAL`. */
-  baseBlockStorageDiskType?: CommonCode<DiskTypeCode>;
+  baseBlockStorageDiskType: CommonCode<DiskTypeCode>;
   /** Medium of the base storage: `SSD` or `HDD`. */
   baseBlockStorageDiskDetailType?: CommonCode;
   /** Server kind (`STAND` standard, `HICPU`, `HIMEM`, `GPU`, `BM` bare metal ...). */
-  serverInstanceType?: CommonCode;
+  serverInstanceType: CommonCode;
   /** The user data the server was created with. */
-  userData?: string;
+  userData: string;
   /** The access control groups of the answer (or of the server). */
   accessControlGroupList: CompatClassicAccessControlGroup[];
   /** Tags, each a key and a value. */
@@ -2717,6 +2717,7 @@ export interface ClassicChangeBlockStorageVolumeSizeParams {
   /**
    * New size of the volume, in GB, in steps of 10, larger than the current one; at most 2000.
    * Integer from 10 to 2000.
+   * A multiple of 10.
    */
   blockStorageSize: number;
 }
@@ -2781,7 +2782,11 @@ export interface ClassicChangeServerInstanceSpecResponse extends ApiResponse {
 export interface ClassicCreateBlockStorageInstanceParams {
   /** Name of the new volume, 3 to 30 characters; NCP makes one up when none is given. 3 to 30 characters. */
   blockStorageName?: string | undefined;
-  /** Size of the new volume, in GB, in steps of 10: 10 to 2000 (XEN), 10 to 16380 (KVM). Integer from 10 to 2000. */
+  /**
+   * Size of the new volume, in GB, in steps of 10: 10 to 2000 (XEN), 10 to 16380 (KVM).
+   * Integer from 10 to 2000.
+   * A multiple of 10.
+   */
   blockStorageSize: number;
   /** Description of the volume, free text. At most 1000 bytes (UTF-8). */
   blockStorageDescription?: string | undefined;

@@ -515,6 +515,15 @@ fn check_item(rule: &Rule, name: &str, value: &Value) -> Checked<()> {
                 });
             }
         }
+        Rule::Step(step) => {
+            let n = value.as_i64().unwrap_or(0);
+            if n % step != 0 {
+                return Err(Invalid::Rule {
+                    name: name_s(),
+                    message: format!("'{name}' must be a multiple of {step}, got {text}"),
+                });
+            }
+        }
         Rule::OneOf(_)
         | Rule::OneOfIgnoreCase(_)
         | Rule::Items(..)

@@ -111,10 +111,20 @@ fn a_life_names_actions_of_the_model_and_phases_of_its_own() {
 #[test]
 fn a_rendering_names_fields_it_can_fill_from_what_the_record_holds() {
     let set = model::load(&model_dir()).expect("the model loads");
-    let ip = set.kinds.iter().find(|k| k.name == "ClassicPublicIpInstance").expect("kind");
+    let ip = set
+        .kinds
+        .iter()
+        .find(|k| k.name == "ClassicPublicIpInstance")
+        .expect("kind");
     assert_eq!(ip.render.embed.len(), 1);
-    let pf = set.kinds.iter().find(|k| k.name == "PortForwardingConfiguration").expect("kind");
-    assert!(matches!(&pf.render.embed[0].1, render::Source::Children { parent, .. } if parent == "portForwardingConfigurationNo"));
+    let pf = set
+        .kinds
+        .iter()
+        .find(|k| k.name == "PortForwardingConfiguration")
+        .expect("kind");
+    assert!(
+        matches!(&pf.render.embed[0].1, render::Source::Children { parent, .. } if parent == "portForwardingConfigurationNo")
+    );
     refused(
         "server.toml",
         "embed = [\"serverInstanceAssociatedWithPublicIp: serverInstanceNo\"]",

@@ -121,6 +121,18 @@ fn description_counts_bytes() {
     assert!(validate(&VSERVER_CREATE_MEMBER_SERVER_IMAGE_INSTANCE, &obj(v), &[]).is_ok());
 }
 
+/// Classic block storage is sized in steps of 10 GB (NCP's reference): the client refuses 15 before
+/// sending, as the emulator does.
+#[test]
+fn classic_block_storage_comes_in_10_gb_steps() {
+    let v = json!({"serverInstanceNo": "1", "blockStorageSize": 15});
+    assert!(err(&SERVER_CREATE_BLOCK_STORAGE_INSTANCE, v, &[]).contains("multiple of 10"));
+    let v = json!({"blockStorageInstanceNo": "1", "blockStorageSize": 25});
+    assert!(err(&SERVER_CHANGE_BLOCK_STORAGE_VOLUME_SIZE, v, &[]).contains("multiple of 10"));
+    let v = json!({"serverInstanceNo": "1", "blockStorageSize": 20});
+    assert!(validate(&SERVER_CREATE_BLOCK_STORAGE_INSTANCE, &obj(v), &[]).is_ok());
+}
+
 #[test]
 fn page_size_with_page_no_and_enums() {
     let msg = err(&VSERVER_GET_SERVER_IMAGE_LIST, json!({"pageNo": 1}), &[]);

@@ -19,12 +19,12 @@ mod lookups;
 #[allow(dead_code)]
 #[path = "../build/model.rs"]
 mod model;
-#[path = "../src/site.rs"]
-#[allow(dead_code)]
-mod site;
 #[allow(dead_code)]
 #[path = "../build/render.rs"]
 mod render;
+#[path = "../src/site.rs"]
+#[allow(dead_code)]
+mod site;
 #[allow(dead_code)]
 #[path = "../build/specs.rs"]
 mod specs;

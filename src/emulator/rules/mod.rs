@@ -43,6 +43,8 @@ pub enum Rule {
     With(&'static str),
     /// An integer within bounds (each item, for a list); the handler sees a number.
     Int(i64, i64),
+    /// An integer that is a multiple of this (each item, for a list).
+    Step(i64),
     /// `true` or `false`, any case; the handler sees a boolean.
     Bool,
     /// A list (`name.1`, `name.2` ...) without repeated values.
@@ -260,6 +262,10 @@ fn check_one(rule: Rule, name: &str, v: &mut Value) -> Result<(), Failure> {
     match rule {
         Required | With(_) => Ok(()),
         Int(lo, hi) => each(v, &mut |x| to_int(name, x, lo, hi)),
+        Step(step) => each(v, &mut |x| match x.as_i64() {
+            Some(n) if n % step != 0 => Err(invalid(name, format!("'{name}' must be a multiple of {step}, got {n}"))),
+            _ => Ok(()),
+        }),
         Bool => each(v, &mut |x| to_bool(name, x)),
         Unique => {
             let items = list(name, v)?;

@@ -44,6 +44,7 @@ pub fn of_model(rule: &catalog::Rule) -> Option<Rule> {
         M::Items(lo, hi) => Items(*lo, *hi),
         M::Unique => Unique,
         M::Check(f) => Model(*f),
+        M::Step(n) => Step(*n),
         // Part of the integer type (`Spec::of`).
         M::Range(..) => return None,
     })

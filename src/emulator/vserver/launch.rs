@@ -337,6 +337,7 @@ pub fn create_server_instances(cx: &mut Cx<'_>) -> Answer {
     };
     // Names: given (numbered when several), or generated; none may be taken.
     let start = p.int("serverCreateStartNo").unwrap_or(1);
+    server_numbers(start, count)?;
     let mut names = Vec::new();
     for i in 0..count {
         names.push(match p.str("serverName") {
@@ -410,6 +411,8 @@ pub fn create_server_instances(cx: &mut Cx<'_>) -> Answer {
             platform_type: src.platform.clone(),
             login_key_name: Some(key.clone()),
             create_date: Some(state.create_date()),
+            // Booted as it is made: NCP's first uptime is its creation's.
+            uptime: Some(state.create_date()),
             server_image_product_code: src.product_code.clone(),
             server_product_code: spec.server_product_code.clone(),
             is_protect_server_termination: Some(p.flag("isProtectServerTermination") == Some(true)),
