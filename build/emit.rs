@@ -91,6 +91,7 @@ fn param(out: &mut String, p: &Param) {
                 b.map_or("i64::MAX".into(), |n| n.to_string())
             ),
             Rule::Step(n) => format!("Rule::Step({n})"),
+            Rule::SumMax(other, n) => format!("Rule::SumMax({other:?}, {n})"),
             Rule::Items(a, b) => format!("Rule::Items({a}, {})", b.map_or("usize::MAX".into(), |n| n.to_string())),
             Rule::Unique => "Rule::Unique".into(),
             Rule::Check(f) => format!("Rule::Check(super::checks::{f})"),

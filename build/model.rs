@@ -69,6 +69,8 @@ pub enum Rule {
     Range(Option<i64>, Option<i64>),
     /// `step=n`: an integer that is a multiple of n (sizes NCP takes in steps of 10 GB).
     Step(i64),
+    /// `sum_max=other:n`: this integer plus the integer `other` at most n, when both are given.
+    SumMax(String, i64),
     Items(u64, Option<u64>),
     Unique,
     Check(String),

@@ -2974,6 +2974,7 @@ export interface ClassicCreateServerInstancesParams {
    * First serial number appended to the names of servers created together (`web-001` ...); `serverCreateStartNo`
    * plus `serverCreateCount` may not pass 1000.
    * Integer from 0 to 999.
+   * With `serverCreateCount`, at most 1000 in sum.
    */
   serverCreateStartNo?: number | undefined;
   /** How the server is charged: `MTRAT` (by the minute or hour, the default) or `FXSUM` (a fixed monthly sum). */
@@ -6093,6 +6094,7 @@ export interface CreateServerInstancesParams {
    * First serial number appended to the names of servers created together (`web-001` ...); `serverCreateStartNo`
    * plus `serverCreateCount` may not pass 1000.
    * Integer from 0 to 999.
+   * With `serverCreateCount`, at most 1000 in sum.
    */
   serverCreateStartNo?: number | undefined;
   /** How the server is charged: `MTRAT` (by the minute or hour, the default) or `FXSUM` (a fixed monthly sum). */

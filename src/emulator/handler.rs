@@ -36,7 +36,7 @@ pub type Answer = Result<Fields, ApiFault>;
 
 /// Everything a group file needs.
 pub mod prelude {
-    pub use super::{code_in, each, in_region, is, one, server_numbers, text_in, wire, Answer, Cx, Fields, ParamsExt};
+    pub use super::{code_in, each, in_region, is, one, text_in, wire, Answer, Cx, Fields, ParamsExt};
     pub use crate::emulator::faults::{self, ApiFault};
     pub use crate::emulator::model::*;
     pub use crate::emulator::rules::Params;
@@ -256,16 +256,4 @@ pub fn in_region(field: &Option<String>, region: &str) -> bool {
 /// A look-up record's wire form.
 pub fn wire<T: super::model::ToWire>(t: &T) -> Value {
     Value::Object(t.to_wire())
-}
-
-/// The numbers of servers made at once (`serverCreateStartNo` on, `serverCreateCount` of them): NCP's
-/// reference bounds their sum at 1000, so that the last name's number keeps its three digits
-/// (`web-999`). A rule between two parameters, which no flag of the model says.
-pub fn server_numbers(start: i64, count: i64) -> Result<(), super::faults::ApiFault> {
-    if start + count > 1000 {
-        return Err(super::faults::invalid_param(&format!(
-            "'serverCreateStartNo' + 'serverCreateCount' must be at most 1000 (got {start} + {count})"
-        )));
-    }
-    Ok(())
 }

@@ -45,6 +45,7 @@ pub fn of_model(rule: &catalog::Rule) -> Option<Rule> {
         M::Unique => Unique,
         M::Check(f) => Model(*f),
         M::Step(n) => Step(*n),
+        M::SumMax(other, n) => SumMax(other, *n),
         // Part of the integer type (`Spec::of`).
         M::Range(..) => return None,
     })

@@ -146,7 +146,6 @@ pub fn create_server_instances(cx: &mut Cx<'_>) -> Answer {
     };
     let count = p.int("serverCreateCount").unwrap_or(1).max(1) as usize;
     let start = p.int("serverCreateStartNo").unwrap_or(1);
-    server_numbers(start, count as i64)?;
     let mut names = Vec::with_capacity(count);
     for i in 0..count {
         let name = match p.str("serverName") {

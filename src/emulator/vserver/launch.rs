@@ -337,7 +337,6 @@ pub fn create_server_instances(cx: &mut Cx<'_>) -> Answer {
     };
     // Names: given (numbered when several), or generated; none may be taken.
     let start = p.int("serverCreateStartNo").unwrap_or(1);
-    server_numbers(start, count)?;
     let mut names = Vec::new();
     for i in 0..count {
         names.push(match p.str("serverName") {
