@@ -2731,7 +2731,11 @@ export interface ClassicChangeBlockStorageVolumeSizeResponse extends ApiResponse
 export interface ClassicChangeNasVolumeSizeParams {
   /** NAS volume number (an id, as text), from `getNasVolumeInstanceList`. */
   nasVolumeInstanceNo: string | number;
-  /** New size of the NAS volume, in GB: 500 to 10000, in steps of 100. */
+  /**
+   * New size of the NAS volume, in GB: 500 to 10000, in steps of 100.
+   * Integer from 500 to 10000.
+   * A multiple of 100.
+   */
   volumeSize: number;
   /** `true`: answer at once while NCP carries out the change; `false` (the default): answer when it is done. */
   isAsync?: boolean | undefined;
@@ -2848,7 +2852,11 @@ export interface ClassicCreateNasVolumeInstanceParams {
    * 3 to 20 characters.
    */
   volumeName: string;
-  /** Size of the new NAS volume, in GB: 500 to 10000, in steps of 100. */
+  /**
+   * Size of the new NAS volume, in GB: 500 to 10000, in steps of 100.
+   * Integer from 500 to 10000.
+   * A multiple of 100.
+   */
   volumeSize: number;
   /** Sharing protocol: `NFS` (Linux) or `CIFS` (Windows). The API takes `NFS`, `CIFS` (NCP may add codes). */
   volumeAllotmentProtocolTypeCode: string;

@@ -103,12 +103,6 @@ pub static OVERRIDES: &[Override] = &[
         why: "NCP's reference names the characters of a volume name (letters and digits), which no flag of the model says",
     },
     Override {
-        actions: &["server.createNasVolumeInstance", "server.changeNasVolumeSize"],
-        params: &["volumeSize"],
-        rules: &[Check(nas_volume_size)],
-        why: "NCP's reference sizes volumes from 500 to 10000 GB in steps of 100 GB; the model has no step flag",
-    },
-    Override {
         actions: &[
             "server.createNasVolumeInstance",
             "server.addNasVolumeAccessControl",
@@ -161,17 +155,6 @@ fn nas_volume_name(name: &str, v: &Value) -> Result<(), Failure> {
             name,
             format!("'{name}' takes letters and digits only (got '{t}')"),
         ))
-    }
-}
-
-/// NAS volume sizes: 500-10000 GB in steps of 100 GB.
-fn nas_volume_size(name: &str, v: &Value) -> Result<(), Failure> {
-    match v.as_i64() {
-        Some(n) if (500..=10000).contains(&n) && n % 100 == 0 => Ok(()),
-        _ => Err(invalid(
-            name,
-            format!("'{name}' must be 500 to 10000 (GB), in steps of 100, got {v}"),
-        )),
     }
 }
 
