@@ -1447,18 +1447,18 @@ export interface PublicIpInstance {
   /** Public IP number (an id, as text), from `getPublicIpInstanceList`. */
   publicIpInstanceNo: string;
   /** Public IPv4 address. */
-  publicIp?: string;
+  publicIp: string;
   /** Description of the public IP, free text. */
   publicIpDescription?: string;
   /** When it was created, `yyyy-MM-ddTHH:mm:ss+0900` (an offset without a colon). */
-  createDate?: string;
+  createDate: string;
   /** Status and operation of the public IP in words (`created`, `used`, `run` ...). */
-  publicIpInstanceStatusName?: string;
+  publicIpInstanceStatusName: string;
   /**
    * Status of the public IP: Classic `CREAT` (free), `USED` (assigned), `TERMT`; VPC `INIT`, `SET` (being assigned
    * or released), `RUN`, `TERMTING`.
    */
-  publicIpInstanceStatus?: CommonCode<VpcPublicIpStatusCode>;
+  publicIpInstanceStatus: CommonCode<VpcPublicIpStatusCode>;
   /** Server instance number (an id, as text), from `getServerInstanceList`. */
   serverInstanceNo?: string;
   /** Server name. */
@@ -1466,9 +1466,9 @@ export interface PublicIpInstance {
   /** Private IPv4 address (of the server's first network interface). */
   privateIp?: string;
   /** When it last changed, `yyyy-MM-ddTHH:mm:ss+0900`. */
-  lastModifyDate?: string;
+  lastModifyDate: string;
   /** Operation in progress on the public IP: `NULL` (none), `USE` (being assigned), `DISUS` (being released). */
-  publicIpInstanceOperation?: CommonCode<PublicIpOperationCode>;
+  publicIpInstanceOperation: CommonCode<PublicIpOperationCode>;
 }
 
 export interface BlockStorageInstance {
