@@ -5,9 +5,11 @@
 //! also makes each store part of [`ClassicWorld::tick`] / [`VpcWorld::tick`].
 
 use super::life::{Entry, Phase, Record, Resource, Store, Stored};
+use super::snapshot::{self, EntryState, Timing};
 use super::Settings;
 use crate::emulator::model::*;
 use serde::Deserialize;
+use serde_json::Value;
 use std::time::Instant;
 
 macro_rules! world {
@@ -27,6 +29,39 @@ macro_rules! world {
             /// Applies every step due by `now`, in every store.
             pub fn tick(&mut self, now: Instant, settings: &Settings) {
                 $(self.$f.tick(now, settings);)*
+            }
+
+            /// Its look-ups and stores: fixture key (snake case), kind, and whether it is a look-up.
+            pub const CONTENTS: &'static [(&'static str, Kind, bool)] = &[
+                $((stringify!($l), <$lt as Record>::KIND, true),)*
+                $((stringify!($f), <$t as Record>::KIND, false),)*
+            ];
+
+            /// Whether `key` (camel case) names one of its stores.
+            pub fn has_store(key: &str) -> bool {
+                false $(|| camel(stringify!($f)) == key)*
+            }
+
+            /// Its look-ups and stores as a fixture has them, the stores' pending transitions and
+            /// regions in `out` (`snapshot::store`).
+            pub fn snapshot(&mut self, platform: &str, timing: Timing, out: &mut Vec<EntryState>) -> Value {
+                let mut m = serde_json::Map::new();
+                $(m.insert(camel(stringify!($l)), serde_json::to_value(&self.$l).unwrap_or(Value::Null));)*
+                $(
+                    let key = camel(stringify!($f));
+                    let records = snapshot::store(&mut self.$f, &format!("{platform}.{key}"), timing, out);
+                    m.insert(key, records);
+                )*
+                Value::Object(m)
+            }
+
+            /// Restores its stores' regions and pending transitions from a snapshot's entries.
+            pub fn restore(&mut self, platform: &str, states: &[EntryState], now: Instant) -> Result<(), String> {
+                $(
+                    let key = format!("{platform}.{}", camel(stringify!($f)));
+                    snapshot::restore_store(&mut self.$f, &snapshot::of_store(states, &key), now)?;
+                )*
+                Ok(())
             }
         }
     };
