@@ -21,6 +21,8 @@ mod life;
 mod lookups;
 #[path = "build/model.rs"]
 mod model;
+#[path = "build/render.rs"]
+mod render;
 /// NCP's sites: the model's `[api] hosts` name them (the crate's own declaration, read here too).
 #[path = "src/site.rs"]
 #[allow(dead_code)]

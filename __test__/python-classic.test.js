@@ -11,6 +11,11 @@ test('every action of the Classic Python SDK passes against the emulator', { tim
   // ncloud-server 1.1.3 has 62 actions; each one passed at least once.
   assert.equal(summary.total, 62, stdout);
   assert.equal(summary.actions, 62, stdout);
+  // Every field the model marks always present (from NCP's data-type reference) came back filled, in
+  // every answer the SDK parsed (interop/always.py).
+  assert.ok(summary.always.checked > 40, JSON.stringify(summary.always));
+  assert.deepEqual(summary.always.empty, [], JSON.stringify(summary.always));
+  t.diagnostic(`ncloud-server: ${summary.always.checked} always-present fields checked in every answer, none empty (${Object.keys(summary.always.models).join(', ')})`);
   const requests = emu.requests();
   assert.ok(requests.every((r) => r.signatureHeader === 'v1'));
   assert.ok(requests.some((r) => r.path === '/server/v2/getRootPassword' && r.status === 200));

@@ -13,6 +13,11 @@ test('ncloud-vserver: every action of the official Python SDK runs against the e
   // Every action of the SDK ran and passed: the emulator serves them all (none answered 404).
   assert.deepEqual(summary.pending, [], stdout);
   assert.equal(summary.actions, summary.total, stdout);
+  // Every field the model marks always present (from NCP's data-type reference) came back filled, in
+  // every answer the SDK parsed (interop/always.py).
+  assert.ok(summary.always.checked > 40, JSON.stringify(summary.always));
+  assert.deepEqual(summary.always.empty, [], JSON.stringify(summary.always));
+  t.diagnostic(`ncloud-vserver: ${summary.always.checked} always-present fields checked in every answer, none empty (${Object.keys(summary.always.models).join(', ')})`);
   t.diagnostic(`ncloud-vserver: ${summary.actions}/${summary.total} actions pass; pending: ${summary.pending.join(', ') || 'none'}`);
   const requests = emu.requests();
   assert.ok(requests.every((r) => r.signatureHeader === 'v1'));

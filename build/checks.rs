@@ -54,6 +54,11 @@ pub fn check(set: &Set) -> R<()> {
                         return Err(format!("{owner}.{}: no code set '{c}'", p.name));
                     }
                 }
+                if let crate::model::Rule::SumMax(other, _) = r {
+                    if !params.iter().any(|q| &q.name == other) {
+                        return Err(format!("{owner}.{}: sum_max names no parameter '{other}'", p.name));
+                    }
+                }
             }
             if let Req::With(other) = &p.req {
                 if !params.iter().any(|q| &q.name == other) {

@@ -90,6 +90,8 @@ fn param(out: &mut String, p: &Param) {
                 a.map_or("i64::MIN".into(), |n| n.to_string()),
                 b.map_or("i64::MAX".into(), |n| n.to_string())
             ),
+            Rule::Step(n) => format!("Rule::Step({n})"),
+            Rule::SumMax(other, n) => format!("Rule::SumMax({other:?}, {n})"),
             Rule::Items(a, b) => format!("Rule::Items({a}, {})", b.map_or("usize::MAX".into(), |n| n.to_string())),
             Rule::Unique => "Rule::Unique".into(),
             Rule::Check(f) => format!("Rule::Check(super::checks::{f})"),
@@ -428,5 +430,21 @@ pub fn dispatch(set: &Set) -> String {
     o.push_str("pub fn dispatch(cx: &mut Cx<'_>) -> Answer {\n    match cx.action.id {\n");
     o.push_str(&arms);
     o.push_str("    }\n}\n");
+    let hooks: Vec<String> = set
+        .kinds
+        .iter()
+        .filter_map(|k| {
+            let h = k.render.hook.as_ref()?;
+            Some(format!(
+                "(crate::emulator::model::Kind::{}, crate::emulator::{}::{h})",
+                k.name, k.file
+            ))
+        })
+        .collect();
+    let _ = writeln!(
+        o,
+        "\n/// The handlers' functions completing answered records (`[kinds.<Kind>.render]`, `hook`).\npub static HOOKS: &[(crate::emulator::model::Kind, crate::emulator::render::Hook)] = &[{}];",
+        hooks.join(", ")
+    );
     o
 }

@@ -95,15 +95,20 @@ pub fn records(set: &Set) -> String {
     for k in &set.kinds {
         let _ = writeln!(o, "    {},", k.name);
     }
-    o.push_str("}\n\n/// Each kind's facts, in `Kind` order.\npub static KINDS: &[KindFacts] = &[\n");
+    o.push_str("}\n\n/// Every kind, in declaration order.\npub static ALL_KINDS: &[Kind] = &[\n");
+    for k in &set.kinds {
+        let _ = writeln!(o, "    Kind::{},", k.name);
+    }
+    o.push_str("];\n\n/// Each kind's facts, in `Kind` order.\npub static KINDS: &[KindFacts] = &[\n");
     let table =
         |t: &Option<String>| -> String { t.as_ref().map_or("&[]".into(), |t| format!("names::{}", screaming(t))) };
     for k in &set.kinds {
         let _ = writeln!(
             o,
-            "    KindFacts {{ name: {:?}, label: {:?}, not_found: {:?}, busy: {:?}, status_names: {}, operation_names: {}, keep: {}, life: {} }},",
+            "    KindFacts {{ name: {:?}, label: {:?}, id: {:?}, not_found: {:?}, busy: {:?}, status_names: {}, operation_names: {}, keep: {}, life: {}, render: {} }},",
             k.name,
             k.label,
+            k.id.as_deref(),
             k.not_found,
             k.busy,
             table(&k.status_names),
@@ -115,7 +120,8 @@ pub fn records(set: &Set) -> String {
             match &k.life {
                 Some(_) => format!("Some(&LIFE_{})", screaming(&k.name)),
                 None => "None".into(),
-            }
+            },
+            render_lit(&k.render)
         );
     }
     o.push_str("];\n\n/// The code names of the model (`[names.*]`): code -> name.\npub mod names {\n");
@@ -130,6 +136,36 @@ pub fn records(set: &Set) -> String {
     }
     o.push_str("}\n");
     o
+}
+
+/// A kind's `Render` (`build/render.rs`) as a Rust literal.
+fn render_lit(r: &crate::render::Render) -> String {
+    use crate::render::Source;
+    let embed: Vec<String> = r
+        .embed
+        .iter()
+        .map(|(field, source)| {
+            let source = match source {
+                Source::Path(p) => format!("Source::Path(&{p:?})"),
+                Source::Children { kind, parent, field } => {
+                    format!("Source::Children {{ kind: Kind::{kind}, parent: {parent:?}, field: {field:?} }}")
+                }
+            };
+            format!("Embed {{ field: {field:?}, source: {source} }}")
+        })
+        .collect();
+    let defaults: Vec<String> = r
+        .defaults
+        .iter()
+        .map(|(f, v)| format!("({f:?}, {:?})", crate::render::json(v).unwrap_or_default()))
+        .collect();
+    let copies: Vec<String> = r.copies.iter().map(|(f, from)| format!("({f:?}, {from:?})")).collect();
+    format!(
+        "Render {{ embed: &[{}], defaults: &[{}], copies: &[{}] }}",
+        embed.join(", "),
+        defaults.join(", "),
+        copies.join(", ")
+    )
 }
 
 /// `self.a.as_ref().and_then(|x| x.b.as_deref())` for the path `a.b`.
@@ -282,6 +318,7 @@ pub fn world(set: &Set) -> String {
     for k in &set.kinds {
         record_impl(&mut o, k);
     }
+    finders(&mut o, set);
     for k in set.kinds.iter().filter(|k| !k.lookup) {
         resource(&mut o, k);
         // A kind kept in one store is found by its type.
@@ -300,6 +337,49 @@ pub fn world(set: &Set) -> String {
     }
     o.push_str("];\n");
     o
+}
+
+/// `wire_of` (a record of a kind by its number, in any of its stores) and `rows_of` (every record of a
+/// kind), what the renderer embeds.
+fn finders(o: &mut String, set: &Set) {
+    let mut wire = String::new();
+    let mut rows = String::new();
+    for k in &set.kinds {
+        let id =
+            k.id.as_deref()
+                .filter(|id| matches!(k.field(id).map(|f| &f.ty), Some(FType::Str)));
+        let mut finds = Vec::new();
+        let mut all = Vec::new();
+        for (platform, store) in &k.stores {
+            let at = format!("state.{platform}.{}", snake(store));
+            match (k.lookup, id) {
+                (true, Some(id)) => finds.push(format!(
+                    "{at}.iter().find(|r| s(&r.{}) == no).map(ToWire::to_wire)",
+                    snake(id)
+                )),
+                (false, Some(_)) => finds.push(format!("{at}.find(no, None).map(|e| e.rec.to_wire())")),
+                _ => {}
+            }
+            all.push(if k.lookup {
+                format!("{at}.iter().map(ToWire::to_wire).collect::<Vec<_>>()")
+            } else {
+                format!("{at}.iter().map(|e| e.rec.to_wire()).collect::<Vec<_>>()")
+            });
+        }
+        if !finds.is_empty() {
+            let _ = writeln!(
+                wire,
+                "        Kind::{} => {},",
+                k.name,
+                finds.join(".or_else(|| ").to_string() + &")".repeat(finds.len() - 1)
+            );
+        }
+        let _ = writeln!(rows, "        Kind::{} => [{}].concat(),", k.name, all.join(", "));
+    }
+    let _ = write!(
+        o,
+        "/// A record of `kind` by its number, in any of its stores: its wire form (what answers embed).\npub fn wire_of(state: &super::State, kind: Kind, no: &str) -> Option<serde_json::Map<String, serde_json::Value>> {{\n    match kind {{\n{wire}        _ => None,\n    }}\n}}\n\n/// Every record of `kind`, in all its stores: their wire forms.\npub fn rows_of(state: &super::State, kind: Kind) -> Vec<serde_json::Map<String, serde_json::Value>> {{\n    match kind {{\n{rows}    }}\n}}\n\n"
+    );
 }
 
 fn opt(v: &Option<String>) -> String {

@@ -48,9 +48,8 @@ pub struct Kind {
     pub keep: Vec<Field>,
     pub status_names: Option<String>,
     pub operation_names: Option<String>,
-    /// Its answers embed linked records, made by its handlers (`render = "own"`): its look-ups are
-    /// written by hand.
-    pub own_render: bool,
+    /// How its answers show it besides its fields (`[kinds.<Kind>.render]`, `build/render.rs`).
+    pub render: crate::render::Render,
     /// `(parameter, field)`: look-up parameters named otherwise than the field they filter.
     pub aliases: Vec<(String, String)>,
     /// Its life cycle (`build/life.rs`).
@@ -96,7 +95,7 @@ pub struct KindToml {
     keep: Vec<String>,
     status_names: Option<String>,
     operation_names: Option<String>,
-    render: Option<String>,
+    render: Option<crate::render::RenderToml>,
     #[serde(default)]
     aliases: toml::Table,
     life: Option<crate::life::LifeToml>,
@@ -144,11 +143,7 @@ pub fn kinds(file: &str, raw: Vec<(String, KindToml)>, set: &Set) -> R<Vec<Kind>
                 None => Err(ctx(format!("parent '{p}': expected 'field: Kind'"))),
             })
             .collect::<R<Vec<_>>>()?;
-        let own_render = match k.render.as_deref() {
-            None => false,
-            Some("own") => true,
-            Some(other) => return Err(ctx(format!("render = '{other}': the only value is 'own'"))),
-        };
+        let render = crate::render::read(k.render).map_err(|e| ctx(format!("render: {e}")))?;
         let life = match k.life {
             Some(l) => Some(crate::life::read(l, k.operation.is_some()).map_err(|e| ctx(format!("life: {e}")))?),
             None => None,
@@ -180,7 +175,7 @@ pub fn kinds(file: &str, raw: Vec<(String, KindToml)>, set: &Set) -> R<Vec<Kind>
             keep: fields(&k.keep).map_err(ctx)?,
             status_names: k.status_names,
             operation_names: k.operation_names,
-            own_render,
+            render,
             aliases: k
                 .aliases
                 .iter()

@@ -98,7 +98,7 @@ pub fn of(set: &Set, action: &Action) -> Option<Lookup> {
         || named
             .strip_suffix(own.as_str())
             .is_some_and(|p| !detail && under_parent(p));
-    if kind.own_render || !by_name {
+    if !by_name {
         return None;
     }
     let platform = if set.apis[action.api].classic { "classic" } else { "vpc" };

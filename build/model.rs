@@ -67,6 +67,10 @@ pub enum Rule {
     OneOf(Vec<String>),
     OneOfCi(Vec<String>),
     Range(Option<i64>, Option<i64>),
+    /// `step=n`: an integer that is a multiple of n (sizes NCP takes in steps of 10 GB).
+    Step(i64),
+    /// `sum_max=other:n`: this integer plus the integer `other` at most n, when both are given.
+    SumMax(String, i64),
     Items(u64, Option<u64>),
     Unique,
     Check(String),
@@ -488,6 +492,13 @@ pub fn load(dir: &Path) -> R<Set> {
     }
     crate::checks::check(&set)?;
     crate::kinds::check(&set)?;
+    // Each kind's rendering, checked against every kind (its `children` sources name their parent field).
+    for i in 0..set.kinds.len() {
+        let k = &set.kinds[i];
+        let r = crate::render::check(&set, k)
+            .map_err(|e| format!("model/{}.toml [kinds.{}]: render: {e}", k.file, k.name))?;
+        set.kinds[i].render = r;
+    }
     Ok(set)
 }
 

@@ -92,6 +92,14 @@ pub fn param(s: &str) -> R<Param> {
                 };
                 Rule::Range(num(a)?, num(b)?)
             }
+            ("step", v) => match v.parse::<i64>() {
+                Ok(n) if n > 1 => Rule::Step(n),
+                _ => return Err(format!("'{s}': step=N, an integer above 1")),
+            },
+            ("sum_max", v) => match v.split_once(':').map(|(o, n)| (o, n.parse::<i64>())) {
+                Some((other, Ok(n))) if !other.is_empty() => Rule::SumMax(other.to_string(), n),
+                _ => return Err(format!("'{s}': sum_max=other:N")),
+            },
             ("oneof", v) if !v.is_empty() => Rule::OneOf(v.split('|').map(str::to_string).collect()),
             ("oneof_ci", v) if !v.is_empty() => Rule::OneOfCi(v.split('|').map(str::to_string).collect()),
             ("check", v) if !v.is_empty() => Rule::Check(v.to_string()),

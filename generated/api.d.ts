@@ -421,28 +421,28 @@ export interface ClassicServerInstance {
   /** Server name. */
   serverName: string;
   /** Description of the server, free text. */
-  serverDescription?: string;
+  serverDescription: string;
   /** Number of virtual CPUs. */
-  cpuCount?: number;
+  cpuCount: number;
   /** Memory, in bytes (4294967296 is 4 GiB). */
-  memorySize?: Long;
+  memorySize: Long;
   /** Size of the base (boot) block storage, in bytes. */
-  baseBlockStorageSize?: Long;
+  baseBlockStorageSize: Long;
   /** OS platform: `LNX64` (Linux 64-bit), `WND64` (Windows 64-bit), `UBS64` (Ubuntu server) ... */
-  platformType?: CommonCode<PlatformTypeCode>;
+  platformType: CommonCode<PlatformTypeCode>;
   /**
    * Login key of the server, whose public key encrypts its root password (`keyName` of `getLoginKeyList`); left
    * out at creation, the most recent key.
    */
-  loginKeyName?: string;
+  loginKeyName: string;
   /** Whether detailed (charged) monitoring is on for the server. */
-  isFeeChargingMonitoring?: boolean;
+  isFeeChargingMonitoring: boolean;
   /** Public IPv4 address. */
-  publicIp?: string;
+  publicIp: string;
   /** Private IPv4 address (of the server's first network interface). */
-  privateIp?: string;
+  privateIp: string;
   /** Server image name, unique among your images. */
-  serverImageName?: string;
+  serverImageName: string;
   /** Status of the server: `INIT`, `CREAT`, `RUN` (running), `NSTOP` (stopped), `TERMT`, `FSTOP`, `SETUP`. */
   serverInstanceStatus: CommonCode<ServerStatusCode>;
   /**
@@ -456,39 +456,39 @@ export interface ClassicServerInstance {
    */
   serverInstanceStatusName: string;
   /** When it was created, `yyyy-MM-ddTHH:mm:ss+0900` (an offset without a colon). */
-  createDate?: string;
+  createDate: string;
   /** When the server last started, `yyyy-MM-ddTHH:mm:ss+0900`. */
-  uptime?: string;
+  uptime: string;
   /**
    * OS image product code (`SW.VSVR.OS.LNX64.ROCKY.0810.B050` in VPC, `SPSW0LINUX000046` in Classic), from
    * `getServerImageProductList`: the OS a XEN server is made from.
    */
-  serverImageProductCode?: string;
+  serverImageProductCode: string;
   /**
    * Server spec product code (`SVR.VSVR.STAND.C002.M004.NET.SSD.B050.G002`), from `getServerProductList`: CPU,
    * memory and disk of a XEN server; left out, the smallest spec the image allows.
    */
-  serverProductCode?: string;
+  serverProductCode: string;
   /** Termination protection: while `true`, the server cannot be terminated. */
-  isProtectServerTermination?: boolean;
+  isProtectServerTermination: boolean;
   /** Public IP the port forwarding rules listen on (one per zone). */
-  portForwardingPublicIp?: string;
+  portForwardingPublicIp: string;
   /** Port on the zone's port forwarding public IP, 1024 to 65534, unique within the zone. */
   portForwardingExternalPort?: number;
   /** Port on the server: 22 (SSH) or 3389 (RDP). */
   portForwardingInternalPort?: number;
   /** The Classic zone the item is in: `zoneNo`, `zoneName`, `zoneCode`, `zoneDescription`, `regionNo`. */
-  zone?: ClassicZone;
+  zone: ClassicZone;
   /** The Classic region the item is in: `regionNo`, `regionCode`, `regionName`. */
-  region?: ClassicRegion;
+  region: ClassicRegion;
   /** Where the base storage is: `NET` (network) or `LOCAL`. */
-  baseBlockStorageDiskType?: CommonCode<DiskTypeCode>;
+  baseBlockStorageDiskType: CommonCode<DiskTypeCode>;
   /** Medium of the base storage: `SSD` or `HDD`. */
   baseBlockStorageDiskDetailType?: CommonCode;
   /** Server kind (`STAND` standard, `HICPU`, `HIMEM`, `GPU`, `BM` bare metal ...). */
-  serverInstanceType?: CommonCode;
+  serverInstanceType: CommonCode;
   /** The user data the server was created with. */
-  userData?: string;
+  userData: string;
   /** The access control groups of the answer (or of the server). */
   accessControlGroupList: ClassicAccessControlGroup[];
   /** Tags, each a key and a value. */
@@ -557,21 +557,21 @@ export interface MemberServerImage {
   /** Member server image name. */
   memberServerImageName: string;
   /** Description of the member server image, free text. */
-  memberServerImageDescription?: string;
+  memberServerImageDescription: string;
   /** The server the image was made from (its `serverInstanceNo`). */
   originalServerInstanceNo: string;
   /** Spec product code of the server the image was made from. */
-  originalServerProductCode?: string;
+  originalServerProductCode: string;
   /** Name of the server the image was made from. */
-  originalServerName?: string;
+  originalServerName: string;
   /** Disk type of the original server's base storage: `NET` or `LOCAL`. */
-  originalBaseBlockStorageDiskType?: CommonCode<DiskTypeCode>;
+  originalBaseBlockStorageDiskType: CommonCode<DiskTypeCode>;
   /** OS image product code of the server the image was made from. */
-  originalServerImageProductCode?: string;
+  originalServerImageProductCode: string;
   /** OS of the server the image was made from, in words. */
-  originalOsInformation?: string;
+  originalOsInformation: string;
   /** OS image name of the server the image was made from (`centos-7.3-64`). */
-  originalServerImageName?: string;
+  originalServerImageName: string;
   /** Status and operation in one word: `creating`, `created`, `terminating` ... */
   memberServerImageStatusName: string;
   /** Status of the image: `INIT` (being made), `CREAT` (ready), `CREFL` (creation failed). */
@@ -579,17 +579,17 @@ export interface MemberServerImage {
   /** Operation in progress on the image: `NULL` (none), `CREAT`, `TERMT` (being deleted). */
   memberServerImageOperation: CommonCode<ImageOperationCode>;
   /** OS platform of the image: `LNX64`, `WND64` ... */
-  memberServerImagePlatformType?: CommonCode<PlatformTypeCode>;
+  memberServerImagePlatformType: CommonCode<PlatformTypeCode>;
   /** When it was created, `yyyy-MM-ddTHH:mm:ss+0900` (an offset without a colon). */
   createDate: string;
   /** The Classic region the item is in: `regionNo`, `regionCode`, `regionName`. */
-  region?: ClassicRegion;
+  region: ClassicRegion;
   /** The Classic zone the item is in: `zoneNo`, `zoneName`, `zoneCode`, `zoneDescription`, `regionNo`. */
-  zone?: ClassicZone;
+  zone: ClassicZone;
   /** How many block storage volumes the image holds (0 while it is being made). */
-  memberServerImageBlockStorageTotalRows?: number;
+  memberServerImageBlockStorageTotalRows: number;
   /** Total size of the image's volumes, in bytes (53687091200 is 50 GiB). */
-  memberServerImageBlockStorageTotalSize?: Long;
+  memberServerImageBlockStorageTotalSize: Long;
   /** Whether the image is shared: `NULL` (not shared) or `SHARE`. */
   shareStatus?: CommonCode<ShareStatusCode>;
   /** NCP login ids (e-mail addresses) of the accounts the image is shared with. */
@@ -1244,18 +1244,18 @@ export interface ServerInstance {
   /** Server name. */
   serverName: string;
   /** Description of the server, free text. */
-  serverDescription?: string;
+  serverDescription: string;
   /** Number of virtual CPUs. */
-  cpuCount?: number;
+  cpuCount: number;
   /** Memory, in bytes (4294967296 is 4 GiB). */
-  memorySize?: Long;
+  memorySize: Long;
   /** OS platform: `LNX64` (Linux 64-bit), `WND64` (Windows 64-bit), `UBS64` (Ubuntu server) ... */
-  platformType?: CommonCode<PlatformTypeCode>;
+  platformType: CommonCode<PlatformTypeCode>;
   /**
    * Login key of the server, whose public key encrypts its root password (`keyName` of `getLoginKeyList`); left
    * out at creation, the most recent key.
    */
-  loginKeyName?: string;
+  loginKeyName: string;
   /** Public IP number (an id, as text), from `getPublicIpInstanceList`. */
   publicIpInstanceNo?: string;
   /** Public IPv4 address. */
@@ -1273,37 +1273,37 @@ export interface ServerInstance {
    */
   serverInstanceStatusName: string;
   /** When it was created, `yyyy-MM-ddTHH:mm:ss+0900` (an offset without a colon). */
-  createDate?: string;
+  createDate: string;
   /** When the server last started, `yyyy-MM-ddTHH:mm:ss+0900`. */
-  uptime?: string;
+  uptime: string;
   /**
    * OS image product code (`SW.VSVR.OS.LNX64.ROCKY.0810.B050` in VPC, `SPSW0LINUX000046` in Classic), from
    * `getServerImageProductList`: the OS a XEN server is made from.
    */
-  serverImageProductCode?: string;
+  serverImageProductCode: string;
   /**
    * Server spec product code (`SVR.VSVR.STAND.C002.M004.NET.SSD.B050.G002`), from `getServerProductList`: CPU,
    * memory and disk of a XEN server; left out, the smallest spec the image allows.
    */
-  serverProductCode?: string;
+  serverProductCode: string;
   /** Termination protection: while `true`, the server cannot be terminated. */
-  isProtectServerTermination?: boolean;
+  isProtectServerTermination: boolean;
   /** Zone code (`KR-1`, `KR-2` ...), as `getZoneList` gives it. */
-  zoneCode?: string;
+  zoneCode: string;
   /** Region code (`KR`, `SGN`, `JPN` ...), as `getRegionList` gives it. */
-  regionCode?: string;
+  regionCode: string;
   /** VPC number (an id, as text), from `getVpcList`. */
-  vpcNo?: string;
+  vpcNo: string;
   /** Subnet number (an id, as text), from `getSubnetList`. */
-  subnetNo?: string;
+  subnetNo: string;
   /** Network interface numbers (`networkInterfaceNo` of `getNetworkInterfaceList`). */
   networkInterfaceNoList: string[];
   /** Init script number (an id, as text), from `getInitScriptList`. */
   initScriptNo?: string;
   /** Server kind (`STAND` standard, `HICPU`, `HIMEM`, `GPU`, `BM` bare metal ...). */
-  serverInstanceType?: CommonCode;
+  serverInstanceType: CommonCode;
   /** Where the base storage is: `NET` (network) or `LOCAL`. */
-  baseBlockStorageDiskType?: CommonCode<DiskTypeCode>;
+  baseBlockStorageDiskType: CommonCode<DiskTypeCode>;
   /** Medium of the base storage: `SSD` or `HDD`. */
   baseBlockStorageDiskDetailType?: CommonCode;
   /** Placement group number (an id, as text), from `getPlacementGroupList`. */
@@ -1461,18 +1461,18 @@ export interface PublicIpInstance {
   /** Public IP number (an id, as text), from `getPublicIpInstanceList`. */
   publicIpInstanceNo: string;
   /** Public IPv4 address. */
-  publicIp?: string;
+  publicIp: string;
   /** Description of the public IP, free text. */
   publicIpDescription?: string;
   /** When it was created, `yyyy-MM-ddTHH:mm:ss+0900` (an offset without a colon). */
-  createDate?: string;
+  createDate: string;
   /** Status and operation of the public IP in words (`created`, `used`, `run` ...). */
-  publicIpInstanceStatusName?: string;
+  publicIpInstanceStatusName: string;
   /**
    * Status of the public IP: Classic `CREAT` (free), `USED` (assigned), `TERMT`; VPC `INIT`, `SET` (being assigned
    * or released), `RUN`, `TERMTING`.
    */
-  publicIpInstanceStatus?: CommonCode<VpcPublicIpStatusCode>;
+  publicIpInstanceStatus: CommonCode<VpcPublicIpStatusCode>;
   /** Server instance number (an id, as text), from `getServerInstanceList`. */
   serverInstanceNo?: string;
   /** Server name. */
@@ -1480,9 +1480,9 @@ export interface PublicIpInstance {
   /** Private IPv4 address (of the server's first network interface). */
   privateIp?: string;
   /** When it last changed, `yyyy-MM-ddTHH:mm:ss+0900`. */
-  lastModifyDate?: string;
+  lastModifyDate: string;
   /** Operation in progress on the public IP: `NULL` (none), `USE` (being assigned), `DISUS` (being released). */
-  publicIpInstanceOperation?: CommonCode<PublicIpOperationCode>;
+  publicIpInstanceOperation: CommonCode<PublicIpOperationCode>;
 }
 
 export interface BlockStorageInstance {
@@ -2005,30 +2005,30 @@ export interface PrivateImage {
   /** The API's `memberServerImageName`. Member server image name. */
   privateImageName: string;
   /** The API's `memberServerImageDescription`. Description of the member server image, free text. */
-  privateImageDescription?: string;
+  privateImageDescription: string;
   /** The server the image was made from (its `serverInstanceNo`). */
   originalServerInstanceNo: NumericId;
   /** The API's `originalServerProductCode`. Spec product code of the server the image was made from. */
-  originalVmFlavorId?: string;
+  originalVmFlavorId: string;
   /** Name of the server the image was made from. */
-  originalServerName?: string;
+  originalServerName: string;
   /** Disk type of the original server's base storage: `NET` or `LOCAL`. */
-  originalBaseBlockStorageDiskType?: CommonCode<DiskTypeCode>;
+  originalBaseBlockStorageDiskType: CommonCode<DiskTypeCode>;
   /** The API's `originalServerImageProductCode`. OS image product code of the server the image was made from. */
-  originalVmImageId?: string;
+  originalVmImageId: string;
   /** OS of the server the image was made from, in words. */
-  originalOsInformation?: string;
+  originalOsInformation: string;
   /**
    * OS image name of the server the image was made from (`centos-7.3-64`).
    * Only in the results of `findPrivateImages`.
    */
-  originalServerImageName?: string;
+  originalServerImageName: string;
   /**
    * The API's `originalServerImageName`.
    * OS image name of the server the image was made from (`centos-7.3-64`).
    * Only in the results of `createPrivateImage`, `destroyPrivateImage`, `destroyPrivateImages`.
    */
-  originalVmImageName?: string;
+  originalVmImageName: string;
   /**
    * The API's `memberServerImageStatusName`.
    * Status and operation in one word: `creating`, `created`, `terminating` ...
@@ -2045,23 +2045,23 @@ export interface PrivateImage {
    */
   privateImageOperation: CommonCode<ImageOperationCode>;
   /** The API's `memberServerImagePlatformType`. OS platform of the image: `LNX64`, `WND64` ... */
-  privateImagePlatformType?: CommonCode<PlatformTypeCode>;
+  privateImagePlatformType: CommonCode<PlatformTypeCode>;
   /** When it was created, `yyyy-MM-ddTHH:mm:ss+0900` (an offset without a colon). */
   createDate: string;
   /** The Classic region the item is in: `regionNo`, `regionCode`, `regionName`. */
-  region?: CompatClassicRegion;
+  region: CompatClassicRegion;
   /** The Classic zone the item is in: `zoneNo`, `zoneName`, `zoneCode`, `zoneDescription`, `regionNo`. */
-  zone?: PrivateImageZone;
+  zone: PrivateImageZone;
   /**
    * The API's `memberServerImageBlockStorageTotalRows`.
    * How many block storage volumes the image holds (0 while it is being made).
    */
-  privateImageBlockStorageTotalRows?: number;
+  privateImageBlockStorageTotalRows: number;
   /**
    * The API's `memberServerImageBlockStorageTotalSize`.
    * Total size of the image's volumes, in bytes (53687091200 is 50 GiB).
    */
-  privateImageBlockStorageTotalSize?: Long;
+  privateImageBlockStorageTotalSize: Long;
 }
 
 /**
@@ -2255,28 +2255,28 @@ export interface CompatClassicServerInstance {
   /** Server name. */
   serverName: string;
   /** Description of the server, free text. */
-  serverDescription?: string;
+  serverDescription: string;
   /** Number of virtual CPUs. */
-  cpuCount?: number;
+  cpuCount: number;
   /** Memory, in bytes (4294967296 is 4 GiB). */
-  memorySize?: Long;
+  memorySize: Long;
   /** Size of the base (boot) block storage, in bytes. */
-  baseBlockStorageSize?: Long;
+  baseBlockStorageSize: Long;
   /** OS platform: `LNX64` (Linux 64-bit), `WND64` (Windows 64-bit), `UBS64` (Ubuntu server) ... */
-  platformType?: CommonCode<PlatformTypeCode>;
+  platformType: CommonCode<PlatformTypeCode>;
   /**
    * Login key of the server, whose public key encrypts its root password (`keyName` of `getLoginKeyList`); left
    * out at creation, the most recent key.
    */
-  loginKeyName?: string;
+  loginKeyName: string;
   /** Whether detailed (charged) monitoring is on for the server. */
-  isFeeChargingMonitoring?: boolean;
+  isFeeChargingMonitoring: boolean;
   /** Public IPv4 address. */
-  publicIp?: string;
+  publicIp: string;
   /** Private IPv4 address (of the server's first network interface). */
-  privateIp?: string;
+  privateIp: string;
   /** Server image name, unique among your images. */
-  serverImageName?: string;
+  serverImageName: string;
   /** Status of the server: `INIT`, `CREAT`, `RUN` (running), `NSTOP` (stopped), `TERMT`, `FSTOP`, `SETUP`. */
   serverInstanceStatus: CommonCode<ServerStatusCode>;
   /**
@@ -2290,41 +2290,41 @@ export interface CompatClassicServerInstance {
    */
   serverInstanceStatusName: string;
   /** When it was created, `yyyy-MM-ddTHH:mm:ss+0900` (an offset without a colon). */
-  createDate?: string;
+  createDate: string;
   /** When the server last started, `yyyy-MM-ddTHH:mm:ss+0900`. */
-  uptime?: string;
+  uptime: string;
   /**
    * The API's `serverImageProductCode`.
    * OS image product code (`SW.VSVR.OS.LNX64.ROCKY.0810.B050` in VPC, `SPSW0LINUX000046` in Classic), from
    * `getServerImageProductList`: the OS a XEN server is made from.
    */
-  vmImageId?: string;
+  vmImageId: string;
   /**
    * The API's `serverProductCode`.
    * Server spec product code (`SVR.VSVR.STAND.C002.M004.NET.SSD.B050.G002`), from `getServerProductList`: CPU,
    * memory and disk of a XEN server; left out, the smallest spec the image allows.
    */
-  vmFlavorId?: string;
+  vmFlavorId: string;
   /** Termination protection: while `true`, the server cannot be terminated. */
-  isProtectServerTermination?: boolean;
+  isProtectServerTermination: boolean;
   /** Public IP the port forwarding rules listen on (one per zone). */
-  portForwardingPublicIp?: string;
+  portForwardingPublicIp: string;
   /** Port on the zone's port forwarding public IP, 1024 to 65534, unique within the zone. */
   portForwardingExternalPort?: number;
   /** Port on the server: 22 (SSH) or 3389 (RDP). */
   portForwardingInternalPort?: number;
   /** The Classic zone the item is in: `zoneNo`, `zoneName`, `zoneCode`, `zoneDescription`, `regionNo`. */
-  zone?: CompatClassicZone;
+  zone: CompatClassicZone;
   /** The Classic region the item is in: `regionNo`, `regionCode`, `regionName`. */
-  region?: CompatClassicRegion;
+  region: CompatClassicRegion;
   /** Where the base storage is: `NET` (network) or `LOCAL`. */
-  baseBlockStorageDiskType?: CommonCode<DiskTypeCode>;
+  baseBlockStorageDiskType: CommonCode<DiskTypeCode>;
   /** Medium of the base storage: `SSD` or `HDD`. */
   baseBlockStorageDiskDetailType?: CommonCode;
   /** Server kind (`STAND` standard, `HICPU`, `HIMEM`, `GPU`, `BM` bare metal ...). */
-  serverInstanceType?: CommonCode;
+  serverInstanceType: CommonCode;
   /** The user data the server was created with. */
-  userData?: string;
+  userData: string;
   /** The access control groups of the answer (or of the server). */
   accessControlGroupList: CompatClassicAccessControlGroup[];
   /** Tags, each a key and a value. */
@@ -2989,6 +2989,7 @@ export interface ClassicChangeBlockStorageVolumeSizeParams {
   /**
    * New size of the volume, in GB, in steps of 10, larger than the current one; at most 2000.
    * Integer from 10 to 2000.
+   * A multiple of 10.
    */
   blockStorageSize: number;
 }
@@ -3002,7 +3003,11 @@ export interface ClassicChangeBlockStorageVolumeSizeResponse extends ApiResponse
 export interface ClassicChangeNasVolumeSizeParams {
   /** NAS volume number (an id, as text), from `getNasVolumeInstanceList`. */
   nasVolumeInstanceNo: string | number;
-  /** New size of the NAS volume, in GB: 500 to 10000, in steps of 100. */
+  /**
+   * New size of the NAS volume, in GB: 500 to 10000, in steps of 100.
+   * Integer from 500 to 10000.
+   * A multiple of 100.
+   */
   volumeSize: number;
   /** `true`: answer at once while NCP carries out the change; `false` (the default): answer when it is done. */
   isAsync?: boolean | undefined;
@@ -3053,7 +3058,11 @@ export interface ClassicChangeServerInstanceSpecResponse extends ApiResponse {
 export interface ClassicCreateBlockStorageInstanceParams {
   /** Name of the new volume, 3 to 30 characters; NCP makes one up when none is given. 3 to 30 characters. */
   blockStorageName?: string | undefined;
-  /** Size of the new volume, in GB, in steps of 10: 10 to 2000 (XEN), 10 to 16380 (KVM). Integer from 10 to 2000. */
+  /**
+   * Size of the new volume, in GB, in steps of 10: 10 to 2000 (XEN), 10 to 16380 (KVM).
+   * Integer from 10 to 2000.
+   * A multiple of 10.
+   */
   blockStorageSize: number;
   /** Description of the volume, free text. At most 1000 bytes (UTF-8). */
   blockStorageDescription?: string | undefined;
@@ -3115,7 +3124,11 @@ export interface ClassicCreateNasVolumeInstanceParams {
    * 3 to 20 characters.
    */
   volumeName: string;
-  /** Size of the new NAS volume, in GB: 500 to 10000, in steps of 100. */
+  /**
+   * Size of the new NAS volume, in GB: 500 to 10000, in steps of 100.
+   * Integer from 500 to 10000.
+   * A multiple of 100.
+   */
   volumeSize: number;
   /** Sharing protocol: `NFS` (Linux) or `CIFS` (Windows). The API takes `NFS`, `CIFS` (NCP may add codes). */
   volumeAllotmentProtocolTypeCode: string;
@@ -3241,6 +3254,7 @@ export interface ClassicCreateServerInstancesParams {
    * First serial number appended to the names of servers created together (`web-001` ...); `serverCreateStartNo`
    * plus `serverCreateCount` may not pass 1000.
    * Integer from 0 to 999.
+   * With `serverCreateCount`, at most 1000 in sum.
    */
   serverCreateStartNo?: number | undefined;
   /** How the server is charged: `MTRAT` (by the minute or hour, the default) or `FXSUM` (a fixed monthly sum). */
@@ -6360,6 +6374,7 @@ export interface CreateServerInstancesParams {
    * First serial number appended to the names of servers created together (`web-001` ...); `serverCreateStartNo`
    * plus `serverCreateCount` may not pass 1000.
    * Integer from 0 to 999.
+   * With `serverCreateCount`, at most 1000 in sum.
    */
   serverCreateStartNo?: number | undefined;
   /** How the server is charged: `MTRAT` (by the minute or hour, the default) or `FXSUM` (a fixed monthly sum). */

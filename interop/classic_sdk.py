@@ -26,6 +26,10 @@ from sdk_steps import ACCESS_KEY, GW, SECRET_KEY  # the environment, checked (ex
 import ncloud_server as sdk  # noqa: E402
 from ncloud_server.rest import ApiException  # noqa: E402
 
+import always  # noqa: E402  (interop/always.py: every answer held to the model's `always` fields)
+
+always.install(sdk, "server")
+
 IMAGE = "SPSW0LINUX000046"   # the default fixture's CentOS product
 SPEC = "SPSVRSSD00000003"
 BIGGER = "SPSVRSSD00000005"
@@ -430,7 +434,10 @@ def main():
     missing = [a for a in ALL if a not in PASSED]
     if missing:
         line("# not passed: %s" % ", ".join(missing))
-    print(json.dumps({"passed": RESULTS["passed"], "failed": RESULTS["failed"], "actions": len(PASSED), "total": len(ALL)}))
+    if os.environ.get("ALWAYS_REPORT"):
+        print(json.dumps(always.report()))
+    print(json.dumps({"passed": RESULTS["passed"], "failed": RESULTS["failed"], "actions": len(PASSED), "total": len(ALL),
+                      "always": always.summary()}))
     return 0 if RESULTS["failed"] == 0 and not missing else 1
 
 

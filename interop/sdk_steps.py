@@ -89,15 +89,15 @@ class Steps(object):
             line("FAIL %s: %s: %s [%s]" % (action, type(e).__name__, e, tb[-3].strip() if len(tb) > 2 else ""))
         return False
 
-    def finish(self):
-        """The last line, {"passed", "failed", "actions", "total", "pending"} (every V2Api method
-        not run is a failure), and the exit: 0 only when nothing failed."""
+    def finish(self, **extra):
+        """The last line, {"passed", "failed", "actions", "total", "pending"} and the `extra` keys
+        (every V2Api method not run is a failure), and the exit: 0 only when nothing failed."""
         total = sorted(n for n in dir(self.api_class) if not n.startswith("_") and not n.endswith("_with_http_info"))
         missing = sorted(set(total) - self.done - set(self.pending))
         if missing:
             line("FAIL coverage: actions of the SDK not run: %s" % ", ".join(missing))
             self.results["failed"] += 1
-        summary = dict(self.results, actions=len(self.done & set(total)), total=len(total), pending=self.pending)
+        summary = dict(self.results, actions=len(self.done & set(total)), total=len(total), pending=self.pending, **extra)
         line(json.dumps(summary))
         sys.exit(0 if self.results["failed"] == 0 else 1)
 

@@ -34,6 +34,10 @@ from ncloud_vserver.rest import ApiException  # noqa: E402
 HERE = os.path.dirname(os.path.abspath(__file__))
 FIXTURE = os.environ.get("FIXTURE", os.path.join(HERE, "..", "fixtures", "emulator.json"))
 
+import always  # noqa: E402  (interop/always.py: every answer held to the model's `always` fields)
+
+always.install(ncloud_vserver, "vserver")
+
 M = ncloud_vserver  # every request model is exported by the package
 
 with open(FIXTURE, encoding="utf-8") as f:
@@ -462,4 +466,6 @@ step("delete_access_control_group", lambda: first(call(
 step("delete_login_keys", lambda: "%s deleted" % call(
     "delete_login_keys", key_name_list=["py-imported", "py-made-key"]).total_rows)
 
-RUN.finish()
+if os.environ.get("ALWAYS_REPORT"):
+    print(json.dumps(always.report()))
+RUN.finish(always=always.summary())

@@ -267,7 +267,37 @@ fn check(
             out.push((param, value));
         }
     }
+    sums(&out, &display)?;
     Ok(out)
+}
+
+/// `Rule::SumMax`: a parameter plus another, both given, within the bound.
+fn sums(values: &Normalized, display: &dyn Fn(&str) -> String) -> Checked<()> {
+    let int = |name: &str| {
+        values
+            .iter()
+            .find(|(p, _)| p.name == name)
+            .and_then(|(_, v)| v.as_i64())
+    };
+    for (param, value) in values {
+        for rule in param.rules {
+            if let Rule::SumMax(other, max) = rule {
+                if let (Some(a), Some(b)) = (value.as_i64(), int(other)) {
+                    if a + b > *max {
+                        return Err(Invalid::Rule {
+                            name: display(param.name),
+                            message: format!(
+                                "'{}' + '{}' must be at most {max}, got {a} + {b}",
+                                display(param.name),
+                                display(other)
+                            ),
+                        });
+                    }
+                }
+            }
+        }
+    }
+    Ok(())
 }
 
 type Checked<T> = std::result::Result<T, Invalid>;
@@ -515,7 +545,17 @@ fn check_item(rule: &Rule, name: &str, value: &Value) -> Checked<()> {
                 });
             }
         }
+        Rule::Step(step) => {
+            let n = value.as_i64().unwrap_or(0);
+            if n % step != 0 {
+                return Err(Invalid::Rule {
+                    name: name_s(),
+                    message: format!("'{name}' must be a multiple of {step}, got {text}"),
+                });
+            }
+        }
         Rule::OneOf(_)
+        | Rule::SumMax(..)
         | Rule::OneOfIgnoreCase(_)
         | Rule::Items(..)
         | Rule::Unique

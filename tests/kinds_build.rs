@@ -21,6 +21,9 @@ mod lookups;
 #[path = "../build/model.rs"]
 mod model;
 #[allow(dead_code)]
+#[path = "../build/render.rs"]
+mod render;
+#[allow(dead_code)]
 #[path = "../src/site.rs"]
 mod site;
 #[allow(dead_code)]
@@ -101,6 +104,56 @@ fn a_life_names_actions_of_the_model_and_phases_of_its_own() {
         "\"deleteSubnet: RUN -> terminating ~delete> gone\"",
         "\"deleteSubnet: RUNNING -> terminating ~delete> gone\"",
         &["kinds.Subnet", "RUNNING"],
+    );
+}
+
+/// A kind's rendering names fields of its record and of the kinds it embeds, with values of their type.
+#[test]
+fn a_rendering_names_fields_it_can_fill_from_what_the_record_holds() {
+    let set = model::load(&model_dir()).expect("the model loads");
+    let ip = set
+        .kinds
+        .iter()
+        .find(|k| k.name == "ClassicPublicIpInstance")
+        .expect("kind");
+    assert_eq!(ip.render.embed.len(), 1);
+    let pf = set
+        .kinds
+        .iter()
+        .find(|k| k.name == "PortForwardingConfiguration")
+        .expect("kind");
+    assert!(
+        matches!(&pf.render.embed[0].1, render::Source::Children { parent, .. } if parent == "portForwardingConfigurationNo")
+    );
+    refused(
+        "server.toml",
+        "embed = [\"serverInstanceAssociatedWithPublicIp: serverInstanceNo\"]",
+        "embed = [\"serverInstanceAssociatedWithPublicIp: serverNo\"]",
+        &["kinds.ClassicPublicIpInstance", "render", "serverNo"],
+    );
+    refused(
+        "server.toml",
+        "embed = [\"serverInstanceAssociatedWithPublicIp: serverInstanceNo\"]",
+        "embed = [\"publicIpDescription: serverInstanceNo\", \"createDate: zone\"]",
+        &["kinds.ClassicPublicIpInstance", "createDate"],
+    );
+    refused(
+        "server.toml",
+        "embed = [\"serverInstanceAssociatedWithPublicIp: serverInstanceNo\"]",
+        "defaults = { publicIpKindType = true }",
+        &["kinds.ClassicPublicIpInstance", "defaults.publicIpKindType", "type"],
+    );
+    refused(
+        "server.toml",
+        "embed = [\"serverInstanceAssociatedWithPublicIp: serverInstanceNo\"]",
+        "copies = { createDate = \"region\" }",
+        &["kinds.ClassicPublicIpInstance", "copies.createDate"],
+    );
+    refused(
+        "loadbalancer.toml",
+        "hook = \"load_balancers::server_health\"",
+        "hook = \"server_health\"",
+        &["kinds.LoadBalancerInstance", "hook"],
     );
 }
 

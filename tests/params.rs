@@ -121,6 +121,39 @@ fn description_counts_bytes() {
     assert!(validate(&VSERVER_CREATE_MEMBER_SERVER_IMAGE_INSTANCE, &obj(v), &[]).is_ok());
 }
 
+/// Classic block storage is sized in steps of 10 GB (NCP's reference): the client refuses 15 before
+/// sending, as the emulator does.
+#[test]
+fn classic_block_storage_comes_in_10_gb_steps() {
+    let v = json!({"serverInstanceNo": "1", "blockStorageSize": 15});
+    assert!(err(&SERVER_CREATE_BLOCK_STORAGE_INSTANCE, v, &[]).contains("multiple of 10"));
+    let v = json!({"blockStorageInstanceNo": "1", "blockStorageSize": 25});
+    assert!(err(&SERVER_CHANGE_BLOCK_STORAGE_VOLUME_SIZE, v, &[]).contains("multiple of 10"));
+    let v = json!({"serverInstanceNo": "1", "blockStorageSize": 20});
+    assert!(validate(&SERVER_CREATE_BLOCK_STORAGE_INSTANCE, &obj(v), &[]).is_ok());
+}
+
+/// Servers made at once are numbered up to 999 (NCP's reference: `serverCreateStartNo` +
+/// `serverCreateCount` at most 1000), on both platforms.
+#[test]
+fn numbered_servers_end_at_999() {
+    let vpc = json!({"vpcNo": "1", "subnetNo": "2", "networkInterfaceList": [{"networkInterfaceOrder": 0}]});
+    for (action, base) in [
+        (&SERVER_CREATE_SERVER_INSTANCES, json!({})),
+        (&VSERVER_CREATE_SERVER_INSTANCES, vpc),
+    ] {
+        let with = |start: i64, count: i64| {
+            let mut v = obj(base.clone());
+            v.insert("serverCreateStartNo".into(), json!(start));
+            v.insert("serverCreateCount".into(), json!(count));
+            validate(action, &v, &[]).err().map(|e| e.message)
+        };
+        let m = with(990, 20).unwrap_or_default();
+        assert!(m.contains("must be at most 1000, got 990 + 20"), "{}: {m}", action.name);
+        assert_eq!(with(990, 10), None, "{}", action.name);
+    }
+}
+
 #[test]
 fn page_size_with_page_no_and_enums() {
     let msg = err(&VSERVER_GET_SERVER_IMAGE_LIST, json!({"pageNo": 1}), &[]);

@@ -19,6 +19,9 @@ mod lookups;
 #[allow(dead_code)]
 #[path = "../build/model.rs"]
 mod model;
+#[allow(dead_code)]
+#[path = "../build/render.rs"]
+mod render;
 #[path = "../src/site.rs"]
 #[allow(dead_code)]
 mod site;

@@ -9,12 +9,12 @@ const defaults = require('../../fixtures/emulator.json');
 const TESTGB_PEM = fs.readFileSync(path.join(__dirname, 'testgb.pem'), 'utf8');
 
 const RUNNING = {
-  serverInstanceStatus: { code: 'RUN', codeName: 'Server RUN state' },
+  serverInstanceStatus: { code: 'RUN', codeName: 'Server run state' },
   serverInstanceOperation: { code: 'NULL', codeName: 'Server NULL OP' },
   serverInstanceStatusName: 'running',
 };
 const STOPPED = {
-  serverInstanceStatus: { code: 'NSTOP', codeName: 'Server NSTOP state' },
+  serverInstanceStatus: { code: 'NSTOP', codeName: 'Server normal stopped state' },
   serverInstanceOperation: { code: 'NULL', codeName: 'Server NULL OP' },
   serverInstanceStatusName: 'stopped',
 };

@@ -83,6 +83,11 @@ pub enum Rule {
     OneOfIgnoreCase(&'static [&'static str]),
     /// Integer range, inclusive.
     Range(i64, i64),
+    /// An integer that is a multiple of this (sizes NCP takes in steps of 10 GB).
+    Step(i64),
+    /// This integer plus the integer parameter named, at most this, when both are given
+    /// (`serverCreateStartNo` + `serverCreateCount` <= 1000).
+    SumMax(&'static str, i64),
     /// Number of list items; `usize::MAX` for no upper bound.
     Items(usize, usize),
     /// No duplicate list items.

@@ -186,9 +186,8 @@ impl Filter {
                 let values = values();
                 values.is_empty() || code().is_some_and(|c| values.contains(&c))
             }
-            How::Flag => field
-                .and_then(Value::as_bool)
-                .is_some_and(|b| Some(b) == given.as_bool()),
+            // A flag a record leaves out is false, as NCP answers it.
+            How::Flag => Some(field.and_then(Value::as_bool).unwrap_or(false)) == given.as_bool(),
             How::Zone => field.is_none() || text(field) == text(Some(given)),
             How::Search => match (p.str("searchFilterName"), p.str("searchFilterValue")) {
                 (Some(name), Some(value)) => text(row.get(name)).is_some_and(|t| t.contains(value)),

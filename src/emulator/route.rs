@@ -4,6 +4,7 @@
 //! compile without its handler `<api>::<group>::<action in snake case>`.
 
 use super::handler::{Answer, Cx};
+use super::render::Renderer;
 
 mod generated {
     use super::*;
@@ -11,12 +12,19 @@ mod generated {
     include!(concat!(env!("OUT_DIR"), "/dispatch.rs"));
 }
 
-pub use generated::BY_CONVENTION;
+pub use generated::{BY_CONVENTION, HOOKS};
 
-/// Answers one call: its parameters checked against the model, then its handler or look-up.
+/// Answers one call: its parameters checked against the model, then its handler or look-up, then its
+/// records completed as their kinds declare (`render`).
 pub fn dispatch(cx: &mut Cx<'_>) -> Answer {
     cx.check()?;
-    generated::dispatch(cx)
+    let mut fields = generated::dispatch(cx)?;
+    let renderer = Renderer {
+        state: cx.state,
+        hooks: HOOKS,
+    };
+    renderer.complete(cx.action.response, &mut fields, 0);
+    Ok(fields)
 }
 
 #[cfg(test)]

@@ -287,7 +287,7 @@ fn a_new_actions_handler_is_one_function() {
     assert_eq!(item["serverInstanceStatusName"], json!("shutting down"));
     assert_eq!(
         item["serverInstanceOperation"],
-        json!({"code": "SHTDN", "codeName": "Server SHTDN OP"})
+        json!({"code": "SHTDN", "codeName": "Server SHUTDOWN OP"})
     );
     assert_eq!(
         stop(&mut s, "serverInstanceNoList.1=1000001", t0)
@@ -313,7 +313,7 @@ fn a_new_actions_handler_is_one_function() {
     let item = first(&listed.unwrap(), "serverInstanceList").clone();
     assert_eq!(
         item["serverInstanceStatus"],
-        json!({"code": "NSTOP", "codeName": "Server NSTOP state"})
+        json!({"code": "NSTOP", "codeName": "Server normal stopped state"})
     );
     assert_eq!(item["serverInstanceStatusName"], json!("stopped"));
 }

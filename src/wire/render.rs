@@ -30,6 +30,8 @@ pub fn render_response(action: &Action, fields: &Map<String, Value>, request_id:
             Value::Object(top).to_string()
         }
         Format::Xml => {
+            // The XML root the reference shows when NCP names it otherwise (`getLocationResponse`).
+            let root = action.wrapper.unwrap_or(root);
             let mut out = String::with_capacity(256);
             out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<");
             out.push_str(root);
@@ -168,4 +170,26 @@ fn push_object(out: &mut String, tag: &str, model: &Model, obj: &Map<String, Val
     open(out, tag);
     push_fields(out, model, obj);
     close(out, tag);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The geolocation API's XML answer is rooted as its reference shows (`getLocationResponse`); its
+    /// JSON answer keeps the shape the clients read today.
+    #[test]
+    fn an_answer_named_otherwise_is_rooted_as_the_reference_shows() {
+        let action = crate::catalog::action_of("geolocation", "geoLocation").expect("action");
+        let fields = Map::new();
+        let xml = render_response(action, &fields, "r-1", Format::Xml);
+        assert!(
+            xml.contains("\n<getLocationResponse><requestId>r-1</requestId>"),
+            "{xml}"
+        );
+        assert!(xml.ends_with("</getLocationResponse>"), "{xml}");
+        let server = crate::catalog::action_of("server", "getRegionList").expect("action");
+        let xml = render_response(server, &fields, "r-2", Format::Xml);
+        assert!(xml.contains("\n<getRegionListResponse>"), "{xml}");
+    }
 }

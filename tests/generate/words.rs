@@ -61,6 +61,8 @@ pub fn rules(param: &Param, single: bool) -> Vec<String> {
             Rule::OneOf(v) => format!("One of {}.", code_list(v)),
             Rule::OneOfIgnoreCase(v) => format!("One of {}, in any letter case.", code_list(v)),
             Rule::Range(a, b) => range(*a, *b),
+            Rule::Step(n) => format!("A multiple of {n}."),
+            Rule::SumMax(other, n) => format!("With `{other}`, at most {n} in sum."),
             Rule::Items(a, b) if *b == usize::MAX => format!("At least {a} item{}.", if *a == 1 { "" } else { "s" }),
             Rule::Items(a, b) => format!("{a} to {b} items."),
             Rule::Unique => "No duplicate items.".into(),

@@ -120,47 +120,63 @@ fn servers(state: &State, nos: &[String], region: &str) -> Result<Vec<String>, A
     Ok(out)
 }
 
-/// A load balancer's wire form, its servers embedded with the health each rule sees: up when the
-/// server runs and the load balancer is in service.
-fn lb_wire(state: &State, e: &Entry<LoadBalancerInstance>) -> Value {
-    let mut w = e.rec.to_wire();
-    let in_service = e.rec.status() == "USED" && !e.busy();
-    let mut servers = Vec::new();
-    for no in e.rec.server_instance_no_list.iter().flatten() {
-        let Some(server) = state.classic.servers.find(no, None) else {
-            continue;
-        };
-        let up = in_service && server.rec.status() == "RUN" && !server.busy();
-        let health: Vec<Value> = e
-            .rec
-            .load_balancer_rule_list
+/// The health each rule of a load balancer sees of each of its servers (its rendering's `hook`: the
+/// servers are embedded as the model declares): up when the server runs and the load balancer is in
+/// service, both at rest.
+pub fn server_health(_: &State, lb: &mut Map<String, Value>) {
+    let code = |v: &Map<String, Value>, f: &str| {
+        v.get(f)
+            .and_then(|c| c.get("code"))
+            .and_then(Value::as_str)
+            .map(str::to_string)
+    };
+    let at_rest = |v: &Map<String, Value>, status: &str, op: &str, want: &str| {
+        code(v, status).as_deref() == Some(want) && code(v, op).as_deref().is_none_or(|o| o == "NULL")
+    };
+    let in_service = at_rest(
+        lb,
+        "loadBalancerInstanceStatus",
+        "loadBalancerInstanceOperation",
+        "USED",
+    );
+    let rules: Vec<Map<String, Value>> = lb
+        .get("loadBalancerRuleList")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_object)
+        .map(|r| {
+            [
+                "protocolType",
+                "loadBalancerPort",
+                "serverPort",
+                "l7HealthCheckPath",
+                "proxyProtocolUseYn",
+            ]
             .iter()
-            .flatten()
+            .filter_map(|k| r.get(*k).map(|v| (k.to_string(), v.clone())))
+            .collect()
+        })
+        .collect();
+    let Some(Value::Array(items)) = lb.get_mut("loadBalancedServerInstanceList") else {
+        return;
+    };
+    for item in items.iter_mut().filter_map(Value::as_object_mut) {
+        let up = in_service
+            && item
+                .get("serverInstance")
+                .and_then(Value::as_object)
+                .is_some_and(|s| at_rest(s, "serverInstanceStatus", "serverInstanceOperation", "RUN"));
+        let health: Vec<Value> = rules
+            .iter()
             .map(|r| {
-                let mut rule = r.to_wire();
-                let mut h = Map::new();
-                for key in [
-                    "protocolType",
-                    "loadBalancerPort",
-                    "serverPort",
-                    "l7HealthCheckPath",
-                    "proxyProtocolUseYn",
-                ] {
-                    if let Some(v) = rule.remove(key) {
-                        h.insert(key.into(), v);
-                    }
-                }
+                let mut h = r.clone();
                 h.insert("serverStatus".into(), Value::Bool(up));
                 Value::Object(h)
             })
             .collect();
-        let mut item = Map::new();
-        item.insert("serverInstance".into(), server.wire());
         item.insert("serverHealthCheckStatusList".into(), Value::Array(health));
-        servers.push(Value::Object(item));
     }
-    w.insert("loadBalancedServerInstanceList".into(), Value::Array(servers));
-    Value::Object(w)
 }
 
 /// The Classic region a call names (`regionNo`), the first one when it names none.
@@ -197,50 +213,9 @@ fn change(cx: &mut Cx<'_>, no: &str, edit: impl FnOnce(&mut LoadBalancerInstance
             .classic
             .load_balancers
             .find(no, None)
-            .map(|e| lb_wire(state, e))
+            .map(|e| e.wire())
             .unwrap_or(Value::Null),
     )
-}
-
-/// `getLoadBalancerInstanceList`: by number, or by name with `sortedBy=loadBalancerName`.
-pub fn get_load_balancer_instance_list(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params();
-    let nos = p.list("loadBalancerInstanceNoList");
-    let state = &*cx.state;
-    let mut entries: Vec<&Entry<LoadBalancerInstance>> = state
-        .classic
-        .load_balancers
-        .iter()
-        .filter(|e| text_in(&e.rec.load_balancer_instance_no, &nos))
-        .filter(|e| {
-            p.str("loadBalancerName")
-                .is_none_or(|n| is(&e.rec.load_balancer_name, n))
-        })
-        .filter(|e| {
-            p.str("networkUsageTypeCode")
-                .is_none_or(|c| code_in(&e.rec.network_usage_type, &[c.to_string()]))
-        })
-        .filter(|e| p.str("regionNo").is_none_or(|r| e.in_region(r)))
-        .filter(|e| {
-            p.str("zoneNo")
-                .is_none_or(|z| e.rec.zone.as_ref().is_some_and(|zone| is(&zone.zone_no, z)))
-        })
-        .collect();
-    let number = |e: &&Entry<LoadBalancerInstance>| e.rec.no().parse::<u64>().unwrap_or(u64::MAX);
-    if p.str("sortedBy")
-        .is_some_and(|b| b.eq_ignore_ascii_case("loadBalancerName"))
-    {
-        entries.sort_by(|a, b| a.rec.load_balancer_name.cmp(&b.rec.load_balancer_name));
-    } else {
-        entries.sort_by_key(number);
-    }
-    if p.str("sortingOrder")
-        .is_some_and(|o| o.eq_ignore_ascii_case("descending"))
-    {
-        entries.reverse();
-    }
-    let items = entries.into_iter().map(|e| lb_wire(state, e)).collect();
-    cx.page(items, &p)
 }
 
 /// `getLoadBalancerTargetServerInstanceList`: the servers of the region a load balancer can take.
@@ -328,7 +303,7 @@ pub fn create_load_balancer_instance(cx: &mut Cx<'_>) -> Answer {
         .push(Entry::new(rec, now))
         .begin(now, cx.action.name);
     let state = &*cx.state;
-    let item = state.classic.load_balancers.find(&no, None).map(|e| lb_wire(state, e));
+    let item = state.classic.load_balancers.find(&no, None).map(|e| e.wire());
     cx.list(item.into_iter().collect())
 }
 
@@ -420,7 +395,7 @@ pub fn delete_load_balancer_instances(cx: &mut Cx<'_>) -> Answer {
     let items = nos
         .iter()
         .filter_map(|no| state.classic.load_balancers.find(no, None))
-        .map(|e| lb_wire(state, e))
+        .map(|e| e.wire())
         .collect();
     cx.list(items)
 }

@@ -103,6 +103,8 @@ pub struct KindFacts {
     /// The record type's name (the model's).
     pub name: &'static str,
     pub label: &'static str,
+    /// The field naming a record.
+    pub id: Option<&'static str>,
     /// Return code when no record has the number given.
     pub not_found: &'static str,
     /// Return code when a record cannot take an operation in its state.
@@ -113,11 +115,51 @@ pub struct KindFacts {
     pub keep: &'static [&'static str],
     /// Its life cycle, for the kinds that have one.
     pub life: Option<&'static Life>,
+    /// How answers show its records besides their fields.
+    pub render: Render,
+}
+
+/// How answers show a kind's records besides the fields they hold (`[kinds.<Kind>.render]`, applied
+/// by `emulator::render` to every answer that shows one, at any depth).
+#[derive(Debug)]
+pub struct Render {
+    /// Answer fields made of linked records (or texts) the record names.
+    pub embed: &'static [Embed],
+    /// `(field, JSON value)`: what an answer says for a field the record leaves out.
+    pub defaults: &'static [(&'static str, &'static str)],
+    /// `(field, other field)`: a field the record leaves out answered with another one's value.
+    pub copies: &'static [(&'static str, &'static str)],
+}
+
+/// One answer field made of what a record links to.
+#[derive(Debug)]
+pub struct Embed {
+    pub field: &'static str,
+    pub source: Source,
+}
+
+/// Where an embedded field's records (or texts) come from.
+#[derive(Debug)]
+pub enum Source {
+    /// The texts at a path of the record (through nested records and lists): numbers of records of
+    /// the field's kind, or texts.
+    Path(&'static [&'static str]),
+    /// The `field` of every record of `kind` whose `parent` field names this record.
+    Children {
+        kind: Kind,
+        parent: &'static str,
+        field: &'static str,
+    },
 }
 
 impl Kind {
     pub fn facts(self) -> &'static KindFacts {
         &KINDS[self as usize]
+    }
+
+    /// The kind whose records are answered through the model of this name.
+    pub fn of_model(model: &str) -> Option<Kind> {
+        KINDS.iter().position(|k| k.name == model).map(|i| ALL_KINDS[i])
     }
 
     /// What its not-found and busy errors call it.

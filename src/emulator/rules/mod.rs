@@ -43,6 +43,10 @@ pub enum Rule {
     With(&'static str),
     /// An integer within bounds (each item, for a list); the handler sees a number.
     Int(i64, i64),
+    /// An integer that is a multiple of this (each item, for a list).
+    Step(i64),
+    /// This integer plus the integer parameter named, at most this, when both are given.
+    SumMax(&'static str, i64),
     /// `true` or `false`, any case; the handler sees a boolean.
     Bool,
     /// A list (`name.1`, `name.2` ...) without repeated values.
@@ -184,6 +188,23 @@ fn values_in(p: &mut Params, specs: &[Spec], prefix: &str) -> Result<(), Failure
             check_one(*r, &full, v)?;
         }
     }
+    // Rules between two parameters, once each is typed.
+    for s in specs {
+        for r in &s.rules {
+            if let SumMax(other, max) = *r {
+                let int = |n: &str| p.get(n).and_then(Value::as_i64);
+                if let (Some(a), Some(b)) = (int(s.name), int(other)) {
+                    if a + b > max {
+                        let name = format!("{prefix}{}", s.name);
+                        return Err(invalid(
+                            &name,
+                            format!("'{name}' + '{other}' must be at most {max}, got {a} + {b}"),
+                        ));
+                    }
+                }
+            }
+        }
+    }
     Ok(())
 }
 
@@ -258,8 +279,12 @@ fn to_bool(name: &str, v: &mut Value) -> Result<(), Failure> {
 
 fn check_one(rule: Rule, name: &str, v: &mut Value) -> Result<(), Failure> {
     match rule {
-        Required | With(_) => Ok(()),
+        Required | With(_) | SumMax(..) => Ok(()),
         Int(lo, hi) => each(v, &mut |x| to_int(name, x, lo, hi)),
+        Step(step) => each(v, &mut |x| match x.as_i64() {
+            Some(n) if n % step != 0 => Err(invalid(name, format!("'{name}' must be a multiple of {step}, got {n}"))),
+            _ => Ok(()),
+        }),
         Bool => each(v, &mut |x| to_bool(name, x)),
         Unique => {
             let items = list(name, v)?;

@@ -44,6 +44,8 @@ pub fn of_model(rule: &catalog::Rule) -> Option<Rule> {
         M::Items(lo, hi) => Items(*lo, *hi),
         M::Unique => Unique,
         M::Check(f) => Model(*f),
+        M::Step(n) => Step(*n),
+        M::SumMax(other, n) => SumMax(other, *n),
         // Part of the integer type (`Spec::of`).
         M::Range(..) => return None,
     })
@@ -99,12 +101,6 @@ pub static OVERRIDES: &[Override] = &[
         params: &["volumeName"],
         rules: &[Check(nas_volume_name)],
         why: "NCP's reference names the characters of a volume name (letters and digits), which no flag of the model says",
-    },
-    Override {
-        actions: &["server.createNasVolumeInstance", "server.changeNasVolumeSize"],
-        params: &["volumeSize"],
-        rules: &[Check(nas_volume_size)],
-        why: "NCP's reference sizes volumes from 500 to 10000 GB in steps of 100 GB; the model has no step flag",
     },
     Override {
         actions: &[
@@ -192,17 +188,6 @@ fn nas_volume_name(name: &str, v: &Value) -> Result<(), Failure> {
             name,
             format!("'{name}' takes letters and digits only (got '{t}')"),
         ))
-    }
-}
-
-/// NAS volume sizes: 500-10000 GB in steps of 100 GB.
-fn nas_volume_size(name: &str, v: &Value) -> Result<(), Failure> {
-    match v.as_i64() {
-        Some(n) if (500..=10000).contains(&n) && n % 100 == 0 => Ok(()),
-        _ => Err(invalid(
-            name,
-            format!("'{name}' must be 500 to 10000 (GB), in steps of 100, got {v}"),
-        )),
     }
 }
 

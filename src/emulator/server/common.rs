@@ -53,6 +53,24 @@ pub fn zone_port_forwarding_ip(state: &State, zone: &ClassicZone) -> String {
         .unwrap_or_default()
 }
 
+/// A Classic server's `portForwardingPublicIp` when its record leaves it out (its rendering's `hook`):
+/// its zone's port-forwarding IP, as NCP shows it on every server of the zone.
+pub fn port_forwarding_public_ip(state: &State, server: &mut serde_json::Map<String, Value>) {
+    if server.get("portForwardingPublicIp").is_some_and(|v| !v.is_null()) {
+        return;
+    }
+    let zone_no = server.get("zone").and_then(|z| z.get("zoneNo")).and_then(Value::as_str);
+    let ip = state
+        .classic
+        .port_forwarding_configurations
+        .iter()
+        .find(|c| c.zone.as_ref().is_some_and(|z| z.zone_no.as_deref() == zone_no))
+        .and_then(|c| c.port_forwarding_public_ip.clone());
+    if let Some(ip) = ip {
+        server.insert("portForwardingPublicIp".into(), Value::from(ip));
+    }
+}
+
 /// A live server (not being terminated) by number: `24120` otherwise.
 pub fn server<'a>(state: &'a State, no: &str) -> Result<&'a Entry<ClassicServerInstance>, ApiFault> {
     state.classic.servers.live(no, None)

@@ -17,6 +17,6 @@ pub use super::nas_snapshots::{
     get_nas_volume_snapshot_configuration_history_list, get_nas_volume_snapshot_list, restore_nas_volume_with_snapshot,
 };
 pub use super::nas_volumes::{
-    change_nas_volume_size, create_nas_volume_instance, delete_nas_volume_instance, get_nas_volume_instance_list,
+    change_nas_volume_size, create_nas_volume_instance, delete_nas_volume_instance,
     get_nas_volume_instance_rating_list, set_nas_volume_return_protection,
 };

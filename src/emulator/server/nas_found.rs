@@ -1,5 +1,5 @@
 //! What the Classic NAS volume handlers start from: a volume found (not being deleted), at rest for an
-//! action, and its answer (its access list as NCP lists it).
+//! action, and its answer (its access list embedded as the model declares).
 
 use crate::emulator::handler::prelude::*;
 
@@ -16,27 +16,6 @@ pub fn at_rest<'a>(state: &'a State, no: &str, action: &str) -> Result<&'a Entry
     Ok(e)
 }
 
-/// A volume's answer: its access list as `nasVolumeInstanceCustomIpList` and
-/// `nasVolumeServerInstanceList`.
-pub fn answer(state: &State, e: &Entry<NasVolumeInstance>) -> Value {
-    let mut v = e.rec.to_wire();
-    let rules = e.rec.access_control_rules.as_deref().unwrap_or_default();
-    let ips: Vec<Value> = rules
-        .iter()
-        .filter_map(|r| r.custom_ip.as_ref())
-        .map(|ip| serde_json::json!({ "customIp": ip }))
-        .collect();
-    let servers: Vec<Value> = rules
-        .iter()
-        .filter_map(|r| r.server_instance_no.as_deref())
-        .filter_map(|s| state.classic.servers.find(s, None))
-        .map(Entry::wire)
-        .collect();
-    v.insert("nasVolumeInstanceCustomIpList".into(), Value::from(ips));
-    v.insert("nasVolumeServerInstanceList".into(), Value::from(servers));
-    Value::Object(v)
-}
-
 /// The answer listing one volume.
 pub fn answer_of(cx: &Cx<'_>, no: &str) -> Answer {
     let items = cx
@@ -44,7 +23,7 @@ pub fn answer_of(cx: &Cx<'_>, no: &str) -> Answer {
         .classic
         .nas_volumes
         .find(no, None)
-        .map(|e| answer(cx.state, e))
+        .map(Entry::wire)
         .into_iter()
         .collect();
     cx.list(items)

@@ -1,40 +1,8 @@
-//! Classic NAS volumes themselves: listing, creation, size, return protection, deletion, usage.
+//! Classic NAS volumes themselves (their list is a look-up by convention): creation, size, return protection, deletion, usage.
 
-use super::nas_found::{answer, answer_of, at_rest, found};
+use super::nas_found::{answer_of, at_rest, found};
 use super::{common, nas_access};
 use crate::emulator::handler::prelude::*;
-
-/// `getNasVolumeInstanceList`
-pub fn get_nas_volume_instance_list(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params();
-    let nos = p.list("nasVolumeInstanceNoList");
-    let state = &*cx.state;
-    let items = state
-        .classic
-        .nas_volumes
-        .iter()
-        .filter(|e| nos.is_empty() || nos.iter().any(|n| n == e.rec.no()))
-        .filter(|e| {
-            p.str("volumeAllotmentProtocolTypeCode").is_none_or(|c| {
-                e.rec
-                    .volume_allotment_protocol_type
-                    .as_ref()
-                    .is_some_and(|t| t.code == c)
-            })
-        })
-        .filter(|e| {
-            p.flag("isEventConfiguration")
-                .is_none_or(|b| e.rec.is_event_configuration.unwrap_or(false) == b)
-        })
-        .filter(|e| {
-            p.flag("isSnapshotConfiguration")
-                .is_none_or(|b| e.rec.is_snapshot_configuration.unwrap_or(false) == b)
-        })
-        .filter(|e| common::in_place(&e.rec.region, &e.rec.zone, &p))
-        .map(|e| answer(state, e))
-        .collect();
-    cx.list(items)
-}
 
 /// `createNasVolumeInstance`
 pub fn create_nas_volume_instance(cx: &mut Cx<'_>) -> Answer {

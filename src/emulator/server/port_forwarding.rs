@@ -34,24 +34,10 @@ fn config_fields(c: &PortForwardingConfiguration) -> Fields {
     v
 }
 
-/// A rule's answer: its configuration's IP and zone, and its server.
-fn rule_answer(state: &State, c: &PortForwardingConfiguration, r: &PortForwardingRule) -> Value {
-    let mut v = config_fields(c);
-    v.insert(
-        "portForwardingExternalPort".into(),
-        r.port_forwarding_external_port.into(),
-    );
-    v.insert(
-        "portForwardingInternalPort".into(),
-        r.port_forwarding_internal_port.into(),
-    );
-    if let Some(s) = r
-        .server_instance_no
-        .as_deref()
-        .and_then(|s| state.classic.servers.find(s, None))
-    {
-        v.insert("serverInstance".into(), s.wire());
-    }
+/// A rule's answer: its configuration's IP and zone (its server is embedded as the model declares).
+fn rule_answer(c: &PortForwardingConfiguration, r: &PortForwardingRule) -> Value {
+    let mut v = r.to_wire();
+    v.extend(config_fields(c));
     Value::Object(v)
 }
 
@@ -63,7 +49,7 @@ fn rules_answer(cx: &Cx<'_>, c: &PortForwardingConfiguration) -> Answer {
         .port_forwarding_rules
         .iter()
         .filter(|r| r.port_forwarding_configuration_no == c.port_forwarding_configuration_no)
-        .map(|r| rule_answer(state, c, r))
+        .map(|r| rule_answer(c, r))
         .collect();
     let mut f = cx.list(items)?;
     f.extend(config_fields(c));
@@ -110,24 +96,14 @@ pub fn get_port_forwarding_configuration_list(cx: &mut Cx<'_>) -> Answer {
                     .is_none_or(|z| z.region_no.as_deref().is_none_or(|x| x == r))
             })
         })
-        .map(|c| {
-            let nos: Vec<String> = state
-                .classic
-                .port_forwarding_rules
-                .iter()
-                .filter(|r| r.port_forwarding_configuration_no == c.port_forwarding_configuration_no)
-                .filter_map(|r| r.server_instance_no.clone())
-                .collect();
-            let mut v = c.to_wire();
-            v.insert("serverInstanceNoList".into(), Value::from(nos));
-            Value::Object(v)
-        })
-        .filter(|v| {
+        .filter(|c| {
             servers.is_empty()
-                || v["serverInstanceNoList"]
-                    .as_array()
-                    .is_some_and(|a| a.iter().any(|s| servers.iter().any(|x| s == x)))
+                || state.classic.port_forwarding_rules.iter().any(|r| {
+                    r.port_forwarding_configuration_no == c.port_forwarding_configuration_no
+                        && r.server_instance_no.as_ref().is_some_and(|s| servers.contains(s))
+                })
         })
+        .map(wire)
         .collect();
     cx.list(items)
 }

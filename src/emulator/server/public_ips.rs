@@ -2,7 +2,7 @@
 //! (`USE` using → `USED` used), disassociated (`DISUS` disusing → `CREAT`), moved to another server,
 //! deleted only while free (`25035` otherwise, the emulator's code), as NCP's Classic reference has it.
 //! A server has at most one public IP (`28100` for a second, NCP's code); its `publicIp` shows it from the association on. Answers embed
-//! the server as `serverInstanceAssociatedWithPublicIp`.
+//! the server as `serverInstanceAssociatedWithPublicIp` (the model's rendering of the kind).
 
 use super::common;
 use crate::emulator::handler::prelude::*;
@@ -11,23 +11,12 @@ fn found<'a>(state: &'a State, no: &str) -> Result<&'a Entry<ClassicPublicIpInst
     state.classic.public_ips.live(no, None)
 }
 
-/// A public IP's answer, with its server.
-fn answer(state: &State, e: &Entry<ClassicPublicIpInstance>) -> Value {
-    let mut v = e.rec.to_wire();
-    if let Some(s) = e.rec.server_instance_no.as_deref() {
-        if let Some(server) = state.classic.servers.find(s, None) {
-            v.insert("serverInstanceAssociatedWithPublicIp".into(), server.wire());
-        }
-    }
-    Value::Object(v)
-}
-
 fn answer_of(state: &State, no: &str) -> Vec<Value> {
     state
         .classic
         .public_ips
         .find(no, None)
-        .map(|e| answer(state, e))
+        .map(Entry::wire)
         .into_iter()
         .collect()
 }
@@ -74,7 +63,7 @@ pub fn get_public_ip_instance_list(cx: &mut Cx<'_>) -> Answer {
                 .is_some_and(|s| s.rec.server_name.as_deref().is_some_and(|n| n.contains(v))),
             _ => true,
         })
-        .map(|e| answer(state, e))
+        .map(Entry::wire)
         .collect();
     common::sort(&mut items, &p);
     cx.page(items, &p)

@@ -7,7 +7,7 @@
 //! after `createDelayMs` (the codes are the emulator's reading; NCP publishes no table).
 
 use crate::emulator::handler::prelude::*;
-use crate::emulator::vpc;
+use crate::emulator::{lookup, vpc};
 
 /// A pool of the region.
 pub fn pool(state: &State, no: &str, region: &str) -> Result<FabricClusterPool, ApiFault> {
@@ -22,29 +22,6 @@ pub fn pool(state: &State, no: &str, region: &str) -> Result<FabricClusterPool, 
 
 fn find<'a>(state: &'a State, no: &str, region: &str) -> Result<&'a Entry<FabricCluster>, ApiFault> {
     state.vpc.fabric_clusters.live(no, Some(region))
-}
-
-/// A cluster as answered: its servers listed from the server records.
-fn shown(state: &State, e: &Entry<FabricCluster>) -> Value {
-    let no = e.rec.no();
-    let servers: Vec<FabricClusterServerInstance> = state
-        .vpc
-        .servers
-        .iter()
-        .filter(|s| is(&s.rec.fabric_cluster_no, no))
-        .map(|s| FabricClusterServerInstance {
-            server_instance_no: s.rec.server_instance_no.clone(),
-            server_name: s.rec.server_name.clone(),
-            server_instance_status: s.rec.server_instance_status.clone(),
-            server_instance_operation: s.rec.server_instance_operation.clone(),
-            server_instance_status_name: s.rec.server_instance_status_name.clone(),
-            create_date: s.rec.create_date.clone(),
-        })
-        .collect();
-    let mut rec = e.rec.clone();
-    rec.server_count = Some(servers.len() as i64);
-    rec.fabric_cluster_server_instance_list = Some(servers);
-    wire(&rec)
 }
 
 /// What a server's termination does: it leaves its cluster.
@@ -79,47 +56,17 @@ pub fn get_fabric_cluster_pool_list(cx: &mut Cx<'_>) -> Answer {
     cx.list(items)
 }
 
-/// `getFabricClusterList`
+/// `getFabricClusterList`: a look-up, but for `serverInstanceNo` (a cluster holding that server).
 pub fn get_fabric_cluster_list(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params();
-    let nos = p.list("fabricClusterNoList");
-    let state = &*cx.state;
-    let has_server = |c: &FabricCluster, server: &str| {
-        state
-            .vpc
-            .servers
-            .find(server, None)
-            .is_some_and(|s| s.rec.fabric_cluster_no == c.fabric_cluster_no)
-    };
-    let mut items: Vec<Value> = state
-        .vpc
-        .fabric_clusters
-        .in_region(cx.region())
-        .filter(|e| {
-            let c = &e.rec;
-            text_in(&c.fabric_cluster_no, &nos)
-                && p.str("fabricClusterPoolNo")
-                    .is_none_or(|x| is(&c.fabric_cluster_pool_no, x))
-                && p.str("fabricClusterPoolName")
-                    .is_none_or(|x| is(&c.fabric_cluster_pool_name, x))
-                && p.str("fabricClusterName").is_none_or(|x| is(&c.fabric_cluster_name, x))
-                && p.str("zoneCode").is_none_or(|x| is(&c.zone_code, x))
-                && p.str("vpcNo").is_none_or(|x| is(&c.vpc_no, x))
-                && p.str("serverInstanceNo").is_none_or(|x| has_server(c, x))
+    lookup::answer_where(cx, |state, p, c: &FabricCluster| {
+        p.str("serverInstanceNo").is_none_or(|x| {
+            state
+                .vpc
+                .servers
+                .find(x, None)
+                .is_some_and(|s| s.rec.fabric_cluster_no == c.fabric_cluster_no)
         })
-        .map(|e| shown(state, e))
-        .collect();
-    if p.str("sortingOrder") == Some("DESC") {
-        items.reverse();
-    }
-    cx.page(items, &p)
-}
-
-/// `getFabricClusterDetail`
-pub fn get_fabric_cluster_detail(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params();
-    let e = find(cx.state, p.str("fabricClusterNo").unwrap_or_default(), cx.region())?;
-    one(cx.action, shown(cx.state, e))
+    })
 }
 
 /// `createFabricCluster`: in a running VPC, from a pool of the zone.
@@ -153,7 +100,7 @@ pub fn create_fabric_cluster(cx: &mut Cx<'_>) -> Answer {
     };
     let no = s(&cluster.fabric_cluster_no).to_string();
     state.create(cluster, now, cx.action.name);
-    one(cx.action, shown(state, find(state, &no, &region)?))
+    one(cx.action, find(state, &no, &region)?.wire())
 }
 
 /// Changes a cluster's name and/or description.
@@ -172,7 +119,7 @@ fn rename(cx: &mut Cx<'_>, with_description: bool) -> Answer {
         e.rec.fabric_cluster_description = Some(p.str("fabricClusterDescription").unwrap_or("").to_string());
     }
     let e = find(cx.state, &no, &region)?;
-    one(cx.action, shown(cx.state, e))
+    one(cx.action, e.wire())
 }
 
 /// `changeFabricClusterName`
@@ -231,7 +178,7 @@ fn servers(cx: &mut Cx<'_>) -> Answer {
         }
     }
     let e = find(cx.state, &no, &region)?;
-    one(cx.action, shown(cx.state, e))
+    one(cx.action, e.wire())
 }
 
 /// `changeFabricClusterServerInstances`

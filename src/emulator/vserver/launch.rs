@@ -410,6 +410,8 @@ pub fn create_server_instances(cx: &mut Cx<'_>) -> Answer {
             platform_type: src.platform.clone(),
             login_key_name: Some(key.clone()),
             create_date: Some(state.create_date()),
+            // Booted as it is made: NCP's first uptime is its creation's.
+            uptime: Some(state.create_date()),
             server_image_product_code: src.product_code.clone(),
             server_product_code: spec.server_product_code.clone(),
             is_protect_server_termination: Some(p.flag("isProtectServerTermination") == Some(true)),

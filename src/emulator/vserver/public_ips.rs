@@ -57,7 +57,9 @@ fn link(state: &mut State, ip_no: &str, server: &ServerInstance, region: &str) {
         .flatten()
         .find_map(|n| state.vpc.network_interfaces.find(n, None))
         .and_then(|n| n.rec.ip.clone());
+    let now = state.create_date();
     if let Some(e) = state.vpc.public_ips.find_mut(ip_no, Some(region)) {
+        e.rec.last_modify_date = Some(now);
         e.rec.server_instance_no = Some(server_no);
         e.rec.server_name = server.server_name.clone();
         e.rec.private_ip = private_ip;
@@ -75,7 +77,9 @@ pub fn unlink(state: &mut State, ip_no: &str, region: &str) {
         e.rec.public_ip_instance_no = None;
         e.rec.public_ip = None;
     }
+    let now = state.create_date();
     if let Some(e) = state.vpc.public_ips.find_mut(ip_no, Some(region)) {
+        e.rec.last_modify_date = Some(now);
         e.rec.server_instance_no = None;
         e.rec.server_name = None;
         e.rec.private_ip = None;

@@ -11,6 +11,7 @@ use crate::emulator::state::{resolve_fixture, State};
 use serde_json::Value;
 use std::time::Instant;
 
+mod rendered;
 mod resources;
 mod servers;
 
