@@ -196,7 +196,7 @@ unsafe fn settle(raw: sys::napi_env, deferred: Deferred, outcome: Outcome) {
             return;
         }
         let (value, ok) = match outcome {
-            Outcome::Text(text, None) => (js_text(&env, &text), true),
+            Outcome::Text(text, None) => (js_text_owned(&env, text), true),
             Outcome::Text(text, Some(trace)) => (traced(&env, &text, &trace), true),
             Outcome::Failed(error, trace) => (error_value(&env, &error, trace.as_deref()), false),
             Outcome::Value(make) => (make(raw), true),
@@ -241,6 +241,95 @@ pub fn js_text(env: &Env, text: &str) -> napi::Result<sys::napi_value> {
         return Err(napi::Error::from_reason(format!(
             "could not hand the answer over to JavaScript (napi status {status})"
         )));
+    }
+    Ok(out)
+}
+
+/// Answers at least this long are handed over without a copy when the host can (see [`js_text_owned`]).
+const EXTERNAL_FROM: usize = 256 * 1024;
+/// V8's longest string on 64-bit hosts (`v8::String::kMaxLength`).
+const V8_MAX_LENGTH: usize = (1 << 29) - 24;
+
+/// `node_api_create_external_string_latin1` (Node-API 10; exported by Node 20.4 and later).
+type CreateExternalLatin1 = unsafe extern "C" fn(
+    sys::napi_env,
+    *mut std::ffi::c_char,
+    isize,
+    Option<unsafe extern "C" fn(sys::napi_env, *mut c_void, *mut c_void)>,
+    *mut c_void,
+    *mut sys::napi_value,
+    *mut bool,
+) -> sys::napi_status;
+
+/// The host's `node_api_create_external_string_latin1`, looked up once; `None` on a Node that lacks
+/// it (before 20.4) or embeds Node-API in a library of its own.
+fn create_external_latin1() -> Option<CreateExternalLatin1> {
+    static CREATE: LazyLock<Option<CreateExternalLatin1>> = LazyLock::new(|| {
+        const NAME: &[u8] = b"node_api_create_external_string_latin1\0";
+        #[cfg(unix)]
+        let host = libloading::os::unix::Library::this();
+        #[cfg(windows)]
+        let host = libloading::os::windows::Library::this().ok()?;
+        // SAFETY: the symbol, where the host exports it, is the Node-API function of this signature.
+        let create = unsafe { host.get::<CreateExternalLatin1>(NAME) }.ok().map(|f| *f);
+        // The host program stays loaded: its handle is kept, never closed.
+        std::mem::forget(host);
+        create
+    });
+    *CREATE
+}
+
+/// Bytes of external answers freed since V8 was last told (see [`js_text_owned`]).
+static FREED_EXTERNAL: AtomicUsize = AtomicUsize::new(0);
+
+/// Frees an answer handed over as an external string, when V8 lets go of it (or at once when it copied).
+unsafe extern "C" fn free_text(_env: sys::napi_env, _data: *mut c_void, hint: *mut c_void) {
+    // SAFETY: `hint` is the `Box<String>` that `js_text_owned` gave away, taken back once, here.
+    let text = unsafe { Box::from_raw(hint.cast::<String>()) };
+    FREED_EXTERNAL.fetch_add(text.len(), Ordering::Relaxed);
+}
+
+/// [`js_text`] for an answer the caller gives away: a large ASCII answer (a long list) becomes an
+/// external one-byte string that V8 reads where it lies, with no copy of it in V8's heap (the text
+/// is freed when V8 collects the string). Smaller ones, and hosts without the function, are copied.
+pub fn js_text_owned(env: &Env, text: String) -> napi::Result<sys::napi_value> {
+    let create = match create_external_latin1() {
+        Some(f) if (EXTERNAL_FROM..=V8_MAX_LENGTH).contains(&text.len()) && text.is_ascii() => f,
+        _ => return js_text(env, &text),
+    };
+    let len = text.len() as isize;
+    let data = text.as_ptr().cast_mut().cast();
+    let hint = Box::into_raw(Box::new(text));
+    let mut out = std::ptr::null_mut();
+    let mut copied = false;
+    // SAFETY: `data` points into the boxed text, which stays alive until `free_text` runs: when V8
+    // collects the string, or before this returns when it copied the text instead. ASCII text is the
+    // same bytes in Latin-1.
+    let status = unsafe {
+        create(
+            env.raw(),
+            data,
+            len,
+            Some(free_text),
+            hint.cast(),
+            &mut out,
+            &mut copied,
+        )
+    };
+    if status != sys::Status::napi_ok {
+        // Not made, so no finalizer will run; the text is left alone rather than risk freeing it twice.
+        return Err(napi::Error::from_reason(format!(
+            "could not hand the answer over to JavaScript (napi status {status})"
+        )));
+    }
+    // V8 counts the memory it does not own only when told: this text, less those freed since (told
+    // here, on the JavaScript thread, not from the finalizer, which may run inside a collection).
+    // (When V8 copied the text instead, `free_text` has already counted it as freed.)
+    let change = len as i64 - FREED_EXTERNAL.swap(0, Ordering::Relaxed) as i64;
+    if change != 0 {
+        let mut total = 0;
+        // SAFETY: a plain N-API call on the JavaScript thread of `env`.
+        unsafe { sys::napi_adjust_external_memory(env.raw(), change, &mut total) };
     }
     Ok(out)
 }

@@ -199,7 +199,10 @@ impl Transport {
                         None => first = Some(chunk),
                         Some(f) => {
                             if body.is_empty() {
-                                let expected = known.unwrap_or(0).min(1 << 20) as usize;
+                                // An answer of known length (already within `maxResponseBytes`, and
+                                // reserved in the budget) gets its whole buffer at once: no regrowth
+                                // and copy as a multi-MB list arrives.
+                                let expected = known.unwrap_or(0) as usize;
                                 body.reserve(expected.max(len as usize));
                                 body.extend_from_slice(f);
                             }
