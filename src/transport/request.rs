@@ -60,7 +60,9 @@ impl Transport {
             .duration_since(UNIX_EPOCH)
             .map(|d| d.as_millis() as i64)
             .unwrap_or(0);
-        let timestamp = now_ms.saturating_add(self.clock_offset_ms()).to_string();
+        let timestamp = itoa::Buffer::new()
+            .format(now_ms.saturating_add(self.clock_offset_ms()))
+            .to_string();
         // signParameters: a GET whose signed query holds the parameters; otherwise a POST with a form body.
         let method = match target {
             Some(t) => {

@@ -134,13 +134,20 @@ fn push_unicode_escape(buf: &mut String, u: u16) {
 
 /// Appends a whole number: a JSON number up to 2^53 - 1 in magnitude, text beyond.
 pub fn push_int(buf: &mut String, n: i64) {
+    let mut digits = itoa::Buffer::new();
+    let text = digits.format(n);
     if n.unsigned_abs() <= MAX_SAFE_INTEGER {
-        push_display(buf, n);
+        buf.push_str(text);
     } else {
         buf.push('"');
-        push_display(buf, n);
+        buf.push_str(text);
         buf.push('"');
     }
+}
+
+/// Appends a whole number's digits (no `fmt` machinery).
+fn push_integer(buf: &mut String, n: impl itoa::Integer) {
+    buf.push_str(itoa::Buffer::new().format(n));
 }
 
 fn push_display(buf: &mut String, n: impl std::fmt::Display) {
@@ -242,14 +249,18 @@ impl<'a> Out<'a> {
     #[inline]
     fn push_key(&mut self, m: &ObjMark, name: &str) -> (usize, usize) {
         let before = self.buf.len();
+        let comma = self.spans.len() > m.base;
+        // One reservation, then byte pushes into it.
         self.buf.reserve(name.len() + 4);
-        if self.spans.len() > m.base {
-            self.buf.push(',');
+        // SAFETY: only ASCII punctuation and the bytes of `name` (a `str`) are appended.
+        let bytes = unsafe { self.buf.as_mut_vec() };
+        if comma {
+            bytes.push(b',');
         }
-        let start = self.buf.len();
-        self.buf.push('"');
-        self.buf.push_str(name);
-        self.buf.push_str("\":");
+        let start = bytes.len();
+        bytes.push(b'"');
+        bytes.extend_from_slice(name.as_bytes());
+        bytes.extend_from_slice(b"\":");
         (before, start)
     }
 
@@ -420,7 +431,7 @@ impl<'a> Out<'a> {
                 _ => None,
             };
             if let Some(n) = n.filter(|n| n.unsigned_abs() <= MAX_SAFE_INTEGER) {
-                push_display(self.buf, n);
+                push_integer(self.buf, n);
                 return true;
             }
         }
@@ -438,13 +449,13 @@ impl<'a> Out<'a> {
                 }
                 Scalar::U64(n) => {
                     self.buf.push('"');
-                    push_display(self.buf, n);
+                    push_integer(self.buf, n);
                     self.buf.push('"');
                     true
                 }
                 Scalar::I64(n) => {
                     self.buf.push('"');
-                    push_display(self.buf, n);
+                    push_integer(self.buf, n);
                     self.buf.push('"');
                     true
                 }
@@ -478,11 +489,11 @@ impl<'a> Out<'a> {
                     true
                 }
                 Scalar::U64(n) => {
-                    push_display(self.buf, n);
+                    push_integer(self.buf, n);
                     true
                 }
                 Scalar::I64(n) => {
-                    push_display(self.buf, n);
+                    push_integer(self.buf, n);
                     true
                 }
                 Scalar::Str(s, _) if s.trim().is_empty() => false,
