@@ -45,7 +45,7 @@ function defaultText(v) {
 function run(nat, m, json, regionCode, regionNo, signal, verbatim) {
   const trace = debug.enabled;
   const options = { regionCode, regionNo: defaultText(regionNo), cancel: undefined, trace, verbatim };
-  if (!signal && !trace) return nat.call(m.index, json, options).then(JSON.parse, failed);
+  if (!signal && !trace) return nat.call(m.index, json, options).then(parsed, failed);
   let unlisten = null;
   if (signal) {
     options.cancel = new native.Cancel();
@@ -57,7 +57,7 @@ function run(nat, m, json, regionCode, regionNo, signal, verbatim) {
       if (trace) logAttempts(m.action, out.trace);
       // The answer may have come in before the abort was noticed: an abort still wins (as in `fetch`).
       if (signal?.aborted) throw abortError(m.action, signal);
-      return JSON.parse(trace ? out.text : out);
+      return parsed(trace ? out.text : out);
     },
     (info) => {
       if (unlisten) unlisten();
@@ -86,6 +86,12 @@ function abortWins(promise, signal, action) {
       throw err;
     },
   );
+}
+
+/** The result: the answer's JSON text parsed, or the result itself when the core handed a long list
+ * over in parts and so parsed it already (src/bindings/parts.rs). */
+function parsed(out) {
+  return typeof out === 'string' ? JSON.parse(out) : out;
 }
 
 /** A call's rejection (the object of the error's fields) as an NcloudError. */

@@ -9,9 +9,15 @@ use super::{request_uri, Transport};
 use crate::catalog::Action;
 use crate::error::{Error, ErrorCode};
 use crate::signing;
-use crate::wire::{decode_into, Format, Shape};
+use crate::wire::{decode_into, decode_into_parts, Format, PartSink, Shape};
 use reqwest::header::{HeaderName, HeaderValue, ACCEPT, CONTENT_TYPE};
 use std::time::{SystemTime, UNIX_EPOCH};
+
+tokio::task_local! {
+    /// Where the call running in this task hands a long list over in parts as it is decoded (see
+    /// `wire::PartSink`): set by the addon around a call's task (`bindings::dispatch`), unset elsewhere.
+    pub static PARTS: std::cell::RefCell<Box<dyn PartSink + Send>>;
+}
 
 const TIMESTAMP: HeaderName = HeaderName::from_static(signing::HEADER_TIMESTAMP);
 const ACCESS_KEY: HeaderName = HeaderName::from_static(signing::HEADER_ACCESS_KEY);
@@ -135,7 +141,13 @@ impl Transport {
         }
         let bytes = self.read_body(response).await.map_err(with_headers)?;
         let mut out = String::with_capacity(bytes.len() + 256);
-        decode_into(action, shape, status, &bytes, &mut out)
+        let decoded = PARTS
+            .try_with(|parts| {
+                let mut parts = parts.borrow_mut();
+                decode_into_parts(action, shape, status, &bytes, &mut out, Some(&mut **parts))
+            })
+            .unwrap_or_else(|_| decode_into(action, shape, status, &bytes, &mut out));
+        decoded
             .map(|request_id| (out, status, request_id))
             .map_err(|error| with_headers(Failure::new(error, false)))
     }
