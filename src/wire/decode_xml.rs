@@ -121,6 +121,20 @@ fn local(name: quick_xml::name::QName<'_>) -> Vec<u8> {
     name.local_name().as_ref().to_vec()
 }
 
+/// An element's local name, copied into `buf` when it fits (every name of NCP's answers does), so
+/// that reading an element allocates nothing; longer ones go to the heap.
+fn local_in<'b>(name: quick_xml::name::QName<'_>, buf: &'b mut [u8; 64]) -> std::borrow::Cow<'b, [u8]> {
+    let name = name.local_name();
+    let name = name.as_ref();
+    match buf.get_mut(..name.len()) {
+        Some(to) => {
+            to.copy_from_slice(name);
+            std::borrow::Cow::Borrowed(to)
+        }
+        None => std::borrow::Cow::Owned(name.to_vec()),
+    }
+}
+
 /// Decodes `text` (starting with `<`) into `buf`; on error, `buf` may hold a partial result (the
 /// caller truncates it).
 pub fn decode<'o>(
@@ -275,14 +289,15 @@ fn answer_field(
 /// Calls `f` for each child element of the element whose start was just read (`f` reads the child
 /// to its end); empty children `<x/>` are passed too, flagged (nothing is left to read of them).
 fn read_children(x: &mut Xml<'_>, mut f: impl FnMut(&mut Xml<'_>, &[u8], bool) -> X<()>) -> X<()> {
+    let mut buf = [0u8; 64];
     loop {
         match x.next()? {
             Event::Start(e) => {
-                let name = local(e.name());
+                let name = local_in(e.name(), &mut buf);
                 f(x, &name, false)?;
             }
             Event::Empty(e) => {
-                let name = local(e.name());
+                let name = local_in(e.name(), &mut buf);
                 f(x, &name, true)?;
             }
             Event::End(_) => return Ok(()),
