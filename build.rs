@@ -1,15 +1,28 @@
 //! Generates the catalog from the model (`model/*.toml`, see `model/README.md`): `build/model.rs`
-//! reads and checks it, `build/emit.rs` writes it as Rust into `$OUT_DIR`; `build/surfaces.rs` and
+//! reads and checks it, `build/emit.rs` writes it as Rust into `$OUT_DIR`; `build/kinds.rs` and
+//! `build/emit_kinds.rs` do the same for the emulator's resource kinds (records, stores, facts); `build/surfaces.rs` and
 //! `build/emit_surfaces.rs` do the same for the old clients' methods (`model/surfaces.toml`).
 
 #[path = "build/checks.rs"]
 mod checks;
 #[path = "build/emit.rs"]
 mod emit;
+#[path = "build/emit_kinds.rs"]
+mod emit_kinds;
 #[path = "build/emit_surfaces.rs"]
 mod emit_surfaces;
+#[path = "build/kinds.rs"]
+mod kinds;
+#[path = "build/life.rs"]
+mod life;
+#[path = "build/lookups.rs"]
+mod lookups;
 #[path = "build/model.rs"]
 mod model;
+/// NCP's sites: the model's `[api] hosts` name them (the crate's own declaration, read here too).
+#[path = "src/site.rs"]
+#[allow(dead_code)]
+mod site;
 #[path = "build/specs.rs"]
 mod specs;
 #[path = "build/surfaces.rs"]
@@ -42,6 +55,9 @@ fn main() {
     });
     write(&out.join("catalog.rs"), &catalog);
     write(&out.join("dispatch.rs"), &emit::dispatch(&set));
+    write(&out.join("lookups.rs"), &emit::lookups(&set));
+    write(&out.join("records.rs"), &emit_kinds::records(&set));
+    write(&out.join("world.rs"), &emit_kinds::world(&set));
     // The old clients' methods, checked against the model.
     let old = surfaces::load(&dir, &set).unwrap_or_else(|e| {
         eprintln!("error: {e}");

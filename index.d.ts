@@ -54,6 +54,7 @@ export interface NcloudErrorInfo {
   requestId?: string;
   retryable?: boolean;
   attempts?: number;
+  docsUrl?: string;
 }
 
 /**
@@ -76,6 +77,11 @@ export declare class NcloudError extends Error {
   retryable: boolean;
   /** How many attempts were made before giving up (1 when no retry happened). */
   attempts?: number;
+  /**
+   * The API's page in the reference of the client's site (`https://api-gov.ncloud-docs.com/docs/compute-vserver`):
+   * on the errors of an answer (`ERR_API`, `ERR_AUTH`, `ERR_GATEWAY`).
+   */
+  docsUrl?: string;
   /** Builds the error from the core's report (an object, or its JSON text). */
   static from(info: NcloudErrorInfo | string): NcloudError;
   /** An `ERR_VALIDATION` error with this message (what a check of this package throws before sending). */
@@ -202,6 +208,14 @@ export interface EmulatorOptions {
   headerTimeoutMs?: number | undefined;
   /** The emulator's clock minus the real one, ms: a gateway whose clock is off (default 0). */
   clockOffsetMs?: number | undefined;
+  /**
+   * The NCP site it plays (default `'public'`): the regions and zones it lists (`'gov'`: KR, KRS; `'fin'`:
+   * FKR), and the hosts it answers on: a request sent to one of NCP's hosts is served only where that site
+   * serves the API (a wrong host is the gateway's 404). A client given the emulator takes its site.
+   */
+  site?: Site | undefined;
+  /** More key pairs the gateway accepts besides `accessKey` / `secretKey` (rotated keys, sub-accounts). */
+  keys?: Array<{ accessKey: string; secretKey: string }> | undefined;
 }
 
 /** An answer the emulator gives to the next matching request(s) instead of the normal one. */
@@ -228,6 +242,13 @@ export interface InjectedFault {
 export interface EmulatorRequest {
   method: string;
   path: string;
+  /**
+   * The `Host` it was sent to, port included: the site's host of the API with a client given the emulator
+   * (`ncloud.apigw.gov-ntruss.com:41234`), the emulator's address with a client given its endpoint.
+   */
+  host: string | null;
+  /** The access key it was signed with (never the secret or the signature). */
+  accessKey: string | null;
   action: string | null;
   /** The HTTP status of the answer. */
   status: number;
@@ -256,6 +277,8 @@ export declare class Emulator {
   readonly accessKey: string;
   /** The secret key requests must be signed with (a getter: neither `JSON.stringify` nor `inspect` shows it). */
   readonly secretKey: string;
+  /** The NCP site it plays. */
+  readonly site: Site;
   /** `true` once `close()` was called. */
   closed: boolean;
   /**
@@ -285,6 +308,11 @@ export declare class Emulator {
    * emu.injectFault({ action: 'getServerImageList', status: 503, count: 2 }); // the client's retries absorb it
    */
   injectFault(fault: InjectedFault): this;
+  /**
+   * The key pairs accepted besides the emulator's own; a pair no longer listed is refused from now on
+   * (HTTP 401), as a deleted or rotated key is.
+   */
+  setKeys(pairs: Array<{ accessKey: string; secretKey: string }>): this;
   /** How many HTTP requests reached the emulator (since start or the last `clearRequests()`). */
   requestCount(): number;
   /** The requests that reached the emulator. */
@@ -315,6 +343,85 @@ export declare function startEmulator(options?: EmulatorOptions): Promise<Emulat
 // ------------------------------------------------------------------------------------------------
 // Client
 
+/** NCP's sites: the public one, the government one (공공기관용) and the financial one (금융). */
+export type Site = 'public' | 'gov' | 'fin';
+
+/** One attempt of a call, as a `logger` and `hooks.onAttempt` see it (never a key, a secret or a signature). */
+export interface AttemptRecord {
+  /** The NCP action (`getServerImageList`). */
+  action: string;
+  /** 1 for the first attempt. */
+  attempt: number;
+  /** When the attempt began, ms since the epoch (a span's start time). */
+  startTime: number;
+  durationMs: number;
+  /** The answer's HTTP status (none without an answer). */
+  status?: number;
+  /** NCP's return code (`'0'` on success). */
+  returnCode?: string;
+  /** The error code of a failed attempt (`ERR_API`, `ERR_TIMEOUT`, `ABORT_ERR` for one cut by an abort ...). */
+  error?: NcloudErrorCode;
+  requestId?: string;
+  /** Why another attempt follows, and after how long. */
+  retry?: string;
+  /** Why no other attempt follows although the failure was retryable (`maxRetries reached` ...). */
+  gaveUp?: string;
+}
+
+/** What a `logger` receives: an attempt's record and its one-line text (`msg`, pino's message key). */
+export interface LogRecord extends AttemptRecord {
+  msg: string;
+}
+
+/**
+ * A logger: console, pino, winston, bunyan ... Each attempt of a call is one call of one method with one
+ * record: `debug` (a success), `warn` (a failure retried), `error` (a failure given up on), `info` (an
+ * attempt cut short by an abort or `close()`).
+ */
+export interface Logger {
+  debug(record: LogRecord): void;
+  info(record: LogRecord): void;
+  warn(record: LogRecord): void;
+  error(record: LogRecord): void;
+}
+
+/** One call, as `hooks.onResponse` sees it once it has ended. */
+export interface ResponseRecord {
+  action: string;
+  ok: boolean;
+  /** Attempts made (0: refused before sending). */
+  attempts: number;
+  /** When its first attempt began, ms since the epoch. */
+  startTime?: number;
+  /** From the first attempt's start to the last one's end. */
+  durationMs: number;
+  status?: number;
+  returnCode?: string;
+  requestId?: string;
+  /** The error code of a failed call. */
+  error?: NcloudErrorCode;
+}
+
+/**
+ * Functions told of every call of the client, for metrics and tracing. They run once the call has ended,
+ * before it settles, one `onAttempt` per attempt in order, then `onResponse` (a call refused before
+ * anything was sent comes with no attempt); one that throws changes nothing about the call (a process
+ * warning says so once).
+ */
+export interface Hooks {
+  onAttempt?: ((attempt: AttemptRecord) => void) | undefined;
+  onResponse?: ((response: ResponseRecord) => void) | undefined;
+}
+
+/** A key pair from a `credentials` provider; the AWS SDK's names are taken as well. */
+export type CredentialPair = (
+  | { accessKey: string; secretKey: string }
+  | { accessKeyId: string; secretAccessKey: string }
+) & {
+  /** When the pair lapses (a Date, ms since the epoch, or a date text): it is asked for again 5 minutes before. */
+  expiration?: Date | number | string | undefined;
+};
+
 export interface ClientOptions {
   /** Default: NCLOUD_ACCESS_KEY_ID (or NCLOUD_ACCESS_KEY), else `ncloud_access_key_id` of ~/.ncloud/configure. */
   accessKey?: string | undefined;
@@ -327,8 +434,24 @@ export interface ClientOptions {
   /** Profile (section) of ~/.ncloud/configure. Default: NCLOUD_PROFILE, else `DEFAULT`. */
   profile?: string | undefined;
   /**
-   * API gateway origin (`https://host[:port]`). Default: NCLOUD_API_GW, else the profile's
-   * `ncloud_api_url`, else `https://ncloud.apigw.ntruss.com`. `http://` only to loopback hosts.
+   * The keys as one object, or a function (sync or async) returning them, called when the client first
+   * needs keys and again 5 minutes before their `expiration` (never when they have none); calls in the
+   * meantime share the pair, and the provider is not called per call. A provider that throws (or gives
+   * no pair) is an `ERR_CREDENTIALS` naming it; the next call asks again. Keys are never logged.
+   */
+  credentials?: CredentialPair | (() => CredentialPair | Promise<CredentialPair>) | undefined;
+  /**
+   * NCP's site: each API goes to its host there (`'gov'`: `ncloud.apigw.gov-ntruss.com`, geolocation on
+   * `geolocation.apigw.gov-ntruss.com`; `'fin'`: `fin-ncloud.apigw.fin-ntruss.com`), `region` defaults to
+   * its first region (`'fin'`: `FKR`), and errors link its reference. Default: NCLOUD_SITE, else the
+   * profile's `ncloud_site`, else the site `endpoint` names, else `'public'`.
+   */
+  site?: Site | undefined;
+  /**
+   * An origin (`https://host[:port]`) that serves every API, over the site's hosts (a proxy or gateway of
+   * yours); one of NCP's hosts names its site instead (`https://ncloud.apigw.gov-ntruss.com`). Default:
+   * NCLOUD_API_GW, else the profile's `ncloud_api_url`, else each API's host on the site. `http://` only
+   * to loopback hosts.
    */
   endpoint?: string | undefined;
   /** Allow an `http://` endpoint to a host that is not a loopback one (keys and signatures in clear text). */
@@ -339,7 +462,7 @@ export interface ClientOptions {
    * An item without a valid certificate is an `ERR_VALIDATION` naming it (`'ca[1]'`).
    */
   ca?: string | Uint8Array | Array<string | Uint8Array> | undefined;
-  /** VPC `regionCode` when a call gives none. Default: NCLOUD_REGION, else `'KR'`. */
+  /** VPC `regionCode` when a call gives none. Default: NCLOUD_REGION, else the site's first region (`'KR'`, `'FKR'`). */
   region?: string | undefined;
   /** Default `'json'`. */
   responseFormat?: 'json' | 'xml' | undefined;
@@ -349,8 +472,10 @@ export interface ClientOptions {
   attemptTimeout?: number | undefined;
   /** Milliseconds to connect (default 5000). */
   connectTimeout?: number | undefined;
-  /** Retries of a retryable failure (default 2). */
+  /** Retries of a retryable failure (default 2); a call may give its own. */
   maxRetries?: number | undefined;
+  /** The AWS SDK's name: attempts in all, the first one included (`maxRetries` + 1); give one of the two. */
+  maxAttempts?: number | undefined;
   /** Milliseconds before the first retry, doubled each time (default 200). */
   retryBaseDelay?: number | undefined;
   /** Largest answer accepted, in bytes (default 64 MiB). */
@@ -391,6 +516,19 @@ export interface ClientOptions {
   emulator?: boolean | Emulator | undefined;
   /** Options of the client's own emulator (with `emulator: true`). */
   emulatorOptions?: EmulatorOptions | undefined;
+  /**
+   * Where each attempt's record goes (console, pino, winston ...): one call of `debug`, `info`, `warn` or
+   * `error` per attempt with an `AttemptRecord` and its text, never a key, a secret or a signature.
+   * NODE_DEBUG=ncloud writes the same records to stderr.
+   */
+  logger?: Logger | undefined;
+  /** Functions told of every attempt and every call (metrics, tracing); see `Hooks`. */
+  hooks?: Hooks | undefined;
+  /**
+   * A proxy (`'http://proxy.example:3128'`) for every request, over HTTPS_PROXY / HTTP_PROXY / ALL_PROXY
+   * (NO_PROXY still applies); `false`: none, whatever they say. Loopback endpoints are never proxied.
+   */
+  proxy?: string | false | undefined;
 }
 
 /**
@@ -423,6 +561,8 @@ export declare class Client {
   compute: Compute;
   /** VPC `regionCode` used when a call gives none. */
   region: string;
+  /** NCP's site the client talks to (with its own emulator, the site the emulator plays). */
+  readonly site: Site;
   readonly responseFormat: 'json' | 'xml';
   /** The gateway origin; with the client's own emulator, `null` until it has started. */
   readonly endpoint: string | null;
@@ -442,8 +582,8 @@ export declare class Client {
   readonly IaaS: V1IaaS;
   /** The old 1.x client's `client.PaaS`: `geoLocation()`, and `containerRegistry()`, whose method rejects with `ERR_UNSUPPORTED`. */
   readonly PaaS: V1PaaS;
-  /** What `JSON.stringify(client)` writes: its endpoint, access key, region and format (never the secret key). */
-  toJSON(): { endpoint: string | null; accessKey: string | undefined; region: string; responseFormat: 'json' | 'xml' };
+  /** What `JSON.stringify(client)` writes: its endpoint, site, access key, region and format (never the secret key). */
+  toJSON(): { endpoint: string | null; site: Site; accessKey: string | undefined; region: string; responseFormat: 'json' | 'xml' };
 }
 
 /**

@@ -121,7 +121,7 @@ test('options are the second argument and are checked', async (t) => {
   t.after(() => emu.close());
   const c = client(emu);
   await assert.rejects(c.compute.getRegionList(undefined, { signal: 'stop' }), { code: 'ERR_VALIDATION', message: /AbortSignal/ });
-  await assert.rejects(c.compute.getRegionList({}, { timeout: 5 }), { code: 'ERR_VALIDATION', message: /^Invalid options : timeout/ });
+  await assert.rejects(c.compute.getRegionList({}, { timout: 5 }), { code: 'ERR_VALIDATION', message: /^Invalid options : timout \(did you mean 'timeout'\?\)/ });
   // A second argument that is neither options nor a function is refused at once (issue 7: a mistaken
   // callback must not become an unhandled rejection).
   assert.throws(() => c.compute.getRegionList({}, 'fast'), { code: 'ERR_VALIDATION' });

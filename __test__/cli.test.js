@@ -8,18 +8,18 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { spawn, spawnSync } = require('node:child_process');
-const { ncloud } = require('./helpers');
+const { ncloud, NODE } = require('./helpers');
 
 const bin = path.join(__dirname, '..', 'bin', 'ncloud-emulator.js');
 
 function cli(args) {
-  const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', timeout: 20_000 });
+  const r = spawnSync(NODE[0], [...NODE.slice(1), bin, ...args], { encoding: 'utf8', timeout: 20_000 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-/** Starts the CLI with --json; resolves { child, info, stderr() } once it listens. */
+/** Starts the CLI with --json (and --stop-on-stdin-close); resolves { child, info, stderr() } once it listens. */
 function serve(args) {
-  const child = spawn(process.execPath, [bin, '--port', '0', '--json', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(NODE[0], [...NODE.slice(1), bin, '--port', '0', '--json', '--stop-on-stdin-close', ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
   let err = '';
   child.stderr.on('data', (d) => (err += d));
   return new Promise((resolve, reject) => {
@@ -32,9 +32,11 @@ function serve(args) {
   });
 }
 
-async function stop(child) {
+/** Stops the CLI as a script would: SIGTERM, or on Windows (no SIGTERM there) by closing its stdin. */
+async function stop(child, how = process.platform === 'win32' ? 'stdin' : 'SIGTERM') {
   const exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
-  child.kill('SIGTERM');
+  if (how === 'stdin') child.stdin.end();
+  else child.kill(how);
   return exited;
 }
 
@@ -134,4 +136,17 @@ test('one log line per request on stderr, with the reason of a 401 and no secret
     assert.equal(await stop(quiet.child), 0);
   }
   assert.equal(quiet.stderr(), '');
+});
+
+test('--stop-on-stdin-close: closing its stdin stops it (exit 0, the log flushed) and frees its port', async () => {
+  const { child, info, stderr } = await serve([]);
+  await ncloud.createClient(info).compute.getRegionList();
+  assert.equal(await stop(child, 'stdin'), 0);
+  assert.match(stderr(), /getRegionList 200/, 'the last requests are logged before it exits');
+  const { port } = new URL(info.endpoint);
+  const refused = await new Promise((resolve) => {
+    const socket = require('node:net').connect(Number(port), '127.0.0.1');
+    socket.once('connect', () => socket.destroy() && resolve(false)).once('error', (e) => resolve(e.code));
+  });
+  assert.equal(refused, 'ECONNREFUSED', 'nothing listens on its port any more');
 });

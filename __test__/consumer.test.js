@@ -7,6 +7,9 @@
 // strict TypeScript (module node16 and bundler, exactOptionalPropertyTypes). Every code block of the
 // README and of docs/*.md runs there too, as printed, with only `ncloud-client` installed (the alias set
 // aside) and no credentials in the environment; the README's first one also with `require('ncloud')`.
+// `npm run platforms` runs this file for each target it builds (consumer/target.js): that target's
+// package, installed as npm installs it there, the app run by that platform's Node (under qemu-user or
+// wine), and then the repository's own suites and demo against the installed package.
 const test = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
@@ -15,6 +18,7 @@ const path = require('node:path');
 const { execFileSync, spawn, spawnSync } = require('node:child_process');
 const { readmeBlocks, docBlocks } = require('./readme-blocks');
 const { startRegistry } = require('./consumer/registry');
+const { TARGET, SUITES, runNode, startNode, npmEnv, packArgs } = require('./consumer/target');
 
 const root = path.join(__dirname, '..');
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
@@ -45,15 +49,25 @@ function shimmedEnv() {
   };
 }
 
+/** Runs the app's Node (this one, or the target's) in the app. */
 function node(args, opts = {}) {
+  return runNode(args, { cwd: app, ...opts });
+}
+
+/** Runs this machine's Node (for tools such as tsc that do not load the addon). */
+function hostNode(args, opts = {}) {
   const r = spawnSync(process.execPath, args, { cwd: app, encoding: 'utf8', timeout: 60_000, ...opts });
   return { code: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr };
 }
 
+/** A user's home for the app's Node: HOME, and on Windows the profile (USERPROFILE). */
+const homeEnv = (dir) => ({ HOME: dir, USERPROFILE: dir });
+
 /** Runs a command without blocking the event loop (the registry answers from this process). */
 function run(cmd, args, opts) {
   return new Promise((resolve) => {
-    const child = spawn(cmd, args, { ...opts, stdio: ['ignore', 'pipe', 'pipe'] });
+    // npm is npm.cmd on Windows, which Node runs only through a shell (since 20.12.2).
+    const child = spawn(cmd, args, { ...opts, shell: process.platform === 'win32', stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeout ?? 120_000);
@@ -67,7 +81,7 @@ function run(cmd, args, opts) {
 }
 
 test.before(async () => {
-  packed = JSON.parse(execFileSync(process.execPath, [path.join(root, 'scripts', 'pack.js'), path.join(work, 'tarballs')], { encoding: 'utf8' }).trim().split('\n').pop());
+  packed = JSON.parse(execFileSync(process.execPath, [path.join(root, 'scripts', 'pack.js'), path.join(work, 'tarballs'), ...packArgs()], { encoding: 'utf8' }).trim().split('\n').pop());
   fs.mkdirSync(app);
   const { version } = require('../package.json');
   // What the README tells users to write: the package by its name, and the alias for drop-in users.
@@ -78,7 +92,7 @@ test.before(async () => {
   try {
     const r = await run(npm, ['install', '--no-audit', '--no-fund', '--prefer-online'], {
       cwd: app,
-      env: { ...shimmedEnv(), npm_config_registry: registry.url, npm_config_cache: path.join(work, 'npm-cache') },
+      env: { ...shimmedEnv(), ...npmEnv(), npm_config_registry: registry.url, npm_config_cache: path.join(work, 'npm-cache') },
       timeout: 120_000,
     });
     assert.equal(r.status, 0, `npm install failed:\n${r.stdout}\n${r.stderr}`);
@@ -132,7 +146,8 @@ test('CommonJS: a real call against startEmulator(), both call styles', () => {
   assert.equal(out.style, 'cjs');
   assert.ok(out.regions > 0);
   assert.equal(out.binaries.length, 1);
-  assert.ok(out.binaries[0].includes(path.join('node_modules', packed.platformPackage)), out.binaries[0]);
+  // The app's own separators (a Windows path under wine).
+  assert.ok(out.binaries[0].replace(/\\/g, '/').includes(`node_modules/${packed.platformPackage}/`), out.binaries[0]);
 });
 
 test('ES modules: default and named imports, a real call', () => {
@@ -153,7 +168,7 @@ test('without a binary for the platform, the loader says what it looked for and 
     assert.equal(e.code, 'ERR_NCLOUD_NATIVE_MISSING');
     const platform = packed.platformSuffix;
     assert.ok(e.message.includes(`(${platform},`), e.message);
-    assert.ok(e.message.includes(`platform: ${process.platform}, arch: ${process.arch}, libc: `), e.message);
+    assert.ok(e.message.includes(`platform: ${TARGET.platform}, arch: ${TARGET.arch}, libc: `), e.message);
     assert.ok(e.message.includes(`the package ${packed.platformPackage}@`), e.message);
     assert.ok(e.message.includes('npm install --include=optional'), e.message);
     assert.match(e.message, /cargo >= \d+\.\d+/);
@@ -182,7 +197,7 @@ test("the README's first example runs as printed, and with require('ncloud') (th
   const head = fs.readFileSync(path.join(root, 'README.md'), 'utf8').split('\n').slice(0, 60).join('\n');
   assert.match(head, /^npm install ncloud-client$/m, 'the install command is in the first 60 lines');
   assert.match(head, /npm:ncloud-client/, 'so is the alias for drop-in users');
-  const env = { ...process.env, HOME: work };
+  const env = { ...process.env, ...homeEnv(work) };
   for (const [file, code] of [
     ['first.cjs', first.code],
     ['first-alias.cjs', first.code.replaceAll("require('ncloud-client')", "require('ncloud')")],
@@ -228,7 +243,7 @@ function typeCheck(files, tag) {
   for (const [name, [compilerOptions, list]] of Object.entries(configs)) {
     const config = path.join(app, `tsconfig.${tag}.${name}.json`);
     fs.writeFileSync(config, JSON.stringify({ compilerOptions, files: list }, null, 2));
-    const r = node([tsc, '-p', config], { timeout: 120_000 });
+    const r = hostNode([tsc, '-p', config], { timeout: 120_000 });
     assert.equal(r.code, 0, `tsc (${tag}, ${name}):\n${r.stdout}${r.stderr}`);
   }
 }
@@ -249,8 +264,7 @@ test('strict TypeScript accepts every code block of the README and docs/ as prin
 test('every code block of the README and docs/ runs as printed, with only ncloud-client installed and no credentials in the environment', async () => {
   // Nothing of the machine's NCP set-up: no keys, no gateway, no ~/.ncloud/configure (HOME is empty).
   const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('NCLOUD_')));
-  env.HOME = work;
-  env.USERPROFILE = work;
+  Object.assign(env, homeEnv(work));
   await withoutAlias(async () => {
     for (const b of docBlocks()) {
       if (b.skip) {
@@ -288,28 +302,58 @@ test('the README: at most 400 lines, NCLOUD_EMULATOR=1 said before the second ex
   }
 });
 
-/** Runs the installed CLI with `args` (any --port replaced by 0) until it is ready or exits. */
-function runEmulatorCli(args, env) {
-  const a = args.map((x, i) => (args[i - 1] === '--port' ? '0' : x));
-  // ncloud-client's own bin, as `npx ncloud-emulator` finds it in an app that installed only it.
+/**
+ * The installed CLI: ncloud-client's own bin, as `npx ncloud-emulator` finds it in an app that installed
+ * only it, run by the app's Node (the `.bin` link may point into the alias, is a shell wrapper on
+ * Windows, and cannot start another platform's Node by itself).
+ */
+function cliPath() {
   const pkgDir = path.join(app, 'node_modules', 'ncloud-client');
-  const bin = path.join(pkgDir, JSON.parse(fs.readFileSync(path.join(pkgDir, 'package.json'), 'utf8')).bin['ncloud-emulator']);
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...a], { cwd: app, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`ncloud-emulator ${a.join(' ')}: no answer in 20 s:\n${out}`));
-    }, 20_000);
-    child.stdout.on('data', (d) => {
-      out += d;
-      if (/listening on|^\{"endpoint"/m.test(out)) child.kill('SIGTERM');
-    });
-    child.stderr.on('data', (d) => (out += d));
-    child.on('exit', (code, signal) => {
-      clearTimeout(timer);
-      if (code === 0 || signal === 'SIGTERM') resolve(out);
-      else reject(new Error(`ncloud-emulator ${a.join(' ')} exited ${code ?? signal}:\n${out}`));
-    });
+  return path.join(pkgDir, JSON.parse(fs.readFileSync(path.join(pkgDir, 'package.json'), 'utf8')).bin['ncloud-emulator']);
+}
+
+/** Runs the installed CLI with `args` (any --port replaced by 0) until it is ready, then stops it. */
+async function runEmulatorCli(args, env) {
+  const a = args.map((x, i) => (args[i - 1] === '--port' ? '0' : x));
+  const started = await startNode([cliPath(), ...a], { cwd: app, env, ready: (text) => /listening on|^\{"endpoint"/m.test(text), exitOk: true, timeout: 20_000 });
+  const { child, output } = started;
+  if (started.exited === 0) return output(); // --version, --help
+  const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal)));
+  child.kill('SIGTERM');
+  const how = await exited;
+  assert.ok(how === 0 || how === 'SIGTERM', `ncloud-emulator ${a.join(' ')} exited ${how}:\n${output()}`);
+  return output();
+}
+
+// `npm run platforms`: the repository's own suites and demo, run by the target's Node (under qemu-user or
+// wine) against the package as installed (copied next to it, so that their `require('..')` is the
+// installed package). Each suite's counts are printed for the platform script to report.
+if (TARGET.on) {
+  test("on the target: the repository's suites and demo against the installed package", async (t) => {
+    const installed = path.join(app, 'node_modules', 'ncloud-client');
+    fs.cpSync(__dirname, path.join(installed, '__test__'), { recursive: true });
+    // What the suites read besides the package: the demo, and the docs some of them check.
+    for (const d of ['demo', 'docs']) fs.cpSync(path.join(root, d), path.join(installed, d), { recursive: true });
+    const env = { ...process.env, ...homeEnv(work) };
+    for (const suite of SUITES) {
+      await t.test(suite, () => {
+        const r = node(['--test-reporter=tap', path.join(installed, '__test__', `${suite}.test.js`)], { env, timeout: 900_000 });
+        const count = (k) => Number(new RegExp(`^# ${k} (\\d+)$`, 'm').exec(r.stdout)?.[1] ?? NaN);
+        console.log(`# suite ${suite}: ${count('pass')} passed, ${count('fail')} failed`);
+        assert.equal(r.code, 0, `${suite} on ${TARGET.target}:\n${r.stdout.split('\n').filter((l) => /^\s*(not ok|#)/.test(l) || /error|Error|expected|actual/.test(l)).slice(0, 60).join('\n')}\n${r.stderr.slice(-3000)}`);
+        assert.ok(count('pass') > 0 && count('fail') === 0, `${suite}: counts read`);
+      });
+    }
+    for (const [demo, expect] of [
+      ['index.js', /(matches seed 000[^\n]*\n[\s\S]*){4}signed requests served/],
+      ['golden.js', /image \d+ and key golden-key deleted/],
+    ]) {
+      await t.test(`demo/${demo}`, () => {
+        const r = node([path.join(installed, 'demo', demo)], { env, timeout: 600_000 });
+        console.log(`# demo ${demo}: exit ${r.code}`);
+        assert.equal(r.code, 0, `${r.stdout}\n${r.stderr}`);
+        assert.match(r.stdout, expect);
+      });
+    }
   });
 }

@@ -3,31 +3,9 @@
 // calls against the emulator on 127.0.0.1; every assertion is on the text or fields a user reads.
 const test = require('node:test');
 const assert = require('node:assert/strict');
-const fs = require('node:fs');
-const os = require('node:os');
 const path = require('node:path');
 const { spawnSync } = require('node:child_process');
-const { ncloud, emulator, client } = require('./helpers');
-
-const ENV = ['NCLOUD_ACCESS_KEY_ID', 'NCLOUD_SECRET_ACCESS_KEY', 'NCLOUD_ACCESS_KEY', 'NCLOUD_SECRET_KEY', 'NCLOUD_PROFILE', 'NCLOUD_API_GW', 'NCLOUD_EMULATOR', 'HOME'];
-
-/** Runs `fn` with only `vars` of the credential variables set and an empty HOME. */
-async function withEnv(vars, fn) {
-  const saved = Object.fromEntries(ENV.map((k) => [k, process.env[k]]));
-  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'ncloud-hints-'));
-  for (const k of ENV) delete process.env[k];
-  process.env.HOME = home;
-  Object.assign(process.env, vars);
-  try {
-    return await fn();
-  } finally {
-    for (const k of ENV) {
-      if (saved[k] === undefined) delete process.env[k];
-      else process.env[k] = saved[k];
-    }
-    fs.rmSync(home, { recursive: true, force: true });
-  }
-}
+const { ncloud, emulator, client, withEnv } = require('./helpers');
 
 const thrown = (fn) => {
   try {

@@ -56,9 +56,11 @@ function everyCall() {
   return calls;
 }
 
-/** 50 actions with parameters, spread evenly over the method table. */
+/** 50 actions with parameters, spread evenly over the method table (one method per action name, so
+ * that the sample stays spread whatever number of actions the model holds). */
 function sampledActions() {
-  const withParams = METHODS.filter((m) => !m.compat && m.params.length > 0);
+  const withParams = METHODS.filter((m) => !m.compat && m.params.length > 0)
+    .filter((m, i, all) => all.findIndex((x) => x.action === m.action) === i);
   const step = withParams.length / 50;
   return Array.from({ length: 50 }, (_, i) => withParams[Math.floor(i * step)]);
 }

@@ -19,6 +19,7 @@ function plan(tag) {
       assert.equal(first(r, 'networkAclList').isDefault, true);
     }],
     ['getSubnetList', () => ({ vpcNo: '1001' }), (r, ctx) => { ctx.aclNo = first(r, 'subnetList').networkAclNo; assert.equal(r.totalRows, 2); }],
+    ['getNetworkAclDetail', (ctx) => ({ networkAclNo: ctx.aclNo }), (r, ctx) => assert.equal(first(r, 'networkAclList').networkAclNo, ctx.aclNo)],
     ['getSubnetDetail', () => ({ subnetNo: '2002' }), (r) => assert.equal(first(r, 'subnetList').subnetType.code, 'PRIVATE')],
     ['createSubnet', (ctx) => ({ vpcNo: '1001', subnet: '10.0.7.0/24', zoneCode: 'KR-1', subnetTypeCode: 'PUBLIC', networkAclNo: ctx.aclNo, subnetName: `web-${t}` }), (r, ctx) => { ctx.subnetNo = first(r, 'subnetList').subnetNo; }],
     ['deleteSubnet', (ctx) => ({ subnetNo: ctx.subnetNo }), (r) => assert.equal(first(r, 'subnetList').subnetStatus.code, 'TERMTING')],

@@ -12,27 +12,7 @@ const os = require('node:os');
 const path = require('node:path');
 const util = require('node:util');
 const { execFileSync, spawn } = require('node:child_process');
-const { ncloud, emulator, client } = require('./helpers');
-
-const CRED_ENV = ['NCLOUD_ACCESS_KEY_ID', 'NCLOUD_SECRET_ACCESS_KEY', 'NCLOUD_ACCESS_KEY', 'NCLOUD_SECRET_KEY', 'NCLOUD_PROFILE', 'NCLOUD_API_GW', 'NCLOUD_EMULATOR', 'HOME'];
-
-/** Runs `fn` with the given environment (credentials variables cleared, HOME a fresh temp dir). */
-async function withEnv(vars, fn) {
-  const saved = Object.fromEntries(CRED_ENV.map((k) => [k, process.env[k]]));
-  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'ncloud-home-'));
-  for (const k of CRED_ENV) delete process.env[k];
-  process.env.HOME = home;
-  Object.assign(process.env, vars);
-  try {
-    return await fn(home);
-  } finally {
-    for (const k of CRED_ENV) {
-      if (saved[k] === undefined) delete process.env[k];
-      else process.env[k] = saved[k];
-    }
-    fs.rmSync(home, { recursive: true, force: true });
-  }
-}
+const { ncloud, emulator, client, withEnv } = require('./helpers');
 
 function writeConfigure(home, text) {
   fs.mkdirSync(path.join(home, '.ncloud'), { recursive: true });

@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 'use strict';
 // `npx ncloud-emulator --port 8080`: the embedded NCP emulator as a standalone server, for any client
-// (this package, the official SDKs, curl). Logs one line per request on stderr; stops on SIGINT/SIGTERM.
+// (this package, the official SDKs, curl). Logs one line per request on stderr. Stops on SIGINT (Ctrl+C),
+// SIGTERM, SIGHUP, SIGBREAK (Ctrl+Break on Windows) and, with --stop-on-stdin-close, when its standard
+// input closes: the way to stop it from a script on Windows, which has no signals to send.
 const fs = require('node:fs');
 const { parseArgs } = require('node:util');
 const { startEmulator, version } = require('..');
@@ -19,6 +21,8 @@ const USAGE = `Usage: ncloud-emulator [options]
   --failure-rate <0..1>   share of VPC image creations that end in CREFL (default 0)
   --json                  print one JSON line {endpoint, accessKey, secretKey} when ready
   --quiet                 no log line per request
+  --stop-on-stdin-close   stop when standard input closes (a parent process that ends or closes the
+                          pipe stops it, on Windows too, where there is no SIGTERM)
   --version               print the version and exit
   -h, --help`;
 
@@ -81,6 +85,7 @@ function parse(argv) {
         'failure-rate': { type: 'string' },
         json: { type: 'boolean' },
         quiet: { type: 'boolean' },
+        'stop-on-stdin-close': { type: 'boolean' },
         version: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -140,14 +145,20 @@ async function main() {
     for (const r of emu.takeRequests()) if (!values.quiet) process.stderr.write(`${logLine(r)}\n`);
   };
   const ticker = setInterval(flush, 100);
+  let stopping = false;
   const stop = async () => {
+    if (stopping) return;
+    stopping = true;
     clearInterval(ticker);
     flush();
     await emu.close();
     process.exit(0);
   };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  // SIGBREAK is Ctrl+Break and SIGHUP a closed console window on Windows (Node emulates both there).
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK']) process.once(signal, stop);
+  if (values['stop-on-stdin-close']) {
+    process.stdin.on('end', stop).on('close', stop).on('error', stop).resume();
+  }
   if (values.json) {
     console.log(JSON.stringify({ endpoint: emu.endpoint, accessKey: emu.accessKey, secretKey: emu.secretKey }));
   } else {

@@ -48,6 +48,13 @@ pub fn check(set: &Set) -> R<()> {
                     return Err(format!("{owner}.{}: no input '{i}'", p.name));
                 }
             }
+            for r in &p.rules {
+                if let crate::model::Rule::Codes(c) = r {
+                    if !set.codes.contains_key(c) {
+                        return Err(format!("{owner}.{}: no code set '{c}'", p.name));
+                    }
+                }
+            }
             if let Req::With(other) = &p.req {
                 if !params.iter().any(|q| &q.name == other) {
                     return Err(format!(

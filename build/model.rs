@@ -32,8 +32,10 @@ pub struct Api {
     pub name: String,
     pub title: String,
     pub prefix: String,
-    /// The API's own host on NCP when it is not the gateway's (`geolocation.apigw.ntruss.com`).
-    pub host: Option<String>,
+    /// Where NCP serves it on each of its sites, in the order of `site::SITES`.
+    pub hosts: Vec<String>,
+    /// Its page in each site's API reference (`https://{site's docs host}/docs/{docs}`).
+    pub docs: String,
     pub classic: bool,
     pub methods: Vec<String>,
     pub not_found: Vec<String>,
@@ -68,6 +70,8 @@ pub enum Rule {
     Items(u64, Option<u64>),
     Unique,
     Check(String),
+    /// `codes=set`: the values of a model code set (an open set: only the emulator refuses others).
+    Codes(String),
 }
 
 #[derive(Debug, Clone)]
@@ -190,6 +194,12 @@ pub struct Set {
     pub inputs: Vec<Input>,
     pub actions: Vec<Action>,
     pub waiters: Vec<Waiter>,
+    /// The emulator's resource kinds (`build/kinds.rs`).
+    pub kinds: Vec<crate::kinds::Kind>,
+    /// Record shapes only the emulator keeps.
+    pub records: Vec<crate::kinds::Record>,
+    /// Code names by table (`[names.*]`): code -> name, in declaration order.
+    pub names: BTreeMap<String, Vec<(String, String)>>,
 }
 
 // ------------------------------------------------------------------------------------------------
@@ -204,6 +214,9 @@ struct FileToml {
     inputs: Option<toml::Table>,
     actions: Option<toml::Table>,
     waiters: Option<toml::Table>,
+    kinds: Option<toml::Table>,
+    records: Option<toml::Table>,
+    names: Option<toml::Table>,
 }
 
 #[derive(Deserialize)]
@@ -212,7 +225,8 @@ struct ApiToml {
     name: String,
     title: String,
     prefix: String,
-    host: Option<String>,
+    hosts: BTreeMap<String, String>,
+    docs: String,
     env: String,
     methods: Vec<String>,
     #[serde(default)]
@@ -291,6 +305,7 @@ pub fn load(dir: &Path) -> R<Set> {
     let mut set = Set::default();
     let mut raw_actions = Vec::new();
     let mut raw_waiters = Vec::new();
+    let mut raw_kinds = Vec::new();
     for name in FILES.iter().filter(|f| present.contains(**f)) {
         let path = dir.join(format!("{name}.toml"));
         let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
@@ -306,21 +321,46 @@ pub fn load(dir: &Path) -> R<Set> {
                     "vpc" => false,
                     other => return Err(ctx(format!("[api] env must be 'classic' or 'vpc', got '{other}'"))),
                 };
-                if let Some(h) = &a.host {
+                // A host on every site, and only on NCP's sites.
+                let mut hosts = Vec::new();
+                for site in crate::site::SITES {
+                    let Some(h) = a.hosts.get(site.name()) else {
+                        return Err(ctx(format!(
+                            "[api] hosts has no '{}' (every site needs a host)",
+                            site.name()
+                        )));
+                    };
                     let ok = !h.is_empty()
                         && h.split('.')
                             .all(|l| !l.is_empty() && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'));
                     if !ok {
                         return Err(ctx(format!(
-                            "[api] host must be a host name such as 'x.apigw.ntruss.com', got '{h}'"
+                            "[api] hosts.{} must be a host name such as 'x.apigw.ntruss.com', got '{h}'",
+                            site.name()
                         )));
                     }
+                    hosts.push(h.clone());
+                }
+                if let Some(other) = a.hosts.keys().find(|k| crate::site::Site::parse(k).is_none()) {
+                    return Err(ctx(format!("[api] hosts.{other}: not a site (public, gov, fin)")));
+                }
+                if a.docs.is_empty()
+                    || !a
+                        .docs
+                        .chars()
+                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+                {
+                    return Err(ctx(format!(
+                        "[api] docs must be a reference page's name such as 'compute-vserver', got '{}'",
+                        a.docs
+                    )));
                 }
                 set.apis.push(Api {
                     name: a.name,
                     title: a.title,
                     prefix: a.prefix,
-                    host: a.host,
+                    hosts,
+                    docs: a.docs,
                     classic,
                     methods: a.methods,
                     not_found: a.not_found,
@@ -354,6 +394,22 @@ pub fn load(dir: &Path) -> R<Set> {
                 .map_err(|e| ctx(format!("[inputs.{k}] {e}")))?;
             set.inputs.push(Input { name: k, params });
         }
+        for (k, v) in file.names.unwrap_or_default() {
+            let table: toml::Table = v.try_into().map_err(|e| ctx(format!("[names.{k}]: {e}")))?;
+            let mut pairs = Vec::new();
+            for (code, name) in table {
+                let name = name
+                    .as_str()
+                    .ok_or_else(|| ctx(format!("[names.{k}] {code}: a code name is text")))?;
+                pairs.push((code, name.to_string()));
+            }
+            if set.names.insert(k.clone(), pairs).is_some() {
+                return Err(ctx(format!("names '{k}' declared twice")));
+            }
+        }
+        let records = table::<crate::kinds::RecordToml>(file.records, "records").map_err(ctx)?;
+        set.records.extend(crate::kinds::records(name, records)?);
+        raw_kinds.push((name, table::<crate::kinds::KindToml>(file.kinds, "kinds").map_err(ctx)?));
         let actions = table::<ActionToml>(file.actions, "actions").map_err(ctx)?;
         let waiters = table::<WaiterToml>(file.waiters, "waiters").map_err(ctx)?;
         if api.is_none() && (!actions.is_empty() || !waiters.is_empty()) {
@@ -363,6 +419,10 @@ pub fn load(dir: &Path) -> R<Set> {
             raw_actions.extend(actions.into_iter().map(|a| (api, a)));
             raw_waiters.extend(waiters.into_iter().map(|w| (api, w)));
         }
+    }
+    for (file, kinds) in raw_kinds {
+        let read = crate::kinds::kinds(file, kinds, &set)?;
+        set.kinds.extend(read);
     }
     for (api, (k, a)) in raw_actions {
         let ctx = |e: String| format!("model/{}.toml [actions.{k}]: {e}", set.apis[api].name);
@@ -427,6 +487,7 @@ pub fn load(dir: &Path) -> R<Set> {
         });
     }
     crate::checks::check(&set)?;
+    crate::kinds::check(&set)?;
     Ok(set)
 }
 

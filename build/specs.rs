@@ -95,6 +95,7 @@ pub fn param(s: &str) -> R<Param> {
             ("oneof", v) if !v.is_empty() => Rule::OneOf(v.split('|').map(str::to_string).collect()),
             ("oneof_ci", v) if !v.is_empty() => Rule::OneOfCi(v.split('|').map(str::to_string).collect()),
             ("check", v) if !v.is_empty() => Rule::Check(v.to_string()),
+            ("codes", v) if !v.is_empty() => Rule::Codes(v.to_string()),
             _ => return Err(format!("'{s}': unknown flag '{flag}'")),
         };
         p.rules.push(rule);

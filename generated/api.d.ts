@@ -10,18 +10,33 @@ import type { NcloudError } from '../index';
  */
 export type Callback<T> = (...args: [err: NcloudError, result: null] | [err: null, result: T]) => void;
 
-/** Options of one call, always its second argument (`method(params, options?, callback?)`). */
+/**
+ * Options of one call, always its second argument (`method(params, options?, callback?)`); a name that is
+ * not one of these is an `ERR_VALIDATION` with a did-you-mean.
+ */
 export interface CallOptions {
   /**
    * Aborting it rejects with an `AbortError` (`code: 'ABORT_ERR'`) and drops the request (and its retries); an
    * aborted one sends nothing.
    */
   signal?: AbortSignal | undefined;
+  /**
+   * Milliseconds for this call, its retries and back-off included, instead of the client's `timeout` (longer or
+   * shorter).
+   */
+  timeout?: number | undefined;
+  /** Milliseconds for one attempt of this call, instead of the client's `attemptTimeout`. */
+  attemptTimeout?: number | undefined;
+  /** Retries of this call after a retryable failure, instead of the client's `maxRetries` (`0`: one attempt only). */
+  maxRetries?: number | undefined;
+  /** The AWS SDK's name: attempts in all, the first one included (`maxRetries` + 1); give one of the two. */
+  maxAttempts?: number | undefined;
 }
 
 /**
  * The call forms of a method whose parameters are required: a Promise of the result, or nothing when its
- * last argument is an error-first callback; options (`{ signal }`) always second. The client's methods
+ * last argument is an error-first callback; options (`CallOptions`: `{ signal, timeout ... }`) always second.
+ * The client's methods
  * are declared with these forms as overloads; this type is for code that passes a method around.
  */
 export interface Method<P, R> {
@@ -88,6 +103,14 @@ export interface WaitOptions<T> {
   regionCode?: string | undefined;
   /** Called after every poll. */
   onPoll?: ((poll: WaitPoll<T>) => void) | undefined;
+  /** Milliseconds for each poll's call (the whole wait is `timeoutMs`), instead of the client's `timeout`. */
+  timeout?: number | undefined;
+  /** Milliseconds for one attempt of this call, instead of the client's `attemptTimeout`. */
+  attemptTimeout?: number | undefined;
+  /** Retries of each poll's call, instead of the client's `maxRetries`. */
+  maxRetries?: number | undefined;
+  /** The AWS SDK's name: attempts in all, the first one included (`maxRetries` + 1); give one of the two. */
+  maxAttempts?: number | undefined;
 }
 
 /** Options of the `paginate…` methods. */
@@ -101,6 +124,14 @@ export interface PaginateOptions {
   maxPages?: number | undefined;
   /** Aborting it rejects the pending `next()` with an `AbortError`. */
   signal?: AbortSignal | undefined;
+  /** Milliseconds for each page's call, instead of the client's `timeout`. */
+  timeout?: number | undefined;
+  /** Milliseconds for one attempt of this call, instead of the client's `attemptTimeout`. */
+  attemptTimeout?: number | undefined;
+  /** Retries of each page's call, instead of the client's `maxRetries`. */
+  maxRetries?: number | undefined;
+  /** The AWS SDK's name: attempts in all, the first one included (`maxRetries` + 1); give one of the two. */
+  maxAttempts?: number | undefined;
 }
 
 /**
@@ -252,7 +283,7 @@ export type ActionName =
   | 'deleteFabricCluster' | 'getFabricClusterDetail' | 'getFabricClusterList' | 'getFabricClusterPoolList'
   | 'updateFabricCluster' | 'updateFabricClusterServerInstances' | 'disableFlowLog' | 'enableFlowLog'
   | 'getFlowLogConfigurationList' | 'getVpcList' | 'getVpcDetail' | 'createVpc' | 'deleteVpc' | 'getSubnetList'
-  | 'getSubnetDetail' | 'createSubnet' | 'deleteSubnet' | 'getNetworkAclList';
+  | 'getSubnetDetail' | 'createSubnet' | 'deleteSubnet' | 'getNetworkAclDetail' | 'getNetworkAclList';
 
 /**
  * A coded value: `code` and its display name `codeName`. `C` lists the codes known for the field;
@@ -265,19 +296,30 @@ export interface CommonCode<C extends string = string> {
   codeName: string;
 }
 
+export type AccessControlGroupRuleTypeCode = 'INBND' | 'OTBND';
 export type BlockStorageOperationCode = 'NULL' | 'ATTAC' | 'DETAC';
 export type BlockStorageStatusCode = 'INIT' | 'CREAT' | 'ATTAC' | 'TERMT' | 'NAVAI' | 'DT_FL';
 export type BlockStorageTypeCode = 'BASIC' | 'SVRBS' | 'SNAP' | 'NSI';
+export type CollectActionTypeCode = 'ACCEPT' | 'REJECT' | 'ALL';
 export type CpuArchitectureCode = 'X86_64' | 'ARM64';
+export type DayOfWeekCode = 'MON' | 'TUE' | 'WED' | 'THU' | 'FRI' | 'SAT' | 'SUN';
+export type DiskDetailTypeCode = 'SSD' | 'HDD';
 export type DiskTypeCode = 'LOCAL' | 'NET';
+export type FlowLogStorageTypeCode = 'OBJT';
 export type HypervisorTypeCode = 'XEN' | 'KVM' | 'RHV';
 export type ImageOperationCode = 'NULL' | 'CREAT' | 'TERMT' | 'UPDAT' | 'COPY';
 export type ImageStatusCode = 'INIT' | 'CREAT' | 'CREFL';
+export type InitScriptOsTypeCode = 'LNX' | 'WND';
 export type LifeCyclePhaseCode = 'IN_SERVICE' | 'FADE_OUT' | 'RETIRED';
+export type LoadBalancerAlgorithmTypeCode = 'RR' | 'LC' | 'SIPHS';
 export type LoadBalancerOperationCode = 'NULL' | 'USE' | 'CHANG' | 'TERMT';
+export type LoadBalancerProtocolTypeCode = 'HTTP' | 'HTTPS' | 'TCP' | 'SSL';
 export type LoadBalancerStatusCode = 'INIT' | 'USED';
+export type NasProtocolTypeCode = 'NFS' | 'CIFS';
+export type NetworkUsageTypeCode = 'PBLIP' | 'PRVT';
 export type OsCategoryCode = 'LINUX' | 'WINDOWS';
 export type OsTypeCode = 'CENTOS' | 'UBUNTU' | 'WINDOWS' | 'ROCKY' | 'NAVIX';
+export type PlacementGroupTypeCode = 'AA';
 export type PlatformTypeCode = 'LNX32' | 'LNX64' | 'WND32' | 'WND64' | 'UBD64' | 'UBS64' | 'RKY64';
 export type PublicIpOperationCode = 'NULL' | 'USE' | 'DISUS';
 export type PublicIpStatusCode = 'CREAT' | 'USED' | 'TERMT';
@@ -286,6 +328,9 @@ export type ServerOperationCode = 'NULL' | 'START' | 'SHTDN' | 'RESTA' | 'TERMT'
 export type ServerStatusCode = 'INIT' | 'CREAT' | 'RUN' | 'NSTOP' | 'TERMT' | 'FSTOP' | 'SETUP';
 export type ShareStatusCode = 'NULL' | 'SHARE';
 export type SnapshotStatusCode = 'INIT' | 'CREAT';
+export type SnapshotTypeCode = 'FULL' | 'INCREMENTAL';
+export type SubnetTypeCode = 'PUBLIC' | 'PRIVATE';
+export type SubnetUsageTypeCode = 'GEN' | 'LOADB' | 'BM' | 'NATGW';
 export type VolumeTypeCode = 'SSD' | 'HDD' | 'CB1' | 'CB2' | 'FB1' | 'FB2';
 export type VpcPublicIpStatusCode = 'INIT' | 'SET' | 'RUN' | 'TERMTING';
 
@@ -468,7 +513,7 @@ export interface ClassicInstanceTag {
   instanceNo?: string;
   /** Kind of instance (`SVR` for a server). */
   instanceType?: CommonCode;
-  /** Tag key. */
+  /** Key of the tag. */
   tagKey?: string;
   /** Tag value. */
   tagValue?: string;
@@ -1693,7 +1738,7 @@ export interface ServerSpec {
 export interface Vpc {
   /** VPC number (an id, as text), from `getVpcList`. */
   vpcNo: string;
-  /** VPC name. */
+  /** Name of the VPC. */
   vpcName?: string;
   /**
    * Private IPv4 block of the VPC in CIDR notation, within 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16, netmask
@@ -2188,7 +2233,7 @@ export interface CompatClassicInstanceTag {
   instanceNo?: NumericId;
   /** Kind of instance (`SVR` for a server). */
   instanceType?: CommonCode;
-  /** Tag key. */
+  /** Key of the tag. */
   tagKey?: string;
   /** Tag value. */
   tagValue?: string;
@@ -2206,16 +2251,16 @@ export interface AccessControlRuleParameter {
 export interface PortForwardingRuleParameter {
   /** Port on the zone's port forwarding public IP, 1024 to 65534, unique within the zone. */
   portForwardingExternalPort: number;
-  /** Port on the server: 22 (SSH) or 3389 (RDP). */
+  /** Port on the server: 22 (SSH) or 3389 (RDP). Integer from 1 to 65535. */
   portForwardingInternalPort: number;
   /** Server instance number (an id, as text), from `getServerInstanceList`. */
   serverInstanceNo: string | number;
 }
 
 export interface InstanceTagParameter {
-  /** Tag key. */
+  /** Key of the tag. 1 to 127 characters. */
   tagKey?: string | undefined;
-  /** Tag value. */
+  /** Tag value. 0 to 255 characters. */
   tagValue?: string | undefined;
 }
 
@@ -2234,22 +2279,31 @@ export interface RootPasswordServerInstanceParameter {
 }
 
 export interface LoadBalancerRuleParameter {
-  /** Protocol of the rule: `TCP`, `UDP`, `ICMP`, or an IP protocol number (1 to 254). */
+  /**
+   * Protocol of the rule: `TCP`, `UDP`, `ICMP`, or an IP protocol number (1 to 254).
+   * The API takes `HTTP`, `HTTPS`, `TCP`, `SSL` (NCP may add codes).
+   */
   protocolTypeCode?: string | undefined;
-  /** Port the load balancer listens on (1 to 65534). */
+  /** Port the load balancer listens on (1 to 65534). Integer from 1 to 65534. */
   loadBalancerPort?: number | undefined;
-  /** Port of the servers the load balancer sends to (1 to 65534). */
+  /** Port of the servers the load balancer sends to (1 to 65534). Integer from 1 to 65534. */
   serverPort?: number | undefined;
-  /** Path of the HTTP or HTTPS health check (`/index.html`); for those protocols only. */
+  /** Path of the HTTP or HTTPS health check (`/index.html`); for those protocols only. 1 to 600 characters. */
   l7HealthCheckPath?: string | undefined;
-  /** Name of an SSL certificate registered with `addLoadBalancerSslCertificate` (HTTPS and SSL rules). */
+  /**
+   * Name of an SSL certificate registered with `addLoadBalancerSslCertificate` (HTTPS and SSL rules).
+   * 1 to 300 characters.
+   */
   certificateName?: string | undefined;
-  /** `Y` to add the PROXY protocol header (the client's address) to TCP and SSL connections, else `N`. */
-  proxyProtocolUseYn?: string | undefined;
-  /** `Y` to send a client's requests to the same server (HTTP and HTTPS), else `N`. */
-  stickySessionUseYn?: string | undefined;
-  /** `Y` to speak HTTP/2 on an HTTPS rule, else `N`. */
-  http2UseYn?: string | undefined;
+  /**
+   * `Y` to add the PROXY protocol header (the client's address) to TCP and SSL connections, else `N`.
+   * One of `Y`, `N`.
+   */
+  proxyProtocolUseYn?: 'Y' | 'N' | undefined;
+  /** `Y` to send a client's requests to the same server (HTTP and HTTPS), else `N`. One of `Y`, `N`. */
+  stickySessionUseYn?: 'Y' | 'N' | undefined;
+  /** `Y` to speak HTTP/2 on an HTTPS rule, else `N`. One of `Y`, `N`. */
+  http2UseYn?: 'Y' | 'N' | undefined;
 }
 
 export interface BlockStorageParameter {
@@ -2274,7 +2328,7 @@ export interface BlockStorageParameter {
 }
 
 export interface AddAccessControlGroupRuleParameter {
-  /** Description of the rule, free text. */
+  /** Description of the rule, free text. At most 1000 bytes (UTF-8). */
   accessControlGroupRuleDescription?: string | undefined;
   /** IPv4 block the rule allows, in CIDR notation (`10.0.0.0/16`, `0.0.0.0/0` for any). */
   ipBlock?: string | undefined;
@@ -2304,7 +2358,10 @@ export interface RemoveAccessControlGroupRuleParameter {
 }
 
 export interface NetworkInterfaceParameter {
-  /** Position of the interface on the server: 0 is `eth0` (the interface in `subnetNo`), 1 is `eth1` ... */
+  /**
+   * Position of the interface on the server: 0 is `eth0` (the interface in `subnetNo`), 1 is `eth1` ...
+   * Integer from 0 to 15.
+   */
   networkInterfaceOrder: number;
   /** Network interface number (an id, as text), from `getNetworkInterfaceList`. */
   networkInterfaceNo?: string | number | undefined;
@@ -2312,7 +2369,7 @@ export interface NetworkInterfaceParameter {
   subnetNo?: string | number | undefined;
   /** Private IPv4 address of a network interface, in its subnet. */
   ip?: string | undefined;
-  /** Access control group numbers (`accessControlGroupNo` of `getAccessControlGroupList`). */
+  /** Access control group numbers (`accessControlGroupNo` of `getAccessControlGroupList`). No duplicate items. */
   accessControlGroupNoList?: Array<string | number> | undefined;
 }
 
@@ -2581,9 +2638,9 @@ export interface ClassicAddNasVolumeAccessControlParams {
   nasVolumeInstanceNo: string | number;
   /** Access rules of the NAS volume, each an address and whether it may write. */
   accessControlRuleList?: AccessControlRuleParameter[] | undefined;
-  /** Server instance numbers (`serverInstanceNo` of `getServerInstanceList`). */
+  /** Server instance numbers (`serverInstanceNo` of `getServerInstanceList`). No duplicate items. */
   serverInstanceNoList?: Array<string | number> | undefined;
-  /** IPv4 addresses allowed to reach the NAS volume besides the servers given. */
+  /** IPv4 addresses allowed to reach the NAS volume besides the servers given. No duplicate items. */
   customIpList?: string[] | undefined;
 }
 export interface ClassicAddNasVolumeAccessControlResponse extends ApiResponse {
@@ -2657,7 +2714,10 @@ export interface ClassicAttachNetworkInterfaceResponse extends ApiResponse {}
 export interface ClassicChangeBlockStorageVolumeSizeParams {
   /** Block storage volume number (an id, as text), from `getBlockStorageInstanceList`. */
   blockStorageInstanceNo: string | number;
-  /** New size of the volume, in GB, in steps of 10, larger than the current one; at most 2000. */
+  /**
+   * New size of the volume, in GB, in steps of 10, larger than the current one; at most 2000.
+   * Integer from 10 to 2000.
+   */
   blockStorageSize: number;
 }
 export interface ClassicChangeBlockStorageVolumeSizeResponse extends ApiResponse {
@@ -2685,11 +2745,14 @@ export interface ClassicChangeNasVolumeSizeResponse extends ApiResponse {
 export interface ClassicChangeNasVolumeSnapshotConfigurationParams {
   /** NAS volume number (an id, as text), from `getNasVolumeInstanceList`. */
   nasVolumeInstanceNo: string | number;
-  /** Share of the volume set aside for snapshots, in percent. */
+  /** Share of the volume set aside for snapshots, in percent. Integer from 0 to 100. */
   snapshotVolumeConfigurationRatio: number;
-  /** Day of the week to take snapshots on: `MON`, `TUE`, `WED`, `THU`, `FRI`, `SAT`, `SUN`; left out, every day. */
+  /**
+   * Day of the week to take snapshots on: `MON`, `TUE`, `WED`, `THU`, `FRI`, `SAT`, `SUN`; left out, every day.
+   * The API takes `MON`, `TUE`, `WED`, `THU`, `FRI`, `SAT`, `SUN` (NCP may add codes).
+   */
   snapshotVolumeConfigDayOfWeekTypeCode?: string | undefined;
-  /** Hour of the day snapshots are taken at, 0 to 23. */
+  /** Hour of the day snapshots are taken at, 0 to 23. Integer from 0 to 23. */
   snapshotVolumeConfigTime?: number | undefined;
 }
 export interface ClassicChangeNasVolumeSnapshotConfigurationResponse extends ApiResponse {
@@ -2716,11 +2779,11 @@ export interface ClassicChangeServerInstanceSpecResponse extends ApiResponse {
 }
 
 export interface ClassicCreateBlockStorageInstanceParams {
-  /** Name of the new volume, 3 to 30 characters; NCP makes one up when none is given. */
+  /** Name of the new volume, 3 to 30 characters; NCP makes one up when none is given. 3 to 30 characters. */
   blockStorageName?: string | undefined;
-  /** Size of the new volume, in GB, in steps of 10: 10 to 2000 (XEN), 10 to 16380 (KVM). */
+  /** Size of the new volume, in GB, in steps of 10: 10 to 2000 (XEN), 10 to 16380 (KVM). Integer from 10 to 2000. */
   blockStorageSize: number;
-  /** Description of the volume, free text. */
+  /** Description of the volume, free text. At most 1000 bytes (UTF-8). */
   blockStorageDescription?: string | undefined;
   /** Server instance number (an id, as text), from `getServerInstanceList`. */
   serverInstanceNo: string | number;
@@ -2737,9 +2800,9 @@ export interface ClassicCreateBlockStorageInstanceResponse extends ApiResponse {
 export interface ClassicCreateBlockStorageSnapshotInstanceParams {
   /** Block storage volume number (an id, as text), from `getBlockStorageInstanceList`. */
   blockStorageInstanceNo: string | number;
-  /** Name of the new snapshot, 3 to 30 characters; NCP makes one up when none is given. */
+  /** Name of the new snapshot, 3 to 30 characters; NCP makes one up when none is given. 3 to 30 characters. */
   blockStorageSnapshotName?: string | undefined;
-  /** Description of the snapshot, free text. */
+  /** Description of the snapshot, free text. At most 1000 bytes (UTF-8). */
   blockStorageSnapshotDescription?: string | undefined;
 }
 export interface ClassicCreateBlockStorageSnapshotInstanceResponse extends ApiResponse {
@@ -2750,7 +2813,7 @@ export interface ClassicCreateBlockStorageSnapshotInstanceResponse extends ApiRe
 }
 
 export interface ClassicCreateInstanceTagsParams {
-  /** Instance numbers (servers' `serverInstanceNo` of `getServerInstanceList`). */
+  /** Instance numbers (servers' `serverInstanceNo` of `getServerInstanceList`). No duplicate items. */
   instanceNoList: Array<string | number>;
   /** Tags, each a key and a value. */
   instanceTagList: InstanceTagParameter[];
@@ -2763,7 +2826,7 @@ export interface ClassicCreateInstanceTagsResponse extends ApiResponse {
 }
 
 export interface ClassicCreateLoginKeyParams {
-  /** Name of the new login key: 3 to 30 letters, digits, `-` and `_`, unique in the account. */
+  /** Name of the new login key: 3 to 30 letters, digits, `-` and `_`, unique in the account. 3 to 30 characters. */
   keyName: string;
 }
 export interface ClassicCreateLoginKeyResponse extends ApiResponse {
@@ -2775,13 +2838,16 @@ export interface ClassicCreateLoginKeyResponse extends ApiResponse {
 }
 
 export interface ClassicCreateNasVolumeInstanceParams {
-  /** Name of the new NAS volume: 3 to 20 lower-case letters and digits (NCP prefixes it with the account's id). */
+  /**
+   * Name of the new NAS volume: 3 to 20 lower-case letters and digits (NCP prefixes it with the account's id).
+   * 3 to 20 characters.
+   */
   volumeName: string;
   /** Size of the new NAS volume, in GB: 500 to 10000, in steps of 100. */
   volumeSize: number;
-  /** Sharing protocol: `NFS` (Linux) or `CIFS` (Windows). */
+  /** Sharing protocol: `NFS` (Linux) or `CIFS` (Windows). The API takes `NFS`, `CIFS` (NCP may add codes). */
   volumeAllotmentProtocolTypeCode: string;
-  /** Server instance numbers (`serverInstanceNo` of `getServerInstanceList`). */
+  /** Server instance numbers (`serverInstanceNo` of `getServerInstanceList`). No duplicate items. */
   serverInstanceNoList?: Array<string | number> | undefined;
   /** Access rules of the NAS volume, each an address and whether it may write. */
   accessControlRuleList?: AccessControlRuleParameter[] | undefined;
@@ -2789,7 +2855,7 @@ export interface ClassicCreateNasVolumeInstanceParams {
   cifsUserName?: string | undefined;
   /** Password of `cifsUserName` for a CIFS volume. */
   cifsUserPassword?: string | undefined;
-  /** Description of the NAS volume, free text. */
+  /** Description of the NAS volume, free text. At most 1000 bytes (UTF-8). */
   nasVolumeDescription?: string | undefined;
   /**
    * Classic region number (`1` for Korea ...), as the Classic `getRegionList` gives it.
@@ -2802,7 +2868,7 @@ export interface ClassicCreateNasVolumeInstanceParams {
   isReturnProtection?: boolean | undefined;
   /** `true`: answer at once while NCP carries out the change; `false` (the default): answer when it is done. */
   isAsync?: boolean | undefined;
-  /** IPv4 addresses allowed to reach the NAS volume besides the servers given. */
+  /** IPv4 addresses allowed to reach the NAS volume besides the servers given. No duplicate items. */
   customIpList?: string[] | undefined;
 }
 export interface ClassicCreateNasVolumeInstanceResponse extends ApiResponse {
@@ -2826,11 +2892,14 @@ export interface ClassicCreateNasVolumeSnapshotResponse extends ApiResponse {
 export interface ClassicCreateNetworkInterfaceParams {
   /** Classic private subnet number, from `getPrivateSubnetInstanceList`. */
   privateSubnetInstanceNo: string | number;
-  /** Name of the new interface, 3 to 30 lower-case letters, digits and `-`; NCP makes one up when none is given. */
+  /**
+   * Name of the new interface, 3 to 30 lower-case letters, digits and `-`; NCP makes one up when none is given.
+   * 3 to 30 characters.
+   */
   networkInterfaceName: string;
   /** Private IPv4 address of the Classic network interface, inside its private subnet. */
   networkInterfaceIp: string;
-  /** Description of the network interface, free text. */
+  /** Description of the network interface, free text. At most 1000 bytes (UTF-8). */
   networkInterfaceDescription?: string | undefined;
   /**
    * Classic region number (`1` for Korea ...), as the Classic `getRegionList` gives it.
@@ -2847,7 +2916,7 @@ export interface ClassicCreateNetworkInterfaceResponse extends ApiResponse {}
 export interface ClassicCreatePublicIpInstanceParams {
   /** Server instance number (an id, as text), from `getServerInstanceList`. */
   serverInstanceNo?: string | number | undefined;
-  /** Description of the public IP, free text. */
+  /** Description of the public IP, free text. At most 1000 bytes (UTF-8). */
   publicIpDescription?: string | undefined;
   /**
    * Classic region number (`1` for Korea ...), as the Classic `getRegionList` gives it.
@@ -2882,9 +2951,10 @@ export interface ClassicCreateServerInstancesParams {
   /**
    * Name of the new server: 3 to 30 lower-case letters, digits and `-`, starting with a letter and ending with a
    * letter or digit; with several servers, a serial number is appended. NCP makes one up when none is given.
+   * 3 to 30 characters.
    */
   serverName?: string | undefined;
-  /** Description of the server, free text. */
+  /** Description of the server, free text. At most 1000 bytes (UTF-8). */
   serverDescription?: string | undefined;
   /**
    * Login key of the server, whose public key encrypts its root password (`keyName` of `getLoginKeyList`); left
@@ -2893,11 +2963,12 @@ export interface ClassicCreateServerInstancesParams {
   loginKeyName?: string | undefined;
   /** Termination protection: while `true`, the server cannot be terminated. */
   isProtectServerTermination?: boolean | undefined;
-  /** How many servers to create with one call (default 1, at most 20). */
+  /** How many servers to create with one call (default 1, at most 20). Integer from 1 to 20. */
   serverCreateCount?: number | undefined;
   /**
    * First serial number appended to the names of servers created together (`web-001` ...); `serverCreateStartNo`
    * plus `serverCreateCount` may not pass 1000.
+   * Integer from 0 to 999.
    */
   serverCreateStartNo?: number | undefined;
   /** How the server is charged: `MTRAT` (by the minute or hour, the default) or `FXSUM` (a fixed monthly sum). */
@@ -2914,6 +2985,8 @@ export interface ClassicCreateServerInstancesParams {
   /**
    * Classic access control group numbers (`accessControlGroupConfigurationNo` of `getAccessControlGroupList`); at
    * most 5 for a server.
+   * 0 to 5 items.
+   * No duplicate items.
    */
   accessControlGroupConfigurationNoList?: Array<string | number> | undefined;
   /** RAID type of a bare-metal server's disks (`1`, `5`, `1+0` ...), from `getRaidList`; only for bare metal. */
@@ -2940,7 +3013,7 @@ export interface ClassicCreateServerInstancesResponse extends ApiResponse {
 }
 
 export interface ClassicDeleteBlockStorageInstancesParams {
-  /** Block storage volume numbers (`blockStorageInstanceNo` of `getBlockStorageInstanceList`). */
+  /** Block storage volume numbers (`blockStorageInstanceNo` of `getBlockStorageInstanceList`). No duplicate items. */
   blockStorageInstanceNoList: Array<string | number>;
 }
 export interface ClassicDeleteBlockStorageInstancesResponse extends ApiResponse {
@@ -2951,7 +3024,10 @@ export interface ClassicDeleteBlockStorageInstancesResponse extends ApiResponse 
 }
 
 export interface ClassicDeleteBlockStorageSnapshotInstancesParams {
-  /** Block storage snapshot numbers (`blockStorageSnapshotInstanceNo` of `getBlockStorageSnapshotInstanceList`). */
+  /**
+   * Block storage snapshot numbers (`blockStorageSnapshotInstanceNo` of `getBlockStorageSnapshotInstanceList`).
+   * No duplicate items.
+   */
   blockStorageSnapshotInstanceNoList: Array<string | number>;
 }
 export interface ClassicDeleteBlockStorageSnapshotInstancesResponse extends ApiResponse {
@@ -2962,7 +3038,7 @@ export interface ClassicDeleteBlockStorageSnapshotInstancesResponse extends ApiR
 }
 
 export interface ClassicDeleteInstanceTagsParams {
-  /** Instance numbers (servers' `serverInstanceNo` of `getServerInstanceList`). */
+  /** Instance numbers (servers' `serverInstanceNo` of `getServerInstanceList`). No duplicate items. */
   instanceNoList: Array<string | number>;
   /** Tags, each a key and a value. */
   instanceTagList?: InstanceTagParameter[] | undefined;
@@ -3038,7 +3114,7 @@ export interface ClassicDeletePortForwardingRulesResponse extends ApiResponse {
 }
 
 export interface ClassicDeletePublicIpInstancesParams {
-  /** Public IP numbers (`publicIpInstanceNo` of `getPublicIpInstanceList`). */
+  /** Public IP numbers (`publicIpInstanceNo` of `getPublicIpInstanceList`). No duplicate items. */
   publicIpInstanceNoList: Array<string | number>;
 }
 export interface ClassicDeletePublicIpInstancesResponse extends ApiResponse {
@@ -3049,7 +3125,7 @@ export interface ClassicDeletePublicIpInstancesResponse extends ApiResponse {
 }
 
 export interface ClassicDetachBlockStorageInstancesParams {
-  /** Block storage volume numbers (`blockStorageInstanceNo` of `getBlockStorageInstanceList`). */
+  /** Block storage volume numbers (`blockStorageInstanceNo` of `getBlockStorageInstanceList`). No duplicate items. */
   blockStorageInstanceNoList: Array<string | number>;
 }
 export interface ClassicDetachBlockStorageInstancesResponse extends ApiResponse {
@@ -3536,7 +3612,7 @@ export interface ClassicGetServerProductListResponse extends ApiResponse {
 }
 
 export interface ClassicImportLoginKeyParams {
-  /** Name of the imported key: 3 to 30 letters, digits, `-` and `_`, unique in the account. */
+  /** Name of the imported key: 3 to 30 letters, digits, `-` and `_`, unique in the account. 3 to 30 characters. */
   keyName: string;
   /** OpenSSH public key to import (`ssh-rsa AAAA... comment`). */
   publicKey: string;
@@ -3558,7 +3634,7 @@ export interface ClassicInterruptServerInstanceResponse extends ApiResponse {
 }
 
 export interface ClassicRebootServerInstancesParams {
-  /** Server instance numbers (`serverInstanceNo` of `getServerInstanceList`). */
+  /** Server instance numbers (`serverInstanceNo` of `getServerInstanceList`). No duplicate items. */
   serverInstanceNoList: Array<string | number>;
 }
 export interface ClassicRebootServerInstancesResponse extends ApiResponse {
@@ -3570,8 +3646,8 @@ export interface ClassicRebootServerInstancesResponse extends ApiResponse {
 
 export interface ClassicRecreateServerInstanceParams {
   /** Server instance number (an id, as text), from `getServerInstanceList`. */
-  serverInstanceNo?: string | number | undefined;
-  /** New name of the server being rebuilt. */
+  serverInstanceNo: string | number;
+  /** New name of the server being rebuilt. 3 to 30 characters. */
   serverInstanceName?: string | undefined;
   /**
    * OS image product code (`SW.VSVR.OS.LNX64.ROCKY.0810.B050` in VPC, `SPSW0LINUX000046` in Classic), from
@@ -3598,9 +3674,9 @@ export interface ClassicRecreateServerInstanceResponse extends ApiResponse {
 export interface ClassicRemoveNasVolumeAccessControlParams {
   /** NAS volume number (an id, as text), from `getNasVolumeInstanceList`. */
   nasVolumeInstanceNo: string | number;
-  /** Server instance numbers (`serverInstanceNo` of `getServerInstanceList`). */
+  /** Server instance numbers (`serverInstanceNo` of `getServerInstanceList`). No duplicate items. */
   serverInstanceNoList?: Array<string | number> | undefined;
-  /** IPv4 addresses allowed to reach the NAS volume besides the servers given. */
+  /** IPv4 addresses allowed to reach the NAS volume besides the servers given. No duplicate items. */
   customIpList?: string[] | undefined;
 }
 export interface ClassicRemoveNasVolumeAccessControlResponse extends ApiResponse {
@@ -3641,9 +3717,9 @@ export interface ClassicSetNasVolumeAccessControlParams {
   nasVolumeInstanceNo: string | number;
   /** Access rules of the NAS volume, each an address and whether it may write. */
   accessControlRuleList?: AccessControlRuleParameter[] | undefined;
-  /** Server instance numbers (`serverInstanceNo` of `getServerInstanceList`). */
+  /** Server instance numbers (`serverInstanceNo` of `getServerInstanceList`). No duplicate items. */
   serverInstanceNoList?: Array<string | number> | undefined;
-  /** IPv4 addresses allowed to reach the NAS volume besides the servers given. */
+  /** IPv4 addresses allowed to reach the NAS volume besides the servers given. No duplicate items. */
   customIpList?: string[] | undefined;
 }
 export interface ClassicSetNasVolumeAccessControlResponse extends ApiResponse {
@@ -3680,7 +3756,7 @@ export interface ClassicSetProtectServerTerminationResponse extends ApiResponse 
 }
 
 export interface ClassicStartServerInstancesParams {
-  /** Server instance numbers (`serverInstanceNo` of `getServerInstanceList`). */
+  /** Server instance numbers (`serverInstanceNo` of `getServerInstanceList`). No duplicate items. */
   serverInstanceNoList: Array<string | number>;
 }
 export interface ClassicStartServerInstancesResponse extends ApiResponse {
@@ -3691,7 +3767,7 @@ export interface ClassicStartServerInstancesResponse extends ApiResponse {
 }
 
 export interface ClassicStopServerInstancesParams {
-  /** Server instance numbers (`serverInstanceNo` of `getServerInstanceList`). */
+  /** Server instance numbers (`serverInstanceNo` of `getServerInstanceList`). No duplicate items. */
   serverInstanceNoList: Array<string | number>;
 }
 export interface ClassicStopServerInstancesResponse extends ApiResponse {
@@ -3702,7 +3778,7 @@ export interface ClassicStopServerInstancesResponse extends ApiResponse {
 }
 
 export interface ClassicTerminateServerInstancesParams {
-  /** Server instance numbers (`serverInstanceNo` of `getServerInstanceList`). */
+  /** Server instance numbers (`serverInstanceNo` of `getServerInstanceList`). No duplicate items. */
   serverInstanceNoList: Array<string | number>;
 }
 export interface ClassicTerminateServerInstancesResponse extends ApiResponse {
@@ -3713,7 +3789,10 @@ export interface ClassicTerminateServerInstancesResponse extends ApiResponse {
 }
 
 export interface ClassicAddLoadBalancerSslCertificateParams {
-  /** Name of an SSL certificate registered with `addLoadBalancerSslCertificate` (HTTPS and SSL rules). */
+  /**
+   * Name of an SSL certificate registered with `addLoadBalancerSslCertificate` (HTTPS and SSL rules).
+   * 1 to 300 characters.
+   */
   certificateName: string;
   /** Private key of the certificate, PEM text. */
   privateKey: string;
@@ -3732,7 +3811,7 @@ export interface ClassicAddLoadBalancerSslCertificateResponse extends ApiRespons
 export interface ClassicAddServerInstancesToLoadBalancerParams {
   /** Load balancer number (an id, as text), from `getLoadBalancerInstanceList`. */
   loadBalancerInstanceNo: string | number;
-  /** Server instance numbers (`serverInstanceNo` of `getServerInstanceList`). */
+  /** Server instance numbers (`serverInstanceNo` of `getServerInstanceList`). No duplicate items. */
   serverInstanceNoList: Array<string | number>;
 }
 export interface ClassicAddServerInstancesToLoadBalancerResponse extends ApiResponse {
@@ -3745,7 +3824,7 @@ export interface ClassicAddServerInstancesToLoadBalancerResponse extends ApiResp
 export interface ClassicChangeLoadBalancedServerInstancesParams {
   /** Load balancer number (an id, as text), from `getLoadBalancerInstanceList`. */
   loadBalancerInstanceNo: string | number;
-  /** Server instance numbers (`serverInstanceNo` of `getServerInstanceList`). */
+  /** Server instance numbers (`serverInstanceNo` of `getServerInstanceList`). No duplicate items. */
   serverInstanceNoList: Array<string | number>;
 }
 export interface ClassicChangeLoadBalancedServerInstancesResponse extends ApiResponse {
@@ -3758,9 +3837,12 @@ export interface ClassicChangeLoadBalancedServerInstancesResponse extends ApiRes
 export interface ClassicChangeLoadBalancerInstanceConfigurationParams {
   /** Load balancer number (an id, as text), from `getLoadBalancerInstanceList`. */
   loadBalancerInstanceNo: string | number;
-  /** How to spread requests: `RR` (round robin, the default), `LC` (least connections) or `SIPHS` (source IP hash). */
+  /**
+   * How to spread requests: `RR` (round robin, the default), `LC` (least connections) or `SIPHS` (source IP hash).
+   * The API takes `RR`, `LC`, `SIPHS` (NCP may add codes).
+   */
   loadBalancerAlgorithmTypeCode: string;
-  /** Description of the load balancer, free text. */
+  /** Description of the load balancer, free text. At most 1000 bytes (UTF-8). */
   loadBalancerDescription?: string | undefined;
   /** The load balancer's rules: each a protocol, a port on the load balancer and a port on the servers. */
   loadBalancerRuleList: LoadBalancerRuleParameter[];
@@ -3775,17 +3857,20 @@ export interface ClassicChangeLoadBalancerInstanceConfigurationResponse extends 
 }
 
 export interface ClassicCreateLoadBalancerInstanceParams {
-  /** Name of the new load balancer, 3 to 30 characters; NCP makes one up when none is given. */
+  /** Name of the new load balancer, 3 to 30 characters; NCP makes one up when none is given. 3 to 30 characters. */
   loadBalancerName?: string | undefined;
-  /** How to spread requests: `RR` (round robin, the default), `LC` (least connections) or `SIPHS` (source IP hash). */
+  /**
+   * How to spread requests: `RR` (round robin, the default), `LC` (least connections) or `SIPHS` (source IP hash).
+   * The API takes `RR`, `LC`, `SIPHS` (NCP may add codes).
+   */
   loadBalancerAlgorithmTypeCode?: string | undefined;
-  /** Description of the load balancer, free text. */
+  /** Description of the load balancer, free text. At most 1000 bytes (UTF-8). */
   loadBalancerDescription?: string | undefined;
   /** The load balancer's rules: each a protocol, a port on the load balancer and a port on the servers. */
   loadBalancerRuleList: LoadBalancerRuleParameter[];
-  /** Server instance numbers (`serverInstanceNo` of `getServerInstanceList`). */
+  /** Server instance numbers (`serverInstanceNo` of `getServerInstanceList`). No duplicate items. */
   serverInstanceNoList?: Array<string | number> | undefined;
-  /** `PBLIP` (public, the default) or `PRVT` (private). */
+  /** `PBLIP` (public, the default) or `PRVT` (private). The API takes `PBLIP`, `PRVT` (NCP may add codes). */
   networkUsageTypeCode?: string | undefined;
   /**
    * Classic region number (`1` for Korea ...), as the Classic `getRegionList` gives it.
@@ -3803,7 +3888,7 @@ export interface ClassicCreateLoadBalancerInstanceResponse extends ApiResponse {
 }
 
 export interface ClassicDeleteLoadBalancerInstancesParams {
-  /** Load balancer numbers (`loadBalancerInstanceNo` of `getLoadBalancerInstanceList`). */
+  /** Load balancer numbers (`loadBalancerInstanceNo` of `getLoadBalancerInstanceList`). No duplicate items. */
   loadBalancerInstanceNoList: Array<string | number>;
 }
 export interface ClassicDeleteLoadBalancerInstancesResponse extends ApiResponse {
@@ -3827,7 +3912,7 @@ export interface ClassicDeleteLoadBalancerSslCertificateResponse extends ApiResp
 export interface ClassicDeleteServerInstancesFromLoadBalancerParams {
   /** Load balancer number (an id, as text), from `getLoadBalancerInstanceList`. */
   loadBalancerInstanceNo: string | number;
-  /** Server instance numbers (`serverInstanceNo` of `getServerInstanceList`). */
+  /** Server instance numbers (`serverInstanceNo` of `getServerInstanceList`). No duplicate items. */
   serverInstanceNoList: Array<string | number>;
 }
 export interface ClassicDeleteServerInstancesFromLoadBalancerResponse extends ApiResponse {
@@ -3853,7 +3938,7 @@ export interface ClassicGetLoadBalancerInstanceListParams {
   loadBalancerName?: string | undefined;
   /** Load balancer numbers (`loadBalancerInstanceNo` of `getLoadBalancerInstanceList`). */
   loadBalancerInstanceNoList?: Array<string | number> | undefined;
-  /** `PBLIP` (public, the default) or `PRVT` (private). */
+  /** `PBLIP` (public, the default) or `PRVT` (private). The API takes `PBLIP`, `PRVT` (NCP may add codes). */
   networkUsageTypeCode?: string | undefined;
   /**
    * Classic region number (`1` for Korea ...), as the Classic `getRegionList` gives it.
@@ -3897,7 +3982,7 @@ export interface ClassicGetLoadBalancerSslCertificateListResponse extends ApiRes
 }
 
 export interface ClassicGetLoadBalancerTargetServerInstanceListParams {
-  /** `PBLIP` (public, the default) or `PRVT` (private). */
+  /** `PBLIP` (public, the default) or `PRVT` (private). The API takes `PBLIP`, `PRVT` (NCP may add codes). */
   networkUsageTypeCode?: string | undefined;
   /**
    * Classic region number (`1` for Korea ...), as the Classic `getRegionList` gives it.
@@ -3950,12 +4035,18 @@ export interface ClassicGetMetricStatisticsResponse extends ApiResponse {
 }
 
 export interface ClassicGeoLocationParams {
-  /** Public IPv4 address to look up (`203.0.113.10`); a private address is refused. */
+  /** Public IPv4 address to look up (`203.0.113.10`); a private address is refused. 1 to 45 characters. */
   ip: string;
-  /** `t` to add `r3`, `lat`, `long` and `net` to the answer; `f` (the default) leaves them out. */
-  ext?: string | undefined;
-  /** Character set of the answer's text: `utf8` (the default) or `euckr`. */
-  enc?: string | undefined;
+  /**
+   * `t` to add `r3`, `lat`, `long` and `net` to the answer; `f` (the default) leaves them out.
+   * One of `t`, `f`, in any letter case.
+   */
+  ext?: 't' | 'f' | undefined;
+  /**
+   * Character set of the answer's text: `utf8` (the default) or `euckr`.
+   * One of `utf8`, `euckr`, in any letter case.
+   */
+  enc?: 'utf8' | 'euckr' | undefined;
 }
 export interface ClassicGeoLocationResponse extends ApiResponse {
   /** Where the address is. */
@@ -4471,9 +4562,11 @@ export interface CreateAccessControlGroupParams {
   /**
    * Name of the new group: 3 to 30 lower-case letters, digits and `-`, starting with a letter and ending with a
    * letter or digit; NCP makes one up when none is given.
+   * 3 to 30 characters: lower-case letters, digits and `-`, starting with a letter and ending with a letter or
+   * digit.
    */
   accessControlGroupName?: string | undefined;
-  /** Description of the access control group, free text. */
+  /** Description of the access control group, free text. At most 1000 bytes (UTF-8). */
   accessControlGroupDescription?: string | undefined;
   /** VPC number (an id, as text), from `getVpcList`. */
   vpcNo: string | number;
@@ -4549,7 +4642,7 @@ export interface GetAccessControlGroupRuleListParams {
   regionCode?: string | undefined;
   /** Access control group number (an id, as text), from `getAccessControlGroupList`. */
   accessControlGroupNo: string | number;
-  /** Lists only rules of this direction: `INBND` or `OTBND`. */
+  /** Lists only rules of this direction: `INBND` or `OTBND`. The API takes `INBND`, `OTBND` (NCP may add codes). */
   accessControlGroupRuleTypeCode?: string | undefined;
 }
 export interface GetAccessControlGroupRuleListResponse extends ApiResponse {
@@ -4596,7 +4689,7 @@ export interface RemoveAccessControlGroupOutboundRuleResponse extends ApiRespons
 export interface ImportLoginKeyParams {
   /** Region code (`KR`, `SGN`, `JPN` ...), as `getRegionList` gives it. Defaults to the client's `region`. */
   regionCode?: string | undefined;
-  /** Name of the imported key: 3 to 30 letters, digits, `-` and `_`, unique in the account. */
+  /** Name of the imported key: 3 to 30 letters, digits, `-` and `_`, unique in the account. 3 to 30 characters. */
   keyName?: string | undefined;
   /** OpenSSH public key to import (`ssh-rsa AAAA... comment`). */
   publicKey: string;
@@ -4611,7 +4704,7 @@ export interface ImportLoginKeyResponse extends ApiResponse {
 export interface CreateLoginKeyParams {
   /** Region code (`KR`, `SGN`, `JPN` ...), as `getRegionList` gives it. Defaults to the client's `region`. */
   regionCode?: string | undefined;
-  /** Name of the new login key: 3 to 30 letters, digits, `-` and `_`, unique in the account. */
+  /** Name of the new login key: 3 to 30 letters, digits, `-` and `_`, unique in the account. 3 to 30 characters. */
   keyName?: string | undefined;
 }
 export interface CreateLoginKeyResponse extends ApiResponse {
@@ -4629,7 +4722,7 @@ export interface CreateLoginKeyResponse extends ApiResponse {
 export interface DeleteLoginKeysParams {
   /** Region code (`KR`, `SGN`, `JPN` ...), as `getRegionList` gives it. Defaults to the client's `region`. */
   regionCode?: string | undefined;
-  /** Login key names (`keyName` of `getLoginKeyList`). */
+  /** Login key names (`keyName` of `getLoginKeyList`). No duplicate items. */
   keyNameList: string[];
 }
 export interface DeleteLoginKeysResponse extends ApiResponse {
@@ -4673,11 +4766,16 @@ export interface CreateInitScriptParams {
   /**
    * Name of the new init script: 3 to 30 lower-case letters, digits and `-`, starting with a letter; NCP makes one
    * up when none is given.
+   * 3 to 30 characters: lower-case letters, digits and `-`, starting with a letter and ending with a letter or
+   * digit.
    */
   initScriptName?: string | undefined;
-  /** Description of the init script, free text. */
+  /** Description of the init script, free text. At most 1000 bytes (UTF-8). */
   initScriptDescription?: string | undefined;
-  /** Operating system the init script is for: `LNX` (Linux) or `WND` (Windows). */
+  /**
+   * Operating system the init script is for: `LNX` (Linux) or `WND` (Windows).
+   * The API takes `LNX`, `WND` (NCP may add codes).
+   */
   osTypeCode: string;
 }
 export interface CreateInitScriptResponse extends ApiResponse {
@@ -4690,7 +4788,7 @@ export interface CreateInitScriptResponse extends ApiResponse {
 export interface DeleteInitScriptsParams {
   /** Region code (`KR`, `SGN`, `JPN` ...), as `getRegionList` gives it. Defaults to the client's `region`. */
   regionCode?: string | undefined;
-  /** Init script numbers (`initScriptNo` of `getInitScriptList`). */
+  /** Init script numbers (`initScriptNo` of `getInitScriptList`). No duplicate items. */
   initScriptNoList: Array<string | number>;
 }
 export interface DeleteInitScriptsResponse extends ApiResponse {
@@ -4767,9 +4865,11 @@ export interface CreatePlacementGroupParams {
   /**
    * Name of the new placement group: 3 to 30 lower-case letters, digits and `-`, starting with a letter; NCP makes
    * one up when none is given.
+   * 3 to 30 characters: lower-case letters, digits and `-`, starting with a letter and ending with a letter or
+   * digit.
    */
   placementGroupName?: string | undefined;
-  /** Placement rule: `AA` (anti-affinity, the default and only one). */
+  /** Placement rule: `AA` (anti-affinity, the default and only one). The API takes `AA` (NCP may add codes). */
   placementGroupTypeCode?: string | undefined;
 }
 export interface CreatePlacementGroupResponse extends ApiResponse {
@@ -4934,7 +5034,11 @@ export interface ChangeServerInstanceNameParams {
   regionCode?: string | undefined;
   /** Server instance number (an id, as text), from `getServerInstanceList`. */
   serverInstanceNo: string | number;
-  /** New name of the server: 3 to 30 lower-case letters, digits and `-`, starting with a letter. */
+  /**
+   * New name of the server: 3 to 30 lower-case letters, digits and `-`, starting with a letter.
+   * 3 to 30 characters: lower-case letters, digits and `-`, starting with a letter and ending with a letter or
+   * digit.
+   */
   serverName: string;
 }
 export interface ChangeServerInstanceNameResponse extends ApiResponse {
@@ -5024,7 +5128,7 @@ export interface GetServerInstanceDetailResponse extends ApiResponse {
 export interface RebootServerInstancesParams {
   /** Region code (`KR`, `SGN`, `JPN` ...), as `getRegionList` gives it. Defaults to the client's `region`. */
   regionCode?: string | undefined;
-  /** Server instance numbers (`serverInstanceNo` of `getServerInstanceList`). */
+  /** Server instance numbers (`serverInstanceNo` of `getServerInstanceList`). No duplicate items. */
   serverInstanceNoList: Array<string | number>;
 }
 export interface RebootServerInstancesResponse extends ApiResponse {
@@ -5052,7 +5156,7 @@ export interface SetProtectServerTerminationResponse extends ApiResponse {
 export interface StartServerInstancesParams {
   /** Region code (`KR`, `SGN`, `JPN` ...), as `getRegionList` gives it. Defaults to the client's `region`. */
   regionCode?: string | undefined;
-  /** Server instance numbers (`serverInstanceNo` of `getServerInstanceList`). */
+  /** Server instance numbers (`serverInstanceNo` of `getServerInstanceList`). No duplicate items. */
   serverInstanceNoList: Array<string | number>;
 }
 export interface StartServerInstancesResponse extends ApiResponse {
@@ -5065,7 +5169,7 @@ export interface StartServerInstancesResponse extends ApiResponse {
 export interface StopServerInstancesParams {
   /** Region code (`KR`, `SGN`, `JPN` ...), as `getRegionList` gives it. Defaults to the client's `region`. */
   regionCode?: string | undefined;
-  /** Server instance numbers (`serverInstanceNo` of `getServerInstanceList`). */
+  /** Server instance numbers (`serverInstanceNo` of `getServerInstanceList`). No duplicate items. */
   serverInstanceNoList: Array<string | number>;
 }
 export interface StopServerInstancesResponse extends ApiResponse {
@@ -5078,7 +5182,7 @@ export interface StopServerInstancesResponse extends ApiResponse {
 export interface TerminateServerInstancesParams {
   /** Region code (`KR`, `SGN`, `JPN` ...), as `getRegionList` gives it. Defaults to the client's `region`. */
   regionCode?: string | undefined;
-  /** Server instance numbers (`serverInstanceNo` of `getServerInstanceList`). */
+  /** Server instance numbers (`serverInstanceNo` of `getServerInstanceList`). No duplicate items. */
   serverInstanceNoList: Array<string | number>;
 }
 export interface TerminateServerInstancesResponse extends ApiResponse {
@@ -5091,15 +5195,20 @@ export interface TerminateServerInstancesResponse extends ApiResponse {
 export interface CreateBlockStorageSnapshotInstanceParams {
   /** Region code (`KR`, `SGN`, `JPN` ...), as `getRegionList` gives it. Defaults to the client's `region`. */
   regionCode?: string | undefined;
-  /** Name of the new snapshot, 3 to 30 characters; NCP makes one up when none is given. */
+  /**
+   * Name of the new snapshot, 3 to 30 characters; NCP makes one up when none is given.
+   * 3 to 30 characters: lower-case letters, digits and `-`, starting with a letter and ending with a letter or
+   * digit.
+   */
   blockStorageSnapshotName?: string | undefined;
-  /** Description of the snapshot, free text. */
+  /** Description of the snapshot, free text. At most 1000 bytes (UTF-8). */
   blockStorageSnapshotDescription?: string | undefined;
   /** The volume the snapshot was taken of (its `blockStorageInstanceNo`). */
   originalBlockStorageInstanceNo: string | number;
   /**
    * Kind of snapshot to take: `FULL` (the default) or `INCREMENTAL` (what changed since the volume's last
    * snapshot).
+   * The API takes `FULL`, `INCREMENTAL` (NCP may add codes).
    */
   snapshotTypeCode?: string | undefined;
 }
@@ -5113,7 +5222,10 @@ export interface CreateBlockStorageSnapshotInstanceResponse extends ApiResponse 
 export interface DeleteBlockStorageSnapshotInstancesParams {
   /** Region code (`KR`, `SGN`, `JPN` ...), as `getRegionList` gives it. Defaults to the client's `region`. */
   regionCode?: string | undefined;
-  /** Block storage snapshot numbers (`blockStorageSnapshotInstanceNo` of `getBlockStorageSnapshotInstanceList`). */
+  /**
+   * Block storage snapshot numbers (`blockStorageSnapshotInstanceNo` of `getBlockStorageSnapshotInstanceList`).
+   * No duplicate items.
+   */
   blockStorageSnapshotInstanceNoList: Array<string | number>;
 }
 export interface DeleteBlockStorageSnapshotInstancesResponse extends ApiResponse {
@@ -5139,7 +5251,7 @@ export interface GetBlockStorageSnapshotInstanceDetailResponse extends ApiRespon
 export interface AddNetworkInterfaceAccessControlGroupParams {
   /** Region code (`KR`, `SGN`, `JPN` ...), as `getRegionList` gives it. Defaults to the client's `region`. */
   regionCode?: string | undefined;
-  /** Access control group numbers (`accessControlGroupNo` of `getAccessControlGroupList`). */
+  /** Access control group numbers (`accessControlGroupNo` of `getAccessControlGroupList`). No duplicate items. */
   accessControlGroupNoList: Array<string | number>;
   /** Network interface number (an id, as text), from `getNetworkInterfaceList`. */
   networkInterfaceNo: string | number;
@@ -5156,9 +5268,9 @@ export interface AssignSecondaryIpsParams {
   regionCode?: string | undefined;
   /** Network interface number (an id, as text), from `getNetworkInterfaceList`. */
   networkInterfaceNo: string | number;
-  /** Secondary private IPv4 addresses of the interface, in its subnet. */
+  /** Secondary private IPv4 addresses of the interface, in its subnet. No duplicate items. */
   secondaryIpList?: string[] | undefined;
-  /** How many secondary private IPs to give the interface (NCP picks them). */
+  /** How many secondary private IPs to give the interface (NCP picks them). Integer from 1 to 255. */
   secondaryIpCount?: number | undefined;
   /** `true`: take a secondary IP even if another interface of the subnet has it. */
   allowReassign?: boolean | undefined;
@@ -5190,11 +5302,15 @@ export interface AttachNetworkInterfaceResponse extends ApiResponse {
 export interface CreateNetworkInterfaceParams {
   /** Region code (`KR`, `SGN`, `JPN` ...), as `getRegionList` gives it. Defaults to the client's `region`. */
   regionCode?: string | undefined;
-  /** Access control group numbers (`accessControlGroupNo` of `getAccessControlGroupList`). */
+  /** Access control group numbers (`accessControlGroupNo` of `getAccessControlGroupList`). No duplicate items. */
   accessControlGroupNoList: Array<string | number>;
-  /** Description of the network interface, free text. */
+  /** Description of the network interface, free text. At most 1000 bytes (UTF-8). */
   networkInterfaceDescription?: string | undefined;
-  /** Name of the new interface, 3 to 30 lower-case letters, digits and `-`; NCP makes one up when none is given. */
+  /**
+   * Name of the new interface, 3 to 30 lower-case letters, digits and `-`; NCP makes one up when none is given.
+   * 3 to 30 characters: lower-case letters, digits and `-`, starting with a letter and ending with a letter or
+   * digit.
+   */
   networkInterfaceName?: string | undefined;
   /** Subnet number (an id, as text), from `getSubnetList`. */
   subnetNo: string | number;
@@ -5204,9 +5320,9 @@ export interface CreateNetworkInterfaceParams {
   serverInstanceNo?: string | number | undefined;
   /** Private IPv4 address to give the interface, inside the subnet; NCP picks one when none is given. */
   ip?: string | undefined;
-  /** Secondary private IPv4 addresses of the interface, in its subnet. */
+  /** Secondary private IPv4 addresses of the interface, in its subnet. No duplicate items. */
   secondaryIpList?: string[] | undefined;
-  /** How many secondary private IPs to give the interface (NCP picks them). */
+  /** How many secondary private IPs to give the interface (NCP picks them). Integer from 1 to 255. */
   secondaryIpCount?: number | undefined;
   /** `true`: the interface is for a bare-metal server. */
   isBareMetal?: boolean | undefined;
@@ -5305,7 +5421,7 @@ export interface GetNetworkInterfaceListResponse extends ApiResponse {
 export interface RemoveNetworkInterfaceAccessControlGroupParams {
   /** Region code (`KR`, `SGN`, `JPN` ...), as `getRegionList` gives it. Defaults to the client's `region`. */
   regionCode?: string | undefined;
-  /** Access control group numbers (`accessControlGroupNo` of `getAccessControlGroupList`). */
+  /** Access control group numbers (`accessControlGroupNo` of `getAccessControlGroupList`). No duplicate items. */
   accessControlGroupNoList: Array<string | number>;
   /** Network interface number (an id, as text), from `getNetworkInterfaceList`. */
   networkInterfaceNo: string | number;
@@ -5322,7 +5438,7 @@ export interface UnassignSecondaryIpsParams {
   regionCode?: string | undefined;
   /** Network interface number (an id, as text), from `getNetworkInterfaceList`. */
   networkInterfaceNo: string | number;
-  /** Secondary private IPv4 addresses of the interface, in its subnet. */
+  /** Secondary private IPv4 addresses of the interface, in its subnet. No duplicate items. */
   secondaryIpList: string[];
 }
 export interface UnassignSecondaryIpsResponse extends ApiResponse {
@@ -5350,7 +5466,7 @@ export interface AssociatePublicIpWithServerInstanceResponse extends ApiResponse
 export interface CreatePublicIpInstanceParams {
   /** Region code (`KR`, `SGN`, `JPN` ...), as `getRegionList` gives it. Defaults to the client's `region`. */
   regionCode?: string | undefined;
-  /** Description of the public IP, free text. */
+  /** Description of the public IP, free text. At most 1000 bytes (UTF-8). */
   publicIpDescription?: string | undefined;
   /** Server instance number (an id, as text), from `getServerInstanceList`. */
   serverInstanceNo?: string | number | undefined;
@@ -5499,13 +5615,20 @@ export interface ChangeBlockStorageVolumeSizeResponse extends ApiResponse {
 export interface CreateBlockStorageInstanceParams {
   /** Region code (`KR`, `SGN`, `JPN` ...), as `getRegionList` gives it. Defaults to the client's `region`. */
   regionCode?: string | undefined;
-  /** Name of the new volume, 3 to 30 characters; NCP makes one up when none is given. */
+  /**
+   * Name of the new volume, 3 to 30 characters; NCP makes one up when none is given.
+   * 3 to 30 characters: lower-case letters, digits and `-`, starting with a letter and ending with a letter or
+   * digit.
+   */
   blockStorageName?: string | undefined;
   /** Size of the new volume, in GB, in steps of 10: 10 to 2000 (XEN), 10 to 16380 (KVM). */
   blockStorageSize: number;
-  /** Medium of the volume: `SSD` or `HDD` (XEN volumes; KVM ones take a volume type). */
+  /**
+   * Medium of the volume: `SSD` or `HDD` (XEN volumes; KVM ones take a volume type).
+   * The API takes `SSD`, `HDD` (NCP may add codes).
+   */
   blockStorageDiskDetailTypeCode?: string | undefined;
-  /** Description of the volume, free text. */
+  /** Description of the volume, free text. At most 1000 bytes (UTF-8). */
   blockStorageDescription?: string | undefined;
   /** Server instance number (an id, as text), from `getServerInstanceList`. */
   serverInstanceNo?: string | number | undefined;
@@ -5515,7 +5638,10 @@ export interface CreateBlockStorageInstanceParams {
   zoneCode?: string | undefined;
   /** Return protection: while `true`, the volume cannot be deleted. */
   isReturnProtection?: boolean | undefined;
-  /** Volume type of the new volume: `SSD` or `HDD` for XEN, `CB1`, `CB2`, `FB1` or `FB2` for KVM. */
+  /**
+   * Volume type of the new volume: `SSD` or `HDD` for XEN, `CB1`, `CB2`, `FB1` or `FB2` for KVM.
+   * The API takes `SSD`, `HDD`, `CB1`, `CB2`, `FB1`, `FB2` (NCP may add codes).
+   */
   blockStorageVolumeTypeCode?: string | undefined;
 }
 export interface CreateBlockStorageInstanceResponse extends ApiResponse {
@@ -5528,7 +5654,7 @@ export interface CreateBlockStorageInstanceResponse extends ApiResponse {
 export interface DeleteBlockStorageInstancesParams {
   /** Region code (`KR`, `SGN`, `JPN` ...), as `getRegionList` gives it. Defaults to the client's `region`. */
   regionCode?: string | undefined;
-  /** Block storage volume numbers (`blockStorageInstanceNo` of `getBlockStorageInstanceList`). */
+  /** Block storage volume numbers (`blockStorageInstanceNo` of `getBlockStorageInstanceList`). No duplicate items. */
   blockStorageInstanceNoList: Array<string | number>;
 }
 export interface DeleteBlockStorageInstancesResponse extends ApiResponse {
@@ -5541,7 +5667,7 @@ export interface DeleteBlockStorageInstancesResponse extends ApiResponse {
 export interface DetachBlockStorageInstancesParams {
   /** Region code (`KR`, `SGN`, `JPN` ...), as `getRegionList` gives it. Defaults to the client's `region`. */
   regionCode?: string | undefined;
-  /** Block storage volume numbers (`blockStorageInstanceNo` of `getBlockStorageInstanceList`). */
+  /** Block storage volume numbers (`blockStorageInstanceNo` of `getBlockStorageInstanceList`). No duplicate items. */
   blockStorageInstanceNoList: Array<string | number>;
 }
 export interface DetachBlockStorageInstancesResponse extends ApiResponse {
@@ -5657,7 +5783,7 @@ export interface ChangeFabricClusterDescriptionParams {
   regionCode?: string | undefined;
   /** Fabric cluster number (an id, as text), from `getFabricClusterList`. */
   fabricClusterNo: string | number;
-  /** Description of the fabric cluster, free text. */
+  /** Description of the fabric cluster, free text. At most 1000 bytes (UTF-8). */
   fabricClusterDescription?: string | undefined;
 }
 export interface ChangeFabricClusterDescriptionResponse extends ApiResponse {
@@ -5672,7 +5798,11 @@ export interface ChangeFabricClusterNameParams {
   regionCode?: string | undefined;
   /** Fabric cluster number (an id, as text), from `getFabricClusterList`. */
   fabricClusterNo: string | number;
-  /** Fabric cluster name. */
+  /**
+   * Fabric cluster name.
+   * 3 to 30 characters: lower-case letters, digits and `-`, starting with a letter and ending with a letter or
+   * digit.
+   */
   fabricClusterName: string;
 }
 export interface ChangeFabricClusterNameResponse extends ApiResponse {
@@ -5687,7 +5817,10 @@ export interface ChangeFabricClusterServerInstancesParams {
   regionCode?: string | undefined;
   /** Fabric cluster number (an id, as text), from `getFabricClusterList`. */
   fabricClusterNo: string | number;
-  /** Servers of the pool to run in cluster mode (`serverInstanceNo` of `getServerInstanceList`). */
+  /**
+   * Servers of the pool to run in cluster mode (`serverInstanceNo` of `getServerInstanceList`).
+   * No duplicate items.
+   */
   clusterModeServerInstanceNoList?: Array<string | number> | undefined;
 }
 export interface ChangeFabricClusterServerInstancesResponse extends ApiResponse {
@@ -5700,9 +5833,13 @@ export interface ChangeFabricClusterServerInstancesResponse extends ApiResponse 
 export interface CreateFabricClusterParams {
   /** Region code (`KR`, `SGN`, `JPN` ...), as `getRegionList` gives it. Defaults to the client's `region`. */
   regionCode?: string | undefined;
-  /** Fabric cluster name. */
+  /**
+   * Fabric cluster name.
+   * 3 to 30 characters: lower-case letters, digits and `-`, starting with a letter and ending with a letter or
+   * digit.
+   */
   fabricClusterName: string;
-  /** Description of the fabric cluster, free text. */
+  /** Description of the fabric cluster, free text. At most 1000 bytes (UTF-8). */
   fabricClusterDescription?: string | undefined;
   /** Zone code (`KR-1`, `KR-2` ...), as `getZoneList` gives it. */
   zoneCode: string;
@@ -5817,9 +5954,13 @@ export interface GetFabricClusterPoolListResponse extends ApiResponse {
 export interface UpdateFabricClusterParams {
   /** Region code (`KR`, `SGN`, `JPN` ...), as `getRegionList` gives it. Defaults to the client's `region`. */
   regionCode?: string | undefined;
-  /** Fabric cluster name. */
+  /**
+   * Fabric cluster name.
+   * 3 to 30 characters: lower-case letters, digits and `-`, starting with a letter and ending with a letter or
+   * digit.
+   */
   fabricClusterName: string;
-  /** Description of the fabric cluster, free text. */
+  /** Description of the fabric cluster, free text. At most 1000 bytes (UTF-8). */
   fabricClusterDescription?: string | undefined;
   /** Fabric cluster number (an id, as text), from `getFabricClusterList`. */
   fabricClusterNo: string | number;
@@ -5836,7 +5977,10 @@ export interface UpdateFabricClusterServerInstancesParams {
   regionCode?: string | undefined;
   /** Fabric cluster number (an id, as text), from `getFabricClusterList`. */
   fabricClusterNo: string | number;
-  /** Servers of the pool to run in cluster mode (`serverInstanceNo` of `getServerInstanceList`). */
+  /**
+   * Servers of the pool to run in cluster mode (`serverInstanceNo` of `getServerInstanceList`).
+   * No duplicate items.
+   */
   clusterModeServerInstanceNoList?: Array<string | number> | undefined;
 }
 export interface UpdateFabricClusterServerInstancesResponse extends ApiResponse {
@@ -5862,13 +6006,19 @@ export interface DisableFlowLogResponse extends ApiResponse {
 export interface EnableFlowLogParams {
   /** Region code (`KR`, `SGN`, `JPN` ...), as `getRegionList` gives it. Defaults to the client's `region`. */
   regionCode?: string | undefined;
-  /** What to record: `ALLOW` (allowed traffic), `DENY` (refused traffic) or `ALL`. */
+  /**
+   * What to record: `ALLOW` (allowed traffic), `DENY` (refused traffic) or `ALL`.
+   * The API takes `ACCEPT`, `REJECT`, `ALL` (NCP may add codes).
+   */
   collectActionTypeCode: string;
-  /** How often the flow log is collected, in minutes: 5 to 15 (default 15). */
-  collectIntervalMinute?: number | undefined;
+  /** How often the flow log is collected, in minutes: 5 to 15 (default 15). One of `1`, `5`, `10`. */
+  collectIntervalMinute?: 1 | 5 | 10 | undefined;
   /** Network interface number (an id, as text), from `getNetworkInterfaceList`. */
   networkInterfaceNo: string | number;
-  /** Where to store flow logs: `OBJT` (Object Storage, the default and only one). */
+  /**
+   * Where to store flow logs: `OBJT` (Object Storage, the default and only one).
+   * The API takes `OBJT` (NCP may add codes).
+   */
   storageTypeCode?: string | undefined;
   /** Object Storage bucket the flow logs go to (a bucket of the account). */
   storageBucketName: string;
@@ -5888,7 +6038,7 @@ export interface EnableFlowLogResponse extends ApiResponse {
 export interface GetFlowLogConfigurationListParams {
   /** Region code (`KR`, `SGN`, `JPN` ...), as `getRegionList` gives it. Defaults to the client's `region`. */
   regionCode?: string | undefined;
-  /** Network interface numbers (`networkInterfaceNo` of `getNetworkInterfaceList`). */
+  /** Network interface numbers (`networkInterfaceNo` of `getNetworkInterfaceList`). No duplicate items. */
   networkInterfaceNoList: Array<string | number>;
 }
 export interface GetFlowLogConfigurationListResponse extends ApiResponse {
@@ -5919,9 +6069,11 @@ export interface CreateServerInstancesParams {
   /**
    * Name of the new server: 3 to 30 lower-case letters, digits and `-`, starting with a letter and ending with a
    * letter or digit; with several servers, a serial number is appended. NCP makes one up when none is given.
+   * 3 to 30 characters: lower-case letters, digits and `-`, starting with a letter and ending with a letter or
+   * digit.
    */
   serverName?: string | undefined;
-  /** Description of the server, free text. */
+  /** Description of the server, free text. At most 1000 bytes (UTF-8). */
   serverDescription?: string | undefined;
   /**
    * Login key of the server, whose public key encrypts its root password (`keyName` of `getLoginKeyList`); left
@@ -5930,11 +6082,12 @@ export interface CreateServerInstancesParams {
   loginKeyName?: string | undefined;
   /** Termination protection: while `true`, the server cannot be terminated. */
   isProtectServerTermination?: boolean | undefined;
-  /** How many servers to create with one call (default 1, at most 20). */
+  /** How many servers to create with one call (default 1, at most 20). Integer from 1 to 20. */
   serverCreateCount?: number | undefined;
   /**
    * First serial number appended to the names of servers created together (`web-001` ...); `serverCreateStartNo`
    * plus `serverCreateCount` may not pass 1000.
+   * Integer from 0 to 999.
    */
   serverCreateStartNo?: number | undefined;
   /** How the server is charged: `MTRAT` (by the minute or hour, the default) or `FXSUM` (a fixed monthly sum). */
@@ -5990,7 +6143,7 @@ export interface CreateServerInstancesResponse extends ApiResponse {
 export interface GetVpcListParams {
   /** Region code (`KR`, `SGN`, `JPN` ...), as `getRegionList` gives it. Defaults to the client's `region`. */
   regionCode?: string | undefined;
-  /** VPC name. */
+  /** Name of the VPC. */
   vpcName?: string | undefined;
   /** Lists only VPCs in this status: `INIT`, `CREATING`, `RUN`, `TERMTING`. */
   vpcStatusCode?: string | undefined;
@@ -6028,6 +6181,8 @@ export interface CreateVpcParams {
   /**
    * Name of the new VPC: 3 to 30 lower-case letters, digits and `-`, starting with a letter and ending with a
    * letter or digit; NCP makes one up when none is given.
+   * 3 to 30 characters: lower-case letters, digits and `-`, starting with a letter and ending with a letter or
+   * digit.
    */
   vpcName?: string | undefined;
 }
@@ -6108,9 +6263,12 @@ export interface GetSubnetDetailResponse extends ApiResponse {
 export interface CreateSubnetParams {
   /** Region code (`KR`, `SGN`, `JPN` ...), as `getRegionList` gives it. Defaults to the client's `region`. */
   regionCode?: string | undefined;
-  /** `PUBLIC` (servers may have public IPs) or `PRIVATE`. */
+  /** `PUBLIC` (servers may have public IPs) or `PRIVATE`. The API takes `PUBLIC`, `PRIVATE` (NCP may add codes). */
   subnetTypeCode: string;
-  /** What the subnet is for: `GEN` (the default), `LOADB`, `BM`, `NATGW`. */
+  /**
+   * What the subnet is for: `GEN` (the default), `LOADB`, `BM`, `NATGW`.
+   * The API takes `GEN`, `LOADB`, `BM`, `NATGW` (NCP may add codes).
+   */
   usageTypeCode?: string | undefined;
   /** Network ACL number (an id, as text), from `getNetworkAclList`. */
   networkAclNo: string | number;
@@ -6119,6 +6277,8 @@ export interface CreateSubnetParams {
   /**
    * Name of the new subnet: 3 to 30 lower-case letters, digits and `-`, starting with a letter and ending with a
    * letter or digit; NCP makes one up when none is given.
+   * 3 to 30 characters: lower-case letters, digits and `-`, starting with a letter and ending with a letter or
+   * digit.
    */
   subnetName?: string | undefined;
   /** VPC number (an id, as text), from `getVpcList`. */
@@ -6144,6 +6304,19 @@ export interface DeleteSubnetResponse extends ApiResponse {
   totalRows: number;
   /** The subnets of the answer. */
   subnetList: Subnet[];
+}
+
+export interface GetNetworkAclDetailParams {
+  /** Region code (`KR`, `SGN`, `JPN` ...), as `getRegionList` gives it. Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  /** Network ACL number (an id, as text), from `getNetworkAclList`. */
+  networkAclNo: string | number;
+}
+export interface GetNetworkAclDetailResponse extends ApiResponse {
+  /** How many items match the request in all; the list of the answer holds at most one page of them. */
+  totalRows: number;
+  /** The network ACLs of the answer. */
+  networkAclList: NetworkAcl[];
 }
 
 export interface GetNetworkAclListParams {
@@ -7742,6 +7915,17 @@ export interface VserverVpcMethods {
   deleteSubnet(params: DeleteSubnetParams, options?: CallOptions): Promise<DeleteSubnetResponse>;
   deleteSubnet(params: DeleteSubnetParams, callback: Callback<DeleteSubnetResponse>): void;
   deleteSubnet(params: DeleteSubnetParams, options: CallOptions | undefined, callback: Callback<DeleteSubnetResponse>): void;
+  /**
+   * Gets one network ACL.
+   *
+   * Calls `/vpc/v2/getNetworkAclDetail` (the VPC network API) and resolves to its answer: `totalRows` and
+   * `networkAclList` (`NetworkAcl[]`), with `requestId`, `returnCode`, `returnMessage`. Read-only: tried again (up
+   * to `maxRetries`) after a network error, a timeout, throttling or a 5xx.
+   * @see https://github.com/ncloud-client/ncloud-client/blob/main/docs/reference/vpc.md#getnetworkacldetail
+   */
+  getNetworkAclDetail(params: GetNetworkAclDetailParams, options?: CallOptions): Promise<GetNetworkAclDetailResponse>;
+  getNetworkAclDetail(params: GetNetworkAclDetailParams, callback: Callback<GetNetworkAclDetailResponse>): void;
+  getNetworkAclDetail(params: GetNetworkAclDetailParams, options: CallOptions | undefined, callback: Callback<GetNetworkAclDetailResponse>): void;
   /**
    * Lists the network ACLs (each VPC's default one: what createSubnet names in networkAclNo).
    *
@@ -9369,10 +9553,9 @@ export interface ComputeClassicMethods {
    * state: it is tried again only when the request was never sent.
    * @see https://github.com/ncloud-client/ncloud-client/blob/main/docs/reference/server.md#recreateserverinstance
    */
-  recreateServerInstance(params?: ClassicRecreateServerInstanceParams, options?: CallOptions): Promise<ClassicRecreateServerInstanceResponse>;
-  recreateServerInstance(params: ClassicRecreateServerInstanceParams | undefined, callback: Callback<ClassicRecreateServerInstanceResponse>): void;
-  recreateServerInstance(params: ClassicRecreateServerInstanceParams | undefined, options: CallOptions | undefined, callback: Callback<ClassicRecreateServerInstanceResponse>): void;
-  recreateServerInstance(callback: Callback<ClassicRecreateServerInstanceResponse>): void;
+  recreateServerInstance(params: ClassicRecreateServerInstanceParams, options?: CallOptions): Promise<ClassicRecreateServerInstanceResponse>;
+  recreateServerInstance(params: ClassicRecreateServerInstanceParams, callback: Callback<ClassicRecreateServerInstanceResponse>): void;
+  recreateServerInstance(params: ClassicRecreateServerInstanceParams, options: CallOptions | undefined, callback: Callback<ClassicRecreateServerInstanceResponse>): void;
   /**
    * Removes servers or IPs from a NAS volume's access control.
    *

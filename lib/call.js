@@ -3,32 +3,11 @@
 // parameters as JSON text, one crossing with the method's index and one options object, and the
 // outcome in one piece: the answer's JSON text (one `JSON.parse`), or a rejection carrying the error's
 // fields (one `new NcloudError`). A call with a `signal` has a cancel switch of its own (`native.Cancel`).
-const util = require('node:util');
+// When the client has an observer (a `logger`, hooks, NODE_DEBUG=ncloud: lib/observe.js), the core hands
+// the attempts' records back with the outcome, and the observer sees them before the call settles.
 const native = require('./native');
 const { NcloudError, AbortError, fromNative } = require('./error');
 const { unknownOptionsMessage, optionsInParams } = require('./hints');
-
-// NODE_DEBUG=ncloud: one line per attempt (never a key, a secret or a signature).
-const debug = util.debuglog('ncloud');
-
-function logAttempts(action, trace) {
-  if (!Array.isArray(trace)) return;
-  for (const a of trace) {
-    const outcome = a.error ? `${a.error}` : 'ok';
-    const tail = a.retry ? `; retrying: ${a.retry}` : a.gaveUp ? `; gave up: ${a.gaveUp}` : '';
-    debug(
-      '%s attempt %d: %s HTTP %s returnCode %s in %d ms, requestId %s%s',
-      action,
-      a.attempt,
-      outcome,
-      a.status ?? '-',
-      a.returnCode ?? '-',
-      a.durationMs,
-      a.requestId ?? '-',
-      tail,
-    );
-  }
-}
 
 /** A per-call default as the core takes it: text, or undefined when unset. */
 function defaultText(v) {
@@ -40,11 +19,13 @@ function defaultText(v) {
 /**
  * Runs method `m` (an entry of the method table) on the native client `nat` with the parameters' JSON
  * text: resolves to the result, rejects with an NcloudError. `regionCode` / `regionNo` are the
- * client's defaults, sent when the parameters give none; `verbatim` pairs are sent as given.
+ * client's defaults, sent when the parameters give none; `o` the call's checked options (`signal`,
+ * `limits`); `verbatim` pairs are sent as given; `observer` (or null) sees the attempts' records.
  */
-function run(nat, m, json, regionCode, regionNo, signal, verbatim) {
-  const trace = debug.enabled;
-  const options = { regionCode, regionNo: defaultText(regionNo), cancel: undefined, trace, verbatim };
+function run(nat, m, json, regionCode, regionNo, o, verbatim, observer) {
+  const signal = o.signal;
+  const trace = observer !== null;
+  const options = { regionCode, regionNo: defaultText(regionNo), cancel: undefined, trace, verbatim, limits: o.limits };
   if (!signal && !trace) return nat.call(m.index, json, options).then(parsed, failed);
   let unlisten = null;
   if (signal) {
@@ -54,14 +35,14 @@ function run(nat, m, json, regionCode, regionNo, signal, verbatim) {
   return nat.call(m.index, json, options).then(
     (out) => {
       if (unlisten) unlisten();
-      if (trace) logAttempts(m.action, out.trace);
+      if (trace) observer.report(m.action, out.trace, null);
       // The answer may have come in before the abort was noticed: an abort still wins (as in `fetch`).
       if (signal?.aborted) throw abortError(m.action, signal);
       return parsed(trace ? out.text : out);
     },
     (info) => {
       if (unlisten) unlisten();
-      if (trace) logAttempts(m.action, info && info.trace);
+      if (trace) observer.report(m.action, info && info.trace, info || { code: 'ERR_INTERNAL' });
       if ((info && info.code === 'ABORT_ERR') || signal?.aborted) throw abortError(m.action, signal);
       throw fromNative(info);
     },
@@ -155,13 +136,56 @@ function check(v, at, depth, bad, seen) {
   }
 }
 
-const CALL_OPTIONS = ['signal'];
+/** The options every method takes (its second argument), checked here and typed in generated/api.d.ts. */
+const CALL_OPTIONS = ['signal', 'timeout', 'attemptTimeout', 'maxRetries', 'maxAttempts'];
 
-/** Validates a call's options: `undefined`, or `{ signal }` with an AbortSignal. */
+function describeValue(v) {
+  if (v === null) return 'null';
+  if (typeof v === 'number') return String(v);
+  return typeof v === 'string' ? `'${v.slice(0, 40)}'` : `a ${typeof v}`;
+}
+
+/** A per-call duration or count: a whole number from `min` up to 2^31 - 1, or undefined. */
+function limit(o, name, min) {
+  const v = o[name];
+  if (v === undefined) return undefined;
+  if (!Number.isSafeInteger(v) || v < min || v > 2 ** 31 - 1) {
+    throw NcloudError.validation(`'${name}' must be a whole number from ${min} to 2147483647${name === 'maxRetries' || name === 'maxAttempts' ? '' : ' (milliseconds)'}, got ${describeValue(v)}`);
+  }
+  return v;
+}
+
+/**
+ * The call's own limits over the client's (`{ timeout, attemptTimeout, maxRetries }`), or undefined
+ * when it gives none. `maxAttempts` is the AWS SDK's name: attempts in all, so `maxRetries` + 1.
+ */
+function limitsOf(o) {
+  const timeout = limit(o, 'timeout', 1);
+  const attemptTimeout = limit(o, 'attemptTimeout', 1);
+  let maxRetries = limit(o, 'maxRetries', 0);
+  const maxAttempts = limit(o, 'maxAttempts', 1);
+  if (maxAttempts !== undefined) {
+    if (maxRetries !== undefined && maxRetries !== maxAttempts - 1) {
+      throw NcloudError.validation(`'maxAttempts' (${maxAttempts}) and 'maxRetries' (${maxRetries}) disagree: maxAttempts counts the first attempt too (maxRetries + 1); give one of them`);
+    }
+    maxRetries = maxAttempts - 1;
+  }
+  if (timeout === undefined && attemptTimeout === undefined && maxRetries === undefined) return undefined;
+  return { timeout, attemptTimeout, maxRetries };
+}
+
+/** The checked options of a call with none. */
+const NO_OPTIONS = Object.freeze({ signal: undefined, limits: undefined });
+
+/**
+ * Validates a call's options: `undefined`, or `{ signal, timeout, attemptTimeout, maxRetries,
+ * maxAttempts }` (and the `allowed` others of a waiter or paginator). Returns the options with
+ * `limits` (the call's own limits, or undefined).
+ */
 function callOptions(options, allowed = CALL_OPTIONS) {
-  if (options === undefined || options === null) return {};
+  if (options === undefined || options === null) return NO_OPTIONS;
   if (typeof options !== 'object' || Array.isArray(options)) {
-    throw NcloudError.validation('The options (second argument) must be an object such as { signal }');
+    throw NcloudError.validation('The options (second argument) must be an object such as { signal, timeout }');
   }
   const unknown = Object.keys(options).filter((k) => !allowed.includes(k));
   if (unknown.length) throw NcloudError.validation(unknownOptionsMessage(unknown, allowed));
@@ -169,7 +193,7 @@ function callOptions(options, allowed = CALL_OPTIONS) {
   if (signal !== undefined && !isAbortSignal(signal)) {
     throw NcloudError.validation("'signal' must be an AbortSignal");
   }
-  return options;
+  return { ...options, limits: limitsOf(options) };
 }
 
 // One 'abort' listener per signal, whatever the number of calls sharing it: Node warns of a listener
@@ -209,8 +233,8 @@ function abortError(action, signal) {
 
 /**
  * Runs method `m` with `(params?, options?, callback?)`: an error-first callback as last argument, or a
- * Promise when there is none. Options (`{ signal }`) are only ever the second argument, so a method
- * without parameters takes `(undefined, { signal })` (or `({}, { signal })`).
+ * Promise when there is none. Options (`{ signal, timeout ... }`) are only ever the second argument, so
+ * a method without parameters takes `(undefined, { signal })` (or `({}, { signal })`).
  */
 function invoke(client, m, args) {
   const last = args[args.length - 1];
@@ -226,10 +250,10 @@ function invoke(client, m, args) {
   let promise;
   try {
     if (n > 2) throw NcloudError.validation(`Expected (params, options, callback), got ${n} arguments before the callback`);
-    const signal = n === 2 ? callOptions(args[1]).signal : undefined;
+    const o = n === 2 ? callOptions(args[1]) : NO_OPTIONS;
     const misplaced = n > 0 ? optionsInParams(m.action, args[0]) : null;
     if (misplaced) throw NcloudError.validation(misplaced);
-    promise = client._call(m, n > 0 ? args[0] : undefined, signal);
+    promise = client._call(m, n > 0 ? args[0] : undefined, o);
   } catch (err) {
     promise = Promise.reject(internal(m, err));
   }
@@ -247,4 +271,4 @@ function internal(m, err) {
   return new NcloudError({ code: 'ERR_INTERNAL', action: m.action, message: String(err && err.message ? err.message : err) });
 }
 
-module.exports = { run, invoke, internal, callOptions, abortError, abortWins, serializeParams };
+module.exports = { run, invoke, internal, callOptions, abortError, abortWins, serializeParams, CALL_OPTIONS, NO_OPTIONS };

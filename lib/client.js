@@ -3,8 +3,10 @@ const util = require('node:util');
 const native = require('./native');
 const { NcloudError, fromNative } = require('./error');
 const { Emulator, startEmulator } = require('./emulator');
-const { resolveConfig, checkKeyText } = require('./config');
-const { run, internal, abortError, abortWins, serializeParams } = require('./call');
+const { resolveConfig, checkKeyText, SITES } = require('./config');
+const { run, internal, abortError, abortWins, serializeParams, NO_OPTIONS } = require('./call');
+const { makeObserver } = require('./observe');
+const { Provider } = require('./credentials');
 const { attachSurfaces } = require('./surfaces');
 const { waitDelay } = require('./waiters');
 const { METHODS, DECLARED } = require('./table');
@@ -23,27 +25,35 @@ class Client {
   #native = null;
   #pending = null;
   #emulator = null;
-  #transport = null;
   #closed = false;
+  /** Who sees the attempts' records (lib/observe.js), or null. */
+  #observer = null;
+  /** The keys' provider (the `credentials` option as a function, lib/credentials.js), or null. */
+  #keys = null;
 
   constructor(options = {}) {
     const cfg = resolveConfig(options, Emulator);
-    this.region = cfg.region;
+    this.#observer = makeObserver(cfg.logger, cfg.hooks);
     this.responseFormat = cfg.transport.responseFormat;
-    this.#transport = cfg.transport;
     if (cfg.mode === 'own-emulator') {
       this.endpoint = null;
       this.usingEmulator = true;
+      this.site = cfg.site;
       this.#pending = this.#startOwnEmulator(cfg.emulatorOptions, cfg.transport);
       // A failure is reported by the first call; keep it from being an unhandled rejection here.
       this.#pending.catch(() => {});
     } else {
-      this.endpoint = cfg.endpoint;
       this.usingEmulator = cfg.mode === 'emulator';
       if (cfg.mode === 'emulator') this.#emulator = cfg.emulator;
-      this.accessKey = cfg.accessKey;
-      this.#native = makeNative({ endpoint: cfg.endpoint, accessKey: cfg.accessKey, secretKey: cfg.secretKey, ...cfg.transport });
+      this.accessKey = cfg.provider ? undefined : cfg.accessKey;
+      this.#native = makeNative({ endpoint: cfg.endpoint, site: cfg.site, emulator: this.usingEmulator, accessKey: cfg.accessKey, secretKey: cfg.secretKey, ...cfg.transport });
+      // The endpoint given, or the site's gateway; the site asked for, or the one the endpoint names.
+      this.endpoint = this.#native.endpoint;
+      this.site = this.#native.site;
+      if (cfg.provider) this.#keys = new Provider(cfg.provider, (accessKey, secretKey) => this.#useKeys(accessKey, secretKey, 'the credentials provider'));
     }
+    // The site's first region unless the option or NCLOUD_REGION gives one.
+    this.region = cfg.region ?? SITES.find((s) => s.name === this.site).defaultRegion;
     attachSurfaces(this);
   }
 
@@ -52,7 +62,7 @@ class Client {
     this.#emulator = emu;
     this.endpoint = emu.endpoint;
     this.accessKey = emu.accessKey;
-    this.#native = makeNative({ endpoint: emu.endpoint, accessKey: emu.accessKey, secretKey: emu.secretKey, ...transport });
+    this.#native = makeNative({ endpoint: emu.endpoint, site: emu.site, emulator: true, accessKey: emu.accessKey, secretKey: emu.secretKey, ...transport });
     return this.#native;
   }
 
@@ -63,12 +73,12 @@ class Client {
 
   /** The old 1.x client's `client.IaaS.server().<action>(params)` (see lib/v1.js). */
   get IaaS() {
-    return v1.roots(this, (action, params, verbatim) => this._call(actionMethod(action), params, undefined, verbatim)).IaaS;
+    return v1.roots(this, (action, params, verbatim) => this._call(actionMethod(action), params, NO_OPTIONS, verbatim)).IaaS;
   }
 
   /** The old 1.x client's `client.PaaS` (see lib/v1.js). */
   get PaaS() {
-    return v1.roots(this, (action, params, verbatim) => this._call(actionMethod(action), params, undefined, verbatim)).PaaS;
+    return v1.roots(this, (action, params, verbatim) => this._call(actionMethod(action), params, NO_OPTIONS, verbatim)).PaaS;
   }
 
   /** @internal `setConfig` with keys: later calls sign with them (an own emulator keeps its keys). */
@@ -78,11 +88,21 @@ class Client {
       if (accessKey === undefined || accessKey === this.accessKey) return;
       throw NcloudError.validation('setConfig: a new accessKey needs its secretKey');
     }
-    checkKeyText(accessKey, 'access key', 'setConfig');
-    checkKeyText(secretKey, 'secret key', 'setConfig');
-    this.accessKey = accessKey ?? this.accessKey;
-    this.#native = makeNative({ endpoint: this.endpoint, accessKey: this.accessKey, secretKey, ...this.#transport });
-    if (this.#closed) this.#native.close();
+    // Keys given here replace a provider's.
+    this.#keys = null;
+    this.#useKeys(accessKey ?? this.accessKey, secretKey, 'setConfig');
+  }
+
+  /** Later calls sign with this pair (the pool and calls in flight are kept); `source` names it in errors. */
+  #useKeys(accessKey, secretKey, source) {
+    checkKeyText(accessKey, 'access key', source);
+    checkKeyText(secretKey, 'secret key', source);
+    try {
+      this.#native.setCredentials(accessKey, secretKey);
+    } catch (err) {
+      throw fromNative(err);
+    }
+    this.accessKey = accessKey;
   }
 
   /** The client's own emulator (only when it uses one), once started. */
@@ -108,13 +128,15 @@ class Client {
 
   /**
    * @internal One call of method `m` (an entry of the method table, lib/table.js): a promise of the
-   * result, rejected with an NcloudError (never a synchronous throw). With a `signal`, aborting rejects
-   * with an AbortError and drops the request in the core (its connection, retries and back-off); an
-   * already aborted signal sends nothing. `verbatim`: `[name, value]` pairs sent as given after the
-   * action's own (a 1.x call's undeclared keys, lib/v1.js).
+   * result, rejected with an NcloudError (never a synchronous throw). `o` holds the call's checked
+   * options (lib/call.js `callOptions`): with a `signal`, aborting rejects with an AbortError and drops
+   * the request in the core (its connection, retries and back-off), and an already aborted signal sends
+   * nothing; `limits` are its own `timeout`, `attemptTimeout` and `maxRetries`. `verbatim`: `[name,
+   * value]` pairs sent as given after the action's own (a 1.x call's undeclared keys, lib/v1.js).
    */
-  _call(m, params, signal, verbatim) {
+  _call(m, params, o = NO_OPTIONS, verbatim) {
     if (m === undefined) return Promise.reject(NcloudError.validation('this method is not in the method table'));
+    const signal = o.signal;
     try {
       if (this.#closed) throw closedError(m.action);
       if (signal?.aborted) throw abortError(m.action, signal);
@@ -125,14 +147,34 @@ class Client {
       }
       const region = this.region;
       if (typeof region !== 'string') throw NcloudError.validation(`client.region must be a string, got ${typeof region}`);
-      if (this.#native) return run(this.#native, m, json, region, regionNo, signal, verbatim);
+      const observer = this.#observer;
+      const keys = this.#keys;
+      // A provider's keys, asked for when there are none yet or they near their expiration (one
+      // comparison when they are fresh).
+      if (keys !== null && !keys.fresh()) {
+        const later = keys.refresh().then(
+          () => {
+            if (signal?.aborted) throw abortError(m.action, signal);
+            return run(this.#native, m, json, region, regionNo, o, verbatim, observer);
+          },
+          (err) => {
+            if (observer !== null) observer.report(m.action, [], err);
+            throw err;
+          },
+        );
+        return abortWins(later, signal, m.action);
+      }
+      if (this.#native) return run(this.#native, m, json, region, regionNo, o, verbatim, observer);
       const later = this.#pending.then((nat) => {
         if (signal?.aborted) throw abortError(m.action, signal);
-        return run(nat, m, json, region, regionNo, signal, verbatim);
+        return run(nat, m, json, region, regionNo, o, verbatim, observer);
       });
       return abortWins(later, signal, m.action);
     } catch (err) {
-      return Promise.reject(internal(m, err));
+      // Refused before anything was sent: the hooks still hear of the call (no attempt).
+      const e = internal(m, err);
+      if (this.#observer !== null) this.#observer.report(m.action, [], e);
+      return Promise.reject(e);
     }
   }
 
@@ -142,11 +184,11 @@ class Client {
   }
 
   [util.inspect.custom]() {
-    return `Client { endpoint: ${util.inspect(this.endpoint)}, accessKey: ${util.inspect(mask(this.accessKey))}, region: ${util.inspect(this.region)}, responseFormat: ${util.inspect(this.responseFormat)}, usingEmulator: ${this.usingEmulator} }`;
+    return `Client { endpoint: ${util.inspect(this.endpoint)}, site: ${util.inspect(this.site)}, accessKey: ${util.inspect(mask(this.accessKey))}, region: ${util.inspect(this.region)}, responseFormat: ${util.inspect(this.responseFormat)}, usingEmulator: ${this.usingEmulator} }`;
   }
 
   toJSON() {
-    return { endpoint: this.endpoint, accessKey: mask(this.accessKey), region: this.region, responseFormat: this.responseFormat };
+    return { endpoint: this.endpoint, site: this.site, accessKey: mask(this.accessKey), region: this.region, responseFormat: this.responseFormat };
   }
 }
 

@@ -8,8 +8,28 @@ const path = require('node:path');
 const native = require('./native');
 const hints = require('./hints');
 const { NcloudError } = require('./error');
+const { pairOf } = require('./credentials');
 
 const DEFAULT_ENDPOINT = 'https://ncloud.apigw.ntruss.com';
+
+/**
+ * NCP's sites (`public`, `gov`, `fin`: src/site.rs, each API's hosts from the model): their names,
+ * default regions and the hosts their APIs are served on.
+ */
+const SITES = native.sites();
+const SITE_NAMES = SITES.map((s) => s.name);
+
+/** Names people give a site that mean one of ours. */
+const SITE_ALIASES = { government: 'gov', 'gov-ncloud': 'gov', financial: 'fin', finance: 'fin', 'fin-ncloud': 'fin', pub: 'public', default: 'public' };
+
+/** The site named by `value` (the option, NCLOUD_SITE or the profile's ncloud_site), checked. */
+function siteName(value, source) {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string') throw validation(`${source} must be one of ${SITE_NAMES.map((n) => `'${n}'`).join(', ')}, got ${describe(value)}`);
+  if (SITE_NAMES.includes(value)) return value;
+  const alias = SITE_ALIASES[value.toLowerCase()] ?? (SITE_NAMES.includes(value.toLowerCase()) ? value.toLowerCase() : undefined);
+  throw validation(`${source} must be one of ${SITE_NAMES.map((n) => `'${n}'`).join(', ')} (NCP's public, government and financial sites), got '${value.slice(0, 40)}'${alias ? ` (did you mean '${alias}'?)` : ''}`);
+}
 
 /**
  * The defaults of the transport options (`timeout`, `maxSockets` ...), stated once in the core
@@ -43,6 +63,12 @@ const KNOWN_OPTIONS = [
   'keepAliveTimeout',
   'maxBufferedBytes',
   'signParameters',
+  'maxAttempts',
+  'logger',
+  'hooks',
+  'credentials',
+  'site',
+  'proxy',
 ];
 
 /** Names people reach for that mean one of ours. */
@@ -64,6 +90,10 @@ const ALIASES = {
   format: 'responseFormat',
   responseformattype: 'responseFormat',
   retries: 'maxRetries',
+  // The AWS SDK v3's middleware stack and other SDKs' interceptors: what a call tells is given to hooks.
+  middleware: 'hooks',
+  middlewarestack: 'hooks',
+  interceptors: 'hooks',
 };
 
 function validation(message) {
@@ -199,8 +229,28 @@ function parseConfigure(text) {
   return profiles;
 }
 
-function configurePath() {
-  return path.join(process.env.HOME || os.homedir(), '.ncloud', 'configure');
+/**
+ * `~/.ncloud/configure` of the user: under `$HOME` on Linux and macOS; under the user's profile
+ * (`%USERPROFILE%`, as NAVER's Go SDK and the NCP CLI read it) on Windows, where a `HOME` set by Git Bash,
+ * MSYS or Cygwin is not the profile and may be a POSIX path Windows cannot open.
+ */
+function configurePath(platform = process.platform, env = process.env) {
+  if (platform === 'win32') {
+    const profile = env.USERPROFILE || (env.HOMEDRIVE && env.HOMEPATH ? `${env.HOMEDRIVE}${env.HOMEPATH}` : os.homedir());
+    return path.win32.join(profile, '.ncloud', 'configure');
+  }
+  return path.posix.join(env.HOME || os.homedir(), '.ncloud', 'configure');
+}
+
+/**
+ * A configure file's text, whatever wrote it: UTF-8 with or without a byte-order mark, or UTF-16 with
+ * one (what Windows PowerShell 5's `>` and `Out-File` write). Line endings are left to parseConfigure.
+ */
+function decodeConfigure(bytes) {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return bytes.subarray(2).toString('utf16le');
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return Buffer.from(bytes.subarray(2, bytes.length - (bytes.length % 2))).swap16().toString('utf16le');
+  const text = bytes.toString('utf8');
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 /**
@@ -209,6 +259,14 @@ function configurePath() {
  * an error wherever it is found; with none anywhere, ERR_CREDENTIALS names every place looked.
  */
 function resolveCredentials(options) {
+  if (options.credentials !== undefined) {
+    const c = options.credentials;
+    const also = ['accessKey', 'secretKey', 'oauth_consumer_key', 'oauth_consumer_secret', 'profile'].filter((k) => options[k] !== undefined);
+    if (also.length) throw validation(`'credentials' gives the keys: drop ${also.join(', ')}`);
+    if (typeof c === 'function') return { provider: c, accessKey: '', secretKey: '', source: 'the credentials provider' };
+    const pair = pairOf(c, "the 'credentials' option");
+    return { accessKey: pair.accessKey, secretKey: pair.secretKey, source: "the 'credentials' option" };
+  }
   const looked = [];
   const key = optString(options, 'accessKey') ?? optString(options, 'oauth_consumer_key');
   const secret = optString(options, 'secretKey') ?? optString(options, 'oauth_consumer_secret');
@@ -219,7 +277,7 @@ function resolveCredentials(options) {
     if (!secret) throw credentials('createClient: an access key was given without its secret key (secretKey / oauth_consumer_secret)');
     return { accessKey: key, secretKey: secret, source: 'options' };
   }
-  looked.push('the options accessKey/secretKey (or oauth_consumer_key/oauth_consumer_secret)');
+  looked.push('the options credentials, accessKey/secretKey (or oauth_consumer_key/oauth_consumer_secret)');
   for (const [k, s] of [
     ['NCLOUD_ACCESS_KEY_ID', 'NCLOUD_SECRET_ACCESS_KEY'],
     ['NCLOUD_ACCESS_KEY', 'NCLOUD_SECRET_KEY'],
@@ -236,7 +294,7 @@ function resolveCredentials(options) {
   const profile = explicitProfile ?? 'DEFAULT';
   let text = null;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    text = decodeConfigure(fs.readFileSync(file));
   } catch (err) {
     if (err.code !== 'ENOENT' && err.code !== 'ENOTDIR') throw credentials(`could not read ${file}: ${err.code}`);
   }
@@ -245,7 +303,7 @@ function resolveCredentials(options) {
     if (section) {
       const fk = section.ncloud_access_key_id;
       const fs_ = section.ncloud_secret_access_key;
-      if (fk && fs_) return { accessKey: fk, secretKey: fs_, apiUrl: section.ncloud_api_url || undefined, source: `${file} [${profile}]` };
+      if (fk && fs_) return { accessKey: fk, secretKey: fs_, apiUrl: section.ncloud_api_url || undefined, site: section.ncloud_site || undefined, source: `${file} [${profile}]` };
       if (fk || fs_) throw credentials(`${file} [${profile}] has ${fk ? 'ncloud_access_key_id without ncloud_secret_access_key' : 'ncloud_secret_access_key without ncloud_access_key_id'}`);
     }
     if (explicitProfile !== undefined && !section) throw credentials(`profile '${profile}' is not in ${file}`);
@@ -312,6 +370,14 @@ function transportOptions(options) {
   given('timeout', positive);
   given('connectTimeout', positive);
   given('maxRetries', count);
+  // The AWS SDK v3's name: attempts in all, the first one included.
+  if (options.maxAttempts !== undefined) {
+    const attempts = positive(options.maxAttempts, 'maxAttempts');
+    if (t.maxRetries !== undefined && t.maxRetries !== attempts - 1) {
+      throw validation(`'maxAttempts' (${attempts}) and 'maxRetries' (${t.maxRetries}) disagree: maxAttempts counts the first attempt too (maxRetries + 1); give one of them`);
+    }
+    t.maxRetries = attempts - 1;
+  }
   given('retryBaseDelay', count);
   given('maxResponseBytes', positive);
   given('maxSockets', positive);
@@ -337,12 +403,20 @@ function transportOptions(options) {
   }
   const ca = caText(options.ca);
   if (ca !== undefined) t.ca = ca;
+  if (options.proxy !== undefined) {
+    const p = options.proxy;
+    if (p === false || p === null) t.proxyOff = true;
+    else if (typeof p === 'string' && /^https?:\/\/[^\s/?#]+\/?$/i.test(p)) t.proxy = p;
+    else throw validation("'proxy' must be a proxy URL such as 'http://proxy.example:3128' (http:// or https://), or false for none whatever HTTPS_PROXY says");
+  }
   return t;
 }
 
 /**
  * Everything `createClient` needs: `{ mode: 'remote' | 'own-emulator' | 'emulator', accessKey,
- * secretKey, endpoint, region, transport, emulator, emulatorOptions }`.
+ * secretKey, provider, endpoint, site, region, transport, emulator, emulatorOptions, logger, hooks }`;
+ * `endpoint` is absent when each API goes to its host on the site, `site` when the endpoint decides it,
+ * `region` when the site's default applies.
  */
 function resolveConfig(options, Emulator) {
   if (options === undefined) options = {};
@@ -359,8 +433,12 @@ function resolveConfig(options, Emulator) {
   if (options.allowInsecureHttp !== undefined && typeof options.allowInsecureHttp !== 'boolean') {
     throw validation(`'allowInsecureHttp' must be a boolean, got ${describe(options.allowInsecureHttp)}`);
   }
-  const region = optString(options, 'region') ?? env('NCLOUD_REGION') ?? 'KR';
+  // The site's own default region when neither the option nor NCLOUD_REGION gives one (lib/client.js).
+  const region = optString(options, 'region') ?? env('NCLOUD_REGION');
+  const site = siteName(options.site, "'site'") ?? siteName(env('NCLOUD_SITE'), 'NCLOUD_SITE');
   const transport = transportOptions(options);
+  // Who sees the calls' records (checked by lib/observe.js).
+  const listeners = { logger: options.logger, hooks: options.hooks };
   const emu = options.emulator;
   if (emu !== undefined && typeof emu !== 'boolean' && !(Emulator && emu instanceof Emulator)) {
     throw validation(`'emulator' must be true, false or an Emulator (from startEmulator), got ${describe(emu)}`);
@@ -368,11 +446,18 @@ function resolveConfig(options, Emulator) {
   if (options.emulatorOptions !== undefined && (options.emulatorOptions === null || typeof options.emulatorOptions !== 'object')) {
     throw validation(`'emulatorOptions' must be an object, got ${describe(options.emulatorOptions)}`);
   }
-  const conflicting = ['accessKey', 'secretKey', 'oauth_consumer_key', 'oauth_consumer_secret', 'endpoint', 'profile'].filter((k) => options[k] !== undefined);
+  const conflicting = ['accessKey', 'secretKey', 'oauth_consumer_key', 'oauth_consumer_secret', 'credentials', 'endpoint', 'profile'].filter((k) => options[k] !== undefined);
   if (Emulator && emu instanceof Emulator) {
-    if (conflicting.length) throw validation(`an Emulator carries its own endpoint and keys: drop ${conflicting.join(', ')}`);
+    // The emulator gives the endpoint; its keys are the default, and `credentials` may stand in for
+    // them (a test of a provider's rotation against emu.setKeys).
+    const extra = conflicting.filter((k) => k !== 'credentials');
+    if (extra.length) throw validation(`an Emulator carries its own endpoint and keys: drop ${extra.join(', ')}`);
     if (emu.closed) throw validation('this Emulator is closed');
-    return { mode: 'emulator', emulator: emu, accessKey: emu.accessKey, secretKey: emu.secretKey, endpoint: emu.endpoint, region, transport };
+    // The emulator plays one site; a client asking for another would test nothing.
+    const emuSite = emu.site ?? 'public';
+    if (options.site !== undefined && site !== emuSite) throw validation(`this Emulator plays the '${emuSite}' site, not '${site}': start it with startEmulator({ site: '${site}' })`);
+    const keys = options.credentials === undefined ? { accessKey: emu.accessKey, secretKey: emu.secretKey } : resolveCredentials({ credentials: options.credentials });
+    return { mode: 'emulator', emulator: emu, ...keys, endpoint: emu.endpoint, site: emuSite, region, transport, ...listeners };
   }
   // NCLOUD_EMULATOR=1 (or true) stands for emulator: true unless the options name a gateway or keys:
   // explicit options win over the environment.
@@ -381,19 +466,24 @@ function resolveConfig(options, Emulator) {
   const envEmulator = emu === undefined && emuEnv.on && conflicting.length === 0;
   if (emu === true || envEmulator) {
     if (conflicting.length) throw validation(`emulator: true starts an emulator with its own endpoint and keys: drop ${conflicting.join(', ')}`);
-    return { mode: 'own-emulator', region, transport, emulatorOptions: options.emulatorOptions ?? {} };
+    const emulatorOptions = options.emulatorOptions ?? {};
+    const own = siteName(emulatorOptions.site, "'emulatorOptions.site'");
+    if (own !== undefined && site !== undefined && own !== site) throw validation(`'site' ('${site}') and 'emulatorOptions.site' ('${own}') disagree: give one of them`);
+    return { mode: 'own-emulator', region, transport, site: own ?? site ?? 'public', emulatorOptions: { ...emulatorOptions, site: own ?? site ?? 'public' }, ...listeners };
   }
   if (options.emulatorOptions !== undefined) throw validation("'emulatorOptions' only applies with emulator: true");
   const creds = resolveCredentials(options);
   checkKeyText(creds.accessKey, 'access key', creds.source);
   checkKeyText(creds.secretKey, 'secret key', creds.source);
+  // An endpoint given serves every API (unless it is one of NCP's hosts, which names its site); with
+  // none, each API goes to its host on the site (src/transport/origin.rs).
   const endpointOption = options.endpoint;
   let endpoint;
   if (endpointOption !== undefined) endpoint = checkEndpoint(endpointOption, options.allowInsecureHttp, 'endpoint');
   else if (env('NCLOUD_API_GW')) endpoint = checkEndpoint(env('NCLOUD_API_GW'), options.allowInsecureHttp, 'NCLOUD_API_GW');
   else if (creds.apiUrl) endpoint = checkEndpoint(creds.apiUrl, options.allowInsecureHttp, 'ncloud_api_url');
-  else endpoint = DEFAULT_ENDPOINT;
-  return { mode: 'remote', accessKey: creds.accessKey, secretKey: creds.secretKey, endpoint, region, transport };
+  const remoteSite = site ?? siteName(creds.site, `${creds.source}'s ncloud_site`);
+  return { mode: 'remote', accessKey: creds.accessKey, secretKey: creds.secretKey, provider: creds.provider, endpoint, site: remoteSite, region, transport, ...listeners };
 }
 
-module.exports = { resolveConfig, checkEndpoint, parseConfigure, checkKeyText, KNOWN_OPTIONS, DEFAULT_ENDPOINT, DEFAULTS };
+module.exports = { resolveConfig, checkEndpoint, parseConfigure, decodeConfigure, configurePath, checkKeyText, KNOWN_OPTIONS, DEFAULT_ENDPOINT, DEFAULTS, SITES };

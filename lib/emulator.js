@@ -23,6 +23,8 @@ class Emulator {
     this.#native = nativeEmulator;
     this.endpoint = nativeEmulator.endpoint;
     this.accessKey = nativeEmulator.accessKey;
+    /** The NCP site it plays (`'public'`, `'gov'`, `'fin'`): its regions, and the hosts it answers on. */
+    this.site = nativeEmulator.site;
     this.closed = false;
   }
 
@@ -66,12 +68,26 @@ class Emulator {
     return this;
   }
 
+  /**
+   * The key pairs the gateway accepts besides the emulator's own (`accessKey` / `secretKey`): a list
+   * of `{ accessKey, secretKey }`; a pair no longer listed is refused from now on (HTTP 401), as a
+   * deleted or rotated key is by NCP.
+   */
+  setKeys(pairs) {
+    const list = checkPairs(pairs, 'setKeys');
+    wrap(() => this.#native.setKeys(JSON.stringify(list)));
+    return this;
+  }
+
   /** How many HTTP requests reached the emulator (since start or the last `clearRequests()`). */
   requestCount() {
     return this.#native.requestCount();
   }
 
-  /** The requests that reached the emulator: `{ method, path, action, status, format, signatureHeader, userAgent, reason }`. */
+  /**
+   * The requests that reached the emulator: `{ method, path, host, action, status, format,
+   * signatureHeader, accessKey, userAgent, reason }` (`accessKey`: the key it was signed with).
+   */
   requests() {
     return JSON.parse(this.#native.requestLog());
   }
@@ -100,7 +116,7 @@ class Emulator {
   }
 
   [util.inspect.custom]() {
-    return `Emulator { endpoint: ${util.inspect(this.endpoint)}, accessKey: ${util.inspect(this.accessKey)}, closed: ${this.closed} }`;
+    return `Emulator { endpoint: ${util.inspect(this.endpoint)}, site: ${util.inspect(this.site)}, accessKey: ${util.inspect(this.accessKey)}, closed: ${this.closed} }`;
   }
 }
 
@@ -113,6 +129,19 @@ function wrap(fn) {
   } catch (err) {
     throw fromNative(err);
   }
+}
+
+/** Key pairs (`[{ accessKey, secretKey }]`) checked as `createClient` checks keys; none is ever quoted. */
+function checkPairs(pairs, where) {
+  if (!Array.isArray(pairs)) throw NcloudError.validation(`${where}: key pairs must be an array of { accessKey, secretKey }`);
+  return pairs.map((p, i) => {
+    if (p === null || typeof p !== 'object' || typeof p.accessKey !== 'string' || typeof p.secretKey !== 'string' || !p.accessKey || !p.secretKey) {
+      throw NcloudError.validation(`${where}: keys[${i}] must be { accessKey, secretKey }, two non-empty strings`);
+    }
+    checkKeyText(p.accessKey, 'access key', `${where} keys[${i}]`);
+    checkKeyText(p.secretKey, 'secret key', `${where} keys[${i}]`);
+    return { accessKey: p.accessKey, secretKey: p.secretKey };
+  });
 }
 
 /** Starts an emulator: `startEmulator({ port: 0 })` picks a free port on 127.0.0.1. */
@@ -130,6 +159,7 @@ async function startEmulator(options = {}) {
   // is refused when it is started, not at the first call.
   checkKeyText(options.accessKey, 'access key', 'startEmulator');
   checkKeyText(options.secretKey, 'secret key', 'startEmulator');
+  if (options.keys !== undefined) options = { ...options, keys: checkPairs(options.keys, 'startEmulator') };
   try {
     return new Emulator(await native.startEmulator(JSON.stringify(options)));
   } catch (err) {

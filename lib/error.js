@@ -32,6 +32,8 @@ class NcloudError extends Error {
     if (info.requestId !== undefined) this.requestId = info.requestId;
     this.retryable = Boolean(info.retryable);
     if (info.attempts !== undefined) this.attempts = info.attempts;
+    // The API's page in the reference of the client's site (an answer's error).
+    if (info.docsUrl !== undefined) this.docsUrl = info.docsUrl;
   }
 
   /** Builds the error from an error report: the object of its fields, or that object's JSON text. */

@@ -9,7 +9,7 @@
 const crypto = require('node:crypto');
 const util = require('node:util');
 const { NcloudError } = require('./error');
-const { callOptions } = require('./call');
+const { callOptions, CALL_OPTIONS } = require('./call');
 const { METHODS, DECLARED } = require('./table');
 
 function stop(name, action, why) {
@@ -62,7 +62,8 @@ function pageGuard(name, action, pageSize, maxPages = DECLARED.maxPages) {
   };
 }
 
-const PAGINATE_OPTIONS = ['pageSize', 'maxPages', 'signal'];
+/** A paginator's options: its own, and those of each page's call. */
+const PAGINATE_OPTIONS = ['pageSize', 'maxPages', ...CALL_OPTIONS];
 
 /**
  * A declared paginator: an async iterator over the items of every page of a list action, asking
@@ -93,7 +94,7 @@ function paginate(client, p, params, options) {
     const guard = pageGuard(p.name, m.action, pageSize, maxPages);
     for (let pageNo = 1; ; pageNo++) {
       if (pageNo > 1) guard.next(pageNo);
-      const res = await client._call(m, { ...params, pageNo, pageSize }, o.signal);
+      const res = await client._call(m, { ...params, pageNo, pageSize }, o);
       const items = Array.isArray(res?.[p.list]) ? res[p.list] : [];
       const fresh = guard.page(pageNo, items, res?.totalRows, seen);
       for (const item of fresh) yield item;
@@ -104,4 +105,4 @@ function paginate(client, p, params, options) {
   })();
 }
 
-module.exports = { pageGuard, paginate };
+module.exports = { pageGuard, paginate, PAGINATE_OPTIONS };

@@ -62,7 +62,7 @@ function attachSurfaces(client) {
   for (const [root, surface] of roots) client[root] = surface;
   // The old 0.1.x client's methods (model/surfaces.toml), each at its path: `compute.findServers`,
   // `management.monitoring.findMetrics`, `storage.*` (lib/v0.js).
-  v0.attach(client, (name, params, signal) => client._call(BY_NAME.get(name), params, signal));
+  v0.attach(client, (name, params, o) => client._call(BY_NAME.get(name), params, o));
 }
 
 module.exports = { attachSurfaces, Compute };

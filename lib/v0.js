@@ -14,7 +14,7 @@ const path = require('node:path');
 const { EventEmitter } = require('node:events');
 const native = require('./native');
 const { NcloudError } = require('./error');
-const { abortWins } = require('./call');
+const { abortWins, callOptions } = require('./call');
 const filters = require('./compat/filters');
 
 const TABLE = JSON.parse(native.surfaces());
@@ -250,11 +250,7 @@ function split(m, args) {
   const cb = typeof args[args.length - 1] === 'function' ? args.pop() : null;
   while (args.length > 0 && args[args.length - 1] === undefined) args.pop();
   if (args.length > 2) throw NcloudError.validation(`${m.path}: expected (params, options, callback), got ${args.length} arguments before the callback`);
-  const options = args[1];
-  if (options !== undefined && options !== null && (typeof options !== 'object' || Array.isArray(options))) {
-    throw NcloudError.validation('The options (second argument) must be an object such as { signal }');
-  }
-  return { params: args[0], signal: options ? options.signal : undefined, cb };
+  return { params: args[0], options: callOptions(args[1]), cb };
 }
 
 /** One method of the table, as a function: error-first callback last, or a Promise. */
@@ -290,11 +286,12 @@ function method(surface, m) {
     let promise;
     let cbOut = null;
     try {
-      const { params, signal, cb } = split(m, args);
+      const { params, options, cb } = split(m, args);
+      const signal = options.signal;
       cbOut = cb;
       const action = m.action ? m.action.name : m.name;
       if (m.shape === 'login_key_created') checkKeyFile(m, params);
-      const call = surface.call(m, params, signal).then(
+      const call = surface.call(m, params, options).then(
         (result) => decorate(surface, m, result, params),
         (err) => {
           throw withResponse(err);
@@ -315,14 +312,14 @@ function method(surface, m) {
 
 /**
  * Puts every 0.1.x method on `client` at its path (`client.compute.findServers`,
- * `client.management.monitoring.findMetrics` ...). `call(name, params, signal)` runs one method of the
- * core by its name and resolves to its result.
+ * `client.management.monitoring.findMetrics` ...). `call(name, params, options)` runs one method of
+ * the core by its name with the call's checked options and resolves to its result.
  */
 function attach(client, call) {
   // The array form of a method that takes one (`createPortForwardingRule([...])`) crosses as
   // `{ $items: [...] }`: the core's calls take an object.
   const surface = {
-    call: (m, params, signal) => call(m.name, Array.isArray(params) && m.args === 'params|list' ? { $items: params } : params, signal),
+    call: (m, params, options) => call(m.name, Array.isArray(params) && m.args === 'params|list' ? { $items: params } : params, options),
   };
   for (const m of TABLE.v0) {
     const parts = m.path.split('.');

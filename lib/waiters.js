@@ -5,10 +5,11 @@
 const util = require('node:util');
 const timers = require('node:timers/promises');
 const { NcloudError } = require('./error');
-const { callOptions, abortError, abortWins } = require('./call');
+const { callOptions, abortError, abortWins, CALL_OPTIONS } = require('./call');
 const { METHODS, DECLARED } = require('./table');
 
-const WAIT_OPTIONS = ['minDelayMs', 'maxDelayMs', 'intervalMs', 'timeoutMs', 'signal', 'onPoll', 'regionCode'];
+/** A waiter's options: its own, and those of each poll's call (`signal` ends the whole wait). */
+const WAIT_OPTIONS = ['minDelayMs', 'maxDelayMs', 'intervalMs', 'timeoutMs', 'onPoll', 'regionCode', ...CALL_OPTIONS];
 
 function waitOptions(w, options) {
   if (options === null) throw NcloudError.validation(`${w.name}: the waiter options must be an object`);
@@ -30,7 +31,7 @@ function waitOptions(w, options) {
   const timeoutMs = ms('timeoutMs', w.timeoutMs, 0);
   if (o.onPoll !== undefined && typeof o.onPoll !== 'function') throw NcloudError.validation("'onPoll' must be a function");
   if (o.regionCode !== undefined && typeof o.regionCode !== 'string') throw NcloudError.validation("'regionCode' must be a string");
-  return { minDelayMs, maxDelayMs, timeoutMs, signal: o.signal, onPoll: o.onPoll, regionCode: o.regionCode };
+  return { minDelayMs, maxDelayMs, timeoutMs, signal: o.signal, onPoll: o.onPoll, regionCode: o.regionCode, call: { signal: o.signal, limits: o.limits } };
 }
 
 /**
@@ -112,7 +113,7 @@ async function poll(client, w, no, o) {
     let item = null;
     let err = null;
     try {
-      const res = await client._call(m, params, o.signal);
+      const res = await client._call(m, params, o.call);
       item = res?.[w.list]?.[0] ?? null;
     } catch (e) {
       if (e.code === 'ABORT_ERR') throw e;
@@ -157,4 +158,4 @@ async function poll(client, w, no, o) {
   }
 }
 
-module.exports = { waitFor, waitDelay };
+module.exports = { waitFor, waitDelay, WAIT_OPTIONS };

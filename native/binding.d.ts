@@ -28,6 +28,15 @@ export declare class NativeClient {
    * without sending anything, and the connection pool is released.
    */
   close(): void
+  /**
+   * Later calls sign with this pair (a credentials provider's new keys, the 1.x `setConfig`); calls
+   * in flight keep the pair they began with. Neither key is ever quoted in an error.
+   */
+  setCredentials(accessKey: string, secretKey: string): void
+  /** Where the client sends, as messages name it: the endpoint given, or the site's gateway. */
+  get endpoint(): string
+  /** The site the client talks to (`'public'`, `'gov'`, `'fin'`). */
+  get site(): string
   /** `[requests in flight, bytes their answers hold]`, for the tests. */
   inFlight(): Array<number>
   /**
@@ -49,9 +58,16 @@ export declare class NativeEmulator {
   get endpoint(): string
   get accessKey(): string
   get secretKey(): string
+  /** The NCP site it plays. */
+  get site(): string
   close(): void
   /** Replaces the state with a fixture (JSON), over the default one. */
   load(fixture?: string | undefined | null): void
+  /**
+   * The key pairs accepted besides the emulator's own: JSON of `[{ accessKey, secretKey }]` (those
+   * no longer listed are refused from now on).
+   */
+  setKeys(keys: string): void
   requestCount(): number
   requestLog(): string
   /** The request log so far, emptied in the same step. */
@@ -63,6 +79,16 @@ export declare class NativeEmulator {
   setSettings(patch: string): void
 }
 
+/** A call's own limits (`lib/call.js` checked them: whole numbers, durations at least 1 ms). */
+export interface CallLimits {
+  /** Deadline of the whole call, ms (`timeout`). */
+  timeout?: number
+  /** Limit of one attempt, ms (`attemptTimeout`). */
+  attemptTimeout?: number
+  /** Retries after the first attempt (`maxRetries`). */
+  maxRetries?: number
+}
+
 /** The options of one call, read in one crossing. */
 export interface CallOptions {
   /** VPC `regionCode` when the caller gives none. */
@@ -71,8 +97,13 @@ export interface CallOptions {
   regionNo?: string
   /** The call's cancel switch (`new Cancel()`), for a call that can be aborted. */
   cancel?: Cancel
-  /** Hand the attempts' records back with the outcome (`NODE_DEBUG=ncloud`). */
+  /** Hand the attempts' records back with the outcome (`NODE_DEBUG=ncloud`, a `logger`, hooks). */
   trace?: boolean
+  /**
+   * The call's own limits over the client's, when it gives any (one object, so that a call without
+   * them costs one property read).
+   */
+  limits?: CallLimits
   /** `[name, value]` pairs sent as given after the action's own (a 1.x call's undeclared keys). */
   verbatim?: Array<Array<string>>
 }
@@ -101,7 +132,19 @@ export interface ClientDefaults {
  * `transport::defaults` (see [`client_defaults`]).
  */
 export interface ClientOptions {
-  endpoint: string
+  /**
+   * The endpoint given (option, NCLOUD_API_GW, the profile's `ncloud_api_url`) or the emulator's;
+   * absent: each API's host on the site.
+   */
+  endpoint?: string
+  /** `'public'`, `'gov'` or `'fin'` (default: the endpoint's site, else public). */
+  site?: string
+  /** The endpoint is an emulator: the site's hosts are sent to it (`origin::Routing::Emulator`). */
+  emulator?: boolean
+  /** A proxy URL over the environment's. */
+  proxy?: string
+  /** No proxy, whatever the environment says (`proxy: false`). */
+  proxyOff?: boolean
   accessKey: string
   secretKey: string
   /** `'json'` or `'xml'`. */
@@ -134,6 +177,20 @@ export declare function declarations(): string
  * api, env, action, compat, mutating, summary, params }]`, as JSON.
  */
 export declare function methods(): string
+
+/** One of NCP's sites, for `lib/config.js` (the `site` option, its default region). */
+export interface SiteInfo {
+  name: string
+  title: string
+  /** The host of its API reference (`api-gov.ncloud-docs.com`). */
+  docsHost: string
+  defaultRegion: string
+  /** Every host its APIs are served on. */
+  hosts: Array<string>
+}
+
+/** NCP's sites (`src/site.rs`, with each API's hosts from the model). */
+export declare function sites(): Array<SiteInfo>
 
 /**
  * Starts an emulator; `options` is JSON of `{ host, port, accessKey, secretKey, fixture,

@@ -841,5 +841,6 @@ module.exports.NativeEmulator = nativeBinding.NativeEmulator
 module.exports.clientDefaults = nativeBinding.clientDefaults
 module.exports.declarations = nativeBinding.declarations
 module.exports.methods = nativeBinding.methods
+module.exports.sites = nativeBinding.sites
 module.exports.startEmulator = nativeBinding.startEmulator
 module.exports.surfaces = nativeBinding.surfaces

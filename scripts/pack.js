@@ -6,8 +6,9 @@
 //     per-platform package (npm/<platform>, from `napi create-npm-dirs`), then `npm pack`;
 //   - ncloud-client-<version>.tgz: `npm pack` of this package, whose package.json `napi pre-publish` gives the
 //     `optionalDependencies` on the platform package (as a release does), then `npm pack` again.
-// Only the platform this machine built is packed (the release workflow packs every target). Prints one
-// JSON line `{ main, platform, platformPackage, binaryBytes }`.
+// By default the platform of this machine is packed, from native/ (the release workflow packs every
+// target); `--target <napi target> --binaries <dir>` packs another target's binary from <dir> (what
+// `npm run platforms` builds). Prints one JSON line `{ main, platform, platformPackage, binaryBytes }`.
 const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
@@ -16,17 +17,23 @@ const { publishedManifest } = require('./manifest');
 
 const root = path.join(__dirname, '..');
 const pkg = require('../package.json');
-const out = path.resolve(process.argv[2] || path.join(root, 'dist'));
+const { values: opts, positionals } = require('node:util').parseArgs({
+  allowPositionals: true,
+  options: { target: { type: 'string' }, binaries: { type: 'string' } },
+});
+const out = path.resolve(positionals[0] || path.join(root, 'dist'));
 const napi = path.join(root, 'node_modules', '.bin', process.platform === 'win32' ? 'napi.cmd' : 'napi');
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
-const platform = platformTriple();
+const platform = opts.target ? suffixOf(opts.target) : platformTriple();
 const target = pkg.napi.targets.find((t) => suffixOf(t) === platform);
 if (!target) throw new Error(`pack: ${platform} is not one of package.json's napi.targets`);
-const binary = path.join(root, 'native', `ncloud.${platform}.node`);
+const binaries = path.resolve(opts.binaries || path.join(root, 'native'));
+const binary = path.join(binaries, `ncloud.${platform}.node`);
 if (!fs.existsSync(binary)) throw new Error(`pack: ${path.relative(root, binary)} is missing: run \`npm run build\` first`);
 
-const run = (cmd, args, cwd) => execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+// npm.cmd and napi.cmd on Windows run only through a shell (Node >= 20.12.2).
+const run = (cmd, args, cwd) => execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], shell: process.platform === 'win32' && /\.cmd$/.test(cmd) });
 const packInto = (dir) => {
   const name = run(npm, ['pack', '--ignore-scripts', '--silent', '--pack-destination', out], dir).trim().split('\n').pop();
   return path.join(out, name);
@@ -43,7 +50,11 @@ try {
   fs.mkdirSync(path.join(stage, 'npm'), { recursive: true });
   fs.cpSync(path.join(root, 'npm', platform), path.join(stage, 'npm', platform), { recursive: true });
   fs.writeFileSync(napiConfig, JSON.stringify({ binaryName: pkg.napi.binaryName, targets: [target] }));
-  run(napi, ['artifacts', '--output-dir', 'native', '--npm-dir', path.relative(root, path.join(stage, 'npm')), '-c', napiConfig], root);
+  // The one binary, alone in its directory (napi artifacts refuses one of a target it was not given).
+  const only = path.join(stage, 'binaries');
+  fs.mkdirSync(only);
+  fs.copyFileSync(binary, path.join(only, path.basename(binary)));
+  run(napi, ['artifacts', '--output-dir', path.relative(root, only), '--npm-dir', path.relative(root, path.join(stage, 'npm')), '-c', napiConfig], root);
   if (!hadRootCopy) fs.rmSync(rootCopy, { force: true });
   const platformTgz = packInto(path.join(stage, 'npm', platform));
 

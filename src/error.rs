@@ -63,6 +63,10 @@ pub struct Error {
     /// How many attempts were made before giving up (1 when no retry happened).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub attempts: Option<u32>,
+    /// The API's page in the reference of the client's site (`https://api-gov.ncloud-docs.com/docs/…`),
+    /// on the errors of an answer (`ERR_API`, `ERR_AUTH`, `ERR_GATEWAY`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub docs_url: Option<String>,
 }
 
 pub type Result<T> = std::result::Result<T, Error>;
@@ -84,6 +88,7 @@ impl Error {
             request_id: None,
             retryable: false,
             attempts: None,
+            docs_url: None,
         }
     }
 

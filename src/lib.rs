@@ -4,7 +4,7 @@
 //! - [`encoding`]: flattened parameters and the RFC 3986 encoder.
 //! - [`transport`]: reqwest client and timeouts; [`retry`]: the one retry strategy.
 //! - [`wire`]: XML and JSON decoding into the typed models, and rendering for the emulator.
-//! - [`catalog`]: the one declaration of every action and model.
+//! - [`catalog`]: the one declaration of every action and model; [`site`]: NCP's three sites.
 //! - [`validate`]: input validation driven by the catalog.
 //! - [`service`] and [`compat`]: the client's methods and the old client's result shapes.
 //! - [`emulator`]: the embedded NCP emulator.
@@ -32,6 +32,7 @@ pub mod lifetime;
 pub mod retry;
 pub mod service;
 pub mod signing;
+pub mod site;
 pub mod transport;
 pub mod validate;
 pub mod wire;

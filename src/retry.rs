@@ -200,16 +200,25 @@ impl Strategy {
         &self.budget
     }
 
-    /// After failed attempt number `attempt` (1-based), with `remaining` time before the call's
-    /// deadline, the time `now` and a `random` number in [0, 1] for the jitter.
-    pub fn decide(&self, attempt: u32, a: &Attempt<'_>, remaining: Duration, now: SystemTime, random: f64) -> Decision {
+    /// After failed attempt number `attempt` (1-based) of a call allowed `max_retries` retries (the
+    /// client's `max_retries`, or the call's own), with `remaining` time before the call's deadline,
+    /// the time `now` and a `random` number in [0, 1] for the jitter.
+    pub fn decide(
+        &self,
+        attempt: u32,
+        max_retries: u32,
+        a: &Attempt<'_>,
+        remaining: Duration,
+        now: SystemTime,
+        random: f64,
+    ) -> Decision {
         let Some(reason) = classify(a) else {
             return Decision::Stop {
                 retryable: false,
                 why: None,
             };
         };
-        if attempt > self.max_retries {
+        if attempt > max_retries {
             return Decision::Stop {
                 retryable: true,
                 why: Some("maxRetries reached"),
@@ -364,14 +373,14 @@ mod tests {
         let a = attempt(&e, false, false);
         let long = Duration::from_secs(60);
         assert_eq!(
-            s.decide(1, &a, long, t0(), 1.0),
+            s.decide(1, s.max_retries, &a, long, t0(), 1.0),
             Decision::Retry {
                 delay: Duration::from_millis(100),
                 reason: Reason::ServerError
             }
         );
         assert!(matches!(
-            s.decide(3, &a, long, t0(), 1.0),
+            s.decide(3, s.max_retries, &a, long, t0(), 1.0),
             Decision::Stop { retryable: true, .. }
         ));
         // Retry-After wins over the back-off, up to its cap.
@@ -380,7 +389,7 @@ mod tests {
             ..a
         };
         assert_eq!(
-            s.decide(1, &with_ra, long, t0(), 1.0),
+            s.decide(1, s.max_retries, &with_ra, long, t0(), 1.0),
             Decision::Retry {
                 delay: Duration::from_secs(2),
                 reason: Reason::ServerError
@@ -398,7 +407,7 @@ mod tests {
                 ..a
             };
             assert_eq!(
-                s.decide(1, &too_far, long, t0(), 1.0),
+                s.decide(1, s.max_retries, &too_far, long, t0(), 1.0),
                 Decision::Stop {
                     retryable: true,
                     why: Some("Retry-After beyond the cap")
@@ -408,12 +417,12 @@ mod tests {
         }
         // No retry that would end after the deadline.
         assert!(matches!(
-            s.decide(1, &with_ra, Duration::from_secs(1), t0(), 1.0),
+            s.decide(1, s.max_retries, &with_ra, Duration::from_secs(1), t0(), 1.0),
             Decision::Stop { retryable: true, .. }
         ));
         let busy = err(ErrorCode::Api, Some(400), Some("25018"));
         assert_eq!(
-            s.decide(1, &attempt(&busy, false, false), long, t0(), 1.0),
+            s.decide(1, s.max_retries, &attempt(&busy, false, false), long, t0(), 1.0),
             Decision::Stop {
                 retryable: false,
                 why: None
@@ -428,7 +437,7 @@ mod tests {
         let t = err(ErrorCode::Timeout, None, None);
         let long = Duration::from_secs(60);
         let mut retries = 0;
-        while let Decision::Retry { .. } = s.decide(1, &attempt(&e, false, false), long, t0(), 0.0) {
+        while let Decision::Retry { .. } = s.decide(1, s.max_retries, &attempt(&e, false, false), long, t0(), 0.0) {
             retries += 1;
         }
         assert_eq!(retries, BUDGET_CAPACITY / RETRY_COST);
@@ -436,7 +445,7 @@ mod tests {
         s.succeeded(10);
         assert_eq!(s.budget().available(), 10);
         assert!(matches!(
-            s.decide(1, &attempt(&t, false, false), long, t0(), 0.0),
+            s.decide(1, s.max_retries, &attempt(&t, false, false), long, t0(), 0.0),
             Decision::Retry {
                 reason: Reason::Timeout,
                 ..

@@ -7,7 +7,7 @@ use crate::compat::table::{V0Method, V0Shape, V0_METHODS};
 use crate::compat::{self, ImageNameKey};
 use crate::encoding::flatten;
 use crate::error::{Error, Result};
-use crate::transport::{Observe, Transport};
+use crate::transport::{Limits, Observe, Transport};
 use crate::validate::validate;
 use crate::wire;
 
@@ -104,6 +104,8 @@ pub struct CallDefaults {
     /// Pairs sent as given after the action's own parameters: the keys of a 1.x call that the action
     /// does not declare, which 1.1.4 sent as it was given them (lib/v1.js flattens them as it did).
     pub verbatim: Vec<(String, String)>,
+    /// The call's own `timeout`, `attemptTimeout` and `maxRetries` over the client's.
+    pub limits: Limits,
 }
 
 /// `pairs` and then the call's `verbatim` pairs; one that would repeat a name already sent (or the
@@ -225,7 +227,7 @@ pub async fn call(
     }
     let pairs = prepare_owned(method, params, defaults).map_err(|e| e.with_action(method.action.name))?;
     transport
-        .call(method.action, pairs, method.shape.wire(), observer)
+        .call(method.action, pairs, method.shape.wire(), &defaults.limits, observer)
         .await
 }
 

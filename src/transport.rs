@@ -11,6 +11,7 @@
 
 pub mod attempt;
 pub mod dns;
+pub mod keys;
 pub mod limits;
 pub mod network;
 pub mod origin;
@@ -22,7 +23,6 @@ pub mod tls;
 use crate::catalog::Action;
 use crate::error::{Error, ErrorCode, Result};
 use crate::retry::Strategy;
-use crate::signing;
 use crate::wire::{Format, Shape};
 use limits::{BufferBudget, Closer, ConnectionLimit};
 use serde::Serialize;
@@ -75,8 +75,13 @@ pub mod defaults {
 
 #[derive(Debug, Clone)]
 pub struct TransportConfig {
-    /// Gateway origin, e.g. `https://ncloud.apigw.ntruss.com` (no path).
+    /// Where the client sends, as messages name it: the endpoint given (no path), or the site's gateway
+    /// (`https://ncloud.apigw.gov-ntruss.com`).
     pub endpoint: String,
+    /// NCP's site the client talks to (each API's host there, the reference its errors link to).
+    pub site: crate::site::Site,
+    /// How each call's origin is chosen (`origin::Routing`).
+    pub routing: origin::Routing,
     pub access_key: String,
     pub secret_key: Secret,
     pub format: Format,
@@ -98,10 +103,15 @@ pub struct TransportConfig {
 }
 
 impl TransportConfig {
-    /// A configuration with every option at its default ([`defaults`]).
+    /// A configuration with every option at its default ([`defaults`]), sending to `endpoint` (every
+    /// API there, unless it is one of NCP's hosts, which names the site: `origin::route`).
     pub fn new(endpoint: String, access_key: String, secret_key: Secret) -> Self {
+        let (site, routing) = origin::route(None, Some(&endpoint), false)
+            .unwrap_or((crate::site::Site::Public, origin::Routing::Endpoint));
         TransportConfig {
             endpoint,
+            site,
+            routing,
             access_key,
             secret_key,
             format: defaults::RESPONSE_FORMAT,
@@ -132,6 +142,8 @@ pub struct NetOptions {
     pub sign_parameters: bool,
     /// Extra trusted certificates (`ca`): PEM text, one entry per item of the option.
     pub ca: Vec<String>,
+    /// The `proxy` option: a proxy URL over the environment's, or none at all; absent: the environment.
+    pub proxy: Option<proxy::ProxyOption>,
 }
 
 impl Default for NetOptions {
@@ -143,6 +155,7 @@ impl Default for NetOptions {
             max_buffered_bytes: defaults::BUFFERED_ANSWERS * defaults::MAX_RESPONSE_BYTES,
             sign_parameters: false,
             ca: Vec::new(),
+            proxy: None,
         }
     }
 }
@@ -155,9 +168,8 @@ pub struct Transport {
     strategy: Strategy,
     /// The gateway's clock minus ours, learnt from a `Date` header when a 401 showed our clock off.
     clock_offset_ms: AtomicI64,
-    signer: signing::Signer,
-    /// The access key as a header value, checked once.
-    access_key_header: reqwest::header::HeaderValue,
+    /// The keys requests are signed with (replaced by `set_keys`).
+    keys: keys::KeySlot,
     /// Per action (indexed by `ActionId`): the URL, parsed once, and the signed request URI.
     /// Empty when the endpoint does not parse as a URL (each call then reports it).
     routes: Vec<(reqwest::Url, String)>,
@@ -177,11 +189,14 @@ impl crate::lifetime::Closable for Transport {
     }
 }
 
-/// One attempt of a call, as the debug log shows it (never a key, a secret or a signature).
+/// One attempt of a call, as the debug log, a `logger` and the hooks see it (never a key, a secret or
+/// a signature).
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AttemptRecord {
     pub attempt: u32,
+    /// When the attempt began, in ms since the epoch (a span's start; a number in JavaScript).
+    pub start_time: f64,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<u16>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -199,11 +214,17 @@ pub struct AttemptRecord {
     pub gave_up: Option<String>,
 }
 
-/// Told of every attempt of a call once it has ended (`NODE_DEBUG=ncloud` keeps them for the log).
+/// Told of every attempt of a call: when it begins, and once it has ended (`NODE_DEBUG=ncloud`, a
+/// `logger` or the hooks keep them).
 pub trait Observe: Send {
-    /// Whether the records are wanted at all (when not, none is built).
+    /// Whether the records are wanted at all (when not, none is built and no clock is read for them).
     const WANTS: bool = true;
+    /// Attempt `attempt` begins.
+    fn begin(&mut self, _attempt: u32) {}
     fn attempt(&mut self, record: AttemptRecord);
+    /// The call was cut short (aborted, or its client closed) while an attempt was under way: that
+    /// attempt ends here, with `code`.
+    fn cut(&mut self, _code: ErrorCode) {}
 }
 
 /// No one is watching.
@@ -212,11 +233,59 @@ impl Observe for () {
     fn attempt(&mut self, _: AttemptRecord) {}
 }
 
-/// Keeps every record.
-impl Observe for Vec<AttemptRecord> {
-    fn attempt(&mut self, record: AttemptRecord) {
-        self.push(record);
+/// Keeps every record, the attempt under way included when the call is cut short.
+#[derive(Debug, Default)]
+pub struct Trace {
+    pub records: Vec<AttemptRecord>,
+    /// The attempt under way: its number, start (ms since the epoch) and clock.
+    open: Option<(u32, f64, std::time::Instant)>,
+}
+
+/// Milliseconds since the epoch, now.
+pub fn epoch_ms() -> f64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0.0, |d| d.as_millis() as f64)
+}
+
+impl Observe for Trace {
+    fn begin(&mut self, attempt: u32) {
+        self.open = Some((attempt, epoch_ms(), std::time::Instant::now()));
     }
+    fn attempt(&mut self, mut record: AttemptRecord) {
+        if let Some((n, start, _)) = self.open.take() {
+            if n == record.attempt {
+                record.start_time = start;
+            }
+        }
+        self.records.push(record);
+    }
+    fn cut(&mut self, code: ErrorCode) {
+        if let Some((attempt, start_time, started)) = self.open.take() {
+            self.records.push(AttemptRecord {
+                attempt,
+                start_time,
+                status: None,
+                return_code: None,
+                error: Some(code),
+                duration_ms: started.elapsed().as_millis() as u64,
+                request_id: None,
+                retry: None,
+                gave_up: None,
+            });
+        }
+    }
+}
+
+/// A call's own limits, each overriding the client's when given (the options argument of a method).
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// Deadline of the whole call (`timeout`).
+    pub timeout: Option<Duration>,
+    /// Limit of one attempt (`attemptTimeout`).
+    pub attempt_timeout: Option<Duration>,
+    /// Retries after the first attempt (`maxRetries`).
+    pub max_retries: Option<u32>,
 }
 
 pub const USER_AGENT: &str = concat!("ncloud-node/", env!("CARGO_PKG_VERSION"), " (rust; napi-rs)");
@@ -224,15 +293,7 @@ pub const USER_AGENT: &str = concat!("ncloud-node/", env!("CARGO_PKG_VERSION"), 
 impl Transport {
     pub fn new(cfg: TransportConfig) -> Result<Self> {
         // The access key travels in a header: one that cannot (CR, LF, NUL ...) would fail every call.
-        let access_key_header = match reqwest::header::HeaderValue::from_str(&cfg.access_key) {
-            Ok(v) if !cfg.access_key.chars().any(char::is_control) => v,
-            _ => {
-                return Err(Error::new(
-                    ErrorCode::Credentials,
-                    "the access key contains a control character (CR, LF, NUL, tab ...) and cannot be sent in a header: check for a stray line break",
-                ))
-            }
-        };
+        let keys = keys::Keys::new(&cfg.access_key, cfg.secret_key.expose())?;
         let mut builder = reqwest::Client::builder()
             .user_agent(match &cfg.user_agent_suffix {
                 Some(s) => format!("{USER_AGENT} {s}"),
@@ -246,7 +307,21 @@ impl Transport {
             .pool_max_idle_per_host(cfg.net.max_free_sockets)
             .use_preconfigured_tls(tls::client_config(tls::parse_ca(&cfg.net.ca)?)?)
             .dns_resolver(std::sync::Arc::new(dns::LocalhostAware));
-        let proxy = proxy::choose(&cfg.endpoint, &proxy::ProxyEnv::from_process())?;
+        // The emulator: the site's host names resolve to its address (a request still names its host).
+        if let origin::Routing::Emulator(addr) = &cfg.routing {
+            for host in origin::hosts(cfg.site) {
+                builder = builder.resolve(host, *addr);
+            }
+        }
+        // The proxy is chosen for the site's gateway, the endpoint, or the emulator (never one: loopback).
+        let target = match cfg.routing {
+            origin::Routing::Site => origin::shown(None, cfg.site),
+            _ => cfg.endpoint.clone(),
+        };
+        let proxy = proxy::choose(
+            &target,
+            &proxy::ProxyEnv::from_process().with_option(cfg.net.proxy.as_ref()),
+        )?;
         builder = match &proxy {
             Some(p) => {
                 let url = if p.url.contains("://") {
@@ -254,12 +329,14 @@ impl Transport {
                 } else {
                     format!("http://{}", p.url)
                 };
-                builder.proxy(reqwest::Proxy::all(url).map_err(|_| {
+                let chosen = reqwest::Proxy::all(url).map_err(|_| {
                     Error::validation(format!(
                         "{} is not a proxy URL this client can use: {}",
                         p.variable, p.shown
                     ))
-                })?)
+                })?;
+                // NO_PROXY still holds per host (an API on a host of its own may be listed there).
+                builder.proxy(chosen.no_proxy(p.no_proxy.as_deref().and_then(reqwest::NoProxy::from_string)))
             }
             None => builder.no_proxy(),
         };
@@ -271,7 +348,11 @@ impl Transport {
             .iter()
             .map(|action| {
                 let request_uri = request_uri(action, cfg.format);
-                let url = format!("{}{}", origin::origin(&cfg.endpoint, action.api), request_uri);
+                let url = format!(
+                    "{}{}",
+                    origin::origin(&cfg.endpoint, cfg.site, &cfg.routing, action.api),
+                    request_uri
+                );
                 reqwest::Url::parse(&url).ok().map(|u| (u, request_uri))
             })
             .collect();
@@ -281,8 +362,7 @@ impl Transport {
             buffers: BufferBudget::new(cfg.net.max_buffered_bytes),
             closer: Closer::default(),
             proxy,
-            signer: signing::Signer::new(cfg.secret_key.expose()),
-            access_key_header,
+            keys: keys::KeySlot::new(keys),
             routes: routes.unwrap_or_default(),
             cfg,
             strategy,
@@ -297,6 +377,17 @@ impl Transport {
 
     pub fn config(&self) -> &TransportConfig {
         &self.cfg
+    }
+
+    /// Later requests are signed with this pair (a call in flight keeps the one it began with).
+    pub fn set_keys(&self, access_key: &str, secret_key: &str) -> Result<()> {
+        self.keys.replace(keys::Keys::new(access_key, secret_key)?);
+        Ok(())
+    }
+
+    /// The access key requests are signed with now.
+    pub fn access_key(&self) -> String {
+        self.keys.current().access_key.clone()
     }
 
     /// Closes the client: calls in flight end with `ERR_CLIENT_CLOSED` (their requests dropped), later
@@ -322,24 +413,32 @@ impl Transport {
 
     /// Sends one action with its flattened parameters and decodes the answer into JSON text in `shape`
     /// (see `wire::decode_into`), retrying as [`crate::retry`] decides within the call's deadline
-    /// (see [`attempt`]); `observer` is told of every attempt. Closing the client ends the call at
+    /// (see [`attempt`]), with the call's own `limits` over the client's; `observer` is told of every
+    /// attempt. Closing the client ends the call at
     /// once with `ERR_CLIENT_CLOSED`.
     pub async fn call(
         &self,
         action: &'static Action,
         pairs: Vec<(String, String)>,
         shape: Shape,
+        own: &Limits,
         observer: &mut impl Observe,
     ) -> Result<String> {
         if self.closer.is_closed() {
             return Err(limits::closed_error().with_action(action.name));
         }
-        let attempts = std::pin::pin!(self.attempts(action, pairs, shape, observer));
-        tokio::select! {
-            biased;
-            _ = self.closer.closed() => Err(limits::closed_in_flight_error().with_action(action.name)),
-            r = attempts => r,
-        }
+        let outcome = {
+            let attempts = std::pin::pin!(self.attempts(action, pairs, shape, own, &mut *observer));
+            tokio::select! {
+                biased;
+                _ = self.closer.closed() => None,
+                r = attempts => Some(r),
+            }
+        };
+        outcome.unwrap_or_else(|| {
+            observer.cut(ErrorCode::ClientClosed);
+            Err(limits::closed_in_flight_error().with_action(action.name))
+        })
     }
 }
 

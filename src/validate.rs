@@ -515,7 +515,12 @@ fn check_item(rule: &Rule, name: &str, value: &Value) -> Checked<()> {
                 });
             }
         }
-        Rule::OneOf(_) | Rule::OneOfIgnoreCase(_) | Rule::Items(..) | Rule::Unique | Rule::Check(_) => {}
+        Rule::OneOf(_)
+        | Rule::OneOfIgnoreCase(_)
+        | Rule::Items(..)
+        | Rule::Unique
+        | Rule::Check(_)
+        | Rule::Codes(_) => {}
     }
     Ok(())
 }

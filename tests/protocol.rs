@@ -6,7 +6,7 @@
 //! a test fails otherwise. The emulator's vectors run in `__test__/protocol-emulator.test.js` (a real
 //! HTTP exchange, signed by the test itself).
 
-use ncloud::catalog::{action, action_of, Action, Env, ACTIONS, APIS};
+use ncloud::catalog::{action_of, Action, ACTIONS, APIS};
 use ncloud::encoding::encode_pairs;
 use ncloud::service::{method, prepare, CallDefaults, Method};
 use ncloud::wire::decode_response;
@@ -161,12 +161,15 @@ fn the_client_accepts_what_the_api_accepts() {
     for v in vectors.iter().filter(|v| v["status"] == 200) {
         let id = id(v);
         let path = v["path"].as_str().unwrap_or_default();
-        let (env, name) = match (path.strip_prefix("/vserver/v2/"), path.strip_prefix("/server/v2/")) {
-            (Some(n), _) => (Env::Vpc, n),
-            (_, Some(n)) => (Env::Classic, n),
-            _ => panic!("{id}: path {path}"),
-        };
-        let a = action(env, name).unwrap_or_else(|| panic!("{id}: unknown action"));
+        // The API whose prefix the path starts with (every API of the model).
+        let (api, name) = APIS
+            .iter()
+            .find_map(|api| {
+                let rest = path.strip_prefix(api.prefix)?.strip_prefix('/')?;
+                Some((api.name, rest))
+            })
+            .unwrap_or_else(|| panic!("{id}: path {path} is under no API's prefix"));
+        let a = action_of(api, name).unwrap_or_else(|| panic!("{id}: unknown action {api}.{name}"));
         let pairs: Vec<(String, String)> = form_urlencoded::parse(v["query"].as_str().unwrap_or_default().as_bytes())
             .into_owned()
             .collect();

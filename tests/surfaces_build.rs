@@ -8,8 +8,20 @@ mod checks;
 #[path = "../build/emit.rs"]
 mod emit;
 #[allow(dead_code)]
+#[path = "../build/kinds.rs"]
+mod kinds;
+#[allow(dead_code)]
+#[path = "../build/life.rs"]
+mod life;
+#[allow(dead_code)]
+#[path = "../build/lookups.rs"]
+mod lookups;
+#[allow(dead_code)]
 #[path = "../build/model.rs"]
 mod model;
+#[path = "../src/site.rs"]
+#[allow(dead_code)]
+mod site;
 #[allow(dead_code)]
 #[path = "../build/specs.rs"]
 mod specs;
@@ -201,15 +213,23 @@ fn mistakes_are_refused_with_the_entry_named() {
 }
 
 #[test]
-fn an_apis_own_host_is_read_and_a_bad_one_refused() {
+fn an_apis_hosts_on_every_site_are_read_and_a_bad_one_refused() {
     let set = model::load(&model_dir()).expect("the model loads");
     let geo = set.apis.iter().find(|a| a.name == "geolocation").expect("geolocation");
-    assert_eq!(geo.host.as_deref(), Some("geolocation.apigw.ntruss.com"));
-    assert!(set
-        .apis
-        .iter()
-        .filter(|a| a.name != "geolocation")
-        .all(|a| a.host.is_none()));
+    assert_eq!(
+        geo.hosts,
+        [
+            "geolocation.apigw.ntruss.com",
+            "geolocation.apigw.gov-ntruss.com",
+            "geolocation.apigw.fin-ntruss.com"
+        ]
+    );
+    assert!(set.apis.iter().filter(|a| a.name != "geolocation").all(|a| a.hosts
+        == [
+            "ncloud.apigw.ntruss.com",
+            "ncloud.apigw.gov-ntruss.com",
+            "fin-ncloud.apigw.fin-ntruss.com"
+        ]));
     // A copy of the model whose geolocation host is not a host name is refused, the file named.
     let dir = std::env::temp_dir().join(format!("ncloud-model-{}-{}", std::process::id(), fastrand::u64(..)));
     std::fs::create_dir_all(&dir).expect("temp dir");
@@ -220,8 +240,8 @@ fn an_apis_own_host_is_read_and_a_bad_one_refused() {
             let mut text = std::fs::read_to_string(&path).expect("read");
             if name == "geolocation.toml" {
                 text = text.replace(
-                    "host = \"geolocation.apigw.ntruss.com\"",
-                    "host = \"https://geolocation.apigw.ntruss.com/\"",
+                    "public = \"geolocation.apigw.ntruss.com\"",
+                    "public = \"https://geolocation.apigw.ntruss.com/\"",
                 );
             }
             std::fs::write(dir.join(name), text).expect("write");
@@ -230,5 +250,5 @@ fn an_apis_own_host_is_read_and_a_bad_one_refused() {
     let err = model::load(&dir).err();
     let _ = std::fs::remove_dir_all(&dir);
     let err = err.expect("a URL as host is refused");
-    assert!(err.contains("geolocation") && err.contains("host"), "{err}");
+    assert!(err.contains("geolocation") && err.contains("hosts.public"), "{err}");
 }

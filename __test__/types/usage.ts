@@ -180,8 +180,8 @@ async function errors(client: Client): Promise<void> {
 
 function rejected(client: Client): void {
   const { compute } = client;
-  // @ts-expect-error: options are { signal }
-  void compute.getRegionList(undefined, { timeout: 5 });
+  // @ts-expect-error: options are CallOptions ({ signal, timeout ... })
+  void compute.getRegionList(undefined, { timeOut: 5 });
   // @ts-expect-error: paginators set pageNo themselves
   void compute.paginateGetServerImageList({ pageNo: 2 });
   // @ts-expect-error: onPoll gets a WaitPoll, not the item
@@ -346,3 +346,30 @@ async function exactOptional(client: Client): Promise<void> {
   await compute.getServerImageDetail({ serverImageNo: undefined });
 }
 void exactOptional;
+
+// Issue 25: a site, a logger, hooks, credentials from a provider, and per-call limits, all typed.
+async function plugins(): Promise<void> {
+  const logger: ncloud.Logger = console;
+  const spans: Array<[string, number]> = [];
+  const client = ncloud.createClient({
+    site: 'gov',
+    logger,
+    hooks: { onAttempt: (a) => spans.push([a.action, a.startTime + a.durationMs]), onResponse: (r) => void r.attempts },
+    credentials: async () => ({ accessKeyId: 'a', secretAccessKey: 'b', expiration: new Date() }),
+    maxAttempts: 3,
+    proxy: false,
+  });
+  const site: ncloud.Site = client.site;
+  await client.compute.getServerImageList({}, { timeout: 60000, attemptTimeout: 5000, maxRetries: 0 });
+  await client.compute.waitForServerImage('1', { timeoutMs: 600000, timeout: 5000 });
+  const err = await client.compute.getRegionList().catch((e: ncloud.NcloudError) => e);
+  if (err instanceof ncloud.NcloudError) console.log(err.docsUrl);
+  // @ts-expect-error: not a site
+  ncloud.createClient({ site: 'government' });
+  // @ts-expect-error: a per-call option that does not exist
+  await client.compute.getRegionList({}, { retries: 0 });
+  const emu = await ncloud.startEmulator({ site: 'fin', keys: [{ accessKey: 'k', secretKey: 's' }] });
+  emu.setKeys([]);
+  console.log(site, emu.site, emu.requests()[0]?.host);
+}
+void plugins;

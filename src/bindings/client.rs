@@ -5,7 +5,10 @@ use super::handover::{self, Mailbox, Outcome};
 use super::{panic_message, thrown};
 use crate::error::{Error, ErrorCode};
 use crate::service::{self, CallDefaults};
-use crate::transport::{defaults, AttemptRecord, Secret, Transport, TransportConfig};
+use crate::site::Site;
+use crate::transport::origin;
+use crate::transport::proxy::ProxyOption;
+use crate::transport::{defaults, Limits, Secret, Trace, Transport, TransportConfig};
 use crate::wire::Format;
 use futures::FutureExt;
 use napi::bindgen_prelude::{ClassInstance, PromiseRaw};
@@ -20,7 +23,17 @@ use tokio::sync::watch;
 /// `transport::defaults` (see [`client_defaults`]).
 #[napi(object)]
 pub struct ClientOptions {
-    pub endpoint: String,
+    /// The endpoint given (option, NCLOUD_API_GW, the profile's `ncloud_api_url`) or the emulator's;
+    /// absent: each API's host on the site.
+    pub endpoint: Option<String>,
+    /// `'public'`, `'gov'` or `'fin'` (default: the endpoint's site, else public).
+    pub site: Option<String>,
+    /// The endpoint is an emulator: the site's hosts are sent to it (`origin::Routing::Emulator`).
+    pub emulator: Option<bool>,
+    /// A proxy URL over the environment's.
+    pub proxy: Option<String>,
+    /// No proxy, whatever the environment says (`proxy: false`).
+    pub proxy_off: Option<bool>,
     pub access_key: String,
     pub secret_key: String,
     /// `'json'` or `'xml'`.
@@ -78,10 +91,53 @@ pub fn client_defaults() -> ClientDefaults {
     }
 }
 
+/// One of NCP's sites, for `lib/config.js` (the `site` option, its default region).
+#[napi(object)]
+pub struct SiteInfo {
+    pub name: String,
+    pub title: String,
+    /// The host of its API reference (`api-gov.ncloud-docs.com`).
+    pub docs_host: String,
+    pub default_region: String,
+    /// Every host its APIs are served on.
+    pub hosts: Vec<String>,
+}
+
+/// NCP's sites (`src/site.rs`, with each API's hosts from the model).
+#[napi]
+pub fn sites() -> Vec<SiteInfo> {
+    crate::site::SITES
+        .into_iter()
+        .map(|s| SiteInfo {
+            name: s.name().into(),
+            title: s.title().into(),
+            docs_host: s.docs_host().into(),
+            default_region: s.default_region().into(),
+            hosts: origin::hosts(s).into_iter().map(String::from).collect(),
+        })
+        .collect()
+}
+
 /// The transport configuration of `options`, every option not given at its default.
 pub fn transport_config(o: ClientOptions) -> crate::error::Result<TransportConfig> {
     let ms = |v: i64| Duration::from_millis(v.max(1) as u64);
-    let mut cfg = TransportConfig::new(o.endpoint, o.access_key, Secret::new(o.secret_key));
+    let asked = match o.site.as_deref() {
+        Some(name) => Some(Site::parse(name).ok_or_else(|| {
+            Error::validation(format!(
+                "site must be 'public', 'gov' or 'fin', got '{}'",
+                crate::error::clip(name, 40)
+            ))
+        })?),
+        None => None,
+    };
+    let (site, routing) = origin::route(asked, o.endpoint.as_deref(), o.emulator.unwrap_or(false))?;
+    let mut cfg = TransportConfig::new(
+        origin::shown(o.endpoint.as_deref(), site),
+        o.access_key,
+        Secret::new(o.secret_key),
+    );
+    cfg.site = site;
+    cfg.routing = routing;
     if let Some(f) = o.response_format {
         cfg.format = Format::parse(&f)
             .ok_or_else(|| Error::validation(format!("responseFormat must be 'json' or 'xml', got '{f}'")))?;
@@ -107,6 +163,11 @@ pub fn transport_config(o: ClientOptions) -> crate::error::Result<TransportConfi
         });
     net.sign_parameters = o.sign_parameters.unwrap_or(false);
     net.ca = o.ca.unwrap_or_default();
+    net.proxy = match (o.proxy, o.proxy_off.unwrap_or(false)) {
+        (_, true) => Some(ProxyOption::Off),
+        (Some(url), false) => Some(ProxyOption::Url(url)),
+        (None, false) => None,
+    };
     Ok(cfg)
 }
 
@@ -135,6 +196,27 @@ impl NativeClient {
     #[napi]
     pub fn close(&self) {
         self.transport.close();
+    }
+
+    /// Later calls sign with this pair (a credentials provider's new keys, the 1.x `setConfig`); calls
+    /// in flight keep the pair they began with. Neither key is ever quoted in an error.
+    #[napi]
+    pub fn set_credentials(&self, env: &Env, access_key: String, secret_key: String) -> napi::Result<()> {
+        self.transport
+            .set_keys(&access_key, &secret_key)
+            .map_err(|e| thrown(env, e))
+    }
+
+    /// Where the client sends, as messages name it: the endpoint given, or the site's gateway.
+    #[napi(getter)]
+    pub fn endpoint(&self) -> String {
+        self.transport.config().endpoint.clone()
+    }
+
+    /// The site the client talks to (`'public'`, `'gov'`, `'fin'`).
+    #[napi(getter)]
+    pub fn site(&self) -> String {
+        self.transport.config().site.name().into()
     }
 
     /// `[requests in flight, bytes their answers hold]`, for the tests.
@@ -180,6 +262,7 @@ impl NativeClient {
                     .into_iter()
                     .filter_map(|pair| <[String; 2]>::try_from(pair).ok().map(|[k, v]| (k, v)))
                     .collect(),
+                limits: options.limits.as_ref().map_or_else(Limits::default, CallLimits::limits),
             },
             cancel: options.cancel.map(|c| c.tx.subscribe()),
             trace: options.trace.unwrap_or(false),
@@ -209,10 +292,35 @@ pub struct CallOptions<'a> {
     pub region_no: Option<String>,
     /// The call's cancel switch (`new Cancel()`), for a call that can be aborted.
     pub cancel: Option<ClassInstance<'a, Cancel>>,
-    /// Hand the attempts' records back with the outcome (`NODE_DEBUG=ncloud`).
+    /// Hand the attempts' records back with the outcome (`NODE_DEBUG=ncloud`, a `logger`, hooks).
     pub trace: Option<bool>,
+    /// The call's own limits over the client's, when it gives any (one object, so that a call without
+    /// them costs one property read).
+    pub limits: Option<CallLimits>,
     /// `[name, value]` pairs sent as given after the action's own (a 1.x call's undeclared keys).
     pub verbatim: Option<Vec<Vec<String>>>,
+}
+
+/// A call's own limits (`lib/call.js` checked them: whole numbers, durations at least 1 ms).
+#[napi(object, object_to_js = false)]
+pub struct CallLimits {
+    /// Deadline of the whole call, ms (`timeout`).
+    pub timeout: Option<u32>,
+    /// Limit of one attempt, ms (`attemptTimeout`).
+    pub attempt_timeout: Option<u32>,
+    /// Retries after the first attempt (`maxRetries`).
+    pub max_retries: Option<u32>,
+}
+
+impl CallLimits {
+    fn limits(&self) -> Limits {
+        let ms = |v: u32| Duration::from_millis(u64::from(v.max(1)));
+        Limits {
+            timeout: self.timeout.map(ms),
+            attempt_timeout: self.attempt_timeout.map(ms),
+            max_retries: self.max_retries,
+        }
+    }
 }
 
 /// The cancel switch of one call: `abort()` drops the call's future (its request and connection, the
@@ -261,7 +369,7 @@ impl Call {
             cancel,
             trace,
         } = self;
-        let mut records: Vec<AttemptRecord> = Vec::new();
+        let mut records = Trace::default();
         let result = {
             let work = async {
                 let records = &mut records;
@@ -288,13 +396,18 @@ impl Call {
                 },
             }
         };
+        // An abort drops the attempt under way (only an abort ends a call with ABORT_ERR): its record
+        // ends here.
+        if matches!(&result, Ok(Err(e)) if e.code == ErrorCode::Aborted) {
+            crate::transport::Observe::cut(&mut records, ErrorCode::Aborted);
+        }
         let result = result.unwrap_or_else(|p| {
             Err(Error::new(
                 ErrorCode::Internal,
                 format!("internal error (panic): {}", panic_message(p)),
             ))
         });
-        let records = trace.then_some(records);
+        let records = trace.then_some(records.records);
         match result {
             Ok(text) => Outcome::Text(text, records),
             Err(e) => Outcome::Failed(e, records),
@@ -317,7 +430,11 @@ mod tests {
 
     fn options(endpoint: &str) -> ClientOptions {
         ClientOptions {
-            endpoint: endpoint.into(),
+            endpoint: Some(endpoint.into()),
+            site: None,
+            emulator: None,
+            proxy: None,
+            proxy_off: None,
             access_key: "ak".into(),
             secret_key: "sk".into(),
             response_format: None,
@@ -397,6 +514,8 @@ mod tests {
             port: 0,
             access_key: "ak".into(),
             secret_key: "sk".into(),
+            keys: Vec::new(),
+            site: crate::site::Site::Public,
             fixture: None,
             settings: json!({}),
             header_timeout: Duration::from_secs(10),

@@ -25,6 +25,9 @@ struct EmulatorConfig {
     access_key: Option<String>,
     #[serde(default)]
     secret_key: Option<String>,
+    /// More key pairs accepted besides `accessKey`/`secretKey`.
+    #[serde(default)]
+    keys: Vec<KeyPair>,
     #[serde(default)]
     fixture: Option<Value>,
     /// Shortcuts merged into `fixture.settings`.
@@ -40,6 +43,21 @@ struct EmulatorConfig {
     /// Shift of the emulator's clock, ms (a gateway whose clock is off).
     #[serde(default)]
     clock_offset_ms: i64,
+    /// The NCP site it plays (`'public'`, `'gov'`, `'fin'`).
+    #[serde(default)]
+    site: Option<String>,
+}
+
+/// A key pair the emulator's gateway accepts.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct KeyPair {
+    access_key: String,
+    secret_key: String,
+}
+
+fn pairs(keys: Vec<KeyPair>) -> Vec<(String, String)> {
+    keys.into_iter().map(|k| (k.access_key, k.secret_key)).collect()
 }
 
 fn default_host() -> String {
@@ -66,6 +84,11 @@ impl NativeEmulator {
     pub fn secret_key(&self) -> String {
         self.handle.secret_key.clone()
     }
+    /// The NCP site it plays.
+    #[napi(getter)]
+    pub fn site(&self) -> String {
+        self.handle.site.name().into()
+    }
     #[napi]
     pub fn close(&self) {
         self.handle.close();
@@ -82,6 +105,16 @@ impl NativeEmulator {
         };
         self.handle.load(v.as_ref()).map_err(|e| thrown(env, e))
     }
+    /// The key pairs accepted besides the emulator's own: JSON of `[{ accessKey, secretKey }]` (those
+    /// no longer listed are refused from now on).
+    #[napi]
+    pub fn set_keys(&self, env: &Env, keys: String) -> napi::Result<()> {
+        let keys: Vec<KeyPair> = serde_json::from_str(&keys)
+            .map_err(|e| thrown(env, Error::validation(format!("invalid key pairs: {e}"))))?;
+        self.handle.set_keys(pairs(keys));
+        Ok(())
+    }
+
     #[napi]
     pub fn request_count(&self) -> f64 {
         self.handle.request_count() as f64
@@ -156,11 +189,22 @@ async fn start_emulator_owned(options: String) -> crate::error::Result<NativeEmu
     if let Some(v) = cfg.failure_rate {
         settings.insert("failureRate".into(), json!(v));
     }
+    let site = match cfg.site.as_deref() {
+        None => crate::site::Site::Public,
+        Some(name) => crate::site::Site::parse(name).ok_or_else(|| {
+            Error::validation(format!(
+                "startEmulator: site must be 'public', 'gov' or 'fin', got '{}'",
+                crate::error::clip(name, 40)
+            ))
+        })?,
+    };
     let opts = EmulatorOptions {
         host: cfg.host,
         port: cfg.port,
         access_key: cfg.access_key.unwrap_or_else(|| emulator::DEFAULT_ACCESS_KEY.into()),
         secret_key: cfg.secret_key.unwrap_or_else(|| emulator::DEFAULT_SECRET_KEY.into()),
+        keys: pairs(cfg.keys),
+        site,
         fixture: cfg.fixture,
         settings: Value::Object(settings),
         header_timeout: cfg

@@ -27,10 +27,12 @@ pub struct Api {
     pub title: &'static str,
     /// The path prefix appended to the gateway origin (`/vserver/v2`).
     pub prefix: &'static str,
-    /// The API's own host on NCP when it is not the gateway's (`geolocation.apigw.ntruss.com`): used
-    /// only when the client's endpoint is NCP's gateway (any other endpoint, such as the emulator,
-    /// serves every API).
-    pub host: Option<&'static str>,
+    /// Where NCP serves it on each of its sites, indexed by `Site::index` (`ncloud.apigw.ntruss.com`,
+    /// `geolocation.apigw.gov-ntruss.com` ...): a client with a `site` sends each API to its own host
+    /// there (`transport::origin`); a client with another endpoint sends every API to it.
+    pub hosts: [&'static str; crate::site::SITES.len()],
+    /// Its page in each site's API reference (`https://{docs host}/docs/{docs}`), linked from errors.
+    pub docs: &'static str,
     pub env: Env,
     /// Return codes meaning "no such item" (the waiters' `gone`).
     pub not_found: &'static [&'static str],
@@ -85,6 +87,10 @@ pub enum Rule {
     Items(usize, usize),
     /// No duplicate list items.
     Unique,
+    /// The codes the API takes today, from a code set of the model (`codes=set`): an open set NCP may
+    /// extend, so the client passes any value on; the emulator, the API as documented today, refuses
+    /// the others.
+    Codes(&'static [&'static str]),
     /// A cross-field check on the whole (normalized) value; returns the message on failure.
     Check(fn(&str, &Value) -> Result<(), String>),
 }

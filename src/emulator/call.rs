@@ -2,10 +2,11 @@
 //! handler (`handler.rs`, dispatched by the generated `match`) and the answer rendered in the format asked.
 
 use super::chaos::injected;
-use super::handler::{dispatch as handle, Cx};
-use super::http::Shared;
+use super::handler::Cx;
 use super::reply::{api_fault, Reply, JSON_TYPE, XML_TYPE};
+use super::route::dispatch as handle;
 use super::rules::{self, Failure};
+use super::shared::Shared;
 use super::{faults, render};
 use crate::catalog;
 use crate::wire::Format;

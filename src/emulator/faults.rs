@@ -5,7 +5,7 @@
 //! codes the spec names are used as named (900, 10300, 24120, 25008, 25018, 1300); the others are the
 //! emulator's own choice and are documented as such in the README.
 
-use super::state::Kind;
+use super::model::Kind;
 use serde::Deserialize;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -45,14 +45,6 @@ pub fn server_not_found(no: &str) -> ApiFault {
 
 pub fn image_not_found(kind: &str, no: &str) -> ApiFault {
     fault(400, "10404", format!("The {kind} does not exist. ({no})"))
-}
-
-pub fn snapshot_not_found(no: &str) -> ApiFault {
-    fault(
-        400,
-        "10405",
-        format!("The block storage snapshot does not exist. ({no})"),
-    )
 }
 
 pub fn name_in_use(name: &str) -> ApiFault {
@@ -111,31 +103,30 @@ pub fn invalid_region(code: &str) -> ApiFault {
     fault(400, "10501", format!("Invalid regionCode. ({code})"))
 }
 
-/// No record of that kind and number (in the call's region): `24120` for servers and `10405` for
-/// snapshots as above, `10404` for every other kind.
+/// No record of that kind and number (in the call's region): the kind's `not_found` code (model,
+/// `[kinds.*]`): `24120` for servers and `10405` for snapshots as above, `10404` for every other kind.
 pub fn not_found(kind: Kind, no: &str) -> ApiFault {
-    match kind {
-        Kind::Server => server_not_found(no),
-        Kind::Snapshot | Kind::ClassicSnapshot => snapshot_not_found(no),
-        other => fault(400, "10404", format!("The {} does not exist. ({no})", other.label())),
+    let facts = kind.facts();
+    match facts.not_found {
+        "24120" => server_not_found(no),
+        code => fault(400, code, format!("The {} does not exist. ({no})", facts.label)),
     }
 }
 
 /// The record cannot take this operation in its current state (an operation still running, or a
-/// status the operation does not start from): `25033` for images as above, `25013` ("in operation",
-/// a code NCP returns for servers and storage that are busy, spec 7.3) for every other kind.
+/// status the operation does not start from): the kind's `busy` code (model, `[kinds.*]`): `25033`
+/// for images as above, `25013` ("in operation", a code NCP returns for servers and storage that are
+/// busy, spec 7.3) for every other kind, on both platforms.
 pub fn not_now(kind: Kind, no: &str, state: &str) -> ApiFault {
-    match kind {
-        Kind::ClassicImage | Kind::MemberImage | Kind::ServerImage => image_busy(kind.label(), no, state),
-        other => fault(
-            400,
-            "25013",
-            format!(
-                "The {} is {state} and cannot take this operation now. ({no})",
-                other.label()
-            ),
+    let facts = kind.facts();
+    fault(
+        400,
+        facts.busy,
+        format!(
+            "The {} is {state} and cannot take this operation now. ({no})",
+            facts.label
         ),
-    }
+    )
 }
 
 /// A fault injected by a test: the next `count` matching requests get this answer instead of the
@@ -263,17 +254,6 @@ pub fn wrong_private_key(server_no: &str) -> ApiFault {
         "25041",
         format!("The private key does not match the login key of the server. (serverInstanceNo: {server_no})"),
     )
-}
-
-/// The record `no` of `store` (in `region`, when given) to change, or `kind`'s not-found fault: the
-/// first step of most handlers that act on one record.
-pub fn found_mut<'a, T: super::state::Resource>(
-    store: &'a mut super::state::Store<T>,
-    no: &str,
-    region: Option<&str>,
-    kind: Kind,
-) -> Result<&'a mut super::state::Entry<T>, ApiFault> {
-    store.find_mut(no, region).ok_or_else(|| not_found(kind, no))
 }
 
 /// A login key still assigned to a server is not deleted: `10407`, the code NCP's Classic

@@ -1,7 +1,7 @@
 //! The API gateway's checks: the access key, the timestamp window and the signature (`signing.rs`) over
 //! `METHOD path?query` as sent.
 
-use super::http::Shared;
+use super::shared::Shared;
 use crate::signing;
 
 pub const DEFAULT_ACCESS_KEY: &str = "ncloud-emulator-access-key";
@@ -27,10 +27,10 @@ pub(super) fn authenticate(
     if (now.saturating_sub(ts_ms)).unsigned_abs() > TIMESTAMP_WINDOW_MS as u64 {
         return Err("timestamp is outside the 5-minute window");
     }
-    if ak != shared.access_key {
+    let Some(secret) = shared.secret_of(ak) else {
         return Err("unknown access key");
-    }
-    if !signing::verify(&shared.secret_key, method, target, ts, ak, sig) {
+    };
+    if !signing::verify(&secret, method, target, ts, ak, sig) {
         return Err("signature mismatch");
     }
     Ok(())

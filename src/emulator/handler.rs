@@ -1,22 +1,18 @@
 //! What every action's handler works with. Handlers live in `src/emulator/<api>/<group>.rs`, one
-//! function per action named after it in snake case; [`dispatch`] is generated from the model by
+//! function per action named after it in snake case; `route::dispatch` is generated from the model by
 //! `build/emit.rs` (`$OUT_DIR/dispatch.rs`), a `match` naming every action, so an action added to the
-//! model without its handler does not compile. A handler:
+//! model without its handler (and that is no look-up by convention) does not compile. A handler:
 //!
 //! ```text
-//! /// `stopServerInstances`: running servers shut down, then are stopped.
+//! /// `stopServerInstances`: running servers shut down.
 //! pub fn stop_server_instances(cx: &mut Cx<'_>) -> Answer {
-//!     let p = cx.params(&[("serverInstanceNoList", &[Required, Unique])])?; // its rules: 900 / 901
-//!     let (region, now) = (cx.region().to_string(), cx.now);
+//!     let p = cx.params(); // checked against the model before the handler runs: 900 / 901
+//!     let (region, now, action) = (cx.region().to_string(), cx.now, cx.action.name);
 //!     let mut items = Vec::new();
 //!     for no in p.list("serverInstanceNoList") {
-//!         let servers = &mut cx.state.vpc.servers;
-//!         let e = servers.find_mut(&no, Some(&region)).ok_or_else(|| faults::not_found(Kind::Server, &no))?;
-//!         if e.rec.status() != "RUN" || e.busy() {
-//!             return Err(faults::not_now(Kind::Server, &no, e.rec.status_name()));
-//!         }
-//!         e.run(now, plans::server::stop()); // its transition, on the emulator's timers
-//!         items.push(e.wire());
+//!         // 24120 when there is none; 25013 unless its life lets the action start (running, at rest)
+//!         let e = cx.state.vpc.servers.ready_mut(&no, Some(&region), action)?;
+//!         items.push(e.begin(now, action).wire()); // its transition, on the emulator's timers
 //!     }
 //!     cx.list(items) // its answer's fields: totalRows and serverInstanceList
 //! }
@@ -28,8 +24,8 @@
 //! the server renders with the action's response model.
 
 use super::faults::{self, ApiFault};
-use super::rules::{self, Failure, Params, Rule};
-use super::state::State;
+use super::rules::{self, Failure, Params};
+use super::state::{Entry, State, Stored};
 use crate::catalog::{Action, FieldType};
 use serde_json::{Map, Value};
 use std::time::Instant;
@@ -40,25 +36,14 @@ pub type Answer = Result<Fields, ApiFault>;
 
 /// Everything a group file needs.
 pub mod prelude {
-    pub use super::{code_in, in_region, is, text_in, wire, Answer, Cx, Fields, ParamsExt};
+    pub use super::{code_in, each, in_region, is, one, text_in, wire, Answer, Cx, Fields, ParamsExt};
     pub use crate::emulator::faults::{self, ApiFault};
     pub use crate::emulator::model::*;
-    pub use crate::emulator::rules::{Params, Rule, Rule::*, Rules};
-    pub use crate::emulator::rules::{
-        CLASSIC_ORDER, CLASSIC_PAGE_SIZE, DESCRIPTION, INT, PAGE_NO, VPC_ORDER, VPC_PAGE_SIZE,
-    };
+    pub use crate::emulator::rules::Params;
     pub use crate::emulator::state::images::{self as image_ops, Image, ShareOp};
-    pub use crate::emulator::state::{plans, Entry, Kind, Resource, State, Store};
+    pub use crate::emulator::state::{Entry, Record, Resource, State, Store, Stored};
     pub use serde_json::Value;
 }
-
-mod generated {
-    use super::{Answer, Cx};
-    use crate::catalog::ActionId;
-    include!(concat!(env!("OUT_DIR"), "/dispatch.rs"));
-}
-
-pub use generated::dispatch;
 
 /// One call being handled.
 pub struct Cx<'a> {
@@ -92,13 +77,14 @@ impl<'a> Cx<'a> {
         }
     }
 
-    /// The parameters, checked against the action's rules (declared by its handler, written from
-    /// NCP's parameter table), integers and booleans typed. Missing ones are NCP's 900 (all named),
-    /// bad values 901; then an unknown VPC region is refused. Parameters without rules are kept (as
-    /// text) and left alone, as NCP ignores what it does not know.
-    pub fn params(&mut self, rules: &[(&str, &[Rule])]) -> Result<Params, ApiFault> {
+    /// Checks the parameters against the action's declarations in the model (with the emulator's
+    /// overrides, `rules::overrides`), integers and booleans typed: missing ones are NCP's 900 (all
+    /// named), bad values 901; then an unknown VPC region is refused. Parameters the model does not
+    /// declare are kept (as text) and left alone, as NCP ignores what it does not know. `route::dispatch`
+    /// runs it before the handler.
+    pub fn check(&mut self) -> Result<(), ApiFault> {
         let mut p = self.raw.take().unwrap_or_default();
-        match rules::check(&mut p, rules) {
+        match rules::check(&mut p, &rules::specs(self.action)) {
             Ok(()) => {}
             Err(Failure::Missing(names)) => return Err(faults::missing_param(&names)),
             Err(Failure::Invalid { reason, .. }) => return Err(faults::invalid_param(&reason)),
@@ -106,8 +92,18 @@ impl<'a> Cx<'a> {
         if self.action.mutating {
             self.logged = Some(Value::Object(p.clone()));
         }
-        self.region.clone()?;
-        Ok(p)
+        self.raw = Some(p);
+        self.region.clone().map(drop)
+    }
+
+    /// The action's parameters, as checked before the handler runs.
+    pub fn params(&mut self) -> Params {
+        self.raw.take().unwrap_or_default()
+    }
+
+    /// What most handlers start with: the checked parameters, the call's region and its instant.
+    pub fn start(&mut self) -> (Params, String, Instant) {
+        (self.params(), self.region().to_string(), self.now)
     }
 
     /// The call's region: VPC region code, or the Classic `regionNo` given ("" for none).
@@ -135,21 +131,65 @@ impl<'a> Cx<'a> {
     }
 
     fn listing(&self, items: Vec<Value>, total: usize) -> Fields {
-        let mut f = Fields::new();
-        let fields = self.action.response.fields;
-        if fields.iter().any(|f| f.name == "totalRows") {
-            f.insert("totalRows".into(), Value::from(total));
-        }
-        if let Some(list) = fields.iter().find(|f| matches!(f.ty, FieldType::List(_))) {
-            f.insert(list.name.into(), Value::Array(items));
-        }
-        f
+        listing(self.action, items, total)
     }
+}
+
+/// An answer listing one record (`one(cx.action, e.wire())`, while `e` still borrows the state).
+pub fn one(action: &Action, item: Value) -> Answer {
+    Ok(listing(action, vec![item], 1))
+}
+
+/// The action's list and, when its answer has one, `totalRows`.
+fn listing(action: &Action, items: Vec<Value>, total: usize) -> Fields {
+    let mut f = Fields::new();
+    let fields = action.response.fields;
+    if fields.iter().any(|f| f.name == "totalRows") {
+        f.insert("totalRows".into(), Value::from(total));
+    }
+    if let Some(list) = fields.iter().find(|f| matches!(f.ty, FieldType::List(_))) {
+        f.insert(list.name.into(), Value::Array(items));
+    }
+    f
+}
+
+/// The action on every record `nos` names, all or none: each must be there (not being deleted: its
+/// kind's not-found code), pass `check` and be in a state its life starts the action from, before any
+/// changes; then each begins the action's transition, `then` applied to it when that ends. Answers
+/// them as they are then. VPC records are looked for in the call's region, Classic ones anywhere.
+pub fn each<T: Stored + 'static>(
+    cx: &mut Cx<'_>,
+    nos: &[String],
+    check: impl Fn(&State, &Entry<T>) -> Result<(), ApiFault>,
+    then: Option<fn(&mut T)>,
+) -> Answer {
+    let (now, action) = (cx.now, cx.action.name);
+    let region = matches!(cx.action.env, crate::catalog::Env::Vpc).then(|| cx.region().to_string());
+    let region = region.as_deref();
+    for no in nos {
+        let e = T::store(cx.state).live(no, region)?;
+        check(cx.state, e)?;
+        e.permit(action)?;
+    }
+    let mut items = Vec::new();
+    for no in nos {
+        let e = T::store_mut(cx.state).found_mut(no, region)?;
+        e.begin(now, action);
+        if let Some(f) = then {
+            e.then(f);
+        }
+        items.push(e.wire());
+    }
+    cx.list(items)
 }
 
 /// Reading checked parameters (and the objects of an object list).
 pub trait ParamsExt {
     fn str(&self, k: &str) -> Option<&str>;
+    /// A text value, "" when absent (a required one is never absent).
+    fn text(&self, k: &str) -> String {
+        self.str(k).unwrap_or_default().to_string()
+    }
     /// A list of text values (empty when absent).
     fn list(&self, k: &str) -> Vec<String>;
     /// An integer (declared `Int`, or numeric text).

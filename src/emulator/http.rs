@@ -8,7 +8,8 @@ use super::faults::InjectedFault;
 use super::gateway::authenticate;
 use super::reply::{gateway, respond};
 use super::rules;
-use super::state::{resolve_fixture, LogEntry, State, LOG_CAP};
+use super::shared::Shared;
+use super::state::{resolve_site_fixture, LogEntry, State, LOG_CAP};
 use crate::catalog;
 use crate::error::{Error, ErrorCode, Result};
 use crate::signing;
@@ -21,8 +22,8 @@ use hyper::service::service_fn;
 use hyper::{Request, Response};
 use hyper_util::rt::TokioIo;
 use serde_json::Value;
-use std::sync::{Arc, Mutex, MutexGuard};
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
 use tokio::net::TcpListener;
 use tokio::sync::watch;
 
@@ -32,6 +33,10 @@ pub struct EmulatorOptions {
     pub port: u16,
     pub access_key: String,
     pub secret_key: String,
+    /// More key pairs the gateway accepts besides `access_key` (rotated keys, sub-accounts).
+    pub keys: Vec<(String, String)>,
+    /// The NCP site it plays: its regions (`site::play`) and the hosts it answers on.
+    pub site: crate::site::Site,
     /// Fixture document (merged over the default one unless it says `"base": "empty"`).
     pub fixture: Option<Value>,
     /// Settings that hold for every fixture loaded later, unless that fixture sets them itself.
@@ -50,35 +55,11 @@ const ACCEPT_BACKOFF: Duration = Duration::from_millis(100);
 const MAX_DRAIN: usize = 64 << 20;
 const MAX_BODY: usize = 1 << 20;
 
-pub(super) struct Shared {
-    state: Mutex<State>,
-    pub(super) access_key: String,
-    pub(super) secret_key: String,
-    clock_offset_ms: std::sync::atomic::AtomicI64,
-}
-
-impl Shared {
-    /// The emulator's (possibly shifted) clock, ms since the epoch.
-    pub(super) fn now_ms(&self) -> i64 {
-        let real = SystemTime::now()
-            .duration_since(UNIX_EPOCH)
-            .map(|d| d.as_millis() as i64)
-            .unwrap_or(0);
-        real.saturating_add(self.clock_offset_ms.load(std::sync::atomic::Ordering::Relaxed))
-    }
-}
-
-impl Shared {
-    pub(super) fn lock(&self) -> MutexGuard<'_, State> {
-        // A poisoned lock only means a handler panicked mid-request; the state is still usable.
-        self.state.lock().unwrap_or_else(|p| p.into_inner())
-    }
-}
-
 pub struct EmulatorHandle {
     pub endpoint: String,
     pub access_key: String,
     pub secret_key: String,
+    pub site: crate::site::Site,
     settings: Mutex<Value>,
     shared: Arc<Shared>,
     stop: watch::Sender<bool>,
@@ -94,8 +75,8 @@ impl std::fmt::Debug for EmulatorHandle {
     }
 }
 
-/// The fixture with the emulator-wide settings underneath it.
-fn with_settings(settings: &Value, fixture: Option<&Value>) -> Result<super::state::Fixture> {
+/// The fixture with the emulator-wide settings underneath it, over the default state as `site` has it.
+fn with_settings(settings: &Value, fixture: Option<&Value>, site: crate::site::Site) -> Result<super::state::Fixture> {
     let mut doc = serde_json::json!({ "settings": settings });
     if let Some(f) = fixture {
         if let Some(base) = f.get("base") {
@@ -103,7 +84,7 @@ fn with_settings(settings: &Value, fixture: Option<&Value>) -> Result<super::sta
         }
         super::state::merge(&mut doc, f);
     }
-    let fixture = resolve_fixture(Some(&doc)).map_err(Error::validation)?;
+    let fixture = resolve_site_fixture(Some(&doc), site).map_err(Error::validation)?;
     check_settings(&fixture.settings)?;
     Ok(fixture)
 }
@@ -119,7 +100,7 @@ fn check_settings(s: &super::state::Settings) -> Result<()> {
 }
 
 pub async fn start(opts: EmulatorOptions) -> Result<EmulatorHandle> {
-    let fixture = with_settings(&opts.settings, opts.fixture.as_ref())?;
+    let fixture = with_settings(&opts.settings, opts.fixture.as_ref(), opts.site)?;
     let listener = TcpListener::bind((opts.host.as_str(), opts.port)).await.map_err(|e| {
         Error::new(
             ErrorCode::Network,
@@ -133,6 +114,8 @@ pub async fn start(opts: EmulatorOptions) -> Result<EmulatorHandle> {
         state: Mutex::new(State::new(fixture)),
         access_key: opts.access_key.clone(),
         secret_key: opts.secret_key.clone(),
+        keys: std::sync::RwLock::new(opts.keys.clone()),
+        site: opts.site,
         clock_offset_ms: std::sync::atomic::AtomicI64::new(opts.clock_offset_ms),
     });
     let (stop, stop_rx) = watch::channel(false);
@@ -186,6 +169,7 @@ pub async fn start(opts: EmulatorOptions) -> Result<EmulatorHandle> {
         endpoint: format!("http://{host}:{}", addr.port()),
         access_key: opts.access_key,
         secret_key: opts.secret_key,
+        site: opts.site,
         settings: Mutex::new(opts.settings),
         shared,
         stop,
@@ -218,7 +202,7 @@ impl EmulatorHandle {
     /// Replaces the whole state with a fixture (over the default one).
     pub fn load(&self, fixture: Option<&Value>) -> Result<()> {
         let settings = self.settings.lock().unwrap_or_else(|p| p.into_inner()).clone();
-        let fixture = with_settings(&settings, fixture)?;
+        let fixture = with_settings(&settings, fixture, self.site)?;
         let mut state = self.shared.lock();
         let (log, count) = (std::mem::take(&mut state.log), state.request_count);
         let counters = (state.abandoned, state.chaos_errors, state.chaos_resets);
@@ -227,6 +211,11 @@ impl EmulatorHandle {
         state.request_count = count;
         (state.abandoned, state.chaos_errors, state.chaos_resets) = counters;
         Ok(())
+    }
+
+    /// The pairs accepted besides the emulator's own become `keys` (the others are refused from now on).
+    pub fn set_keys(&self, keys: Vec<(String, String)>) {
+        *self.shared.keys.write().unwrap_or_else(|p| p.into_inner()) = keys;
     }
 
     pub fn request_count(&self) -> u64 {
@@ -361,6 +350,7 @@ async fn serve(
     };
     let timestamp = header(signing::HEADER_TIMESTAMP);
     let access_key = header(signing::HEADER_ACCESS_KEY);
+    let host = header("host");
     let user_agent = header("user-agent");
     let (sig_header, signature) = match header(signing::HEADER_SIGNATURE_V2) {
         Some(s) => (Some("v2"), Some(s)),
@@ -413,12 +403,23 @@ async fn serve(
         .unwrap_or(Format::Xml);
 
     let route = route(&path);
+    let refused = route.and_then(|a| super::site::refusal(shared.site, host.as_deref(), a.api));
     let mut chaos = None;
     let mut checked = None;
     let (reply, action_name) = match route {
         None => (
             gateway(404, "300", "Not Found Exception", &format!("no API at {path}")),
             None,
+        ),
+        // A host of NCP's that does not serve this API on the emulator's site: the gateway's 404.
+        Some(action) if refused.is_some() => (
+            gateway(
+                404,
+                "300",
+                "Not Found Exception",
+                refused.as_deref().unwrap_or_default(),
+            ),
+            Some(action.name.to_string()),
         ),
         Some(action) => {
             let name = Some(action.name.to_string());
@@ -469,6 +470,8 @@ async fn serve(
                 format: format.as_str().into(),
                 signature_header: sig_header.map(str::to_string),
                 user_agent,
+                access_key: access_key.clone(),
+                host: host.clone(),
                 reason: reply.reason.clone(),
                 params: logged_params,
                 chaos,

@@ -2,7 +2,8 @@
 
 use super::faults::ApiFault;
 use super::handler::prelude::*;
-use super::handler::{dispatch, Fields};
+use super::handler::Fields;
+use super::route::dispatch;
 use super::rules;
 use super::state::{resolve_fixture, Resource, State};
 use crate::catalog::{self, Action, FieldType, Model, ACTIONS};
@@ -129,9 +130,14 @@ fn handlers_check_their_own_rules_before_the_region() {
 /// The keys of `v` that `model` does not declare, as dotted paths (into nested objects and lists).
 fn undeclared(model: &Model, v: &Value, at: &str, out: &mut Vec<String>) {
     let Some(o) = v.as_object() else { return };
+    let kept = super::model::KINDS
+        .iter()
+        .find(|k| k.name == model.name)
+        .map_or(&[][..], |k| k.keep);
     for (k, x) in o {
         let path = format!("{at}.{k}");
         match model.field(k).map(|f| f.ty) {
+            None if kept.contains(&k.as_str()) => {}
             None => out.push(path),
             Some(FieldType::Obj(m)) => undeclared(m, x, &path, out),
             Some(FieldType::List(m)) => {
@@ -154,7 +160,7 @@ fn list_model(a: &Action) -> Option<(&'static str, &'static Model)> {
 
 /// Rendering keeps only the model's fields: a field the emulator's records hold and the model lacks
 /// would vanish unseen. Every read action answers the default state (with images made) here, and each
-/// field of its items must be in the action's model.
+/// field of its items must be in the action's model, or one its record keeps (`keep`, never sent).
 #[test]
 fn every_record_field_is_in_the_model() {
     let mut s = state(json!({"settings": {"createDelayMs": 0}}));
@@ -250,21 +256,15 @@ fn numbers_come_from_one_counter_for_every_kind() {
     assert_eq!(first(&b, "memberServerImageList")["memberServerImageNo"], json!("502"));
 }
 
-/// The handler shown in `handler.rs` for an action of issue 16 (`stopServerInstances`), as written there.
+/// The handler shown in `handler.rs` for `stopServerInstances`, as written there.
 pub fn stop_server_instances(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[("serverInstanceNoList", &[Required, Unique])])?; // its rules: 900 / 901
-    let (region, now) = (cx.region().to_string(), cx.now);
+    let p = cx.params(); // checked against the model before the handler runs: 900 / 901
+    let (region, now, action) = (cx.region().to_string(), cx.now, cx.action.name);
     let mut items = Vec::new();
     for no in p.list("serverInstanceNoList") {
-        let servers = &mut cx.state.vpc.servers;
-        let e = servers
-            .find_mut(&no, Some(&region))
-            .ok_or_else(|| faults::not_found(Kind::Server, &no))?;
-        if e.rec.status() != "RUN" || e.busy() {
-            return Err(faults::not_now(Kind::Server, &no, e.rec.status_name()));
-        }
-        e.run(now, plans::server::stop()); // its transition, on the emulator's timers
-        items.push(e.wire());
+        // 24120 when there is none; 25013 unless its life lets the action start (running, at rest)
+        let e = cx.state.vpc.servers.ready_mut(&no, Some(&region), action)?;
+        items.push(e.begin(now, action).wire()); // its transition, on the emulator's timers
     }
     cx.list(items) // its answer's fields: totalRows and serverInstanceList
 }
@@ -272,11 +272,13 @@ pub fn stop_server_instances(cx: &mut Cx<'_>) -> Answer {
 #[test]
 fn a_new_actions_handler_is_one_function() {
     let mut s = state(json!({"settings": {"operationDelayMs": 40}}));
-    // Not in the model yet: run it with the action whose answer has the same shape.
-    let shape = catalog::action_of("vserver", "getServerInstanceList").unwrap();
+    // Run as the dispatch runs a handler: the parameters checked against the model first.
+    let action = catalog::action_of("vserver", "stopServerInstances").unwrap();
     let stop = |s: &mut State, query: &str, now: Instant| {
         let pairs: Vec<(String, String)> = form_urlencoded::parse(query.as_bytes()).into_owned().collect();
-        stop_server_instances(&mut Cx::new(s, shape, rules::parse(&pairs).unwrap(), now))
+        let mut cx = Cx::new(s, action, rules::parse(&pairs).unwrap(), now);
+        cx.check()?;
+        stop_server_instances(&mut cx)
     };
     let t0 = Instant::now();
     let out = stop(&mut s, "serverInstanceNoList.1=1000001", t0).unwrap();
@@ -314,4 +316,110 @@ fn a_new_actions_handler_is_one_function() {
         json!({"code": "NSTOP", "codeName": "Server NSTOP state"})
     );
     assert_eq!(item["serverInstanceStatusName"], json!("stopped"));
+}
+
+/// Issue 22's two refusals made one: a VPC public IP shows its operation for as long as association
+/// refuses other work on it (a client waiting for operation `NULL` finds it ready), and launching from
+/// an image being deleted is the busy-image code on both platforms (it was 10404 on VPC, 25033 on
+/// Classic; the image is still listed, `terminating`).
+#[test]
+fn what_the_emulator_refuses_a_record_shows_and_one_code_means_one_thing() {
+    let t0 = Instant::now();
+    let ms = |n: u64| t0 + Duration::from_millis(n);
+    let timers = json!({"settings": {"createDelayMs": 0, "operationDelayMs": 100, "deleteDelayMs": 100}});
+    let mut s = state(timers.clone());
+    let ip = call_at(&mut s, "vserver", "createPublicIpInstance", "", t0).unwrap();
+    let no = first(&ip, "publicIpInstanceList")["publicIpInstanceNo"].clone();
+    let no = no.as_str().unwrap();
+    let assoc = format!("publicIpInstanceNo={no}&serverInstanceNo=1000001");
+    let item = first(
+        &call_at(&mut s, "vserver", "associatePublicIpWithServerInstance", &assoc, t0).unwrap(),
+        "publicIpInstanceList",
+    )
+    .clone();
+    assert_eq!(item["publicIpInstanceStatus"]["code"], json!("SET"));
+    assert_eq!(
+        item["publicIpInstanceOperation"],
+        json!({"code": "USE", "codeName": "USE OP"})
+    );
+    let detail = format!("publicIpInstanceNo={no}");
+    let busy = call_at(
+        &mut s,
+        "vserver",
+        "disassociatePublicIpFromServerInstance",
+        &detail,
+        ms(50),
+    );
+    assert_eq!(busy.unwrap_err().return_code, "25013");
+    let seen = call_at(&mut s, "vserver", "getPublicIpInstanceDetail", &detail, ms(50)).unwrap();
+    assert_ne!(
+        first(&seen, "publicIpInstanceList")["publicIpInstanceOperation"]["code"],
+        json!("NULL")
+    );
+    let seen = call_at(&mut s, "vserver", "getPublicIpInstanceDetail", &detail, ms(100)).unwrap();
+    assert_eq!(
+        first(&seen, "publicIpInstanceList")["publicIpInstanceOperation"]["code"],
+        json!("NULL")
+    );
+    let gone = call_at(
+        &mut s,
+        "vserver",
+        "disassociatePublicIpFromServerInstance",
+        &detail,
+        ms(100),
+    )
+    .unwrap();
+    assert_eq!(
+        first(&gone, "publicIpInstanceList")["publicIpInstanceOperation"]["code"],
+        json!("DISUS")
+    );
+
+    // An image being deleted: 25033 on both platforms.
+    let mut s = state(timers);
+    let image = call_at(
+        &mut s,
+        "vserver",
+        "createServerImage",
+        "serverInstanceNo=1000002&serverImageName=going",
+        t0,
+    )
+    .unwrap();
+    let image_no = first(&image, "serverImageList")["serverImageNo"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    call_at(
+        &mut s,
+        "vserver",
+        "deleteServerImage",
+        &format!("serverImageNoList.1={image_no}"),
+        t0,
+    )
+    .unwrap();
+    let net = "vpcNo=1001&subnetNo=2001&networkInterfaceList.1.networkInterfaceOrder=0&networkInterfaceList.1.accessControlGroupNoList.1=3501";
+    let launch = format!("{net}&serverImageNo={image_no}");
+    let vpc = call_at(&mut s, "vserver", "createServerInstances", &launch, ms(10));
+    assert_eq!(vpc.unwrap_err().return_code, "25033");
+    let member = call_at(
+        &mut s,
+        "server",
+        "createMemberServerImage",
+        "serverInstanceNo=492964",
+        t0,
+    )
+    .unwrap();
+    let member_no = first(&member, "memberServerImageList")["memberServerImageNo"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let list = format!("memberServerImageNoList.1={member_no}");
+    call_at(&mut s, "server", "deleteMemberServerImages", &list, t0).unwrap();
+    let classic = call_at(
+        &mut s,
+        "server",
+        "createServerInstances",
+        &format!("memberServerImageNo={member_no}"),
+        ms(10),
+    );
+    assert_eq!(classic.unwrap_err().return_code, "25033");
 }

@@ -45,7 +45,13 @@ pub(crate) async fn send(
     let input = with_region(action, input, defaults);
     let normalized = validate(action, &input, names).map_err(|e| e.with_action(action.name))?;
     let text = transport
-        .call(action, flatten(&normalized), wire::Shape::Response, observer)
+        .call(
+            action,
+            flatten(&normalized),
+            wire::Shape::Response,
+            &defaults.limits,
+            observer,
+        )
         .await?;
     serde_json::from_str(&text).map_err(|e| Error::internal(format!("the decoded answer is not JSON: {e}")))
 }

@@ -3,7 +3,7 @@
 //! attempt when a 401 is explained by our clock being off). Every attempt is reported to the call's
 //! observer once it has ended.
 
-use super::{query, request_uri, AttemptRecord, Observe, Transport};
+use super::{query, request_uri, AttemptRecord, Limits, Observe, Transport};
 use crate::catalog::Action;
 use crate::error::{Error, ErrorCode, Result};
 use crate::retry::{Attempt, Decision, Strategy};
@@ -52,6 +52,7 @@ impl Transport {
         action: &'static Action,
         pairs: Vec<(String, String)>,
         shape: Shape,
+        own: &Limits,
         observer: &mut O,
     ) -> Result<String> {
         // With signParameters, the signed request target holds the parameters (checked once, before
@@ -78,12 +79,19 @@ impl Transport {
             ),
         };
         drop(pairs);
-        let deadline = Instant::now() + self.cfg.timeout;
+        // The call's own limits over the client's.
+        let timeout = own.timeout.unwrap_or(self.cfg.timeout);
+        let attempt_timeout = own.attempt_timeout.or(self.cfg.attempt_timeout);
+        let max_retries = own.max_retries.unwrap_or(self.cfg.max_retries);
+        let deadline = Instant::now() + timeout;
         let mut attempt = 0u32;
         let mut spent = 0u32;
         let mut skew_corrected = false;
         loop {
             attempt += 1;
+            if O::WANTS {
+                observer.begin(attempt);
+            }
             let started = Instant::now();
             // A connection slot (maxSockets), waited for within the call's deadline (no timer when one
             // is free); the attempt's own limit starts once it has one.
@@ -92,11 +100,11 @@ impl Transport {
                 None => tokio::time::timeout_at(deadline.into(), self.connections.acquire()).await,
             };
             let result = match slot {
-                Err(_) => Err(Failure::new(self.queue_timeout_error(), true)),
+                Err(_) => Err(Failure::new(self.queue_timeout_error(timeout), true)),
                 Ok(Err(e)) => Err(Failure::new(e, true)),
                 Ok(Ok(_slot)) => {
                     let remaining = deadline.saturating_duration_since(Instant::now());
-                    let (limit, by_deadline) = match self.cfg.attempt_timeout {
+                    let (limit, by_deadline) = match attempt_timeout {
                         Some(a) if a < remaining => (a, false),
                         _ => (remaining, true),
                     };
@@ -105,7 +113,7 @@ impl Transport {
                     tokio::select! {
                         biased;
                         r = send => r,
-                        _ = tokio::time::sleep(limit) => Err(Failure::new(self.timeout_error(by_deadline), false)),
+                        _ = tokio::time::sleep(limit) => Err(Failure::new(self.timeout_error(by_deadline, limit, timeout), false)),
                     }
                 }
             };
@@ -116,6 +124,7 @@ impl Transport {
                     if O::WANTS {
                         observer.attempt(AttemptRecord {
                             attempt,
+                            start_time: 0.0,
                             status: Some(status),
                             // A success is an answer whose returnCode is 0 (the decoder refuses any other).
                             return_code: Some("0".to_string()),
@@ -139,6 +148,7 @@ impl Transport {
             } = failure;
             let mut record = AttemptRecord {
                 attempt,
+                start_time: 0.0,
                 status: e.http_status,
                 return_code: e.return_code.clone(),
                 error: Some(e.code),
@@ -174,7 +184,7 @@ impl Transport {
             let remaining = deadline.saturating_duration_since(Instant::now());
             match self
                 .strategy
-                .decide(attempt, &a, remaining, SystemTime::now(), fastrand::f64())
+                .decide(attempt, max_retries, &a, remaining, SystemTime::now(), fastrand::f64())
             {
                 Decision::Retry { delay, reason } => {
                     spent += Strategy::cost(reason);
@@ -187,33 +197,42 @@ impl Transport {
                     observer.attempt(record);
                     e.retryable = retryable;
                     e.attempts = Some(attempt);
+                    // An answer's error links the API's page in the reference of the client's site.
+                    if matches!(e.code, ErrorCode::Api | ErrorCode::Auth | ErrorCode::Gateway) {
+                        e.docs_url = Some(format!(
+                            "https://{}/docs/{}",
+                            self.cfg.site.docs_host(),
+                            action.api.docs
+                        ));
+                    }
                     return Err(e.with_action(action.name));
                 }
             }
         }
     }
 
-    /// The deadline passed while the call waited for a connection slot: nothing was sent.
-    fn queue_timeout_error(&self) -> Error {
+    /// The deadline (`timeout`) passed while the call waited for a connection slot: nothing was sent.
+    fn queue_timeout_error(&self, timeout: std::time::Duration) -> Error {
         Error::new(
             ErrorCode::Timeout,
             format!(
                 "request to {} timed out after {} ms waiting for a connection: all {} (maxSockets) were in use; nothing was sent",
                 self.cfg.endpoint,
-                self.cfg.timeout.as_millis(),
+                timeout.as_millis(),
                 self.connections.max()
             ),
         )
     }
 
-    fn timeout_error(&self, by_deadline: bool) -> Error {
+    /// An attempt ran out of time: the call's deadline (`timeout`), or its own `limit` (`attemptTimeout`).
+    fn timeout_error(&self, by_deadline: bool, limit: std::time::Duration, timeout: std::time::Duration) -> Error {
         if by_deadline {
             Error::new(
                 ErrorCode::Timeout,
                 format!(
                     "request to {} timed out after {} ms (timeout: the whole call's deadline)",
                     self.cfg.endpoint,
-                    self.cfg.timeout.as_millis()
+                    timeout.as_millis()
                 ),
             )
         } else {
@@ -222,7 +241,7 @@ impl Transport {
                 format!(
                     "request to {} timed out after {} ms (attemptTimeout)",
                     self.cfg.endpoint,
-                    self.cfg.attempt_timeout.unwrap_or_default().as_millis()
+                    limit.as_millis()
                 ),
             )
         }

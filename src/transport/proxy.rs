@@ -1,4 +1,5 @@
-//! Which proxy, if any, a client uses: read once, when the client is created, from `HTTPS_PROXY` (https
+//! Which proxy, if any, a client uses: chosen once, when the client is created, from its `proxy` option
+//! (a URL over the environment's, or `false`: none), else from `HTTPS_PROXY` (https
 //! endpoints), `HTTP_PROXY` (http ones), `ALL_PROXY` and `NO_PROXY` (and their lower-case spellings),
 //! matched by hyper-util's matcher (curl's rules: host names, domain suffixes with or without a leading
 //! dot, `*`, IP addresses and CIDR ranges), with one rule first: a loopback endpoint (`localhost`,
@@ -15,9 +16,23 @@ pub struct ProxyChoice {
     pub url: String,
     /// `host:port` of the proxy, for messages (no user information).
     pub shown: String,
-    /// The variable it came from (`HTTPS_PROXY`, `http_proxy`, ...).
+    /// The variable it came from (`HTTPS_PROXY`, `http_proxy`, ...), or `proxy` (the option).
     pub variable: &'static str,
+    /// `NO_PROXY` (or `no_proxy`), applied per request: hosts that bypass it.
+    pub no_proxy: Option<String>,
 }
+
+/// The `proxy` option of a client.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ProxyOption {
+    /// This proxy, whatever the environment says (`NO_PROXY` still applies).
+    Url(String),
+    /// No proxy, whatever the environment says.
+    Off,
+}
+
+/// The option's pseudo-variable name, in messages.
+const OPTION: &str = "proxy";
 
 impl std::fmt::Debug for ProxyChoice {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -61,6 +76,16 @@ impl ProxyEnv {
         }
     }
 
+    /// The environment as the `proxy` option amends it: its URL first, or no proxy variable at all.
+    pub fn with_option(mut self, option: Option<&ProxyOption>) -> Self {
+        match option {
+            None => {}
+            Some(ProxyOption::Off) => self.vars.retain(|(k, _)| k.eq_ignore_ascii_case("NO_PROXY")),
+            Some(ProxyOption::Url(url)) => self.vars.insert(0, (OPTION, url.clone())),
+        }
+        self
+    }
+
     fn first(&self, names: &[&'static str]) -> Option<(&'static str, &str)> {
         names.iter().find_map(|n| {
             if self.cgi && *n == "HTTP_PROXY" {
@@ -102,7 +127,11 @@ pub fn choose(endpoint: &str, env: &ProxyEnv) -> Result<Option<ProxyChoice>> {
     } else {
         &["HTTP_PROXY", "http_proxy"]
     };
-    let Some((variable, url)) = env.first(specific).or_else(|| env.first(&["ALL_PROXY", "all_proxy"])) else {
+    let Some((variable, url)) = env
+        .first(&[OPTION])
+        .or_else(|| env.first(specific))
+        .or_else(|| env.first(&["ALL_PROXY", "all_proxy"]))
+    else {
         return Ok(None);
     };
     if let Some((scheme, _)) = url.split_once("://") {
@@ -130,6 +159,7 @@ pub fn choose(endpoint: &str, env: &ProxyEnv) -> Result<Option<ProxyChoice>> {
         url: url.to_string(),
         shown: shown(url),
         variable,
+        no_proxy: Some(no.to_string()).filter(|n| !n.trim().is_empty()),
     }))
 }
 
@@ -247,6 +277,28 @@ mod tests {
         );
         // No proxy variables at all.
         assert_eq!(via("https://x.example", &env(&[])), None);
+    }
+
+    #[test]
+    fn the_option_comes_before_the_environment_or_turns_it_off() {
+        let e = env(&[("HTTPS_PROXY", "http://env-proxy:1"), ("NO_PROXY", "internal.example")]);
+        let given = e
+            .clone()
+            .with_option(Some(&ProxyOption::Url("http://opt-proxy:3128".into())));
+        let c = choose("https://ncloud.apigw.ntruss.com", &given).unwrap().unwrap();
+        assert_eq!((c.shown.as_str(), c.variable), ("opt-proxy:3128", "proxy"));
+        assert_eq!(
+            via("https://api.internal.example", &given),
+            None,
+            "NO_PROXY still applies"
+        );
+        assert_eq!(
+            via("http://127.0.0.1:1", &given),
+            None,
+            "loopback never through a proxy"
+        );
+        let off = e.with_option(Some(&ProxyOption::Off));
+        assert_eq!(via("https://ncloud.apigw.ntruss.com", &off), None);
     }
 
     #[test]

@@ -48,7 +48,11 @@ impl Transport {
             Some((url, uri)) => (url.clone(), uri.as_str().into()),
             None => {
                 let uri = request_uri(action, self.cfg.format);
-                let url = format!("{}{}", super::origin::origin(&self.cfg.endpoint, action.api), uri);
+                let url = format!(
+                    "{}{}",
+                    super::origin::origin(&self.cfg.endpoint, self.cfg.site, &self.cfg.routing, action.api),
+                    uri
+                );
                 match reqwest::Url::parse(&url) {
                     Ok(u) => (u, uri.into()),
                     Err(e) => {
@@ -78,9 +82,10 @@ impl Transport {
             }
             None => reqwest::Method::POST,
         };
-        let signature = self
+        let keys = self.keys.current();
+        let signature = keys
             .signer
-            .sign(method.as_str(), &request_uri, &timestamp, &self.cfg.access_key);
+            .sign(method.as_str(), &request_uri, &timestamp, &keys.access_key);
         // The request is put together directly, with header names and the fixed values made once (a
         // builder parses and checks every name and value again on every call).
         let post = target.is_none();
@@ -103,7 +108,7 @@ impl Transport {
                 headers.insert(name, value);
             }
         }
-        headers.insert(ACCESS_KEY, self.access_key_header.clone());
+        headers.insert(ACCESS_KEY, keys.header.clone());
         if let Some(body) = body.filter(|_| post) {
             *request.body_mut() = Some(body.clone().into());
         }

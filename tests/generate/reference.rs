@@ -221,10 +221,15 @@ fn api_page(api: &'static Api) -> String {
         ncloud::catalog::Env::Vpc => "`regionCode` defaults to the client's `region`",
         ncloud::catalog::Env::Classic => "`regionNo` defaults to `client.compute.regionNo` when set",
     };
-    let host = api
-        .host
-        .map(|h| format!(" NCP serves this API on its own host, `{h}`, which the client uses with NCP's gateway."))
-        .unwrap_or_default();
+    let hosts: Vec<String> = ncloud::site::SITES
+        .iter()
+        .zip(api.hosts)
+        .map(|(site, h)| format!("`{h}` ({})", site.name()))
+        .collect();
+    let host = format!(
+        " NCP serves it on {} (the client's `site` picks one; an `endpoint` of your own serves every API).",
+        hosts.join(", ")
+    );
     let _ = writeln!(
         o,
         "{} actions, from `model/{}.toml`. Each is a method of the client at the paths listed with it, called as \

@@ -65,6 +65,7 @@ pub fn rules(param: &Param, single: bool) -> Vec<String> {
             Rule::Items(a, b) => format!("{a} to {b} items."),
             Rule::Unique => "No duplicate items.".into(),
             Rule::Check(_) => "The whole value is checked before sending (consistency across items).".into(),
+            Rule::Codes(v) => format!("The API takes {} (NCP may add codes).", code_list(v)),
         })
         .chain(param.base64.then(|| "Sent base64-encoded (give the text as it is).".to_string()))
         .collect()

@@ -9,11 +9,7 @@ use serde_json::Map;
 
 /// `geoLocation`
 pub fn geo_location(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[
-        ("ip", &[Required, Chars(1, 45)]),
-        ("ext", &[OneOfCi(&["t", "f"])]),
-        ("enc", &[OneOfCi(&["utf8", "euckr"])]),
-    ])?;
+    let p = cx.params();
     let text = p.str("ip").unwrap_or_default().trim();
     let ip = text
         .parse::<std::net::IpAddr>()

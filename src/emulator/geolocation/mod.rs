@@ -3,5 +3,3 @@
 
 pub mod locations;
 pub mod table;
-
-pub use table::GeoNetwork;

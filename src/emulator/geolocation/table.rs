@@ -3,23 +3,8 @@
 //! form (`143.248.0.0/16`, a single address without `/n`) and what `geoLocation` answers for an
 //! address in it. The most specific network holding an address wins.
 
-use crate::emulator::model::record;
+use crate::emulator::model::GeoLocation;
 use std::net::IpAddr;
-
-record!(
-    /// One network and its place: NCP's answer fields (`country` ... `net`).
-    GeoNetwork {
-        network: String,
-        country: String,
-        code: String,
-        r1: String,
-        r2: String,
-        r3: String,
-        lat: f64,
-        long: f64,
-        net: String,
-    }
-);
 
 /// `(address, prefix length)` of a CIDR text (`None` when it is not one).
 fn cidr(text: &str) -> Option<(IpAddr, u32)> {
@@ -39,7 +24,7 @@ fn bits(ip: IpAddr) -> u128 {
     }
 }
 
-impl GeoNetwork {
+impl GeoLocation {
     /// The prefix length when `ip` is in this network.
     pub fn holds(&self, ip: IpAddr) -> Option<u32> {
         let (net, len) = cidr(self.network.as_deref().unwrap_or_default())?;
@@ -58,7 +43,7 @@ impl GeoNetwork {
 }
 
 /// The most specific network of `table` holding `ip`.
-pub fn find(table: &[GeoNetwork], ip: IpAddr) -> Option<&GeoNetwork> {
+pub fn find(table: &[GeoLocation], ip: IpAddr) -> Option<&GeoLocation> {
     table
         .iter()
         .filter_map(|n| n.holds(ip).map(|len| (len, n)))
@@ -70,11 +55,11 @@ pub fn find(table: &[GeoNetwork], ip: IpAddr) -> Option<&GeoNetwork> {
 mod tests {
     use super::*;
 
-    fn net(cidr: &str, country: &str) -> GeoNetwork {
-        GeoNetwork {
+    fn net(cidr: &str, country: &str) -> GeoLocation {
+        GeoLocation {
             network: Some(cidr.into()),
             country: Some(country.into()),
-            ..GeoNetwork::default()
+            ..GeoLocation::default()
         }
     }
 

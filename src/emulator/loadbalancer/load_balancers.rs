@@ -6,27 +6,10 @@
 //! `PBLIP` | `PRVT`, rule protocols `HTTP` | `HTTPS` | `TCP` | `SSL`, ports 1-65534 with no load
 //! balancer port twice and none of the ports NCP keeps for itself, a health-check path for HTTP(S)
 //! rules, a certificate for HTTPS and SSL rules. Statuses as the old Go SDK's recorded answers show
-//! them (`state::plans::load_balancer`).
+//! them (the model's `[kinds.LoadBalancerInstance.life]`).
 
 use crate::emulator::handler::prelude::*;
 use serde_json::Map;
-
-const PROTOCOLS: &[&str] = &["HTTP", "HTTPS", "TCP", "SSL"];
-const ALGORITHMS: &[&str] = &["RR", "LC", "SIPHS"];
-const NETWORKS: &[&str] = &["PBLIP", "PRVT"];
-const YES_NO: &[&str] = &["Y", "N"];
-
-/// The rules of one `loadBalancerRuleList.N`.
-const RULE: Rules = &[
-    ("protocolTypeCode", &[Required, OneOf(PROTOCOLS)]),
-    ("loadBalancerPort", &[Required, Int(1, 65534)]),
-    ("serverPort", &[Required, Int(1, 65534)]),
-    ("l7HealthCheckPath", &[Chars(1, 600)]),
-    ("certificateName", &[Chars(1, 300)]),
-    ("proxyProtocolUseYn", &[OneOf(YES_NO)]),
-    ("stickySessionUseYn", &[OneOf(YES_NO)]),
-    ("http2UseYn", &[OneOf(YES_NO)]),
-];
 
 /// Ports NCP keeps for managing its load balancers (API reference: not usable as a load balancer port).
 fn reserved(port: i64) -> bool {
@@ -66,7 +49,7 @@ fn rules(state: &State, p: &Params) -> Result<Vec<LoadBalancerRule>, ApiFault> {
     let mut ports = Vec::new();
     for (i, r) in p.objects("loadBalancerRuleList").into_iter().enumerate() {
         let at = |field: &str| format!("loadBalancerRuleList.{}.{field}", i + 1);
-        let protocol = r.str("protocolTypeCode").unwrap_or_default().to_string();
+        let protocol = r.text("protocolTypeCode");
         let port = r.int("loadBalancerPort").unwrap_or_default();
         if reserved(port) {
             return Err(faults::invalid_param(&format!(
@@ -139,7 +122,7 @@ fn servers(state: &State, nos: &[String], region: &str) -> Result<Vec<String>, A
 
 /// A load balancer's wire form, its servers embedded with the health each rule sees: up when the
 /// server runs and the load balancer is in service.
-fn lb_wire(state: &State, e: &Entry<LoadBalancer>) -> Value {
+fn lb_wire(state: &State, e: &Entry<LoadBalancerInstance>) -> Value {
     let mut w = e.rec.to_wire();
     let in_service = e.rec.status() == "USED" && !e.busy();
     let mut servers = Vec::new();
@@ -192,46 +175,39 @@ fn region(state: &State, given: Option<&str>) -> Result<ClassicRegion, ApiFault>
         .ok_or_else(|| faults::invalid_param(&format!("'regionNo' {} is not a region", given.unwrap_or("(none)"))))
 }
 
-/// A load balancer that exists and can take a change now.
-fn changeable<'a>(state: &'a mut State, no: &str) -> Result<&'a mut Entry<LoadBalancer>, ApiFault> {
-    let e = state
-        .classic
-        .load_balancers
-        .find_mut(no, None)
-        .ok_or_else(|| faults::not_found(Kind::LoadBalancer, no))?;
-    if e.busy() {
-        return Err(faults::not_now(Kind::LoadBalancer, no, e.rec.status_name()));
-    }
-    Ok(e)
+/// A load balancer that exists and `action` may change now.
+fn changeable<'a>(
+    state: &'a mut State,
+    no: &str,
+    action: &str,
+) -> Result<&'a mut Entry<LoadBalancerInstance>, ApiFault> {
+    state.classic.load_balancers.ready_mut(no, None, action)
 }
 
 /// Runs a change on one load balancer and answers it.
-fn change(cx: &mut Cx<'_>, no: &str, edit: impl FnOnce(&mut LoadBalancer)) -> Answer {
+fn change(cx: &mut Cx<'_>, no: &str, edit: impl FnOnce(&mut LoadBalancerInstance)) -> Answer {
     let now = cx.now;
-    let e = changeable(cx.state, no)?;
+    let e = changeable(cx.state, no, cx.action.name)?;
     edit(&mut e.rec);
-    e.run(now, plans::load_balancer::change());
+    e.begin(now, cx.action.name);
     let state = &*cx.state;
-    let item = state
-        .classic
-        .load_balancers
-        .find(no, None)
-        .map(|e| lb_wire(state, e))
-        .unwrap_or(Value::Null);
-    cx.list(vec![item])
+    one(
+        cx.action,
+        state
+            .classic
+            .load_balancers
+            .find(no, None)
+            .map(|e| lb_wire(state, e))
+            .unwrap_or(Value::Null),
+    )
 }
 
 /// `getLoadBalancerInstanceList`: by number, or by name with `sortedBy=loadBalancerName`.
 pub fn get_load_balancer_instance_list(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[
-        PAGE_NO,
-        CLASSIC_PAGE_SIZE,
-        CLASSIC_ORDER,
-        ("networkUsageTypeCode", &[OneOf(NETWORKS)]),
-    ])?;
+    let p = cx.params();
     let nos = p.list("loadBalancerInstanceNoList");
     let state = &*cx.state;
-    let mut entries: Vec<&Entry<LoadBalancer>> = state
+    let mut entries: Vec<&Entry<LoadBalancerInstance>> = state
         .classic
         .load_balancers
         .iter()
@@ -250,7 +226,7 @@ pub fn get_load_balancer_instance_list(cx: &mut Cx<'_>) -> Answer {
                 .is_none_or(|z| e.rec.zone.as_ref().is_some_and(|zone| is(&zone.zone_no, z)))
         })
         .collect();
-    let number = |e: &&Entry<LoadBalancer>| e.rec.no().parse::<u64>().unwrap_or(u64::MAX);
+    let number = |e: &&Entry<LoadBalancerInstance>| e.rec.no().parse::<u64>().unwrap_or(u64::MAX);
     if p.str("sortedBy")
         .is_some_and(|b| b.eq_ignore_ascii_case("loadBalancerName"))
     {
@@ -269,7 +245,7 @@ pub fn get_load_balancer_instance_list(cx: &mut Cx<'_>) -> Answer {
 
 /// `getLoadBalancerTargetServerInstanceList`: the servers of the region a load balancer can take.
 pub fn get_load_balancer_target_server_instance_list(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[("networkUsageTypeCode", &[OneOf(NETWORKS)])])?;
+    let p = cx.params();
     let region = region(cx.state, p.str("regionNo"))?;
     let region_no = region.region_no.unwrap_or_default();
     let items = cx
@@ -285,28 +261,14 @@ pub fn get_load_balancer_target_server_instance_list(cx: &mut Cx<'_>) -> Answer 
 
 /// `createLoadBalancerInstance`: in service after `createDelayMs`.
 pub fn create_load_balancer_instance(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[
-        ("loadBalancerName", &[Chars(3, 30)]),
-        ("loadBalancerAlgorithmTypeCode", &[OneOf(ALGORITHMS)]),
-        ("loadBalancerDescription", &[DESCRIPTION]),
-        ("networkUsageTypeCode", &[OneOf(NETWORKS)]),
-        ("serverInstanceNoList", &[Unique]),
-        ("loadBalancerRuleList", &[Required, Each(RULE)]),
-    ])?;
+    let p = cx.params();
     let (now, state) = (cx.now, &mut *cx.state);
     let region = region(state, p.str("regionNo"))?;
     let region_no = region.region_no.clone().unwrap_or_default();
     let rules = rules(state, &p)?;
     let servers = servers(state, &p.list("serverInstanceNoList"), &region_no)?;
     if let Some(name) = p.str("loadBalancerName") {
-        if state
-            .classic
-            .load_balancers
-            .iter()
-            .any(|e| is(&e.rec.load_balancer_name, name))
-        {
-            return Err(faults::name_in_use(name));
-        }
+        state.classic.load_balancers.name_free(name, None, None)?;
     }
     let zones: Vec<ClassicZone> = state
         .classic
@@ -339,7 +301,7 @@ pub fn create_load_balancer_instance(cx: &mut Cx<'_>) -> Answer {
         .filter_map(|r| r.certificate_name.clone())
         .find(|c| !c.is_empty())
         .unwrap_or_default();
-    let rec = LoadBalancer {
+    let rec = LoadBalancerInstance {
         load_balancer_instance_no: Some(no.clone()),
         virtual_ip: Some(virtual_ip),
         load_balancer_name: Some(
@@ -347,7 +309,7 @@ pub fn create_load_balancer_instance(cx: &mut Cx<'_>) -> Answer {
                 .map_or_else(|| format!("slb-{no}"), str::to_string),
         ),
         load_balancer_algorithm_type: Some(algorithm(p.str("loadBalancerAlgorithmTypeCode").unwrap_or("RR"))),
-        load_balancer_description: Some(p.str("loadBalancerDescription").unwrap_or_default().to_string()),
+        load_balancer_description: Some(p.text("loadBalancerDescription")),
         create_date: Some(state.create_date()),
         domain_name: Some(format!("slb-{no}.ncloudslb.com")),
         network_usage_type: Some(network(network_code)),
@@ -358,13 +320,13 @@ pub fn create_load_balancer_instance(cx: &mut Cx<'_>) -> Answer {
         region: Some(region),
         zone,
         server_instance_no_list: Some(servers),
-        ..LoadBalancer::default()
+        ..LoadBalancerInstance::default()
     };
     state
         .classic
         .load_balancers
         .push(Entry::new(rec, now))
-        .run(now, plans::load_balancer::create());
+        .begin(now, cx.action.name);
     let state = &*cx.state;
     let item = state.classic.load_balancers.find(&no, None).map(|e| lb_wire(state, e));
     cx.list(item.into_iter().collect())
@@ -372,14 +334,9 @@ pub fn create_load_balancer_instance(cx: &mut Cx<'_>) -> Answer {
 
 /// `changeLoadBalancerInstanceConfiguration`: new algorithm, description and rules.
 pub fn change_load_balancer_instance_configuration(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[
-        ("loadBalancerInstanceNo", &[Required]),
-        ("loadBalancerAlgorithmTypeCode", &[Required, OneOf(ALGORITHMS)]),
-        ("loadBalancerDescription", &[DESCRIPTION]),
-        ("loadBalancerRuleList", &[Required, Each(RULE)]),
-    ])?;
-    let no = p.str("loadBalancerInstanceNo").unwrap_or_default().to_string();
-    changeable(cx.state, &no)?;
+    let p = cx.params();
+    let no = p.text("loadBalancerInstanceNo");
+    changeable(cx.state, &no, cx.action.name)?;
     let rules = rules(cx.state, &p)?;
     let algo = algorithm(p.str("loadBalancerAlgorithmTypeCode").unwrap_or("RR"));
     let description = p.str("loadBalancerDescription").map(str::to_string);
@@ -401,28 +358,23 @@ pub fn change_load_balancer_instance_configuration(cx: &mut Cx<'_>) -> Answer {
 
 /// The servers a server-changing call names, checked in the load balancer's region.
 fn named_servers(cx: &mut Cx<'_>, p: &Params, no: &str) -> Result<Vec<String>, ApiFault> {
-    let e = changeable(cx.state, no)?;
+    let e = changeable(cx.state, no, cx.action.name)?;
     let region = e.region.clone().unwrap_or_default();
     servers(cx.state, &p.list("serverInstanceNoList"), &region)
 }
 
-const SERVER_CHANGE: Rules = &[
-    ("loadBalancerInstanceNo", &[Required]),
-    ("serverInstanceNoList", &[Required, Unique]),
-];
-
 /// `changeLoadBalancedServerInstances`: these servers, and only these, behind the load balancer.
 pub fn change_load_balanced_server_instances(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(SERVER_CHANGE)?;
-    let no = p.str("loadBalancerInstanceNo").unwrap_or_default().to_string();
+    let p = cx.params();
+    let no = p.text("loadBalancerInstanceNo");
     let servers = named_servers(cx, &p, &no)?;
     change(cx, &no, |lb| lb.server_instance_no_list = Some(servers))
 }
 
 /// `addServerInstancesToLoadBalancer`
 pub fn add_server_instances_to_load_balancer(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(SERVER_CHANGE)?;
-    let no = p.str("loadBalancerInstanceNo").unwrap_or_default().to_string();
+    let p = cx.params();
+    let no = p.text("loadBalancerInstanceNo");
     let added = named_servers(cx, &p, &no)?;
     change(cx, &no, |lb| {
         let list = lb.server_instance_no_list.get_or_insert_with(Vec::new);
@@ -436,9 +388,9 @@ pub fn add_server_instances_to_load_balancer(cx: &mut Cx<'_>) -> Answer {
 
 /// `deleteServerInstancesFromLoadBalancer`: every server named must be behind the load balancer.
 pub fn delete_server_instances_from_load_balancer(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(SERVER_CHANGE)?;
-    let no = p.str("loadBalancerInstanceNo").unwrap_or_default().to_string();
-    let e = changeable(cx.state, &no)?;
+    let p = cx.params();
+    let no = p.text("loadBalancerInstanceNo");
+    let e = changeable(cx.state, &no, cx.action.name)?;
     let current = e.rec.server_instance_no_list.clone().unwrap_or_default();
     let removed = p.list("serverInstanceNoList");
     if let Some(missing) = removed.iter().find(|s| !current.contains(s)) {
@@ -453,15 +405,15 @@ pub fn delete_server_instances_from_load_balancer(cx: &mut Cx<'_>) -> Answer {
 
 /// `deleteLoadBalancerInstances`: terminating, then gone after `deleteDelayMs`.
 pub fn delete_load_balancer_instances(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[("loadBalancerInstanceNoList", &[Required, Unique])])?;
+    let p = cx.params();
     let nos = p.list("loadBalancerInstanceNoList");
     for no in &nos {
-        changeable(cx.state, no)?;
+        changeable(cx.state, no, cx.action.name)?;
     }
     let now = cx.now;
     for no in &nos {
         if let Some(e) = cx.state.classic.load_balancers.find_mut(no, None) {
-            e.run(now, plans::load_balancer::delete());
+            e.begin(now, cx.action.name);
         }
     }
     let state = &*cx.state;
@@ -475,14 +427,10 @@ pub fn delete_load_balancer_instances(cx: &mut Cx<'_>) -> Answer {
 
 /// `getLoadBalancedServerInstanceList`: the servers behind a load balancer.
 pub fn get_load_balanced_server_instance_list(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[("loadBalancerInstanceNo", &[Required])])?;
+    let p = cx.params();
     let no = p.str("loadBalancerInstanceNo").unwrap_or_default();
     let state = &*cx.state;
-    let e = state
-        .classic
-        .load_balancers
-        .find(no, None)
-        .ok_or_else(|| faults::not_found(Kind::LoadBalancer, no))?;
+    let e = state.classic.load_balancers.found(no, None)?;
     let items = e
         .rec
         .server_instance_no_list
@@ -496,7 +444,7 @@ pub fn get_load_balanced_server_instance_list(cx: &mut Cx<'_>) -> Answer {
 
 /// `getLoadBalancerSslCertificateList`
 pub fn get_load_balancer_ssl_certificate_list(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[])?;
+    let p = cx.params();
     let name = p.str("certificateName");
     let items = cx
         .state
@@ -512,12 +460,8 @@ pub fn get_load_balancer_ssl_certificate_list(cx: &mut Cx<'_>) -> Answer {
 /// `addLoadBalancerSslCertificate`: a new name (`10300` when taken); the key and the certificate must
 /// be PEM text.
 pub fn add_load_balancer_ssl_certificate(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[
-        ("certificateName", &[Required, Chars(1, 300)]),
-        ("privateKey", &[Required]),
-        ("publicKeyCertificate", &[Required]),
-    ])?;
-    let name = p.str("certificateName").unwrap_or_default().to_string();
+    let p = cx.params();
+    let name = p.text("certificateName");
     for (key, label) in [
         ("privateKey", "PRIVATE KEY-----"),
         ("publicKeyCertificate", "CERTIFICATE-----"),
@@ -537,17 +481,17 @@ pub fn add_load_balancer_ssl_certificate(cx: &mut Cx<'_>) -> Answer {
         certificate_name: Some(name),
         private_key: p.str("privateKey").map(str::to_string),
         public_key_certificate: p.str("publicKeyCertificate").map(str::to_string),
-        certificate_chain: Some(p.str("certificateChain").unwrap_or_default().to_string()),
+        certificate_chain: Some(p.text("certificateChain")),
     };
     let item = wire(&cert);
     certs.push(cert);
-    cx.list(vec![item])
+    one(cx.action, item)
 }
 
 /// `deleteLoadBalancerSslCertificate`: not while a load balancer's rule uses it (`25035`, a record in use).
 pub fn delete_load_balancer_ssl_certificate(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[("certificateName", &[Required])])?;
-    let name = p.str("certificateName").unwrap_or_default().to_string();
+    let p = cx.params();
+    let name = p.text("certificateName");
     let state = &mut *cx.state;
     let in_use = state.classic.load_balancers.iter().find(|e| {
         e.rec
@@ -571,5 +515,5 @@ pub fn delete_load_balancer_ssl_certificate(cx: &mut Cx<'_>) -> Answer {
         .position(|c| is(&c.certificate_name, &name))
         .ok_or_else(|| certificate_not_found(&name))?;
     let cert = certs.remove(i);
-    cx.list(vec![wire(&cert)])
+    one(cx.action, wire(&cert))
 }

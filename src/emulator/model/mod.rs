@@ -1,39 +1,24 @@
-//! The emulator's records: what it keeps of every resource, as its own structs (not the client's
-//! models). Fixtures are read into them (unknown keys are refused, so a misspelt key is an error, not
-//! a field that silently vanishes); an answer is their serde form (field names are the API's, absent
-//! optional fields are not sent) rendered through the action's response model. Fields only the
-//! emulator uses (`imageTemplate`, `blockStorages`, `regionCode` of VPC images, links such as
-//! `serverInstanceNo` of a Classic public IP) are read from fixtures but never sent.
+//! The emulator's records: what it keeps of every resource. They are generated from the model's
+//! resource kinds (`[kinds.*]` of `model/*.toml`: each kind's response model, plus the fields the API
+//! never sends, `keep`; `[records.*]` for shapes only the emulator has) by `build/emit_kinds.rs`, so
+//! a record is its model: a field the model declares exists here without being typed a second time.
+//! Fixtures are read into them (unknown keys are refused, so a misspelt key is an error, not a field
+//! that silently vanishes); an answer is their wire form (field names are the API's, absent optional
+//! fields are not sent) rendered through the action's response model, which leaves out the fields
+//! only the emulator uses (links, templates).
 //!
-//! Why own structs rather than structs generated from `model/*.toml`: the emulator must be able to
-//! disagree with the client (a field the model forgets still exists here, and a test compares the
-//! two), it keeps fields the API never sends (links, templates), and one struct may serve both
-//! platforms' answers (a login key, an init script) because rendering keeps only the fields of the
-//! answer's model. The structs are written once per resource from NAVER's Go SDK v2 models; reading
-//! and writing them is written once, in `record!`, through a `serde_json` map (one generic call per
-//! field type rather than serde's derived visitors per struct), which keeps the addon small: about
-//! 0.1 MB for all of them where the derive cost 0.75 MB.
-//!
-//! Seams: [`classic`] (what only the Classic platform keeps: RAID types, private subnets, port
-//! forwarding, NAS snapshots), [`servers`] (servers and what a launch names: login keys, init scripts, placement groups),
-//! [`images`], [`storage`] (block storage, snapshots, NAS), [`network`] (public IPs, access control
-//! groups, network interfaces, VPCs and subnets, load balancers).
+//! Reading and writing a record are written once, in `record!`, through a `serde_json` map (one
+//! generic call per field type rather than serde's derived visitors per struct), which keeps the addon
+//! small: about 0.1 MB for all of them where the derive cost 0.75 MB. [`Kind`] names every kind, and
+//! [`KINDS`] holds each one's facts (label, return codes, code names).
+
+pub mod life;
+
+pub use life::{Delay, From, Life, Next, Phase, Transition};
 
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
-
-pub mod classic;
-pub mod images;
-pub mod network;
-pub mod servers;
-pub mod storage;
-
-pub use classic::*;
-pub use images::*;
-pub use network::*;
-pub use servers::*;
-pub use storage::*;
 
 /// `{ code, codeName }`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -50,11 +35,18 @@ impl Code {
             code_name: code_name.to_string(),
         }
     }
+
+    /// `{ code, codeName }` with the name a table of the model gives it (`names::SUBNET_TYPE`); a code
+    /// the table lacks is its own name.
+    pub fn of(table: &[(&str, &str)], code: &str) -> Code {
+        let name = table.iter().find(|(c, _)| *c == code).map_or(code, |(_, n)| n);
+        Code::new(code, name)
+    }
 }
 
 /// A record struct: every field optional (absent fields are not sent), camelCase on the wire, unknown
 /// keys refused when read from a fixture. Fields in `keep { }` are the emulator's own: read from
-/// fixtures, never sent.
+/// fixtures, part of the wire form (look-ups filter on them), never sent (no answer's model has them).
 ///
 /// Reading and writing are written here once rather than derived per struct: they go through a
 /// `serde_json` map, one generic call per field type, so that the dozens of record structs do not each
@@ -76,6 +68,7 @@ macro_rules! record {
             fn to_wire(&self) -> serde_json::Map<String, serde_json::Value> {
                 let mut w = $crate::emulator::model::Writer::default();
                 $(w.put(stringify!($field), &self.$field);)*
+                $($(w.put(stringify!($kfield), &self.$kfield);)*)?
                 w.0
             }
         }
@@ -100,55 +93,51 @@ macro_rules! record {
         }
     };
 }
-pub(crate) use record;
 
-record!(
-    /// Classic `Region`.
-    ClassicRegion { region_no: String, region_code: String, region_name: String }
-);
+include!(concat!(env!("OUT_DIR"), "/records.rs"));
 
-record!(
-    /// Classic `Zone`.
-    ClassicZone { zone_no: String, zone_name: String, zone_code: String, zone_description: String, region_no: String }
-);
+/// What the model says about a kind (`[kinds.*]`): how errors call it, its return codes, the names of
+/// its status and operation codes.
+#[derive(Debug)]
+pub struct KindFacts {
+    /// The record type's name (the model's).
+    pub name: &'static str,
+    pub label: &'static str,
+    /// Return code when no record has the number given.
+    pub not_found: &'static str,
+    /// Return code when a record cannot take an operation in its state.
+    pub busy: &'static str,
+    pub status_names: &'static [(&'static str, &'static str)],
+    pub operation_names: &'static [(&'static str, &'static str)],
+    /// Its fields the API never sends (`keep`).
+    pub keep: &'static [&'static str],
+    /// Its life cycle, for the kinds that have one.
+    pub life: Option<&'static Life>,
+}
 
-record!(
-    /// VPC `Region`.
-    Region { region_code: String, region_name: String }
-);
-
-record!(
-    /// VPC `Zone`.
-    Zone { zone_name: String, zone_code: String, region_code: String, zone_description: String }
-);
-
-record!(
-    /// `Product` (OS images), both environments.
-    Product {
-        product_code: String,
-        product_name: String,
-        product_type: Code,
-        product_description: String,
-        infra_resource_type: Code,
-        infra_resource_detail_type: Code,
-        cpu_count: i64,
-        memory_size: i64,
-        base_block_storage_size: i64,
-        platform_type: Code,
-        os_information: String,
-        disk_type: Code,
-        db_kind_code: String,
-        add_block_storage_size: i64,
-        generation_code: String,
-        os_memory_size: i64,
-    } keep {
-        region_code: String,
-        /// What a server launched from this OS image product runs (VPC XEN products; emulator-only).
-        image_template: ImageTemplate,
-        /// The zones a server product is sold in (VPC `getServerProductList`'s `zoneCode`).
-        zone_code_list: Vec<String>,
+impl Kind {
+    pub fn facts(self) -> &'static KindFacts {
+        &KINDS[self as usize]
     }
-);
+
+    /// What its not-found and busy errors call it.
+    pub fn label(self) -> &'static str {
+        self.facts().label
+    }
+
+    /// `{ code, codeName }` of a status code (a code without a name is its own name).
+    pub fn status_code(self, code: &str) -> Code {
+        Code::of(self.facts().status_names, code)
+    }
+
+    /// `{ code, codeName }` of an operation code.
+    pub fn operation_code(self, code: &str) -> Code {
+        Code::of(self.facts().operation_names, code)
+    }
+}
+
+/// Bytes in a GiB: NCP sizes storage in GB and answers sizes in bytes.
+pub const GIB: i64 = 1 << 30;
 
 /// A record's wire form: its fields that are set, by their API names, in declaration order.
 pub trait ToWire {
@@ -244,10 +233,18 @@ mod tests {
             serde_json::to_value(&rule).unwrap(),
             serde_json::json!({"loadBalancerPort": 80, "l7HealthCheckPath": "/", "http2UseYn": "N"})
         );
-        // Emulator-only fields are read, never written.
+        // Emulator-only fields are read and part of the wire form (look-ups filter on them), and the
+        // answer's model has none of them: they are never sent.
         let p: Product = serde_json::from_value(serde_json::json!({"productCode": "P", "regionCode": "KR"})).unwrap();
         assert_eq!(p.region_code.as_deref(), Some("KR"));
-        assert_eq!(Value::Object(p.to_wire()), serde_json::json!({"productCode": "P"}));
+        assert_eq!(
+            Value::Object(p.to_wire()),
+            serde_json::json!({"productCode": "P", "regionCode": "KR"})
+        );
+        let model = crate::catalog::ALL_MODELS.iter().find(|m| m.name == "Product").unwrap();
+        for keep in Kind::Product.facts().keep {
+            assert!(model.field(keep).is_none(), "{keep}");
+        }
         let bad = serde_json::from_value::<Product>(serde_json::json!({"productCode": "P", "colour": 1}));
         assert!(bad
             .unwrap_err()

@@ -4,8 +4,8 @@
 //! `yyyy-MM-dd'T'HH:mm:ssZ` (`+0900` or `Z`), periods of 1 minute, 5 minutes, 30 minutes, 2 hours or
 //! 1 day (in seconds).
 
-use super::series::MetricSeries;
 use crate::emulator::handler::prelude::*;
+use crate::emulator::model::MetricSeries;
 use chrono::{DateTime, FixedOffset};
 use serde_json::Map;
 
@@ -46,7 +46,7 @@ fn server_exists(state: &State, no: &str) -> Result<(), ApiFault> {
 
 /// `getListMetrics`: the metrics of one server (only `metricName` when given).
 pub fn get_list_metrics(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[("instanceNo", &[Required])])?;
+    let p = cx.params();
     let no = p.str("instanceNo").unwrap_or_default();
     server_exists(cx.state, no)?;
     let items = metrics_of(&cx.state.classic.metrics, no)
@@ -82,13 +82,7 @@ fn instant(name: &str, text: &str) -> Result<DateTime<FixedOffset>, ApiFault> {
 /// `getMetricStatistics`: per server, the metric's points from `startTime` (up to, not including,
 /// `endTime`) every `period` seconds, with their average, maximum, minimum and sum.
 pub fn get_metric_statistics(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[
-        ("instanceNoList", &[Required, Items(1, 30)]),
-        ("metricName", &[Required]),
-        ("startTime", &[Required]),
-        ("endTime", &[Required]),
-        ("period", &[Required, INT]),
-    ])?;
+    let p = cx.params();
     let period = p.int("period").unwrap_or_default();
     if !PERIODS.contains(&period) {
         return Err(faults::invalid_param(&format!(

@@ -5,7 +5,5 @@
 pub mod metrics;
 pub mod series;
 
-pub use series::MetricSeries;
-
 #[cfg(test)]
 mod tests;

@@ -4,24 +4,7 @@
 //! the metric and the instant, so two look-ups of one range agree, and a range read in two halves
 //! gives the points of the whole.
 
-use crate::emulator::model::record;
-
-record!(
-    /// One metric of the scenario: its name and unit as NCP's answers give them, and its shape. `level`
-    /// is the typical value, `swing` the height of the daily wave around it, `noise` the random part
-    /// (each as a fraction of `level`, drawn per server, per metric and per instant); `max` caps the
-    /// values (100 for a percentage). With `instanceNo`, it is that server's own (it replaces the
-    /// metric of the same name for it).
-    MetricSeries {
-        metric_name: String,
-        unit: String,
-        level: f64,
-        swing: f64,
-        noise: f64,
-        max: f64,
-        instance_no: String,
-    }
-);
+use crate::emulator::model::MetricSeries;
 
 /// A 64-bit mix of the inputs (SplitMix64 over FNV-1a): stable across runs and platforms.
 fn mix(parts: &[&[u8]]) -> u64 {

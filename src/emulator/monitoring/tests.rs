@@ -1,7 +1,8 @@
 //! The monitoring handlers driven without HTTP: the scenario's metrics and their statistics.
 
 use crate::emulator::faults::ApiFault;
-use crate::emulator::handler::{dispatch, Cx, Fields};
+use crate::emulator::handler::{Cx, Fields};
+use crate::emulator::route::dispatch;
 use crate::emulator::rules;
 use crate::emulator::state::{resolve_fixture, State};
 use serde_json::{json, Value};

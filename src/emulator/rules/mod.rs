@@ -1,12 +1,15 @@
-//! The emulator's own rules, on purpose apart from the client's declarations (`validate.rs`), so that a
-//! wrong rule on one side shows up as a disagreement in the tests. The request is read without the
-//! catalog ([`read::parse`]); each handler then declares the rules of its action's parameters, written
-//! from NCP's parameter tables, and gets the checked, typed parameters from [`check`] (through
-//! `Cx::params`): there is no central list of actions here, only kinds of rules. Failures are typed;
-//! the server maps them to NCP's answers (900 missing, naming every missing parameter; 901 invalid).
+//! How the emulator checks a request before its handler runs. The request is read without the catalog
+//! ([`read::parse`]: lists and objects at any depth, every value text); then it is checked against
+//! the action's parameters as the model declares them (the same declarations the client validates
+//! with: requirement, type, rules), read the emulator's way where the two must judge differently and
+//! with the emulator's own additions, both listed in one place, [`overrides`]. The handler receives the
+//! checked, typed parameters (`Cx::params`). Failures are typed; the server maps them to NCP's answers
+//! (900 missing, naming every missing parameter; 901 invalid).
 
+use crate::catalog::{self, Action, Param, ParamKind, Req};
 use serde_json::{Map, Value};
 
+pub mod overrides;
 pub mod read;
 
 pub use read::parse;
@@ -22,6 +25,8 @@ pub enum Failure {
     Invalid { param: String, reason: String },
 }
 
+use Rule::*;
+
 pub fn invalid(param: &str, reason: impl Into<String>) -> Failure {
     Failure::Invalid {
         param: param.to_string(),
@@ -29,7 +34,7 @@ pub fn invalid(param: &str, reason: impl Into<String>) -> Failure {
     }
 }
 
-/// One rule of one parameter.
+/// One rule of one parameter, as the emulator applies it.
 #[derive(Debug, Clone, Copy)]
 pub enum Rule {
     /// Must be present (a value, or a list with items).
@@ -55,41 +60,83 @@ pub enum Rule {
     /// VPC names (spec: 3-30 characters, lower-case letters, digits and '-', starting with a
     /// lower-case letter and ending with a lower-case letter or digit).
     VpcName,
-    /// A list of objects (`name.N.field`), each checked with these rules.
-    Each(Rules),
-    /// A check of the whole (typed) value: cross-field rules.
+    /// A check of the whole (typed) value written for the emulator ([`overrides`]).
     Check(fn(&str, &Value) -> Result<(), Failure>),
+    /// A check of the model (`check=fn`, `catalog::checks`), as the client applies it.
+    Model(fn(&str, &Value) -> Result<(), String>),
 }
 
-/// The rules of some parameters: `(name, rules)`, in the order NCP's table lists them.
-pub type Rules = &'static [(&'static str, &'static [Rule])];
+/// The rules of one parameter, and of the fields of its items when it is a list of objects.
+#[derive(Debug, Clone)]
+pub struct Spec {
+    pub name: &'static str,
+    pub rules: Vec<Rule>,
+    pub fields: Option<Vec<Spec>>,
+}
 
-use Rule::*;
+impl Spec {
+    /// The spec of a parameter of the model: its requirement, its type (integers and booleans are
+    /// typed), its rules ([`overrides::of_model`] says how the emulator reads each kind of rule).
+    pub fn of(p: &'static Param) -> Spec {
+        let mut rules = Vec::new();
+        match p.req {
+            Req::Yes => rules.push(Required),
+            Req::With(other) => rules.push(With(other)),
+            Req::No => {}
+        }
+        if matches!(p.kind, ParamKind::Int | ParamKind::Long | ParamKind::IntList) {
+            let bounds = p.rules.iter().find_map(|r| match r {
+                catalog::Rule::Range(lo, hi) => Some((*lo, *hi)),
+                _ => None,
+            });
+            let (lo, hi) = bounds.unwrap_or((i64::MIN, i64::MAX));
+            rules.push(Int(lo, hi));
+        }
+        if matches!(p.kind, ParamKind::Bool) {
+            rules.push(Bool);
+        }
+        rules.extend(p.rules.iter().filter_map(overrides::of_model));
+        let fields = match &p.kind {
+            ParamKind::ObjList(input) => Some(input.params.iter().map(Spec::of).collect()),
+            _ => None,
+        };
+        Spec {
+            name: p.name,
+            rules,
+            fields,
+        }
+    }
+}
 
-/// Any integer.
-pub const INT: Rule = Int(i64::MIN, i64::MAX);
-/// Descriptions: at most 1000 bytes.
-pub const DESCRIPTION: Rule = Bytes(1000);
-/// `pageNo` of every list action.
-pub const PAGE_NO: (&str, &[Rule]) = ("pageNo", &[INT]);
-/// VPC `pageSize`: 1-1000, required with `pageNo`.
-pub const VPC_PAGE_SIZE: (&str, &[Rule]) = ("pageSize", &[With("pageNo"), Int(1, 1000)]);
-/// VPC `sortingOrder`.
-pub const VPC_ORDER: (&str, &[Rule]) = ("sortingOrder", &[OneOf(&["ASC", "DESC"])]);
-/// Classic `pageSize`.
-pub const CLASSIC_PAGE_SIZE: (&str, &[Rule]) = ("pageSize", &[INT]);
-/// Classic `sortingOrder`, any case.
-pub const CLASSIC_ORDER: (&str, &[Rule]) = ("sortingOrder", &[OneOfCi(&["ascending", "descending"])]);
+/// The specs of an action's parameters: the model's, with the emulator's [`overrides`].
+pub fn specs(action: &'static Action) -> Vec<Spec> {
+    let mut out: Vec<Spec> = action.params.iter().map(Spec::of).collect();
+    let each = overrides::OVERRIDES.iter().filter(|o| o.is(action));
+    for (o, param) in each.flat_map(|o| o.params.iter().map(move |p| (o, p))) {
+        let mut path = param.split('.');
+        let mut list = &mut out;
+        let mut at = path.next().and_then(|n| list.iter().position(|s| s.name == n));
+        for field in path {
+            let Some(i) = at else { break };
+            list = list[i].fields.get_or_insert_with(Vec::new);
+            at = list.iter().position(|s| s.name == field);
+        }
+        if let Some(i) = at {
+            list[i].rules.extend_from_slice(o.rules);
+        }
+    }
+    out
+}
 
-/// Checks `p` against `rules`: every missing parameter first (as NCP names them all, nested ones as
-/// `list.N.field`), then the values, in declaration order. Integers and booleans are typed in place.
-pub fn check(p: &mut Params, rules: &[(&str, &[Rule])]) -> Result<(), Failure> {
+/// Checks `p` against the specs: every missing parameter first (as NCP names them all, nested ones as
+/// `list.N.field`), then the values, in the model's order. Integers and booleans are typed in place.
+pub fn check(p: &mut Params, specs: &[Spec]) -> Result<(), Failure> {
     let mut missing = Vec::new();
-    missing_in(p, rules, "", &mut missing);
+    missing_in(p, specs, "", &mut missing);
     if !missing.is_empty() {
         return Err(Failure::Missing(missing));
     }
-    values_in(p, rules, "")
+    values_in(p, specs, "")
 }
 
 fn present(v: Option<&Value>) -> bool {
@@ -100,41 +147,56 @@ fn present(v: Option<&Value>) -> bool {
     }
 }
 
-fn missing_in(p: &Params, rules: &[(&str, &[Rule])], prefix: &str, out: &mut Vec<String>) {
-    for (name, rs) in rules {
-        if rs.iter().any(|r| matches!(r, Required)) && !present(p.get(*name)) {
-            out.push(format!("{prefix}{name}"));
+fn missing_in(p: &Params, specs: &[Spec], prefix: &str, out: &mut Vec<String>) {
+    for s in specs {
+        if s.rules.iter().any(|r| matches!(r, Required)) && !present(p.get(s.name)) {
+            out.push(format!("{prefix}{}", s.name));
         }
     }
-    for (name, rs) in rules {
-        let with = rs.iter().find_map(|r| match r {
+    for s in specs {
+        let with = s.rules.iter().find_map(|r| match r {
             With(other) => Some(*other),
             _ => None,
         });
-        if with.is_some_and(|o| present(p.get(o))) && !present(p.get(*name)) {
-            out.push(format!("{prefix}{name}"));
+        if with.is_some_and(|o| present(p.get(o))) && !present(p.get(s.name)) {
+            out.push(format!("{prefix}{}", s.name));
         }
     }
-    for (name, rs) in rules {
-        for r in rs.iter() {
-            if let (Each(inner), Some(Value::Array(items))) = (r, p.get(*name)) {
-                for (i, item) in items.iter().enumerate() {
-                    if let Value::Object(o) = item {
-                        missing_in(o, inner, &format!("{prefix}{name}.{}.", i + 1), out);
-                    }
+    for s in specs {
+        if let (Some(inner), Some(Value::Array(items))) = (&s.fields, p.get(s.name)) {
+            for (i, item) in items.iter().enumerate() {
+                if let Value::Object(o) = item {
+                    missing_in(o, inner, &format!("{prefix}{}.{}.", s.name, i + 1), out);
                 }
             }
         }
     }
 }
 
-fn values_in(p: &mut Params, rules: &[(&str, &[Rule])], prefix: &str) -> Result<(), Failure> {
-    for (name, rs) in rules {
-        let full = format!("{prefix}{name}");
-        let Some(v) = p.get_mut(*name) else { continue };
-        for r in rs.iter() {
+fn values_in(p: &mut Params, specs: &[Spec], prefix: &str) -> Result<(), Failure> {
+    for s in specs {
+        let full = format!("{prefix}{}", s.name);
+        let Some(v) = p.get_mut(s.name) else { continue };
+        if let Some(inner) = &s.fields {
+            objects(&full, v, inner)?;
+        }
+        for r in &s.rules {
             check_one(*r, &full, v)?;
         }
+    }
+    Ok(())
+}
+
+/// The items of a list of objects, each checked with its fields' specs.
+fn objects(name: &str, v: &mut Value, fields: &[Spec]) -> Result<(), Failure> {
+    let Value::Array(items) = v else {
+        return Err(invalid(name, format!("'{name}' must be a list of objects")));
+    };
+    for (i, item) in items.iter_mut().enumerate() {
+        let Value::Object(o) = item else {
+            return Err(invalid(name, format!("'{name}.{}' must be an object", i + 1)));
+        };
+        values_in(o, fields, &format!("{name}.{}.", i + 1))?;
     }
     Ok(())
 }
@@ -267,19 +329,8 @@ fn check_one(rule: Rule, name: &str, v: &mut Value) -> Result<(), Failure> {
                 ))
             }
         }),
-        Each(inner) => {
-            let Value::Array(items) = v else {
-                return Err(invalid(name, format!("'{name}' must be a list of objects")));
-            };
-            for (i, item) in items.iter_mut().enumerate() {
-                let Value::Object(o) = item else {
-                    return Err(invalid(name, format!("'{name}.{}' must be an object", i + 1)));
-                };
-                values_in(o, inner, &format!("{name}.{}.", i + 1))?;
-            }
-            Ok(())
-        }
         Check(f) => f(name, v),
+        Model(f) => f(name, v).map_err(|reason| invalid(name, reason)),
     }
 }
 
@@ -293,55 +344,6 @@ pub fn spec_image_name(name: &str) -> bool {
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == b'-')
 }
 
-/// VPC `blockStorageList` of an image: 1-21 entries, orders 0-20 each once, the base storage (order 0)
-/// unchanged, other entries saying where their volume comes from. (Its items are typed by `Each` first.)
-pub fn block_storage(name: &str, v: &Value) -> Result<(), Failure> {
-    let items = v
-        .as_array()
-        .ok_or_else(|| invalid(name, format!("'{name}' must be a list of objects")))?;
-    if items.is_empty() || items.len() > 21 {
-        return Err(invalid(
-            name,
-            format!("'{name}' takes 1 to 21 entries, got {}", items.len()),
-        ));
-    }
-    let mut orders = std::collections::HashSet::new();
-    for (i, item) in items.iter().enumerate() {
-        let n = i + 1;
-        let Some(order) = item.get("order").and_then(Value::as_i64) else {
-            return Err(Failure::Missing(vec![format!("{name}.{n}.order")]));
-        };
-        if !(0..=20).contains(&order) {
-            return Err(invalid(
-                name,
-                format!("'{name}.{n}.order' must be 0 to 20, got {order}"),
-            ));
-        }
-        if !orders.insert(order) {
-            return Err(invalid(name, format!("'{name}' uses order {order} more than once")));
-        }
-        let has = |k: &str| item.get(k).is_some();
-        let yes = |k: &str| item.get(k).and_then(Value::as_bool) == Some(true);
-        if order == 0 {
-            if has("blockStorageVolumeTypeCode") || has("noBlockStorage") || has("emptyBlockStorage") {
-                return Err(invalid(
-                    name,
-                    format!("'{name}.{n}': the base storage (order 0) cannot be changed"),
-                ));
-            }
-        } else if !yes("noBlockStorage") && !has("snapshotInstanceNo") && !has("blockStorageVolumeTypeCode") {
-            return Err(invalid(
-                name,
-                format!("'{name}.{n}' needs snapshotInstanceNo or blockStorageVolumeTypeCode (or noBlockStorage=true)"),
-            ));
-        }
-    }
-    if !orders.contains(&0) {
-        return Err(invalid(name, format!("'{name}' needs the base storage (order 0)")));
-    }
-    Ok(())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -351,39 +353,53 @@ mod tests {
         form_urlencoded::parse(q.as_bytes()).into_owned().collect()
     }
 
-    const CREATE: Rules = &[
-        ("serverInstanceNo", &[Required]),
-        ("serverImageName", &[Required, VpcName]),
-        ("serverImageDescription", &[DESCRIPTION]),
-    ];
+    fn spec(name: &'static str, rules: &[Rule]) -> Spec {
+        Spec {
+            name,
+            rules: rules.to_vec(),
+            fields: None,
+        }
+    }
+
+    fn list(name: &'static str, rules: &[Rule], fields: Vec<Spec>) -> Spec {
+        Spec {
+            fields: Some(fields),
+            ..spec(name, rules)
+        }
+    }
+
+    const INT: Rule = Int(i64::MIN, i64::MAX);
 
     #[test]
     fn missing_parameters_are_all_named_nested_ones_too() {
+        let create = [
+            spec("serverInstanceNo", &[Required]),
+            spec("serverImageName", &[Required, VpcName]),
+            spec("serverImageDescription", &[Bytes(1000)]),
+        ];
         let mut p = parse(&pairs("serverImageDescription=d")).unwrap();
         assert_eq!(
-            check(&mut p, CREATE),
+            check(&mut p, &create),
             Err(Failure::Missing(vec![
                 "serverInstanceNo".into(),
                 "serverImageName".into()
             ]))
         );
-        const NESTED: Rules = &[
-            ("vpcNo", &[Required]),
-            (
+        let nested = [
+            spec("vpcNo", &[Required]),
+            list(
                 "networkInterfaceList",
-                &[
-                    Required,
-                    Each(&[("order", &[Required, INT]), ("subnetNo", &[Required])]),
-                ],
+                &[Required],
+                vec![spec("order", &[Required, INT]), spec("subnetNo", &[Required])],
             ),
-            VPC_PAGE_SIZE,
+            spec("pageSize", &[With("pageNo"), Int(1, 1000)]),
         ];
         let mut p = parse(&pairs(
             "networkInterfaceList.1.order=0&networkInterfaceList.2.subnetNo=s&pageNo=1",
         ))
         .unwrap();
         assert_eq!(
-            check(&mut p, NESTED),
+            check(&mut p, &nested),
             Err(Failure::Missing(vec![
                 "vpcNo".into(),
                 "pageSize".into(),
@@ -395,21 +411,21 @@ mod tests {
 
     #[test]
     fn values_are_typed_in_place_and_refused_with_the_reason() {
-        const R: Rules = &[
-            ("pageNo", &[INT]),
-            ("isBootable", &[Bool]),
-            ("list", &[Each(&[("order", &[Int(0, 20)]), ("ids", &[Unique])])]),
+        let r = [
+            spec("pageNo", &[INT]),
+            spec("isBootable", &[Bool]),
+            list("list", &[], vec![spec("order", &[Int(0, 20)]), spec("ids", &[Unique])]),
         ];
         let mut p = parse(&pairs(
             "pageNo=2&isBootable=TRUE&list.1.order=3&list.1.ids.1=a&list.1.ids.2=b&other=7",
         ))
         .unwrap();
-        check(&mut p, R).unwrap();
+        check(&mut p, &r).unwrap();
         assert_eq!(
             Value::Object(p),
             json!({"pageNo": 2, "isBootable": true, "list": [{"order": 3, "ids": ["a", "b"]}], "other": "7"})
         );
-        let reason = |q: &str| match check(&mut parse(&pairs(q)).unwrap(), R) {
+        let reason = |q: &str| match check(&mut parse(&pairs(q)).unwrap(), &r) {
             Err(Failure::Invalid { reason, .. }) => reason,
             other => panic!("{other:?}"),
         };

@@ -3,42 +3,15 @@
 //! are those whose `accessControlGroupList` holds it (chosen at launch).
 
 use crate::emulator::handler::prelude::*;
+use crate::emulator::lookup;
 
-fn group<'a>(state: &'a State, no: &str) -> Result<&'a Entry<AccessControlGroup>, ApiFault> {
-    state
-        .classic
-        .access_control_groups
-        .find(no, None)
-        .ok_or_else(|| faults::not_found(Kind::ClassicAcg, no))
-}
-
-/// `getAccessControlGroupList`
-pub fn get_access_control_group_list(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[PAGE_NO, CLASSIC_PAGE_SIZE, ("isDefault", &[Bool])])?;
-    let nos = p.list("accessControlGroupConfigurationNoList");
-    let items = cx
-        .state
-        .classic
-        .access_control_groups
-        .iter()
-        .map(|e| &e.rec)
-        .filter(|g| text_in(&g.access_control_group_configuration_no, &nos))
-        .filter(|g| {
-            p.flag("isDefault")
-                .is_none_or(|d| g.is_default_group.unwrap_or(false) == d)
-        })
-        .filter(|g| {
-            p.str("accessControlGroupName")
-                .is_none_or(|n| is(&g.access_control_group_name, n))
-        })
-        .map(wire)
-        .collect();
-    cx.page(items, &p)
+fn group<'a>(state: &'a State, no: &str) -> Result<&'a Entry<ClassicAccessControlGroup>, ApiFault> {
+    state.classic.access_control_groups.found(no, None)
 }
 
 /// `getAccessControlGroupServerInstanceList`
 pub fn get_access_control_group_server_instance_list(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[("accessControlGroupConfigurationNo", &[Required])])?;
+    let p = cx.params();
     let no = p.str("accessControlGroupConfigurationNo").unwrap_or_default();
     group(cx.state, no)?;
     let items = cx
@@ -58,18 +31,11 @@ pub fn get_access_control_group_server_instance_list(cx: &mut Cx<'_>) -> Answer 
     cx.list(items)
 }
 
-/// `getAccessControlRuleList`
+/// `getAccessControlRuleList`: a look-up of the rules of a group that must exist.
 pub fn get_access_control_rule_list(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[("accessControlGroupConfigurationNo", &[Required])])?;
-    let no = p.str("accessControlGroupConfigurationNo").unwrap_or_default();
-    group(cx.state, no)?;
-    let items = cx
-        .state
-        .classic
-        .access_control_rules
-        .iter()
-        .filter(|e| is(&e.rec.access_control_group_configuration_no, no))
-        .map(Entry::wire)
-        .collect();
-    cx.list(items)
+    let no = cx.params().text("accessControlGroupConfigurationNo");
+    group(cx.state, &no)?;
+    lookup::answer_where(cx, |_, _, r: &AccessControlRule| {
+        is(&r.access_control_group_configuration_no, &no)
+    })
 }

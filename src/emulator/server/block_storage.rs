@@ -7,32 +7,28 @@
 
 use super::common;
 use crate::emulator::handler::prelude::*;
-use crate::emulator::state::classic;
 
-const GIB: i64 = 1 << 30;
 /// Additional block storages per server (NCP's Classic reference).
 pub const MAX_PER_SERVER: usize = 15;
 
-fn store(s: &mut State) -> &mut Store<ClassicBlockStorage> {
+fn store(s: &mut State) -> &mut Store<ClassicBlockStorageInstance> {
     &mut s.classic.block_storages
 }
 
 /// A storage that exists and is not being deleted: `10404` otherwise.
-fn found<'a>(state: &'a State, no: &str) -> Result<&'a Entry<ClassicBlockStorage>, ApiFault> {
-    state
-        .classic
-        .block_storages
-        .find(no, None)
-        .filter(|e| !e.terminating())
-        .ok_or_else(|| faults::not_found(Kind::BlockStorage, no))
+fn found<'a>(state: &'a State, no: &str) -> Result<&'a Entry<ClassicBlockStorageInstance>, ApiFault> {
+    state.classic.block_storages.live(no, None)
 }
 
-fn is_base(b: &ClassicBlockStorage) -> bool {
+fn is_base(b: &ClassicBlockStorageInstance) -> bool {
     b.block_storage_type.as_ref().is_some_and(|c| c.code == "BASIC")
 }
 
 /// The storages attached (or attaching) to a server.
-fn attached_to<'a>(state: &'a State, server: &'a str) -> impl Iterator<Item = &'a Entry<ClassicBlockStorage>> + 'a {
+fn attached_to<'a>(
+    state: &'a State,
+    server: &'a str,
+) -> impl Iterator<Item = &'a Entry<ClassicBlockStorageInstance>> + 'a {
     state
         .classic
         .block_storages
@@ -54,71 +50,21 @@ fn next_device(state: &State, server: &str) -> Result<String, ApiFault> {
     free.ok_or_else(|| faults::limit("block storage devices per server", 25))
 }
 
-/// `getBlockStorageInstanceList`
-pub fn get_block_storage_instance_list(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[PAGE_NO, CLASSIC_PAGE_SIZE, CLASSIC_ORDER])?;
-    let nos = p.list("blockStorageInstanceNoList");
-    let types = p.list("blockStorageTypeCodeList");
-    let status = p.str("blockStorageInstanceStatusCode");
-    let mut items: Vec<Value> = cx
-        .state
-        .classic
-        .block_storages
-        .iter()
-        .map(|e| &e.rec)
-        .filter(|b| text_in(&b.block_storage_instance_no, &nos))
-        .filter(|b| code_in(&b.block_storage_type, &types))
-        .filter(|b| p.str("serverInstanceNo").is_none_or(|s| is(&b.server_instance_no, s)))
-        .filter(|b| status.is_none_or(|c| b.status() == c))
-        .filter(|b| {
-            p.str("diskTypeCode")
-                .is_none_or(|c| b.disk_type.as_ref().is_some_and(|d| d.code == c))
-        })
-        .filter(|b| {
-            p.str("diskDetailTypeCode")
-                .is_none_or(|c| b.disk_detail_type.as_ref().is_some_and(|d| d.code == c))
-        })
-        .filter(|b| common::in_place(&b.region, &b.zone, &p))
-        .filter(|b| match (p.str("searchFilterName"), p.str("searchFilterValue")) {
-            (Some("blockStorageName"), Some(v)) => b.block_storage_name.as_deref().is_some_and(|n| n.contains(v)),
-            (Some("serverName"), Some(v)) => b.server_name.as_deref().is_some_and(|n| n.contains(v)),
-            _ => true,
-        })
-        .map(wire)
-        .collect();
-    common::sort(&mut items, &p);
-    cx.page(items, &p)
-}
-
 /// `createBlockStorageInstance`: attached to the server it names once created.
 pub fn create_block_storage_instance(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[
-        ("blockStorageName", &[Chars(3, 30)]),
-        ("blockStorageSize", &[Required, Int(10, 2000)]),
-        ("blockStorageDescription", &[DESCRIPTION]),
-        ("serverInstanceNo", &[Required]),
-        ("diskDetailTypeCode", &[OneOfCi(&["SSD", "HDD"])]),
-    ])?;
-    let server_no = p.str("serverInstanceNo").unwrap_or_default().to_string();
+    let p = cx.params();
+    let server_no = p.text("serverInstanceNo");
     let now = cx.now;
     let state = &mut *cx.state;
-    let server = common::server_at_rest(state, &server_no)?.rec.clone();
+    let server = common::server_at_rest(state, &server_no, cx.action.name)?.rec.clone();
     let device = next_device(state, &server_no)?;
     let no = state.next_id();
-    let name = match p.str("blockStorageName") {
-        Some(n) => n.to_string(),
-        None => format!("bs{no}"),
-    };
-    let taken = state
-        .classic
-        .block_storages
-        .iter()
-        .any(|e| is(&e.rec.block_storage_name, &name) && !e.terminating());
-    if taken {
-        return Err(faults::name_in_use(&name));
-    }
+    let name = p
+        .str("blockStorageName")
+        .map_or_else(|| format!("bs{no}"), str::to_string);
+    state.classic.block_storages.name_free(&name, None, None)?;
     let detail = p.str("diskDetailTypeCode").unwrap_or("HDD").to_ascii_uppercase();
-    let rec = ClassicBlockStorage {
+    let rec = ClassicBlockStorageInstance {
         block_storage_instance_no: Some(no),
         server_instance_no: Some(server_no),
         server_name: server.server_name.clone(),
@@ -133,137 +79,88 @@ pub fn create_block_storage_instance(cx: &mut Cx<'_>) -> Answer {
         disk_detail_type: Some(Code::new(&detail, &detail)),
         region: server.region.clone(),
         zone: server.zone.clone(),
-        ..ClassicBlockStorage::default()
+        ..ClassicBlockStorageInstance::default()
     };
     let settings = state.settings.clone();
-    let mut e = Entry::new(rec, now);
-    e.run(now, plans::block_storage::create(true));
-    e.advance(now, &settings);
-    let item = e.wire();
-    store(state).push(e);
-    cx.list(vec![item])
+    one(
+        cx.action,
+        store(state).create(rec, now, cx.action.name, &settings).wire(),
+    )
 }
 
 /// `attachBlockStorageInstance`: a detached storage, to a running or stopped server of its zone.
 pub fn attach_block_storage_instance(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[
-        ("serverInstanceNo", &[Required]),
-        ("blockStorageInstanceNo", &[Required]),
-    ])?;
-    let server_no = p.str("serverInstanceNo").unwrap_or_default().to_string();
-    let no = p.str("blockStorageInstanceNo").unwrap_or_default().to_string();
+    let p = cx.params();
+    let server_no = p.text("serverInstanceNo");
+    let no = p.text("blockStorageInstanceNo");
     let now = cx.now;
     let state = &mut *cx.state;
     let b = found(state, &no)?;
-    if b.rec.status() != "CREAT" || b.busy() {
-        return Err(faults::not_now(Kind::BlockStorage, &no, b.rec.status_name()));
-    }
-    let server = common::server_at_rest(state, &server_no)?.rec.clone();
+    b.permit(cx.action.name)?;
+    let server = common::server_at_rest(state, &server_no, cx.action.name)?.rec.clone();
     if common::zone_no(&server.zone) != common::zone_no(&b.rec.zone) {
         return Err(faults::mismatch(format!(
             "The block storage {no} and the server {server_no} are in different zones."
         )));
     }
     let device = next_device(state, &server_no)?;
-    let e = store(state)
-        .find_mut(&no, None)
-        .ok_or_else(|| faults::not_found(Kind::BlockStorage, &no))?;
+    let e = store(state).found_mut(&no, None)?;
     e.rec.server_instance_no = Some(server_no);
     e.rec.server_name = server.server_name;
     e.rec.device_name = Some(device);
-    e.run(now, plans::block_storage::attach());
-    let item = e.wire();
-    cx.list(vec![item])
+    one(cx.action, e.begin(now, cx.action.name).wire())
+}
+
+/// Not the server's base storage (neither detached nor deleted by hand).
+fn not_base(_: &State, b: &Entry<ClassicBlockStorageInstance>) -> Result<(), ApiFault> {
+    if is_base(&b.rec) {
+        return Err(faults::not_now(
+            Kind::ClassicBlockStorageInstance,
+            b.rec.no(),
+            "the server's base storage",
+        ));
+    }
+    Ok(())
 }
 
 /// `detachBlockStorageInstances`: attached additional storages (never the base one).
 pub fn detach_block_storage_instances(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[("blockStorageInstanceNoList", &[Required, Unique])])?;
-    let nos = p.list("blockStorageInstanceNoList");
-    for no in &nos {
-        let b = found(cx.state, no)?;
-        if is_base(&b.rec) {
-            return Err(faults::not_now(Kind::BlockStorage, no, "the server's base storage"));
-        }
-        if b.rec.status() != "ATTAC" || b.busy() {
-            return Err(faults::not_now(Kind::BlockStorage, no, b.rec.status_name()));
-        }
-    }
-    let now = cx.now;
-    let mut items = Vec::new();
-    for no in &nos {
-        if let Some(e) = store(cx.state).find_mut(no, None) {
-            e.run(
-                now,
-                plans::block_storage::detach(|b: &mut ClassicBlockStorage| {
-                    b.server_instance_no = None;
-                    b.server_name = None;
-                    b.device_name = None;
-                }),
-            );
-            items.push(e.wire());
-        }
-    }
-    cx.list(items)
+    let nos = cx.params().list("blockStorageInstanceNoList");
+    each(
+        cx,
+        &nos,
+        not_base,
+        Some(|b| {
+            b.server_instance_no = None;
+            b.server_name = None;
+            b.device_name = None;
+        }),
+    )
 }
 
 /// `deleteBlockStorageInstances`: additional storages, attached or not, with no operation running.
 pub fn delete_block_storage_instances(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[("blockStorageInstanceNoList", &[Required, Unique])])?;
-    let nos = p.list("blockStorageInstanceNoList");
-    for no in &nos {
-        let b = found(cx.state, no)?;
-        if is_base(&b.rec) {
-            return Err(faults::not_now(Kind::BlockStorage, no, "the server's base storage"));
-        }
-        if b.busy() {
-            return Err(faults::not_now(Kind::BlockStorage, no, b.rec.status_name()));
-        }
-    }
-    let now = cx.now;
-    let mut items = Vec::new();
-    for no in &nos {
-        if let Some(e) = store(cx.state).find_mut(no, None) {
-            e.run(now, classic::block_storage::delete());
-            items.push(e.wire());
-        }
-    }
-    cx.list(items)
+    let nos = cx.params().list("blockStorageInstanceNoList");
+    each(cx, &nos, not_base, None)
 }
 
 /// `changeBlockStorageVolumeSize`: grows a storage (GB, up to 2000; never shrinks).
 pub fn change_block_storage_volume_size(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[
-        ("blockStorageInstanceNo", &[Required]),
-        ("blockStorageSize", &[Required, Int(10, 2000)]),
-    ])?;
-    let no = p.str("blockStorageInstanceNo").unwrap_or_default().to_string();
+    let p = cx.params();
+    let no = p.text("blockStorageInstanceNo");
     let size = p.int("blockStorageSize").unwrap_or(10) * GIB;
     let b = found(cx.state, &no)?;
-    if b.busy() || !matches!(b.rec.status(), "ATTAC" | "CREAT") {
-        return Err(faults::not_now(Kind::BlockStorage, &no, b.rec.status_name()));
-    }
+    b.permit(cx.action.name)?;
     if b.rec.block_storage_size.unwrap_or(0) >= size {
         return Err(faults::invalid_param(&format!(
             "'blockStorageSize' must be larger than the storage's size now ({} GB)",
             b.rec.block_storage_size.unwrap_or(0) / GIB
         )));
     }
-    let back = if b.rec.status() == "ATTAC" {
-        plans::block_storage::ATTACHED
-    } else {
-        plans::block_storage::DETACHED
-    };
     let now = cx.now;
-    let e = store(cx.state)
-        .find_mut(&no, None)
-        .ok_or_else(|| faults::not_found(Kind::BlockStorage, &no))?;
-    e.run(
-        now,
-        classic::block_storage::resize(back, move |b: &mut ClassicBlockStorage| {
-            b.block_storage_size = Some(size);
-        }),
-    );
-    let item = e.wire();
-    cx.list(vec![item])
+    let e = store(cx.state).found_mut(&no, None)?;
+    // The storage keeps its status; the new size once done.
+    e.begin(now, cx.action.name)
+        .then(move |b| b.block_storage_size = Some(size));
+    one(cx.action, e.wire())
 }

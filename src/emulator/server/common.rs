@@ -54,22 +54,19 @@ pub fn zone_port_forwarding_ip(state: &State, zone: &ClassicZone) -> String {
 }
 
 /// A live server (not being terminated) by number: `24120` otherwise.
-pub fn server<'a>(state: &'a State, no: &str) -> Result<&'a Entry<ClassicServer>, ApiFault> {
-    state
-        .classic
-        .servers
-        .find(no, None)
-        .filter(|e| !e.terminating())
-        .ok_or_else(|| faults::server_not_found(no))
+pub fn server<'a>(state: &'a State, no: &str) -> Result<&'a Entry<ClassicServerInstance>, ApiFault> {
+    state.classic.servers.live(no, None)
 }
 
-/// A server that can take a change of its attachments (storage, IPs, interfaces): running or stopped,
-/// no operation running on it.
-pub fn server_at_rest<'a>(state: &'a State, no: &str) -> Result<&'a Entry<ClassicServer>, ApiFault> {
+/// A server that can take a change of its attachments (storage, IPs, interfaces) by `action` now, as
+/// its life says (running or stopped, no operation running on it).
+pub fn server_at_rest<'a>(
+    state: &'a State,
+    no: &str,
+    action: &str,
+) -> Result<&'a Entry<ClassicServerInstance>, ApiFault> {
     let e = server(state, no)?;
-    if !matches!(e.rec.status(), "RUN" | "NSTOP") || e.busy() {
-        return Err(faults::not_now(Kind::Server, no, e.rec.status_name()));
-    }
+    e.permit(action)?;
     Ok(e)
 }
 

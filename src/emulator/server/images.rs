@@ -2,24 +2,22 @@
 
 use crate::emulator::handler::prelude::*;
 
-const GIB: i64 = 1 << 30;
-
-fn store(s: &State) -> &Store<ClassicImage> {
+fn store(s: &State) -> &Store<MemberServerImage> {
     &s.classic.member_server_images
 }
 
-fn store_mut(s: &mut State) -> &mut Store<ClassicImage> {
+fn store_mut(s: &mut State) -> &mut Store<MemberServerImage> {
     &mut s.classic.member_server_images
 }
 
 /// `getMemberServerImageList`: by number unless `sortedBy=memberServerImageName`, ascending unless
 /// `sortingOrder=descending`.
 pub fn get_member_server_image_list(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[PAGE_NO, CLASSIC_PAGE_SIZE, CLASSIC_ORDER])?;
+    let p = cx.params();
     let nos = p.list("memberServerImageNoList");
     let platforms = p.list("platformTypeCodeList");
     let region = p.str("regionNo");
-    let mut entries: Vec<&Entry<ClassicImage>> = store(cx.state)
+    let mut entries: Vec<&Entry<MemberServerImage>> = store(cx.state)
         .iter()
         .filter(|e| nos.is_empty() || nos.iter().any(|n| n == e.rec.no()))
         .filter(|e| platforms.is_empty() || e.rec.platform().is_some_and(|x| platforms.iter().any(|p| p == x)))
@@ -43,19 +41,11 @@ pub fn get_member_server_image_list(cx: &mut Cx<'_>) -> Answer {
 
 /// `createMemberServerImage`: of a running or stopped server; created after `createDelayMs`.
 pub fn create_member_server_image(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[
-        ("serverInstanceNo", &[Required]),
-        ("memberServerImageName", &[Chars(3, 30)]),
-        ("memberServerImageDescription", &[DESCRIPTION]),
-    ])?;
+    let p = cx.params();
     let now = cx.now;
     let state = &mut *cx.state;
-    let server_no = p.str("serverInstanceNo").unwrap_or_default().to_string();
-    let found = state
-        .classic
-        .servers
-        .find(&server_no, None)
-        .ok_or_else(|| faults::server_not_found(&server_no))?;
+    let server_no = p.text("serverInstanceNo");
+    let found = state.classic.servers.found(&server_no, None)?;
     let (server, busy) = (found.rec.clone(), found.busy());
     image_ops::check_server_ready(store(state), server.status(), &server_no)?;
     // A server with an operation running (booting, shutting down, terminating ...) is busy (spec 7.3).
@@ -63,7 +53,7 @@ pub fn create_member_server_image(cx: &mut Cx<'_>) -> Answer {
         return Err(faults::server_busy(&server_no));
     }
     let name = image_ops::image_name(state, store, p.str("memberServerImageName"), None)?;
-    let image = ClassicImage {
+    let image = MemberServerImage {
         member_server_image_no: Some(state.next_id()),
         member_server_image_name: Some(name),
         member_server_image_description: Some(p.str("memberServerImageDescription").unwrap_or("").to_string()),
@@ -82,43 +72,49 @@ pub fn create_member_server_image(cx: &mut Cx<'_>) -> Answer {
         member_server_image_block_storage_total_size: Some(0),
         share_status: Some(image_ops::share_status(false)),
         shared_login_id_list: Some(Vec::new()),
-        ..ClassicImage::default()
+        ..MemberServerImage::default()
     };
     let region = server.region().unwrap_or("1").to_string();
     let size = server.base_block_storage_size.unwrap_or(50 * GIB);
-    let plan = plans::image::create(false, move |i: &mut ClassicImage| {
+    let done = move |i: &mut MemberServerImage| {
         i.member_server_image_block_storage_total_rows = Some(1);
         i.member_server_image_block_storage_total_size = Some(size);
-    });
-    let answer = image_ops::keep(state, store_mut, image, &region, plan, now);
-    cx.list(vec![answer])
+    };
+    one(
+        cx.action,
+        image_ops::keep(state, store_mut, image, &region, cx.action.name, done, now),
+    )
 }
 
 /// `deleteMemberServerImages`
 pub fn delete_member_server_images(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[("memberServerImageNoList", &[Required, Unique])])?;
-    let items = image_ops::delete(store_mut(cx.state), &p.list("memberServerImageNoList"), None, cx.now)?;
+    let p = cx.params();
+    let nos = p.list("memberServerImageNoList");
+    let items = image_ops::delete(store_mut(cx.state), cx.action.name, &nos, None, cx.now)?;
     cx.list(items)
 }
 
-fn share(cx: &mut Cx<'_>, op: ShareOp, ids: &'static [Rule]) -> Answer {
-    let p = cx.params(&[("memberServerImageNo", &[Required]), ("targetLoginIdList", ids)])?;
+fn share(cx: &mut Cx<'_>, op: ShareOp) -> Answer {
+    let p = cx.params();
     let no = p.str("memberServerImageNo").unwrap_or_default();
-    let item = image_ops::share(store_mut(cx.state), op, no, p.list("targetLoginIdList"), None)?;
-    cx.list(vec![item])
+    let list = p.list("targetLoginIdList");
+    one(
+        cx.action,
+        image_ops::share(store_mut(cx.state), cx.action.name, op, no, list, None)?,
+    )
 }
 
 /// `addMemberServerImageSharingPermission`
 pub fn add_member_server_image_sharing_permission(cx: &mut Cx<'_>) -> Answer {
-    share(cx, ShareOp::Add, &[Required, Unique])
+    share(cx, ShareOp::Add)
 }
 
 /// `removeMemberServerImageSharingPermission`
 pub fn remove_member_server_image_sharing_permission(cx: &mut Cx<'_>) -> Answer {
-    share(cx, ShareOp::Remove, &[Required, Unique])
+    share(cx, ShareOp::Remove)
 }
 
 /// `setMemberServerImageSharingPermission` (no list: unshare all).
 pub fn set_member_server_image_sharing_permission(cx: &mut Cx<'_>) -> Answer {
-    share(cx, ShareOp::Set, &[Unique])
+    share(cx, ShareOp::Set)
 }

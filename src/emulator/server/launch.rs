@@ -14,8 +14,6 @@ use super::{common, login_keys};
 use crate::emulator::crypto;
 use crate::emulator::handler::prelude::*;
 
-const GIB: i64 = 1 << 30;
-
 /// What a server is launched from.
 struct Source {
     image_product_code: Option<String>,
@@ -32,10 +30,8 @@ fn source(state: &State, p: &Params) -> Result<Source, ApiFault> {
             .classic
             .member_server_images
             .find(no, None)
-            .ok_or_else(|| faults::image_not_found(Kind::ClassicImage.label(), no))?;
-        if e.rec.status() != "CREAT" || e.busy() {
-            return Err(faults::not_now(Kind::ClassicImage, no, e.rec.status_name()));
-        }
+            .ok_or_else(|| faults::image_not_found(Kind::MemberServerImage.label(), no))?;
+        e.permit("createServerInstances")?;
         let i = &e.rec;
         return Ok(Source {
             image_product_code: i.original_server_image_product_code.clone(),
@@ -84,10 +80,10 @@ fn server_product(state: &State, given: Option<&str>, needs: i64) -> Result<Prod
     .ok_or_else(|| faults::product_not_found("server product", given.unwrap_or("(default)")))
 }
 
-fn tags(no: &str, p: &Params) -> Vec<InstanceTag> {
+fn tags(no: &str, p: &Params) -> Vec<ClassicInstanceTag> {
     p.objects("instanceTagList")
         .into_iter()
-        .map(|t| InstanceTag {
+        .map(|t| ClassicInstanceTag {
             instance_no: Some(no.to_string()),
             instance_type: Some(Code::new("SVR", "Server")),
             tag_key: t.str("tagKey").map(str::to_string),
@@ -114,19 +110,7 @@ fn auto_name(rng: &mut fastrand::Rng) -> String {
 
 /// `createServerInstances`
 pub fn create_server_instances(cx: &mut Cx<'_>) -> Answer {
-    const TAG: &[(&str, &[Rule])] = &[("tagKey", &[]), ("tagValue", &[])];
-    const PARTITION: &[(&str, &[Rule])] = &[("mountPoint", &[]), ("partitionSize", &[])];
-    let p = cx.params(&[
-        ("serverName", &[Chars(3, 30)]),
-        ("serverDescription", &[DESCRIPTION]),
-        ("isProtectServerTermination", &[Bool]),
-        ("serverCreateCount", &[Int(1, 20)]),
-        ("serverCreateStartNo", &[Int(0, 999)]),
-        ("accessControlGroupConfigurationNoList", &[Unique, Items(0, 5)]),
-        ("instanceTagList", &[Each(TAG)]),
-        ("isVaccineInstall", &[Bool]),
-        ("blockDevicePartitionList", &[Each(PARTITION)]),
-    ])?;
+    let p = cx.params();
     let region_no = common::region_no(cx);
     let now = cx.now;
     let state = &mut *cx.state;
@@ -140,7 +124,7 @@ pub fn create_server_instances(cx: &mut Cx<'_>) -> Answer {
             return Err(faults::not_found(Kind::InitScript, no));
         }
     }
-    let groups: Vec<AccessControlGroup> = match p.list("accessControlGroupConfigurationNoList") {
+    let groups: Vec<ClassicAccessControlGroup> = match p.list("accessControlGroupConfigurationNoList") {
         nos if nos.is_empty() => state
             .classic
             .access_control_groups
@@ -156,7 +140,7 @@ pub fn create_server_instances(cx: &mut Cx<'_>) -> Answer {
                     .access_control_groups
                     .find(no, None)
                     .map(|g| g.rec.clone())
-                    .ok_or_else(|| faults::not_found(Kind::ClassicAcg, no))
+                    .ok_or_else(|| faults::not_found(Kind::ClassicAccessControlGroup, no))
             })
             .collect::<Result<_, _>>()?,
     };
@@ -189,10 +173,10 @@ pub fn create_server_instances(cx: &mut Cx<'_>) -> Answer {
         let no = state.next_id();
         let password = crypto::root_password(&mut state.rng);
         let encrypted = crypto::encrypt(&public_key, &password, &mut state.rng);
-        let server = ClassicServer {
+        let server = ClassicServerInstance {
             server_instance_no: Some(no.clone()),
             server_name: Some(name.clone()),
-            server_description: Some(p.str("serverDescription").unwrap_or_default().to_string()),
+            server_description: Some(p.text("serverDescription")),
             cpu_count: spec.cpu_count,
             memory_size: spec.memory_size,
             base_block_storage_size: Some(src.base_size),
@@ -220,9 +204,9 @@ pub fn create_server_instances(cx: &mut Cx<'_>) -> Answer {
             os_information: src.os.clone(),
             encrypted_root_password: encrypted,
             member_server_image_no: src.member_image_no.clone(),
-            ..ClassicServer::default()
+            ..ClassicServerInstance::default()
         };
-        let storage = ClassicBlockStorage {
+        let storage = ClassicBlockStorageInstance {
             block_storage_instance_no: Some(state.next_id()),
             server_instance_no: Some(no.clone()),
             server_name: Some(name.clone()),
@@ -240,17 +224,11 @@ pub fn create_server_instances(cx: &mut Cx<'_>) -> Answer {
             disk_detail_type: Some(Code::new("HDD", "HDD")),
             region: Some(region.clone()),
             zone: Some(zone.clone()),
-            ..ClassicBlockStorage::default()
+            ..ClassicBlockStorageInstance::default()
         };
-        let mut e = Entry::new(server, now);
-        e.run(now, plans::server::create());
-        e.advance(now, &settings);
-        items.push(e.wire());
-        state.classic.servers.push(e);
-        let mut b = Entry::new(storage, now);
-        b.run(now, plans::block_storage::create(true));
-        b.advance(now, &settings);
-        state.classic.block_storages.push(b);
+        let action = "createServerInstances";
+        items.push(state.classic.servers.create(server, now, action, &settings).wire());
+        state.classic.block_storages.create(storage, now, action, &settings);
     }
     cx.list(items)
 }
@@ -258,20 +236,12 @@ pub fn create_server_instances(cx: &mut Cx<'_>) -> Answer {
 /// `recreateServerInstance`: a stopped server is created again under its number, from another OS
 /// image when one is named (else its own), with a new root password; it boots as a new server does.
 pub fn recreate_server_instance(cx: &mut Cx<'_>) -> Answer {
-    const TAG: &[(&str, &[Rule])] = &[("tagKey", &[]), ("tagValue", &[])];
-    let p = cx.params(&[
-        ("serverInstanceNo", &[Required]),
-        ("serverInstanceName", &[Chars(3, 30)]),
-        ("instanceTagList", &[Each(TAG)]),
-        ("isVaccineInstall", &[Bool]),
-    ])?;
-    let no = p.str("serverInstanceNo").unwrap_or_default().to_string();
+    let p = cx.params();
+    let no = p.text("serverInstanceNo");
     let now = cx.now;
     let state = &mut *cx.state;
     let e = common::server(state, &no)?;
-    if e.rec.status() != "NSTOP" || e.busy() {
-        return Err(faults::not_now(Kind::Server, &no, e.rec.status_name()));
-    }
+    e.permit(cx.action.name)?;
     let key_name = e.rec.login_key_name.clone().unwrap_or_default();
     let current = e.rec.server_image_product_code.clone();
     let code = p.str("serverImageProductCode").map(str::to_string).or(current);
@@ -297,11 +267,7 @@ pub fn recreate_server_instance(cx: &mut Cx<'_>) -> Answer {
     let encrypted = public_key.and_then(|k| crypto::encrypt(&k, &password, &mut state.rng));
     let new_tags = tags(&no, &p);
     let settings = state.settings.clone();
-    let e = state
-        .classic
-        .servers
-        .find_mut(&no, None)
-        .ok_or_else(|| faults::server_not_found(&no))?;
+    let e = state.classic.servers.found_mut(&no, None)?;
     let s = &mut e.rec;
     if let Some(name) = p.str("serverInstanceName") {
         s.server_name = Some(name.to_string());
@@ -318,8 +284,6 @@ pub fn recreate_server_instance(cx: &mut Cx<'_>) -> Answer {
     if !new_tags.is_empty() {
         s.instance_tag_list = Some(new_tags);
     }
-    e.run(now, plans::server::create());
-    e.advance(now, &settings);
-    let item = e.wire();
-    cx.list(vec![item])
+    e.begin(now, cx.action.name).advance(now, &settings);
+    one(cx.action, e.wire())
 }

@@ -5,21 +5,6 @@
 
 use crate::emulator::crypto;
 use crate::emulator::handler::prelude::*;
-use crate::emulator::rules::{invalid, Failure};
-
-fn key_name(name: &str, v: &Value) -> Result<(), Failure> {
-    let t = v.as_str().unwrap_or_default();
-    if t.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
-        Ok(())
-    } else {
-        Err(invalid(
-            name,
-            format!("'{name}' takes letters, digits, '-' and '_' only (got '{t}')"),
-        ))
-    }
-}
-
-const NAME: &[Rule] = &[Required, Chars(3, 30), Check(key_name)];
 
 /// The login key a launch uses: the one named (it must exist), else the newest.
 pub fn chosen(state: &State, given: Option<&str>) -> Result<String, ApiFault> {
@@ -28,7 +13,7 @@ pub fn chosen(state: &State, given: Option<&str>) -> Result<String, ApiFault> {
         Some(name) => keys
             .find(name, None)
             .map(|e| e.rec.no().to_string())
-            .ok_or_else(|| faults::not_found(Kind::LoginKey, name)),
+            .ok_or_else(|| faults::not_found(Kind::ClassicLoginKey, name)),
         None => keys
             .items
             .last()
@@ -40,11 +25,7 @@ pub fn chosen(state: &State, given: Option<&str>) -> Result<String, ApiFault> {
 /// The OpenSSH public key of a login key, made on demand for a fixture's key that has none (from its
 /// `privateKey` when the fixture gives one, else a new pair whose private key stays in the emulator).
 pub fn public_key(state: &mut State, name: &str) -> Result<String, ApiFault> {
-    let e = state
-        .classic
-        .login_keys
-        .find_mut(name, None)
-        .ok_or_else(|| faults::not_found(Kind::LoginKey, name))?;
+    let e = state.classic.login_keys.found_mut(name, None)?;
     if let Some(k) = &e.rec.public_key {
         return Ok(k.clone());
     }
@@ -66,21 +47,6 @@ pub fn public_key(state: &mut State, name: &str) -> Result<String, ApiFault> {
     Ok(public)
 }
 
-/// `getLoginKeyList`
-pub fn get_login_key_list(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[PAGE_NO, CLASSIC_PAGE_SIZE])?;
-    let name = p.str("keyName");
-    let items = cx
-        .state
-        .classic
-        .login_keys
-        .iter()
-        .filter(|e| name.is_none_or(|n| e.rec.no() == n))
-        .map(Entry::wire)
-        .collect();
-    cx.page(items, &p)
-}
-
 fn taken(state: &State, name: &str) -> Result<(), ApiFault> {
     match state.classic.login_keys.find(name, None) {
         Some(_) => Err(faults::name_in_use(name)),
@@ -90,12 +56,12 @@ fn taken(state: &State, name: &str) -> Result<(), ApiFault> {
 
 /// `createLoginKey`: answers the new key's private key (PKCS#1 PEM).
 pub fn create_login_key(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[("keyName", NAME)])?;
-    let name = p.str("keyName").unwrap_or_default().to_string();
+    let p = cx.params();
+    let name = p.text("keyName");
     taken(cx.state, &name)?;
     let pair =
         crypto::new_key(&mut cx.state.rng).ok_or_else(|| faults::invalid_param("the key pair could not be made"))?;
-    let key = LoginKey {
+    let key = ClassicLoginKey {
         key_name: Some(name),
         fingerprint: Some(pair.fingerprint),
         public_key: Some(pair.public_ssh),
@@ -110,14 +76,14 @@ pub fn create_login_key(cx: &mut Cx<'_>) -> Answer {
 
 /// `importLoginKey`: an OpenSSH RSA public key (`ssh-rsa AAAA…`); anything else is `901`.
 pub fn import_login_key(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[("keyName", NAME), ("publicKey", &[Required])])?;
-    let name = p.str("keyName").unwrap_or_default().to_string();
+    let p = cx.params();
+    let name = p.text("keyName");
     let text = p.str("publicKey").unwrap_or_default();
     let fingerprint = crypto::fingerprint(text.trim()).ok_or_else(|| {
         faults::invalid_param("'publicKey' must be an OpenSSH RSA public key (ssh-rsa AAAA...) of at most 4096 bits")
     })?;
     taken(cx.state, &name)?;
-    let key = LoginKey {
+    let key = ClassicLoginKey {
         key_name: Some(name),
         fingerprint: Some(fingerprint),
         public_key: Some(text.trim().to_string()),
@@ -126,17 +92,17 @@ pub fn import_login_key(cx: &mut Cx<'_>) -> Answer {
     };
     let item = Value::Object(key.to_wire());
     cx.state.classic.login_keys.push(Entry::new(key, cx.now));
-    cx.list(vec![item])
+    one(cx.action, item)
 }
 
 /// `deleteLoginKey`
 pub fn delete_login_key(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[("keyName", &[Required])])?;
+    let p = cx.params();
     let name = p.str("keyName").unwrap_or_default();
     cx.state
         .classic
         .login_keys
         .remove(name, None)
-        .ok_or_else(|| faults::not_found(Kind::LoginKey, name))?;
+        .ok_or_else(|| faults::not_found(Kind::ClassicLoginKey, name))?;
     Ok(Fields::new())
 }

@@ -2,30 +2,9 @@
 
 use crate::emulator::handler::prelude::*;
 
-const GIB: i64 = 1 << 30;
-
-/// `getRegionList`
-pub fn get_region_list(cx: &mut Cx<'_>) -> Answer {
-    cx.params(&[])?;
-    cx.list(cx.state.classic.regions.iter().map(wire).collect())
-}
-
-/// `getZoneList` (its answer has no `totalRows`).
-pub fn get_zone_list(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[])?;
-    let region = p.str("regionNo");
-    let zones = cx.state.classic.zones.iter();
-    cx.list(
-        zones
-            .filter(|z| region.is_none_or(|r| is(&z.region_no, r)))
-            .map(wire)
-            .collect(),
-    )
-}
-
 /// `getServerImageProductList`
 pub fn get_server_image_product_list(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[("blockStorageSize", &[INT])])?;
+    let p = cx.params();
     cx.list(products(cx.state.classic.products.iter(), &p))
 }
 
@@ -49,17 +28,11 @@ pub fn products<'a>(items: impl Iterator<Item = &'a Product>, p: &Params) -> Vec
         .collect()
 }
 
-/// `getRaidList` (bare-metal RAID types, fixture key `raids`).
-pub fn get_raid_list(cx: &mut Cx<'_>) -> Answer {
-    cx.params(&[])?;
-    cx.list(cx.state.classic.raids.iter().map(wire).collect())
-}
-
 /// `getServerProductList`: the server products (specs) an OS image can run on: every product of the
 /// fixture's `serverProducts` whose disk is large enough for the image, filtered by the parameters.
 /// An unknown image is `10404`.
 pub fn get_server_product_list(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[("serverImageProductCode", &[Required])])?;
+    let p = cx.params();
     let image = p.str("serverImageProductCode").unwrap_or_default();
     let found = cx.state.classic.products.iter().find(|x| is(&x.product_code, image));
     let Some(image) = found else {

@@ -7,12 +7,12 @@ pub mod acgs;
 pub mod block_storage;
 pub mod common;
 pub mod images;
-pub mod init_scripts;
 pub mod launch;
 pub mod login_keys;
 pub mod lookups;
 pub mod nas;
 pub mod nas_access;
+pub mod nas_found;
 pub mod nas_snapshots;
 pub mod nas_volumes;
 pub mod network_interfaces;
@@ -21,7 +21,6 @@ pub mod port_forwarding;
 pub mod public_ips;
 pub mod servers;
 pub mod snapshots;
-pub mod subnets;
 pub mod tags;
 
 #[cfg(test)]

@@ -2,20 +2,17 @@
 //! read access and, when asked, write access. At most 100 entries per volume (the emulator's bound).
 
 use super::common;
-use super::nas::{answer_of, at_rest, found};
+use super::nas_found::{answer_of, at_rest, found};
 use crate::emulator::handler::prelude::*;
-
-/// The items of `accessControlRuleList`.
-pub const RULE: Rules = &[("serverInstanceNo", &[]), ("customIp", &[]), ("writeAccess", &[Bool])];
 
 /// Entries per volume at most.
 const MAX_RULES: usize = 100;
 
 /// The entries a request names: `accessControlRuleList`, `serverInstanceNoList` and `customIpList`.
-pub fn rules_of(state: &State, p: &Params) -> Result<Vec<NasAccessRule>, ApiFault> {
+pub fn rules_of(state: &State, p: &Params) -> Result<Vec<NasVolumeAccessControlRule>, ApiFault> {
     let mut out = Vec::new();
     for o in p.objects("accessControlRuleList") {
-        out.push(NasAccessRule {
+        out.push(NasVolumeAccessControlRule {
             server_instance_no: o.str("serverInstanceNo").map(str::to_string),
             custom_ip: o.str("customIp").map(str::to_string),
             read_access: Some(true),
@@ -23,11 +20,11 @@ pub fn rules_of(state: &State, p: &Params) -> Result<Vec<NasAccessRule>, ApiFaul
         });
     }
     for s in p.list("serverInstanceNoList") {
-        out.push(NasAccessRule {
+        out.push(NasVolumeAccessControlRule {
             server_instance_no: Some(s),
             read_access: Some(true),
             write_access: Some(true),
-            ..NasAccessRule::default()
+            ..NasVolumeAccessControlRule::default()
         });
     }
     for ip in p.list("customIpList") {
@@ -36,11 +33,11 @@ pub fn rules_of(state: &State, p: &Params) -> Result<Vec<NasAccessRule>, ApiFaul
                 "'customIpList' holds '{ip}', which is not an IP address"
             )));
         }
-        out.push(NasAccessRule {
+        out.push(NasVolumeAccessControlRule {
             custom_ip: Some(ip),
             read_access: Some(true),
             write_access: Some(true),
-            ..NasAccessRule::default()
+            ..NasVolumeAccessControlRule::default()
         });
     }
     for r in &out {
@@ -54,7 +51,7 @@ pub fn rules_of(state: &State, p: &Params) -> Result<Vec<NasAccessRule>, ApiFaul
     Ok(out)
 }
 
-fn same(a: &NasAccessRule, b: &NasAccessRule) -> bool {
+fn same(a: &NasVolumeAccessControlRule, b: &NasVolumeAccessControlRule) -> bool {
     a.server_instance_no == b.server_instance_no && a.custom_ip == b.custom_ip
 }
 
@@ -66,18 +63,13 @@ enum Change {
 }
 
 fn change(cx: &mut Cx<'_>, how: Change) -> Answer {
-    let p = cx.params(&[
-        ("nasVolumeInstanceNo", &[Required]),
-        ("accessControlRuleList", &[Each(RULE)]),
-        ("serverInstanceNoList", &[Unique]),
-        ("customIpList", &[Unique]),
-    ])?;
-    let no = p.str("nasVolumeInstanceNo").unwrap_or_default().to_string();
-    at_rest(cx.state, &no)?;
+    let p = cx.params();
+    let no = p.text("nasVolumeInstanceNo");
+    at_rest(cx.state, &no, cx.action.name)?;
     let given = rules_of(cx.state, &p)?;
     let now = cx.now;
     let Some(e) = cx.state.classic.nas_volumes.find_mut(&no, None) else {
-        return Err(faults::not_found(Kind::Nas, &no));
+        return Err(faults::not_found(Kind::NasVolumeInstance, &no));
     };
     let mut rules = e.rec.access_control_rules.clone().unwrap_or_default();
     match how {
@@ -94,7 +86,7 @@ fn change(cx: &mut Cx<'_>, how: Change) -> Answer {
         return Err(faults::limit("access list entries per NAS volume", MAX_RULES));
     }
     e.rec.access_control_rules = Some(rules);
-    e.run(now, plans::nas::change());
+    e.begin(now, cx.action.name);
     answer_of(cx, &no)
 }
 
@@ -115,7 +107,7 @@ pub fn set_nas_volume_access_control(cx: &mut Cx<'_>) -> Answer {
 
 /// `getNasVolumeAccessControlRuleList`
 pub fn get_nas_volume_access_control_rule_list(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[("nasVolumeInstanceNo", &[Required])])?;
+    let p = cx.params();
     let no = p.str("nasVolumeInstanceNo").unwrap_or_default();
     let e = found(cx.state, no)?;
     let items = e.rec.access_control_rules.iter().flatten().map(wire).collect();

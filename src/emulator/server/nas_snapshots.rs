@@ -3,13 +3,12 @@
 //! history. Snapshots are named `snapshot<n>`; at most 30 per volume and 100 history entries (the
 //! emulator's bounds).
 
-use super::nas::{at_rest, found};
+use super::nas_found::{at_rest, found};
 use super::nas_volumes::set_sizes;
 use crate::emulator::handler::prelude::*;
 
 const MAX_SNAPSHOTS: usize = 30;
 const MAX_HISTORY: usize = 100;
-const DAYS: &[&str] = &["MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN"];
 
 fn snapshots(cx: &Cx<'_>, no: &str) -> Answer {
     let e = found(cx.state, no)?;
@@ -19,18 +18,18 @@ fn snapshots(cx: &Cx<'_>, no: &str) -> Answer {
 
 /// `getNasVolumeSnapshotList`
 pub fn get_nas_volume_snapshot_list(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[("nasVolumeInstanceNo", &[Required])])?;
+    let p = cx.params();
     snapshots(cx, p.str("nasVolumeInstanceNo").unwrap_or_default())
 }
 
 /// `createNasVolumeSnapshot`: of a volume with snapshot space.
 pub fn create_nas_volume_snapshot(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[("nasVolumeInstanceNo", &[Required])])?;
-    let no = p.str("nasVolumeInstanceNo").unwrap_or_default().to_string();
-    let e = at_rest(cx.state, &no)?;
+    let p = cx.params();
+    let no = p.text("nasVolumeInstanceNo");
+    let e = at_rest(cx.state, &no, cx.action.name)?;
     if e.rec.snapshot_volume_size.unwrap_or(0) <= 0 {
         return Err(faults::not_now(
-            Kind::Nas,
+            Kind::NasVolumeInstance,
             &no,
             "without snapshot space (snapshotVolumeConfigurationRatio 0)",
         ));
@@ -42,7 +41,7 @@ pub fn create_nas_volume_snapshot(cx: &mut Cx<'_>) -> Answer {
     let serial = cx.state.next_id();
     if let Some(e) = cx.state.classic.nas_volumes.find_mut(&no, None) {
         let used = e.rec.volume_size.unwrap_or(0) / 10;
-        e.rec.snapshots.get_or_insert_with(Vec::new).push(NasSnapshot {
+        e.rec.snapshots.get_or_insert_with(Vec::new).push(NasVolumeSnapshot {
             nas_volume_snapshot_name: Some(format!("snapshot{serial}")),
             create_date: Some(date),
             snapshot_size: Some(used),
@@ -68,11 +67,8 @@ fn snapshot_named(state: &State, no: &str, name: &str) -> Result<(), ApiFault> {
 
 /// `deleteNasVolumeSnapshot`
 pub fn delete_nas_volume_snapshot(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[
-        ("nasVolumeInstanceNo", &[Required]),
-        ("nasVolumeSnapshotName", &[Required]),
-    ])?;
-    let no = p.str("nasVolumeInstanceNo").unwrap_or_default().to_string();
+    let p = cx.params();
+    let no = p.text("nasVolumeInstanceNo");
     let name = p.str("nasVolumeSnapshotName").unwrap_or_default();
     snapshot_named(cx.state, &no, name)?;
     if let Some(e) = cx.state.classic.nas_volumes.find_mut(&no, None) {
@@ -85,16 +81,13 @@ pub fn delete_nas_volume_snapshot(cx: &mut Cx<'_>) -> Answer {
 
 /// `restoreNasVolumeWithSnapshot`: the volume changes (`CHNG`) while it is restored.
 pub fn restore_nas_volume_with_snapshot(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[
-        ("nasVolumeInstanceNo", &[Required]),
-        ("nasVolumeSnapshotName", &[Required]),
-    ])?;
-    let no = p.str("nasVolumeInstanceNo").unwrap_or_default().to_string();
+    let p = cx.params();
+    let no = p.text("nasVolumeInstanceNo");
     snapshot_named(cx.state, &no, p.str("nasVolumeSnapshotName").unwrap_or_default())?;
-    at_rest(cx.state, &no)?;
+    at_rest(cx.state, &no, cx.action.name)?;
     let now = cx.now;
     if let Some(e) = cx.state.classic.nas_volumes.find_mut(&no, None) {
-        e.run(now, plans::nas::change());
+        e.begin(now, cx.action.name);
     }
     snapshots(cx, &no)
 }
@@ -102,14 +95,9 @@ pub fn restore_nas_volume_with_snapshot(cx: &mut Cx<'_>) -> Answer {
 /// `changeNasVolumeSnapshotConfiguration`: the snapshot share (percent of the volume), and a weekly
 /// day and hour when given (daily otherwise).
 pub fn change_nas_volume_snapshot_configuration(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[
-        ("nasVolumeInstanceNo", &[Required]),
-        ("snapshotVolumeConfigurationRatio", &[Required, Int(0, 100)]),
-        ("snapshotVolumeConfigDayOfWeekTypeCode", &[OneOf(DAYS)]),
-        ("snapshotVolumeConfigTime", &[Int(0, 23)]),
-    ])?;
-    let no = p.str("nasVolumeInstanceNo").unwrap_or_default().to_string();
-    at_rest(cx.state, &no)?;
+    let p = cx.params();
+    let no = p.text("nasVolumeInstanceNo");
+    at_rest(cx.state, &no, cx.action.name)?;
     let ratio = p.int("snapshotVolumeConfigurationRatio").unwrap_or(0) as f64;
     let day = p.str("snapshotVolumeConfigDayOfWeekTypeCode").map(|d| Code::new(d, d));
     let period = match day {
@@ -120,7 +108,7 @@ pub fn change_nas_volume_snapshot_configuration(cx: &mut Cx<'_>) -> Answer {
     let serial = cx.state.next_id();
     let date = cx.state.create_date();
     let Some(e) = cx.state.classic.nas_volumes.find_mut(&no, None) else {
-        return Err(faults::not_found(Kind::Nas, &no));
+        return Err(faults::not_found(Kind::NasVolumeInstance, &no));
     };
     let total = e.rec.volume_total_size.unwrap_or(0);
     set_sizes(&mut e.rec, total, ratio);
@@ -132,7 +120,7 @@ pub fn change_nas_volume_snapshot_configuration(cx: &mut Cx<'_>) -> Answer {
     if history.len() >= MAX_HISTORY {
         history.remove(0);
     }
-    history.push(NasHistory {
+    history.push(NasVolumeSnapshotConfigurationHistory {
         nas_volume_instance_no: Some(no.clone()),
         history_sequence_no: Some(serial),
         history_type: Some(Code::new("CHNG", "Change")),
@@ -143,12 +131,12 @@ pub fn change_nas_volume_snapshot_configuration(cx: &mut Cx<'_>) -> Answer {
         snapshot_volume_config_day_of_week_type: day,
         snapshot_volume_config_time: time,
     });
-    super::nas::answer_of(cx, &no)
+    super::nas_found::answer_of(cx, &no)
 }
 
 /// `getNasVolumeSnapshotConfigurationHistoryList`
 pub fn get_nas_volume_snapshot_configuration_history_list(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[("nasVolumeInstanceNo", &[Required])])?;
+    let p = cx.params();
     let e = found(cx.state, p.str("nasVolumeInstanceNo").unwrap_or_default())?;
     let items = e.rec.snapshot_history.iter().flatten().map(wire).collect();
     cx.list(items)

@@ -1,38 +1,12 @@
 //! Classic NAS volumes themselves: listing, creation, size, return protection, deletion, usage.
 
-use super::nas::{answer, answer_of, at_rest, found, GIB};
+use super::nas_found::{answer, answer_of, at_rest, found};
 use super::{common, nas_access};
 use crate::emulator::handler::prelude::*;
-use crate::emulator::rules::{invalid, Failure};
-
-/// Sizes: 500-10000 GB in steps of 100 GB.
-fn size_rule(name: &str, v: &Value) -> Result<(), Failure> {
-    match v.as_i64() {
-        Some(n) if (500..=10000).contains(&n) && n % 100 == 0 => Ok(()),
-        _ => Err(invalid(
-            name,
-            format!("'{name}' must be 500 to 10000 (GB), in steps of 100, got {v}"),
-        )),
-    }
-}
-
-fn volume_name(name: &str, v: &Value) -> Result<(), Failure> {
-    let t = v.as_str().unwrap_or_default();
-    if t.chars().all(|c| c.is_ascii_alphanumeric()) {
-        Ok(())
-    } else {
-        Err(invalid(
-            name,
-            format!("'{name}' takes letters and digits only (got '{t}')"),
-        ))
-    }
-}
-
-const SIZE: Rule = Check(size_rule);
 
 /// `getNasVolumeInstanceList`
 pub fn get_nas_volume_instance_list(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[("isEventConfiguration", &[Bool]), ("isSnapshotConfiguration", &[Bool])])?;
+    let p = cx.params();
     let nos = p.list("nasVolumeInstanceNoList");
     let state = &*cx.state;
     let items = state
@@ -64,17 +38,7 @@ pub fn get_nas_volume_instance_list(cx: &mut Cx<'_>) -> Answer {
 
 /// `createNasVolumeInstance`
 pub fn create_nas_volume_instance(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[
-        ("volumeName", &[Required, Chars(3, 20), Check(volume_name)]),
-        ("volumeSize", &[Required, INT, SIZE]),
-        ("volumeAllotmentProtocolTypeCode", &[Required, OneOf(&["NFS", "CIFS"])]),
-        ("serverInstanceNoList", &[Unique]),
-        ("customIpList", &[Unique]),
-        ("accessControlRuleList", &[Each(nas_access::RULE)]),
-        ("nasVolumeDescription", &[DESCRIPTION]),
-        ("isReturnProtection", &[Bool]),
-        ("isAsync", &[Bool]),
-    ])?;
+    let p = cx.params();
     let cifs = p.str("volumeAllotmentProtocolTypeCode") == Some("CIFS");
     if cifs {
         let missing: Vec<String> = ["cifsUserName", "cifsUserPassword"]
@@ -86,18 +50,11 @@ pub fn create_nas_volume_instance(cx: &mut Cx<'_>) -> Answer {
             return Err(faults::missing_param(&missing));
         }
     }
-    let name = p.str("volumeName").unwrap_or_default().to_string();
+    let name = p.text("volumeName");
     let region_no = common::region_no(cx);
     let now = cx.now;
     let state = &mut *cx.state;
-    let taken = state
-        .classic
-        .nas_volumes
-        .iter()
-        .any(|e| is(&e.rec.volume_name, &name) && !e.terminating());
-    if taken {
-        return Err(faults::name_in_use(&name));
-    }
+    state.classic.nas_volumes.name_free(&name, None, None)?;
     let rules = nas_access::rules_of(state, &p)?;
     let zone = common::zone(state, &region_no, p.str("zoneNo"))?;
     let region = common::region(state, zone.region_no.as_deref().unwrap_or(&region_no));
@@ -108,7 +65,7 @@ pub fn create_nas_volume_instance(cx: &mut Cx<'_>) -> Answer {
     } else {
         format!("10.250.53.94:/n2000001_{name}")
     };
-    let rec = NasVolume {
+    let rec = NasVolumeInstance {
         nas_volume_instance_no: Some(state.next_id()),
         create_date: Some(state.create_date()),
         nas_volume_instance_description: Some(p.str("nasVolumeDescription").unwrap_or_default().into()),
@@ -126,57 +83,45 @@ pub fn create_nas_volume_instance(cx: &mut Cx<'_>) -> Answer {
         is_return_protection: Some(p.flag("isReturnProtection").unwrap_or(false)),
         access_control_rules: Some(rules),
         cifs_user_name: p.str("cifsUserName").map(str::to_string),
-        ..NasVolume::default()
+        ..NasVolumeInstance::default()
     };
     let no = rec.nas_volume_instance_no.clone().unwrap_or_default();
-    let settings = state.settings.clone();
-    let mut e = Entry::new(rec, now);
-    e.run(now, plans::nas::create());
-    e.advance(now, &settings);
-    state.classic.nas_volumes.push(e);
+    state.create(rec, now, cx.action.name);
     answer_of(cx, &no)
 }
 
 /// `deleteNasVolumeInstance`
 pub fn delete_nas_volume_instance(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[("nasVolumeInstanceNo", &[Required]), ("isAsync", &[Bool])])?;
-    let no = p.str("nasVolumeInstanceNo").unwrap_or_default().to_string();
+    let p = cx.params();
+    let no = p.text("nasVolumeInstanceNo");
     let e = found(cx.state, &no)?;
     if e.rec.is_return_protection == Some(true) {
-        return Err(faults::protected(Kind::Nas, &no));
+        return Err(faults::protected(Kind::NasVolumeInstance, &no));
     }
-    at_rest(cx.state, &no)?;
+    at_rest(cx.state, &no, cx.action.name)?;
     let now = cx.now;
     if let Some(e) = cx.state.classic.nas_volumes.find_mut(&no, None) {
-        e.run(now, plans::nas::delete());
+        e.begin(now, cx.action.name);
     }
     answer_of(cx, &no)
 }
 
 /// `changeNasVolumeSize`: the total size; the snapshot share keeps its ratio.
 pub fn change_nas_volume_size(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[
-        ("nasVolumeInstanceNo", &[Required]),
-        ("volumeSize", &[Required, INT, SIZE]),
-        ("isAsync", &[Bool]),
-    ])?;
-    let no = p.str("nasVolumeInstanceNo").unwrap_or_default().to_string();
-    at_rest(cx.state, &no)?;
+    let p = cx.params();
+    let no = p.text("nasVolumeInstanceNo");
+    at_rest(cx.state, &no, cx.action.name)?;
     let total = p.int("volumeSize").unwrap_or(500) * GIB;
     let now = cx.now;
     if let Some(e) = cx.state.classic.nas_volumes.find_mut(&no, None) {
-        let mut plan = plans::nas::change();
         let ratio = e.rec.snapshot_volume_configuration_ratio.unwrap_or(0.0);
-        if let Some(step) = plan.later.last_mut() {
-            step.then = Some(Box::new(move |v: &mut NasVolume| set_sizes(v, total, ratio)));
-        }
-        e.run(now, plan);
+        e.begin(now, cx.action.name).then(move |v| set_sizes(v, total, ratio));
     }
     answer_of(cx, &no)
 }
 
 /// The sizes of a volume of `total` bytes keeping `ratio` percent for snapshots.
-pub fn set_sizes(v: &mut NasVolume, total: i64, ratio: f64) {
+pub fn set_sizes(v: &mut NasVolumeInstance, total: i64, ratio: f64) {
     let snap = (total as f64 * ratio / 100.0) as i64;
     v.volume_total_size = Some(total);
     v.snapshot_volume_size = Some(snap);
@@ -186,11 +131,8 @@ pub fn set_sizes(v: &mut NasVolume, total: i64, ratio: f64) {
 
 /// `setNasVolumeReturnProtection`
 pub fn set_nas_volume_return_protection(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[
-        ("nasVolumeInstanceNo", &[Required]),
-        ("isReturnProtection", &[Required, Bool]),
-    ])?;
-    let no = p.str("nasVolumeInstanceNo").unwrap_or_default().to_string();
+    let p = cx.params();
+    let no = p.text("nasVolumeInstanceNo");
     found(cx.state, &no)?;
     if let Some(e) = cx.state.classic.nas_volumes.find_mut(&no, None) {
         e.rec.is_return_protection = p.flag("isReturnProtection");
@@ -217,12 +159,7 @@ const MAX_ROWS: i64 = 288;
 /// `startTime` to `endTime`, at most 288 rows; the usage is a plausible slow growth from 10 % of the
 /// volume, the same for the same volume and times.
 pub fn get_nas_volume_instance_rating_list(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[
-        ("endTime", &[Required]),
-        ("interval", &[Required]),
-        ("nasVolumeInstanceNo", &[Required]),
-        ("startTime", &[Required]),
-    ])?;
+    let p = cx.params();
     let no = p.str("nasVolumeInstanceNo").unwrap_or_default();
     let v = found(cx.state, no)?.rec.clone();
     let start = instant("startTime", p.str("startTime").unwrap_or_default())?;

@@ -7,12 +7,7 @@ use super::common;
 use crate::emulator::handler::prelude::*;
 
 fn found<'a>(state: &'a State, no: &str) -> Result<&'a Entry<ClassicNetworkInterface>, ApiFault> {
-    state
-        .classic
-        .network_interfaces
-        .find(no, None)
-        .filter(|e| !e.terminating())
-        .ok_or_else(|| faults::not_found(Kind::ClassicNic, no))
+    state.classic.network_interfaces.live(no, None)
 }
 
 /// Whether `ip` (IPv4) lies in `cidr` (`a.b.c.d/n`).
@@ -28,31 +23,12 @@ fn in_subnet(ip: &str, cidr: &str) -> bool {
     ip & mask == net & mask
 }
 
-/// `getNetworkInterfaceList`
-pub fn get_network_interface_list(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[PAGE_NO, CLASSIC_PAGE_SIZE])?;
-    let items = cx
-        .state
-        .classic
-        .network_interfaces
-        .iter()
-        .filter(|e| common::in_place(&e.rec.region, &e.rec.zone, &p))
-        .map(Entry::wire)
-        .collect();
-    cx.page(items, &p)
-}
-
 /// `createNetworkInterface`
 pub fn create_network_interface(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[
-        ("privateSubnetInstanceNo", &[Required]),
-        ("networkInterfaceName", &[Required, Chars(3, 30)]),
-        ("networkInterfaceIp", &[Required]),
-        ("networkInterfaceDescription", &[DESCRIPTION]),
-    ])?;
+    let p = cx.params();
     let subnet_no = p.str("privateSubnetInstanceNo").unwrap_or_default();
-    let ip = p.str("networkInterfaceIp").unwrap_or_default().to_string();
-    let name = p.str("networkInterfaceName").unwrap_or_default().to_string();
+    let ip = p.text("networkInterfaceIp");
+    let name = p.text("networkInterfaceName");
     let now = cx.now;
     let state = &mut *cx.state;
     let subnet = state
@@ -77,14 +53,9 @@ pub fn create_network_interface(cx: &mut Cx<'_>) -> Answer {
             "The IP {ip} is in use by another network interface."
         )));
     }
-    if nics
-        .iter()
-        .any(|e| is(&e.rec.network_interface_name, &name) && !e.terminating())
-    {
-        return Err(faults::name_in_use(&name));
-    }
+    nics.name_free(&name, None, None)?;
     let server = match p.str("serverInstanceNo") {
-        Some(s) => Some(common::server_at_rest(state, s)?.rec.no().to_string()),
+        Some(s) => Some(common::server_at_rest(state, s, cx.action.name)?.rec.no().to_string()),
         None => None,
     };
     let rec = ClassicNetworkInterface {
@@ -98,44 +69,46 @@ pub fn create_network_interface(cx: &mut Cx<'_>) -> Answer {
         zone: subnet.zone.clone(),
     };
     let mut e = Entry::new(rec, now);
-    if server.is_some() {
-        e.run(now, plans::network_interface::attach());
-    } else {
-        e.run(now, plans::network_interface::create());
-    }
+    match server {
+        Some(_) => e.begin(now, "createNetworkInterface#attached"),
+        None => e.begin(now, cx.action.name),
+    };
     state.classic.network_interfaces.push(e);
     Ok(Fields::new())
 }
 
 /// `deleteNetworkInterface`: a detached interface.
 pub fn delete_network_interface(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[("networkInterfaceNo", &[Required])])?;
-    let no = p.str("networkInterfaceNo").unwrap_or_default().to_string();
+    let p = cx.params();
+    let no = p.text("networkInterfaceNo");
     let e = found(cx.state, &no)?;
     if let Some(s) = &e.rec.server_instance_no {
-        return Err(faults::in_use(Kind::ClassicNic, &no, &format!("server {s}")));
+        return Err(faults::in_use(
+            Kind::ClassicNetworkInterface,
+            &no,
+            &format!("server {s}"),
+        ));
     }
-    if e.busy() {
-        return Err(faults::not_now(Kind::ClassicNic, &no, e.rec.status()));
-    }
+    e.permit(cx.action.name)?;
     let now = cx.now;
     if let Some(e) = cx.state.classic.network_interfaces.find_mut(&no, None) {
-        e.run(now, plans::network_interface::delete());
+        e.begin(now, cx.action.name);
     }
     Ok(Fields::new())
 }
 
 /// `attachNetworkInterface`: a free interface, to a running or stopped server of its zone.
 pub fn attach_network_interface(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[("networkInterfaceNo", &[Required]), ("serverInstanceNo", &[Required])])?;
-    let no = p.str("networkInterfaceNo").unwrap_or_default().to_string();
-    let server_no = p.str("serverInstanceNo").unwrap_or_default().to_string();
+    let p = cx.params();
+    let no = p.text("networkInterfaceNo");
+    let server_no = p.text("serverInstanceNo");
     let e = found(cx.state, &no)?;
-    if e.rec.server_instance_no.is_some() || e.busy() {
-        return Err(faults::not_now(Kind::ClassicNic, &no, e.rec.status()));
+    if e.rec.server_instance_no.is_some() {
+        return Err(faults::not_now(Kind::ClassicNetworkInterface, &no, e.rec.status()));
     }
+    e.permit(cx.action.name)?;
     let zone = common::zone_no(&e.rec.zone).map(str::to_string);
-    let server = common::server_at_rest(cx.state, &server_no)?;
+    let server = common::server_at_rest(cx.state, &server_no, cx.action.name)?;
     if zone.is_some() && common::zone_no(&server.rec.zone).map(str::to_string) != zone {
         return Err(faults::mismatch(format!(
             "The network interface {no} and the server {server_no} are in different zones."
@@ -144,26 +117,24 @@ pub fn attach_network_interface(cx: &mut Cx<'_>) -> Answer {
     let now = cx.now;
     if let Some(e) = cx.state.classic.network_interfaces.find_mut(&no, None) {
         e.rec.server_instance_no = Some(server_no);
-        e.run(now, plans::network_interface::attach());
+        e.begin(now, cx.action.name);
     }
     Ok(Fields::new())
 }
 
 /// `detachNetworkInterface`: from the server it is attached to.
 pub fn detach_network_interface(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[("networkInterfaceNo", &[Required]), ("serverInstanceNo", &[Required])])?;
-    let no = p.str("networkInterfaceNo").unwrap_or_default().to_string();
-    let server_no = p.str("serverInstanceNo").unwrap_or_default().to_string();
+    let p = cx.params();
+    let no = p.text("networkInterfaceNo");
+    let server_no = p.text("serverInstanceNo");
     let e = found(cx.state, &no)?;
-    if !is(&e.rec.server_instance_no, &server_no) || e.busy() {
-        return Err(faults::not_now(Kind::ClassicNic, &no, e.rec.status()));
+    if !is(&e.rec.server_instance_no, &server_no) {
+        return Err(faults::not_now(Kind::ClassicNetworkInterface, &no, e.rec.status()));
     }
+    e.permit(cx.action.name)?;
     let now = cx.now;
     if let Some(e) = cx.state.classic.network_interfaces.find_mut(&no, None) {
-        e.run(
-            now,
-            plans::network_interface::detach(|n: &mut ClassicNetworkInterface| n.server_instance_no = None),
-        );
+        e.begin(now, cx.action.name).then(|n| n.server_instance_no = None);
     }
     Ok(Fields::new())
 }

@@ -30,7 +30,7 @@ fn decrypt(state: &mut State, no: &str, private_key: &str) -> Result<String, Api
 
 /// `getRootPassword`
 pub fn get_root_password(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[("serverInstanceNo", &[Required]), ("privateKey", &[Required])])?;
+    let p = cx.params();
     let no = p.str("serverInstanceNo").unwrap_or_default();
     let password = decrypt(cx.state, no, p.str("privateKey").unwrap_or_default())?;
     let mut f = Fields::new();
@@ -41,8 +41,7 @@ pub fn get_root_password(cx: &mut Cx<'_>) -> Answer {
 
 /// `getRootPasswordServerInstanceList`: each server with the private key given for it.
 pub fn get_root_password_server_instance_list(cx: &mut Cx<'_>) -> Answer {
-    const ITEM: &[(&str, &[Rule])] = &[("serverInstanceNo", &[Required]), ("privateKey", &[Required])];
-    let p = cx.params(&[("rootPasswordServerInstanceList", &[Required, Each(ITEM)])])?;
+    let p = cx.params();
     let mut items = Vec::new();
     for o in p.objects("rootPasswordServerInstanceList") {
         let no = o.str("serverInstanceNo").unwrap_or_default();

@@ -7,13 +7,7 @@
 use super::common;
 use crate::emulator::handler::prelude::*;
 
-const RULE: &[(&str, &[Rule])] = &[
-    ("portForwardingExternalPort", &[Required, Int(1024, 65534)]),
-    ("portForwardingInternalPort", &[Required, Int(1, 65535)]),
-    ("serverInstanceNo", &[Required]),
-];
-
-fn config(state: &State, no: &str) -> Result<PortForwardingConfig, ApiFault> {
+fn config(state: &State, no: &str) -> Result<PortForwardingConfiguration, ApiFault> {
     state
         .classic
         .port_forwarding_configurations
@@ -23,9 +17,9 @@ fn config(state: &State, no: &str) -> Result<PortForwardingConfig, ApiFault> {
         .ok_or_else(|| faults::product_not_found("port forwarding configuration", no))
 }
 
-/// A rule's answer: its configuration's IP and zone, and its server.
-fn rule_answer(state: &State, c: &PortForwardingConfig, r: &PortForwardingEntry) -> Value {
-    let mut v = serde_json::Map::new();
+/// A configuration's number, public IP and zone, as its rules and their answers show them.
+fn config_fields(c: &PortForwardingConfiguration) -> Fields {
+    let mut v = Fields::new();
     v.insert(
         "portForwardingConfigurationNo".into(),
         c.port_forwarding_configuration_no.clone().into(),
@@ -37,6 +31,12 @@ fn rule_answer(state: &State, c: &PortForwardingConfig, r: &PortForwardingEntry)
     if let Some(z) = &c.zone {
         v.insert("zone".into(), wire(z));
     }
+    v
+}
+
+/// A rule's answer: its configuration's IP and zone, and its server.
+fn rule_answer(state: &State, c: &PortForwardingConfiguration, r: &PortForwardingRule) -> Value {
+    let mut v = config_fields(c);
     v.insert(
         "portForwardingExternalPort".into(),
         r.port_forwarding_external_port.into(),
@@ -56,7 +56,7 @@ fn rule_answer(state: &State, c: &PortForwardingConfig, r: &PortForwardingEntry)
 }
 
 /// The answer of the rule actions: the configuration's rules, its number, IP, zone and line type.
-fn rules_answer(cx: &Cx<'_>, c: &PortForwardingConfig) -> Answer {
+fn rules_answer(cx: &Cx<'_>, c: &PortForwardingConfiguration) -> Answer {
     let state = &*cx.state;
     let items: Vec<Value> = state
         .classic
@@ -66,17 +66,7 @@ fn rules_answer(cx: &Cx<'_>, c: &PortForwardingConfig) -> Answer {
         .map(|r| rule_answer(state, c, r))
         .collect();
     let mut f = cx.list(items)?;
-    f.insert(
-        "portForwardingConfigurationNo".into(),
-        c.port_forwarding_configuration_no.clone().into(),
-    );
-    f.insert(
-        "portForwardingPublicIp".into(),
-        c.port_forwarding_public_ip.clone().into(),
-    );
-    if let Some(z) = &c.zone {
-        f.insert("zone".into(), wire(z));
-    }
+    f.extend(config_fields(c));
     if let Some(t) = &c.internet_line_type {
         f.insert(
             "internetLineType".into(),
@@ -104,7 +94,7 @@ fn show_on_server(state: &mut State, server: &str, forward: Option<(&str, i64, i
 
 /// `getPortForwardingConfigurationList`
 pub fn get_port_forwarding_configuration_list(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[])?;
+    let p = cx.params();
     let servers = p.list("serverInstanceNoList");
     let ips = p.list("portForwardingPublicIpList");
     let state = &*cx.state;
@@ -145,7 +135,7 @@ pub fn get_port_forwarding_configuration_list(cx: &mut Cx<'_>) -> Answer {
 /// `getPortForwardingRuleList`: the rules of a zone's configuration (`zoneNo`, else the region's first
 /// zone).
 pub fn get_port_forwarding_rule_list(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[])?;
+    let p = cx.params();
     let region_no = common::region_no(cx);
     let zone = common::zone(cx.state, &region_no, p.str("zoneNo"))?;
     let found = cx
@@ -163,13 +153,10 @@ pub fn get_port_forwarding_rule_list(cx: &mut Cx<'_>) -> Answer {
 
 /// `addPortForwardingRules`
 pub fn add_port_forwarding_rules(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[
-        ("portForwardingConfigurationNo", &[Required]),
-        ("portForwardingRuleList", &[Required, Each(RULE)]),
-    ])?;
+    let p = cx.params();
     let c = config(cx.state, p.str("portForwardingConfigurationNo").unwrap_or_default())?;
     let no = c.port_forwarding_configuration_no.clone();
-    let mut new: Vec<PortForwardingEntry> = Vec::new();
+    let mut new: Vec<PortForwardingRule> = Vec::new();
     for r in p.objects("portForwardingRuleList") {
         let server = r.str("serverInstanceNo").unwrap_or_default();
         let ext = r.int("portForwardingExternalPort").unwrap_or_default();
@@ -188,14 +175,19 @@ pub fn add_port_forwarding_rules(cx: &mut Cx<'_>) -> Answer {
                 )));
             }
             if is(&old.server_instance_no, server) {
-                return Err(faults::in_use(Kind::Server, server, "another port-forwarding rule"));
+                return Err(faults::in_use(
+                    Kind::ClassicServerInstance,
+                    server,
+                    "another port-forwarding rule",
+                ));
             }
         }
-        new.push(PortForwardingEntry {
+        new.push(PortForwardingRule {
             port_forwarding_configuration_no: no.clone(),
             port_forwarding_external_port: Some(ext),
             port_forwarding_internal_port: r.int("portForwardingInternalPort"),
             server_instance_no: Some(server.to_string()),
+            ..PortForwardingRule::default()
         });
     }
     let ip = c.port_forwarding_public_ip.clone().unwrap_or_default();
@@ -213,15 +205,12 @@ pub fn add_port_forwarding_rules(cx: &mut Cx<'_>) -> Answer {
 
 /// `deletePortForwardingRules`: each rule named (external port, internal port and server) must exist.
 pub fn delete_port_forwarding_rules(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[
-        ("portForwardingConfigurationNo", &[Required]),
-        ("portForwardingRuleList", &[Required, Each(RULE)]),
-    ])?;
+    let p = cx.params();
     let c = config(cx.state, p.str("portForwardingConfigurationNo").unwrap_or_default())?;
     let no = c.port_forwarding_configuration_no.clone();
     let mut gone = Vec::new();
     for r in p.objects("portForwardingRuleList") {
-        let server = r.str("serverInstanceNo").unwrap_or_default().to_string();
+        let server = r.text("serverInstanceNo");
         let ext = r.int("portForwardingExternalPort");
         let int = r.int("portForwardingInternalPort");
         let i = cx

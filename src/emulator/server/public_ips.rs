@@ -6,19 +6,13 @@
 
 use super::common;
 use crate::emulator::handler::prelude::*;
-use crate::emulator::state::classic::public_ip as plan;
 
-fn found<'a>(state: &'a State, no: &str) -> Result<&'a Entry<ClassicPublicIp>, ApiFault> {
-    state
-        .classic
-        .public_ips
-        .find(no, None)
-        .filter(|e| !e.terminating())
-        .ok_or_else(|| faults::not_found(Kind::ClassicPublicIp, no))
+fn found<'a>(state: &'a State, no: &str) -> Result<&'a Entry<ClassicPublicIpInstance>, ApiFault> {
+    state.classic.public_ips.live(no, None)
 }
 
 /// A public IP's answer, with its server.
-fn answer(state: &State, e: &Entry<ClassicPublicIp>) -> Value {
+fn answer(state: &State, e: &Entry<ClassicPublicIpInstance>) -> Value {
     let mut v = e.rec.to_wire();
     if let Some(s) = e.rec.server_instance_no.as_deref() {
         if let Some(server) = state.classic.servers.find(s, None) {
@@ -39,8 +33,8 @@ fn answer_of(state: &State, no: &str) -> Vec<Value> {
 }
 
 /// A server that can take a public IP: at rest, without one.
-fn free_server(state: &State, no: &str) -> Result<ClassicServer, ApiFault> {
-    let s = common::server_at_rest(state, no)?.rec.clone();
+fn free_server(state: &State, no: &str, action: &str) -> Result<ClassicServerInstance, ApiFault> {
+    let s = common::server_at_rest(state, no, action)?.rec.clone();
     if s.public_ip.as_deref().is_some_and(|ip| !ip.is_empty()) {
         return Err(faults::has_public_ip(no));
     }
@@ -55,7 +49,7 @@ fn set_server_ip(state: &mut State, server: &str, ip: &str) {
 
 /// `getPublicIpInstanceList`
 pub fn get_public_ip_instance_list(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[PAGE_NO, CLASSIC_PAGE_SIZE, CLASSIC_ORDER, ("isAssociated", &[Bool])])?;
+    let p = cx.params();
     let nos = p.list("publicIpInstanceNoList");
     let ips = p.list("publicIpList");
     let state = &*cx.state;
@@ -88,7 +82,7 @@ pub fn get_public_ip_instance_list(cx: &mut Cx<'_>) -> Answer {
 
 /// `getPublicIpTargetServerInstanceList`: the running or stopped servers without a public IP.
 pub fn get_public_ip_target_server_instance_list(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[])?;
+    let p = cx.params();
     let items = cx
         .state
         .classic
@@ -104,12 +98,12 @@ pub fn get_public_ip_target_server_instance_list(cx: &mut Cx<'_>) -> Answer {
 
 /// `createPublicIpInstance`: free, or associated with the server it names once created.
 pub fn create_public_ip_instance(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[("publicIpDescription", &[DESCRIPTION])])?;
+    let p = cx.params();
     let region_no = common::region_no(cx);
     let now = cx.now;
     let state = &mut *cx.state;
     let server = match p.str("serverInstanceNo") {
-        Some(no) => Some(free_server(state, no)?),
+        Some(no) => Some(free_server(state, no, cx.action.name)?),
         None => None,
     };
     let zone = match &server {
@@ -124,7 +118,7 @@ pub fn create_public_ip_instance(cx: &mut Cx<'_>) -> Answer {
         }
     };
     let no = state.next_id();
-    let rec = ClassicPublicIp {
+    let rec = ClassicPublicIpInstance {
         public_ip_instance_no: Some(no.clone()),
         public_ip: Some(ip.clone()),
         public_ip_description: Some(p.str("publicIpDescription").unwrap_or_default().into()),
@@ -133,18 +127,20 @@ pub fn create_public_ip_instance(cx: &mut Cx<'_>) -> Answer {
         region: Some(region),
         zone: Some(zone),
         server_instance_no: None,
-        ..ClassicPublicIp::default()
+        ..ClassicPublicIpInstance::default()
     };
-    let link = server.as_ref().and_then(|s| s.server_instance_no.clone()).map(|s| {
-        let f: Box<dyn FnOnce(&mut ClassicPublicIp) + Send> = Box::new(move |r| r.server_instance_no = Some(s));
-        f
-    });
     if let Some(s) = &server {
         set_server_ip(state, s.no(), &ip);
     }
     let settings = state.settings.clone();
     let mut e = Entry::new(rec, now);
-    e.run(now, plan::create(link));
+    // Made for a server: associated with it once created (the link on the last step).
+    match server.as_ref().and_then(|s| s.server_instance_no.clone()) {
+        Some(s) => e
+            .begin(now, "createPublicIpInstance#server")
+            .then(move |r| r.server_instance_no = Some(s)),
+        None => e.begin(now, cx.action.name),
+    };
     e.advance(now, &settings);
     state.classic.public_ips.push(e);
     let items = answer_of(state, &no);
@@ -153,21 +149,28 @@ pub fn create_public_ip_instance(cx: &mut Cx<'_>) -> Answer {
 
 /// `associatePublicIpWithServerInstance`: a free IP, to a server without one.
 pub fn associate_public_ip_with_server_instance(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[("publicIpInstanceNo", &[Required]), ("serverInstanceNo", &[Required])])?;
-    let no = p.str("publicIpInstanceNo").unwrap_or_default().to_string();
-    let server_no = p.str("serverInstanceNo").unwrap_or_default().to_string();
+    give(cx, false)
+}
+
+/// Gives an IP to a server without one: a free IP (`associate…`), or one that leaves its server
+/// (`replacing`, `replaceServerInstanceAssociatedWithPublicIp`).
+fn give(cx: &mut Cx<'_>, replacing: bool) -> Answer {
+    let p = cx.params();
+    let (no, server_no) = (p.text("publicIpInstanceNo"), p.text("serverInstanceNo"));
     let now = cx.now;
     let state = &mut *cx.state;
     let e = found(state, &no)?;
-    if e.rec.status() != "CREAT" || e.busy() {
-        return Err(faults::not_now(Kind::ClassicPublicIp, &no, e.rec.status_name()));
-    }
+    e.permit(cx.action.name)?;
+    let old = e.rec.server_instance_no.clone().unwrap_or_default();
     let ip = e.rec.public_ip.clone().unwrap_or_default();
-    free_server(state, &server_no)?;
+    free_server(state, &server_no, cx.action.name)?;
+    if replacing {
+        set_server_ip(state, &old, "");
+    }
     set_server_ip(state, &server_no, &ip);
     if let Some(e) = state.classic.public_ips.find_mut(&no, None) {
-        e.rec.server_instance_no = Some(server_no.clone());
-        e.run(now, plan::associate(|_: &mut ClassicPublicIp| {}));
+        e.rec.server_instance_no = Some(server_no);
+        e.begin(now, cx.action.name);
     }
     let items = answer_of(state, &no);
     cx.list(items)
@@ -175,21 +178,16 @@ pub fn associate_public_ip_with_server_instance(cx: &mut Cx<'_>) -> Answer {
 
 /// `disassociatePublicIpFromServerInstance`
 pub fn disassociate_public_ip_from_server_instance(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[("publicIpInstanceNo", &[Required])])?;
-    let no = p.str("publicIpInstanceNo").unwrap_or_default().to_string();
+    let p = cx.params();
+    let no = p.text("publicIpInstanceNo");
     let now = cx.now;
     let state = &mut *cx.state;
     let e = found(state, &no)?;
-    if e.rec.status() != "USED" || e.busy() {
-        return Err(faults::not_now(Kind::ClassicPublicIp, &no, e.rec.status_name()));
-    }
+    e.permit(cx.action.name)?;
     let server = e.rec.server_instance_no.clone().unwrap_or_default();
     set_server_ip(state, &server, "");
     if let Some(e) = state.classic.public_ips.find_mut(&no, None) {
-        e.run(
-            now,
-            plan::disassociate(|r: &mut ClassicPublicIp| r.server_instance_no = None),
-        );
+        e.begin(now, cx.action.name).then(|r| r.server_instance_no = None);
     }
     let items = answer_of(state, &no);
     cx.list(items)
@@ -197,48 +195,24 @@ pub fn disassociate_public_ip_from_server_instance(cx: &mut Cx<'_>) -> Answer {
 
 /// `replaceServerInstanceAssociatedWithPublicIp`: an associated IP moves to another server.
 pub fn replace_server_instance_associated_with_public_ip(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[("publicIpInstanceNo", &[Required]), ("serverInstanceNo", &[Required])])?;
-    let no = p.str("publicIpInstanceNo").unwrap_or_default().to_string();
-    let server_no = p.str("serverInstanceNo").unwrap_or_default().to_string();
-    let now = cx.now;
-    let state = &mut *cx.state;
-    let e = found(state, &no)?;
-    if e.rec.status() != "USED" || e.busy() {
-        return Err(faults::not_now(Kind::ClassicPublicIp, &no, e.rec.status_name()));
-    }
-    let old = e.rec.server_instance_no.clone().unwrap_or_default();
-    let ip = e.rec.public_ip.clone().unwrap_or_default();
-    free_server(state, &server_no)?;
-    set_server_ip(state, &old, "");
-    set_server_ip(state, &server_no, &ip);
-    if let Some(e) = state.classic.public_ips.find_mut(&no, None) {
-        e.rec.server_instance_no = Some(server_no);
-        e.run(now, plan::associate(|_: &mut ClassicPublicIp| {}));
-    }
-    let items = answer_of(state, &no);
-    cx.list(items)
+    give(cx, true)
 }
 
 /// `deletePublicIpInstances`: free IPs only.
 pub fn delete_public_ip_instances(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[("publicIpInstanceNoList", &[Required, Unique])])?;
+    let p = cx.params();
     let nos = p.list("publicIpInstanceNoList");
-    for no in &nos {
-        let e = found(cx.state, no)?;
-        if let Some(server) = &e.rec.server_instance_no {
-            return Err(faults::in_use(Kind::ClassicPublicIp, no, &format!("server {server}")));
-        }
-        if e.busy() {
-            return Err(faults::not_now(Kind::ClassicPublicIp, no, e.rec.status_name()));
-        }
-    }
-    let now = cx.now;
-    let mut items = Vec::new();
-    for no in &nos {
-        if let Some(e) = cx.state.classic.public_ips.find_mut(no, None) {
-            e.run(now, plan::delete());
-            items.push(e.wire());
-        }
-    }
-    cx.list(items)
+    each(
+        cx,
+        &nos,
+        |_, e: &Entry<ClassicPublicIpInstance>| match &e.rec.server_instance_no {
+            Some(server) => Err(faults::in_use(
+                Kind::ClassicPublicIpInstance,
+                e.rec.no(),
+                &format!("server {server}"),
+            )),
+            None => Ok(()),
+        },
+        None,
+    )
 }

@@ -3,45 +3,14 @@
 
 use crate::emulator::handler::prelude::*;
 
-/// `getBlockStorageSnapshotInstanceList`
-pub fn get_block_storage_snapshot_instance_list(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[PAGE_NO, CLASSIC_PAGE_SIZE])?;
-    let nos = p.list("blockStorageSnapshotInstanceNoList");
-    let originals = p.list("originalBlockStorageInstanceNoList");
-    let region = p.str("regionNo");
-    let items = cx
-        .state
-        .classic
-        .snapshots
-        .iter()
-        .map(|e| &e.rec)
-        .filter(|v| text_in(&v.block_storage_snapshot_instance_no, &nos))
-        .filter(|v| text_in(&v.original_block_storage_instance_no, &originals))
-        .filter(|v| region.is_none_or(|r| v.region_no.as_deref().is_none_or(|x| x == r)))
-        .map(wire)
-        .collect();
-    cx.page(items, &p)
-}
-
 /// `createBlockStorageSnapshotInstance`
 pub fn create_block_storage_snapshot_instance(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[
-        ("blockStorageInstanceNo", &[Required]),
-        ("blockStorageSnapshotName", &[Chars(3, 30)]),
-        ("blockStorageSnapshotDescription", &[DESCRIPTION]),
-    ])?;
-    let no = p.str("blockStorageInstanceNo").unwrap_or_default().to_string();
+    let p = cx.params();
+    let no = p.text("blockStorageInstanceNo");
     let now = cx.now;
     let state = &mut *cx.state;
-    let b = state
-        .classic
-        .block_storages
-        .find(&no, None)
-        .filter(|e| !e.terminating())
-        .ok_or_else(|| faults::not_found(Kind::BlockStorage, &no))?;
-    if b.busy() || !matches!(b.rec.status(), "ATTAC" | "CREAT") {
-        return Err(faults::not_now(Kind::BlockStorage, &no, b.rec.status_name()));
-    }
+    let b = state.classic.block_storages.live(&no, None)?;
+    b.permit(cx.action.name)?;
     let storage = b.rec.clone();
     let server = storage
         .server_instance_no
@@ -49,19 +18,11 @@ pub fn create_block_storage_snapshot_instance(cx: &mut Cx<'_>) -> Answer {
         .and_then(|s| state.classic.servers.find(s, None))
         .map(|e| e.rec.clone());
     let snap_no = state.next_id();
-    let name = match p.str("blockStorageSnapshotName") {
-        Some(n) => n.to_string(),
-        None => format!("snap{snap_no}"),
-    };
-    let taken = state
-        .classic
-        .snapshots
-        .iter()
-        .any(|e| is(&e.rec.block_storage_snapshot_name, &name) && !e.terminating());
-    if taken {
-        return Err(faults::name_in_use(&name));
-    }
-    let rec = ClassicSnapshot {
+    let name = p
+        .str("blockStorageSnapshotName")
+        .map_or_else(|| format!("snap{snap_no}"), str::to_string);
+    state.classic.snapshots.name_free(&name, None, None)?;
+    let rec = ClassicBlockStorageSnapshotInstance {
         block_storage_snapshot_instance_no: Some(snap_no),
         block_storage_snapshot_name: Some(name),
         block_storage_snapshot_volume_size: storage.block_storage_size,
@@ -74,40 +35,13 @@ pub fn create_block_storage_snapshot_instance(cx: &mut Cx<'_>) -> Answer {
         server_image_product_code: server.as_ref().and_then(|s| s.server_image_product_code.clone()),
         os_information: server.as_ref().and_then(|s| s.os_information.clone()),
         region_no: storage.region.as_ref().and_then(|r| r.region_no.clone()),
-        ..ClassicSnapshot::default()
+        ..ClassicBlockStorageSnapshotInstance::default()
     };
-    let settings = state.settings.clone();
-    let mut e = Entry::new(rec, now);
-    e.run(now, plans::image::create(false, |_: &mut ClassicSnapshot| {}));
-    e.advance(now, &settings);
-    let item = e.wire();
-    state.classic.snapshots.push(e);
-    cx.list(vec![item])
+    one(cx.action, state.create(rec, now, cx.action.name).wire())
 }
 
 /// `deleteBlockStorageSnapshotInstances`
 pub fn delete_block_storage_snapshot_instances(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[("blockStorageSnapshotInstanceNoList", &[Required, Unique])])?;
-    let nos = p.list("blockStorageSnapshotInstanceNoList");
-    for no in &nos {
-        let e = cx
-            .state
-            .classic
-            .snapshots
-            .find(no, None)
-            .filter(|e| !e.terminating())
-            .ok_or_else(|| faults::not_found(Kind::ClassicSnapshot, no))?;
-        if e.busy() {
-            return Err(faults::not_now(Kind::ClassicSnapshot, no, e.rec.status_name()));
-        }
-    }
-    let now = cx.now;
-    let mut items = Vec::new();
-    for no in &nos {
-        if let Some(e) = cx.state.classic.snapshots.find_mut(no, None) {
-            e.run(now, plans::image::delete());
-            items.push(e.wire());
-        }
-    }
-    cx.list(items)
+    let nos = cx.params().list("blockStorageSnapshotInstanceNoList");
+    each::<ClassicBlockStorageSnapshotInstance>(cx, &nos, |_, _| Ok(()), None)
 }

@@ -6,16 +6,11 @@
 use super::common;
 use crate::emulator::handler::prelude::*;
 
-const TAG: &[(&str, &[Rule])] = &[("tagKey", &[Chars(1, 127)]), ("tagValue", &[Chars(0, 255)])];
-const NEW_TAG: &[(&str, &[Rule])] = &[
-    ("tagKey", &[Required, Chars(1, 127)]),
-    ("tagValue", &[Required, Chars(0, 255)]),
-];
 const MAX_TAGS: usize = 50;
 
 /// `getInstanceTagList`
 pub fn get_instance_tag_list(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[PAGE_NO, CLASSIC_PAGE_SIZE])?;
+    let p = cx.params();
     let (nos, keys, values) = (p.list("instanceNoList"), p.list("tagKeyList"), p.list("tagValueList"));
     let items = cx
         .state
@@ -32,10 +27,7 @@ pub fn get_instance_tag_list(cx: &mut Cx<'_>) -> Answer {
 
 /// `createInstanceTags`: every tag on every instance named; answers the tags made.
 pub fn create_instance_tags(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[
-        ("instanceNoList", &[Required, Unique]),
-        ("instanceTagList", &[Required, Each(NEW_TAG)]),
-    ])?;
+    let p = cx.params();
     let nos = p.list("instanceNoList");
     let given_keys: Vec<&str> = p
         .objects("instanceTagList")
@@ -59,12 +51,7 @@ pub fn create_instance_tags(cx: &mut Cx<'_>) -> Answer {
     let given: Vec<(String, String)> = p
         .objects("instanceTagList")
         .into_iter()
-        .map(|t| {
-            (
-                t.str("tagKey").unwrap_or_default().to_string(),
-                t.str("tagValue").unwrap_or_default().to_string(),
-            )
-        })
+        .map(|t| (t.text("tagKey"), t.text("tagValue")))
         .collect();
     let mut items = Vec::new();
     for no in &nos {
@@ -74,7 +61,7 @@ pub fn create_instance_tags(cx: &mut Cx<'_>) -> Answer {
         let tags = e.rec.instance_tag_list.get_or_insert_with(Vec::new);
         for (k, v) in &given {
             tags.retain(|t| !is(&t.tag_key, k));
-            let tag = InstanceTag {
+            let tag = ClassicInstanceTag {
                 instance_no: Some(no.clone()),
                 instance_type: Some(Code::new("SVR", "Server")),
                 tag_key: Some(k.clone()),
@@ -89,10 +76,7 @@ pub fn create_instance_tags(cx: &mut Cx<'_>) -> Answer {
 
 /// `deleteInstanceTags`: the tags named (by key, and value when given), or all of them.
 pub fn delete_instance_tags(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[
-        ("instanceNoList", &[Required, Unique]),
-        ("instanceTagList", &[Each(TAG)]),
-    ])?;
+    let p = cx.params();
     let nos = p.list("instanceNoList");
     for no in &nos {
         common::server(cx.state, no)?;

@@ -2,7 +2,7 @@
 //! VPC server images) have in common, and the operations written once for all three: the name and
 //! busy-server checks, keeping a new image, deleting, sharing.
 
-use super::life::{Entry, Plan, Resource, Store};
+use super::life::{Entry, Resource, Store};
 use super::State;
 use crate::emulator::faults::{self, ApiFault};
 use crate::emulator::model::*;
@@ -19,7 +19,6 @@ pub fn share_status(shared: bool) -> Code {
 
 /// An image of any kind.
 pub trait Image: Resource {
-    fn name(&self) -> &str;
     /// The server it was made from ("" for images made from snapshots).
     fn original_server(&self) -> &str;
     fn shared(&self) -> Vec<String>;
@@ -33,11 +32,8 @@ pub trait Image: Resource {
 }
 
 macro_rules! image {
-    ($t:ty, name: $name:ident, platform: $platform:expr, ncp: $ncp:expr) => {
+    ($t:ty, platform: $platform:expr, ncp: $ncp:expr) => {
         impl Image for $t {
-            fn name(&self) -> &str {
-                s(&self.$name)
-            }
             fn original_server(&self) -> &str {
                 s(&self.original_server_instance_no)
             }
@@ -60,10 +56,9 @@ macro_rules! image {
     };
 }
 
-image!(ClassicImage, name: member_server_image_name,
-    platform: |i| i.member_server_image_platform_type.as_ref().map(|c| c.code.as_str()), ncp: |_| false);
-image!(MemberInstance, name: member_server_image_name, platform: |i| i.platform_type.as_deref(), ncp: |_| false);
-image!(ServerImage, name: server_image_name, platform: |_| None,
+image!(MemberServerImage, platform: |i| i.member_server_image_platform_type.as_ref().map(|c| c.code.as_str()), ncp: |_| false);
+image!(MemberServerImageInstance, platform: |i| i.platform_type.as_deref(), ncp: |_| false);
+image!(ServerImage, platform: |_| None,
     ncp: |i| i.own != Some(true) && i.server_image_type.as_ref().is_some_and(|c| c.code == "NCP"));
 
 /// Larger numbers first (numbers that are not numbers by text).
@@ -109,20 +104,32 @@ pub fn check_server_ready<T: Image>(store: &Store<T>, status: &str, no: &str) ->
     Ok(())
 }
 
-/// Keeps a new image in `region` and starts its creation; answers it as it is then (already created
-/// when `createDelayMs` is 0).
-pub fn keep<T: Image>(
+/// Keeps a new image in `region` and starts its creation (the action's transition; its `#failed`
+/// variant when the creation was drawn to fail, else `done` once created); answers it as it is then
+/// (already created when `createDelayMs` is 0).
+pub fn keep<T: Image + 'static>(
     state: &mut State,
     store: fn(&mut State) -> &mut Store<T>,
     rec: T,
     region: &str,
-    plan: Plan<T>,
+    action: &str,
+    done: impl FnOnce(&mut T) + Send + 'static,
     now: Instant,
 ) -> Value {
     let settings = state.settings.clone();
+    // Only the kinds whose life has a failed creation (VPC images) draw one.
+    let failed = format!("{action}#failed");
+    let can_fail = super::life::life_of::<T>()
+        .and_then(|l| l.transition(&failed))
+        .is_some();
+    let fail = can_fail && state.draw_failure();
     let mut entry = Entry::new(rec, now);
     entry.region = Some(region.to_string());
-    entry.run(now, plan);
+    if fail {
+        entry.begin(now, &failed);
+    } else {
+        entry.begin(now, action).then(done);
+    }
     entry.advance(now, &settings);
     let answer = entry.wire();
     store(state).push(entry);
@@ -133,6 +140,7 @@ pub fn keep<T: Image>(
 /// and not be NCP's. Answers them newest first, as the API does (seed 000).
 pub fn delete<T: Image>(
     store: &mut Store<T>,
+    action: &str,
     nos: &[String],
     region: Option<&str>,
     now: Instant,
@@ -166,7 +174,7 @@ pub fn delete<T: Image>(
         idx.push(i);
     }
     for &i in &idx {
-        store.items[i].run(now, super::plans::image::delete());
+        store.items[i].begin(now, action);
     }
     let mut entries: Vec<&Entry<T>> = idx.iter().map(|&i| &store.items[i]).collect();
     entries.sort_by(|a, b| by_number_desc(a, b));
@@ -184,6 +192,7 @@ pub enum ShareOp {
 /// Changes the share list of a created image; answers the image.
 pub fn share<T: Image>(
     store: &mut Store<T>,
+    action: &str,
     op: ShareOp,
     no: &str,
     given: Vec<String>,
@@ -196,9 +205,7 @@ pub fn share<T: Image>(
     if e.rec.is_ncp() {
         return Err(faults::ncp_image_read_only(no));
     }
-    if e.rec.status() != "CREAT" || e.terminating() {
-        return Err(faults::image_busy(label, no, e.rec.status_name()));
-    }
+    e.permit(action)?;
     let mut ids = e.rec.shared();
     match op {
         ShareOp::Add => {

@@ -10,38 +10,21 @@
 use super::Settings;
 use crate::emulator::model::ToWire;
 use serde::{Deserialize, Deserializer};
+use serde_json::{Map, Value};
 use std::collections::VecDeque;
 use std::time::{Duration, Instant};
 
-/// Which of the emulator's timers a step waits for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Delay {
-    /// `createDelayMs`: creations (servers, images, storage, snapshots ...).
-    Create,
-    /// `deleteDelayMs`: deletions and terminations (the record is `terminating` meanwhile).
-    Delete,
-    /// `operationDelayMs` (default: `createDelayMs`): start, stop, reboot, attach, detach, changes.
-    Operation,
-}
+use crate::emulator::faults::{self, ApiFault};
+pub use crate::emulator::model::{Delay, Phase};
+use crate::emulator::model::{From, Life, Next, Transition};
 
-impl Delay {
-    pub fn of(self, s: &Settings) -> Duration {
-        Duration::from_millis(match self {
-            Delay::Create => s.create_delay_ms,
-            Delay::Delete => s.delete_delay_ms,
-            Delay::Operation => s.operation_delay_ms.unwrap_or(s.create_delay_ms),
-        })
-    }
-}
-
-/// What a record's status fields say at one point of its life: the status code, the operation code
-/// and the status name, each left as it is when `None` (a deletion keeps the status; resources with a
-/// status only have no operation nor name). Code names come from the record's kind.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Phase {
-    pub status: Option<&'static str>,
-    pub operation: Option<&'static str>,
-    pub name: Option<&'static str>,
+/// How long a step of each timer takes with these settings.
+pub fn delay_of(d: Delay, s: &Settings) -> Duration {
+    Duration::from_millis(match d {
+        Delay::Create => s.create_delay_ms,
+        Delay::Delete => s.delete_delay_ms,
+        Delay::Operation => s.operation_delay_ms.unwrap_or(s.create_delay_ms),
+    })
 }
 
 impl Phase {
@@ -51,22 +34,6 @@ impl Phase {
             status: Some(status),
             operation: Some(operation),
             name: Some(name),
-        }
-    }
-    /// An operation that leaves the status as it is.
-    pub const fn op(operation: &'static str, name: &'static str) -> Phase {
-        Phase {
-            status: None,
-            operation: Some(operation),
-            name: Some(name),
-        }
-    }
-    /// A status alone (resources without operation codes: VPCs, subnets, network interfaces ...).
-    pub const fn status(status: &'static str) -> Phase {
-        Phase {
-            status: Some(status),
-            operation: None,
-            name: None,
         }
     }
 }
@@ -125,24 +92,25 @@ impl<T> std::fmt::Debug for Step<T> {
     }
 }
 
-/// An operation: the phase the record takes at once, and the steps that follow.
-pub struct Plan<T> {
-    pub now: Phase,
-    pub later: Vec<Step<T>>,
+/// The life cycle of a kind, as the model declares it.
+pub fn life_of<T: Record>() -> Option<&'static Life> {
+    T::KIND.facts().life
 }
 
-impl<T> Plan<T> {
-    pub fn new(now: Phase, later: Vec<Step<T>>) -> Plan<T> {
-        Plan { now, later }
-    }
-}
-
-/// A record the emulator keeps: its number, its status fields and its region.
-pub trait Resource: ToWire {
+/// A record of a kind (`[kinds.*]`): its wire form and the region it says it belongs to.
+pub trait Record: ToWire + Clone {
     /// Labels and code names of its kind.
-    const KIND: super::kinds::Kind;
+    const KIND: crate::emulator::model::Kind;
+    /// The region it says it belongs to (VPC `regionCode`, Classic `region.regionNo`), if it says one.
+    fn region(&self) -> Option<&str>;
+}
+
+/// A record the emulator keeps in a store: its number and its status fields.
+pub trait Resource: Record {
     /// Its number (`serverInstanceNo` ...), or its name where the API has no number (login keys).
     fn no(&self) -> &str;
+    /// Its name, as its kind declares it ("" for kinds without one).
+    fn name(&self) -> &str;
     /// The status code ("" for resources without one).
     fn status(&self) -> &str;
     /// The operation code ("" for resources without one).
@@ -151,8 +119,35 @@ pub trait Resource: ToWire {
     fn status_name(&self) -> &str;
     /// Writes a phase into the record's own fields, with its kind's code names.
     fn set_phase(&mut self, p: &Phase);
-    /// The region it says it belongs to (VPC `regionCode`, Classic `region.regionNo`), if it says one.
-    fn region(&self) -> Option<&str>;
+}
+
+/// A kind kept in one store of the state (generated for each such kind): its records found by type.
+pub trait Stored: Resource + Sized {
+    fn store(s: &super::State) -> &Store<Self>;
+    fn store_mut(s: &mut super::State) -> &mut Store<Self>;
+}
+
+/// A record as a look-up reads it: the region its entry belongs to, and its wire form.
+pub type Row<'a> = (Option<&'a str>, Map<String, Value>);
+
+/// Records as a look-up reads them.
+pub trait Rows {
+    fn rows(&self) -> Vec<Row<'_>>;
+}
+
+impl<T: Resource> Rows for Store<T> {
+    fn rows(&self) -> Vec<Row<'_>> {
+        self.items
+            .iter()
+            .map(|e| (e.region.as_deref(), e.rec.to_wire()))
+            .collect()
+    }
+}
+
+impl<T: Record> Rows for Vec<T> {
+    fn rows(&self) -> Vec<Row<'_>> {
+        self.iter().map(|r| (r.region(), r.to_wire())).collect()
+    }
 }
 
 /// One kept record with its plan.
@@ -178,17 +173,99 @@ impl<T: Resource> Entry<T> {
         }
     }
 
-    /// Starts an operation: the record takes `phase` now and the steps later (the steps of an
-    /// operation still running are dropped: a deletion overrides a creation).
-    pub fn start(&mut self, now: Instant, phase: Phase, steps: Vec<Step<T>>) {
-        self.rec.set_phase(&phase);
+    /// Starts the transition `name` (an action of the model, or `action#variant`) of the record's
+    /// kind's life: its first phase now, the later ones on the emulator's timers (a deletion overrides
+    /// a creation still running). The transition's own state rule is checked by [`Entry::permit`].
+    pub fn begin(&mut self, now: Instant, name: &str) -> &mut Self {
+        let Some(t) = life_of::<T>().and_then(|l| l.transition(name)) else {
+            debug_assert!(false, "{}: no transition '{name}' in the model", T::KIND.label());
+            return self;
+        };
+        let back = self.rest_phase();
+        if let Some(p) = &t.now {
+            self.rec.set_phase(p);
+        }
         self.since = now;
-        self.plan = steps.into();
+        self.plan = t
+            .later
+            .iter()
+            .map(|(after, next)| match next {
+                Next::To(p) => Step::to(*after, *p),
+                Next::Back => Step::to(*after, back),
+                Next::Gone => Step::gone(*after),
+            })
+            .collect();
+        self
     }
 
-    /// Runs an operation ([`Entry::start`] with a [`Plan`]).
-    pub fn run(&mut self, now: Instant, plan: Plan<T>) {
-        self.start(now, plan.now, plan.later);
+    /// Resumes a creation a fixture gives under way: the later steps of transition `name`, counted
+    /// from `now`, the record's fields left as the fixture has them.
+    pub fn resume(&mut self, now: Instant, name: &str) -> &mut Self {
+        let fields = self.rec.clone();
+        self.begin(now, name);
+        self.rec = fields;
+        self
+    }
+
+    /// Adds `f` to the last step of the plan just begun (applied at once when nothing waits): what
+    /// changes besides the status fields once the transition is done.
+    pub fn then(&mut self, f: impl FnOnce(&mut T) + Send + 'static) -> &mut Self {
+        match self.plan.back_mut() {
+            Some(step) => step.then = Some(Box::new(f)),
+            None => f(&mut self.rec),
+        }
+        self
+    }
+
+    /// The declared phase the record rests in now (what `back` returns to).
+    fn rest_phase(&self) -> Phase {
+        let status = self.rec.status();
+        life_of::<T>()
+            .and_then(|l| {
+                l.phases
+                    .iter()
+                    .map(|(_, p)| p)
+                    .find(|p| p.status == Some(status) && p.operation.is_none_or(|o| o == "NULL"))
+            })
+            .copied()
+            .unwrap_or(Phase {
+                status: None,
+                operation: None,
+                name: None,
+            })
+    }
+
+    /// Whether `action` may act on the record now, as its kind's life says: a record at rest in a
+    /// state one of the action's transitions starts from (any state for an `any` transition). An
+    /// action the life names nothing for, or a record that states no status (a fixture's), needs the
+    /// record at rest only.
+    pub fn permits(&self, action: &str) -> bool {
+        let mut ts = life_of::<T>().into_iter().flat_map(|l| l.of_action(action)).peekable();
+        if ts.peek().is_none() || self.rec.status().is_empty() {
+            return !self.busy() || ts.any(|t| t.from == From::Any);
+        }
+        ts.any(|t: &Transition| match t.from {
+            From::New => false,
+            From::Any => true,
+            From::States(codes) => !self.busy() && codes.contains(&self.rec.status()),
+        })
+    }
+
+    /// [`Entry::permits`], or the kind's refusal (`25013`, or the kind's `busy` code).
+    pub fn permit(&self, action: &str) -> Result<(), ApiFault> {
+        match self.permits(action) {
+            true => Ok(()),
+            false => Err(faults::not_now(T::KIND, self.rec.no(), self.phase())),
+        }
+    }
+
+    /// What the record is doing, for a refusal: its status name, or its status code for the kinds
+    /// without one.
+    pub fn phase(&self) -> &str {
+        match self.rec.status_name() {
+            "" => self.rec.status(),
+            name => name,
+        }
     }
 
     /// An operation is still running on it (NCP refuses most others meanwhile).
@@ -208,7 +285,7 @@ impl<T: Resource> Entry<T> {
     /// Applies every step due by `now`; `false` when the record is gone.
     pub fn advance(&mut self, now: Instant, settings: &Settings) -> bool {
         while let Some(step) = self.plan.front() {
-            let due = self.since + step.after.of(settings);
+            let due = self.since + delay_of(step.after, settings);
             if due > now {
                 break;
             }
@@ -255,6 +332,15 @@ impl<'de, T: Resource + Deserialize<'de>> Deserialize<'de> for Store<T> {
 }
 
 impl<T: Resource> Store<T> {
+    /// Keeps a new record, starts its creation (transition `name`) and applies what is due at once
+    /// (every step when the timers are 0): the record as the answer shows it.
+    pub fn create(&mut self, rec: T, now: Instant, name: &str, settings: &Settings) -> &mut Entry<T> {
+        let e = self.push(Entry::new(rec, now));
+        e.begin(now, name);
+        e.advance(now, settings);
+        e
+    }
+
     /// Keeps a new record and gives it back (to start its first operation).
     pub fn push(&mut self, entry: Entry<T>) -> &mut Entry<T> {
         self.items.push(entry);
@@ -272,10 +358,99 @@ impl<T: Resource> Store<T> {
     }
 
     /// The position of a record by number, within a region when one is given.
+    /// The records of `region` a list of numbers names (every one of them when the list is empty).
+    pub fn listed<'a>(&'a self, region: &'a str, nos: &'a [String]) -> impl Iterator<Item = &'a T> + 'a {
+        self.in_region(region)
+            .map(|e| &e.rec)
+            .filter(move |r| nos.is_empty() || nos.iter().any(|n| n == r.no()))
+    }
+
     pub fn position(&self, no: &str, region: Option<&str>) -> Option<usize> {
         self.items
             .iter()
             .position(|e| e.rec.no() == no && region.is_none_or(|r| e.in_region(r)))
+    }
+
+    /// The record `no` (in `region`, when given), or its kind's not-found fault.
+    pub fn found(&self, no: &str, region: Option<&str>) -> Result<&Entry<T>, ApiFault> {
+        self.find(no, region).ok_or_else(|| faults::not_found(T::KIND, no))
+    }
+
+    /// [`Store::found`], to change it.
+    pub fn found_mut(&mut self, no: &str, region: Option<&str>) -> Result<&mut Entry<T>, ApiFault> {
+        self.find_mut(no, region).ok_or_else(|| faults::not_found(T::KIND, no))
+    }
+
+    /// The record `no` (in `region`, when given) unless it is being deleted, or its kind's not-found
+    /// fault: what a handler acting on a record starts from.
+    pub fn live(&self, no: &str, region: Option<&str>) -> Result<&Entry<T>, ApiFault> {
+        self.find(no, region)
+            .filter(|e| !e.terminating())
+            .ok_or_else(|| faults::not_found(T::KIND, no))
+    }
+
+    /// [`Store::live`], to change it.
+    pub fn live_mut(&mut self, no: &str, region: Option<&str>) -> Result<&mut Entry<T>, ApiFault> {
+        self.find_mut(no, region)
+            .filter(|e| !e.terminating())
+            .ok_or_else(|| faults::not_found(T::KIND, no))
+    }
+
+    /// `name` is not held by another record (of `region`, when given) that is not being deleted
+    /// (`except` aside, the record being renamed): `10300` otherwise.
+    pub fn name_free(&self, name: &str, region: Option<&str>, except: Option<&str>) -> Result<(), ApiFault> {
+        let taken = self.items.iter().any(|e| {
+            !e.terminating()
+                && e.rec.name() == name
+                && region.is_none_or(|r| e.in_region(r))
+                && except.is_none_or(|no| e.rec.no() != no)
+        });
+        if taken {
+            return Err(faults::name_in_use(name));
+        }
+        Ok(())
+    }
+
+    /// The record `no` that `action` may act on now ([`Entry::permit`]): found, and in a state the
+    /// action's transitions start from, or the kind's refusal.
+    pub fn ready(&self, no: &str, region: Option<&str>, action: &str) -> Result<&Entry<T>, ApiFault> {
+        let e = self.found(no, region)?;
+        e.permit(action)?;
+        Ok(e)
+    }
+
+    /// The record `no` not being deleted ([`Store::live`]) that `action` may act on now
+    /// ([`Entry::permit`]).
+    pub fn usable(&self, no: &str, region: Option<&str>, action: &str) -> Result<&Entry<T>, ApiFault> {
+        let e = self.live(no, region)?;
+        e.permit(action)?;
+        Ok(e)
+    }
+
+    /// [`Store::ready`], to change it.
+    pub fn ready_mut(&mut self, no: &str, region: Option<&str>, action: &str) -> Result<&mut Entry<T>, ApiFault> {
+        let e = self.found_mut(no, region)?;
+        e.permit(action)?;
+        Ok(e)
+    }
+
+    /// The record a reference names (another record's `serverInstanceNo` ...), if there is one.
+    pub fn rec(&self, no: &Option<String>) -> Option<&T> {
+        no.as_deref().and_then(|n| self.find(n, None)).map(|e| &e.rec)
+    }
+
+    /// A text field of the record a reference names (another record's `serverInstanceNo` ...).
+    pub fn text_of<'a>(&'a self, no: &Option<String>, field: impl Fn(&'a T) -> &'a Option<String>) -> Option<&'a str> {
+        self.rec(no).and_then(|r| field(r).as_deref())
+    }
+
+    /// The records not being deleted that `keep` keeps (the subnets of a VPC ...).
+    pub fn live_where(&self, keep: impl Fn(&T) -> bool) -> Vec<&T> {
+        self.items
+            .iter()
+            .filter(|e| !e.terminating() && keep(&e.rec))
+            .map(|e| &e.rec)
+            .collect()
     }
 
     pub fn find(&self, no: &str, region: Option<&str>) -> Option<&Entry<T>> {

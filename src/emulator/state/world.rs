@@ -1,16 +1,14 @@
 //! Everything each platform holds: look-ups (plain lists a fixture gives: regions, zones, products,
 //! VPC access control rules) and stores of records with a life ([`Store`]). A fixture's `classic` and
-//! `vpc` objects are read straight into these structs (unknown keys refused); each store is declared
-//! once, in the macro call, which also makes it part of [`ClassicWorld::tick`] / [`VpcWorld::tick`].
+//! `vpc` objects are read straight into these structs (unknown keys refused). The lists and stores are
+//! the model's kinds (`[kinds.*]`, `stores`): the `world!` call that declares them is generated, which
+//! also makes each store part of [`ClassicWorld::tick`] / [`VpcWorld::tick`].
 
-use super::life::{Delay, Entry, Resource, Step, Store};
-use super::plans::image;
+use super::life::{Entry, Phase, Record, Resource, Store, Stored};
 use super::Settings;
 use crate::emulator::model::*;
 use serde::Deserialize;
 use std::time::Instant;
-
-const GIB: i64 = 1 << 30;
 
 macro_rules! world {
     ($(#[$m:meta])* $name:ident {
@@ -34,89 +32,9 @@ macro_rules! world {
     };
 }
 
-world!(
-    /// The Classic platform (`server/v2`, `loadbalancer/v2`). Fixture key `classic`.
-    ClassicWorld {
-        lists {
-            regions: ClassicRegion,
-            zones: ClassicZone,
-            /// OS images (`getServerImageProductList`).
-            products: Product,
-            /// Server specs (`getServerProductList`, `serverProductCode`). Fixture key `serverProducts`.
-            server_products: Product,
-            raids: ClassicRaid,
-            /// Fixture key `privateSubnets`.
-            private_subnets: PrivateSubnet,
-            /// One per zone. Fixture key `portForwardingConfigurations`.
-            port_forwarding_configurations: PortForwardingConfig,
-            /// Fixture key `portForwardingRules`.
-            port_forwarding_rules: PortForwardingEntry,
-            /// The load balancers' SSL certificates (by `certificateName`).
-            ssl_certificates: SslCertificate,
-            /// The monitoring API's metrics and how their values go (`emulator::monitoring::series`).
-            metrics: crate::emulator::monitoring::MetricSeries,
-            /// The geolocation API's networks (`emulator::geolocation::table`; the API serves both
-            /// platforms, its model files it with the Classic ones). Fixture key `geoLocations`.
-            geo_locations: crate::emulator::geolocation::GeoNetwork,
-        }
-        stores {
-            servers: ClassicServer,
-            /// Fixture key `memberServerImages`.
-            member_server_images: ClassicImage,
-            snapshots: ClassicSnapshot,
-            block_storages: ClassicBlockStorage,
-            public_ips: ClassicPublicIp,
-            login_keys: LoginKey,
-            access_control_groups: AccessControlGroup,
-            access_control_rules: AccessControlRule,
-            network_interfaces: ClassicNetworkInterface,
-            nas_volumes: NasVolume,
-            load_balancers: LoadBalancer,
-            init_scripts: InitScript,
-        }
-    }
-);
-
-world!(
-    /// The VPC platform (`vserver/v2`, `vpc/v2`). Fixture key `vpc`.
-    VpcWorld {
-        lists {
-            regions: Region,
-            zones: Zone,
-            products: Product,
-            /// Inbound and outbound rules of every access control group (they have no number of
-            /// their own; `accessControlGroupNo` names the group).
-            access_control_group_rules: AccessControlGroupRule,
-            /// Server specs (`getServerSpecList`), each naming its server product.
-            server_specs: ServerSpec,
-            /// Server products (`getServerProductList`): the specs as products.
-            server_products: Product,
-            /// RAID types of bare-metal servers (`getRaidList`).
-            raids: Raid,
-            /// Block storage volume types per hypervisor (`getBlockStorageVolumeTypeList`).
-            block_storage_volume_types: VolumeType,
-            fabric_cluster_pools: FabricClusterPool,
-            /// The flow log settings of the network interfaces whose flow log is enabled.
-            flow_logs: FlowLogConfiguration,
-        }
-        stores {
-            servers: VpcServer,
-            member_server_image_instances: MemberInstance,
-            server_images: ServerImage,
-            snapshots: Snapshot,
-            block_storages: BlockStorage,
-            public_ips: PublicIp,
-            login_keys: LoginKey,
-            access_control_groups: VpcAccessControlGroup,
-            network_interfaces: NetworkInterface,
-            vpcs: Vpc,
-            subnets: Subnet,
-            placement_groups: PlacementGroup,
-            init_scripts: InitScript,
-            fabric_clusters: FabricCluster,
-        }
-    }
-);
+// The platforms' lists and stores, and each stored kind's `Resource`: generated from the model's
+// `[kinds.*]` (`build/emit_kinds.rs`).
+include!(concat!(env!("OUT_DIR"), "/world.rs"));
 
 /// Share fields every image shows, and the creation of an image a fixture gives as `INIT` resumed:
 /// it finishes `createDelayMs` after the fixture was loaded, with the block-storage totals it states
@@ -124,15 +42,17 @@ world!(
 fn prepare_image<T: Resource + 'static>(
     e: &mut Entry<T>,
     now: Instant,
+    creation: &str,
     share: impl FnOnce(&mut T),
     totals: Option<Totals<T>>,
 ) {
     share(&mut e.rec);
     let creating = e.rec.status() == "INIT" && e.rec.operation() != "TERMT";
     if creating {
-        let step = Step::to(Delay::Create, image::CREATED);
-        e.since = now;
-        e.plan = vec![Step { then: totals, ..step }].into();
+        e.resume(now, creation);
+        if let Some(totals) = totals {
+            e.then(totals);
+        }
     }
 }
 
@@ -150,19 +70,21 @@ fn share_defaults(status: &mut Option<Code>, list: &mut Option<Vec<String>>) {
 impl ClassicWorld {
     /// Readies freshly loaded records: images belong to their region (`1` when they name none).
     pub fn prepare(&mut self, now: Instant) {
+        self.parent_regions();
         for e in &mut self.member_server_images.items {
             e.region = Some(e.region.clone().unwrap_or_else(|| "1".into()));
             let (rows, size) = (
                 e.rec.member_server_image_block_storage_total_rows,
                 e.rec.member_server_image_block_storage_total_size,
             );
-            let totals: Totals<ClassicImage> = Box::new(move |i: &mut ClassicImage| {
+            let totals: Totals<MemberServerImage> = Box::new(move |i: &mut MemberServerImage| {
                 i.member_server_image_block_storage_total_rows = Some(rows.unwrap_or(1));
                 i.member_server_image_block_storage_total_size = Some(size.unwrap_or(50 * GIB));
             });
             prepare_image(
                 e,
                 now,
+                "createMemberServerImage",
                 |i| share_defaults(&mut i.share_status, &mut i.shared_login_id_list),
                 Some(totals),
             );
@@ -171,8 +93,29 @@ impl ClassicWorld {
 }
 
 impl VpcWorld {
-    /// Readies freshly loaded records: images belong to their region (the first one when they name none).
+    /// Readies freshly loaded records: a VPC's default network ACL is a record (made from the VPC when
+    /// the fixture gives none), images belong to their region (the first one when they name none),
+    /// subnets and network ACLs to their VPC's.
     pub fn prepare(&mut self, now: Instant) {
+        for v in &self.vpcs.items {
+            let Some(no) = v.rec.default_network_acl_no.clone() else {
+                continue;
+            };
+            if self.network_acls.find(&no, None).is_some() {
+                continue;
+            }
+            let acl = NetworkAcl {
+                network_acl_no: Some(no),
+                network_acl_name: v.rec.vpc_name.as_ref().map(|n| format!("{n}-default-network-acl")),
+                vpc_no: v.rec.vpc_no.clone(),
+                network_acl_status: v.rec.vpc_status.clone(),
+                create_date: v.rec.create_date.clone(),
+                is_default: Some(true),
+                ..NetworkAcl::default()
+            };
+            self.network_acls.items.push(Entry::new(acl, now));
+        }
+        self.parent_regions();
         let first = self
             .regions
             .first()
@@ -184,13 +127,14 @@ impl VpcWorld {
                 e.rec.member_server_image_block_storage_total_rows,
                 e.rec.member_server_image_block_storage_total_size,
             );
-            let totals: Totals<MemberInstance> = Box::new(move |i: &mut MemberInstance| {
+            let totals: Totals<MemberServerImageInstance> = Box::new(move |i: &mut MemberServerImageInstance| {
                 i.member_server_image_block_storage_total_rows = Some(rows.unwrap_or(1));
                 i.member_server_image_block_storage_total_size = Some(size.unwrap_or(50 * GIB));
             });
             prepare_image(
                 e,
                 now,
+                "createMemberServerImageInstance",
                 |i| share_defaults(&mut i.share_status, &mut i.shared_login_id_list),
                 Some(totals),
             );
@@ -200,6 +144,7 @@ impl VpcWorld {
             prepare_image(
                 e,
                 now,
+                "createServerImage",
                 |i| share_defaults(&mut i.share_status, &mut i.shared_login_id_list),
                 None,
             );

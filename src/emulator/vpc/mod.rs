@@ -3,11 +3,13 @@
 //! too. Every call belongs to a region (`regionCode`, the first region when absent); a subnet belongs
 //! to the region of its VPC.
 
+pub mod defaults;
 pub mod net;
 pub mod subnets;
 pub mod vpcs;
 
-use crate::emulator::state::{Resource, State};
+use crate::emulator::faults::{self, ApiFault};
+use crate::emulator::state::{Resource, State, Store};
 
 /// What a record is doing, for a refusal's message: its status name, or its status code for the
 /// kinds without one (VPCs, subnets, interfaces ...).
@@ -25,6 +27,42 @@ pub fn auto_name(state: &mut State, prefix: &str) -> String {
         .map(|_| char::from_digit(state.rng.u32(0..16), 16).unwrap_or('0'))
         .collect();
     format!("{prefix}-{hex}")
+}
+
+/// The name of a new record: the one given, or a random one with `prefix`; refused (`10300`) while
+/// another record of `store` in `region` holds it.
+pub fn new_name<T: Resource>(
+    state: &mut State,
+    store: fn(&State) -> &Store<T>,
+    given: Option<&str>,
+    prefix: &str,
+    region: &str,
+) -> Result<String, ApiFault> {
+    let name = given.map_or_else(|| auto_name(state, prefix), str::to_string);
+    store(state).name_free(&name, Some(region), None)?;
+    Ok(name)
+}
+
+/// The name of a new record of `store` among its siblings (the records `sibling` keeps: of its VPC,
+/// or of its region; not being deleted): refused beyond `max` of them (`25036`, naming them `what`),
+/// and while one holds the name (`10300`); the name given, or a random one with `prefix`.
+pub fn sibling_name<T: Resource>(
+    state: &mut State,
+    store: fn(&State) -> &Store<T>,
+    sibling: impl Fn(&T) -> bool,
+    (what, max): (&str, usize),
+    given: Option<&str>,
+    prefix: &str,
+) -> Result<String, ApiFault> {
+    let name = given.map_or_else(|| auto_name(state, prefix), str::to_string);
+    let siblings = store(state).live_where(sibling);
+    if siblings.len() >= max {
+        return Err(faults::limit(what, max));
+    }
+    if siblings.iter().any(|r| r.name() == name) {
+        return Err(faults::name_in_use(&name));
+    }
+    Ok(name)
 }
 
 #[cfg(test)]

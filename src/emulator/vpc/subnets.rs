@@ -9,88 +9,14 @@ use crate::emulator::handler::prelude::*;
 /// Subnets per VPC (NCP's limit).
 pub const MAX_SUBNETS: usize = 200;
 
-const TYPES: &[&str] = &["PUBLIC", "PRIVATE"];
-const USAGES: &[&str] = &["GEN", "LOADB", "BM", "NATGW"];
-
-/// The region a subnet belongs to: its VPC's.
-pub fn region_of(state: &State, s: &Subnet) -> Option<String> {
-    let vpc = s.vpc_no.as_deref()?;
-    state.vpc.vpcs.find(vpc, None).and_then(|e| e.region.clone())
-}
-
-/// A subnet of the call's region.
-pub fn find<'a>(state: &'a State, no: &str, region: &str) -> Result<&'a Entry<Subnet>, ApiFault> {
-    state
-        .vpc
-        .subnets
-        .find(no, None)
-        .filter(|e| region_of(state, &e.rec).is_none_or(|r| r == region))
-        .ok_or_else(|| faults::not_found(Kind::Subnet, no))
-}
-
-/// `getSubnetList`
-pub fn get_subnet_list(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[PAGE_NO, VPC_PAGE_SIZE])?;
-    let nos = p.list("subnetNoList");
-    let region = cx.region().to_string();
-    let state = &*cx.state;
-    let text = |k: &str| p.str(k);
-    let items = state
-        .vpc
-        .subnets
-        .iter()
-        .filter(|e| region_of(state, &e.rec).is_none_or(|r| r == region))
-        .map(|e| &e.rec)
-        .filter(|s| text_in(&s.subnet_no, &nos))
-        .filter(|s| text("subnetName").is_none_or(|n| is(&s.subnet_name, n)))
-        .filter(|s| text("subnet").is_none_or(|n| is(&s.subnet, n)))
-        .filter(|s| text("subnetTypeCode").is_none_or(|c| code_in(&s.subnet_type, &[c.to_string()])))
-        .filter(|s| text("usageTypeCode").is_none_or(|c| code_in(&s.usage_type, &[c.to_string()])))
-        .filter(|s| text("networkAclNo").is_none_or(|n| is(&s.network_acl_no, n)))
-        .filter(|s| text("subnetStatusCode").is_none_or(|c| s.status() == c))
-        .filter(|s| text("vpcNo").is_none_or(|n| is(&s.vpc_no, n)))
-        .filter(|s| text("zoneCode").is_none_or(|n| is(&s.zone_code, n)))
-        .map(wire)
-        .collect();
-    cx.page(items, &p)
-}
-
-/// `getSubnetDetail`
-pub fn get_subnet_detail(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[("subnetNo", &[Required])])?;
-    let e = find(cx.state, p.str("subnetNo").unwrap_or_default(), cx.region())?;
-    cx.list(vec![e.wire()])
-}
-
-fn code_of(code: &str) -> Code {
-    let name = match code {
-        "PUBLIC" => "Public",
-        "PRIVATE" => "Private",
-        "GEN" => "General",
-        "LOADB" => "Load Balancer",
-        "BM" => "Bare Metal",
-        "NATGW" => "NAT Gateway",
-        other => other,
-    };
-    Code::new(code, name)
-}
-
 /// `createSubnet`: `INIT`, then `RUN` after `createDelayMs`.
 pub fn create_subnet(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[
-        ("subnetTypeCode", &[Required, OneOf(TYPES)]),
-        ("usageTypeCode", &[OneOf(USAGES)]),
-        ("networkAclNo", &[Required]),
-        ("subnet", &[Required]),
-        ("subnetName", &[VpcName]),
-        ("vpcNo", &[Required]),
-        ("zoneCode", &[Required]),
-    ])?;
-    let region = cx.region().to_string();
-    let now = cx.now;
+    let (p, region, now) = cx.start();
     let state = &mut *cx.state;
-    let vpc_no = p.str("vpcNo").unwrap_or_default().to_string();
-    let vpc = super::vpcs::running(state, &vpc_no, &region)?.rec.clone();
+    let vpc_no = p.text("vpcNo");
+    let vpc = super::vpcs::running(state, &vpc_no, &region, cx.action.name)?
+        .rec
+        .clone();
     let zone = p.str("zoneCode").unwrap_or_default();
     if !state
         .vpc
@@ -123,20 +49,11 @@ pub fn create_subnet(cx: &mut Cx<'_>) -> Answer {
             s(&vpc.ipv4_cidr_block)
         )));
     }
-    let name = match p.str("subnetName") {
-        Some(n) => n.to_string(),
-        None => super::auto_name(state, "subnet"),
-    };
-    let siblings: Vec<&Subnet> = state
-        .vpc
-        .subnets
-        .iter()
-        .filter(|e| is(&e.rec.vpc_no, &vpc_no) && !e.terminating())
-        .map(|e| &e.rec)
-        .collect();
-    if siblings.len() >= MAX_SUBNETS {
-        return Err(faults::limit("subnets per VPC", MAX_SUBNETS));
-    }
+    let limit = ("subnets per VPC", MAX_SUBNETS);
+    let given = p.str("subnetName");
+    let sibling = |r: &Subnet| is(&r.vpc_no, &vpc_no);
+    let name = super::sibling_name(state, |s| &s.vpc.subnets, sibling, limit, given, "subnet")?;
+    let siblings = state.vpc.subnets.live_where(|r| is(&r.vpc_no, &vpc_no));
     if let Some(other) = siblings.iter().find(|o| {
         o.subnet
             .as_deref()
@@ -149,9 +66,6 @@ pub fn create_subnet(cx: &mut Cx<'_>) -> Answer {
             s(&other.subnet)
         )));
     }
-    if siblings.iter().any(|o| is(&o.subnet_name, &name)) {
-        return Err(faults::name_in_use(&name));
-    }
     let subnet = Subnet {
         subnet_no: Some(state.next_id()),
         vpc_no: Some(vpc_no),
@@ -159,29 +73,25 @@ pub fn create_subnet(cx: &mut Cx<'_>) -> Answer {
         subnet_name: Some(name),
         subnet: Some(block.to_string()),
         create_date: Some(state.create_date()),
-        subnet_type: p.str("subnetTypeCode").map(code_of),
-        usage_type: Some(code_of(p.str("usageTypeCode").unwrap_or("GEN"))),
+        subnet_type: p.str("subnetTypeCode").map(|c| Code::of(names::SUBNET_TYPE, c)),
+        usage_type: Some(Code::of(
+            names::SUBNET_USAGE_TYPE,
+            p.str("usageTypeCode").unwrap_or("GEN"),
+        )),
         network_acl_no: Some(acl.to_string()),
         ..Subnet::default()
     };
-    let settings = state.settings.clone();
-    let entry = state.vpc.subnets.push(Entry::new(subnet, now));
-    entry.run(now, plans::network::create_from_init());
-    entry.advance(now, &settings);
-    let answer = entry.wire();
-    cx.list(vec![answer])
+    let entry = state.create(subnet, now, cx.action.name);
+    entry.region = Some(region.clone());
+    one(cx.action, entry.wire())
 }
 
 /// `deleteSubnet`: refused while network interfaces are in it; `TERMTING`, then gone.
 pub fn delete_subnet(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[("subnetNo", &[Required])])?;
-    let region = cx.region().to_string();
-    let no = p.str("subnetNo").unwrap_or_default().to_string();
+    let (p, region, _) = cx.start();
+    let no = p.text("subnetNo");
     let state = &mut *cx.state;
-    let e = find(state, &no, &region)?;
-    if e.busy() {
-        return Err(faults::not_now(Kind::Subnet, &no, super::phase_of(&e.rec)));
-    }
+    state.vpc.subnets.ready(&no, Some(&region), cx.action.name)?;
     let nic = state
         .vpc
         .network_interfaces
@@ -195,9 +105,13 @@ pub fn delete_subnet(cx: &mut Cx<'_>) -> Answer {
             &format!("network interface {}", nic.rec.no()),
         ));
     }
-    let now = cx.now;
-    let e = faults::found_mut(&mut state.vpc.subnets, &no, None, Kind::Subnet)?;
-    e.run(now, plans::network::delete());
-    let answer = e.wire();
-    cx.list(vec![answer])
+    one(
+        cx.action,
+        state
+            .vpc
+            .subnets
+            .found_mut(&no, None)?
+            .begin(cx.now, cx.action.name)
+            .wire(),
+    )
 }

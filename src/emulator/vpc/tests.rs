@@ -3,7 +3,8 @@
 
 use crate::catalog;
 use crate::emulator::faults::ApiFault;
-use crate::emulator::handler::{dispatch, Cx, Fields};
+use crate::emulator::handler::{Cx, Fields};
+use crate::emulator::route::dispatch;
 use crate::emulator::rules;
 use crate::emulator::state::{resolve_fixture, State};
 use serde_json::{json, Value};
@@ -44,6 +45,21 @@ pub fn code(r: Result<Fields, ApiFault>) -> &'static str {
     }
 }
 
+/// The first record a `vserver` call answers with (panics on a refusal).
+pub fn created(s: &mut State, name: &str, query: &str) -> Value {
+    let f = vs(s, name, query).unwrap_or_else(|e| panic!("{name}: {}", e.return_code));
+    let list = f.keys().find(|k| k.ends_with("List")).expect("a list");
+    f[list][0].clone()
+}
+
+/// The number of the first record a `vserver` call answers with (its first `…No` field).
+pub fn created_no(s: &mut State, name: &str, query: &str) -> String {
+    let made = created(s, name, query);
+    let map = made.as_object().expect("a record");
+    let (_, no) = map.iter().find(|(k, _)| k.ends_with("No")).expect("a number");
+    text(no)
+}
+
 pub fn first<'a>(f: &'a Fields, list: &str) -> &'a Value {
     &f[list][0]
 }
@@ -67,6 +83,12 @@ fn the_default_scenario_has_a_vpc_with_a_public_and_a_private_subnet_and_a_defau
     assert_eq!(types, vec![&json!("PUBLIC"), &json!("PRIVATE")]);
     let groups = vs(&mut s, "getAccessControlGroupList", "vpcNo=1001").unwrap();
     assert_eq!(groups["accessControlGroupList"][0]["isDefault"], json!(true));
+    // The VPC's default network ACL, what its subnets name (a record made from the fixture's VPC).
+    let acls = vpc(&mut s, "getNetworkAclList", "vpcNo=1001").unwrap();
+    let acl = &acls["networkAclList"][0];
+    assert_eq!(acl["networkAclNo"], json!("2501"));
+    assert_eq!(acl["networkAclName"], json!("default-vpc-default-network-acl"));
+    assert_eq!(acl["networkAclStatus"]["code"], json!("RUN"));
 }
 
 #[test]
@@ -185,13 +207,11 @@ fn a_region_holds_three_vpcs_and_names_are_unique() {
 #[test]
 fn access_control_group_rules_are_added_removed_limited_and_a_group_in_use_stays() {
     let mut s = instant();
-    let made = vs(
+    let web = created_no(
         &mut s,
         "createAccessControlGroup",
         "vpcNo=1001&accessControlGroupName=web",
-    )
-    .unwrap();
-    let web = text(&first(&made, "accessControlGroupList")["accessControlGroupNo"]);
+    );
     let add = |s: &mut State, q: &str| {
         vs(
             s,

@@ -2,122 +2,30 @@
 //! from /16 to /28 and makes the VPC's default network ACL and default access control group with it;
 //! a region holds at most 3 VPCs; a VPC is deleted only once nothing is left in it but its defaults.
 
+use super::defaults;
 use super::net::{private_block, Cidr};
 use crate::emulator::handler::prelude::*;
 
 /// VPCs per region (NCP's default limit).
 pub const MAX_VPCS: usize = 3;
 
-/// `getVpcList`
-pub fn get_vpc_list(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[])?;
-    let nos = p.list("vpcNoList");
-    let items = cx
-        .state
-        .vpc
-        .vpcs
-        .in_region(cx.region())
-        .map(|e| &e.rec)
-        .filter(|v| text_in(&v.vpc_no, &nos))
-        .filter(|v| p.str("vpcName").is_none_or(|n| is(&v.vpc_name, n)))
-        .filter(|v| p.str("vpcStatusCode").is_none_or(|c| v.status() == c))
-        .map(wire)
-        .collect();
-    cx.list(items)
-}
-
-/// `getNetworkAclList`: the network ACL each VPC is made with (its default one, named after the VPC,
-/// in the VPC's status), filtered as NCP's reference lists.
-pub fn get_network_acl_list(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[PAGE_NO, VPC_PAGE_SIZE])?;
-    let nos = p.list("networkAclNoList");
-    let items = cx
-        .state
-        .vpc
-        .vpcs
-        .in_region(cx.region())
-        .map(|e| &e.rec)
-        .filter(|v| v.default_network_acl_no.is_some())
-        .map(|v| {
-            let mut m = serde_json::Map::new();
-            let mut put = |k: &str, x: Option<Value>| {
-                if let Some(x) = x {
-                    m.insert(k.into(), x);
-                }
-            };
-            put("networkAclNo", v.default_network_acl_no.clone().map(Value::from));
-            let name = v.vpc_name.as_ref().map(|n| format!("{n}-default-network-acl"));
-            put("networkAclName", name.map(Value::from));
-            put("vpcNo", v.vpc_no.clone().map(Value::from));
-            put("networkAclStatus", wire(v).get("vpcStatus").cloned());
-            put("createDate", v.create_date.clone().map(Value::from));
-            put("isDefault", Some(Value::Bool(true)));
-            Value::Object(m)
-        })
-        .filter(|a| text_in(&a["networkAclNo"].as_str().map(str::to_string), &nos))
-        .filter(|a| p.str("networkAclName").is_none_or(|n| a["networkAclName"] == n))
-        .filter(|a| {
-            p.str("networkAclStatusCode")
-                .is_none_or(|c| a["networkAclStatus"]["code"] == c)
-        })
-        .filter(|a| p.str("vpcNo").is_none_or(|n| a["vpcNo"] == n))
-        .collect();
-    cx.page(items, &p)
-}
-
-/// `getVpcDetail`
-pub fn get_vpc_detail(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[("vpcNo", &[Required])])?;
-    let no = p.str("vpcNo").unwrap_or_default();
-    let e = find(cx.state, no, cx.region())?;
-    cx.list(vec![e.wire()])
-}
-
-pub fn find<'a>(state: &'a State, no: &str, region: &str) -> Result<&'a Entry<Vpc>, ApiFault> {
-    state
-        .vpc
-        .vpcs
-        .find(no, Some(region))
-        .ok_or_else(|| faults::not_found(Kind::Vpc, no))
-}
-
-/// A VPC that is running (new subnets, groups and servers go only into those).
-pub fn running<'a>(state: &'a State, no: &str, region: &str) -> Result<&'a Entry<Vpc>, ApiFault> {
-    let e = find(state, no, region)?;
-    if e.rec.status() != "RUN" || e.busy() {
-        return Err(faults::not_now(Kind::Vpc, no, super::phase_of(&e.rec)));
-    }
-    Ok(e)
+/// A VPC that is running (new subnets, groups and servers go only into those): `action` needs it so.
+pub fn running<'a>(state: &'a State, no: &str, region: &str, action: &str) -> Result<&'a Entry<Vpc>, ApiFault> {
+    state.vpc.vpcs.ready(no, Some(region), action)
 }
 
 /// `createVpc`: `INIT` at once (the reference's example answer), `RUN` after `createDelayMs`; its
 /// default network ACL and default access control group come with it.
 pub fn create_vpc(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[("ipv4CidrBlock", &[Required]), ("vpcName", &[VpcName])])?;
-    let region = cx.region().to_string();
-    let now = cx.now;
+    let (p, region, now) = cx.start();
     let text = p.str("ipv4CidrBlock").unwrap_or_default();
     let block = Cidr::parse(text)
         .filter(|c| private_block(*c))
         .ok_or_else(|| faults::invalid_param(&format!("'ipv4CidrBlock' must be a block of 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16 with a netmask from /16 to /28 (got '{text}')")))?;
     let state = &mut *cx.state;
-    let name = match p.str("vpcName") {
-        Some(n) => n.to_string(),
-        None => super::auto_name(state, "vpc"),
-    };
-    let live: Vec<&Vpc> = state
-        .vpc
-        .vpcs
-        .in_region(&region)
-        .filter(|e| !e.terminating())
-        .map(|e| &e.rec)
-        .collect();
-    if live.len() >= MAX_VPCS {
-        return Err(faults::limit("VPCs per region", MAX_VPCS));
-    }
-    if live.iter().any(|v| is(&v.vpc_name, &name)) {
-        return Err(faults::name_in_use(&name));
-    }
+    let limit = ("VPCs per region", MAX_VPCS);
+    let (sibling, given) = (|r: &Vpc| is(&r.region_code, &region), p.str("vpcName"));
+    let name = super::sibling_name(state, |s| &s.vpc.vpcs, sibling, limit, given, "vpc")?;
     let no = state.next_id();
     let acl = state.next_id();
     let vpc = Vpc {
@@ -126,29 +34,23 @@ pub fn create_vpc(cx: &mut Cx<'_>) -> Answer {
         ipv4_cidr_block: Some(block.to_string()),
         region_code: Some(region.clone()),
         create_date: Some(state.create_date()),
-        default_network_acl_no: Some(acl),
+        default_network_acl_no: Some(acl.clone()),
         ..Vpc::default()
     };
-    let settings = state.settings.clone();
-    let entry = state.vpc.vpcs.push(Entry::new(vpc, now));
-    entry.run(now, plans::network::create_from_init());
-    entry.advance(now, &settings);
-    let answer = entry.wire();
-    crate::emulator::vserver::acgs::make_default(state, &no, &name, &region, now);
-    cx.list(vec![answer])
+    let entry = state.create(vpc, now, cx.action.name);
+    let (answer, vpc) = (entry.wire(), entry.rec.clone());
+    defaults::default_network_acl(state, &acl, &vpc, now);
+    defaults::default_group(state, &no, &name, &region, now);
+    one(cx.action, answer)
 }
 
 /// `deleteVpc`: refused while it holds subnets or access control groups of its own (NCP deletes the
 /// defaults with it); `TERMTING`, then gone.
 pub fn delete_vpc(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[("vpcNo", &[Required])])?;
-    let region = cx.region().to_string();
-    let no = p.str("vpcNo").unwrap_or_default().to_string();
+    let (p, region, _) = cx.start();
+    let no = p.text("vpcNo");
     let state = &mut *cx.state;
-    let e = find(state, &no, &region)?;
-    if e.busy() {
-        return Err(faults::not_now(Kind::Vpc, &no, super::phase_of(&e.rec)));
-    }
+    state.vpc.vpcs.ready(&no, Some(&region), cx.action.name)?;
     let in_vpc = |v: &Option<String>| is(v, &no);
     let subnet = state
         .vpc
@@ -172,14 +74,20 @@ pub fn delete_vpc(cx: &mut Cx<'_>) -> Answer {
             &format!("access control group {}", g.rec.no()),
         ));
     }
-    let now = cx.now;
+    let (now, action) = (cx.now, cx.action.name);
+    // Its defaults go with it.
     for g in state.vpc.access_control_groups.items.iter_mut() {
         if in_vpc(&g.rec.vpc_no) {
-            g.run(now, plans::network::delete());
+            g.begin(now, action);
         }
     }
-    let e = faults::found_mut(&mut state.vpc.vpcs, &no, Some(&region), Kind::Vpc)?;
-    e.run(now, plans::network::delete());
-    let answer = e.wire();
-    cx.list(vec![answer])
+    for a in state.vpc.network_acls.items.iter_mut() {
+        if in_vpc(&a.rec.vpc_no) {
+            a.begin(now, action);
+        }
+    }
+    one(
+        cx.action,
+        state.vpc.vpcs.found_mut(&no, Some(&region))?.begin(now, action).wire(),
+    )
 }

@@ -6,93 +6,19 @@
 //! and 50 outbound rules; a group still on a network interface, or named by another group's rule, is
 //! not deleted. Changing rules sets the group `SET` until `operationDelayMs` has passed.
 
-use super::super::vpc::{net::Cidr, phase_of};
 use crate::emulator::handler::prelude::*;
-use std::time::Instant;
+use crate::emulator::vpc::{self, net::Cidr};
 
 /// Groups per VPC.
 pub const MAX_GROUPS: usize = 500;
 /// Rules per direction per group.
 pub const MAX_RULES: usize = 50;
 
-const INBOUND: &str = "INBND";
-const OUTBOUND: &str = "OTBND";
-
-fn rule_type(code: &str) -> Code {
-    Code::new(code, if code == INBOUND { "Inbound" } else { "Outbound" })
-}
-
-/// `{ code, codeName, number }` of a protocol code; `None` for one NCP does not take.
-fn protocol(code: &str) -> Option<ProtocolType> {
-    let (name, number) = match code.to_ascii_uppercase().as_str() {
-        "TCP" => ("tcp".to_string(), 6),
-        "UDP" => ("udp".to_string(), 17),
-        "ICMP" => ("icmp".to_string(), 1),
-        other => {
-            let n: i64 = other.parse().ok().filter(|n| (1..=254).contains(n))?;
-            (other.to_string(), n)
-        }
-    };
-    Some(ProtocolType {
-        code: Some(code.to_ascii_uppercase()),
-        code_name: Some(name),
-        number: Some(number),
-    })
-}
-
-fn rule(
-    group: &str,
-    kind: &str,
-    proto: &str,
-    block: Option<&str>,
-    port: Option<&str>,
-    description: &str,
-) -> AccessControlGroupRule {
-    AccessControlGroupRule {
-        protocol_type: protocol(proto),
-        ip_block: block.map(str::to_string),
-        access_control_group_sequence: None,
-        port_range: port.map(str::to_string),
-        access_control_group_no: Some(group.to_string()),
-        access_control_group_rule_type: Some(rule_type(kind)),
-        access_control_group_rule_description: Some(description.to_string()),
-    }
-}
-
-/// The default group NCP makes with a VPC (`<vpc name>-default-acg`), with its default rules: SSH
-/// (22) and RDP (3389) in from anywhere, everything out.
-pub fn make_default(state: &mut State, vpc_no: &str, vpc_name: &str, region: &str, now: Instant) -> String {
-    let no = state.next_id();
-    let group = VpcAccessControlGroup {
-        access_control_group_no: Some(no.clone()),
-        access_control_group_name: Some(format!("{vpc_name}-default-acg")),
-        is_default: Some(true),
-        vpc_no: Some(vpc_no.to_string()),
-        access_control_group_status: Some(Kind::Acg.status_code("RUN")),
-        access_control_group_description: Some("Default AccessControlGroup".into()),
-        region_code: Some(region.to_string()),
-    };
-    state.vpc.access_control_groups.push(Entry::new(group, now));
-    let any = Some("0.0.0.0/0");
-    let rules = [
-        rule(&no, INBOUND, "TCP", any, Some("22"), "ssh"),
-        rule(&no, INBOUND, "TCP", any, Some("3389"), "rdp"),
-        rule(&no, OUTBOUND, "ICMP", any, None, ""),
-        rule(&no, OUTBOUND, "TCP", any, Some("1-65535"), ""),
-        rule(&no, OUTBOUND, "UDP", any, Some("1-65535"), ""),
-    ];
-    state.vpc.access_control_group_rules.extend(rules);
-    no
-}
+use crate::emulator::vpc::defaults::{protocol, rule, INBOUND, OUTBOUND};
 
 /// A group of the call's region.
-pub fn find<'a>(state: &'a State, no: &str, region: &str) -> Result<&'a Entry<VpcAccessControlGroup>, ApiFault> {
-    state
-        .vpc
-        .access_control_groups
-        .find(no, Some(region))
-        .filter(|e| !e.terminating())
-        .ok_or_else(|| faults::not_found(Kind::Acg, no))
+pub fn find<'a>(state: &'a State, no: &str, region: &str) -> Result<&'a Entry<AccessControlGroup>, ApiFault> {
+    state.vpc.access_control_groups.live(no, Some(region))
 }
 
 /// Every group of `nos` exists in `vpc_no` (what a network interface or a launch names).
@@ -108,95 +34,45 @@ pub fn check_groups(state: &State, nos: &[String], vpc_no: &str, region: &str) -
     Ok(())
 }
 
-/// `getAccessControlGroupList`
-pub fn get_access_control_group_list(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[PAGE_NO, VPC_PAGE_SIZE])?;
-    let nos = p.list("accessControlGroupNoList");
-    let items = cx
-        .state
-        .vpc
-        .access_control_groups
-        .in_region(cx.region())
-        .map(|e| &e.rec)
-        .filter(|g| text_in(&g.access_control_group_no, &nos))
-        .filter(|g| {
-            p.str("accessControlGroupName")
-                .is_none_or(|n| is(&g.access_control_group_name, n))
-        })
-        .filter(|g| p.str("accessControlGroupStatusCode").is_none_or(|c| g.status() == c))
-        .filter(|g| p.str("vpcNo").is_none_or(|n| is(&g.vpc_no, n)))
-        .map(wire)
-        .collect();
-    cx.page(items, &p)
-}
-
-/// `getAccessControlGroupDetail`
-pub fn get_access_control_group_detail(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[("accessControlGroupNo", &[Required])])?;
-    let e = find(cx.state, p.str("accessControlGroupNo").unwrap_or_default(), cx.region())?;
-    cx.list(vec![e.wire()])
-}
-
 /// `createAccessControlGroup`: at once `RUN` (NCP answers it ready), without rules.
 pub fn create_access_control_group(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[
-        ("accessControlGroupName", &[VpcName]),
-        ("accessControlGroupDescription", &[DESCRIPTION]),
-        ("vpcNo", &[Required]),
-    ])?;
-    let region = cx.region().to_string();
-    let now = cx.now;
+    let (p, region, now) = cx.start();
     let state = &mut *cx.state;
-    let vpc_no = p.str("vpcNo").unwrap_or_default().to_string();
-    super::super::vpc::vpcs::running(state, &vpc_no, &region)?;
-    let name = match p.str("accessControlGroupName") {
-        Some(n) => n.to_string(),
-        None => super::super::vpc::auto_name(state, "acg"),
-    };
-    let siblings: Vec<&VpcAccessControlGroup> = state
-        .vpc
-        .access_control_groups
-        .iter()
-        .filter(|e| is(&e.rec.vpc_no, &vpc_no) && !e.terminating())
-        .map(|e| &e.rec)
-        .collect();
-    if siblings.len() >= MAX_GROUPS {
-        return Err(faults::limit("access control groups per VPC", MAX_GROUPS));
-    }
-    if siblings.iter().any(|g| is(&g.access_control_group_name, &name)) {
-        return Err(faults::name_in_use(&name));
-    }
-    let group = VpcAccessControlGroup {
+    let vpc_no = p.text("vpcNo");
+    vpc::vpcs::running(state, &vpc_no, &region, cx.action.name)?;
+    let (sibling, given) = (
+        |r: &AccessControlGroup| is(&r.vpc_no, &vpc_no),
+        p.str("accessControlGroupName"),
+    );
+    let limit = ("access control groups per VPC", MAX_GROUPS);
+    let name = vpc::sibling_name(state, |s| &s.vpc.access_control_groups, sibling, limit, given, "acg")?;
+    let group = AccessControlGroup {
         access_control_group_no: Some(state.next_id()),
         access_control_group_name: Some(name),
         is_default: Some(false),
         vpc_no: Some(vpc_no),
-        access_control_group_status: Some(Kind::Acg.status_code("RUN")),
         access_control_group_description: Some(p.str("accessControlGroupDescription").unwrap_or("").to_string()),
         region_code: Some(region),
+        ..AccessControlGroup::default()
     };
-    let answer = state.vpc.access_control_groups.push(Entry::new(group, now)).wire();
-    cx.list(vec![answer])
+    one(cx.action, state.create(group, now, cx.action.name).wire())
 }
 
 /// `deleteAccessControlGroup`: not the default group, not one on a network interface or named by a
 /// rule of another group.
 pub fn delete_access_control_group(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[("vpcNo", &[Required]), ("accessControlGroupNo", &[Required])])?;
-    let region = cx.region().to_string();
-    let no = p.str("accessControlGroupNo").unwrap_or_default().to_string();
+    let (p, region, _) = cx.start();
+    let no = p.text("accessControlGroupNo");
     let state = &mut *cx.state;
     let g = in_vpc(state, &no, p.str("vpcNo").unwrap_or_default(), &region)?;
     if g.rec.is_default == Some(true) {
         return Err(faults::in_use(
-            Kind::Acg,
+            Kind::AccessControlGroup,
             &no,
             "its VPC (the default group goes with the VPC)",
         ));
     }
-    if g.busy() {
-        return Err(faults::not_now(Kind::Acg, &no, phase_of(&g.rec)));
-    }
+    g.permit(cx.action.name)?;
     let on_nic = state
         .vpc
         .network_interfaces
@@ -205,7 +81,7 @@ pub fn delete_access_control_group(cx: &mut Cx<'_>) -> Answer {
         .find(|n| n.rec.access_control_group_no_list.iter().flatten().any(|a| *a == no));
     if let Some(n) = on_nic {
         return Err(faults::in_use(
-            Kind::Acg,
+            Kind::AccessControlGroup,
             &no,
             &format!("network interface {}", n.rec.no()),
         ));
@@ -217,7 +93,7 @@ pub fn delete_access_control_group(cx: &mut Cx<'_>) -> Answer {
         .find(|r| is(&r.access_control_group_sequence, &no) && !is(&r.access_control_group_no, &no));
     if let Some(r) = named {
         return Err(faults::in_use(
-            Kind::Acg,
+            Kind::AccessControlGroup,
             &no,
             &format!("a rule of access control group {}", s(&r.access_control_group_no)),
         ));
@@ -226,11 +102,8 @@ pub fn delete_access_control_group(cx: &mut Cx<'_>) -> Answer {
         .vpc
         .access_control_group_rules
         .retain(|r| !is(&r.access_control_group_no, &no));
-    let now = cx.now;
-    let e = faults::found_mut(&mut state.vpc.access_control_groups, &no, Some(&region), Kind::Acg)?;
-    e.run(now, plans::network::delete());
-    let answer = e.wire();
-    cx.list(vec![answer])
+    let e = state.vpc.access_control_groups.found_mut(&no, Some(&region))?;
+    one(cx.action, e.begin(cx.now, cx.action.name).wire())
 }
 
 /// A group of `vpc_no` (the rule and delete actions name both).
@@ -239,7 +112,7 @@ fn in_vpc<'a>(
     no: &str,
     vpc_no: &str,
     region: &str,
-) -> Result<&'a Entry<VpcAccessControlGroup>, ApiFault> {
+) -> Result<&'a Entry<AccessControlGroup>, ApiFault> {
     let g = find(state, no, region)?;
     if !is(&g.rec.vpc_no, vpc_no) {
         return Err(faults::mismatch(format!(
@@ -262,21 +135,12 @@ fn rules_of(state: &State, no: &str, kind: Option<&str>) -> Vec<Value> {
 
 /// `getAccessControlGroupRuleList` (`accessControlGroupRuleTypeCode` `INBND` or `OTBND`).
 pub fn get_access_control_group_rule_list(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[
-        ("accessControlGroupNo", &[Required]),
-        ("accessControlGroupRuleTypeCode", &[OneOf(&[INBOUND, OUTBOUND])]),
-    ])?;
+    let p = cx.params();
     let no = p.str("accessControlGroupNo").unwrap_or_default();
     find(cx.state, no, cx.region())?;
     let items = rules_of(cx.state, no, p.str("accessControlGroupRuleTypeCode"));
     cx.list(items)
 }
-
-const ADD_ITEM: Rules = &[
-    ("protocolTypeCode", &[Required]),
-    ("accessControlGroupRuleDescription", &[DESCRIPTION]),
-];
-const REMOVE_ITEM: Rules = &[("protocolTypeCode", &[Required])];
 
 /// One rule as requested, checked: protocol, a source or destination, a port range where the
 /// protocol has ports.
@@ -343,25 +207,11 @@ fn same(a: &AccessControlGroupRule, b: &AccessControlGroupRule) -> bool {
 }
 
 fn change_rules(cx: &mut Cx<'_>, kind: &'static str, add: bool) -> Answer {
-    let item: &[Rule] = if add {
-        &[Required, Each(ADD_ITEM)]
-    } else {
-        &[Required, Each(REMOVE_ITEM)]
-    };
-    let p = cx.params(&[
-        ("accessControlGroupNo", &[Required]),
-        ("vpcNo", &[Required]),
-        ("accessControlGroupRuleList", item),
-    ])?;
-    let region = cx.region().to_string();
-    let now = cx.now;
-    let no = p.str("accessControlGroupNo").unwrap_or_default().to_string();
-    let vpc_no = p.str("vpcNo").unwrap_or_default().to_string();
+    let (p, region, now) = cx.start();
+    let no = p.text("accessControlGroupNo");
+    let vpc_no = p.text("vpcNo");
     let state = &mut *cx.state;
-    let g = in_vpc(state, &no, &vpc_no, &region)?;
-    if g.busy() {
-        return Err(faults::not_now(Kind::Acg, &no, phase_of(&g.rec)));
-    }
+    in_vpc(state, &no, &vpc_no, &region)?.permit(cx.action.name)?;
     let mut wanted = Vec::new();
     for item in p.objects("accessControlGroupRuleList") {
         wanted.push(requested(state, &no, kind, item, &vpc_no, &region)?);
@@ -397,7 +247,7 @@ fn change_rules(cx: &mut Cx<'_>, kind: &'static str, add: bool) -> Answer {
         for w in &wanted {
             if !rules.iter().any(|r| same(r, w)) {
                 return Err(faults::not_found(
-                    Kind::AcgRule,
+                    Kind::AccessControlGroupRule,
                     &format!(
                         "{no}: {} {} {}",
                         c_of(w),
@@ -410,7 +260,7 @@ fn change_rules(cx: &mut Cx<'_>, kind: &'static str, add: bool) -> Answer {
         rules.retain(|r| !wanted.iter().any(|w| same(r, w)));
     }
     if let Some(e) = state.vpc.access_control_groups.find_mut(&no, Some(&region)) {
-        e.run(now, plans::network::set());
+        e.begin(now, cx.action.name);
     }
     let items = rules_of(state, &no, None);
     cx.list(items)

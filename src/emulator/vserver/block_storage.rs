@@ -8,37 +8,16 @@
 //! volumes by `changeBlockStorageInstance`.
 
 use crate::emulator::handler::prelude::*;
+use crate::emulator::lookup;
 
-pub use super::volumes::{make, release_for, NewVolume};
+use super::volumes::{attached_to, is_kvm, make, next_device, NewVolume};
 
-pub(super) const GIB: i64 = 1 << 30;
 /// Largest volume in GB, per hypervisor.
 pub const XEN_MAX_GB: i64 = 2000;
 pub const KVM_MAX_GB: i64 = 16380;
 
-pub fn find<'a>(state: &'a State, no: &str, region: &str) -> Result<&'a Entry<BlockStorage>, ApiFault> {
-    state
-        .vpc
-        .block_storages
-        .find(no, Some(region))
-        .filter(|e| !e.terminating())
-        .ok_or_else(|| faults::not_found(Kind::BlockStorage, no))
-}
-
-fn is_kvm(h: &Option<Code>) -> bool {
-    h.as_ref().is_some_and(|h| h.code == "KVM")
-}
-
-/// `{ code, codeName }` of a volume type.
-pub fn volume_type(code: &str) -> Code {
-    let name = match code {
-        "CB1" => "Common BlockStorage 1",
-        "CB2" => "Common BlockStorage 2",
-        "FB1" => "Fast BlockStorage 1",
-        "FB2" => "Fast BlockStorage 2",
-        other => other,
-    };
-    Code::new(code, name)
+pub fn find<'a>(state: &'a State, no: &str, region: &str) -> Result<&'a Entry<BlockStorageInstance>, ApiFault> {
+    state.vpc.block_storages.live(no, Some(region))
 }
 
 /// A size in GB a hypervisor takes: a multiple of 10 from 10 to its maximum.
@@ -53,19 +32,10 @@ pub fn check_size(gb: i64, kvm: bool) -> Result<(), ApiFault> {
     Ok(())
 }
 
-/// The volumes attached to a server (its base storage first).
-pub fn attached_to<'a>(state: &'a State, server_no: &'a str) -> impl Iterator<Item = &'a Entry<BlockStorage>> + 'a {
-    state
-        .vpc
-        .block_storages
-        .iter()
-        .filter(move |e| is(&e.rec.server_instance_no, server_no) && !e.terminating())
-}
-
 /// The most volumes `server` may hold: its spec's `blockStorageMaxCount` (16 for XEN specs, 21 for KVM
 /// when the spec is not known: base storage and 15 / 20 more, as `createServerImage`'s
 /// `blockStorageList` takes 21 entries on KVM).
-pub fn max_volumes(state: &State, server: &VpcServer, region: &str) -> usize {
+pub fn max_volumes(state: &State, server: &ServerInstance, region: &str) -> usize {
     let spec = super::lookups::spec_of(
         state,
         region,
@@ -77,114 +47,28 @@ pub fn max_volumes(state: &State, server: &VpcServer, region: &str) -> usize {
         .map_or(fallback, |n| n.max(1) as usize)
 }
 
-/// The next free device name of a server (`/dev/xvdb` ... on XEN, `/dev/vdb` ... on KVM).
-pub(super) fn next_device(state: &State, server: &VpcServer) -> String {
-    let prefix = if is_kvm(&server.hypervisor_type) {
-        "/dev/vd"
-    } else {
-        "/dev/xvd"
-    };
-    let no = s(&server.server_instance_no);
-    let used: Vec<String> = attached_to(state, no)
-        .filter_map(|e| e.rec.device_name.clone())
-        .collect();
-    ('a'..='z')
-        .map(|c| format!("{prefix}{c}"))
-        .find(|d| !used.contains(d))
-        .unwrap_or_else(|| format!("{prefix}z"))
-}
-
-/// A server a volume is attached to or detached from: running or stopped, not busy.
-fn server_at_rest(state: &State, no: &str, region: &str) -> Result<VpcServer, ApiFault> {
-    let e = state
-        .vpc
-        .servers
-        .find(no, Some(region))
-        .filter(|e| !e.terminating())
-        .ok_or_else(|| faults::server_not_found(no))?;
-    if e.busy() || !matches!(e.rec.status(), "RUN" | "NSTOP") {
-        return Err(faults::not_now(Kind::Server, no, e.rec.status_name()));
-    }
-    Ok(e.rec.clone())
-}
-
-/// `getBlockStorageInstanceList`
+/// `getBlockStorageInstanceList`: a look-up but for the size (given in GiB, kept in bytes), the name
+/// of the volume's server and its device (`connectionInfo`).
 pub fn get_block_storage_instance_list(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[PAGE_NO, VPC_PAGE_SIZE, ("blockStorageSize", &[INT])])?;
-    let nos = p.list("blockStorageInstanceNoList");
-    let kinds = p.list("blockStorageTypeCodeList");
-    let volumes = p.list("blockStorageVolumeTypeCodeList");
-    let hypervisors = p.list("hypervisorTypeCodeList");
-    let state = &*cx.state;
-    let server_name = |b: &BlockStorage| {
-        b.server_instance_no
-            .as_deref()
-            .and_then(|n| state.vpc.servers.find(n, None))
-            .and_then(|e| e.rec.server_name.clone())
-    };
-    let items = state
-        .vpc
-        .block_storages
-        .in_region(cx.region())
-        .map(|e| &e.rec)
-        .filter(|b| text_in(&b.block_storage_instance_no, &nos))
-        .filter(|b| code_in(&b.block_storage_type, &kinds))
-        .filter(|b| code_in(&b.block_storage_volume_type, &volumes))
-        .filter(|b| code_in(&b.hypervisor_type, &hypervisors))
-        .filter(|b| p.str("zoneCode").is_none_or(|x| is(&b.zone_code, x)))
-        .filter(|b| p.str("serverInstanceNo").is_none_or(|x| is(&b.server_instance_no, x)))
-        .filter(|b| p.str("blockStorageInstanceStatusCode").is_none_or(|x| b.status() == x))
-        .filter(|b| {
-            p.int("blockStorageSize")
-                .is_none_or(|gb| b.block_storage_size == Some(gb * GIB))
-        })
-        .filter(|b| p.str("blockStorageName").is_none_or(|x| is(&b.block_storage_name, x)))
-        .filter(|b| p.str("serverName").is_none_or(|x| server_name(b).as_deref() == Some(x)))
-        .filter(|b| p.str("connectionInfo").is_none_or(|x| is(&b.device_name, x)))
-        .filter(|b| {
-            p.str("blockStorageDiskTypeCode")
-                .is_none_or(|x| code_in(&b.block_storage_disk_type, &[x.into()]))
-        })
-        .filter(|b| {
-            p.str("blockStorageDiskDetailTypeCode")
-                .is_none_or(|x| code_in(&b.block_storage_disk_detail_type, &[x.into()]))
-        })
-        .map(wire)
-        .collect();
-    cx.page(items, &p)
-}
-
-/// `getBlockStorageInstanceDetail`
-pub fn get_block_storage_instance_detail(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[("blockStorageInstanceNo", &[Required])])?;
-    let e = find(
-        cx.state,
-        p.str("blockStorageInstanceNo").unwrap_or_default(),
-        cx.region(),
-    )?;
-    cx.list(vec![e.wire()])
+    lookup::answer_where(cx, |state, p, b: &BlockStorageInstance| {
+        let server = || state.vpc.servers.text_of(&b.server_instance_no, |r| &r.server_name);
+        p.int("blockStorageSize")
+            .is_none_or(|gb| b.block_storage_size == Some(gb * GIB))
+            && p.str("serverName").is_none_or(|x| server() == Some(x))
+            && p.str("connectionInfo").is_none_or(|x| is(&b.device_name, x))
+    })
 }
 
 /// `createBlockStorageInstance`: a XEN volume attached to the server named, or a detached KVM volume
 /// in a zone; from a snapshot when one is named (at least its size, same hypervisor).
 pub fn create_block_storage_instance(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[
-        ("blockStorageName", &[VpcName]),
-        ("blockStorageSize", &[Required, INT]),
-        ("blockStorageDiskDetailTypeCode", &[OneOf(&["SSD", "HDD"])]),
-        ("blockStorageDescription", &[DESCRIPTION]),
-        ("isReturnProtection", &[Bool]),
-        (
-            "blockStorageVolumeTypeCode",
-            &[OneOf(&["SSD", "HDD", "CB1", "CB2", "FB1", "FB2"])],
-        ),
-    ])?;
-    let region = cx.region().to_string();
-    let now = cx.now;
+    let (p, region, now) = cx.start();
     let state = &mut *cx.state;
     let server = match p.str("serverInstanceNo") {
         Some(no) => {
-            let server = server_at_rest(state, no, &region)?;
+            let server = super::found::server_at_rest(state, no, &region, cx.action.name)?
+                .rec
+                .clone();
             if is_kvm(&server.hypervisor_type) {
                 return Err(faults::unsupported(format!(
                     "KVM block storage cannot be attached at creation: create it in a zone, then attachBlockStorageInstance. (serverInstanceNo: {no})"
@@ -235,7 +119,7 @@ pub fn create_block_storage_instance(cx: &mut Cx<'_>) -> Answer {
                 .snapshots
                 .find(no, Some(&region))
                 .filter(|e| !e.terminating() && e.rec.status() == "CREAT")
-                .ok_or_else(|| faults::snapshot_not_found(no))?;
+                .ok_or_else(|| faults::not_found(Kind::BlockStorageSnapshotInstance, no))?;
             if is_kvm(&snap.rec.hypervisor_type) != kvm {
                 return Err(faults::mismatch(format!("The snapshot {no} is of another hypervisor.")));
             }
@@ -267,27 +151,21 @@ pub fn create_block_storage_instance(cx: &mut Cx<'_>) -> Answer {
         description: p.str("blockStorageDescription").unwrap_or("").to_string(),
         protection: p.flag("isReturnProtection") == Some(true),
     };
-    let answer = make(state, v, server.as_ref(), &region, now);
-    cx.list(vec![answer])
+    one(cx.action, make(state, v, server.as_ref(), &region, now))
 }
 
 /// `attachBlockStorageInstance`: a detached volume to a running or stopped server of its zone and
 /// hypervisor, within the server's limit.
 pub fn attach_block_storage_instance(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[
-        ("serverInstanceNo", &[Required]),
-        ("blockStorageInstanceNo", &[Required]),
-    ])?;
-    let region = cx.region().to_string();
-    let now = cx.now;
+    let (p, region, now) = cx.start();
     let state = &mut *cx.state;
-    let no = p.str("blockStorageInstanceNo").unwrap_or_default().to_string();
-    let volume = find(state, &no, &region)?.rec.clone();
-    let e = find(state, &no, &region)?;
-    if e.busy() || volume.status() != "CREAT" {
-        return Err(faults::not_now(Kind::BlockStorage, &no, volume.status_name()));
-    }
-    let server = server_at_rest(state, p.str("serverInstanceNo").unwrap_or_default(), &region)?;
+    let no = p.text("blockStorageInstanceNo");
+    let e = state.vpc.block_storages.usable(&no, Some(&region), cx.action.name)?;
+    let volume = e.rec.clone();
+    let server_no = p.str("serverInstanceNo").unwrap_or_default();
+    let server = super::found::server_at_rest(state, server_no, &region, cx.action.name)?
+        .rec
+        .clone();
     let server_no = s(&server.server_instance_no).to_string();
     if volume.hypervisor_type.as_ref().map(|h| &h.code) != server.hypervisor_type.as_ref().map(|h| &h.code) {
         return Err(faults::mismatch(format!(
@@ -312,21 +190,18 @@ pub fn attach_block_storage_instance(cx: &mut Cx<'_>) -> Answer {
     }
     let device = next_device(state, &server);
     let settings = state.settings.clone();
-    let e = faults::found_mut(&mut state.vpc.block_storages, &no, Some(&region), Kind::BlockStorage)?;
+    let e = state.vpc.block_storages.found_mut(&no, Some(&region))?;
     e.rec.server_instance_no = Some(server_no);
     e.rec.device_name = Some(device);
-    e.run(now, plans::block_storage::attach());
+    e.begin(now, cx.action.name);
     e.advance(now, &settings);
-    let answer = e.wire();
-    cx.list(vec![answer])
+    one(cx.action, e.wire())
 }
 
 /// `detachBlockStorageInstances`: attached volumes other than base storage, from running or stopped
 /// servers.
 pub fn detach_block_storage_instances(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[("blockStorageInstanceNoList", &[Required, Unique])])?;
-    let region = cx.region().to_string();
-    let now = cx.now;
+    let (p, region, now) = cx.start();
     let nos = p.list("blockStorageInstanceNoList");
     for no in &nos {
         let e = find(cx.state, no, &region)?;
@@ -335,22 +210,17 @@ pub fn detach_block_storage_instances(cx: &mut Cx<'_>) -> Answer {
                 "The base storage of a server cannot be detached. ({no})"
             )));
         }
-        if e.busy() || e.rec.status() != "ATTAC" {
-            return Err(faults::not_now(Kind::BlockStorage, no, e.rec.status_name()));
-        }
-        server_at_rest(cx.state, s(&e.rec.server_instance_no), &region)?;
+        e.permit(cx.action.name)?;
+        super::found::server_at_rest(cx.state, s(&e.rec.server_instance_no), &region, cx.action.name)?;
     }
     let mut items = Vec::new();
     let settings = cx.state.settings.clone();
     for no in &nos {
         if let Some(e) = cx.state.vpc.block_storages.find_mut(no, Some(&region)) {
-            e.run(
-                now,
-                plans::block_storage::detach(|b: &mut BlockStorage| {
-                    b.server_instance_no = None;
-                    b.device_name = None;
-                }),
-            );
+            e.begin(now, cx.action.name).then(|b| {
+                b.server_instance_no = None;
+                b.device_name = None;
+            });
             e.advance(now, &settings);
             items.push(e.wire());
         }
@@ -360,46 +230,33 @@ pub fn detach_block_storage_instances(cx: &mut Cx<'_>) -> Answer {
 
 /// `deleteBlockStorageInstances`: detached volumes without return protection.
 pub fn delete_block_storage_instances(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[("blockStorageInstanceNoList", &[Required, Unique])])?;
-    let region = cx.region().to_string();
-    let now = cx.now;
-    let nos = p.list("blockStorageInstanceNoList");
-    for no in &nos {
-        let e = find(cx.state, no, &region)?;
-        if e.rec.is_return_protection == Some(true) {
-            return Err(faults::protected(Kind::BlockStorage, no));
-        }
-        if let Some(server) = e.rec.server_instance_no.as_deref().filter(|x| !x.is_empty()) {
-            return Err(faults::in_use(
-                Kind::BlockStorage,
-                no,
-                &format!("server instance {server}"),
-            ));
-        }
-        if e.busy() {
-            return Err(faults::not_now(Kind::BlockStorage, no, e.rec.status_name()));
-        }
-    }
-    let mut items = Vec::new();
-    for no in &nos {
-        if let Some(e) = cx.state.vpc.block_storages.find_mut(no, Some(&region)) {
-            e.run(now, plans::block_storage::delete());
-            items.push(e.wire());
-        }
-    }
-    cx.list(items)
+    let nos = cx.params().list("blockStorageInstanceNoList");
+    each(
+        cx,
+        &nos,
+        |_, e: &Entry<BlockStorageInstance>| {
+            let no = e.rec.no();
+            if e.rec.is_return_protection == Some(true) {
+                return Err(faults::protected(Kind::BlockStorageInstance, no));
+            }
+            match e.rec.server_instance_no.as_deref().filter(|x| !x.is_empty()) {
+                Some(server) => Err(faults::in_use(
+                    Kind::BlockStorageInstance,
+                    no,
+                    &format!("server instance {server}"),
+                )),
+                None => Ok(()),
+            }
+        },
+        None,
+    )
 }
 
 /// Grows a volume: larger, within its hypervisor's sizes; an attached XEN volume only while its server
 /// is stopped.
 fn grow(cx: &mut Cx<'_>, kvm: bool) -> Answer {
-    let p = cx.params(&[
-        ("blockStorageInstanceNo", &[Required]),
-        ("blockStorageSize", &[Required, INT]),
-    ])?;
-    let region = cx.region().to_string();
-    let now = cx.now;
-    let no = p.str("blockStorageInstanceNo").unwrap_or_default().to_string();
+    let (p, region, now) = cx.start();
+    let no = p.text("blockStorageInstanceNo");
     let e = find(cx.state, &no, &region)?;
     if is_kvm(&e.rec.hypervisor_type) != kvm {
         return Err(faults::unsupported(if kvm {
@@ -408,9 +265,7 @@ fn grow(cx: &mut Cx<'_>, kvm: bool) -> Answer {
             format!("changeBlockStorageVolumeSize changes XEN block storage; use changeBlockStorageInstance for KVM. ({no})")
         }));
     }
-    if e.busy() {
-        return Err(faults::not_now(Kind::BlockStorage, &no, e.rec.status_name()));
-    }
+    e.permit(cx.action.name)?;
     let gb = p.int("blockStorageSize").unwrap_or(0);
     check_size(gb, kvm)?;
     if Some(gb * GIB) <= e.rec.block_storage_size {
@@ -424,21 +279,14 @@ fn grow(cx: &mut Cx<'_>, kvm: bool) -> Answer {
         let server = s(&e.rec.server_instance_no).to_string();
         let at = cx.state.vpc.servers.find(&server, Some(&region));
         if at.is_some_and(|x| x.rec.status() != "NSTOP" || x.busy()) {
-            return Err(faults::not_now(Kind::Server, &server, "not stopped"));
+            return Err(faults::not_now(Kind::ServerInstance, &server, "not stopped"));
         }
     }
     let settings = cx.state.settings.clone();
-    let rest = if attached {
-        plans::block_storage::ATTACHED
-    } else {
-        plans::block_storage::DETACHED
-    };
-    let e = faults::found_mut(&mut cx.state.vpc.block_storages, &no, Some(&region), Kind::BlockStorage)?;
+    let e = cx.state.vpc.block_storages.found_mut(&no, Some(&region))?;
     e.rec.block_storage_size = Some(gb * GIB);
-    e.run(now, plans::block_storage::change(rest));
-    e.advance(now, &settings);
-    let answer = e.wire();
-    cx.list(vec![answer])
+    e.begin(now, cx.action.name).advance(now, &settings);
+    one(cx.action, e.wire())
 }
 
 /// `changeBlockStorageVolumeSize` (XEN).
@@ -453,23 +301,16 @@ pub fn change_block_storage_instance(cx: &mut Cx<'_>) -> Answer {
 
 /// `setBlockStorageReturnProtection`
 pub fn set_block_storage_return_protection(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[
-        ("blockStorageInstanceNo", &[Required]),
-        ("isReturnProtection", &[Required, Bool]),
-    ])?;
-    let region = cx.region().to_string();
-    let no = p.str("blockStorageInstanceNo").unwrap_or_default().to_string();
-    find(cx.state, &no, &region)?;
-    let e = faults::found_mut(&mut cx.state.vpc.block_storages, &no, Some(&region), Kind::BlockStorage)?;
+    let (p, region, _) = cx.start();
+    let no = p.text("blockStorageInstanceNo");
+    let e = cx.state.vpc.block_storages.live_mut(&no, Some(&region))?;
     e.rec.is_return_protection = p.flag("isReturnProtection");
-    let answer = e.wire();
-    cx.list(vec![answer])
+    one(cx.action, e.wire())
 }
 
 /// `getBlockStorageVolumeTypeList`
 pub fn get_block_storage_volume_type_list(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[("isBaseStorageAvailable", &[Bool])])?;
-    let region = cx.region().to_string();
+    let (p, region, _) = cx.start();
     let types = p.list("blockStorageVolumeTypeCodeList");
     let hypervisors = p.list("hypervisorTypeCodeList");
     let state = &*cx.state;

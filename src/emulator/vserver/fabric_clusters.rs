@@ -6,8 +6,8 @@
 //! the cluster's servers; a cluster with servers is not deleted. Its status is `INIT`, then `RUN`
 //! after `createDelayMs` (the codes are the emulator's reading; NCP publishes no table).
 
-use super::super::vpc::phase_of;
 use crate::emulator::handler::prelude::*;
+use crate::emulator::vpc;
 
 /// A pool of the region.
 pub fn pool(state: &State, no: &str, region: &str) -> Result<FabricClusterPool, ApiFault> {
@@ -21,23 +21,18 @@ pub fn pool(state: &State, no: &str, region: &str) -> Result<FabricClusterPool, 
 }
 
 fn find<'a>(state: &'a State, no: &str, region: &str) -> Result<&'a Entry<FabricCluster>, ApiFault> {
-    state
-        .vpc
-        .fabric_clusters
-        .find(no, Some(region))
-        .filter(|e| !e.terminating())
-        .ok_or_else(|| faults::not_found(Kind::FabricCluster, no))
+    state.vpc.fabric_clusters.live(no, Some(region))
 }
 
 /// A cluster as answered: its servers listed from the server records.
 fn shown(state: &State, e: &Entry<FabricCluster>) -> Value {
     let no = e.rec.no();
-    let servers: Vec<FabricClusterServer> = state
+    let servers: Vec<FabricClusterServerInstance> = state
         .vpc
         .servers
         .iter()
         .filter(|s| is(&s.rec.fabric_cluster_no, no))
-        .map(|s| FabricClusterServer {
+        .map(|s| FabricClusterServerInstance {
             server_instance_no: s.rec.server_instance_no.clone(),
             server_name: s.rec.server_name.clone(),
             server_instance_status: s.rec.server_instance_status.clone(),
@@ -62,8 +57,7 @@ pub fn release(state: &mut State, server_no: &str) {
 
 /// `getFabricClusterPoolList`
 pub fn get_fabric_cluster_pool_list(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[])?;
-    let region = cx.region().to_string();
+    let (p, region, _) = cx.start();
     let state = &*cx.state;
     let spec_of_product = p
         .str("serverProductCode")
@@ -87,7 +81,7 @@ pub fn get_fabric_cluster_pool_list(cx: &mut Cx<'_>) -> Answer {
 
 /// `getFabricClusterList`
 pub fn get_fabric_cluster_list(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[PAGE_NO, VPC_PAGE_SIZE, VPC_ORDER])?;
+    let p = cx.params();
     let nos = p.list("fabricClusterNoList");
     let state = &*cx.state;
     let has_server = |c: &FabricCluster, server: &str| {
@@ -123,43 +117,27 @@ pub fn get_fabric_cluster_list(cx: &mut Cx<'_>) -> Answer {
 
 /// `getFabricClusterDetail`
 pub fn get_fabric_cluster_detail(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[("fabricClusterNo", &[Required])])?;
+    let p = cx.params();
     let e = find(cx.state, p.str("fabricClusterNo").unwrap_or_default(), cx.region())?;
-    let answer = shown(cx.state, e);
-    cx.list(vec![answer])
+    one(cx.action, shown(cx.state, e))
 }
 
 /// `createFabricCluster`: in a running VPC, from a pool of the zone.
 pub fn create_fabric_cluster(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[
-        ("fabricClusterName", &[Required, VpcName]),
-        ("fabricClusterDescription", &[DESCRIPTION]),
-        ("zoneCode", &[Required]),
-        ("vpcNo", &[Required]),
-        ("fabricClusterPoolNo", &[Required]),
-    ])?;
-    let region = cx.region().to_string();
-    let now = cx.now;
+    let (p, region, now) = cx.start();
     let state = &mut *cx.state;
-    let vpc_no = p.str("vpcNo").unwrap_or_default().to_string();
-    super::super::vpc::vpcs::running(state, &vpc_no, &region)?;
+    let vpc_no = p.text("vpcNo");
+    vpc::vpcs::running(state, &vpc_no, &region, cx.action.name)?;
     let pool = pool(state, p.str("fabricClusterPoolNo").unwrap_or_default(), &region)?;
-    let zone = p.str("zoneCode").unwrap_or_default().to_string();
+    let zone = p.text("zoneCode");
     if !is(&pool.zone_code, &zone) {
         return Err(faults::mismatch(format!(
             "The fabric cluster pool {} is not in zone {zone}.",
             s(&pool.fabric_cluster_pool_no)
         )));
     }
-    let name = p.str("fabricClusterName").unwrap_or_default().to_string();
-    if state
-        .vpc
-        .fabric_clusters
-        .in_region(&region)
-        .any(|e| !e.terminating() && is(&e.rec.fabric_cluster_name, &name))
-    {
-        return Err(faults::name_in_use(&name));
-    }
+    let name = p.text("fabricClusterName");
+    state.vpc.fabric_clusters.name_free(&name, Some(&region), None)?;
     let cluster = FabricCluster {
         fabric_cluster_no: Some(state.next_id()),
         fabric_cluster_name: Some(name),
@@ -174,41 +152,19 @@ pub fn create_fabric_cluster(cx: &mut Cx<'_>) -> Answer {
         ..FabricCluster::default()
     };
     let no = s(&cluster.fabric_cluster_no).to_string();
-    let settings = state.settings.clone();
-    let e = state.vpc.fabric_clusters.push(Entry::new(cluster, now));
-    e.run(now, plans::network::create_from_init());
-    e.advance(now, &settings);
-    let answer = shown(state, find(state, &no, &region)?);
-    cx.list(vec![answer])
+    state.create(cluster, now, cx.action.name);
+    one(cx.action, shown(state, find(state, &no, &region)?))
 }
 
 /// Changes a cluster's name and/or description.
-fn rename(cx: &mut Cx<'_>, name_rules: &'static [Rule], with_description: bool) -> Answer {
-    let p = cx.params(&[
-        ("fabricClusterNo", &[Required]),
-        ("fabricClusterName", name_rules),
-        ("fabricClusterDescription", &[DESCRIPTION]),
-    ])?;
-    let region = cx.region().to_string();
-    let no = p.str("fabricClusterNo").unwrap_or_default().to_string();
+fn rename(cx: &mut Cx<'_>, with_description: bool) -> Answer {
+    let (p, region, _) = cx.start();
+    let no = p.text("fabricClusterNo");
     find(cx.state, &no, &region)?;
     if let Some(name) = p.str("fabricClusterName") {
-        let taken = cx
-            .state
-            .vpc
-            .fabric_clusters
-            .in_region(&region)
-            .any(|e| !e.terminating() && e.rec.no() != no && is(&e.rec.fabric_cluster_name, name));
-        if taken {
-            return Err(faults::name_in_use(name));
-        }
+        cx.state.vpc.fabric_clusters.name_free(name, Some(&region), Some(&no))?;
     }
-    let e = faults::found_mut(
-        &mut cx.state.vpc.fabric_clusters,
-        &no,
-        Some(&region),
-        Kind::FabricCluster,
-    )?;
+    let e = cx.state.vpc.fabric_clusters.found_mut(&no, Some(&region))?;
     if let Some(name) = p.str("fabricClusterName") {
         e.rec.fabric_cluster_name = Some(name.to_string());
     }
@@ -216,41 +172,34 @@ fn rename(cx: &mut Cx<'_>, name_rules: &'static [Rule], with_description: bool) 
         e.rec.fabric_cluster_description = Some(p.str("fabricClusterDescription").unwrap_or("").to_string());
     }
     let e = find(cx.state, &no, &region)?;
-    let answer = shown(cx.state, e);
-    cx.list(vec![answer])
+    one(cx.action, shown(cx.state, e))
 }
 
 /// `changeFabricClusterName`
 pub fn change_fabric_cluster_name(cx: &mut Cx<'_>) -> Answer {
-    rename(cx, &[Required, VpcName], false)
+    rename(cx, false)
 }
 
 /// `changeFabricClusterDescription`
 pub fn change_fabric_cluster_description(cx: &mut Cx<'_>) -> Answer {
-    rename(cx, &[VpcName], true)
+    rename(cx, true)
 }
 
 /// `updateFabricCluster` (name and description).
 pub fn update_fabric_cluster(cx: &mut Cx<'_>) -> Answer {
-    rename(cx, &[Required, VpcName], true)
+    rename(cx, true)
 }
 
 /// Replaces a cluster's servers: each of the cluster's pool, VPC and zone, at rest.
 fn servers(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[
-        ("fabricClusterNo", &[Required]),
-        ("clusterModeServerInstanceNoList", &[Unique]),
-    ])?;
-    let region = cx.region().to_string();
-    let no = p.str("fabricClusterNo").unwrap_or_default().to_string();
+    let (p, region, _) = cx.start();
+    let no = p.text("fabricClusterNo");
     let cluster = find(cx.state, &no, &region)?;
-    if cluster.busy() {
-        return Err(faults::not_now(Kind::FabricCluster, &no, phase_of(&cluster.rec)));
-    }
+    cluster.permit(cx.action.name)?;
     let cluster = cluster.rec.clone();
     let wanted = p.list("clusterModeServerInstanceNoList");
     for server_no in &wanted {
-        let e = super::servers::find(cx.state, server_no, &region)?;
+        let e = super::found::server(cx.state, server_no, &region)?;
         let v = &e.rec;
         if v.fabric_cluster_pool_no != cluster.fabric_cluster_pool_no
             || v.vpc_no != cluster.vpc_no
@@ -261,11 +210,13 @@ fn servers(cx: &mut Cx<'_>) -> Answer {
             )));
         }
         if v.fabric_cluster_no.as_deref().is_some_and(|c| !c.is_empty() && c != no) {
-            return Err(faults::in_use(Kind::Server, server_no, "another fabric cluster"));
+            return Err(faults::in_use(
+                Kind::ServerInstance,
+                server_no,
+                "another fabric cluster",
+            ));
         }
-        if e.busy() || !matches!(v.status(), "RUN" | "NSTOP") {
-            return Err(faults::not_now(Kind::Server, server_no, v.status_name()));
-        }
+        e.permit(cx.action.name)?;
     }
     for e in cx.state.vpc.servers.items.iter_mut() {
         let member = wanted.iter().any(|w| e.rec.no() == w);
@@ -280,8 +231,7 @@ fn servers(cx: &mut Cx<'_>) -> Answer {
         }
     }
     let e = find(cx.state, &no, &region)?;
-    let answer = shown(cx.state, e);
-    cx.list(vec![answer])
+    one(cx.action, shown(cx.state, e))
 }
 
 /// `changeFabricClusterServerInstances`
@@ -296,14 +246,9 @@ pub fn update_fabric_cluster_server_instances(cx: &mut Cx<'_>) -> Answer {
 
 /// `deleteFabricCluster`: without servers.
 pub fn delete_fabric_cluster(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[("fabricClusterNo", &[Required])])?;
-    let region = cx.region().to_string();
-    let now = cx.now;
-    let no = p.str("fabricClusterNo").unwrap_or_default().to_string();
-    let e = find(cx.state, &no, &region)?;
-    if e.busy() {
-        return Err(faults::not_now(Kind::FabricCluster, &no, phase_of(&e.rec)));
-    }
+    let (p, region, now) = cx.start();
+    let no = p.text("fabricClusterNo");
+    find(cx.state, &no, &region)?.permit(cx.action.name)?;
     if let Some(server) = cx.state.vpc.servers.iter().find(|s| is(&s.rec.fabric_cluster_no, &no)) {
         return Err(faults::in_use(
             Kind::FabricCluster,
@@ -311,13 +256,6 @@ pub fn delete_fabric_cluster(cx: &mut Cx<'_>) -> Answer {
             &format!("server instance {}", server.rec.no()),
         ));
     }
-    let e = faults::found_mut(
-        &mut cx.state.vpc.fabric_clusters,
-        &no,
-        Some(&region),
-        Kind::FabricCluster,
-    )?;
-    e.run(now, plans::network::delete());
-    let answer = e.wire();
-    cx.list(vec![answer])
+    let e = cx.state.vpc.fabric_clusters.found_mut(&no, Some(&region))?;
+    one(cx.action, e.begin(now, cx.action.name).wire())
 }

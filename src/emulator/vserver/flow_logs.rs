@@ -4,21 +4,12 @@
 
 use crate::emulator::handler::prelude::*;
 
-fn action_type(code: &str) -> Code {
-    let name = match code {
-        "ACCEPT" => "Accept",
-        "REJECT" => "Reject",
-        _ => "All",
-    };
-    Code::new(code, name)
-}
-
 /// `getFlowLogConfigurationList` (the interfaces listed must exist).
 pub fn get_flow_log_configuration_list(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[("networkInterfaceNoList", &[Required, Unique])])?;
+    let p = cx.params();
     let nos = p.list("networkInterfaceNoList");
     for no in &nos {
-        super::network_interfaces::find(cx.state, no, cx.region())?;
+        super::found::nic(cx.state, no, cx.region())?;
     }
     let items = cx
         .state
@@ -33,19 +24,9 @@ pub fn get_flow_log_configuration_list(cx: &mut Cx<'_>) -> Answer {
 
 /// `enableFlowLog`
 pub fn enable_flow_log(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[
-        (
-            "collectActionTypeCode",
-            &[Required, OneOf(&["ACCEPT", "REJECT", "ALL"])],
-        ),
-        ("collectIntervalMinute", &[OneOf(&["1", "5", "10"])]),
-        ("networkInterfaceNo", &[Required]),
-        ("storageTypeCode", &[OneOf(&["OBJT"])]),
-        ("storageBucketName", &[Required]),
-    ])?;
-    let region = cx.region().to_string();
-    let no = p.str("networkInterfaceNo").unwrap_or_default().to_string();
-    super::network_interfaces::find(cx.state, &no, &region)?;
+    let (p, region, _) = cx.start();
+    let no = p.text("networkInterfaceNo");
+    super::found::nic(cx.state, &no, &region)?;
     if cx.state.vpc.flow_logs.iter().any(|f| is(&f.network_interface_no, &no)) {
         return Err(faults::address_conflict(format!(
             "The flow log of network interface {no} is already enabled."
@@ -53,9 +34,11 @@ pub fn enable_flow_log(cx: &mut Cx<'_>) -> Answer {
     }
     let config = FlowLogConfiguration {
         network_interface_no: Some(no.clone()),
-        collect_action_type: p.str("collectActionTypeCode").map(action_type),
+        collect_action_type: p
+            .str("collectActionTypeCode")
+            .map(|c| Code::of(names::COLLECT_ACTION_TYPE, c)),
         collect_interval_minute: Some(p.int("collectIntervalMinute").unwrap_or(5)),
-        storage_type: Some(Code::new("OBJT", "Object Storage")),
+        storage_type: Some(Code::of(names::FLOW_LOG_STORAGE_TYPE, "OBJT")),
         storage_bucket_name: p.str("storageBucketName").map(str::to_string),
         storage_bucket_directory_name: p.str("storageBucketDirectoryName").map(str::to_string),
     };
@@ -64,15 +47,14 @@ pub fn enable_flow_log(cx: &mut Cx<'_>) -> Answer {
     if let Some(e) = cx.state.vpc.network_interfaces.find_mut(&no, Some(&region)) {
         e.rec.enable_flow_log = Some(true);
     }
-    cx.list(vec![answer])
+    one(cx.action, answer)
 }
 
 /// `disableFlowLog`: of an interface whose flow log is enabled; answers the setting removed.
 pub fn disable_flow_log(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[("networkInterfaceNo", &[Required])])?;
-    let region = cx.region().to_string();
-    let no = p.str("networkInterfaceNo").unwrap_or_default().to_string();
-    super::network_interfaces::find(cx.state, &no, &region)?;
+    let (p, region, _) = cx.start();
+    let no = p.text("networkInterfaceNo");
+    super::found::nic(cx.state, &no, &region)?;
     let logs = &mut cx.state.vpc.flow_logs;
     let i = logs
         .iter()
@@ -82,5 +64,5 @@ pub fn disable_flow_log(cx: &mut Cx<'_>) -> Answer {
     if let Some(e) = cx.state.vpc.network_interfaces.find_mut(&no, Some(&region)) {
         e.rec.enable_flow_log = Some(false);
     }
-    cx.list(vec![wire(&removed)])
+    one(cx.action, wire(&removed))
 }

@@ -3,12 +3,10 @@
 
 use crate::emulator::handler::prelude::*;
 
-const GIB: i64 = 1 << 30;
-
-fn members(s: &State) -> &Store<MemberInstance> {
+fn members(s: &State) -> &Store<MemberServerImageInstance> {
     &s.vpc.member_server_image_instances
 }
-fn members_mut(s: &mut State) -> &mut Store<MemberInstance> {
+fn members_mut(s: &mut State) -> &mut Store<MemberServerImageInstance> {
     &mut s.vpc.member_server_image_instances
 }
 fn images(s: &State) -> &Store<ServerImage> {
@@ -48,30 +46,17 @@ fn listed<'a, T: Image>(
     entries
 }
 
-fn detail<T: Image>(cx: &mut Cx<'_>, store: fn(&State) -> &Store<T>, key: &'static str) -> Answer {
-    let p = cx.params(&[(key, &[Required])])?;
+fn share<T: Image>(cx: &mut Cx<'_>, store: fn(&mut State) -> &mut Store<T>, key: &'static str, op: ShareOp) -> Answer {
+    let (p, region, _) = cx.start();
     let no = p.str(key).unwrap_or_default();
-    match store(cx.state).find(no, Some(cx.region())) {
-        Some(e) => cx.list(vec![e.wire()]),
-        None => Err(faults::image_not_found(T::KIND.label(), no)),
-    }
+    let list = p.list("targetLoginIdList");
+    one(
+        cx.action,
+        image_ops::share(store(cx.state), cx.action.name, op, no, list, Some(&region))?,
+    )
 }
 
-fn share<T: Image>(
-    cx: &mut Cx<'_>,
-    store: fn(&mut State) -> &mut Store<T>,
-    key: &'static str,
-    op: ShareOp,
-    ids: &'static [Rule],
-) -> Answer {
-    let p = cx.params(&[(key, &[Required]), ("targetLoginIdList", ids)])?;
-    let region = cx.region().to_string();
-    let no = p.str(key).unwrap_or_default();
-    let item = image_ops::share(store(cx.state), op, no, p.list("targetLoginIdList"), Some(&region))?;
-    cx.list(vec![item])
-}
-
-fn find_server(state: &State, no: &str, region: &str) -> Result<VpcServer, ApiFault> {
+fn find_server(state: &State, no: &str, region: &str) -> Result<ServerInstance, ApiFault> {
     state
         .vpc
         .servers
@@ -85,7 +70,7 @@ fn find_server(state: &State, no: &str, region: &str) -> Result<VpcServer, ApiFa
 
 /// `getMemberServerImageInstanceList`
 pub fn get_member_server_image_instance_list(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[PAGE_NO, VPC_PAGE_SIZE, VPC_ORDER])?;
+    let p = cx.params();
     let platforms = p.list("platformTypeCodeList");
     let keys = (
         "memberServerImageInstanceNoList",
@@ -98,22 +83,11 @@ pub fn get_member_server_image_instance_list(cx: &mut Cx<'_>) -> Answer {
     cx.page(entries.into_iter().map(Entry::wire).collect(), &p)
 }
 
-/// `getMemberServerImageInstanceDetail`
-pub fn get_member_server_image_instance_detail(cx: &mut Cx<'_>) -> Answer {
-    detail(cx, members, "memberServerImageInstanceNo")
-}
-
 /// `createMemberServerImageInstance`: of a running or stopped XEN server.
 pub fn create_member_server_image_instance(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[
-        ("serverInstanceNo", &[Required]),
-        ("memberServerImageName", &[VpcName]),
-        ("memberServerImageDescription", &[DESCRIPTION]),
-    ])?;
-    let region = cx.region().to_string();
-    let now = cx.now;
+    let (p, region, now) = cx.start();
     let state = &mut *cx.state;
-    let server_no = p.str("serverInstanceNo").unwrap_or_default().to_string();
+    let server_no = p.text("serverInstanceNo");
     let server = find_server(state, &server_no, &region)?;
     if server.hypervisor_type.as_ref().is_some_and(|h| h.code == "KVM") {
         return Err(faults::kvm_not_supported(&server_no));
@@ -121,7 +95,7 @@ pub fn create_member_server_image_instance(cx: &mut Cx<'_>) -> Answer {
     image_ops::check_server_ready(members(state), server.status(), &server_no)?;
     let name = image_ops::image_name(state, members, p.str("memberServerImageName"), Some(&region))?;
     let platform = server.platform_type.as_ref().map(|c| c.code.clone());
-    let image = MemberInstance {
+    let image = MemberServerImageInstance {
         member_server_image_instance_no: Some(state.next_id()),
         member_server_image_name: Some(name),
         member_server_image_description: Some(p.str("memberServerImageDescription").unwrap_or("").to_string()),
@@ -132,78 +106,44 @@ pub fn create_member_server_image_instance(cx: &mut Cx<'_>) -> Answer {
         shared_login_id_list: Some(Vec::new()),
         region_code: Some(region.clone()),
         platform_type: platform,
-        ..MemberInstance::default()
+        ..MemberServerImageInstance::default()
     };
     let size = server.base_block_storage_size.unwrap_or(50 * GIB);
-    let fail = state.draw_failure();
-    let plan = plans::image::create(fail, move |i: &mut MemberInstance| {
+    let done = move |i: &mut MemberServerImageInstance| {
         i.member_server_image_block_storage_total_rows = Some(1);
         i.member_server_image_block_storage_total_size = Some(size);
-    });
-    let answer = image_ops::keep(state, members_mut, image, &region, plan, now);
-    cx.list(vec![answer])
+    };
+    one(
+        cx.action,
+        image_ops::keep(state, members_mut, image, &region, cx.action.name, done, now),
+    )
 }
 
 /// `deleteMemberServerImageInstances`
 pub fn delete_member_server_image_instances(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[("memberServerImageInstanceNoList", &[Required, Unique])])?;
-    let region = cx.region().to_string();
+    let (p, region, _) = cx.start();
     let nos = p.list("memberServerImageInstanceNoList");
-    let items = image_ops::delete(members_mut(cx.state), &nos, Some(&region), cx.now)?;
+    let items = image_ops::delete(members_mut(cx.state), cx.action.name, &nos, Some(&region), cx.now)?;
     cx.list(items)
 }
 
 /// `addMemberServerImageSharingPermission`
 pub fn add_member_server_image_sharing_permission(cx: &mut Cx<'_>) -> Answer {
-    share(
-        cx,
-        members_mut,
-        "memberServerImageInstanceNo",
-        ShareOp::Add,
-        &[Required, Unique],
-    )
+    share(cx, members_mut, "memberServerImageInstanceNo", ShareOp::Add)
 }
 
 /// `removeMemberServerImageSharingPermission`
 pub fn remove_member_server_image_sharing_permission(cx: &mut Cx<'_>) -> Answer {
-    share(
-        cx,
-        members_mut,
-        "memberServerImageInstanceNo",
-        ShareOp::Remove,
-        &[Required, Unique],
-    )
+    share(cx, members_mut, "memberServerImageInstanceNo", ShareOp::Remove)
 }
 
 /// `setMemberServerImageSharingPermission` (no list: unshare all).
 pub fn set_member_server_image_sharing_permission(cx: &mut Cx<'_>) -> Answer {
-    share(cx, members_mut, "memberServerImageInstanceNo", ShareOp::Set, &[Unique])
+    share(cx, members_mut, "memberServerImageInstanceNo", ShareOp::Set)
 }
 
 // ------------------------------------------------------------------------------------------------
 // Server images
-
-/// `getServerImageList`
-pub fn get_server_image_list(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[PAGE_NO, VPC_PAGE_SIZE, VPC_ORDER])?;
-    let types = p.list("serverImageTypeCodeList");
-    let hypervisors = p.list("hypervisorTypeCodeList");
-    let os_types = p.list("osTypeCodeList");
-    let categories = p.list("platformCategoryCodeList");
-    let keys = ("serverImageNoList", "serverImageName", "serverImageStatusCode");
-    let entries = listed(images(cx.state), cx.region(), &p, keys, |i| {
-        code_in(&i.server_image_type, &types)
-            && code_in(&i.hypervisor_type, &hypervisors)
-            && code_in(&i.os_type, &os_types)
-            && text_in(&i.platform_category_code, &categories)
-    });
-    cx.page(entries.into_iter().map(Entry::wire).collect(), &p)
-}
-
-/// `getServerImageDetail`
-pub fn get_server_image_detail(cx: &mut Cx<'_>) -> Answer {
-    detail(cx, images, "serverImageNo")
-}
 
 /// `createServerImage`: of a running or stopped server (XEN or KVM).
 pub fn create_server_image(cx: &mut Cx<'_>) -> Answer {
@@ -218,10 +158,10 @@ pub fn create_server_image_from_snapshot(cx: &mut Cx<'_>) -> Answer {
 
 /// `deleteServerImage` (the action name is singular; it takes a list).
 pub fn delete_server_image(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[("serverImageNoList", &[Required, Unique])])?;
-    let region = cx.region().to_string();
+    let (p, region, _) = cx.start();
     let items = image_ops::delete(
         images_mut(cx.state),
+        cx.action.name,
         &p.list("serverImageNoList"),
         Some(&region),
         cx.now,
@@ -231,27 +171,13 @@ pub fn delete_server_image(cx: &mut Cx<'_>) -> Answer {
 
 /// `addServerImageSharingPermission`
 pub fn add_server_image_sharing_permission(cx: &mut Cx<'_>) -> Answer {
-    share(cx, images_mut, "serverImageNo", ShareOp::Add, &[Required, Unique])
+    share(cx, images_mut, "serverImageNo", ShareOp::Add)
 }
 
 /// `removeServerImageSharingPermission`
 pub fn remove_server_image_sharing_permission(cx: &mut Cx<'_>) -> Answer {
-    share(cx, images_mut, "serverImageNo", ShareOp::Remove, &[Required, Unique])
+    share(cx, images_mut, "serverImageNo", ShareOp::Remove)
 }
-
-/// The items of `blockStorageList`, typed (`order`, sizes in GiB, flags).
-const STORAGE_ITEM: Rules = &[
-    ("order", &[Required, INT]),
-    ("blockStorageSize", &[INT]),
-    ("noBlockStorage", &[Bool]),
-    ("emptyBlockStorage", &[Bool]),
-];
-const STORAGE: &[Rule] = &[Each(STORAGE_ITEM), Check(crate::emulator::rules::block_storage)];
-const STORAGE_REQUIRED: &[Rule] = &[
-    Required,
-    Each(STORAGE_ITEM),
-    Check(crate::emulator::rules::block_storage),
-];
 
 /// One requested `blockStorageList` entry.
 struct Requested {
@@ -278,59 +204,28 @@ fn requested(p: &Params) -> Vec<Requested> {
     out
 }
 
-fn volume_type(code: &str) -> Code {
-    let name = match code {
-        "CB1" => "Common BlockStorage 1",
-        "CB2" => "Common BlockStorage 2",
-        "FB1" => "Fast BlockStorage 1",
-        "FB2" => "Fast BlockStorage 2",
-        other => other,
-    };
-    Code::new(code, name)
-}
-
 /// `createServerImage` and `createServerImageFromSnapshot`: the image takes what its source says about
 /// the OS (the server's or the base snapshot's template) and the requested block storage mappings (the
 /// server's own volumes when none are requested).
 pub fn create_image(cx: &mut Cx<'_>, from_snapshot: bool) -> Answer {
-    let p = if from_snapshot {
-        cx.params(&[
-            ("serverImageName", &[Required, VpcName]),
-            ("serverImageDescription", &[DESCRIPTION]),
-            ("blockStorageList", STORAGE_REQUIRED),
-        ])?
-    } else {
-        cx.params(&[
-            ("serverInstanceNo", &[Required]),
-            ("serverImageName", &[Required, VpcName]),
-            ("serverImageDescription", &[DESCRIPTION]),
-            ("blockStorageList", STORAGE),
-        ])?
-    };
-    let region = cx.region().to_string();
-    let now = cx.now;
+    let (p, region, now) = cx.start();
     let state = &mut *cx.state;
-    let find_snapshot = |state: &State, no: &str| -> Result<Snapshot, ApiFault> {
-        state
-            .vpc
-            .snapshots
-            .find(no, Some(&region))
-            .map(|e| e.rec.clone())
-            .ok_or_else(|| faults::snapshot_not_found(no))
+    let find_snapshot = |state: &State, no: &str| -> Result<BlockStorageSnapshotInstance, ApiFault> {
+        Ok(state.vpc.snapshots.found(no, Some(&region))?.rec.clone())
     };
     let mut mappings = Vec::new();
-    let mut base_snapshot: Option<Snapshot> = None;
+    let mut base_snapshot: Option<BlockStorageSnapshotInstance> = None;
     for item in requested(&p).into_iter().filter(|r| !r.no_storage) {
         let wanted = item.size_gb.map(|gb| gb * GIB);
-        let volume = volume_type(item.volume_type.as_deref().unwrap_or("CB1"));
-        let mut mapping = Mapping {
+        let volume = Code::of(names::VOLUME_TYPE, item.volume_type.as_deref().unwrap_or("CB1"));
+        let mut mapping = BlockStorageMapping {
             order: Some(item.order),
             block_storage_size: Some(wanted.unwrap_or(10 * GIB)),
             block_storage_volume_type: Some(volume),
             iops: Some(100),
             throughput: Some(104_857_600),
             is_encrypted_volume: Some(false),
-            ..Mapping::default()
+            ..BlockStorageMapping::default()
         };
         if let Some(no) = &item.snapshot {
             let snap = find_snapshot(state, no)?;
@@ -357,7 +252,7 @@ pub fn create_image(cx: &mut Cx<'_>, from_snapshot: bool) -> Answer {
         });
         (None, template, vec![])
     } else {
-        let server_no = p.str("serverInstanceNo").unwrap_or_default().to_string();
+        let server_no = p.text("serverInstanceNo");
         let server = find_server(state, &server_no, &region)?;
         image_ops::check_server_ready(images(state), server.status(), &server_no)?;
         let mut template = server.image_template.clone().unwrap_or_default();
@@ -365,17 +260,17 @@ pub fn create_image(cx: &mut Cx<'_>, from_snapshot: bool) -> Answer {
             template.hypervisor_type = server.hypervisor_type.clone();
         }
         let storages = server.block_storages.clone().unwrap_or_else(|| {
-            vec![Mapping {
+            vec![BlockStorageMapping {
                 order: Some(0),
                 block_storage_size: Some(server.base_block_storage_size.unwrap_or(50 * GIB)),
                 block_storage_volume_type: Some(
                     server
                         .base_block_storage_disk_type
                         .clone()
-                        .unwrap_or_else(|| volume_type("CB1")),
+                        .unwrap_or_else(|| Code::of(names::VOLUME_TYPE, "CB1")),
                 ),
                 is_encrypted_volume: Some(false),
-                ..Mapping::default()
+                ..BlockStorageMapping::default()
             }]
         });
         (Some(server_no), template, storages)
@@ -409,14 +304,8 @@ pub fn create_image(cx: &mut Cx<'_>, from_snapshot: bool) -> Answer {
     image.server_image_type = t.server_image_type.or(image.server_image_type);
     image.product_code = t.product_code.or(image.product_code);
     image.platform_category_code = t.platform_category_code.or(image.platform_category_code);
-    let fail = state.draw_failure();
-    let answer = image_ops::keep(
-        state,
-        images_mut,
-        image,
-        &region,
-        plans::image::create(fail, |_| {}),
-        now,
-    );
-    cx.list(vec![answer])
+    one(
+        cx.action,
+        image_ops::keep(state, images_mut, image, &region, cx.action.name, |_| {}, now),
+    )
 }

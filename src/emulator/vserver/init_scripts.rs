@@ -3,92 +3,35 @@
 //! most 1000 bytes.
 
 use crate::emulator::handler::prelude::*;
-
-fn os_type(code: &str) -> Code {
-    Code::new(code, if code == "WND" { "WINDOWS" } else { "LINUX" })
-}
-
-/// `getInitScriptList`
-pub fn get_init_script_list(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[PAGE_NO, VPC_PAGE_SIZE, VPC_ORDER])?;
-    let nos = p.list("initScriptNoList");
-    let mut items: Vec<Value> = cx
-        .state
-        .vpc
-        .init_scripts
-        .in_region(cx.region())
-        .map(|e| &e.rec)
-        .filter(|i| text_in(&i.init_script_no, &nos))
-        .filter(|i| p.str("initScriptName").is_none_or(|n| is(&i.init_script_name, n)))
-        .filter(|i| {
-            p.str("osTypeCode")
-                .is_none_or(|c| code_in(&i.os_type, &[c.to_string()]))
-        })
-        .map(wire)
-        .collect();
-    if p.str("sortingOrder") == Some("DESC") {
-        items.reverse();
-    }
-    cx.page(items, &p)
-}
-
-pub fn find<'a>(state: &'a State, no: &str, region: &str) -> Result<&'a Entry<InitScript>, ApiFault> {
-    state
-        .vpc
-        .init_scripts
-        .find(no, Some(region))
-        .ok_or_else(|| faults::not_found(Kind::InitScript, no))
-}
-
-/// `getInitScriptDetail`
-pub fn get_init_script_detail(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[("initScriptNo", &[Required])])?;
-    let e = find(cx.state, p.str("initScriptNo").unwrap_or_default(), cx.region())?;
-    cx.list(vec![e.wire()])
-}
+use crate::emulator::vpc;
 
 /// `createInitScript`
 pub fn create_init_script(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[
-        ("initScriptContent", &[Required]),
-        ("initScriptName", &[VpcName]),
-        ("initScriptDescription", &[DESCRIPTION]),
-        ("osTypeCode", &[Required, OneOf(&["LNX", "WND"])]),
-    ])?;
-    let region = cx.region().to_string();
+    let (p, region, _) = cx.start();
     let state = &mut *cx.state;
-    let name = match p.str("initScriptName") {
-        Some(n) => n.to_string(),
-        None => crate::emulator::vpc::auto_name(state, "init"),
-    };
-    if state
-        .vpc
-        .init_scripts
-        .in_region(&region)
-        .any(|e| is(&e.rec.init_script_name, &name))
-    {
-        return Err(faults::name_in_use(&name));
-    }
+    let given = p.str("initScriptName");
+    let name = vpc::new_name(state, |s| &s.vpc.init_scripts, given, "init", &region)?;
     let script = InitScript {
         init_script_no: Some(state.next_id()),
         init_script_name: Some(name),
         create_date: Some(state.create_date()),
         init_script_description: Some(p.str("initScriptDescription").unwrap_or("").to_string()),
         init_script_content: p.str("initScriptContent").map(str::to_string),
-        os_type: p.str("osTypeCode").map(os_type),
+        os_type: p.str("osTypeCode").map(|c| Code::of(names::INIT_SCRIPT_OS_TYPE, c)),
         region_code: Some(region),
     };
-    let answer = state.vpc.init_scripts.push(Entry::new(script, cx.now)).wire();
-    cx.list(vec![answer])
+    one(
+        cx.action,
+        state.vpc.init_scripts.push(Entry::new(script, cx.now)).wire(),
+    )
 }
 
 /// `deleteInitScripts`: every number must exist; answers the scripts deleted.
 pub fn delete_init_scripts(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[("initScriptNoList", &[Required, Unique])])?;
-    let region = cx.region().to_string();
+    let (p, region, _) = cx.start();
     let nos = p.list("initScriptNoList");
     for no in &nos {
-        find(cx.state, no, &region)?;
+        cx.state.vpc.init_scripts.found(no, Some(&region))?;
     }
     let items = nos
         .iter()

@@ -19,25 +19,14 @@
 //! `operationDelayMs`; its root password is kept encrypted with its login key's public key.
 
 use super::super::vpc::net;
-use super::block_storage::{self, NewVolume};
+use super::block_storage;
 use super::network_interfaces as nics;
+use super::volumes::{self, NewVolume};
 use crate::emulator::crypto;
 use crate::emulator::handler::prelude::*;
 
-const GIB: i64 = 1 << 30;
-/// Servers per call (NCP: `serverCreateCount` 1-20).
-pub const MAX_COUNT: i64 = 20;
-
-const NIC_ITEM: Rules = &[
-    ("networkInterfaceOrder", &[Required, Int(0, 15)]),
-    ("accessControlGroupNoList", &[Unique]),
-];
-const MAPPING_ITEM: Rules = &[
-    ("order", &[INT]),
-    ("blockStorageSize", &[INT]),
-    ("noBlockStorage", &[Bool]),
-    ("emptyBlockStorage", &[Bool]),
-];
+/// The action whose transitions and checks a launch runs.
+const ACTION: &str = "createServerInstances";
 
 /// What the image gives a server.
 struct Source {
@@ -68,15 +57,8 @@ fn source(state: &State, p: &Params, region: &str) -> Result<Source, ApiFault> {
     );
     let xen = Code::new("XEN", "XEN");
     if let Some(no) = image {
-        let e = state
-            .vpc
-            .server_images
-            .find(no, Some(region))
-            .filter(|e| !e.terminating())
-            .ok_or_else(|| faults::image_not_found(Kind::ServerImage.label(), no))?;
-        if e.rec.status() != "CREAT" {
-            return Err(faults::image_busy(Kind::ServerImage.label(), no, e.rec.status_name()));
-        }
+        // An image being deleted is busy (25033), as on the Classic platform: it is still listed.
+        let e = state.vpc.server_images.ready(no, Some(region), ACTION)?;
         let i = &e.rec;
         let volumes = i
             .block_storage_mapping_list
@@ -118,11 +100,8 @@ fn source(state: &State, p: &Params, region: &str) -> Result<Source, ApiFault> {
             .vpc
             .member_server_image_instances
             .find(no, Some(region))
-            .filter(|e| !e.terminating())
-            .ok_or_else(|| faults::image_not_found(Kind::MemberImage.label(), no))?;
-        if e.rec.status() != "CREAT" {
-            return Err(faults::image_busy(Kind::MemberImage.label(), no, e.rec.status_name()));
-        }
+            .ok_or_else(|| faults::image_not_found(Kind::MemberServerImageInstance.label(), no))?;
+        e.permit(ACTION)?;
         let code = e.rec.original_server_image_product_code.clone();
         let os = code.as_deref().and_then(|c| os_product(state, c, region));
         let gb = e.rec.member_server_image_block_storage_total_size.unwrap_or(50 * GIB) / GIB;
@@ -218,16 +197,16 @@ fn interfaces(
         }
         let (subnet, groups) = match &existing {
             Some(no) => {
-                let e = nics::find(state, no, region)?;
+                let e = super::found::nic(state, no, region)?;
                 if e.busy() || e.rec.status() != "NOTUSED" {
-                    return Err(faults::in_use(Kind::Nic, no, "a server"));
+                    return Err(faults::in_use(Kind::NetworkInterface, no, "a server"));
                 }
-                let subnet = nics::usable_subnet(state, s(&e.rec.subnet_no), vpc_no, region)?;
+                let subnet = nics::usable_subnet(state, s(&e.rec.subnet_no), vpc_no, region, ACTION)?;
                 (subnet, e.rec.access_control_group_no_list.clone().unwrap_or_default())
             }
             None => {
                 let subnet = match item.str("subnetNo") {
-                    Some(no) => nics::usable_subnet(state, no, vpc_no, region)?,
+                    Some(no) => nics::usable_subnet(state, no, vpc_no, region, ACTION)?,
                     None => top.clone(),
                 };
                 let groups = item.list("accessControlGroupNoList");
@@ -305,26 +284,11 @@ fn volumes(src: &Source, p: &Params) -> Vec<(i64, i64, Option<String>, Option<St
 
 /// `createServerInstances`
 pub fn create_server_instances(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[
-        ("vpcNo", &[Required]),
-        ("subnetNo", &[Required]),
-        ("networkInterfaceList", &[Required, Each(NIC_ITEM)]),
-        ("serverName", &[VpcName]),
-        ("serverDescription", &[DESCRIPTION]),
-        ("serverCreateCount", &[Int(1, MAX_COUNT)]),
-        ("serverCreateStartNo", &[Int(0, 999)]),
-        ("isProtectServerTermination", &[Bool]),
-        ("isEncryptedBaseBlockStorageVolume", &[Bool]),
-        ("associateWithPublicIp", &[Bool]),
-        ("isPreInstallGpuDriver", &[Bool]),
-        ("blockStorageMappingList", &[Each(MAPPING_ITEM)]),
-    ])?;
-    let region = cx.region().to_string();
-    let now = cx.now;
+    let (p, region, now) = cx.start();
     let state = &mut *cx.state;
-    let vpc_no = p.str("vpcNo").unwrap_or_default().to_string();
-    super::super::vpc::vpcs::running(state, &vpc_no, &region)?;
-    let top = nics::usable_subnet(state, p.str("subnetNo").unwrap_or_default(), &vpc_no, &region)?;
+    let vpc_no = p.text("vpcNo");
+    crate::emulator::vpc::vpcs::running(state, &vpc_no, &region, ACTION)?;
+    let top = nics::usable_subnet(state, p.str("subnetNo").unwrap_or_default(), &vpc_no, &region, ACTION)?;
     let src = source(state, &p, &region)?;
     let spec = spec(state, &p, &src.hypervisor, &region)?;
     let count = p.int("serverCreateCount").unwrap_or(1);
@@ -356,11 +320,11 @@ pub fn create_server_instances(cx: &mut Cx<'_>) -> Answer {
             .ok_or_else(|| faults::missing_param(&["loginKeyName".into()]))?,
     };
     let script = match p.str("initScriptNo") {
-        Some(no) => Some(super::init_scripts::find(state, no, &region)?.rec.no().to_string()),
+        Some(no) => Some(state.vpc.init_scripts.found(no, Some(&region))?.rec.no().to_string()),
         None => None,
     };
     let group = match p.str("placementGroupNo") {
-        Some(no) => Some(super::placement_groups::find(state, no, &region)?.rec.clone()),
+        Some(no) => Some(state.vpc.placement_groups.found(no, Some(&region))?.rec.clone()),
         None => None,
     };
     let public = p.flag("associateWithPublicIp") == Some(true);
@@ -382,14 +346,7 @@ pub fn create_server_instances(cx: &mut Cx<'_>) -> Answer {
         });
     }
     for name in &names {
-        let taken = state
-            .vpc
-            .servers
-            .in_region(&region)
-            .any(|e| !e.terminating() && is(&e.rec.server_name, name));
-        if taken {
-            return Err(faults::name_in_use(name));
-        }
+        state.vpc.servers.name_free(name, Some(&region), None)?;
     }
     // Addresses for every interface of every server, checked before anything is made.
     let public_key = super::login_keys::public_key(state, &key);
@@ -405,7 +362,7 @@ pub fn create_server_instances(cx: &mut Cx<'_>) -> Answer {
                 (None, Some(ip)) => Some(nics::address(state, &n.subnet, Some(ip))?),
                 (None, None) => {
                     let block = n.subnet.subnet.as_deref().and_then(net::Cidr::parse);
-                    let mut taken = nics::taken_in(state, &subnet_no);
+                    let mut taken = super::found::taken_in(state, &subnet_no);
                     taken.extend(made_ips.get(&subnet_no).into_iter().flatten());
                     let free = block.map(|b| net::free_hosts(b, &taken, 1)).unwrap_or_default();
                     let ip = *free
@@ -436,8 +393,7 @@ pub fn create_server_instances(cx: &mut Cx<'_>) -> Answer {
             };
             if let Some(e) = state.vpc.network_interfaces.find_mut(&nic_no, Some(&region)) {
                 nics::mark_attached(&mut e.rec, &no, &format!("eth{}", n.order), n.order == 0);
-                e.run(now, plans::network_interface::attach());
-                e.advance(now, &settings);
+                e.begin(now, ACTION).advance(now, &settings);
             }
             nic_nos.push(nic_no);
         }
@@ -445,7 +401,7 @@ pub fn create_server_instances(cx: &mut Cx<'_>) -> Answer {
         let sealed = public_key
             .as_deref()
             .and_then(|k| crypto::encrypt(k, &secret, &mut state.rng));
-        let server = VpcServer {
+        let server = ServerInstance {
             server_instance_no: Some(no.clone()),
             server_name: Some(names[i].clone()),
             server_description: Some(p.str("serverDescription").unwrap_or("").to_string()),
@@ -487,12 +443,9 @@ pub fn create_server_instances(cx: &mut Cx<'_>) -> Answer {
             base_block_storage_size: vols.first().map(|v| v.1 * GIB),
             image_template: Some(src.template.clone()),
             root_password: sealed,
-            ..VpcServer::default()
+            ..ServerInstance::default()
         };
-        let e = state.vpc.servers.push(Entry::new(server, now));
-        e.run(now, plans::server::create());
-        e.advance(now, &settings);
-        let server = e.rec.clone();
+        let server = state.vpc.servers.create(server, now, ACTION, &settings).rec.clone();
         for (order, gb, volume, snapshot) in &vols {
             let v = NewVolume {
                 name: Some(format!("{}-{order}", names[i])),
@@ -505,7 +458,7 @@ pub fn create_server_instances(cx: &mut Cx<'_>) -> Answer {
                 description: String::new(),
                 protection: false,
             };
-            block_storage::make(state, v, Some(&server), &region, now);
+            volumes::make(state, v, Some(&server), &region, now);
         }
         if public {
             super::public_ips::make(state, Some(&server), "", &region, now)?;

@@ -6,38 +6,8 @@
 use crate::emulator::crypto;
 use crate::emulator::handler::prelude::*;
 
-fn name_rule(name: &str, v: &Value) -> Result<(), crate::emulator::rules::Failure> {
-    let t = v.as_str().unwrap_or_default();
-    let ok =
-        (3..=30).contains(&t.chars().count()) && t.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
-    if ok {
-        Ok(())
-    } else {
-        Err(crate::emulator::rules::invalid(
-            name,
-            format!("'{name}' must be 3-30 letters, digits, '-' or '_' (got '{t}')"),
-        ))
-    }
-}
-
-/// `keyName` of `importLoginKey` (required there; `createLoginKey` generates one when absent).
-const KEY_NAME_REQUIRED: &[Rule] = &[Required, Check(name_rule)];
-const KEY_NAME: &[Rule] = &[Check(name_rule)];
-
 fn keys(s: &State) -> &Store<LoginKey> {
     &s.vpc.login_keys
-}
-
-/// `getLoginKeyList`
-pub fn get_login_key_list(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[PAGE_NO, VPC_PAGE_SIZE])?;
-    let items = keys(cx.state)
-        .iter()
-        .map(|e| &e.rec)
-        .filter(|k| p.str("keyName").is_none_or(|n| is(&k.key_name, n)))
-        .map(wire)
-        .collect();
-    cx.page(items, &p)
 }
 
 fn taken(state: &State, name: &str) -> Result<(), ApiFault> {
@@ -49,8 +19,8 @@ fn taken(state: &State, name: &str) -> Result<(), ApiFault> {
 
 /// `importLoginKey`: an OpenSSH RSA public key (`ssh-rsa AAAA...`).
 pub fn import_login_key(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[("keyName", KEY_NAME_REQUIRED), ("publicKey", &[Required])])?;
-    let name = p.str("keyName").unwrap_or_default().to_string();
+    let p = cx.params();
+    let name = p.text("keyName");
     let state = &mut *cx.state;
     taken(state, &name)?;
     let public = p.str("publicKey").unwrap_or_default().trim().to_string();
@@ -64,19 +34,17 @@ pub fn import_login_key(cx: &mut Cx<'_>) -> Answer {
         create_date: Some(state.create_date()),
         private_key: None,
     };
-    let answer = state.vpc.login_keys.push(Entry::new(key, cx.now)).wire();
-    cx.list(vec![answer])
+    one(cx.action, state.vpc.login_keys.push(Entry::new(key, cx.now)).wire())
 }
 
 /// `createLoginKey`: a new 2048-bit RSA key pair; the answer carries its private key (PKCS#1 PEM),
 /// which NCP never shows again: only the public key is kept.
 pub fn create_login_key(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[("keyName", KEY_NAME)])?;
+    let p = cx.params();
     let state = &mut *cx.state;
-    let name = match p.str("keyName") {
-        Some(n) => n.to_string(),
-        None => format!("key-{}", state.next_id()),
-    };
+    let name = p
+        .str("keyName")
+        .map_or_else(|| format!("key-{}", state.next_id()), str::to_string);
     taken(state, &name)?;
     let made = crypto::new_key(&mut state.rng)
         .ok_or_else(|| faults::unsupported("The key pair could not be made; try again."))?;
@@ -99,7 +67,7 @@ pub fn create_login_key(cx: &mut Cx<'_>) -> Answer {
 /// terminated (NCP: "authentication keys assigned to a server instance cannot be deleted"; `10407`,
 /// the code NCP's Classic `deleteLoginKey` reference publishes). All or nothing.
 pub fn delete_login_keys(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[("keyNameList", &[Required, Unique])])?;
+    let p = cx.params();
     let names = p.list("keyNameList");
     let state = &mut *cx.state;
     for name in &names {

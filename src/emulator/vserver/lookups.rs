@@ -3,23 +3,9 @@
 use crate::emulator::handler::prelude::*;
 use crate::emulator::server::lookups::products;
 
-/// `getRegionList`
-pub fn get_region_list(cx: &mut Cx<'_>) -> Answer {
-    cx.params(&[])?;
-    cx.list(cx.state.vpc.regions.iter().map(wire).collect())
-}
-
-/// `getZoneList` (of the call's region).
-pub fn get_zone_list(cx: &mut Cx<'_>) -> Answer {
-    cx.params(&[])?;
-    let region = cx.region();
-    let zones = cx.state.vpc.zones.iter();
-    cx.list(zones.filter(|z| in_region(&z.region_code, region)).map(wire).collect())
-}
-
 /// `getServerImageProductList` (XEN images; KVM images are listed by `getServerImageList`).
 pub fn get_server_image_product_list(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[("blockStorageSize", &[INT])])?;
+    let p = cx.params();
     let region = cx.region();
     let items = cx
         .state
@@ -32,7 +18,6 @@ pub fn get_server_image_product_list(cx: &mut Cx<'_>) -> Answer {
 
 /// `getHypervisorTypeList`: the hypervisors the region's server specs run on (`XEN`, `KVM`).
 pub fn get_hypervisor_type_list(cx: &mut Cx<'_>) -> Answer {
-    cx.params(&[])?;
     let region = cx.region();
     let mut codes: Vec<Code> = Vec::new();
     for spec in cx
@@ -60,8 +45,8 @@ fn to_code(c: &Code) -> serde_json::Map<String, Value> {
 
 /// `getRaidList` (bare-metal RAID types of a product type).
 pub fn get_raid_list(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[("productTypeCode", &[Required])])?;
-    let kind = p.str("productTypeCode").unwrap_or_default().to_string();
+    let p = cx.params();
+    let kind = p.text("productTypeCode");
     let items = cx
         .state
         .vpc
@@ -108,8 +93,7 @@ pub fn spec_of<'a>(
 
 /// `getServerProductList`: the server products (specs) an OS image product runs on, in a zone.
 pub fn get_server_product_list(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[])?;
-    let region = cx.region().to_string();
+    let (p, region, _) = cx.start();
     let state = &*cx.state;
     let mut hypervisor = None;
     if let Some(no) = p.str("memberServerImageInstanceNo") {
@@ -117,7 +101,7 @@ pub fn get_server_product_list(cx: &mut Cx<'_>) -> Answer {
             .vpc
             .member_server_image_instances
             .find(no, Some(&region))
-            .ok_or_else(|| faults::image_not_found(Kind::MemberImage.label(), no))?;
+            .ok_or_else(|| faults::image_not_found(Kind::MemberServerImageInstance.label(), no))?;
         hypervisor = Some("XEN".to_string());
     }
     if let Some(code) = p.str("serverImageProductCode") {
@@ -159,8 +143,7 @@ fn specs<'a>(state: &'a State, region: &'a str) -> impl Iterator<Item = &'a Serv
 
 /// `getServerSpecList`: the specs of the region, of a zone, of the hypervisor a server image runs on.
 pub fn get_server_spec_list(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[])?;
-    let region = cx.region().to_string();
+    let (p, region, _) = cx.start();
     let state = &*cx.state;
     let codes = p.list("serverSpecCodeList");
     let hypervisors = p.list("hypervisorCodeList");
@@ -182,14 +165,4 @@ pub fn get_server_spec_list(cx: &mut Cx<'_>) -> Answer {
         .map(wire)
         .collect();
     cx.list(items)
-}
-
-/// `getServerSpecDetail`
-pub fn get_server_spec_detail(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[("serverSpecCode", &[Required])])?;
-    let code = p.str("serverSpecCode").unwrap_or_default();
-    let spec = specs(cx.state, cx.region())
-        .find(|s| is(&s.server_spec_code, code))
-        .ok_or_else(|| faults::not_found(Kind::ServerSpec, code))?;
-    cx.list(vec![wire(spec)])
 }

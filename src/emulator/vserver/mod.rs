@@ -6,6 +6,7 @@ pub mod acgs;
 pub mod block_storage;
 pub mod fabric_clusters;
 pub mod flow_logs;
+pub mod found;
 pub mod images;
 pub mod init_scripts;
 pub mod launch;

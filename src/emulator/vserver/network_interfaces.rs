@@ -6,24 +6,16 @@
 //! secondary IPs come from the interface's subnet.
 
 use super::super::vpc::net::{self, Cidr};
-use super::super::vpc::{phase_of, subnets};
+use super::found::{nic as find, taken_in};
 use crate::emulator::handler::prelude::*;
-use std::collections::HashSet;
+use crate::emulator::lookup;
+use crate::emulator::vpc;
 use std::time::Instant;
 
 pub use super::secondary_ips::{assign_secondary_ips, unassign_secondary_ips};
 
 /// Access control groups per interface.
 pub const MAX_GROUPS: usize = 3;
-
-pub fn find<'a>(state: &'a State, no: &str, region: &str) -> Result<&'a Entry<NetworkInterface>, ApiFault> {
-    state
-        .vpc
-        .network_interfaces
-        .find(no, Some(region))
-        .filter(|e| !e.terminating())
-        .ok_or_else(|| faults::not_found(Kind::Nic, no))
-}
 
 /// The VPC of an interface (its subnet's).
 pub fn vpc_of(state: &State, nic: &NetworkInterface) -> String {
@@ -34,18 +26,6 @@ pub fn vpc_of(state: &State, nic: &NetworkInterface) -> String {
         .find(subnet, None)
         .and_then(|e| e.rec.vpc_no.clone())
         .unwrap_or_default()
-}
-
-/// The addresses of a subnet already given to interfaces (primary and secondary).
-pub fn taken_in(state: &State, subnet_no: &str) -> HashSet<u32> {
-    state
-        .vpc
-        .network_interfaces
-        .iter()
-        .filter(|e| is(&e.rec.subnet_no, subnet_no))
-        .flat_map(|e| e.rec.ip.iter().chain(e.rec.secondary_ip_list.iter().flatten()))
-        .filter_map(|ip| net::parse_ip(ip))
-        .collect()
 }
 
 /// The private IP an interface gets in `subnet`: the one asked for (inside the subnet, free), or the
@@ -79,15 +59,13 @@ pub fn address(state: &State, subnet: &Subnet, asked: Option<&str>) -> Result<St
     }
 }
 
-/// A subnet of `vpc_no` that servers can use (running, general use).
-pub fn usable_subnet(state: &State, no: &str, vpc_no: &str, region: &str) -> Result<Subnet, ApiFault> {
-    let e = subnets::find(state, no, region)?;
+/// A subnet of `vpc_no` that servers can use (general use, in a state `action` takes it in).
+pub fn usable_subnet(state: &State, no: &str, vpc_no: &str, region: &str, action: &str) -> Result<Subnet, ApiFault> {
+    let e = state.vpc.subnets.found(no, Some(region))?;
     if !is(&e.rec.vpc_no, vpc_no) {
         return Err(faults::mismatch(format!("The subnet {no} is not in VPC {vpc_no}.")));
     }
-    if e.rec.status() != "RUN" || e.busy() {
-        return Err(faults::not_now(Kind::Subnet, no, phase_of(&e.rec)));
-    }
+    e.permit(action)?;
     if !code_in(&e.rec.usage_type, &["GEN".into()]) {
         return Err(faults::mismatch(format!(
             "The subnet {no} is not a general-use subnet (usage {}).",
@@ -106,7 +84,7 @@ pub fn new_nic(state: &mut State, subnet: &Subnet, ip: String, groups: Vec<Strin
         subnet_no: subnet.subnet_no.clone(),
         delete_on_termination: Some(false),
         is_default: Some(false),
-        network_interface_status: Some(Kind::Nic.status_code("NOTUSED")),
+        network_interface_status: Some(Kind::NetworkInterface.status_code("NOTUSED")),
         ip: Some(ip),
         mac_address: Some(format!(
             "F2:20:{:02X}:{:02X}:{:02X}:{:02X}",
@@ -141,65 +119,17 @@ pub fn checked_groups(state: &State, groups: &[String], vpc_no: &str, region: &s
     super::acgs::check_groups(state, groups, vpc_no, region)
 }
 
-/// `getNetworkInterfaceList`
+/// `getNetworkInterfaceList`: a look-up but for the names of the interface's server and subnet, and
+/// any of its secondary IPs.
 pub fn get_network_interface_list(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[PAGE_NO, VPC_PAGE_SIZE, ("isDefault", &[Bool])])?;
-    let nos = p.list("networkInterfaceNoList");
-    let secondary = p.list("secondaryIpList");
-    let state = &*cx.state;
-    let server_name = |n: &NetworkInterface| {
-        n.instance_no
-            .as_deref()
-            .and_then(|no| state.vpc.servers.find(no, None))
-            .and_then(|e| e.rec.server_name.clone())
-    };
-    let subnet_name = |n: &NetworkInterface| {
-        n.subnet_no
-            .as_deref()
-            .and_then(|no| state.vpc.subnets.find(no, None))
-            .and_then(|e| e.rec.subnet_name.clone())
-    };
-    let items = state
-        .vpc
-        .network_interfaces
-        .in_region(cx.region())
-        .map(|e| &e.rec)
-        .filter(|n| text_in(&n.network_interface_no, &nos))
-        .filter(|n| p.str("ip").is_none_or(|x| is(&n.ip, x)))
-        .filter(|n| {
-            p.str("networkInterfaceName")
-                .is_none_or(|x| is(&n.network_interface_name, x))
-        })
-        .filter(|n| p.str("instanceNo").is_none_or(|x| is(&n.instance_no, x)))
-        .filter(|n| p.str("deviceName").is_none_or(|x| is(&n.device_name, x)))
-        .filter(|n| p.flag("isDefault").is_none_or(|b| n.is_default.unwrap_or(false) == b))
-        .filter(|n| secondary.is_empty() || n.secondary_ip_list.iter().flatten().any(|ip| secondary.contains(ip)))
-        .filter(|n| p.str("serverName").is_none_or(|x| server_name(n).as_deref() == Some(x)))
-        .filter(|n| p.str("subnetName").is_none_or(|x| subnet_name(n).as_deref() == Some(x)))
-        .map(wire)
-        .collect();
-    cx.page(items, &p)
-}
-
-/// `getNetworkInterfaceDetail`
-pub fn get_network_interface_detail(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[("networkInterfaceNo", &[Required])])?;
-    let e = find(cx.state, p.str("networkInterfaceNo").unwrap_or_default(), cx.region())?;
-    cx.list(vec![e.wire()])
-}
-
-/// The server an interface is attached to or detached from: stopped, of the VPC and zone.
-fn stopped_server(state: &State, no: &str, region: &str) -> Result<VpcServer, ApiFault> {
-    let e = state
-        .vpc
-        .servers
-        .find(no, Some(region))
-        .filter(|e| !e.terminating())
-        .ok_or_else(|| faults::server_not_found(no))?;
-    if e.rec.status() != "NSTOP" || e.busy() {
-        return Err(faults::not_now(Kind::Server, no, e.rec.status_name()));
-    }
-    Ok(e.rec.clone())
+    lookup::answer_where(cx, |state, p, n: &NetworkInterface| {
+        let server = || state.vpc.servers.text_of(&n.instance_no, |r| &r.server_name);
+        let subnet = || state.vpc.subnets.text_of(&n.subnet_no, |r| &r.subnet_name);
+        let secondary = p.list("secondaryIpList");
+        (secondary.is_empty() || n.secondary_ip_list.iter().flatten().any(|ip| secondary.contains(ip)))
+            && p.str("serverName").is_none_or(|x| server() == Some(x))
+            && p.str("subnetName").is_none_or(|x| subnet() == Some(x))
+    })
 }
 
 /// The next free `ethN` of a server.
@@ -220,7 +150,7 @@ fn next_device(state: &State, server_no: &str) -> String {
 fn attach_to(
     state: &mut State,
     nic_no: &str,
-    server: &VpcServer,
+    server: &ServerInstance,
     region: &str,
     now: Instant,
 ) -> Result<Value, ApiFault> {
@@ -245,59 +175,37 @@ fn attach_to(
             .get_or_insert_with(Vec::new)
             .push(nic_no.to_string());
     }
-    let e = state
-        .vpc
-        .network_interfaces
-        .find_mut(nic_no, Some(region))
-        .ok_or_else(|| faults::not_found(Kind::Nic, nic_no))?;
+    let e = state.vpc.network_interfaces.found_mut(nic_no, Some(region))?;
     mark_attached(&mut e.rec, &server_no, &device, false);
-    e.run(now, plans::network_interface::attach());
-    e.advance(now, &settings);
+    e.begin(now, "attachNetworkInterface").advance(now, &settings);
     Ok(e.wire())
 }
 
 /// `createNetworkInterface`: unattached (`NOTUSED`), or attached at once to the server given.
 pub fn create_network_interface(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[
-        ("accessControlGroupNoList", &[Required, Unique]),
-        ("networkInterfaceDescription", &[DESCRIPTION]),
-        ("networkInterfaceName", &[VpcName]),
-        ("subnetNo", &[Required]),
-        ("vpcNo", &[Required]),
-        ("secondaryIpCount", &[Int(1, 255)]),
-        ("secondaryIpList", &[Unique]),
-        ("isBareMetal", &[Bool]),
-    ])?;
-    let region = cx.region().to_string();
-    let now = cx.now;
+    let (p, region, now) = cx.start();
     let state = &mut *cx.state;
-    let vpc_no = p.str("vpcNo").unwrap_or_default().to_string();
-    super::super::vpc::vpcs::running(state, &vpc_no, &region)?;
-    let subnet = usable_subnet(state, p.str("subnetNo").unwrap_or_default(), &vpc_no, &region)?;
+    let vpc_no = p.text("vpcNo");
+    let action = cx.action.name;
+    vpc::vpcs::running(state, &vpc_no, &region, action)?;
+    let subnet = usable_subnet(state, p.str("subnetNo").unwrap_or_default(), &vpc_no, &region, action)?;
     let groups = p.list("accessControlGroupNoList");
     checked_groups(state, &groups, &vpc_no, &region)?;
     let server = match p.str("serverInstanceNo") {
         Some(no) => {
-            let s = stopped_server(state, no, &region)?;
-            if !is(&s.vpc_no, &vpc_no) || s.zone_code != subnet.zone_code {
+            let server = super::found::server_at_rest(state, no, &region, action)?.rec.clone();
+            if !is(&server.vpc_no, &vpc_no) || server.zone_code != subnet.zone_code {
                 return Err(faults::mismatch(format!(
                     "The server instance {no} is not in the VPC and zone of subnet {}.",
-                    s_of(&subnet.subnet_no)
+                    s(&subnet.subnet_no)
                 )));
             }
-            Some(s)
+            Some(server)
         }
         None => None,
     };
     if let Some(name) = p.str("networkInterfaceName") {
-        if state
-            .vpc
-            .network_interfaces
-            .in_region(&region)
-            .any(|e| is(&e.rec.network_interface_name, name))
-        {
-            return Err(faults::name_in_use(name));
-        }
+        state.vpc.network_interfaces.name_free(name, Some(&region), None)?;
     }
     let ip = address(state, &subnet, p.str("ip"))?;
     let mut nic = new_nic(state, &subnet, ip, groups, &region);
@@ -306,10 +214,7 @@ pub fn create_network_interface(cx: &mut Cx<'_>) -> Answer {
     }
     nic.network_interface_description = Some(p.str("networkInterfaceDescription").unwrap_or("").to_string());
     let no = nic.network_interface_no.clone().unwrap_or_default();
-    let settings = state.settings.clone();
-    let e = state.vpc.network_interfaces.push(Entry::new(nic, now));
-    e.run(now, plans::network_interface::create());
-    e.advance(now, &settings);
+    state.create(nic, now, action);
     super::secondary_ips::assign(
         state,
         &no,
@@ -319,83 +224,70 @@ pub fn create_network_interface(cx: &mut Cx<'_>) -> Answer {
         false,
         &region,
     )?;
-    let answer = match server {
-        Some(s) => attach_to(state, &no, &s, &region, now)?,
-        None => find(state, &no, &region)?.wire(),
-    };
-    cx.list(vec![answer])
-}
-
-pub fn s_of(v: &Option<String>) -> &str {
-    v.as_deref().unwrap_or_default()
+    one(
+        cx.action,
+        match server {
+            Some(s) => attach_to(state, &no, &s, &region, now)?,
+            None => find(state, &no, &region)?.wire(),
+        },
+    )
 }
 
 /// `deleteNetworkInterface`: an unattached interface.
 pub fn delete_network_interface(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[("networkInterfaceNo", &[Required])])?;
-    let region = cx.region().to_string();
-    let no = p.str("networkInterfaceNo").unwrap_or_default().to_string();
+    let (p, region, _) = cx.start();
+    let no = p.text("networkInterfaceNo");
     let e = find(cx.state, &no, &region)?;
     if let Some(server) = e.rec.instance_no.as_deref().filter(|s| !s.is_empty()) {
-        return Err(faults::in_use(Kind::Nic, &no, &format!("server instance {server}")));
+        return Err(faults::in_use(
+            Kind::NetworkInterface,
+            &no,
+            &format!("server instance {server}"),
+        ));
     }
-    if e.busy() {
-        return Err(faults::not_now(Kind::Nic, &no, phase_of(&e.rec)));
-    }
+    e.permit(cx.action.name)?;
     let now = cx.now;
     cx.state.vpc.flow_logs.retain(|f| !is(&f.network_interface_no, &no));
-    let e = faults::found_mut(&mut cx.state.vpc.network_interfaces, &no, Some(&region), Kind::Nic)?;
-    e.run(now, plans::network_interface::delete());
-    let answer = e.wire();
-    cx.list(vec![answer])
+    let e = cx.state.vpc.network_interfaces.found_mut(&no, Some(&region))?;
+    one(cx.action, e.begin(now, cx.action.name).wire())
 }
 
 /// `attachNetworkInterface`: an unattached interface of the subnet named, to a stopped server of its
 /// VPC and zone.
 pub fn attach_network_interface(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[
-        ("serverInstanceNo", &[Required]),
-        ("networkInterfaceNo", &[Required]),
-        ("subnetNo", &[Required]),
-    ])?;
-    let region = cx.region().to_string();
-    let now = cx.now;
+    let (p, region, now) = cx.start();
     let state = &mut *cx.state;
-    let no = p.str("networkInterfaceNo").unwrap_or_default().to_string();
-    let nic = find(state, &no, &region)?;
-    if nic.busy() || nic.rec.status() != "NOTUSED" {
-        return Err(faults::not_now(Kind::Nic, &no, phase_of(&nic.rec)));
-    }
+    let no = p.text("networkInterfaceNo");
+    let nic = state
+        .vpc
+        .network_interfaces
+        .usable(&no, Some(&region), cx.action.name)?;
     let subnet_no = p.str("subnetNo").unwrap_or_default();
     if !is(&nic.rec.subnet_no, subnet_no) {
         return Err(faults::mismatch(format!(
             "The network interface {no} is not in subnet {subnet_no}."
         )));
     }
-    let subnet = subnets::find(state, subnet_no, &region)?.rec.clone();
-    let server = stopped_server(state, p.str("serverInstanceNo").unwrap_or_default(), &region)?;
+    let subnet = state.vpc.subnets.found(subnet_no, Some(&region))?.rec.clone();
+    let server_no = p.str("serverInstanceNo").unwrap_or_default();
+    let server = super::found::server_at_rest(state, server_no, &region, cx.action.name)?
+        .rec
+        .clone();
     if server.vpc_no != subnet.vpc_no || server.zone_code != subnet.zone_code {
         return Err(faults::mismatch(format!(
             "The server instance {} is not in the VPC and zone of subnet {subnet_no}.",
-            s_of(&server.server_instance_no)
+            s(&server.server_instance_no)
         )));
     }
-    let answer = attach_to(state, &no, &server, &region, now)?;
-    cx.list(vec![answer])
+    one(cx.action, attach_to(state, &no, &server, &region, now)?)
 }
 
 /// `detachNetworkInterface`: from its stopped server, not the server's default interface.
 pub fn detach_network_interface(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[
-        ("serverInstanceNo", &[Required]),
-        ("networkInterfaceNo", &[Required]),
-        ("subnetNo", &[Required]),
-    ])?;
-    let region = cx.region().to_string();
-    let now = cx.now;
+    let (p, region, now) = cx.start();
     let state = &mut *cx.state;
-    let no = p.str("networkInterfaceNo").unwrap_or_default().to_string();
-    let server_no = p.str("serverInstanceNo").unwrap_or_default().to_string();
+    let no = p.text("networkInterfaceNo");
+    let server_no = p.text("serverInstanceNo");
     let nic = find(state, &no, &region)?;
     if !is(&nic.rec.instance_no, &server_no) || !is(&nic.rec.subnet_no, p.str("subnetNo").unwrap_or_default()) {
         return Err(faults::mismatch(format!(
@@ -407,42 +299,32 @@ pub fn detach_network_interface(cx: &mut Cx<'_>) -> Answer {
             "The default network interface ({no}, eth0) of a server cannot be detached."
         )));
     }
-    if nic.busy() {
-        return Err(faults::not_now(Kind::Nic, &no, phase_of(&nic.rec)));
-    }
-    stopped_server(state, &server_no, &region)?;
+    nic.permit(cx.action.name)?;
+    super::found::server_at_rest(state, &server_no, &region, cx.action.name)?;
     let settings = state.settings.clone();
     if let Some(e) = state.vpc.servers.find_mut(&server_no, Some(&region)) {
         if let Some(list) = e.rec.network_interface_no_list.as_mut() {
             list.retain(|n| *n != no);
         }
     }
-    let e = faults::found_mut(&mut state.vpc.network_interfaces, &no, Some(&region), Kind::Nic)?;
-    e.run(
-        now,
-        plans::network_interface::detach(|n: &mut NetworkInterface| {
-            n.instance_no = None;
-            n.instance_type = None;
-            n.device_name = None;
-        }),
-    );
+    let e = state.vpc.network_interfaces.found_mut(&no, Some(&region))?;
+    e.begin(now, cx.action.name).then(|n| {
+        n.instance_no = None;
+        n.instance_type = None;
+        n.device_name = None;
+    });
     e.advance(now, &settings);
-    let answer = e.wire();
-    cx.list(vec![answer])
+    one(cx.action, e.wire())
 }
 
 fn change_groups(cx: &mut Cx<'_>, add: bool) -> Answer {
-    let p = cx.params(&[
-        ("accessControlGroupNoList", &[Required, Unique]),
-        ("networkInterfaceNo", &[Required]),
-    ])?;
-    let region = cx.region().to_string();
+    let (p, region, _) = cx.start();
     let state = &mut *cx.state;
-    let no = p.str("networkInterfaceNo").unwrap_or_default().to_string();
-    let nic = find(state, &no, &region)?;
-    if nic.busy() {
-        return Err(faults::not_now(Kind::Nic, &no, phase_of(&nic.rec)));
-    }
+    let no = p.text("networkInterfaceNo");
+    let nic = state
+        .vpc
+        .network_interfaces
+        .usable(&no, Some(&region), cx.action.name)?;
     let vpc_no = vpc_of(state, &nic.rec);
     let given = p.list("accessControlGroupNoList");
     let mut groups = nic.rec.access_control_group_no_list.clone().unwrap_or_default();
@@ -474,10 +356,9 @@ fn change_groups(cx: &mut Cx<'_>, add: bool) -> Answer {
             )));
         }
     }
-    let e = faults::found_mut(&mut state.vpc.network_interfaces, &no, Some(&region), Kind::Nic)?;
+    let e = state.vpc.network_interfaces.found_mut(&no, Some(&region))?;
     e.rec.access_control_group_no_list = Some(groups);
-    let answer = e.wire();
-    cx.list(vec![answer])
+    one(cx.action, e.wire())
 }
 
 /// `addNetworkInterfaceAccessControlGroup` (3 groups at most).

@@ -3,78 +3,31 @@
 //! one only while stopped, and is in at most one; a group with servers in it is not deleted.
 
 use crate::emulator::handler::prelude::*;
-
-pub fn find<'a>(state: &'a State, no: &str, region: &str) -> Result<&'a Entry<PlacementGroup>, ApiFault> {
-    state
-        .vpc
-        .placement_groups
-        .find(no, Some(region))
-        .ok_or_else(|| faults::not_found(Kind::PlacementGroup, no))
-}
-
-/// `getPlacementGroupList`
-pub fn get_placement_group_list(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[])?;
-    let nos = p.list("placementGroupNoList");
-    let items = cx
-        .state
-        .vpc
-        .placement_groups
-        .in_region(cx.region())
-        .map(|e| &e.rec)
-        .filter(|g| text_in(&g.placement_group_no, &nos))
-        .filter(|g| {
-            p.str("placementGroupName")
-                .is_none_or(|n| is(&g.placement_group_name, n))
-        })
-        .map(wire)
-        .collect();
-    cx.list(items)
-}
-
-/// `getPlacementGroupDetail`
-pub fn get_placement_group_detail(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[("placementGroupNo", &[Required])])?;
-    let e = find(cx.state, p.str("placementGroupNo").unwrap_or_default(), cx.region())?;
-    cx.list(vec![e.wire()])
-}
+use crate::emulator::vpc;
 
 /// `createPlacementGroup` (type `AA`, the only one NCP has).
 pub fn create_placement_group(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[
-        ("placementGroupName", &[VpcName]),
-        ("placementGroupTypeCode", &[OneOf(&["AA"])]),
-    ])?;
-    let region = cx.region().to_string();
+    let (p, region, _) = cx.start();
     let state = &mut *cx.state;
-    let name = match p.str("placementGroupName") {
-        Some(n) => n.to_string(),
-        None => crate::emulator::vpc::auto_name(state, "pg"),
-    };
-    if state
-        .vpc
-        .placement_groups
-        .in_region(&region)
-        .any(|e| is(&e.rec.placement_group_name, &name))
-    {
-        return Err(faults::name_in_use(&name));
-    }
+    let given = p.str("placementGroupName");
+    let name = vpc::new_name(state, |s| &s.vpc.placement_groups, given, "pg", &region)?;
     let group = PlacementGroup {
         placement_group_no: Some(state.next_id()),
         placement_group_name: Some(name),
-        placement_group_type: Some(Code::new("AA", "Anti-Affinity")),
+        placement_group_type: Some(Code::of(names::PLACEMENT_GROUP_TYPE, "AA")),
         region_code: Some(region),
     };
-    let answer = state.vpc.placement_groups.push(Entry::new(group, cx.now)).wire();
-    cx.list(vec![answer])
+    one(
+        cx.action,
+        state.vpc.placement_groups.push(Entry::new(group, cx.now)).wire(),
+    )
 }
 
 /// `deletePlacementGroup`: not while servers are in it.
 pub fn delete_placement_group(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[("placementGroupNo", &[Required])])?;
-    let region = cx.region().to_string();
-    let no = p.str("placementGroupNo").unwrap_or_default().to_string();
-    find(cx.state, &no, &region)?;
+    let (p, region, _) = cx.start();
+    let no = p.text("placementGroupNo");
+    cx.state.vpc.placement_groups.found(&no, Some(&region))?;
     if let Some(server) = cx.state.vpc.servers.iter().find(|e| is(&e.rec.placement_group_no, &no)) {
         return Err(faults::in_use(
             Kind::PlacementGroup,
@@ -86,32 +39,19 @@ pub fn delete_placement_group(cx: &mut Cx<'_>) -> Answer {
     cx.list(gone.iter().map(wire).collect())
 }
 
-/// The stopped server a membership change is made on.
-fn stopped_server(state: &State, no: &str, region: &str) -> Result<(), ApiFault> {
-    let e = state
-        .vpc
-        .servers
-        .find(no, Some(region))
-        .ok_or_else(|| faults::server_not_found(no))?;
-    if e.rec.status() != "NSTOP" || e.busy() {
-        return Err(faults::not_now(Kind::Server, no, e.rec.status_name()));
-    }
-    Ok(())
-}
-
 fn membership(cx: &mut Cx<'_>, join: bool) -> Answer {
-    let p = cx.params(&[("placementGroupNo", &[Required]), ("serverInstanceNo", &[Required])])?;
-    let region = cx.region().to_string();
-    let group_no = p.str("placementGroupNo").unwrap_or_default().to_string();
-    let server_no = p.str("serverInstanceNo").unwrap_or_default().to_string();
-    let group = find(cx.state, &group_no, &region)?.rec.clone();
-    stopped_server(cx.state, &server_no, &region)?;
-    let e = cx
+    let (p, region, _) = cx.start();
+    let group_no = p.text("placementGroupNo");
+    let server_no = p.text("serverInstanceNo");
+    let group = cx
         .state
         .vpc
-        .servers
-        .find_mut(&server_no, Some(&region))
-        .ok_or_else(|| faults::server_not_found(&server_no))?;
+        .placement_groups
+        .found(&group_no, Some(&region))?
+        .rec
+        .clone();
+    cx.state.vpc.servers.ready(&server_no, Some(&region), cx.action.name)?;
+    let e = cx.state.vpc.servers.found_mut(&server_no, Some(&region))?;
     match (join, e.rec.placement_group_no.as_deref()) {
         (true, Some(other)) if !other.is_empty() => {
             return Err(faults::mismatch(format!(
@@ -132,8 +72,7 @@ fn membership(cx: &mut Cx<'_>, join: bool) -> Answer {
         e.rec.placement_group_no = None;
         e.rec.placement_group_name = None;
     }
-    let answer = e.wire();
-    cx.list(vec![answer])
+    one(cx.action, e.wire())
 }
 
 /// `addPlacementGroupServerInstance` (a stopped server, in no group yet).

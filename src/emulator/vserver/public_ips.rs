@@ -4,31 +4,27 @@
 //! reference); an IP is created `INIT`, then `RUN`; associating or disassociating sets it `SET` until
 //! done; an associated IP is not deleted.
 
-use super::super::vpc::{net, phase_of, subnets};
 use crate::emulator::handler::prelude::*;
+use crate::emulator::lookup;
+use crate::emulator::vpc::net;
 use std::time::Instant;
 
 /// Where the emulator's public addresses come from: 198.18.0.0/15, a block set aside for tests
 /// (RFC 2544), so that no real address is handed out.
 const POOL: (u32, u32) = (0xC612_000A, 0xC613_FFFE);
 
-pub fn find<'a>(state: &'a State, no: &str, region: &str) -> Result<&'a Entry<PublicIp>, ApiFault> {
-    state
-        .vpc
-        .public_ips
-        .find(no, Some(region))
-        .filter(|e| !e.terminating())
-        .ok_or_else(|| faults::not_found(Kind::PublicIp, no))
+pub fn find<'a>(state: &'a State, no: &str, region: &str) -> Result<&'a Entry<PublicIpInstance>, ApiFault> {
+    state.vpc.public_ips.live(no, Some(region))
 }
 
-fn associated(ip: &PublicIp) -> bool {
+fn associated(ip: &PublicIpInstance) -> bool {
     ip.server_instance_no.as_deref().is_some_and(|s| !s.is_empty())
 }
 
 /// A server that may take a public IP: in a public subnet, running or stopped, without one.
-pub fn check_target(state: &State, server: &VpcServer, region: &str) -> Result<(), ApiFault> {
+pub fn check_target(state: &State, server: &ServerInstance, region: &str) -> Result<(), ApiFault> {
     let no = s(&server.server_instance_no);
-    let subnet = subnets::find(state, s(&server.subnet_no), region)?;
+    let subnet = state.vpc.subnets.found(s(&server.subnet_no), Some(region))?;
     if !code_in(&subnet.rec.subnet_type, &["PUBLIC".into()]) {
         return Err(faults::not_public_subnet(no));
     }
@@ -39,19 +35,11 @@ pub fn check_target(state: &State, server: &VpcServer, region: &str) -> Result<(
 }
 
 /// A server a public IP can go to now: in a public subnet (checked first: no state makes a private
-/// subnet's server a target), running or stopped, not busy.
-fn server_of(state: &State, no: &str, region: &str) -> Result<VpcServer, ApiFault> {
-    let e = state
-        .vpc
-        .servers
-        .find(no, Some(region))
-        .filter(|e| !e.terminating())
-        .ok_or_else(|| faults::server_not_found(no))?;
+/// subnet's server a target), in a state `action` takes it in (running or stopped, at rest).
+fn server_of(state: &State, no: &str, region: &str, action: &str) -> Result<ServerInstance, ApiFault> {
+    let e = state.vpc.servers.live(no, Some(region))?;
     check_target(state, &e.rec, region)?;
-    let status = e.rec.status();
-    if e.busy() || !(status == "RUN" || status == "NSTOP") {
-        return Err(faults::not_now(Kind::Server, no, e.rec.status_name()));
-    }
+    e.permit(action)?;
     Ok(e.rec.clone())
 }
 
@@ -70,7 +58,7 @@ fn next_address(state: &State) -> Result<String, ApiFault> {
 }
 
 /// Links a public IP and a server (both records), as answers show them once associated.
-fn link(state: &mut State, ip_no: &str, server: &VpcServer, region: &str) {
+fn link(state: &mut State, ip_no: &str, server: &ServerInstance, region: &str) {
     let server_no = s(&server.server_instance_no).to_string();
     let address = state
         .vpc
@@ -116,7 +104,7 @@ pub fn unlink(state: &mut State, ip_no: &str, region: &str) {
 /// (the caller checked it with [`check_target`]). Answers it as it is then.
 pub fn make(
     state: &mut State,
-    server: Option<&VpcServer>,
+    server: Option<&ServerInstance>,
     description: &str,
     region: &str,
     now: Instant,
@@ -131,64 +119,33 @@ pub fn make(
     if ips >= servers {
         return Err(faults::public_ip_quota(servers));
     }
-    let ip = PublicIp {
+    let ip = PublicIpInstance {
         public_ip_instance_no: Some(state.next_id()),
         public_ip: Some(next_address(state)?),
         public_ip_description: Some(description.to_string()),
         create_date: Some(state.create_date()),
         region_code: Some(region.to_string()),
-        ..PublicIp::default()
+        ..PublicIpInstance::default()
     };
     let no = ip.public_ip_instance_no.clone().unwrap_or_default();
-    let settings = state.settings.clone();
-    let e = state.vpc.public_ips.push(Entry::new(ip, now));
-    e.run(now, plans::public_ip::create());
-    e.advance(now, &settings);
+    state.create(ip, now, "createPublicIpInstance");
     if let Some(server) = server {
         link(state, &no, server, region);
     }
     Ok(find(state, &no, region)?.wire())
 }
 
-/// `getPublicIpInstanceList`
+/// `getPublicIpInstanceList`: a look-up but for whether an IP is associated, and its server's VPC.
 pub fn get_public_ip_instance_list(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[PAGE_NO, VPC_PAGE_SIZE, ("isAssociated", &[Bool])])?;
-    let nos = p.list("publicIpInstanceNoList");
-    let state = &*cx.state;
-    let vpc_of = |ip: &PublicIp| {
-        ip.server_instance_no
-            .as_deref()
-            .and_then(|n| state.vpc.servers.find(n, None))
-            .and_then(|e| e.rec.vpc_no.clone())
-    };
-    let items = state
-        .vpc
-        .public_ips
-        .in_region(cx.region())
-        .map(|e| &e.rec)
-        .filter(|i| text_in(&i.public_ip_instance_no, &nos))
-        .filter(|i| p.str("publicIp").is_none_or(|x| is(&i.public_ip, x)))
-        .filter(|i| p.str("privateIp").is_none_or(|x| is(&i.private_ip, x)))
-        .filter(|i| p.flag("isAssociated").is_none_or(|b| associated(i) == b))
-        .filter(|i| p.str("serverName").is_none_or(|x| is(&i.server_name, x)))
-        .filter(|i| p.str("publicIpInstanceStatusCode").is_none_or(|x| i.status() == x))
-        .filter(|i| p.str("vpcNo").is_none_or(|x| vpc_of(i).as_deref() == Some(x)))
-        .map(wire)
-        .collect();
-    cx.page(items, &p)
-}
-
-/// `getPublicIpInstanceDetail`
-pub fn get_public_ip_instance_detail(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[("publicIpInstanceNo", &[Required])])?;
-    let e = find(cx.state, p.str("publicIpInstanceNo").unwrap_or_default(), cx.region())?;
-    cx.list(vec![e.wire()])
+    lookup::answer_where(cx, |state, p, i: &PublicIpInstance| {
+        let vpc = || state.vpc.servers.text_of(&i.server_instance_no, |r| &r.vpc_no);
+        p.flag("isAssociated").is_none_or(|b| associated(i) == b) && p.str("vpcNo").is_none_or(|x| vpc() == Some(x))
+    })
 }
 
 /// `getPublicIpTargetServerInstanceList`: the servers a public IP can go to (public subnet, running
 /// or stopped, none yet).
 pub fn get_public_ip_target_server_instance_list(cx: &mut Cx<'_>) -> Answer {
-    cx.params(&[])?;
     let region = cx.region().to_string();
     let state = &*cx.state;
     let items = state
@@ -204,89 +161,79 @@ pub fn get_public_ip_target_server_instance_list(cx: &mut Cx<'_>) -> Answer {
 
 /// `createPublicIpInstance`: of the region, assigned at once to the server given.
 pub fn create_public_ip_instance(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[("publicIpDescription", &[DESCRIPTION])])?;
-    let region = cx.region().to_string();
-    let now = cx.now;
+    let (p, region, now) = cx.start();
     let state = &mut *cx.state;
     let server = match p.str("serverInstanceNo") {
         Some(no) => {
-            let server = server_of(state, no, &region)?;
+            let server = server_of(state, no, &region, cx.action.name)?;
             Some(server)
         }
         None => None,
     };
-    let answer = make(
-        state,
-        server.as_ref(),
-        p.str("publicIpDescription").unwrap_or(""),
-        &region,
-        now,
-    )?;
-    cx.list(vec![answer])
+    one(
+        cx.action,
+        make(
+            state,
+            server.as_ref(),
+            p.str("publicIpDescription").unwrap_or(""),
+            &region,
+            now,
+        )?,
+    )
 }
 
 /// `deletePublicIpInstance`: an IP no server holds.
 pub fn delete_public_ip_instance(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[("publicIpInstanceNo", &[Required])])?;
-    let region = cx.region().to_string();
-    let no = p.str("publicIpInstanceNo").unwrap_or_default().to_string();
+    let (p, region, _) = cx.start();
+    let no = p.text("publicIpInstanceNo");
     let e = find(cx.state, &no, &region)?;
     if associated(&e.rec) {
         return Err(faults::in_use(
-            Kind::PublicIp,
+            Kind::PublicIpInstance,
             &no,
             &format!("server instance {}", s(&e.rec.server_instance_no)),
         ));
     }
-    if e.busy() {
-        return Err(faults::not_now(Kind::PublicIp, &no, phase_of(&e.rec)));
-    }
+    e.permit(cx.action.name)?;
     let now = cx.now;
-    let e = faults::found_mut(&mut cx.state.vpc.public_ips, &no, Some(&region), Kind::PublicIp)?;
-    e.run(now, plans::public_ip::delete());
-    let answer = e.wire();
-    cx.list(vec![answer])
+    let e = cx.state.vpc.public_ips.found_mut(&no, Some(&region))?;
+    one(cx.action, e.begin(now, cx.action.name).wire())
 }
 
 /// `associatePublicIpWithServerInstance`: a ready, free IP to a server in a public subnet.
 pub fn associate_public_ip_with_server_instance(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[("publicIpInstanceNo", &[Required]), ("serverInstanceNo", &[Required])])?;
-    let region = cx.region().to_string();
-    let now = cx.now;
+    let (p, region, now) = cx.start();
     let state = &mut *cx.state;
-    let no = p.str("publicIpInstanceNo").unwrap_or_default().to_string();
-    let ip = find(state, &no, &region)?;
-    if ip.busy() || ip.rec.status() != "RUN" {
-        return Err(faults::not_now(Kind::PublicIp, &no, phase_of(&ip.rec)));
-    }
+    let no = p.text("publicIpInstanceNo");
+    let ip = state.vpc.public_ips.usable(&no, Some(&region), cx.action.name)?;
     if associated(&ip.rec) {
         return Err(faults::in_use(
-            Kind::PublicIp,
+            Kind::PublicIpInstance,
             &no,
             &format!("server instance {}", s(&ip.rec.server_instance_no)),
         ));
     }
-    let server = server_of(state, p.str("serverInstanceNo").unwrap_or_default(), &region)?;
+    let server = server_of(
+        state,
+        p.str("serverInstanceNo").unwrap_or_default(),
+        &region,
+        cx.action.name,
+    )?;
     link(state, &no, &server, &region);
-    let e = faults::found_mut(&mut state.vpc.public_ips, &no, Some(&region), Kind::PublicIp)?;
-    e.run(now, plans::public_ip::set(|_| {}));
-    let answer = e.wire();
-    cx.list(vec![answer])
+    let e = state.vpc.public_ips.found_mut(&no, Some(&region))?;
+    one(cx.action, e.begin(now, cx.action.name).wire())
 }
 
 /// `disassociatePublicIpFromServerInstance`: by the IP's number (or the server's).
 pub fn disassociate_public_ip_from_server_instance(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[])?;
-    let region = cx.region().to_string();
-    let now = cx.now;
+    let (p, region, now) = cx.start();
     let state = &mut *cx.state;
     let no = match (p.str("publicIpInstanceNo"), p.str("serverInstanceNo")) {
         (Some(no), _) => no.to_string(),
         (None, Some(server)) => state
             .vpc
             .servers
-            .find(server, Some(&region))
-            .ok_or_else(|| faults::server_not_found(server))?
+            .found(server, Some(&region))?
             .rec
             .public_ip_instance_no
             .clone()
@@ -300,9 +247,7 @@ pub fn disassociate_public_ip_from_server_instance(cx: &mut Cx<'_>) -> Answer {
             "The public IP instance {no} is not associated with a server."
         )));
     }
-    if ip.busy() {
-        return Err(faults::not_now(Kind::PublicIp, &no, phase_of(&ip.rec)));
-    }
+    ip.permit(cx.action.name)?;
     if let Some(server) = p.str("serverInstanceNo") {
         if !is(&ip.rec.server_instance_no, server) {
             return Err(faults::mismatch(format!(
@@ -311,8 +256,6 @@ pub fn disassociate_public_ip_from_server_instance(cx: &mut Cx<'_>) -> Answer {
         }
     }
     unlink(state, &no, &region);
-    let e = faults::found_mut(&mut state.vpc.public_ips, &no, Some(&region), Kind::PublicIp)?;
-    e.run(now, plans::public_ip::set(|_| {}));
-    let answer = e.wire();
-    cx.list(vec![answer])
+    let e = state.vpc.public_ips.found_mut(&no, Some(&region))?;
+    one(cx.action, e.begin(now, cx.action.name).wire())
 }

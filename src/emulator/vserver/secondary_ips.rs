@@ -3,8 +3,7 @@
 //! only with `allowReassign`.
 
 use super::super::vpc::net::{self, Cidr};
-use super::super::vpc::subnets;
-use super::network_interfaces::{find, s_of, taken_in};
+use super::found::{nic as find, taken_in};
 use crate::emulator::handler::prelude::*;
 
 /// Gives secondary IPs to an interface: the ones listed (`reassign`: taken from another interface of
@@ -18,7 +17,7 @@ pub fn assign(
     reassign: bool,
     region: &str,
 ) -> Result<(), ApiFault> {
-    let subnet_no = s_of(&subnet.subnet_no).to_string();
+    let subnet_no = s(&subnet.subnet_no).to_string();
     let block = subnet.subnet.as_deref().and_then(Cidr::parse);
     let mut wanted = Vec::new();
     let taken = taken_in(state, &subnet_no);
@@ -61,26 +60,16 @@ pub fn assign(
         }
         wanted.extend(free.into_iter().map(net::ip_text));
     }
-    let e = state
-        .vpc
-        .network_interfaces
-        .find_mut(no, Some(region))
-        .ok_or_else(|| faults::not_found(Kind::Nic, no))?;
+    let e = state.vpc.network_interfaces.found_mut(no, Some(region))?;
     e.rec.secondary_ip_list.get_or_insert_with(Vec::new).extend(wanted);
     Ok(())
 }
 
 /// `assignSecondaryIps`: the IPs listed, or `secondaryIpCount` free ones, of the interface's subnet.
 pub fn assign_secondary_ips(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[
-        ("networkInterfaceNo", &[Required]),
-        ("secondaryIpList", &[Unique]),
-        ("secondaryIpCount", &[Int(1, 255)]),
-        ("allowReassign", &[Bool]),
-    ])?;
-    let region = cx.region().to_string();
+    let (p, region, _) = cx.start();
     let state = &mut *cx.state;
-    let no = p.str("networkInterfaceNo").unwrap_or_default().to_string();
+    let no = p.text("networkInterfaceNo");
     let listed = p.list("secondaryIpList");
     if listed.is_empty() && p.int("secondaryIpCount").is_none() {
         return Err(faults::missing_param(&[
@@ -89,7 +78,7 @@ pub fn assign_secondary_ips(cx: &mut Cx<'_>) -> Answer {
         ]));
     }
     let nic = find(state, &no, &region)?.rec.clone();
-    let subnet = subnets::find(state, s_of(&nic.subnet_no), &region)?.rec.clone();
+    let subnet = state.vpc.subnets.found(s(&nic.subnet_no), Some(&region))?.rec.clone();
     let reassign = p.flag("allowReassign") == Some(true);
     assign(
         state,
@@ -100,18 +89,13 @@ pub fn assign_secondary_ips(cx: &mut Cx<'_>) -> Answer {
         reassign,
         &region,
     )?;
-    let answer = find(state, &no, &region)?.wire();
-    cx.list(vec![answer])
+    one(cx.action, find(state, &no, &region)?.wire())
 }
 
 /// `unassignSecondaryIps`: each IP must be a secondary IP of the interface.
 pub fn unassign_secondary_ips(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[
-        ("networkInterfaceNo", &[Required]),
-        ("secondaryIpList", &[Required, Unique]),
-    ])?;
-    let region = cx.region().to_string();
-    let no = p.str("networkInterfaceNo").unwrap_or_default().to_string();
+    let (p, region, _) = cx.start();
+    let no = p.text("networkInterfaceNo");
     let listed = p.list("secondaryIpList");
     let nic = find(cx.state, &no, &region)?;
     let have = nic.rec.secondary_ip_list.clone().unwrap_or_default();
@@ -120,10 +104,9 @@ pub fn unassign_secondary_ips(cx: &mut Cx<'_>) -> Answer {
             "The IP {ip} is not a secondary IP of network interface {no}."
         )));
     }
-    let e = faults::found_mut(&mut cx.state.vpc.network_interfaces, &no, Some(&region), Kind::Nic)?;
+    let e = cx.state.vpc.network_interfaces.found_mut(&no, Some(&region))?;
     if let Some(l) = e.rec.secondary_ip_list.as_mut() {
         l.retain(|ip| !listed.contains(ip));
     }
-    let answer = e.wire();
-    cx.list(vec![answer])
+    one(cx.action, e.wire())
 }

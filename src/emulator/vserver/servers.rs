@@ -2,93 +2,38 @@
 //! [`super::launch`]). What NCP documents (the server reference and guide): start a stopped server,
 //! stop or reboot a running one, terminate (return) a stopped one unless termination protection is on,
 //! change the spec of a stopped one (within its hypervisor), rename one at rest; the root password is
-//! read back decrypted with the login key's private key. Transitions run on the emulator's timers
-//! (`plans::server`).
+//! read back decrypted with the login key's private key. Transitions are the model's (`[kinds.
+//! ServerInstance.life]`), on the emulator's timers.
 
-use super::super::vpc::net;
-use crate::emulator::crypto;
-use crate::emulator::handler::prelude::*;
+use super::found::server as find;
 
 pub use super::launch::create_server_instances;
+use crate::emulator::crypto;
+use crate::emulator::handler::prelude::*;
+use crate::emulator::lookup;
+use crate::emulator::vpc::net;
 
-pub fn find<'a>(state: &'a State, no: &str, region: &str) -> Result<&'a Entry<VpcServer>, ApiFault> {
-    state
-        .vpc
-        .servers
-        .find(no, Some(region))
-        .ok_or_else(|| faults::server_not_found(no))
-}
-
-/// `getServerInstanceList`
+/// `getServerInstanceList`: a look-up but for `ip`, an address of one of the server's interfaces.
 pub fn get_server_instance_list(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[PAGE_NO, VPC_PAGE_SIZE, VPC_ORDER])?;
-    let nos = p.list("serverInstanceNoList");
-    let hypervisors = p.list("hypervisorTypeCodeList");
-    let groups = p.list("placementGroupNoList");
-    let status = p.str("serverInstanceStatusCode");
-    let state = &*cx.state;
-    let has_ip = |v: &VpcServer, ip: &str| {
-        v.network_interface_no_list
-            .iter()
-            .flatten()
-            .filter_map(|n| state.vpc.network_interfaces.find(n, None))
-            .any(|n| is(&n.rec.ip, ip))
-    };
-    let mut items: Vec<Value> = state
-        .vpc
-        .servers
-        .in_region(cx.region())
-        .map(|e| &e.rec)
-        .filter(|v| text_in(&v.server_instance_no, &nos))
-        .filter(|v| p.str("serverName").is_none_or(|n| is(&v.server_name, n)))
-        .filter(|v| p.str("vpcNo").is_none_or(|n| is(&v.vpc_no, n)))
-        .filter(|v| status.is_none_or(|c| v.status() == c))
-        .filter(|v| code_in(&v.hypervisor_type, &hypervisors))
-        .filter(|v| text_in(&v.placement_group_no, &groups))
-        .filter(|v| p.str("ip").is_none_or(|ip| has_ip(v, ip)))
-        .filter(|v| {
-            p.str("baseBlockStorageDiskTypeCode")
-                .is_none_or(|x| code_in(&v.base_block_storage_disk_type, &[x.into()]))
+    lookup::answer_where(cx, |state, p, v: &ServerInstance| {
+        p.str("ip").is_none_or(|ip| {
+            let nics = v.network_interface_no_list.iter().flatten();
+            nics.filter_map(|n| state.vpc.network_interfaces.find(n, None))
+                .any(|n| is(&n.rec.ip, ip))
         })
-        .filter(|v| {
-            p.str("baseBlockStorageDiskDetailTypeCode")
-                .is_none_or(|x| code_in(&v.base_block_storage_disk_detail_type, &[x.into()]))
-        })
-        .filter(|v| {
-            p.str("fabricClusterPoolNo")
-                .is_none_or(|x| is(&v.fabric_cluster_pool_no, x))
-        })
-        .filter(|v| p.str("fabricClusterNo").is_none_or(|x| is(&v.fabric_cluster_no, x)))
-        .filter(|v| p.str("fabricClusterMode").is_none_or(|x| is(&v.fabric_cluster_mode, x)))
-        .map(wire)
-        .collect();
-    if p.str("sortingOrder") == Some("DESC") {
-        items.reverse();
-    }
-    cx.page(items, &p)
+    })
 }
 
-/// `getServerInstanceDetail`
-pub fn get_server_instance_detail(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[("serverInstanceNo", &[Required])])?;
-    let e = find(cx.state, p.str("serverInstanceNo").unwrap_or_default(), cx.region())?;
-    cx.list(vec![e.wire()])
-}
-
-/// Runs `plan` on every server listed, each of which must be at rest in status `from`; all are
-/// checked before any changes.
-fn each(cx: &mut Cx<'_>, from: &str, plan: fn() -> crate::emulator::state::Plan<VpcServer>, protect: bool) -> Answer {
-    let p = cx.params(&[("serverInstanceNoList", &[Required, Unique])])?;
-    let region = cx.region().to_string();
-    let now = cx.now;
+/// Runs the action's transition on every server listed, each of which its life must let it act on;
+/// all are checked before any changes.
+fn each(cx: &mut Cx<'_>, protect: bool) -> Answer {
+    let p = cx.params();
+    let (region, now, action) = (cx.region().to_string(), cx.now, cx.action.name);
     let nos = p.list("serverInstanceNoList");
     for no in &nos {
-        let e = find(cx.state, no, &region)?;
-        if e.busy() || e.rec.status() != from {
-            return Err(faults::not_now(Kind::Server, no, e.rec.status_name()));
-        }
+        let e = cx.state.vpc.servers.ready(no, Some(&region), action)?;
         if protect && e.rec.is_protect_server_termination == Some(true) {
-            return Err(faults::protected(Kind::Server, no));
+            return Err(faults::protected(Kind::ServerInstance, no));
         }
     }
     let mut items = Vec::new();
@@ -98,7 +43,7 @@ fn each(cx: &mut Cx<'_>, from: &str, plan: fn() -> crate::emulator::state::Plan<
             release(cx.state, no, &region, now);
         }
         if let Some(e) = cx.state.vpc.servers.find_mut(no, Some(&region)) {
-            e.run(now, plan());
+            e.begin(now, action);
             // Timers at 0: done when answered; a server terminated at once is gone from the store.
             let alive = e.advance(now, &settings);
             items.push(e.wire());
@@ -112,24 +57,24 @@ fn each(cx: &mut Cx<'_>, from: &str, plan: fn() -> crate::emulator::state::Plan<
 
 /// `startServerInstances` (stopped servers).
 pub fn start_server_instances(cx: &mut Cx<'_>) -> Answer {
-    each(cx, "NSTOP", plans::server::start, false)
+    each(cx, false)
 }
 
 /// `stopServerInstances` (running servers).
 pub fn stop_server_instances(cx: &mut Cx<'_>) -> Answer {
-    each(cx, "RUN", plans::server::stop, false)
+    each(cx, false)
 }
 
 /// `rebootServerInstances` (running servers).
 pub fn reboot_server_instances(cx: &mut Cx<'_>) -> Answer {
-    each(cx, "RUN", plans::server::reboot, false)
+    each(cx, false)
 }
 
 /// `terminateServerInstances`: stopped servers without termination protection (VPC servers are
 /// stopped before they are returned). Their interfaces made with them, base storage and unprotected
 /// volumes go with them; their public IP, other interfaces and protected volumes stay, freed.
 pub fn terminate_server_instances(cx: &mut Cx<'_>) -> Answer {
-    each(cx, "NSTOP", plans::server::terminate, true)
+    each(cx, true)
 }
 
 /// What goes or is freed when a server is terminated.
@@ -148,17 +93,14 @@ fn release(state: &mut State, no: &str, region: &str, now: std::time::Instant) {
             continue;
         }
         if e.rec.delete_on_termination == Some(true) {
-            e.run(now, plans::network_interface::delete());
+            e.begin(now, "terminateServerInstances#delete");
         } else {
-            e.run(
-                now,
-                plans::network_interface::detach(|n: &mut NetworkInterface| {
-                    n.instance_no = None;
-                    n.instance_type = None;
-                    n.device_name = None;
-                    n.is_default = Some(false);
-                }),
-            );
+            e.begin(now, "terminateServerInstances").then(|n| {
+                n.instance_no = None;
+                n.instance_type = None;
+                n.device_name = None;
+                n.is_default = Some(false);
+            });
         }
     }
     let live: Vec<String> = state
@@ -172,27 +114,22 @@ fn release(state: &mut State, no: &str, region: &str, now: std::time::Instant) {
         .vpc
         .flow_logs
         .retain(|f| !live.iter().any(|n| is(&f.network_interface_no, n)));
-    super::block_storage::release_for(state, no, now);
+    super::volumes::release_for(state, no, now);
     super::fabric_clusters::release(state, no);
 }
 
 /// `changeServerInstanceSpec`: a stopped server to another spec of its hypervisor (XEN by
 /// `serverProductCode`, KVM by `serverSpecCode`).
 pub fn change_server_instance_spec(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[("serverInstanceNo", &[Required])])?;
-    let region = cx.region().to_string();
-    let now = cx.now;
-    let no = p.str("serverInstanceNo").unwrap_or_default().to_string();
+    let (p, region, now) = cx.start();
+    let no = p.text("serverInstanceNo");
     let (product, code) = (p.str("serverProductCode"), p.str("serverSpecCode"));
     if product.is_none() && code.is_none() {
         return Err(faults::missing_param(&["serverProductCode".into()]));
     }
     let state = &mut *cx.state;
     let settings = state.settings.clone();
-    let e = find(state, &no, &region)?;
-    if e.busy() || e.rec.status() != "NSTOP" {
-        return Err(faults::not_now(Kind::Server, &no, e.rec.status_name()));
-    }
+    let e = state.vpc.servers.ready(&no, Some(&region), cx.action.name)?;
     let spec = super::lookups::spec_of(state, &region, product, code)
         .cloned()
         .ok_or_else(|| faults::not_found(Kind::ServerSpec, code.or(product).unwrap_or_default()))?;
@@ -209,46 +146,26 @@ pub fn change_server_instance_spec(cx: &mut Cx<'_>) -> Answer {
             "The server instance {no} has that spec already."
         )));
     }
-    let e = state
-        .vpc
-        .servers
-        .find_mut(&no, Some(&region))
-        .ok_or_else(|| faults::server_not_found(&no))?;
+    let e = state.vpc.servers.found_mut(&no, Some(&region))?;
     e.rec.cpu_count = spec.cpu_count;
     e.rec.memory_size = spec.memory_size;
     e.rec.server_spec_code = spec.server_spec_code.clone();
     e.rec.server_product_code = spec.server_product_code.clone();
-    e.run(now, plans::server::change_spec());
-    e.advance(now, &settings);
-    let answer = e.wire();
-    cx.list(vec![answer])
+    e.begin(now, cx.action.name).advance(now, &settings);
+    one(cx.action, e.wire())
 }
 
 /// `changeServerInstanceName`: 3 to 30 lower-case letters, digits or `-`, unique in the region.
 pub fn change_server_instance_name(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[("serverInstanceNo", &[Required]), ("serverName", &[Required, VpcName])])?;
-    let region = cx.region().to_string();
-    let no = p.str("serverInstanceNo").unwrap_or_default().to_string();
-    let name = p.str("serverName").unwrap_or_default().to_string();
+    let (p, region, _) = cx.start();
+    let no = p.text("serverInstanceNo");
+    let name = p.text("serverName");
     let e = find(cx.state, &no, &region)?;
     if e.terminating() {
-        return Err(faults::not_now(Kind::Server, &no, e.rec.status_name()));
+        return Err(faults::not_now(Kind::ServerInstance, &no, e.rec.status_name()));
     }
-    let taken = cx
-        .state
-        .vpc
-        .servers
-        .in_region(&region)
-        .any(|x| !x.terminating() && x.rec.no() != no && is(&x.rec.server_name, &name));
-    if taken {
-        return Err(faults::name_in_use(&name));
-    }
-    let e = cx
-        .state
-        .vpc
-        .servers
-        .find_mut(&no, Some(&region))
-        .ok_or_else(|| faults::server_not_found(&no))?;
+    cx.state.vpc.servers.name_free(&name, Some(&region), Some(&no))?;
+    let e = cx.state.vpc.servers.found_mut(&no, Some(&region))?;
     e.rec.server_name = Some(name.clone());
     let answer = e.wire();
     for ip in cx.state.vpc.public_ips.items.iter_mut() {
@@ -256,27 +173,16 @@ pub fn change_server_instance_name(cx: &mut Cx<'_>) -> Answer {
             ip.rec.server_name = Some(name.clone());
         }
     }
-    cx.list(vec![answer])
+    one(cx.action, answer)
 }
 
 /// `setProtectServerTermination`
 pub fn set_protect_server_termination(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[
-        ("serverInstanceNo", &[Required]),
-        ("isProtectServerTermination", &[Required, Bool]),
-    ])?;
-    let region = cx.region().to_string();
-    let no = p.str("serverInstanceNo").unwrap_or_default().to_string();
-    find(cx.state, &no, &region)?;
-    let e = cx
-        .state
-        .vpc
-        .servers
-        .find_mut(&no, Some(&region))
-        .ok_or_else(|| faults::server_not_found(&no))?;
+    let (p, region, _) = cx.start();
+    let no = p.text("serverInstanceNo");
+    let e = cx.state.vpc.servers.found_mut(&no, Some(&region))?;
     e.rec.is_protect_server_termination = p.flag("isProtectServerTermination");
-    let answer = e.wire();
-    cx.list(vec![answer])
+    one(cx.action, e.wire())
 }
 
 /// The root password of a server, decrypted with `private_key` (as NCP does: the password is kept
@@ -293,9 +199,7 @@ pub fn root_password(state: &State, no: &str, private_key: &str, region: &str) -
 
 /// `getRootPasswordServerInstanceList`: each server with the private key given for it.
 pub fn get_root_password_server_instance_list(cx: &mut Cx<'_>) -> Answer {
-    const ITEM: Rules = &[("serverInstanceNo", &[Required]), ("privateKey", &[Required])];
-    let p = cx.params(&[("rootPasswordServerInstanceList", &[Required, Each(ITEM)])])?;
-    let region = cx.region().to_string();
+    let (p, region, _) = cx.start();
     let mut items = Vec::new();
     for item in p.objects("rootPasswordServerInstanceList") {
         let no = item.str("serverInstanceNo").unwrap_or_default();
@@ -311,7 +215,7 @@ pub fn get_root_password_server_instance_list(cx: &mut Cx<'_>) -> Answer {
 /// `getRootPassword`: one server's password, decrypted with the `privateKey` given (`25041` when it is
 /// absent or not the private key of the server's login key).
 pub fn get_root_password(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[("serverInstanceNo", &[Required])])?;
+    let p = cx.params();
     let no = p.str("serverInstanceNo").unwrap_or_default();
     let password = root_password(cx.state, no, p.str("privateKey").unwrap_or_default(), cx.region())?;
     let mut f = Fields::new();
@@ -323,12 +227,9 @@ pub fn get_root_password(cx: &mut Cx<'_>) -> Answer {
 /// `interruptServerInstance`: a diagnostic interrupt (NMI) to a running server; NCP's reference: KVM
 /// servers (Linux and Windows) and XEN servers with Windows only. Nothing else changes.
 pub fn interrupt_server_instance(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params(&[("serverInstanceNo", &[Required])])?;
-    let no = p.str("serverInstanceNo").unwrap_or_default().to_string();
-    let e = find(cx.state, &no, cx.region())?;
-    if e.rec.status() != "RUN" || e.busy() {
-        return Err(faults::not_now(Kind::Server, &no, e.rec.status_name()));
-    }
+    let p = cx.params();
+    let no = p.text("serverInstanceNo");
+    let e = cx.state.vpc.servers.ready(&no, Some(cx.region()), cx.action.name)?;
     let xen = code_in(&e.rec.hypervisor_type, &["XEN".into()]);
     let windows = code_in(&e.rec.platform_type, &["WND32".into(), "WND64".into()]);
     if xen && !windows {
@@ -343,7 +244,7 @@ pub fn interrupt_server_instance(cx: &mut Cx<'_>) -> Answer {
 }
 
 /// The private IP of a server's default interface.
-pub fn private_ip(state: &State, server: &VpcServer) -> Option<String> {
+pub fn private_ip(state: &State, server: &ServerInstance) -> Option<String> {
     server
         .network_interface_no_list
         .iter()

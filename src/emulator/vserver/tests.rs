@@ -2,7 +2,7 @@
 //! storage, public IPs, interfaces (helpers in `vpc::tests`).
 
 use crate::emulator::state::State;
-use crate::emulator::vpc::tests::{call_at, code, first, instant, state, text, vs};
+use crate::emulator::vpc::tests::{call_at, code, created, created_no, first, instant, state, text, vs};
 use serde_json::{json, Value};
 use std::time::{Duration, Instant};
 
@@ -58,13 +58,11 @@ fn a_launch_moves_through_ncp_statuses_on_the_timers() {
     assert_eq!(at(&mut s, 150), json!("running"));
     // Its default interface got the subnet's first free address and the group asked for.
     let nic = text(&detail(&mut s, &no)["networkInterfaceNoList"][0]);
-    let n = vs(
+    let n = created(
         &mut s,
         "getNetworkInterfaceDetail",
         &format!("networkInterfaceNo={nic}"),
-    )
-    .unwrap();
-    let n = first(&n, "networkInterfaceList");
+    );
     assert_eq!(n["ip"], json!("10.0.1.6"));
     assert_eq!(n["deviceName"], json!("eth0"));
     assert_eq!(n["accessControlGroupNoList"], json!(["3501"]));
@@ -140,13 +138,11 @@ fn a_launch_is_refused_for_what_ncp_refuses() {
 fn a_server_launched_from_an_image_reports_it_and_runs_its_os() {
     let mut s = instant();
     // A golden image of the KVM server (Rocky), then three servers from it.
-    let img = vs(
+    let image = created_no(
         &mut s,
         "createServerImage",
         "serverInstanceNo=1000002&serverImageName=golden",
-    )
-    .unwrap();
-    let image = text(&first(&img, "serverImageList")["serverImageNo"]);
+    );
     let made = vs(
         &mut s,
         "createServerInstances",
@@ -174,23 +170,19 @@ fn a_server_launched_from_an_image_reports_it_and_runs_its_os() {
         .collect();
     assert_eq!(sizes, vec![json!(10_i64 << 30), json!(100_i64 << 30)]);
     // An image of that server says the same OS.
-    let again = vs(
+    let again = created(
         &mut s,
         "createServerImage",
         &format!("serverInstanceNo={first_no}&serverImageName=golden-2"),
-    )
-    .unwrap();
-    let again = first(&again, "serverImageList");
+    );
     assert_eq!(again["osType"]["code"], json!("ROCKY"));
     assert_eq!(again["hypervisorType"]["code"], json!("KVM"));
     // A member image of a XEN server launches XEN servers with its OS product.
-    let member = vs(
+    let member = created_no(
         &mut s,
         "createMemberServerImageInstance",
         "serverInstanceNo=1000001&memberServerImageName=xen-golden",
-    )
-    .unwrap();
-    let member = text(&first(&member, "memberServerImageInstanceList")["memberServerImageInstanceNo"]);
+    );
     let launched = launch(&mut s, &format!("memberServerImageInstanceNo={member}"));
     let v = detail(&mut s, &launched);
     assert_eq!(v["memberServerImageInstanceNo"], json!(member));
@@ -383,13 +375,11 @@ fn an_image_of_a_server_launched_from_an_ncp_image_is_the_accounts_own_to_share_
     let mut s = instant();
     let no = launch(&mut s, "serverImageNo=4000001");
     vs(&mut s, "stopServerInstances", &format!("serverInstanceNoList.1={no}")).unwrap();
-    let made = vs(
+    let image = created(
         &mut s,
         "createServerImage",
         &format!("serverInstanceNo={no}&serverImageName=golden-rocky"),
-    )
-    .unwrap();
-    let image = first(&made, "serverImageList");
+    );
     // Typed as the image its server runs (NCP's reference example), yet the account's own.
     assert_eq!(image["serverImageType"]["code"], json!("NCP"));
     assert_eq!(

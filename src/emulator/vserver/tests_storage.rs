@@ -1,7 +1,7 @@
 //! Storage, public IPs, interfaces and the smaller groups, driven without HTTP.
 
 use crate::emulator::state::State;
-use crate::emulator::vpc::tests::{code, first, instant, text, vs};
+use crate::emulator::vpc::tests::{code, created, created_no, first, instant, text, vs};
 use serde_json::json;
 
 const NET: &str = "vpcNo=1001&subnetNo=2001&networkInterfaceList.1.networkInterfaceOrder=0&networkInterfaceList.1.accessControlGroupNoList.1=3501";
@@ -111,29 +111,21 @@ fn volumes_detach_resize_protect_and_snapshot_as_ncp_says() {
         &format!("serverInstanceNo={kvm}&blockStorageInstanceNo={v}"),
     )
     .unwrap();
-    assert_eq!(
+    let delete = |s: &mut State| {
         code(vs(
-            &mut s,
+            s,
             "deleteBlockStorageInstances",
-            &format!("blockStorageInstanceNoList.1={v}")
-        )),
-        "25039"
-    );
+            &format!("blockStorageInstanceNoList.1={v}"),
+        ))
+    };
+    assert_eq!(delete(&mut s), "25039");
     vs(
         &mut s,
         "setBlockStorageReturnProtection",
         &format!("blockStorageInstanceNo={v}&isReturnProtection=false"),
     )
     .unwrap();
-    assert_eq!(
-        code(vs(
-            &mut s,
-            "deleteBlockStorageInstances",
-            &format!("blockStorageInstanceNoList.1={v}")
-        )),
-        "25035",
-        "attached"
-    );
+    assert_eq!(delete(&mut s), "25035", "attached");
     assert_eq!(
         code(vs(
             &mut s,
@@ -175,13 +167,11 @@ fn volumes_detach_resize_protect_and_snapshot_as_ncp_says() {
     )
     .unwrap();
     // A snapshot of the base storage is bootable and makes an image with the server's OS.
-    let snap = vs(
+    let snap = created(
         &mut s,
         "createBlockStorageSnapshotInstance",
         &format!("originalBlockStorageInstanceNo={base}&blockStorageSnapshotName=boot"),
-    )
-    .unwrap();
-    let snap = first(&snap, "blockStorageSnapshotInstanceList");
+    );
     assert_eq!(snap["isBootable"], json!(true));
     let sno = text(&snap["blockStorageSnapshotInstanceNo"]);
     let img = vs(
@@ -338,13 +328,11 @@ fn interfaces_attach_to_stopped_servers_and_carry_groups_and_secondary_ips() {
         )),
         "25035"
     );
-    let acg = vs(
+    let acg = created_no(
         &mut s,
         "createAccessControlGroup",
         "vpcNo=1001&accessControlGroupName=extra",
-    )
-    .unwrap();
-    let acg = text(&first(&acg, "accessControlGroupList")["accessControlGroupNo"]);
+    );
     vs(
         &mut s,
         "addNetworkInterfaceAccessControlGroup",
@@ -434,13 +422,11 @@ fn interfaces_attach_to_stopped_servers_and_carry_groups_and_secondary_ips() {
 #[test]
 fn placement_groups_init_scripts_and_fabric_clusters() {
     let mut s = instant();
-    let pg = vs(
+    let pg = created_no(
         &mut s,
         "createPlacementGroup",
         "placementGroupName=spread&placementGroupTypeCode=AA",
-    )
-    .unwrap();
-    let pg = text(&first(&pg, "placementGroupList")["placementGroupNo"]);
+    );
     let add = format!("placementGroupNo={pg}&serverInstanceNo=1000001");
     assert_eq!(
         code(vs(&mut s, "addPlacementGroupServerInstance", &add)),
@@ -469,13 +455,11 @@ fn placement_groups_init_scripts_and_fabric_clusters() {
     .unwrap();
     vs(&mut s, "deletePlacementGroup", &format!("placementGroupNo={pg}")).unwrap();
 
-    let script = vs(
+    let script = created_no(
         &mut s,
         "createInitScript",
         "initScriptContent=%23!%2Fbin%2Fsh&osTypeCode=LNX&initScriptName=boot",
-    )
-    .unwrap();
-    let script = text(&first(&script, "initScriptList")["initScriptNo"]);
+    );
     let v = launch(&mut s, NET, &format!("serverImageNo=4000001&initScriptNo={script}"));
     assert_eq!(
         first(
@@ -490,15 +474,12 @@ fn placement_groups_init_scripts_and_fabric_clusters() {
         "10404"
     );
 
-    let pools = vs(&mut s, "getFabricClusterPoolList", "zoneCode=KR-1").unwrap();
-    let pool = text(&first(&pools, "fabricClusterPoolList")["fabricClusterPoolNo"]);
-    let fc = vs(
+    let pool = created_no(&mut s, "getFabricClusterPoolList", "zoneCode=KR-1");
+    let fc = created_no(
         &mut s,
         "createFabricCluster",
         &format!("fabricClusterName=train&zoneCode=KR-1&vpcNo=1001&fabricClusterPoolNo={pool}"),
-    )
-    .unwrap();
-    let fc = text(&first(&fc, "fabricClusterList")["fabricClusterNo"]);
+    );
     let gpu = launch(
         &mut s,
         NET,

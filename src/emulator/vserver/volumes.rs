@@ -1,8 +1,8 @@
 //! VPC block storage records as other handlers make and release them: a new volume (a launch's base
 //! storage and extra volumes, `createBlockStorageInstance`) and what a server's termination does to its
-//! volumes. The handlers of the block storage group are in `block_storage.rs`.
+//! volumes, and which volumes a server holds. The handlers of the block storage group are in
+//! `block_storage.rs`.
 
-use super::block_storage::{next_device, volume_type, GIB};
 use crate::emulator::handler::prelude::*;
 use std::time::Instant;
 
@@ -21,7 +21,7 @@ pub struct NewVolume<'a> {
 
 /// Keeps a new volume, creating (`INIT`), attached to `server` when given (`ATTAC` after
 /// `createDelayMs`, else `CREAT`). Answers it as it is then.
-pub fn make(state: &mut State, v: NewVolume<'_>, server: Option<&VpcServer>, region: &str, now: Instant) -> Value {
+pub fn make(state: &mut State, v: NewVolume<'_>, server: Option<&ServerInstance>, region: &str, now: Instant) -> Value {
     let no = state.next_id();
     let (hypervisor, kind) = (
         if v.kvm {
@@ -37,7 +37,7 @@ pub fn make(state: &mut State, v: NewVolume<'_>, server: Option<&VpcServer>, reg
     );
     let volume = v.volume.unwrap_or(if v.kvm { "CB1" } else { "SSD" });
     let name = v.name.unwrap_or_else(|| format!("bs-{no}"));
-    let mut rec = BlockStorage {
+    let mut rec = BlockStorageInstance {
         block_storage_instance_no: Some(no),
         block_storage_name: Some(name),
         block_storage_type: Some(kind),
@@ -50,10 +50,10 @@ pub fn make(state: &mut State, v: NewVolume<'_>, server: Option<&VpcServer>, reg
         zone_code: v.zone.or_else(|| server.and_then(|s| s.zone_code.clone())),
         region_code: Some(region.to_string()),
         is_return_protection: Some(v.protection),
-        block_storage_volume_type: Some(volume_type(volume)),
+        block_storage_volume_type: Some(Code::of(names::VOLUME_TYPE, volume)),
         hypervisor_type: Some(hypervisor),
-        block_storage_snapshot_instance_no: v.snapshot,
-        ..BlockStorage::default()
+        block_storage_snapshot_instance_no: v.snapshot.and_then(|n| n.parse().ok()),
+        ..BlockStorageInstance::default()
     };
     if v.kvm {
         rec.iops = Some(if volume.starts_with("FB") { 3000 } else { 100 });
@@ -71,10 +71,12 @@ pub fn make(state: &mut State, v: NewVolume<'_>, server: Option<&VpcServer>, reg
         rec.server_instance_no = server.server_instance_no.clone();
     }
     let settings = state.settings.clone();
-    let e = state.vpc.block_storages.push(Entry::new(rec, now));
-    e.run(now, plans::block_storage::create(server.is_some()));
-    e.advance(now, &settings);
-    e.wire()
+    // XEN volumes are made attached to their server, KVM volumes detached, in a zone.
+    let creation = match server {
+        Some(_) => "createBlockStorageInstance",
+        None => "createBlockStorageInstance#detached",
+    };
+    state.vpc.block_storages.create(rec, now, creation, &settings).wire()
 }
 
 /// What a server's termination does to its volumes: base storage and unprotected volumes go with it,
@@ -86,15 +88,46 @@ pub fn release_for(state: &mut State, server_no: &str, now: Instant) {
         }
         let base = code_in(&e.rec.block_storage_type, &["BASIC".into()]);
         if e.rec.is_return_protection == Some(true) && !base {
-            e.run(
-                now,
-                plans::block_storage::detach(|b: &mut BlockStorage| {
-                    b.server_instance_no = None;
-                    b.device_name = None;
-                }),
-            );
+            e.begin(now, "terminateServerInstances").then(|b| {
+                b.server_instance_no = None;
+                b.device_name = None;
+            });
         } else {
-            e.run(now, plans::block_storage::delete());
+            e.begin(now, "terminateServerInstances#delete");
         }
     }
+}
+
+/// Whether a hypervisor code is KVM's.
+pub fn is_kvm(h: &Option<Code>) -> bool {
+    h.as_ref().is_some_and(|h| h.code == "KVM")
+}
+
+/// The volumes attached to a server (its base storage first).
+pub fn attached_to<'a>(
+    state: &'a State,
+    server_no: &'a str,
+) -> impl Iterator<Item = &'a Entry<BlockStorageInstance>> + 'a {
+    state
+        .vpc
+        .block_storages
+        .iter()
+        .filter(move |e| is(&e.rec.server_instance_no, server_no) && !e.terminating())
+}
+
+/// The next free device name of a server (`/dev/xvdb` ... on XEN, `/dev/vdb` ... on KVM).
+pub fn next_device(state: &State, server: &ServerInstance) -> String {
+    let prefix = if is_kvm(&server.hypervisor_type) {
+        "/dev/vd"
+    } else {
+        "/dev/xvd"
+    };
+    let no = s(&server.server_instance_no);
+    let used: Vec<String> = attached_to(state, no)
+        .filter_map(|e| e.rec.device_name.clone())
+        .collect();
+    ('a'..='z')
+        .map(|c| format!("{prefix}{c}"))
+        .find(|d| !used.contains(d))
+        .unwrap_or_else(|| format!("{prefix}z"))
 }

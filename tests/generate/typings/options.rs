@@ -32,6 +32,27 @@ pub fn overloads(key: &str, params: &str, result: &str, required: bool) -> Vec<S
 
 const SIGNAL: &str = "Aborting it rejects with an `AbortError` (`code: 'ABORT_ERR'`) and drops the request (and its retries); an aborted one sends nothing.";
 
+/// The per-call limits every method, waiter (each poll) and paginator (each page) takes, over the
+/// client's (`lib/call.js` `CALL_OPTIONS` checks them; a Node test keeps the two lists equal).
+const LIMITS: [(&str, &str); 4] = [
+    (
+        "timeout?: number | undefined;",
+        "Milliseconds for this call, its retries and back-off included, instead of the client's `timeout` (longer or shorter).",
+    ),
+    (
+        "attemptTimeout?: number | undefined;",
+        "Milliseconds for one attempt of this call, instead of the client's `attemptTimeout`.",
+    ),
+    (
+        "maxRetries?: number | undefined;",
+        "Retries of this call after a retryable failure, instead of the client's `maxRetries` (`0`: one attempt only).",
+    ),
+    (
+        "maxAttempts?: number | undefined;",
+        "The AWS SDK's name: attempts in all, the first one included (`maxRetries` + 1); give one of the two.",
+    ),
+];
+
 impl Gen {
     pub(super) fn declaration(&mut self, name: &str, doc: &[&str], head: &str, members: &[(&str, &str)]) {
         self.w.blank();
@@ -80,17 +101,22 @@ impl Gen {
             ],
             "(...args: [err: NcloudError, result: null] | [err: null, result: T]) => void",
         );
+        let mut call = vec![("signal?: AbortSignal | undefined;", SIGNAL)];
+        call.extend(LIMITS);
         self.declaration(
             "CallOptions",
-            &["Options of one call, always its second argument (`method(params, options?, callback?)`)."],
+            &[
+                "Options of one call, always its second argument (`method(params, options?, callback?)`); a name that is",
+                "not one of these is an `ERR_VALIDATION` with a did-you-mean.",
+            ],
             "CallOptions",
-            &[("signal?: AbortSignal | undefined;", SIGNAL)],
+            &call,
         );
         self.declaration(
             "Method",
             &[
                 "The call forms of a method whose parameters are required: a Promise of the result, or nothing when its",
-                "last argument is an error-first callback; options (`{ signal }`) always second. The client's methods",
+                "last argument is an error-first callback; options (`CallOptions`: `{ signal, timeout ... }`) always second. The client's methods",
                 "are declared with these forms as overloads; this type is for code that passes a method around.",
             ],
             "Method<P, R>",
@@ -187,6 +213,10 @@ impl Gen {
                 ("signal?: AbortSignal | undefined;", SIGNAL),
                 ("regionCode?: string | undefined;", "VPC region of the item (default: the client's `region`)."),
                 ("onPoll?: ((poll: WaitPoll<T>) => void) | undefined;", "Called after every poll."),
+                (LIMITS[0].0, "Milliseconds for each poll's call (the whole wait is `timeoutMs`), instead of the client's `timeout`."),
+                (LIMITS[1].0, LIMITS[1].1),
+                (LIMITS[2].0, "Retries of each poll's call, instead of the client's `maxRetries`."),
+                (LIMITS[3].0, LIMITS[3].1),
             ],
         );
         let page = format!("Items asked per page, 1-1000 (default {PAGE_SIZE}).");
@@ -205,6 +235,16 @@ impl Gen {
                     "signal?: AbortSignal | undefined;",
                     "Aborting it rejects the pending `next()` with an `AbortError`.",
                 ),
+                (
+                    LIMITS[0].0,
+                    "Milliseconds for each page's call, instead of the client's `timeout`.",
+                ),
+                (LIMITS[1].0, LIMITS[1].1),
+                (
+                    LIMITS[2].0,
+                    "Retries of each page's call, instead of the client's `maxRetries`.",
+                ),
+                (LIMITS[3].0, LIMITS[3].1),
             ],
         );
         self.declaration(

@@ -4,7 +4,8 @@
 
 use crate::catalog;
 use crate::emulator::faults::ApiFault;
-use crate::emulator::handler::{dispatch, Cx, Fields};
+use crate::emulator::handler::{Cx, Fields};
+use crate::emulator::route::dispatch;
 use crate::emulator::rules;
 use crate::emulator::state::{resolve_fixture, State};
 use serde_json::Value;

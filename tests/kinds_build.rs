@@ -1,0 +1,158 @@
+//! The emulator's declarations in the model (`[kinds.*]`, their life cycles, the look-ups by
+//! convention) are checked like the rest of the model: the build's own reader run on the real files
+//! and on broken copies, each of which must be refused with the entry named.
+
+#[allow(dead_code)]
+#[path = "../build/checks.rs"]
+mod checks;
+#[allow(dead_code)]
+#[path = "../build/emit.rs"]
+mod emit;
+#[allow(dead_code)]
+#[path = "../build/kinds.rs"]
+mod kinds;
+#[allow(dead_code)]
+#[path = "../build/life.rs"]
+mod life;
+#[allow(dead_code)]
+#[path = "../build/lookups.rs"]
+mod lookups;
+#[allow(dead_code)]
+#[path = "../build/model.rs"]
+mod model;
+#[allow(dead_code)]
+#[path = "../src/site.rs"]
+mod site;
+#[allow(dead_code)]
+#[path = "../build/specs.rs"]
+mod specs;
+
+use std::path::{Path, PathBuf};
+
+fn model_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("model")
+}
+
+/// Loads a copy of the model with `from` replaced by `to` in `file`.
+fn load_with(file: &str, from: &str, to: &str) -> Result<model::Set, String> {
+    let dir = std::env::temp_dir().join(format!("ncloud-kinds-{}-{}", std::process::id(), fastrand::u64(..)));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    for entry in std::fs::read_dir(model_dir()).expect("model/") {
+        let path = entry.expect("entry").path();
+        if path.extension().is_some_and(|x| x == "toml") {
+            let name = path.file_name().expect("name");
+            let mut text = std::fs::read_to_string(&path).expect("read");
+            if name == file {
+                assert!(text.contains(from), "{file} has no '{from}'");
+                text = text.replacen(from, to, 1);
+            }
+            std::fs::write(dir.join(name), text).expect("write");
+        }
+    }
+    let out = model::load(&dir);
+    let _ = std::fs::remove_dir_all(&dir);
+    out
+}
+
+fn refused(file: &str, from: &str, to: &str, words: &[&str]) {
+    let err = load_with(file, from, to)
+        .err()
+        .unwrap_or_else(|| panic!("accepted: {to}"));
+    for w in words {
+        assert!(err.contains(w), "'{w}' not in: {err}");
+    }
+}
+
+#[test]
+fn the_kinds_read_and_broken_ones_are_refused_with_the_entry_named() {
+    let set = model::load(&model_dir()).expect("the model loads");
+    assert!(set.kinds.len() >= 40, "{}", set.kinds.len());
+    assert!(set.kinds.iter().filter(|k| k.life.is_some()).count() >= 20);
+    refused(
+        "vpc.toml",
+        "id = \"subnetNo\"",
+        "id = \"subnetNumber\"",
+        &["kinds.Subnet", "subnetNumber"],
+    );
+    refused(
+        "vpc.toml",
+        "stores = [\"vpc.subnets\"]",
+        "stores = [\"vpc.vpcs\"]",
+        &["vpc.vpcs", "another kind's"],
+    );
+}
+
+#[test]
+fn a_life_names_actions_of_the_model_and_phases_of_its_own() {
+    refused(
+        "vpc.toml",
+        "\"deleteSubnet: RUN -> terminating ~delete> gone\"",
+        "\"removeSubnet: RUN -> terminating ~delete> gone\"",
+        &["kinds.Subnet", "removeSubnet", "no action"],
+    );
+    refused(
+        "vpc.toml",
+        "\"deleteSubnet: RUN -> terminating ~delete> gone\"",
+        "\"deleteSubnet: RUN -> ending ~delete> gone\"",
+        &["kinds.Subnet", "no phase 'ending'"],
+    );
+    refused(
+        "vpc.toml",
+        "\"deleteSubnet: RUN -> terminating ~delete> gone\"",
+        "\"deleteSubnet: RUNNING -> terminating ~delete> gone\"",
+        &["kinds.Subnet", "RUNNING"],
+    );
+}
+
+/// A waiter cannot wait for a state the emulator never reaches.
+#[test]
+fn a_waiter_waiting_for_a_state_no_record_rests_in_is_refused() {
+    refused(
+        "vserver.toml",
+        "\"success serverInstanceStatus.code = NSTOP\"",
+        "\"success serverInstanceStatus.code = FSTOP\"",
+        &["waitForServerInstanceStopped", "FSTOP", "ServerInstance"],
+    );
+    refused(
+        "server.toml",
+        "\"success publicIpInstanceStatus.code in CREAT|USED\"",
+        "\"success publicIpInstanceStatus.code in CREAT|SET\"",
+        &["waitForPublicIpInstance", "SET"],
+    );
+}
+
+#[test]
+fn look_ups_by_convention_are_found_and_a_parameter_without_a_field_is_left_to_a_handler() {
+    let set = model::load(&model_dir()).expect("the model loads");
+    let of = |api: &str, name: &str| {
+        let a = set
+            .actions
+            .iter()
+            .find(|a| set.apis[a.api].name == api && a.name == name)
+            .expect("action");
+        lookups::of(&set, a)
+    };
+    let vpcs = of("vpc", "getVpcList").expect("getVpcList is a look-up");
+    assert!(vpcs.by_convention());
+    assert_eq!(vpcs.store, ("vpc".to_string(), "vpcs".to_string()));
+    assert!(vpcs
+        .filters
+        .iter()
+        .any(|f| f.param == "vpcStatusCode" && f.field == ["vpcStatus"]));
+    let detail = of("vserver", "getServerInstanceDetail").expect("a detail");
+    assert_eq!(detail.detail.as_deref(), Some("serverInstanceNo"));
+    // Filters through other records, numbers in other units, a parent that must exist: a handler's,
+    // the look-up doing the rest.
+    let rest = |api: &str, name: &str| of(api, name).expect("a look-up").rest;
+    assert_eq!(rest("vserver", "getServerInstanceList"), ["ip"]);
+    assert_eq!(
+        rest("vserver", "getBlockStorageSnapshotInstanceList"),
+        ["blockStorageSnapshotVolumeSize"]
+    );
+    assert_eq!(
+        rest("vserver", "getAccessControlGroupRuleList"),
+        ["accessControlGroupNo"]
+    );
+    // Not named after its kind.
+    assert!(of("vserver", "getPublicIpTargetServerInstanceList").is_none());
+}
