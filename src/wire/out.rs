@@ -203,8 +203,12 @@ pub trait PartSink {
     fn reset(&mut self);
 }
 
-/// A part is handed over once the list's items written since the last one reach this many bytes.
-pub const PART_BYTES: usize = 1 << 20;
+/// A part is handed over once the list's items written since the last one reach this many bytes:
+/// with the item that crossed it and its brackets, a part then fits [`PART_BLOCK`].
+pub const PART_BYTES: usize = PART_BLOCK - (64 << 10);
+/// The block a part's text is given: 2 MiB, one transparent huge page where the core's allocator maps
+/// large blocks so (`alloc`), made with one page fault instead of 512.
+const PART_BLOCK: usize = 2 << 20;
 
 /// The list being handed over in parts: where its items start in the output (after its `[`), and
 /// its key.
@@ -311,7 +315,7 @@ impl<'a> Out<'a> {
             return false;
         }
         let Some(sink) = self.sink.as_mut() else { return false };
-        let mut items = String::with_capacity(self.buf.len() - p.from + 2);
+        let mut items = String::with_capacity((self.buf.len() - p.from + 2).max(PART_BLOCK));
         items.push('[');
         items.push_str(&self.buf[p.from..]);
         items.push(']');
