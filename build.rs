@@ -7,6 +7,8 @@
 mod checks;
 #[path = "build/emit.rs"]
 mod emit;
+#[path = "build/emit_console.rs"]
+mod emit_console;
 #[path = "build/emit_kinds.rs"]
 mod emit_kinds;
 #[path = "build/emit_surfaces.rs"]
@@ -58,6 +60,7 @@ fn main() {
     write(&out.join("lookups.rs"), &emit::lookups(&set));
     write(&out.join("records.rs"), &emit_kinds::records(&set));
     write(&out.join("world.rs"), &emit_kinds::world(&set));
+    write(&out.join("console.rs"), &emit_console::console(&set));
     // The old clients' methods, checked against the model.
     let old = surfaces::load(&dir, &set).unwrap_or_else(|e| {
         eprintln!("error: {e}");

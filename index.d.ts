@@ -185,6 +185,40 @@ export interface EmulatorFixture {
     memberServerImageInstances?: EmulatorFixtureRecord[] | undefined;
     serverImages?: EmulatorFixtureRecord[] | undefined;
   };
+  /**
+   * What a snapshot (`emu.snapshot()`) keeps beyond the records: the random generators' positions and
+   * each record's pending transition. Written by `snapshot()`, read by `load()`; not meant to be edited.
+   */
+  snapshot?: EmulatorSnapshotState | undefined;
+}
+
+/** The part of a snapshot a plain fixture does not have (see `Emulator.snapshot()`). */
+export interface EmulatorSnapshotState {
+  /** When it was taken (ISO 8601, UTC). */
+  takenAt?: string | undefined;
+  /** The position of the generator of names, failures and request ids (a decimal number as text). */
+  rng: string;
+  /** The position of chaos mode's generator. */
+  chaosRng: string;
+  /** The records with a pending transition, or a region other than their fields give, by store and index. */
+  entries: Array<{
+    /** `<platform>.<store>`, e.g. `'vpc.servers'`. */
+    store: string;
+    at: number;
+    no: string;
+    region?: string | undefined;
+    everyRegion?: boolean | undefined;
+    /** How long its current phase had lasted when the snapshot was taken. */
+    elapsedMs?: number | undefined;
+    /** The steps still to come: after which timer, to which phase, setting which fields. */
+    steps?: Array<{ after: 'create' | 'delete' | 'operation'; to?: string | undefined; set?: Record<string, unknown> | undefined }> | undefined;
+  }>;
+}
+
+/** A snapshot of an emulator's state (`emu.snapshot()`): a fixture that `load()` restores exactly. */
+export interface EmulatorSnapshot extends EmulatorFixture {
+  base: 'empty';
+  snapshot: EmulatorSnapshotState;
 }
 
 export interface EmulatorOptions {
@@ -216,6 +250,11 @@ export interface EmulatorOptions {
   site?: Site | undefined;
   /** More key pairs the gateway accepts besides `accessKey` / `secretKey` (rotated keys, sub-accounts). */
   keys?: Array<{ accessKey: string; secretKey: string }> | undefined;
+  /**
+   * Serve the console, a page that shows the state and the request log and drives the controls, at
+   * `<endpoint>/__console` (default `true`; `false`: that path is the gateway's 404 like any other).
+   */
+  console?: boolean | undefined;
 }
 
 /** An answer the emulator gives to the next matching request(s) instead of the normal one. */
@@ -240,6 +279,10 @@ export interface InjectedFault {
 
 /** One request that reached the emulator. */
 export interface EmulatorRequest {
+  /** When it was answered, ms since the epoch. */
+  time: number;
+  /** How long it took, from its head read to its answer (an injected delay included), ms. */
+  durationMs: number;
   method: string;
   path: string;
   /**
@@ -255,6 +298,8 @@ export interface EmulatorRequest {
   format: 'json' | 'xml';
   /** Which header carried the signature: `x-ncp-apigw-signature-v2` or the `-v1` name the official SDKs send. */
   signatureHeader: 'v2' | 'v1' | null;
+  /** The gateway's verdict on the signature (absent when it never got that far: no API at the path, another site's host). */
+  signature?: 'valid' | 'invalid';
   /** The request's User-Agent. */
   userAgent: string | null;
   /** Why it was refused, if it was (`Authentication Failed: signature mismatch`, `returnCode 900`, ...). */
@@ -279,6 +324,11 @@ export declare class Emulator {
   readonly secretKey: string;
   /** The NCP site it plays. */
   readonly site: Site;
+  /**
+   * The console's address, `<endpoint>/__console` (open it in a browser: the state, the request log, the
+   * controls); `null` when started with `console: false`.
+   */
+  readonly consoleUrl: string | null;
   /** `true` once `close()` was called. */
   closed: boolean;
   /**
@@ -294,6 +344,17 @@ export declare class Emulator {
    * emu.load({ base: 'empty', vpc: { regions: [{ regionCode: 'KR', regionName: 'Korea' }] } });
    */
   load(fixture?: EmulatorFixture): this;
+  /**
+   * The whole state as a fixture that `load()` (or `startEmulator({ fixture })`, or the CLI's `--state`)
+   * restores exactly: every record, the counters and random generators, the settings, and each pending
+   * transition (a server `booting` when it was taken is `booting` after the restore and runs when its
+   * time is up). Plain JSON: write it to a file and start a test from that world in one call.
+   * @example
+   * const saved = emu.snapshot();
+   * // ... calls that change the state ...
+   * emu.load(saved); // back to exactly where it was
+   */
+  snapshot(): EmulatorSnapshot;
   /**
    * Changes settings while it runs, keeping its state: delays, failure rate, clock, chaos; `clockOffsetMs`
    * shifts the gateway's clock (to test signatures refused for clock skew).

@@ -150,3 +150,31 @@ test('--stop-on-stdin-close: closing its stdin stops it (exit 0, the log flushed
   });
   assert.equal(refused, 'ECONNREFUSED', 'nothing listens on its port any more');
 });
+
+test('--state FILE: the world saved when it stops is the one it starts from next time; --no-console', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ncloud-cli-state-'));
+  const file = path.join(dir, 'world.json');
+  const first = await serve(['--state', file, '--create-delay-ms', '0']);
+  const { compute } = ncloud.createClient(first.info);
+  await compute.vpc.createLoginKey({ keyName: 'kept-across-runs' });
+  const page = await fetch(`${first.info.endpoint}/__console`);
+  assert.equal(page.status, 200, 'the console is on by default');
+  assert.equal(await stop(first.child), 0);
+  const saved = JSON.parse(fs.readFileSync(file, 'utf8'));
+  assert.equal(saved.base, 'empty');
+  assert.ok(saved.vpc.loginKeys.some((k) => k.keyName === 'kept-across-runs'));
+
+  const second = await serve(['--state', file, '--no-console']);
+  try {
+    const again = ncloud.createClient(second.info).compute;
+    assert.equal((await again.getLoginKeyList({ keyName: 'kept-across-runs' })).totalRows, 1);
+    assert.equal((await fetch(`${second.info.endpoint}/__console`)).status, 404);
+  } finally {
+    assert.equal(await stop(second.child), 0);
+  }
+  const broken = path.join(dir, 'broken.json');
+  fs.writeFileSync(broken, '{"snapshot": {"rng": "x"}}');
+  const r = cli(['--port', '0', '--state', broken]);
+  assert.equal(r.code, 2, r.stderr);
+  assert.match(r.stderr, /--state .*broken\.json/);
+});

@@ -3,33 +3,11 @@
 // interop/classic_sdk.py signs, sends and parses each call with the SDK itself, in a life cycle's order.
 const test = require('node:test');
 const assert = require('node:assert/strict');
-const fs = require('node:fs');
-const path = require('node:path');
-const { execFile } = require('node:child_process');
-const { emulator } = require('./helpers');
-
-const root = path.join(__dirname, '..');
-const python = path.join(root, '.venv', 'bin', 'python');
+const { runInterop } = require('./python-run');
 
 test('every action of the Classic Python SDK passes against the emulator', { timeout: 180000 }, async (t) => {
-  assert.ok(fs.existsSync(python), 'the Python SDK is not installed: run `npm test` (it creates .venv)');
-  const emu = await emulator({ createDelayMs: 50, deleteDelayMs: 50, fixture: { settings: { operationDelayMs: 50 } } });
-  t.after(() => emu.close());
-  const { stdout, stderr, code } = await new Promise((resolve) => {
-    execFile(
-      python,
-      [path.join(root, 'interop', 'classic_sdk.py')],
-      {
-        env: { ...process.env, NCLOUD_API_GW: emu.endpoint, NCLOUD_ACCESS_KEY: emu.accessKey, NCLOUD_SECRET_KEY: emu.secretKey },
-        timeout: 170000,
-      },
-      (err, stdout, stderr) => resolve({ stdout, stderr, code: err ? err.code : 0 }),
-    );
-  });
-  const lines = stdout.trim().split('\n');
-  const summary = JSON.parse(lines[lines.length - 1]);
-  assert.equal(summary.failed, 0, stdout);
-  assert.equal(code, 0, `${stdout}\n${stderr}`);
+  const options = { createDelayMs: 50, deleteDelayMs: 50, fixture: { settings: { operationDelayMs: 50 } } };
+  const { stdout, summary, emu } = await runInterop(t, 'classic_sdk.py', options, 170000);
   // ncloud-server 1.1.3 has 62 actions; each one passed at least once.
   assert.equal(summary.total, 62, stdout);
   assert.equal(summary.actions, 62, stdout);

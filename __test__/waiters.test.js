@@ -16,12 +16,19 @@ test('the waiters and paginators come from the core declarations', () => {
     'waitForBlockStorageSnapshotInstance',
     'waitForMemberServerImageInstance',
     'waitForMemberServerImageInstanceDeleted',
+    'waitForNatGatewayInstance',
+    'waitForNetworkAcl',
+    'waitForNetworkAclDenyAllowGroup',
     'waitForPublicIpInstance',
+    'waitForRouteTable',
     'waitForServerImage',
     'waitForServerImageDeleted',
     'waitForServerInstanceRunning',
     'waitForServerInstanceStopped',
     'waitForServerInstanceTerminated',
+    'waitForSubnet',
+    'waitForVpc',
+    'waitForVpcPeeringInstance',
   ]);
   const c = client({ endpoint: 'http://127.0.0.1:9', accessKey: 'a', secretKey: 'b' });
   for (const name of names) {
@@ -53,12 +60,16 @@ test('the waiters and paginators come from the core declarations', () => {
     'vpc:paginateGetInitScriptList',
     'vpc:paginateGetLoginKeyList',
     'vpc:paginateGetMemberServerImageInstanceList',
+    'vpc:paginateGetNatGatewayInstanceList',
+    'vpc:paginateGetNetworkAclDenyAllowGroupList',
     'vpc:paginateGetNetworkAclList',
     'vpc:paginateGetNetworkInterfaceList',
     'vpc:paginateGetPublicIpInstanceList',
+    'vpc:paginateGetRouteTableList',
     'vpc:paginateGetServerImageList',
     'vpc:paginateGetServerInstanceList',
     'vpc:paginateGetSubnetList',
+    'vpc:paginateGetVpcPeeringInstanceList',
   ]);
   assert.equal(typeof c.compute.paginateGetServerImageList, 'function');
   assert.equal(typeof c.compute.classic.paginateGetMemberServerImageList, 'function');
@@ -106,6 +117,36 @@ test('waitForServerImage resolves when created and reports every poll; the delet
   assert.equal(gonePolls.at(-1).item, null);
   assert.equal(gonePolls.at(-1).status, null);
   await assert.rejects(c.compute.getServerImageDetail({ serverImageNo: img.serverImageNo }), { returnCode: '10404' });
+});
+
+test('the VPC network waiters: a NAT gateway until it runs, a route table while its routes change, a peering request until accepted', async (t) => {
+  const emu = await emulator({ createDelayMs: 120, deleteDelayMs: 120, fixture: { settings: { operationDelayMs: 500 } } });
+  t.after(() => emu.close());
+  const { compute } = client(emu);
+  const fast = { minDelayMs: 20, maxDelayMs: 40 };
+  const { subnetList: [sub] } = await compute.createSubnet({ vpcNo: '1001', zoneCode: 'KR-1', subnet: '10.0.9.0/24', subnetName: 'nat', subnetTypeCode: 'PUBLIC', usageTypeCode: 'NATGW', networkAclNo: '2501' });
+  assert.equal((await compute.waitForSubnet(sub.subnetNo, fast)).subnetStatus.code, 'RUN');
+  const { natGatewayInstanceList: [nat] } = await compute.createNatGatewayInstance({ vpcNo: '1001', zoneCode: 'KR-1', subnetNo: sub.subnetNo });
+  assert.equal(nat.natGatewayInstanceOperation.code, 'CREAT');
+  const polls = [];
+  const ready = await compute.waitForNatGatewayInstance(nat.natGatewayInstanceNo, { ...fast, onPoll: (p) => polls.push(p.status) });
+  assert.deepEqual([ready.natGatewayInstanceStatus.code, ready.natGatewayInstanceOperation.code], ['RUN', 'NULL']);
+  assert.equal(polls[0], 'INIT');
+  // Its routes changing, the table shows SET; a route is added only to a table that runs.
+  const route = { destinationCidrBlock: '0.0.0.0/0', targetTypeCode: 'NATGW', targetNo: nat.natGatewayInstanceNo, targetName: nat.natGatewayName };
+  await compute.addRoute({ vpcNo: '1001', routeTableNo: '2602', routeList: [route] });
+  await assert.rejects(compute.removeRoute({ vpcNo: '1001', routeTableNo: '2602', routeList: [route] }), { returnCode: '25013' });
+  assert.equal((await compute.waitForRouteTable('2602', fast)).routeTableStatus.code, 'RUN');
+  await compute.removeRoute({ vpcNo: '1001', routeTableNo: '2602', routeList: [route] });
+  // A request to another account's VPC runs once accepted; deleted, its waiter fails.
+  const { vpcList: [peer] } = await compute.createVpc({ ipv4CidrBlock: '172.20.0.0/16', vpcName: 'peer' });
+  await compute.waitForVpc(peer.vpcNo, fast);
+  const { vpcPeeringInstanceList: [req] } = await compute.createVpcPeeringInstance({ sourceVpcNo: '1001', targetVpcNo: peer.vpcNo, targetVpcName: 'peer', targetVpcLoginId: 'partner@example.com' });
+  const accepted = compute.waitForVpcPeeringInstance(req.vpcPeeringInstanceNo, fast);
+  await compute.acceptOrRejectVpcPeering({ vpcPeeringInstanceNo: req.vpcPeeringInstanceNo, isAccept: true });
+  assert.equal((await accepted).vpcPeeringInstanceStatus.code, 'RUN');
+  await compute.deleteVpcPeeringInstance({ vpcPeeringInstanceNo: req.vpcPeeringInstanceNo });
+  await assert.rejects(compute.waitForVpcPeeringInstance(req.vpcPeeringInstanceNo, fast), { code: 'ERR_API' });
 });
 
 test('member server images: created and deleted waiters', async (t) => {

@@ -3,7 +3,9 @@
 // `npx ncloud-emulator --port 8080`: the embedded NCP emulator as a standalone server, for any client
 // (this package, the official SDKs, curl). Logs one line per request on stderr. Stops on SIGINT (Ctrl+C),
 // SIGTERM, SIGHUP, SIGBREAK (Ctrl+Break on Windows) and, with --stop-on-stdin-close, when its standard
-// input closes: the way to stop it from a script on Windows, which has no signals to send.
+// input closes: the way to stop it from a script on Windows, which has no signals to send. With
+// --state FILE it starts from the state saved there and saves its state there when it stops. Its
+// console is at <endpoint>/__console (--no-console turns it off).
 const fs = require('node:fs');
 const { parseArgs } = require('node:util');
 const { startEmulator, version } = require('..');
@@ -19,6 +21,9 @@ const USAGE = `Usage: ncloud-emulator [options]
   --create-delay-ms <n>   how long new images stay 'creating' (default 1500)
   --delete-delay-ms <n>   how long deleted images stay 'terminating' (default 1500)
   --failure-rate <0..1>   share of VPC image creations that end in CREFL (default 0)
+  --state <file.json>     start from the state saved in this file (when it exists; else from
+                          --fixture or the default) and save the state there when stopping
+  --no-console            do not serve the console page at <endpoint>/__console
   --json                  print one JSON line {endpoint, accessKey, secretKey} when ready
   --quiet                 no log line per request
   --stop-on-stdin-close   stop when standard input closes (a parent process that ends or closes the
@@ -68,6 +73,22 @@ function readFixture(file, scene) {
   return doc;
 }
 
+/** The state saved by an earlier run with --state (a snapshot: any fixture is taken). */
+function readState(file) {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new UsageError(`--state ${file}: ${err.message}`);
+  }
+}
+
+/** Writes the state to `file` whole or not at all (a temporary file renamed over it). */
+function saveState(emu, file) {
+  const tmp = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(tmp, `${JSON.stringify(emu.snapshot(), null, 2)}\n`);
+  fs.renameSync(tmp, file);
+}
+
 function parse(argv) {
   let values;
   try {
@@ -83,6 +104,8 @@ function parse(argv) {
         'create-delay-ms': { type: 'string' },
         'delete-delay-ms': { type: 'string' },
         'failure-rate': { type: 'string' },
+        state: { type: 'string' },
+        'no-console': { type: 'boolean' },
         json: { type: 'boolean' },
         quiet: { type: 'boolean' },
         'stop-on-stdin-close': { type: 'boolean' },
@@ -96,7 +119,8 @@ function parse(argv) {
   const options = { host: values.host ?? '127.0.0.1', port: integer(values.port, 'port', 0, 65535) ?? 8080 };
   if (values['access-key'] !== undefined) options.accessKey = values['access-key'];
   if (values['secret-key'] !== undefined) options.secretKey = values['secret-key'];
-  if (values.fixture !== undefined) options.fixture = readFixture(values.fixture, values.scene);
+  if (values.state !== undefined && fs.existsSync(values.state)) options.fixture = readState(values.state);
+  else if (values.fixture !== undefined) options.fixture = readFixture(values.fixture, values.scene);
   else if (values.scene !== undefined) throw new UsageError('--scene needs --fixture <scenario file>');
   const cd = integer(values['create-delay-ms'], 'create-delay-ms', 0, 86_400_000);
   const dd = integer(values['delete-delay-ms'], 'delete-delay-ms', 0, 86_400_000);
@@ -104,6 +128,7 @@ function parse(argv) {
   if (cd !== undefined) options.createDelayMs = cd;
   if (dd !== undefined) options.deleteDelayMs = dd;
   if (fr !== undefined) options.failureRate = fr;
+  if (values['no-console']) options.console = false;
   return { values, options };
 }
 
@@ -135,9 +160,10 @@ async function main() {
   try {
     emu = await startEmulator(options);
   } catch (err) {
-    const where = values.fixture !== undefined && /fixture/i.test(err.message) ? `--fixture ${values.fixture}: ` : '';
+    const from = values.state !== undefined && fs.existsSync(values.state) ? `--state ${values.state}` : values.fixture !== undefined ? `--fixture ${values.fixture}` : undefined;
+    const where = from !== undefined && /fixture|snapshot/i.test(err.message) ? `${from}: ` : '';
     console.error(`ncloud-emulator: ${where}${err.message}`);
-    process.exit(values.fixture !== undefined && where ? 2 : 1);
+    process.exit(where ? 2 : 1);
   }
   // The server runs on the native side; this timer keeps Node's event loop alive and prints the log. The
   // signal handlers are in place before the endpoint is printed: a caller may signal as soon as it read it.
@@ -151,8 +177,18 @@ async function main() {
     stopping = true;
     clearInterval(ticker);
     flush();
+    let code = 0;
+    if (values.state !== undefined) {
+      try {
+        saveState(emu, values.state);
+        if (!values.quiet) process.stderr.write(`state saved to ${values.state}\n`);
+      } catch (err) {
+        console.error(`ncloud-emulator: --state ${values.state}: could not save the state: ${err.message}`);
+        code = 1;
+      }
+    }
     await emu.close();
-    process.exit(0);
+    process.exit(code);
   };
   // SIGBREAK is Ctrl+Break and SIGHUP a closed console window on Windows (Node emulates both there).
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK']) process.once(signal, stop);
@@ -166,6 +202,7 @@ async function main() {
     console.log(`  access key: ${emu.accessKey}`);
     console.log(`  secret key: ${emu.secretKey}`);
     console.log(`  official SDKs: NCLOUD_API_GW=${emu.endpoint}`);
+    if (emu.consoleUrl) console.log(`  console: ${emu.consoleUrl}`);
   }
 }
 

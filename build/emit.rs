@@ -330,7 +330,8 @@ pub fn lookups(set: &Set) -> String {
             .filters
             .iter()
             .map(|f| {
-                let how = match f.how {
+                let parent;
+                let how = match &f.how {
                     How::Eq => "Eq",
                     How::In => "In",
                     How::Code => "Code",
@@ -338,6 +339,20 @@ pub fn lookups(set: &Set) -> String {
                     How::Flag => "Flag",
                     How::Zone => "Zone",
                     How::Search => "Search",
+                    How::Parent(kind) => {
+                        let k = set.kinds.iter().find(|k| &k.name == kind).expect("a parent kind");
+                        let store = k
+                            .stores
+                            .iter()
+                            .find(|(p, _)| *p == l.store.0)
+                            .expect("a store of the platform");
+                        parent = format!(
+                            "Parent(&Parent {{ kind: Kind::{kind}, found: |s, no, r| live(&s.{}.{}, no, r) }})",
+                            store.0,
+                            snake(&store.1)
+                        );
+                        parent.as_str()
+                    }
                 };
                 format!(
                     "Filter {{ param: {}, field: {}, how: How::{how} }}",

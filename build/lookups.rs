@@ -24,6 +24,9 @@ pub enum How {
     Zone,
     /// `searchFilterValue` is part of the text of the field `searchFilterName` names.
     Search,
+    /// A required parameter naming a parent record (the kind's `parents`): a record of that kind
+    /// must have the number (its not-found code otherwise), and the field is it.
+    Parent(String),
 }
 
 #[derive(Debug, Clone)]
@@ -77,12 +80,25 @@ pub fn of(set: &Set, action: &Action) -> Option<Lookup> {
     }
     let (_, model) = action.list()?;
     let kind = set.kinds.iter().find(|k| k.name == model)?;
-    // Named after its kind: `get<Kind>List` (Classic kinds without their `Classic`).
+    // Named after its kind: `get<Kind>List` (Classic kinds without their `Classic`), or, for the
+    // records of one parent the action requires, `get<Parent><Kind>List` (`getRouteTableSubnetList`:
+    // the subnets of a route table).
     let named = action
         .name
         .strip_prefix("get")
-        .and_then(|n| n.strip_suffix(if detail { "Detail" } else { "List" }));
-    if kind.own_render || named != Some(kind.name.strip_prefix("Classic").unwrap_or(&kind.name)) {
+        .and_then(|n| n.strip_suffix(if detail { "Detail" } else { "List" }))?;
+    let bare = |name: &str| name.strip_prefix("Classic").unwrap_or(name).to_string();
+    let own = bare(&kind.name);
+    let under_parent = |prefix: &str| {
+        kind.parents.iter().any(|(field, parent)| {
+            bare(parent) == prefix && action.param(field).is_some_and(|p| p.req == crate::model::Req::Yes)
+        })
+    };
+    let by_name = named == own
+        || named
+            .strip_suffix(own.as_str())
+            .is_some_and(|p| !detail && under_parent(p));
+    if kind.own_render || !by_name {
         return None;
     }
     let platform = if set.apis[action.api].classic { "classic" } else { "vpc" };
@@ -96,7 +112,16 @@ pub fn of(set: &Set, action: &Action) -> Option<Lookup> {
     for p in action.params.iter().filter(|p| !general(&p.name)) {
         // A list that requires a parameter names a parent record that must exist, and a number is
         // often in other units than the record's (GB, bytes): both are a handler's.
+        // A required parameter naming one of the kind's parents keeps the records of that parent,
+        // which must exist.
         let id = detail && kind.id.as_deref() == Some(p.name.as_str());
+        if let Some(parent) = (p.req == crate::model::Req::Yes && !id)
+            .then(|| parent(set, kind, &p.name, platform))
+            .flatten()
+        {
+            filters.push(parent);
+            continue;
+        }
         let handlers = (p.req != crate::model::Req::No && !id)
             || matches!(p.ty, crate::model::PType::Int | crate::model::PType::Long);
         match (handlers, filter(kind, &p.name, &p.ty)) {
@@ -105,13 +130,11 @@ pub fn of(set: &Set, action: &Action) -> Option<Lookup> {
         }
     }
     let detail = match detail {
-        // A detail names its record by the kind's id, required.
+        // A detail names its record by the kind's id, which the emulator requires even where NAVER's
+        // SDKs mark it optional (`lookup::answer` refuses a detail without it).
         true => {
             let id = kind.id.as_deref()?;
-            let param = action.param(id)?;
-            if param.req != crate::model::Req::Yes {
-                return None;
-            }
+            action.param(id)?;
             Some(id.to_string())
         }
         false => None,
@@ -124,6 +147,20 @@ pub fn of(set: &Set, action: &Action) -> Option<Lookup> {
         page: action.param("pageNo").is_some(),
         sort: action.param("sortingOrder").is_some(),
         rest,
+    })
+}
+
+/// The filter of a parameter naming one of `kind`'s parents (`parents = ["routeTableNo: RouteTable"]`):
+/// the parent kind, whose records (with a life, not a look-up list) are kept in a store of the
+/// look-up's platform.
+fn parent(set: &Set, kind: &Kind, name: &str, platform: &str) -> Option<Filter> {
+    let (field, parent) = kind.parents.iter().find(|(field, _)| field == name)?;
+    let p = set.kinds.iter().find(|k| &k.name == parent && !k.lookup)?;
+    p.stores.iter().find(|(pl, _)| pl == platform)?;
+    Some(Filter {
+        param: name.to_string(),
+        field: vec![field.clone()],
+        how: How::Parent(p.name.clone()),
     })
 }
 

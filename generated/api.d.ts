@@ -283,7 +283,18 @@ export type ActionName =
   | 'deleteFabricCluster' | 'getFabricClusterDetail' | 'getFabricClusterList' | 'getFabricClusterPoolList'
   | 'updateFabricCluster' | 'updateFabricClusterServerInstances' | 'disableFlowLog' | 'enableFlowLog'
   | 'getFlowLogConfigurationList' | 'getVpcList' | 'getVpcDetail' | 'createVpc' | 'deleteVpc' | 'getSubnetList'
-  | 'getSubnetDetail' | 'createSubnet' | 'deleteSubnet' | 'getNetworkAclDetail' | 'getNetworkAclList';
+  | 'getSubnetDetail' | 'createSubnet' | 'deleteSubnet' | 'getNetworkAclDetail' | 'getNetworkAclList'
+  | 'getRouteTableList' | 'getRouteTableDetail' | 'createRouteTable' | 'deleteRouteTable'
+  | 'setRouteTableDescription' | 'getRouteList' | 'addRoute' | 'removeRoute' | 'getRouteTableSubnetList'
+  | 'addRouteTableSubnet' | 'removeRouteTableSubnet' | 'getNatGatewayInstanceList'
+  | 'getNatGatewayInstanceDetail' | 'createNatGatewayInstance' | 'deleteNatGatewayInstance'
+  | 'setNatGatewayDescription' | 'getVpcPeeringInstanceList' | 'getVpcPeeringInstanceDetail'
+  | 'createVpcPeeringInstance' | 'acceptOrRejectVpcPeering' | 'deleteVpcPeeringInstance'
+  | 'setVpcPeeringDescription' | 'createNetworkAcl' | 'deleteNetworkAcl' | 'setNetworkAclDescription'
+  | 'setSubnetNetworkAcl' | 'getNetworkAclRuleList' | 'addNetworkAclInboundRule' | 'addNetworkAclOutboundRule'
+  | 'removeNetworkAclInboundRule' | 'removeNetworkAclOutboundRule' | 'getNetworkAclDenyAllowGroupList'
+  | 'getNetworkAclDenyAllowGroupDetail' | 'createNetworkAclDenyAllowGroup' | 'deleteNetworkAclDenyAllowGroup'
+  | 'setNetworkAclDenyAllowGroupDescription' | 'setNetworkAclDenyAllowGroupIpList';
 
 /**
  * A coded value: `code` and its display name `codeName`. `C` lists the codes known for the field;
@@ -316,6 +327,8 @@ export type LoadBalancerOperationCode = 'NULL' | 'USE' | 'CHANG' | 'TERMT';
 export type LoadBalancerProtocolTypeCode = 'HTTP' | 'HTTPS' | 'TCP' | 'SSL';
 export type LoadBalancerStatusCode = 'INIT' | 'USED';
 export type NasProtocolTypeCode = 'NFS' | 'CIFS';
+export type NetworkAclProtocolTypeCode = 'TCP' | 'UDP' | 'ICMP';
+export type NetworkAclRuleActionCode = 'ALLOW' | 'DROP';
 export type NetworkUsageTypeCode = 'PBLIP' | 'PRVT';
 export type OsCategoryCode = 'LINUX' | 'WINDOWS';
 export type OsTypeCode = 'CENTOS' | 'UBUNTU' | 'WINDOWS' | 'ROCKY' | 'NAVIX';
@@ -323,6 +336,7 @@ export type PlacementGroupTypeCode = 'AA';
 export type PlatformTypeCode = 'LNX32' | 'LNX64' | 'WND32' | 'WND64' | 'UBD64' | 'UBS64' | 'RKY64';
 export type PublicIpOperationCode = 'NULL' | 'USE' | 'DISUS';
 export type PublicIpStatusCode = 'CREAT' | 'USED' | 'TERMT';
+export type RouteTargetTypeCode = 'NATGW' | 'VPCPEERING' | 'VGW';
 export type ServerImageTypeCode = 'NCP' | 'SELF';
 export type ServerOperationCode = 'NULL' | 'START' | 'SHTDN' | 'RESTA' | 'TERMT' | 'CHNG' | 'COPY' | 'SETUP';
 export type ServerStatusCode = 'INIT' | 'CREAT' | 'RUN' | 'NSTOP' | 'TERMT' | 'FSTOP' | 'SETUP';
@@ -1783,7 +1797,7 @@ export interface NetworkAcl {
   networkAclName?: string;
   /** VPC number (an id, as text), from `getVpcList`. */
   vpcNo?: string;
-  /** Status of the network ACL: `INIT`, `CREATING`, `RUN`, `TERMTING`. */
+  /** Status of the network ACL: `INIT`, `CREATING`, `RUN`, `SET` (its rules or subnets changing), `TERMTING`. */
   networkAclStatus?: CommonCode;
   /** Description of the network ACL, free text. */
   networkAclDescription?: string;
@@ -1794,6 +1808,187 @@ export interface NetworkAcl {
    * interface).
    */
   isDefault?: boolean;
+}
+
+export interface RouteTable {
+  /** Route table number (an id, as text), from `getRouteTableList`. */
+  routeTableNo: string;
+  /** Name of the route table. */
+  routeTableName?: string;
+  /** Region code (`KR`, `SGN`, `JPN` ...), as `getRegionList` gives it. */
+  regionCode?: string;
+  /** VPC number (an id, as text), from `getVpcList`. */
+  vpcNo?: string;
+  /** The subnets the route table is for: `PUBLIC` or `PRIVATE` (a subnet goes only to a table of its type). */
+  supportedSubnetType?: CommonCode;
+  /**
+   * Whether it is the default one (the group or network ACL a VPC is made with, or a server's first network
+   * interface).
+   */
+  isDefault?: boolean;
+  /** Status of the route table: `INIT`, `RUN`, `SET` (its routes or subnets changing), `TERMTING`. */
+  routeTableStatus?: CommonCode;
+  /** Description of the route table, free text. */
+  routeTableDescription?: string;
+}
+
+export interface Route {
+  /** Destination of the route, an IPv4 block in CIDR notation (`0.0.0.0/0`, `100.10.20.0/24`). */
+  destinationCidrBlock: string;
+  /**
+   * Name of the route's target (`natGatewayName`, `vpcPeeringName` ...; `LOCAL`, `INTERNET GATEWAY` for default
+   * routes).
+   */
+  targetName?: string;
+  /** Route table number (an id, as text), from `getRouteTableList`. */
+  routeTableNo?: string;
+  /**
+   * Where the route leads: `LOCAL` (the VPC itself), `IGW` (internet gateway), `NATGW` (NAT gateway), `VPCPEERING`
+   * (VPC peering), `VGW` (virtual private gateway).
+   */
+  targetType?: CommonCode;
+  /**
+   * Number of the route's target: `natGatewayInstanceNo` of `getNatGatewayInstanceList`, `vpcPeeringInstanceNo` of
+   * `getVpcPeeringInstanceList` ... (empty for default routes).
+   */
+  targetNo?: string;
+  /**
+   * Whether it is the default one (the group or network ACL a VPC is made with, or a server's first network
+   * interface).
+   */
+  isDefault?: boolean;
+}
+
+export interface NatGatewayInstance {
+  /** VPC number (an id, as text), from `getVpcList`. */
+  vpcNo?: string;
+  /** Name of the VPC. */
+  vpcName?: string;
+  /** NAT gateway number (an id, as text), from `getNatGatewayInstanceList`. */
+  natGatewayInstanceNo: string;
+  /** Name of the NAT gateway. */
+  natGatewayName?: string;
+  /** Public IPv4 address. */
+  publicIp?: string;
+  /** Status of the NAT gateway: `INIT`, `RUN`, `TERMTING`. */
+  natGatewayInstanceStatus?: CommonCode;
+  /** Status of the NAT gateway in words (its status and operation together). */
+  natGatewayInstanceStatusName?: string;
+  /** Operation under way on the NAT gateway: `NULL` (none), `CREAT`, `TERMT`. */
+  natGatewayInstanceOperation?: CommonCode;
+  /** When it was created, `yyyy-MM-ddTHH:mm:ss+0900` (an offset without a colon). */
+  createDate?: string;
+  /** Description of the NAT gateway, free text. */
+  natGatewayDescription?: string;
+  /** Zone code (`KR-1`, `KR-2` ...), as `getZoneList` gives it. */
+  zoneCode?: string;
+  /** Kind of NAT gateway: `PBLIP` (public, with a public IP, in a public subnet) or `PRVT` (private). */
+  natGatewayType?: CommonCode;
+  /** Subnet number (an id, as text), from `getSubnetList`. */
+  subnetNo?: string;
+  /** Subnet name. */
+  subnetName?: string;
+  /** Public IP number (an id, as text), from `getPublicIpInstanceList`. */
+  publicIpInstanceNo?: string;
+  /** Private IPv4 address (of the server's first network interface). */
+  privateIp?: string;
+}
+
+export interface VpcPeeringInstance {
+  /** VPC peering number (an id, as text), from `getVpcPeeringInstanceList`. */
+  vpcPeeringInstanceNo: string;
+  /** Name of the VPC peering. */
+  vpcPeeringName?: string;
+  /** Region code (`KR`, `SGN`, `JPN` ...), as `getRegionList` gives it. */
+  regionCode?: string;
+  /** When it was created, `yyyy-MM-ddTHH:mm:ss+0900` (an offset without a colon). */
+  createDate?: string;
+  /** When the VPC peering last changed, `YYYY-MM-DDThh:mm:ss+0900` (spelt so by NCP's answers and NAVER's SDKs). */
+  lastModifiyDate?: string;
+  /**
+   * Status of the VPC peering: `INIT` (being made, or waiting for the other account's acceptance), `RUN`,
+   * `TERMTING`.
+   */
+  vpcPeeringInstanceStatus?: CommonCode;
+  /** Status of the VPC peering in words (`waiting for acceptance` ...). */
+  vpcPeeringInstanceStatusName?: string;
+  /** Operation under way on the VPC peering: `NULL` (none), `CREAT`, `TERMT`. */
+  vpcPeeringInstanceOperation?: CommonCode;
+  /** VPC the peering goes from (`vpcNo` of `getVpcList`). */
+  sourceVpcNo?: string;
+  /** Name of the VPC the peering goes from. */
+  sourceVpcName?: string;
+  /** IPv4 block of the VPC the peering goes from. */
+  sourceVpcIpv4CidrBlock?: string;
+  /** Login id (an e-mail address) of the account of the VPC the peering goes from. */
+  sourceVpcLoginId?: string;
+  /** VPC the peering goes to (`vpcNo` of `getVpcList`, in its owner's account). */
+  targetVpcNo?: string;
+  /** Name of the VPC the peering goes to; required with `targetVpcLoginId` (another account's VPC). */
+  targetVpcName?: string;
+  /** IPv4 block of the VPC the peering goes to. */
+  targetVpcIpv4CidrBlock?: string;
+  /**
+   * Login id (an e-mail address) of the account of the VPC the peering goes to, when it is another account's: the
+   * peering then waits for that account's acceptance.
+   */
+  targetVpcLoginId?: string;
+  /** Description of the VPC peering, free text. */
+  vpcPeeringDescription?: string;
+  /** Whether a peering the other way (from the target VPC to the source) exists too. */
+  hasReverseVpcPeering?: boolean;
+  /** Whether the peering's VPCs belong to two accounts (such a peering waits for `acceptOrRejectVpcPeering`). */
+  isBetweenAccounts?: boolean;
+  /** Number of the peering the other way, when there is one. */
+  reverseVpcPeeringInstanceNo?: string;
+}
+
+export interface NetworkAclRule {
+  /** Network ACL number (an id, as text), from `getNetworkAclList`. */
+  networkAclNo: string;
+  /** Priority of the network ACL rule, 0 (first) to 199; no two rules of one direction of an ACL share it. */
+  priority?: number;
+  /** Protocol: `TCP`, `UDP`, `ICMP` (or a protocol number); for a load balancer, `HTTP`, `HTTPS`, `TCP` or `SSL`. */
+  protocolType?: CommonCode;
+  /** Port or range the rule allows (`22`, `1-65535`); TCP and UDP only. */
+  portRange?: string;
+  /** What the network ACL rule does with matching traffic: `ALLOW` or `DROP`. */
+  ruleAction?: CommonCode;
+  /** When it was created, `yyyy-MM-ddTHH:mm:ss+0900` (an offset without a colon). */
+  createDate?: string;
+  /** IPv4 block the rule allows, in CIDR notation (`10.0.0.0/16`, `0.0.0.0/0` for any). */
+  ipBlock?: string;
+  /**
+   * Deny-allow group the network ACL rule names as its source or destination (`networkAclDenyAllowGroupNo` of
+   * `getNetworkAclDenyAllowGroupList`), instead of or besides `ipBlock`.
+   */
+  denyAllowGroupNo?: string;
+  /** Direction of the network ACL rule: `INBND` (inbound) or `OTBND` (outbound). */
+  networkAclRuleType?: CommonCode;
+  /** Description of the network ACL rule, free text. */
+  networkAclRuleDescription?: string;
+}
+
+export interface NetworkAclDenyAllowGroup {
+  /** Deny-allow group number (an id, as text), from `getNetworkAclDenyAllowGroupList`. */
+  networkAclDenyAllowGroupNo: string;
+  /** Name of the deny-allow group. */
+  networkAclDenyAllowGroupName?: string;
+  /** Status of the deny-allow group: `INIT`, `RUN`, `SET` (its IP list changing), `TERMTING`. */
+  networkAclDenyAllowGroupStatus?: CommonCode;
+  /** VPC number (an id, as text), from `getVpcList`. */
+  vpcNo?: string;
+  /**
+   * The IP addresses of the deny-allow group (`10.0.0.1`), at most 100, none twice; setting it replaces the whole
+   * list.
+   */
+  ipList: string[];
+  /** Description of the deny-allow group, free text. */
+  networkAclDenyAllowGroupDescription?: string;
+  /** When it was created, `yyyy-MM-ddTHH:mm:ss+0900` (an offset without a colon). */
+  createDate?: string;
+  /** Whether a network ACL rule names the deny-allow group (one that is applied is not deleted). */
+  isApplied?: boolean;
 }
 
 /**
@@ -2391,6 +2586,83 @@ export interface BlockStorageMappingParameter {
   noBlockStorage?: boolean | undefined;
   /** `true`: make this volume new and empty (give its `blockStorageSize` and volume type). */
   emptyBlockStorage?: boolean | undefined;
+}
+
+export interface RouteParameter {
+  /** Destination of the route, an IPv4 block in CIDR notation (`0.0.0.0/0`, `100.10.20.0/24`). */
+  destinationCidrBlock: string;
+  /**
+   * Where the route leads: `NATGW` (a NAT gateway), `VPCPEERING` (a VPC peering) or `VGW` (a virtual private
+   * gateway).
+   * The API takes `NATGW`, `VPCPEERING`, `VGW` (NCP may add codes).
+   */
+  targetTypeCode: string;
+  /**
+   * Number of the route's target: `natGatewayInstanceNo` of `getNatGatewayInstanceList`, `vpcPeeringInstanceNo` of
+   * `getVpcPeeringInstanceList` ... (empty for default routes).
+   */
+  targetNo?: string | number | undefined;
+  /**
+   * Name of the route's target (`natGatewayName`, `vpcPeeringName` ...; `LOCAL`, `INTERNET GATEWAY` for default
+   * routes).
+   */
+  targetName?: string | undefined;
+}
+
+export interface AddNetworkAclRuleParameter {
+  /** Description of the network ACL rule, free text. At most 1000 bytes (UTF-8). */
+  networkAclRuleDescription?: string | undefined;
+  /** IPv4 block the rule allows, in CIDR notation (`10.0.0.0/16`, `0.0.0.0/0` for any). */
+  ipBlock?: string | undefined;
+  /**
+   * Deny-allow group the network ACL rule names as its source or destination (`networkAclDenyAllowGroupNo` of
+   * `getNetworkAclDenyAllowGroupList`), instead of or besides `ipBlock`.
+   */
+  denyAllowGroupNo?: string | number | undefined;
+  /**
+   * What the rule does with matching traffic: `ALLOW` or `DROP`.
+   * The API takes `ALLOW`, `DROP` (NCP may add codes).
+   */
+  ruleActionCode: string;
+  /** Port or range the rule allows (`22`, `1-65535`); TCP and UDP only. */
+  portRange?: string | undefined;
+  /**
+   * Priority of the network ACL rule, 0 (first) to 199; no two rules of one direction of an ACL share it.
+   * Integer from 0 to 199.
+   */
+  priority: number;
+  /**
+   * Protocol of the rule: `TCP`, `UDP`, `ICMP`, or an IP protocol number (1 to 254).
+   * The API takes `TCP`, `UDP`, `ICMP` (NCP may add codes).
+   */
+  protocolTypeCode: string;
+}
+
+export interface RemoveNetworkAclRuleParameter {
+  /** IPv4 block the rule allows, in CIDR notation (`10.0.0.0/16`, `0.0.0.0/0` for any). */
+  ipBlock?: string | undefined;
+  /**
+   * Deny-allow group the network ACL rule names as its source or destination (`networkAclDenyAllowGroupNo` of
+   * `getNetworkAclDenyAllowGroupList`), instead of or besides `ipBlock`.
+   */
+  denyAllowGroupNo?: string | number | undefined;
+  /**
+   * What the rule does with matching traffic: `ALLOW` or `DROP`.
+   * The API takes `ALLOW`, `DROP` (NCP may add codes).
+   */
+  ruleActionCode: string;
+  /** Port or range the rule allows (`22`, `1-65535`); TCP and UDP only. */
+  portRange?: string | undefined;
+  /**
+   * Priority of the network ACL rule, 0 (first) to 199; no two rules of one direction of an ACL share it.
+   * Integer from 0 to 199.
+   */
+  priority: number;
+  /**
+   * Protocol of the rule: `TCP`, `UDP`, `ICMP`, or an IP protocol number (1 to 254).
+   * The API takes `TCP`, `UDP`, `ICMP` (NCP may add codes).
+   */
+  protocolTypeCode: string;
 }
 
 export interface ClassicGetMemberServerImageListParams {
@@ -6324,7 +6596,7 @@ export interface GetNetworkAclListParams {
   regionCode?: string | undefined;
   /** Network ACL name. */
   networkAclName?: string | undefined;
-  /** Lists only network ACLs in this status: `INIT`, `CREATING`, `RUN`, `TERMTING`. */
+  /** Lists only network ACLs in this status: `INIT`, `CREATING`, `RUN`, `SET`, `TERMTING`. */
   networkAclStatusCode?: string | undefined;
   /** Network ACL numbers (`networkAclNo` of `getNetworkAclList`). */
   networkAclNoList?: Array<string | number> | undefined;
@@ -6348,6 +6620,736 @@ export interface GetNetworkAclListResponse extends ApiResponse {
   totalRows: number;
   /** The network ACLs of the answer. */
   networkAclList: NetworkAcl[];
+}
+
+export interface GetRouteTableListParams {
+  /** Region code (`KR`, `SGN`, `JPN` ...), as `getRegionList` gives it. Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  /** Route table numbers (`routeTableNo` of `getRouteTableList`). */
+  routeTableNoList?: Array<string | number> | undefined;
+  /** Name of the route table. */
+  routeTableName?: string | undefined;
+  /** The subnets the route table is for: `PUBLIC` or `PRIVATE`. */
+  supportedSubnetTypeCode?: string | undefined;
+  /**
+   * Page to return, counted from 1 (0 is read as the first page too); give `pageSize` with it. The `paginate…`
+   * methods set it for you.
+   * Integer from 0 to 2147483647.
+   */
+  pageNo?: number | undefined;
+  /**
+   * Items per page. The `paginate…` methods set it for you (their `pageSize` option).
+   * Required when `pageNo` is given.
+   * Integer from 1 to 1000.
+   */
+  pageSize?: number | undefined;
+  /** Field the list is sorted by (the item field's name, such as the name or the number of the items). */
+  sortedBy?: string | undefined;
+  /** Sort direction of `sortedBy`. One of `ASC`, `DESC`. */
+  sortingOrder?: 'ASC' | 'DESC' | undefined;
+  /** VPC number (an id, as text), from `getVpcList`. */
+  vpcNo?: string | number | undefined;
+}
+export interface GetRouteTableListResponse extends ApiResponse {
+  /** How many items match the request in all; the list of the answer holds at most one page of them. */
+  totalRows: number;
+  /** The route tables of the answer. */
+  routeTableList: RouteTable[];
+}
+
+export interface GetRouteTableDetailParams {
+  /** Region code (`KR`, `SGN`, `JPN` ...), as `getRegionList` gives it. Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  /** Route table number (an id, as text), from `getRouteTableList`. */
+  routeTableNo: string | number;
+}
+export interface GetRouteTableDetailResponse extends ApiResponse {
+  /** How many items match the request in all; the list of the answer holds at most one page of them. */
+  totalRows: number;
+  /** The route tables of the answer. */
+  routeTableList: RouteTable[];
+}
+
+export interface CreateRouteTableParams {
+  /** Region code (`KR`, `SGN`, `JPN` ...), as `getRegionList` gives it. Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  /** Description of the route table, free text. At most 1000 bytes (UTF-8). */
+  routeTableDescription?: string | undefined;
+  /**
+   * The subnets the route table is for: `PUBLIC` or `PRIVATE`.
+   * The API takes `PUBLIC`, `PRIVATE` (NCP may add codes).
+   */
+  supportedSubnetTypeCode: string;
+  /**
+   * Name of the route table.
+   * 3 to 30 characters: lower-case letters, digits and `-`, starting with a letter and ending with a letter or
+   * digit.
+   */
+  routeTableName?: string | undefined;
+  /** VPC number (an id, as text), from `getVpcList`. */
+  vpcNo: string | number;
+}
+export interface CreateRouteTableResponse extends ApiResponse {
+  /** How many items match the request in all; the list of the answer holds at most one page of them. */
+  totalRows: number;
+  /** The route tables of the answer. */
+  routeTableList: RouteTable[];
+}
+
+export interface DeleteRouteTableParams {
+  /** Region code (`KR`, `SGN`, `JPN` ...), as `getRegionList` gives it. Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  /** Route table number (an id, as text), from `getRouteTableList`. */
+  routeTableNo: string | number;
+}
+export interface DeleteRouteTableResponse extends ApiResponse {
+  /** How many items match the request in all; the list of the answer holds at most one page of them. */
+  totalRows: number;
+  /** The route tables of the answer. */
+  routeTableList: RouteTable[];
+}
+
+export interface SetRouteTableDescriptionParams {
+  /** Region code (`KR`, `SGN`, `JPN` ...), as `getRegionList` gives it. Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  /** Route table number (an id, as text), from `getRouteTableList`. */
+  routeTableNo: string | number;
+  /** Description of the route table, free text. At most 1000 bytes (UTF-8). */
+  routeTableDescription?: string | undefined;
+}
+export interface SetRouteTableDescriptionResponse extends ApiResponse {
+  /** How many items match the request in all; the list of the answer holds at most one page of them. */
+  totalRows: number;
+  /** The route tables of the answer. */
+  routeTableList: RouteTable[];
+}
+
+export interface GetRouteListParams {
+  /** Region code (`KR`, `SGN`, `JPN` ...), as `getRegionList` gives it. Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  /** Route table number (an id, as text), from `getRouteTableList`. */
+  routeTableNo: string | number;
+  /** VPC number (an id, as text), from `getVpcList`. */
+  vpcNo: string | number;
+}
+export interface GetRouteListResponse extends ApiResponse {
+  /** How many items match the request in all; the list of the answer holds at most one page of them. */
+  totalRows: number;
+  /**
+   * Routes: in a request, the routes to add or remove; in an answer, every route of the table (its default ones
+   * too).
+   */
+  routeList: Route[];
+}
+
+export interface AddRouteParams {
+  /** Region code (`KR`, `SGN`, `JPN` ...), as `getRegionList` gives it. Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  /**
+   * Routes: in a request, the routes to add or remove; in an answer, every route of the table (its default ones
+   * too).
+   */
+  routeList: RouteParameter[];
+  /** Route table number (an id, as text), from `getRouteTableList`. */
+  routeTableNo: string | number;
+  /** VPC number (an id, as text), from `getVpcList`. */
+  vpcNo: string | number;
+}
+export interface AddRouteResponse extends ApiResponse {
+  /** How many items match the request in all; the list of the answer holds at most one page of them. */
+  totalRows: number;
+  /**
+   * Routes: in a request, the routes to add or remove; in an answer, every route of the table (its default ones
+   * too).
+   */
+  routeList: Route[];
+}
+
+export interface RemoveRouteParams {
+  /** Region code (`KR`, `SGN`, `JPN` ...), as `getRegionList` gives it. Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  /**
+   * Routes: in a request, the routes to add or remove; in an answer, every route of the table (its default ones
+   * too).
+   */
+  routeList: RouteParameter[];
+  /** Route table number (an id, as text), from `getRouteTableList`. */
+  routeTableNo: string | number;
+  /** VPC number (an id, as text), from `getVpcList`. */
+  vpcNo: string | number;
+}
+export interface RemoveRouteResponse extends ApiResponse {
+  /** How many items match the request in all; the list of the answer holds at most one page of them. */
+  totalRows: number;
+  /**
+   * Routes: in a request, the routes to add or remove; in an answer, every route of the table (its default ones
+   * too).
+   */
+  routeList: Route[];
+}
+
+export interface GetRouteTableSubnetListParams {
+  /** Region code (`KR`, `SGN`, `JPN` ...), as `getRegionList` gives it. Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  /** Route table number (an id, as text), from `getRouteTableList`. */
+  routeTableNo: string | number;
+}
+export interface GetRouteTableSubnetListResponse extends ApiResponse {
+  /** How many items match the request in all; the list of the answer holds at most one page of them. */
+  totalRows: number;
+  /** The subnets of the answer. */
+  subnetList: Subnet[];
+}
+
+export interface AddRouteTableSubnetParams {
+  /** Region code (`KR`, `SGN`, `JPN` ...), as `getRegionList` gives it. Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  /** Route table number (an id, as text), from `getRouteTableList`. */
+  routeTableNo: string | number;
+  /** Subnet numbers (`subnetNo` of `getSubnetList`). */
+  subnetNoList: Array<string | number>;
+  /** VPC number (an id, as text), from `getVpcList`. */
+  vpcNo: string | number;
+}
+export interface AddRouteTableSubnetResponse extends ApiResponse {
+  /** How many items match the request in all; the list of the answer holds at most one page of them. */
+  totalRows: number;
+  /** The subnets of the answer. */
+  subnetList: Subnet[];
+}
+
+export interface RemoveRouteTableSubnetParams {
+  /** Region code (`KR`, `SGN`, `JPN` ...), as `getRegionList` gives it. Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  /** Route table number (an id, as text), from `getRouteTableList`. */
+  routeTableNo: string | number;
+  /** Subnet numbers (`subnetNo` of `getSubnetList`). */
+  subnetNoList: Array<string | number>;
+  /** VPC number (an id, as text), from `getVpcList`. */
+  vpcNo: string | number;
+}
+export interface RemoveRouteTableSubnetResponse extends ApiResponse {
+  /** How many items match the request in all; the list of the answer holds at most one page of them. */
+  totalRows: number;
+  /** The subnets of the answer. */
+  subnetList: Subnet[];
+}
+
+export interface GetNatGatewayInstanceListParams {
+  /** Region code (`KR`, `SGN`, `JPN` ...), as `getRegionList` gives it. Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  /** Zone code (`KR-1`, `KR-2` ...), as `getZoneList` gives it. */
+  zoneCode?: string | undefined;
+  /** NAT gateway numbers (`natGatewayInstanceNo` of `getNatGatewayInstanceList`). */
+  natGatewayInstanceNoList?: Array<string | number> | undefined;
+  /** Public IPv4 address. */
+  publicIp?: string | undefined;
+  /** Name of the VPC. */
+  vpcName?: string | undefined;
+  /** Name of the NAT gateway. */
+  natGatewayName?: string | undefined;
+  /** Lists only NAT gateways in this status: `INIT`, `RUN`, `TERMTING`. */
+  natGatewayInstanceStatusCode?: string | undefined;
+  /** Lists only NAT gateways of this kind: `PBLIP` (public) or `PRVT` (private). */
+  natGatewayTypeCode?: string | undefined;
+  /** Subnet number (an id, as text), from `getSubnetList`. */
+  subnetNo?: string | number | undefined;
+  /** Subnet name. */
+  subnetName?: string | undefined;
+  /** Private IPv4 address (of the server's first network interface). */
+  privateIp?: string | undefined;
+  /**
+   * Page to return, counted from 1 (0 is read as the first page too); give `pageSize` with it. The `paginate…`
+   * methods set it for you.
+   * Integer from 0 to 2147483647.
+   */
+  pageNo?: number | undefined;
+  /**
+   * Items per page. The `paginate…` methods set it for you (their `pageSize` option).
+   * Required when `pageNo` is given.
+   * Integer from 1 to 1000.
+   */
+  pageSize?: number | undefined;
+}
+export interface GetNatGatewayInstanceListResponse extends ApiResponse {
+  /** How many items match the request in all; the list of the answer holds at most one page of them. */
+  totalRows: number;
+  /** The NAT gateways of the answer. */
+  natGatewayInstanceList: NatGatewayInstance[];
+}
+
+export interface GetNatGatewayInstanceDetailParams {
+  /** Region code (`KR`, `SGN`, `JPN` ...), as `getRegionList` gives it. Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  /** NAT gateway number (an id, as text), from `getNatGatewayInstanceList`. */
+  natGatewayInstanceNo?: string | number | undefined;
+}
+export interface GetNatGatewayInstanceDetailResponse extends ApiResponse {
+  /** How many items match the request in all; the list of the answer holds at most one page of them. */
+  totalRows: number;
+  /** The NAT gateways of the answer. */
+  natGatewayInstanceList: NatGatewayInstance[];
+}
+
+export interface CreateNatGatewayInstanceParams {
+  /** Region code (`KR`, `SGN`, `JPN` ...), as `getRegionList` gives it. Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  /** Description of the NAT gateway, free text. At most 1000 bytes (UTF-8). */
+  natGatewayDescription?: string | undefined;
+  /**
+   * Name of the NAT gateway.
+   * 3 to 30 characters: lower-case letters, digits and `-`, starting with a letter and ending with a letter or
+   * digit.
+   */
+  natGatewayName?: string | undefined;
+  /** VPC number (an id, as text), from `getVpcList`. */
+  vpcNo: string | number;
+  /** Zone code (`KR-1`, `KR-2` ...), as `getZoneList` gives it. */
+  zoneCode: string;
+  /** Subnet number (an id, as text), from `getSubnetList`. */
+  subnetNo?: string | number | undefined;
+  /** Public IP number (an id, as text), from `getPublicIpInstanceList`. */
+  publicIpInstanceNo?: string | number | undefined;
+  /** Private IPv4 address (of the server's first network interface). */
+  privateIp?: string | undefined;
+}
+export interface CreateNatGatewayInstanceResponse extends ApiResponse {
+  /** How many items match the request in all; the list of the answer holds at most one page of them. */
+  totalRows: number;
+  /** The NAT gateways of the answer. */
+  natGatewayInstanceList: NatGatewayInstance[];
+}
+
+export interface DeleteNatGatewayInstanceParams {
+  /** Region code (`KR`, `SGN`, `JPN` ...), as `getRegionList` gives it. Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  /** NAT gateway number (an id, as text), from `getNatGatewayInstanceList`. */
+  natGatewayInstanceNo: string | number;
+}
+export interface DeleteNatGatewayInstanceResponse extends ApiResponse {
+  /** How many items match the request in all; the list of the answer holds at most one page of them. */
+  totalRows: number;
+  /** The NAT gateways of the answer. */
+  natGatewayInstanceList: NatGatewayInstance[];
+}
+
+export interface SetNatGatewayDescriptionParams {
+  /** Region code (`KR`, `SGN`, `JPN` ...), as `getRegionList` gives it. Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  /** NAT gateway number (an id, as text), from `getNatGatewayInstanceList`. */
+  natGatewayInstanceNo: string | number;
+  /** Description of the NAT gateway, free text. At most 1000 bytes (UTF-8). */
+  natGatewayDescription?: string | undefined;
+}
+export interface SetNatGatewayDescriptionResponse extends ApiResponse {
+  /** How many items match the request in all; the list of the answer holds at most one page of them. */
+  totalRows: number;
+  /** The NAT gateways of the answer. */
+  natGatewayInstanceList: NatGatewayInstance[];
+}
+
+export interface GetVpcPeeringInstanceListParams {
+  /** Region code (`KR`, `SGN`, `JPN` ...), as `getRegionList` gives it. Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  /** VPC peering numbers (`vpcPeeringInstanceNo` of `getVpcPeeringInstanceList`). */
+  vpcPeeringInstanceNoList?: Array<string | number> | undefined;
+  /** Name of the VPC the peering goes from. */
+  sourceVpcName?: string | undefined;
+  /** Name of the VPC peering. */
+  vpcPeeringName?: string | undefined;
+  /** Name of the VPC the peering goes to; required with `targetVpcLoginId` (another account's VPC). */
+  targetVpcName?: string | undefined;
+  /** Lists only VPC peerings in this status: `INIT`, `RUN`, `TERMTING`. */
+  vpcPeeringInstanceStatusCode?: string | undefined;
+  /**
+   * Page to return, counted from 1 (0 is read as the first page too); give `pageSize` with it. The `paginate…`
+   * methods set it for you.
+   * Integer from 0 to 2147483647.
+   */
+  pageNo?: number | undefined;
+  /**
+   * Items per page. The `paginate…` methods set it for you (their `pageSize` option).
+   * Required when `pageNo` is given.
+   * Integer from 1 to 1000.
+   */
+  pageSize?: number | undefined;
+  /** Field the list is sorted by (the item field's name, such as the name or the number of the items). */
+  sortedBy?: string | undefined;
+  /** Sort direction of `sortedBy`. One of `ASC`, `DESC`. */
+  sortingOrder?: 'ASC' | 'DESC' | undefined;
+}
+export interface GetVpcPeeringInstanceListResponse extends ApiResponse {
+  /** How many items match the request in all; the list of the answer holds at most one page of them. */
+  totalRows: number;
+  /** The VPC peerings of the answer. */
+  vpcPeeringInstanceList: VpcPeeringInstance[];
+}
+
+export interface GetVpcPeeringInstanceDetailParams {
+  /** Region code (`KR`, `SGN`, `JPN` ...), as `getRegionList` gives it. Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  /** VPC peering number (an id, as text), from `getVpcPeeringInstanceList`. */
+  vpcPeeringInstanceNo: string | number;
+}
+export interface GetVpcPeeringInstanceDetailResponse extends ApiResponse {
+  /** How many items match the request in all; the list of the answer holds at most one page of them. */
+  totalRows: number;
+  /** The VPC peerings of the answer. */
+  vpcPeeringInstanceList: VpcPeeringInstance[];
+}
+
+export interface CreateVpcPeeringInstanceParams {
+  /** Region code (`KR`, `SGN`, `JPN` ...), as `getRegionList` gives it. Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  /** Description of the VPC peering, free text. At most 1000 bytes (UTF-8). */
+  vpcPeeringDescription?: string | undefined;
+  /** VPC the peering goes from (`vpcNo` of `getVpcList`). */
+  sourceVpcNo: string | number;
+  /**
+   * Login id (an e-mail address) of the account of the VPC the peering goes to, when it is another account's: the
+   * peering then waits for that account's acceptance.
+   */
+  targetVpcLoginId?: string | undefined;
+  /** Name of the VPC the peering goes to; required with `targetVpcLoginId` (another account's VPC). */
+  targetVpcName?: string | undefined;
+  /** VPC the peering goes to (`vpcNo` of `getVpcList`, in its owner's account). */
+  targetVpcNo: string | number;
+  /**
+   * Name of the VPC peering.
+   * 3 to 30 characters: lower-case letters, digits and `-`, starting with a letter and ending with a letter or
+   * digit.
+   */
+  vpcPeeringName?: string | undefined;
+}
+export interface CreateVpcPeeringInstanceResponse extends ApiResponse {
+  /** How many items match the request in all; the list of the answer holds at most one page of them. */
+  totalRows: number;
+  /** The VPC peerings of the answer. */
+  vpcPeeringInstanceList: VpcPeeringInstance[];
+}
+
+export interface AcceptOrRejectVpcPeeringParams {
+  /** Region code (`KR`, `SGN`, `JPN` ...), as `getRegionList` gives it. Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  /** VPC peering number (an id, as text), from `getVpcPeeringInstanceList`. */
+  vpcPeeringInstanceNo: string | number;
+  /** `true` accepts the VPC peering request (it runs), `false` rejects it (it goes). */
+  isAccept: boolean;
+}
+export interface AcceptOrRejectVpcPeeringResponse extends ApiResponse {
+  /** How many items match the request in all; the list of the answer holds at most one page of them. */
+  totalRows: number;
+  /** The VPC peerings of the answer. */
+  vpcPeeringInstanceList: VpcPeeringInstance[];
+}
+
+export interface DeleteVpcPeeringInstanceParams {
+  /** Region code (`KR`, `SGN`, `JPN` ...), as `getRegionList` gives it. Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  /** VPC peering number (an id, as text), from `getVpcPeeringInstanceList`. */
+  vpcPeeringInstanceNo: string | number;
+}
+export interface DeleteVpcPeeringInstanceResponse extends ApiResponse {
+  /** How many items match the request in all; the list of the answer holds at most one page of them. */
+  totalRows: number;
+  /** The VPC peerings of the answer. */
+  vpcPeeringInstanceList: VpcPeeringInstance[];
+}
+
+export interface SetVpcPeeringDescriptionParams {
+  /** Region code (`KR`, `SGN`, `JPN` ...), as `getRegionList` gives it. Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  /** VPC peering number (an id, as text), from `getVpcPeeringInstanceList`. */
+  vpcPeeringInstanceNo: string | number;
+  /** Description of the VPC peering, free text. At most 1000 bytes (UTF-8). */
+  vpcPeeringDescription?: string | undefined;
+}
+export interface SetVpcPeeringDescriptionResponse extends ApiResponse {
+  /** How many items match the request in all; the list of the answer holds at most one page of them. */
+  totalRows: number;
+  /** The VPC peerings of the answer. */
+  vpcPeeringInstanceList: VpcPeeringInstance[];
+}
+
+export interface CreateNetworkAclParams {
+  /** Region code (`KR`, `SGN`, `JPN` ...), as `getRegionList` gives it. Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  /** Description of the network ACL, free text. At most 1000 bytes (UTF-8). */
+  networkAclDescription?: string | undefined;
+  /**
+   * Network ACL name.
+   * 3 to 30 characters: lower-case letters, digits and `-`, starting with a letter and ending with a letter or
+   * digit.
+   */
+  networkAclName?: string | undefined;
+  /** VPC number (an id, as text), from `getVpcList`. */
+  vpcNo: string | number;
+}
+export interface CreateNetworkAclResponse extends ApiResponse {
+  /** How many items match the request in all; the list of the answer holds at most one page of them. */
+  totalRows: number;
+  /** The network ACLs of the answer. */
+  networkAclList: NetworkAcl[];
+}
+
+export interface DeleteNetworkAclParams {
+  /** Region code (`KR`, `SGN`, `JPN` ...), as `getRegionList` gives it. Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  /** Network ACL number (an id, as text), from `getNetworkAclList`. */
+  networkAclNo: string | number;
+}
+export interface DeleteNetworkAclResponse extends ApiResponse {
+  /** How many items match the request in all; the list of the answer holds at most one page of them. */
+  totalRows: number;
+  /** The network ACLs of the answer. */
+  networkAclList: NetworkAcl[];
+}
+
+export interface SetNetworkAclDescriptionParams {
+  /** Region code (`KR`, `SGN`, `JPN` ...), as `getRegionList` gives it. Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  /** Network ACL number (an id, as text), from `getNetworkAclList`. */
+  networkAclNo: string | number;
+  /** Description of the network ACL, free text. At most 1000 bytes (UTF-8). */
+  networkAclDescription?: string | undefined;
+}
+export interface SetNetworkAclDescriptionResponse extends ApiResponse {
+  /** How many items match the request in all; the list of the answer holds at most one page of them. */
+  totalRows: number;
+  /** The network ACLs of the answer. */
+  networkAclList: NetworkAcl[];
+}
+
+export interface SetSubnetNetworkAclParams {
+  /** Region code (`KR`, `SGN`, `JPN` ...), as `getRegionList` gives it. Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  /** Network ACL number (an id, as text), from `getNetworkAclList`. */
+  networkAclNo: string | number;
+  /** Subnet number (an id, as text), from `getSubnetList`. */
+  subnetNo: string | number;
+}
+export interface SetSubnetNetworkAclResponse extends ApiResponse {
+  /** How many items match the request in all; the list of the answer holds at most one page of them. */
+  totalRows: number;
+  /** The network ACLs of the answer. */
+  networkAclList: NetworkAcl[];
+}
+
+export interface GetNetworkAclRuleListParams {
+  /** Region code (`KR`, `SGN`, `JPN` ...), as `getRegionList` gives it. Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  /** Network ACL number (an id, as text), from `getNetworkAclList`. */
+  networkAclNo: string | number;
+  /** Lists only rules of this direction: `INBND` (inbound) or `OTBND` (outbound); none: both. */
+  networkAclRuleTypeCode?: string | undefined;
+}
+export interface GetNetworkAclRuleListResponse extends ApiResponse {
+  /** How many items match the request in all; the list of the answer holds at most one page of them. */
+  totalRows: number;
+  /**
+   * Network ACL rules: in a request, the rules to add or remove (each named by priority, protocol, action, source
+   * and ports); in an answer, the ACL's rules of that direction.
+   */
+  networkAclRuleList: NetworkAclRule[];
+}
+
+export interface AddNetworkAclInboundRuleParams {
+  /** Region code (`KR`, `SGN`, `JPN` ...), as `getRegionList` gives it. Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  /** Network ACL number (an id, as text), from `getNetworkAclList`. */
+  networkAclNo: string | number;
+  /**
+   * Network ACL rules: in a request, the rules to add or remove (each named by priority, protocol, action, source
+   * and ports); in an answer, the ACL's rules of that direction.
+   */
+  networkAclRuleList: AddNetworkAclRuleParameter[];
+}
+export interface AddNetworkAclInboundRuleResponse extends ApiResponse {
+  /** How many items match the request in all; the list of the answer holds at most one page of them. */
+  totalRows: number;
+  /**
+   * Network ACL rules: in a request, the rules to add or remove (each named by priority, protocol, action, source
+   * and ports); in an answer, the ACL's rules of that direction.
+   */
+  networkAclRuleList: NetworkAclRule[];
+}
+
+export interface AddNetworkAclOutboundRuleParams {
+  /** Region code (`KR`, `SGN`, `JPN` ...), as `getRegionList` gives it. Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  /** Network ACL number (an id, as text), from `getNetworkAclList`. */
+  networkAclNo: string | number;
+  /**
+   * Network ACL rules: in a request, the rules to add or remove (each named by priority, protocol, action, source
+   * and ports); in an answer, the ACL's rules of that direction.
+   */
+  networkAclRuleList: AddNetworkAclRuleParameter[];
+}
+export interface AddNetworkAclOutboundRuleResponse extends ApiResponse {
+  /** How many items match the request in all; the list of the answer holds at most one page of them. */
+  totalRows: number;
+  /**
+   * Network ACL rules: in a request, the rules to add or remove (each named by priority, protocol, action, source
+   * and ports); in an answer, the ACL's rules of that direction.
+   */
+  networkAclRuleList: NetworkAclRule[];
+}
+
+export interface RemoveNetworkAclInboundRuleParams {
+  /** Region code (`KR`, `SGN`, `JPN` ...), as `getRegionList` gives it. Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  /** Network ACL number (an id, as text), from `getNetworkAclList`. */
+  networkAclNo: string | number;
+  /**
+   * Network ACL rules: in a request, the rules to add or remove (each named by priority, protocol, action, source
+   * and ports); in an answer, the ACL's rules of that direction.
+   */
+  networkAclRuleList: RemoveNetworkAclRuleParameter[];
+}
+export interface RemoveNetworkAclInboundRuleResponse extends ApiResponse {
+  /** How many items match the request in all; the list of the answer holds at most one page of them. */
+  totalRows: number;
+  /**
+   * Network ACL rules: in a request, the rules to add or remove (each named by priority, protocol, action, source
+   * and ports); in an answer, the ACL's rules of that direction.
+   */
+  networkAclRuleList: NetworkAclRule[];
+}
+
+export interface RemoveNetworkAclOutboundRuleParams {
+  /** Region code (`KR`, `SGN`, `JPN` ...), as `getRegionList` gives it. Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  /** Network ACL number (an id, as text), from `getNetworkAclList`. */
+  networkAclNo: string | number;
+  /**
+   * Network ACL rules: in a request, the rules to add or remove (each named by priority, protocol, action, source
+   * and ports); in an answer, the ACL's rules of that direction.
+   */
+  networkAclRuleList: RemoveNetworkAclRuleParameter[];
+}
+export interface RemoveNetworkAclOutboundRuleResponse extends ApiResponse {
+  /** How many items match the request in all; the list of the answer holds at most one page of them. */
+  totalRows: number;
+  /**
+   * Network ACL rules: in a request, the rules to add or remove (each named by priority, protocol, action, source
+   * and ports); in an answer, the ACL's rules of that direction.
+   */
+  networkAclRuleList: NetworkAclRule[];
+}
+
+export interface GetNetworkAclDenyAllowGroupListParams {
+  /** Region code (`KR`, `SGN`, `JPN` ...), as `getRegionList` gives it. Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  /** VPC number (an id, as text), from `getVpcList`. */
+  vpcNo?: string | number | undefined;
+  /** Name of the deny-allow group. */
+  networkAclDenyAllowGroupName?: string | undefined;
+  /** Lists only deny-allow groups in this status: `INIT`, `RUN`, `SET`, `TERMTING`. */
+  networkAclDenyAllowGroupStatusCode?: string | undefined;
+  /** Whether a network ACL rule names the deny-allow group (one that is applied is not deleted). */
+  isApplied?: boolean | undefined;
+  /** Deny-allow group numbers (`networkAclDenyAllowGroupNo` of `getNetworkAclDenyAllowGroupList`). */
+  networkAclDenyAllowGroupNoList?: Array<string | number> | undefined;
+  /**
+   * Page to return, counted from 1 (0 is read as the first page too); give `pageSize` with it. The `paginate…`
+   * methods set it for you.
+   * Integer from 0 to 2147483647.
+   */
+  pageNo?: number | undefined;
+  /**
+   * Items per page. The `paginate…` methods set it for you (their `pageSize` option).
+   * Required when `pageNo` is given.
+   * Integer from 1 to 1000.
+   */
+  pageSize?: number | undefined;
+}
+export interface GetNetworkAclDenyAllowGroupListResponse extends ApiResponse {
+  /** How many items match the request in all; the list of the answer holds at most one page of them. */
+  totalRows: number;
+  /** The deny-allow groups of the answer. */
+  networkAclDenyAllowGroupList: NetworkAclDenyAllowGroup[];
+}
+
+export interface GetNetworkAclDenyAllowGroupDetailParams {
+  /** Region code (`KR`, `SGN`, `JPN` ...), as `getRegionList` gives it. Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  /** Deny-allow group number (an id, as text), from `getNetworkAclDenyAllowGroupList`. */
+  networkAclDenyAllowGroupNo: string | number;
+}
+export interface GetNetworkAclDenyAllowGroupDetailResponse extends ApiResponse {
+  /** How many items match the request in all; the list of the answer holds at most one page of them. */
+  totalRows: number;
+  /** The deny-allow groups of the answer. */
+  networkAclDenyAllowGroupList: NetworkAclDenyAllowGroup[];
+}
+
+export interface CreateNetworkAclDenyAllowGroupParams {
+  /** Region code (`KR`, `SGN`, `JPN` ...), as `getRegionList` gives it. Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  /** VPC number (an id, as text), from `getVpcList`. */
+  vpcNo: string | number;
+  /**
+   * Name of the deny-allow group.
+   * 3 to 30 characters: lower-case letters, digits and `-`, starting with a letter and ending with a letter or
+   * digit.
+   */
+  networkAclDenyAllowGroupName?: string | undefined;
+  /** Description of the deny-allow group, free text. At most 1000 bytes (UTF-8). */
+  networkAclDenyAllowGroupDescription?: string | undefined;
+}
+export interface CreateNetworkAclDenyAllowGroupResponse extends ApiResponse {
+  /** How many items match the request in all; the list of the answer holds at most one page of them. */
+  totalRows: number;
+  /** The deny-allow groups of the answer. */
+  networkAclDenyAllowGroupList: NetworkAclDenyAllowGroup[];
+}
+
+export interface DeleteNetworkAclDenyAllowGroupParams {
+  /** Region code (`KR`, `SGN`, `JPN` ...), as `getRegionList` gives it. Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  /** Deny-allow group number (an id, as text), from `getNetworkAclDenyAllowGroupList`. */
+  networkAclDenyAllowGroupNo: string | number;
+}
+export interface DeleteNetworkAclDenyAllowGroupResponse extends ApiResponse {
+  /** How many items match the request in all; the list of the answer holds at most one page of them. */
+  totalRows: number;
+  /** The deny-allow groups of the answer. */
+  networkAclDenyAllowGroupList: NetworkAclDenyAllowGroup[];
+}
+
+export interface SetNetworkAclDenyAllowGroupDescriptionParams {
+  /** Region code (`KR`, `SGN`, `JPN` ...), as `getRegionList` gives it. Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  /** Deny-allow group number (an id, as text), from `getNetworkAclDenyAllowGroupList`. */
+  networkAclDenyAllowGroupNo: string | number;
+  /** Description of the deny-allow group, free text. At most 1000 bytes (UTF-8). */
+  networkAclDenyAllowGroupDescription?: string | undefined;
+}
+export interface SetNetworkAclDenyAllowGroupDescriptionResponse extends ApiResponse {
+  /** How many items match the request in all; the list of the answer holds at most one page of them. */
+  totalRows: number;
+  /** The deny-allow groups of the answer. */
+  networkAclDenyAllowGroupList: NetworkAclDenyAllowGroup[];
+}
+
+export interface SetNetworkAclDenyAllowGroupIpListParams {
+  /** Region code (`KR`, `SGN`, `JPN` ...), as `getRegionList` gives it. Defaults to the client's `region`. */
+  regionCode?: string | undefined;
+  /** Deny-allow group number (an id, as text), from `getNetworkAclDenyAllowGroupList`. */
+  networkAclDenyAllowGroupNo: string | number;
+  /**
+   * The IP addresses of the deny-allow group (`10.0.0.1`), at most 100, none twice; setting it replaces the whole
+   * list.
+   * 0 to 100 items.
+   * No duplicate items.
+   */
+  ipList?: string[] | undefined;
+}
+export interface SetNetworkAclDenyAllowGroupIpListResponse extends ApiResponse {
+  /** How many items match the request in all; the list of the answer holds at most one page of them. */
+  totalRows: number;
+  /** The deny-allow groups of the answer. */
+  networkAclDenyAllowGroupList: NetworkAclDenyAllowGroup[];
 }
 
 /** Parameters of `findPrivateImages`: the old client's names for those of `getMemberServerImageList`. */
@@ -7842,6 +8844,7 @@ export interface VserverVpcMethods {
    * Calls `/vpc/v2/getVpcDetail` (the VPC network API) and resolves to its answer: `totalRows` and `vpcList`
    * (`Vpc[]`), with `requestId`, `returnCode`, `returnMessage`. Read-only: tried again (up to `maxRetries`) after
    * a network error, a timeout, throttling or a 5xx.
+   * Waiters polling it: `waitForVpc`.
    * @see https://github.com/ncloud-client/ncloud-client/blob/main/docs/reference/vpc.md#getvpcdetail
    */
   getVpcDetail(params: GetVpcDetailParams, options?: CallOptions): Promise<GetVpcDetailResponse>;
@@ -7888,6 +8891,7 @@ export interface VserverVpcMethods {
    * Calls `/vpc/v2/getSubnetDetail` (the VPC network API) and resolves to its answer: `totalRows` and `subnetList`
    * (`Subnet[]`), with `requestId`, `returnCode`, `returnMessage`. Read-only: tried again (up to `maxRetries`)
    * after a network error, a timeout, throttling or a 5xx.
+   * Waiters polling it: `waitForSubnet`.
    * @see https://github.com/ncloud-client/ncloud-client/blob/main/docs/reference/vpc.md#getsubnetdetail
    */
   getSubnetDetail(params: GetSubnetDetailParams, options?: CallOptions): Promise<GetSubnetDetailResponse>;
@@ -7921,6 +8925,7 @@ export interface VserverVpcMethods {
    * Calls `/vpc/v2/getNetworkAclDetail` (the VPC network API) and resolves to its answer: `totalRows` and
    * `networkAclList` (`NetworkAcl[]`), with `requestId`, `returnCode`, `returnMessage`. Read-only: tried again (up
    * to `maxRetries`) after a network error, a timeout, throttling or a 5xx.
+   * Waiters polling it: `waitForNetworkAcl`.
    * @see https://github.com/ncloud-client/ncloud-client/blob/main/docs/reference/vpc.md#getnetworkacldetail
    */
   getNetworkAclDetail(params: GetNetworkAclDetailParams, options?: CallOptions): Promise<GetNetworkAclDetailResponse>;
@@ -7939,6 +8944,428 @@ export interface VserverVpcMethods {
   getNetworkAclList(params: GetNetworkAclListParams | undefined, callback: Callback<GetNetworkAclListResponse>): void;
   getNetworkAclList(params: GetNetworkAclListParams | undefined, options: CallOptions | undefined, callback: Callback<GetNetworkAclListResponse>): void;
   getNetworkAclList(callback: Callback<GetNetworkAclListResponse>): void;
+  /**
+   * Lists the route tables (each VPC has a default public and a default private one).
+   *
+   * Calls `/vpc/v2/getRouteTableList` (the VPC network API) and resolves to its answer: `totalRows` and
+   * `routeTableList` (`RouteTable[]`), with `requestId`, `returnCode`, `returnMessage`. Read-only: tried again (up
+   * to `maxRetries`) after a network error, a timeout, throttling or a 5xx.
+   * Every item, page by page: `client.compute.paginateGetRouteTableList`.
+   * @see https://github.com/ncloud-client/ncloud-client/blob/main/docs/reference/vpc.md#getroutetablelist
+   */
+  getRouteTableList(params?: GetRouteTableListParams, options?: CallOptions): Promise<GetRouteTableListResponse>;
+  getRouteTableList(params: GetRouteTableListParams | undefined, callback: Callback<GetRouteTableListResponse>): void;
+  getRouteTableList(params: GetRouteTableListParams | undefined, options: CallOptions | undefined, callback: Callback<GetRouteTableListResponse>): void;
+  getRouteTableList(callback: Callback<GetRouteTableListResponse>): void;
+  /**
+   * Gets one route table.
+   *
+   * Calls `/vpc/v2/getRouteTableDetail` (the VPC network API) and resolves to its answer: `totalRows` and
+   * `routeTableList` (`RouteTable[]`), with `requestId`, `returnCode`, `returnMessage`. Read-only: tried again (up
+   * to `maxRetries`) after a network error, a timeout, throttling or a 5xx.
+   * Waiters polling it: `waitForRouteTable`.
+   * @see https://github.com/ncloud-client/ncloud-client/blob/main/docs/reference/vpc.md#getroutetabledetail
+   */
+  getRouteTableDetail(params: GetRouteTableDetailParams, options?: CallOptions): Promise<GetRouteTableDetailResponse>;
+  getRouteTableDetail(params: GetRouteTableDetailParams, callback: Callback<GetRouteTableDetailResponse>): void;
+  getRouteTableDetail(params: GetRouteTableDetailParams, options: CallOptions | undefined, callback: Callback<GetRouteTableDetailResponse>): void;
+  /**
+   * Creates a route table in a VPC, for its public or its private subnets.
+   *
+   * Calls `/vpc/v2/createRouteTable` (the VPC network API) and resolves to its answer: `totalRows` and
+   * `routeTableList` (`RouteTable[]`), with `requestId`, `returnCode`, `returnMessage`. It changes state: it is
+   * tried again only when the request was never sent.
+   * @see https://github.com/ncloud-client/ncloud-client/blob/main/docs/reference/vpc.md#createroutetable
+   */
+  createRouteTable(params: CreateRouteTableParams, options?: CallOptions): Promise<CreateRouteTableResponse>;
+  createRouteTable(params: CreateRouteTableParams, callback: Callback<CreateRouteTableResponse>): void;
+  createRouteTable(params: CreateRouteTableParams, options: CallOptions | undefined, callback: Callback<CreateRouteTableResponse>): void;
+  /**
+   * Deletes a route table (not a VPC's default one, nor one with subnets).
+   *
+   * Calls `/vpc/v2/deleteRouteTable` (the VPC network API) and resolves to its answer: `totalRows` and
+   * `routeTableList` (`RouteTable[]`), with `requestId`, `returnCode`, `returnMessage`. It changes state: it is
+   * tried again only when the request was never sent.
+   * @see https://github.com/ncloud-client/ncloud-client/blob/main/docs/reference/vpc.md#deleteroutetable
+   */
+  deleteRouteTable(params: DeleteRouteTableParams, options?: CallOptions): Promise<DeleteRouteTableResponse>;
+  deleteRouteTable(params: DeleteRouteTableParams, callback: Callback<DeleteRouteTableResponse>): void;
+  deleteRouteTable(params: DeleteRouteTableParams, options: CallOptions | undefined, callback: Callback<DeleteRouteTableResponse>): void;
+  /**
+   * Sets the description of a route table.
+   *
+   * Calls `/vpc/v2/setRouteTableDescription` (the VPC network API) and resolves to its answer: `totalRows` and
+   * `routeTableList` (`RouteTable[]`), with `requestId`, `returnCode`, `returnMessage`. It changes state: it is
+   * tried again only when the request was never sent.
+   * @see https://github.com/ncloud-client/ncloud-client/blob/main/docs/reference/vpc.md#setroutetabledescription
+   */
+  setRouteTableDescription(params: SetRouteTableDescriptionParams, options?: CallOptions): Promise<SetRouteTableDescriptionResponse>;
+  setRouteTableDescription(params: SetRouteTableDescriptionParams, callback: Callback<SetRouteTableDescriptionResponse>): void;
+  setRouteTableDescription(params: SetRouteTableDescriptionParams, options: CallOptions | undefined, callback: Callback<SetRouteTableDescriptionResponse>): void;
+  /**
+   * Lists the routes of a route table (its default ones too).
+   *
+   * Calls `/vpc/v2/getRouteList` (the VPC network API) and resolves to its answer: `totalRows` and `routeList`
+   * (`Route[]`), with `requestId`, `returnCode`, `returnMessage`. Read-only: tried again (up to `maxRetries`)
+   * after a network error, a timeout, throttling or a 5xx.
+   * @see https://github.com/ncloud-client/ncloud-client/blob/main/docs/reference/vpc.md#getroutelist
+   */
+  getRouteList(params: GetRouteListParams, options?: CallOptions): Promise<GetRouteListResponse>;
+  getRouteList(params: GetRouteListParams, callback: Callback<GetRouteListResponse>): void;
+  getRouteList(params: GetRouteListParams, options: CallOptions | undefined, callback: Callback<GetRouteListResponse>): void;
+  /**
+   * Adds routes to a route table: to a NAT gateway, a VPC peering or a virtual private gateway.
+   *
+   * Calls `/vpc/v2/addRoute` (the VPC network API) and resolves to its answer: `totalRows` and `routeList`
+   * (`Route[]`), with `requestId`, `returnCode`, `returnMessage`. It changes state: it is tried again only when
+   * the request was never sent.
+   * @see https://github.com/ncloud-client/ncloud-client/blob/main/docs/reference/vpc.md#addroute
+   */
+  addRoute(params: AddRouteParams, options?: CallOptions): Promise<AddRouteResponse>;
+  addRoute(params: AddRouteParams, callback: Callback<AddRouteResponse>): void;
+  addRoute(params: AddRouteParams, options: CallOptions | undefined, callback: Callback<AddRouteResponse>): void;
+  /**
+   * Removes routes from a route table (not its default ones).
+   *
+   * Calls `/vpc/v2/removeRoute` (the VPC network API) and resolves to its answer: `totalRows` and `routeList`
+   * (`Route[]`), with `requestId`, `returnCode`, `returnMessage`. It changes state: it is tried again only when
+   * the request was never sent.
+   * @see https://github.com/ncloud-client/ncloud-client/blob/main/docs/reference/vpc.md#removeroute
+   */
+  removeRoute(params: RemoveRouteParams, options?: CallOptions): Promise<RemoveRouteResponse>;
+  removeRoute(params: RemoveRouteParams, callback: Callback<RemoveRouteResponse>): void;
+  removeRoute(params: RemoveRouteParams, options: CallOptions | undefined, callback: Callback<RemoveRouteResponse>): void;
+  /**
+   * Lists the subnets associated with a route table.
+   *
+   * Calls `/vpc/v2/getRouteTableSubnetList` (the VPC network API) and resolves to its answer: `totalRows` and
+   * `subnetList` (`Subnet[]`), with `requestId`, `returnCode`, `returnMessage`. Read-only: tried again (up to
+   * `maxRetries`) after a network error, a timeout, throttling or a 5xx.
+   * @see https://github.com/ncloud-client/ncloud-client/blob/main/docs/reference/vpc.md#getroutetablesubnetlist
+   */
+  getRouteTableSubnetList(params: GetRouteTableSubnetListParams, options?: CallOptions): Promise<GetRouteTableSubnetListResponse>;
+  getRouteTableSubnetList(params: GetRouteTableSubnetListParams, callback: Callback<GetRouteTableSubnetListResponse>): void;
+  getRouteTableSubnetList(params: GetRouteTableSubnetListParams, options: CallOptions | undefined, callback: Callback<GetRouteTableSubnetListResponse>): void;
+  /**
+   * Associates subnets with a route table (each subnet is associated with one).
+   *
+   * Calls `/vpc/v2/addRouteTableSubnet` (the VPC network API) and resolves to its answer: `totalRows` and
+   * `subnetList` (`Subnet[]`), with `requestId`, `returnCode`, `returnMessage`. It changes state: it is tried
+   * again only when the request was never sent.
+   * @see https://github.com/ncloud-client/ncloud-client/blob/main/docs/reference/vpc.md#addroutetablesubnet
+   */
+  addRouteTableSubnet(params: AddRouteTableSubnetParams, options?: CallOptions): Promise<AddRouteTableSubnetResponse>;
+  addRouteTableSubnet(params: AddRouteTableSubnetParams, callback: Callback<AddRouteTableSubnetResponse>): void;
+  addRouteTableSubnet(params: AddRouteTableSubnetParams, options: CallOptions | undefined, callback: Callback<AddRouteTableSubnetResponse>): void;
+  /**
+   * Takes subnets off a route table, back to their VPC's default one.
+   *
+   * Calls `/vpc/v2/removeRouteTableSubnet` (the VPC network API) and resolves to its answer: `totalRows` and
+   * `subnetList` (`Subnet[]`), with `requestId`, `returnCode`, `returnMessage`. It changes state: it is tried
+   * again only when the request was never sent.
+   * @see https://github.com/ncloud-client/ncloud-client/blob/main/docs/reference/vpc.md#removeroutetablesubnet
+   */
+  removeRouteTableSubnet(params: RemoveRouteTableSubnetParams, options?: CallOptions): Promise<RemoveRouteTableSubnetResponse>;
+  removeRouteTableSubnet(params: RemoveRouteTableSubnetParams, callback: Callback<RemoveRouteTableSubnetResponse>): void;
+  removeRouteTableSubnet(params: RemoveRouteTableSubnetParams, options: CallOptions | undefined, callback: Callback<RemoveRouteTableSubnetResponse>): void;
+  /**
+   * Lists the NAT gateways.
+   *
+   * Calls `/vpc/v2/getNatGatewayInstanceList` (the VPC network API) and resolves to its answer: `totalRows` and
+   * `natGatewayInstanceList` (`NatGatewayInstance[]`), with `requestId`, `returnCode`, `returnMessage`. Read-only:
+   * tried again (up to `maxRetries`) after a network error, a timeout, throttling or a 5xx.
+   * Every item, page by page: `client.compute.paginateGetNatGatewayInstanceList`.
+   * @see https://github.com/ncloud-client/ncloud-client/blob/main/docs/reference/vpc.md#getnatgatewayinstancelist
+   */
+  getNatGatewayInstanceList(params?: GetNatGatewayInstanceListParams, options?: CallOptions): Promise<GetNatGatewayInstanceListResponse>;
+  getNatGatewayInstanceList(params: GetNatGatewayInstanceListParams | undefined, callback: Callback<GetNatGatewayInstanceListResponse>): void;
+  getNatGatewayInstanceList(params: GetNatGatewayInstanceListParams | undefined, options: CallOptions | undefined, callback: Callback<GetNatGatewayInstanceListResponse>): void;
+  getNatGatewayInstanceList(callback: Callback<GetNatGatewayInstanceListResponse>): void;
+  /**
+   * Gets one NAT gateway.
+   *
+   * Calls `/vpc/v2/getNatGatewayInstanceDetail` (the VPC network API) and resolves to its answer: `totalRows` and
+   * `natGatewayInstanceList` (`NatGatewayInstance[]`), with `requestId`, `returnCode`, `returnMessage`. Read-only:
+   * tried again (up to `maxRetries`) after a network error, a timeout, throttling or a 5xx.
+   * Waiters polling it: `waitForNatGatewayInstance`.
+   * @see https://github.com/ncloud-client/ncloud-client/blob/main/docs/reference/vpc.md#getnatgatewayinstancedetail
+   */
+  getNatGatewayInstanceDetail(params?: GetNatGatewayInstanceDetailParams, options?: CallOptions): Promise<GetNatGatewayInstanceDetailResponse>;
+  getNatGatewayInstanceDetail(params: GetNatGatewayInstanceDetailParams | undefined, callback: Callback<GetNatGatewayInstanceDetailResponse>): void;
+  getNatGatewayInstanceDetail(params: GetNatGatewayInstanceDetailParams | undefined, options: CallOptions | undefined, callback: Callback<GetNatGatewayInstanceDetailResponse>): void;
+  getNatGatewayInstanceDetail(callback: Callback<GetNatGatewayInstanceDetailResponse>): void;
+  /**
+   * Creates a NAT gateway in a NAT gateway subnet of a VPC (public with a public IP, or private).
+   *
+   * Calls `/vpc/v2/createNatGatewayInstance` (the VPC network API) and resolves to its answer: `totalRows` and
+   * `natGatewayInstanceList` (`NatGatewayInstance[]`), with `requestId`, `returnCode`, `returnMessage`. It changes
+   * state: it is tried again only when the request was never sent.
+   * @see https://github.com/ncloud-client/ncloud-client/blob/main/docs/reference/vpc.md#createnatgatewayinstance
+   */
+  createNatGatewayInstance(params: CreateNatGatewayInstanceParams, options?: CallOptions): Promise<CreateNatGatewayInstanceResponse>;
+  createNatGatewayInstance(params: CreateNatGatewayInstanceParams, callback: Callback<CreateNatGatewayInstanceResponse>): void;
+  createNatGatewayInstance(params: CreateNatGatewayInstanceParams, options: CallOptions | undefined, callback: Callback<CreateNatGatewayInstanceResponse>): void;
+  /**
+   * Deletes a NAT gateway (not while a route leads to it).
+   *
+   * Calls `/vpc/v2/deleteNatGatewayInstance` (the VPC network API) and resolves to its answer: `totalRows` and
+   * `natGatewayInstanceList` (`NatGatewayInstance[]`), with `requestId`, `returnCode`, `returnMessage`. It changes
+   * state: it is tried again only when the request was never sent.
+   * @see https://github.com/ncloud-client/ncloud-client/blob/main/docs/reference/vpc.md#deletenatgatewayinstance
+   */
+  deleteNatGatewayInstance(params: DeleteNatGatewayInstanceParams, options?: CallOptions): Promise<DeleteNatGatewayInstanceResponse>;
+  deleteNatGatewayInstance(params: DeleteNatGatewayInstanceParams, callback: Callback<DeleteNatGatewayInstanceResponse>): void;
+  deleteNatGatewayInstance(params: DeleteNatGatewayInstanceParams, options: CallOptions | undefined, callback: Callback<DeleteNatGatewayInstanceResponse>): void;
+  /**
+   * Sets the description of a NAT gateway.
+   *
+   * Calls `/vpc/v2/setNatGatewayDescription` (the VPC network API) and resolves to its answer: `totalRows` and
+   * `natGatewayInstanceList` (`NatGatewayInstance[]`), with `requestId`, `returnCode`, `returnMessage`. It changes
+   * state: it is tried again only when the request was never sent.
+   * @see https://github.com/ncloud-client/ncloud-client/blob/main/docs/reference/vpc.md#setnatgatewaydescription
+   */
+  setNatGatewayDescription(params: SetNatGatewayDescriptionParams, options?: CallOptions): Promise<SetNatGatewayDescriptionResponse>;
+  setNatGatewayDescription(params: SetNatGatewayDescriptionParams, callback: Callback<SetNatGatewayDescriptionResponse>): void;
+  setNatGatewayDescription(params: SetNatGatewayDescriptionParams, options: CallOptions | undefined, callback: Callback<SetNatGatewayDescriptionResponse>): void;
+  /**
+   * Lists the VPC peerings.
+   *
+   * Calls `/vpc/v2/getVpcPeeringInstanceList` (the VPC network API) and resolves to its answer: `totalRows` and
+   * `vpcPeeringInstanceList` (`VpcPeeringInstance[]`), with `requestId`, `returnCode`, `returnMessage`. Read-only:
+   * tried again (up to `maxRetries`) after a network error, a timeout, throttling or a 5xx.
+   * Every item, page by page: `client.compute.paginateGetVpcPeeringInstanceList`.
+   * @see https://github.com/ncloud-client/ncloud-client/blob/main/docs/reference/vpc.md#getvpcpeeringinstancelist
+   */
+  getVpcPeeringInstanceList(params?: GetVpcPeeringInstanceListParams, options?: CallOptions): Promise<GetVpcPeeringInstanceListResponse>;
+  getVpcPeeringInstanceList(params: GetVpcPeeringInstanceListParams | undefined, callback: Callback<GetVpcPeeringInstanceListResponse>): void;
+  getVpcPeeringInstanceList(params: GetVpcPeeringInstanceListParams | undefined, options: CallOptions | undefined, callback: Callback<GetVpcPeeringInstanceListResponse>): void;
+  getVpcPeeringInstanceList(callback: Callback<GetVpcPeeringInstanceListResponse>): void;
+  /**
+   * Gets one VPC peering.
+   *
+   * Calls `/vpc/v2/getVpcPeeringInstanceDetail` (the VPC network API) and resolves to its answer: `totalRows` and
+   * `vpcPeeringInstanceList` (`VpcPeeringInstance[]`), with `requestId`, `returnCode`, `returnMessage`. Read-only:
+   * tried again (up to `maxRetries`) after a network error, a timeout, throttling or a 5xx.
+   * Waiters polling it: `waitForVpcPeeringInstance`.
+   * @see https://github.com/ncloud-client/ncloud-client/blob/main/docs/reference/vpc.md#getvpcpeeringinstancedetail
+   */
+  getVpcPeeringInstanceDetail(params: GetVpcPeeringInstanceDetailParams, options?: CallOptions): Promise<GetVpcPeeringInstanceDetailResponse>;
+  getVpcPeeringInstanceDetail(params: GetVpcPeeringInstanceDetailParams, callback: Callback<GetVpcPeeringInstanceDetailResponse>): void;
+  getVpcPeeringInstanceDetail(params: GetVpcPeeringInstanceDetailParams, options: CallOptions | undefined, callback: Callback<GetVpcPeeringInstanceDetailResponse>): void;
+  /**
+   * Requests a VPC peering from one VPC to another (another account's waits for its acceptance).
+   *
+   * Calls `/vpc/v2/createVpcPeeringInstance` (the VPC network API) and resolves to its answer: `totalRows` and
+   * `vpcPeeringInstanceList` (`VpcPeeringInstance[]`), with `requestId`, `returnCode`, `returnMessage`. It changes
+   * state: it is tried again only when the request was never sent.
+   * @see https://github.com/ncloud-client/ncloud-client/blob/main/docs/reference/vpc.md#createvpcpeeringinstance
+   */
+  createVpcPeeringInstance(params: CreateVpcPeeringInstanceParams, options?: CallOptions): Promise<CreateVpcPeeringInstanceResponse>;
+  createVpcPeeringInstance(params: CreateVpcPeeringInstanceParams, callback: Callback<CreateVpcPeeringInstanceResponse>): void;
+  createVpcPeeringInstance(params: CreateVpcPeeringInstanceParams, options: CallOptions | undefined, callback: Callback<CreateVpcPeeringInstanceResponse>): void;
+  /**
+   * Accepts or rejects a VPC peering request of another account.
+   *
+   * Calls `/vpc/v2/acceptOrRejectVpcPeering` (the VPC network API) and resolves to its answer: `totalRows` and
+   * `vpcPeeringInstanceList` (`VpcPeeringInstance[]`), with `requestId`, `returnCode`, `returnMessage`. It changes
+   * state: it is tried again only when the request was never sent.
+   * @see https://github.com/ncloud-client/ncloud-client/blob/main/docs/reference/vpc.md#acceptorrejectvpcpeering
+   */
+  acceptOrRejectVpcPeering(params: AcceptOrRejectVpcPeeringParams, options?: CallOptions): Promise<AcceptOrRejectVpcPeeringResponse>;
+  acceptOrRejectVpcPeering(params: AcceptOrRejectVpcPeeringParams, callback: Callback<AcceptOrRejectVpcPeeringResponse>): void;
+  acceptOrRejectVpcPeering(params: AcceptOrRejectVpcPeeringParams, options: CallOptions | undefined, callback: Callback<AcceptOrRejectVpcPeeringResponse>): void;
+  /**
+   * Deletes a VPC peering (not while a route leads to it).
+   *
+   * Calls `/vpc/v2/deleteVpcPeeringInstance` (the VPC network API) and resolves to its answer: `totalRows` and
+   * `vpcPeeringInstanceList` (`VpcPeeringInstance[]`), with `requestId`, `returnCode`, `returnMessage`. It changes
+   * state: it is tried again only when the request was never sent.
+   * @see https://github.com/ncloud-client/ncloud-client/blob/main/docs/reference/vpc.md#deletevpcpeeringinstance
+   */
+  deleteVpcPeeringInstance(params: DeleteVpcPeeringInstanceParams, options?: CallOptions): Promise<DeleteVpcPeeringInstanceResponse>;
+  deleteVpcPeeringInstance(params: DeleteVpcPeeringInstanceParams, callback: Callback<DeleteVpcPeeringInstanceResponse>): void;
+  deleteVpcPeeringInstance(params: DeleteVpcPeeringInstanceParams, options: CallOptions | undefined, callback: Callback<DeleteVpcPeeringInstanceResponse>): void;
+  /**
+   * Sets the description of a VPC peering.
+   *
+   * Calls `/vpc/v2/setVpcPeeringDescription` (the VPC network API) and resolves to its answer: `totalRows` and
+   * `vpcPeeringInstanceList` (`VpcPeeringInstance[]`), with `requestId`, `returnCode`, `returnMessage`. It changes
+   * state: it is tried again only when the request was never sent.
+   * @see https://github.com/ncloud-client/ncloud-client/blob/main/docs/reference/vpc.md#setvpcpeeringdescription
+   */
+  setVpcPeeringDescription(params: SetVpcPeeringDescriptionParams, options?: CallOptions): Promise<SetVpcPeeringDescriptionResponse>;
+  setVpcPeeringDescription(params: SetVpcPeeringDescriptionParams, callback: Callback<SetVpcPeeringDescriptionResponse>): void;
+  setVpcPeeringDescription(params: SetVpcPeeringDescriptionParams, options: CallOptions | undefined, callback: Callback<SetVpcPeeringDescriptionResponse>): void;
+  /**
+   * Creates a network ACL in a VPC.
+   *
+   * Calls `/vpc/v2/createNetworkAcl` (the VPC network API) and resolves to its answer: `totalRows` and
+   * `networkAclList` (`NetworkAcl[]`), with `requestId`, `returnCode`, `returnMessage`. It changes state: it is
+   * tried again only when the request was never sent.
+   * @see https://github.com/ncloud-client/ncloud-client/blob/main/docs/reference/vpc.md#createnetworkacl
+   */
+  createNetworkAcl(params: CreateNetworkAclParams, options?: CallOptions): Promise<CreateNetworkAclResponse>;
+  createNetworkAcl(params: CreateNetworkAclParams, callback: Callback<CreateNetworkAclResponse>): void;
+  createNetworkAcl(params: CreateNetworkAclParams, options: CallOptions | undefined, callback: Callback<CreateNetworkAclResponse>): void;
+  /**
+   * Deletes a network ACL (not a VPC's default one, nor one a subnet uses).
+   *
+   * Calls `/vpc/v2/deleteNetworkAcl` (the VPC network API) and resolves to its answer: `totalRows` and
+   * `networkAclList` (`NetworkAcl[]`), with `requestId`, `returnCode`, `returnMessage`. It changes state: it is
+   * tried again only when the request was never sent.
+   * @see https://github.com/ncloud-client/ncloud-client/blob/main/docs/reference/vpc.md#deletenetworkacl
+   */
+  deleteNetworkAcl(params: DeleteNetworkAclParams, options?: CallOptions): Promise<DeleteNetworkAclResponse>;
+  deleteNetworkAcl(params: DeleteNetworkAclParams, callback: Callback<DeleteNetworkAclResponse>): void;
+  deleteNetworkAcl(params: DeleteNetworkAclParams, options: CallOptions | undefined, callback: Callback<DeleteNetworkAclResponse>): void;
+  /**
+   * Sets the description of a network ACL.
+   *
+   * Calls `/vpc/v2/setNetworkAclDescription` (the VPC network API) and resolves to its answer: `totalRows` and
+   * `networkAclList` (`NetworkAcl[]`), with `requestId`, `returnCode`, `returnMessage`. It changes state: it is
+   * tried again only when the request was never sent.
+   * @see https://github.com/ncloud-client/ncloud-client/blob/main/docs/reference/vpc.md#setnetworkacldescription
+   */
+  setNetworkAclDescription(params: SetNetworkAclDescriptionParams, options?: CallOptions): Promise<SetNetworkAclDescriptionResponse>;
+  setNetworkAclDescription(params: SetNetworkAclDescriptionParams, callback: Callback<SetNetworkAclDescriptionResponse>): void;
+  setNetworkAclDescription(params: SetNetworkAclDescriptionParams, options: CallOptions | undefined, callback: Callback<SetNetworkAclDescriptionResponse>): void;
+  /**
+   * Sets the network ACL of a subnet (one of its VPC).
+   *
+   * Calls `/vpc/v2/setSubnetNetworkAcl` (the VPC network API) and resolves to its answer: `totalRows` and
+   * `networkAclList` (`NetworkAcl[]`), with `requestId`, `returnCode`, `returnMessage`. It changes state: it is
+   * tried again only when the request was never sent.
+   * @see https://github.com/ncloud-client/ncloud-client/blob/main/docs/reference/vpc.md#setsubnetnetworkacl
+   */
+  setSubnetNetworkAcl(params: SetSubnetNetworkAclParams, options?: CallOptions): Promise<SetSubnetNetworkAclResponse>;
+  setSubnetNetworkAcl(params: SetSubnetNetworkAclParams, callback: Callback<SetSubnetNetworkAclResponse>): void;
+  setSubnetNetworkAcl(params: SetSubnetNetworkAclParams, options: CallOptions | undefined, callback: Callback<SetSubnetNetworkAclResponse>): void;
+  /**
+   * Lists the rules of a network ACL, inbound (INBND), outbound (OTBND) or both.
+   *
+   * Calls `/vpc/v2/getNetworkAclRuleList` (the VPC network API) and resolves to its answer: `totalRows` and
+   * `networkAclRuleList` (`NetworkAclRule[]`), with `requestId`, `returnCode`, `returnMessage`. Read-only: tried
+   * again (up to `maxRetries`) after a network error, a timeout, throttling or a 5xx.
+   * @see https://github.com/ncloud-client/ncloud-client/blob/main/docs/reference/vpc.md#getnetworkaclrulelist
+   */
+  getNetworkAclRuleList(params: GetNetworkAclRuleListParams, options?: CallOptions): Promise<GetNetworkAclRuleListResponse>;
+  getNetworkAclRuleList(params: GetNetworkAclRuleListParams, callback: Callback<GetNetworkAclRuleListResponse>): void;
+  getNetworkAclRuleList(params: GetNetworkAclRuleListParams, options: CallOptions | undefined, callback: Callback<GetNetworkAclRuleListResponse>): void;
+  /**
+   * Adds inbound rules to a network ACL.
+   *
+   * Calls `/vpc/v2/addNetworkAclInboundRule` (the VPC network API) and resolves to its answer: `totalRows` and
+   * `networkAclRuleList` (`NetworkAclRule[]`), with `requestId`, `returnCode`, `returnMessage`. It changes state:
+   * it is tried again only when the request was never sent.
+   * @see https://github.com/ncloud-client/ncloud-client/blob/main/docs/reference/vpc.md#addnetworkaclinboundrule
+   */
+  addNetworkAclInboundRule(params: AddNetworkAclInboundRuleParams, options?: CallOptions): Promise<AddNetworkAclInboundRuleResponse>;
+  addNetworkAclInboundRule(params: AddNetworkAclInboundRuleParams, callback: Callback<AddNetworkAclInboundRuleResponse>): void;
+  addNetworkAclInboundRule(params: AddNetworkAclInboundRuleParams, options: CallOptions | undefined, callback: Callback<AddNetworkAclInboundRuleResponse>): void;
+  /**
+   * Adds outbound rules to a network ACL.
+   *
+   * Calls `/vpc/v2/addNetworkAclOutboundRule` (the VPC network API) and resolves to its answer: `totalRows` and
+   * `networkAclRuleList` (`NetworkAclRule[]`), with `requestId`, `returnCode`, `returnMessage`. It changes state:
+   * it is tried again only when the request was never sent.
+   * @see https://github.com/ncloud-client/ncloud-client/blob/main/docs/reference/vpc.md#addnetworkacloutboundrule
+   */
+  addNetworkAclOutboundRule(params: AddNetworkAclOutboundRuleParams, options?: CallOptions): Promise<AddNetworkAclOutboundRuleResponse>;
+  addNetworkAclOutboundRule(params: AddNetworkAclOutboundRuleParams, callback: Callback<AddNetworkAclOutboundRuleResponse>): void;
+  addNetworkAclOutboundRule(params: AddNetworkAclOutboundRuleParams, options: CallOptions | undefined, callback: Callback<AddNetworkAclOutboundRuleResponse>): void;
+  /**
+   * Removes inbound rules from a network ACL.
+   *
+   * Calls `/vpc/v2/removeNetworkAclInboundRule` (the VPC network API) and resolves to its answer: `totalRows` and
+   * `networkAclRuleList` (`NetworkAclRule[]`), with `requestId`, `returnCode`, `returnMessage`. It changes state:
+   * it is tried again only when the request was never sent.
+   * @see https://github.com/ncloud-client/ncloud-client/blob/main/docs/reference/vpc.md#removenetworkaclinboundrule
+   */
+  removeNetworkAclInboundRule(params: RemoveNetworkAclInboundRuleParams, options?: CallOptions): Promise<RemoveNetworkAclInboundRuleResponse>;
+  removeNetworkAclInboundRule(params: RemoveNetworkAclInboundRuleParams, callback: Callback<RemoveNetworkAclInboundRuleResponse>): void;
+  removeNetworkAclInboundRule(params: RemoveNetworkAclInboundRuleParams, options: CallOptions | undefined, callback: Callback<RemoveNetworkAclInboundRuleResponse>): void;
+  /**
+   * Removes outbound rules from a network ACL.
+   *
+   * Calls `/vpc/v2/removeNetworkAclOutboundRule` (the VPC network API) and resolves to its answer: `totalRows` and
+   * `networkAclRuleList` (`NetworkAclRule[]`), with `requestId`, `returnCode`, `returnMessage`. It changes state:
+   * it is tried again only when the request was never sent.
+   * @see https://github.com/ncloud-client/ncloud-client/blob/main/docs/reference/vpc.md#removenetworkacloutboundrule
+   */
+  removeNetworkAclOutboundRule(params: RemoveNetworkAclOutboundRuleParams, options?: CallOptions): Promise<RemoveNetworkAclOutboundRuleResponse>;
+  removeNetworkAclOutboundRule(params: RemoveNetworkAclOutboundRuleParams, callback: Callback<RemoveNetworkAclOutboundRuleResponse>): void;
+  removeNetworkAclOutboundRule(params: RemoveNetworkAclOutboundRuleParams, options: CallOptions | undefined, callback: Callback<RemoveNetworkAclOutboundRuleResponse>): void;
+  /**
+   * Lists the deny-allow groups (the IP lists network ACL rules may name).
+   *
+   * Calls `/vpc/v2/getNetworkAclDenyAllowGroupList` (the VPC network API) and resolves to its answer: `totalRows`
+   * and `networkAclDenyAllowGroupList` (`NetworkAclDenyAllowGroup[]`), with `requestId`, `returnCode`,
+   * `returnMessage`. Read-only: tried again (up to `maxRetries`) after a network error, a timeout, throttling or a
+   * 5xx.
+   * Every item, page by page: `client.compute.paginateGetNetworkAclDenyAllowGroupList`.
+   * @see https://github.com/ncloud-client/ncloud-client/blob/main/docs/reference/vpc.md#getnetworkacldenyallowgrouplist
+   */
+  getNetworkAclDenyAllowGroupList(params?: GetNetworkAclDenyAllowGroupListParams, options?: CallOptions): Promise<GetNetworkAclDenyAllowGroupListResponse>;
+  getNetworkAclDenyAllowGroupList(params: GetNetworkAclDenyAllowGroupListParams | undefined, callback: Callback<GetNetworkAclDenyAllowGroupListResponse>): void;
+  getNetworkAclDenyAllowGroupList(params: GetNetworkAclDenyAllowGroupListParams | undefined, options: CallOptions | undefined, callback: Callback<GetNetworkAclDenyAllowGroupListResponse>): void;
+  getNetworkAclDenyAllowGroupList(callback: Callback<GetNetworkAclDenyAllowGroupListResponse>): void;
+  /**
+   * Gets one deny-allow group.
+   *
+   * Calls `/vpc/v2/getNetworkAclDenyAllowGroupDetail` (the VPC network API) and resolves to its answer:
+   * `totalRows` and `networkAclDenyAllowGroupList` (`NetworkAclDenyAllowGroup[]`), with `requestId`, `returnCode`,
+   * `returnMessage`. Read-only: tried again (up to `maxRetries`) after a network error, a timeout, throttling or a
+   * 5xx.
+   * Waiters polling it: `waitForNetworkAclDenyAllowGroup`.
+   * @see https://github.com/ncloud-client/ncloud-client/blob/main/docs/reference/vpc.md#getnetworkacldenyallowgroupdetail
+   */
+  getNetworkAclDenyAllowGroupDetail(params: GetNetworkAclDenyAllowGroupDetailParams, options?: CallOptions): Promise<GetNetworkAclDenyAllowGroupDetailResponse>;
+  getNetworkAclDenyAllowGroupDetail(params: GetNetworkAclDenyAllowGroupDetailParams, callback: Callback<GetNetworkAclDenyAllowGroupDetailResponse>): void;
+  getNetworkAclDenyAllowGroupDetail(params: GetNetworkAclDenyAllowGroupDetailParams, options: CallOptions | undefined, callback: Callback<GetNetworkAclDenyAllowGroupDetailResponse>): void;
+  /**
+   * Creates a deny-allow group in a VPC (its IP list empty).
+   *
+   * Calls `/vpc/v2/createNetworkAclDenyAllowGroup` (the VPC network API) and resolves to its answer: `totalRows`
+   * and `networkAclDenyAllowGroupList` (`NetworkAclDenyAllowGroup[]`), with `requestId`, `returnCode`,
+   * `returnMessage`. It changes state: it is tried again only when the request was never sent.
+   * @see https://github.com/ncloud-client/ncloud-client/blob/main/docs/reference/vpc.md#createnetworkacldenyallowgroup
+   */
+  createNetworkAclDenyAllowGroup(params: CreateNetworkAclDenyAllowGroupParams, options?: CallOptions): Promise<CreateNetworkAclDenyAllowGroupResponse>;
+  createNetworkAclDenyAllowGroup(params: CreateNetworkAclDenyAllowGroupParams, callback: Callback<CreateNetworkAclDenyAllowGroupResponse>): void;
+  createNetworkAclDenyAllowGroup(params: CreateNetworkAclDenyAllowGroupParams, options: CallOptions | undefined, callback: Callback<CreateNetworkAclDenyAllowGroupResponse>): void;
+  /**
+   * Deletes a deny-allow group (not while a rule names it).
+   *
+   * Calls `/vpc/v2/deleteNetworkAclDenyAllowGroup` (the VPC network API) and resolves to its answer: `totalRows`
+   * and `networkAclDenyAllowGroupList` (`NetworkAclDenyAllowGroup[]`), with `requestId`, `returnCode`,
+   * `returnMessage`. It changes state: it is tried again only when the request was never sent.
+   * @see https://github.com/ncloud-client/ncloud-client/blob/main/docs/reference/vpc.md#deletenetworkacldenyallowgroup
+   */
+  deleteNetworkAclDenyAllowGroup(params: DeleteNetworkAclDenyAllowGroupParams, options?: CallOptions): Promise<DeleteNetworkAclDenyAllowGroupResponse>;
+  deleteNetworkAclDenyAllowGroup(params: DeleteNetworkAclDenyAllowGroupParams, callback: Callback<DeleteNetworkAclDenyAllowGroupResponse>): void;
+  deleteNetworkAclDenyAllowGroup(params: DeleteNetworkAclDenyAllowGroupParams, options: CallOptions | undefined, callback: Callback<DeleteNetworkAclDenyAllowGroupResponse>): void;
+  /**
+   * Sets the description of a deny-allow group.
+   *
+   * Calls `/vpc/v2/setNetworkAclDenyAllowGroupDescription` (the VPC network API) and resolves to its answer:
+   * `totalRows` and `networkAclDenyAllowGroupList` (`NetworkAclDenyAllowGroup[]`), with `requestId`, `returnCode`,
+   * `returnMessage`. It changes state: it is tried again only when the request was never sent.
+   * @see https://github.com/ncloud-client/ncloud-client/blob/main/docs/reference/vpc.md#setnetworkacldenyallowgroupdescription
+   */
+  setNetworkAclDenyAllowGroupDescription(params: SetNetworkAclDenyAllowGroupDescriptionParams, options?: CallOptions): Promise<SetNetworkAclDenyAllowGroupDescriptionResponse>;
+  setNetworkAclDenyAllowGroupDescription(params: SetNetworkAclDenyAllowGroupDescriptionParams, callback: Callback<SetNetworkAclDenyAllowGroupDescriptionResponse>): void;
+  setNetworkAclDenyAllowGroupDescription(params: SetNetworkAclDenyAllowGroupDescriptionParams, options: CallOptions | undefined, callback: Callback<SetNetworkAclDenyAllowGroupDescriptionResponse>): void;
+  /**
+   * Sets the IP list of a deny-allow group (at most 100 addresses, none twice).
+   *
+   * Calls `/vpc/v2/setNetworkAclDenyAllowGroupIpList` (the VPC network API) and resolves to its answer:
+   * `totalRows` and `networkAclDenyAllowGroupList` (`NetworkAclDenyAllowGroup[]`), with `requestId`, `returnCode`,
+   * `returnMessage`. It changes state: it is tried again only when the request was never sent.
+   * @see https://github.com/ncloud-client/ncloud-client/blob/main/docs/reference/vpc.md#setnetworkacldenyallowgroupiplist
+   */
+  setNetworkAclDenyAllowGroupIpList(params: SetNetworkAclDenyAllowGroupIpListParams, options?: CallOptions): Promise<SetNetworkAclDenyAllowGroupIpListResponse>;
+  setNetworkAclDenyAllowGroupIpList(params: SetNetworkAclDenyAllowGroupIpListParams, callback: Callback<SetNetworkAclDenyAllowGroupIpListResponse>): void;
+  setNetworkAclDenyAllowGroupIpList(params: SetNetworkAclDenyAllowGroupIpListParams, options: CallOptions | undefined, callback: Callback<SetNetworkAclDenyAllowGroupIpListResponse>): void;
   /**
    * Polls `getServerImageDetail` until the item is created (`serverImageStatus.code` is CREAT); rejects when
    * `serverImageStatus.code` is CREFL or `serverImageOperation.code` is TERMT.
@@ -8077,6 +9504,93 @@ export interface VserverVpcMethods {
    * const item = await client.compute.waitForPublicIpInstance(publicIpInstanceNo, { onPoll: ({ attempt, status }) => console.log(attempt, status) });
    */
   waitForPublicIpInstance(publicIpInstanceNo: string | number, options?: WaitOptions<PublicIpInstance>): Promise<PublicIpInstance>;
+  /**
+   * Polls `getVpcDetail` until the item is ready (`vpcStatus.code` is RUN); rejects when `vpcStatus.code` is
+   * TERMTING or it is gone.
+   *
+   * Its first argument is the `vpcNo` to wait for; it resolves with the item as `getVpcDetail` gives it. Polls at
+   * once, then after `minDelayMs` (default 2000 ms), each delay 1.5 times the last, up to `maxDelayMs` (30000 ms).
+   * Gives up with `ERR_TIMEOUT` after 10 min unless `timeoutMs` says otherwise.
+   * @see https://github.com/ncloud-client/ncloud-client/blob/main/docs/reference/vpc.md#getvpcdetail
+   * @example
+   * const item = await client.compute.waitForVpc(vpcNo, { onPoll: ({ attempt }) => console.log(attempt) });
+   */
+  waitForVpc(vpcNo: string | number, options?: WaitOptions<Vpc>): Promise<Vpc>;
+  /**
+   * Polls `getSubnetDetail` until the item is ready (`subnetStatus.code` is RUN); rejects when `subnetStatus.code`
+   * is TERMTING or it is gone.
+   *
+   * Its first argument is the `subnetNo` to wait for; it resolves with the item as `getSubnetDetail` gives it.
+   * Polls at once, then after `minDelayMs` (default 2000 ms), each delay 1.5 times the last, up to `maxDelayMs`
+   * (30000 ms). Gives up with `ERR_TIMEOUT` after 10 min unless `timeoutMs` says otherwise.
+   * @see https://github.com/ncloud-client/ncloud-client/blob/main/docs/reference/vpc.md#getsubnetdetail
+   * @example
+   * const item = await client.compute.waitForSubnet(subnetNo, { onPoll: ({ attempt }) => console.log(attempt) });
+   */
+  waitForSubnet(subnetNo: string | number, options?: WaitOptions<Subnet>): Promise<Subnet>;
+  /**
+   * Polls `getRouteTableDetail` until the item is ready (`routeTableStatus.code` is RUN); rejects when
+   * `routeTableStatus.code` is TERMTING or it is gone.
+   *
+   * Its first argument is the `routeTableNo` to wait for; it resolves with the item as `getRouteTableDetail` gives
+   * it. Polls at once, then after `minDelayMs` (default 2000 ms), each delay 1.5 times the last, up to
+   * `maxDelayMs` (30000 ms). Gives up with `ERR_TIMEOUT` after 10 min unless `timeoutMs` says otherwise.
+   * @see https://github.com/ncloud-client/ncloud-client/blob/main/docs/reference/vpc.md#getroutetabledetail
+   * @example
+   * const item = await client.compute.waitForRouteTable(routeTableNo, { onPoll: ({ attempt }) => console.log(attempt) });
+   */
+  waitForRouteTable(routeTableNo: string | number, options?: WaitOptions<RouteTable>): Promise<RouteTable>;
+  /**
+   * Polls `getNetworkAclDetail` until the item is ready (`networkAclStatus.code` is RUN); rejects when
+   * `networkAclStatus.code` is TERMTING or it is gone.
+   *
+   * Its first argument is the `networkAclNo` to wait for; it resolves with the item as `getNetworkAclDetail` gives
+   * it. Polls at once, then after `minDelayMs` (default 2000 ms), each delay 1.5 times the last, up to
+   * `maxDelayMs` (30000 ms). Gives up with `ERR_TIMEOUT` after 10 min unless `timeoutMs` says otherwise.
+   * @see https://github.com/ncloud-client/ncloud-client/blob/main/docs/reference/vpc.md#getnetworkacldetail
+   * @example
+   * const item = await client.compute.waitForNetworkAcl(networkAclNo, { onPoll: ({ attempt }) => console.log(attempt) });
+   */
+  waitForNetworkAcl(networkAclNo: string | number, options?: WaitOptions<NetworkAcl>): Promise<NetworkAcl>;
+  /**
+   * Polls `getNetworkAclDenyAllowGroupDetail` until the item is ready (`networkAclDenyAllowGroupStatus.code` is
+   * RUN); rejects when `networkAclDenyAllowGroupStatus.code` is TERMTING or it is gone.
+   *
+   * Its first argument is the `networkAclDenyAllowGroupNo` to wait for; it resolves with the item as
+   * `getNetworkAclDenyAllowGroupDetail` gives it. Polls at once, then after `minDelayMs` (default 2000 ms), each
+   * delay 1.5 times the last, up to `maxDelayMs` (30000 ms). Gives up with `ERR_TIMEOUT` after 10 min unless
+   * `timeoutMs` says otherwise.
+   * @see https://github.com/ncloud-client/ncloud-client/blob/main/docs/reference/vpc.md#getnetworkacldenyallowgroupdetail
+   * @example
+   * const item = await client.compute.waitForNetworkAclDenyAllowGroup(networkAclDenyAllowGroupNo, { onPoll: ({ attempt }) => console.log(attempt) });
+   */
+  waitForNetworkAclDenyAllowGroup(networkAclDenyAllowGroupNo: string | number, options?: WaitOptions<NetworkAclDenyAllowGroup>): Promise<NetworkAclDenyAllowGroup>;
+  /**
+   * Polls `getNatGatewayInstanceDetail` until the item is ready (`natGatewayInstanceStatus.code` is RUN); rejects
+   * when `natGatewayInstanceStatus.code` is TERMTING or it is gone.
+   *
+   * Its first argument is the `natGatewayInstanceNo` to wait for; it resolves with the item as
+   * `getNatGatewayInstanceDetail` gives it. Polls at once, then after `minDelayMs` (default 2000 ms), each delay
+   * 1.5 times the last, up to `maxDelayMs` (30000 ms). Gives up with `ERR_TIMEOUT` after 30 min unless `timeoutMs`
+   * says otherwise.
+   * @see https://github.com/ncloud-client/ncloud-client/blob/main/docs/reference/vpc.md#getnatgatewayinstancedetail
+   * @example
+   * const item = await client.compute.waitForNatGatewayInstance(natGatewayInstanceNo, { onPoll: ({ attempt, status }) => console.log(attempt, status) });
+   */
+  waitForNatGatewayInstance(natGatewayInstanceNo: string | number, options?: WaitOptions<NatGatewayInstance>): Promise<NatGatewayInstance>;
+  /**
+   * Polls `getVpcPeeringInstanceDetail` until the item is ready (`vpcPeeringInstanceStatus.code` is RUN); rejects
+   * when `vpcPeeringInstanceStatus.code` is TERMTING or it is gone.
+   *
+   * Its first argument is the `vpcPeeringInstanceNo` to wait for; it resolves with the item as
+   * `getVpcPeeringInstanceDetail` gives it. Polls at once, then after `minDelayMs` (default 2000 ms), each delay
+   * 1.5 times the last, up to `maxDelayMs` (30000 ms). Gives up with `ERR_TIMEOUT` after 30 min unless `timeoutMs`
+   * says otherwise.
+   * @see https://github.com/ncloud-client/ncloud-client/blob/main/docs/reference/vpc.md#getvpcpeeringinstancedetail
+   * @example
+   * const item = await client.compute.waitForVpcPeeringInstance(vpcPeeringInstanceNo, { onPoll: ({ attempt, status }) => console.log(attempt, status) });
+   */
+  waitForVpcPeeringInstance(vpcPeeringInstanceNo: string | number, options?: WaitOptions<VpcPeeringInstance>): Promise<VpcPeeringInstance>;
   /**
    * Every item of `getMemberServerImageInstanceList` (its `memberServerImageInstanceList`), page by page: an async
    * iterator that asks page 1, 2, … of `pageSize` items (default 100) and yields them one by one.
@@ -8233,6 +9747,54 @@ export interface VserverVpcMethods {
    * for await (const item of client.compute.paginateGetNetworkAclList()) console.log(item);
    */
   paginateGetNetworkAclList(params?: Omit<GetNetworkAclListParams, 'pageNo' | 'pageSize'>, options?: PaginateOptions): AsyncIterableIterator<NetworkAcl>;
+  /**
+   * Every item of `getRouteTableList` (its `routeTableList`), page by page: an async iterator that asks page 1, 2,
+   * … of `pageSize` items (default 100) and yields them one by one.
+   *
+   * It takes the action's parameters except `pageNo` and `pageSize`, and stops after a short page or once
+   * `totalRows` items came; it never yields an item twice, and asks at most `maxPages` pages (default 1000).
+   * Leaving the loop early asks no further page.
+   * @see https://github.com/ncloud-client/ncloud-client/blob/main/docs/reference/vpc.md#getroutetablelist
+   * @example
+   * for await (const item of client.compute.paginateGetRouteTableList()) console.log(item);
+   */
+  paginateGetRouteTableList(params?: Omit<GetRouteTableListParams, 'pageNo' | 'pageSize'>, options?: PaginateOptions): AsyncIterableIterator<RouteTable>;
+  /**
+   * Every item of `getNatGatewayInstanceList` (its `natGatewayInstanceList`), page by page: an async iterator that
+   * asks page 1, 2, … of `pageSize` items (default 100) and yields them one by one.
+   *
+   * It takes the action's parameters except `pageNo` and `pageSize`, and stops after a short page or once
+   * `totalRows` items came; it never yields an item twice, and asks at most `maxPages` pages (default 1000).
+   * Leaving the loop early asks no further page.
+   * @see https://github.com/ncloud-client/ncloud-client/blob/main/docs/reference/vpc.md#getnatgatewayinstancelist
+   * @example
+   * for await (const item of client.compute.paginateGetNatGatewayInstanceList()) console.log(item);
+   */
+  paginateGetNatGatewayInstanceList(params?: Omit<GetNatGatewayInstanceListParams, 'pageNo' | 'pageSize'>, options?: PaginateOptions): AsyncIterableIterator<NatGatewayInstance>;
+  /**
+   * Every item of `getVpcPeeringInstanceList` (its `vpcPeeringInstanceList`), page by page: an async iterator that
+   * asks page 1, 2, … of `pageSize` items (default 100) and yields them one by one.
+   *
+   * It takes the action's parameters except `pageNo` and `pageSize`, and stops after a short page or once
+   * `totalRows` items came; it never yields an item twice, and asks at most `maxPages` pages (default 1000).
+   * Leaving the loop early asks no further page.
+   * @see https://github.com/ncloud-client/ncloud-client/blob/main/docs/reference/vpc.md#getvpcpeeringinstancelist
+   * @example
+   * for await (const item of client.compute.paginateGetVpcPeeringInstanceList()) console.log(item);
+   */
+  paginateGetVpcPeeringInstanceList(params?: Omit<GetVpcPeeringInstanceListParams, 'pageNo' | 'pageSize'>, options?: PaginateOptions): AsyncIterableIterator<VpcPeeringInstance>;
+  /**
+   * Every item of `getNetworkAclDenyAllowGroupList` (its `networkAclDenyAllowGroupList`), page by page: an async
+   * iterator that asks page 1, 2, … of `pageSize` items (default 100) and yields them one by one.
+   *
+   * It takes the action's parameters except `pageNo` and `pageSize`, and stops after a short page or once
+   * `totalRows` items came; it never yields an item twice, and asks at most `maxPages` pages (default 1000).
+   * Leaving the loop early asks no further page.
+   * @see https://github.com/ncloud-client/ncloud-client/blob/main/docs/reference/vpc.md#getnetworkacldenyallowgrouplist
+   * @example
+   * for await (const item of client.compute.paginateGetNetworkAclDenyAllowGroupList()) console.log(item);
+   */
+  paginateGetNetworkAclDenyAllowGroupList(params?: Omit<GetNetworkAclDenyAllowGroupListParams, 'pageNo' | 'pageSize'>, options?: PaginateOptions): AsyncIterableIterator<NetworkAclDenyAllowGroup>;
 }
 
 /** The methods of `client.compute`. */
@@ -10306,9 +11868,9 @@ export type ClassicMethods = ComputeClassicMethods;
 /** @deprecated Part of `ComputeMethods`. */
 export type CompatMethods = Pick<ComputeMethods, 'findPublicImages' | 'findFlavors' | 'findZones' | 'findRegions' | 'findLoginKeys' | 'createLoginKey' | 'findAccessControlGroups' | 'findAccessControlGroup' | 'findSecurityGroups' | 'findAccessControlRules' | 'findServer' | 'findServers' | 'createServer' | 'destroyServer' | 'rebuildServer' | 'rebootServer' | 'startServer' | 'stopServer' | 'findRootPassword' | 'findPrivateImages' | 'createPrivateImage' | 'destroyPrivateImage' | 'destroyPrivateImages' | 'findPublicIpInstances' | 'createPublicIpInstance' | 'attachPublicIpInstance' | 'detachPublicIpInstance' | 'destroyPublicIpInstance' | 'findPortForwardingRules' | 'createPortForwardingRule' | 'destroyPortForwardingRule'>;
 /** @deprecated Part of `ComputeMethods`. */
-export type WaiterMethods = Pick<ComputeMethods, 'waitForServerImage' | 'waitForServerImageDeleted' | 'waitForMemberServerImageInstance' | 'waitForMemberServerImageInstanceDeleted' | 'waitForServerInstanceRunning' | 'waitForServerInstanceStopped' | 'waitForServerInstanceTerminated' | 'waitForBlockStorageInstanceAttached' | 'waitForBlockStorageInstanceDetached' | 'waitForBlockStorageSnapshotInstance' | 'waitForPublicIpInstance'>;
+export type WaiterMethods = Pick<ComputeMethods, 'waitForServerImage' | 'waitForServerImageDeleted' | 'waitForMemberServerImageInstance' | 'waitForMemberServerImageInstanceDeleted' | 'waitForServerInstanceRunning' | 'waitForServerInstanceStopped' | 'waitForServerInstanceTerminated' | 'waitForBlockStorageInstanceAttached' | 'waitForBlockStorageInstanceDetached' | 'waitForBlockStorageSnapshotInstance' | 'waitForPublicIpInstance' | 'waitForVpc' | 'waitForSubnet' | 'waitForRouteTable' | 'waitForNetworkAcl' | 'waitForNetworkAclDenyAllowGroup' | 'waitForNatGatewayInstance' | 'waitForVpcPeeringInstance'>;
 /** @deprecated Part of `ComputeVpcMethods`. */
-export type VpcPaginators = Pick<ComputeVpcMethods, 'paginateGetMemberServerImageInstanceList' | 'paginateGetServerImageList' | 'paginateGetServerInstanceList' | 'paginateGetBlockStorageSnapshotInstanceList' | 'paginateGetAccessControlGroupList' | 'paginateGetLoginKeyList' | 'paginateGetInitScriptList' | 'paginateGetNetworkInterfaceList' | 'paginateGetPublicIpInstanceList' | 'paginateGetBlockStorageInstanceList' | 'paginateGetFabricClusterList' | 'paginateGetSubnetList' | 'paginateGetNetworkAclList'>;
+export type VpcPaginators = Pick<ComputeVpcMethods, 'paginateGetMemberServerImageInstanceList' | 'paginateGetServerImageList' | 'paginateGetServerInstanceList' | 'paginateGetBlockStorageSnapshotInstanceList' | 'paginateGetAccessControlGroupList' | 'paginateGetLoginKeyList' | 'paginateGetInitScriptList' | 'paginateGetNetworkInterfaceList' | 'paginateGetPublicIpInstanceList' | 'paginateGetBlockStorageInstanceList' | 'paginateGetFabricClusterList' | 'paginateGetSubnetList' | 'paginateGetNetworkAclList' | 'paginateGetRouteTableList' | 'paginateGetNatGatewayInstanceList' | 'paginateGetVpcPeeringInstanceList' | 'paginateGetNetworkAclDenyAllowGroupList'>;
 /** @deprecated Part of `ComputeClassicMethods`. */
 export type ClassicPaginators = Pick<ComputeClassicMethods, 'paginateGetMemberServerImageList' | 'paginateGetServerInstanceList' | 'paginateGetBlockStorageSnapshotInstanceList' | 'paginateGetAccessControlGroupList' | 'paginateGetBlockStorageInstanceList' | 'paginateGetInstanceTagList' | 'paginateGetLoginKeyList' | 'paginateGetNetworkInterfaceList' | 'paginateGetPrivateSubnetInstanceList' | 'paginateGetPublicIpInstanceList'>;
 

@@ -21,16 +21,7 @@ import sys
 import time
 import traceback
 
-GW = os.environ.get("NCLOUD_API_GW", "").rstrip("/")
-if not GW:
-    print("NCLOUD_API_GW is not set (expected e.g. http://127.0.0.1:PORT)", file=sys.stderr)
-    sys.exit(2)
-os.environ["NCLOUD_API_GW"] = GW
-ACCESS_KEY = os.environ.get("NCLOUD_ACCESS_KEY", "")
-SECRET_KEY = os.environ.get("NCLOUD_SECRET_KEY", "")
-if not ACCESS_KEY or not SECRET_KEY:
-    print("NCLOUD_ACCESS_KEY and NCLOUD_SECRET_KEY must be set", file=sys.stderr)
-    sys.exit(2)
+from sdk_steps import ACCESS_KEY, GW, SECRET_KEY  # the environment, checked (exit 2 without it)
 
 import ncloud_server as sdk  # noqa: E402
 from ncloud_server.rest import ApiException  # noqa: E402

@@ -44,19 +44,7 @@ import time
 import traceback
 
 # --- environment (read before any Configuration() is built) -----------------------------------
-GW = os.environ.get("NCLOUD_API_GW", "").rstrip("/")
-if not GW:
-    # Never fall back to the real NCP gateway from an interop test.
-    print("NCLOUD_API_GW is not set (expected e.g. http://127.0.0.1:PORT)", file=sys.stderr)
-    sys.exit(2)
-os.environ["NCLOUD_API_GW"] = GW
-ACCESS_KEY = os.environ.get("NCLOUD_ACCESS_KEY", "")
-SECRET_KEY = os.environ.get("NCLOUD_SECRET_KEY", "")
-if not ACCESS_KEY or not SECRET_KEY:
-    # With an empty access key the SDK silently sends no auth headers, and NcloudKey would fall back
-    # to ~/.ncloud/configure: require both explicitly.
-    print("NCLOUD_ACCESS_KEY and NCLOUD_SECRET_KEY must be set", file=sys.stderr)
-    sys.exit(2)
+from sdk_steps import ACCESS_KEY, GW, SECRET_KEY  # noqa: E402  (checked: exit 2 without them)
 VPC_SERVER_NO = os.environ.get("VPC_SERVER_NO", "1000001")
 CLASSIC_SERVER_NO = os.environ.get("CLASSIC_SERVER_NO", "492964")
 SHARE_LOGIN_ID = os.environ.get("SHARE_LOGIN_ID", "partner@example.com")

@@ -25,26 +25,14 @@ from __future__ import print_function
 
 import json
 import os
-import sys
-import time
-import traceback
 
-GW = os.environ.get("NCLOUD_API_GW", "").rstrip("/")
-if not GW:
-    print("NCLOUD_API_GW is not set (expected e.g. http://127.0.0.1:PORT)", file=sys.stderr)
-    sys.exit(2)
-os.environ["NCLOUD_API_GW"] = GW
-ACCESS_KEY = os.environ.get("NCLOUD_ACCESS_KEY", "")
-SECRET_KEY = os.environ.get("NCLOUD_SECRET_KEY", "")
-if not ACCESS_KEY or not SECRET_KEY:
-    print("NCLOUD_ACCESS_KEY and NCLOUD_SECRET_KEY must be set", file=sys.stderr)
-    sys.exit(2)
+from sdk_steps import Steps, first, until
+
+import ncloud_vserver  # noqa: E402  (after sdk_steps: it sets NCLOUD_API_GW, which the SDK reads once)
+from ncloud_vserver.rest import ApiException  # noqa: E402
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 FIXTURE = os.environ.get("FIXTURE", os.path.join(HERE, "..", "fixtures", "emulator.json"))
-POLL_S, TIMEOUT_S = 0.05, 30.0
-
-import ncloud_vserver  # noqa: E402
-from ncloud_vserver.rest import ApiException  # noqa: E402
 
 M = ncloud_vserver  # every request model is exported by the package
 
@@ -57,35 +45,9 @@ KEY = VPC["loginKeys"][0]
 IMAGE_PRODUCT = VPC["products"][0]["productCode"]
 XEN_PRODUCTS = [p["serverProductCode"] for p in VPC["serverSpecs"] if p["hypervisorType"]["code"] == "XEN"]
 
-cfg = ncloud_vserver.Configuration()
-cfg.access_key, cfg.secret_key = ACCESS_KEY, SECRET_KEY
-assert cfg.host == GW + "/vserver/v2", cfg.host
-client = ncloud_vserver.ApiClient(cfg)
-api = ncloud_vserver.V2Api(client)
-
-RESULTS = {"passed": 0, "failed": 0}
-DONE, PENDING = set(), []
+RUN = Steps(ncloud_vserver, ApiException, "/vserver/v2")
+client, api, call, step = RUN.client, RUN.api, RUN.call, RUN.step
 S = {}  # what the steps made: numbers to point later steps at
-
-
-def line(s):
-    print(s)
-    sys.stdout.flush()
-
-
-def body_of(e):
-    return e.body.decode("utf-8", "replace") if isinstance(e.body, bytes) else e.body
-
-
-def call(action, request=None, **params):
-    """The SDK's method for `action` with its request model built from `params`."""
-    method = getattr(api, action)
-    if request is None:
-        model = "".join(w.capitalize() for w in action.split("_")) + "Request"
-        request = getattr(M, model)(**params)
-    resp = method(request)
-    assert str(resp.return_code) == "0", "returnCode=%r" % resp.return_code
-    return resp
 
 
 def raw(action_camel, params, response_type):
@@ -98,49 +60,9 @@ def raw(action_camel, params, response_type):
         _return_http_data_only=True, _preload_content=True, collection_formats={})
 
 
-def step(action, fn):
-    """Runs one action's step: fn() returns a short detail. An action the emulator answers 404 (not
-    served yet) is recorded as pending, not failed."""
-    try:
-        detail = fn()
-        RESULTS["passed"] += 1
-        DONE.add(action)
-        line("ok %s: %s" % (action, detail))
-        return True
-    except ApiException as e:
-        if e.status == 404:
-            PENDING.append(action)
-            line("pending %s: the emulator does not serve it yet (HTTP 404)" % action)
-            return False
-        RESULTS["failed"] += 1
-        line("FAIL %s: HTTP %s %s" % (action, e.status, body_of(e)))
-    except Exception as e:  # noqa: BLE001 - report, keep going
-        RESULTS["failed"] += 1
-        tb = traceback.format_exc().strip().splitlines()
-        line("FAIL %s: %s: %s [%s]" % (action, type(e).__name__, e, tb[-3].strip() if len(tb) > 2 else ""))
-    return False
-
-
-def until(read, want, what):
-    """Polls read() (which gives a status code) until it is in `want`."""
-    t0, last = time.time(), None
-    while time.time() - t0 < TIMEOUT_S:
-        last = read()
-        if last in want:
-            return last
-        time.sleep(POLL_S)
-    raise AssertionError("%s still %r after %.0f s" % (what, last, TIMEOUT_S))
-
-
 def server_status(no):
     v = call("get_server_instance_detail", server_instance_no=no).server_instance_list[0]
     return v.server_instance_status.code if v.server_instance_operation.code == "NULL" else "busy"
-
-
-def first(resp, attr):
-    items = getattr(resp, attr)
-    assert items, "%s is empty" % attr
-    return items[0]
 
 
 # --- look-ups ------------------------------------------------------------------------------------
@@ -540,10 +462,4 @@ step("delete_access_control_group", lambda: first(call(
 step("delete_login_keys", lambda: "%s deleted" % call(
     "delete_login_keys", key_name_list=["py-imported", "py-made-key"]).total_rows)
 
-TOTAL = sorted(n for n in dir(ncloud_vserver.V2Api) if not n.startswith("_") and not n.endswith("_with_http_info"))
-missing = sorted(set(TOTAL) - DONE - set(PENDING))
-if missing:
-    line("FAIL coverage: actions of the SDK not run: %s" % ", ".join(missing))
-    RESULTS["failed"] += 1
-line(json.dumps(dict(RESULTS, actions=len(DONE & set(TOTAL)), total=len(TOTAL), pending=PENDING)))
-sys.exit(0 if RESULTS["failed"] == 0 else 1)
+RUN.finish()

@@ -25,6 +25,8 @@ class Emulator {
     this.accessKey = nativeEmulator.accessKey;
     /** The NCP site it plays (`'public'`, `'gov'`, `'fin'`): its regions, and the hosts it answers on. */
     this.site = nativeEmulator.site;
+    /** `<endpoint>/__console`: the page that shows the state and the requests; null when turned off. */
+    this.consoleUrl = nativeEmulator.consoleUrl ?? null;
     this.closed = false;
   }
 
@@ -45,6 +47,14 @@ class Emulator {
   load(fixture) {
     wrap(() => this.#native.load(fixture === undefined ? undefined : JSON.stringify(fixture)));
     return this;
+  }
+
+  /**
+   * The whole state as a fixture that `load()` restores exactly: records, counters, random generators,
+   * settings and pending transitions.
+   */
+  snapshot() {
+    return JSON.parse(wrap(() => this.#native.snapshot()));
   }
 
   /**
@@ -116,7 +126,7 @@ class Emulator {
   }
 
   [util.inspect.custom]() {
-    return `Emulator { endpoint: ${util.inspect(this.endpoint)}, site: ${util.inspect(this.site)}, accessKey: ${util.inspect(this.accessKey)}, closed: ${this.closed} }`;
+    return `Emulator { endpoint: ${util.inspect(this.endpoint)}, consoleUrl: ${util.inspect(this.consoleUrl)}, site: ${util.inspect(this.site)}, accessKey: ${util.inspect(this.accessKey)}, closed: ${this.closed} }`;
   }
 }
 
@@ -150,6 +160,9 @@ async function startEmulator(options = {}) {
     throw NcloudError.validation('startEmulator options must be an object');
   }
   // Checked here so that a wrong value (a key!) is never quoted back in an error message.
+  if (options.console !== undefined && typeof options.console !== 'boolean') {
+    throw NcloudError.validation(`startEmulator: 'console' must be a boolean, got ${typeof options.console}`);
+  }
   for (const k of ['accessKey', 'secretKey', 'host']) {
     if (options[k] !== undefined && (typeof options[k] !== 'string' || options[k] === '')) {
       throw NcloudError.validation(`startEmulator: '${k}' must be a non-empty string, got ${typeof options[k]}`);

@@ -60,9 +60,13 @@ export declare class NativeEmulator {
   get secretKey(): string
   /** The NCP site it plays. */
   get site(): string
+  /** `<endpoint>/__console`, or null when it was started with `console: false`. */
+  get consoleUrl(): string | null
   close(): void
   /** Replaces the state with a fixture (JSON), over the default one. */
   load(fixture?: string | undefined | null): void
+  /** The state as a fixture that `load` restores exactly (JSON text). */
+  snapshot(): string
   /**
    * The key pairs accepted besides the emulator's own: JSON of `[{ accessKey, secretKey }]` (those
    * no longer listed are refused from now on).
@@ -194,7 +198,7 @@ export declare function sites(): Array<SiteInfo>
 
 /**
  * Starts an emulator; `options` is JSON of `{ host, port, accessKey, secretKey, fixture,
- * createDelayMs, deleteDelayMs, failureRate }`. It runs until `close()` or the end of the thread that
+ * createDelayMs, deleteDelayMs, failureRate, console }`. It runs until `close()` or the end of the thread that
  * started it (see `crate::lifetime`), whether or not JavaScript keeps its object.
  */
 export declare function startEmulator(options: string): Promise<NativeEmulator>

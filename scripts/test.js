@@ -41,6 +41,8 @@ if (!fs.existsSync(venvPython)) {
   run('python venv', 'python3', ['-m', 'venv', '.venv']);
 }
 run('python SDK', venvPython, ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', '-r', 'interop/requirements.txt']);
+// Chromium and puppeteer-core for the console's test (installed where missing; see scripts/browser.js).
+run('browser for the console test', process.execPath, [path.join('scripts', 'browser.js')]);
 const files = fs
   .readdirSync(path.join(root, '__test__'))
   .filter((f) => f.endsWith('.test.js'))

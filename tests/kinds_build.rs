@@ -141,18 +141,27 @@ fn look_ups_by_convention_are_found_and_a_parameter_without_a_field_is_left_to_a
         .any(|f| f.param == "vpcStatusCode" && f.field == ["vpcStatus"]));
     let detail = of("vserver", "getServerInstanceDetail").expect("a detail");
     assert_eq!(detail.detail.as_deref(), Some("serverInstanceNo"));
-    // Filters through other records, numbers in other units, a parent that must exist: a handler's,
-    // the look-up doing the rest.
+    // Filters through other records, numbers in other units: a handler's, the look-up doing the rest.
     let rest = |api: &str, name: &str| of(api, name).expect("a look-up").rest;
     assert_eq!(rest("vserver", "getServerInstanceList"), ["ip"]);
     assert_eq!(
         rest("vserver", "getBlockStorageSnapshotInstanceList"),
         ["blockStorageSnapshotVolumeSize"]
     );
-    assert_eq!(
-        rest("vserver", "getAccessControlGroupRuleList"),
-        ["accessControlGroupNo"]
-    );
+    // A required parent (one of the kind's `parents`) that must exist: the look-up's.
+    let rules = of("vserver", "getAccessControlGroupRuleList").expect("a look-up");
+    assert!(rules.by_convention());
+    assert!(rules
+        .filters
+        .iter()
+        .any(|f| f.param == "accessControlGroupNo" && f.how == lookups::How::Parent("AccessControlGroup".into())));
+    // Named after a parent the action requires and its kind: the subnets of a route table.
+    let subnets = of("vpc", "getRouteTableSubnetList").expect("a look-up of subnets");
+    assert_eq!(subnets.kind, "Subnet");
+    assert!(subnets.by_convention());
+    // A detail's id the SDKs mark optional is still its id (the emulator requires it).
+    let nat = of("vpc", "getNatGatewayInstanceDetail").expect("a detail");
+    assert_eq!(nat.detail.as_deref(), Some("natGatewayInstanceNo"));
     // Not named after its kind.
     assert!(of("vserver", "getPublicIpTargetServerInstanceList").is_none());
 }

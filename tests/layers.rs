@@ -99,6 +99,9 @@ const EMULATOR: &[&str] = &[
     "gateway",
     "chaos",
     "call",
+    // What the owner does to a running emulator, and the console that does it from a browser.
+    "control",
+    "console",
     "http",
 ];
 

@@ -7,6 +7,7 @@ import {
   Client,
   createClient,
   Emulator,
+  type EmulatorSnapshot,
   Ncloud,
   NcloudError,
   startEmulator,
@@ -148,7 +149,12 @@ async function emulator(): Promise<void> {
     .load({ base: 'empty', vpc: { servers: [{ serverInstanceNo: '1', serverName: 'a' }] } })
     .load();
   const count: number = emu.requestCount();
-  for (const r of emu.requests()) console.log(r.method, r.path, r.action, r.status, r.format, r.signatureHeader);
+  for (const r of emu.requests()) console.log(r.method, r.path, r.action, r.status, r.format, r.signatureHeader, r.time, r.durationMs, r.signature);
+  const world: EmulatorSnapshot = emu.snapshot();
+  const pending: number = world.snapshot.entries.filter((e) => (e.steps ?? []).length > 0).length;
+  emu.load(world);
+  const page: string | null = emu.consoleUrl;
+  console.log(pending, page, (await startEmulator({ console: false })).consoleUrl);
   emu.clearRequests();
   console.log(count, emu.closed, emu.toJSON().endpoint);
   await emu.close();

@@ -1,5 +1,5 @@
 """What the other modules of make_vectors.py share: where the repository is (HERE, ROOT), the APIs
-and the actions taken of vpc and monitoring, the Python SDK packages' distribution names, the path
+and the actions taken of monitoring, the Python SDK packages' distribution names, the path
 of each API, the answer envelope; the form conventions (rfc3986, form_of: pairs percent-encoded per
 RFC 3986, joined by '&'); and PyModel, a Python SDK's models (as pysdk_run.py describes them) or the
 API reference's geolocation model (docs_model) seen through the interface of a Go service.
@@ -17,8 +17,6 @@ ROOT = os.path.dirname(os.path.dirname(HERE))
 
 
 APIS = ["server", "vserver", "vpc", "loadbalancer", "monitoring", "geolocation"]
-VPC_SCOPE = ["getVpcList", "getVpcDetail", "createVpc", "deleteVpc",
-             "getSubnetList", "getSubnetDetail", "createSubnet", "deleteSubnet"]
 MONITORING_SCOPE = ["getListMetrics", "getMetricStatistics"]
 PY_DIST = {"ncloud_server": "ncloud-server", "ncloud_vserver": "ncloud-vserver", "ncloud_vpc": "ncloud-vpc",
            "ncloud_loadbalancer": "ncloud-loadbalancer", "ncloud_monitoring": "ncloud-monitoring"}

@@ -14,7 +14,7 @@ import gomodel
 import ncp_rules
 import values as V
 import xmlbodies
-from common import APIS, HERE, MONITORING_SCOPE, PY_DIST, ROOT, VPC_SCOPE, PyModel, docs_model, form_of
+from common import APIS, HERE, MONITORING_SCOPE, PY_DIST, ROOT, PyModel, docs_model, form_of
 from decode_vectors import DecodeVectors, answer_vectors, compare_decoded
 from encode_vectors import EncodeVectors, build_params, python_cannot_send
 from gomodel import ClassicUnion, GoSdk
@@ -74,8 +74,7 @@ class Runner(EncodeVectors, DecodeVectors):
                       "elsewhere in this API's sections 'the Go model' of these four is this union")
         if api == "geolocation":
             return self.make_geolocation()
-        scope = list(go.actions) if api in ("server", "vserver", "loadbalancer") else \
-            (VPC_SCOPE if api == "vpc" else MONITORING_SCOPE)
+        scope = list(go.actions) if api in ("server", "vserver", "loadbalancer", "vpc") else MONITORING_SCOPE
 
         # which Python SDK (package, extra path) serves which action
         sdks = []

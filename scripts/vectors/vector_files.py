@@ -32,7 +32,7 @@ def describe(api, meta, runner):
     parts = {
         "server": f"{go}; ncloud-server (Python) requests captured on 127.0.0.1; XML answers from the old Go SDK's tests (ncloud-sdk-go {runner.go1_commit[:7]})",
         "vserver": f"{go}; ncloud-vserver (Python) requests captured on 127.0.0.1",
-        "vpc": f"{go}, the 8 actions a launch needs; ncloud-vpc (Python) requests captured on 127.0.0.1; XML answers printed in NCP's API reference (deleteVpc, deleteSubnet)",
+        "vpc": f"{go}, all 47 actions; ncloud-vpc (Python) requests captured on 127.0.0.1; XML answers printed in NCP's API reference (deleteVpc, deleteSubnet)",
         "loadbalancer": f"{go}; ncloud-loadbalancer (Python) requests captured on 127.0.0.1; XML answers from the old Go SDK's tests (ncloud-sdk-go {runner.go1_commit[:7]})",
         "monitoring": "NAVER's Python SDK ncloud-monitoring: getListMetrics from its newest release, getMetricStatistics from 1.1.0 (the last release that has it; 1.1.3+ has getMetricStatisticList instead); requests captured on 127.0.0.1, answers typed by its models",
         "geolocation": "NCP's API reference (geoLocation page and GeoLocation data type): its request example, its XML example verbatim, its JSON shape",

@@ -520,6 +520,7 @@ mod tests {
             settings: json!({}),
             header_timeout: Duration::from_secs(10),
             clock_offset_ms: 0,
+            console: false,
         })
         .await
         .expect("emulator starts");

@@ -46,6 +46,13 @@ struct EmulatorConfig {
     /// The NCP site it plays (`'public'`, `'gov'`, `'fin'`).
     #[serde(default)]
     site: Option<String>,
+    /// Serve the console under `/__console` (default true).
+    #[serde(default = "yes")]
+    console: bool,
+}
+
+fn yes() -> bool {
+    true
 }
 
 /// A key pair the emulator's gateway accepts.
@@ -89,6 +96,11 @@ impl NativeEmulator {
     pub fn site(&self) -> String {
         self.handle.site.name().into()
     }
+    /// `<endpoint>/__console`, or null when it was started with `console: false`.
+    #[napi(getter)]
+    pub fn console_url(&self) -> Option<String> {
+        self.handle.console_url.clone()
+    }
     #[napi]
     pub fn close(&self) {
         self.handle.close();
@@ -104,6 +116,11 @@ impl NativeEmulator {
             None => None,
         };
         self.handle.load(v.as_ref()).map_err(|e| thrown(env, e))
+    }
+    /// The state as a fixture that `load` restores exactly (JSON text).
+    #[napi]
+    pub fn snapshot(&self) -> String {
+        self.handle.snapshot().to_string()
     }
     /// The key pairs accepted besides the emulator's own: JSON of `[{ accessKey, secretKey }]` (those
     /// no longer listed are refused from now on).
@@ -152,7 +169,7 @@ impl NativeEmulator {
 }
 
 /// Starts an emulator; `options` is JSON of `{ host, port, accessKey, secretKey, fixture,
-/// createDelayMs, deleteDelayMs, failureRate }`. It runs until `close()` or the end of the thread that
+/// createDelayMs, deleteDelayMs, failureRate, console }`. It runs until `close()` or the end of the thread that
 /// started it (see `crate::lifetime`), whether or not JavaScript keeps its object.
 #[napi(ts_return_type = "Promise<NativeEmulator>")]
 pub fn start_emulator<'env>(env: &'env Env, options: String) -> napi::Result<PromiseRaw<'env, NativeEmulator>> {
@@ -211,6 +228,7 @@ async fn start_emulator_owned(options: String) -> crate::error::Result<NativeEmu
             .header_timeout_ms
             .map_or(emulator::DEFAULT_HEADER_TIMEOUT, |ms| Duration::from_millis(ms.max(1))),
         clock_offset_ms: cfg.clock_offset_ms,
+        console: cfg.console,
     };
     let handle = emulator::start(opts).await?;
     Ok(NativeEmulator {

@@ -150,9 +150,12 @@ mod tests {
 
     #[test]
     fn every_waiter_names_its_state_fields() {
+        // A status code field always; a status name too, but for the VPC network's models that have
+        // none (Vpc, Subnet, RouteTable ...: the waiter's messages then show the code).
         for w in WAITERS {
             let (name, status, _) = state_fields(w);
-            assert!(name.is_some() && status.is_some(), "{}", w.name);
+            assert!(status.is_some(), "{}", w.name);
+            assert!(name.is_some() || w.action.api.name == "vpc", "{}", w.name);
         }
     }
 

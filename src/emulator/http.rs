@@ -1,15 +1,17 @@
 //! The HTTP side of the emulator (hyper): its lifetime (listening, connections, closing), reading a
-//! request, routing it to an action, and writing the answer; the gateway's checks are in `gateway.rs`,
-//! chaos and injected faults in `chaos.rs`, the API call itself in `call.rs`.
+//! request, routing it to an action (or to the console, under `/__console`), and writing the answer;
+//! the gateway's checks are in `gateway.rs`, chaos and injected faults in `chaos.rs`, the API call
+//! itself in `call.rs`, what the owner does to a running emulator in `control.rs`.
 
 use super::call::dispatch;
 use super::chaos::{chaos_draw, chaos_error, ChaosReset};
-use super::faults::InjectedFault;
+use super::console::{self, Console};
+use super::control::{self, Control};
 use super::gateway::authenticate;
 use super::reply::{gateway, respond};
 use super::rules;
 use super::shared::Shared;
-use super::state::{resolve_site_fixture, LogEntry, State, LOG_CAP};
+use super::state::{LogEntry, LOG_CAP};
 use crate::catalog;
 use crate::error::{Error, ErrorCode, Result};
 use crate::signing;
@@ -23,7 +25,7 @@ use hyper::{Request, Response};
 use hyper_util::rt::TokioIo;
 use serde_json::Value;
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 use tokio::net::TcpListener;
 use tokio::sync::watch;
 
@@ -46,6 +48,8 @@ pub struct EmulatorOptions {
     pub header_timeout: Duration,
     /// The emulator's clock minus the real one (a gateway whose clock is off, to test skew correction).
     pub clock_offset_ms: i64,
+    /// Serve the console (`/__console`) on the same address.
+    pub console: bool,
 }
 
 pub const DEFAULT_HEADER_TIMEOUT: Duration = Duration::from_secs(10);
@@ -60,8 +64,9 @@ pub struct EmulatorHandle {
     pub access_key: String,
     pub secret_key: String,
     pub site: crate::site::Site,
-    settings: Mutex<Value>,
-    shared: Arc<Shared>,
+    /// The console's address (`<endpoint>/__console`), when it is on.
+    pub console_url: Option<String>,
+    control: Arc<Control>,
     stop: watch::Sender<bool>,
 }
 
@@ -75,32 +80,20 @@ impl std::fmt::Debug for EmulatorHandle {
     }
 }
 
-/// The fixture with the emulator-wide settings underneath it, over the default state as `site` has it.
-fn with_settings(settings: &Value, fixture: Option<&Value>, site: crate::site::Site) -> Result<super::state::Fixture> {
-    let mut doc = serde_json::json!({ "settings": settings });
-    if let Some(f) = fixture {
-        if let Some(base) = f.get("base") {
-            doc["base"] = base.clone();
-        }
-        super::state::merge(&mut doc, f);
+/// The handle does what its [`Control`] does (load, configure, inject a fault, snapshot, the log).
+impl std::ops::Deref for EmulatorHandle {
+    type Target = Control;
+    fn deref(&self) -> &Control {
+        &self.control
     }
-    let fixture = resolve_site_fixture(Some(&doc), site).map_err(Error::validation)?;
-    check_settings(&fixture.settings)?;
-    Ok(fixture)
-}
-
-fn check_settings(s: &super::state::Settings) -> Result<()> {
-    if !(0.0..=1.0).contains(&s.failure_rate) {
-        return Err(Error::validation(format!(
-            "failureRate must be between 0 and 1, got {}",
-            s.failure_rate
-        )));
-    }
-    Ok(())
 }
 
 pub async fn start(opts: EmulatorOptions) -> Result<EmulatorHandle> {
-    let fixture = with_settings(&opts.settings, opts.fixture.as_ref(), opts.site)?;
+    let state = control::state_of(control::with_settings(
+        &opts.settings,
+        opts.fixture.as_ref(),
+        opts.site,
+    )?)?;
     let listener = TcpListener::bind((opts.host.as_str(), opts.port)).await.map_err(|e| {
         Error::new(
             ErrorCode::Network,
@@ -111,15 +104,18 @@ pub async fn start(opts: EmulatorOptions) -> Result<EmulatorHandle> {
         .local_addr()
         .map_err(|e| Error::internal(format!("emulator address: {e}")))?;
     let shared = Arc::new(Shared {
-        state: Mutex::new(State::new(fixture)),
+        state: Mutex::new(state),
         access_key: opts.access_key.clone(),
         secret_key: opts.secret_key.clone(),
         keys: std::sync::RwLock::new(opts.keys.clone()),
         site: opts.site,
         clock_offset_ms: std::sync::atomic::AtomicI64::new(opts.clock_offset_ms),
     });
+    let control = Arc::new(Control::new(shared.clone(), opts.settings));
+    let console = opts.console.then(|| Arc::new(Console::new(control.clone())));
     let (stop, stop_rx) = watch::channel(false);
     let accept_shared = shared.clone();
+    let accept_console = console.clone();
     let mut accept_stop = stop_rx.clone();
     let header_timeout = opts.header_timeout;
     tokio::spawn(async move {
@@ -139,9 +135,11 @@ pub async fn start(opts: EmulatorOptions) -> Result<EmulatorHandle> {
                     };
                     let _ = stream.set_nodelay(true);
                     let shared = accept_shared.clone();
+                    let console = accept_console.clone();
                     let mut conn_stop = stop_rx.clone();
                     tokio::spawn(async move {
-                        let service = service_fn(move |req| serve(shared.clone(), header_timeout, req));
+                        let service =
+                            service_fn(move |req| serve(shared.clone(), console.clone(), header_timeout, req));
                         // A chaos reset is an error of the service: hyper then closes the connection
                         // without writing an answer. The head timeout also runs while a keep-alive
                         // connection waits for its next request, so it closes idle and slow (slowloris)
@@ -165,13 +163,14 @@ pub async fn start(opts: EmulatorOptions) -> Result<EmulatorHandle> {
         std::net::IpAddr::V4(ip) => ip.to_string(),
         std::net::IpAddr::V6(ip) => format!("[{ip}]"),
     };
+    let endpoint = format!("http://{host}:{}", addr.port());
     Ok(EmulatorHandle {
-        endpoint: format!("http://{host}:{}", addr.port()),
+        console_url: console.map(|_| format!("{endpoint}{}", console::PATH)),
+        endpoint,
         access_key: opts.access_key,
         secret_key: opts.secret_key,
         site: opts.site,
-        settings: Mutex::new(opts.settings),
-        shared,
+        control,
         stop,
     })
 }
@@ -199,114 +198,9 @@ impl EmulatorHandle {
         let _ = self.stop.send(true);
     }
 
-    /// Replaces the whole state with a fixture (over the default one).
-    pub fn load(&self, fixture: Option<&Value>) -> Result<()> {
-        let settings = self.settings.lock().unwrap_or_else(|p| p.into_inner()).clone();
-        let fixture = with_settings(&settings, fixture, self.site)?;
-        let mut state = self.shared.lock();
-        let (log, count) = (std::mem::take(&mut state.log), state.request_count);
-        let counters = (state.abandoned, state.chaos_errors, state.chaos_resets);
-        *state = State::new(fixture);
-        state.log = log;
-        state.request_count = count;
-        (state.abandoned, state.chaos_errors, state.chaos_resets) = counters;
-        Ok(())
-    }
-
     /// The pairs accepted besides the emulator's own become `keys` (the others are refused from now on).
     pub fn set_keys(&self, keys: Vec<(String, String)>) {
-        *self.shared.keys.write().unwrap_or_else(|p| p.into_inner()) = keys;
-    }
-
-    pub fn request_count(&self) -> u64 {
-        self.shared.lock().request_count
-    }
-
-    pub fn request_log(&self) -> Vec<LogEntry> {
-        self.shared.lock().log.clone()
-    }
-
-    /// The log so far, emptied in the same step (the CLI prints each request once).
-    pub fn drain_log(&self) -> Vec<LogEntry> {
-        std::mem::take(&mut self.shared.lock().log)
-    }
-
-    pub fn clear_log(&self) {
-        let mut s = self.shared.lock();
-        s.log = Vec::new();
-        s.request_count = 0;
-        s.abandoned = 0;
-        s.chaos_errors = 0;
-        s.chaos_resets = 0;
-    }
-
-    /// Counters since start or the last `clear_log`: requests, requests abandoned by their client
-    /// before the answer was written, and the chaos faults given.
-    pub fn stats(&self) -> Value {
-        let s = self.shared.lock();
-        serde_json::json!({
-            "requests": s.request_count,
-            "abandoned": s.abandoned,
-            "chaosErrors": s.chaos_errors,
-            "chaosResets": s.chaos_resets,
-        })
-    }
-
-    pub fn inject_fault(&self, fault: InjectedFault) -> Result<()> {
-        fault.check().map_err(Error::validation)?;
-        self.shared.lock().faults.push(fault);
-        Ok(())
-    }
-
-    /// Changes the timing settings without touching the images.
-    pub fn set_settings(&self, patch: &Value) -> Result<()> {
-        // `clockOffsetMs` shifts the gateway's clock (the timestamp check and the Date header).
-        let mut patch = patch.clone();
-        if let Some(v) = patch.as_object_mut().and_then(|o| o.remove("clockOffsetMs")) {
-            let ms = v
-                .as_i64()
-                .filter(|ms| ms.unsigned_abs() <= 10 * 365 * 86_400_000)
-                .ok_or_else(|| Error::validation("clockOffsetMs must be an integer number of ms (at most 10 years)"))?;
-            self.shared
-                .clock_offset_ms
-                .store(ms, std::sync::atomic::Ordering::Relaxed);
-        }
-        let patch = &patch;
-        let mut s = self.shared.lock();
-        let mut current = serde_json::to_value(SettingsView::from(&s.settings)).unwrap_or(Value::Null);
-        super::state::merge(&mut current, patch);
-        let settings: super::state::Settings =
-            serde_json::from_value(current).map_err(|e| Error::validation(format!("invalid settings: {e}")))?;
-        check_settings(&settings)?;
-        s.settings = settings;
-        super::state::merge(&mut self.settings.lock().unwrap_or_else(|p| p.into_inner()), patch);
-        Ok(())
-    }
-}
-
-#[derive(serde::Serialize)]
-#[serde(rename_all = "camelCase")]
-struct SettingsView {
-    create_delay_ms: u64,
-    delete_delay_ms: u64,
-    operation_delay_ms: Option<u64>,
-    failure_rate: f64,
-    clock: Option<String>,
-    seed: u64,
-    chaos: super::state::Chaos,
-}
-
-impl From<&super::state::Settings> for SettingsView {
-    fn from(s: &super::state::Settings) -> Self {
-        SettingsView {
-            create_delay_ms: s.create_delay_ms,
-            delete_delay_ms: s.delete_delay_ms,
-            operation_delay_ms: s.operation_delay_ms,
-            failure_rate: s.failure_rate,
-            clock: s.clock.clone(),
-            seed: s.seed,
-            chaos: s.chaos.clone(),
-        }
+        *self.control.shared.keys.write().unwrap_or_else(|p| p.into_inner()) = keys;
     }
 }
 
@@ -327,9 +221,11 @@ impl Drop for AnswerGuard {
 
 async fn serve(
     shared: Arc<Shared>,
+    console: Option<Arc<Console>>,
     body_timeout: Duration,
     req: Request<Incoming>,
 ) -> std::result::Result<Response<Full<Bytes>>, ChaosReset> {
+    let started = Instant::now();
     let mut guard = AnswerGuard {
         shared: shared.clone(),
         answered: false,
@@ -342,6 +238,9 @@ async fn serve(
         .unwrap_or_else(|| "/".into());
     let path = req.uri().path().to_string();
     let query = req.uri().query().unwrap_or_default().to_string();
+    let to_console = console.as_ref().filter(|_| console::owns(&path));
+    // An uploaded state may be larger than any API request.
+    let max_body = if to_console.is_some() { MAX_DRAIN } else { MAX_BODY };
     let header = |name: &str| {
         req.headers()
             .get(name)
@@ -359,6 +258,12 @@ async fn serve(
             None => (None, None),
         },
     };
+    // What the console checks of a request of its own (where it comes from, what it sends).
+    let console_headers = to_console.map(|_| console::Headers {
+        host: header("host"),
+        origin: header("origin"),
+        content_type: header("content-type"),
+    });
     let mut incoming = req.into_body();
     let mut body = Vec::new();
     let mut too_large = false;
@@ -368,7 +273,7 @@ async fn serve(
             let Ok(frame) = frame else { break };
             if let Ok(data) = frame.into_data() {
                 seen = seen.saturating_add(data.len());
-                if seen > MAX_BODY {
+                if seen > max_body {
                     // Read the rest (up to a bound) so that the client, still sending, gets the 413
                     // rather than a broken pipe.
                     too_large = true;
@@ -392,6 +297,10 @@ async fn serve(
         return Ok(respond(r));
     }
     let body = Bytes::from(body);
+    if let (Some(console), Some(headers)) = (to_console, console_headers) {
+        guard.answered = true;
+        return Ok(console.serve(&method, &path, &query, &headers, &body));
+    }
 
     let mut pairs: Vec<(String, String)> = form_urlencoded::parse(query.as_bytes()).into_owned().collect();
     pairs.extend(form_urlencoded::parse(&body).into_owned());
@@ -406,6 +315,7 @@ async fn serve(
     let refused = route.and_then(|a| super::site::refusal(shared.site, host.as_deref(), a.api));
     let mut chaos = None;
     let mut checked = None;
+    let mut signature_ok = None;
     let (reply, action_name) = match route {
         None => (
             gateway(404, "300", "Not Found Exception", &format!("no API at {path}")),
@@ -431,8 +341,12 @@ async fn serve(
                 access_key.as_deref(),
                 signature.as_deref(),
             ) {
-                Err(details) => (gateway(401, "200", "Authentication Failed", details), name),
+                Err(details) => {
+                    signature_ok = Some(false);
+                    (gateway(401, "200", "Authentication Failed", details), name)
+                }
                 Ok(()) => {
+                    signature_ok = Some(true);
                     chaos = chaos_draw(&mut shared.lock());
                     if chaos == Some("error") {
                         (chaos_error(&mut shared.lock(), format), name)
@@ -453,6 +367,8 @@ async fn serve(
             .and_then(|_| rules::parse(&pairs).ok())
             .map(Value::Object)
     });
+    // The console's copy is made only once its page was opened, outside the state's lock.
+    let watched = console.as_ref().filter(|c| c.watched());
     {
         let mut state = shared.lock();
         state.request_count += 1;
@@ -461,21 +377,34 @@ async fn serve(
             Some(_) => state.chaos_resets += 1,
             None => {}
         }
-        if state.log.len() < LOG_CAP {
-            state.log.push(LogEntry {
-                method,
-                path,
-                action: action_name,
-                status: reply.status,
-                format: format.as_str().into(),
-                signature_header: sig_header.map(str::to_string),
-                user_agent,
-                access_key: access_key.clone(),
-                host: host.clone(),
-                reason: reply.reason.clone(),
-                params: logged_params,
-                chaos,
-            });
+        let kept = state.log.len() < LOG_CAP;
+        let entry = (kept || watched.is_some()).then(|| LogEntry {
+            time: chrono::Utc::now().timestamp_millis(),
+            duration_ms: (started.elapsed() + reply.delay.unwrap_or_default()).as_micros() as f64 / 1000.0,
+            method,
+            path,
+            action: action_name,
+            status: reply.status,
+            format: format.as_str().into(),
+            signature_header: sig_header.map(str::to_string),
+            signature: signature_ok.map(|ok| if ok { "valid" } else { "invalid" }),
+            user_agent,
+            access_key: access_key.clone(),
+            host: host.clone(),
+            reason: reply.reason.clone(),
+            params: logged_params,
+            chaos,
+        });
+        match (entry, watched) {
+            (Some(entry), Some(console)) => {
+                if kept {
+                    state.log.push(entry.clone());
+                }
+                drop(state);
+                console.record(entry);
+            }
+            (Some(entry), None) => state.log.push(entry),
+            (None, _) => {}
         }
     }
     if let Some(d) = reply.delay {

@@ -1,7 +1,7 @@
 //! The emulator's one look-up: the answer of every action that lists the records of one kind named
 //! after it (a `get<Kind>List` or `get<Kind>Detail`, as `build/lookups.rs` decides from the model):
-//! the records of its kind in the call's region, kept by each parameter given, sorted and paged as
-//! the action says. When every parameter names a field of the records (a look-up by convention), the
+//! the records of its kind in the call's region, kept by each parameter given (a required parent's
+//! number: the parent must exist), sorted and paged as the action says. When every parameter names a field of the records (a look-up by convention), the
 //! action has no handler: the generated dispatch calls [`answer`]. When some do not (another record's
 //! field, a number in other units: the look-up's `rest`), its handler calls [`answer_where`] with what
 //! it keeps by those, and the look-up does the rest.
@@ -10,7 +10,7 @@ use super::faults;
 use super::handler::{Answer, Cx, Fields, ParamsExt};
 use super::model::Kind;
 use super::rules::Params;
-use super::state::{Entry, Row, Rows, State, Stored};
+use super::state::{Entry, Resource, Row, Rows, State, Store, Stored};
 use serde_json::Value;
 
 mod generated {
@@ -43,6 +43,22 @@ pub enum How {
     Zone,
     /// `searchFilterValue` is part of the text of the field `searchFilterName` names.
     Search,
+    /// A required parameter naming a parent record: a record of the parent kind has that number
+    /// (in the call's region), else the parent kind's not-found fault; the field is it.
+    Parent(&'static Parent),
+}
+
+/// The parent kind a [`How::Parent`] parameter names.
+#[derive(Debug)]
+pub struct Parent {
+    pub kind: Kind,
+    /// A record of it has this number in this region ("": any) and is not being deleted.
+    pub found: fn(&State, &str, &str) -> bool,
+}
+
+/// A record of a store has the number in the region, and is not being deleted.
+fn live<T: Resource>(store: &Store<T>, no: &str, region: &str) -> bool {
+    store.live(no, (!region.is_empty()).then_some(region)).is_ok()
 }
 
 /// One parameter of a look-up and the field it filters.
@@ -95,9 +111,21 @@ pub fn answer_where<T: Stored>(cx: &mut Cx<'_>, keep: impl Fn(&State, &Params, &
 /// The rows of the call's region kept by every filter, sorted and paged.
 fn respond(cx: &Cx<'_>, l: &Lookup, rows: Vec<Row<'_>>, p: &Params) -> Answer {
     let region = cx.region();
+    let in_region = |r: Option<&str>| region.is_empty() || r.is_none_or(|r| r == region);
+    if let Some(id) = l.detail.filter(|id| p.get(*id).is_none_or(Value::is_null)) {
+        return Err(faults::missing_param(&[id.to_string()]));
+    }
+    for f in l.filters {
+        let (How::Parent(parent), Some(no)) = (f.how, text(p.get(f.param))) else {
+            continue;
+        };
+        if !(parent.found)(cx.state, &no, region) {
+            return Err(faults::not_found(parent.kind, &no));
+        }
+    }
     let mut items: Vec<Fields> = rows
         .into_iter()
-        .filter(|(r, _)| region.is_empty() || r.is_none_or(|r| r == region))
+        .filter(|(r, _)| in_region(*r))
         .map(|(_, row)| row)
         .filter(|row| l.filters.iter().all(|f| f.keeps(row, p)))
         .collect();
@@ -148,7 +176,7 @@ impl Filter {
                 .collect()
         };
         match self.how {
-            How::Eq => text(field).is_some_and(|t| Some(t) == text(Some(given))),
+            How::Eq | How::Parent(_) => text(field).is_some_and(|t| Some(t) == text(Some(given))),
             How::In => {
                 let values = values();
                 values.is_empty() || text(field).is_some_and(|t| values.contains(&t))

@@ -17,11 +17,15 @@
 //!   group file only.
 //! - **State**: [`model`] (the records, generated from the model's `[kinds]`), [`state`] (the stores,
 //!   the life cycles the model declares, run on the emulator's timers; fixtures; ids from one counter).
+//! - **Owner**: [`control`] (what `emu.*` does to a running emulator: load, snapshot, settings, faults),
+//!   [`console`] (the page under `/__console` that shows the state and the log, and drives `control`).
 //! - **Layers**: lowest first, model, faults, rules, state, handler, lookup, the APIs, route, gateway,
-//!   chaos, call, http; `tests/layers.rs` refuses a path up this order and any circle between files.
+//!   chaos, call, control, console, http; `tests/layers.rs` refuses a path up this order and any circle between files.
 
 pub mod call;
 pub mod chaos;
+pub mod console;
+pub mod control;
 pub mod crypto;
 pub mod faults;
 pub mod gateway;
@@ -43,6 +47,8 @@ pub mod state;
 pub mod vpc;
 pub mod vserver;
 
+#[cfg(test)]
+mod snapshot_tests;
 #[cfg(test)]
 mod tests;
 

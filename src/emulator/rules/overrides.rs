@@ -134,7 +134,40 @@ pub static OVERRIDES: &[Override] = &[
         rules: &[Int(i64::MIN, i64::MAX)],
         why: "a size in GB, an integer (NCP's reference); NAVER's SDK models type it as text, and so does the model",
     },
+    Override {
+        actions: &["vpc.addRoute", "vpc.removeRoute"],
+        params: &["routeList.targetNo", "routeList.targetName"],
+        rules: &[Required],
+        why: SDK_OPTIONAL,
+    },
+    Override {
+        actions: &["vpc.createVpcPeeringInstance"],
+        params: &["targetVpcName"],
+        rules: &[With("targetVpcLoginId")],
+        why: "NCP's reference requires the target VPC's name when the target is another account's (targetVpcLoginId), a condition between two parameters no flag of the model states for the client",
+    },
+    Override {
+        actions: &["vpc.createVpcPeeringInstance"],
+        params: &["targetVpcLoginId"],
+        rules: &[Check(login_id)],
+        why: "NCP's reference takes the target account's login id in e-mail form, which no flag of the model says",
+    },
 ];
+
+/// A login id: an e-mail address (`name@domain.tld`).
+fn login_id(name: &str, v: &Value) -> Result<(), Failure> {
+    let t = v.as_str().unwrap_or_default();
+    let ok = t.split_once('@').is_some_and(|(user, domain)| {
+        !user.is_empty() && domain.contains('.') && !domain.starts_with('.') && !domain.ends_with('.')
+    });
+    match ok && !t.contains(char::is_whitespace) {
+        true => Ok(()),
+        false => Err(invalid(
+            name,
+            format!("'{name}' must be a login id in e-mail form (got '{t}')"),
+        )),
+    }
+}
 
 /// Login key names: letters, digits, `-` and `_`.
 fn login_key_name(name: &str, v: &Value) -> Result<(), Failure> {

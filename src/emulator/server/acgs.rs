@@ -3,7 +3,6 @@
 //! are those whose `accessControlGroupList` holds it (chosen at launch).
 
 use crate::emulator::handler::prelude::*;
-use crate::emulator::lookup;
 
 fn group<'a>(state: &'a State, no: &str) -> Result<&'a Entry<ClassicAccessControlGroup>, ApiFault> {
     state.classic.access_control_groups.found(no, None)
@@ -29,13 +28,4 @@ pub fn get_access_control_group_server_instance_list(cx: &mut Cx<'_>) -> Answer 
         .map(Entry::wire)
         .collect();
     cx.list(items)
-}
-
-/// `getAccessControlRuleList`: a look-up of the rules of a group that must exist.
-pub fn get_access_control_rule_list(cx: &mut Cx<'_>) -> Answer {
-    let no = cx.params().text("accessControlGroupConfigurationNo");
-    group(cx.state, &no)?;
-    lookup::answer_where(cx, |_, _, r: &AccessControlRule| {
-        is(&r.access_control_group_configuration_no, &no)
-    })
 }

@@ -41,6 +41,38 @@ impl Phase {
 /// A change made by a step besides its phase.
 pub type Effect<T> = Box<dyn FnOnce(&mut T) + Send>;
 
+/// What a step changes besides its phase: code a handler gave (`Run`), or the same change as data,
+/// fields set on the record's wire form (`Set`, `null` removing one), which a snapshot can keep
+/// (`super::snapshot` turns the one into the other).
+pub enum Then<T> {
+    Run(Effect<T>),
+    Set(Map<String, Value>),
+}
+
+impl<T: Record> Then<T> {
+    pub fn apply(self, rec: &mut T) {
+        match self {
+            Then::Run(f) => f(rec),
+            Then::Set(fields) => set_fields(rec, &fields),
+        }
+    }
+}
+
+/// Sets fields of a record through its wire form (`null` removes one); a value the record cannot
+/// hold leaves it as it was.
+pub fn set_fields<T: Record>(rec: &mut T, fields: &Map<String, Value>) {
+    let mut wire = rec.to_wire();
+    for (k, v) in fields {
+        match v {
+            Value::Null => wire.remove(k),
+            v => wire.insert(k.clone(), v.clone()),
+        };
+    }
+    if let Ok(changed) = serde_json::from_value(Value::Object(wire)) {
+        *rec = changed;
+    }
+}
+
 /// Where a step takes the record.
 pub enum To {
     Phase(Phase),
@@ -52,7 +84,7 @@ pub enum To {
 pub struct Step<T> {
     pub after: Delay,
     pub to: To,
-    pub then: Option<Effect<T>>,
+    pub then: Option<Then<T>>,
 }
 
 impl<T> Step<T> {
@@ -72,7 +104,7 @@ impl<T> Step<T> {
     }
     /// The same step, also applying `f` to the record.
     pub fn then(mut self, f: impl FnOnce(&mut T) + Send + 'static) -> Step<T> {
-        self.then = Some(Box::new(f));
+        self.then = Some(Then::Run(Box::new(f)));
         self
     }
 }
@@ -97,8 +129,9 @@ pub fn life_of<T: Record>() -> Option<&'static Life> {
     T::KIND.facts().life
 }
 
-/// A record of a kind (`[kinds.*]`): its wire form and the region it says it belongs to.
-pub trait Record: ToWire + Clone {
+/// A record of a kind (`[kinds.*]`): its wire form (read back from it: fixtures, snapshots) and the
+/// region it says it belongs to.
+pub trait Record: ToWire + Clone + serde::de::DeserializeOwned {
     /// Labels and code names of its kind.
     const KIND: crate::emulator::model::Kind;
     /// The region it says it belongs to (VPC `regionCode`, Classic `region.regionNo`), if it says one.
@@ -211,7 +244,7 @@ impl<T: Resource> Entry<T> {
     /// changes besides the status fields once the transition is done.
     pub fn then(&mut self, f: impl FnOnce(&mut T) + Send + 'static) -> &mut Self {
         match self.plan.back_mut() {
-            Some(step) => step.then = Some(Box::new(f)),
+            Some(step) => step.then = Some(Then::Run(Box::new(f))),
             None => f(&mut self.rec),
         }
         self
@@ -295,8 +328,8 @@ impl<T: Resource> Entry<T> {
                 To::Gone => return false,
                 To::Phase(p) => self.rec.set_phase(&p),
             }
-            if let Some(f) = step.then {
-                f(&mut self.rec);
+            if let Some(then) = step.then {
+                then.apply(&mut self.rec);
             }
         }
         true
@@ -321,7 +354,7 @@ impl<T> Default for Store<T> {
     }
 }
 
-impl<'de, T: Resource + Deserialize<'de>> Deserialize<'de> for Store<T> {
+impl<'de, T: Resource> Deserialize<'de> for Store<T> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let now = Instant::now();
         let recs = Vec::<T>::deserialize(d)?;

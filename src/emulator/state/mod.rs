@@ -12,6 +12,7 @@ use std::time::Instant;
 
 pub mod images;
 pub mod life;
+pub mod snapshot;
 #[cfg(test)]
 mod walk;
 pub mod world;
@@ -19,7 +20,7 @@ pub mod world;
 pub use life::{Delay, Entry, Phase, Record, Resource, Row, Rows, Step, Store, Stored};
 pub use world::{ClassicWorld, VpcWorld};
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, serde::Serialize)]
 #[serde(rename_all = "camelCase", default, deny_unknown_fields)]
 pub struct Settings {
     /// How long a creation takes (a new image stays `INIT`/`creating` this long).
@@ -81,6 +82,8 @@ pub struct Fixture {
     pub request_ids: Vec<String>,
     pub classic: ClassicWorld,
     pub vpc: VpcWorld,
+    /// What a snapshot says beyond a fixture (`State::snapshot`; restored by `State::try_new`).
+    pub snapshot: Option<snapshot::Saved>,
 }
 
 pub static DEFAULT_FIXTURE: &str = include_str!("../../../fixtures/emulator.json");
@@ -127,12 +130,20 @@ pub fn resolve_site_fixture(user: Option<&Value>, site: crate::site::Site) -> Re
 #[derive(Debug, Clone, serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct LogEntry {
+    /// When it was answered, ms since the epoch.
+    pub time: i64,
+    /// How long it took, from its head read to its answer handed over (an injected delay included), ms.
+    pub duration_ms: f64,
     pub method: String,
     pub path: String,
     pub action: Option<String>,
     pub status: u16,
     pub format: String,
     pub signature_header: Option<String>,
+    /// The gateway's verdict: `"valid"`, or `"invalid"` (refused with a 401: the reason says why);
+    /// absent when it never got that far (no API at the path, a host of another site).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub signature: Option<&'static str>,
     pub user_agent: Option<String>,
     /// The access key the request was signed with (never the secret or the signature).
     pub access_key: Option<String>,

@@ -5,9 +5,11 @@
 //! also makes each store part of [`ClassicWorld::tick`] / [`VpcWorld::tick`].
 
 use super::life::{Entry, Phase, Record, Resource, Store, Stored};
+use super::snapshot::{self, EntryState, Timing};
 use super::Settings;
 use crate::emulator::model::*;
 use serde::Deserialize;
+use serde_json::Value;
 use std::time::Instant;
 
 macro_rules! world {
@@ -27,6 +29,39 @@ macro_rules! world {
             /// Applies every step due by `now`, in every store.
             pub fn tick(&mut self, now: Instant, settings: &Settings) {
                 $(self.$f.tick(now, settings);)*
+            }
+
+            /// Its look-ups and stores: fixture key (snake case), kind, and whether it is a look-up.
+            pub const CONTENTS: &'static [(&'static str, Kind, bool)] = &[
+                $((stringify!($l), <$lt as Record>::KIND, true),)*
+                $((stringify!($f), <$t as Record>::KIND, false),)*
+            ];
+
+            /// Whether `key` (camel case) names one of its stores.
+            pub fn has_store(key: &str) -> bool {
+                false $(|| camel(stringify!($f)) == key)*
+            }
+
+            /// Its look-ups and stores as a fixture has them, the stores' pending transitions and
+            /// regions in `out` (`snapshot::store`).
+            pub fn snapshot(&mut self, platform: &str, timing: Timing, out: &mut Vec<EntryState>) -> Value {
+                let mut m = serde_json::Map::new();
+                $(m.insert(camel(stringify!($l)), serde_json::to_value(&self.$l).unwrap_or(Value::Null));)*
+                $(
+                    let key = camel(stringify!($f));
+                    let records = snapshot::store(&mut self.$f, &format!("{platform}.{key}"), timing, out);
+                    m.insert(key, records);
+                )*
+                Value::Object(m)
+            }
+
+            /// Restores its stores' regions and pending transitions from a snapshot's entries.
+            pub fn restore(&mut self, platform: &str, states: &[EntryState], now: Instant) -> Result<(), String> {
+                $(
+                    let key = format!("{platform}.{}", camel(stringify!($f)));
+                    snapshot::restore_store(&mut self.$f, &snapshot::of_store(states, &key), now)?;
+                )*
+                Ok(())
             }
         }
     };
@@ -92,28 +127,99 @@ impl ClassicWorld {
     }
 }
 
+/// The network ACL NCP makes with a VPC, numbered `no` (`<vpc name>-default-network-acl`).
+pub fn default_network_acl(vpc: &Vpc, no: &str) -> NetworkAcl {
+    NetworkAcl {
+        network_acl_no: Some(no.to_string()),
+        network_acl_name: vpc.vpc_name.as_ref().map(|n| format!("{n}-default-network-acl")),
+        vpc_no: vpc.vpc_no.clone(),
+        network_acl_status: vpc.vpc_status.clone(),
+        create_date: vpc.create_date.clone(),
+        is_default: Some(true),
+        ..NetworkAcl::default()
+    }
+}
+
+/// The route tables NCP makes with a VPC, as its `default…RouteTableNo` fields number them: one for
+/// its public subnets, one for its private ones (`<vpc name>-default-public-table` ...).
+pub fn default_route_tables(vpc: &Vpc) -> Vec<RouteTable> {
+    let tables = [
+        ("PUBLIC", "public", &vpc.default_public_route_table_no),
+        ("PRIVATE", "private", &vpc.default_private_route_table_no),
+    ];
+    tables
+        .into_iter()
+        .filter_map(|(code, word, no)| {
+            Some(RouteTable {
+                route_table_no: Some(no.clone()?),
+                route_table_name: vpc.vpc_name.as_ref().map(|n| format!("{n}-default-{word}-table")),
+                region_code: vpc.region_code.clone(),
+                vpc_no: vpc.vpc_no.clone(),
+                supported_subnet_type: Some(Code::of(names::SUBNET_TYPE, code)),
+                is_default: Some(true),
+                route_table_status: vpc.vpc_status.clone(),
+                route_table_description: Some(String::new()),
+            })
+        })
+        .collect()
+}
+
+/// The routes every route table starts with, which it keeps (NCP's getRouteList example): its VPC's
+/// block to the VPC itself (`LOCAL`), and for public subnets everything else to the internet gateway
+/// (`IGW`).
+pub fn default_routes(table: &RouteTable, vpc: &Vpc) -> Vec<Route> {
+    let route = |destination: &str, target: &str, name: &str| Route {
+        destination_cidr_block: Some(destination.to_string()),
+        target_name: Some(name.to_string()),
+        route_table_no: table.route_table_no.clone(),
+        target_type: Some(Code::of(names::ROUTE_TARGET_TYPE, target)),
+        target_no: Some(String::new()),
+        is_default: Some(true),
+        vpc_no: table.vpc_no.clone(),
+    };
+    let mut routes = vec![route(
+        vpc.ipv4_cidr_block.as_deref().unwrap_or_default(),
+        "LOCAL",
+        "LOCAL",
+    )];
+    if table.supported_subnet_type.as_ref().is_some_and(|t| t.code == "PUBLIC") {
+        routes.push(route("0.0.0.0/0", "IGW", "INTERNET GATEWAY"));
+    }
+    routes
+}
+
 impl VpcWorld {
-    /// Readies freshly loaded records: a VPC's default network ACL is a record (made from the VPC when
-    /// the fixture gives none), images belong to their region (the first one when they name none),
-    /// subnets and network ACLs to their VPC's.
+    /// Readies freshly loaded records: a VPC's defaults its fields number (its network ACL, its
+    /// public and private route tables with their routes) are records, made from the VPC where the
+    /// fixture gives none; a subnet is associated with its VPC's default route table of its type when
+    /// the fixture names none; images belong to their region (the first one when they name none),
+    /// subnets, network ACLs and the like to their VPC's.
     pub fn prepare(&mut self, now: Instant) {
         for v in &self.vpcs.items {
-            let Some(no) = v.rec.default_network_acl_no.clone() else {
-                continue;
-            };
-            if self.network_acls.find(&no, None).is_some() {
+            let acl = v.rec.default_network_acl_no.as_deref();
+            if let Some(no) = acl.filter(|no| self.network_acls.find(no, None).is_none()) {
+                self.network_acls
+                    .items
+                    .push(Entry::new(default_network_acl(&v.rec, no), now));
+            }
+            for table in default_route_tables(&v.rec) {
+                if self.route_tables.find(table.no(), None).is_some() {
+                    continue;
+                }
+                self.routes.extend(default_routes(&table, &v.rec));
+                self.route_tables.items.push(Entry::new(table, now));
+            }
+        }
+        for e in &mut self.subnets.items {
+            if e.rec.route_table_no.is_some() {
                 continue;
             }
-            let acl = NetworkAcl {
-                network_acl_no: Some(no),
-                network_acl_name: v.rec.vpc_name.as_ref().map(|n| format!("{n}-default-network-acl")),
-                vpc_no: v.rec.vpc_no.clone(),
-                network_acl_status: v.rec.vpc_status.clone(),
-                create_date: v.rec.create_date.clone(),
-                is_default: Some(true),
-                ..NetworkAcl::default()
-            };
-            self.network_acls.items.push(Entry::new(acl, now));
+            let public = e.rec.subnet_type.as_ref().is_some_and(|t| t.code == "PUBLIC");
+            let vpc = self.vpcs.rec(&e.rec.vpc_no);
+            e.rec.route_table_no = vpc.and_then(|v| match public {
+                true => v.default_public_route_table_no.clone(),
+                false => v.default_private_route_table_no.clone(),
+            });
         }
         self.parent_regions();
         let first = self

@@ -66,6 +66,10 @@ pub fn private_block(c: Cidr) -> bool {
     (16..=28).contains(&c.prefix) && ranges.iter().any(|&(base, prefix)| Cidr { base, prefix }.contains(c))
 }
 
+/// Where the emulator's public addresses come from (public IPs, NAT gateways): 198.18.0.0/15, a block
+/// set aside for tests (RFC 2544), so that no real address is handed out.
+pub const PUBLIC_POOL: (u32, u32) = (0xC612_000A, 0xC613_FFFE);
+
 pub fn parse_ip(text: &str) -> Option<u32> {
     text.trim().parse::<Ipv4Addr>().ok().map(u32::from)
 }

@@ -7,14 +7,14 @@
 //! not deleted. Changing rules sets the group `SET` until `operationDelayMs` has passed.
 
 use crate::emulator::handler::prelude::*;
-use crate::emulator::vpc::{self, net::Cidr};
+use crate::emulator::vpc;
 
 /// Groups per VPC.
 pub const MAX_GROUPS: usize = 500;
 /// Rules per direction per group.
 pub const MAX_RULES: usize = 50;
 
-use crate::emulator::vpc::defaults::{protocol, rule, INBOUND, OUTBOUND};
+use crate::emulator::vpc::defaults::{port_range, protocol, rule, source, INBOUND, OUTBOUND};
 
 /// A group of the call's region.
 pub fn find<'a>(state: &'a State, no: &str, region: &str) -> Result<&'a Entry<AccessControlGroup>, ApiFault> {
@@ -37,15 +37,10 @@ pub fn check_groups(state: &State, nos: &[String], vpc_no: &str, region: &str) -
 /// `createAccessControlGroup`: at once `RUN` (NCP answers it ready), without rules.
 pub fn create_access_control_group(cx: &mut Cx<'_>) -> Answer {
     let (p, region, now) = cx.start();
-    let state = &mut *cx.state;
-    let vpc_no = p.text("vpcNo");
-    vpc::vpcs::running(state, &vpc_no, &region, cx.action.name)?;
-    let (sibling, given) = (
-        |r: &AccessControlGroup| is(&r.vpc_no, &vpc_no),
-        p.str("accessControlGroupName"),
-    );
     let limit = ("access control groups per VPC", MAX_GROUPS);
-    let name = vpc::sibling_name(state, |s| &s.vpc.access_control_groups, sibling, limit, given, "acg")?;
+    let naming = ("accessControlGroupName", "acg");
+    let (_, name) = vpc::in_running_vpc(cx, &p, naming, |g: &AccessControlGroup| &g.vpc_no, limit)?;
+    let (state, vpc_no) = (&mut *cx.state, p.text("vpcNo"));
     let group = AccessControlGroup {
         access_control_group_no: Some(state.next_id()),
         access_control_group_name: Some(name),
@@ -122,24 +117,15 @@ fn in_vpc<'a>(
     Ok(g)
 }
 
-fn rules_of(state: &State, no: &str, kind: Option<&str>) -> Vec<Value> {
+/// The rules of a group, both directions.
+fn rules_of(state: &State, no: &str) -> Vec<Value> {
     state
         .vpc
         .access_control_group_rules
         .iter()
         .filter(|r| is(&r.access_control_group_no, no))
-        .filter(|r| kind.is_none_or(|k| code_in(&r.access_control_group_rule_type, &[k.to_string()])))
         .map(wire)
         .collect()
-}
-
-/// `getAccessControlGroupRuleList` (`accessControlGroupRuleTypeCode` `INBND` or `OTBND`).
-pub fn get_access_control_group_rule_list(cx: &mut Cx<'_>) -> Answer {
-    let p = cx.params();
-    let no = p.str("accessControlGroupNo").unwrap_or_default();
-    find(cx.state, no, cx.region())?;
-    let items = rules_of(cx.state, no, p.str("accessControlGroupRuleTypeCode"));
-    cx.list(items)
 }
 
 /// One rule as requested, checked: protocol, a source or destination, a port range where the
@@ -158,38 +144,18 @@ fn requested(
             "'protocolTypeCode' must be TCP, UDP, ICMP or a protocol number 1-254 (got '{code}')"
         ))
     })?;
-    let block = item.str("ipBlock");
-    let source = item.str("accessControlGroupSequence");
-    match (block, source) {
-        (None, None) => return Err(faults::missing_param(&["ipBlock or accessControlGroupSequence".into()])),
-        (Some(b), _) if Cidr::parse(b).is_none() => {
-            return Err(faults::invalid_param(&format!(
-                "'ipBlock' must be an IPv4 block such as 0.0.0.0/0 (got '{b}')"
-            )))
-        }
-        (_, Some(g)) => check_groups(state, &[g.to_string()], vpc_no, region)?,
-        _ => {}
+    let (block, source) = source(item, "accessControlGroupSequence")?;
+    if let Some(g) = source {
+        check_groups(state, &[g.to_string()], vpc_no, region)?;
     }
     let ports = matches!(proto.number, Some(6) | Some(17));
-    let port = item.str("portRange");
-    if ports {
-        let ok = port.is_some_and(|p| {
-            let (a, b) = p.split_once('-').unwrap_or((p, p));
-            matches!((a.trim().parse::<u32>(), b.trim().parse::<u32>()), (Ok(a), Ok(b)) if (1..=65535).contains(&a) && (a..=65535).contains(&b))
-        });
-        if !ok {
-            return Err(faults::invalid_param(&format!(
-                "'portRange' must be a port or a range such as 1-65535 for {code} (got '{}')",
-                port.unwrap_or("")
-            )));
-        }
-    }
+    let port = port_range(item, ports, code)?;
     let mut r = rule(
         group,
         kind,
         code,
         block,
-        if ports { port } else { None },
+        port,
         item.str("accessControlGroupRuleDescription").unwrap_or(""),
     );
     r.access_control_group_sequence = source.map(str::to_string);
@@ -262,7 +228,7 @@ fn change_rules(cx: &mut Cx<'_>, kind: &'static str, add: bool) -> Answer {
     if let Some(e) = state.vpc.access_control_groups.find_mut(&no, Some(&region)) {
         e.begin(now, cx.action.name);
     }
-    let items = rules_of(state, &no, None);
+    let items = rules_of(state, &no);
     cx.list(items)
 }
 

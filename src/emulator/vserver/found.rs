@@ -1,10 +1,9 @@
 //! What the VPC server API's handlers start from, below them all: a server or a network interface
 //! found in its region (the kind's not-found code otherwise), a server at rest for an action (as its
-//! life says), the addresses a subnet has given out.
+//! life says), the addresses a subnet has given out (the VPC network API's, which counts NAT
+//! gateways' too).
 
 use crate::emulator::handler::prelude::*;
-use crate::emulator::vpc::net;
-use std::collections::HashSet;
 
 /// A server of the region (the kind's not-found code otherwise).
 pub fn server<'a>(state: &'a State, no: &str, region: &str) -> Result<&'a Entry<ServerInstance>, ApiFault> {
@@ -28,14 +27,4 @@ pub fn nic<'a>(state: &'a State, no: &str, region: &str) -> Result<&'a Entry<Net
     state.vpc.network_interfaces.live(no, Some(region))
 }
 
-/// The addresses of a subnet already given to interfaces (primary and secondary).
-pub fn taken_in(state: &State, subnet_no: &str) -> HashSet<u32> {
-    state
-        .vpc
-        .network_interfaces
-        .iter()
-        .filter(|e| is(&e.rec.subnet_no, subnet_no))
-        .flat_map(|e| e.rec.ip.iter().chain(e.rec.secondary_ip_list.iter().flatten()))
-        .filter_map(|ip| net::parse_ip(ip))
-        .collect()
-}
+pub use crate::emulator::vpc::subnets::taken_in;

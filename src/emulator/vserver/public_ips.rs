@@ -6,12 +6,8 @@
 
 use crate::emulator::handler::prelude::*;
 use crate::emulator::lookup;
-use crate::emulator::vpc::net;
+use crate::emulator::vpc::nat_gateways::next_public_address;
 use std::time::Instant;
-
-/// Where the emulator's public addresses come from: 198.18.0.0/15, a block set aside for tests
-/// (RFC 2544), so that no real address is handed out.
-const POOL: (u32, u32) = (0xC612_000A, 0xC613_FFFE);
 
 pub fn find<'a>(state: &'a State, no: &str, region: &str) -> Result<&'a Entry<PublicIpInstance>, ApiFault> {
     state.vpc.public_ips.live(no, Some(region))
@@ -41,20 +37,6 @@ fn server_of(state: &State, no: &str, region: &str, action: &str) -> Result<Serv
     check_target(state, &e.rec, region)?;
     e.permit(action)?;
     Ok(e.rec.clone())
-}
-
-/// The next free address of the pool.
-fn next_address(state: &State) -> Result<String, ApiFault> {
-    let used: std::collections::HashSet<u32> = state
-        .vpc
-        .public_ips
-        .iter()
-        .filter_map(|e| e.rec.public_ip.as_deref().and_then(net::parse_ip))
-        .collect();
-    (POOL.0..=POOL.1)
-        .find(|ip| !used.contains(ip))
-        .map(net::ip_text)
-        .ok_or_else(|| faults::limit("public IPs", (POOL.1 - POOL.0) as usize))
 }
 
 /// Links a public IP and a server (both records), as answers show them once associated.
@@ -121,7 +103,7 @@ pub fn make(
     }
     let ip = PublicIpInstance {
         public_ip_instance_no: Some(state.next_id()),
-        public_ip: Some(next_address(state)?),
+        public_ip: Some(next_public_address(state)?),
         public_ip_description: Some(description.to_string()),
         create_date: Some(state.create_date()),
         region_code: Some(region.to_string()),
