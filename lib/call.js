@@ -26,7 +26,7 @@ function run(nat, m, json, regionCode, regionNo, o, verbatim, observer) {
   const signal = o.signal;
   const trace = observer !== null;
   const options = { regionCode, regionNo: defaultText(regionNo), cancel: undefined, trace, verbatim, limits: o.limits };
-  if (!signal && !trace) return nat.call(m.index, json, options).then(JSON.parse, failed);
+  if (!signal && !trace) return nat.call(m.index, json, options).then(parsed, failed);
   let unlisten = null;
   if (signal) {
     options.cancel = new native.Cancel();
@@ -38,7 +38,7 @@ function run(nat, m, json, regionCode, regionNo, o, verbatim, observer) {
       if (trace) observer.report(m.action, out.trace, null);
       // The answer may have come in before the abort was noticed: an abort still wins (as in `fetch`).
       if (signal?.aborted) throw abortError(m.action, signal);
-      return JSON.parse(trace ? out.text : out);
+      return parsed(trace ? out.text : out);
     },
     (info) => {
       if (unlisten) unlisten();
@@ -67,6 +67,12 @@ function abortWins(promise, signal, action) {
       throw err;
     },
   );
+}
+
+/** The result: the answer's JSON text parsed, or the result itself when the core handed a long list
+ * over in parts and so parsed it already (src/bindings/parts.rs). */
+function parsed(out) {
+  return typeof out === 'string' ? JSON.parse(out) : out;
 }
 
 /** A call's rejection (the object of the error's fields) as an NcloudError. */

@@ -42,14 +42,15 @@ export declare class NativeClient {
   /**
    * Runs one method, given by its index in the method table (`methods()`), with the parameters as
    * JSON text. Resolves to the answer as JSON text (with `trace`: `{ text, trace }`, the attempts'
-   * records); rejects with the error's fields in one object (see `bindings`). With `cancel`,
+   * records), or to the result already parsed when a long list came in parts (`bindings::parts`);
+   * rejects with the error's fields in one object (see `bindings`). With `cancel`,
    * `cancel.abort()` ends the call at once with `ABORT_ERR`, dropping its request.
    *
    * The work runs on the tokio runtime off the JavaScript thread and owns what it uses (clones of
    * the transport), so it outlives this object safely: Node frees the object when a worker thread's
    * environment is torn down with calls in flight.
    */
-  call(method: number, params: string, options: CallOptions): Promise<string | { text: string; trace: Array<Record<string, unknown>> }>
+  call(method: number, params: string, options: CallOptions): Promise<string | Record<string, unknown> | { text: string; trace: Array<Record<string, unknown>> }>
 }
 
 /** A running emulator. */

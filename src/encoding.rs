@@ -23,14 +23,15 @@ pub fn pct_encode(s: &str) -> String {
 
 /// `k=v&k=v`, both sides percent-encoded, in the given order.
 pub fn encode_pairs(pairs: &[(String, String)]) -> String {
-    let mut out = String::new();
+    // Encoded in place (no text per pair), in a buffer that fits unless escapes lengthen it.
+    let mut out = String::with_capacity(pairs.iter().map(|(k, v)| k.len() + v.len() + 2).sum());
     for (i, (k, v)) in pairs.iter().enumerate() {
         if i > 0 {
             out.push('&');
         }
-        out.push_str(&pct_encode(k));
+        out.extend(utf8_percent_encode(k, RFC3986));
         out.push('=');
-        out.push_str(&pct_encode(v));
+        out.extend(utf8_percent_encode(v, RFC3986));
     }
     out
 }

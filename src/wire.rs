@@ -19,6 +19,7 @@ mod response;
 mod typed;
 mod view;
 
+pub use out::{PartSink, PART_BYTES};
 pub use render::{render_api_error, render_gateway_error, render_response};
 pub use typed::typed_item;
 pub use view::{Shape, View};
@@ -77,8 +78,25 @@ pub fn decode_into(
     body: &[u8],
     out: &mut String,
 ) -> Result<Option<String>> {
+    decode_into_parts(action, shape, http_status, body, out, None)
+}
+
+/// [`decode_into`], the response object's list handed to `sink` in parts as it is written when it is
+/// long (see [`PartSink`]): `out` then holds the list's last items only. Parts of an earlier decode
+/// into the same sink are voided first.
+pub fn decode_into_parts(
+    action: &'static Action,
+    shape: Shape,
+    http_status: u16,
+    body: &[u8],
+    out: &mut String,
+    mut sink: Option<&mut (dyn PartSink + 'static)>,
+) -> Result<Option<String>> {
+    if let Some(s) = sink.as_mut() {
+        s.reset();
+    }
     let mark = out.len();
-    decode_body(action, shape, http_status, body, out).map_err(|e| {
+    decode_body(action, shape, http_status, body, out, sink).map_err(|e| {
         out.truncate(mark);
         not_an_answer(e, http_status, body)
     })
@@ -116,6 +134,7 @@ fn decode_body(
     http_status: u16,
     body: &[u8],
     out: &mut String,
+    sink: Option<&mut (dyn PartSink + 'static)>,
 ) -> Result<Option<String>> {
     let text = std::str::from_utf8(body).map_err(|_| {
         with_status(
@@ -132,7 +151,7 @@ fn decode_body(
     }
     let mark = out.len();
     let result = if trimmed.starts_with('{') {
-        decode_json::decode(action, shape, http_status, trimmed, out)
+        decode_json::decode(action, shape, http_status, trimmed, out, sink)
     } else if trimmed.starts_with('<') {
         if looks_like_html(trimmed) {
             return Err(with_status(
@@ -143,7 +162,7 @@ fn decode_body(
                 http_status,
             ));
         }
-        decode_xml::decode(action, shape, http_status, trimmed, out)
+        decode_xml::decode(action, shape, http_status, trimmed, out, sink)
     } else {
         return Err(with_status(
             Error::decode(format!(

@@ -5,6 +5,9 @@
 
 use super::client::Call;
 use super::handover::Settle;
+use crate::transport::request::PARTS;
+use crate::wire::PartSink;
+use std::cell::RefCell;
 use std::panic::AssertUnwindSafe;
 use std::sync::{LazyLock, Mutex, MutexGuard};
 
@@ -59,7 +62,16 @@ async fn spawn_queued() {
         };
         for (call, settle) in calls {
             // The call's (large) future is made here, on a runtime thread, in its task's own allocation.
-            tokio::spawn(async move { settle.settle(call.run().await) });
+            if call.trace {
+                tokio::spawn(async move { settle.settle(call.run().await) });
+            } else {
+                // A long list goes to the JavaScript thread in parts as it is decoded (`parts`).
+                let sink: Box<dyn PartSink + Send> = Box::new(settle.part_sink());
+                tokio::spawn(async move {
+                    let outcome = PARTS.scope(RefCell::new(sink), call.run()).await;
+                    settle.settle(outcome)
+                });
+            }
         }
     }
 }

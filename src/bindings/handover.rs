@@ -12,6 +12,7 @@
 //! Node frees the threadsafe function, takes the function away under the mailbox's lock; outcomes that
 //! arrive later are dropped, never sent into a freed function.
 
+use super::parts;
 use crate::error::Error;
 use crate::transport::AttemptRecord;
 use napi::bindgen_prelude::JsObjectValue;
@@ -33,7 +34,7 @@ pub enum Outcome {
 }
 
 /// A promise's settle handle, raw; used only on the JavaScript thread of its environment.
-struct Deferred(sys::napi_deferred);
+pub(super) struct Deferred(sys::napi_deferred);
 // SAFETY: the handle is only carried by other threads, never used there: `drain` settles it on the
 // JavaScript thread of the environment that made it.
 unsafe impl Send for Deferred {}
@@ -43,10 +44,20 @@ struct Tsfn(sys::napi_threadsafe_function);
 // lock while it is known to be alive (see the module documentation).
 unsafe impl Send for Tsfn {}
 
+/// What a mailbox carries to the JavaScript thread.
+pub(super) enum Msg {
+    /// A call has ended: settle its promise.
+    Settle(Deferred, Outcome),
+    /// Part of a long list of the call whose promise is this (see [`super::parts`]).
+    Part(usize, &'static str, String),
+    /// The parts of that call so far are void.
+    Reset(usize),
+}
+
 struct Inner {
     /// `None` once the environment has ended.
     tsfn: Option<Tsfn>,
-    queue: Vec<(Deferred, Outcome)>,
+    queue: Vec<Msg>,
 }
 
 /// The finished calls of one Node environment, waiting for its JavaScript thread.
@@ -62,13 +73,13 @@ impl Mailbox {
         self.inner.lock().unwrap_or_else(|p| p.into_inner())
     }
 
-    /// Queues an outcome and wakes the JavaScript thread unless a wake-up is already on its way.
-    fn post(&self, deferred: Deferred, outcome: Outcome) {
+    /// Queues a message and wakes the JavaScript thread unless a wake-up is already on its way.
+    pub(super) fn post(&self, msg: Msg) {
         let mut inner = self.lock();
         let Some(tsfn) = inner.tsfn.as_ref().map(|t| t.0) else {
             return; // The environment has ended: no one is waiting any more.
         };
-        inner.queue.push((deferred, outcome));
+        inner.queue.push(msg);
         if inner.queue.len() == 1 {
             // SAFETY: `tsfn` is alive while it is in `inner` (taken out, under this lock, before Node
             // frees it). Non-blocking on an unbounded queue: only fails when it is closing.
@@ -163,7 +174,7 @@ unsafe extern "C" fn finalize(_env: sys::napi_env, context: *mut c_void, _hint: 
     }));
 }
 
-/// On the JavaScript thread: settles every queued promise.
+/// On the JavaScript thread: settles every queued promise (and takes the parts of long lists).
 unsafe extern "C" fn drain(env: sys::napi_env, _callback: sys::napi_value, context: *mut c_void, _data: *mut c_void) {
     if env.is_null() || context.is_null() {
         return; // The function is being torn down.
@@ -171,11 +182,19 @@ unsafe extern "C" fn drain(env: sys::napi_env, _callback: sys::napi_value, conte
     // SAFETY: `context` is the mailbox's own `Arc`, alive while the function can be called.
     let mailbox = unsafe { &*(context as *const Mailbox) };
     let _ = std::panic::catch_unwind(AssertUnwindSafe(|| {
-        let settled = std::mem::take(&mut mailbox.lock().queue);
-        let count = settled.len();
-        for (deferred, outcome) in settled {
-            // SAFETY: on the JavaScript thread of the environment that made `deferred`.
-            unsafe { settle(env, deferred, outcome) };
+        let queued = std::mem::take(&mut mailbox.lock().queue);
+        let mut count = 0;
+        for msg in queued {
+            match msg {
+                Msg::Settle(deferred, outcome) => {
+                    count += 1;
+                    // SAFETY: on the JavaScript thread of the environment that made `deferred`.
+                    unsafe { settle(env, deferred, outcome) };
+                }
+                // SAFETY: on the JavaScript thread of the call's environment.
+                Msg::Part(call, key, items) => unsafe { parts::collect(env, call, key, items) },
+                Msg::Reset(call) => unsafe { parts::forget(env, call) },
+            }
         }
         if count > 0 && mailbox.pending.fetch_sub(count, Ordering::Relaxed) == count {
             if let Some(tsfn) = mailbox.lock().tsfn.as_ref() {
@@ -195,11 +214,16 @@ unsafe fn settle(raw: sys::napi_env, deferred: Deferred, outcome: Outcome) {
         if sys::napi_open_handle_scope(raw, &mut scope) != sys::Status::napi_ok {
             return;
         }
-        let (value, ok) = match outcome {
-            Outcome::Text(text, None) => (js_text(&env, &text), true),
-            Outcome::Text(text, Some(trace)) => (traced(&env, &text, &trace), true),
-            Outcome::Failed(error, trace) => (error_value(&env, &error, trace.as_deref()), false),
-            Outcome::Value(make) => (make(raw), true),
+        // A long list handed over in parts: the answer's text completes it (or, on failure, the parts
+        // are dropped).
+        let collected = parts::take(deferred.0 as usize);
+        let (value, ok) = match (outcome, collected) {
+            (Outcome::Text(text, None), Some(c)) => (parts::complete(raw, c, text), true),
+            (outcome, Some(c)) => {
+                parts::release(raw, c);
+                settled_value(&env, raw, outcome)
+            }
+            (outcome, None) => settled_value(&env, raw, outcome),
         };
         // A value that could not be made (out of memory) still settles the promise, as a failure.
         let (value, ok) = match value {
@@ -217,6 +241,17 @@ unsafe fn settle(raw: sys::napi_env, deferred: Deferred, outcome: Outcome) {
             }
         }
         sys::napi_close_handle_scope(raw, scope);
+    }
+}
+
+/// The value an outcome settles its promise with, and whether it resolves it.
+unsafe fn settled_value(env: &Env, raw: sys::napi_env, outcome: Outcome) -> (napi::Result<sys::napi_value>, bool) {
+    match outcome {
+        Outcome::Text(text, None) => (js_text_owned(env, text), true),
+        Outcome::Text(text, Some(trace)) => (traced(env, &text, &trace), true),
+        Outcome::Failed(error, trace) => (error_value(env, &error, trace.as_deref()), false),
+        // SAFETY: on the JavaScript thread of `raw` (the caller's contract).
+        Outcome::Value(make) => (make(raw), true),
     }
 }
 
@@ -241,6 +276,95 @@ pub fn js_text(env: &Env, text: &str) -> napi::Result<sys::napi_value> {
         return Err(napi::Error::from_reason(format!(
             "could not hand the answer over to JavaScript (napi status {status})"
         )));
+    }
+    Ok(out)
+}
+
+/// Answers at least this long are handed over without a copy when the host can (see [`js_text_owned`]).
+const EXTERNAL_FROM: usize = 256 * 1024;
+/// V8's longest string on 64-bit hosts (`v8::String::kMaxLength`).
+const V8_MAX_LENGTH: usize = (1 << 29) - 24;
+
+/// `node_api_create_external_string_latin1` (Node-API 10; exported by Node 20.4 and later).
+type CreateExternalLatin1 = unsafe extern "C" fn(
+    sys::napi_env,
+    *mut std::ffi::c_char,
+    isize,
+    Option<unsafe extern "C" fn(sys::napi_env, *mut c_void, *mut c_void)>,
+    *mut c_void,
+    *mut sys::napi_value,
+    *mut bool,
+) -> sys::napi_status;
+
+/// The host's `node_api_create_external_string_latin1`, looked up once; `None` on a Node that lacks
+/// it (before 20.4) or embeds Node-API in a library of its own.
+fn create_external_latin1() -> Option<CreateExternalLatin1> {
+    static CREATE: LazyLock<Option<CreateExternalLatin1>> = LazyLock::new(|| {
+        const NAME: &[u8] = b"node_api_create_external_string_latin1\0";
+        #[cfg(unix)]
+        let host = libloading::os::unix::Library::this();
+        #[cfg(windows)]
+        let host = libloading::os::windows::Library::this().ok()?;
+        // SAFETY: the symbol, where the host exports it, is the Node-API function of this signature.
+        let create = unsafe { host.get::<CreateExternalLatin1>(NAME) }.ok().map(|f| *f);
+        // The host program stays loaded: its handle is kept, never closed.
+        std::mem::forget(host);
+        create
+    });
+    *CREATE
+}
+
+/// Bytes of external answers freed since V8 was last told (see [`js_text_owned`]).
+static FREED_EXTERNAL: AtomicUsize = AtomicUsize::new(0);
+
+/// Frees an answer handed over as an external string, when V8 lets go of it (or at once when it copied).
+unsafe extern "C" fn free_text(_env: sys::napi_env, _data: *mut c_void, hint: *mut c_void) {
+    // SAFETY: `hint` is the `Box<String>` that `js_text_owned` gave away, taken back once, here.
+    let text = unsafe { Box::from_raw(hint.cast::<String>()) };
+    FREED_EXTERNAL.fetch_add(text.len(), Ordering::Relaxed);
+}
+
+/// [`js_text`] for an answer the caller gives away: a large ASCII answer (a long list) becomes an
+/// external one-byte string that V8 reads where it lies, with no copy of it in V8's heap (the text
+/// is freed when V8 collects the string). Smaller ones, and hosts without the function, are copied.
+pub fn js_text_owned(env: &Env, text: String) -> napi::Result<sys::napi_value> {
+    let create = match create_external_latin1() {
+        Some(f) if (EXTERNAL_FROM..=V8_MAX_LENGTH).contains(&text.len()) && text.is_ascii() => f,
+        _ => return js_text(env, &text),
+    };
+    let len = text.len() as isize;
+    let data = text.as_ptr().cast_mut().cast();
+    let hint = Box::into_raw(Box::new(text));
+    let mut out = std::ptr::null_mut();
+    let mut copied = false;
+    // SAFETY: `data` points into the boxed text, which stays alive until `free_text` runs: when V8
+    // collects the string, or before this returns when it copied the text instead. ASCII text is the
+    // same bytes in Latin-1.
+    let status = unsafe {
+        create(
+            env.raw(),
+            data,
+            len,
+            Some(free_text),
+            hint.cast(),
+            &mut out,
+            &mut copied,
+        )
+    };
+    if status != sys::Status::napi_ok {
+        // Not made, so no finalizer will run; the text is left alone rather than risk freeing it twice.
+        return Err(napi::Error::from_reason(format!(
+            "could not hand the answer over to JavaScript (napi status {status})"
+        )));
+    }
+    // V8 counts the memory it does not own only when told: this text, less those freed since (told
+    // here, on the JavaScript thread, not from the finalizer, which may run inside a collection).
+    // (When V8 copied the text instead, `free_text` has already counted it as freed.)
+    let change = len as i64 - FREED_EXTERNAL.swap(0, Ordering::Relaxed) as i64;
+    if change != 0 {
+        let mut total = 0;
+        // SAFETY: a plain N-API call on the JavaScript thread of `env`.
+        unsafe { sys::napi_adjust_external_memory(env.raw(), change, &mut total) };
     }
     Ok(out)
 }
@@ -303,8 +427,14 @@ pub struct Settle {
 impl Settle {
     pub fn settle(mut self, outcome: Outcome) {
         if let Some(deferred) = self.deferred.take() {
-            self.mailbox.post(deferred, outcome);
+            self.mailbox.post(Msg::Settle(deferred, outcome));
         }
+    }
+
+    /// Where the call settled by this handle gives a long list in parts (see [`super::parts`]).
+    pub fn part_sink(&self) -> parts::Sink {
+        let call = self.deferred.as_ref().map_or(0, |d| d.0 as usize);
+        parts::Sink::new(self.mailbox.clone(), call)
     }
 }
 
@@ -312,7 +442,7 @@ impl Drop for Settle {
     fn drop(&mut self) {
         if let Some(deferred) = self.deferred.take() {
             let error = Error::internal("the call ended without an outcome (its task was dropped)");
-            self.mailbox.post(deferred, Outcome::Failed(error, None));
+            self.mailbox.post(Msg::Settle(deferred, Outcome::Failed(error, None)));
         }
     }
 }

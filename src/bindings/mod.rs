@@ -7,7 +7,7 @@
 //!   every surface from;
 //! - [`dispatch`]: how calls reach the runtime (in batches: one wake-up for a burst of calls);
 //! - [`handover`]: how an outcome reaches JavaScript (a one-byte string, or a rejection carrying the
-//!   error's fields);
+//!   error's fields); [`parts`]: a long list handed over in parts while it is decoded;
 //! - [`emulator`]: `NativeEmulator` and `startEmulator`.
 //!
 //! An error crosses as one object holding every field of [`Error`] (`code`, `message`, `httpStatus`,
@@ -18,6 +18,7 @@ pub mod client;
 pub mod dispatch;
 pub mod emulator;
 pub mod handover;
+pub mod parts;
 pub mod table;
 
 use crate::error::Error;

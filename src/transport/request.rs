@@ -9,9 +9,15 @@ use super::{request_uri, Transport};
 use crate::catalog::Action;
 use crate::error::{Error, ErrorCode};
 use crate::signing;
-use crate::wire::{decode_into, Format, Shape};
+use crate::wire::{decode_into, decode_into_parts, Format, PartSink, Shape};
 use reqwest::header::{HeaderName, HeaderValue, ACCEPT, CONTENT_TYPE};
 use std::time::{SystemTime, UNIX_EPOCH};
+
+tokio::task_local! {
+    /// Where the call running in this task hands a long list over in parts as it is decoded (see
+    /// `wire::PartSink`): set by the addon around a call's task (`bindings::dispatch`), unset elsewhere.
+    pub static PARTS: std::cell::RefCell<Box<dyn PartSink + Send>>;
+}
 
 const TIMESTAMP: HeaderName = HeaderName::from_static(signing::HEADER_TIMESTAMP);
 const ACCESS_KEY: HeaderName = HeaderName::from_static(signing::HEADER_ACCESS_KEY);
@@ -64,7 +70,9 @@ impl Transport {
             .duration_since(UNIX_EPOCH)
             .map(|d| d.as_millis() as i64)
             .unwrap_or(0);
-        let timestamp = now_ms.saturating_add(self.clock_offset_ms()).to_string();
+        let timestamp = itoa::Buffer::new()
+            .format(now_ms.saturating_add(self.clock_offset_ms()))
+            .to_string();
         // signParameters: a GET whose signed query holds the parameters; otherwise a POST with a form body.
         let method = match target {
             Some(t) => {
@@ -138,7 +146,13 @@ impl Transport {
         }
         let bytes = self.read_body(response).await.map_err(with_headers)?;
         let mut out = String::with_capacity(bytes.len() + 256);
-        decode_into(action, shape, status, &bytes, &mut out)
+        let decoded = PARTS
+            .try_with(|parts| {
+                let mut parts = parts.borrow_mut();
+                decode_into_parts(action, shape, status, &bytes, &mut out, Some(&mut **parts))
+            })
+            .unwrap_or_else(|_| decode_into(action, shape, status, &bytes, &mut out));
+        decoded
             .map(|request_id| (out, status, request_id))
             .map_err(|error| with_headers(Failure::new(error, false)))
     }
@@ -204,7 +218,10 @@ impl Transport {
                         None => first = Some(chunk),
                         Some(f) => {
                             if body.is_empty() {
-                                let expected = known.unwrap_or(0).min(1 << 20) as usize;
+                                // An answer of known length (already within `maxResponseBytes`, and
+                                // reserved in the budget) gets its whole buffer at once: no regrowth
+                                // and copy as a multi-MB list arrives.
+                                let expected = known.unwrap_or(0) as usize;
                                 body.reserve(expected.max(len as usize));
                                 body.extend_from_slice(f);
                             }

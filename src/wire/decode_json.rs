@@ -7,7 +7,7 @@
 //! with `IgnoredAny`, which serde_json walks iteratively (one byte of stack per level, on the heap).
 
 use super::json_value::{FieldSeed, KeySeed, ListSeed, ScalarSeed};
-use super::out::{Out, Scalar};
+use super::out::{Out, PartSink, Scalar};
 use super::response::{with_status, Answer, BodyFields, ErrorFields, ErrorShape, Key, Target};
 use super::view::Shape;
 use crate::catalog::Action;
@@ -80,15 +80,16 @@ macro_rules! not_an_object {
 
 /// Decodes `text` (starting with `{`) into `buf`; on error, `buf` may hold a partial result (the
 /// caller truncates it).
-pub fn decode(
+pub fn decode<'o>(
     action: &'static Action,
     shape: Shape,
     status: u16,
     text: &str,
-    buf: &mut String,
+    buf: &'o mut String,
+    sink: Option<&'o mut (dyn PartSink + 'static)>,
 ) -> Result<Option<String>> {
     let answer = Answer::new(action, shape, buf.len())?;
-    let mut out = Out::new(buf);
+    let mut out = Out::with_sink(buf, sink);
     let mut st = State {
         out: &mut out,
         action,

@@ -5,7 +5,7 @@
 //! by a loop that counts levels. Every element opened anywhere counts against [`MAX_DEPTH`], so a
 //! hostile body cannot make the decoder hold more than that many open levels.
 
-use super::out::{self, Out, Scalar};
+use super::out::{self, Out, PartSink, Scalar};
 use super::response::{with_status, Answer, BodyFields, ErrorFields, ErrorShape, Key, Target};
 use super::view::{FieldView, Shape, View};
 use crate::catalog::{Action, Field, FieldType, Model, COMMON_CODE};
@@ -121,14 +121,29 @@ fn local(name: quick_xml::name::QName<'_>) -> Vec<u8> {
     name.local_name().as_ref().to_vec()
 }
 
+/// An element's local name, copied into `buf` when it fits (every name of NCP's answers does), so
+/// that reading an element allocates nothing; longer ones go to the heap.
+fn local_in<'b>(name: quick_xml::name::QName<'_>, buf: &'b mut [u8; 64]) -> std::borrow::Cow<'b, [u8]> {
+    let name = name.local_name();
+    let name = name.as_ref();
+    match buf.get_mut(..name.len()) {
+        Some(to) => {
+            to.copy_from_slice(name);
+            std::borrow::Cow::Borrowed(to)
+        }
+        None => std::borrow::Cow::Owned(name.to_vec()),
+    }
+}
+
 /// Decodes `text` (starting with `<`) into `buf`; on error, `buf` may hold a partial result (the
 /// caller truncates it).
-pub fn decode(
+pub fn decode<'o>(
     action: &'static Action,
     shape: Shape,
     status: u16,
     text: &str,
-    buf: &mut String,
+    buf: &'o mut String,
+    sink: Option<&'o mut (dyn PartSink + 'static)>,
 ) -> Result<Option<String>> {
     let malformed = |e: String| {
         with_status(
@@ -137,7 +152,7 @@ pub fn decode(
         )
     };
     let mut answer = Answer::new(action, shape, buf.len())?;
-    let mut out = Out::new(buf);
+    let mut out = Out::with_sink(buf, sink);
     let mut x = Xml {
         reader: Reader::from_str(text),
         depth: 0,
@@ -274,14 +289,15 @@ fn answer_field(
 /// Calls `f` for each child element of the element whose start was just read (`f` reads the child
 /// to its end); empty children `<x/>` are passed too, flagged (nothing is left to read of them).
 fn read_children(x: &mut Xml<'_>, mut f: impl FnMut(&mut Xml<'_>, &[u8], bool) -> X<()>) -> X<()> {
+    let mut buf = [0u8; 64];
     loop {
         match x.next()? {
             Event::Start(e) => {
-                let name = local(e.name());
+                let name = local_in(e.name(), &mut buf);
                 f(x, &name, false)?;
             }
             Event::Empty(e) => {
-                let name = local(e.name());
+                let name = local_in(e.name(), &mut buf);
                 f(x, &name, true)?;
             }
             Event::End(_) => return Ok(()),
@@ -295,22 +311,27 @@ fn read_children(x: &mut Xml<'_>, mut f: impl FnMut(&mut Xml<'_>, &[u8], bool) -
 /// The children of a list element, each an object of `model` whatever its tag; returns the count.
 fn write_list(x: &mut Xml<'_>, out: &mut Out<'_>, model: &'static Model, view: View) -> X<usize> {
     out.buf.push('[');
+    let parting = out.parting();
     let mut n = 0usize;
+    // Items in the output (those handed over in parts are not).
+    let mut here = 0usize;
     loop {
         match x.next()? {
             Event::Start(_) => {
-                if n > 0 {
+                if here > 0 {
                     out.buf.push(',');
                 }
                 write_object(x, out, model, view)?;
                 n += 1;
+                here = if out.part_done(parting) { 0 } else { here + 1 };
             }
             Event::Empty(_) => {
-                if n > 0 {
+                if here > 0 {
                     out.buf.push(',');
                 }
                 out.empty_object(model, view);
                 n += 1;
+                here = if out.part_done(parting) { 0 } else { here + 1 };
             }
             Event::End(_) => break,
             Event::GeneralRef(r) => resolve(&r, &mut |_| {})?,

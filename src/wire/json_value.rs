@@ -168,10 +168,13 @@ impl<'de> Visitor<'de> for ListSeed<'_, '_> {
     }
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> DeResult<usize, A::Error> {
         self.out.buf.push('[');
+        let parting = self.out.parting();
         let mut n = 0usize;
+        // Items in the output (those handed over in parts are not).
+        let mut here = 0usize;
         loop {
             let comma = self.out.buf.len();
-            if n > 0 {
+            if here > 0 {
                 self.out.buf.push(',');
             }
             let got = seq.next_element_seed(ItemSeed {
@@ -185,6 +188,7 @@ impl<'de> Visitor<'de> for ListSeed<'_, '_> {
                 break;
             }
             n += 1;
+            here = if self.out.part_done(parting) { 0 } else { here + 1 };
         }
         self.out.buf.push(']');
         Ok(n)

@@ -134,13 +134,20 @@ fn push_unicode_escape(buf: &mut String, u: u16) {
 
 /// Appends a whole number: a JSON number up to 2^53 - 1 in magnitude, text beyond.
 pub fn push_int(buf: &mut String, n: i64) {
+    let mut digits = itoa::Buffer::new();
+    let text = digits.format(n);
     if n.unsigned_abs() <= MAX_SAFE_INTEGER {
-        push_display(buf, n);
+        buf.push_str(text);
     } else {
         buf.push('"');
-        push_display(buf, n);
+        buf.push_str(text);
         buf.push('"');
     }
+}
+
+/// Appends a whole number's digits (no `fmt` machinery).
+fn push_integer(buf: &mut String, n: impl itoa::Integer) {
+    buf.push_str(itoa::Buffer::new().format(n));
 }
 
 fn push_display(buf: &mut String, n: impl std::fmt::Display) {
@@ -185,8 +192,40 @@ impl FieldMark {
     }
 }
 
+/// Takes a long list's items in parts while the answer is still being decoded, so that the reader
+/// (JavaScript's `JSON.parse`, on another thread) works on the first items while later ones are
+/// decoded. Only the response object's own list is handed over so (see [`Out::with_sink`]).
+pub trait PartSink {
+    /// The next items of the list `key`, as the JSON text of a list (`[...]`): they come, in order,
+    /// before the items the finished answer still holds in that list.
+    fn part(&mut self, key: &'static str, items: String);
+    /// Every part handed over so far is void: the answer is being written again.
+    fn reset(&mut self);
+}
+
+/// A part is handed over once the list's items written since the last one reach this many bytes:
+/// with the item that crossed it and its brackets, a part then fits [`PART_BLOCK`].
+pub const PART_BYTES: usize = PART_BLOCK - (64 << 10);
+/// The block a part's text is given: 2 MiB, one transparent huge page where the core's allocator maps
+/// large blocks so (`alloc`), made with one page fault instead of 512.
+const PART_BLOCK: usize = 2 << 20;
+
+/// The list being handed over in parts: where its items start in the output (after its `[`), and
+/// its key.
+#[derive(Debug, Clone, Copy)]
+pub struct Parting {
+    from: usize,
+    key: &'static str,
+}
+
 pub struct Out<'a> {
     pub buf: &'a mut String,
+    /// Where a long list's parts go, if anywhere.
+    sink: Option<&'a mut (dyn PartSink + 'static)>,
+    /// The response list about to be written (its `[` goes at this position), offered for parting.
+    part_at: Option<(usize, &'static str)>,
+    /// Parts were handed over (they are voided if the answer is written again).
+    parted: bool,
     spans: Vec<Span>,
     /// The first typing error, reported only when the answer turns out to be a success.
     pub type_err: Option<String>,
@@ -199,9 +238,13 @@ fn always_present(ty: FieldType) -> bool {
 }
 
 impl<'a> Out<'a> {
-    pub fn new(buf: &'a mut String) -> Self {
+    /// An output whose response list, when long, goes to `sink` in parts as it is written.
+    pub fn with_sink(buf: &'a mut String, sink: Option<&'a mut (dyn PartSink + 'static)>) -> Self {
         Out {
             buf,
+            sink,
+            part_at: None,
+            parted: false,
             spans: Vec::with_capacity(64),
             type_err: None,
             slot_at: None,
@@ -216,10 +259,70 @@ impl<'a> Out<'a> {
 
     /// Drops everything written from `mark` on, to write again from there (no object may be open).
     pub fn reset(&mut self, mark: usize) {
+        self.void_parts();
         self.buf.truncate(mark);
         self.spans.clear();
         self.type_err = None;
         self.slot_at = None;
+    }
+
+    /// Voids the parts handed over so far, if any.
+    fn void_parts(&mut self) {
+        self.part_at = None;
+        if std::mem::take(&mut self.parted) {
+            if let Some(sink) = self.sink.as_mut() {
+                sink.reset();
+            }
+        }
+    }
+
+    /// The response object's list `key` is about to be written here: when it is a list and grows
+    /// long, its items go to the sink in parts. A list given again replaces the first one, parts and
+    /// all.
+    pub fn offer_parts(&mut self, key: &'static str) {
+        if self.sink.is_some() {
+            self.void_parts();
+            self.part_at = Some((self.buf.len(), key));
+        }
+    }
+
+    /// The field offered for parting has ended (whatever its value was).
+    pub fn end_offer(&mut self) {
+        self.part_at = None;
+    }
+
+    /// Called by a list writer right after its `[`: whether this is the list offered for parting.
+    pub fn parting(&mut self) -> Option<Parting> {
+        match self.part_at {
+            Some((at, key)) if at + 1 == self.buf.len() => {
+                self.part_at = None;
+                Some(Parting {
+                    from: self.buf.len(),
+                    key,
+                })
+            }
+            _ => None,
+        }
+    }
+
+    /// After an item of a parted list: hands the items written since the last part over once they
+    /// reach [`PART_BYTES`]. True when it did (the next item is then the first in the output again,
+    /// written without a comma).
+    #[inline]
+    pub fn part_done(&mut self, p: Option<Parting>) -> bool {
+        let Some(p) = p else { return false };
+        if self.buf.len() - p.from < PART_BYTES {
+            return false;
+        }
+        let Some(sink) = self.sink.as_mut() else { return false };
+        let mut items = String::with_capacity((self.buf.len() - p.from + 2).max(PART_BLOCK));
+        items.push('[');
+        items.push_str(&self.buf[p.from..]);
+        items.push(']');
+        self.buf.truncate(p.from);
+        sink.part(p.key, items);
+        self.parted = true;
+        true
     }
 
     pub fn begin_object(&mut self, view: View) -> ObjMark {
@@ -242,14 +345,18 @@ impl<'a> Out<'a> {
     #[inline]
     fn push_key(&mut self, m: &ObjMark, name: &str) -> (usize, usize) {
         let before = self.buf.len();
+        let comma = self.spans.len() > m.base;
+        // One reservation, then byte pushes into it.
         self.buf.reserve(name.len() + 4);
-        if self.spans.len() > m.base {
-            self.buf.push(',');
+        // SAFETY: only ASCII punctuation and the bytes of `name` (a `str`) are appended.
+        let bytes = unsafe { self.buf.as_mut_vec() };
+        if comma {
+            bytes.push(b',');
         }
-        let start = self.buf.len();
-        self.buf.push('"');
-        self.buf.push_str(name);
-        self.buf.push_str("\":");
+        let start = bytes.len();
+        bytes.push(b'"');
+        bytes.extend_from_slice(name.as_bytes());
+        bytes.extend_from_slice(b"\":");
         (before, start)
     }
 
@@ -420,7 +527,7 @@ impl<'a> Out<'a> {
                 _ => None,
             };
             if let Some(n) = n.filter(|n| n.unsigned_abs() <= MAX_SAFE_INTEGER) {
-                push_display(self.buf, n);
+                push_integer(self.buf, n);
                 return true;
             }
         }
@@ -438,13 +545,13 @@ impl<'a> Out<'a> {
                 }
                 Scalar::U64(n) => {
                     self.buf.push('"');
-                    push_display(self.buf, n);
+                    push_integer(self.buf, n);
                     self.buf.push('"');
                     true
                 }
                 Scalar::I64(n) => {
                     self.buf.push('"');
-                    push_display(self.buf, n);
+                    push_integer(self.buf, n);
                     self.buf.push('"');
                     true
                 }
@@ -478,11 +585,11 @@ impl<'a> Out<'a> {
                     true
                 }
                 Scalar::U64(n) => {
-                    push_display(self.buf, n);
+                    push_integer(self.buf, n);
                     true
                 }
                 Scalar::I64(n) => {
-                    push_display(self.buf, n);
+                    push_integer(self.buf, n);
                     true
                 }
                 Scalar::Str(s, _) if s.trim().is_empty() => false,

@@ -208,7 +208,12 @@ impl Answer {
                     return Target::Total;
                 }
                 match out.begin_field(obj, model, idx) {
-                    Some((f, fv)) => Target::Field(f, fv, &model.fields[idx]),
+                    Some((f, fv)) => {
+                        if self.list_idx == Some(idx) {
+                            out.offer_parts(fv.key);
+                        }
+                        Target::Field(f, fv, &model.fields[idx])
+                    }
                     None => Target::Skip,
                 }
             }
@@ -236,6 +241,7 @@ impl Answer {
     pub fn close(&mut self, out: &mut Out<'_>, f: FieldMark, written: bool, count: usize) {
         if self.list_idx == Some(f.idx()) {
             self.count = count;
+            out.end_offer();
         }
         out.end_field(f, written);
     }
