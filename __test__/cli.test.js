@@ -151,15 +151,31 @@ test('--stop-on-stdin-close: closing its stdin stops it (exit 0, the log flushed
   assert.equal(refused, 'ECONNREFUSED', 'nothing listens on its port any more');
 });
 
+/** The HTTP status of a GET, with node:http (Node's fetch fails under wine, where this suite also runs). */
+function statusOf(url) {
+  return new Promise((resolve, reject) => {
+    require('node:http')
+      .get(url, (res) => {
+        res.resume();
+        resolve(res.statusCode);
+      })
+      .on('error', reject);
+  });
+}
+
 test('--state FILE: the world saved when it stops is the one it starts from next time; --no-console', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ncloud-cli-state-'));
   const file = path.join(dir, 'world.json');
   const first = await serve(['--state', file, '--create-delay-ms', '0']);
-  const { compute } = ncloud.createClient(first.info);
-  await compute.vpc.createLoginKey({ keyName: 'kept-across-runs' });
-  const page = await fetch(`${first.info.endpoint}/__console`);
-  assert.equal(page.status, 200, 'the console is on by default');
-  assert.equal(await stop(first.child), 0);
+  let stopped;
+  try {
+    const { compute } = ncloud.createClient(first.info);
+    await compute.vpc.createLoginKey({ keyName: 'kept-across-runs' });
+    assert.equal(await statusOf(`${first.info.endpoint}/__console`), 200, 'the console is on by default');
+  } finally {
+    stopped = await stop(first.child);
+  }
+  assert.equal(stopped, 0);
   const saved = JSON.parse(fs.readFileSync(file, 'utf8'));
   assert.equal(saved.base, 'empty');
   assert.ok(saved.vpc.loginKeys.some((k) => k.keyName === 'kept-across-runs'));
@@ -168,7 +184,7 @@ test('--state FILE: the world saved when it stops is the one it starts from next
   try {
     const again = ncloud.createClient(second.info).compute;
     assert.equal((await again.getLoginKeyList({ keyName: 'kept-across-runs' })).totalRows, 1);
-    assert.equal((await fetch(`${second.info.endpoint}/__console`)).status, 404);
+    assert.equal(await statusOf(`${second.info.endpoint}/__console`), 404);
   } finally {
     assert.equal(await stop(second.child), 0);
   }
