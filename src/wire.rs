@@ -16,6 +16,7 @@ mod json_value;
 mod out;
 mod render;
 mod response;
+mod scalar;
 mod typed;
 mod view;
 
