@@ -2,33 +2,7 @@
 //! convention) are checked like the rest of the model: the build's own reader run on the real files
 //! and on broken copies, each of which must be refused with the entry named.
 
-#[allow(dead_code)]
-#[path = "../build/checks.rs"]
-mod checks;
-#[allow(dead_code)]
-#[path = "../build/emit.rs"]
-mod emit;
-#[allow(dead_code)]
-#[path = "../build/kinds.rs"]
-mod kinds;
-#[allow(dead_code)]
-#[path = "../build/life.rs"]
-mod life;
-#[allow(dead_code)]
-#[path = "../build/lookups.rs"]
-mod lookups;
-#[allow(dead_code)]
-#[path = "../build/model.rs"]
-mod model;
-#[allow(dead_code)]
-#[path = "../build/render.rs"]
-mod render;
-#[allow(dead_code)]
-#[path = "../src/site.rs"]
-mod site;
-#[allow(dead_code)]
-#[path = "../build/specs.rs"]
-mod specs;
+include!("common/build_modules.rs");
 
 use std::path::{Path, PathBuf};
 

@@ -1,33 +1,7 @@
 //! `model/surfaces.toml` is checked like the model: the build's own reader (`build/surfaces.rs`) run
 //! on the real file and on broken copies of it, each of which must be refused with the entry named.
 
-#[allow(dead_code)]
-#[path = "../build/checks.rs"]
-mod checks;
-#[allow(dead_code)]
-#[path = "../build/emit.rs"]
-mod emit;
-#[allow(dead_code)]
-#[path = "../build/kinds.rs"]
-mod kinds;
-#[allow(dead_code)]
-#[path = "../build/life.rs"]
-mod life;
-#[allow(dead_code)]
-#[path = "../build/lookups.rs"]
-mod lookups;
-#[allow(dead_code)]
-#[path = "../build/model.rs"]
-mod model;
-#[allow(dead_code)]
-#[path = "../build/render.rs"]
-mod render;
-#[path = "../src/site.rs"]
-#[allow(dead_code)]
-mod site;
-#[allow(dead_code)]
-#[path = "../build/specs.rs"]
-mod specs;
+include!("common/build_modules.rs");
 #[allow(dead_code)]
 #[path = "../build/surfaces.rs"]
 mod surfaces;
