@@ -4,12 +4,14 @@
  * (bench/peers/purejs.js) and a raw reqwest floor (examples/raw_floor.rs), on one canned loopback
  * server (examples/peer_server.rs), in one run. Every client runs each case in a process of its own;
  * each figure is the median of RUNS runs (client order rotated run by run). Prints a table per case,
- * the ratios against the figures issue 21 asks for, and as the last line one JSON summary.
+ * the ratios against the figures issue 21 asks for, and as the last line one JSON summary. On Linux each
+ * case also shows where the CPU of a call goes (the client's threads and the server: bench/peers/threads.js).
  */
 const { spawn, spawnSync } = require('node:child_process');
 const os = require('node:os');
 const path = require('node:path');
 const { CASES, SCALE } = require('./peers/cases');
+const { cpuByThread } = require('./peers/threads');
 
 const ROOT = path.join(__dirname, '..');
 const RUNS = Math.max(3, Number(process.env.BENCH_RUNS ?? 3) | 0);
@@ -51,15 +53,28 @@ function startServer() {
   });
 }
 
-async function once(client, caseName, endpoint) {
+/** The server's CPU seconds so far (null where /proc is not there). */
+function serverCpu(server) {
+  const t = cpuByThread(server.child.pid);
+  return t ? t.main + t.runtime + t.helpers : null;
+}
+
+async function once(client, caseName, server) {
+  const { endpoint } = server;
   const c = CASES[caseName];
+  const before = serverCpu(server);
   let out;
   if (client === 'floor') {
     out = await run(path.join(EXAMPLES, 'raw_floor'), [endpoint, c.path, c.format, String(c.calls), String(c.inflight), String(c.warmup)]);
   } else {
     out = await run(process.execPath, ['--expose-gc', path.join(__dirname, 'peers', 'worker.js'), client, caseName, endpoint]);
   }
-  return JSON.parse(out.trim().split('\n').pop());
+  const result = JSON.parse(out.trim().split('\n').pop());
+  const after = serverCpu(server);
+  // The server served this client alone, its warm-up calls too: CPU seconds per call it answered.
+  if (before !== null && after !== null) result.serverCpuPerCall = (after - before) / (c.calls + c.warmup);
+  if (client === 'floor') result.cpuByThread = { main: 0, runtime: result.cpuSeconds, helpers: 0 };
+  return result;
 }
 
 const median = (xs) => {
@@ -72,6 +87,55 @@ const pad = (rows) => {
   const w = rows[0].map((_, i) => Math.max(...rows.map((r) => String(r[i]).length)));
   return rows.map((r) => r.map((v, i) => (i === 0 ? String(v).padEnd(w[i]) : String(v).padStart(w[i]))).join('  ')).join('\n');
 };
+
+/** Median CPU per call, by thread of the client and for the server (µs), when /proc gave them. */
+function cpuSplit(ss, calls) {
+  if (!ss.every((x) => x.cpuByThread && x.serverCpuPerCall !== undefined)) return {};
+  const us = (f) => (median(ss.map(f)) * 1e6);
+  return {
+    cpuUsPerCall: {
+      main: us((x) => x.cpuByThread.main / calls),
+      runtime: us((x) => x.cpuByThread.runtime / calls),
+      helpers: us((x) => x.cpuByThread.helpers / calls),
+      server: us((x) => x.serverCpuPerCall),
+    },
+  };
+}
+
+/**
+ * Where each client's calls spend CPU, and for the cases with calls in flight what that allows. When
+ * the clients and the server together keep every core busy, the throughput follows the CPU a call
+ * costs in all of them; the last line is the ratio to the floor this package would reach if its
+ * runtime threads cost exactly what the floor's do, i.e. what its JavaScript side alone leaves.
+ */
+function printCpu(c, fig) {
+  if (!Object.values(fig).every((f) => f.cpuUsPerCall)) return;
+  const long = Object.values(fig).some((f) => f.msPerCall >= 1);
+  const unit = long ? 'ms' : 'µs';
+  const k = long ? 1e-3 : 1;
+  const cores = os.cpus().length;
+  const rows = [['CPU a call (' + unit + ')', 'JS thread', 'runtime', 'helpers', 'client', 'server', 'cores busy']];
+  for (const [client, f] of Object.entries(fig)) {
+    const u = f.cpuUsPerCall;
+    const total = u.main + u.runtime + u.helpers;
+    const busy = ((total + u.server) * 1e-6) / (f.msPerCall / 1000);
+    rows.push([client, (u.main * k).toFixed(1), (u.runtime * k).toFixed(1), (u.helpers * k).toFixed(1), (total * k).toFixed(1), (u.server * k).toFixed(1), `${busy.toFixed(2)} of ${cores}`]);
+  }
+  console.log(pad(rows));
+  if (c.inflight > 1 && fig.ncloud && fig.floor) {
+    const n = fig.ncloud.cpuUsPerCall;
+    const fl = fig.floor.cpuUsPerCall;
+    const bound = (fl.runtime + fl.server) / (fl.runtime + n.main + n.helpers + n.server);
+    console.log(`  CPU-bound, the floor's own runtime cost plus this package's JavaScript side allow at most ${bound.toFixed(2)}x the floor`);
+    fig.ncloud.boundVsFloor = bound;
+  }
+  if (c.inflight === 1 && fig.ncloud && fig.purejs) {
+    const n = fig.ncloud.cpuUsPerCall;
+    const js = fig.purejs.cpuUsPerCall.main / n.main;
+    console.log(`  the pure-JS client's JavaScript thread works ${js.toFixed(2)}x as long as this package's; its runtime pass (${(n.runtime * 1e-3).toFixed(1)} ms) runs beside that on the other core`);
+    fig.ncloud.jsThreadVsPureJs = js;
+  }
+}
 
 async function main() {
   const t0 = Date.now();
@@ -90,7 +154,7 @@ async function main() {
       const samples = Object.fromEntries(clients.map((k) => [k, []]));
       for (let r = 0; r < RUNS; r++) {
         const order = clients.map((_, i) => clients[(i + r) % clients.length]);
-        for (const client of order) samples[client].push(await once(client, caseName, server.endpoint));
+        for (const client of order) samples[client].push(await once(client, caseName, server));
       }
       // Same results from both JS-facing clients.
       if (samples.ncloud && samples.purejs) {
@@ -106,6 +170,7 @@ async function main() {
           callsPerSec: c.calls / seconds,
           cpuSeconds: median(ss.map((s) => s.cpuSeconds)),
           peakRssBytes: median(ss.map((s) => s.peakRssBytes)),
+          ...cpuSplit(ss, c.calls),
           ...(c.leak ? { rssGrowthBytes: median(ss.map((s) => s.rssGrowthBytes)) } : {}),
         };
       }
@@ -130,6 +195,7 @@ async function main() {
         ]);
       }
       console.log(pad(rows));
+      printCpu(c, fig);
     }
   } finally {
     server.child.kill();

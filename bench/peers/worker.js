@@ -4,11 +4,13 @@
  *   node --expose-gc bench/peers/worker.js <ncloud|purejs> <case> <endpoint>
  * Prints one JSON line: calls, seconds, cpuSeconds (measured phase), peakRssBytes (process life),
  * digest (sha256 of the first result without requestId, to check both clients return the same thing)
- * and, for the sequential leak case, rssGrowthBytes after warm-up.
+ * cpuByThread (the measured phase's CPU seconds by thread: JavaScript thread, runtime workers, helpers;
+ * Linux only) and, for the sequential leak case, rssGrowthBytes after warm-up.
  */
 const crypto = require('node:crypto');
 const { performance } = require('node:perf_hooks');
 const { CASES } = require('./cases');
+const { cpuByThread, since } = require('./threads');
 
 const [clientName, caseName, endpoint] = process.argv.slice(2);
 const c = CASES[caseName];
@@ -59,6 +61,7 @@ async function main() {
   for (let i = 1; i < c.warmup; i++) await call();
   const rssAfterWarmup = c.leak ? rss() : 0;
   const cpu0 = process.cpuUsage();
+  const threads0 = cpuByThread();
   const t0 = performance.now();
   if (c.inflight > 1) {
     let next = 0;
@@ -72,6 +75,7 @@ async function main() {
   out.seconds = (performance.now() - t0) / 1000;
   const cpu = process.cpuUsage(cpu0);
   out.cpuSeconds = (cpu.user + cpu.system) / 1e6;
+  out.cpuByThread = since(threads0, cpuByThread());
   out.calls = c.calls;
   if (c.leak) out.rssGrowthBytes = rss() - rssAfterWarmup;
   out.peakRssBytes = process.resourceUsage().maxRSS * 1024;
