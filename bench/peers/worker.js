@@ -3,7 +3,7 @@
  * One client, one case, in its own process (spawned by bench/peers.js):
  *   node --expose-gc bench/peers/worker.js <ncloud|purejs> <case> <endpoint>
  * Prints one JSON line: calls, seconds, cpuSeconds (measured phase), peakRssBytes (process life),
- * digest (sha256 of the first result without requestId, to check both clients return the same thing)
+ * digest (sha256 of the first result without requestId, to check both clients return the same thing),
  * cpuByThread (the measured phase's CPU seconds by thread: JavaScript thread, runtime workers, helpers;
  * Linux only) and, for the sequential leak case, rssGrowthBytes after warm-up.
  */
