@@ -3,33 +3,7 @@
 //! and on broken copies, each of which must be refused with the entry named.
 
 include!("common/build_modules.rs");
-
-use std::path::{Path, PathBuf};
-
-fn model_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("model")
-}
-
-/// Loads a copy of the model with `from` replaced by `to` in `file`.
-fn load_with(file: &str, from: &str, to: &str) -> Result<model::Set, String> {
-    let dir = std::env::temp_dir().join(format!("ncloud-kinds-{}-{}", std::process::id(), fastrand::u64(..)));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    for entry in std::fs::read_dir(model_dir()).expect("model/") {
-        let path = entry.expect("entry").path();
-        if path.extension().is_some_and(|x| x == "toml") {
-            let name = path.file_name().expect("name");
-            let mut text = std::fs::read_to_string(&path).expect("read");
-            if name == file {
-                assert!(text.contains(from), "{file} has no '{from}'");
-                text = text.replacen(from, to, 1);
-            }
-            std::fs::write(dir.join(name), text).expect("write");
-        }
-    }
-    let out = model::load(&dir);
-    let _ = std::fs::remove_dir_all(&dir);
-    out
-}
+include!("common/model_copy.rs");
 
 fn refused(file: &str, from: &str, to: &str, words: &[&str]) {
     let err = load_with(file, from, to)

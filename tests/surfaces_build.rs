@@ -2,18 +2,13 @@
 //! on the real file and on broken copies of it, each of which must be refused with the entry named.
 
 include!("common/build_modules.rs");
+include!("common/model_copy.rs");
 #[allow(dead_code)]
 #[path = "../build/surfaces.rs"]
 mod surfaces;
 #[allow(dead_code)]
 #[path = "../build/surfaces_v1.rs"]
 mod surfaces_v1;
-
-use std::path::{Path, PathBuf};
-
-fn model_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("model")
-}
 
 fn original() -> String {
     std::fs::read_to_string(model_dir().join("surfaces.toml")).expect("model/surfaces.toml")
@@ -208,24 +203,12 @@ fn an_apis_hosts_on_every_site_are_read_and_a_bad_one_refused() {
             "fin-ncloud.apigw.fin-ntruss.com"
         ]));
     // A copy of the model whose geolocation host is not a host name is refused, the file named.
-    let dir = std::env::temp_dir().join(format!("ncloud-model-{}-{}", std::process::id(), fastrand::u64(..)));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    for entry in std::fs::read_dir(model_dir()).expect("model/") {
-        let path = entry.expect("entry").path();
-        if path.extension().is_some_and(|x| x == "toml") {
-            let name = path.file_name().expect("name");
-            let mut text = std::fs::read_to_string(&path).expect("read");
-            if name == "geolocation.toml" {
-                text = text.replace(
-                    "public = \"geolocation.apigw.ntruss.com\"",
-                    "public = \"https://geolocation.apigw.ntruss.com/\"",
-                );
-            }
-            std::fs::write(dir.join(name), text).expect("write");
-        }
-    }
-    let err = model::load(&dir).err();
-    let _ = std::fs::remove_dir_all(&dir);
+    let err = load_with(
+        "geolocation.toml",
+        "public = \"geolocation.apigw.ntruss.com\"",
+        "public = \"https://geolocation.apigw.ntruss.com/\"",
+    )
+    .err();
     let err = err.expect("a URL as host is refused");
     assert!(err.contains("geolocation") && err.contains("hosts.public"), "{err}");
 }
