@@ -7,27 +7,11 @@
 use crate::kinds::Kind;
 use crate::model::{Action, FType, Set};
 
-/// How one parameter keeps records.
-#[derive(Debug, Clone, PartialEq)]
-pub enum How {
-    /// The field's text is the value.
-    Eq,
-    /// The field's text is one of the values (none given: every record).
-    In,
-    /// The code of a `{ code, codeName }` field is the value.
-    Code,
-    /// The code is one of the values.
-    CodeIn,
-    /// A boolean field is the value.
-    Flag,
-    /// The record's zone (a record that names none is in every zone).
-    Zone,
-    /// `searchFilterValue` is part of the text of the field `searchFilterName` names.
-    Search,
-    /// A required parameter naming a parent record (the kind's `parents`): a record of that kind
-    /// must have the number (its not-found code otherwise), and the field is it.
-    Parent(String),
-}
+#[path = "../src/emulator/how.rs"]
+mod how;
+
+/// How one parameter keeps records; a parent is named by its kind.
+pub type How = how::How<String>;
 
 #[derive(Debug, Clone)]
 pub struct Filter {

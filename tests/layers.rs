@@ -73,6 +73,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
 const EMULATOR: &[&str] = &[
     // Declarations: the records and kinds the model generates, the codes, the request checks.
     "model",
+    "how",
     "crypto",
     "faults",
     "rules",

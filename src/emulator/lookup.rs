@@ -26,27 +26,8 @@ fn rows<R: Rows>(r: &R) -> Vec<Row<'_>> {
     r.rows()
 }
 
-/// How one parameter keeps records (`build/lookups.rs` names them).
-#[derive(Debug, Clone, Copy)]
-pub enum How {
-    /// The field's text is the value.
-    Eq,
-    /// The field's text is one of the values (none given: every record).
-    In,
-    /// The code of a `{ code, codeName }` field is the value.
-    Code,
-    /// The code is one of the values.
-    CodeIn,
-    /// A boolean field is the value.
-    Flag,
-    /// The record's zone (a record that names none is in every zone).
-    Zone,
-    /// `searchFilterValue` is part of the text of the field `searchFilterName` names.
-    Search,
-    /// A required parameter naming a parent record: a record of the parent kind has that number
-    /// (in the call's region), else the parent kind's not-found fault; the field is it.
-    Parent(&'static Parent),
-}
+/// How one parameter keeps records (`build/lookups.rs` names them); a parent is its kind's facts.
+pub type How = super::how::How<&'static Parent>;
 
 /// The parent kind a [`How::Parent`] parameter names.
 #[derive(Debug)]

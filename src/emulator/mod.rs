@@ -31,6 +31,7 @@ pub mod faults;
 pub mod gateway;
 pub mod geolocation;
 pub mod handler;
+pub mod how;
 pub mod http;
 pub mod loadbalancer;
 pub mod lookup;
